@@ -1,0 +1,716 @@
+/*
+ * ssda903.c: SSDA903 table definitions, field parsing and formatting, and
+ * the whole-return consistency checks.  See ssda903.h.
+ */
+#include "base/compat.h"
+#include "base/xalloc.h"
+#include "domain/ssda903.h"
+
+#define TXT(st, m, nm, kind, req, list)                                   \
+	{ nm, kind, req, offsetof(struct st, m),                          \
+	  sizeof(((struct st *)0)->m), list, 0, 0 }
+#define NUM(st, m, nm, kind, req, lo, hi)                                 \
+	{ nm, kind, req, offsetof(struct st, m),                          \
+	  sizeof(((struct st *)0)->m), NULL, lo, hi }
+#define IGN(nm) { nm, S903_IGNORED, false, 0, 0, NULL, 0, 0 }
+
+static const struct s903_col header_cols[] = {
+	TXT(s903_header, child, "CHILD", S903_ID, true, NULL),
+	TXT(s903_header, sex, "SEX", S903_CODE, true, &codes_sex),
+	NUM(s903_header, dob, "DOB", S903_DATE, true, 0, 0),
+	TXT(s903_header, ethnic, "ETHNIC", S903_CODE, true, &codes_ethnic),
+	TXT(s903_header, upn, "UPN", S903_UPN, false, NULL),
+	NUM(s903_header, mother, "MOTHER", S903_INT, false, 0, 1),
+	NUM(s903_header, mc_dob, "MC_DOB", S903_DATE, false, 0, 0),
+};
+
+static const struct s903_col episode_cols[] = {
+	TXT(s903_episode, child, "CHILD", S903_ID, true, NULL),
+	NUM(s903_episode, decom, "DECOM", S903_DATE, true, 0, 0),
+	TXT(s903_episode, rne, "RNE", S903_CODE, true, &codes_rne),
+	TXT(s903_episode, ls, "LS", S903_CODE, true, &codes_ls),
+	TXT(s903_episode, cin, "CIN", S903_CODE, true, &codes_cin),
+	TXT(s903_episode, place, "PLACE", S903_CODE, true, &codes_place),
+	TXT(s903_episode, place_provider, "PLACE_PROVIDER", S903_CODE, false,
+	    &codes_place_provider),
+	NUM(s903_episode, dec, "DEC", S903_DATE, false, 0, 0),
+	TXT(s903_episode, rec, "REC", S903_CODE, false, &codes_rec),
+	TXT(s903_episode, reason_place_change, "REASON_PLACE_CHANGE",
+	    S903_CODE, false, &codes_reason_place_change),
+	TXT(s903_episode, home_post, "HOME_POST", S903_POSTCODE, false, NULL),
+	TXT(s903_episode, pl_post, "PL_POST", S903_POSTCODE, false, NULL),
+	TXT(s903_episode, urn, "URN", S903_URN, false, NULL),
+};
+
+static const struct s903_col missing_cols[] = {
+	TXT(s903_missing, child, "CHILD", S903_ID, true, NULL),
+	NUM(s903_missing, dob, "DOB", S903_DATE, true, 0, 0),
+	TXT(s903_missing, missing, "MISSING", S903_CODE, true, &codes_missing),
+	NUM(s903_missing, mis_start, "MIS_START", S903_DATE, true, 0, 0),
+	NUM(s903_missing, mis_end, "MIS_END", S903_DATE, false, 0, 0),
+};
+
+static const struct s903_col oc2_cols[] = {
+	TXT(s903_oc2, child, "CHILD", S903_ID, true, NULL),
+	NUM(s903_oc2, dob, "DOB", S903_DATE, true, 0, 0),
+	NUM(s903_oc2, sdq_score, "SDQ_SCORE", S903_INT, false, 0, 40),
+	TXT(s903_oc2, sdq_reason, "SDQ_REASON", S903_CODE, false,
+	    &codes_sdq_reason),
+	NUM(s903_oc2, convicted, "CONVICTED", S903_INT, false, 0, 1),
+	NUM(s903_oc2, health_check, "HEALTH_CHECK", S903_INT, false, 0, 1),
+	NUM(s903_oc2, immunisations, "IMMUNISATIONS", S903_INT, false, 0, 1),
+	NUM(s903_oc2, teeth_check, "TEETH_CHECK", S903_INT, false, 0, 1),
+	NUM(s903_oc2, health_assessment, "HEALTH_ASSESSMENT", S903_INT, false,
+	    0, 1),
+	NUM(s903_oc2, substance_misuse, "SUBSTANCE_MISUSE", S903_INT, false, 0,
+	    1),
+	NUM(s903_oc2, intervention_received, "INTERVENTION_RECEIVED", S903_INT,
+	    false, 0, 1),
+	NUM(s903_oc2, intervention_offered, "INTERVENTION_OFFERED", S903_INT,
+	    false, 0, 1),
+};
+
+static const struct s903_col reviews_cols[] = {
+	IGN("CHILD"), IGN("DOB"), IGN("REVIEW"), IGN("REVIEW_CODE"),
+};
+static const struct s903_col uasc_cols[] = {
+	IGN("CHILD"), IGN("SEX"), IGN("DOB"), IGN("DUC"),
+};
+static const struct s903_col oc3_cols[] = {
+	IGN("CHILD"), IGN("DOB"), IGN("IN_TOUCH"), IGN("ACTIV"), IGN("ACCOM"),
+};
+static const struct s903_col ad1_cols[] = {
+	IGN("CHILD"), IGN("DOB"), IGN("DATE_INT"), IGN("DATE_MATCH"),
+	IGN("FOSTER_CARE"), IGN("NB_ADOPTR"), IGN("SEX_ADOPTR"),
+	IGN("LS_ADOPTR"),
+};
+static const struct s903_col placed_adoption_cols[] = {
+	IGN("CHILD"), IGN("DOB"), IGN("DATE_PLACED"),
+	IGN("DATE_PLACED_CEASED"), IGN("REASON_PLACED_CEASED"),
+};
+static const struct s903_col prev_perm_cols[] = {
+	IGN("CHILD"), IGN("DOB"), IGN("PREV_PERM"), IGN("LA_PERM"),
+	IGN("DATE_PERM"),
+};
+static const struct s903_col sw_episodes_cols[] = {
+	IGN("CHILD"), IGN("DOB"), IGN("SW_ID"), IGN("SW_DECOM"), IGN("SW_DEC"),
+	IGN("SW_REASON"),
+};
+static const struct s903_col dolo_cols[] = {
+	IGN("CHILD"), IGN("DOB"), IGN("DOLO_START"), IGN("DOLO_END"),
+};
+
+#define TABLE(id, name, file, stored, cols, row)                          \
+	[id] = { id, name, file, stored, cols, ARRAY_SIZE(cols), row }
+
+const struct s903_table_def s903_tables[S903_NTABLES] = {
+	TABLE(S903_HEADER, "Header", "header.csv", true, header_cols,
+	      sizeof(struct s903_header)),
+	TABLE(S903_EPISODES, "Episodes", "episodes.csv", true, episode_cols,
+	      sizeof(struct s903_episode)),
+	TABLE(S903_MISSING, "Missing", "missing.csv", true, missing_cols,
+	      sizeof(struct s903_missing)),
+	TABLE(S903_OC2, "OC2", "oc2.csv", true, oc2_cols,
+	      sizeof(struct s903_oc2)),
+	TABLE(S903_REVIEWS, "Reviews", "reviews.csv", false, reviews_cols, 0),
+	TABLE(S903_UASC, "UASC", "uasc.csv", false, uasc_cols, 0),
+	TABLE(S903_OC3, "OC3", "oc3.csv", false, oc3_cols, 0),
+	TABLE(S903_AD1, "AD1", "ad1.csv", false, ad1_cols, 0),
+	TABLE(S903_PLACED_ADOPTION, "PlacedAdoption", "placed_adoption.csv",
+	      false, placed_adoption_cols, 0),
+	TABLE(S903_PREV_PERM, "PrevPerm", "prev_perm.csv", false,
+	      prev_perm_cols, 0),
+	TABLE(S903_SW_EPISODES, "SWEpisodes", "sw_episodes.csv", false,
+	      sw_episodes_cols, 0),
+	TABLE(S903_DOLO, "DoLo", "dolo.csv", false, dolo_cols, 0),
+};
+
+void s903_return_release(struct s903_return *r)
+{
+	free(r->header);
+	free(r->episodes);
+	free(r->missing);
+	free(r->oc2);
+	free(r->dropped);
+	*r = (struct s903_return)S903_RETURN_INIT;
+}
+
+void s903_note_dropped(struct s903_return *r, const char *child)
+{
+	if (!*child)
+		return;
+	ALLOC_GROW(r->dropped, r->ndropped + 1, r->adropped);
+	snprintf(r->dropped[r->ndropped++], S903_CHILD_MAX + 1, "%s", child);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+static bool was_dropped(const struct s903_return *r, const char *child)
+{
+	return r->ndropped &&
+	       bsearch(child, r->dropped, r->ndropped, sizeof(*r->dropped),
+		       cmp_str);
+}
+
+/* Blank every date and integer of a fresh row, following its columns. */
+static void row_blank(enum s903_table t, void *row)
+{
+	const struct s903_table_def *d = &s903_tables[t];
+
+	memset(row, 0, d->rowsize);
+	for (size_t i = 0; i < d->ncols; i++) {
+		int32_t *p = (int32_t *)((char *)row + d->cols[i].off);
+
+		if (d->cols[i].kind == S903_DATE)
+			*p = DATE_NONE;
+		else if (d->cols[i].kind == S903_INT)
+			*p = -1;
+	}
+}
+
+#define ADDER(fn, type, t, arr, n, a)                                     \
+	type *fn(struct s903_return *r)                                   \
+	{                                                                 \
+		ALLOC_GROW(r->arr, r->n + 1, r->a);                       \
+		row_blank(t, &r->arr[r->n]);                              \
+		return &r->arr[r->n++];                                   \
+	}
+ADDER(s903_add_header, struct s903_header, S903_HEADER, header, nheader,
+      aheader)
+ADDER(s903_add_episode, struct s903_episode, S903_EPISODES, episodes,
+      nepisodes, aepisodes)
+ADDER(s903_add_missing, struct s903_missing, S903_MISSING, missing, nmissing,
+      amissing)
+ADDER(s903_add_oc2, struct s903_oc2, S903_OC2, oc2, noc2, aoc2)
+
+int s903_detect(const char *const *names, size_t n)
+{
+	int best = -1;
+	size_t best_hits = 0, best_ncols = 0;
+
+	for (int t = 0; t < S903_NTABLES; t++) {
+		const struct s903_table_def *d = &s903_tables[t];
+		size_t hits = 0;
+
+		for (size_t i = 0; i < d->ncols; i++)
+			for (size_t j = 0; j < n; j++)
+				if (!strcmp(d->cols[i].name, names[j])) {
+					hits++;
+					break;
+				}
+		/* prefer more shared columns, then the tighter table */
+		if (hits * 2 < d->ncols)
+			continue;
+		if (hits > best_hits ||
+		    (hits == best_hits && d->ncols < best_ncols)) {
+			best = t;
+			best_hits = hits;
+			best_ncols = d->ncols;
+		}
+	}
+	return best;
+}
+
+static bool id_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '/';
+}
+
+static bool upn_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 3 && s[0] == 'U' && s[1] == 'N' && s[2] >= '1' && s[2] <= '5')
+		return true;
+	if (n != 13 || s[0] < 'A' || s[0] > 'Z')
+		return false;
+	for (size_t i = 1; i < 12; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return (s[12] >= '0' && s[12] <= '9') || (s[12] >= 'A' && s[12] <= 'Z');
+}
+
+const char *s903_parse_field(const struct s903_col *col, const char *text,
+			     void *row, char *msg, size_t msgsize)
+{
+	char *dst = (char *)row + col->off;
+	int32_t *num = (int32_t *)dst;
+	size_t len = strlen(text);
+
+	msg[0] = '\0';
+	if (col->kind == S903_IGNORED)
+		return NULL;
+	if (!len) {
+		if (col->required) {
+			snprintf(msg, msgsize, "%s must not be blank",
+				 col->name);
+			return "required";
+		}
+		return NULL;	/* row_blank() already set the blank */
+	}
+	switch (col->kind) {
+	case S903_ID:
+		for (size_t i = 0; i < len; i++)
+			if (!id_char(text[i]))
+				goto bad_id;
+		if (len >= col->size)
+			goto bad_id;
+		memcpy(dst, text, len + 1);
+		return NULL;
+	bad_id:
+		snprintf(msg, msgsize,
+			 "%s must be 1 to %zu letters, digits, '-', '_' or '/'",
+			 col->name, col->size - 1);
+		return "id";
+	case S903_DATE:
+		if (parse_date_dmy(text, num)) {
+			snprintf(msg, msgsize,
+				 "%s \"%.16s\" is not a date written dd/mm/yyyy",
+				 col->name, text);
+			return "date";
+		}
+		return NULL;
+	case S903_CODE:
+		if (code_find(col->codes, text) < 0) {
+			snprintf(msg, msgsize,
+				 "%s \"%.16s\" is not in the %s code list "
+				 "(DfE rule %s)",
+				 col->name, text, col->codes->name,
+				 col->codes->dfe_rule);
+			return "code";
+		}
+		memcpy(dst, text, len + 1);
+		return NULL;
+	case S903_INT:
+		if (parse_int(text, col->min, col->max, num)) {
+			snprintf(msg, msgsize,
+				 "%s \"%.16s\" is not a whole number from %d to %d",
+				 col->name, text, col->min, col->max);
+			return "integer";
+		}
+		return NULL;
+	case S903_POSTCODE:
+		if (postcode_normalise(text, dst) == POSTCODE_BAD) {
+			snprintf(msg, msgsize,
+				 "%s \"%.16s\" is not a UK postcode or postcode district",
+				 col->name, text);
+			return "postcode";
+		}
+		return NULL;
+	case S903_UPN:
+		if (!upn_ok(text)) {
+			snprintf(msg, msgsize,
+				 "%s \"%.16s\" is not a unique pupil number "
+				 "(letter and 12 characters) or UN1 to UN5",
+				 col->name, text);
+			return "upn";
+		}
+		memcpy(dst, text, len + 1);
+		return NULL;
+	case S903_URN:
+		for (size_t i = 0; i < len; i++)
+			if (!id_char(text[i]) || text[i] == '/' ||
+			    text[i] == '_')
+				goto bad_urn;
+		if (len >= col->size)
+			goto bad_urn;
+		memcpy(dst, text, len + 1);
+		return NULL;
+	bad_urn:
+		snprintf(msg, msgsize,
+			 "%s must be 1 to %zu letters, digits or '-'",
+			 col->name, col->size - 1);
+		return "urn";
+	case S903_IGNORED:
+		break;
+	}
+	return NULL;
+}
+
+void s903_format_field(const struct s903_col *col, const void *row, char *out,
+		       size_t outsize)
+{
+	const char *src = (const char *)row + col->off;
+	int32_t num;
+
+	out[0] = '\0';
+	switch (col->kind) {
+	case S903_DATE:
+		memcpy(&num, src, sizeof(num));
+		if (num != DATE_NONE && outsize >= DATE_STR_MAX)
+			date_fmt_dmy(num, out);
+		break;
+	case S903_INT:
+		memcpy(&num, src, sizeof(num));
+		if (num >= 0)
+			snprintf(out, outsize, "%d", (int)num);
+		break;
+	case S903_IGNORED:
+		break;
+	default:
+		snprintf(out, outsize, "%s", src);
+		break;
+	}
+}
+
+/* ---- whole-return checks ---------------------------------------------- */
+
+static int cmp_header(const void *a, const void *b)
+{
+	const struct s903_header *x = a, *y = b;
+	int c = strcmp(x->child, y->child);
+
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* By child, then by source line: the order a council wrote them in. */
+static int cmp_episode_line(const void *a, const void *b)
+{
+	const struct s903_episode *x = a, *y = b;
+	int c = strcmp(x->child, y->child);
+
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static int cmp_episode(const void *a, const void *b)
+{
+	const struct s903_episode *x = a, *y = b;
+	int c = strcmp(x->child, y->child);
+
+	if (c)
+		return c;
+	if (x->decom != y->decom)
+		return x->decom < y->decom ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+static int cmp_missing(const void *a, const void *b)
+{
+	const struct s903_missing *x = a, *y = b;
+	int c = strcmp(x->child, y->child);
+
+	if (c)
+		return c;
+	if (x->mis_start != y->mis_start)
+		return x->mis_start < y->mis_start ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+static int cmp_oc2(const void *a, const void *b)
+{
+	const struct s903_oc2 *x = a, *y = b;
+	int c = strcmp(x->child, y->child);
+
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+void s903_sort(struct s903_return *r)
+{
+	if (r->nheader)
+		qsort(r->header, r->nheader, sizeof(*r->header), cmp_header);
+	if (r->nepisodes)
+		qsort(r->episodes, r->nepisodes, sizeof(*r->episodes),
+		      cmp_episode);
+	if (r->nmissing)
+		qsort(r->missing, r->nmissing, sizeof(*r->missing),
+		      cmp_missing);
+	if (r->noc2)
+		qsort(r->oc2, r->noc2, sizeof(*r->oc2), cmp_oc2);
+}
+
+int s903_infer_year(const struct s903_return *r)
+{
+	int32_t last = DATE_NONE;
+
+#define LATEST(v) do { if ((v) != DATE_NONE && (v) > last) last = (v); } while (0)
+	for (size_t i = 0; i < r->nepisodes; i++) {
+		LATEST(r->episodes[i].decom);
+		LATEST(r->episodes[i].dec);
+	}
+	for (size_t i = 0; i < r->nmissing; i++) {
+		LATEST(r->missing[i].mis_start);
+		LATEST(r->missing[i].mis_end);
+	}
+#undef LATEST
+	return last == DATE_NONE ? 0 : year_of_day(last);
+}
+
+struct checker {
+	s903_problem_fn *fn;
+	void *ctx;
+	size_t n;
+};
+
+static void problem(struct checker *c, enum s903_table t, uint32_t line,
+		    const char *column, const char *rule, const char *fmt, ...)
+	PRINTF_LIKE(6, 7);
+
+static void problem(struct checker *c, enum s903_table t, uint32_t line,
+		    const char *column, const char *rule, const char *fmt, ...)
+{
+	struct s903_problem p = { t, line, column, rule, "" };
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(p.msg, sizeof(p.msg), fmt, ap);
+	va_end(ap);
+	c->fn(&p, c->ctx);
+	c->n++;
+}
+
+static const struct s903_header *find_child(const struct s903_return *r,
+					    const char *child)
+{
+	size_t lo = 0, hi = r->nheader;
+
+	/* header is sorted by child then line: find the first match */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(r->header[mid].child, child) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < r->nheader && !strcmp(r->header[lo].child, child))
+		return &r->header[lo];
+	return NULL;
+}
+
+static void check_header(struct checker *c, struct s903_return *r)
+{
+	int32_t end = r->year ? year_end(r->year) : DATE_NONE;
+	char d[DATE_STR_MAX];
+
+	for (size_t i = 0; i < r->nheader; i++) {
+		const struct s903_header *h = &r->header[i];
+
+		if (i && !strcmp(h->child, r->header[i - 1].child))
+			problem(c, S903_HEADER, h->line, "CHILD",
+				"child-duplicate",
+				"child %s is already in Header at line %u",
+				h->child, r->header[i - 1].line);
+		if (end != DATE_NONE && h->dob > end) {
+			date_fmt_dmy(end, d);
+			problem(c, S903_HEADER, h->line, "DOB", "year-range",
+				"DOB is after the end of the return year (%s)",
+				d);
+		}
+	}
+}
+
+static void check_episodes(struct checker *c, struct s903_return *r)
+{
+	int32_t start = r->year ? year_start(r->year) : DATE_NONE;
+	int32_t end = r->year ? year_end(r->year) : DATE_NONE;
+	char d1[DATE_STR_MAX], d2[DATE_STR_MAX];
+
+	if (r->nepisodes)
+		qsort(r->episodes, r->nepisodes, sizeof(*r->episodes),
+		      cmp_episode_line);
+	for (size_t i = 0; i < r->nepisodes; i++) {
+		const struct s903_episode *e = &r->episodes[i];
+		const struct s903_episode *p = i ? &r->episodes[i - 1] : NULL;
+
+		if (p && strcmp(p->child, e->child))
+			p = NULL;
+		if (!p && !find_child(r, e->child) &&
+		    !was_dropped(r, e->child))
+			problem(c, S903_EPISODES, e->line, "CHILD",
+				"child-not-in-header",
+				"child %s has episodes but is not in Header",
+				e->child);
+		if (e->dec != DATE_NONE && e->dec < e->decom) {
+			date_fmt_dmy(e->decom, d1);
+			problem(c, S903_EPISODES, e->line, "DEC",
+				"episode-dates",
+				"DEC is before DECOM (%s)", d1);
+		}
+		if (end != DATE_NONE && e->decom > end) {
+			date_fmt_dmy(end, d1);
+			problem(c, S903_EPISODES, e->line, "DECOM",
+				"year-range",
+				"DECOM is after the end of the return year (%s)",
+				d1);
+		}
+		if (start != DATE_NONE && e->dec != DATE_NONE &&
+		    (e->dec < start || e->dec > end)) {
+			date_fmt_dmy(start, d1);
+			date_fmt_dmy(end, d2);
+			problem(c, S903_EPISODES, e->line, "DEC", "year-range",
+				"DEC is outside the return year (%s to %s)",
+				d1, d2);
+		}
+		if (!p)
+			continue;
+		date_fmt_dmy(p->decom, d1);
+		if (e->decom < p->decom) {
+			problem(c, S903_EPISODES, e->line, "DECOM",
+				"episode-order",
+				"episodes of child %s are out of order: this one "
+				"starts before the one at line %u (%s)",
+				e->child, p->line, d1);
+		} else if (p->dec == DATE_NONE) {
+			problem(c, S903_EPISODES, e->line, "DECOM",
+				"episode-overlap",
+				"child %s's episode at line %u (from %s) is still "
+				"open when this one starts",
+				e->child, p->line, d1);
+		} else if (e->decom < p->dec) {
+			date_fmt_dmy(p->dec, d2);
+			problem(c, S903_EPISODES, e->line, "DECOM",
+				"episode-overlap",
+				"overlaps child %s's episode at line %u "
+				"(%s to %s)",
+				e->child, p->line, d1, d2);
+		} else if (e->rne[0] != 'S' && e->decom != p->dec) {
+			date_fmt_dmy(p->dec, d2);
+			problem(c, S903_EPISODES, e->line, "DECOM",
+				"episode-continuity",
+				"RNE %s continues a period of care, so DECOM must "
+				"equal the previous episode's DEC (%s, line %u)",
+				e->rne, d2, p->line);
+		}
+	}
+	/* every child in Header needs an episode in the return */
+	for (size_t i = 0; i < r->nheader; i++) {
+		const struct s903_header *h = &r->header[i];
+		size_t lo = 0, hi = r->nepisodes;
+
+		if ((i && !strcmp(h->child, r->header[i - 1].child)) ||
+		    was_dropped(r, h->child))
+			continue;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (strcmp(r->episodes[mid].child, h->child) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo >= r->nepisodes || strcmp(r->episodes[lo].child, h->child))
+			problem(c, S903_HEADER, h->line, "CHILD",
+				"child-no-episode",
+				"child %s is in Header but has no episode",
+				h->child);
+	}
+}
+
+static void check_missing(struct checker *c, struct s903_return *r)
+{
+	int32_t start = r->year ? year_start(r->year) : DATE_NONE;
+	int32_t end = r->year ? year_end(r->year) : DATE_NONE;
+	char d1[DATE_STR_MAX], d2[DATE_STR_MAX];
+
+	if (r->nmissing)
+		qsort(r->missing, r->nmissing, sizeof(*r->missing),
+		      cmp_missing);
+	for (size_t i = 0; i < r->nmissing; i++) {
+		const struct s903_missing *m = &r->missing[i];
+		const struct s903_missing *p = i ? &r->missing[i - 1] : NULL;
+		const struct s903_header *h;
+
+		if (p && strcmp(p->child, m->child))
+			p = NULL;
+		h = find_child(r, m->child);
+		if (!h) {
+			if (!p && !was_dropped(r, m->child))
+				problem(c, S903_MISSING, m->line, "CHILD",
+					"child-not-in-header",
+					"child %s has missing periods but is "
+					"not in Header", m->child);
+		} else if (h->invalid) {
+			/* its DOB was already reported */
+		} else if (h->dob != m->dob) {
+			date_fmt_dmy(h->dob, d1);
+			problem(c, S903_MISSING, m->line, "DOB",
+				"dob-mismatch",
+				"DOB differs from Header (%s, line %u)", d1,
+				h->line);
+		} else if (m->mis_start < h->dob) {
+			problem(c, S903_MISSING, m->line, "MIS_START",
+				"missing-dates",
+				"MIS_START is before the child's DOB");
+		}
+		if (m->mis_end != DATE_NONE && m->mis_end < m->mis_start)
+			problem(c, S903_MISSING, m->line, "MIS_END",
+				"missing-dates",
+				"MIS_END is before MIS_START");
+		if (end != DATE_NONE &&
+		    (m->mis_start > end ||
+		     (m->mis_end != DATE_NONE && m->mis_end < start))) {
+			date_fmt_dmy(start, d1);
+			date_fmt_dmy(end, d2);
+			problem(c, S903_MISSING, m->line, "MIS_START",
+				"year-range",
+				"missing period is outside the return year "
+				"(%s to %s)", d1, d2);
+		}
+		if (!p)
+			continue;
+		date_fmt_dmy(p->mis_start, d1);
+		if (p->mis_end == DATE_NONE)
+			problem(c, S903_MISSING, m->line, "MIS_START",
+				"missing-overlap",
+				"child %s's missing period at line %u (from %s) "
+				"has no end, so none can follow it",
+				m->child, p->line, d1);
+		else if (m->mis_start < p->mis_end) {
+			date_fmt_dmy(p->mis_end, d2);
+			problem(c, S903_MISSING, m->line, "MIS_START",
+				"missing-overlap",
+				"overlaps child %s's missing period at line %u "
+				"(%s to %s)", m->child, p->line, d1, d2);
+		}
+	}
+}
+
+static void check_oc2(struct checker *c, struct s903_return *r)
+{
+	char d1[DATE_STR_MAX];
+
+	if (r->noc2)
+		qsort(r->oc2, r->noc2, sizeof(*r->oc2), cmp_oc2);
+	for (size_t i = 0; i < r->noc2; i++) {
+		const struct s903_oc2 *o = &r->oc2[i];
+		const struct s903_header *h = find_child(r, o->child);
+
+		if (i && !strcmp(o->child, r->oc2[i - 1].child))
+			problem(c, S903_OC2, o->line, "CHILD",
+				"child-duplicate",
+				"child %s already has an OC2 row at line %u",
+				o->child, r->oc2[i - 1].line);
+		if (!h) {
+			if (!was_dropped(r, o->child))
+				problem(c, S903_OC2, o->line, "CHILD",
+				"child-not-in-header",
+				"child %s has an OC2 row but is not in Header",
+				o->child);
+		} else if (!h->invalid && h->dob != o->dob) {
+			date_fmt_dmy(h->dob, d1);
+			problem(c, S903_OC2, o->line, "DOB", "dob-mismatch",
+				"DOB differs from Header (%s, line %u)", d1,
+				h->line);
+		}
+	}
+}
+
+size_t s903_check(struct s903_return *r, s903_problem_fn *fn, void *ctx)
+{
+	struct checker c = { fn, ctx, 0 };
+
+	if (r->ndropped)
+		qsort(r->dropped, r->ndropped, sizeof(*r->dropped), cmp_str);
+	if (r->nheader)
+		qsort(r->header, r->nheader, sizeof(*r->header), cmp_header);
+	check_header(&c, r);
+	check_episodes(&c, r);
+	check_missing(&c, r);
+	check_oc2(&c, r);
+	s903_sort(r);
+	return c.n;
+}

@@ -1,0 +1,212 @@
+/*
+ * ssda903.h: the SSDA903 return as cartref holds it in memory.
+ *
+ * A return is what one council submits for one reporting year (1 April to
+ * 31 March, named by the year it ends): the Header, Episodes, Missing and
+ * OC2 tables.  Rows are fixed-size structs (no per-field allocation), and
+ * each table is described once by a column table (struct s903_col) that
+ * drives parsing, validation and writing alike, so that import and export
+ * cannot drift apart.
+ *
+ * The other SSDA903 tables (Reviews, UASC, OC3, AD1, PlacedAdoption,
+ * PrevPerm, SWEpisodes, DoLo) are recognised by their header rows and
+ * accepted, but not stored.
+ */
+#ifndef CARTREF_SSDA903_H
+#define CARTREF_SSDA903_H
+
+#include "base/compat.h"
+#include "base/parse.h"
+#include "domain/codes.h"
+#include "domain/geo.h"
+
+#define S903_CHILD_MAX 16	/* CHILD: council's own id */
+#define S903_UPN_MAX 13		/* A123456789012 or UN1..UN5 */
+#define S903_URN_MAX 20		/* Ofsted URN or CIW service id */
+#define LA_CODE_MAX 9		/* GSS code, W06000015 */
+
+enum s903_table {
+	S903_HEADER,
+	S903_EPISODES,
+	S903_MISSING,
+	S903_OC2,
+	S903_REVIEWS,
+	S903_UASC,
+	S903_OC3,
+	S903_AD1,
+	S903_PLACED_ADOPTION,
+	S903_PREV_PERM,
+	S903_SW_EPISODES,
+	S903_DOLO,
+	S903_NTABLES
+};
+
+enum s903_kind {
+	S903_ID,	/* CHILD: letters, digits, '-', '_', '/' */
+	S903_DATE,	/* dd/mm/yyyy */
+	S903_CODE,	/* one of a code list */
+	S903_INT,	/* integer in [min, max] */
+	S903_POSTCODE,	/* full postcode or district */
+	S903_UPN,	/* unique pupil number or UN1..UN5 */
+	S903_URN,	/* setting reference: letters, digits, '-' */
+	S903_IGNORED,	/* a column of a table we do not store */
+};
+
+struct s903_col {
+	const char *name;
+	enum s903_kind kind;
+	bool required;
+	size_t off;			/* where in the row struct */
+	size_t size;			/* char array size (text kinds) */
+	const struct code_list *codes;	/* S903_CODE */
+	int min, max;			/* S903_INT */
+};
+
+struct s903_table_def {
+	enum s903_table id;
+	const char *name;	/* "Episodes" */
+	const char *file;	/* "episodes.csv": export file name */
+	bool stored;		/* false: accepted and skipped */
+	const struct s903_col *cols;
+	size_t ncols;
+	size_t rowsize;
+};
+
+extern const struct s903_table_def s903_tables[S903_NTABLES];
+
+struct s903_header {
+	char child[S903_CHILD_MAX + 1];
+	char sex[2];
+	int32_t dob;
+	char ethnic[5];
+	char upn[S903_UPN_MAX + 1];
+	int32_t mother;		/* 0/1, -1 blank */
+	int32_t mc_dob;
+	uint32_t line;		/* source line, for cross-row messages */
+	bool invalid;		/* a field failed to parse: skip DOB checks */
+};
+
+struct s903_episode {
+	char child[S903_CHILD_MAX + 1];
+	int32_t decom;
+	char rne[2];
+	char ls[3];
+	char cin[3];
+	char place[3];
+	char place_provider[4];
+	int32_t dec;		/* DATE_NONE: open */
+	char rec[4];
+	char reason_place_change[7];
+	char home_post[POSTCODE_MAX + 1];
+	char pl_post[POSTCODE_MAX + 1];
+	char urn[S903_URN_MAX + 1];
+	uint32_t line;
+};
+
+struct s903_missing {
+	char child[S903_CHILD_MAX + 1];
+	int32_t dob;
+	char missing[2];
+	int32_t mis_start;
+	int32_t mis_end;	/* DATE_NONE: still missing */
+	uint32_t line;
+};
+
+struct s903_oc2 {
+	char child[S903_CHILD_MAX + 1];
+	int32_t dob;
+	int32_t sdq_score;	/* -1 blank */
+	char sdq_reason[5];
+	int32_t convicted;	/* this and the rest: 0/1, -1 blank */
+	int32_t health_check;
+	int32_t immunisations;
+	int32_t teeth_check;
+	int32_t health_assessment;
+	int32_t substance_misuse;
+	int32_t intervention_received;
+	int32_t intervention_offered;
+	uint32_t line;
+};
+
+/* One council's return for one year. */
+struct s903_return {
+	char la[LA_CODE_MAX + 1];
+	int year;
+	struct s903_header *header;
+	size_t nheader, aheader;
+	struct s903_episode *episodes;
+	size_t nepisodes, aepisodes;
+	struct s903_missing *missing;
+	size_t nmissing, amissing;
+	struct s903_oc2 *oc2;
+	size_t noc2, aoc2;
+	/*
+	 * Children with a row dropped for a bad field: the cross-row checks
+	 * do not report what that row's absence causes (no cascades).
+	 */
+	char (*dropped)[S903_CHILD_MAX + 1];
+	size_t ndropped, adropped;
+};
+
+#define S903_RETURN_INIT { "", 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, \
+			   NULL, 0, 0, NULL, 0, 0 }
+
+/* Note that a row of child was dropped (see dropped above). */
+void s903_note_dropped(struct s903_return *r, const char *child);
+
+void s903_return_release(struct s903_return *r);
+
+/* Append a zeroed row (blank dates DATE_NONE, blank ints -1) and return it. */
+struct s903_header *s903_add_header(struct s903_return *r);
+struct s903_episode *s903_add_episode(struct s903_return *r);
+struct s903_missing *s903_add_missing(struct s903_return *r);
+struct s903_oc2 *s903_add_oc2(struct s903_return *r);
+
+/* Canonical order: by CHILD then date; the export and checks use it. */
+void s903_sort(struct s903_return *r);
+
+/*
+ * Recognise a table from its header row: the table whose columns match
+ * best (most shared names).  Returns the table or -1 when fewer than half
+ * of a table's columns are present.
+ */
+int s903_detect(const char *const *names, size_t n);
+
+/*
+ * Parse and check one field of a stored table into row.  Returns NULL when
+ * the value is acceptable, else a static rule id ("date", "code", ...)
+ * and writes a one-line explanation into msg[msgsize].
+ */
+const char *s903_parse_field(const struct s903_col *col, const char *text,
+			     void *row, char *msg, size_t msgsize);
+/* Format one field of row into out[outsize] the way the return writes it. */
+void s903_format_field(const struct s903_col *col, const void *row, char *out,
+		       size_t outsize);
+
+/* A problem found by s903_check(), pointing at a row. */
+struct s903_problem {
+	enum s903_table table;
+	uint32_t line;
+	const char *column;	/* column name or NULL for the whole row */
+	const char *rule;
+	char msg[200];
+};
+
+typedef void s903_problem_fn(const struct s903_problem *p, void *ctx);
+
+/*
+ * Cross-row checks on a whole return (sorts it first): episodes of a child
+ * ordered and not overlapping, DEC on or after DECOM, missing periods
+ * ending on or after they start and not overlapping, every child in
+ * Episodes, Missing and OC2 present in Header once, dates inside the
+ * reporting year.  Calls fn for each problem; returns how many.
+ */
+size_t s903_check(struct s903_return *r, s903_problem_fn *fn, void *ctx);
+
+/*
+ * The reporting year a return covers, inferred from its latest date
+ * (DECOM, DEC, MIS_START, MIS_END); 0 when it has none.
+ */
+int s903_infer_year(const struct s903_return *r);
+
+#endif

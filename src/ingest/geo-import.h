@@ -1,0 +1,18 @@
+/*
+ * geo-import.h: load the geography reference files (data/, see
+ * data/README.md) into the store: local authorities with English and
+ * Welsh names, postcode district centroids and full Welsh postcodes.
+ */
+#ifndef CARTREF_GEO_IMPORT_H
+#define CARTREF_GEO_IMPORT_H
+
+#include "base/err.h"
+#include "store/store.h"
+
+/* Load everything in one transaction, unless already loaded. */
+int geo_import(struct store *s, const char *datadir, struct err *err);
+
+/* The data directory: $CARTREF_DATA, else data/ beside or above exe. */
+int geo_find_datadir(char *out, size_t cap, struct err *err);
+
+#endif

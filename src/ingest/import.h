@@ -1,0 +1,39 @@
+/*
+ * import.h: validated, all-or-nothing imports into the store.
+ *
+ * Each function reads its files, collects every problem in d (see
+ * s903-io.h), and writes only when there is none: inside one store
+ * transaction, rolled back if anything fails.  With check set it only
+ * validates.  Callers decide how to show d.
+ *
+ * Return value: 0 when the files were read (d may still hold problems:
+ * then nothing was written), or a negative ERR_* for a failure that is
+ * not about the content (unreadable file, store error), with err set.
+ */
+#ifndef CARTREF_IMPORT_H
+#define CARTREF_IMPORT_H
+
+#include "base/compat.h"
+#include "ingest/s903-io.h"
+#include "store/store.h"
+
+struct import_counts {
+	long returns, children, episodes, missing, oc2, homes;
+	long rows;	/* data rows read, all tables */
+};
+
+/*
+ * One council's SSDA903 return.  year 0: infer it from the latest date.
+ */
+int import_903(struct store *s, const char *la, int year,
+	       const char *const *files, size_t nfiles, bool check,
+	       struct diags *d, struct import_counts *c, struct err *err);
+
+int import_homes(struct store *s, const char *path, bool check,
+		 struct diags *d, struct import_counts *c, struct err *err);
+
+/* DIR/homes.csv (if present) and the CSV files of DIR/903/CODE/YEAR. */
+int import_dir(struct store *s, const char *dir, bool check,
+	       struct diags *d, struct import_counts *c, struct err *err);
+
+#endif

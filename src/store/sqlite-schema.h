@@ -1,0 +1,17 @@
+/* sqlite-schema.h: the SQLite backend's numbered migrations. */
+#ifndef CARTREF_SQLITE_SCHEMA_H
+#define CARTREF_SQLITE_SCHEMA_H
+
+#include "base/compat.h"
+
+struct sqlite_migration {
+	int version;
+	const char *summary;
+	/* statements run in order; NULL ends (ISO C caps one literal at 4095) */
+	const char *sql[8];
+};
+
+extern const struct sqlite_migration sqlite_migrations[];
+extern const size_t sqlite_nmigrations;
+
+#endif

@@ -1,0 +1,1219 @@
+/*
+ * store-sqlite.c: the SQLite backend (WAL, foreign keys on).
+ *
+ * Every statement is prepared once per connection from the table below
+ * and reused with bound parameters; no SQL text is ever built from data.
+ * Transactions nest: the outermost level is BEGIN IMMEDIATE, inner levels
+ * are savepoints.
+ */
+#include "base/compat.h"
+#include <sqlite3.h>
+#include <time.h>
+#include "base/parse.h"
+#include "base/xalloc.h"
+#include "store/sqlite-schema.h"
+#include "store/store-internal.h"
+
+enum stmt_id {
+	ST_LA_PUT,
+	ST_LA_GET,
+	ST_COUNCILS,
+	ST_OUTCODE_PUT,
+	ST_POSTCODE_PUT,
+	ST_POSTCODE_GET,
+	ST_OUTCODE_GET,
+	ST_POSTCODES_IN_LA,
+	ST_OUTCODES_IN_LA,
+	ST_META_PUT,
+	ST_META_GET,
+	ST_PROVIDER_PUT,
+	ST_HOME_PUT,
+	ST_HOMES,
+	ST_RETURN_DELETE,
+	ST_RETURN_INSERT,
+	ST_RETURN_GET,
+	ST_RETURNS,
+	ST_CHILD_UPSERT,
+	ST_RETURN_CHILD_PUT,
+	ST_EPISODE_PUT,
+	ST_MISSING_PUT,
+	ST_OC2_PUT,
+	ST_CHILD_ORPHANS,
+	ST_LOAD_HEADER,
+	ST_LOAD_EPISODES,
+	ST_LOAD_MISSING,
+	ST_LOAD_OC2,
+	ST_N
+};
+
+static const char *const stmt_sql[ST_N] = {
+	[ST_LA_PUT] =
+	"INSERT INTO la (code, name_en, name_cy, country, is_lad, is_council)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	" ON CONFLICT (code) DO UPDATE SET name_en = ?2, name_cy = ?3,"
+	" country = ?4, is_lad = max(is_lad, ?5),"
+	" is_council = max(is_council, ?6)",
+	[ST_LA_GET] =
+	"SELECT code, name_en, name_cy, country, is_lad, is_council"
+	" FROM la WHERE code = ?1",
+	[ST_COUNCILS] =
+	"SELECT code, name_en, name_cy, country, is_lad, is_council"
+	" FROM la WHERE is_council = 1 AND country = ?1 ORDER BY code",
+	[ST_OUTCODE_PUT] =
+	"INSERT OR REPLACE INTO outcode (outcode, easting, northing, la_code)"
+	" VALUES (?1, ?2, ?3, ?4)",
+	[ST_POSTCODE_PUT] =
+	"INSERT OR REPLACE INTO postcode (postcode, easting, northing, la_code)"
+	" VALUES (?1, ?2, ?3, ?4)",
+	[ST_POSTCODE_GET] =
+	"SELECT easting, northing, la_code FROM postcode WHERE postcode = ?1",
+	[ST_OUTCODE_GET] =
+	"SELECT easting, northing, la_code FROM outcode WHERE outcode = ?1",
+	[ST_POSTCODES_IN_LA] =
+	"SELECT postcode, easting, northing FROM postcode WHERE la_code = ?1"
+	" ORDER BY postcode",
+	[ST_OUTCODES_IN_LA] =
+	"SELECT outcode, easting, northing FROM outcode WHERE la_code = ?1"
+	" ORDER BY outcode",
+	[ST_META_PUT] =
+	"INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+	[ST_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+	[ST_PROVIDER_PUT] =
+	"INSERT INTO provider (name, type) VALUES (?1, ?2)"
+	" ON CONFLICT (name) DO UPDATE SET type = ?2 RETURNING id",
+	[ST_HOME_PUT] =
+	"INSERT INTO home (urn, name, provider_id, la_id, postcode, places,"
+	" age_min, age_max, sex_admitted, registered, closed)"
+	" VALUES (?1, ?2, ?3, (SELECT id FROM la WHERE code = ?4), ?5, ?6, ?7,"
+	" ?8, ?9, ?10, ?11)"
+	" ON CONFLICT (urn) DO UPDATE SET name = ?2, provider_id = ?3,"
+	" la_id = (SELECT id FROM la WHERE code = ?4), postcode = ?5,"
+	" places = ?6, age_min = ?7, age_max = ?8, sex_admitted = ?9,"
+	" registered = ?10, closed = ?11",
+	[ST_HOMES] =
+	"SELECT h.urn, h.name, p.name, p.type, l.code, h.postcode, h.places,"
+	" h.age_min, h.age_max, h.sex_admitted, h.registered, h.closed"
+	" FROM home h JOIN provider p ON p.id = h.provider_id"
+	" JOIN la l ON l.id = h.la_id ORDER BY h.urn",
+	[ST_RETURN_DELETE] =
+	"DELETE FROM return903 WHERE la_id = ?1 AND year = ?2",
+	[ST_RETURN_INSERT] =
+	"INSERT INTO return903 (la_id, year, imported_at) VALUES (?1, ?2, ?3)"
+	" RETURNING id",
+	[ST_RETURN_GET] =
+	"SELECT r.id FROM return903 r JOIN la l ON l.id = r.la_id"
+	" WHERE l.code = ?1 AND r.year = ?2",
+	[ST_RETURNS] =
+	"SELECT l.code, r.year,"
+	" (SELECT count(*) FROM return_child c WHERE c.return_id = r.id),"
+	" (SELECT count(*) FROM episode e WHERE e.return_id = r.id),"
+	" (SELECT count(*) FROM missing m WHERE m.return_id = r.id),"
+	" (SELECT count(*) FROM oc2 o WHERE o.return_id = r.id)"
+	" FROM return903 r JOIN la l ON l.id = r.la_id ORDER BY l.code, r.year",
+	[ST_CHILD_UPSERT] =
+	"INSERT INTO child (la_id, child_ref, sex, dob, ethnic, upn, attr_year)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+	" ON CONFLICT (la_id, child_ref) DO UPDATE SET"
+	" sex = iif(?7 >= attr_year, ?3, sex),"
+	" dob = iif(?7 >= attr_year, ?4, dob),"
+	" ethnic = iif(?7 >= attr_year, ?5, ethnic),"
+	" upn = iif(?7 >= attr_year, ?6, upn),"
+	" attr_year = max(attr_year, ?7)"
+	" RETURNING id",
+	[ST_RETURN_CHILD_PUT] =
+	"INSERT INTO return_child (return_id, child_id, sex, dob, ethnic, upn,"
+	" mother, mc_dob) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_EPISODE_PUT] =
+	"INSERT INTO episode (return_id, child_id, decom, rne, ls, cin, place,"
+	" place_provider, dec, rec, reason_place_change, home_post, pl_post,"
+	" urn) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	" ?14)",
+	[ST_MISSING_PUT] =
+	"INSERT INTO missing (return_id, child_id, kind, start, end)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_OC2_PUT] =
+	"INSERT INTO oc2 (return_id, child_id, sdq_score, sdq_reason,"
+	" convicted, health_check, immunisations, teeth_check,"
+	" health_assessment, substance_misuse, intervention_received,"
+	" intervention_offered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	" ?10, ?11, ?12)",
+	[ST_CHILD_ORPHANS] =
+	"DELETE FROM child WHERE la_id = ?1 AND NOT EXISTS"
+	" (SELECT 1 FROM return_child rc WHERE rc.child_id = child.id)",
+	[ST_LOAD_HEADER] =
+	"SELECT c.child_ref, rc.sex, rc.dob, rc.ethnic, rc.upn, rc.mother,"
+	" rc.mc_dob FROM return_child rc JOIN child c ON c.id = rc.child_id"
+	" WHERE rc.return_id = ?1 ORDER BY c.child_ref",
+	[ST_LOAD_EPISODES] =
+	"SELECT c.child_ref, e.decom, e.rne, e.ls, e.cin, e.place,"
+	" e.place_provider, e.dec, e.rec, e.reason_place_change, e.home_post,"
+	" e.pl_post, e.urn FROM episode e JOIN child c ON c.id = e.child_id"
+	" WHERE e.return_id = ?1 ORDER BY c.child_ref, e.decom, e.id",
+	[ST_LOAD_MISSING] =
+	"SELECT c.child_ref, rc.dob, m.kind, m.start, m.end FROM missing m"
+	" JOIN child c ON c.id = m.child_id"
+	" JOIN return_child rc ON rc.return_id = m.return_id"
+	"  AND rc.child_id = m.child_id"
+	" WHERE m.return_id = ?1 ORDER BY c.child_ref, m.start, m.id",
+	[ST_LOAD_OC2] =
+	"SELECT c.child_ref, rc.dob, o.sdq_score, o.sdq_reason, o.convicted,"
+	" o.health_check, o.immunisations, o.teeth_check, o.health_assessment,"
+	" o.substance_misuse, o.intervention_received, o.intervention_offered"
+	" FROM oc2 o JOIN child c ON c.id = o.child_id"
+	" JOIN return_child rc ON rc.return_id = o.return_id"
+	"  AND rc.child_id = o.child_id"
+	" WHERE o.return_id = ?1 ORDER BY c.child_ref",
+};
+
+struct sq {
+	sqlite3 *db;
+	sqlite3_stmt *st[ST_N];
+	int depth;		/* transaction nesting */
+};
+
+static int db_err(struct sq *q, struct err *err, const char *what)
+{
+	int ext = sqlite3_extended_errcode(q->db);
+	int code = ERR_STORE;
+
+	if ((ext & 0xff) == SQLITE_CONSTRAINT)
+		code = ERR_CONSTRAINT;
+	return err_set(err, code, "%s: %s", what, sqlite3_errmsg(q->db));
+}
+
+/* The cached statement id, reset and with bindings cleared. */
+static sqlite3_stmt *stmt(struct sq *q, enum stmt_id id, struct err *err)
+{
+	sqlite3_stmt *s = q->st[id];
+
+	if (!s) {
+		if (sqlite3_prepare_v3(q->db, stmt_sql[id], -1,
+				       SQLITE_PREPARE_PERSISTENT, &s, NULL)) {
+			db_err(q, err, "prepare");
+			return NULL;
+		}
+		q->st[id] = s;
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+static int exec(struct sq *q, const char *sql, struct err *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(q->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set(err, ERR_STORE, "%s", msg ? msg : "sqlite error");
+		sqlite3_free(msg);
+		return ERR_STORE;
+	}
+	return 0;
+}
+
+/* Bind helpers: blank text and DATE_NONE / negative ints become NULL. */
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v && *v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void bind_date(sqlite3_stmt *s, int i, int32_t d)
+{
+	char iso[DATE_STR_MAX];
+
+	if (d == DATE_NONE) {
+		sqlite3_bind_null(s, i);
+		return;
+	}
+	date_fmt_iso(d, iso);
+	sqlite3_bind_text(s, i, iso, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_opt_int(sqlite3_stmt *s, int i, int32_t v)
+{
+	if (v < 0)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_int(s, i, v);
+}
+
+static void col_text(sqlite3_stmt *s, int i, char *out, size_t cap)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	snprintf(out, cap, "%s", t ? (const char *)t : "");
+}
+
+static int32_t col_date(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	int32_t d;
+
+	if (!t || parse_date_iso((const char *)t, &d))
+		return DATE_NONE;
+	return d;
+}
+
+static int32_t col_opt_int(sqlite3_stmt *s, int i)
+{
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return -1;
+	return sqlite3_column_int(s, i);
+}
+
+/* Run a statement that returns no rows (or whose rows we ignore). */
+static int step_done(struct sq *q, sqlite3_stmt *s, struct err *err,
+		     const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_err(q, err, what);
+	return 0;
+}
+
+/* Run a statement returning one integer (RETURNING id, count(*)). */
+static int step_id(struct sq *q, sqlite3_stmt *s, int64_t *id,
+		   struct err *err, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		return 0;
+	}
+	if (rc == SQLITE_DONE)
+		return err_set(err, ERR_NOT_FOUND, "%s: no row", what);
+	return db_err(q, err, what);
+}
+
+/* ---- lifecycle and migrations ------------------------------------------ */
+
+static bool sq_accepts(const char *location)
+{
+	return strncmp(location, "postgres://", 11) &&
+	       strncmp(location, "postgresql://", 13);
+}
+
+static int sq_open(void **impl, const char *location, struct err *err)
+{
+	struct sq *q = xcalloc(1, sizeof(*q));
+	int rc;
+
+	*impl = q;
+	rc = sqlite3_open_v2(location, &q->db,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				     SQLITE_OPEN_NOMUTEX,
+			     NULL);
+	if (rc != SQLITE_OK) {
+		err_set(err, ERR_IO, "%s: cannot open store: %s", location,
+			q->db ? sqlite3_errmsg(q->db) : sqlite3_errstr(rc));
+		return ERR_IO;
+	}
+	sqlite3_extended_result_codes(q->db, 1);
+	sqlite3_busy_timeout(q->db, 5000);
+	/* WAL is refused for :memory:, which keeps "memory": fine. */
+	return exec(q,
+		    "PRAGMA journal_mode = WAL;"
+		    "PRAGMA synchronous = NORMAL;"
+		    "PRAGMA foreign_keys = ON;"
+		    "PRAGMA temp_store = MEMORY;",
+		    err);
+}
+
+static void sq_close(void *impl)
+{
+	struct sq *q = impl;
+
+	for (int i = 0; i < ST_N; i++)
+		sqlite3_finalize(q->st[i]);
+	sqlite3_close(q->db);
+	free(q);
+}
+
+static int sq_schema_version(void *impl, int *version, struct err *err)
+{
+	struct sq *q = impl;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(q->db, "PRAGMA user_version", -1, &s, NULL))
+		return db_err(q, err, "user_version");
+	rc = sqlite3_step(s);
+	*version = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : db_err(q, err, "user_version");
+}
+
+int store_sqlite_latest(void)
+{
+	return sqlite_migrations[sqlite_nmigrations - 1].version;
+}
+
+static int sq_migrate(void *impl, struct err *err)
+{
+	struct sq *q = impl;
+	int version, rc;
+	char pragma[64];
+
+	rc = sq_schema_version(q, &version, err);
+	if (rc)
+		return rc;
+	if (version > store_sqlite_latest())
+		return err_set(err, ERR_UNSUPPORTED,
+			       "store schema version %d is newer than this "
+			       "cartref (%d): upgrade cartref",
+			       version, store_sqlite_latest());
+	for (size_t i = 0; i < sqlite_nmigrations; i++) {
+		const struct sqlite_migration *m = &sqlite_migrations[i];
+
+		if (m->version <= version)
+			continue;
+		rc = exec(q, "BEGIN IMMEDIATE", err);
+		if (rc)
+			return rc;
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
+			 m->version);
+		for (size_t k = 0; !rc && k < ARRAY_SIZE(m->sql) && m->sql[k];
+		     k++)
+			rc = exec(q, m->sql[k], err);
+		if (!rc)
+			rc = exec(q, pragma, err);
+		if (!rc)
+			rc = exec(q, "COMMIT", err);
+		if (rc) {
+			exec(q, "ROLLBACK", NULL);
+			return err_set(err, rc, "migration %d failed",
+				       m->version);
+		}
+	}
+	return 0;
+}
+
+static int sq_begin(void *impl, struct err *err)
+{
+	struct sq *q = impl;
+	char sql[48];
+	int rc;
+
+	if (q->depth == 0)
+		rc = exec(q, "BEGIN IMMEDIATE", err);
+	else {
+		snprintf(sql, sizeof(sql), "SAVEPOINT s%d", q->depth);
+		rc = exec(q, sql, err);
+	}
+	if (!rc)
+		q->depth++;
+	return rc;
+}
+
+static int sq_commit(void *impl, struct err *err)
+{
+	struct sq *q = impl;
+	char sql[48];
+	int rc;
+
+	if (q->depth <= 0)
+		return err_set(err, ERR_STORE, "commit outside a transaction");
+	if (q->depth == 1)
+		rc = exec(q, "COMMIT", err);
+	else {
+		snprintf(sql, sizeof(sql), "RELEASE s%d", q->depth - 1);
+		rc = exec(q, sql, err);
+	}
+	if (!rc)
+		q->depth--;
+	return rc;
+}
+
+static void sq_rollback(void *impl)
+{
+	struct sq *q = impl;
+	char sql[64];
+
+	if (q->depth <= 0)
+		return;
+	if (q->depth == 1) {
+		exec(q, "ROLLBACK", NULL);
+	} else {
+		snprintf(sql, sizeof(sql), "ROLLBACK TO s%d; RELEASE s%d",
+			 q->depth - 1, q->depth - 1);
+		exec(q, sql, NULL);
+	}
+	q->depth--;
+}
+
+/* ---- geography ---------------------------------------------------------- */
+
+static bool sq_geo_loaded(void *impl)
+{
+	struct sq *q = impl;
+	sqlite3_stmt *s = stmt(q, ST_META_GET, NULL);
+	bool loaded;
+
+	if (!s)
+		return false;
+	sqlite3_bind_text(s, 1, "geography", -1, SQLITE_STATIC);
+	loaded = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return loaded;
+}
+
+static int sq_geo_mark_loaded(void *impl, const char *source, struct err *err)
+{
+	struct sq *q = impl;
+	sqlite3_stmt *s = stmt(q, ST_META_PUT, err);
+
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_text(s, 1, "geography", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, source, -1, SQLITE_TRANSIENT);
+	return step_done(q, s, err, "mark geography loaded");
+}
+
+static int sq_la_put(void *impl, const struct la *la, struct err *err)
+{
+	struct sq *q = impl;
+	sqlite3_stmt *s = stmt(q, ST_LA_PUT, err);
+
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_text(s, 1, la->code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, la->name_en, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, la->name_cy, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, la->country, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 5, la->is_lad);
+	sqlite3_bind_int(s, 6, la->is_council);
+	return step_done(q, s, err, la->code);
+}
+
+static int grid_put(struct sq *q, enum stmt_id id, const char *key,
+		    const struct grid_ref *g, const char *la, struct err *err)
+{
+	sqlite3_stmt *s = stmt(q, id, err);
+
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 2, g->easting);
+	sqlite3_bind_int(s, 3, g->northing);
+	bind_text(s, 4, la);
+	return step_done(q, s, err, key);
+}
+
+static int sq_outcode_put(void *impl, const char *outcode,
+			  const struct grid_ref *g, const char *la,
+			  struct err *err)
+{
+	return grid_put(impl, ST_OUTCODE_PUT, outcode, g, la, err);
+}
+
+static int sq_postcode_put(void *impl, const char *postcode,
+			   const struct grid_ref *g, const char *la,
+			   struct err *err)
+{
+	return grid_put(impl, ST_POSTCODE_PUT, postcode, g, la, err);
+}
+
+static void la_from_row(sqlite3_stmt *s, struct la *la)
+{
+	col_text(s, 0, la->code, sizeof(la->code));
+	col_text(s, 1, la->name_en, sizeof(la->name_en));
+	col_text(s, 2, la->name_cy, sizeof(la->name_cy));
+	col_text(s, 3, la->country, sizeof(la->country));
+	la->is_lad = sqlite3_column_int(s, 4);
+	la->is_council = sqlite3_column_int(s, 5);
+}
+
+static int sq_la_get(void *impl, const char *code, struct la *out,
+		     struct err *err)
+{
+	struct sq *q = impl;
+	sqlite3_stmt *s = stmt(q, ST_LA_GET, err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		la_from_row(s, out);
+		sqlite3_reset(s);
+		return 0;
+	}
+	if (rc == SQLITE_DONE)
+		return err_set(err, ERR_NOT_FOUND,
+			       "no local authority with code \"%s\"", code);
+	return db_err(q, err, "la_get");
+}
+
+/*
+ * Iterate a statement's rows into fn.  A non-zero return from fn stops
+ * the walk and is returned.  The statement is reset after, so callbacks
+ * may not use the same statement.
+ */
+#define EACH_ROW(q, s, err, what, body)                                   \
+	do {                                                              \
+		int each_rc_;                                             \
+		while ((each_rc_ = sqlite3_step(s)) == SQLITE_ROW) {      \
+			int cb_rc_;                                       \
+			body;                                             \
+			if (cb_rc_) {                                     \
+				sqlite3_reset(s);                         \
+				return cb_rc_;                            \
+			}                                                 \
+		}                                                         \
+		if (each_rc_ != SQLITE_DONE)                              \
+			return db_err(q, err, what);                      \
+		sqlite3_reset(s);                                         \
+	} while (0)
+
+static int sq_councils_each(void *impl, const char *country, store_la_fn *fn,
+			    void *ctx, struct err *err)
+{
+	struct sq *q = impl;
+	sqlite3_stmt *s = stmt(q, ST_COUNCILS, err);
+	struct la la;
+
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_text(s, 1, country, -1, SQLITE_TRANSIENT);
+	EACH_ROW(q, s, err, "councils", {
+		la_from_row(s, &la);
+		cb_rc_ = fn(&la, ctx);
+	});
+	return 0;
+}
+
+static int locate_in(struct sq *q, enum stmt_id id, const char *key,
+		     struct grid_ref *out, char *la_out, struct err *err)
+{
+	sqlite3_stmt *s = stmt(q, id, err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->easting = sqlite3_column_int(s, 0);
+		out->northing = sqlite3_column_int(s, 1);
+		if (la_out)
+			col_text(s, 2, la_out, LA_CODE_MAX + 1);
+		sqlite3_reset(s);
+		return 0;
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return ERR_NOT_FOUND;
+	return db_err(q, err, "postcode lookup");
+}
+
+static int sq_postcode_locate(void *impl, const char *postcode,
+			      struct grid_ref *out, bool *exact, char *la_out,
+			      struct err *err)
+{
+	struct sq *q = impl;
+	char district[POSTCODE_MAX + 1];
+	int rc;
+
+	rc = locate_in(q, ST_POSTCODE_GET, postcode, out, la_out, err);
+	if (rc != ERR_NOT_FOUND) {
+		*exact = true;
+		return rc;
+	}
+	postcode_district(postcode, district);
+	rc = locate_in(q, ST_OUTCODE_GET, district, out, la_out, err);
+	*exact = false;
+	if (rc == ERR_NOT_FOUND)
+		return err_set(err, ERR_NOT_FOUND,
+			       "postcode \"%s\" is not known", postcode);
+	return rc;
+}
+
+static int grid_each(struct sq *q, enum stmt_id id, const char *la,
+		     store_postcode_fn *fn, void *ctx, struct err *err)
+{
+	sqlite3_stmt *s = stmt(q, id, err);
+	char pc[POSTCODE_MAX + 1];
+	struct grid_ref g;
+
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_text(s, 1, la, -1, SQLITE_TRANSIENT);
+	EACH_ROW(q, s, err, "postcodes", {
+		col_text(s, 0, pc, sizeof(pc));
+		g.easting = sqlite3_column_int(s, 1);
+		g.northing = sqlite3_column_int(s, 2);
+		cb_rc_ = fn(pc, &g, ctx);
+	});
+	return 0;
+}
+
+static int sq_postcodes_in_la(void *impl, const char *la,
+			      store_postcode_fn *fn, void *ctx,
+			      struct err *err)
+{
+	return grid_each(impl, ST_POSTCODES_IN_LA, la, fn, ctx, err);
+}
+
+static int sq_outcodes_in_la(void *impl, const char *la,
+			     store_postcode_fn *fn, void *ctx, struct err *err)
+{
+	return grid_each(impl, ST_OUTCODES_IN_LA, la, fn, ctx, err);
+}
+
+/* ---- homes -------------------------------------------------------------- */
+
+static int sq_home_put(void *impl, const struct home *h, struct err *err)
+{
+	struct sq *q = impl;
+	sqlite3_stmt *s = stmt(q, ST_PROVIDER_PUT, err);
+	int64_t provider;
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_text(s, 1, h->provider, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, provider_type_name(h->provider_type), -1,
+			  SQLITE_STATIC);
+	rc = step_id(q, s, &provider, err, "provider");
+	if (rc)
+		return rc;
+	s = stmt(q, ST_HOME_PUT, err);
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_text(s, 1, h->urn, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, h->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, provider);
+	sqlite3_bind_text(s, 4, h->la, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 5, h->postcode, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 6, h->places);
+	sqlite3_bind_int(s, 7, h->age_min);
+	sqlite3_bind_int(s, 8, h->age_max);
+	sqlite3_bind_text(s, 9, sex_admitted_name(h->sex_admitted), -1,
+			  SQLITE_STATIC);
+	bind_date(s, 10, h->registered);
+	bind_date(s, 11, h->closed);
+	return step_done(q, s, err, h->urn);
+}
+
+static int sq_homes_each(void *impl, store_home_fn *fn, void *ctx,
+			 struct err *err)
+{
+	struct sq *q = impl;
+	sqlite3_stmt *s = stmt(q, ST_HOMES, err);
+	struct home h;
+	char word[16];
+
+	if (!s)
+		return ERR_STORE;
+	EACH_ROW(q, s, err, "homes", {
+		memset(&h, 0, sizeof(h));
+		col_text(s, 0, h.urn, sizeof(h.urn));
+		col_text(s, 1, h.name, sizeof(h.name));
+		col_text(s, 2, h.provider, sizeof(h.provider));
+		col_text(s, 3, word, sizeof(word));
+		provider_type_parse(word, &h.provider_type);
+		col_text(s, 4, h.la, sizeof(h.la));
+		col_text(s, 5, h.postcode, sizeof(h.postcode));
+		h.places = sqlite3_column_int(s, 6);
+		h.age_min = sqlite3_column_int(s, 7);
+		h.age_max = sqlite3_column_int(s, 8);
+		col_text(s, 9, word, sizeof(word));
+		sex_admitted_parse(word, &h.sex_admitted);
+		h.registered = col_date(s, 10);
+		h.closed = col_date(s, 11);
+		cb_rc_ = fn(&h, ctx);
+	});
+	return 0;
+}
+
+/* ---- SSDA903 returns ---------------------------------------------------- */
+
+/* Child ids of a return being written, parallel to r->header (sorted). */
+static int64_t child_id_of(const struct s903_return *r, const int64_t *ids,
+			   const char *child)
+{
+	size_t lo = 0, hi = r->nheader;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(r->header[mid].child, child);
+
+		if (!c)
+			return ids[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static int write_children(struct sq *q, const struct s903_return *r,
+			  int64_t la_id, int64_t ret_id, int64_t *ids,
+			  struct err *err)
+{
+	for (size_t i = 0; i < r->nheader; i++) {
+		const struct s903_header *h = &r->header[i];
+		sqlite3_stmt *s = stmt(q, ST_CHILD_UPSERT, err);
+		int rc;
+
+		if (!s)
+			return ERR_STORE;
+		sqlite3_bind_int64(s, 1, la_id);
+		sqlite3_bind_text(s, 2, h->child, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, h->sex, -1, SQLITE_STATIC);
+		bind_date(s, 4, h->dob);
+		sqlite3_bind_text(s, 5, h->ethnic, -1, SQLITE_STATIC);
+		bind_text(s, 6, h->upn);
+		sqlite3_bind_int(s, 7, r->year);
+		rc = step_id(q, s, &ids[i], err, h->child);
+		if (rc)
+			return rc;
+		s = stmt(q, ST_RETURN_CHILD_PUT, err);
+		if (!s)
+			return ERR_STORE;
+		sqlite3_bind_int64(s, 1, ret_id);
+		sqlite3_bind_int64(s, 2, ids[i]);
+		sqlite3_bind_text(s, 3, h->sex, -1, SQLITE_STATIC);
+		bind_date(s, 4, h->dob);
+		sqlite3_bind_text(s, 5, h->ethnic, -1, SQLITE_STATIC);
+		bind_text(s, 6, h->upn);
+		bind_opt_int(s, 7, h->mother);
+		bind_date(s, 8, h->mc_dob);
+		rc = step_done(q, s, err, h->child);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int missing_child(struct err *err, const char *table,
+			 const char *child)
+{
+	return err_set(err, ERR_INVALID, "%s row for child %s not in Header",
+		       table, child);
+}
+
+static int write_rows(struct sq *q, const struct s903_return *r,
+		      int64_t ret_id, const int64_t *ids, struct err *err)
+{
+	int rc;
+
+	for (size_t i = 0; i < r->nepisodes; i++) {
+		const struct s903_episode *e = &r->episodes[i];
+		int64_t cid = child_id_of(r, ids, e->child);
+		sqlite3_stmt *s = stmt(q, ST_EPISODE_PUT, err);
+
+		if (!s)
+			return ERR_STORE;
+		if (cid < 0)
+			return missing_child(err, "Episodes", e->child);
+		sqlite3_bind_int64(s, 1, ret_id);
+		sqlite3_bind_int64(s, 2, cid);
+		bind_date(s, 3, e->decom);
+		sqlite3_bind_text(s, 4, e->rne, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, e->ls, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, e->cin, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 7, e->place, -1, SQLITE_STATIC);
+		bind_text(s, 8, e->place_provider);
+		bind_date(s, 9, e->dec);
+		bind_text(s, 10, e->rec);
+		bind_text(s, 11, e->reason_place_change);
+		bind_text(s, 12, e->home_post);
+		bind_text(s, 13, e->pl_post);
+		bind_text(s, 14, e->urn);
+		rc = step_done(q, s, err, "episode");
+		if (rc)
+			return rc;
+	}
+	for (size_t i = 0; i < r->nmissing; i++) {
+		const struct s903_missing *m = &r->missing[i];
+		int64_t cid = child_id_of(r, ids, m->child);
+		sqlite3_stmt *s = stmt(q, ST_MISSING_PUT, err);
+
+		if (!s)
+			return ERR_STORE;
+		if (cid < 0)
+			return missing_child(err, "Missing", m->child);
+		sqlite3_bind_int64(s, 1, ret_id);
+		sqlite3_bind_int64(s, 2, cid);
+		sqlite3_bind_text(s, 3, m->missing, -1, SQLITE_STATIC);
+		bind_date(s, 4, m->mis_start);
+		bind_date(s, 5, m->mis_end);
+		rc = step_done(q, s, err, "missing period");
+		if (rc)
+			return rc;
+	}
+	for (size_t i = 0; i < r->noc2; i++) {
+		const struct s903_oc2 *o = &r->oc2[i];
+		int64_t cid = child_id_of(r, ids, o->child);
+		sqlite3_stmt *s = stmt(q, ST_OC2_PUT, err);
+		const int32_t flags[] = {
+			o->convicted, o->health_check, o->immunisations,
+			o->teeth_check, o->health_assessment,
+			o->substance_misuse, o->intervention_received,
+			o->intervention_offered,
+		};
+
+		if (!s)
+			return ERR_STORE;
+		if (cid < 0)
+			return missing_child(err, "OC2", o->child);
+		sqlite3_bind_int64(s, 1, ret_id);
+		sqlite3_bind_int64(s, 2, cid);
+		bind_opt_int(s, 3, o->sdq_score);
+		bind_text(s, 4, o->sdq_reason);
+		for (size_t k = 0; k < ARRAY_SIZE(flags); k++)
+			bind_opt_int(s, 5 + (int)k, flags[k]);
+		rc = step_done(q, s, err, "OC2 row");
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int la_id_of(struct sq *q, const char *code, int64_t *id,
+		    struct err *err)
+{
+	sqlite3_stmt *s;
+
+	if (sqlite3_prepare_v2(q->db, "SELECT id FROM la WHERE code = ?1", -1,
+			       &s, NULL))
+		return db_err(q, err, "la id");
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+		return 0;
+	}
+	sqlite3_finalize(s);
+	return err_set(err, ERR_NOT_FOUND,
+		       "no local authority with code \"%s\"", code);
+}
+
+static int sq_return_replace(void *impl, const struct s903_return *r,
+			     struct err *err)
+{
+	struct sq *q = impl;
+	int64_t la_id = 0, ret_id = 0, *ids = NULL;
+	sqlite3_stmt *s;
+	char now[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	int rc;
+
+	rc = la_id_of(q, r->la, &la_id, err);
+	if (rc)
+		return rc;
+	rc = sq_begin(q, err);
+	if (rc)
+		return rc;
+	s = stmt(q, ST_RETURN_DELETE, err);
+	if (!s) {
+		rc = ERR_STORE;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, la_id);
+	sqlite3_bind_int(s, 2, r->year);
+	rc = step_done(q, s, err, "delete previous return");
+	if (rc)
+		goto out;
+	s = stmt(q, ST_RETURN_INSERT, err);
+	if (!s) {
+		rc = ERR_STORE;
+		goto out;
+	}
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	sqlite3_bind_int64(s, 1, la_id);
+	sqlite3_bind_int(s, 2, r->year);
+	sqlite3_bind_text(s, 3, now, -1, SQLITE_TRANSIENT);
+	rc = step_id(q, s, &ret_id, err, "insert return");
+	if (rc)
+		goto out;
+	ids = xcalloc(r->nheader ? r->nheader : 1, sizeof(*ids));
+	rc = write_children(q, r, la_id, ret_id, ids, err);
+	if (!rc)
+		rc = write_rows(q, r, ret_id, ids, err);
+	if (rc)
+		goto out;
+	s = stmt(q, ST_CHILD_ORPHANS, err);
+	if (!s) {
+		rc = ERR_STORE;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, la_id);
+	rc = step_done(q, s, err, "remove children no longer in any return");
+out:
+	free(ids);
+	if (rc) {
+		sq_rollback(q);
+		return rc;
+	}
+	return sq_commit(q, err);
+}
+
+static int sq_return_load(void *impl, const char *la, int year,
+			  struct s903_return *out, struct err *err)
+{
+	struct sq *q = impl;
+	sqlite3_stmt *s = stmt(q, ST_RETURN_GET, err);
+	int64_t ret_id;
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_text(s, 1, la, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 2, year);
+	rc = step_id(q, s, &ret_id, NULL, "return");
+	if (rc == ERR_NOT_FOUND)
+		return err_set(err, ERR_NOT_FOUND,
+			       "no return for %s in %d", la, year);
+	if (rc)
+		return db_err(q, err, "return");
+	snprintf(out->la, sizeof(out->la), "%s", la);
+	out->year = year;
+
+	s = stmt(q, ST_LOAD_HEADER, err);
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_int64(s, 1, ret_id);
+	EACH_ROW(q, s, err, "load header", {
+		struct s903_header *h = s903_add_header(out);
+
+		col_text(s, 0, h->child, sizeof(h->child));
+		col_text(s, 1, h->sex, sizeof(h->sex));
+		h->dob = col_date(s, 2);
+		col_text(s, 3, h->ethnic, sizeof(h->ethnic));
+		col_text(s, 4, h->upn, sizeof(h->upn));
+		h->mother = col_opt_int(s, 5);
+		h->mc_dob = col_date(s, 6);
+		cb_rc_ = 0;
+	});
+
+	s = stmt(q, ST_LOAD_EPISODES, err);
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_int64(s, 1, ret_id);
+	EACH_ROW(q, s, err, "load episodes", {
+		struct s903_episode *e = s903_add_episode(out);
+
+		col_text(s, 0, e->child, sizeof(e->child));
+		e->decom = col_date(s, 1);
+		col_text(s, 2, e->rne, sizeof(e->rne));
+		col_text(s, 3, e->ls, sizeof(e->ls));
+		col_text(s, 4, e->cin, sizeof(e->cin));
+		col_text(s, 5, e->place, sizeof(e->place));
+		col_text(s, 6, e->place_provider, sizeof(e->place_provider));
+		e->dec = col_date(s, 7);
+		col_text(s, 8, e->rec, sizeof(e->rec));
+		col_text(s, 9, e->reason_place_change,
+			 sizeof(e->reason_place_change));
+		col_text(s, 10, e->home_post, sizeof(e->home_post));
+		col_text(s, 11, e->pl_post, sizeof(e->pl_post));
+		col_text(s, 12, e->urn, sizeof(e->urn));
+		cb_rc_ = 0;
+	});
+
+	s = stmt(q, ST_LOAD_MISSING, err);
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_int64(s, 1, ret_id);
+	EACH_ROW(q, s, err, "load missing", {
+		struct s903_missing *m = s903_add_missing(out);
+
+		col_text(s, 0, m->child, sizeof(m->child));
+		m->dob = col_date(s, 1);
+		col_text(s, 2, m->missing, sizeof(m->missing));
+		m->mis_start = col_date(s, 3);
+		m->mis_end = col_date(s, 4);
+		cb_rc_ = 0;
+	});
+
+	s = stmt(q, ST_LOAD_OC2, err);
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_int64(s, 1, ret_id);
+	EACH_ROW(q, s, err, "load oc2", {
+		struct s903_oc2 *o = s903_add_oc2(out);
+
+		col_text(s, 0, o->child, sizeof(o->child));
+		o->dob = col_date(s, 1);
+		o->sdq_score = col_opt_int(s, 2);
+		col_text(s, 3, o->sdq_reason, sizeof(o->sdq_reason));
+		o->convicted = col_opt_int(s, 4);
+		o->health_check = col_opt_int(s, 5);
+		o->immunisations = col_opt_int(s, 6);
+		o->teeth_check = col_opt_int(s, 7);
+		o->health_assessment = col_opt_int(s, 8);
+		o->substance_misuse = col_opt_int(s, 9);
+		o->intervention_received = col_opt_int(s, 10);
+		o->intervention_offered = col_opt_int(s, 11);
+		cb_rc_ = 0;
+	});
+	return 0;
+}
+
+static int sq_returns_each(void *impl, store_return_fn *fn, void *ctx,
+			   struct err *err)
+{
+	struct sq *q = impl;
+	sqlite3_stmt *s = stmt(q, ST_RETURNS, err);
+	struct return_info ri;
+
+	if (!s)
+		return ERR_STORE;
+	EACH_ROW(q, s, err, "returns", {
+		col_text(s, 0, ri.la, sizeof(ri.la));
+		ri.year = sqlite3_column_int(s, 1);
+		ri.children = sqlite3_column_int64(s, 2);
+		ri.episodes = sqlite3_column_int64(s, 3);
+		ri.missing = sqlite3_column_int64(s, 4);
+		ri.oc2 = sqlite3_column_int64(s, 5);
+		cb_rc_ = fn(&ri, ctx);
+	});
+	return 0;
+}
+
+/* ---- stats -------------------------------------------------------------- */
+
+/* One-off aggregate queries: prepared, run, finalized (not hot paths). */
+static int scalar(struct sq *q, const char *sql, long *out, struct err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(q->db, sql, -1, &s, NULL))
+		return db_err(q, err, "stats");
+	rc = sqlite3_step(s);
+	*out = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : db_err(q, err, "stats");
+}
+
+static int sq_stats(void *impl, struct store_stats *o, struct err *err)
+{
+	struct sq *q = impl;
+	sqlite3_stmt *s;
+	int rc;
+	char today[DATE_STR_MAX];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	rc = scalar(q, "SELECT count(*) FROM la WHERE is_council = 1",
+		    &o->councils, err);
+	if (!rc)
+		rc = scalar(q, "SELECT count(*) FROM postcode", &o->postcodes,
+			    err);
+	if (!rc)
+		rc = scalar(q, "SELECT count(*) FROM outcode", &o->outcodes,
+			    err);
+	if (!rc)
+		rc = scalar(q, "SELECT count(*) FROM home", &o->homes, err);
+	if (rc)
+		return rc;
+
+	if (sqlite3_prepare_v2(q->db,
+			       "SELECT p.type, count(*), sum(h.places)"
+			       " FROM home h JOIN provider p"
+			       " ON p.id = h.provider_id"
+			       " WHERE h.closed IS NULL OR h.closed > ?1"
+			       " GROUP BY p.type",
+			       -1, &s, NULL))
+		return db_err(q, err, "stats");
+	sqlite3_bind_text(s, 1, today, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		enum provider_type pt;
+
+		if (provider_type_parse((const char *)sqlite3_column_text(s, 0),
+					&pt))
+			continue;
+		o->homes_by_type[pt] = sqlite3_column_int64(s, 1);
+		o->places_by_type[pt] = sqlite3_column_int64(s, 2);
+		o->homes_open += o->homes_by_type[pt];
+		o->places_open += o->places_by_type[pt];
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_err(q, err, "stats");
+
+	/*
+	 * Per reporting year.  "At 31 March": an episode in that year's
+	 * return still open at the year end (DEC blank or after it).
+	 */
+	if (sqlite3_prepare_v2(q->db,
+		"SELECT r.year, count(DISTINCT r.id),"
+		" (SELECT count(*) FROM return_child rc JOIN return903 r2"
+		"   ON r2.id = rc.return_id WHERE r2.year = r.year),"
+		" (SELECT count(DISTINCT e.child_id) FROM episode e"
+		"   JOIN return903 r2 ON r2.id = e.return_id"
+		"   WHERE r2.year = r.year AND (e.dec IS NULL OR"
+		"   e.dec > printf('%04d-03-31', r.year))),"
+		" (SELECT count(*) FROM episode e JOIN return903 r2"
+		"   ON r2.id = e.return_id WHERE r2.year = r.year),"
+		" (SELECT count(*) FROM missing m JOIN return903 r2"
+		"   ON r2.id = m.return_id WHERE r2.year = r.year"
+		"   AND m.kind = 'M'),"
+		" (SELECT count(*) FROM missing m JOIN return903 r2"
+		"   ON r2.id = m.return_id WHERE r2.year = r.year"
+		"   AND m.kind = 'A'),"
+		" (SELECT count(*) FROM oc2 o JOIN return903 r2"
+		"   ON r2.id = o.return_id WHERE r2.year = r.year)"
+		" FROM return903 r GROUP BY r.year ORDER BY r.year",
+		-1, &s, NULL))
+		return db_err(q, err, "stats");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	       o->nyears < STORE_STATS_YEARS) {
+		struct store_year_stats *y = &o->years[o->nyears++];
+
+		y->year = sqlite3_column_int(s, 0);
+		y->returns = sqlite3_column_int64(s, 1);
+		y->children = sqlite3_column_int64(s, 2);
+		y->children_31mar = sqlite3_column_int64(s, 3);
+		y->episodes = sqlite3_column_int64(s, 4);
+		y->missing = sqlite3_column_int64(s, 5);
+		y->away = sqlite3_column_int64(s, 6);
+		y->oc2 = sqlite3_column_int64(s, 7);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_err(q, err, "stats");
+	return 0;
+}
+
+const struct store_backend store_sqlite_backend = {
+	.name = "sqlite",
+	.accepts = sq_accepts,
+	.open = sq_open,
+	.close = sq_close,
+	.migrate = sq_migrate,
+	.schema_version = sq_schema_version,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.geo_loaded = sq_geo_loaded,
+	.la_put = sq_la_put,
+	.outcode_put = sq_outcode_put,
+	.postcode_put = sq_postcode_put,
+	.geo_mark_loaded = sq_geo_mark_loaded,
+	.la_get = sq_la_get,
+	.councils_each = sq_councils_each,
+	.postcode_locate = sq_postcode_locate,
+	.postcodes_in_la = sq_postcodes_in_la,
+	.outcodes_in_la = sq_outcodes_in_la,
+	.home_put = sq_home_put,
+	.homes_each = sq_homes_each,
+	.return_replace = sq_return_replace,
+	.return_load = sq_return_load,
+	.returns_each = sq_returns_each,
+	.stats = sq_stats,
+};
