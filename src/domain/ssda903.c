@@ -269,7 +269,7 @@ const char *s903_parse_field(const struct s903_col *col, const char *text,
 	case S903_DATE:
 		if (parse_date_dmy(text, num)) {
 			snprintf(msg, msgsize,
-				 "%s \"%.16s\" is not a date written dd/mm/yyyy",
+				 "%s \"%.16s\" is not a valid date written dd/mm/yyyy",
 				 col->name, text);
 			return "date";
 		}
@@ -518,8 +518,8 @@ static void check_episodes(struct checker *c, struct s903_return *r)
 
 		if (p && strcmp(p->child, e->child))
 			p = NULL;
-		if (!p && !find_child(r, e->child) &&
-		    !was_dropped(r, e->child))
+		if (!p && !r->incomplete[S903_HEADER] &&
+		    !find_child(r, e->child) && !was_dropped(r, e->child))
 			problem(c, S903_EPISODES, e->line, "CHILD",
 				"child-not-in-header",
 				"child %s has episodes but is not in Header",
@@ -577,7 +577,8 @@ static void check_episodes(struct checker *c, struct s903_return *r)
 		}
 	}
 	/* every child in Header needs an episode in the return */
-	for (size_t i = 0; i < r->nheader; i++) {
+	for (size_t i = 0; !r->incomplete[S903_EPISODES] && i < r->nheader;
+	     i++) {
 		const struct s903_header *h = &r->header[i];
 		size_t lo = 0, hi = r->nepisodes;
 
@@ -618,7 +619,8 @@ static void check_missing(struct checker *c, struct s903_return *r)
 			p = NULL;
 		h = find_child(r, m->child);
 		if (!h) {
-			if (!p && !was_dropped(r, m->child))
+			if (!p && !r->incomplete[S903_HEADER] &&
+			    !was_dropped(r, m->child))
 				problem(c, S903_MISSING, m->line, "CHILD",
 					"child-not-in-header",
 					"child %s has missing periods but is "
@@ -685,7 +687,8 @@ static void check_oc2(struct checker *c, struct s903_return *r)
 				"child %s already has an OC2 row at line %u",
 				o->child, r->oc2[i - 1].line);
 		if (!h) {
-			if (!was_dropped(r, o->child))
+			if (!r->incomplete[S903_HEADER] &&
+			    !was_dropped(r, o->child))
 				problem(c, S903_OC2, o->line, "CHILD",
 				"child-not-in-header",
 				"child %s has an OC2 row but is not in Header",

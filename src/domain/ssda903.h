@@ -146,10 +146,15 @@ struct s903_return {
 	 */
 	char (*dropped)[S903_CHILD_MAX + 1];
 	size_t ndropped, adropped;
+	/*
+	 * Tables absent, unreadable or with rows lost before their CHILD was
+	 * known: checks that a child exists in such a table are skipped.
+	 */
+	bool incomplete[S903_NTABLES];
 };
 
 #define S903_RETURN_INIT { "", 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, \
-			   NULL, 0, 0, NULL, 0, 0 }
+			   NULL, 0, 0, NULL, 0, 0, { false } }
 
 /* Note that a row of child was dropped (see dropped above). */
 void s903_note_dropped(struct s903_return *r, const char *child);

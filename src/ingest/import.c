@@ -51,6 +51,7 @@ int import_903(struct store *s, const char *la, int year,
 	struct s903_return r = S903_RETURN_INIT;
 	struct problem_ctx pc = { d, { NULL } };
 	size_t before = d->n;
+	unsigned seen = 0;
 	int rc;
 
 	rc = council_check(s, la, err);
@@ -60,7 +61,7 @@ int import_903(struct store *s, const char *la, int year,
 	for (size_t i = 0; i < nfiles; i++) {
 		int t;
 
-		rc = s903_read_file(files[i], &r, &t, d, err);
+		rc = s903_read_file(files[i], &r, &t, seen, d, err);
 		if (rc)
 			goto out;
 		if (t < 0)
@@ -71,9 +72,10 @@ int import_903(struct store *s, const char *la, int year,
 				  s903_tables[t].name, pc.files[t]);
 		else
 			pc.files[t] = files[i];
+		seen |= 1u << t;
 	}
 	for (int t = S903_HEADER; t <= S903_EPISODES; t++)
-		if (!pc.files[t])
+		if (!pc.files[t] && (r.incomplete[t] = true))
 			diags_add(d, nfiles ? files[0] : "-", 0, 0,
 				  "table-missing",
 				  "no %s table among the files given",

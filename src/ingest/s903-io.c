@@ -199,7 +199,7 @@ static void csv_diag(struct diags *d, const char *path,
 }
 
 int s903_read_file(const char *path, struct s903_return *r, int *table,
-		   struct diags *d, struct err *err)
+		   unsigned skip, struct diags *d, struct err *err)
 {
 	struct csv_reader *rd = NULL;
 	struct csv_record rec;
@@ -237,12 +237,17 @@ int s903_read_file(const char *path, struct s903_return *r, int *table,
 		goto out;
 	}
 	*table = t;
+	if (skip & (1u << t)) {
+		rc = 0;
+		goto out;
+	}
 	def = &s903_tables[t];
 	if (def->ncols > ARRAY_SIZE(colnames))
 		BUG("table %s has too many columns", def->name);
 	for (size_t c = 0; c < def->ncols; c++)
 		colnames[c] = def->cols[c].name;
 	if (!map_columns(path, &nm, colnames, def->ncols, idx, d, def->name)) {
+		r->incomplete[t] = true;
 		rc = 0;
 		goto out;
 	}
@@ -254,12 +259,14 @@ int s903_read_file(const char *path, struct s903_return *r, int *table,
 			goto out;
 		if (rc == CSV_BAD) {
 			csv_diag(d, path, &ce);
+			r->incomplete[t] = true;
 			continue;
 		}
 		if (rec.nfields != nm.n) {
 			diags_add(d, path, rec.line, 0, CSV_RULE_FIELD_COUNT,
 				  "row has %zu fields but the header row has %zu",
 				  rec.nfields, nm.n);
+			r->incomplete[t] = true;
 			continue;
 		}
 		if (!def->stored)

@@ -42,11 +42,13 @@ void diags_release(struct diags *d);
 /*
  * Read one SSDA903 CSV file, detecting its table from the header row, and
  * append its rows to r.  Problems go to d.  *table receives the detected
- * table (or -1).  Returns 0 unless the file could not be read at all
- * (ERR_IO, with err set); content problems are only diagnostics.
+ * table (or -1).  Rows of a table whose bit is set in skip (1 << table)
+ * are not read: the caller already has that table.  Returns 0 unless the
+ * file could not be read at all (ERR_IO, with err set); content problems
+ * are only diagnostics.
  */
 int s903_read_file(const char *path, struct s903_return *r, int *table,
-		   struct diags *d, struct err *err);
+		   unsigned skip, struct diags *d, struct err *err);
 
 /*
  * Write the Header, Episodes, Missing and OC2 tables of r (sorted) into

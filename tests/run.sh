@@ -1,0 +1,70 @@
+#!/bin/sh
+# tests/run.sh [unit|e2e]: run cmocka unit programs and end-to-end shell
+# tests, then print one summary line "N passed, N failed".
+#
+# Environment: CARTREF (the binary under test), UNIT_DIR (built unit test
+# programs).  Run from the repository root (make test does).
+set -u
+
+what=${1:-all}
+root=$(pwd)
+out=${TEST_OUT:-$root/build/test-out}
+rm -rf "$out"
+mkdir -p "$out"
+CARTREF_DATA=${CARTREF_DATA:-$root/data}
+export CARTREF CARTREF_DATA TEST_OUT="$out"
+
+passed=0
+failed=0
+failures=""
+
+if [ "$what" = all ] || [ "$what" = unit ]; then
+	for t in "$UNIT_DIR"/u-*; do
+		[ -x "$t" ] || continue
+		name=$(basename "$t")
+		"$t" >"$out/$name.log" 2>&1
+		rc=$?
+		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$out/$name.log" | awk '{s+=$1} END {print s+0}')
+		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$out/$name.log" | awk '{s+=$1} END {print s+0}')
+		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+			f=1	# crashed or sanitizer report
+		fi
+		passed=$((passed + p))
+		failed=$((failed + f))
+		if [ "$f" -ne 0 ]; then
+			failures="$failures $name"
+			echo "FAIL $name (see $out/$name.log)"
+			tail -n 30 "$out/$name.log"
+		else
+			echo "ok   $name: $p tests"
+		fi
+	done
+fi
+
+if [ "$what" = all ] || [ "$what" = e2e ]; then
+	for t in tests/t/t[0-9]*.sh; do
+		name=$(basename "$t" .sh)
+		work="$out/$name"
+		mkdir -p "$work"
+		WORK="$work" sh "$t" >"$out/$name.log" 2>&1
+		rc=$?
+		p=$(grep -c '^ok ' "$out/$name.log")
+		f=$(grep -c '^not ok ' "$out/$name.log")
+		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+			f=1
+		fi
+		passed=$((passed + p))
+		failed=$((failed + f))
+		if [ "$f" -ne 0 ]; then
+			failures="$failures $name"
+			echo "FAIL $name (see $out/$name.log)"
+			grep -A12 '^not ok ' "$out/$name.log" | head -60
+		else
+			echo "ok   $name: $p checks"
+		fi
+	done
+fi
+
+[ -n "$failures" ] && echo "failed:$failures"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,70 @@
+# tests/t/lib.sh: helpers for end-to-end tests, sourced by each tNNNN-*.sh.
+# Each check prints a TAP-style "ok N - what" or "not ok N - what" line;
+# tests/run.sh counts them.  $WORK is a fresh directory for this script,
+# $CARTREF the binary, $DATA the fixtures.
+
+set -u
+n=0
+DATA=tests/data
+: "${WORK:?}" "${CARTREF:?}"
+
+ok() {
+	n=$((n + 1))
+	echo "ok $n - $1"
+}
+
+not_ok() {
+	n=$((n + 1))
+	echo "not ok $n - $1"
+	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/#   /'
+	return 0
+}
+
+# check "description" command...: passes when the command exits 0.
+check() {
+	desc=$1
+	shift
+	if out=$("$@" 2>&1); then ok "$desc"; else not_ok "$desc" "$out"; fi
+}
+
+# check_fails "description" status command...: exits with exactly status.
+check_status() {
+	desc=$1
+	want=$2
+	shift 2
+	out=$("$@" 2>&1)
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "$desc"; else
+		not_ok "$desc" "exit $got, wanted $want: $out"; fi
+}
+
+# check_eq "description" expected actual
+check_eq() {
+	if [ "$2" = "$3" ]; then ok "$1"; else
+		not_ok "$1" "expected: $2
+actual:   $3"; fi
+}
+
+# check_grep "description" pattern file
+check_grep() {
+	if grep -q -- "$2" "$3"; then ok "$1"; else
+		not_ok "$1" "no line matching '$2' in $3: $(head -20 "$3")"; fi
+}
+
+# A store with geography loaded, made once per script and copied: fast.
+fresh_db() {
+	if [ ! -f "$WORK/base.db" ]; then
+		"$CARTREF" --db "$WORK/base.db" migrate >/dev/null || return 1
+	fi
+	rm -f "$1" "$1-wal" "$1-shm"
+	cp "$WORK/base.db" "$1"
+}
+
+# sql DB "query": run a read-only query with the sqlite3 shell.
+sql() {
+	sqlite3 -batch -noheader "$1" "$2"
+}
+
+done_testing() {
+	echo "1..$n"
+}

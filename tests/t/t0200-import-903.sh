@@ -1,0 +1,51 @@
+#!/bin/sh
+# t0200: SSDA903 import: a valid return, every kind of invalid file, the
+# all-or-nothing rule, --check, and replacing a year.
+. tests/t/lib.sh
+
+db=$WORK/903.db
+fresh_db "$db"
+V=$DATA/903/valid
+counts() {
+	sql "$db" "SELECT (SELECT count(*) FROM return903) || '/' || (SELECT count(*) FROM child) || '/' || (SELECT count(*) FROM episode) || '/' || (SELECT count(*) FROM missing) || '/' || (SELECT count(*) FROM oc2)"
+}
+
+check "--check on a valid return" "$CARTREF" --db "$db" import 903 --check --la W06000015 $V/*.csv
+check_eq "--check writes nothing" "0/0/0/0/0" "$(counts)"
+check "valid return imports" "$CARTREF" --db "$db" import 903 --la W06000015 $V/*.csv
+check_eq "rows stored" "1/4/6/4/2" "$(counts)"
+check_eq "year inferred from the dates" 2019 "$(sql "$db" "SELECT year FROM return903")"
+check "re-import of the same year" "$CARTREF" --db "$db" import 903 --la W06000015 --year 2019 $V/*.csv
+check_eq "re-import replaces, not adds" "1/4/6/4/2" "$(counts)"
+check "stats prints the year" sh -c "$CARTREF --db $db stats | grep -Eq '^2019 +1 +4 +3 +6 +3 +1 +2$'"
+
+# The issue's example: a bad date, an unknown PLACE, overlapping episodes.
+before=$(counts)
+"$CARTREF" --db "$db" import 903 --la W06000015 $DATA/903/three-errors/*.csv >"$WORK/three.out" 2>"$WORK/three.err"
+check_eq "three problems exit non-zero" 1 $?
+check_eq "exactly three problem lines" 3 "$(grep -c ': [a-z-]*: ' "$WORK/three.err")"
+check_grep "bad date with line and column" "three-errors/episodes.csv:2:2: date: DECOM \"31/02/2018\"" "$WORK/three.err"
+check_grep "unknown PLACE" "three-errors/episodes.csv:3:6: code: PLACE \"XX\"" "$WORK/three.err"
+check_grep "overlapping episodes" "three-errors/episodes.csv:5:2: episode-overlap:" "$WORK/three.err"
+check_grep "says nothing was written" "nothing was written" "$WORK/three.err"
+check_eq "store unchanged after a bad file" "$before" "$(counts)"
+
+# Each kind of invalid input: directory name -> expected rule in the output.
+for dir in $DATA/903/bad-*; do
+	[ -d "$dir" ] || continue
+	rule=$(cat "$dir/EXPECT")
+	"$CARTREF" --db "$db" import 903 --la W06000015 --year 2019 "$dir"/*.csv >/dev/null 2>"$WORK/bad.err"
+	rc=$?
+	if [ $rc -eq 1 ] && grep -q -- "$rule" "$WORK/bad.err"; then
+		ok "$(basename "$dir") reports $rule"
+	else
+		not_ok "$(basename "$dir") reports $rule" "exit $rc: $(cat "$WORK/bad.err")"
+	fi
+	check_eq "$(basename "$dir") leaves the store unchanged" "$before" "$(counts)"
+done
+
+check_status "unknown council" 1 "$CARTREF" --db "$db" import 903 --la W06000099 $V/*.csv
+check_status "a district is not a council" 1 "$CARTREF" --db "$db" import 903 --la E07000008 $V/*.csv
+check_status "missing file" 1 "$CARTREF" --db "$db" import 903 --la W06000015 "$WORK/nope.csv"
+check_eq "store still unchanged" "$before" "$(counts)"
+done_testing
