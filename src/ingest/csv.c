@@ -16,7 +16,8 @@ struct csv_reader {
 	size_t pos, end;	/* unread bytes are chunk[pos..end) */
 	bool eof;
 	bool started;		/* BOM check done */
-	int pending;		/* a byte pushed back, or -1 */
+	int pending[3];		/* bytes pushed back (a stack) */
+	int npending;
 	uint64_t line;		/* current line number */
 	uint64_t nrecords;
 	struct csv_limits lim;
@@ -34,7 +35,6 @@ static struct csv_reader *reader_new(const struct csv_limits *lim)
 	static const struct csv_limits def = CSV_LIMITS_DEFAULT;
 
 	r->lim = lim ? *lim : def;
-	r->pending = -1;
 	r->line = 1;
 	return r;
 }
@@ -83,11 +83,8 @@ static int getb(struct csv_reader *r)
 {
 	int c;
 
-	if (r->pending >= 0) {
-		c = r->pending;
-		r->pending = -1;
-		return c;
-	}
+	if (r->npending)
+		return r->pending[--r->npending];
 	if (!r->fp) {
 		if (r->pos >= r->memlen)
 			return -1;
@@ -111,7 +108,9 @@ static int getb(struct csv_reader *r)
 
 static void ungetb(struct csv_reader *r, int c)
 {
-	r->pending = c;
+	if (r->npending >= (int)ARRAY_SIZE(r->pending))
+		BUG("csv pushback overflow");
+	r->pending[r->npending++] = c;
 }
 
 /* Append a byte to the current field; false if the field is too long. */
@@ -203,13 +202,18 @@ again:
 	r->nfields = 0;
 	if (!r->started) {
 		r->started = true;
+		/* skip a UTF-8 byte order mark; anything else is data */
 		c = getb(r);
 		if (c == 0xEF) {
 			int b2 = getb(r), b3 = b2 == 0xBB ? getb(r) : -1;
 
-			if (b2 != 0xBB || b3 != 0xBF)
-				return bad(cerr, r->line, 1, CSV_RULE_QUOTE,
-					   "malformed byte order mark");
+			if (b2 != 0xBB || b3 != 0xBF) {
+				if (b3 >= 0)
+					ungetb(r, b3);
+				if (b2 >= 0)
+					ungetb(r, b2);
+				ungetb(r, c);
+			}
 		} else if (c >= 0) {
 			ungetb(r, c);
 		}
@@ -343,7 +347,13 @@ void csv_put(struct buf *b, const char *field, bool first)
 {
 	if (!first)
 		buf_addch(b, ',');
-	if (!field[strcspn(field, ",\"\r\n")]) {
+	/*
+	 * Quote when a reader would otherwise split or unquote the field, and
+	 * when it starts with a byte order mark, which a reader skips at the
+	 * start of a file.
+	 */
+	if (!field[strcspn(field, ",\"\r\n")] &&
+	    strncmp(field, "\xEF\xBB\xBF", 3)) {
 		buf_adds(b, field);
 		return;
 	}
