@@ -81,8 +81,6 @@ void csv_close(struct csv_reader *r)
 /* Next byte, or -1 at end of input; -2 on a read error. */
 static int getb(struct csv_reader *r)
 {
-	int c;
-
 	if (r->npending)
 		return r->pending[--r->npending];
 	if (!r->fp) {
