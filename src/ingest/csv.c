@@ -172,6 +172,44 @@ static void skip_line(struct csv_reader *r)
 	}
 }
 
+/*
+ * After an error in the well-formed part of a record (a field too long, too
+ * many fields, a NUL), discard the rest of the record: up to the first line
+ * end outside quotes, so that a quoted line break in its tail does not
+ * start a bogus record.  quoted: the error was inside a quoted field.  A
+ * quote opens a field only at its start, as in csv_next().
+ */
+static void skip_record(struct csv_reader *r, bool quoted)
+{
+	bool start = false;	/* at the start of a field */
+	int c;
+
+	while ((c = getb(r)) >= 0) {
+		if (quoted) {
+			if (c == '"') {
+				int n = getb(r);
+
+				if (n != '"') {
+					quoted = false;
+					start = false;
+					if (n >= 0)
+						ungetb(r, n);
+				}
+			} else if (c == '\n' || c == '\r') {
+				eat_newline(r, c);
+			}
+			continue;
+		}
+		if (c == '\n' || c == '\r') {
+			eat_newline(r, c);
+			return;
+		}
+		if (c == '"' && start)
+			quoted = true;
+		start = c == ',';
+	}
+}
+
 static int bad(struct csv_error *cerr, uint64_t line, size_t field,
 	       const char *rule, const char *msg)
 {
@@ -193,6 +231,7 @@ static bool record_blank(const struct csv_reader *r)
 int csv_next(struct csv_reader *r, struct csv_record *rec,
 	     struct csv_error *cerr, struct err *err)
 {
+	bool quoted = false;	/* inside a quoted field */
 	int c;
 
 again:
@@ -219,12 +258,6 @@ again:
 	c = getb(r);
 	if (c == -1)
 		return CSV_EOF;
-	if (r->nrecords >= r->lim.max_records) {
-		ungetb(r, c);
-		skip_line(r);
-		return bad(cerr, r->line - 1, 1, CSV_RULE_RECORDS,
-			   "too many records in one file");
-	}
 	rec->line = r->line;
 	for (;;) {
 		size_t fstart = r->datalen;
@@ -234,6 +267,7 @@ again:
 			goto ioerr;
 		if (c == '"') {
 			/* quoted field */
+			quoted = true;
 			for (;;) {
 				c = getb(r);
 				if (c == -2)
@@ -264,6 +298,7 @@ again:
 					goto toolong;
 			}
 			/* c is the byte after the closing quote */
+			quoted = false;
 			if (c != ',' && c != '\n' && c != '\r' && c != -1) {
 				uint64_t l = r->line;
 				size_t f = r->nfields + 1;
@@ -295,10 +330,13 @@ again:
 		if (!field_end(r, fstart)) {
 			uint64_t l = r->line;
 
-			if (c != '\n' && c != '\r' && c != -1)
-				skip_line(r);
-			else if (c != -1)
+			if (c != '\n' && c != '\r' && c != -1) {
+				/* a ',': the next field's start */
+				ungetb(r, c);
+				skip_record(r, false);
+			} else if (c != -1) {
 				eat_newline(r, c);
+			}
 			return bad(cerr, l, r->nfields + 1, CSV_RULE_FIELD_COUNT,
 				   "too many fields in one record");
 		}
@@ -312,6 +350,10 @@ again:
 	}
 	if (record_blank(r))
 		goto again;
+	/* blank lines are not records: count only real ones */
+	if (r->nrecords >= r->lim.max_records)
+		return bad(cerr, rec->line, 1, CSV_RULE_RECORDS,
+			   "too many records in one file");
 	for (size_t i = 0; i < r->nfields; i++)
 		r->fields[i] = r->data + r->offs[i];
 	rec->nfields = r->nfields;
@@ -325,7 +367,7 @@ toolong: {
 	size_t f = r->nfields + 1;
 	char msg[96];
 
-	skip_line(r);
+	skip_record(r, quoted);
 	snprintf(msg, sizeof(msg), "field longer than %zu bytes",
 		 r->lim.max_field);
 	return bad(cerr, l, f, CSV_RULE_FIELD_LENGTH, msg);
@@ -334,7 +376,7 @@ nul: {
 	uint64_t l = r->line;
 	size_t f = r->nfields + 1;
 
-	skip_line(r);
+	skip_record(r, quoted);
 	return bad(cerr, l, f, CSV_RULE_NUL, "NUL byte in field");
 }
 ioerr:

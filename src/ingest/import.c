@@ -13,6 +13,7 @@
 struct problem_ctx {
 	struct diags *d;
 	const char *files[S903_NTABLES];
+	size_t colpos[S903_NTABLES][S903_MAX_COLS];	/* from the files */
 };
 
 static void on_problem(const struct s903_problem *p, void *ctx)
@@ -21,11 +22,11 @@ static void on_problem(const struct s903_problem *p, void *ctx)
 	const struct s903_table_def *def = &s903_tables[p->table];
 	size_t col = 0;
 
-	/* the canonical column position; files map back by name */
+	/* the column's position in the file the row came from */
 	if (p->column)
 		for (size_t i = 0; i < def->ncols; i++)
 			if (!strcmp(def->cols[i].name, p->column))
-				col = i + 1;
+				col = pc->colpos[p->table][i];
 	diags_add(pc->d, pc->files[p->table] ? pc->files[p->table] : def->file,
 		  p->line, col, p->rule, "%s", p->msg);
 }
@@ -49,19 +50,22 @@ int import_903(struct store *s, const char *la, int year,
 	       struct diags *d, struct import_counts *c, struct err *err)
 {
 	struct s903_return r = S903_RETURN_INIT;
-	struct problem_ctx pc = { d, { NULL } };
+	struct problem_ctx pc;
 	size_t before = d->n;
 	unsigned seen = 0;
 	int rc;
 
+	memset(&pc, 0, sizeof(pc));
+	pc.d = d;
 	rc = council_check(s, la, err);
 	if (rc)
 		return rc;
 	snprintf(r.la, sizeof(r.la), "%s", la);
 	for (size_t i = 0; i < nfiles; i++) {
+		size_t colpos[S903_MAX_COLS] = { 0 };
 		int t;
 
-		rc = s903_read_file(files[i], &r, &t, seen, d, err);
+		rc = s903_read_file(files[i], &r, &t, seen, colpos, d, err);
 		if (rc)
 			goto out;
 		if (t < 0)
@@ -70,8 +74,10 @@ int import_903(struct store *s, const char *la, int year,
 			diags_add(d, files[i], 1, 0, "table-duplicate",
 				  "a second %s table (the first is %s)",
 				  s903_tables[t].name, pc.files[t]);
-		else
+		else {
 			pc.files[t] = files[i];
+			memcpy(pc.colpos[t], colpos, sizeof(colpos));
+		}
 		seen |= 1u << t;
 	}
 	for (int t = S903_HEADER; t <= S903_EPISODES; t++)

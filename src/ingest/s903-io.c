@@ -199,15 +199,16 @@ static void csv_diag(struct diags *d, const char *path,
 }
 
 int s903_read_file(const char *path, struct s903_return *r, int *table,
-		   unsigned skip, struct diags *d, struct err *err)
+		   unsigned skip, size_t colpos[S903_MAX_COLS],
+		   struct diags *d, struct err *err)
 {
 	struct csv_reader *rd = NULL;
 	struct csv_record rec;
 	struct csv_error ce;
 	struct names nm = { NULL, 0 };
 	const struct s903_table_def *def;
-	const char *colnames[32];
-	int idx[32];
+	const char *colnames[S903_MAX_COLS] = { NULL };
+	int idx[S903_MAX_COLS];
 	int rc, t;
 	char msg[256];
 
@@ -247,10 +248,14 @@ int s903_read_file(const char *path, struct s903_return *r, int *table,
 	for (size_t c = 0; c < def->ncols; c++)
 		colnames[c] = def->cols[c].name;
 	if (!map_columns(path, &nm, colnames, def->ncols, idx, d, def->name)) {
+		for (size_t c = 0; c < def->ncols; c++)
+			colpos[c] = idx[c] < 0 ? 0 : (size_t)idx[c] + 1;
 		r->incomplete[t] = true;
 		rc = 0;
 		goto out;
 	}
+	for (size_t c = 0; c < def->ncols; c++)
+		colpos[c] = (size_t)idx[c] + 1;
 	while ((rc = csv_next(rd, &rec, &ce, err)) != CSV_EOF) {
 		void *row;
 		bool bad = false;

@@ -42,13 +42,17 @@ void diags_release(struct diags *d);
 /*
  * Read one SSDA903 CSV file, detecting its table from the header row, and
  * append its rows to r.  Problems go to d.  *table receives the detected
- * table (or -1).  Rows of a table whose bit is set in skip (1 << table)
+ * table (or -1) and colpos[i] the 1-based position in the file of the
+ * table's i-th column (0 if absent), for messages about whole rows.
+ * Rows of a table whose bit is set in skip (1 << table)
  * are not read: the caller already has that table.  Returns 0 unless the
  * file could not be read at all (ERR_IO, with err set); content problems
  * are only diagnostics.
  */
+#define S903_MAX_COLS 32
 int s903_read_file(const char *path, struct s903_return *r, int *table,
-		   unsigned skip, struct diags *d, struct err *err);
+		   unsigned skip, size_t colpos[S903_MAX_COLS],
+		   struct diags *d, struct err *err);
 
 /*
  * Write the Header, Episodes, Missing and OC2 tables of r (sorted) into

@@ -669,9 +669,8 @@ static int sq_outcodes_in_la(void *impl, const char *la,
 
 /* ---- homes -------------------------------------------------------------- */
 
-static int sq_home_put(void *impl, const struct home *h, struct err *err)
+static int home_put(struct sq *q, const struct home *h, struct err *err)
 {
-	struct sq *q = impl;
 	sqlite3_stmt *s = stmt(q, ST_PROVIDER_PUT, err);
 	int64_t provider;
 	int rc;
@@ -700,6 +699,22 @@ static int sq_home_put(void *impl, const struct home *h, struct err *err)
 	bind_date(s, 10, h->registered);
 	bind_date(s, 11, h->closed);
 	return step_done(q, s, err, h->urn);
+}
+
+/* The provider and the home together or not at all. */
+static int sq_home_put(void *impl, const struct home *h, struct err *err)
+{
+	struct sq *q = impl;
+	int rc = sq_begin(q, err);
+
+	if (rc)
+		return rc;
+	rc = home_put(q, h, err);
+	if (rc) {
+		sq_rollback(q);
+		return rc;
+	}
+	return sq_commit(q, err);
 }
 
 static int sq_homes_each(void *impl, store_home_fn *fn, void *ctx,

@@ -44,6 +44,13 @@ for dir in $DATA/903/bad-*; do
 	check_eq "$(basename "$dir") leaves the store unchanged" "$before" "$(counts)"
 done
 
+# cross-row problems name the column where it is in that file
+mkdir -p "$WORK/shuffled"
+cp $DATA/903/messy/*.csv "$WORK/shuffled/"
+sed -i 's|^W1234567,C001,15/08/2018|W1234567,C001,01/08/2018|' "$WORK/shuffled/episodes.csv"
+"$CARTREF" --db "$db" import 903 --la W06000015 "$WORK"/shuffled/*.csv 2>"$WORK/shuffled.err"
+check_grep "DECOM is column 3 in a file that puts URN first" "shuffled/episodes.csv:4:3: episode-overlap:" "$WORK/shuffled.err"
+
 check_status "unknown council" 1 "$CARTREF" --db "$db" import 903 --la W06000099 $V/*.csv
 check_status "a district is not a council" 1 "$CARTREF" --db "$db" import 903 --la E07000008 $V/*.csv
 check_status "missing file" 1 "$CARTREF" --db "$db" import 903 --la W06000015 "$WORK/nope.csv"
