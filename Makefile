@@ -96,7 +96,7 @@ fuzz: deps
 check-headers:
 	@for h in $$(find src -name '*.h'); do \
 	    printf '#include "base/compat.h"\n#include "%s"\n' $${h#src/} | \
-	    $(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -x c -fsyntax-only - || exit 1; \
+	    $(CC) -std=c17 $(WARN) -Isrc $(PKG_CFLAGS) -x c -fsyntax-only - || exit 1; \
 	done; echo "headers ok"
 
 clean:

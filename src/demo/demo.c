@@ -1,0 +1,456 @@
+/*
+ * demo.c: `cartref demo-data`, a synthetic but realistic data set.
+ *
+ * The model, in the order it runs (details at the top of each file):
+ *
+ *  1. demo-geo.c: the councils of the scale and their postcodes.
+ *  2. demo-homes.c: the register of children's homes (Wales: the CIW
+ *     review's 178 homes with 774 places, 81/14/5% private/council/
+ *     voluntary, domain.md §1.2, §1.4).
+ *  3. demo-plan.c: children entering care from 18 years before the first
+ *     reporting year, each period of care with a route out (home,
+ *     adoption, special guardianship, to 18 ...), thinned so that about
+ *     6,400 (Wales, §1.2) or 85,000 (England, §7) are looked after at the
+ *     last 31 March.
+ *  4. demo-sim.c: every child's whole history once, as episodes (the
+ *     placement and legal status changes), competing for home places day
+ *     by day; then missing periods, concentrated among teenagers in
+ *     children's homes and rising by about 18% a year (§1.2, §5.4).
+ *  5. here: each council's return for each reporting year is cut from that
+ *     one history, so that the years agree with each other: a child's
+ *     episodes overlapping the year with their true DECOM, DEC and REC
+ *     blank where the episode was still open on 31 March, missing periods
+ *     likewise, and OC2 outcomes for children looked after for the 12
+ *     months to 31 March.  Every return must pass s903_check() before it
+ *     is written; a problem is a bug in the generator and fails the run.
+ *
+ * Same seed, same scale, same years: byte-identical files.  All randomness
+ * is splitmix64 streams derived from the seed (demo-internal.h), all dates
+ * are day numbers, and nothing reads the clock.
+ */
+#include "base/compat.h"
+#include <math.h>
+#include "base/buf.h"
+#include "base/xalloc.h"
+#include "demo/demo-internal.h"
+#include "ingest/s903-io.h"
+
+const char *const demo__place[PL_N] = {
+	"A3", "A4", "A5", "A6", "H5", "K1", "K2", "P1", "P2", "R1", "R2", "R3",
+	"R5", "S1", "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5",
+	"U6", "Z1",
+};
+const char *const demo__prov[PV_N] = {
+	"", "PR0", "PR1", "PR2", "PR3", "PR4", "PR5",
+};
+const char *const demo__ls[LS_N] = {
+	"C1", "C2", "E1", "V2", "L1", "L2", "J1", "J2",
+};
+const char *const demo__rne[RNE_N] = { "S", "L", "P", "T", "B", "U" };
+const char *const demo__rec[REC_N] = {
+	"", "X1", "E11", "E12", "E13", "E14", "E16", "E17", "E3", "E41",
+	"E45", "E46", "E47", "E48", "E4A", "E4B", "E5", "E6", "E7", "E8", "E9",
+};
+const char *const demo__reason[RS_N] = {
+	"", "CARPL", "CLOSE", "ALLEG", "STAND", "CREQB", "CREQO", "CHILD",
+	"LAREQ", "OTHER",
+};
+
+/* ---- random numbers (the streams are in demo-internal.h) --------------- */
+
+double demo__lognormal(uint64_t *s, double median, double sigma)
+{
+	/* Box-Muller; u1 in (0, 1] so that log() is finite */
+	double u1 = 1.0 - rng_unit(s), u2 = rng_unit(s);
+	double z = sqrt(-2.0 * log(u1)) * cos(2.0 * M_PI * u2);
+
+	return median * exp(sigma * z);
+}
+
+size_t demo__pick(uint64_t *s, const double *w, size_t n)
+{
+	double total = 0, x;
+
+	for (size_t i = 0; i < n; i++)
+		total += w[i];
+	x = rng_unit(s) * total;
+	for (size_t i = 0; i < n; i++) {
+		if (x < w[i])
+			return i;
+		x -= w[i];
+	}
+	/* rounding: the last item with a weight */
+	for (size_t i = n; i-- > 0;)
+		if (w[i] > 0)
+			return i;
+	return 0;
+}
+
+/* ---- codes --------------------------------------------------------------- */
+
+static void codes_check_one(const struct code_list *l,
+			    const char *const *codes, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (codes[i][0] && code_find(l, codes[i]) < 0)
+			BUG("demo code %s is not in the %s list", codes[i],
+			    l->name);
+}
+
+void demo__codes_check(void)
+{
+	codes_check_one(&codes_place, demo__place, PL_N);
+	codes_check_one(&codes_place_provider, demo__prov, PV_N);
+	codes_check_one(&codes_ls, demo__ls, LS_N);
+	codes_check_one(&codes_rne, demo__rne, RNE_N);
+	codes_check_one(&codes_rec, demo__rec, REC_N);
+	codes_check_one(&codes_reason_place_change, demo__reason, RS_N);
+}
+
+/* ---- the register -------------------------------------------------------- */
+
+static int cmp_home_urn(const void *a, const void *b)
+{
+	return strcmp(((const struct home *)a)->urn,
+		      ((const struct home *)b)->urn);
+}
+
+static int register_write(struct dm_gen *g, const char *outdir,
+			  struct demo_summary *sum, struct err *err)
+{
+	struct home *v = xcalloc(g->nhomes ? g->nhomes : 1, sizeof(*v));
+	struct buf path = BUF_INIT(4096);
+	size_t n = 0;
+	int rc;
+
+	for (size_t i = 0; i < g->nhomes; i++) {
+		const struct home *h = &g->homes[i].h;
+
+		if (!g->homes[i].listed)
+			continue;
+		v[n++] = *h;
+		if (home_open_on(h, g->we)) {
+			sum->homes++;
+			sum->places += h->places;
+		}
+	}
+	qsort(v, n, sizeof(*v), cmp_home_urn);
+	buf_addf(&path, "%s/homes.csv", outdir);
+	rc = buf_error(&path) ?
+		err_set(err, ERR_TOO_LARGE, "output path too long") :
+		homes_write_file(path.buf, v, n, err);
+	buf_release(&path);
+	free(v);
+	return rc;
+}
+
+/* ---- cutting one return -------------------------------------------------- */
+
+static void child_id(const struct dm_child *c, char out[S903_CHILD_MAX + 1])
+{
+	snprintf(out, S903_CHILD_MAX + 1, "C%06u", c->id);
+}
+
+/*
+ * A unique pupil number shaped like the real ones: a check letter, the
+ * council's number, a school's number, the year allocated and a serial.
+ */
+static void upn_text(const struct dm_gen *g, const struct dm_child *c,
+		     int year, char out[S903_UPN_MAX + 1])
+{
+	static const char letters[] = "ABCDEFGHJKLMNPQRTUVWXYZ";
+	uint64_t s = rng_derive(c->seed, 0x75706e);	/* "upn" */
+	int32_t ye = year_end(year);
+	int age = date_age_years(c->dob, ye), by, bm, bd;
+	bool newly = false;
+	char t[32];
+
+	for (int k = 0; k < c->nper; k++)
+		if (c->per[k].start >= year_start(year) &&
+		    c->per[k].start <= ye)
+			newly = true;
+	if (age < 4) {
+		snprintf(out, S903_UPN_MAX + 1, "UN1");
+		return;
+	}
+	if (c->upn_kind && (c->upn_kind != 4 || newly)) {
+		snprintf(out, S903_UPN_MAX + 1, "UN%d", c->upn_kind);
+		return;
+	}
+	date_to_ymd(c->dob, &by, &bm, &bd);
+	snprintf(t, sizeof(t), "%c%03u%04u%02d%03u",
+		 letters[rng_below(&s, sizeof(letters) - 1)],
+		 (g->wales ? 660u : 201u) + c->area % 700,
+		 1000 + rng_below(&s, 9000), (by + 5) % 100,
+		 rng_below(&s, 1000));
+	str_copy(out, S903_UPN_MAX + 1, t);
+}
+
+static void header_add(struct dm_gen *g, struct s903_return *r,
+		       const struct dm_child *c, int year)
+{
+	struct s903_header *h = s903_add_header(r);
+	int32_t ye = year_end(year);
+	bool mum = c->mc_dob != DATE_NONE && c->mc_dob <= ye;
+
+	child_id(c, h->child);
+	h->sex[0] = c->sex == 1 ? '1' : '2';
+	h->dob = c->dob;
+	str_copy(h->ethnic, sizeof(h->ethnic),
+		 codes_ethnic.codes[c->ethnic].code);
+	upn_text(g, c, year, h->upn);
+	if (c->sex == 2 && date_age_years(c->dob, ye) >= 12 &&
+	    (c->mother_recorded || mum)) {
+		h->mother = mum;
+		h->mc_dob = mum ? c->mc_dob : DATE_NONE;
+	}
+	h->line = (uint32_t)r->nheader + 1;
+}
+
+static void episode_add(struct dm_gen *g, struct s903_return *r,
+			const struct dm_child *c, const struct dm_ep *e,
+			int32_t ye)
+{
+	struct s903_episode *x = s903_add_episode(r);
+	bool shown = e->dec != DATE_NONE && e->dec <= ye;
+
+	child_id(c, x->child);
+	x->decom = e->decom;
+	str_copy(x->rne, sizeof(x->rne), demo__rne[e->rne]);
+	str_copy(x->ls, sizeof(x->ls), demo__ls[e->ls]);
+	x->cin[0] = 'N';
+	x->cin[1] = (char)('0' + c->cin);
+	str_copy(x->place, sizeof(x->place), demo__place[e->place]);
+	str_copy(x->place_provider, sizeof(x->place_provider),
+		 demo__prov[e->prov]);
+	x->dec = shown ? e->dec : DATE_NONE;
+	str_copy(x->rec, sizeof(x->rec), shown ? demo__rec[e->rec] : "");
+	str_copy(x->reason_place_change, sizeof(x->reason_place_change),
+		 demo__reason[e->reason]);
+	demo__pc_text(g, c->home_pc, x->home_post);
+	demo__pc_text(g, e->pl_post, x->pl_post);
+	if (e->home >= 0 && (e->place == PL_K1 || e->place == PL_K2))
+		str_copy(x->urn, sizeof(x->urn), g->homes[e->home].h.urn);
+	x->line = (uint32_t)r->nepisodes + 1;
+}
+
+static void missing_add(struct s903_return *r, const struct dm_child *c,
+			const struct dm_miss *m, int32_t ye)
+{
+	struct s903_missing *x = s903_add_missing(r);
+
+	child_id(c, x->child);
+	x->dob = c->dob;
+	x->missing[0] = m->away ? 'A' : 'M';
+	x->mis_start = m->start;
+	x->mis_end = m->end > ye ? DATE_NONE : m->end;
+	x->line = (uint32_t)r->nmissing + 1;
+}
+
+/* Looked after on 31 March and since 1 April a year before. */
+static bool oc2_due(const struct dm_child *c, int year)
+{
+	for (int k = 0; k < c->nper; k++)
+		if (c->per[k].start <= year_start(year) &&
+		    c->per[k].end > year_end(year))
+			return true;
+	return false;
+}
+
+static void oc2_add(struct s903_return *r, const struct dm_child *c,
+		    int year)
+{
+	static const double why[5] = { 0, 3, 3, 4, 2 };	/* SDQ1..SDQ5 */
+	struct s903_oc2 *x = s903_add_oc2(r);
+	uint64_t s = rng_derive(c->seed, 0x6f6332000000ULL + (uint64_t)year);
+	int age = date_age_years(c->dob, year_end(year));
+
+	child_id(c, x->child);
+	x->dob = c->dob;
+	if (age >= 4 && age <= 16 && rng_chance(&s, 0.88)) {
+		x->sdq_score = rng_range(&s, 0, 10) + rng_range(&s, 0, 10) +
+			       rng_range(&s, 0, 10);
+		if (rng_chance(&s, 0.2))
+			x->sdq_score += rng_range(&s, 0, 10);
+	} else {
+		size_t k = age >= 4 && age <= 16 ? demo__pick(&s, why, 5) : 0;
+
+		snprintf(x->sdq_reason, sizeof(x->sdq_reason), "SDQ%zu",
+			 k + 1);
+	}
+	x->convicted = age >= 10 ? rng_chance(&s, age >= 14 ? 0.08 : 0.03) :
+				   -1;
+	x->health_check = rng_chance(&s, 0.9);
+	x->immunisations = rng_chance(&s, 0.86);
+	x->teeth_check = rng_chance(&s, 0.84);
+	x->health_assessment = rng_chance(&s, 0.9);
+	x->substance_misuse = age >= 10 && rng_chance(&s, 0.06);
+	if (x->substance_misuse) {
+		x->intervention_offered = rng_chance(&s, 0.9);
+		x->intervention_received = x->intervention_offered &&
+					   rng_chance(&s, 0.6);
+	}
+	x->line = (uint32_t)r->noc2 + 1;
+}
+
+static void return_cut(struct dm_gen *g, const struct dm_area *a, int year,
+		       struct s903_return *r)
+{
+	int32_t ys = year_start(year), ye = year_end(year);
+
+	str_copy(r->la, sizeof(r->la), a->code);
+	r->year = year;
+	for (size_t i = 0; i < a->nkids; i++) {
+		const struct dm_child *c = &g->children[a->kids[i]];
+		bool any = false;
+
+		for (uint32_t k = 0; k < c->ep_n; k++) {
+			const struct dm_ep *e = &g->eps[c->ep_first + k];
+
+			if (e->decom > ye)
+				break;
+			if (e->dec != DATE_NONE && e->dec < ys)
+				continue;
+			if (!any)
+				header_add(g, r, c, year);
+			any = true;
+			episode_add(g, r, c, e, ye);
+		}
+		if (!any)
+			continue;
+		for (uint32_t k = 0; k < c->ms_n; k++) {
+			const struct dm_miss *m = &g->miss[c->ms_first + k];
+
+			if (m->start > ye)
+				break;
+			if (m->end >= ys)
+				missing_add(r, c, m, ye);
+		}
+		if (oc2_due(c, year))
+			oc2_add(r, c, year);
+	}
+}
+
+/* ---- checking and writing ------------------------------------------------ */
+
+struct first_problem {
+	size_t n;
+	char text[300];
+};
+
+static void on_problem(const struct s903_problem *p, void *ctx)
+{
+	struct first_problem *fp = ctx;
+
+	if (!fp->n++)
+		snprintf(fp->text, sizeof(fp->text), "%s row %u %s: %s: %s",
+			 s903_tables[p->table].name, p->line,
+			 p->column ? p->column : "", p->rule, p->msg);
+}
+
+static int returns_write(struct dm_gen *g, const char *outdir,
+			 struct demo_summary *sum, struct err *err)
+{
+	struct buf path = BUF_INIT(4096);
+	int rc = 0;
+
+	for (size_t a = 0; !rc && a < g->ncouncils; a++) {
+		const struct dm_area *area = &g->areas[a];
+
+		if (!area->nkids)
+			continue;
+		sum->councils++;
+		for (int y = g->o->first_year; !rc && y <= g->o->last_year;
+		     y++) {
+			struct s903_return r = S903_RETURN_INIT;
+			struct first_problem fp = { 0, "" };
+
+			return_cut(g, area, y, &r);
+			if (s903_check(&r, on_problem, &fp)) {
+				rc = err_set(err, ERR_INVALID,
+					     "demo data for %s %d fails its own "
+					     "check (%zu problems), first: %s",
+					     area->code, y, fp.n, fp.text);
+			} else {
+				buf_reset(&path);
+				buf_addf(&path, "%s/903/%s/%d", outdir,
+					 area->code, y);
+				rc = buf_error(&path) ?
+					err_set(err, ERR_TOO_LARGE,
+						"output path too long") :
+					s903_write_dir(path.buf, &r, err);
+			}
+			sum->children += (long)r.nheader;
+			sum->episodes += (long)r.nepisodes;
+			sum->missing += (long)r.nmissing;
+			sum->oc2 += (long)r.noc2;
+			s903_return_release(&r);
+		}
+	}
+	buf_release(&path);
+	return rc;
+}
+
+static void gen_release(struct dm_gen *g)
+{
+	for (size_t i = 0; i < g->nareas; i++)
+		free(g->areas[i].homes);
+	free(g->areas);
+	free(g->pcs);
+	free(g->dists);
+	free(g->homes);
+	free(g->children);
+	free(g->eps);
+	free(g->miss);
+	free(g->kid_index);
+	memset(g, 0, sizeof(*g));
+}
+
+int demo_generate(struct store *geo, const struct demo_opts *o,
+		  const char *outdir, struct demo_summary *sum,
+		  struct err *err)
+{
+	struct dm_gen g = { 0 };
+	int rc;
+
+	memset(sum, 0, sizeof(*sum));
+	if (o->first_year < 2000 || o->last_year > 2100 ||
+	    o->first_year > o->last_year || o->last_year - o->first_year > 15)
+		return err_set(err, ERR_USAGE,
+			       "demo data: years %d to %d are not a range "
+			       "of up to 16 reporting years from 2000",
+			       o->first_year, o->last_year);
+	if (o->scale != DEMO_WALES && o->scale != DEMO_ENGLAND)
+		return err_set(err, ERR_USAGE, "demo data: unknown scale");
+	demo__codes_check();
+	g.o = o;
+	g.geo = geo;
+	g.wales = o->scale == DEMO_WALES;
+	g.seed = rng_derive(o->seed, g.wales ? 0x77616c6573 : 0x656e67);
+	g.ws = year_start(o->first_year);
+	g.we = year_end(o->last_year);
+	rc = demo__geo_load(&g, err);
+	if (!rc)
+		rc = demo__homes_make(&g, err);
+	if (!rc)
+		rc = demo__plan(&g, err);
+	if (!rc)
+		rc = demo__simulate(&g, err);
+	if (rc)
+		goto out;
+	for (size_t i = 0; i < g.nchildren; i++) {
+		const struct dm_child *c = &g.children[i];
+
+		if (c->ep_n && g.eps[c->ep_first + c->ep_n - 1].dec ==
+			       DATE_NONE)
+			sum->cla_31mar_last++;
+	}
+	rc = make_dirs(outdir, err);
+	if (!rc)
+		rc = register_write(&g, outdir, sum, err);
+	if (!rc)
+		rc = returns_write(&g, outdir, sum, err);
+out:
+	gen_release(&g);
+	return rc;
+}
