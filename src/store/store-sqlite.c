@@ -33,7 +33,9 @@ enum stmt_id {
 	ST_RETURN_INSERT,
 	ST_RETURN_GET,
 	ST_RETURNS,
-	ST_CHILD_UPSERT,
+	ST_CHILDREN_OF_LA,
+	ST_CHILD_INSERT,
+	ST_CHILD_UPDATE,
 	ST_RETURN_CHILD_PUT,
 	ST_EPISODE_PUT,
 	ST_MISSING_PUT,
@@ -110,16 +112,15 @@ static const char *const stmt_sql[ST_N] = {
 	" (SELECT count(*) FROM missing m WHERE m.return_id = r.id),"
 	" (SELECT count(*) FROM oc2 o WHERE o.return_id = r.id)"
 	" FROM return903 r JOIN la l ON l.id = r.la_id ORDER BY l.code, r.year",
-	[ST_CHILD_UPSERT] =
+	[ST_CHILDREN_OF_LA] =
+	"SELECT child_ref, id, attr_year FROM child WHERE la_id = ?1"
+	" ORDER BY child_ref",
+	[ST_CHILD_INSERT] =
 	"INSERT INTO child (la_id, child_ref, sex, dob, ethnic, upn, attr_year)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-	" ON CONFLICT (la_id, child_ref) DO UPDATE SET"
-	" sex = iif(?7 >= attr_year, ?3, sex),"
-	" dob = iif(?7 >= attr_year, ?4, dob),"
-	" ethnic = iif(?7 >= attr_year, ?5, ethnic),"
-	" upn = iif(?7 >= attr_year, ?6, upn),"
-	" attr_year = max(attr_year, ?7)"
-	" RETURNING id",
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_CHILD_UPDATE] =
+	"UPDATE child SET sex = ?3, dob = ?4, ethnic = ?5, upn = ?6,"
+	" attr_year = ?7 WHERE id = ?1",
 	[ST_RETURN_CHILD_PUT] =
 	"INSERT INTO return_child (return_id, child_id, sex, dob, ethnic, upn,"
 	" mother, mc_dob) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -321,7 +322,8 @@ static int sq_open(void **impl, const char *location, struct err *err)
 		    "PRAGMA journal_mode = WAL;"
 		    "PRAGMA synchronous = NORMAL;"
 		    "PRAGMA foreign_keys = ON;"
-		    "PRAGMA temp_store = MEMORY;",
+		    "PRAGMA temp_store = MEMORY;"
+		    "PRAGMA cache_size = -65536;",
 		    err);
 }
 
@@ -770,30 +772,104 @@ static int64_t child_id_of(const struct s903_return *r, const int64_t *ids,
 	return -1;
 }
 
+/* A council's children already in the store, sorted by child_ref. */
+struct known_child {
+	char ref[S903_CHILD_MAX + 1];
+	int64_t id;
+	int attr_year;
+};
+
+struct known {
+	struct known_child *v;
+	size_t n, alloc;
+};
+
+static int load_known(struct sq *q, int64_t la_id, struct known *k,
+		      struct err *err)
+{
+	sqlite3_stmt *s = stmt(q, ST_CHILDREN_OF_LA, err);
+
+	if (!s)
+		return ERR_STORE;
+	sqlite3_bind_int64(s, 1, la_id);
+	EACH_ROW(q, s, err, "children of council", {
+		struct known_child *c;
+
+		ALLOC_GROW(k->v, k->n + 1, k->alloc);
+		c = &k->v[k->n++];
+		col_text(s, 0, c->ref, sizeof(c->ref));
+		c->id = sqlite3_column_int64(s, 1);
+		c->attr_year = sqlite3_column_int(s, 2);
+		cb_rc_ = 0;
+	});
+	return 0;
+}
+
+static const struct known_child *find_known(const struct known *k,
+					    const char *ref)
+{
+	size_t lo = 0, hi = k->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(k->v[mid].ref, ref);
+
+		if (!c)
+			return &k->v[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/*
+ * Insert the return's children, or update a known child's attributes
+ * when this return is at least as recent as the one they came from.
+ * One query loads the council's known children, so no per-row lookup
+ * (and no RETURNING, which costs SQLite a temporary table per row).
+ */
 static int write_children(struct sq *q, const struct s903_return *r,
 			  int64_t la_id, int64_t ret_id, int64_t *ids,
 			  struct err *err)
 {
-	for (size_t i = 0; i < r->nheader; i++) {
-		const struct s903_header *h = &r->header[i];
-		sqlite3_stmt *s = stmt(q, ST_CHILD_UPSERT, err);
-		int rc;
+	struct known k = { NULL, 0, 0 };
+	int rc = load_known(q, la_id, &k, err);
 
-		if (!s)
-			return ERR_STORE;
-		sqlite3_bind_int64(s, 1, la_id);
-		sqlite3_bind_text(s, 2, h->child, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, h->sex, -1, SQLITE_STATIC);
-		bind_date(s, 4, h->dob);
-		sqlite3_bind_text(s, 5, h->ethnic, -1, SQLITE_STATIC);
-		bind_text(s, 6, h->upn);
-		sqlite3_bind_int(s, 7, r->year);
-		rc = step_id(q, s, &ids[i], err, h->child);
-		if (rc)
-			return rc;
+	for (size_t i = 0; !rc && i < r->nheader; i++) {
+		const struct s903_header *h = &r->header[i];
+		const struct known_child *kc = find_known(&k, h->child);
+		sqlite3_stmt *s;
+
+		if (kc && kc->attr_year > r->year) {
+			ids[i] = kc->id;
+		} else {
+			s = stmt(q, kc ? ST_CHILD_UPDATE : ST_CHILD_INSERT, err);
+			if (!s) {
+				rc = ERR_STORE;
+				break;
+			}
+			if (kc)
+				sqlite3_bind_int64(s, 1, kc->id);
+			else
+				sqlite3_bind_int64(s, 1, la_id);
+			sqlite3_bind_text(s, 2, h->child, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 3, h->sex, -1, SQLITE_STATIC);
+			bind_date(s, 4, h->dob);
+			sqlite3_bind_text(s, 5, h->ethnic, -1, SQLITE_STATIC);
+			bind_text(s, 6, h->upn);
+			sqlite3_bind_int(s, 7, r->year);
+			rc = step_done(q, s, err, h->child);
+			if (rc)
+				break;
+			ids[i] = kc ? kc->id : sqlite3_last_insert_rowid(q->db);
+		}
 		s = stmt(q, ST_RETURN_CHILD_PUT, err);
-		if (!s)
-			return ERR_STORE;
+		if (!s) {
+			rc = ERR_STORE;
+			break;
+		}
 		sqlite3_bind_int64(s, 1, ret_id);
 		sqlite3_bind_int64(s, 2, ids[i]);
 		sqlite3_bind_text(s, 3, h->sex, -1, SQLITE_STATIC);
@@ -803,10 +879,9 @@ static int write_children(struct sq *q, const struct s903_return *r,
 		bind_opt_int(s, 7, h->mother);
 		bind_date(s, 8, h->mc_dob);
 		rc = step_done(q, s, err, h->child);
-		if (rc)
-			return rc;
 	}
-	return 0;
+	free(k.v);
+	return rc;
 }
 
 static int missing_child(struct err *err, const char *table,
