@@ -129,14 +129,12 @@ static bool field_end(struct csv_reader *r, size_t fieldstart)
 	ALLOC_GROW(r->data, r->datalen + 1, r->dataalloc);
 	r->data[r->datalen++] = '\0';
 	if (r->nfields + 1 > r->fieldsalloc) {
-		size_t n = r->fieldsalloc;
-
+		/* offs sets the capacity; lens and fields follow it */
 		ALLOC_GROW(r->offs, r->nfields + 1, r->fieldsalloc);
 		r->lens = xreallocarray(r->lens, r->fieldsalloc,
 					sizeof(*r->lens));
 		r->fields = xreallocarray(r->fields, r->fieldsalloc,
 					  sizeof(*r->fields));
-		(void)n;
 	}
 	r->offs[r->nfields] = fieldstart;
 	r->lens[r->nfields] = r->datalen - 1 - fieldstart;

@@ -29,33 +29,12 @@ static const char *const valid_files[] = {
 
 static int geo_setup(void **state)
 {
-	struct store *s = NULL;
-	struct err err = ERR_INIT;
-	char dir[4096];
-
 	if (access(valid_files[0], R_OK)) {
 		fprintf(stderr, "u-import: %s not found: run from the "
 			"repository root\n", valid_files[0]);
 		return -1;
 	}
-	if (geo_find_datadir(dir, sizeof(dir), &err) ||
-	    store_open(&s, ":memory:", &err)) {
-		fprintf(stderr, "u-import: %s\n", err_text(&err));
-		return -1;
-	}
-	if (geo_import(s, dir, &err)) {
-		fprintf(stderr, "u-import: geo_import: %s\n", err_text(&err));
-		store_close(s);
-		return -1;
-	}
-	*state = s;
-	return 0;
-}
-
-static int geo_teardown(void **state)
-{
-	store_close(*state);
-	return 0;
+	return unit_geo_store_setup(state);
 }
 
 struct returns {
@@ -419,5 +398,6 @@ int main(void)
 		cmocka_unit_test(test_import_replaces),
 	};
 
-	return cmocka_run_group_tests(import_tests, geo_setup, geo_teardown);
+	return cmocka_run_group_tests(import_tests, geo_setup,
+				      unit_store_teardown);
 }

@@ -12,16 +12,7 @@
 
 /* ---- building returns ---------------------------------------------------- */
 
-static int32_t D(const char *dmy)
-{
-	int32_t d;
-
-	if (!*dmy)
-		return DATE_NONE;
-	if (parse_date_dmy(dmy, &d))
-		fail_msg("bad test date \"%s\"", dmy);
-	return d;
-}
+#define D(dmy) unit_date(dmy)
 
 static void add_h(struct s903_return *r, const char *child, const char *dob,
 		  uint32_t line)

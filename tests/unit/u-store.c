@@ -23,16 +23,7 @@
 
 /* ---- helpers ------------------------------------------------------------- */
 
-static int32_t D(const char *dmy)
-{
-	int32_t d;
-
-	if (!*dmy)
-		return DATE_NONE;
-	if (parse_date_dmy(dmy, &d))
-		fail_msg("bad test date \"%s\"", dmy);
-	return d;
-}
+#define D(dmy) unit_date(dmy)
 
 static void put_la(struct store *s, const char *code, const char *en,
 		   const char *cy, const char *country, bool lad, bool council)
@@ -221,31 +212,6 @@ static long sql_long(const char *path, const char *sql)
 
 /* ---- group setup: one store with the geography ------------------------- */
 
-static int geo_setup(void **state)
-{
-	struct store *s = NULL;
-	struct err err = ERR_INIT;
-	char dir[4096];
-
-	if (geo_find_datadir(dir, sizeof(dir), &err) ||
-	    store_open(&s, ":memory:", &err)) {
-		fprintf(stderr, "u-store: %s\n", err_text(&err));
-		return -1;
-	}
-	if (geo_import(s, dir, &err)) {
-		fprintf(stderr, "u-store: geo_import: %s\n", err_text(&err));
-		store_close(s);
-		return -1;
-	}
-	*state = s;
-	return 0;
-}
-
-static int geo_teardown(void **state)
-{
-	store_close(*state);
-	return 0;
-}
 
 /* ---- schema and lifecycle ------------------------------------------------ */
 
@@ -1418,5 +1384,6 @@ int main(void)
 		cmocka_unit_test(test_stats),
 	};
 
-	return cmocka_run_group_tests(store_tests, geo_setup, geo_teardown);
+	return cmocka_run_group_tests(store_tests, unit_geo_store_setup,
+				      unit_store_teardown);
 }
