@@ -28,27 +28,25 @@ int cmd_migrate(struct cli *cl, int argc, char **argv)
 
 int cmd_distance(struct cli *cl, int argc, char **argv)
 {
-	char pc[2][POSTCODE_MAX + 1];
-	struct grid_ref g[2];
-	bool exact[2];
+	char pc[POSTCODE_MAX + 1];
 	struct err err = ERR_INIT;
 	struct store *s = NULL;
-	int rc = 0;
+	int32_t t;
+	bool exact;
+	int rc;
 
 	if (argc != 3)
 		return cli_usage(cli_usage_of("distance"), true);
-	for (int i = 0; i < 2; i++)
-		if (postcode_normalise(argv[i + 1], pc[i]) == POSTCODE_BAD) {
+	for (int i = 1; i < 3; i++)
+		if (postcode_normalise(argv[i], pc) == POSTCODE_BAD) {
 			fprintf(stderr, "cartref: \"%s\" is not a UK postcode\n",
-				argv[i + 1]);
+				argv[i]);
 			return 2;
 		}
 	rc = cli_open_store(cl, &s);
 	if (rc)
 		return rc;
-	for (int i = 0; i < 2 && !rc; i++)
-		rc = store_postcode_locate(s, pc[i], &g[i], &exact[i], NULL,
-					   &err);
+	rc = store_distance_tenths(s, argv[1], argv[2], &t, &exact, &err);
 	store_close(s);
 	if (rc == ERR_NOT_FOUND) {
 		printf("unknown\n");
@@ -57,13 +55,8 @@ int cmd_distance(struct cli *cl, int argc, char **argv)
 	}
 	if (rc)
 		return cli_fail(&err);
-	{
-		int32_t t = geo_distance_tenths(&g[0], &g[1]);
-
-		printf("%d.%d miles%s\n", t / 10, t % 10,
-		       exact[0] && exact[1] ? ""
-					    : " (from a postcode district centroid)");
-	}
+	printf("%d.%d miles%s\n", t / 10, t % 10,
+	       exact ? "" : " (from a postcode district centroid)");
 	return 0;
 }
 

@@ -135,6 +135,30 @@ int store_postcode_locate(struct store *s, const char *postcode,
 				      exact ? exact : &ex, la_out, err);
 }
 
+int store_distance_tenths(struct store *s, const char *a, const char *b,
+			  int32_t *tenths, bool *exact, struct err *err)
+{
+	const char *in[2] = { a, b };
+	char pc[POSTCODE_MAX + 1];
+	struct grid_ref g[2];
+	bool ex[2];
+	int rc;
+
+	for (int i = 0; i < 2; i++) {
+		if (postcode_normalise(in[i], pc) == POSTCODE_BAD)
+			return err_set(err, ERR_NOT_FOUND,
+				       "\"%.16s\" is not a UK postcode", in[i]);
+		rc = s->be->postcode_locate(s->impl, pc, &g[i], &ex[i], NULL,
+					    err);
+		if (rc)
+			return rc;
+	}
+	*tenths = geo_distance_tenths(&g[0], &g[1]);
+	if (exact)
+		*exact = ex[0] && ex[1];
+	return 0;
+}
+
 int store_postcodes_in_la(struct store *s, const char *la_code,
 			  store_postcode_fn *fn, void *ctx, struct err *err)
 {

@@ -77,6 +77,16 @@ int store_councils_each(struct store *s, const char *country,
 int store_postcode_locate(struct store *s, const char *postcode,
 			  struct grid_ref *out, bool *exact,
 			  char la_out[LA_CODE_MAX + 1], struct err *err);
+/*
+ * distance_miles(a, b) the SSDA903 way, in tenths of a mile: each
+ * postcode (normalised or not) located by store_postcode_locate(), then
+ * geo_distance_tenths().  *exact is false when either position is a
+ * district centroid.  An unknown or malformed postcode is ERR_NOT_FOUND
+ * (the "unknown" result): never a distance of 0.
+ */
+int store_distance_tenths(struct store *s, const char *a, const char *b,
+			  int32_t *tenths, bool *exact, struct err *err);
+
 /* Full postcodes in a local authority district, in postcode order. */
 typedef int store_postcode_fn(const char *postcode, const struct grid_ref *g,
 			      void *ctx);

@@ -580,6 +580,46 @@ static void test_postcode_locate(void **state)
 	assert_non_null(strstr(err.msg, "ZZ99 9ZZ"));
 }
 
+static void test_distance(void **state)
+{
+	struct store *s = *state;
+	struct err err = ERR_INIT;
+	int32_t t = -1;
+	bool exact = false;
+
+	/*
+	 * CF10 1AA (318284,176230) to LL57 2DG (257953,372356):
+	 * dE = 60331, dN = 196126; sqrt(dE^2 + dN^2) = 205195.5 m;
+	 * / 1000 / 1.6093 = 127.506 -> 127.5 miles.
+	 */
+	assert_int_equal(store_distance_tenths(s, "CF10 1AA", "ll572dg", &t,
+					       &exact, &err), 0);
+	assert_int_equal(t, 1275);
+	assert_true(exact);
+	/* symmetric, and 0 only for the same place */
+	assert_int_equal(store_distance_tenths(s, "LL57 2DG", "CF10 1AA", &t,
+					       NULL, &err), 0);
+	assert_int_equal(t, 1275);
+	assert_int_equal(store_distance_tenths(s, "CF10 1AA", "CF10 1AA", &t,
+					       &exact, &err), 0);
+	assert_int_equal(t, 0);
+	/* a district centroid stands in for an unknown full postcode */
+	assert_int_equal(store_distance_tenths(s, "CF10 1AA", "SW1A 1AA", &t,
+					       &exact, &err), 0);
+	assert_false(exact);
+	assert_true(t > 1250 && t < 1350);
+	/* unknown and malformed postcodes: the unknown result, never 0 */
+	t = -1;
+	assert_int_equal(store_distance_tenths(s, "CF10 1AA", "ZZ99 9ZZ", &t,
+					       &exact, &err), ERR_NOT_FOUND);
+	assert_int_equal(t, -1);
+	err_clear(&err);
+	assert_int_equal(store_distance_tenths(s, "not a postcode", "CF10 1AA",
+					       &t, &exact, &err),
+			 ERR_NOT_FOUND);
+	assert_int_equal(t, -1);
+}
+
 struct pcs {
 	size_t n;
 	char first[POSTCODE_MAX + 1], last[POSTCODE_MAX + 1];
@@ -1370,6 +1410,7 @@ int main(void)
 		cmocka_unit_test(test_councils_of_wales),
 		cmocka_unit_test(test_english_tiers),
 		cmocka_unit_test(test_postcode_locate),
+		cmocka_unit_test(test_distance),
 		cmocka_unit_test(test_postcodes_in_la),
 		cmocka_unit_test(test_geo_stats),
 		cmocka_unit_test(test_schema_accepts_every_code),
