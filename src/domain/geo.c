@@ -2,6 +2,7 @@
 #include "base/compat.h"
 #include <ctype.h>
 #include <math.h>
+#include "base/xalloc.h"
 #include "domain/geo.h"
 
 static bool is_alpha(char c)
@@ -82,4 +83,132 @@ int32_t geo_distance_tenths(const struct grid_ref *a, const struct grid_ref *b)
 	double miles = sqrt(de * de + dn * dn) / 1000.0 / 1.6093;
 
 	return (int32_t)lround(miles * 10.0);
+}
+
+/* ---- the index ---------------------------------------------------------- */
+
+struct geo_slot {
+	char key[POSTCODE_MAX + 1];	/* "" empty */
+	char la[10];
+	struct grid_ref ref;
+};
+
+struct geo_index {
+	struct geo_slot *slots;
+	size_t mask;		/* capacity - 1, a power of two */
+	size_t n;
+};
+
+/* FNV-1a: short keys, no adversary (the keys are our own data). */
+static size_t key_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return (size_t)h;
+}
+
+struct geo_index *geo_index_new(size_t expected)
+{
+	struct geo_index *g = xcalloc(1, sizeof(*g));
+	size_t cap = 1024;
+
+	while (cap < expected * 2)
+		cap *= 2;
+	g->slots = xcalloc(cap, sizeof(*g->slots));
+	g->mask = cap - 1;
+	return g;
+}
+
+void geo_index_free(struct geo_index *g)
+{
+	if (!g)
+		return;
+	free(g->slots);
+	free(g);
+}
+
+static struct geo_slot *slot_for(const struct geo_index *g, const char *key)
+{
+	size_t i = key_hash(key) & g->mask;
+
+	while (g->slots[i].key[0] && strcmp(g->slots[i].key, key))
+		i = (i + 1) & g->mask;
+	return &g->slots[i];
+}
+
+static void grow(struct geo_index *g)
+{
+	struct geo_slot *old = g->slots;
+	size_t cap = (g->mask + 1) * 2;
+
+	g->slots = xcalloc(cap, sizeof(*g->slots));
+	g->mask = cap - 1;
+	for (size_t i = 0; i < cap / 2; i++)
+		if (old[i].key[0])
+			*slot_for(g, old[i].key) = old[i];
+	free(old);
+}
+
+void geo_index_put(struct geo_index *g, const char *key,
+		   const struct grid_ref *ref, const char *la)
+{
+	struct geo_slot *sl;
+
+	if (!*key || strlen(key) > POSTCODE_MAX)
+		return;
+	if ((g->n + 1) * 2 > g->mask + 1)
+		grow(g);
+	sl = slot_for(g, key);
+	if (!sl->key[0]) {
+		snprintf(sl->key, sizeof(sl->key), "%s", key);
+		g->n++;
+	}
+	sl->ref = *ref;
+	snprintf(sl->la, sizeof(sl->la), "%s", la ? la : "");
+}
+
+static const struct geo_slot *find(const struct geo_index *g, const char *key)
+{
+	const struct geo_slot *sl = slot_for(g, key);
+
+	return sl->key[0] ? sl : NULL;
+}
+
+bool geo_index_locate(const struct geo_index *g, const char *postcode,
+		      struct grid_ref *out, bool *exact, const char **la)
+{
+	char district[POSTCODE_MAX + 1];
+	const struct geo_slot *sl = NULL;
+
+	if (!*postcode)
+		return false;
+	if (strchr(postcode, ' '))
+		sl = find(g, postcode);
+	if (exact)
+		*exact = sl != NULL;
+	if (!sl) {
+		postcode_district(postcode, district);
+		sl = find(g, district);
+	}
+	if (!sl)
+		return false;
+	*out = sl->ref;
+	if (la)
+		*la = sl->la;
+	return true;
+}
+
+int32_t geo_index_distance(const struct geo_index *g, const char *a,
+			   const char *b)
+{
+	struct grid_ref ra, rb;
+
+	if (!geo_index_locate(g, a, &ra, NULL, NULL) ||
+	    !geo_index_locate(g, b, &rb, NULL, NULL))
+		return -1;
+	return geo_distance_tenths(&ra, &rb);
 }

@@ -40,4 +40,27 @@ struct grid_ref {
  */
 int32_t geo_distance_tenths(const struct grid_ref *a, const struct grid_ref *b);
 
+/*
+ * An in-memory index of postcodes and districts (open addressing hash),
+ * for work over many rows: the import derives every episode's distance
+ * with it.  Keys are normalised postcodes or districts; la is the GSS
+ * code of the local authority district.  Strings are copied.
+ */
+struct geo_index;
+
+struct geo_index *geo_index_new(size_t expected);
+void geo_index_free(struct geo_index *g);
+void geo_index_put(struct geo_index *g, const char *key,
+		   const struct grid_ref *ref, const char *la);
+/*
+ * Locate a normalised postcode: the full postcode if known, else its
+ * district (*exact false).  Returns false when neither is known.
+ * *la (may be NULL) points into the index.
+ */
+bool geo_index_locate(const struct geo_index *g, const char *postcode,
+		      struct grid_ref *out, bool *exact, const char **la);
+/* Distance in tenths of a mile between two postcodes, or -1 unknown. */
+int32_t geo_index_distance(const struct geo_index *g, const char *a,
+			   const char *b);
+
 #endif

@@ -180,8 +180,16 @@ static void row_blank(enum s903_table t, void *row)
 	}
 ADDER(s903_add_header, struct s903_header, S903_HEADER, header, nheader,
       aheader)
-ADDER(s903_add_episode, struct s903_episode, S903_EPISODES, episodes,
-      nepisodes, aepisodes)
+struct s903_episode *s903_add_episode(struct s903_return *r)
+{
+	struct s903_episode *e;
+
+	ALLOC_GROW(r->episodes, r->nepisodes + 1, r->aepisodes);
+	e = &r->episodes[r->nepisodes++];
+	row_blank(S903_EPISODES, e);
+	e->pl_distance = -1;
+	return e;
+}
 ADDER(s903_add_missing, struct s903_missing, S903_MISSING, missing, nmissing,
       amissing)
 ADDER(s903_add_oc2, struct s903_oc2, S903_OC2, oc2, noc2, aoc2)

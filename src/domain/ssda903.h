@@ -100,6 +100,9 @@ struct s903_episode {
 	char home_post[POSTCODE_MAX + 1];
 	char pl_post[POSTCODE_MAX + 1];
 	char urn[S903_URN_MAX + 1];
+	/* derived at import (not columns of the return) */
+	int32_t pl_distance;	/* tenths of a mile HOME_POST to PL_POST, -1 */
+	char pl_la[LA_CODE_MAX + 1];	/* district of PL_POST, "" unknown */
 	uint32_t line;
 };
 

@@ -107,6 +107,7 @@ static int load_las(struct store *s, const char *path, struct err *err)
 		}
 		la.is_lad = true;
 		la.is_council = same;
+		str_copy(la.council, sizeof(la.council), f[3][0] ? f[3] : f[0]);
 		rc = store_la_put(s, &la, err);
 		if (rc || same || !f[3][0])
 			continue;
@@ -119,6 +120,7 @@ static int load_las(struct store *s, const char *path, struct err *err)
 			break;
 		}
 		la.is_council = true;
+		str_copy(la.council, sizeof(la.council), f[3]);
 		rc = store_la_put(s, &la, err);
 	}
 	csv_close(t.rd);
@@ -272,4 +274,24 @@ int geo_find_datadir(char *out, size_t cap, struct err *err)
 	return err_set(err, ERR_NOT_FOUND,
 		       "cannot find the geography data directory: set "
 		       "CARTREF_DATA to the folder holding %s", LA_FILE);
+}
+
+static int index_put(const char *key, const struct grid_ref *g,
+		     const char *la, void *ctx)
+{
+	geo_index_put(ctx, key, g, la);
+	return 0;
+}
+
+int geo_index_load(struct store *s, struct geo_index **out, struct err *err)
+{
+	struct geo_index *g = geo_index_new(130000);
+	int rc = store_geo_each(s, index_put, g, err);
+
+	if (rc) {
+		geo_index_free(g);
+		return rc;
+	}
+	*out = g;
+	return 0;
 }

@@ -12,6 +12,9 @@
 /* Load everything in one transaction, unless already loaded. */
 int geo_import(struct store *s, const char *datadir, struct err *err);
 
+/* An index of every postcode and district in the store. */
+int geo_index_load(struct store *s, struct geo_index **out, struct err *err);
+
 /* The data directory: $CARTREF_DATA, else data/ beside or above exe. */
 int geo_find_datadir(char *out, size_t cap, struct err *err);
 

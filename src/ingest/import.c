@@ -8,6 +8,7 @@
 #include "base/buf.h"
 #include "base/parse.h"
 #include "base/xalloc.h"
+#include "ingest/geo-import.h"
 #include "ingest/import.h"
 
 struct problem_ctx {
@@ -45,9 +46,29 @@ static int council_check(struct store *s, const char *la, struct err *err)
 	return 0;
 }
 
-int import_903(struct store *s, const char *la, int year,
-	       const char *const *files, size_t nfiles, bool check,
-	       struct diags *d, struct import_counts *c, struct err *err)
+/*
+ * The fields DfE derives for its extended episodes file: distance from
+ * HOME_POST to PL_POST and the district PL_POST is in.
+ */
+static void derive_episodes(struct s903_return *r, const struct geo_index *geo)
+{
+	for (size_t i = 0; i < r->nepisodes; i++) {
+		struct s903_episode *e = &r->episodes[i];
+		struct grid_ref g;
+		const char *la = NULL;
+
+		e->pl_distance = geo_index_distance(geo, e->home_post,
+						    e->pl_post);
+		e->pl_la[0] = '\0';
+		if (geo_index_locate(geo, e->pl_post, &g, NULL, &la) && la)
+			snprintf(e->pl_la, sizeof(e->pl_la), "%s", la);
+	}
+}
+
+static int import_903_geo(struct store *s, const char *la, int year,
+			  const char *const *files, size_t nfiles, bool check,
+			  const struct geo_index *geo, struct diags *d,
+			  struct import_counts *c, struct err *err)
 {
 	struct s903_return r = S903_RETURN_INIT;
 	struct problem_ctx pc;
@@ -99,6 +120,7 @@ int import_903(struct store *s, const char *la, int year,
 	c->rows += (long)(r.nheader + r.nepisodes + r.nmissing + r.noc2);
 	if (d->n > before || check)
 		goto out;
+	derive_episodes(&r, geo);
 	rc = store_return_replace(s, &r, err);
 	if (rc)
 		goto out;
@@ -109,6 +131,20 @@ int import_903(struct store *s, const char *la, int year,
 	c->oc2 += (long)r.noc2;
 out:
 	s903_return_release(&r);
+	return rc;
+}
+
+int import_903(struct store *s, const char *la, int year,
+	       const char *const *files, size_t nfiles, bool check,
+	       struct diags *d, struct import_counts *c, struct err *err)
+{
+	struct geo_index *geo = NULL;
+	int rc = geo_index_load(s, &geo, err);
+
+	if (!rc)
+		rc = import_903_geo(s, la, year, files, nfiles, check, geo, d,
+				    c, err);
+	geo_index_free(geo);
 	return rc;
 }
 
@@ -201,7 +237,8 @@ static char *path_join(const char *a, const char *b)
 
 /* One DIR/903/<CODE>/<YEAR> directory. */
 static int import_year_dir(struct store *s, const char *la, const char *ydir,
-			   const char *yname, bool check, struct diags *d,
+			   const char *yname, bool check,
+			   const struct geo_index *geo, struct diags *d,
 			   struct import_counts *c, struct err *err)
 {
 	struct names files = { 0 };
@@ -219,8 +256,8 @@ static int import_year_dir(struct store *s, const char *la, const char *ydir,
 	paths = xcalloc(files.n ? files.n : 1, sizeof(*paths));
 	for (size_t i = 0; i < files.n; i++)
 		paths[i] = path_join(ydir, files.v[i]);
-	rc = import_903(s, la, year, (const char *const *)paths, files.n,
-			check, d, c, err);
+	rc = import_903_geo(s, la, year, (const char *const *)paths, files.n,
+			    check, geo, d, c, err);
 	for (size_t i = 0; i < files.n; i++)
 		free(paths[i]);
 	free(paths);
@@ -232,12 +269,15 @@ int import_dir(struct store *s, const char *dir, bool check, struct diags *d,
 	       struct import_counts *c, struct err *err)
 {
 	struct names las = { 0 }, years = { 0 };
+	struct geo_index *geo = NULL;
 	char *homes = path_join(dir, "homes.csv");
 	char *root = path_join(dir, "903");
 	size_t before = d->n;
 	int rc;
 
-	rc = store_begin(s, err);
+	rc = geo_index_load(s, &geo, err);
+	if (!rc)
+		rc = store_begin(s, err);
 	if (rc)
 		goto out;
 	if (!access(homes, R_OK))
@@ -254,7 +294,8 @@ int import_dir(struct store *s, const char *dir, bool check, struct diags *d,
 
 			/* after a problem, validate the rest but write none */
 			rc = import_year_dir(s, las.v[i], ydir, years.v[j],
-					     check || d->n > before, d, c, err);
+					     check || d->n > before, geo, d, c,
+					     err);
 			free(ydir);
 		}
 		free(ladir);
@@ -264,6 +305,7 @@ int import_dir(struct store *s, const char *dir, bool check, struct diags *d,
 	else
 		rc = store_commit(s, err);
 out:
+	geo_index_free(geo);
 	names_release(&las);
 	names_release(&years);
 	free(homes);

@@ -44,6 +44,8 @@ struct store_backend {
 	int (*postcodes_in_la)(void *impl, const char *la,
 			       store_postcode_fn *fn, void *ctx,
 			       struct err *err);
+	int (*geo_each)(void *impl, store_geo_fn *fn, void *ctx,
+			struct err *err);
 	int (*outcodes_in_la)(void *impl, const char *la,
 			      store_postcode_fn *fn, void *ctx,
 			      struct err *err);

@@ -24,6 +24,7 @@ enum stmt_id {
 	ST_OUTCODE_GET,
 	ST_POSTCODES_IN_LA,
 	ST_OUTCODES_IN_LA,
+	ST_GEO_ALL,
 	ST_META_PUT,
 	ST_META_GET,
 	ST_PROVIDER_PUT,
@@ -50,17 +51,18 @@ enum stmt_id {
 
 static const char *const stmt_sql[ST_N] = {
 	[ST_LA_PUT] =
-	"INSERT INTO la (code, name_en, name_cy, country, is_lad, is_council)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	"INSERT INTO la (code, name_en, name_cy, country, is_lad, is_council,"
+	" council_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
 	" ON CONFLICT (code) DO UPDATE SET name_en = ?2, name_cy = ?3,"
 	" country = ?4, is_lad = max(is_lad, ?5),"
-	" is_council = max(is_council, ?6)",
+	" is_council = max(is_council, ?6), council_code = ?7",
 	[ST_LA_GET] =
-	"SELECT code, name_en, name_cy, country, is_lad, is_council"
-	" FROM la WHERE code = ?1",
+	"SELECT code, name_en, name_cy, country, is_lad, is_council,"
+	" council_code FROM la WHERE code = ?1",
 	[ST_COUNCILS] =
-	"SELECT code, name_en, name_cy, country, is_lad, is_council"
-	" FROM la WHERE is_council = 1 AND country = ?1 ORDER BY code",
+	"SELECT code, name_en, name_cy, country, is_lad, is_council,"
+	" council_code FROM la WHERE is_council = 1 AND country = ?1"
+	" ORDER BY code",
 	[ST_OUTCODE_PUT] =
 	"INSERT OR REPLACE INTO outcode (outcode, easting, northing, la_code)"
 	" VALUES (?1, ?2, ?3, ?4)",
@@ -77,6 +79,9 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_OUTCODES_IN_LA] =
 	"SELECT outcode, easting, northing FROM outcode WHERE la_code = ?1"
 	" ORDER BY outcode",
+	[ST_GEO_ALL] =
+	"SELECT outcode, easting, northing, la_code FROM outcode"
+	" UNION ALL SELECT postcode, easting, northing, la_code FROM postcode",
 	[ST_META_PUT] =
 	"INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
 	[ST_META_GET] = "SELECT value FROM meta WHERE key = ?1",
@@ -127,8 +132,8 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_EPISODE_PUT] =
 	"INSERT INTO episode (return_id, child_id, decom, rne, ls, cin, place,"
 	" place_provider, dec, rec, reason_place_change, home_post, pl_post,"
-	" urn) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	" ?14)",
+	" urn, pl_distance, pl_la) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	" ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
 	[ST_MISSING_PUT] =
 	"INSERT INTO missing (return_id, child_id, kind, start, end)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -490,6 +495,8 @@ static int sq_la_put(void *impl, const struct la *la, struct err *err)
 	sqlite3_bind_text(s, 4, la->country, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 5, la->is_lad);
 	sqlite3_bind_int(s, 6, la->is_council);
+	sqlite3_bind_text(s, 7, la->council[0] ? la->council : la->code, -1,
+			  SQLITE_TRANSIENT);
 	return step_done(q, s, err, la->code);
 }
 
@@ -529,6 +536,7 @@ static void la_from_row(sqlite3_stmt *s, struct la *la)
 	col_text(s, 3, la->country, sizeof(la->country));
 	la->is_lad = sqlite3_column_int(s, 4);
 	la->is_council = sqlite3_column_int(s, 5);
+	col_text(s, 6, la->council, sizeof(la->council));
 }
 
 static int sq_la_get(void *impl, const char *code, struct la *out,
@@ -661,6 +669,26 @@ static int sq_postcodes_in_la(void *impl, const char *la,
 			      struct err *err)
 {
 	return grid_each(impl, ST_POSTCODES_IN_LA, la, fn, ctx, err);
+}
+
+static int sq_geo_each(void *impl, store_geo_fn *fn, void *ctx,
+		       struct err *err)
+{
+	struct sq *q = impl;
+	sqlite3_stmt *s = stmt(q, ST_GEO_ALL, err);
+	char key[POSTCODE_MAX + 1], la[LA_CODE_MAX + 1];
+	struct grid_ref g;
+
+	if (!s)
+		return ERR_STORE;
+	EACH_ROW(q, s, err, "geography", {
+		col_text(s, 0, key, sizeof(key));
+		g.easting = sqlite3_column_int(s, 1);
+		g.northing = sqlite3_column_int(s, 2);
+		col_text(s, 3, la, sizeof(la));
+		cb_rc_ = fn(key, &g, la, ctx);
+	});
+	return 0;
 }
 
 static int sq_outcodes_in_la(void *impl, const char *la,
@@ -919,6 +947,8 @@ static int write_rows(struct sq *q, const struct s903_return *r,
 		bind_text(s, 12, e->home_post);
 		bind_text(s, 13, e->pl_post);
 		bind_text(s, 14, e->urn);
+		bind_opt_int(s, 15, e->pl_distance);
+		bind_text(s, 16, e->pl_la);
 		rc = step_done(q, s, err, "episode");
 		if (rc)
 			return rc;
@@ -1300,6 +1330,7 @@ const struct store_backend store_sqlite_backend = {
 	.postcode_locate = sq_postcode_locate,
 	.postcodes_in_la = sq_postcodes_in_la,
 	.outcodes_in_la = sq_outcodes_in_la,
+	.geo_each = sq_geo_each,
 	.home_put = sq_home_put,
 	.homes_each = sq_homes_each,
 	.return_replace = sq_return_replace,

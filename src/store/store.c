@@ -165,6 +165,12 @@ int store_postcodes_in_la(struct store *s, const char *la_code,
 	return s->be->postcodes_in_la(s->impl, la_code, fn, ctx, err);
 }
 
+int store_geo_each(struct store *s, store_geo_fn *fn, void *ctx,
+		   struct err *err)
+{
+	return s->be->geo_each(s->impl, fn, ctx, err);
+}
+
 int store_outcodes_in_la(struct store *s, const char *la_code,
 			 store_postcode_fn *fn, void *ctx, struct err *err)
 {

@@ -47,6 +47,7 @@ struct la {
 	char country[LA_CODE_MAX + 1];	/* W92000004, E92000001, ... */
 	bool is_lad;		/* a local authority district */
 	bool is_council;	/* a children's services authority (UTLA) */
+	char council[LA_CODE_MAX + 1];	/* its council (itself if one) */
 };
 
 bool store_geo_loaded(struct store *s);
@@ -92,6 +93,11 @@ typedef int store_postcode_fn(const char *postcode, const struct grid_ref *g,
 			      void *ctx);
 int store_postcodes_in_la(struct store *s, const char *la_code,
 			  store_postcode_fn *fn, void *ctx, struct err *err);
+/* Every full postcode and district with its district LA (geo_index). */
+typedef int store_geo_fn(const char *key, const struct grid_ref *g,
+			 const char *la_code, void *ctx);
+int store_geo_each(struct store *s, store_geo_fn *fn, void *ctx,
+		   struct err *err);
 /* District centroids whose majority authority is la_code. */
 int store_outcodes_in_la(struct store *s, const char *la_code,
 			 store_postcode_fn *fn, void *ctx, struct err *err);
