@@ -148,11 +148,12 @@ int import_903(struct store *s, const char *la, int year,
 	return rc;
 }
 
+/* Unknown only when the store says so: other errors surface on writing. */
 static bool la_known(const char *code, void *ctx)
 {
 	struct la info;
 
-	return store_la_get(ctx, code, &info, NULL) == 0;
+	return store_la_get(ctx, code, &info, NULL) != ERR_NOT_FOUND;
 }
 
 int import_homes(struct store *s, const char *path, bool check,
