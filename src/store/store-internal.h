@@ -61,6 +61,7 @@ struct store_backend {
 	int (*returns_each)(void *impl, store_return_fn *fn, void *ctx,
 			    struct err *err);
 
+	int (*history_load)(void *impl, struct history *out, struct err *err);
 	int (*stats)(void *impl, struct store_stats *out, struct err *err);
 };
 

@@ -12,6 +12,7 @@
 #include "base/parse.h"
 #include "base/xalloc.h"
 #include "store/sqlite-schema.h"
+#include "store/sqlite-internal.h"
 #include "store/store-internal.h"
 
 enum stmt_id {
@@ -176,6 +177,11 @@ struct sq {
 	sqlite3_stmt *st[ST_N];
 	int depth;		/* transaction nesting */
 };
+
+sqlite3 *sq_handle(void *impl)
+{
+	return ((struct sq *)impl)->db;
+}
 
 static int db_err(struct sq *q, struct err *err, const char *what)
 {
@@ -1336,5 +1342,6 @@ const struct store_backend store_sqlite_backend = {
 	.return_replace = sq_return_replace,
 	.return_load = sq_return_load,
 	.returns_each = sq_returns_each,
+	.history_load = sq_history_load,
 	.stats = sq_stats,
 };

@@ -212,6 +212,16 @@ int store_returns_each(struct store *s, store_return_fn *fn, void *ctx,
 	return s->be->returns_each(s->impl, fn, ctx, err);
 }
 
+int store_history_load(struct store *s, struct history *out,
+		       struct err *err)
+{
+	int rc = s->be->history_load(s->impl, out, err);
+
+	if (rc)
+		history_release(out);
+	return rc;
+}
+
 int store_stats(struct store *s, struct store_stats *out, struct err *err)
 {
 	memset(out, 0, sizeof(*out));

@@ -20,6 +20,7 @@
 #include "base/compat.h"
 #include "base/err.h"
 #include "domain/geo.h"
+#include "domain/history.h"
 #include "domain/home.h"
 #include "domain/ssda903.h"
 
@@ -130,6 +131,14 @@ struct return_info {
 };
 typedef int store_return_fn(const struct return_info *ri, void *ctx);
 int store_returns_each(struct store *s, store_return_fn *fn, void *ctx,
+		       struct err *err);
+
+/*
+ * Load every child's merged history from all stored returns (see
+ * domain/history.h), for the review engine.  out must be HISTORY_INIT;
+ * release with history_release().
+ */
+int store_history_load(struct store *s, struct history *out,
 		       struct err *err);
 
 /* ---- counts for `cartref stats` ---------------------------------------- */

@@ -1,0 +1,508 @@
+/*
+ * sqlite-history.c: bulk loading of every child's care history for the
+ * review engine (store_history_load).
+ *
+ * Speed matters (the review of England-scale data must take under a
+ * second, loading included), so each table is read with one plain scan
+ * without joins; rows are mapped to children through an array indexed by
+ * child id and merged across returns by sorting in C: the same episode
+ * (child, DECOM) or missing period (child, start, kind) in several yearly
+ * returns is kept once, from the latest return, which knows how it ended.
+ */
+#include "base/compat.h"
+#include <time.h>
+#include "base/parse.h"
+#include "base/xalloc.h"
+#include "store/sqlite-internal.h"
+
+struct loader {
+	sqlite3 *db;
+	struct history *h;
+	struct err *err;
+	int16_t *ret_year;	/* return id -> year (0: none) */
+	int64_t nret;
+	uint32_t *child_of;	/* child id -> index in h->children */
+	int64_t nchild_ids;
+};
+
+static int fail(struct loader *l, const char *what)
+{
+	return err_set(l->err, ERR_STORE, "loading histories: %s: %s", what,
+		       sqlite3_errmsg(l->db));
+}
+
+static int prepare(struct loader *l, const char *sql, sqlite3_stmt **s)
+{
+	if (sqlite3_prepare_v2(l->db, sql, -1, s, NULL) != SQLITE_OK)
+		return fail(l, "prepare");
+	return 0;
+}
+
+/* Finish a scan: ok if it ran to the end. */
+static int finish(struct loader *l, sqlite3_stmt *s, int rc, const char *what)
+{
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : fail(l, what);
+}
+
+/* Copy a text column, truncated to cap - 1 bytes (a hot path: no printf). */
+static void text(sqlite3_stmt *s, int i, char *out, size_t cap)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	size_t n = t ? (size_t)sqlite3_column_bytes(s, i) : 0;
+
+	if (n >= cap)
+		n = cap - 1;
+	if (n)
+		memcpy(out, t, n);
+	out[n] = '\0';
+}
+
+static int32_t date_col(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	int32_t d;
+
+	if (!t || parse_date_iso((const char *)t, &d))
+		return DATE_NONE;
+	return d;
+}
+
+static int8_t flag_col(sqlite3_stmt *s, int i)
+{
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return -1;
+	return (int8_t)sqlite3_column_int(s, i);
+}
+
+static int64_t scalar(struct loader *l, const char *sql)
+{
+	sqlite3_stmt *s;
+	int64_t v = 0;
+
+	if (prepare(l, sql, &s))
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static int load_las(struct loader *l)
+{
+	struct history *h = l->h;
+	char (*council)[LA_CODE_MAX + 1] = NULL;
+	size_t alloc = 0, calloc_ = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prepare(l, "SELECT code, name_en, name_cy, country, is_council,"
+		       " council_code FROM la ORDER BY code", &s))
+		return ERR_STORE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct hist_la *a;
+
+		ALLOC_GROW(h->las, h->nlas + 1, alloc);
+		ALLOC_GROW(council, h->nlas + 1, calloc_);
+		a = &h->las[h->nlas];
+		memset(a, 0, sizeof(*a));
+		text(s, 0, a->code, sizeof(a->code));
+		text(s, 1, a->name_en, sizeof(a->name_en));
+		text(s, 2, a->name_cy, sizeof(a->name_cy));
+		text(s, 3, a->country, sizeof(a->country));
+		a->is_council = sqlite3_column_int(s, 4);
+		text(s, 5, council[h->nlas], sizeof(council[h->nlas]));
+		h->nlas++;
+	}
+	rc = finish(l, s, rc, "la");
+	for (size_t i = 0; !rc && i < h->nlas; i++) {
+		h->las[i].council = history_la(h, council[i]);
+		if (h->las[i].council == HIST_NONE)
+			h->las[i].council = (uint32_t)i;
+	}
+	free(council);
+	return rc;
+}
+
+static int load_homes(struct loader *l)
+{
+	struct history *h = l->h;
+	size_t alloc = 0;
+	sqlite3_stmt *s;
+	char word[16];
+	int rc;
+
+	if (prepare(l, "SELECT h.urn, h.name, p.name, p.type, a.code,"
+		       " h.postcode, h.places, h.age_min, h.age_max,"
+		       " h.sex_admitted, h.registered, h.closed FROM home h"
+		       " JOIN provider p ON p.id = h.provider_id"
+		       " JOIN la a ON a.id = h.la_id ORDER BY h.urn", &s))
+		return ERR_STORE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct hist_home *hh;
+
+		ALLOC_GROW(h->homes, h->nhomes + 1, alloc);
+		hh = &h->homes[h->nhomes++];
+		memset(hh, 0, sizeof(*hh));
+		text(s, 0, hh->h.urn, sizeof(hh->h.urn));
+		text(s, 1, hh->h.name, sizeof(hh->h.name));
+		text(s, 2, hh->h.provider, sizeof(hh->h.provider));
+		text(s, 3, word, sizeof(word));
+		provider_type_parse(word, &hh->h.provider_type);
+		text(s, 4, hh->h.la, sizeof(hh->h.la));
+		text(s, 5, hh->h.postcode, sizeof(hh->h.postcode));
+		hh->h.places = sqlite3_column_int(s, 6);
+		hh->h.age_min = sqlite3_column_int(s, 7);
+		hh->h.age_max = sqlite3_column_int(s, 8);
+		text(s, 9, word, sizeof(word));
+		sex_admitted_parse(word, &hh->h.sex_admitted);
+		hh->h.registered = date_col(s, 10);
+		hh->h.closed = date_col(s, 11);
+		hh->la = history_la(h, hh->h.la);
+	}
+	return finish(l, s, rc, "homes");
+}
+
+static int load_returns(struct loader *l)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	l->nret = scalar(l, "SELECT coalesce(max(id), 0) FROM return903");
+	if (l->nret < 0)
+		return ERR_STORE;
+	l->ret_year = xcalloc((size_t)l->nret + 1, sizeof(*l->ret_year));
+	if (prepare(l, "SELECT id, year FROM return903", &s))
+		return ERR_STORE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		int year = sqlite3_column_int(s, 1);
+
+		if (id < 0 || id > l->nret)
+			continue;
+		l->ret_year[id] = (int16_t)year;
+		if (!l->h->first_year || year < l->h->first_year)
+			l->h->first_year = year;
+		if (year > l->h->last_year)
+			l->h->last_year = year;
+	}
+	return finish(l, s, rc, "returns");
+}
+
+static int load_children(struct loader *l)
+{
+	struct history *h = l->h;
+	size_t alloc = 0;
+	sqlite3_stmt *s;
+	char code[LA_CODE_MAX + 1];
+	int rc;
+
+	l->nchild_ids = scalar(l, "SELECT coalesce(max(id), 0) FROM child");
+	if (l->nchild_ids < 0)
+		return ERR_STORE;
+	l->child_of = xmalloc(((size_t)l->nchild_ids + 1) *
+			      sizeof(*l->child_of));
+	for (int64_t i = 0; i <= l->nchild_ids; i++)
+		l->child_of[i] = HIST_NONE;
+	if (prepare(l, "SELECT c.id, a.code, c.child_ref, c.dob FROM child c"
+		       " JOIN la a ON a.id = c.la_id"
+		       " ORDER BY a.code, c.child_ref", &s))
+		return ERR_STORE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		struct hist_child *c;
+
+		if (id < 0 || id > l->nchild_ids)
+			continue;
+		ALLOC_GROW(h->children, h->nchildren + 1, alloc);
+		c = &h->children[h->nchildren];
+		memset(c, 0, sizeof(*c));
+		text(s, 1, code, sizeof(code));
+		c->la = history_la(h, code);
+		text(s, 2, c->ref, sizeof(c->ref));
+		c->dob = date_col(s, 3);
+		l->child_of[id] = (uint32_t)h->nchildren++;
+	}
+	return finish(l, s, rc, "children");
+}
+
+/* Rows of one child in one return, before merging. */
+struct raw_episode {
+	uint32_t child;
+	int16_t year;
+	struct hist_episode e;
+};
+
+struct raw_missing {
+	uint32_t child;
+	int16_t year;
+	struct hist_missing m;
+};
+
+struct raw_oc2 {
+	uint32_t child;
+	struct hist_oc2 o;
+};
+
+/* By child, then DECOM, then the latest return first. */
+static int cmp_raw_episode(const void *a, const void *b)
+{
+	const struct raw_episode *x = a, *y = b;
+
+	if (x->child != y->child)
+		return x->child < y->child ? -1 : 1;
+	if (x->e.decom != y->e.decom)
+		return x->e.decom < y->e.decom ? -1 : 1;
+	return (y->year > x->year) - (y->year < x->year);
+}
+
+static int cmp_raw_missing(const void *a, const void *b)
+{
+	const struct raw_missing *x = a, *y = b;
+
+	if (x->child != y->child)
+		return x->child < y->child ? -1 : 1;
+	if (x->m.start != y->m.start)
+		return x->m.start < y->m.start ? -1 : 1;
+	if (x->m.kind != y->m.kind)
+		return x->m.kind < y->m.kind ? -1 : 1;
+	return (y->year > x->year) - (y->year < x->year);
+}
+
+static int cmp_raw_oc2(const void *a, const void *b)
+{
+	const struct raw_oc2 *x = a, *y = b;
+
+	if (x->child != y->child)
+		return x->child < y->child ? -1 : 1;
+	return (x->o.year > y->o.year) - (x->o.year < y->o.year);
+}
+
+static uint32_t child_index(struct loader *l, sqlite3_stmt *s, int col)
+{
+	int64_t id = sqlite3_column_int64(s, col);
+
+	if (id < 0 || id > l->nchild_ids)
+		return HIST_NONE;
+	return l->child_of[id];
+}
+
+static int return_year(struct loader *l, sqlite3_stmt *s, int col)
+{
+	int64_t id = sqlite3_column_int64(s, col);
+
+	return id < 0 || id > l->nret ? 0 : l->ret_year[id];
+}
+
+static int load_episodes(struct loader *l)
+{
+	struct history *h = l->h;
+	struct raw_episode *raw = NULL;
+	size_t nraw = 0, alloc = 0;
+	int64_t count;
+	sqlite3_stmt *s;
+	char buf[16];
+	int rc;
+
+	count = scalar(l, "SELECT count(*) FROM episode");
+	if (count < 0)
+		return ERR_STORE;
+	alloc = (size_t)count;
+	raw = xcalloc(alloc ? alloc : 1, sizeof(*raw));
+	if (prepare(l, "SELECT child_id, return_id, decom, dec, rne, ls,"
+		       " place, place_provider, rec, reason_place_change, urn,"
+		       " pl_distance, pl_la FROM episode", &s)) {
+		rc = ERR_STORE;
+		goto out;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct raw_episode *r;
+		uint32_t child = child_index(l, s, 0);
+
+		if (child == HIST_NONE)
+			continue;
+		ALLOC_GROW(raw, nraw + 1, alloc);
+		r = &raw[nraw++];
+		memset(r, 0, sizeof(*r));
+		r->child = child;
+		r->year = (int16_t)return_year(l, s, 1);
+		r->e.decom = date_col(s, 2);
+		r->e.dec = date_col(s, 3);
+		text(s, 4, buf, sizeof(buf));
+		r->e.rne = buf[0];
+		text(s, 5, r->e.ls, sizeof(r->e.ls));
+		text(s, 6, r->e.place, sizeof(r->e.place));
+		text(s, 7, r->e.place_provider, sizeof(r->e.place_provider));
+		text(s, 8, r->e.rec, sizeof(r->e.rec));
+		text(s, 9, r->e.reason_place_change,
+		     sizeof(r->e.reason_place_change));
+		text(s, 10, r->e.urn, sizeof(r->e.urn));
+		r->e.pl_distance = sqlite3_column_type(s, 11) == SQLITE_NULL
+					   ? -1
+					   : sqlite3_column_int(s, 11);
+		text(s, 12, buf, sizeof(buf));
+		r->e.pl_la = buf[0] ? history_la(h, buf) : HIST_NONE;
+		r->e.home = r->e.urn[0] ? history_home(h, r->e.urn) : HIST_NONE;
+	}
+	rc = finish(l, s, rc, "episodes");
+	if (rc)
+		goto out;
+	if (nraw)
+		qsort(raw, nraw, sizeof(*raw), cmp_raw_episode);
+	h->episodes = xcalloc(nraw ? nraw : 1, sizeof(*h->episodes));
+	for (size_t i = 0; i < nraw; i++) {
+		struct hist_child *c = &h->children[raw[i].child];
+
+		if (i && raw[i].child == raw[i - 1].child &&
+		    raw[i].e.decom == raw[i - 1].e.decom)
+			continue;	/* an older return's copy */
+		if (!c->nepisodes)
+			c->first_episode = (uint32_t)h->nepisodes;
+		c->nepisodes++;
+		h->episodes[h->nepisodes++] = raw[i].e;
+	}
+out:
+	free(raw);
+	return rc;
+}
+
+static int load_missing(struct loader *l)
+{
+	struct history *h = l->h;
+	struct raw_missing *raw = NULL;
+	size_t nraw = 0, alloc = 0;
+	int64_t count;
+	sqlite3_stmt *s;
+	char kind[4];
+	int rc;
+
+	count = scalar(l, "SELECT count(*) FROM missing");
+	if (count < 0)
+		return ERR_STORE;
+	alloc = (size_t)count;
+	raw = xcalloc(alloc ? alloc : 1, sizeof(*raw));
+	if (prepare(l, "SELECT child_id, return_id, kind, start, end"
+		       " FROM missing", &s)) {
+		rc = ERR_STORE;
+		goto out;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct raw_missing *r;
+		uint32_t child = child_index(l, s, 0);
+
+		if (child == HIST_NONE)
+			continue;
+		ALLOC_GROW(raw, nraw + 1, alloc);
+		r = &raw[nraw++];
+		r->child = child;
+		r->year = (int16_t)return_year(l, s, 1);
+		text(s, 2, kind, sizeof(kind));
+		r->m.kind = kind[0];
+		r->m.start = date_col(s, 3);
+		r->m.end = date_col(s, 4);
+	}
+	rc = finish(l, s, rc, "missing");
+	if (rc)
+		goto out;
+	if (nraw)
+		qsort(raw, nraw, sizeof(*raw), cmp_raw_missing);
+	h->missing = xcalloc(nraw ? nraw : 1, sizeof(*h->missing));
+	for (size_t i = 0; i < nraw; i++) {
+		struct hist_child *c = &h->children[raw[i].child];
+
+		if (i && raw[i].child == raw[i - 1].child &&
+		    raw[i].m.start == raw[i - 1].m.start &&
+		    raw[i].m.kind == raw[i - 1].m.kind)
+			continue;
+		if (!c->nmissing)
+			c->first_missing = (uint32_t)h->nmissing;
+		c->nmissing++;
+		h->missing[h->nmissing++] = raw[i].m;
+	}
+out:
+	free(raw);
+	return rc;
+}
+
+static int load_oc2(struct loader *l)
+{
+	struct history *h = l->h;
+	struct raw_oc2 *raw = NULL;
+	size_t nraw = 0, alloc = 0;
+	int64_t count;
+	sqlite3_stmt *s;
+	int rc;
+
+	count = scalar(l, "SELECT count(*) FROM oc2");
+	if (count < 0)
+		return ERR_STORE;
+	alloc = (size_t)count;
+	raw = xcalloc(alloc ? alloc : 1, sizeof(*raw));
+	if (prepare(l, "SELECT child_id, return_id, sdq_score, convicted,"
+		       " health_check, teeth_check, substance_misuse FROM oc2",
+		       &s)) {
+		rc = ERR_STORE;
+		goto out;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct raw_oc2 *r;
+		uint32_t child = child_index(l, s, 0);
+
+		if (child == HIST_NONE)
+			continue;
+		ALLOC_GROW(raw, nraw + 1, alloc);
+		r = &raw[nraw++];
+		r->child = child;
+		r->o.year = return_year(l, s, 1);
+		r->o.sdq_score = flag_col(s, 2);
+		r->o.convicted = flag_col(s, 3);
+		r->o.health_check = flag_col(s, 4);
+		r->o.teeth_check = flag_col(s, 5);
+		r->o.substance_misuse = flag_col(s, 6);
+	}
+	rc = finish(l, s, rc, "oc2");
+	if (rc)
+		goto out;
+	if (nraw)
+		qsort(raw, nraw, sizeof(*raw), cmp_raw_oc2);
+	h->oc2 = xcalloc(nraw ? nraw : 1, sizeof(*h->oc2));
+	for (size_t i = 0; i < nraw; i++) {
+		struct hist_child *c = &h->children[raw[i].child];
+
+		if (!c->noc2)
+			c->first_oc2 = (uint32_t)h->noc2;
+		c->noc2++;
+		h->oc2[h->noc2++] = raw[i].o;
+	}
+out:
+	free(raw);
+	return rc;
+}
+
+int sq_history_load(void *impl, struct history *out, struct err *err)
+{
+	struct loader l = { sq_handle(impl), out, err, NULL, 0, NULL, 0 };
+	struct timespec t0, t1;
+	int rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = load_las(&l);
+	if (!rc)
+		rc = load_homes(&l);
+	if (!rc)
+		rc = load_returns(&l);
+	if (!rc)
+		rc = load_children(&l);
+	if (!rc)
+		rc = load_episodes(&l);
+	if (!rc)
+		rc = load_missing(&l);
+	if (!rc)
+		rc = load_oc2(&l);
+	free(l.ret_year);
+	free(l.child_of);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	out->load_seconds = (double)(t1.tv_sec - t0.tv_sec) +
+			    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	return rc;
+}
