@@ -1,0 +1,334 @@
+/*
+ * u-review.c: the review engine against hand-worked expectations
+ * (tests/data/review/boundaries/EXPECT, whose comments show the working),
+ * the council and home scopes, and disclosure control.  Runs from the
+ * repository root.
+ */
+#include "unit.h"
+#include <math.h>
+#include "analytics/review.h"
+#include "ingest/import.h"
+
+#define CASE "tests/data/review/boundaries"
+
+struct fixture {
+	struct store *s;
+	struct history h;
+};
+
+static int setup(void **state)
+{
+	static struct fixture f;
+	const char *y2018[] = { CASE "/2018/header.csv",
+				CASE "/2018/episodes.csv",
+				CASE "/2018/missing.csv" };
+	const char *y2019[] = { CASE "/2019/header.csv",
+				CASE "/2019/episodes.csv",
+				CASE "/2019/missing.csv", CASE "/2019/oc2.csv" };
+	struct import_counts c = { 0 };
+	struct diags d = DIAGS_INIT;
+	struct err err = ERR_INIT;
+	void *st = NULL;
+	int rc;
+
+	if (unit_geo_store_setup(&st))
+		return -1;
+	f.s = st;
+	f.h = (struct history)HISTORY_INIT;
+	rc = import_homes(f.s, CASE "/homes.csv", false, &d, &c, &err);
+	if (!rc)
+		rc = import_903(f.s, "W06000015", 0, y2018, 3, false, &d, &c,
+				&err);
+	if (!rc)
+		rc = import_903(f.s, "W06000015", 0, y2019, 4, false, &d, &c,
+				&err);
+	if (!rc && d.n) {
+		diags_print(&d, stderr, 20);
+		rc = -1;
+	}
+	diags_release(&d);
+	if (!rc)
+		rc = store_history_load(f.s, &f.h, &err);
+	if (rc) {
+		fprintf(stderr, "u-review setup: %s\n", err_text(&err));
+		return -1;
+	}
+	*state = &f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	history_release(&f->h);
+	store_close(f->s);
+	return 0;
+}
+
+static struct review *compute(struct fixture *f, enum review_scope_kind kind,
+			      const char *code)
+{
+	struct review_scope sc = { kind, "", "", "" };
+	struct review *r = NULL;
+	struct err err = ERR_INIT;
+
+	snprintf(sc.code, sizeof(sc.code), "%s", code);
+	if (review_compute(&f->h, 2019, &sc, &r, &err))
+		fail_msg("review_compute: %s", err_text(&err));
+	return r;
+}
+
+static bool near(double want, double got)
+{
+	if (isnan(want))
+		return isnan(got);
+	return fabs(want - got) < 0.006;
+}
+
+static const struct review_cell *find_cell(const struct review *r,
+					   const char *key)
+{
+	char tab[64], row[64], col[64];
+
+	for (int i = 0; i < FIG_N; i++)
+		if (!strcmp(review_figs[i].key, key))
+			return &r->fig[i];
+	if (sscanf(key, "%63[^/]/%63[^/]/%63s", tab, row, col) != 3)
+		return NULL;
+	for (int t = 0; t < TAB_N; t++) {
+		const struct review_table *tb = &r->tab[t];
+
+		if (!tb->key || strcmp(tb->key, tab))
+			continue;
+		for (size_t i = 0; i < tb->nrows; i++)
+			for (size_t j = 0; j < tb->ncols; j++)
+				if (!strcmp(tb->row_keys[i], row) &&
+				    !strcmp(tb->col_keys[j], col))
+					return review_cell_at(tb, i, j);
+	}
+	return NULL;
+}
+
+/* Every line of EXPECT against the national review. */
+static void test_expectations(void **state)
+{
+	struct review *r = compute(*state, SCOPE_NATIONAL, "");
+	FILE *fp = fopen(CASE "/EXPECT", "r");
+	char line[512];
+	int checked = 0, failed = 0;
+
+	assert_non_null(fp);
+	assert_string_equal(r->scope.name_en, "Wales");
+	while (fgets(line, sizeof(line), fp)) {
+		char key[128], val[32];
+		long num, den;
+		int n = sscanf(line, "%127s %31s %ld %ld", key, val, &num, &den);
+		const struct review_cell *c;
+		double want;
+
+		if (n < 2 || key[0] == '#')
+			continue;
+		want = strcmp(val, "nan") ? strtod(val, NULL) : NAN;
+		c = find_cell(r, key);
+		checked++;
+		if (!c) {
+			fprintf(stderr, "EXPECT: no figure or cell %s\n", key);
+			failed++;
+			continue;
+		}
+		if (!near(want, c->value) ||
+		    (n == 4 && (c->num != num || c->den != den))) {
+			fprintf(stderr,
+				"EXPECT %s: want %s (%ld/%ld), got %.4f (%ld/%ld)\n",
+				key, val, n == 4 ? num : 0L, n == 4 ? den : 0L,
+				c->value, c->num, c->den);
+			failed++;
+		}
+	}
+	fclose(fp);
+	review_free(r);
+	assert_true(checked >= 80);
+	assert_int_equal(failed, 0);
+}
+
+/* All the children are Cardiff's: the council's review is the same. */
+static void test_council_scope(void **state)
+{
+	struct review *n = compute(*state, SCOPE_NATIONAL, "");
+	struct review *c = compute(*state, SCOPE_COUNCIL, "W06000015");
+
+	assert_string_equal(c->scope.name_en, "Cardiff");
+	assert_string_equal(c->scope.name_cy, "Caerdydd");
+	for (int i = FIG_CLA_31MAR; i < FIG_N; i++) {
+		if (isnan(n->fig[i].value))
+			assert_true(isnan(c->fig[i].value));
+		else
+			assert_true(near(n->fig[i].value, c->fig[i].value));
+	}
+	/* homes in Cardiff only: W0000002 is in Swansea */
+	assert_int_equal(c->fig[FIG_HOMES_OPEN].num, 1);
+	assert_int_equal(c->fig[FIG_PLACES].num, 4);
+	assert_int_equal(c->tab[TAB_HOMES].nrows, 2);
+	review_free(n);
+	review_free(c);
+}
+
+static void test_other_council_is_empty(void **state)
+{
+	struct review *r = compute(*state, SCOPE_COUNCIL, "W06000011");
+
+	assert_int_equal(r->fig[FIG_CLA_31MAR].num, 0);
+	assert_true(isnan(r->fig[FIG_MISSING_PCT].value));
+	assert_int_equal(r->fig[FIG_PLACES].num, 3);
+	review_free(r);
+}
+
+/* W0000002: C01 from 10/06/2018, three missing periods, one away. */
+static void test_home_scope(void **state)
+{
+	struct review *r = compute(*state, SCOPE_HOME, "W0000002");
+
+	assert_string_equal(r->scope.name_en, "Bryn Dau");
+	assert_int_equal(r->fig[FIG_HOMES_OPEN].num, 1);
+	assert_int_equal(r->fig[FIG_PLACES].num, 3);
+	assert_int_equal(r->fig[FIG_CLA_31MAR].num, 1);
+	assert_int_equal(r->fig[FIG_LOOKED_AFTER_YEAR].num, 1);
+	assert_int_equal(r->fig[FIG_MISSING_PERIODS].num, 3);
+	assert_int_equal(r->fig[FIG_MISSING_CHILDREN].num, 1);
+	assert_int_equal(r->fig[FIG_AWAY_PERIODS].num, 1);
+	assert_int_equal(r->fig[FIG_DIST_OVER_20].num, 1);
+	assert_int_equal(r->fig[FIG_PLACEMENT_ENDINGS].num, 0);
+	assert_true(r->fig[FIG_SDQ_MEAN].flags & CELL_NA);
+	assert_true(r->fig[FIG_LONG_TERM_STABILITY].flags & CELL_NA);
+	assert_int_equal(r->tab[TAB_HOMES].nrows, 1);
+	review_free(r);
+	/* W0000001: C04's period at the home, C01 moved out */
+	r = compute(*state, SCOPE_HOME, "W0000001");
+	assert_int_equal(r->fig[FIG_MISSING_PERIODS].num, 1);
+	assert_int_equal(r->fig[FIG_PLACEMENT_ENDINGS].num, 1);
+	assert_int_equal(r->fig[FIG_CLA_31MAR].num, 0);
+	review_free(r);
+}
+
+static void test_unknown_scope(void **state)
+{
+	struct fixture *f = *state;
+	struct review_scope sc = { SCOPE_COUNCIL, "W06000099", "", "" };
+	struct review *r = NULL;
+	struct err err = ERR_INIT;
+
+	assert_int_equal(review_compute(&f->h, 2019, &sc, &r, &err),
+			 ERR_NOT_FOUND);
+	assert_null(r);
+	sc.kind = SCOPE_HOME;
+	snprintf(sc.code, sizeof(sc.code), "NOPE");
+	err_clear(&err);
+	assert_int_equal(review_compute(&f->h, 2019, &sc, &r, &err),
+			 ERR_NOT_FOUND);
+	/* a district is not a council */
+	sc.kind = SCOPE_COUNCIL;
+	snprintf(sc.code, sizeof(sc.code), "E07000008");
+	assert_int_equal(review_compute(&f->h, 2019, &sc, &r, &err),
+			 ERR_NOT_FOUND);
+}
+
+/* A year with no data: every count 0, every rate undefined. */
+static void test_empty_year(void **state)
+{
+	struct fixture *f = *state;
+	struct review_scope sc = { SCOPE_NATIONAL, "", "", "" };
+	struct review *r = NULL;
+	struct err err = ERR_INIT;
+
+	assert_int_equal(review_compute(&f->h, 2012, &sc, &r, &err), 0);
+	assert_int_equal(r->fig[FIG_CLA_31MAR].num, 0);
+	assert_int_equal(r->fig[FIG_MISSING_PERIODS].num, 0);
+	assert_true(isnan(r->fig[FIG_PLACEMENTS_3PLUS].value));
+	assert_true(isnan(r->fig[FIG_MISSING_MEDIAN_DAYS].value));
+	review_free(r);
+}
+
+/* Welsh Government practice on the fixture's own figures. */
+static void test_publish(void **state)
+{
+	struct review *r = compute(*state, SCOPE_NATIONAL, "");
+
+	review_publish(r);
+	assert_true(r->published);
+	/* exactly 5 stays 5, 6 and 7 round to 5, 0 stays 0 */
+	assert_int_equal(r->fig[FIG_CLA_31MAR].num, 5);
+	assert_false(r->fig[FIG_CLA_31MAR].flags & CELL_SUPPRESSED);
+	assert_int_equal(r->fig[FIG_PLACEMENT_ENDINGS].num, 5);
+	assert_int_equal(r->fig[FIG_LOOKED_AFTER_YEAR].num, 5);
+	assert_int_equal(r->fig[FIG_PLACES].num, 5);
+	assert_int_equal(r->fig[FIG_PLACES_LA].num, 0);
+	assert_false(r->fig[FIG_PLACES_LA].flags & CELL_SUPPRESSED);
+	/* 1 to 4 suppressed */
+	assert_true(r->fig[FIG_MISSING_CHILDREN].flags & CELL_SUPPRESSED);
+	assert_true(isnan(r->fig[FIG_MISSING_CHILDREN].value));
+	assert_true(r->fig[FIG_HOMES_OPEN].flags & CELL_SUPPRESSED);
+	assert_true(r->fig[FIG_MOVES_CARER].flags & CELL_SUPPRESSED);
+	/* a percentage with a suppressed numerator, or denominator < 10 */
+	assert_true(r->fig[FIG_MISSING_PCT].flags & CELL_SUPPRESSED);
+	assert_true(r->fig[FIG_PLACED_OUTSIDE_WALES].flags & CELL_SUPPRESSED);
+	assert_true(r->fig[FIG_MISSING_MEDIAN_DAYS].flags & CELL_SUPPRESSED);
+	/* tables too */
+	assert_true(review_cell_at(&r->tab[TAB_PLACEMENTS], 0, 0)->flags &
+		    CELL_SUPPRESSED);
+	review_publish(r);	/* idempotent */
+	assert_int_equal(r->fig[FIG_CLA_31MAR].num, 5);
+	review_free(r);
+}
+
+/* Rounding and suppression rules cell by cell. */
+static void test_publish_rules(void **state)
+{
+	static const long in[] = { 0, 1, 4, 5, 6, 7, 8, 12, 13, 6440 };
+	static const long out[] = { 0, -1, -1, 5, 5, 5, 10, 10, 15, 6440 };
+	struct review r;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	for (size_t i = 0; i < ARRAY_SIZE(in); i++) {
+		r.fig[i] = (struct review_cell){ FIG_COUNT, (double)in[i],
+						 in[i], -1, 0 };
+	}
+	/* 50 of 10 is fine; 5 of 9 is not (denominator); 4 of 100 is not */
+	r.fig[20] = (struct review_cell){ FIG_PERCENT, 50.0, 5, 10, 0 };
+	r.fig[21] = (struct review_cell){ FIG_PERCENT, 55.6, 5, 9, 0 };
+	r.fig[22] = (struct review_cell){ FIG_PERCENT, 4.0, 4, 100, 0 };
+	r.fig[23] = (struct review_cell){ FIG_PERCENT, 0.0, 0, 12, 0 };
+	r.fig[24] = (struct review_cell){ FIG_MEDIAN, 3.0, -1, 9, 0 };
+	r.fig[25] = (struct review_cell){ FIG_MEAN, 3.0, -1, 10, 0 };
+	review_publish(&r);
+	for (size_t i = 0; i < ARRAY_SIZE(in); i++) {
+		assert_int_equal(r.fig[i].num, out[i]);
+		assert_int_equal(!!(r.fig[i].flags & CELL_SUPPRESSED),
+				 out[i] < 0);
+	}
+	assert_false(r.fig[20].flags & CELL_SUPPRESSED);
+	assert_true(near(50.0, r.fig[20].value));	/* from unrounded */
+	assert_true(r.fig[21].flags & CELL_SUPPRESSED);
+	assert_true(r.fig[22].flags & CELL_SUPPRESSED);
+	assert_false(r.fig[23].flags & CELL_SUPPRESSED);
+	assert_true(near(0.0, r.fig[23].value));
+	assert_true(r.fig[24].flags & CELL_SUPPRESSED);
+	assert_false(r.fig[25].flags & CELL_SUPPRESSED);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_expectations),
+		cmocka_unit_test(test_council_scope),
+		cmocka_unit_test(test_other_council_is_empty),
+		cmocka_unit_test(test_home_scope),
+		cmocka_unit_test(test_unknown_scope),
+		cmocka_unit_test(test_empty_year),
+		cmocka_unit_test(test_publish),
+		cmocka_unit_test(test_publish_rules),
+	};
+
+	return cmocka_run_group_tests_name("review", tests, setup, teardown);
+}
