@@ -86,6 +86,26 @@ static const char demo_usage[] =
 	"  --seed N     random seed (default 1)\n"
 	"  --scale S    wales (default) or england\n";
 
+static const char review_usage[] =
+	"usage: cartref [--db FILE] review [--year YYYY] [--la CODE | --home URN]\n"
+	"                      [--publish] [--format json|csv|html|md|xlsx]\n"
+	"                      [--lang en|cy] [-o FILE] [--timing]\n"
+	"\n"
+	"The national review's figures for a reporting year (1 April to 31 March,\n"
+	"named by the year it ends; default: the latest year imported), for Wales\n"
+	"(or every council in the store), one council (--la) or one home\n"
+	"(--home): places and sufficiency, placement stability, missing from\n"
+	"care, distance from home, outcomes, and tables by council, provider type\n"
+	"and home.  Definitions: docs/indicators.md; JSON: docs/review-json.md.\n"
+	"  --publish   disclosure control: counts 1-4 shown as *, others rounded\n"
+	"              to the nearest 5, rates suppressed on small numbers.\n"
+	"              Without it figures are exact: for staff only.\n"
+	"  --format F  md (default), json, csv, html (one self-contained file\n"
+	"              with charts and a map) or xlsx (needs -o)\n"
+	"  --lang L    en (default) or cy (Cymraeg)\n"
+	"  -o FILE     write to FILE (default: standard output)\n"
+	"  --timing    print how long loading, computing and rendering took\n";
+
 const struct command commands[] = {
 	{ "help", cmd_help, "show commands or one command's help", help_usage, 0 },
 	{ "version", cmd_version, "print the version", version_usage, 0 },
@@ -97,6 +117,8 @@ const struct command commands[] = {
 	{ "stats", cmd_stats, "print the store's counts", stats_usage, 0 },
 	{ "distance", cmd_distance, "miles between two postcodes",
 	  distance_usage, 0 },
+	{ "review", cmd_review, "the national review's figures and report",
+	  review_usage, 0 },
 	{ "demo-data", cmd_demo_data, "write the synthetic Wales data set",
 	  demo_usage, 0 },
 };

@@ -1,0 +1,250 @@
+/*
+ * report-internal.h: what the files of src/report/ share, and nothing
+ * outside it may include (tests excepted).
+ *
+ * Three parts: the label tables (labels.c: every string a reader sees,
+ * in English and Welsh), the formatting of cells, names and dates
+ * (format.c), and the renderers, one per format, plus the SVG drawing
+ * they use (svg-chart.c, svg-map.c).  Renderers of text formats append
+ * to a struct buf; report.c writes it out.  Internal functions shared
+ * across files carry the report__ prefix.
+ */
+#ifndef CARTREF_REPORT_INTERNAL_H
+#define CARTREF_REPORT_INTERNAL_H
+
+#include "base/compat.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "analytics/review.h"
+#include "report/report.h"
+
+/* ---- labels (labels.c) ---- */
+
+/* One string in both languages; key names it for lookups and tests. */
+struct label {
+	const char *key;
+	const char *text[REPORT_NLANGS];
+};
+
+/* A named list of labels, so that tests can walk every one. */
+struct label_set {
+	const char *name;
+	const struct label *v;
+	size_t n;
+};
+
+/* Fixed strings of the reports, in the order they tend to appear. */
+enum ui_str {
+	UI_TITLE,
+	UI_PUBLISHER,
+	UI_REPORTING_YEAR,
+	UI_PERIOD_TO,
+	UI_SCOPE,
+	UI_SCOPE_NATIONAL,
+	UI_SCOPE_COUNCIL,
+	UI_SCOPE_HOME,
+	UI_URN,
+	UI_BANNER_PUBLISHED,
+	UI_BANNER_EXACT,
+	UI_SKIP_LINK,
+	UI_CONTENTS,
+	UI_KEY_FIGURES,
+	UI_INDICATOR,
+	UI_VALUE,
+	UI_NUMERATOR,
+	UI_DENOMINATOR,
+	UI_COUNCIL,
+	UI_HOME,
+	UI_PROVIDER_TYPE,
+	UI_COUNCILS_SECTION,
+	UI_HOMES_SECTION,
+	UI_NOTES,
+	UI_NO_DATA,
+	UI_NOT_RECORDED,
+	UI_NA_SYMBOL,
+	UI_NOTE_DEFINITIONS,
+	UI_NOTE_SUPPRESSED,
+	UI_NOTE_ROUNDED,
+	UI_NOTE_EXACT,
+	UI_NOTE_NAN,
+	UI_NOTE_NA,
+	UI_NOTE_NOT_RECORDED,
+	UI_NOTE_DECIMALS,
+	UI_NOTE_SOURCE,
+	UI_NOTE_CHILDREN,
+	UI_NOTE_EPISODES,
+	UI_NOTE_MAP,
+	UI_MAP_UNAVAILABLE,
+	UI_LEGEND,
+	UI_LEGEND_NO_DATA,
+	UI_LEGEND_UNDER,
+	UI_LEGEND_TO_UNDER,
+	UI_LEGEND_OR_MORE,
+	UI_CHART_DESC,
+	UI_MAP_DESC,
+	UI_PRODUCED_BY,
+	UI_N
+};
+
+/* Charts whose title is not a table title. */
+enum chart_label {
+	CHART_COUNCIL_PLACES,
+	CHART_MISSING_MAP,
+	CHART_N
+};
+
+/* Sheets of the workbook beyond the group sheets. */
+enum sheet_label {
+	SHEET_NOTES,
+	SHEET_COUNCILS,
+	SHEET_HOMES,
+	SHEET_N
+};
+
+const char *report__ui(enum ui_str id, enum report_lang lang);
+const char *report__fig_label(enum review_fig f, enum report_lang lang);
+/* Long group title ("Placement stability") and short ("Stability"). */
+const char *report__group_title(enum fig_group g, enum report_lang lang);
+const char *report__group_short(enum fig_group g, enum report_lang lang);
+const char *report__table_title(enum review_table_id t,
+				enum report_lang lang);
+/* The heading of a table's first column ("Council", "Reason"). */
+const char *report__row_head(enum review_table_id t, enum report_lang lang);
+/* Column label; the key itself if there is none. */
+const char *report__col_label(enum review_table_id t, const char *col,
+			      enum report_lang lang);
+/* Row label for a code row ("CARPL", "5+"), or NULL if there is none. */
+const char *report__row_label(enum review_table_id t, const char *row,
+			      enum report_lang lang);
+const char *report__chart_title(enum chart_label c, enum report_lang lang);
+const char *report__sheet_name(enum sheet_label s, enum report_lang lang);
+/* Month 1..12. */
+const char *report__month(int m, enum report_lang lang);
+/* Every label list, for tests. */
+const struct label_set *report__label_sets(size_t *n);
+
+/* ---- figures, tables and formatting (format.c) ---- */
+
+struct report_fig_def {
+	const char *key;
+	enum fig_kind kind;
+	enum fig_group group;
+};
+
+/* REVIEW_FIGURES as a table (the report does not need review_figs). */
+extern const struct report_fig_def report__figs[FIG_N];
+
+const char *report__table_key(enum review_table_id t);	/* "councils" */
+const char *report__group_key(enum fig_group g);	/* "places" */
+const char *report__kind_key(enum fig_kind k);		/* "percent" */
+/* The group a table belongs to, or -1 (councils and homes stand alone). */
+int report__table_group(enum review_table_id t);
+/* Index of column key in table t, or -1. */
+int report__col_index(const struct review_table *t, const char *key);
+
+/* A table that has rows, columns and cells to show. */
+bool report__table_has_data(const struct review_table *t);
+
+/*
+ * The name of row `row` of table t for people: the engine's name in lang
+ * (falling back to English: councils outside Wales have no Welsh name),
+ * else a translated code label, else "2018-19" for a year row, else the
+ * key.  tmp (at least 16 bytes) holds a year label.
+ */
+const char *report__row_name(const struct review *r, enum review_table_id t,
+			     size_t row, enum report_lang lang, char *tmp,
+			     size_t cap);
+/* The name of council code from the councils table, or code itself. */
+const char *report__council_name(const struct review *r, const char *code,
+				 enum report_lang lang);
+/* "Wales", a council or a home name. */
+const char *report__scope_name(const struct review *r, enum report_lang lang);
+
+static inline bool report__cell_na(const struct review_cell *c)
+{
+	return (c->flags & CELL_NA) != 0;
+}
+
+static inline bool report__cell_suppressed(const struct review_cell *c)
+{
+	return (c->flags & CELL_SUPPRESSED) != 0;
+}
+
+/* A date cell with no date. */
+bool report__cell_no_date(const struct review_cell *c);
+
+/* 6440 -> "6,440" (both languages use the comma). */
+void report__fmt_int(struct buf *b, long long n);
+/*
+ * A cell for people: "*" suppressed, "–" undefined (NaN), "n/a" not
+ * applicable, counts with separators, percentages to 1 decimal with "%",
+ * ratios to 2 decimals, means and medians to 1, dates dd/mm/yyyy or
+ * "not recorded".
+ */
+void report__fmt_cell(struct buf *b, const struct review_cell *c,
+		      enum report_lang lang);
+/* A percentage value alone ("12.5%"), for axes and legends. */
+void report__fmt_percent(struct buf *b, double v);
+/*
+ * A numerator or denominator for people: "*", "1,234", or "" where there
+ * is none (a count's numerator is its value, so it is not repeated).
+ */
+void report__fmt_part(struct buf *b, const struct review_cell *c, long n);
+/*
+ * A cell for programs (CSV): "*" suppressed, "" undefined or no date,
+ * counts as plain integers, other values with up to 10 significant
+ * digits, dates yyyy-mm-dd.
+ */
+void report__fmt_machine(struct buf *b, const struct review_cell *c);
+/* "1 April 2018 to 31 March 2019" for year 2019. */
+void report__fmt_period(struct buf *b, int year, enum report_lang lang);
+/* "2018-19" for year 2019. */
+void report__fmt_year(struct buf *b, int year);
+
+/* ---- renderers ---- */
+
+int report__render_json(const struct review *r, struct buf *out,
+			struct err *err);
+int report__render_csv(const struct review *r, enum report_lang lang,
+		       struct buf *out, struct err *err);
+int report__render_md(const struct review *r, enum report_lang lang,
+		      struct buf *out, struct err *err);
+int report__render_html(const struct review *r, enum report_lang lang,
+			struct buf *out, struct err *err);
+/* Writes the workbook to path itself (libxlsxwriter needs a file). */
+int report__render_xlsx(const struct review *r, enum report_lang lang,
+			const char *path, struct err *err);
+
+/* ---- SVG (svg-chart.c, svg-map.c) ---- */
+
+/* One series of a bar chart: a column of the table and its colour. */
+struct chart_series {
+	const char *col;
+	const char *fill;
+};
+
+struct bar_chart {
+	const char *id;			/* unique in the page: "chart-x" */
+	const char *title;		/* also the SVG <title> */
+	const struct review *r;
+	enum review_table_id tab;
+	const struct chart_series *series;
+	size_t nseries;
+	bool horizontal;		/* categories down the side */
+	enum report_lang lang;
+};
+
+/* Append an inline <svg> grouped bar chart (nothing if no data). */
+void report__svg_bars(struct buf *b, const struct bar_chart *c);
+
+/*
+ * Append an inline <svg> choropleth map of the Welsh councils, coloured
+ * by column col of the councils table (a percentage), from the boundary
+ * file geojson_path.  ERR_IO or ERR_INVALID (and nothing appended) if the
+ * file cannot be read; the page then says the map is unavailable.
+ */
+int report__svg_map(struct buf *b, const struct review *r, const char *col,
+		    const char *id, const char *title, const char *geojson_path,
+		    enum report_lang lang, struct err *err);
+
+#endif

@@ -1,0 +1,184 @@
+/*
+ * report.c: the public face of the report layer: parsing format and
+ * language names, and report_render(), which has a renderer build the
+ * document in memory and then writes it out whole: to standard output,
+ * or to a temporary file beside the target that is renamed over it, so
+ * that a reader never sees half a report.
+ */
+#include "base/compat.h"
+#include <unistd.h>
+#include "base/buf.h"
+#include "report/report-internal.h"
+
+/* The largest report we build in memory (England-scale HTML is ~5 MB). */
+#define REPORT_MAX ((size_t)256 << 20)
+
+static const struct {
+	const char *name;
+	enum report_format f;
+} formats[] = {
+	{ "json", REPORT_JSON },
+	{ "csv", REPORT_CSV },
+	{ "html", REPORT_HTML },
+	{ "md", REPORT_MD },
+	{ "markdown", REPORT_MD },
+	{ "xlsx", REPORT_XLSX },
+};
+
+int report_format_parse(const char *s, enum report_format *out)
+{
+	for (size_t i = 0; s && i < ARRAY_SIZE(formats); i++)
+		if (!strcmp(s, formats[i].name)) {
+			*out = formats[i].f;
+			return 0;
+		}
+	return ERR_USAGE;
+}
+
+const char *report_format_name(enum report_format f)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(formats); i++)
+		if (formats[i].f == f)
+			return formats[i].name;
+	return "?";
+}
+
+int report_lang_parse(const char *s, enum report_lang *out)
+{
+	if (s && !strcmp(s, "en")) {
+		*out = LANG_EN;
+		return 0;
+	}
+	if (s && !strcmp(s, "cy")) {
+		*out = LANG_CY;
+		return 0;
+	}
+	return ERR_USAGE;
+}
+
+static bool is_stdout(const char *path)
+{
+	return !path || !strcmp(path, "-");
+}
+
+/* "dir/name" -> "dir/.name.tmp-PID", in the same directory for rename. */
+static void tmp_name(struct buf *tmp, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+
+	buf_add(tmp, path, dirlen);
+	buf_addf(tmp, ".%s.tmp-%ld", path + dirlen, (long)getpid());
+}
+
+static int write_stdout(const struct buf *b, struct err *err)
+{
+	if (fwrite(b->buf, 1, b->len, stdout) != b->len || fflush(stdout))
+		return err_errno(err, ERR_IO, "writing the report");
+	return 0;
+}
+
+static int write_file(const struct buf *b, const char *path,
+		      struct err *err)
+{
+	struct buf tmp = BUF_INIT(8192);
+	FILE *f = NULL;
+	int rc = 0;
+
+	tmp_name(&tmp, path);
+	if (buf_error(&tmp)) {
+		rc = err_set(err, ERR_TOO_LARGE, "path too long: %s", path);
+		goto out;
+	}
+	f = fopen(tmp.buf, "wb");
+	if (!f) {
+		rc = err_errno(err, ERR_IO, "cannot create %s", tmp.buf);
+		goto out;
+	}
+	if (fwrite(b->buf, 1, b->len, f) != b->len) {
+		rc = err_errno(err, ERR_IO, "writing %s", tmp.buf);
+		goto out;
+	}
+	if (fclose(f)) {
+		f = NULL;
+		rc = err_errno(err, ERR_IO, "writing %s", tmp.buf);
+		goto out;
+	}
+	f = NULL;
+	if (rename(tmp.buf, path)) {
+		rc = err_errno(err, ERR_IO, "cannot rename %s to %s", tmp.buf,
+			       path);
+		goto out;
+	}
+out:
+	if (f)
+		fclose(f);
+	if (rc && tmp.len)
+		unlink(tmp.buf);
+	buf_release(&tmp);
+	return rc;
+}
+
+static int render_xlsx(const struct review *r, enum report_lang lang,
+		       const char *path, struct err *err)
+{
+	struct buf tmp = BUF_INIT(8192);
+	int rc;
+
+	if (is_stdout(path))
+		return err_set(err, ERR_USAGE,
+			       "xlsx output needs a file name (-o FILE)");
+	tmp_name(&tmp, path);
+	if (buf_error(&tmp)) {
+		rc = err_set(err, ERR_TOO_LARGE, "path too long: %s", path);
+		goto out;
+	}
+	rc = report__render_xlsx(r, lang, tmp.buf, err);
+	if (!rc && rename(tmp.buf, path))
+		rc = err_errno(err, ERR_IO, "cannot rename %s to %s", tmp.buf,
+			       path);
+	if (rc)
+		unlink(tmp.buf);
+out:
+	buf_release(&tmp);
+	return rc;
+}
+
+int report_render(const struct review *r, enum report_format f,
+		  enum report_lang lang, const char *path, struct err *err)
+{
+	struct buf out = BUF_INIT(REPORT_MAX);
+	int rc;
+
+	if (lang != LANG_EN && lang != LANG_CY)
+		return err_set(err, ERR_USAGE, "unknown report language");
+	switch (f) {
+	case REPORT_JSON:
+		rc = report__render_json(r, &out, err);
+		break;
+	case REPORT_CSV:
+		rc = report__render_csv(r, lang, &out, err);
+		break;
+	case REPORT_HTML:
+		rc = report__render_html(r, lang, &out, err);
+		break;
+	case REPORT_MD:
+		rc = report__render_md(r, lang, &out, err);
+		break;
+	case REPORT_XLSX:
+		return render_xlsx(r, lang, path, err);
+	default:
+		return err_set(err, ERR_USAGE, "unknown report format");
+	}
+	if (!rc && buf_error(&out))
+		rc = err_set(err, ERR_TOO_LARGE,
+			     "the report is larger than %zu MB",
+			     REPORT_MAX >> 20);
+	if (rc)
+		goto out;
+	rc = is_stdout(path) ? write_stdout(&out, err)
+			     : write_file(&out, path, err);
+out:
+	buf_release(&out);
+	return rc;
+}
