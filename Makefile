@@ -83,6 +83,8 @@ demo: deps
 	./cartref demo-data --seed 1 --scale wales $(DEMO_DIR)
 	./cartref --db cartref.db import dir $(DEMO_DIR)
 	./cartref --db cartref.db stats
+	./cartref --db cartref.db review --year 2019 --format html -o build/review.html
+	./cartref --db cartref.db review --year 2019 --format html --lang cy -o build/adolygiad.html
 
 # libFuzzer target for the CSV reader (needs clang; not part of CI).
 FUZZ_FLAGS := -std=c17 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined
