@@ -45,29 +45,6 @@ static int finish(struct loader *l, sqlite3_stmt *s, int rc, const char *what)
 	return rc == SQLITE_DONE ? 0 : fail(l, what);
 }
 
-/* Copy a text column, truncated to cap - 1 bytes (a hot path: no printf). */
-static void text(sqlite3_stmt *s, int i, char *out, size_t cap)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	size_t n = t ? (size_t)sqlite3_column_bytes(s, i) : 0;
-
-	if (n >= cap)
-		n = cap - 1;
-	if (n)
-		memcpy(out, t, n);
-	out[n] = '\0';
-}
-
-static int32_t date_col(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	int32_t d;
-
-	if (!t || parse_date_iso((const char *)t, &d))
-		return DATE_NONE;
-	return d;
-}
-
 static int8_t flag_col(sqlite3_stmt *s, int i)
 {
 	if (sqlite3_column_type(s, i) == SQLITE_NULL)
@@ -106,12 +83,12 @@ static int load_las(struct loader *l)
 		ALLOC_GROW(council, h->nlas + 1, calloc_);
 		a = &h->las[h->nlas];
 		memset(a, 0, sizeof(*a));
-		text(s, 0, a->code, sizeof(a->code));
-		text(s, 1, a->name_en, sizeof(a->name_en));
-		text(s, 2, a->name_cy, sizeof(a->name_cy));
-		text(s, 3, a->country, sizeof(a->country));
+		sq_col_text(s, 0, a->code, sizeof(a->code));
+		sq_col_text(s, 1, a->name_en, sizeof(a->name_en));
+		sq_col_text(s, 2, a->name_cy, sizeof(a->name_cy));
+		sq_col_text(s, 3, a->country, sizeof(a->country));
 		a->is_council = sqlite3_column_int(s, 4);
-		text(s, 5, council[h->nlas], sizeof(council[h->nlas]));
+		sq_col_text(s, 5, council[h->nlas], sizeof(council[h->nlas]));
 		h->nlas++;
 	}
 	rc = finish(l, s, rc, "la");
@@ -144,20 +121,20 @@ static int load_homes(struct loader *l)
 		ALLOC_GROW(h->homes, h->nhomes + 1, alloc);
 		hh = &h->homes[h->nhomes++];
 		memset(hh, 0, sizeof(*hh));
-		text(s, 0, hh->h.urn, sizeof(hh->h.urn));
-		text(s, 1, hh->h.name, sizeof(hh->h.name));
-		text(s, 2, hh->h.provider, sizeof(hh->h.provider));
-		text(s, 3, word, sizeof(word));
+		sq_col_text(s, 0, hh->h.urn, sizeof(hh->h.urn));
+		sq_col_text(s, 1, hh->h.name, sizeof(hh->h.name));
+		sq_col_text(s, 2, hh->h.provider, sizeof(hh->h.provider));
+		sq_col_text(s, 3, word, sizeof(word));
 		provider_type_parse(word, &hh->h.provider_type);
-		text(s, 4, hh->h.la, sizeof(hh->h.la));
-		text(s, 5, hh->h.postcode, sizeof(hh->h.postcode));
+		sq_col_text(s, 4, hh->h.la, sizeof(hh->h.la));
+		sq_col_text(s, 5, hh->h.postcode, sizeof(hh->h.postcode));
 		hh->h.places = sqlite3_column_int(s, 6);
 		hh->h.age_min = sqlite3_column_int(s, 7);
 		hh->h.age_max = sqlite3_column_int(s, 8);
-		text(s, 9, word, sizeof(word));
+		sq_col_text(s, 9, word, sizeof(word));
 		sex_admitted_parse(word, &hh->h.sex_admitted);
-		hh->h.registered = date_col(s, 10);
-		hh->h.closed = date_col(s, 11);
+		hh->h.registered = sq_col_date(s, 10);
+		hh->h.closed = sq_col_date(s, 11);
 		hh->la = history_la(h, hh->h.la);
 	}
 	return finish(l, s, rc, "homes");
@@ -217,10 +194,10 @@ static int load_children(struct loader *l)
 		ALLOC_GROW(h->children, h->nchildren + 1, alloc);
 		c = &h->children[h->nchildren];
 		memset(c, 0, sizeof(*c));
-		text(s, 1, code, sizeof(code));
+		sq_col_text(s, 1, code, sizeof(code));
 		c->la = history_la(h, code);
-		text(s, 2, c->ref, sizeof(c->ref));
-		c->dob = date_col(s, 3);
+		sq_col_text(s, 2, c->ref, sizeof(c->ref));
+		c->dob = sq_col_date(s, 3);
 		l->child_of[id] = (uint32_t)h->nchildren++;
 	}
 	return finish(l, s, rc, "children");
@@ -326,21 +303,21 @@ static int load_episodes(struct loader *l)
 		memset(r, 0, sizeof(*r));
 		r->child = child;
 		r->year = (int16_t)return_year(l, s, 1);
-		r->e.decom = date_col(s, 2);
-		r->e.dec = date_col(s, 3);
-		text(s, 4, buf, sizeof(buf));
+		r->e.decom = sq_col_date(s, 2);
+		r->e.dec = sq_col_date(s, 3);
+		sq_col_text(s, 4, buf, sizeof(buf));
 		r->e.rne = buf[0];
-		text(s, 5, r->e.ls, sizeof(r->e.ls));
-		text(s, 6, r->e.place, sizeof(r->e.place));
-		text(s, 7, r->e.place_provider, sizeof(r->e.place_provider));
-		text(s, 8, r->e.rec, sizeof(r->e.rec));
-		text(s, 9, r->e.reason_place_change,
+		sq_col_text(s, 5, r->e.ls, sizeof(r->e.ls));
+		sq_col_text(s, 6, r->e.place, sizeof(r->e.place));
+		sq_col_text(s, 7, r->e.place_provider, sizeof(r->e.place_provider));
+		sq_col_text(s, 8, r->e.rec, sizeof(r->e.rec));
+		sq_col_text(s, 9, r->e.reason_place_change,
 		     sizeof(r->e.reason_place_change));
-		text(s, 10, r->e.urn, sizeof(r->e.urn));
+		sq_col_text(s, 10, r->e.urn, sizeof(r->e.urn));
 		r->e.pl_distance = sqlite3_column_type(s, 11) == SQLITE_NULL
 					   ? -1
 					   : sqlite3_column_int(s, 11);
-		text(s, 12, buf, sizeof(buf));
+		sq_col_text(s, 12, buf, sizeof(buf));
 		r->e.pl_la = buf[0] ? history_la(h, buf) : HIST_NONE;
 		r->e.home = r->e.urn[0] ? history_home(h, r->e.urn) : HIST_NONE;
 	}
@@ -396,10 +373,10 @@ static int load_missing(struct loader *l)
 		r = &raw[nraw++];
 		r->child = child;
 		r->year = (int16_t)return_year(l, s, 1);
-		text(s, 2, kind, sizeof(kind));
+		sq_col_text(s, 2, kind, sizeof(kind));
 		r->m.kind = kind[0];
-		r->m.start = date_col(s, 3);
-		r->m.end = date_col(s, 4);
+		r->m.start = sq_col_date(s, 3);
+		r->m.end = sq_col_date(s, 4);
 	}
 	rc = finish(l, s, rc, "missing");
 	if (rc)

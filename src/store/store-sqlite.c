@@ -252,14 +252,21 @@ static void bind_opt_int(sqlite3_stmt *s, int i, int32_t v)
 		sqlite3_bind_int(s, i, v);
 }
 
-static void col_text(sqlite3_stmt *s, int i, char *out, size_t cap)
+/* Column readers shared with sqlite-history.c (sqlite-internal.h). */
+void sq_col_text(sqlite3_stmt *s, int i, char *out, size_t cap)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
+	size_t n = t ? (size_t)sqlite3_column_bytes(s, i) : 0;
 
-	snprintf(out, cap, "%s", t ? (const char *)t : "");
+	/* a hot path when loading histories: no printf */
+	if (n >= cap)
+		n = cap - 1;
+	if (n)
+		memcpy(out, t, n);
+	out[n] = '\0';
 }
 
-static int32_t col_date(sqlite3_stmt *s, int i)
+int32_t sq_col_date(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
 	int32_t d;
@@ -269,7 +276,7 @@ static int32_t col_date(sqlite3_stmt *s, int i)
 	return d;
 }
 
-static int32_t col_opt_int(sqlite3_stmt *s, int i)
+int32_t sq_col_opt_int(sqlite3_stmt *s, int i)
 {
 	if (sqlite3_column_type(s, i) == SQLITE_NULL)
 		return -1;
@@ -536,13 +543,13 @@ static int sq_postcode_put(void *impl, const char *postcode,
 
 static void la_from_row(sqlite3_stmt *s, struct la *la)
 {
-	col_text(s, 0, la->code, sizeof(la->code));
-	col_text(s, 1, la->name_en, sizeof(la->name_en));
-	col_text(s, 2, la->name_cy, sizeof(la->name_cy));
-	col_text(s, 3, la->country, sizeof(la->country));
+	sq_col_text(s, 0, la->code, sizeof(la->code));
+	sq_col_text(s, 1, la->name_en, sizeof(la->name_en));
+	sq_col_text(s, 2, la->name_cy, sizeof(la->name_cy));
+	sq_col_text(s, 3, la->country, sizeof(la->country));
 	la->is_lad = sqlite3_column_int(s, 4);
 	la->is_council = sqlite3_column_int(s, 5);
-	col_text(s, 6, la->council, sizeof(la->council));
+	sq_col_text(s, 6, la->council, sizeof(la->council));
 }
 
 static int sq_la_get(void *impl, const char *code, struct la *out,
@@ -619,7 +626,7 @@ static int locate_in(struct sq *q, enum stmt_id id, const char *key,
 		out->easting = sqlite3_column_int(s, 0);
 		out->northing = sqlite3_column_int(s, 1);
 		if (la_out)
-			col_text(s, 2, la_out, LA_CODE_MAX + 1);
+			sq_col_text(s, 2, la_out, LA_CODE_MAX + 1);
 		sqlite3_reset(s);
 		return 0;
 	}
@@ -662,7 +669,7 @@ static int grid_each(struct sq *q, enum stmt_id id, const char *la,
 		return ERR_STORE;
 	sqlite3_bind_text(s, 1, la, -1, SQLITE_TRANSIENT);
 	EACH_ROW(q, s, err, "postcodes", {
-		col_text(s, 0, pc, sizeof(pc));
+		sq_col_text(s, 0, pc, sizeof(pc));
 		g.easting = sqlite3_column_int(s, 1);
 		g.northing = sqlite3_column_int(s, 2);
 		cb_rc_ = fn(pc, &g, ctx);
@@ -688,10 +695,10 @@ static int sq_geo_each(void *impl, store_geo_fn *fn, void *ctx,
 	if (!s)
 		return ERR_STORE;
 	EACH_ROW(q, s, err, "geography", {
-		col_text(s, 0, key, sizeof(key));
+		sq_col_text(s, 0, key, sizeof(key));
 		g.easting = sqlite3_column_int(s, 1);
 		g.northing = sqlite3_column_int(s, 2);
-		col_text(s, 3, la, sizeof(la));
+		sq_col_text(s, 3, la, sizeof(la));
 		cb_rc_ = fn(key, &g, la, ctx);
 	});
 	return 0;
@@ -765,20 +772,20 @@ static int sq_homes_each(void *impl, store_home_fn *fn, void *ctx,
 		return ERR_STORE;
 	EACH_ROW(q, s, err, "homes", {
 		memset(&h, 0, sizeof(h));
-		col_text(s, 0, h.urn, sizeof(h.urn));
-		col_text(s, 1, h.name, sizeof(h.name));
-		col_text(s, 2, h.provider, sizeof(h.provider));
-		col_text(s, 3, word, sizeof(word));
+		sq_col_text(s, 0, h.urn, sizeof(h.urn));
+		sq_col_text(s, 1, h.name, sizeof(h.name));
+		sq_col_text(s, 2, h.provider, sizeof(h.provider));
+		sq_col_text(s, 3, word, sizeof(word));
 		provider_type_parse(word, &h.provider_type);
-		col_text(s, 4, h.la, sizeof(h.la));
-		col_text(s, 5, h.postcode, sizeof(h.postcode));
+		sq_col_text(s, 4, h.la, sizeof(h.la));
+		sq_col_text(s, 5, h.postcode, sizeof(h.postcode));
 		h.places = sqlite3_column_int(s, 6);
 		h.age_min = sqlite3_column_int(s, 7);
 		h.age_max = sqlite3_column_int(s, 8);
-		col_text(s, 9, word, sizeof(word));
+		sq_col_text(s, 9, word, sizeof(word));
 		sex_admitted_parse(word, &h.sex_admitted);
-		h.registered = col_date(s, 10);
-		h.closed = col_date(s, 11);
+		h.registered = sq_col_date(s, 10);
+		h.closed = sq_col_date(s, 11);
 		cb_rc_ = fn(&h, ctx);
 	});
 	return 0;
@@ -831,7 +838,7 @@ static int load_known(struct sq *q, int64_t la_id, struct known *k,
 
 		ALLOC_GROW(k->v, k->n + 1, k->alloc);
 		c = &k->v[k->n++];
-		col_text(s, 0, c->ref, sizeof(c->ref));
+		sq_col_text(s, 0, c->ref, sizeof(c->ref));
 		c->id = sqlite3_column_int64(s, 1);
 		c->attr_year = sqlite3_column_int(s, 2);
 		cb_rc_ = 0;
@@ -1114,13 +1121,13 @@ static int sq_return_load(void *impl, const char *la, int year,
 	EACH_ROW(q, s, err, "load header", {
 		struct s903_header *h = s903_add_header(out);
 
-		col_text(s, 0, h->child, sizeof(h->child));
-		col_text(s, 1, h->sex, sizeof(h->sex));
-		h->dob = col_date(s, 2);
-		col_text(s, 3, h->ethnic, sizeof(h->ethnic));
-		col_text(s, 4, h->upn, sizeof(h->upn));
-		h->mother = col_opt_int(s, 5);
-		h->mc_dob = col_date(s, 6);
+		sq_col_text(s, 0, h->child, sizeof(h->child));
+		sq_col_text(s, 1, h->sex, sizeof(h->sex));
+		h->dob = sq_col_date(s, 2);
+		sq_col_text(s, 3, h->ethnic, sizeof(h->ethnic));
+		sq_col_text(s, 4, h->upn, sizeof(h->upn));
+		h->mother = sq_col_opt_int(s, 5);
+		h->mc_dob = sq_col_date(s, 6);
 		cb_rc_ = 0;
 	});
 
@@ -1131,20 +1138,20 @@ static int sq_return_load(void *impl, const char *la, int year,
 	EACH_ROW(q, s, err, "load episodes", {
 		struct s903_episode *e = s903_add_episode(out);
 
-		col_text(s, 0, e->child, sizeof(e->child));
-		e->decom = col_date(s, 1);
-		col_text(s, 2, e->rne, sizeof(e->rne));
-		col_text(s, 3, e->ls, sizeof(e->ls));
-		col_text(s, 4, e->cin, sizeof(e->cin));
-		col_text(s, 5, e->place, sizeof(e->place));
-		col_text(s, 6, e->place_provider, sizeof(e->place_provider));
-		e->dec = col_date(s, 7);
-		col_text(s, 8, e->rec, sizeof(e->rec));
-		col_text(s, 9, e->reason_place_change,
+		sq_col_text(s, 0, e->child, sizeof(e->child));
+		e->decom = sq_col_date(s, 1);
+		sq_col_text(s, 2, e->rne, sizeof(e->rne));
+		sq_col_text(s, 3, e->ls, sizeof(e->ls));
+		sq_col_text(s, 4, e->cin, sizeof(e->cin));
+		sq_col_text(s, 5, e->place, sizeof(e->place));
+		sq_col_text(s, 6, e->place_provider, sizeof(e->place_provider));
+		e->dec = sq_col_date(s, 7);
+		sq_col_text(s, 8, e->rec, sizeof(e->rec));
+		sq_col_text(s, 9, e->reason_place_change,
 			 sizeof(e->reason_place_change));
-		col_text(s, 10, e->home_post, sizeof(e->home_post));
-		col_text(s, 11, e->pl_post, sizeof(e->pl_post));
-		col_text(s, 12, e->urn, sizeof(e->urn));
+		sq_col_text(s, 10, e->home_post, sizeof(e->home_post));
+		sq_col_text(s, 11, e->pl_post, sizeof(e->pl_post));
+		sq_col_text(s, 12, e->urn, sizeof(e->urn));
 		cb_rc_ = 0;
 	});
 
@@ -1155,11 +1162,11 @@ static int sq_return_load(void *impl, const char *la, int year,
 	EACH_ROW(q, s, err, "load missing", {
 		struct s903_missing *m = s903_add_missing(out);
 
-		col_text(s, 0, m->child, sizeof(m->child));
-		m->dob = col_date(s, 1);
-		col_text(s, 2, m->missing, sizeof(m->missing));
-		m->mis_start = col_date(s, 3);
-		m->mis_end = col_date(s, 4);
+		sq_col_text(s, 0, m->child, sizeof(m->child));
+		m->dob = sq_col_date(s, 1);
+		sq_col_text(s, 2, m->missing, sizeof(m->missing));
+		m->mis_start = sq_col_date(s, 3);
+		m->mis_end = sq_col_date(s, 4);
 		cb_rc_ = 0;
 	});
 
@@ -1170,18 +1177,18 @@ static int sq_return_load(void *impl, const char *la, int year,
 	EACH_ROW(q, s, err, "load oc2", {
 		struct s903_oc2 *o = s903_add_oc2(out);
 
-		col_text(s, 0, o->child, sizeof(o->child));
-		o->dob = col_date(s, 1);
-		o->sdq_score = col_opt_int(s, 2);
-		col_text(s, 3, o->sdq_reason, sizeof(o->sdq_reason));
-		o->convicted = col_opt_int(s, 4);
-		o->health_check = col_opt_int(s, 5);
-		o->immunisations = col_opt_int(s, 6);
-		o->teeth_check = col_opt_int(s, 7);
-		o->health_assessment = col_opt_int(s, 8);
-		o->substance_misuse = col_opt_int(s, 9);
-		o->intervention_received = col_opt_int(s, 10);
-		o->intervention_offered = col_opt_int(s, 11);
+		sq_col_text(s, 0, o->child, sizeof(o->child));
+		o->dob = sq_col_date(s, 1);
+		o->sdq_score = sq_col_opt_int(s, 2);
+		sq_col_text(s, 3, o->sdq_reason, sizeof(o->sdq_reason));
+		o->convicted = sq_col_opt_int(s, 4);
+		o->health_check = sq_col_opt_int(s, 5);
+		o->immunisations = sq_col_opt_int(s, 6);
+		o->teeth_check = sq_col_opt_int(s, 7);
+		o->health_assessment = sq_col_opt_int(s, 8);
+		o->substance_misuse = sq_col_opt_int(s, 9);
+		o->intervention_received = sq_col_opt_int(s, 10);
+		o->intervention_offered = sq_col_opt_int(s, 11);
 		cb_rc_ = 0;
 	});
 	return 0;
@@ -1197,7 +1204,7 @@ static int sq_returns_each(void *impl, store_return_fn *fn, void *ctx,
 	if (!s)
 		return ERR_STORE;
 	EACH_ROW(q, s, err, "returns", {
-		col_text(s, 0, ri.la, sizeof(ri.la));
+		sq_col_text(s, 0, ri.la, sizeof(ri.la));
 		ri.year = sqlite3_column_int(s, 1);
 		ri.children = sqlite3_column_int64(s, 2);
 		ri.episodes = sqlite3_column_int64(s, 3);
