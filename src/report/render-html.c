@@ -20,7 +20,7 @@
 #include "base/compat.h"
 #include <math.h>
 #include "ingest/geo-import.h"
-#include "report/html.h"
+#include "base/html.h"
 #include "report/report-internal.h"
 
 #define ACCENT "#1d70b8"

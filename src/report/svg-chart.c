@@ -13,7 +13,7 @@
  */
 #include "base/compat.h"
 #include <math.h>
-#include "report/html.h"
+#include "base/html.h"
 #include "report/report-internal.h"
 
 #define CHART_W 640.0

@@ -15,7 +15,7 @@
 #include "base/compat.h"
 #include <math.h>
 #include <jansson.h>
-#include "report/html.h"
+#include "base/html.h"
 #include "report/report-internal.h"
 
 #define MAP_SVG_W 640.0

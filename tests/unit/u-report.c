@@ -18,7 +18,7 @@
 #include <jansson.h>
 #include "base/buf.h"
 #include "base/xalloc.h"
-#include "report/html.h"
+#include "base/html.h"
 #include "report/report.h"
 #include "report/report-internal.h"
 
@@ -832,6 +832,10 @@ static void test_html_escape(void **state)
 	buf_reset(&b);
 	html_text(&b, "Ynys M\xc3\xb4n");
 	assert_string_equal(b.buf, "Ynys M\xc3\xb4n");
+	buf_reset(&b);
+	html_url_arg(&b, "a b/\"<x>&?=\xc3\xb4-_.~Z9");
+	assert_string_equal(b.buf,
+			    "a%20b%2F%22%3Cx%3E%26%3F%3D%C3%B4-_.~Z9");
 	buf_release(&b);
 }
 

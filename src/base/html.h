@@ -1,5 +1,5 @@
 /*
- * html.h: escaping sinks for HTML (and the SVG inside it).
+ * html.h: escaping sinks for HTML (and the SVG inside it) and URLs.
  *
  * Report code never appends data to a page with buf_adds(): text goes
  * through html_text() and attribute values through html_attr(), so that
@@ -16,5 +16,11 @@
 
 void html_text(struct buf *b, const char *s);
 void html_attr(struct buf *b, const char *s);
+/*
+ * A URL path segment or query value: every byte but the unreserved
+ * A-Z a-z 0-9 - . _ ~ percent-encoded, so the result is also safe inside
+ * a double-quoted attribute.
+ */
+void html_url_arg(struct buf *b, const char *s);
 
 #endif

@@ -4,7 +4,7 @@
  * cheap.
  */
 #include "base/compat.h"
-#include "report/html.h"
+#include "base/html.h"
 
 static void escape(struct buf *b, const char *s)
 {
@@ -55,4 +55,20 @@ void html_text(struct buf *b, const char *s)
 void html_attr(struct buf *b, const char *s)
 {
 	escape(b, s);
+}
+
+void html_url_arg(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p)) {
+			buf_addch(b, (char)*p);
+		} else {
+			char e[3] = { '%', hex[*p >> 4], hex[*p & 15] };
+
+			buf_add(b, e, 3);
+		}
+	}
 }
