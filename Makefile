@@ -5,7 +5,7 @@
 # Debian package (and does nothing when all are present).
 
 CC      ?= cc
-PKGS    := sqlite3 jansson xlsxwriter
+PKGS    := sqlite3 jansson xlsxwriter libsodium libmicrohttpd
 WARN    := -Wall -Wextra -Werror -pedantic -Wmissing-prototypes \
            -Wstrict-prototypes -Wold-style-definition -Wvla \
            -Wwrite-strings -Wformat-security -Wshadow -fno-common
@@ -24,10 +24,11 @@ endif
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
-               echo -lsqlite3 -ljansson -lxlsxwriter)
+               echo -lsqlite3 -ljansson -lxlsxwriter -lsodium -lmicrohttpd)
 
 LIB_SRC  := $(sort $(wildcard src/base/*.c src/domain/*.c src/store/*.c \
-              src/ingest/*.c src/demo/*.c src/analytics/*.c src/report/*.c))
+              src/ingest/*.c src/demo/*.c src/analytics/*.c src/report/*.c \
+              src/auth/*.c src/web/*.c src/api/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/u-*.c))
 

@@ -3,7 +3,7 @@
 . tests/t/lib.sh
 
 check "cartref help lists commands" sh -c "$CARTREF help | grep -q 'import '"
-for c in help version migrate import export stats distance demo-data; do
+for c in help version migrate import export stats distance review demo-data; do
 	check "$c --help prints usage" sh -c "$CARTREF $c --help | grep -q '^usage: cartref'"
 done
 check_status "unknown command exits 2" 2 "$CARTREF" frobnicate
