@@ -251,7 +251,7 @@ static void count_child(struct engine *en, struct acc *a, bool home_scope,
 			continue;
 		if (!short_breaks(e) && (!home_scope || ep_in_scope(en, e)))
 			looked_after = true;
-		if (!placements || strchr("SPBTU", e->rne))
+		if (!placements || (e->rne && strchr("SPBTU", e->rne)))
 			placements++;
 		if (open_on(e, en->end)) {
 			ep31 = e;
