@@ -1,5 +1,6 @@
 # cartref build.  Plain GNU make: `make` builds ./cartref, `make test` runs
-# every test, `make demo` fills cartref.db with the synthetic Wales data.
+# every test, `make demo` fills cartref.db with the synthetic Wales data
+# and serves it on http://127.0.0.1:8080/ until interrupted.
 # `make SANITIZE=1 test` builds with ASan+UBSan into build/san/.
 # Both `demo` and `test` first run scripts/deps, which installs any missing
 # Debian package (and does nothing when all are present).
@@ -38,15 +39,25 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIBA     := $(BUILD)/libcartref.a
 BIN      := $(BUILD)/cartref
 
-.PHONY: all deps build test unit e2e demo fuzz clean check-headers
+.PHONY: all deps assets build test unit e2e demo fuzz clean check-headers
 
 all: build
 	@ln -sf $(BIN) cartref
 
-build: $(BIN) $(UNIT_BIN)
+build: assets $(BIN) $(UNIT_BIN)
 
 deps:
 	@sh scripts/deps
+
+# GOV.UK Frontend (npm package govuk-frontend, pinned in package-lock.json):
+# the stylesheet and images `cartref serve` serves under /assets/.
+# Fetched once; `make clean` leaves node_modules/ alone.
+GOVUK_CSS := node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css
+assets: $(GOVUK_CSS)
+
+$(GOVUK_CSS): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -86,6 +97,10 @@ demo: deps
 	./cartref --db cartref.db stats
 	./cartref --db cartref.db review --year 2019 --format html -o build/review.html
 	./cartref --db cartref.db review --year 2019 --format html --lang cy -o build/adolygiad.html
+	./cartref --db cartref.db user demo
+	@echo "Serving the demo store on http://127.0.0.1:8080/ (Ctrl-C stops);"
+	@echo "sign in with one of the demo users above."
+	./cartref --db cartref.db serve --listen 127.0.0.1:8080
 
 # libFuzzer target for the CSV reader (needs clang; not part of CI).
 FUZZ_FLAGS := -std=c17 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined

@@ -40,6 +40,9 @@ int cmd_stats(struct cli *c, int argc, char **argv);
 int cmd_distance(struct cli *c, int argc, char **argv);
 int cmd_demo_data(struct cli *c, int argc, char **argv);
 int cmd_review(struct cli *c, int argc, char **argv);
+int cmd_user(struct cli *c, int argc, char **argv);
+int cmd_audit(struct cli *c, int argc, char **argv);
+int cmd_serve(struct cli *c, int argc, char **argv);
 
 extern const struct command commands[];
 extern const size_t ncommands;

@@ -106,6 +106,89 @@ static const char review_usage[] =
 	"  -o FILE     write to FILE (default: standard output)\n"
 	"  --timing    print how long loading, computing and rendering took\n";
 
+static const char user_usage[] =
+	"usage: cartref [--db FILE] user add --email E --name N --role R --org KIND:CODE\n"
+	"                                    [--password-stdin]\n"
+	"       cartref [--db FILE] user disable|enable EMAIL\n"
+	"       cartref [--db FILE] user reset EMAIL [--password-stdin]\n"
+	"       cartref [--db FILE] user list | orgs | tokens [EMAIL]\n"
+	"       cartref [--db FILE] user token EMAIL --label LABEL\n"
+	"       cartref [--db FILE] user revoke-token ID\n"
+	"       cartref [--db FILE] user org-add --kind K --code C --name-en N\n"
+	"                    [--name-cy N] [--provider NAME] [--area GSS]...\n"
+	"       cartref [--db FILE] user demo\n"
+	"\n"
+	"Manage who can sign in (docs/security.md).  Every change is written to\n"
+	"the audit trail as done by cli:<your Unix user>.\n"
+	"\n"
+	"add            Add a user.  R is one of inspector, analyst,\n"
+	"               council_social_worker, council_placements, home_manager,\n"
+	"               police_missing_coordinator, admin, and must suit the\n"
+	"               organisation: KIND:CODE such as inspectorate:CIW,\n"
+	"               council:W06000015 (made from the geography on first use),\n"
+	"               police:south-wales or provider:NAME.  Without\n"
+	"               --password-stdin a random password is made and shown\n"
+	"               once; with it, the first line of standard input is the\n"
+	"               password (at least 12 characters).\n"
+	"disable        Refuse sign-in, end the user's sessions, revoke their API\n"
+	"               tokens.  enable undoes the first (tokens stay revoked).\n"
+	"reset          Set a new password (made and shown once, or from\n"
+	"               standard input) and end the user's sessions.\n"
+	"list           Users: email, role, organisation, status, name.\n"
+	"orgs           Organisations, with each police force's council areas.\n"
+	"tokens         API tokens (of one user, or everyone's).\n"
+	"token          Make an API token for a user, shown once (only its hash\n"
+	"               is stored).  revoke-token ID revokes one.\n"
+	"org-add        Add an organisation: a provider (--provider links it to\n"
+	"               the provider of that name in the homes register), a police\n"
+	"               force (--area for each council it covers), a health\n"
+	"               board.  The inspectorate (CIW) and the four Welsh police\n"
+	"               forces are there from the start.\n"
+	"demo           Make one demo user per role, password \"demo-only-cartref\",\n"
+	"               at demo.cartref.wales (needs the demo homes: make demo).\n";
+
+static const char audit_usage[] =
+	"usage: cartref [--db FILE] audit verify\n"
+	"       cartref [--db FILE] audit list [--subject KIND[:ID]] [--user EMAIL]\n"
+	"                                      [--limit N] [--before ID]\n"
+	"\n"
+	"The audit trail: every view or change of a child's record, sign-in\n"
+	"and sign-out, and change to users, organisations and API tokens, with\n"
+	"who, when and from where.  It is append-only and hash-chained\n"
+	"(docs/security.md).\n"
+	"\n"
+	"verify   Recompute the chain.  Exit 0 with \"audit trail intact: N rows\"\n"
+	"         and the head (last row id and hash: keep a copy elsewhere to\n"
+	"         detect rows removed from the end); exit 1 naming the first\n"
+	"         changed or missing row.\n"
+	"list     Rows newest first, tab-separated: --subject child:ID or\n"
+	"         user:EMAIL (or just the kind), --user EMAIL for what one user\n"
+	"         did, --limit N (default 50, at most 1000), --before ID to page.\n";
+
+static const char serve_usage[] =
+	"usage: cartref [--db FILE] serve [--listen ADDRESS:PORT] [--assets DIR]\n"
+	"                     [--threads N] [--max-connections N] [--public]\n"
+	"                     [--behind-tls] [--trust-proxy] [--quiet]\n"
+	"\n"
+	"Serve the web application (English and Welsh) and the JSON API\n"
+	"(/api/v1/...) until interrupted (SIGINT or SIGTERM).  One access log\n"
+	"line per request goes to standard error: method, path without the\n"
+	"query string, status and milliseconds.  Architecture, limits and\n"
+	"running behind nginx for TLS and HTTP/2: docs/http.md.\n"
+	"  --listen A:P        address and port (default 127.0.0.1:8080;\n"
+	"                      [::1]:8080 for IPv6, localhost:8080)\n"
+	"  --public            allow an address that is not loopback (put a\n"
+	"                      TLS proxy in front)\n"
+	"  --behind-tls        a TLS proxy is in front: Secure cookies, HSTS\n"
+	"  --trust-proxy       believe X-Forwarded-For and X-Forwarded-Proto\n"
+	"                      from a proxy on a loopback address\n"
+	"  --assets DIR        where node_modules/govuk-frontend and\n"
+	"                      src/web/static are (default: the repository the\n"
+	"                      binary was built in, or $CARTREF_ASSETS)\n"
+	"  --threads N         server threads (default: one per CPU)\n"
+	"  --max-connections N open connections at most (default 1024)\n"
+	"  --quiet             no access log\n";
+
 const struct command commands[] = {
 	{ "help", cmd_help, "show commands or one command's help", help_usage, 0 },
 	{ "version", cmd_version, "print the version", version_usage, 0 },
@@ -119,6 +202,11 @@ const struct command commands[] = {
 	  distance_usage, 0 },
 	{ "review", cmd_review, "the national review's figures and report",
 	  review_usage, 0 },
+	{ "user", cmd_user, "add, disable or reset users", user_usage, 0 },
+	{ "audit", cmd_audit, "verify and read the audit trail", audit_usage,
+	  0 },
+	{ "serve", cmd_serve, "serve the web application and API",
+	  serve_usage, 0 },
 	{ "demo-data", cmd_demo_data, "write the synthetic Wales data set",
 	  demo_usage, 0 },
 };

@@ -192,8 +192,169 @@ static const char m1_outcomes[] =
 ") WITHOUT ROWID;\n"
 "CREATE INDEX oc2_child ON oc2(child_id);\n";
 
+/*
+ * Migration 2: people and organisations, sessions, API tokens, login
+ * throttling and the audit trail (issue 4; docs/security.md).
+ *
+ * Times are ISO 8601 UTC text with milliseconds, "2025-01-31T12:34:56.789Z"
+ * (fixed width, so they compare as text).  Secrets are never stored in
+ * clear: passwords as argon2id strings, session and API tokens as 32-byte
+ * BLAKE2b hashes.  A council organisation is its local authority (la_id);
+ * a provider organisation may name its provider in the homes register
+ * (provider_id); a police force covers the councils in police_area, by GSS
+ * code because the geography is loaded after the migrations run.
+ */
+static const char m2_orgs[] =
+"CREATE TABLE org (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  kind TEXT NOT NULL CHECK (kind IN\n"
+"    ('inspectorate', 'council', 'provider', 'police', 'health_board')),\n"
+"  code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 120),\n"
+"  name_en TEXT NOT NULL CHECK (length(name_en) BETWEEN 1 AND 120),\n"
+"  name_cy TEXT NOT NULL DEFAULT '' CHECK (length(name_cy) <= 120),\n"
+"  la_id INTEGER REFERENCES la(id),\n"
+"  provider_id INTEGER REFERENCES provider(id),\n"
+"  UNIQUE (kind, code),\n"
+"  CHECK ((kind = 'council') = (la_id IS NOT NULL)),\n"
+"  CHECK (provider_id IS NULL OR kind = 'provider')\n"
+");\n"
+"CREATE INDEX org_la ON org(la_id) WHERE la_id IS NOT NULL;\n"
+"CREATE INDEX org_provider ON org(provider_id)\n"
+"  WHERE provider_id IS NOT NULL;\n"
+"\n"
+"-- The councils whose areas a police force covers.\n"
+"CREATE TABLE police_area (\n"
+"  org_id INTEGER NOT NULL REFERENCES org(id),\n"
+"  la_code TEXT NOT NULL CHECK (length(la_code) = 9),\n"
+"  PRIMARY KEY (org_id, la_code)\n"
+") WITHOUT ROWID;\n"
+"CREATE INDEX police_area_la ON police_area(la_code);\n"
+"\n"
+"CREATE TABLE app_user (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  org_id INTEGER NOT NULL REFERENCES org(id),\n"
+"  email TEXT NOT NULL UNIQUE CHECK (email = lower(email)\n"
+"    AND length(email) BETWEEN 3 AND 254 AND instr(email, '@') > 1),\n"
+"  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),\n"
+"  role TEXT NOT NULL CHECK (role IN ('inspector', 'analyst',\n"
+"    'council_social_worker', 'council_placements', 'home_manager',\n"
+"    'police_missing_coordinator', 'admin')),\n"
+"  -- libsodium crypto_pwhash_str() output\n"
+"  password_hash TEXT NOT NULL CHECK (substr(password_hash, 1, 10)\n"
+"    = '$argon2id$'),\n"
+"  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),\n"
+"  created_at TEXT NOT NULL,\n"
+"  password_changed_at TEXT NOT NULL\n"
+");\n"
+"CREATE INDEX app_user_org ON app_user(org_id);\n"
+;
+
+static const char m2_sessions[] =
+"CREATE TABLE session (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  -- BLAKE2b-256 of the 32 random bytes the browser holds\n"
+"  token_hash BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),\n"
+"  user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,\n"
+"  csrf_token TEXT NOT NULL CHECK (length(csrf_token) >= 32),\n"
+"  created_at TEXT NOT NULL,\n"
+"  last_seen_at TEXT NOT NULL,\n"
+"  -- the earlier of the idle and the absolute limit\n"
+"  expires_at TEXT NOT NULL,\n"
+"  ip TEXT NOT NULL DEFAULT ''\n"
+");\n"
+"CREATE INDEX session_user ON session(user_id);\n"
+"CREATE INDEX session_expires ON session(expires_at);\n"
+"\n"
+"CREATE TABLE api_token (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,\n"
+"  token_hash BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),\n"
+"  label TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 80),\n"
+"  created_at TEXT NOT NULL,\n"
+"  last_used_at TEXT,\n"
+"  revoked_at TEXT\n"
+");\n"
+"CREATE INDEX api_token_user ON api_token(user_id);\n"
+"\n"
+"-- Failed sign-ins, for throttling: key is 'acct:<email>' or 'ip:<addr>'.\n"
+"CREATE TABLE login_attempt (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  key TEXT NOT NULL,\n"
+"  at TEXT NOT NULL\n"
+");\n"
+"CREATE INDEX login_attempt_key ON login_attempt(key, at);\n"
+"CREATE INDEX login_attempt_at ON login_attempt(at);\n"
+;
+
+static const char m2_audit[] =
+"-- Append-only, hash-chained: hash = BLAKE2b-256 hex of prev_hash, '\\n'\n"
+"-- and the row's canonical form (src/auth/audit.c).  Row ids are\n"
+"-- contiguous from 1, so a deleted row leaves a gap.\n"
+"CREATE TABLE audit (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  at TEXT NOT NULL CHECK (length(at) = 24),\n"
+"  user_id INTEGER REFERENCES app_user(id),\n"
+"  org_id INTEGER REFERENCES org(id),\n"
+"  actor TEXT NOT NULL,\n"
+"  role TEXT NOT NULL DEFAULT '',\n"
+"  action TEXT NOT NULL CHECK (length(action) >= 1),\n"
+"  subject_kind TEXT NOT NULL DEFAULT '',\n"
+"  subject_id TEXT NOT NULL DEFAULT '',\n"
+"  detail TEXT NOT NULL DEFAULT '',\n"
+"  ip TEXT NOT NULL DEFAULT '',\n"
+"  prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),\n"
+"  hash TEXT NOT NULL CHECK (length(hash) = 64)\n"
+");\n"
+"CREATE INDEX audit_subject ON audit(subject_kind, subject_id, id);\n"
+"CREATE INDEX audit_user ON audit(user_id, id) WHERE user_id IS NOT NULL;\n"
+"\n"
+"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
+"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;\n"
+"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
+"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;\n"
+"CREATE TRIGGER audit_in_order BEFORE INSERT ON audit\n"
+"WHEN NEW.id IS NOT (SELECT coalesce(max(id), 0) + 1 FROM audit)\n"
+"  OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit\n"
+"    ORDER BY id DESC LIMIT 1), printf('%064d', 0))\n"
+"BEGIN SELECT RAISE(ABORT, 'audit rows must extend the chain'); END;\n"
+;
+
+/*
+ * The inspectorate and the four Welsh police forces with the councils in
+ * their areas.  Council organisations are made from the geography when
+ * first used (src/auth/users.c); providers and health boards by
+ * `cartref user org-add`.
+ */
+static const char m2_seed[] =
+"INSERT INTO org (kind, code, name_en, name_cy) VALUES\n"
+"  ('inspectorate', 'CIW', 'Care Inspectorate Wales',\n"
+"   'Arolygiaeth Gofal Cymru'),\n"
+"  ('police', 'dyfed-powys', 'Dyfed-Powys Police', 'Heddlu Dyfed-Powys'),\n"
+"  ('police', 'gwent', 'Gwent Police', 'Heddlu Gwent'),\n"
+"  ('police', 'north-wales', 'North Wales Police',\n"
+"   'Heddlu Gogledd Cymru'),\n"
+"  ('police', 'south-wales', 'South Wales Police', 'Heddlu De Cymru');\n"
+"\n"
+"INSERT INTO police_area (org_id, la_code)\n"
+"SELECT o.id, a.column2 FROM (VALUES\n"
+"  ('dyfed-powys', 'W06000008'), ('dyfed-powys', 'W06000009'),\n"
+"  ('dyfed-powys', 'W06000010'), ('dyfed-powys', 'W06000023'),\n"
+"  ('gwent', 'W06000018'), ('gwent', 'W06000019'), ('gwent', 'W06000020'),\n"
+"  ('gwent', 'W06000021'), ('gwent', 'W06000022'),\n"
+"  ('north-wales', 'W06000001'), ('north-wales', 'W06000002'),\n"
+"  ('north-wales', 'W06000003'), ('north-wales', 'W06000004'),\n"
+"  ('north-wales', 'W06000005'), ('north-wales', 'W06000006'),\n"
+"  ('south-wales', 'W06000011'), ('south-wales', 'W06000012'),\n"
+"  ('south-wales', 'W06000013'), ('south-wales', 'W06000014'),\n"
+"  ('south-wales', 'W06000015'), ('south-wales', 'W06000016'),\n"
+"  ('south-wales', 'W06000024')) AS a\n"
+"JOIN org o ON o.kind = 'police' AND o.code = a.column1;\n"
+;
+
 const struct sqlite_migration sqlite_migrations[] = {
 	{ 1, "base tables: geography, homes, SSDA903 returns",
 	  { m1_geo, m1_homes, m1_returns, m1_episodes, m1_outcomes } },
+	{ 2, "people, organisations, sessions, API tokens, audit trail",
+	  { m2_orgs, m2_sessions, m2_audit, m2_seed } },
 };
 const size_t sqlite_nmigrations = ARRAY_SIZE(sqlite_migrations);

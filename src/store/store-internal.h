@@ -63,6 +63,73 @@ struct store_backend {
 
 	int (*history_load)(void *impl, struct history *out, struct err *err);
 	int (*stats)(void *impl, struct store_stats *out, struct err *err);
+
+	/* people, sessions, API tokens, audit (issue 4) */
+	int (*org_add)(void *impl, const struct org *o, int64_t *id,
+		       struct err *err);
+	int (*org_get)(void *impl, enum org_kind kind, const char *code,
+		       struct org *out, struct err *err);
+	int (*org_get_id)(void *impl, int64_t id, struct org *out,
+			  struct err *err);
+	int (*orgs_each)(void *impl, store_org_fn *fn, void *ctx,
+			 struct err *err);
+	int (*org_area_add)(void *impl, int64_t org_id, const char *la_code,
+			    struct err *err);
+	int (*org_areas_each)(void *impl, int64_t org_id, store_code_fn *fn,
+			      void *ctx, struct err *err);
+	int (*user_add)(void *impl, const struct user *u, const char *pwhash,
+			int64_t *id, struct err *err);
+	int (*user_by_email)(void *impl, const char *email, struct user *out,
+			     char *pwhash, struct err *err);
+	int (*user_by_id)(void *impl, int64_t id, struct user *out,
+			  char *pwhash, struct err *err);
+	int (*users_each)(void *impl, store_user_fn *fn, void *ctx,
+			  struct err *err);
+	int (*user_set_disabled)(void *impl, int64_t id, bool disabled,
+				 struct err *err);
+	int (*user_set_password)(void *impl, int64_t id, const char *pwhash,
+				 int64_t changed_at, struct err *err);
+	int (*session_add)(void *impl, const struct session_row *r,
+			   int64_t *id, struct err *err);
+	int (*session_get)(void *impl, const uint8_t *hash,
+			   struct session_row *out, struct err *err);
+	int (*session_touch)(void *impl, int64_t id, int64_t last_seen_at,
+			     int64_t expires_at, struct err *err);
+	int (*session_delete)(void *impl, int64_t id, struct err *err);
+	int (*sessions_delete_user)(void *impl, int64_t user_id,
+				    struct err *err);
+	int (*sessions_purge)(void *impl, int64_t now, struct err *err);
+	int (*api_token_add)(void *impl, const struct api_token_row *r,
+			     int64_t *id, struct err *err);
+	int (*api_token_get)(void *impl, const uint8_t *hash,
+			     struct api_token_row *out, struct err *err);
+	int (*api_token_get_id)(void *impl, int64_t id,
+				struct api_token_row *out, struct err *err);
+	int (*api_token_touch)(void *impl, int64_t id, int64_t at,
+			       struct err *err);
+	int (*api_token_revoke)(void *impl, int64_t id, int64_t at,
+				struct err *err);
+	int (*api_tokens_revoke_user)(void *impl, int64_t user_id, int64_t at,
+				      struct err *err);
+	int (*api_tokens_each)(void *impl, int64_t user_id,
+			       store_api_token_fn *fn, void *ctx,
+			       struct err *err);
+	int (*login_fail_add)(void *impl, const char *key, int64_t at,
+			      struct err *err);
+	int (*login_fails_count)(void *impl, const char *key, int64_t since,
+				 long *n, struct err *err);
+	int (*login_fails_clear)(void *impl, const char *key,
+				 struct err *err);
+	int (*login_fails_purge)(void *impl, int64_t before, struct err *err);
+	int (*audit_head)(void *impl, int64_t *id, char *hash,
+			  struct err *err);
+	int (*audit_insert)(void *impl, const struct audit_row *r,
+			    struct err *err);
+	int (*audit_list)(void *impl, const struct audit_query *q,
+			  store_audit_fn *fn, void *ctx, struct err *err);
+	int (*audit_scan)(void *impl, store_audit_fn *fn, void *ctx,
+			  struct err *err);
+	int (*audit_protected)(void *impl, bool *yes, struct err *err);
 };
 
 extern const struct store_backend store_sqlite_backend;

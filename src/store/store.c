@@ -3,6 +3,7 @@
  * Checks arguments once here so that backends can trust them.
  */
 #include "base/compat.h"
+#include "base/parse.h"
 #include "base/xalloc.h"
 #include "store/store-internal.h"
 
@@ -226,4 +227,377 @@ int store_stats(struct store *s, struct store_stats *out, struct err *err)
 {
 	memset(out, 0, sizeof(*out));
 	return s->be->stats(s->impl, out, err);
+}
+
+/* ==== people, organisations, sessions, API tokens, audit (issue 4) ==== */
+
+static const char *const org_kind_names[ORG_NKINDS] = {
+	[ORG_INSPECTORATE] = "inspectorate",
+	[ORG_COUNCIL] = "council",
+	[ORG_PROVIDER] = "provider",
+	[ORG_POLICE] = "police",
+	[ORG_HEALTH_BOARD] = "health_board",
+};
+
+static const char *const role_names[ROLE_N] = {
+	[ROLE_INSPECTOR] = "inspector",
+	[ROLE_ANALYST] = "analyst",
+	[ROLE_COUNCIL_SOCIAL_WORKER] = "council_social_worker",
+	[ROLE_COUNCIL_PLACEMENTS] = "council_placements",
+	[ROLE_HOME_MANAGER] = "home_manager",
+	[ROLE_POLICE_MISSING_COORDINATOR] = "police_missing_coordinator",
+	[ROLE_ADMIN] = "admin",
+};
+
+const char *org_kind_name(enum org_kind k)
+{
+	if ((unsigned)k >= ORG_NKINDS)
+		BUG("org kind %d", (int)k);
+	return org_kind_names[k];
+}
+
+int org_kind_parse(const char *s, enum org_kind *out)
+{
+	for (int i = 0; i < ORG_NKINDS; i++)
+		if (!strcmp(s, org_kind_names[i])) {
+			*out = (enum org_kind)i;
+			return 0;
+		}
+	return ERR_INVALID;
+}
+
+const char *role_name(enum role r)
+{
+	if ((unsigned)r >= ROLE_N)
+		BUG("role %d", (int)r);
+	return role_names[r];
+}
+
+int role_parse(const char *s, enum role *out)
+{
+	for (int i = 0; i < ROLE_N; i++)
+		if (!strcmp(s, role_names[i])) {
+			*out = (enum role)i;
+			return 0;
+		}
+	return ERR_INVALID;
+}
+
+#define MS_PER_DAY 86400000LL
+
+void store_time_fmt(int64_t ms, char out[STORE_TIME_MAX])
+{
+	int64_t days = ms / MS_PER_DAY, rest = ms % MS_PER_DAY;
+	char date[DATE_STR_MAX];
+
+	if (rest < 0) {
+		rest += MS_PER_DAY;
+		days--;
+	}
+	date_fmt_iso((int32_t)days, date);
+	snprintf(out, STORE_TIME_MAX, "%sT%02d:%02d:%02d.%03dZ", date,
+		 (int)(rest / 3600000), (int)(rest / 60000 % 60),
+		 (int)(rest / 1000 % 60), (int)(rest % 1000));
+}
+
+/* n ASCII digits at s as a number, or -1. */
+static int time_digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int store_time_parse(const char *s, int64_t *ms)
+{
+	char date[DATE_STR_MAX];
+	int h, mi, se, milli;
+	int32_t days;
+
+	if (strlen(s) != STORE_TIME_MAX - 1 || s[10] != 'T' || s[13] != ':' ||
+	    s[16] != ':' || s[19] != '.' || s[23] != 'Z')
+		return ERR_INVALID;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	h = time_digits(s + 11, 2);
+	mi = time_digits(s + 14, 2);
+	se = time_digits(s + 17, 2);
+	milli = time_digits(s + 20, 3);
+	if (parse_date_iso(date, &days) || h < 0 || h > 23 || mi < 0 ||
+	    mi > 59 || se < 0 || se > 59 || milli < 0)
+		return ERR_INVALID;
+	*ms = (int64_t)days * MS_PER_DAY + h * 3600000LL + mi * 60000LL +
+	      se * 1000LL + milli;
+	return 0;
+}
+
+/* Is s no longer than max bytes? */
+static bool fits(const char *s, size_t max)
+{
+	return s && strnlen(s, max + 1) <= max;
+}
+
+int store_org_add(struct store *s, const struct org *o, int64_t *id,
+		  struct err *err)
+{
+	int64_t got;
+
+	if ((unsigned)o->kind >= ORG_NKINDS || !o->code[0] || !o->name_en[0])
+		return err_set(err, ERR_INVALID,
+			       "an organisation needs a kind, a code and a "
+			       "name");
+	if ((o->kind == ORG_COUNCIL) != (o->la[0] != '\0') ||
+	    (o->kind != ORG_PROVIDER && o->provider[0]))
+		return err_set(err, ERR_INVALID,
+			       "only a council has a local authority and only "
+			       "a provider a register provider");
+	return s->be->org_add(s->impl, o, id ? id : &got, err);
+}
+
+int store_org_get(struct store *s, enum org_kind kind, const char *code,
+		  struct org *out, struct err *err)
+{
+	if ((unsigned)kind >= ORG_NKINDS)
+		BUG("org kind %d", (int)kind);
+	return s->be->org_get(s->impl, kind, code, out, err);
+}
+
+int store_org_get_id(struct store *s, int64_t id, struct org *out,
+		     struct err *err)
+{
+	return s->be->org_get_id(s->impl, id, out, err);
+}
+
+int store_orgs_each(struct store *s, store_org_fn *fn, void *ctx,
+		    struct err *err)
+{
+	return s->be->orgs_each(s->impl, fn, ctx, err);
+}
+
+int store_org_area_add(struct store *s, int64_t org_id, const char *la_code,
+		       struct err *err)
+{
+	if (strlen(la_code) != LA_CODE_MAX)
+		return err_set(err, ERR_INVALID, "\"%.40s\" is not a GSS code",
+			       la_code);
+	return s->be->org_area_add(s->impl, org_id, la_code, err);
+}
+
+int store_org_areas_each(struct store *s, int64_t org_id, store_code_fn *fn,
+			 void *ctx, struct err *err)
+{
+	return s->be->org_areas_each(s->impl, org_id, fn, ctx, err);
+}
+
+int store_user_add(struct store *s, const struct user *u,
+		   const char *password_hash, int64_t *id, struct err *err)
+{
+	int64_t got;
+
+	if (!u->email[0] || !u->name[0] || (unsigned)u->role >= ROLE_N ||
+	    !fits(password_hash, STORE_PWHASH_MAX - 1))
+		return err_set(err, ERR_INVALID,
+			       "a user needs an email address, a name, a role "
+			       "and a password hash");
+	return s->be->user_add(s->impl, u, password_hash, id ? id : &got,
+			       err);
+}
+
+int store_user_by_email(struct store *s, const char *email, struct user *out,
+			char *password_hash, struct err *err)
+{
+	memset(out, 0, sizeof(*out));
+	return s->be->user_by_email(s->impl, email, out, password_hash, err);
+}
+
+int store_user_by_id(struct store *s, int64_t id, struct user *out,
+		     char *password_hash, struct err *err)
+{
+	memset(out, 0, sizeof(*out));
+	return s->be->user_by_id(s->impl, id, out, password_hash, err);
+}
+
+int store_users_each(struct store *s, store_user_fn *fn, void *ctx,
+		     struct err *err)
+{
+	return s->be->users_each(s->impl, fn, ctx, err);
+}
+
+int store_user_set_disabled(struct store *s, int64_t id, bool disabled,
+			    struct err *err)
+{
+	return s->be->user_set_disabled(s->impl, id, disabled, err);
+}
+
+int store_user_set_password(struct store *s, int64_t id,
+			    const char *password_hash, int64_t changed_at,
+			    struct err *err)
+{
+	if (!fits(password_hash, STORE_PWHASH_MAX - 1))
+		return err_set(err, ERR_INVALID, "bad password hash");
+	return s->be->user_set_password(s->impl, id, password_hash,
+					changed_at, err);
+}
+
+int store_session_add(struct store *s, const struct session_row *r,
+		      int64_t *id, struct err *err)
+{
+	int64_t got;
+
+	if (!r->user_id || !r->csrf[0])
+		return err_set(err, ERR_INVALID,
+			       "a session needs a user and a CSRF token");
+	return s->be->session_add(s->impl, r, id ? id : &got, err);
+}
+
+int store_session_get(struct store *s,
+		      const uint8_t hash[STORE_TOKEN_HASH_BYTES],
+		      struct session_row *out, struct err *err)
+{
+	memset(out, 0, sizeof(*out));
+	return s->be->session_get(s->impl, hash, out, err);
+}
+
+int store_session_touch(struct store *s, int64_t id, int64_t last_seen_at,
+			int64_t expires_at, struct err *err)
+{
+	return s->be->session_touch(s->impl, id, last_seen_at, expires_at,
+				    err);
+}
+
+int store_session_delete(struct store *s, int64_t id, struct err *err)
+{
+	return s->be->session_delete(s->impl, id, err);
+}
+
+int store_sessions_delete_user(struct store *s, int64_t user_id,
+			       struct err *err)
+{
+	return s->be->sessions_delete_user(s->impl, user_id, err);
+}
+
+int store_sessions_purge(struct store *s, int64_t now, struct err *err)
+{
+	return s->be->sessions_purge(s->impl, now, err);
+}
+
+int store_api_token_add(struct store *s, const struct api_token_row *r,
+			int64_t *id, struct err *err)
+{
+	int64_t got;
+
+	if (!r->user_id || !r->label[0])
+		return err_set(err, ERR_INVALID,
+			       "an API token needs a user and a label");
+	return s->be->api_token_add(s->impl, r, id ? id : &got, err);
+}
+
+int store_api_token_get(struct store *s,
+			const uint8_t hash[STORE_TOKEN_HASH_BYTES],
+			struct api_token_row *out, struct err *err)
+{
+	memset(out, 0, sizeof(*out));
+	return s->be->api_token_get(s->impl, hash, out, err);
+}
+
+int store_api_token_get_id(struct store *s, int64_t id,
+			   struct api_token_row *out, struct err *err)
+{
+	memset(out, 0, sizeof(*out));
+	return s->be->api_token_get_id(s->impl, id, out, err);
+}
+
+int store_api_token_touch(struct store *s, int64_t id, int64_t at,
+			  struct err *err)
+{
+	return s->be->api_token_touch(s->impl, id, at, err);
+}
+
+int store_api_token_revoke(struct store *s, int64_t id, int64_t at,
+			   struct err *err)
+{
+	return s->be->api_token_revoke(s->impl, id, at, err);
+}
+
+int store_api_tokens_revoke_user(struct store *s, int64_t user_id,
+				 int64_t at, struct err *err)
+{
+	return s->be->api_tokens_revoke_user(s->impl, user_id, at, err);
+}
+
+int store_api_tokens_each(struct store *s, int64_t user_id,
+			  store_api_token_fn *fn, void *ctx, struct err *err)
+{
+	return s->be->api_tokens_each(s->impl, user_id, fn, ctx, err);
+}
+
+int store_login_fail_add(struct store *s, const char *key, int64_t at,
+			 struct err *err)
+{
+	if (!fits(key, STORE_THROTTLE_KEY_MAX))
+		return err_set(err, ERR_INVALID, "throttling key too long");
+	return s->be->login_fail_add(s->impl, key, at, err);
+}
+
+int store_login_fails_count(struct store *s, const char *key, int64_t since,
+			    long *n, struct err *err)
+{
+	*n = 0;
+	return s->be->login_fails_count(s->impl, key, since, n, err);
+}
+
+int store_login_fails_clear(struct store *s, const char *key,
+			    struct err *err)
+{
+	return s->be->login_fails_clear(s->impl, key, err);
+}
+
+int store_login_fails_purge(struct store *s, int64_t before,
+			    struct err *err)
+{
+	return s->be->login_fails_purge(s->impl, before, err);
+}
+
+int store_audit_head(struct store *s, int64_t *id,
+		     char hash[AUDIT_HASH_HEX + 1], struct err *err)
+{
+	*id = 0;
+	hash[0] = '\0';
+	return s->be->audit_head(s->impl, id, hash, err);
+}
+
+int store_audit_insert(struct store *s, const struct audit_row *r,
+		       struct err *err)
+{
+	if (r->id < 1 || strlen(r->at) != STORE_TIME_MAX - 1 ||
+	    !r->action[0] || strlen(r->prev_hash) != AUDIT_HASH_HEX ||
+	    strlen(r->hash) != AUDIT_HASH_HEX)
+		return err_set(err, ERR_INVALID, "incomplete audit row");
+	return s->be->audit_insert(s->impl, r, err);
+}
+
+int store_audit_list(struct store *s, const struct audit_query *q,
+		     store_audit_fn *fn, void *ctx, struct err *err)
+{
+	if (q->limit < 1 || q->limit > 1000)
+		return err_set(err, ERR_INVALID,
+			       "an audit page is 1 to 1000 rows");
+	return s->be->audit_list(s->impl, q, fn, ctx, err);
+}
+
+int store_audit_scan(struct store *s, store_audit_fn *fn, void *ctx,
+		     struct err *err)
+{
+	return s->be->audit_scan(s->impl, fn, ctx, err);
+}
+
+int store_audit_protected(struct store *s, bool *yes, struct err *err)
+{
+	*yes = false;
+	return s->be->audit_protected(s->impl, yes, err);
 }

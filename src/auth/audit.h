@@ -1,0 +1,76 @@
+/*
+ * audit.h: the audit trail: who saw or changed what, when, from where.
+ *
+ * Every view or change of a child's record, every sign-in and sign-out
+ * and every change to users, organisations and API tokens appends one row
+ * (struct audit_row in store.h).  The trail is append-only (the store
+ * refuses UPDATE and DELETE) and hash-chained: each row carries the hash
+ * of the row before it and its own hash
+ *
+ *	hash = hex(BLAKE2b-256(prev_hash || "\n" || canonical(row)))
+ *
+ * where canonical(row) is "cartref-audit-v1\n" and then, for id, at,
+ * user_id, org_id, actor, role, action, subject_kind, subject_id, detail
+ * and ip in that order, "<byte length>:<bytes>\n" (ids in decimal, a
+ * missing id as the empty string).  The first row's prev_hash is 64
+ * zeros.  Row ids are contiguous from 1.  So a changed row no longer
+ * matches its hash, a row changed together with its hash breaks the next
+ * row's link, and a deleted row leaves a gap: audit_verify() finds all
+ * three.  Removing rows from the end is found only by comparing the head
+ * (id and hash, which `cartref audit verify` prints) with a copy kept
+ * elsewhere (docs/security.md).
+ */
+#ifndef CARTREF_AUDIT_H
+#define CARTREF_AUDIT_H
+
+#include "base/compat.h"
+#include "base/err.h"
+#include "store/store.h"
+
+/* The prev_hash of row 1. */
+#define AUDIT_GENESIS \
+	"0000000000000000000000000000000000000000000000000000000000000000"
+
+/*
+ * Who is acting.  The web layer passes the signed-in user and the client
+ * address; the CLI passes no user and a name such as "cli:root".
+ */
+struct auth_actor {
+	const struct user *user;	/* signed-in user, or NULL */
+	const char *name;		/* without a user: "cli:root"; NULL ok */
+	const char *ip;			/* client address; NULL or "" if none */
+};
+
+struct audit_event {
+	int64_t at;			/* ms since 1970 UTC (auth_now_ms()) */
+	const struct auth_actor *by;
+	const char *action;		/* "view", "change", "sign-in", ... */
+	const char *subject_kind;	/* "child", "home", "user", ...; NULL */
+	const char *subject_id;		/* NULL: none */
+	const char *detail;		/* NULL: none */
+};
+
+/*
+ * Append e to the trail, in a transaction (nested in the caller's if
+ * any) that reads the head and extends the chain.  Text longer than its
+ * column (store.h's AUDIT_*_MAX) is cut at a UTF-8 boundary; the action
+ * must be 1 to AUDIT_WORD_MAX bytes.  When a caller's change and its
+ * audit row must stand or fall together, call this inside the caller's
+ * store_begin()/store_commit().
+ */
+int audit_append(struct store *s, const struct audit_event *e,
+		 struct err *err);
+
+/* The hash a row should carry, from its prev_hash and fields. */
+void audit_row_hash(const struct audit_row *r, char out[AUDIT_HASH_HEX + 1]);
+
+/*
+ * Recompute the chain from row 1.  0: intact, *count rows, *first_bad 0.
+ * ERR_CONSTRAINT: broken; *first_bad is the first changed, unlinked or
+ * missing row's id (0 when only the store's append-only guard is gone)
+ * and err says which.  Other codes: the store failed.
+ */
+int audit_verify(struct store *s, int64_t *first_bad, int64_t *count,
+		 struct err *err);
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * cmd-serve.c: `cartref serve`, the web application and JSON API.
+ *
+ * Opens the store once first (creating or migrating it and loading the
+ * geography, as every command does) so that the server threads' own
+ * connections find it ready, then serves until SIGINT or SIGTERM.  The
+ * signals are blocked before the server's threads start, so they
+ * inherit the mask and only this thread, in sigwait(), ever sees them:
+ * shutdown is an ordinary function call, not signal-handler code.
+ */
+#include "base/compat.h"
+#include <pthread.h>
+#include <signal.h>
+#include "base/parse.h"
+#include "cli/cli.h"
+#include "web/server.h"
+
+static int opt_unsigned(const char *name, const char *v, unsigned max,
+			unsigned *out)
+{
+	int n;
+
+	if (!v || parse_int(v, 1, (int)max, &n)) {
+		fprintf(stderr, "cartref: serve: %s needs a number from 1 to %u\n",
+			name, max);
+		return -1;
+	}
+	*out = (unsigned)n;
+	return 0;
+}
+
+int cmd_serve(struct cli *c, int argc, char **argv)
+{
+	struct web_config cfg = WEB_CONFIG_INIT;
+	struct web_server *srv = NULL;
+	struct store *store = NULL;
+	struct err err = ERR_INIT;
+	sigset_t stop;
+	int sig, rc;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (!strcmp(a, "--listen") && v) {
+			cfg.listen = v;
+			i++;
+		} else if (!strcmp(a, "--assets") && v) {
+			cfg.assets = v;
+			i++;
+		} else if (!strcmp(a, "--threads")) {
+			if (opt_unsigned(a, v, 64, &cfg.threads))
+				return 2;
+			i++;
+		} else if (!strcmp(a, "--max-connections")) {
+			if (opt_unsigned(a, v, 65536, &cfg.max_connections))
+				return 2;
+			i++;
+		} else if (!strcmp(a, "--public")) {
+			cfg.public_ok = true;
+		} else if (!strcmp(a, "--behind-tls")) {
+			cfg.behind_tls = true;
+		} else if (!strcmp(a, "--trust-proxy")) {
+			cfg.trust_proxy = true;
+		} else if (!strcmp(a, "--quiet")) {
+			cfg.quiet = true;
+		} else {
+			fprintf(stderr, "cartref: serve: unknown option %s\n", a);
+			return cli_usage(cli_usage_of("serve"), true);
+		}
+	}
+	cfg.db = c->db;
+
+	rc = cli_open_store(c, &store);
+	if (rc)
+		return rc;
+	store_close(store);
+
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	if (web_server_start(&cfg, &srv, &err)) {
+		rc = cli_fail(&err);
+		return err.code == ERR_USAGE ? 2 : rc;
+	}
+	printf("cartref: serving %s on %s (Ctrl-C stops)\n", c->db,
+	       web_server_url(srv));
+	fflush(stdout);
+	do {
+		rc = sigwait(&stop, &sig);
+	} while (rc == EINTR);
+	fprintf(stderr, "cartref: stopping (signal %d)\n", sig);
+	web_server_stop(srv);
+	return 0;
+}

@@ -1,0 +1,173 @@
+/*
+ * layout.c: the page shell (see layout.h).  The markup follows GOV.UK
+ * Frontend's template.njk and its generic-header, phase-banner,
+ * language-navigation and footer components, written out by hand: there
+ * is no template engine, and every piece of data goes through an
+ * escaping sink.  No GOV.UK crown, logo or crest: cartref is not a
+ * GOV.UK service.
+ */
+#include "base/compat.h"
+#include "web/layout.h"
+#include "web/web-internal.h"
+
+/* An asset URL with ?v=<its content hash> when the asset is loaded. */
+static void asset_link(struct request *req, struct response *res,
+		       const char *url)
+{
+	const struct asset *a = req->app ? assets_find(&req->app->assets, url)
+					 : NULL;
+
+	res_url_path(res, url);
+	if (a) {
+		res_markup(res, "?v=");
+		res_url_arg(res, a->hash);
+	}
+}
+
+/*
+ * The same page in another language: the path and the query without
+ * its lang parameter, then lang=to.  A request that failed to parse
+ * links to the start page.
+ */
+static void lang_href(struct request *req, struct response *res,
+		      const char *to)
+{
+	if (!req->path) {
+		res_markup(res, "/");
+	} else {
+		res_url_path(res, req->path);
+	}
+	res_markup(res, "?");
+	for (size_t i = 0; !req->status && i < req->nquery; i++) {
+		if (!strcmp(req->query[i].name, "lang"))
+			continue;
+		res_url_arg(res, req->query[i].name);
+		res_markup(res, "=");
+		res_url_arg(res, req->query[i].value);
+		res_markup(res, "&amp;");
+	}
+	res_markup(res, "lang=");
+	res_url_arg(res, to);
+}
+
+static void language_switch(struct request *req, struct response *res)
+{
+	bool cy = req->lang[0] == 'c';
+
+	res_markup(res, "<nav class=\"govuk-language-navigation "
+		   "cartref-language\" aria-label=\"");
+	res_attr(res, tr(req, "Language", "Iaith"));
+	res_markup(res, "\">\n<ul class=\"govuk-language-navigation__list\">\n");
+	/* English first, then Cymraeg; the current one is not a link */
+	for (int i = 0; i < 2; i++) {
+		const char *code = i ? "cy" : "en";
+		const char *name = i ? "Cymraeg" : "English";
+		bool current = (i == 1) == cy;
+
+		res_markup(res, "<li class=\"govuk-language-navigation__list-item\">");
+		if (current) {
+			res_markup(res, "<span class=\"govuk-language-navigation__text\" "
+				   "aria-current=\"true\" lang=\"");
+			res_attr(res, code);
+			res_markup(res, "\">");
+			res_text(res, name);
+			res_markup(res, "</span>");
+		} else {
+			res_markup(res, "<a class=\"govuk-language-navigation__link\" href=\"");
+			lang_href(req, res, code);
+			res_markup(res, "\" rel=\"alternate\" lang=\"");
+			res_attr(res, code);
+			res_markup(res, "\" hreflang=\"");
+			res_attr(res, code);
+			res_markup(res, "\">");
+			res_text(res, name);
+			res_markup(res, "</a>");
+		}
+		res_markup(res, "</li>\n");
+	}
+	res_markup(res, "</ul>\n</nav>\n");
+}
+
+void layout_start(struct request *req, struct response *res,
+		  const char *title)
+{
+	res_markup(res, "<!DOCTYPE html>\n<html lang=\"");
+	res_attr(res, req->lang);
+	res_markup(res, "\" class=\"govuk-template\">\n<head>\n"
+		   "<meta charset=\"utf-8\">\n<title>");
+	res_text(res, title);
+	res_markup(res, " \xe2\x80\x93 cartref</title>\n"
+		   "<meta name=\"viewport\" content=\"width=device-width, "
+		   "initial-scale=1, viewport-fit=cover\">\n"
+		   "<meta name=\"theme-color\" content=\"#1d70b8\">\n"
+		   "<meta name=\"robots\" content=\"noindex, nofollow\">\n"
+		   "<link rel=\"icon\" type=\"image/svg+xml\" href=\"");
+	asset_link(req, res, "/assets/favicon.svg");
+	res_markup(res, "\">\n<link rel=\"stylesheet\" href=\"");
+	asset_link(req, res, "/assets/govuk-frontend.min.css");
+	res_markup(res, "\">\n<link rel=\"stylesheet\" href=\"");
+	asset_link(req, res, "/assets/cartref.css");
+	res_markup(res, "\">\n</head>\n<body class=\"govuk-template__body\">\n"
+		   "<a href=\"#main-content\" class=\"govuk-skip-link\">");
+	res_text(res, tr(req, "Skip to main content",
+			 "Neidio i\xe2\x80\x99r prif gynnwys"));
+	res_markup(res, "</a>\n<header class=\"govuk-template__header\">\n"
+		   "<div class=\"govuk-generic-header\">\n"
+		   "<div class=\"govuk-generic-header__container "
+		   "govuk-width-container\">\n"
+		   "<div class=\"govuk-generic-header__logo\">\n"
+		   "<a href=\"/\" class=\"govuk-generic-header__homepage-link\">"
+		   "cartref</a>\n</div>\n</div>\n</div>\n</header>\n"
+		   "<div class=\"govuk-width-container\">\n"
+		   "<div class=\"govuk-phase-banner\">\n"
+		   "<p class=\"govuk-phase-banner__content\">"
+		   "<strong class=\"govuk-tag govuk-phase-banner__content__tag\">"
+		   "Demo</strong> <span class=\"govuk-phase-banner__text\">");
+	res_text(res, tr(req,
+			 "This is a demonstration: every child in it is made "
+			 "up.",
+			 "Gwasanaeth arddangos yw hwn: mae pob plentyn ynddo "
+			 "wedi\xe2\x80\x99i greu."));
+	res_markup(res, "</span></p>\n</div>\n");
+	language_switch(req, res);
+	res_markup(res, "<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
+}
+
+void layout_end(struct request *req, struct response *res)
+{
+	res_markup(res, "</main>\n</div>\n<footer class=\"govuk-template__footer\">\n"
+		   "<div class=\"govuk-footer\">\n<div class=\"govuk-width-container\">\n"
+		   "<div class=\"govuk-footer__meta\">\n"
+		   "<div class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\">\n"
+		   "<span class=\"govuk-footer__licence-description\">");
+	if (req->lang[0] == 'c')
+		res_markup(res, "Mae\xe2\x80\x99r holl gynnwys ar gael o dan y "
+			   "<a class=\"govuk-footer__link\" href=\"https://www."
+			   "nationalarchives.gov.uk/doc/open-government-licence-"
+			   "cymraeg/version/3/\" rel=\"license\">Drwydded "
+			   "Llywodraeth Agored v3.0</a>, oni nodir yn wahanol");
+	else
+		res_markup(res, "All content is available under the "
+			   "<a class=\"govuk-footer__link\" href=\"https://www."
+			   "nationalarchives.gov.uk/doc/open-government-licence/"
+			   "version/3/\" rel=\"license\">Open Government Licence "
+			   "v3.0</a>, except where otherwise stated");
+	res_markup(res, "</span>\n</div>\n<div class=\"govuk-footer__meta-item\">"
+		   "<a class=\"govuk-footer__link\" href=\"https://www."
+		   "nationalarchives.gov.uk/information-management/re-using-"
+		   "public-sector-information/uk-government-licensing-framework/"
+		   "crown-copyright/\">");
+	res_text(res, tr(req, "\xc2\xa9 Crown copyright",
+			 "\xc2\xa9 Hawlfraint y Goron"));
+	res_markup(res, "</a></div>\n</div>\n</div>\n</div>\n</footer>\n"
+		   "</body>\n</html>\n");
+}
+
+void res_html_page(struct request *req, struct response *res,
+		   const char *title, res_page_fn *body, void *ctx)
+{
+	res->content_type = "text/html; charset=utf-8";
+	layout_start(req, res, title);
+	body(req, res, ctx);
+	layout_end(req, res);
+}

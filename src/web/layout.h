@@ -1,0 +1,28 @@
+/*
+ * layout.h: the page shell every HTML page shares (GOV.UK Frontend's
+ * template, without GOV.UK's own branding): skip link, header with the
+ * service name, phase banner, a language switch that keeps the path and
+ * query, the main element, and a footer with the Open Government
+ * Licence lines; all in the request's language (<html lang="en|cy">).
+ *
+ *	layout_start(req, res, tr(req, "Page not found", "..."));
+ *	... main content, through res_markup() and the escaping sinks ...
+ *	layout_end(req, res);
+ *
+ * Only external stylesheets are linked (the CSP allows no inline style
+ * or script), each with ?v=<content hash> so they can be cached for a
+ * year.
+ */
+#ifndef CARTREF_WEB_LAYOUT_H
+#define CARTREF_WEB_LAYOUT_H
+
+#include "base/compat.h"
+#include "web/http.h"
+
+/* Everything before the page's own content; title is plain text. */
+void layout_start(struct request *req, struct response *res,
+		  const char *title);
+/* Everything after it. */
+void layout_end(struct request *req, struct response *res);
+
+#endif

@@ -1,0 +1,99 @@
+/*
+ * page-start.c: GET /, the start page: what cartref is and what it is
+ * for, in English and Welsh.  Nothing here reads the store.
+ */
+#include "base/compat.h"
+#include "web/layout.h"
+#include "web/pages.h"
+
+struct start_text {
+	const char *title;
+	const char *lead;
+	const char *use;
+	const char *items[3];
+	const char *data;
+	const char *demo;
+	const char *api;
+};
+
+static const struct start_text start_en = {
+	"Monitor children\xe2\x80\x99s residential care in Wales",
+	"cartref (Welsh for home) brings together the register of "
+	"children\xe2\x80\x99s homes in Wales, the children looked after by "
+	"councils and their placements, and the figures of Care Inspectorate "
+	"Wales\xe2\x80\x99 National Review of Care Homes for Children, and "
+	"keeps them up to date.",
+	"Use this service to:",
+	{
+		"see how many places children\xe2\x80\x99s homes have and how "
+		"many are used",
+		"follow placement moves, missing episodes and how far children "
+		"live from home",
+		"read the review\xe2\x80\x99s figures for Wales, each council "
+		"and each home",
+	},
+	"Councils send their SSDA903 returns; cartref checks every row and "
+	"keeps the data in one place, so the figures are always current.",
+	"This is a demonstration. Every child in it is made up: it holds no "
+	"real child\xe2\x80\x99s information.",
+	"For developers: the JSON API starts at",
+};
+
+static const struct start_text start_cy = {
+	"Monitro gofal preswyl i blant yng Nghymru",
+	"Mae cartref yn dod \xc3\xa2 chofrestr cartrefi plant Cymru, y plant "
+	"sy\xe2\x80\x99n derbyn gofal gan gynghorau a\xe2\x80\x99u lleoliadau, "
+	"a ffigurau Adolygiad Cenedlaethol Arolygiaeth Gofal Cymru o Gartrefi "
+	"Gofal i Blant at ei gilydd, ac yn eu cadw\xe2\x80\x99n gyfredol.",
+	"Defnyddiwch y gwasanaeth hwn i:",
+	{
+		"weld faint o leoedd sydd gan gartrefi plant a faint sy\xe2\x80"
+		"\x99n cael eu defnyddio",
+		"dilyn symudiadau lleoliad, cyfnodau mynd ar goll a pha mor bell "
+		"y mae plant yn byw o\xe2\x80\x99u cartref",
+		"darllen ffigurau\xe2\x80\x99r adolygiad ar gyfer Cymru, pob "
+		"cyngor a phob cartref",
+	},
+	"Mae cynghorau yn anfon eu ffurflenni SSDA903; mae cartref yn "
+	"gwirio pob rhes ac yn cadw\xe2\x80\x99r data mewn un lle, felly "
+	"mae\xe2\x80\x99r ffigurau bob amser yn gyfredol.",
+	"Gwasanaeth arddangos yw hwn. Mae pob plentyn ynddo wedi\xe2\x80\x99i "
+	"greu: nid oes ynddo wybodaeth am unrhyw blentyn go iawn.",
+	"I ddatblygwyr: mae\xe2\x80\x99r API JSON yn dechrau yn",
+};
+
+static void start_body(struct request *req, struct response *res, void *ctx)
+{
+	const struct start_text *t = ctx;
+
+	(void)req;
+	res_markup(res, "<div class=\"govuk-grid-row\">\n"
+		   "<div class=\"govuk-grid-column-two-thirds\">\n"
+		   "<h1 class=\"govuk-heading-xl\">");
+	res_text(res, t->title);
+	res_markup(res, "</h1>\n<p class=\"govuk-body-l\">");
+	res_text(res, t->lead);
+	res_markup(res, "</p>\n<p class=\"govuk-body\">");
+	res_text(res, t->use);
+	res_markup(res, "</p>\n<ul class=\"govuk-list govuk-list--bullet\">\n");
+	for (size_t i = 0; i < ARRAY_SIZE(t->items); i++) {
+		res_markup(res, "<li>");
+		res_text(res, t->items[i]);
+		res_markup(res, "</li>\n");
+	}
+	res_markup(res, "</ul>\n<p class=\"govuk-body\">");
+	res_text(res, t->data);
+	res_markup(res, "</p>\n<div class=\"govuk-inset-text\">");
+	res_text(res, t->demo);
+	res_markup(res, "</div>\n<p class=\"govuk-body\">");
+	res_text(res, t->api);
+	res_markup(res, " <a class=\"govuk-link\" href=\"/api/v1/ping\">"
+		   "/api/v1/ping</a>.</p>\n</div>\n</div>\n");
+}
+
+void page_start(struct request *req, struct response *res)
+{
+	const struct start_text *t = req->lang[0] == 'c' ? &start_cy : &start_en;
+
+	res_html_page(req, res, t->title, start_body, (void *)t);
+}

@@ -1,0 +1,25 @@
+/*
+ * pages.h: the HTML pages, one src/web/page-*.c file each, and the
+ * static asset handler.  router.c's table is the only caller.
+ */
+#ifndef CARTREF_WEB_PAGES_H
+#define CARTREF_WEB_PAGES_H
+
+#include "base/compat.h"
+#include "web/http.h"
+
+/* GET /: what the service is (page-start.c). */
+void page_start(struct request *req, struct response *res);
+
+/*
+ * The friendly error page for status (400, 401, 403, 404, 405, 413, 414,
+ * 415, 500; anything else reads as 500) in the request's language
+ * (page-error.c).  It says what the reader can do, never what went
+ * wrong inside.  Called through res_error().
+ */
+void page_error(struct request *req, struct response *res, int status);
+
+/* GET /assets/{file*}: a file from the in-memory asset table (assets.c). */
+void web_asset(struct request *req, struct response *res);
+
+#endif

@@ -1,0 +1,287 @@
+/*
+ * router.c: the static route table and the pipeline every request goes
+ * through (cgit's cmd.c, git's commands[] with RUN_SETUP flags).
+ *
+ * Adding a page or an API resource is one file (src/web/page-*.c or
+ * src/api/api-*.c), one declaration (web/pages.h or api/api.h) and one
+ * line below.  The checks a route needs are written as flags on that
+ * line and run here, before the handler, never inside it:
+ *
+ *   ROUTE_PUBLIC / ROUTE_AUTH  who may use it (the auth hook decides
+ *                              who is signed in; no user, no handler)
+ *   ROUTE_CSRF                 unsafe methods: same-origin request
+ *                              (Sec-Fetch-Site, Origin) and the auth
+ *                              layer's token check
+ *   ROUTE_FORM                 POST body must be urlencoded (415), is
+ *                              decoded within limits (400)
+ *   ROUTE_API                  errors are JSON
+ *   ROUTE_ASSET                static file: long caching, no auth hook
+ *
+ * router_check() refuses a table that breaks these rules (an unsafe
+ * method without ROUTE_CSRF, neither or both of PUBLIC and AUTH); the
+ * server will not start with one, and a unit test checks web_routes.
+ */
+#include "base/compat.h"
+#include <strings.h>
+#include "base/parse.h"
+#include "base/xalloc.h"
+#include "api/api.h"
+#include "web/pages.h"
+#include "web/web-internal.h"
+
+web_auth_fn *web_auth_hook;
+
+const struct route web_routes[] = {
+	{ HTTP_GET, "/", page_start, ROUTE_PUBLIC },
+	{ HTTP_GET, "/assets/{file*}", web_asset, ROUTE_PUBLIC | ROUTE_ASSET },
+	{ HTTP_GET, "/api/v1/ping", api_ping, ROUTE_PUBLIC | ROUTE_API },
+};
+const size_t web_nroutes = ARRAY_SIZE(web_routes);
+
+#define UNSAFE_METHODS (HTTP_POST | HTTP_PUT | HTTP_DELETE | HTTP_PATCH)
+
+/* The end of the segment starting at s. */
+static const char *seg_end(const char *s)
+{
+	const char *e = strchr(s, '/');
+
+	return e ? e : s + strlen(s);
+}
+
+/*
+ * Does path match pattern?  With req, also record the {name} parts in
+ * req->params (copied into req->params_buf).
+ */
+static bool match(const char *pattern, const char *path, struct request *req)
+{
+	const char *p = pattern, *s = path;
+	char *out = NULL;
+
+	if (req) {
+		req->nparams = 0;
+		if (strchr(pattern, '{')) {
+			free(req->params_buf);
+			req->params_buf = out =
+				xmalloc(strlen(pattern) + strlen(path) + 2);
+		}
+	}
+	for (;;) {
+		const char *pe, *se;
+
+		if (!*p && !*s)
+			return true;
+		if (*p != '/' || *s != '/')
+			return false;
+		p++;
+		s++;
+		pe = seg_end(p);
+		se = seg_end(s);
+		if (*p == '{') {
+			size_t nlen = (size_t)(pe - p) - 2;	/* "{" name "}" */
+			bool rest = nlen > 1 && p[nlen] == '*';
+
+			if (rest) {
+				nlen--;
+				se = s + strlen(s);
+			}
+			if (se == s)
+				return false;	/* {name} is never empty */
+			if (req) {
+				struct http_param *v = &req->params[req->nparams++];
+				size_t vlen = (size_t)(se - s);
+
+				memcpy(out, p + 1, nlen);
+				out[nlen] = '\0';
+				v->name = out;
+				out += nlen + 1;
+				memcpy(out, s, vlen);
+				out[vlen] = '\0';
+				v->value = out;
+				out += vlen + 1;
+			}
+		} else if (pe - p != se - s || memcmp(p, s, (size_t)(pe - p))) {
+			return false;
+		}
+		p = pe;
+		s = se;
+	}
+}
+
+const struct route *router_match(const struct route *routes, size_t n,
+				 struct request *req, unsigned *allow)
+{
+	unsigned m = req->method == HTTP_HEAD ? HTTP_GET : req->method;
+
+	*allow = 0;
+	if (!req->path)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (!match(routes[i].pattern, req->path, NULL))
+			continue;
+		*allow |= routes[i].methods;
+		if ((routes[i].methods & m) && match(routes[i].pattern,
+						       req->path, req))
+			return &routes[i];
+	}
+	if (*allow & HTTP_GET)
+		*allow |= HTTP_HEAD;
+	return NULL;
+}
+
+void router_allow(unsigned methods, char *out, size_t cap)
+{
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} names[] = {
+		{ HTTP_GET, "GET" }, { HTTP_HEAD, "HEAD" }, { HTTP_POST, "POST" },
+		{ HTTP_PUT, "PUT" }, { HTTP_DELETE, "DELETE" },
+		{ HTTP_PATCH, "PATCH" }, { HTTP_OPTIONS, "OPTIONS" },
+	};
+	struct buf b = BUF_INIT(cap ? cap - 1 : 0);
+
+	if (methods & HTTP_GET)
+		methods |= HTTP_HEAD;
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		if (!(methods & names[i].bit))
+			continue;
+		if (b.len)
+			buf_adds(&b, ", ");
+		buf_adds(&b, names[i].name);
+	}
+	if (cap)
+		str_copy(out, cap, buf_error(&b) ? "" : b.buf);
+	buf_release(&b);
+}
+
+static bool pattern_ok(const char *pat)
+{
+	size_t nparams = 0;
+	const char *p = pat;
+
+	if (*p != '/')
+		return false;
+	while (*p) {
+		const char *e = seg_end(++p);	/* past the '/' */
+		size_t n = (size_t)(e - p);
+
+		if (memchr(p, '{', n) || memchr(p, '}', n)) {
+			if (n < 3 || p[0] != '{' || p[n - 1] != '}' ||
+			    memchr(p + 1, '{', n - 2) || memchr(p + 1, '}', n - 2))
+				return false;
+			if (p[n - 2] == '*' && (n < 4 || *e))
+				return false;	/* {name*} only last */
+			if (++nparams > HTTP_ROUTE_PARAMS_MAX)
+				return false;
+		}
+		p = e;
+	}
+	return true;
+}
+
+int router_check(const struct route *routes, size_t n, struct err *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct route *r = &routes[i];
+		unsigned who = r->flags & (ROUTE_PUBLIC | ROUTE_AUTH);
+
+		if (!r->fn || !r->methods || (r->methods & HTTP_OTHER) ||
+		    !pattern_ok(r->pattern))
+			return err_set(err, ERR_INVALID, "route %s: bad pattern,"
+				       " methods or handler", r->pattern);
+		if (who != ROUTE_PUBLIC && who != ROUTE_AUTH)
+			return err_set(err, ERR_INVALID, "route %s: needs exactly"
+				       " one of ROUTE_PUBLIC and ROUTE_AUTH",
+				       r->pattern);
+		if ((r->methods & UNSAFE_METHODS) && !(r->flags & ROUTE_CSRF))
+			return err_set(err, ERR_INVALID, "route %s: an unsafe "
+				       "method needs ROUTE_CSRF", r->pattern);
+		if ((r->flags & ROUTE_FORM) && !(r->methods & HTTP_POST))
+			return err_set(err, ERR_INVALID, "route %s: ROUTE_FORM "
+				       "without POST", r->pattern);
+		if ((r->flags & ROUTE_ASSET) && (r->methods & ~HTTP_GET))
+			return err_set(err, ERR_INVALID, "route %s: assets are "
+				       "GET only", r->pattern);
+	}
+	return 0;
+}
+
+/*
+ * Is this unsafe request from one of our own pages?  Browsers send
+ * Sec-Fetch-Site, and Origin on every POST; a request from another site
+ * is refused whatever cookies it carries.  Clients that send neither
+ * (curl, old browsers) get through to the auth layer's token check.
+ */
+static bool same_origin(const struct request *req)
+{
+	const char *site = req_header(req, "Sec-Fetch-Site");
+	const char *origin = req_header(req, "Origin");
+	const char *host = req_header(req, "Host");
+	const char *scheme = req->tls ? "https://" : "http://";
+	size_t sl = strlen(scheme);
+
+	if (site && strcmp(site, "same-origin") && strcmp(site, "none"))
+		return false;
+	if (!origin)
+		return true;
+	return host && !strncmp(origin, scheme, sl) && !strcmp(origin + sl, host);
+}
+
+static bool form_type(const char *ct)
+{
+	static const char want[] = "application/x-www-form-urlencoded";
+	size_t n = sizeof(want) - 1;
+
+	return !strncasecmp(ct, want, n) && (ct[n] == '\0' || ct[n] == ';' ||
+					      ct[n] == ' ');
+}
+
+void web_dispatch(const struct route *routes, size_t n,
+		  struct request *req, struct response *res)
+{
+	const struct route *rt;
+	unsigned allow;
+
+	if (req->status) {
+		res_error(req, res, req->status);
+		return;
+	}
+	rt = router_match(routes, n, req, &allow);
+	if (!rt) {
+		char methods[64];
+
+		res_error(req, res, allow ? 405 : 404);
+		if (allow) {
+			router_allow(allow, methods, sizeof(methods));
+			res_header(res, "Allow", methods);
+		}
+		return;
+	}
+	req->route = rt;
+	if (rt->flags & ROUTE_API)
+		req->api = true;
+	if (req->method & UNSAFE_METHODS) {
+		if ((rt->flags & ROUTE_CSRF) && !same_origin(req)) {
+			res_error(req, res, 403);
+			return;
+		}
+		if (rt->flags & ROUTE_FORM) {
+			if (!form_type(req->content_type)) {
+				res_error(req, res, 415);
+				return;
+			}
+			if (request_parse_form(req)) {
+				res_error(req, res, 400);
+				return;
+			}
+		}
+	}
+	if (!(rt->flags & ROUTE_ASSET) && web_auth_hook &&
+	    web_auth_hook(req, res, rt->flags))
+		return;		/* the auth layer answered */
+	if ((rt->flags & ROUTE_AUTH) && !req->user) {
+		res_error(req, res, req->api ? 401 : 403);
+		return;
+	}
+	rt->fn(req, res);
+}

@@ -1,0 +1,51 @@
+/*
+ * server.h: the HTTP server behind `cartref serve` (libmicrohttpd:
+ * internal epoll threads in a pool, keep-alive, limits; see
+ * docs/http.md).
+ *
+ *	struct web_config cfg = WEB_CONFIG_INIT;
+ *	struct web_server *srv;
+ *
+ *	cfg.db = "cartref.db";
+ *	if (web_server_start(&cfg, &srv, &err)) ...;
+ *	... wait for SIGINT or SIGTERM ...
+ *	web_server_stop(srv);
+ *
+ * The server runs in its own threads; start and stop are called from
+ * one thread.  Requests in flight when stop is called are cut off.
+ */
+#ifndef CARTREF_WEB_SERVER_H
+#define CARTREF_WEB_SERVER_H
+
+#include "base/compat.h"
+#include "base/err.h"
+
+struct web_config {
+	const char *listen;	/* "127.0.0.1:8080", "[::1]:8080",
+				   "localhost:8080" */
+	const char *db;		/* the store, opened once per server thread */
+	const char *assets;	/* directory with node_modules/govuk-frontend
+				   and src/web/static; NULL: found */
+	bool public_ok;		/* allow an address that is not loopback */
+	bool behind_tls;	/* a TLS proxy is in front: Secure cookies, HSTS */
+	bool trust_proxy;	/* believe X-Forwarded-For/-Proto from loopback */
+	bool quiet;		/* no access log */
+	unsigned threads;	/* 0: one per CPU */
+	unsigned max_connections;	/* 0: 1024 */
+	unsigned per_ip;	/* connections per client address; 0: 256 */
+	unsigned timeout;	/* idle seconds before a connection is closed;
+				   0: 30 */
+};
+
+#define WEB_CONFIG_INIT { "127.0.0.1:8080", "cartref.db", NULL, false, false, \
+			  false, false, 0, 0, 0, 0 }
+
+struct web_server;
+
+int web_server_start(const struct web_config *cfg, struct web_server **out,
+		     struct err *err);
+/* "http://127.0.0.1:8080/" */
+const char *web_server_url(const struct web_server *s);
+void web_server_stop(struct web_server *s);
+
+#endif

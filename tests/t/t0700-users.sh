@@ -1,0 +1,150 @@
+#!/bin/sh
+# t0700: people, organisations, API tokens and the audit trail through
+# `cartref user` and `cartref audit`; tampering with the trail by hand
+# (sqlite3, triggers dropped) is found by `cartref audit verify`.
+. tests/t/lib.sh
+
+db=$WORK/users.db
+fresh_db "$db"
+cr() { "$CARTREF" --db "$db" "$@"; }
+count() { sql "$db" "SELECT count(*) FROM $1"; }
+
+check_eq "schema version 2" 2 "$(sql "$db" "PRAGMA user_version")"
+check_eq "inspectorate seeded" "Care Inspectorate Wales" "$(sql "$db" "SELECT name_en FROM org WHERE kind = 'inspectorate' AND code = 'CIW'")"
+check_eq "four police forces seeded" 4 "$(sql "$db" "SELECT count(*) FROM org WHERE kind = 'police'")"
+check_eq "their areas cover the 22 councils once" "22 22" "$(sql "$db" "SELECT count(*), count(DISTINCT la_code) FROM police_area" | tr '|' ' ')"
+check_eq "Cardiff is South Wales Police's" south-wales "$(sql "$db" "SELECT o.code FROM police_area a JOIN org o ON o.id = a.org_id WHERE a.la_code = 'W06000015'")"
+check "user --help" sh -c "$CARTREF user --help | grep -q 'user add --email'"
+check "audit --help" sh -c "$CARTREF audit --help | grep -q 'audit verify'"
+check_status "user without a subcommand" 2 cr user
+check_status "unknown user subcommand" 2 cr user frobnicate
+
+# ---- add ----------------------------------------------------------------
+check "add with the password on stdin" sh -c "echo 'a long enough password' | $CARTREF --db $db user add --email Jo@Example.ORG --name 'Jo Bloggs' --role council_social_worker --org council:W06000015 --password-stdin >$WORK/add.out"
+check_eq "email kept in lower case" jo@example.org "$(sql "$db" "SELECT email FROM app_user")"
+check_eq "password hashed with argon2id" '$argon2id$' "$(sql "$db" "SELECT substr(password_hash, 1, 10) FROM app_user")"
+check_eq "password not stored in clear" 0 "$(sql "$db" "SELECT count(*) FROM app_user WHERE password_hash LIKE '%long enough%'")"
+check_eq "a password from stdin is not printed" 0 "$(grep -c password "$WORK/add.out")"
+check_eq "Cardiff's organisation made on first use" "Cardiff|W06000015" "$(sql "$db" "SELECT o.name_en, l.code FROM org o JOIN la l ON l.id = o.la_id WHERE o.kind = 'council'")"
+
+cr user add --email insp@example.org --name "Ina Spector" --role inspector --org inspectorate:CIW >"$WORK/gen.out" 2>&1
+check_eq "add with a made-up password" 0 $?
+pw=$(sed -n 's/^password (shown once): //p' "$WORK/gen.out")
+check_eq "the made-up password is shown once, 23 characters" 23 "${#pw}"
+
+check_status "duplicate email refused (case aside)" 1 cr user add --email JO@example.org --name X --role council_placements --org council:W06000015
+check_status "unknown role refused" 2 cr user add --email x@example.org --name X --role boss --org inspectorate:CIW
+check_status "role must suit the organisation" 1 cr user add --email x@example.org --name X --role inspector --org council:W06000015
+check_status "unknown organisation" 1 cr user add --email x@example.org --name X --role home_manager --org provider:Nobody
+check_status "KIND:CODE required" 2 cr user add --email x@example.org --name X --role inspector --org CIW
+check_status "not an email address" 2 cr user add --email nobody --name X --role inspector --org inspectorate:CIW
+check_status "missing options" 2 cr user add --email x@example.org
+check_status "short password refused" 1 sh -c "echo short | $CARTREF --db $db user add --email x@example.org --name X --role inspector --org inspectorate:CIW --password-stdin"
+check_eq "refused adds wrote nothing" 2 "$(count app_user)"
+
+cr user list >"$WORK/list.out"
+check_grep "list shows the user" "^jo@example.org	council_social_worker	council:W06000015	active	Jo Bloggs$" "$WORK/list.out"
+
+# ---- disable, enable, reset ----------------------------------------------
+check "disable" cr user disable JO@example.org
+check_eq "disabled in the store" 1 "$(sql "$db" "SELECT disabled FROM app_user WHERE email = 'jo@example.org'")"
+check_status "disable twice" 1 cr user disable jo@example.org
+check_status "disable an unknown user" 1 cr user disable nobody@example.org
+cr user list >"$WORK/list2.out"
+check_grep "list shows disabled" "^jo@example.org	.*	disabled	" "$WORK/list2.out"
+check "enable" cr user enable jo@example.org
+before=$(sql "$db" "SELECT password_hash FROM app_user WHERE email = 'jo@example.org'")
+check "reset with the password on stdin" sh -c "echo 'another long password' | $CARTREF --db $db user reset jo@example.org --password-stdin"
+check_status "the new hash differs" 1 test "$before" = "$(sql "$db" "SELECT password_hash FROM app_user WHERE email = 'jo@example.org'")"
+check_status "reset refuses a short password" 1 sh -c "echo short | $CARTREF --db $db user reset jo@example.org --password-stdin"
+check_status "reset an unknown user" 1 cr user reset nobody@example.org
+
+# ---- API tokens ----------------------------------------------------------
+cr user token insp@example.org --label "nightly export" >"$WORK/token.out" 2>&1
+check_eq "token made" 0 $?
+tok=$(grep '^cartref_' "$WORK/token.out")
+check_eq "token is cartref_ and 43 characters" 51 "${#tok}"
+check_eq "only a 32-byte hash is stored" "1|32" "$(sql "$db" "SELECT count(*), length(token_hash) FROM api_token")"
+check_eq "the token is nowhere in the store" 0 "$(cat "$db" "$db-wal" 2>/dev/null | grep -a -c "${tok#cartref_}")"
+check_status "a token needs a label" 2 cr user token insp@example.org
+cr user tokens insp@example.org >"$WORK/tokens.out"
+check_grep "tokens lists it" "^1	nightly export	" "$WORK/tokens.out"
+check "revoke-token" cr user revoke-token 1
+check_eq "revoked in the store" 1 "$(sql "$db" "SELECT revoked_at IS NOT NULL FROM api_token WHERE id = 1")"
+check_status "revoke twice" 1 cr user revoke-token 1
+check_status "revoke-token needs an id" 2 cr user revoke-token one
+
+# ---- organisations and demo users ------------------------------------------
+check "import the test homes" cr import homes $DATA/homes/valid.csv
+check "org-add a provider linked to the register" cr user org-add --kind provider --code derwen --name-en "Derwen Care" --provider "Derwen Care, Ltd"
+check_eq "linked to the register's provider" "Derwen Care, Ltd" "$(sql "$db" "SELECT p.name FROM org o JOIN provider p ON p.id = o.provider_id WHERE o.code = 'derwen'")"
+check_status "org-add twice" 1 cr user org-add --kind provider --code derwen --name-en "Derwen Care"
+check_status "org-add with an unknown provider" 1 cr user org-add --kind provider --code x --name-en X --provider "Nobody Ltd"
+check_status "--area is for police forces" 2 cr user org-add --kind provider --code y --name-en Y --area W06000015
+check "org-add a police force with an area" cr user org-add --kind police --code btp --name-en "British Transport Police" --name-cy "Heddlu Trafnidiaeth Prydeinig" --area W06000015
+check "a home manager in the provider" sh -c "echo 'manager password 1' | $CARTREF --db $db user add --email manager@example.org --name M --role home_manager --org provider:derwen --password-stdin"
+cr user orgs >"$WORK/orgs.out"
+check_grep "orgs lists police areas" "^police:btp	British Transport Police	Heddlu Trafnidiaeth Prydeinig	W06000015$" "$WORK/orgs.out"
+
+check_status "demo users need an open provider home in Cardiff" 1 cr user demo
+cat >"$WORK/cardiff.csv" <<'EOF'
+URN,NAME,PROVIDER,PROVIDER_TYPE,LA,POSTCODE,PLACES,AGE_MIN,AGE_MAX,SEX_ADMITTED,REGISTERED,CLOSED
+W3333333,Tŷ Prawf,Prawf Care Ltd,private,W06000015,CF14 3AA,3,8,17,mixed,01/09/2012,
+EOF
+check "import a Cardiff private home" cr import homes "$WORK/cardiff.csv"
+cr user demo >"$WORK/demo.out" 2>&1
+check_eq "user demo" 0 $?
+check_eq "one demo user per role" 7 "$(sql "$db" "SELECT count(DISTINCT role) FROM app_user WHERE email LIKE '%@demo.cartref.wales'")"
+check_eq "the home manager works for the Cardiff home's provider" "provider|Prawf Care Ltd" "$(sql "$db" "SELECT o.kind, p.name FROM app_user u JOIN org o ON o.id = u.org_id JOIN provider p ON p.id = o.provider_id WHERE u.email = 'home-manager@demo.cartref.wales'")"
+check_grep "the table shows the sign-ins" "^police@demo.cartref.wales  *demo-only-cartref  *police_missing_coordinator  *police:south-wales" "$WORK/demo.out"
+cr user demo >"$WORK/demo2.out" 2>&1
+check_eq "demo again changes nothing" "0 7" "$? $(grep -c 'already there' "$WORK/demo2.out")"
+
+# ---- the audit trail -------------------------------------------------------
+rows=$(count audit)
+check_eq "every change audited, by the CLI user" 0 "$(sql "$db" "SELECT count(*) FROM audit WHERE actor NOT LIKE 'cli:%'")"
+for a in "user-add 10" "user-disable 1" "user-enable 1" "user-reset 1" "token-create 1" "token-revoke 1" "org-add 4" "org-area-add 1"; do
+	check_eq "audit rows for ${a% *}" "${a#* }" "$(sql "$db" "SELECT count(*) FROM audit WHERE action = '${a% *}'")"
+done
+cr audit verify >"$WORK/verify.out" 2>&1
+check_eq "audit verify" 0 $?
+check_grep "says intact with the row count" "^audit trail intact: $rows rows$" "$WORK/verify.out"
+check_grep "prints the head" "^head: row $rows [0-9a-f]\{64\}$" "$WORK/verify.out"
+cr audit list --subject user:jo@example.org >"$WORK/jo.out"
+check_eq "list by subject" "user-reset user-enable user-disable user-add" "$(cut -f5 "$WORK/jo.out" | sed 1d | tr '\n' ' ' | sed 's/ $//')"
+check_eq "list --limit" 3 "$(cr audit list --limit 2 | wc -l)"
+check_eq "list --before pages" "2 1" "$(cr audit list --before 3 | cut -f1 | sed 1d | tr '\n' ' ' | sed 's/ $//')"
+check_status "list --limit out of range" 2 cr audit list --limit 0
+check_status "unknown audit subcommand" 2 cr audit frobnicate
+
+# ---- tampering ---------------------------------------------------------------
+# refused "description" DB "SQL": the store must refuse the SQL.
+refused() {
+	if out=$(sqlite3 -batch "$2" "$3" 2>&1); then not_ok "$1" "ran: $3"
+	else ok "$1"; fi
+}
+
+t1=$WORK/t1.db
+cp "$db" "$t1"
+refused "the store refuses an UPDATE" "$t1" "UPDATE audit SET detail = 'x' WHERE id = 3"
+refused "the store refuses a DELETE" "$t1" "DELETE FROM audit WHERE id = 3"
+refused "the store refuses a row out of order" "$t1" "INSERT INTO audit (id, at, actor, action, prev_hash, hash) VALUES (100, '2025-01-01T00:00:00.000Z', 'x', 'y', printf('%064d', 0), printf('%064d', 0))"
+sqlite3 "$t1" "DROP TRIGGER audit_no_update; UPDATE audit SET detail = 'nothing to see' WHERE id = 3"
+"$CARTREF" --db "$t1" audit verify >/dev/null 2>"$WORK/t1.err"
+check_eq "a changed row: verify exits 1" 1 $?
+check_grep "and names row 3" "first bad row: 3" "$WORK/t1.err"
+check_grep "as changed" "row 3 has been changed" "$WORK/t1.err"
+
+t2=$WORK/t2.db
+cp "$db" "$t2"
+sqlite3 "$t2" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 5"
+"$CARTREF" --db "$t2" audit verify >/dev/null 2>"$WORK/t2.err"
+check_eq "a deleted row: verify exits 1" 1 $?
+check_grep "and names row 5 as missing" "row 5 is missing" "$WORK/t2.err"
+
+t3=$WORK/t3.db
+cp "$db" "$t3"
+sqlite3 "$t3" "DROP TRIGGER audit_no_delete"
+check_status "intact rows but no guard: verify exits 1" 1 "$CARTREF" --db "$t3" audit verify
+check "the original is still intact" cr audit verify
+done_testing

@@ -1,0 +1,1011 @@
+/*
+ * u-web.c: unit tests for src/web/: request decoding (percent-decoding,
+ * invalid encodings, NULs, limits, repeated parameters), the language
+ * choice, cookies, the router (patterns, parameters, 404/405, the checks
+ * its flags ask for, the table rules), responses (headers, cookies,
+ * escaping) and the static asset table.  No sockets: handlers and the
+ * pipeline are plain functions.
+ */
+#include "unit.h"
+#include <strings.h>
+#include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "base/buf.h"
+#include "base/err.h"
+#include "web/http.h"
+#include "web/pages.h"
+#include "web/web-internal.h"
+
+/* ---- helpers ---------------------------------------------------------- */
+
+/* Request headers for req_header(): "Name", "value", ..., NULL. */
+struct fake_headers {
+	const char *const *kv;
+};
+
+static const char *fake_header(void *ctx, const char *name)
+{
+	const struct fake_headers *h = ctx;
+
+	for (const char *const *p = h->kv; p && *p; p += 2)
+		if (!strcasecmp(p[0], name))
+			return p[1];
+	return NULL;
+}
+
+static void req_start(struct request *req, const char *method,
+		      const char *target)
+{
+	request_init(req, NULL);
+	request_set_method(req, method);
+	request_set_target(req, target);
+	request_choose_lang(req, NULL);
+}
+
+static int decode(const char *in, unsigned flags, char *out, size_t cap)
+{
+	size_t n = strlen(in), got;
+	int rc;
+
+	assert_true(n < cap);
+	memcpy(out, in, n + 1);
+	rc = http_decode(out, n, flags, &got);
+	if (!rc)
+		assert_int_equal(got, strlen(out));
+	return rc;
+}
+
+/* ---- decoding ---------------------------------------------------------- */
+
+static void test_decode_good(void **state)
+{
+	char s[64];
+
+	(void)state;
+	assert_int_equal(decode("a%20b", 0, s, sizeof(s)), 0);
+	assert_string_equal(s, "a b");
+	assert_int_equal(decode("a+b", 0, s, sizeof(s)), 0);
+	assert_string_equal(s, "a+b");
+	assert_int_equal(decode("a+b%2B", HTTP_DECODE_PLUS, s, sizeof(s)), 0);
+	assert_string_equal(s, "a b+");
+	assert_int_equal(decode("caf%C3%a9", 0, s, sizeof(s)), 0);
+	assert_string_equal(s, "caf\xc3\xa9");
+	assert_int_equal(decode("", 0, s, sizeof(s)), 0);
+	assert_string_equal(s, "");
+	assert_int_equal(decode("%F4%8F%BF%BF", 0, s, sizeof(s)), 0);
+	assert_int_equal(decode("line%0D%0Anext%09", HTTP_DECODE_LINES, s,
+				sizeof(s)), 0);
+	assert_string_equal(s, "line\r\nnext\t");
+}
+
+static void test_decode_bad(void **state)
+{
+	static const char *const bad[] = {
+		"%zz", "%2", "%", "a%g0", "%00", "a%00b", "%0A", "%7F", "%1b",
+		"%C3", "%C0%AF", "%E0%80%AF", "%ED%A0%80", "%F4%90%80%80",
+		"%FF", "\x01", "tab\there", "%80",
+	};
+	char s[64];
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+		if (!decode(bad[i], HTTP_DECODE_PLUS, s, sizeof(s)))
+			fail_msg("\"%s\" decoded", bad[i]);
+	/* lines are only for form fields, and never NUL */
+	assert_int_equal(decode("%00", HTTP_DECODE_LINES, s, sizeof(s)),
+			 ERR_INVALID);
+}
+
+static void test_utf8(void **state)
+{
+	(void)state;
+	assert_true(utf8_valid("plain", 5));
+	assert_true(utf8_valid("\xe2\x80\x99", 3));
+	assert_false(utf8_valid("\xe2\x80", 2));
+	assert_false(utf8_valid("\xc1\xbf", 2));	/* overlong */
+	assert_false(utf8_valid("\xf8\x88\x80\x80\x80", 5));
+}
+
+/* ---- the request target ------------------------------------------------ */
+
+static void test_target_paths(void **state)
+{
+	static const struct {
+		const char *raw;
+		int status;
+		const char *path;
+	} cases[] = {
+		{ "/", 0, "/" },
+		{ "//a///b/", 0, "/a/b/" },
+		{ "/a%20b", 0, "/a b" },
+		{ "/assets/fonts/x.woff2", 0, "/assets/fonts/x.woff2" },
+		{ "/a/../b", 404, NULL },
+		{ "/..", 404, NULL },
+		{ "/./a", 404, NULL },
+		{ "/a/%2e%2e/b", 404, NULL },
+		{ "/a/%2E%2e", 404, NULL },
+		{ "/a%2Fb", 404, NULL },
+		{ "/a%2f..%2fb", 404, NULL },
+		{ "/a%5Cb", 404, NULL },
+		{ "/a\\b", 404, NULL },
+		{ "/a%00", 400, NULL },
+		{ "/a%zz", 400, NULL },
+		{ "/a%C3", 400, NULL },
+		{ "/a\x7f", 400, NULL },
+		{ "a", 400, NULL },
+		{ "http://example.org/", 400, NULL },
+		{ "*", 400, NULL },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct request req;
+		int rc;
+
+		request_init(&req, NULL);
+		rc = request_set_target(&req, cases[i].raw);
+		if (rc != cases[i].status)
+			fail_msg("%s: status %d, wanted %d", cases[i].raw, rc,
+				 cases[i].status);
+		assert_int_equal(req.status, cases[i].status);
+		if (cases[i].path)
+			assert_string_equal(req.path, cases[i].path);
+		else
+			assert_null(req.path);
+		request_release(&req);
+	}
+}
+
+static void test_target_limits(void **state)
+{
+	struct buf t = BUF_INIT(HTTP_TARGET_MAX + 10);
+	struct request req;
+
+	(void)state;
+	/* exactly at the limit: fine */
+	buf_adds(&t, "/?q=");
+	while (t.len < HTTP_TARGET_MAX)
+		buf_addch(&t, 'a');
+	request_init(&req, NULL);
+	assert_int_equal(request_set_target(&req, t.buf), 0);
+	assert_int_equal(strlen(req.query[0].value), HTTP_TARGET_MAX - 4);
+	request_release(&req);
+	/* one past: 414 */
+	buf_addch(&t, 'a');
+	assert_int_equal(request_set_target(&req, t.buf), 414);
+	assert_null(req.path);
+	request_release(&req);
+
+	/* too many path segments */
+	buf_reset(&t);
+	for (int i = 0; i <= HTTP_SEGMENTS_MAX; i++)
+		buf_adds(&t, "/s");
+	assert_int_equal(request_set_target(&req, t.buf), 404);
+	request_release(&req);
+
+	/* too many parameters */
+	buf_reset(&t);
+	buf_adds(&t, "/?");
+	for (int i = 0; i <= HTTP_PARAMS_MAX; i++)
+		buf_addf(&t, "p%d=1&", i);
+	assert_int_equal(request_set_target(&req, t.buf), 400);
+	request_release(&req);
+
+	/* a name one byte too long, an empty name */
+	buf_reset(&t);
+	buf_adds(&t, "/?");
+	for (int i = 0; i <= HTTP_NAME_MAX; i++)
+		buf_addch(&t, 'n');
+	buf_adds(&t, "=1");
+	assert_int_equal(request_set_target(&req, t.buf), 400);
+	request_release(&req);
+	assert_int_equal(request_set_target(&req, "/?=x"), 400);
+	request_release(&req);
+	buf_release(&t);
+}
+
+static void test_query(void **state)
+{
+	struct request req;
+
+	(void)state;
+	request_init(&req, NULL);
+	assert_int_equal(request_set_target(&req, "/p?x=1&&y=%C3%A9&z&q=a+b%2Bc&"),
+			 0);
+	assert_string_equal(req.path, "/p");
+	assert_int_equal(req.nquery, 4);
+	assert_string_equal(req.query[0].name, "x");
+	assert_string_equal(req.query[0].value, "1");
+	assert_string_equal(req.query[1].value, "\xc3\xa9");
+	assert_string_equal(req.query[2].name, "z");
+	assert_string_equal(req.query[2].value, "");
+	assert_string_equal(req.query[3].value, "a b+c");
+	request_release(&req);
+
+	/* bad encodings anywhere in the query: 400, the path still parsed */
+	assert_int_equal(request_set_target(&req, "/p?x=%00"), 400);
+	request_release(&req);
+	assert_int_equal(request_set_target(&req, "/p?x=%E2%80"), 400);
+	request_release(&req);
+	assert_int_equal(request_set_target(&req, "/p?%0A=1"), 400);
+	request_release(&req);
+	/* "=" inside a value, "%3D" inside a name */
+	assert_int_equal(request_set_target(&req, "/p?a%3Db=c=d"), 0);
+	assert_string_equal(req.query[0].name, "a=b");
+	assert_string_equal(req.query[0].value, "c=d");
+	request_release(&req);
+	/* /api/ targets answer errors in JSON, even unparsed ones */
+	assert_int_equal(request_set_target(&req, "/api/v1/x%zz"), 400);
+	assert_true(req.api);
+	request_release(&req);
+}
+
+static void test_params_reply(void **state)
+{
+	struct request req;
+	struct response res;
+	const char *s;
+	int64_t n;
+
+	(void)state;
+	req_start(&req, "GET", "/p?id=abc&n=5&dup=1&dup=2&big=99");
+	res_init(&res);
+	assert_int_equal(req_param_str(&req, &res, "id", 8, &s), 0);
+	assert_string_equal(s, "abc");
+	assert_int_equal(req_param_int(&req, &res, "n", 1, 10, &n), 0);
+	assert_int_equal(n, 5);
+	assert_int_equal(res.status, 200);
+	assert_int_equal(res.body.len, 0);
+	assert_string_equal(req_param_get(&req, "id"), "abc");
+	assert_null(req_param_get(&req, "dup"));	/* repeated: ambiguous */
+	assert_null(req_param_get(&req, "none"));
+
+	/* each failure writes a 400 and returns non-zero */
+	assert_int_not_equal(req_param_str(&req, &res, "id", 2, &s), 0);
+	assert_int_equal(res.status, 400);
+	assert_non_null(strstr(res.body.buf, "<html lang=\"en\""));
+	res_release(&res);
+	assert_int_not_equal(req_param_str(&req, &res, "dup", 8, &s), 0);
+	assert_int_equal(res.status, 400);
+	res_release(&res);
+	assert_int_not_equal(req_param_str(&req, &res, "none", 8, &s), 0);
+	res_release(&res);
+	assert_int_not_equal(req_param_int(&req, &res, "big", 1, 10, &n), 0);
+	res_release(&res);
+	assert_int_not_equal(req_param_int(&req, &res, "id", 1, 10, &n), 0);
+	assert_int_equal(res.status, 400);
+	res_release(&res);
+	request_release(&req);
+
+	/* the API answers in JSON and names the parameter */
+	req_start(&req, "GET", "/api/v1/x?limit=0");
+	assert_int_not_equal(req_param_int(&req, &res, "limit", 1, 100, &n), 0);
+	assert_int_equal(res.status, 400);
+	assert_string_equal(res.content_type, "application/json");
+	assert_string_equal(res.body.buf,
+			    "{\"error\":{\"code\":\"invalid_parameter\","
+			    "\"message\":\"parameter \\\"limit\\\" is not valid\"}}");
+	res_release(&res);
+	request_release(&req);
+}
+
+static void test_cookies(void **state)
+{
+	struct request req;
+	struct buf big = BUF_INIT(HTTP_COOKIE_HEADER_MAX + 10);
+
+	(void)state;
+	request_init(&req, NULL);
+	request_set_cookies(&req, "a=1;  lang=cy ;bad name=2; q=\"v\"; e=; "
+			    "x=bad,comma; novalue");
+	assert_int_equal(req.ncookies, 4);
+	assert_string_equal(req_cookie(&req, "a"), "1");
+	assert_string_equal(req_cookie(&req, "lang"), "cy");
+	assert_string_equal(req_cookie(&req, "q"), "v");
+	assert_string_equal(req_cookie(&req, "e"), "");
+	assert_null(req_cookie(&req, "x"));
+	assert_null(req_cookie(&req, "bad name"));
+	request_release(&req);
+
+	/* a Cookie header past the limit is ignored whole */
+	buf_adds(&big, "a=1; b=");
+	while (big.len <= HTTP_COOKIE_HEADER_MAX)
+		buf_addch(&big, 'x');
+	request_set_cookies(&req, big.buf);
+	assert_int_equal(req.ncookies, 0);
+	request_release(&req);
+	buf_release(&big);
+}
+
+static void test_lang(void **state)
+{
+	static const struct {
+		const char *target;
+		const char *cookie;
+		const char *accept;
+		const char *want;
+		bool from_query;
+	} cases[] = {
+		{ "/", NULL, NULL, "en", false },
+		{ "/?lang=cy", NULL, NULL, "cy", true },
+		{ "/?lang=cy", "lang=en", "en", "cy", true },
+		{ "/?lang=fr", "lang=cy", NULL, "cy", false },
+		{ "/", "lang=cy", "en-GB,en;q=0.9", "cy", false },
+		{ "/", "lang=xx", "cy", "cy", false },
+		{ "/", NULL, "en;q=0.5, cy;q=0.8", "cy", false },
+		{ "/", NULL, "fr, CY-GB;q=0.9, en;q=0.2", "cy", false },
+		{ "/", NULL, "en-GB,en;q=0.9,cy;q=0.8", "en", false },
+		{ "/", NULL, "cy;q=0, en;q=0.1", "en", false },
+		{ "/", NULL, "cy;q=2", "en", false },
+		{ "/", NULL, "fr, de", "en", false },
+		{ "/", NULL, ",,;;q=,=", "en", false },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct request req;
+
+		request_init(&req, NULL);
+		request_set_target(&req, cases[i].target);
+		request_set_cookies(&req, cases[i].cookie);
+		request_choose_lang(&req, cases[i].accept);
+		if (strcmp(req.lang, cases[i].want))
+			fail_msg("case %zu: %s, wanted %s", i, req.lang,
+				 cases[i].want);
+		assert_int_equal(req.lang_from_query, cases[i].from_query);
+		request_release(&req);
+	}
+}
+
+/* ---- the router --------------------------------------------------------- */
+
+static int handled;
+
+static void h_ok(struct request *req, struct response *res)
+{
+	(void)req;
+	handled++;
+	res_markup(res, "ok");
+}
+
+static void h_form(struct request *req, struct response *res)
+{
+	const char *name;
+
+	if (req_form_str(req, res, "name", 20, &name))
+		return;
+	handled++;
+	res_text(res, name);
+}
+
+static const struct route test_routes[] = {
+	{ HTTP_GET, "/", h_ok, ROUTE_PUBLIC },
+	{ HTTP_GET, "/homes/{urn}", h_ok, ROUTE_PUBLIC },
+	{ HTTP_GET, "/homes/{urn}/places/{n}", h_ok, ROUTE_AUTH },
+	{ HTTP_GET, "/files/{file*}", h_ok, ROUTE_PUBLIC | ROUTE_ASSET },
+	{ HTTP_POST, "/form", h_form, ROUTE_PUBLIC | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_GET, "/form", h_ok, ROUTE_PUBLIC },
+	{ HTTP_GET, "/api/v1/secret", h_ok, ROUTE_AUTH | ROUTE_API },
+};
+
+static void test_match(void **state)
+{
+	struct request req;
+	const struct route *r;
+	unsigned allow;
+	char methods[64];
+
+	(void)state;
+	req_start(&req, "GET", "/homes/W123");
+	r = router_match(test_routes, ARRAY_SIZE(test_routes), &req, &allow);
+	assert_ptr_equal(r, &test_routes[1]);
+	assert_int_equal(req.nparams, 1);
+	assert_string_equal(req.params[0].name, "urn");
+	assert_string_equal(req.params[0].value, "W123");
+	assert_string_equal(req_param_get(&req, "urn"), "W123");
+	request_release(&req);
+
+	req_start(&req, "GET", "/homes/a%20b/places/7?urn=other");
+	r = router_match(test_routes, ARRAY_SIZE(test_routes), &req, &allow);
+	assert_ptr_equal(r, &test_routes[2]);
+	assert_int_equal(req.nparams, 2);
+	assert_string_equal(req.params[0].value, "a b");
+	assert_string_equal(req.params[1].name, "n");
+	assert_string_equal(req.params[1].value, "7");
+	/* route parameters shadow the query */
+	assert_string_equal(req_param_get(&req, "urn"), "a b");
+	request_release(&req);
+
+	req_start(&req, "HEAD", "/files/fonts/x.woff2");
+	r = router_match(test_routes, ARRAY_SIZE(test_routes), &req, &allow);
+	assert_ptr_equal(r, &test_routes[3]);
+	assert_string_equal(req.params[0].name, "file");
+	assert_string_equal(req.params[0].value, "fonts/x.woff2");
+	request_release(&req);
+
+	static const char *const misses[] = {
+		"/homes", "/homes/", "/homes/1/", "/homes/1/places",
+		"/files", "/files/", "/x", "/homes/1/places/2/3",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(misses); i++) {
+		req_start(&req, "GET", misses[i]);
+		r = router_match(test_routes, ARRAY_SIZE(test_routes), &req,
+				 &allow);
+		if (r || allow)
+			fail_msg("%s matched", misses[i]);
+		request_release(&req);
+	}
+
+	/* the path is there, the method is not: 405 material */
+	req_start(&req, "DELETE", "/form");
+	r = router_match(test_routes, ARRAY_SIZE(test_routes), &req, &allow);
+	assert_null(r);
+	assert_int_equal(allow, HTTP_GET | HTTP_HEAD | HTTP_POST);
+	router_allow(allow, methods, sizeof(methods));
+	assert_string_equal(methods, "GET, HEAD, POST");
+	request_release(&req);
+	router_allow(HTTP_POST, methods, sizeof(methods));
+	assert_string_equal(methods, "POST");
+}
+
+static void test_check_tables(void **state)
+{
+	static const struct route bad[][1] = {
+		{ { HTTP_POST, "/x", h_ok, ROUTE_PUBLIC } },	/* no CSRF */
+		{ { HTTP_GET, "/x", h_ok, 0 } },		/* who? */
+		{ { HTTP_GET, "/x", h_ok, ROUTE_PUBLIC | ROUTE_AUTH } },
+		{ { HTTP_GET, "/{x", h_ok, ROUTE_PUBLIC } },
+		{ { HTTP_GET, "/{}", h_ok, ROUTE_PUBLIC } },
+		{ { HTTP_GET, "/a{x}", h_ok, ROUTE_PUBLIC } },
+		{ { HTTP_GET, "/{x*}/y", h_ok, ROUTE_PUBLIC } },
+		{ { HTTP_GET, "x", h_ok, ROUTE_PUBLIC } },
+		{ { HTTP_GET, "/x", NULL, ROUTE_PUBLIC } },
+		{ { HTTP_GET, "/x", h_ok, ROUTE_PUBLIC | ROUTE_FORM } },
+		{ { HTTP_POST, "/x", h_ok, ROUTE_PUBLIC | ROUTE_CSRF |
+		    ROUTE_ASSET } },
+	};
+	struct err err = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(router_check(web_routes, web_nroutes, &err), 0);
+	assert_int_equal(router_check(test_routes, ARRAY_SIZE(test_routes),
+				      &err), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		err_clear(&err);
+		if (router_check(bad[i], 1, &err) != ERR_INVALID)
+			fail_msg("bad table %zu accepted", i);
+	}
+}
+
+/* Run the whole pipeline on a test table. */
+static void run(const char *method, const char *target,
+		const char *const *headers, const char *body,
+		struct request *req, struct response *res)
+{
+	static struct fake_headers fh;
+
+	fh.kv = headers;
+	request_init(req, NULL);
+	req->header_fn = fake_header;
+	req->header_ctx = &fh;
+	request_set_method(req, method);
+	request_set_target(req, target);
+	request_set_content_type(req, fake_header(&fh, "Content-Type"));
+	request_choose_lang(req, NULL);
+	if (body)
+		buf_adds(&req->body, body);
+	res_init(res);
+	web_dispatch(test_routes, ARRAY_SIZE(test_routes), req, res);
+	res_finish(req, res);
+}
+
+static const char *res_get(const struct response *res, const char *name)
+{
+	for (size_t i = 0; i < res->nheaders; i++)
+		if (!strcmp(res->headers[i].name, name))
+			return res->headers[i].value;
+	return NULL;
+}
+
+static void done(struct request *req, struct response *res)
+{
+	request_release(req);
+	res_release(res);
+}
+
+static const char *const form_hdrs[] = {
+	"Content-Type", "application/x-www-form-urlencoded; charset=UTF-8",
+	"Host", "example.org", NULL
+};
+
+static int auth_hook_user(struct request *req, struct response *res,
+			  unsigned flags)
+{
+	static char user[] = "alice";
+
+	(void)res;
+	(void)flags;
+	req->user = user;
+	return 0;
+}
+
+static int auth_hook_refuse(struct request *req, struct response *res,
+			    unsigned flags)
+{
+	if (!(flags & ROUTE_AUTH))
+		return 0;
+	res_redirect(res, "/sign-in");
+	(void)req;
+	return 1;
+}
+
+static void test_dispatch(void **state)
+{
+	static const char *const cross[] = {
+		"Content-Type", "application/x-www-form-urlencoded",
+		"Sec-Fetch-Site", "cross-site", NULL
+	};
+	static const char *const other_origin[] = {
+		"Content-Type", "application/x-www-form-urlencoded",
+		"Origin", "https://evil.example", "Host", "example.org", NULL
+	};
+	static const char *const same_origin[] = {
+		"Content-Type", "application/x-www-form-urlencoded",
+		"Origin", "http://example.org", "Host", "example.org",
+		"Sec-Fetch-Site", "same-origin", NULL
+	};
+	static const char *const json_type[] = {
+		"Content-Type", "application/json", NULL
+	};
+	struct request req;
+	struct response res;
+
+	(void)state;
+	handled = 0;
+	run("GET", "/", NULL, NULL, &req, &res);
+	assert_int_equal(res.status, 200);
+	assert_string_equal(res.body.buf, "ok");
+	done(&req, &res);
+
+	run("GET", "/nowhere", NULL, NULL, &req, &res);
+	assert_int_equal(res.status, 404);
+	assert_non_null(strstr(res.body.buf, "Page not found"));
+	done(&req, &res);
+
+	run("PUT", "/form", NULL, NULL, &req, &res);
+	assert_int_equal(res.status, 405);
+	assert_string_equal(res_get(&res, "Allow"), "GET, HEAD, POST");
+	done(&req, &res);
+	run("BREW", "/", NULL, NULL, &req, &res);
+	assert_int_equal(res.status, 405);
+	assert_string_equal(res_get(&res, "Allow"), "GET, HEAD");
+	done(&req, &res);
+
+	/* forms: decoded within limits, the right type, same origin */
+	run("POST", "/form", form_hdrs, "name=Ann+Jones&x=%C3%A9", &req, &res);
+	assert_int_equal(res.status, 200);
+	assert_string_equal(res.body.buf, "Ann Jones");
+	done(&req, &res);
+	run("POST", "/form", form_hdrs, "name=%3Cb%3E", &req, &res);
+	assert_string_equal(res.body.buf, "&lt;b&gt;");
+	done(&req, &res);
+	run("POST", "/form", same_origin, "name=a", &req, &res);
+	assert_int_equal(res.status, 200);
+	done(&req, &res);
+	run("POST", "/form", json_type, "{}", &req, &res);
+	assert_int_equal(res.status, 415);
+	done(&req, &res);
+	run("POST", "/form", NULL, "name=a", &req, &res);
+	assert_int_equal(res.status, 415);
+	done(&req, &res);
+	run("POST", "/form", form_hdrs, "name=%00", &req, &res);
+	assert_int_equal(res.status, 400);
+	done(&req, &res);
+	run("POST", "/form", form_hdrs, "name=a&name=b", &req, &res);
+	assert_int_equal(res.status, 400);
+	done(&req, &res);
+	run("POST", "/form", cross, "name=a", &req, &res);
+	assert_int_equal(res.status, 403);
+	done(&req, &res);
+	run("POST", "/form", other_origin, "name=a", &req, &res);
+	assert_int_equal(res.status, 403);
+	done(&req, &res);
+	{
+		struct buf many = BUF_INIT(4096);
+
+		for (int i = 0; i <= HTTP_FIELDS_MAX; i++)
+			buf_addf(&many, "f%d=1&", i);
+		run("POST", "/form", form_hdrs, many.buf, &req, &res);
+		assert_int_equal(res.status, 400);
+		done(&req, &res);
+		buf_release(&many);
+	}
+	assert_int_equal(handled, 4);
+
+	/* sign-in: refused without an auth layer (fail closed) */
+	run("GET", "/homes/1/places/2", NULL, NULL, &req, &res);
+	assert_int_equal(res.status, 403);
+	done(&req, &res);
+	run("GET", "/api/v1/secret", NULL, NULL, &req, &res);
+	assert_int_equal(res.status, 401);
+	assert_string_equal(res.content_type, "application/json");
+	assert_non_null(strstr(res.body.buf, "\"unauthorized\""));
+	done(&req, &res);
+	web_auth_hook = auth_hook_user;
+	run("GET", "/homes/1/places/2", NULL, NULL, &req, &res);
+	assert_int_equal(res.status, 200);
+	done(&req, &res);
+	web_auth_hook = auth_hook_refuse;
+	run("GET", "/homes/1/places/2", NULL, NULL, &req, &res);
+	assert_int_equal(res.status, 303);
+	assert_string_equal(res_get(&res, "Location"), "/sign-in");
+	done(&req, &res);
+	run("GET", "/", NULL, NULL, &req, &res);	/* public: still fine */
+	assert_int_equal(res.status, 200);
+	done(&req, &res);
+	web_auth_hook = NULL;
+	assert_int_equal(handled, 6);
+}
+
+/* ---- responses ---------------------------------------------------------- */
+
+struct collected {
+	struct buf all;
+};
+
+static void collect(void *ctx, const char *name, const char *value)
+{
+	struct collected *c = ctx;
+
+	buf_addf(&c->all, "%s: %s\n", name, value);
+}
+
+static void test_headers(void **state)
+{
+	struct request req;
+	struct response res;
+	struct collected c = { BUF_INIT(1 << 16) };
+
+	(void)state;
+	req_start(&req, "GET", "/?lang=cy");
+	req.tls = true;
+	res_init(&res);
+	res_session_cookie(&req, &res, "sid", "abc123", 3600);
+	res_finish(&req, &res);
+	res_each_header(&req, &res, collect, &c);
+	assert_non_null(strstr(c.all.buf, "Content-Security-Policy: default-src "
+				"'self'; script-src 'self'; style-src 'self'; "
+				"img-src 'self' data:; font-src 'self'; "
+				"object-src 'none'; base-uri 'none'; form-action"
+				" 'self'; frame-ancestors 'none'\n"));
+	assert_non_null(strstr(c.all.buf, "X-Content-Type-Options: nosniff\n"));
+	assert_non_null(strstr(c.all.buf, "X-Frame-Options: DENY\n"));
+	assert_non_null(strstr(c.all.buf, "Referrer-Policy: same-origin\n"));
+	assert_non_null(strstr(c.all.buf, "Cross-Origin-Opener-Policy: "
+				"same-origin\n"));
+	assert_non_null(strstr(c.all.buf, "Permissions-Policy: "));
+	assert_non_null(strstr(c.all.buf, "Cache-Control: no-store\n"));
+	assert_non_null(strstr(c.all.buf, "Strict-Transport-Security: "));
+	assert_non_null(strstr(c.all.buf, "Set-Cookie: sid=abc123; Path=/; "
+				"Max-Age=3600; HttpOnly; SameSite=Strict; "
+				"Secure\n"));
+	/* ?lang=cy is remembered */
+	assert_non_null(strstr(c.all.buf, "Set-Cookie: lang=cy; Path=/; "));
+	res_release(&res);
+	request_release(&req);
+
+	/* plain HTTP: no Secure, no HSTS; assets are cached */
+	buf_reset(&c.all);
+	req_start(&req, "GET", "/");
+	res_init(&res);
+	res_session_cookie(&req, &res, "sid", "", 0);
+	res.cache = RES_IMMUTABLE;
+	res_finish(&req, &res);
+	res_each_header(&req, &res, collect, &c);
+	assert_non_null(strstr(c.all.buf, "Set-Cookie: sid=; Path=/; Max-Age=0; "
+				"HttpOnly; SameSite=Strict\n"));
+	assert_null(strstr(c.all.buf, "Secure"));
+	assert_null(strstr(c.all.buf, "Strict-Transport"));
+	assert_non_null(strstr(c.all.buf, "Cache-Control: public, "
+				"max-age=31536000, immutable\n"));
+	res_release(&res);
+	request_release(&req);
+	buf_release(&c.all);
+}
+
+static void test_broken_headers(void **state)
+{
+	static const char *const values[] = {
+		"a\r\nSet-Cookie: x=1", "a\nb", "caf\xc3\xa9", "\x01",
+	};
+	struct request req;
+	struct response res;
+
+	(void)state;
+	req_start(&req, "GET", "/");
+	for (size_t i = 0; i < ARRAY_SIZE(values); i++) {
+		res_init(&res);
+		res_header(&res, "X-Test", values[i]);
+		assert_true(res.broken);
+		res_finish(&req, &res);
+		assert_int_equal(res.status, 500);
+		assert_int_equal(res.nheaders, 0);
+		assert_non_null(strstr(res.body.buf, "problem with the service"));
+		res_release(&res);
+	}
+	res_init(&res);
+	res_header(&res, "Bad Name", "v");
+	assert_true(res.broken);
+	res_release(&res);
+	/* cookie values must be cookie-octets */
+	res_session_cookie(&req, &res, "sid", "a;b", 10);
+	assert_true(res.broken);
+	res_release(&res);
+	/* never an open redirect */
+	res_redirect(&res, "//evil.example/");
+	assert_true(res.broken);
+	res_release(&res);
+	res_redirect(&res, "https://evil.example/");
+	assert_true(res.broken);
+	res_release(&res);
+	res_redirect(&res, "/\\evil.example/");
+	assert_true(res.broken);
+	res_release(&res);
+	res_redirect(&res, "/homes?x=1");
+	assert_false(res.broken);
+	assert_int_equal(res.status, 303);
+	res_release(&res);
+	/* a body past the limit turns into the 500 page */
+	res_init(&res);
+	res.body.max = 10;
+	res_markup(&res, "0123456789+");
+	res.body.max = HTTP_RESPONSE_MAX;
+	res_finish(&req, &res);
+	assert_int_equal(res.status, 500);
+	res_release(&res);
+	request_release(&req);
+}
+
+static void test_json(void **state)
+{
+	struct response res;
+
+	(void)state;
+	res_init(&res);
+	res_json(&res, 201, json_pack("{s:s}", "a", "<\"\xc3\xa9\">"));
+	assert_int_equal(res.status, 201);
+	assert_string_equal(res.content_type, "application/json");
+	assert_string_equal(res.body.buf, "{\"a\":\"<\\\"\xc3\xa9\\\">\"}");
+	res_json(&res, 200, NULL);
+	assert_int_equal(res.status, 500);
+	assert_non_null(strstr(res.body.buf, "internal_error"));
+	res_json_static(&res, 200, "{\"status\":\"ok\"}");
+	assert_int_equal(res.status, 200);
+	assert_string_equal(res.content_type, "application/json");
+	assert_int_equal(res.data_len, 15);
+	assert_memory_equal(res.data, "{\"status\":\"ok\"}", 15);
+	res.data = NULL;
+	res_api_error(&res, 404, "not_found", "There is no such resource.");
+	assert_string_equal(res.body.buf, "{\"error\":{\"code\":\"not_found\","
+			    "\"message\":\"There is no such resource.\"}}");
+	res_release(&res);
+	assert_string_equal(http_error_code(413), "payload_too_large");
+	assert_string_equal(http_error_code(999), "internal_error");
+}
+
+static void test_pages(void **state)
+{
+	struct request req;
+	struct response res;
+
+	(void)state;
+	/* the start page in Welsh; the switch keeps the other parameters */
+	req_start(&req, "GET", "/?a=1&lang=cy&b=%3Cx%3E");
+	res_init(&res);
+	page_start(&req, &res);
+	assert_non_null(strstr(res.body.buf, "<html lang=\"cy\""));
+	assert_non_null(strstr(res.body.buf, "Monitro gofal preswyl"));
+	assert_non_null(strstr(res.body.buf, "href=\"/?a=1&amp;b=%3Cx%3E&amp;"
+				"lang=en\""));
+	assert_null(strstr(res.body.buf, "<x>"));
+	assert_null(strstr(res.body.buf, "<script"));
+	assert_null(strstr(res.body.buf, " style="));
+	res_release(&res);
+	request_release(&req);
+
+	/* error pages name nothing they were given */
+	static const int statuses[] = { 400, 401, 403, 404, 405, 413, 414, 415,
+					500, 502 };
+	for (size_t i = 0; i < ARRAY_SIZE(statuses); i++) {
+		for (int cy = 0; cy < 2; cy++) {
+			req_start(&req, "GET", cy ? "/%3Cscript%3Ebad?lang=cy"
+						  : "/%3Cscript%3Ebad");
+			res_init(&res);
+			res_error(&req, &res, statuses[i]);
+			assert_int_equal(res.status, statuses[i]);
+			assert_null(strstr(res.body.buf, "<script"));
+			assert_null(strstr(res.body.buf, "bad<"));
+			assert_non_null(strstr(res.body.buf, cy ? "lang=\"cy\""
+							       : "lang=\"en\""));
+			assert_non_null(strstr(res.body.buf, "govuk-footer"));
+			res_release(&res);
+			request_release(&req);
+		}
+	}
+	req_start(&req, "GET", "/nope?lang=cy");
+	res_init(&res);
+	res_error(&req, &res, 404);
+	assert_non_null(strstr(res.body.buf, "Heb ddod o hyd i\xe2\x80\x99r "
+				"dudalen"));
+	res_release(&res);
+	request_release(&req);
+
+	/* res_url_path */
+	res_init(&res);
+	res_url_path(&res, "/a b/\xc3\xa9/x.css");
+	assert_string_equal(res.body.buf, "/a%20b/%C3%A9/x.css");
+	res_release(&res);
+}
+
+/* ---- assets ------------------------------------------------------------- */
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void test_assets(void **state)
+{
+	char root[] = "/tmp/u-web-XXXXXX";
+	struct asset_table t = { NULL, 0, 0, 0 };
+	struct err err = ERR_INIT;
+	const struct asset *a;
+	struct buf p = BUF_INIT(4096);
+	char found[4096];
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+#define MK(sub) do { buf_reset(&p); buf_addf(&p, "%s/%s", root, sub); \
+		     assert_int_equal(mkdir(p.buf, 0700), 0); } while (0)
+#define WR(sub, text) do { buf_reset(&p); buf_addf(&p, "%s/%s", root, sub); \
+			   write_file(p.buf, text); } while (0)
+	MK("node_modules");
+	MK("node_modules/govuk-frontend");
+	MK("node_modules/govuk-frontend/dist");
+	MK("node_modules/govuk-frontend/dist/govuk");
+	MK("node_modules/govuk-frontend/dist/govuk/assets");
+	MK("node_modules/govuk-frontend/dist/govuk/assets/fonts");
+	MK("src");
+	MK("src/web");
+	MK("src/web/static");
+	WR("node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css", "body{}");
+	WR("node_modules/govuk-frontend/dist/govuk/assets/fonts/b.woff2", "W");
+	WR("node_modules/govuk-frontend/dist/govuk/assets/.hidden.css", "h");
+	WR("node_modules/govuk-frontend/dist/govuk/assets/run.sh", "#!");
+	WR("node_modules/govuk-frontend/dist/govuk/assets/a b.css", "s");
+	WR("src/web/static/cartref.css", "p{}");
+	buf_reset(&p);
+	buf_addf(&p, "%s/src/web/static/passwd.css", root);
+	assert_int_equal(symlink("/etc/passwd", p.buf), 0);
+
+	assert_int_equal(assets_load(&t, root, &err), 0);
+	assert_int_equal(t.n, 2);
+	/* fonts are not served: GDS Transport is licensed for GOV.UK only */
+	assert_null(assets_find(&t, "/assets/fonts/b.woff2"));
+	a = assets_find(&t, "/assets/govuk-frontend.min.css");
+	assert_non_null(a);
+	assert_string_equal(a->type, "text/css; charset=utf-8");
+	assert_int_equal(strlen(a->etag), 18);
+	assert_non_null(assets_find(&t, "/assets/cartref.css"));
+	assert_null(assets_find(&t, "/assets/passwd.css"));	/* symlink */
+	assert_null(assets_find(&t, "/assets/.hidden.css"));
+	assert_null(assets_find(&t, "/assets/run.sh"));
+	assert_null(assets_find(&t, "/assets/a b.css"));
+	assert_null(assets_find(&t, "/assets/fonts"));
+	assets_release(&t);
+	assert_int_equal(t.n, 0);
+
+	/* the repository's own assets are found and load */
+	assert_int_equal(assets_find_root(found, sizeof(found), &err), 0);
+	assert_int_equal(assets_load(&t, found, &err), 0);
+	assert_non_null(assets_find(&t, "/assets/govuk-frontend.min.css"));
+	assert_non_null(assets_find(&t, "/assets/cartref.css"));
+	assert_non_null(assets_find(&t, "/assets/favicon.svg"));
+	assets_release(&t);
+
+	buf_reset(&p);
+	buf_addf(&p, "rm -rf '%s'", root);
+	assert_int_equal(system(p.buf), 0);
+	buf_release(&p);
+#undef MK
+#undef WR
+}
+
+/* ---- the per-thread store ---------------------------------------------- */
+
+struct store_run {
+	struct web_app *app;
+	struct store *first, *second;
+	int rc;
+};
+
+static void close_cb(void *s)
+{
+	store_close(s);
+}
+
+static void *store_thread(void *arg)
+{
+	struct store_run *r = arg;
+	struct request req;
+	struct err err = ERR_INIT;
+
+	request_init(&req, r->app);
+	r->first = web_store(&req, &err);
+	r->second = web_store(&req, &err);
+	r->rc = r->first ? 0 : -1;
+	request_release(&req);
+	return NULL;	/* the thread's store is closed as it ends */
+}
+
+static void test_thread_store(void **state)
+{
+	struct web_app app;
+	struct store_run a = { &app, NULL, NULL, -1 };
+	struct store_run b = { &app, NULL, NULL, -1 };
+	pthread_t ta, tb;
+	struct request req;
+	struct err err = ERR_INIT;
+
+	(void)state;
+	memset(&app, 0, sizeof(app));
+	/* no store configured: NULL and an error, never a crash */
+	request_init(&req, &app);
+	assert_null(web_store(&req, &err));
+	assert_int_equal(err.code, ERR_STORE);
+	request_release(&req);
+
+	app.db = ":memory:";
+	assert_int_equal(pthread_key_create(&app.store_key, close_cb), 0);
+	app.store_key_ok = true;
+	assert_int_equal(pthread_create(&ta, NULL, store_thread, &a), 0);
+	assert_int_equal(pthread_join(ta, NULL), 0);
+	assert_int_equal(pthread_create(&tb, NULL, store_thread, &b), 0);
+	assert_int_equal(pthread_join(tb, NULL), 0);
+	assert_int_equal(a.rc, 0);
+	assert_int_equal(b.rc, 0);
+	assert_ptr_equal(a.first, a.second);	/* one per thread, kept */
+	assert_ptr_equal(b.first, b.second);
+	pthread_key_delete(app.store_key);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode_good),
+		cmocka_unit_test(test_decode_bad),
+		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_target_paths),
+		cmocka_unit_test(test_target_limits),
+		cmocka_unit_test(test_query),
+		cmocka_unit_test(test_params_reply),
+		cmocka_unit_test(test_cookies),
+		cmocka_unit_test(test_lang),
+		cmocka_unit_test(test_match),
+		cmocka_unit_test(test_check_tables),
+		cmocka_unit_test(test_dispatch),
+		cmocka_unit_test(test_headers),
+		cmocka_unit_test(test_broken_headers),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_pages),
+		cmocka_unit_test(test_assets),
+		cmocka_unit_test(test_thread_store),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
