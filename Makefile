@@ -99,7 +99,7 @@ demo: deps
 	./cartref --db cartref.db review --year 2019 --format html --lang cy -o build/adolygiad.html
 	./cartref --db cartref.db user demo
 	@echo "Serving the demo store on http://127.0.0.1:8080/ (Ctrl-C stops);"
-	@echo "the demo users above are ready for the sign-in pages (issue 4, in progress)."
+	@echo "sign in at http://127.0.0.1:8080/sign-in as one of the demo users above."
 	./cartref --db cartref.db serve --listen 127.0.0.1:8080
 
 # libFuzzer target for the CSV reader (needs clang; not part of CI).

@@ -14,4 +14,10 @@
 /* GET /api/v1/ping: {"status":"ok","service":"cartref"} (api-ping.c). */
 void api_ping(struct request *req, struct response *res);
 
+/*
+ * GET /api/v1/me: who the API token belongs to (api-me.c):
+ * {"email", "name", "role", "organisation": {"kind", "code", "name"}}.
+ */
+void api_me(struct request *req, struct response *res);
+
 #endif

@@ -7,13 +7,19 @@
  * signals are blocked before the server's threads start, so they
  * inherit the mask and only this thread, in sigwait(), ever sees them:
  * shutdown is an ordinary function call, not signal-handler code.
+ *
+ * Who is asking is the auth layer's business: web_auth (auth-hook.c,
+ * web/session.h) is plugged into the router's hook here, once, before
+ * any server thread exists.
  */
 #include "base/compat.h"
 #include <pthread.h>
 #include <signal.h>
 #include "base/parse.h"
+#include "auth/auth.h"
 #include "cli/cli.h"
 #include "web/server.h"
+#include "web/session.h"
 
 static int opt_unsigned(const char *name, const char *v, unsigned max,
 			unsigned *out)
@@ -71,10 +77,13 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	}
 	cfg.db = c->db;
 
+	if (auth_init(&err))
+		return cli_fail(&err);
 	rc = cli_open_store(c, &store);
 	if (rc)
 		return rc;
 	store_close(store);
+	web_auth_hook = web_auth;	/* sessions, CSRF, API tokens */
 
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGINT);

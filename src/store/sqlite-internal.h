@@ -82,4 +82,20 @@ int sq_audit_scan(void *impl, store_audit_fn *fn, void *ctx,
 		  struct err *err);
 int sq_audit_protected(void *impl, bool *yes, struct err *err);
 
+/* sqlite-scope.c: what each viewer may see (docs/access.md) */
+int sq_children_list(void *impl, const struct viewer *v,
+		     const struct child_filter *f, struct child_page *out,
+		     struct err *err);
+int sq_child_record(void *impl, const struct viewer *v, const char *la,
+		    const char *ref, bool *exists, struct child_record *out,
+		    struct err *err);
+int sq_homes_list(void *impl, const struct viewer *v,
+		  const struct home_filter *f, struct home_page *out,
+		  struct err *err);
+int sq_home_profile(void *impl, const struct viewer *v, const char *urn,
+		    struct home_profile *out, struct err *err);
+int sq_missing_open(void *impl, const struct viewer *v,
+		    const struct missing_filter *f, struct missing_page *out,
+		    struct err *err);
+
 #endif

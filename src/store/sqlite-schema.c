@@ -351,10 +351,89 @@ static const char m2_seed[] =
 "JOIN org o ON o.kind = 'police' AND o.code = a.column1;\n"
 ;
 
+/*
+ * Migration 3: what each viewer may see (issue 4; docs/access.md,
+ * src/store/sqlite-scope.c).
+ *
+ * Two views merge a child's rows across the yearly returns the way
+ * store_history_load() does (docs/indicators.md, "Histories"): the same
+ * episode (child, DECOM) or missing period (child, MIS_START, MISSING)
+ * in several returns is taken from the latest.  end_eff is the end the
+ * scoping rules use: the end date if there is one; none (still open) if
+ * the row is in the latest return of the child's council; else 31 March
+ * of its return's year, the last day the data says it was open (a row
+ * left open in a return and absent from later ones has not stayed open
+ * for ever).  missing_placed adds the placement each missing period
+ * started from (the episode open that day, else one ending that day, as
+ * the review does), that placement's home and provider, and the council
+ * whose area it is in: the home's, else that of the district of PL_POST,
+ * else the child's own council, so that a missing child whose placement
+ * is unknown is still in some police force's area.
+ *
+ * missing_end serves the "open today" test (MIS_END blank or later),
+ * which drives the police scope and the needs-attention list; the other
+ * scoped queries are served by migration 1's indexes (episode_child,
+ * episode_urn, missing_child, the unique keys), as EXPLAIN QUERY PLAN on
+ * `make demo`'s store shows.
+ */
+static const char m3_scope[] =
+"CREATE VIEW episode_merged AS\n"
+"SELECT e.id, e.child_id, e.return_id, e.decom, e.dec, e.rne, e.ls, e.cin,\n"
+"  e.place, e.place_provider, e.rec, e.reason_place_change, e.home_post,\n"
+"  e.pl_post, e.urn, e.pl_distance, e.pl_la,\n"
+"  CASE WHEN e.dec IS NOT NULL THEN e.dec\n"
+"    WHEN r.year = (SELECT max(r3.year) FROM return903 r3\n"
+"      WHERE r3.la_id = r.la_id) THEN NULL\n"
+"    ELSE printf('%04d-03-31', r.year) END AS end_eff\n"
+"FROM episode e JOIN return903 r ON r.id = e.return_id\n"
+"WHERE NOT EXISTS (SELECT 1 FROM episode e2\n"
+"  JOIN return903 r2 ON r2.id = e2.return_id\n"
+"  WHERE e2.child_id = e.child_id AND e2.decom = e.decom\n"
+"  AND r2.year > r.year);\n"
+"\n"
+"CREATE VIEW missing_merged AS\n"
+"SELECT m.id, m.child_id, m.return_id, m.kind, m.start, m.end,\n"
+"  CASE WHEN m.end IS NOT NULL THEN m.end\n"
+"    WHEN r.year = (SELECT max(r3.year) FROM return903 r3\n"
+"      WHERE r3.la_id = r.la_id) THEN NULL\n"
+"    ELSE printf('%04d-03-31', r.year) END AS end_eff\n"
+"FROM missing m JOIN return903 r ON r.id = m.return_id\n"
+"WHERE NOT EXISTS (SELECT 1 FROM missing m2\n"
+"  JOIN return903 r2 ON r2.id = m2.return_id\n"
+"  WHERE m2.child_id = m.child_id AND m2.start = m.start\n"
+"  AND m2.kind = m.kind AND r2.year > r.year);\n"
+"\n"
+"CREATE VIEW missing_placed AS\n"
+"SELECT m.id, m.child_id, m.kind, m.start, m.end, m.end_eff,\n"
+"  e.id AS episode_id, e.place AS pl_place, e.urn AS pl_urn,\n"
+"  e.pl_post AS pl_post, h.name AS pl_home, p.name AS pl_provider,\n"
+"  CASE WHEN instr(h.postcode, ' ') > 0\n"
+"    THEN substr(h.postcode, 1, instr(h.postcode, ' ') - 1)\n"
+"    ELSE h.postcode END AS pl_home_district,\n"
+"  coalesce(hl.council_code, dl.council_code, cl.code) AS pl_council\n"
+"FROM missing_merged m\n"
+"JOIN child c ON c.id = m.child_id\n"
+"JOIN la cl ON cl.id = c.la_id\n"
+"LEFT JOIN episode e ON e.id = coalesce(\n"
+"  (SELECT x.id FROM episode_merged x WHERE x.child_id = m.child_id\n"
+"    AND x.decom <= m.start AND (x.dec IS NULL OR x.dec > m.start)\n"
+"    ORDER BY x.decom LIMIT 1),\n"
+"  (SELECT x.id FROM episode_merged x WHERE x.child_id = m.child_id\n"
+"    AND x.dec = m.start ORDER BY x.decom LIMIT 1))\n"
+"LEFT JOIN home h ON h.urn = e.urn\n"
+"LEFT JOIN provider p ON p.id = h.provider_id\n"
+"LEFT JOIN la hl ON hl.id = h.la_id\n"
+"LEFT JOIN la dl ON dl.code = e.pl_la;\n"
+"\n"
+"CREATE INDEX missing_end ON missing(end);\n"
+;
+
 const struct sqlite_migration sqlite_migrations[] = {
 	{ 1, "base tables: geography, homes, SSDA903 returns",
 	  { m1_geo, m1_homes, m1_returns, m1_episodes, m1_outcomes } },
 	{ 2, "people, organisations, sessions, API tokens, audit trail",
 	  { m2_orgs, m2_sessions, m2_audit, m2_seed } },
+	{ 3, "scoped reads: merged episodes and missing periods",
+	  { m3_scope } },
 };
 const size_t sqlite_nmigrations = ARRAY_SIZE(sqlite_migrations);

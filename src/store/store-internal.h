@@ -130,6 +130,29 @@ struct store_backend {
 	int (*audit_scan)(void *impl, store_audit_fn *fn, void *ctx,
 			  struct err *err);
 	int (*audit_protected)(void *impl, bool *yes, struct err *err);
+
+	/*
+	 * Scoped reads (docs/access.md).  store.c has checked the viewer
+	 * (access not VIEWER_NONE where children are involved, an audit
+	 * hook, a day), clamped paging into out->page and out->page_size,
+	 * and zeroed out; it writes the audit rows.  child_record sets
+	 * *exists so that the audit row can say why a read was refused.
+	 */
+	int (*children_list)(void *impl, const struct viewer *v,
+			     const struct child_filter *f,
+			     struct child_page *out, struct err *err);
+	int (*child_record)(void *impl, const struct viewer *v,
+			    const char *la, const char *ref, bool *exists,
+			    struct child_record *out, struct err *err);
+	int (*homes_list)(void *impl, const struct viewer *v,
+			  const struct home_filter *f, struct home_page *out,
+			  struct err *err);
+	int (*home_profile)(void *impl, const struct viewer *v,
+			    const char *urn, struct home_profile *out,
+			    struct err *err);
+	int (*missing_open)(void *impl, const struct viewer *v,
+			    const struct missing_filter *f,
+			    struct missing_page *out, struct err *err);
 };
 
 extern const struct store_backend store_sqlite_backend;

@@ -1385,4 +1385,9 @@ const struct store_backend store_sqlite_backend = {
 	.audit_list = sq_audit_list,
 	.audit_scan = sq_audit_scan,
 	.audit_protected = sq_audit_protected,
+	.children_list = sq_children_list,
+	.child_record = sq_child_record,
+	.homes_list = sq_homes_list,
+	.home_profile = sq_home_profile,
+	.missing_open = sq_missing_open,
 };

@@ -272,6 +272,11 @@ enum route_flags {
 	ROUTE_API = 1 << 3,	/* JSON API: errors as JSON */
 	ROUTE_FORM = 1 << 4,	/* POST body is urlencoded form fields */
 	ROUTE_ASSET = 1 << 5,	/* static file: cached, no auth hook */
+	/*
+	 * The sign-in form: with ROUTE_CSRF, the token checked is the
+	 * pre-session one (a cookie set with the form), not a session's.
+	 */
+	ROUTE_SIGN_IN = 1 << 6,
 };
 
 typedef void route_fn(struct request *req, struct response *res);

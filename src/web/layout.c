@@ -8,6 +8,7 @@
  */
 #include "base/compat.h"
 #include "web/layout.h"
+#include "web/session.h"
 #include "web/web-internal.h"
 
 /* An asset URL with ?v=<its content hash> when the asset is loaded. */
@@ -88,9 +89,63 @@ static void language_switch(struct request *req, struct response *res)
 	res_markup(res, "</ul>\n</nav>\n");
 }
 
+/*
+ * For someone signed in: GOV.UK Frontend's service navigation with the
+ * home page, who is signed in (name and organisation) and a sign-out
+ * button.  Signing out changes state, so it is a POST form with the
+ * session's CSRF token, never a link.
+ */
+static void account_bar(struct request *req, struct response *res,
+			const struct web_session *ws)
+{
+	bool home = req->path && !strcmp(req->path, "/home");
+	const char *org = req->lang[0] == 'c' && ws->org.name_cy[0] ?
+			  ws->org.name_cy : ws->org.name_en;
+
+	res_markup(res, "<section class=\"govuk-service-navigation\" "
+		   "aria-label=\"");
+	res_attr(res, tr(req, "Service information", "Gwybodaeth am y "
+			 "gwasanaeth"));
+	res_markup(res, "\">\n<div class=\"govuk-width-container\">\n"
+		   "<div class=\"govuk-service-navigation__container "
+		   "cartref-account\">\n<nav aria-label=\"");
+	res_attr(res, tr(req, "Menu", "Dewislen"));
+	res_markup(res, "\" class=\"govuk-service-navigation__wrapper\">\n"
+		   "<ul class=\"govuk-service-navigation__list\">\n");
+	if (home)
+		res_markup(res, "<li class=\"govuk-service-navigation__item "
+			   "govuk-service-navigation__item--active\">"
+			   "<a class=\"govuk-service-navigation__link\" "
+			   "href=\"/home\" aria-current=\"page\">");
+	else
+		res_markup(res, "<li class=\"govuk-service-navigation__item\">"
+			   "<a class=\"govuk-service-navigation__link\" "
+			   "href=\"/home\">");
+	res_text(res, tr(req, "Home", "Hafan"));
+	res_markup(res, "</a></li>\n</ul>\n</nav>\n"
+		   "<div class=\"cartref-account__user\">\n"
+		   "<p class=\"govuk-body-s cartref-account__who\">");
+	res_text(res, tr(req, "Signed in as ", "Wedi mewngofnodi fel "));
+	res_markup(res, "<strong>");
+	res_text(res, ws->user.name);
+	res_markup(res, "</strong>, ");
+	res_text(res, org);
+	res_markup(res, "</p>\n<form method=\"post\" action=\"/sign-out\" "
+		   "class=\"cartref-account__form\" novalidate>\n");
+	web_csrf_field(req, res);
+	res_markup(res, "<button type=\"submit\" class=\"govuk-button "
+		   "govuk-button--secondary cartref-account__button\" "
+		   "data-module=\"govuk-button\">");
+	res_text(res, tr(req, "Sign out", "Allgofnodi"));
+	res_markup(res, "</button>\n</form>\n</div>\n</div>\n</div>\n"
+		   "</section>\n");
+}
+
 void layout_start(struct request *req, struct response *res,
 		  const char *title)
 {
+	const struct web_session *ws = web_session(req);
+
 	res_markup(res, "<!DOCTYPE html>\n<html lang=\"");
 	res_attr(res, req->lang);
 	res_markup(res, "\" class=\"govuk-template\">\n<head>\n"
@@ -117,8 +172,10 @@ void layout_start(struct request *req, struct response *res,
 		   "govuk-width-container\">\n"
 		   "<div class=\"govuk-generic-header__logo\">\n"
 		   "<a href=\"/\" class=\"govuk-generic-header__homepage-link\">"
-		   "cartref</a>\n</div>\n</div>\n</div>\n</header>\n"
-		   "<div class=\"govuk-width-container\">\n"
+		   "cartref</a>\n</div>\n</div>\n</div>\n</header>\n");
+	if (ws && !ws->api)
+		account_bar(req, res, ws);
+	res_markup(res, "<div class=\"govuk-width-container\">\n"
 		   "<div class=\"govuk-phase-banner\">\n"
 		   "<p class=\"govuk-phase-banner__content\">"
 		   "<strong class=\"govuk-tag govuk-phase-banner__content__tag\">"

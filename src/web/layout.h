@@ -1,9 +1,12 @@
 /*
  * layout.h: the page shell every HTML page shares (GOV.UK Frontend's
  * template, without GOV.UK's own branding): skip link, header with the
- * service name, phase banner, a language switch that keeps the path and
- * query, the main element, and a footer with the Open Government
- * Licence lines; all in the request's language (<html lang="en|cy">).
+ * service name, for someone signed in (web_session()) a service
+ * navigation bar with their name, organisation and a sign-out button (a
+ * POST form with the session's CSRF token), phase banner, a language
+ * switch that keeps the path and query, the main element, and a footer
+ * with the Open Government Licence lines; all in the request's language
+ * (<html lang="en|cy">).
  *
  *	layout_start(req, res, tr(req, "Page not found", "..."));
  *	... main content, through res_markup() and the escaping sinks ...

@@ -1,10 +1,13 @@
 /*
  * page-start.c: GET /, the start page: what cartref is and what it is
- * for, in English and Welsh.  Nothing here reads the store.
+ * for, in English and Welsh, and the way in (sign in).  Someone already
+ * signed in goes straight to their home page.  Nothing here reads the
+ * store (the auth hook has already looked at the session cookie).
  */
 #include "base/compat.h"
 #include "web/layout.h"
 #include "web/pages.h"
+#include "web/session.h"
 
 struct start_text {
 	const char *title;
@@ -13,6 +16,7 @@ struct start_text {
 	const char *items[3];
 	const char *data;
 	const char *demo;
+	const char *sign_in;
 	const char *api;
 };
 
@@ -36,6 +40,7 @@ static const struct start_text start_en = {
 	"keeps the data in one place, so the figures are always current.",
 	"This is a demonstration. Every child in it is made up: it holds no "
 	"real child\xe2\x80\x99s information.",
+	"Sign in",
 	"For developers: the JSON API starts at",
 };
 
@@ -59,6 +64,7 @@ static const struct start_text start_cy = {
 	"mae\xe2\x80\x99r ffigurau bob amser yn gyfredol.",
 	"Gwasanaeth arddangos yw hwn. Mae pob plentyn ynddo wedi\xe2\x80\x99i "
 	"greu: nid oes ynddo wybodaeth am unrhyw blentyn go iawn.",
+	"Mewngofnodi",
 	"I ddatblygwyr: mae\xe2\x80\x99r API JSON yn dechrau yn",
 };
 
@@ -85,7 +91,16 @@ static void start_body(struct request *req, struct response *res, void *ctx)
 	res_text(res, t->data);
 	res_markup(res, "</p>\n<div class=\"govuk-inset-text\">");
 	res_text(res, t->demo);
-	res_markup(res, "</div>\n<p class=\"govuk-body\">");
+	res_markup(res, "</div>\n<a href=\"/sign-in\" role=\"button\" "
+		   "draggable=\"false\" class=\"govuk-button "
+		   "govuk-button--start\" data-module=\"govuk-button\">");
+	res_text(res, t->sign_in);
+	res_markup(res, "\n<svg class=\"govuk-button__start-icon\" "
+		   "xmlns=\"http://www.w3.org/2000/svg\" width=\"17.5\" "
+		   "height=\"19\" viewBox=\"0 0 33 40\" aria-hidden=\"true\" "
+		   "focusable=\"false\"><path fill=\"currentColor\" "
+		   "d=\"M0 0h13l20 20-20 20H0l20-20z\"/></svg></a>\n"
+		   "<p class=\"govuk-body\">");
 	res_text(res, t->api);
 	res_markup(res, " <a class=\"govuk-link\" href=\"/api/v1/ping\">"
 		   "/api/v1/ping</a>.</p>\n</div>\n</div>\n");
@@ -95,5 +110,9 @@ void page_start(struct request *req, struct response *res)
 {
 	const struct start_text *t = req->lang[0] == 'c' ? &start_cy : &start_en;
 
+	if (web_session(req)) {
+		res_redirect(res, "/home");
+		return;
+	}
 	res_html_page(req, res, t->title, start_body, (void *)t);
 }

@@ -8,12 +8,25 @@
 #include "base/compat.h"
 #include "web/http.h"
 
-/* GET /: what the service is (page-start.c). */
+/* GET /: what the service is; signed in, to /home (page-start.c). */
 void page_start(struct request *req, struct response *res);
 
 /*
+ * GET /sign-in: the sign-in form, with its pre-session CSRF token;
+ * POST /sign-in: check the email address and password (throttled), start
+ * a new session and go to ?next= or /home; POST /sign-out: end the
+ * session and go back to the form (page-signin.c).
+ */
+void page_sign_in(struct request *req, struct response *res);
+void page_sign_in_post(struct request *req, struct response *res);
+void page_sign_out(struct request *req, struct response *res);
+
+/* GET /home: what needs the signed-in user's attention (page-home.c). */
+void page_home(struct request *req, struct response *res);
+
+/*
  * The friendly error page for status (400, 401, 403, 404, 405, 413, 414,
- * 415, 500; anything else reads as 500) in the request's language
+ * 415, 429, 500, 503; anything else reads as 500) in the request's language
  * (page-error.c).  It says what the reader can do, never what went
  * wrong inside.  Called through res_error().
  */

@@ -213,6 +213,8 @@ static const struct {
 	{ 413, "payload_too_large", "The request body is too large." },
 	{ 414, "uri_too_long", "The URL is too long." },
 	{ 415, "unsupported_media_type", "This content type is not accepted." },
+	{ 429, "too_many_requests", "Too many attempts: try again later." },
+	{ 503, "service_unavailable", "The service is busy: try again soon." },
 	{ 500, "internal_error", "Something went wrong." },
 };
 

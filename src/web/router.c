@@ -16,6 +16,8 @@
  *                              decoded within limits (400)
  *   ROUTE_API                  errors are JSON
  *   ROUTE_ASSET                static file: long caching, no auth hook
+ *   ROUTE_SIGN_IN              the sign-in form: its CSRF token is the
+ *                              pre-session one (auth-hook.c)
  *
  * router_check() refuses a table that breaks these rules (an unsafe
  * method without ROUTE_CSRF, neither or both of PUBLIC and AUTH); the
@@ -33,8 +35,15 @@ web_auth_fn *web_auth_hook;
 
 const struct route web_routes[] = {
 	{ HTTP_GET, "/", page_start, ROUTE_PUBLIC },
+	{ HTTP_GET, "/sign-in", page_sign_in, ROUTE_PUBLIC },
+	{ HTTP_POST, "/sign-in", page_sign_in_post,
+	  ROUTE_PUBLIC | ROUTE_CSRF | ROUTE_FORM | ROUTE_SIGN_IN },
+	{ HTTP_POST, "/sign-out", page_sign_out,
+	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_GET, "/home", page_home, ROUTE_AUTH },
 	{ HTTP_GET, "/assets/{file*}", web_asset, ROUTE_PUBLIC | ROUTE_ASSET },
 	{ HTTP_GET, "/api/v1/ping", api_ping, ROUTE_PUBLIC | ROUTE_API },
+	{ HTTP_GET, "/api/v1/me", api_me, ROUTE_AUTH | ROUTE_API },
 };
 const size_t web_nroutes = ARRAY_SIZE(web_routes);
 
@@ -202,6 +211,12 @@ int router_check(const struct route *routes, size_t n, struct err *err)
 		if ((r->flags & ROUTE_ASSET) && (r->methods & ~HTTP_GET))
 			return err_set(err, ERR_INVALID, "route %s: assets are "
 				       "GET only", r->pattern);
+		if ((r->flags & ROUTE_SIGN_IN) &&
+		    (!(r->flags & ROUTE_CSRF) || !(r->flags & ROUTE_PUBLIC) ||
+		     (r->flags & ROUTE_API)))
+			return err_set(err, ERR_INVALID, "route %s: ROUTE_SIGN_IN "
+				       "is for a public page with ROUTE_CSRF",
+				       r->pattern);
 	}
 	return 0;
 }
@@ -281,6 +296,9 @@ void web_dispatch(const struct route *routes, size_t n,
 		return;		/* the auth layer answered */
 	if ((rt->flags & ROUTE_AUTH) && !req->user) {
 		res_error(req, res, req->api ? 401 : 403);
+		if (req->api)	/* RFC 6750: say how to authenticate */
+			res_header(res, "WWW-Authenticate",
+				   "Bearer realm=\"cartref\"");
 		return;
 	}
 	rt->fn(req, res);

@@ -10,6 +10,7 @@
 #include "base/err.h"
 #include "web/http.h"
 #include <pthread.h>
+#include <stdatomic.h>
 
 /* ---- decoding (request.c) --------------------------------------------- */
 
@@ -146,6 +147,7 @@ struct web_app {
 	bool trust_proxy;		/* --trust-proxy */
 	pthread_key_t store_key;	/* each thread's struct store */
 	bool store_key_ok;
+	atomic_uint pwchecks;		/* password checks running (session.h) */
 };
 
 #endif

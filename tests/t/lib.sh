@@ -24,7 +24,9 @@ not_ok() {
 check() {
 	desc=$1
 	shift
-	if out=$("$@" 2>&1); then ok "$desc"; else not_ok "$desc" "$out"; fi
+	# lib_out_: not "out", which callers use for their own paths
+	if lib_out_=$("$@" 2>&1); then ok "$desc"; else
+		not_ok "$desc" "$lib_out_"; fi
 }
 
 # check_fails "description" status command...: exits with exactly status.
@@ -32,10 +34,10 @@ check_status() {
 	desc=$1
 	want=$2
 	shift 2
-	out=$("$@" 2>&1)
+	lib_out_=$("$@" 2>&1)
 	got=$?
 	if [ "$got" -eq "$want" ]; then ok "$desc"; else
-		not_ok "$desc" "exit $got, wanted $want: $out"; fi
+		not_ok "$desc" "exit $got, wanted $want: $lib_out_"; fi
 }
 
 # check_eq "description" expected actual

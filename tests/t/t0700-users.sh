@@ -9,7 +9,7 @@ fresh_db "$db"
 cr() { "$CARTREF" --db "$db" "$@"; }
 count() { sql "$db" "SELECT count(*) FROM $1"; }
 
-check_eq "schema version 2" 2 "$(sql "$db" "PRAGMA user_version")"
+check_eq "schema version 3" 3 "$(sql "$db" "PRAGMA user_version")"
 check_eq "inspectorate seeded" "Care Inspectorate Wales" "$(sql "$db" "SELECT name_en FROM org WHERE kind = 'inspectorate' AND code = 'CIW'")"
 check_eq "four police forces seeded" 4 "$(sql "$db" "SELECT count(*) FROM org WHERE kind = 'police'")"
 check_eq "their areas cover the 22 councils once" "22 22" "$(sql "$db" "SELECT count(*), count(DISTINCT la_code) FROM police_area" | tr '|' ' ')"
@@ -65,7 +65,7 @@ check_eq "token made" 0 $?
 tok=$(grep '^cartref_' "$WORK/token.out")
 check_eq "token is cartref_ and 43 characters" 51 "${#tok}"
 check_eq "only a 32-byte hash is stored" "1|32" "$(sql "$db" "SELECT count(*), length(token_hash) FROM api_token")"
-check_eq "the token is nowhere in the store" 0 "$(cat "$db" "$db-wal" 2>/dev/null | grep -a -c "${tok#cartref_}")"
+check_eq "the token is nowhere in the store" 0 "$(cat "$db" "$db-wal" 2>/dev/null | grep -a -c -F -e "${tok#cartref_}")"
 check_status "a token needs a label" 2 cr user token insp@example.org
 cr user tokens insp@example.org >"$WORK/tokens.out"
 check_grep "tokens lists it" "^1	nightly export	" "$WORK/tokens.out"

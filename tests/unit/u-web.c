@@ -3,8 +3,10 @@
  * invalid encodings, NULs, limits, repeated parameters), the language
  * choice, cookies, the router (patterns, parameters, 404/405, the checks
  * its flags ask for, the table rules), responses (headers, cookies,
- * escaping) and the static asset table.  No sockets: handlers and the
- * pipeline are plain functions.
+ * escaping), the static asset table, and the auth hook (sessions, CSRF,
+ * API tokens, against a real store file) with its pure helpers (safe
+ * ?next=, cookies, bearer tokens, throttling addresses).  No sockets:
+ * handlers and the pipeline are plain functions.
  */
 #include "unit.h"
 #include <strings.h>
@@ -15,6 +17,7 @@
 #include "base/err.h"
 #include "web/http.h"
 #include "web/pages.h"
+#include "web/session.h"
 #include "web/web-internal.h"
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -848,6 +851,369 @@ static void test_pages(void **state)
 	res_release(&res);
 }
 
+/* ---- the auth hook's helpers -------------------------------------------- */
+
+static void test_next_ok(void **state)
+{
+	static const char *const good[] = {
+		"/", "/home", "/home?x=1&y=%2F%2Fevil", "/a/b/c.d",
+		"/sign-in?next=%2Fhome", "/x:y@z",
+	};
+	static const char *const bad[] = {
+		"", "home", "//evil.example", "//evil.example/home",
+		"/\\evil.example", "\\\\evil", "https://evil.example/",
+		"http:/evil", "javascript:alert(1)", "/\t/evil.example",
+		"/\n/evil.example", "/a b", "/caf\xc3\xa9", "/a\x7f",
+		" /home",
+	};
+	char big[WEB_NEXT_MAX + 2];
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(good); i++)
+		if (!web_next_ok(good[i]))
+			fail_msg("\"%s\" refused", good[i]);
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+		if (web_next_ok(bad[i]))
+			fail_msg("\"%s\" accepted", bad[i]);
+	assert_false(web_next_ok(NULL));
+	memset(big, 'a', sizeof(big) - 1);
+	big[0] = '/';
+	big[WEB_NEXT_MAX] = '\0';
+	assert_true(web_next_ok(big));
+	big[WEB_NEXT_MAX] = 'a';
+	big[WEB_NEXT_MAX + 1] = '\0';
+	assert_false(web_next_ok(big));
+}
+
+static void test_next_of(void **state)
+{
+	static const struct {
+		const char *target;
+		const char *want;	/* NULL: no next */
+	} cases[] = {
+		{ "/home", "/home" },
+		{ "/home?lang=cy", "/home" },
+		{ "/home?x=1&lang=cy&q=a+b", "/home?x=1&q=a%20b" },
+		{ "/homes/T%C5%B7%20Un", "/homes/T%C5%B7%20Un" },
+		{ "/a?n=%2F%2Fevil", "/a?n=%2F%2Fevil" },
+		{ "/a/../b", NULL },
+	};
+	struct buf b = BUF_INIT(WEB_NEXT_MAX);
+	struct buf big = BUF_INIT(4096);
+	struct request req;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		int rc;
+
+		buf_reset(&b);
+		req_start(&req, "GET", cases[i].target);
+		rc = web_next_of(&req, &b);
+		if (cases[i].want) {
+			assert_int_equal(rc, 0);
+			assert_string_equal(b.buf, cases[i].want);
+		} else {
+			assert_int_not_equal(rc, 0);
+		}
+		request_release(&req);
+	}
+	/* too long for a next once encoded: none */
+	buf_adds(&big, "/x?q=");
+	while (big.len < 1500)
+		buf_adds(&big, "%C3%A9");
+	buf_reset(&b);
+	req_start(&req, "GET", big.buf);
+	assert_int_equal(web_next_of(&req, &b), ERR_TOO_LARGE);
+	request_release(&req);
+	buf_release(&b);
+	buf_release(&big);
+}
+
+static void test_throttle_addr(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "127.0.0.1", "127.0.0.1" },
+		{ "2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64" },
+		{ "2001:db8:1:2::ffff", "2001:db8:1:2::/64" },
+		{ "::1", "::/64" },
+		{ "::ffff:10.1.2.3", "10.1.2.3" },
+		{ "", "" },
+		{ "not-an-address", "not-an-address" },
+	};
+	char out[WEB_ADDR_MAX];
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		web_throttle_addr(cases[i][0], out, sizeof(out));
+		if (strcmp(out, cases[i][1]))
+			fail_msg("%s: %s, wanted %s", cases[i][0], out,
+				 cases[i][1]);
+	}
+	web_throttle_addr(NULL, out, sizeof(out));
+	assert_string_equal(out, "");
+}
+
+static void test_cookie_once(void **state)
+{
+	struct request req;
+
+	(void)state;
+	request_init(&req, NULL);
+	request_set_cookies(&req, "lang=cy; cartref_session=abc; x=1");
+	assert_string_equal(web_cookie_once(&req, "cartref_session"), "abc");
+	assert_string_equal(web_cookie_once(&req, "lang"), "cy");
+	assert_null(web_cookie_once(&req, "cartref_signin"));
+	request_release(&req);
+
+	/* a second cookie of the name (planted with another Path or
+	 * Domain): ambiguous, so none */
+	request_set_cookies(&req, "cartref_session=abc; cartref_session=def");
+	assert_null(web_cookie_once(&req, "cartref_session"));
+	request_release(&req);
+	request_set_cookies(&req, "cartref_session=abc; cartref_session=abc");
+	assert_null(web_cookie_once(&req, "cartref_session"));
+	request_release(&req);
+
+	/* a user some other hook attached is not a web_session */
+	req.user = &req;
+	assert_null(web_session(&req));
+	req.user = NULL;
+}
+
+static void test_bearer(void **state)
+{
+	(void)state;
+	assert_string_equal(web_bearer("Bearer cartref_abc"), "cartref_abc");
+	assert_string_equal(web_bearer("bearer   cartref_abc"), "cartref_abc");
+	assert_string_equal(web_bearer("BEARER x"), "x");
+	assert_null(web_bearer(NULL));
+	assert_null(web_bearer(""));
+	assert_null(web_bearer("Bearer"));
+	assert_null(web_bearer("Bearer "));
+	assert_null(web_bearer("Bearercartref_abc"));
+	assert_null(web_bearer("Basic Zm9vOmJhcg=="));
+	assert_null(web_bearer("Token cartref_abc"));
+}
+
+/* ---- the auth hook, on a real store -------------------------------------- */
+
+static const struct route auth_routes[] = {
+	{ HTTP_GET, "/page", h_ok, ROUTE_AUTH },
+	{ HTTP_GET, "/pub", h_ok, ROUTE_PUBLIC },
+	{ HTTP_POST, "/change", h_ok, ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_POST, "/signin", h_ok,
+	  ROUTE_PUBLIC | ROUTE_CSRF | ROUTE_FORM | ROUTE_SIGN_IN },
+	{ HTTP_GET, "/api/x", h_ok, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_GET, "/api/pub", h_ok, ROUTE_PUBLIC | ROUTE_API },
+};
+
+/* The pipeline on auth_routes with app, headers (Cookie included) and
+ * a form body. */
+static void run_app(struct web_app *app, const char *method,
+		    const char *target, const char *const *headers,
+		    const char *body, struct request *req,
+		    struct response *res)
+{
+	static struct fake_headers fh;
+
+	fh.kv = headers;
+	request_init(req, app);
+	req->header_fn = fake_header;
+	req->header_ctx = &fh;
+	str_copy(req->client_ip, sizeof(req->client_ip), "192.0.2.7");
+	request_set_method(req, method);
+	request_set_target(req, target);
+	request_set_cookies(req, fake_header(&fh, "Cookie"));
+	request_set_content_type(req, fake_header(&fh, "Content-Type"));
+	request_choose_lang(req, NULL);
+	if (body)
+		buf_adds(&req->body, body);
+	res_init(res);
+	web_dispatch(auth_routes, ARRAY_SIZE(auth_routes), req, res);
+	res_finish(req, res);
+}
+
+/* run_app() and the status. */
+static int status_of(struct web_app *app, const char *method,
+		     const char *target, const char *const *headers,
+		     const char *body)
+{
+	struct request req;
+	struct response res;
+	int st;
+
+	run_app(app, method, target, headers, body, &req, &res);
+	st = res.status;
+	done(&req, &res);
+	return st;
+}
+
+static void test_auth_hook(void **state)
+{
+	static const char pw[] = "a long enough password";
+	const struct auth_actor by = { NULL, "unit-test", "" };
+	char dir[] = "/tmp/u-web-auth-XXXXXX";
+	char token[AUTH_TOKEN_STR_MAX], csrf[AUTH_TOKEN_STR_MAX];
+	char api[AUTH_API_TOKEN_STR_MAX], other[AUTH_TOKEN_STR_MAX];
+	struct buf path = BUF_INIT(4096), cookie = BUF_INIT(512);
+	struct buf bearer = BUF_INIT(512), form = BUF_INIT(512);
+	struct auth_new_user nu = { "ann@example.org", "Ann Jones",
+				    ROLE_INSPECTOR, 0 };
+	struct err err = ERR_INIT;
+	struct web_app app;
+	struct request req;
+	struct response res;
+	struct store *s = NULL;
+	struct org o;
+	int64_t uid, tid, now = auth_now_ms();
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	buf_addf(&path, "%s/auth.db", dir);
+	assert_int_equal(auth_init(&err), 0);
+	if (store_open(&s, path.buf, &err) ||
+	    auth_org_find(s, &by, ORG_INSPECTORATE, "CIW", now, &o, &err))
+		fail_msg("set-up: %s", err_text(&err));
+	nu.org_id = o.id;
+	if (auth_user_add(s, &by, &nu, pw, now, &uid, &err) ||
+	    auth_session_create(s, uid, "192.0.2.7", now, token, csrf, &err) ||
+	    auth_api_token_create(s, &by, uid, "t", now, api, &tid, &err))
+		fail_msg("set-up: %s", err_text(&err));
+
+	memset(&app, 0, sizeof(app));
+	app.db = path.buf;
+	assert_int_equal(pthread_key_create(&app.store_key, NULL), 0);
+	app.store_key_ok = true;
+	web_auth_hook = web_auth;
+
+	buf_addf(&cookie, "lang=en; " WEB_SESSION_COOKIE "=%s", token);
+	const char *const with_session[] = { "Cookie", cookie.buf, NULL };
+	const char *const junk_session[] = {
+		"Cookie", WEB_SESSION_COOKIE "=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+		"AAAAAAAAAA", NULL
+	};
+
+	/* no session: to the sign-in page, with next */
+	run_app(&app, "GET", "/page?a=b%20c&lang=en", NULL, NULL, &req, &res);
+	assert_int_equal(res.status, 303);
+	assert_string_equal(res_get(&res, "Location"),
+			    "/sign-in?next=%2Fpage%3Fa%3Db%2520c");
+	assert_null(web_session(&req));
+	done(&req, &res);
+	/* a session */
+	handled = 0;
+	run_app(&app, "GET", "/page", with_session, NULL, &req, &res);
+	assert_int_equal(res.status, 200);
+	assert_int_equal(handled, 1);
+	assert_non_null(web_session(&req));
+	assert_string_equal(web_session(&req)->user.email, "ann@example.org");
+	assert_string_equal(web_session(&req)->org.code, "CIW");
+	assert_string_equal(web_session(&req)->csrf, csrf);
+	assert_false(web_session(&req)->api);
+	done(&req, &res);
+	/* a public page sees who is signed in too */
+	run_app(&app, "GET", "/pub", with_session, NULL, &req, &res);
+	assert_int_equal(res.status, 200);
+	assert_non_null(web_session(&req));
+	done(&req, &res);
+	/* an unknown session: refused, and the cookie cleared */
+	run_app(&app, "GET", "/page", junk_session, NULL, &req, &res);
+	assert_int_equal(res.status, 303);
+	assert_non_null(strstr(res_get(&res, "Set-Cookie"),
+			       WEB_SESSION_COOKIE "=; Path=/; Max-Age=0"));
+	done(&req, &res);
+	/* sessions are for pages, never for the API */
+	assert_int_equal(status_of(&app, "GET", "/api/x", with_session, NULL),
+			 401);
+
+	/* CSRF: the session's token, in constant time */
+	buf_addf(&form, WEB_CSRF_FIELD "=%s", csrf);
+	const char *const form_session[] = {
+		"Cookie", cookie.buf,
+		"Content-Type", "application/x-www-form-urlencoded", NULL
+	};
+	assert_int_equal(status_of(&app, "POST", "/change", form_session,
+				   form.buf), 200);
+	assert_int_equal(status_of(&app, "POST", "/change", form_session,
+				   "x=1"), 403);
+	assert_int_equal(status_of(&app, "POST", "/change", form_session,
+				   WEB_CSRF_FIELD "="), 403);
+	auth_token_new(other);
+	buf_reset(&form);
+	buf_addf(&form, WEB_CSRF_FIELD "=%s", other);
+	assert_int_equal(status_of(&app, "POST", "/change", form_session,
+				   form.buf), 403);
+
+	/* the sign-in form: the pre-session cookie and the field */
+	buf_reset(&cookie);
+	buf_addf(&cookie, WEB_SIGNIN_COOKIE "=%s", other);
+	const char *const form_signin[] = {
+		"Cookie", cookie.buf,
+		"Content-Type", "application/x-www-form-urlencoded", NULL
+	};
+	const char *const form_nocookie[] = {
+		"Content-Type", "application/x-www-form-urlencoded", NULL
+	};
+	assert_int_equal(status_of(&app, "POST", "/signin", form_signin,
+				   form.buf), 200);
+	assert_int_equal(status_of(&app, "POST", "/signin", form_nocookie,
+				   form.buf), 403);
+	buf_reset(&form);
+	buf_addf(&form, WEB_CSRF_FIELD "=%s", csrf);
+	assert_int_equal(status_of(&app, "POST", "/signin", form_signin,
+				   form.buf), 403);
+	assert_int_equal(status_of(&app, "POST", "/signin", form_signin,
+				   "email=x"), 403);
+
+	/* the API: bearer tokens */
+	buf_addf(&bearer, "Bearer %s", api);
+	const char *const with_token[] = { "Authorization", bearer.buf, NULL };
+	const char *const bad_token[] = {
+		"Authorization", "Bearer cartref_nope", NULL
+	};
+	const char *const basic[] = { "Authorization", "Basic eDp5", NULL };
+	run_app(&app, "GET", "/api/x", with_token, NULL, &req, &res);
+	assert_int_equal(res.status, 200);
+	assert_true(web_session(&req)->api);
+	assert_string_equal(web_session(&req)->csrf, "");
+	done(&req, &res);
+	run_app(&app, "GET", "/api/x", NULL, NULL, &req, &res);
+	assert_int_equal(res.status, 401);
+	assert_string_equal(res.content_type, "application/json");
+	assert_non_null(res_get(&res, "WWW-Authenticate"));
+	done(&req, &res);
+	run_app(&app, "GET", "/api/x", bad_token, NULL, &req, &res);
+	assert_int_equal(res.status, 401);
+	assert_non_null(strstr(res_get(&res, "WWW-Authenticate"),
+			       "invalid_token"));
+	done(&req, &res);
+	assert_int_equal(status_of(&app, "GET", "/api/x", basic, NULL), 401);
+	/* public API: no token is fine, a bad one is not */
+	assert_int_equal(status_of(&app, "GET", "/api/pub", NULL, NULL), 200);
+	assert_int_equal(status_of(&app, "GET", "/api/pub", bad_token, NULL),
+			 401);
+
+	/* a disabled user's session and token stop working */
+	assert_int_equal(auth_user_disable(s, &by, "ann@example.org", now,
+					   &err), 0);
+	assert_int_equal(status_of(&app, "GET", "/page", with_session, NULL),
+			 303);
+	assert_int_equal(status_of(&app, "GET", "/api/x", with_token, NULL),
+			 401);
+
+	web_auth_hook = NULL;
+	store_close(pthread_getspecific(app.store_key));
+	pthread_key_delete(app.store_key);
+	store_close(s);
+	buf_reset(&path);
+	buf_addf(&path, "rm -rf '%s'", dir);
+	assert_int_equal(system(path.buf), 0);
+	buf_release(&path);
+	buf_release(&cookie);
+	buf_release(&bearer);
+	buf_release(&form);
+}
+
 /* ---- assets ------------------------------------------------------------- */
 
 static void write_file(const char *path, const char *text)
@@ -1005,6 +1371,12 @@ int main(void)
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_assets),
 		cmocka_unit_test(test_thread_store),
+		cmocka_unit_test(test_next_ok),
+		cmocka_unit_test(test_next_of),
+		cmocka_unit_test(test_throttle_addr),
+		cmocka_unit_test(test_cookie_once),
+		cmocka_unit_test(test_bearer),
+		cmocka_unit_test(test_auth_hook),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

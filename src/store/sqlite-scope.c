@@ -1,0 +1,902 @@
+/*
+ * sqlite-scope.c: what each viewer may see, in SQL (store.h, "what each
+ * viewer may see"; the rules and their reasons are in docs/access.md).
+ *
+ * Row-level scoping is in the WHERE clauses.  Each kind of access has
+ * one set of five SQL predicates (RULES_* below), and every statement is
+ * written once as a macro over that set, so each (statement, access)
+ * pair is a fixed string compiled in: no SQL text is ever built from
+ * data, and the viewer's council, provider, police area and day arrive
+ * only as bound parameters (:la, :provider, :areas, :today, :cutoff).
+ * The five predicates:
+ *
+ *	scope	is child c one the viewer may see at all?
+ *	mvis	which of its missing periods (mp, missing_placed)?
+ *	cvis	may its current placement show (cp: that home's provider)?
+ *	evis	which of its episodes (e, episode_merged; ep: provider)?
+ *	addr	may home h's full postcode show (p: provider, l: its la)?
+ *
+ * A full home postcode that may not show is never selected (the CASE in
+ * HOME_COLS); the other fields of rows in scope are read and then copied
+ * out only when viewer_fields() allows (domain/viewer.c).
+ *
+ * The views episode_merged, missing_merged and missing_placed are
+ * migration 3's.  Statements are prepared per call, as in sqlite-auth.c:
+ * a page makes a handful.
+ */
+#include "base/compat.h"
+#include <sqlite3.h>
+#include "base/parse.h"
+#include "base/xalloc.h"
+#include "store/sqlite-internal.h"
+
+/* ---- SQL fragments ------------------------------------------------------ */
+
+/* The district (outward code) of a normalised postcode or district. */
+#define DISTRICT(pc)                                                     \
+	"CASE WHEN instr(" pc ", ' ') > 0 THEN substr(" pc ", 1, instr("  \
+	pc ", ' ') - 1) ELSE " pc " END"
+
+/* Episode a / missing period a open on day d.  The test on `end` is
+ * implied by the one on end_eff; it is there for the index missing_end. */
+#define EP_OPEN_ON(a, d)                                                 \
+	"(" a ".decom <= " d " AND (" a ".end_eff IS NULL OR " a          \
+	".end_eff > " d "))"
+#define MIS_OPEN_ON(a, d)                                                \
+	"(" a ".start <= " d " AND (" a ".end IS NULL OR " a ".end > " d  \
+	") AND (" a ".end_eff IS NULL OR " a ".end_eff > " d "))"
+
+/* Child c looked after on day d: short breaks (V3, V4) do not count. */
+#define LOOKED_AFTER_ON(d)                                               \
+	"EXISTS (SELECT 1 FROM episode_merged x WHERE x.child_id = c.id"  \
+	" AND " EP_OPEN_ON("x", d) " AND x.ls NOT IN ('V3', 'V4'))"
+
+/* Is the council code e in the police area list :areas (",A,B,")? */
+#define IN_AREA(e) "instr(:areas, ',' || " e " || ',') > 0"
+
+/*
+ * Scopes.  Inspectors: children ever placed in a registered home.
+ * Councils: the children they look after.  Providers: children with an
+ * episode at one of their homes that began by today and ended no more
+ * than VIEWER_WINDOW_DAYS before it (:cutoff), or has not ended.
+ * Police: children with a missing period (M) open today that started
+ * from a placement in the force's area.
+ */
+#define SCOPE_INSPECTORATE                                               \
+	"c.id IN (SELECT e0.child_id FROM home h0"                        \
+	" JOIN episode e0 ON e0.urn = h0.urn WHERE e0.decom <= :today)"
+#define SCOPE_COUNCIL "c.la_id = (SELECT id FROM la WHERE code = :la)"
+#define SCOPE_PROVIDER                                                   \
+	"c.id IN (SELECT e0.child_id FROM provider p0"                    \
+	" JOIN home h0 ON h0.provider_id = p0.id"                         \
+	" JOIN episode_merged e0 ON e0.urn = h0.urn"                      \
+	" WHERE p0.name = :provider AND e0.decom <= :today"               \
+	" AND (e0.end_eff IS NULL OR e0.end_eff >= :cutoff))"
+#define SCOPE_POLICE                                                     \
+	"c.id IN (SELECT m0.child_id FROM missing_placed m0"              \
+	" WHERE m0.kind = 'M' AND " MIS_OPEN_ON("m0", ":today")           \
+	" AND " IN_AREA("m0.pl_council") ")"
+
+/* A council sees the full postcode of homes where it placed a child in
+ * the window, and of its own homes (provider type la in its area). */
+#define ADDR_COUNCIL                                                     \
+	"(EXISTS (SELECT 1 FROM episode_merged e1"                        \
+	" JOIN child c1 ON c1.id = e1.child_id"                           \
+	" WHERE e1.urn = h.urn"                                           \
+	" AND c1.la_id = (SELECT id FROM la WHERE code = :la)"            \
+	" AND e1.decom <= :today"                                         \
+	" AND (e1.end_eff IS NULL OR e1.end_eff >= :cutoff))"             \
+	" OR (p.type = 'la' AND l.council_code = :la))"
+
+/*          scope               mvis  cvis  evis  addr */
+#define RULES_NONE "0", "0", "0", "0", "0"
+#define RULES_INSPECTORATE SCOPE_INSPECTORATE, "1", "1", "1", "1"
+#define RULES_COUNCIL SCOPE_COUNCIL, "1", "1", "1", ADDR_COUNCIL
+#define RULES_PROVIDER                                                   \
+	SCOPE_PROVIDER, "mp.pl_provider = :provider",                     \
+	"cp.name = :provider", "ep.name = :provider", "p.name = :provider"
+#define RULES_POLICE                                                     \
+	SCOPE_POLICE, "(mp.kind = 'M' AND " IN_AREA("mp.pl_council") ")", \
+	"1", EP_OPEN_ON("e", ":today"), "0"
+
+#define APPLY(M, ...) M(__VA_ARGS__)
+/* A statement's text for each kind of access. */
+#define BY_ACCESS(M)                                                     \
+	{                                                                 \
+		[VIEWER_NONE] = APPLY(M, RULES_NONE),                     \
+		[VIEWER_INSPECTORATE] = APPLY(M, RULES_INSPECTORATE),     \
+		[VIEWER_COUNCIL] = APPLY(M, RULES_COUNCIL),               \
+		[VIEWER_PROVIDER] = APPLY(M, RULES_PROVIDER),             \
+		[VIEWER_POLICE] = APPLY(M, RULES_POLICE),                 \
+	}
+
+/* ---- statements --------------------------------------------------------- */
+
+/* An episode e with its home h and provider p: 17 columns, read by
+ * placement_from_row(). */
+#define EP_COLS(e, h, p, open)                                           \
+	" " e ".decom, " e ".dec, " open ", " e ".rne, " e ".place, " e   \
+	".place_provider, " e ".ls, " e ".cin, " e ".rec, " e             \
+	".reason_place_change, " e ".urn, " h ".name, " p ".name, " e     \
+	".pl_post, " e ".home_post, " e ".pl_distance, "                  \
+	DISTRICT(h ".postcode")
+
+/* A child c with its council l and the placement open today (cur, its
+ * home ch and provider cp): CH_* columns, then EP_COLS. */
+#define CHILD_ROW(scope, mvis, cvis, evis, addr)                         \
+	"SELECT c.id, l.code, c.child_ref, c.sex, c.dob, c.upn, c.ethnic, " \
+	LOOKED_AFTER_ON(":today") ","                                     \
+	" (SELECT count(*) FROM missing_placed mp WHERE mp.child_id = c.id" \
+	" AND " MIS_OPEN_ON("mp", ":today") " AND (" mvis ")),"           \
+	" cur.id IS NOT NULL AND (" cvis "),"                             \
+	EP_COLS("cur", "ch", "cp",                                        \
+		"(SELECT x.end_eff IS NULL FROM episode_merged x"         \
+		" WHERE x.id = cur.id)")                                  \
+	" FROM child c JOIN la l ON l.id = c.la_id"                       \
+	" LEFT JOIN episode cur ON cur.id = (SELECT x.id"                 \
+	" FROM episode_merged x WHERE x.child_id = c.id"                  \
+	" AND " EP_OPEN_ON("x", ":today") " ORDER BY x.decom DESC LIMIT 1)" \
+	" LEFT JOIN home ch ON ch.urn = cur.urn"                          \
+	" LEFT JOIN provider cp ON cp.id = ch.provider_id"                \
+	" WHERE (" scope ")"
+enum {
+	CH_ID, CH_LA, CH_REF, CH_SEX, CH_DOB, CH_UPN, CH_ETHNIC, CH_LOOKED,
+	CH_MISSING, CH_CUR_SHOWN, CH_CUR
+};
+
+#define CHILD_FILTERS                                                    \
+	" AND (:f_la IS NULL OR l.code = :f_la)"                          \
+	" AND (:prefix IS NULL OR"                                        \
+	" substr(c.child_ref, 1, length(:prefix)) = :prefix)"             \
+	" AND (:on IS NULL OR " LOOKED_AFTER_ON(":on") ")"
+
+/* The page's children are picked first, so that the costly columns of
+ * CHILD_ROW are computed for them only. */
+#define CHILDREN_PAGE(scope, mvis, cvis, evis, addr)                     \
+	CHILD_ROW(scope, mvis, cvis, evis, addr)                          \
+	" AND c.id IN (SELECT c.id FROM child c"                          \
+	" JOIN la l ON l.id = c.la_id WHERE (" scope ")" CHILD_FILTERS    \
+	" ORDER BY l.code, c.child_ref LIMIT :limit OFFSET :offset)"      \
+	" ORDER BY l.code, c.child_ref"
+#define CHILDREN_COUNT(scope, mvis, cvis, evis, addr)                    \
+	"SELECT count(*) FROM child c JOIN la l ON l.id = c.la_id"        \
+	" WHERE (" scope ")" CHILD_FILTERS
+
+/* The child la/ref and whether it is in scope. */
+#define CHILD_FIND(scope, mvis, cvis, evis, addr)                        \
+	"SELECT c.id, (" scope ") FROM child c JOIN la l ON l.id = c.la_id" \
+	" WHERE l.code = :c_la AND c.child_ref = :c_ref"
+#define CHILD_HEAD(scope, mvis, cvis, evis, addr)                        \
+	CHILD_ROW(scope, mvis, cvis, evis, addr) " AND c.id = :id"
+#define CHILD_EPISODES(scope, mvis, cvis, evis, addr)                    \
+	"SELECT" EP_COLS("e", "eh", "ep", "e.end_eff IS NULL")            \
+	" FROM episode_merged e LEFT JOIN home eh ON eh.urn = e.urn"      \
+	" LEFT JOIN provider ep ON ep.id = eh.provider_id"                \
+	" WHERE e.child_id = :id AND (" evis ")"                          \
+	" ORDER BY e.decom, e.id LIMIT :limit"
+
+/* A missing period mp: 9 columns, read by missing_from_row(). */
+#define MIS_COLS                                                         \
+	" mp.kind, mp.start, mp.end, " MIS_OPEN_ON("mp", ":today") ","    \
+	" mp.pl_place, mp.pl_urn, mp.pl_home, mp.pl_post,"                \
+	" mp.pl_home_district"
+#define CHILD_MISSING(scope, mvis, cvis, evis, addr)                     \
+	"SELECT" MIS_COLS " FROM missing_placed mp"                       \
+	" WHERE mp.child_id = :id AND (" mvis ")"                         \
+	" ORDER BY mp.start, mp.id LIMIT :limit"
+
+static const char child_oc2_sql[] =
+	"SELECT r.year, o.sdq_score, o.sdq_reason, o.convicted,"
+	" o.health_check, o.immunisations, o.teeth_check,"
+	" o.health_assessment, o.substance_misuse, o.intervention_received,"
+	" o.intervention_offered FROM oc2 o"
+	" JOIN return903 r ON r.id = o.return_id"
+	" WHERE o.child_id = :id ORDER BY r.year LIMIT :limit";
+
+/* A home h with provider p and la l: HO_* columns. */
+#define HOME_COLS(addr)                                                  \
+	"SELECT h.urn, h.name, p.name, p.type, l.code,"                   \
+	" CASE WHEN (" addr ") THEN h.postcode END, "                     \
+	DISTRICT("h.postcode") ", h.places, h.age_min, h.age_max,"        \
+	" h.sex_admitted, h.registered, h.closed, l.council_code"         \
+	" FROM home h JOIN provider p ON p.id = h.provider_id"            \
+	" JOIN la l ON l.id = h.la_id"
+enum {
+	HO_URN, HO_NAME, HO_PROVIDER, HO_TYPE, HO_LA, HO_POSTCODE,
+	HO_DISTRICT, HO_PLACES, HO_AGE_MIN, HO_AGE_MAX, HO_SEX, HO_REGISTERED,
+	HO_CLOSED, HO_COUNCIL
+};
+
+#define HOME_FILTERS                                                     \
+	" WHERE (:f_la IS NULL OR :f_la IN (l.code, l.council_code))"     \
+	" AND (:f_type IS NULL OR p.type = :f_type)"                      \
+	" AND (:open IS NULL OR (h.registered <= :open"                   \
+	" AND (h.closed IS NULL OR h.closed > :open)))"
+#define HOMES_PAGE(scope, mvis, cvis, evis, addr)                        \
+	HOME_COLS(addr) HOME_FILTERS                                      \
+	" ORDER BY h.urn LIMIT :limit OFFSET :offset"
+#define HOME_ONE(scope, mvis, cvis, evis, addr)                          \
+	HOME_COLS(addr) " WHERE h.urn = :urn"
+static const char homes_count_sql[] =
+	"SELECT count(*) FROM home h JOIN provider p ON p.id = h.provider_id"
+	" JOIN la l ON l.id = h.la_id" HOME_FILTERS;
+
+/* Children placed at home :urn today whom the viewer may see there. */
+#define HOME_CHILDREN(scope, mvis, cvis, evis, addr)                     \
+	CHILD_ROW(scope, mvis, cvis, evis, addr)                          \
+	" AND c.id IN (SELECT child_id FROM episode WHERE urn = :urn)"    \
+	" AND cur.urn = :urn AND (" cvis ")"                              \
+	" ORDER BY l.code, c.child_ref LIMIT :limit"
+
+/* Year Y runs from 1 April Y-1 to 31 March Y. */
+#define YEAR_OF(d)                                                       \
+	"(CAST(substr(" d ", 1, 4) AS INTEGER) + (substr(" d ", 6, 2) >= '04'))"
+static const char home_years_sql[] =
+	"SELECT y, sum(periods), sum(children), sum(moves) FROM ("
+	" SELECT " YEAR_OF("mp.start") " AS y, count(*) AS periods,"
+	"  count(DISTINCT mp.child_id) AS children, 0 AS moves"
+	"  FROM missing_placed mp WHERE mp.kind = 'M' AND mp.pl_urn = :urn"
+	"  AND mp.child_id IN (SELECT child_id FROM episode WHERE urn = :urn)"
+	"  GROUP BY y"
+	" UNION ALL SELECT " YEAR_OF("e.dec") ", 0, 0, count(*)"
+	"  FROM episode_merged e WHERE e.urn = :urn AND e.dec IS NOT NULL"
+	"  AND EXISTS (SELECT 1 FROM episode_merged n"
+	"   WHERE n.child_id = e.child_id AND n.decom = e.dec"
+	"   AND instr(',P,B,T,U,', ',' || n.rne || ',') > 0"
+	"   AND n.urn IS NOT e.urn)"
+	"  GROUP BY 1"
+	") GROUP BY y ORDER BY y DESC LIMIT :limit";
+
+/* Open missing periods: MR_* columns, then MIS_COLS. */
+#define MISSING_FROM(scope, mvis)                                        \
+	" FROM missing_placed mp JOIN child c ON c.id = mp.child_id"      \
+	" JOIN la l ON l.id = c.la_id"                                    \
+	" WHERE (" scope ") AND (" mvis ") AND "                          \
+	MIS_OPEN_ON("mp", ":today")                                       \
+	" AND (:f_la IS NULL OR l.code = :f_la)"                          \
+	" AND (:f_urn IS NULL OR mp.pl_urn = :f_urn)"
+#define MISSING_PAGE(scope, mvis, cvis, evis, addr)                      \
+	"SELECT l.code, c.child_ref, c.sex, c.dob," MIS_COLS              \
+	MISSING_FROM(scope, mvis)                                         \
+	" ORDER BY mp.start, l.code, c.child_ref, mp.id"                  \
+	" LIMIT :limit OFFSET :offset"
+#define MISSING_COUNT(scope, mvis, cvis, evis, addr)                     \
+	"SELECT count(*)" MISSING_FROM(scope, mvis)
+enum { MR_LA, MR_REF, MR_SEX, MR_DOB, MR_MIS };
+
+static const char *const children_page_sql[] = BY_ACCESS(CHILDREN_PAGE);
+static const char *const children_count_sql[] = BY_ACCESS(CHILDREN_COUNT);
+static const char *const child_find_sql[] = BY_ACCESS(CHILD_FIND);
+static const char *const child_head_sql[] = BY_ACCESS(CHILD_HEAD);
+static const char *const child_episodes_sql[] = BY_ACCESS(CHILD_EPISODES);
+static const char *const child_missing_sql[] = BY_ACCESS(CHILD_MISSING);
+static const char *const homes_page_sql[] = BY_ACCESS(HOMES_PAGE);
+static const char *const home_one_sql[] = BY_ACCESS(HOME_ONE);
+static const char *const home_children_sql[] = BY_ACCESS(HOME_CHILDREN);
+static const char *const missing_page_sql[] = BY_ACCESS(MISSING_PAGE);
+static const char *const missing_count_sql[] = BY_ACCESS(MISSING_COUNT);
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static int sc_err(sqlite3 *db, struct err *err, const char *what)
+{
+	return err_set(err, ERR_STORE, "%s: %s", what, sqlite3_errmsg(db));
+}
+
+static int prep(sqlite3 *db, const char *sql, sqlite3_stmt **out,
+		struct err *err)
+{
+	*out = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, out, NULL) != SQLITE_OK)
+		return sc_err(db, err, "prepare");
+	return 0;
+}
+
+/* Bind by name; a statement without the parameter ignores it.  NULL and
+ * "" bind NULL, which matches nothing in a scope. */
+static void bind_text(sqlite3_stmt *s, const char *name, const char *v)
+{
+	int i = sqlite3_bind_parameter_index(s, name);
+
+	if (!i)
+		return;
+	if (v && *v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void bind_date(sqlite3_stmt *s, const char *name, int32_t d)
+{
+	char iso[DATE_STR_MAX];
+
+	date_fmt_iso(d, iso);	/* DATE_NONE gives "": NULL */
+	bind_text(s, name, iso);
+}
+
+/* A filter's day: 0 (a zeroed filter) means any day, as DATE_NONE. */
+static int32_t day_or_any(int32_t d)
+{
+	return d == 0 ? DATE_NONE : d;
+}
+
+static void bind_long(sqlite3_stmt *s, const char *name, long v)
+{
+	int i = sqlite3_bind_parameter_index(s, name);
+
+	if (i)
+		sqlite3_bind_int64(s, i, v);
+}
+
+/* The viewer's parameters, bound wherever a statement names them. */
+static void bind_viewer(sqlite3_stmt *s, const struct viewer *v)
+{
+	char areas[VIEWER_AREAS_MAX * (LA_CODE_MAX + 1) + 2];
+	size_t n = 0;
+
+	bind_date(s, ":today", v->today);
+	bind_date(s, ":cutoff", v->today - VIEWER_WINDOW_DAYS);
+	bind_text(s, ":la", v->access == VIEWER_COUNCIL ? v->la : NULL);
+	bind_text(s, ":provider",
+		  v->access == VIEWER_PROVIDER ? v->provider : NULL);
+	/* ",W06000011,W06000015," for instr(); codes have no commas */
+	areas[n++] = ',';
+	for (size_t i = 0; i < v->nareas && i < VIEWER_AREAS_MAX; i++) {
+		size_t len = strnlen(v->areas[i], LA_CODE_MAX + 1);
+
+		if (len != LA_CODE_MAX || strchr(v->areas[i], ','))
+			continue;
+		memcpy(areas + n, v->areas[i], len);
+		n += len;
+		areas[n++] = ',';
+	}
+	areas[n] = '\0';
+	bind_text(s, ":areas", v->access == VIEWER_POLICE && n > 1 ? areas :
+								      NULL);
+}
+
+static void bind_page(sqlite3_stmt *s, long page, long page_size)
+{
+	bind_long(s, ":limit", page_size);
+	bind_long(s, ":offset", page * page_size);
+}
+
+/* Run a count(*) statement and finalize it. */
+static int count_rows(sqlite3 *db, sqlite3_stmt *s, long *n,
+		      struct err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW) {
+		*n = (long)sqlite3_column_int64(s, 0);
+		rc = 0;
+	} else {
+		rc = sc_err(db, err, "count");
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static void district_of(const char *pc, char out[POSTCODE_MAX + 1])
+{
+	char norm[POSTCODE_MAX + 1];
+
+	out[0] = '\0';
+	if (pc[0] && postcode_normalise(pc, norm) != POSTCODE_BAD)
+		postcode_district(norm, out);
+}
+
+/* ---- rows into structs, through the field matrix ------------------------ */
+
+static void placement_from_row(sqlite3_stmt *s, int i, unsigned fields,
+			       struct child_placement *p)
+{
+	char pl_post[POSTCODE_MAX + 1];
+	int32_t distance;
+
+	memset(p, 0, sizeof(*p));
+	p->decom = sq_col_date(s, i);
+	p->dec = sq_col_date(s, i + 1);
+	p->open = sqlite3_column_int(s, i + 2) != 0;
+	sq_col_text(s, i + 3, p->rne, sizeof(p->rne));
+	sq_col_text(s, i + 4, p->place, sizeof(p->place));
+	sq_col_text(s, i + 5, p->place_provider, sizeof(p->place_provider));
+	if (fields & VF_LEGAL_STATUS)
+		sq_col_text(s, i + 6, p->ls, sizeof(p->ls));
+	if (fields & VF_NEED)
+		sq_col_text(s, i + 7, p->cin, sizeof(p->cin));
+	if (fields & VF_ENDINGS) {
+		sq_col_text(s, i + 8, p->rec, sizeof(p->rec));
+		sq_col_text(s, i + 9, p->reason_place_change,
+			    sizeof(p->reason_place_change));
+	}
+	sq_col_text(s, i + 10, p->urn, sizeof(p->urn));
+	sq_col_text(s, i + 11, p->home_name, sizeof(p->home_name));
+	sq_col_text(s, i + 12, p->provider, sizeof(p->provider));
+	sq_col_text(s, i + 13, pl_post, sizeof(pl_post));
+	if (fields & VF_PLACEMENT_POSTCODE)
+		memcpy(p->pl_post, pl_post, sizeof(p->pl_post));
+	if (fields & VF_DISTRICT) {
+		district_of(pl_post, p->district);
+		if (!p->district[0])
+			sq_col_text(s, i + 16, p->district,
+				    sizeof(p->district));
+	}
+	if (fields & VF_HOME_POSTCODE)
+		sq_col_text(s, i + 14, p->home_post, sizeof(p->home_post));
+	distance = sq_col_opt_int(s, i + 15);
+	p->distance = fields & VF_DISTANCE ? distance : -1;
+	p->band = fields & VF_DISTANCE_BAND ? distance_band_of(distance) :
+					       DIST_HIDDEN;
+}
+
+static void missing_from_row(sqlite3_stmt *s, int i, unsigned fields,
+			     struct child_missing *m)
+{
+	char pl_post[POSTCODE_MAX + 1];
+
+	memset(m, 0, sizeof(*m));
+	sq_col_text(s, i, m->kind, sizeof(m->kind));
+	m->start = sq_col_date(s, i + 1);
+	m->end = sq_col_date(s, i + 2);
+	m->open = sqlite3_column_int(s, i + 3) != 0;
+	sq_col_text(s, i + 4, m->place, sizeof(m->place));
+	sq_col_text(s, i + 5, m->urn, sizeof(m->urn));
+	sq_col_text(s, i + 6, m->home_name, sizeof(m->home_name));
+	sq_col_text(s, i + 7, pl_post, sizeof(pl_post));
+	if (fields & VF_PLACEMENT_POSTCODE)
+		memcpy(m->pl_post, pl_post, sizeof(m->pl_post));
+	if (fields & VF_DISTRICT) {
+		district_of(pl_post, m->district);
+		if (!m->district[0])
+			sq_col_text(s, i + 8, m->district,
+				    sizeof(m->district));
+	}
+}
+
+/* Sex, date of birth and age, as the fields allow. */
+static void identity_from_row(sqlite3_stmt *s, int i_sex, int i_dob,
+			      const struct viewer *v, unsigned fields,
+			      char sex[2], int32_t *dob, int *age)
+{
+	int32_t d = sq_col_date(s, i_dob);
+
+	sex[0] = '\0';
+	if (fields & VF_SEX)
+		sq_col_text(s, i_sex, sex, 2);
+	*dob = fields & VF_DOB ? d : DATE_NONE;
+	*age = -1;
+	if ((fields & VF_AGE) && d != DATE_NONE && d <= v->today)
+		*age = date_age_years(d, v->today);
+}
+
+static void child_from_row(sqlite3_stmt *s, const struct viewer *v,
+			   struct child_summary *c)
+{
+	unsigned fields = viewer_fields(v->access);
+
+	memset(c, 0, sizeof(*c));
+	sq_col_text(s, CH_LA, c->la, sizeof(c->la));
+	sq_col_text(s, CH_REF, c->ref, sizeof(c->ref));
+	identity_from_row(s, CH_SEX, CH_DOB, v, fields, c->sex, &c->dob,
+			  &c->age);
+	if (fields & VF_UPN)
+		sq_col_text(s, CH_UPN, c->upn, sizeof(c->upn));
+	if (fields & VF_ETHNIC)
+		sq_col_text(s, CH_ETHNIC, c->ethnic, sizeof(c->ethnic));
+	c->looked_after = sqlite3_column_int(s, CH_LOOKED) != 0;
+	c->open_missing = (long)sqlite3_column_int64(s, CH_MISSING);
+	c->has_current = sqlite3_column_int(s, CH_CUR_SHOWN) != 0;
+	if (c->has_current)
+		placement_from_row(s, CH_CUR, fields, &c->current);
+	else
+		c->current.band = DIST_HIDDEN;
+}
+
+static void home_from_row(sqlite3_stmt *s, struct home_row *h)
+{
+	char word[16];
+	enum provider_type pt = PROVIDER_LA;
+	enum sex_admitted sa = ADMITS_MIXED;
+
+	memset(h, 0, sizeof(*h));
+	sq_col_text(s, HO_URN, h->urn, sizeof(h->urn));
+	sq_col_text(s, HO_NAME, h->name, sizeof(h->name));
+	sq_col_text(s, HO_PROVIDER, h->provider, sizeof(h->provider));
+	sq_col_text(s, HO_TYPE, word, sizeof(word));
+	if (!provider_type_parse(word, &pt))
+		h->provider_type = pt;
+	sq_col_text(s, HO_LA, h->la, sizeof(h->la));
+	h->postcode_full = sqlite3_column_type(s, HO_POSTCODE) != SQLITE_NULL;
+	sq_col_text(s, h->postcode_full ? HO_POSTCODE : HO_DISTRICT,
+		    h->postcode, sizeof(h->postcode));
+	h->places = sqlite3_column_int(s, HO_PLACES);
+	h->age_min = sqlite3_column_int(s, HO_AGE_MIN);
+	h->age_max = sqlite3_column_int(s, HO_AGE_MAX);
+	sq_col_text(s, HO_SEX, word, sizeof(word));
+	if (!sex_admitted_parse(word, &sa))
+		h->sex_admitted = sa;
+	h->registered = sq_col_date(s, HO_REGISTERED);
+	h->closed = sq_col_date(s, HO_CLOSED);
+}
+
+/* ---- children ------------------------------------------------------------ */
+
+static void bind_child_filter(sqlite3_stmt *s, const struct child_filter *f)
+{
+	bind_text(s, ":f_la", f->la);
+	bind_text(s, ":prefix", f->ref_prefix);
+	bind_date(s, ":on", day_or_any(f->looked_after_on));
+}
+
+int sq_children_list(void *impl, const struct viewer *v,
+		     const struct child_filter *f, struct child_page *out,
+		     struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = prep(db, children_count_sql[v->access], &s, err);
+	if (rc)
+		return rc;
+	bind_viewer(s, v);
+	bind_child_filter(s, f);
+	rc = count_rows(db, s, &out->total, err);
+	if (rc || out->page * out->page_size >= out->total)
+		return rc;
+
+	rc = prep(db, children_page_sql[v->access], &s, err);
+	if (rc)
+		return rc;
+	bind_viewer(s, v);
+	bind_child_filter(s, f);
+	bind_page(s, out->page, out->page_size);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	       out->n < (size_t)out->page_size)
+		child_from_row(s, v, &out->rows[out->n++]);
+	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
+		     0 :
+		     sc_err(db, err, "children");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Run a record table's statement, calling add(row) for up to
+ * STORE_RECORD_ROWS_MAX rows; one more sets *truncated. */
+typedef void record_add_fn(sqlite3_stmt *s, const struct viewer *v,
+			   void *ctx);
+
+static int record_rows(sqlite3 *db, const char *sql, const struct viewer *v,
+		       int64_t id, record_add_fn *add, void *ctx,
+		       bool *truncated, struct err *err)
+{
+	sqlite3_stmt *s;
+	size_t n = 0;
+	int rc = prep(db, sql, &s, err);
+
+	if (rc)
+		return rc;
+	bind_viewer(s, v);
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);
+	bind_long(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n++ == STORE_RECORD_ROWS_MAX) {
+			*truncated = true;
+			break;
+		}
+		add(s, v, ctx);
+	}
+	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 :
+						     sc_err(db, err, "record");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+struct record_ctx {
+	struct child_record *r;
+	size_t alloc_e, alloc_m, alloc_o;
+};
+
+static void add_episode(sqlite3_stmt *s, const struct viewer *v, void *ctx)
+{
+	struct record_ctx *x = ctx;
+	struct child_record *r = x->r;
+
+	ALLOC_GROW(r->episodes, r->nepisodes + 1, x->alloc_e);
+	placement_from_row(s, 0, viewer_fields(v->access),
+			   &r->episodes[r->nepisodes++]);
+}
+
+static void add_missing(sqlite3_stmt *s, const struct viewer *v, void *ctx)
+{
+	struct record_ctx *x = ctx;
+	struct child_record *r = x->r;
+
+	ALLOC_GROW(r->missing, r->nmissing + 1, x->alloc_m);
+	missing_from_row(s, 0, viewer_fields(v->access),
+			 &r->missing[r->nmissing++]);
+}
+
+static void add_oc2(sqlite3_stmt *s, const struct viewer *v, void *ctx)
+{
+	struct record_ctx *x = ctx;
+	struct child_record *r = x->r;
+	struct child_oc2 *o;
+
+	(void)v;
+	ALLOC_GROW(r->oc2, r->noc2 + 1, x->alloc_o);
+	o = &r->oc2[r->noc2++];
+	o->year = sqlite3_column_int(s, 0);
+	o->sdq_score = sq_col_opt_int(s, 1);
+	sq_col_text(s, 2, o->sdq_reason, sizeof(o->sdq_reason));
+	o->convicted = sq_col_opt_int(s, 3);
+	o->health_check = sq_col_opt_int(s, 4);
+	o->immunisations = sq_col_opt_int(s, 5);
+	o->teeth_check = sq_col_opt_int(s, 6);
+	o->health_assessment = sq_col_opt_int(s, 7);
+	o->substance_misuse = sq_col_opt_int(s, 8);
+	o->intervention_received = sq_col_opt_int(s, 9);
+	o->intervention_offered = sq_col_opt_int(s, 10);
+}
+
+/* Find la/ref: its id, and whether the viewer's scope holds it. */
+static int child_find(sqlite3 *db, const struct viewer *v, const char *la,
+		      const char *ref, int64_t *id, bool *in_scope,
+		      struct err *err)
+{
+	sqlite3_stmt *s;
+	int rc = prep(db, child_find_sql[v->access], &s, err);
+
+	if (rc)
+		return rc;
+	bind_viewer(s, v);
+	bind_text(s, ":c_la", la);
+	bind_text(s, ":c_ref", ref);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		*in_scope = sqlite3_column_int(s, 1) != 0;
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
+					 sc_err(db, err, "child");
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int sq_child_record(void *impl, const struct viewer *v, const char *la,
+		    const char *ref, bool *exists, struct child_record *out,
+		    struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	struct record_ctx x = { out, 0, 0, 0 };
+	bool in_scope = false;
+	int64_t id = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	*exists = false;
+	rc = child_find(db, v, la, ref, &id, &in_scope, err);
+	if (rc)
+		return rc;	/* ERR_NOT_FOUND leaves err alone */
+	*exists = true;
+	if (!in_scope)
+		return ERR_NOT_FOUND;
+
+	rc = prep(db, child_head_sql[v->access], &s, err);
+	if (rc)
+		return rc;
+	bind_viewer(s, v);
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		child_from_row(s, v, &out->child);
+		rc = 0;
+	} else {
+		/* gone between the two statements: as if never there */
+		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
+					 sc_err(db, err, "child");
+	}
+	sqlite3_finalize(s);
+	if (!rc)
+		rc = record_rows(db, child_episodes_sql[v->access], v, id,
+				 add_episode, &x, &out->truncated, err);
+	if (!rc)
+		rc = record_rows(db, child_missing_sql[v->access], v, id,
+				 add_missing, &x, &out->truncated, err);
+	if (!rc && viewer_may(v, VF_OC2))
+		rc = record_rows(db, child_oc2_sql, v, id, add_oc2, &x,
+				 &out->truncated, err);
+	return rc;
+}
+
+/* ---- homes -------------------------------------------------------------- */
+
+static void bind_home_filter(sqlite3_stmt *s, const struct home_filter *f)
+{
+	bind_text(s, ":f_la", f->la);
+	bind_text(s, ":f_type", f->provider_type);
+	bind_date(s, ":open", day_or_any(f->open_on));
+}
+
+int sq_homes_list(void *impl, const struct viewer *v,
+		  const struct home_filter *f, struct home_page *out,
+		  struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = prep(db, homes_count_sql, &s, err);
+	if (rc)
+		return rc;
+	bind_home_filter(s, f);
+	rc = count_rows(db, s, &out->total, err);
+	if (rc || out->page * out->page_size >= out->total)
+		return rc;
+
+	rc = prep(db, homes_page_sql[v->access], &s, err);
+	if (rc)
+		return rc;
+	bind_viewer(s, v);
+	bind_home_filter(s, f);
+	bind_page(s, out->page, out->page_size);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	       out->n < (size_t)out->page_size)
+		home_from_row(s, &out->rows[out->n++]);
+	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 :
+						     sc_err(db, err, "homes");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* May v see the exact figures of a home in council area `council`? */
+static bool figures_shown(const struct viewer *v, const struct home_row *h,
+			  const char *council)
+{
+	switch (v->access) {
+	case VIEWER_INSPECTORATE:
+		return true;
+	case VIEWER_PROVIDER:
+		return v->provider[0] && !strcmp(h->provider, v->provider);
+	case VIEWER_COUNCIL:
+		return v->la[0] && !strcmp(council, v->la);
+	case VIEWER_POLICE:
+	case VIEWER_NONE:
+	case VIEWER_NACCESS:
+		break;
+	}
+	return false;
+}
+
+static int home_years(sqlite3 *db, const char *urn, struct home_profile *out,
+		      struct err *err)
+{
+	sqlite3_stmt *s;
+	int rc = prep(db, home_years_sql, &s, err);
+
+	if (rc)
+		return rc;
+	bind_text(s, ":urn", urn);
+	bind_long(s, ":limit", STORE_PROFILE_YEARS);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	       out->nyears < STORE_PROFILE_YEARS) {
+		struct home_year *y = &out->years[out->nyears++];
+
+		y->year = sqlite3_column_int(s, 0);
+		y->missing_periods = (long)sqlite3_column_int64(s, 1);
+		y->missing_children = (long)sqlite3_column_int64(s, 2);
+		y->moves_out = (long)sqlite3_column_int64(s, 3);
+	}
+	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
+		     0 :
+		     sc_err(db, err, "home years");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int sq_home_profile(void *impl, const struct viewer *v, const char *urn,
+		    struct home_profile *out, struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	char council[LA_CODE_MAX + 1];
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = prep(db, home_one_sql[v->access], &s, err);
+	if (rc)
+		return rc;
+	bind_viewer(s, v);
+	bind_text(s, ":urn", urn);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		home_from_row(s, &out->home);
+		sq_col_text(s, HO_COUNCIL, council, sizeof(council));
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ?
+			     err_set(err, ERR_NOT_FOUND, "no such home") :
+			     sc_err(db, err, "home");
+	}
+	sqlite3_finalize(s);
+	if (rc)
+		return rc;
+
+	out->figures = figures_shown(v, &out->home, council);
+	if (out->figures) {
+		rc = home_years(db, urn, out, err);
+		if (rc)
+			return rc;
+	}
+
+	rc = prep(db, home_children_sql[v->access], &s, err);
+	if (rc)
+		return rc;
+	bind_viewer(s, v);
+	bind_text(s, ":urn", urn);
+	bind_long(s, ":limit", STORE_PAGE_MAX + 1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (out->nchildren == STORE_PAGE_MAX) {
+			out->truncated = true;
+			break;
+		}
+		child_from_row(s, v, &out->children[out->nchildren++]);
+	}
+	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
+		     0 :
+		     sc_err(db, err, "children at the home");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* ---- missing periods ---------------------------------------------------- */
+
+static void bind_missing_filter(sqlite3_stmt *s,
+				const struct missing_filter *f)
+{
+	bind_text(s, ":f_la", f->la);
+	bind_text(s, ":f_urn", f->urn);
+}
+
+int sq_missing_open(void *impl, const struct viewer *v,
+		    const struct missing_filter *f, struct missing_page *out,
+		    struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	unsigned fields = viewer_fields(v->access);
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = prep(db, missing_count_sql[v->access], &s, err);
+	if (rc)
+		return rc;
+	bind_viewer(s, v);
+	bind_missing_filter(s, f);
+	rc = count_rows(db, s, &out->total, err);
+	if (rc || out->page * out->page_size >= out->total)
+		return rc;
+
+	rc = prep(db, missing_page_sql[v->access], &s, err);
+	if (rc)
+		return rc;
+	bind_viewer(s, v);
+	bind_missing_filter(s, f);
+	bind_page(s, out->page, out->page_size);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	       out->n < (size_t)out->page_size) {
+		struct missing_row *m = &out->rows[out->n++];
+
+		sq_col_text(s, MR_LA, m->la, sizeof(m->la));
+		sq_col_text(s, MR_REF, m->ref, sizeof(m->ref));
+		identity_from_row(s, MR_SEX, MR_DOB, v, fields, m->sex,
+				  &m->dob, &m->age);
+		missing_from_row(s, MR_MIS, fields, &m->m);
+	}
+	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
+		     0 :
+		     sc_err(db, err, "missing periods");
+	sqlite3_finalize(s);
+	return rc;
+}
