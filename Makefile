@@ -75,6 +75,17 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBA)
 	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -Itests/unit $< -o $@ \
 	    $(LIBA) -lcmocka $(PKG_LIBS) $(LDLIBS)
 
+# Test tools (tests/tools/*.c): programs the end-to-end tests run, such as
+# the OpenAPI checker of tests/t/t0820-api.sh; built with the unit tests.
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+build: $(TOOL_BIN)
+
+$(BUILD)/tools/%: tests/tools/%.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) $< -o $@ \
+	    $(LIBA) $(PKG_LIBS) $(LDLIBS)
+
 # `make test`: install what is missing, build, run unit and end-to-end tests.
 test: deps
 	@$(MAKE) --no-print-directory build

@@ -1,11 +1,25 @@
 #!/bin/sh
-# bench/http.sh: requests per second of `cartref serve` on GET /api/v1/ping
-# beside nginx returning a static 200-byte body, both on loopback, in the
-# same run.  wrk with 2 threads and 64 connections for DURATION seconds
-# (default 10), RUNS rounds (default 3; each round runs nginx then
-# cartref), medians, and the ratio cartref/nginx (goal: >= 0.75, zero
-# errors).  Both servers get one worker per CPU and write an access log
-# line per request to a file.
+# bench/http.sh: `cartref serve` under load, on loopback, beside nginx in
+# the same run.  wrk with 2 threads and 64 connections for DURATION
+# seconds (default 10), RUNS rounds (default 3), each round in turn:
+#
+#   nginx    a static 200-byte body (the yardstick)
+#   ping     cartref GET /api/v1/ping (goal: >= 0.75 of nginx)
+#   child    cartref GET /api/v1/children/W06000015/C01 with a council
+#            social worker's bearer token: one child's record, scoped in
+#            SQL and audited (one hash-chained audit row per read);
+#            C01 when the store has it, else the first child of Cardiff
+#            (goal: >= 30,000 requests/s)
+#   council  the council dashboard, GET /dashboard/council/W06000015 with
+#            the same person's session cookie (goal: p99 <= 50 ms), when
+#            the server has that page
+#
+# and reports the medians of requests/s and of the 99th percentile
+# latency (wrk --latency), and errors (socket errors, timeouts, non-2xx),
+# whose goal is zero.  The store is the synthetic Wales data
+# (`cartref demo-data --seed 1 --scale wales`) with the demo users, made
+# once in build/bench/ and kept.  Both servers get one worker per CPU and
+# write an access log line per request to a file.
 #
 # Installs wrk and nginx-light (Debian packages) when missing.  Both
 # servers listen on 127.0.0.1 only and are stopped by PID.  The results,
@@ -85,7 +99,21 @@ EOF
 "$NGINX" -e "$tmp/nginx/logs/error.log" -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" &
 npid=$!
 
-"$bin" --db "$dir/http.db" serve --listen "127.0.0.1:$CPORT" \
+# the store: the synthetic Wales data and the demo users, made once
+db=$dir/http-wales.db
+if [ ! -f "$db.done" ]; then
+	echo "bench/http.sh: making the Wales store in $db"
+	rm -rf "$dir/wales" "$db" "$db-wal" "$db-shm"
+	"$bin" demo-data --seed 1 --scale wales "$dir/wales" >/dev/null
+	"$bin" --db "$db" import dir "$dir/wales" >/dev/null
+	"$bin" --db "$db" user demo >/dev/null
+	touch "$db.done"
+fi
+SW=social-worker@demo.cartref.wales
+token=$("$bin" --db "$db" user token "$SW" --label "bench/http.sh" 2>&1 | grep '^cartref_')
+[ -n "$token" ] || { echo "bench/http.sh: no API token for $SW" >&2; exit 1; }
+
+"$bin" --db "$db" serve --listen "127.0.0.1:$CPORT" \
 	>"$tmp/cartref.out" 2>"$tmp/cartref-access.log" &
 cpid=$!
 
@@ -102,49 +130,119 @@ wait_up() {
 }
 wait_up "http://127.0.0.1:$NPORT/ping"
 wait_up "http://127.0.0.1:$CPORT/api/v1/ping"
+C=http://127.0.0.1:$CPORT
 
-# run NAME URL: one wrk run; prints "rate errors"
+# the child: C01 if the store has it, else the first of Cardiff's
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+	"$C/api/v1/children/W06000015/C01")
+child=/api/v1/children/W06000015/C01
+if [ "$code" != 200 ]; then
+	ref=$(curl -s -H "Authorization: Bearer $token" \
+		"$C/api/v1/children?council=W06000015&page_size=1" |
+		sed -n 's/.*"ref":"\([^"]*\)".*/\1/p' | head -1)
+	[ -n "$ref" ] || { echo "bench/http.sh: Cardiff has no child" >&2; exit 1; }
+	child=/api/v1/children/W06000015/$ref
+fi
+# a session for the dashboard: the sign-in form, then its POST
+jar=$tmp/jar
+curl -s -c "$jar" -b "$jar" -o "$tmp/form.html" "$C/sign-in"
+csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$tmp/form.html" | head -1)
+curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$csrf" \
+	--data-urlencode "email=$SW" --data-urlencode "password=demo-only-cartref" \
+	"$C/sign-in"
+sid=$(awk '$6 == "cartref_session" { print $7 }' "$jar")
+dash=/dashboard/council/W06000015
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: cartref_session=$sid" "$C$dash")
+if [ -z "$sid" ] || [ "$code" != 200 ]; then
+	echo "bench/http.sh: $dash answers $code: the council dashboard is skipped"
+	dash=""
+fi
+audit0=$(sqlite3 -batch -noheader "$db" "SELECT max(id) FROM audit")
+
+# run URL [wrk args...]: one wrk run; prints "rate p99-ms errors"
 run() {
-	out=$(timeout $((DURATION + 20)) wrk -t2 -c64 -d"${DURATION}s" "$2")
+	url=$1
+	shift
+	out=$(timeout $((DURATION + 30)) wrk -t2 -c64 -d"${DURATION}s" \
+		--timeout 10s --latency "$@" "$url")
 	rate=$(echo "$out" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')
+	# "99%  160.73ms" (or us, s, m): in milliseconds
+	p99=$(echo "$out" | awk '$1 == "99%" {
+		v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
+		m = v
+		if (u == "us") m = v / 1000
+		if (u == "s") m = v * 1000
+		if (u == "m") m = v * 60000
+		printf "%.2f", m }')
 	errs=$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); s += $4 + $6 + $8 + $10}
 		/Non-2xx/ {s += $NF} END {print s + 0}')
-	echo "$rate $errs"
+	echo "${rate:-0} ${p99:-0} $errs"
 }
 
 median() {
 	tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
 }
 
-nr=""
-cr=""
-nerr=0
-cerr=0
+# one series per target: rates, p99s and errors over the rounds
+for k in n p c d; do
+	eval "${k}r=''; ${k}l=''; ${k}err=0"
+done
+# round NAME KEY URL [wrk args...]
+round() {
+	name=$1
+	k=$2
+	shift 2
+	set -- $(run "$@")
+	eval "${k}r=\"\$${k}r $1\"; ${k}l=\"\$${k}l $2\"; ${k}err=\$((${k}err + $3))"
+	printf 'run %s: %-8s %10s requests/s, p99 %8s ms, %s errors\n' "$i" "$name" "$1" "$2" "$3"
+}
 i=1
 while [ "$i" -le "$RUNS" ]; do
-	set -- $(run nginx "http://127.0.0.1:$NPORT/ping")
-	nr="$nr $1"
-	nerr=$((nerr + $2))
-	echo "run $i: nginx   $1 requests/s, $2 errors"
-	set -- $(run cartref "http://127.0.0.1:$CPORT/api/v1/ping")
-	cr="$cr $1"
-	cerr=$((cerr + $2))
-	echo "run $i: cartref $1 requests/s, $2 errors"
+	round nginx n "http://127.0.0.1:$NPORT/ping"
+	round ping p "$C/api/v1/ping"
+	round child c "$C$child" -H "Authorization: Bearer $token"
+	[ -n "$dash" ] && round council d "$C$dash" -H "Cookie: cartref_session=$sid"
 	i=$((i + 1))
 done
-nmed=$(echo "$nr" | median)
-cmed=$(echo "$cr" | median)
-ratio=$(echo "$cmed $nmed" | awk '{printf "%.2f", $1 / $2}')
-verdict=$(echo "$ratio $cerr" | awk '{print ($1 >= 0.75 && $2 == 0) ? "goal met" : "goal NOT met"}')
-echo "median: cartref $cmed, nginx $nmed requests/s; ratio $ratio; errors cartref $cerr, nginx $nerr: $verdict"
+audit1=$(sqlite3 -batch -noheader "$db" "SELECT max(id) FROM audit")
+audited=$(( ${audit1:-0} - ${audit0:-0} ))
+for k in n p c d; do
+	eval "${k}med=\$(echo \"\$${k}r\" | median); ${k}p99=\$(echo \"\$${k}l\" | median)"
+done
+ratio=$(echo "$pmed $nmed" | awk '{printf "%.2f", $1 / $2}')
+v_ping=$(echo "$ratio $perr" | awk '{print ($1 >= 0.75 && $2 == 0) ? "goal met" : "goal NOT met"}')
+v_child=$(echo "$cmed $cerr" | awk '{print ($1 >= 30000 && $2 == 0) ? "goal met" : "goal NOT met"}')
+if [ -n "$dash" ]; then
+	v_dash=$(echo "$dp99 $derr" | awk '{print ($1 <= 50 && $2 == 0) ? "goal met" : "goal NOT met"}')
+else
+	v_dash="skipped: no council dashboard"
+fi
+echo "median: nginx $nmed requests/s (p99 $np99 ms)"
+echo "median: ping $pmed requests/s (p99 $pp99 ms); ratio $ratio; errors $perr: $v_ping"
+echo "median: child $cmed requests/s (p99 $cp99 ms); errors $cerr; audit rows written $audited: $v_child"
+[ -n "$dash" ] && echo "median: council dashboard $dmed requests/s (p99 $dp99 ms); errors $derr: $v_dash"
+
+# "a, b, c" of a series
+list() {
+	echo "$1" | sed 's/^ *//; s/ *$//; s/  */, /g'
+}
 
 if [ "$RECORD" = 1 ]; then
-	cat >>docs/benchmarks.md <<EOF
-
-Run of $(date -u +%Y-%m-%d) (\`$cmd\`, $cpus CPUs, wrk -t2 -c64 -d${DURATION}s):
-cartref /api/v1/ping$(echo "$cr" | sed 's/^ */ /; s/ /, /g; s/^,/:/') requests/s
-(median **$cmed**); nginx static 200 bytes$(echo "$nr" | sed 's/^ */ /; s/ /, /g; s/^,/:/')
-(median **$nmed**); ratio **$ratio**; errors: cartref $cerr, nginx $nerr ($verdict).
-EOF
+	{
+		echo
+		echo "Run of $(date -u +%Y-%m-%d) (\`$cmd\`, $cpus CPUs, wrk -t2 -c64 -d${DURATION}s --latency, the Wales demo store):"
+		echo "nginx static 200 bytes: $(list "$nr") requests/s (median **$nmed**, p99 $np99 ms);"
+		echo "cartref /api/v1/ping: $(list "$pr") requests/s (median **$pmed**, p99 $pp99 ms);"
+		echo "ratio **$ratio**, errors $perr ($v_ping);"
+		echo "one child's record \`GET $child\` (bearer token, council social worker):"
+		echo "$(list "$cr") requests/s (median **$cmed**, p99 **$cp99 ms**), errors $cerr,"
+		echo "$audited audit rows written ($v_child, goal 30,000);"
+		if [ -n "$dash" ]; then
+			echo "council dashboard \`GET $dash\` (session cookie): $(list "$dr") requests/s"
+			echo "(median **$dmed**), p99 $(list "$dl") ms (median **$dp99 ms**), errors $derr ($v_dash, goal 50 ms)."
+		else
+			echo "council dashboard: $v_dash."
+		fi
+	} >>docs/benchmarks.md
 	echo "appended to docs/benchmarks.md"
 fi

@@ -20,4 +20,39 @@ void api_ping(struct request *req, struct response *res);
  */
 void api_me(struct request *req, struct response *res);
 
+/*
+ * The resources over children's data (docs/api.md, docs/openapi.json).
+ * Each reads through the scoped store reads with the viewer of the token's
+ * user (api-internal.h); a child or home out of scope is 404 like one
+ * that does not exist, a role that sees aggregates only is 403.
+ *
+ * GET /api/v1/children?council=&q=&page=&page_size= (api-children.c):
+ *	{"children": [child], "page", "page_size", "total"}
+ * GET /api/v1/children/{council}/{ref}: the child's record, audited:
+ *	{"access", "child", "placements", "missing_periods", ["outcomes"],
+ *	 "truncated"}
+ */
+void api_children(struct request *req, struct response *res);
+void api_child(struct request *req, struct response *res);
+
+/*
+ * GET /api/v1/homes?council=&type=&page=&page_size= (api-homes.c): the
+ * register, {"homes": [home], "page", "page_size", "total"};
+ * GET /api/v1/homes/{urn}: {"home", ["figures"], "children", "truncated"}.
+ */
+void api_homes(struct request *req, struct response *res);
+void api_home_profile(struct request *req, struct response *res);
+
+/*
+ * GET /api/v1/missing/open?council=&urn=&page=&page_size= (api-missing.c):
+ * {"missing": [row], "page", "page_size", "total"}, longest missing first.
+ */
+void api_missing_open(struct request *req, struct response *res);
+
+/*
+ * GET /api/v1/review?year=&la=&home=&publish= (api-review.c): the review
+ * as its JSON contract (docs/review-json.md); exact or published by role.
+ */
+void api_review(struct request *req, struct response *res);
+
 #endif

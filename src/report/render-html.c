@@ -19,13 +19,9 @@
  */
 #include "base/compat.h"
 #include <math.h>
-#include "ingest/geo-import.h"
 #include "base/html.h"
 #include "report/report-internal.h"
 
-#define ACCENT "#1d70b8"
-#define SECOND "#505a5f"
-#define GEOJSON_FILE "wales_lad_2023_buc.geojson"
 
 /* No '<' or '&' here: the page must stay well-formed XML. */
 static const char css[] =
@@ -383,57 +379,44 @@ static void table_block(struct page *pg, enum review_table_id tid,
 }
 
 /* A chart (figure) and its table side by side. */
-static void chart_pair(struct page *pg, const char *name, const char *title,
-		       enum review_table_id tid,
-		       const struct chart_series *series, size_t nseries,
-		       bool horizontal, const char *const *cols)
+static void chart_pair(struct page *pg, const struct report_block *blk)
 {
+	const char *title = report_chart_title(blk->chart, pg->lang);
 	struct buf id = BUF_INIT(64);
-	struct bar_chart c = { NULL, title, pg->r, tid, series, nseries,
-			       horizontal, pg->lang };
 
-	if (!report__table_has_data(&pg->r->tab[tid])) {
+	if (!report__table_has_data(&pg->r->tab[blk->tab])) {
 		el(pg, "<h3>", title, "</h3>\n");
 		no_data(pg);
 		return;
 	}
-	buf_addf(&id, "chart-%s", name);
-	c.id = id.buf;
+	buf_addf(&id, "chart-%s", blk->name);
 	buf_adds(pg->b, "<div class=\"pair\">\n<figure id=\"");
 	html_attr(pg->b, id.buf);
 	buf_adds(pg->b, "\">");
 	el(pg, "<figcaption>", title, "</figcaption>\n");
-	report__svg_bars(pg->b, &c);
+	report_svg(pg->b, pg->r, blk->chart, pg->lang, NULL);
 	buf_adds(pg->b, "</figure>\n<div class=\"tablewrap\">\n");
 	buf_reset(&id);
-	buf_addf(&id, "table-%s", name);
-	data_table(pg, tid, id.buf, title, cols);
+	buf_addf(&id, "table-%s", blk->name);
+	data_table(pg, blk->tab, id.buf, title, blk->cols);
 	buf_adds(pg->b, "</div>\n</div>\n");
 	buf_release(&id);
 }
 
-static void map_pair(struct page *pg)
+static void map_pair(struct page *pg, const struct report_block *blk)
 {
-	static const char *const cols[] = { "missing_children",
-					    "missing_percent", NULL };
-	const char *title = report__chart_title(CHART_MISSING_MAP, pg->lang);
-	struct buf path = BUF_INIT(8192), svg = BUF_INIT(BUF_MAX_DEFAULT);
+	const char *title = report_chart_title(blk->chart, pg->lang);
+	struct buf svg = BUF_INIT(BUF_MAX_DEFAULT);
 	struct err err = ERR_INIT;
-	char dir[4096];
 
 	if (!report__table_has_data(&pg->r->tab[TAB_COUNCILS])) {
 		el(pg, "<h3>", title, "</h3>\n");
 		no_data(pg);
 		goto out;
 	}
-	if (!geo_find_datadir(dir, sizeof(dir), &err)) {
-		buf_addf(&path, "%s/%s", dir, GEOJSON_FILE);
-		if (!buf_error(&path) &&
-		    !report__svg_map(&svg, pg->r, "missing_percent",
-				     "chart-missing-map", title, path.buf,
-				     pg->lang, &err))
-			pg->map_drawn = true;
-	}
+	if (!report__svg_map_file(&svg, pg->r, "chart-missing-map", title,
+				  pg->lang, &err))
+		pg->map_drawn = true;
 	buf_adds(pg->b,
 		 "<div class=\"pair\">\n<figure id=\"chart-missing-map\">");
 	el(pg, "<figcaption>", title, "</figcaption>\n");
@@ -445,76 +428,38 @@ static void map_pair(struct page *pg)
 		   "</p>");
 	}
 	buf_adds(pg->b, "</figure>\n<div class=\"tablewrap\">\n");
-	data_table(pg, TAB_COUNCILS, "table-missing-map", title, cols);
+	data_table(pg, TAB_COUNCILS, "table-missing-map", title, blk->cols);
 	buf_adds(pg->b, "</div>\n</div>\n");
 out:
-	buf_release(&path);
 	buf_release(&svg);
 }
 
 static void group_section(struct page *pg, enum fig_group g)
 {
-	static const struct chart_series council_places[] = {
-		{ "places", ACCENT },
-		{ "children_in_homes", SECOND },
-	};
-	static const char *const council_places_cols[] = {
-		"places", "children_in_homes", NULL
-	};
-	static const struct chart_series placements[] = {
-		{ "children", ACCENT },
-	};
-	static const struct chart_series trend[] = {
-		{ "periods_home", ACCENT },
-		{ "periods_other", SECOND },
-	};
-	static const struct chart_series distance[] = {
-		{ "all", ACCENT },
-		{ "children_homes", SECOND },
-	};
-	enum report_lang lang = pg->lang;
+	struct buf id = BUF_INIT(64);
+	const struct report_block *blocks;
+	size_t n;
 
 	buf_addf(pg->b, "<section class=\"group\" id=\"group-%s\">",
 		 report__group_key(g));
-	el(pg, "<h2>", report__group_title(g, lang), "</h2>\n");
+	el(pg, "<h2>", report__group_title(g, pg->lang), "</h2>\n");
 	figures_table(pg, g);
-	switch (g) {
-	case GROUP_PLACES:
-		chart_pair(pg, "council-places",
-			   report__chart_title(CHART_COUNCIL_PLACES, lang),
-			   TAB_COUNCILS, council_places,
-			   ARRAY_SIZE(council_places), true,
-			   council_places_cols);
-		table_block(pg, TAB_PROVIDER_TYPES, "table-provider-types");
-		break;
-	case GROUP_STABILITY:
-		chart_pair(pg, "placements",
-			   report__table_title(TAB_PLACEMENTS, lang),
-			   TAB_PLACEMENTS, placements, ARRAY_SIZE(placements),
-			   false, NULL);
-		table_block(pg, TAB_ENDINGS, "table-endings");
-		break;
-	case GROUP_MISSING:
-		chart_pair(pg, "missing-trend",
-			   report__table_title(TAB_MISSING_TREND, lang),
-			   TAB_MISSING_TREND, trend, ARRAY_SIZE(trend), false,
-			   NULL);
-		table_block(pg, TAB_MISSING_DURATION, "table-missing-duration");
-		map_pair(pg);
-		break;
-	case GROUP_DISTANCE:
-		chart_pair(pg, "distance",
-			   report__table_title(TAB_DISTANCE, lang),
-			   TAB_DISTANCE, distance, ARRAY_SIZE(distance), false,
-			   NULL);
-		break;
-	case GROUP_OUTCOMES:
-		table_block(pg, TAB_OUTCOMES, "table-outcomes");
-		break;
-	case GROUP_NGROUPS:
-		break;
+	blocks = report_group_blocks(g, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct report_block *blk = &blocks[i];
+
+		if (blk->chart == REPORT_CHART_MISSING_MAP) {
+			map_pair(pg, blk);
+		} else if (blk->chart >= 0) {
+			chart_pair(pg, blk);
+		} else {
+			buf_reset(&id);
+			buf_addf(&id, "table-%s", blk->name);
+			table_block(pg, blk->tab, id.buf);
+		}
 	}
 	buf_adds(pg->b, "</section>\n");
+	buf_release(&id);
 }
 
 static void table_section(struct page *pg, const char *id, enum ui_str h,

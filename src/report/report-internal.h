@@ -247,4 +247,20 @@ int report__svg_map(struct buf *b, const struct review *r, const char *col,
 		    const char *id, const char *title, const char *geojson_path,
 		    enum report_lang lang, struct err *err);
 
+/* ---- the charts of the reports (pieces.c) ---- */
+
+struct report__chart {
+	const struct chart_series *series;	/* NULL for the map */
+	size_t nseries;
+	bool horizontal;
+	int label;		/* enum chart_label, or -1: the table's title */
+};
+
+extern const struct report__chart report__charts[REPORT_CHART_N];
+
+/* The missing map from the boundary file in the data directory. */
+int report__svg_map_file(struct buf *b, const struct review *r,
+			 const char *id, const char *title,
+			 enum report_lang lang, struct err *err);
+
 #endif

@@ -144,36 +144,45 @@ out:
 	return rc;
 }
 
-int report_render(const struct review *r, enum report_format f,
-		  enum report_lang lang, const char *path, struct err *err)
+int report_render_buf(const struct review *r, enum report_format f,
+		      enum report_lang lang, struct buf *out, struct err *err)
 {
-	struct buf out = BUF_INIT(REPORT_MAX);
 	int rc;
 
 	if (lang != LANG_EN && lang != LANG_CY)
 		return err_set(err, ERR_USAGE, "unknown report language");
 	switch (f) {
 	case REPORT_JSON:
-		rc = report__render_json(r, &out, err);
+		rc = report__render_json(r, out, err);
 		break;
 	case REPORT_CSV:
-		rc = report__render_csv(r, lang, &out, err);
+		rc = report__render_csv(r, lang, out, err);
 		break;
 	case REPORT_HTML:
-		rc = report__render_html(r, lang, &out, err);
+		rc = report__render_html(r, lang, out, err);
 		break;
 	case REPORT_MD:
-		rc = report__render_md(r, lang, &out, err);
+		rc = report__render_md(r, lang, out, err);
 		break;
 	case REPORT_XLSX:
-		return render_xlsx(r, lang, path, err);
+		return err_set(err, ERR_USAGE, "xlsx is written to a file");
 	default:
 		return err_set(err, ERR_USAGE, "unknown report format");
 	}
-	if (!rc && buf_error(&out))
-		rc = err_set(err, ERR_TOO_LARGE,
-			     "the report is larger than %zu MB",
-			     REPORT_MAX >> 20);
+	if (!rc && buf_error(out))
+		rc = err_set(err, ERR_TOO_LARGE, "the report is too large");
+	return rc;
+}
+
+int report_render(const struct review *r, enum report_format f,
+		  enum report_lang lang, const char *path, struct err *err)
+{
+	struct buf out = BUF_INIT(REPORT_MAX);
+	int rc;
+
+	if (f == REPORT_XLSX && (lang == LANG_EN || lang == LANG_CY))
+		return render_xlsx(r, lang, path, err);
+	rc = report_render_buf(r, f, lang, &out, err);
 	if (rc)
 		goto out;
 	rc = is_stdout(path) ? write_stdout(&out, err)

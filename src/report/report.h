@@ -23,6 +23,7 @@
 #define CARTREF_REPORT_H
 
 #include "base/compat.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "analytics/review.h"
 
@@ -57,5 +58,89 @@ const char *report_format_name(enum report_format f);
  */
 int report_render(const struct review *r, enum report_format f,
 		  enum report_lang lang, const char *path, struct err *err);
+
+/*
+ * Render r in format f (not xlsx: ERR_USAGE) and language lang, appended
+ * to out (the JSON API answers with it).  Returns 0, or ERR_TOO_LARGE
+ * when out's limit is reached, with the detail in err.
+ */
+int report_render_buf(const struct review *r, enum report_format f,
+		      enum report_lang lang, struct buf *out,
+		      struct err *err);
+
+/* ==== pieces, for pages that show a review (the web dashboards) ====
+ *
+ * The HTML report's labels, number formats, layout and charts, so that a
+ * page built with other markup (GOV.UK Frontend) shows the same words,
+ * numbers and pictures.  Nothing here escapes for the caller except the
+ * SVG, which is markup: text goes through the page's own escaping sinks.
+ * Strings returned are static (labels) or point into r (row names).
+ */
+
+/* Labels, in lang (labels.c). */
+const char *report_fig_label(enum review_fig f, enum report_lang lang);
+const char *report_group_title(enum fig_group g, enum report_lang lang);
+const char *report_table_title(enum review_table_id t,
+			       enum report_lang lang);
+/* The heading of a table's first column ("Council"). */
+const char *report_row_head(enum review_table_id t, enum report_lang lang);
+/* A column's label; the key itself when there is none. */
+const char *report_col_label(enum review_table_id t, const char *col,
+			     enum report_lang lang);
+/* A table row's name for people (tmp: 16 bytes or more, for a year). */
+const char *report_row_name(const struct review *r, enum review_table_id t,
+			    size_t row, enum report_lang lang, char *tmp,
+			    size_t cap);
+/* "Local authority", "Private", "Voluntary" for "la", ...; NULL if none. */
+const char *report_provider_type_label(const char *type,
+				       enum report_lang lang);
+
+/*
+ * Cells: report_fmt_cell() as the report prints a value ("*", "–",
+ * "n/a", "6,440", "12.5%"); report_fmt_part() a numerator or denominator
+ * ("" where there is none); report_fmt_year() "2018-19" for 2019.
+ */
+void report_fmt_cell(struct buf *b, const struct review_cell *c,
+		     enum report_lang lang);
+void report_fmt_part(struct buf *b, const struct review_cell *c, long n);
+void report_fmt_year(struct buf *b, int year);
+
+/* The charts of the HTML report (and its map). */
+enum report_chart {
+	REPORT_CHART_COUNCIL_PLACES,	/* places, children in homes; councils */
+	REPORT_CHART_PLACEMENTS,	/* children by placements in the year */
+	REPORT_CHART_MISSING_TREND,	/* periods missing by year */
+	REPORT_CHART_MISSING_MAP,	/* % who went missing, by council */
+	REPORT_CHART_DISTANCE,		/* children by distance from home */
+	REPORT_CHART_N
+};
+
+/*
+ * What a group's section shows after its figures, in the report's
+ * order: a chart with a table of its figures beside it, or a table
+ * alone.
+ */
+struct report_block {
+	const char *name;		/* "council-places": ids chart-, table- */
+	enum review_table_id tab;	/* the table (the chart's, or alone) */
+	const char *const *cols;	/* its columns shown, NULL-terminated;
+					 * NULL: all */
+	int chart;			/* enum report_chart, or -1: alone */
+};
+
+/* The blocks of group g's section (*n of them, maybe 0). */
+const struct report_block *report_group_blocks(enum fig_group g, size_t *n);
+const char *report_chart_title(enum report_chart c, enum report_lang lang);
+/*
+ * Append chart c of r as inline SVG (role="img" with <title> and <desc>;
+ * colours as fill= attributes, no style attribute or element, so it
+ * passes a Content-Security-Policy without 'unsafe-inline'; text has
+ * class "value" or "legend-title" for a style sheet).  Nothing when its
+ * table has no data.  The map reads the council boundaries from the
+ * data directory: ERR_IO or ERR_INVALID, and nothing appended, when it
+ * cannot.
+ */
+int report_svg(struct buf *b, const struct review *r, enum report_chart c,
+	       enum report_lang lang, struct err *err);
 
 #endif

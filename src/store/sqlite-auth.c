@@ -3,9 +3,11 @@
  * API tokens, login throttling and the audit trail (store.h, issue 4;
  * the tables are migration 2 in sqlite-schema.c).
  *
- * These calls are few per request, so each prepares its statement, binds,
- * steps and finalizes: nothing is cached on the connection.  No SQL text
- * is built from data; where a query has variants (audit_list) each is a
+ * Every API request and signed-in page makes several of these calls (the
+ * token or session, the user, the organisation, the audit row), so each
+ * statement is prepared once per connection and kept (sq_cached(), keyed
+ * by its constant text), then bound, stepped and reset.  No SQL text is
+ * built from data; where a query has variants (audit_list) each is a
  * fixed string chosen by which filters are present.  Times are bound as
  * ISO text from store_time_fmt() and read back with store_time_parse().
  */
@@ -28,16 +30,16 @@ static int sa_err(sqlite3 *db, struct err *err, const char *what)
 	return err_set(err, code, "%s: %s", what, sqlite3_errmsg(db));
 }
 
-static int prep(sqlite3 *db, const char *sql, sqlite3_stmt **out,
+/* The connection's statement for the constant sql (sq_cached()), reset
+ * and cleared; the helpers below reset it when done, never finalize. */
+static int prep(void *impl, const char *sql, sqlite3_stmt **out,
 		struct err *err)
 {
-	*out = NULL;
-	if (sqlite3_prepare_v2(db, sql, -1, out, NULL) != SQLITE_OK)
-		return sa_err(db, err, "prepare");
-	return 0;
+	*out = sq_cached(impl, sql, err);
+	return *out ? 0 : ERR_STORE;
 }
 
-/* Step a statement that returns no rows, then finalize it. */
+/* Step a statement that returns no rows, then reset it. */
 static int run(sqlite3 *db, sqlite3_stmt *s, struct err *err,
 	       const char *what)
 {
@@ -45,7 +47,7 @@ static int run(sqlite3 *db, sqlite3_stmt *s, struct err *err,
 
 	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 :
 						     sa_err(db, err, what);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -61,7 +63,7 @@ static int run_one(sqlite3 *db, sqlite3_stmt *s, struct err *err,
 }
 
 /* Step to the first row: 0 (a row), ERR_NOT_FOUND or an error.  The
- * statement is finalized on failure only. */
+ * statement is reset on failure only. */
 static int first_row(sqlite3 *db, sqlite3_stmt *s, struct err *err,
 		     const char *what)
 {
@@ -72,7 +74,7 @@ static int first_row(sqlite3 *db, sqlite3_stmt *s, struct err *err,
 	rc = rc == SQLITE_DONE ?
 		     err_set(err, ERR_NOT_FOUND, "%s: not found", what) :
 		     sa_err(db, err, what);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -152,11 +154,12 @@ static void org_from_row(sqlite3_stmt *s, struct org *o)
 }
 
 /* The id of a row found by one text key; ERR_NOT_FOUND (err untouched). */
-static int id_of(sqlite3 *db, const char *sql, const char *key, int64_t *id,
+static int id_of(void *impl, const char *sql, const char *key, int64_t *id,
 		 struct err *err)
 {
+	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, sql, &s, err);
+	int rc = prep(impl, sql, &s, err);
 
 	if (rc)
 		return rc;
@@ -169,7 +172,7 @@ static int id_of(sqlite3 *db, const char *sql, const char *key, int64_t *id,
 		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
 					 sa_err(db, err, "look-up");
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -188,7 +191,7 @@ static int insert(sqlite3 *db, sqlite3_stmt *s, int64_t *id, struct err *err,
 	} else {
 		rc = sa_err(db, err, what);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -202,7 +205,7 @@ int sq_org_add(void *impl, const struct org *o, int64_t *id,
 	int rc;
 
 	if (o->la[0]) {
-		rc = id_of(db, "SELECT id FROM la WHERE code = ?1"
+		rc = id_of(impl, "SELECT id FROM la WHERE code = ?1"
 			   " AND is_council = 1", o->la, &la_id, err);
 		if (rc == ERR_NOT_FOUND)
 			return err_set(err, rc, "no council %s in the "
@@ -211,7 +214,7 @@ int sq_org_add(void *impl, const struct org *o, int64_t *id,
 			return rc;
 	}
 	if (o->provider[0]) {
-		rc = id_of(db, "SELECT id FROM provider WHERE name = ?1",
+		rc = id_of(impl, "SELECT id FROM provider WHERE name = ?1",
 			   o->provider, &provider_id, err);
 		if (rc == ERR_NOT_FOUND)
 			return err_set(err, rc, "no provider \"%s\" in the "
@@ -219,7 +222,7 @@ int sq_org_add(void *impl, const struct org *o, int64_t *id,
 		if (rc)
 			return rc;
 	}
-	rc = prep(db, "INSERT INTO org (kind, code, name_en, name_cy, la_id,"
+	rc = prep(impl, "INSERT INTO org (kind, code, name_en, name_cy, la_id,"
 		  " provider_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &s, err);
 	if (rc)
 		return rc;
@@ -239,7 +242,7 @@ int sq_org_get(void *impl, enum org_kind kind, const char *code,
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, ORG_COLS " WHERE o.kind = ?1 AND o.code = ?2", &s,
+	int rc = prep(impl, ORG_COLS " WHERE o.kind = ?1 AND o.code = ?2", &s,
 		      err);
 
 	if (rc)
@@ -256,7 +259,7 @@ int sq_org_get(void *impl, enum org_kind kind, const char *code,
 	} else {
 		rc = sa_err(db, err, "organisation");
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -264,7 +267,7 @@ int sq_org_get_id(void *impl, int64_t id, struct org *out, struct err *err)
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, ORG_COLS " WHERE o.id = ?1", &s, err);
+	int rc = prep(impl, ORG_COLS " WHERE o.id = ?1", &s, err);
 
 	if (rc)
 		return rc;
@@ -273,7 +276,7 @@ int sq_org_get_id(void *impl, int64_t id, struct org *out, struct err *err)
 	if (rc)
 		return rc;
 	org_from_row(s, out);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return 0;
 }
 
@@ -282,7 +285,7 @@ int sq_orgs_each(void *impl, store_org_fn *fn, void *ctx, struct err *err)
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
 	struct org o;
-	int rc = prep(db, ORG_COLS " ORDER BY o.kind, o.code", &s, err);
+	int rc = prep(impl, ORG_COLS " ORDER BY o.kind, o.code", &s, err);
 
 	if (rc)
 		return rc;
@@ -294,7 +297,7 @@ int sq_orgs_each(void *impl, store_org_fn *fn, void *ctx, struct err *err)
 	}
 	rc = rc == SQLITE_DONE ? 0 : sa_err(db, err, "organisations");
 out:
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -303,7 +306,7 @@ int sq_org_area_add(void *impl, int64_t org_id, const char *la_code,
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, "INSERT OR IGNORE INTO police_area (org_id, la_code)"
+	int rc = prep(impl, "INSERT OR IGNORE INTO police_area (org_id, la_code)"
 		      " VALUES (?1, ?2)", &s, err);
 
 	if (rc)
@@ -319,7 +322,7 @@ int sq_org_areas_each(void *impl, int64_t org_id, store_code_fn *fn,
 	sqlite3 *db = sq_handle(impl);
 	char code[LA_CODE_MAX + 1];
 	sqlite3_stmt *s;
-	int rc = prep(db, "SELECT la_code FROM police_area WHERE org_id = ?1"
+	int rc = prep(impl, "SELECT la_code FROM police_area WHERE org_id = ?1"
 		      " ORDER BY la_code", &s, err);
 
 	if (rc)
@@ -333,7 +336,7 @@ int sq_org_areas_each(void *impl, int64_t org_id, store_code_fn *fn,
 	}
 	rc = rc == SQLITE_DONE ? 0 : sa_err(db, err, "police areas");
 out:
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -374,7 +377,7 @@ int sq_user_add(void *impl, const struct user *u, const char *pwhash,
 	char msg[USER_EMAIL_MAX + 64];
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, "INSERT INTO app_user (org_id, email, name, role,"
+	int rc = prep(impl, "INSERT INTO app_user (org_id, email, name, role,"
 		      " password_hash, disabled, created_at,"
 		      " password_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
 		      " ?7, ?7)", &s, err);
@@ -393,12 +396,13 @@ int sq_user_add(void *impl, const struct user *u, const char *pwhash,
 	return insert(db, s, id, err, "add user", msg);
 }
 
-static int user_get(sqlite3 *db, const char *sql, const char *email,
+static int user_get(void *impl, const char *sql, const char *email,
 		    int64_t id, struct user *out, char *pwhash,
 		    struct err *err)
 {
+	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, sql, &s, err);
+	int rc = prep(impl, sql, &s, err);
 
 	if (rc)
 		return rc;
@@ -410,21 +414,21 @@ static int user_get(sqlite3 *db, const char *sql, const char *email,
 	if (rc)
 		return rc;
 	user_from_row(s, out, pwhash);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return 0;
 }
 
 int sq_user_by_email(void *impl, const char *email, struct user *out,
 		     char *pwhash, struct err *err)
 {
-	return user_get(sq_handle(impl), USER_COLS " WHERE u.email = ?1",
+	return user_get(impl, USER_COLS " WHERE u.email = ?1",
 			email, 0, out, pwhash, err);
 }
 
 int sq_user_by_id(void *impl, int64_t id, struct user *out, char *pwhash,
 		  struct err *err)
 {
-	return user_get(sq_handle(impl), USER_COLS " WHERE u.id = ?1", NULL,
+	return user_get(impl, USER_COLS " WHERE u.id = ?1", NULL,
 			id, out, pwhash, err);
 }
 
@@ -433,7 +437,7 @@ int sq_users_each(void *impl, store_user_fn *fn, void *ctx, struct err *err)
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
 	struct user u;
-	int rc = prep(db, USER_COLS " ORDER BY u.email", &s, err);
+	int rc = prep(impl, USER_COLS " ORDER BY u.email", &s, err);
 
 	if (rc)
 		return rc;
@@ -445,7 +449,7 @@ int sq_users_each(void *impl, store_user_fn *fn, void *ctx, struct err *err)
 	}
 	rc = rc == SQLITE_DONE ? 0 : sa_err(db, err, "users");
 out:
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -454,7 +458,7 @@ int sq_user_set_disabled(void *impl, int64_t id, bool disabled,
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, "UPDATE app_user SET disabled = ?2 WHERE id = ?1",
+	int rc = prep(impl, "UPDATE app_user SET disabled = ?2 WHERE id = ?1",
 		      &s, err);
 
 	if (rc)
@@ -469,7 +473,7 @@ int sq_user_set_password(void *impl, int64_t id, const char *pwhash,
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, "UPDATE app_user SET password_hash = ?2,"
+	int rc = prep(impl, "UPDATE app_user SET password_hash = ?2,"
 		      " password_changed_at = ?3 WHERE id = ?1", &s, err);
 
 	if (rc)
@@ -487,7 +491,7 @@ int sq_session_add(void *impl, const struct session_row *r, int64_t *id,
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, "INSERT INTO session (token_hash, user_id,"
+	int rc = prep(impl, "INSERT INTO session (token_hash, user_id,"
 		      " csrf_token, created_at, last_seen_at, expires_at, ip)"
 		      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s, err);
 
@@ -508,7 +512,7 @@ int sq_session_get(void *impl, const uint8_t *hash, struct session_row *out,
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, "SELECT id, user_id, token_hash, csrf_token,"
+	int rc = prep(impl, "SELECT id, user_id, token_hash, csrf_token,"
 		      " created_at, last_seen_at, expires_at, ip FROM session"
 		      " WHERE token_hash = ?1", &s, err);
 
@@ -526,7 +530,7 @@ int sq_session_get(void *impl, const uint8_t *hash, struct session_row *out,
 	out->last_seen_at = col_time(s, 5);
 	out->expires_at = col_time(s, 6);
 	sq_col_text(s, 7, out->ip, sizeof(out->ip));
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return 0;
 }
 
@@ -535,7 +539,7 @@ int sq_session_touch(void *impl, int64_t id, int64_t last_seen_at,
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, "UPDATE session SET last_seen_at = ?2,"
+	int rc = prep(impl, "UPDATE session SET last_seen_at = ?2,"
 		      " expires_at = ?3 WHERE id = ?1", &s, err);
 
 	if (rc)
@@ -547,11 +551,12 @@ int sq_session_touch(void *impl, int64_t id, int64_t last_seen_at,
 }
 
 /* DELETE/UPDATE ... WHERE <column> = id. */
-static int by_id(sqlite3 *db, const char *sql, int64_t id, struct err *err,
+static int by_id(void *impl, const char *sql, int64_t id, struct err *err,
 		 const char *what)
 {
+	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, sql, &s, err);
+	int rc = prep(impl, sql, &s, err);
 
 	if (rc)
 		return rc;
@@ -560,11 +565,12 @@ static int by_id(sqlite3 *db, const char *sql, int64_t id, struct err *err,
 }
 
 /* DELETE ... WHERE <time column> <= ?1. */
-static int by_time(sqlite3 *db, const char *sql, int64_t t, struct err *err,
+static int by_time(void *impl, const char *sql, int64_t t, struct err *err,
 		   const char *what)
 {
+	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, sql, &s, err);
+	int rc = prep(impl, sql, &s, err);
 
 	if (rc)
 		return rc;
@@ -574,20 +580,20 @@ static int by_time(sqlite3 *db, const char *sql, int64_t t, struct err *err,
 
 int sq_session_delete(void *impl, int64_t id, struct err *err)
 {
-	return by_id(sq_handle(impl), "DELETE FROM session WHERE id = ?1", id,
+	return by_id(impl, "DELETE FROM session WHERE id = ?1", id,
 		     err, "end session");
 }
 
 int sq_sessions_delete_user(void *impl, int64_t user_id, struct err *err)
 {
-	return by_id(sq_handle(impl),
+	return by_id(impl,
 		     "DELETE FROM session WHERE user_id = ?1", user_id, err,
 		     "end sessions");
 }
 
 int sq_sessions_purge(void *impl, int64_t now, struct err *err)
 {
-	return by_time(sq_handle(impl),
+	return by_time(impl,
 		       "DELETE FROM session WHERE expires_at <= ?1", now, err,
 		       "purge sessions");
 }
@@ -615,7 +621,7 @@ int sq_api_token_add(void *impl, const struct api_token_row *r, int64_t *id,
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, "INSERT INTO api_token (user_id, token_hash, label,"
+	int rc = prep(impl, "INSERT INTO api_token (user_id, token_hash, label,"
 		      " created_at) VALUES (?1, ?2, ?3, ?4)", &s, err);
 
 	if (rc)
@@ -627,11 +633,12 @@ int sq_api_token_add(void *impl, const struct api_token_row *r, int64_t *id,
 	return insert(db, s, id, err, "add API token", NULL);
 }
 
-static int token_get(sqlite3 *db, const char *sql, const uint8_t *hash,
+static int token_get(void *impl, const char *sql, const uint8_t *hash,
 		     int64_t id, struct api_token_row *out, struct err *err)
 {
+	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, sql, &s, err);
+	int rc = prep(impl, sql, &s, err);
 
 	if (rc)
 		return rc;
@@ -643,30 +650,31 @@ static int token_get(sqlite3 *db, const char *sql, const uint8_t *hash,
 	if (rc)
 		return rc;
 	token_from_row(s, out);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return 0;
 }
 
 int sq_api_token_get(void *impl, const uint8_t *hash,
 		     struct api_token_row *out, struct err *err)
 {
-	return token_get(sq_handle(impl), TOKEN_COLS " WHERE token_hash = ?1",
+	return token_get(impl, TOKEN_COLS " WHERE token_hash = ?1",
 			 hash, 0, out, err);
 }
 
 int sq_api_token_get_id(void *impl, int64_t id, struct api_token_row *out,
 			struct err *err)
 {
-	return token_get(sq_handle(impl), TOKEN_COLS " WHERE id = ?1", NULL,
+	return token_get(impl, TOKEN_COLS " WHERE id = ?1", NULL,
 			 id, out, err);
 }
 
 /* UPDATE api_token SET <time column> = ?2 WHERE <key> = ?1 ... */
-static int token_set(sqlite3 *db, const char *sql, int64_t key, int64_t at,
+static int token_set(void *impl, const char *sql, int64_t key, int64_t at,
 		     bool need_row, struct err *err, const char *what)
 {
+	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, sql, &s, err);
+	int rc = prep(impl, sql, &s, err);
 
 	if (rc)
 		return rc;
@@ -677,7 +685,7 @@ static int token_set(sqlite3 *db, const char *sql, int64_t key, int64_t at,
 
 int sq_api_token_touch(void *impl, int64_t id, int64_t at, struct err *err)
 {
-	return token_set(sq_handle(impl), "UPDATE api_token SET"
+	return token_set(impl, "UPDATE api_token SET"
 			 " last_used_at = ?2 WHERE id = ?1", id, at, true, err,
 			 "API token");
 }
@@ -685,7 +693,7 @@ int sq_api_token_touch(void *impl, int64_t id, int64_t at, struct err *err)
 int sq_api_token_revoke(void *impl, int64_t id, int64_t at,
 			struct err *err)
 {
-	return token_set(sq_handle(impl), "UPDATE api_token SET"
+	return token_set(impl, "UPDATE api_token SET"
 			 " revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
 			 id, at, true, err, "live API token");
 }
@@ -693,7 +701,7 @@ int sq_api_token_revoke(void *impl, int64_t id, int64_t at,
 int sq_api_tokens_revoke_user(void *impl, int64_t user_id, int64_t at,
 			      struct err *err)
 {
-	return token_set(sq_handle(impl), "UPDATE api_token SET"
+	return token_set(impl, "UPDATE api_token SET"
 			 " revoked_at = ?2 WHERE user_id = ?1"
 			 " AND revoked_at IS NULL", user_id, at, false, err,
 			 "revoke API tokens");
@@ -705,7 +713,7 @@ int sq_api_tokens_each(void *impl, int64_t user_id, store_api_token_fn *fn,
 	sqlite3 *db = sq_handle(impl);
 	struct api_token_row t;
 	sqlite3_stmt *s;
-	int rc = prep(db, TOKEN_COLS " WHERE ?1 IS NULL OR user_id = ?1"
+	int rc = prep(impl, TOKEN_COLS " WHERE ?1 IS NULL OR user_id = ?1"
 		      " ORDER BY id DESC", &s, err);
 
 	if (rc)
@@ -719,7 +727,7 @@ int sq_api_tokens_each(void *impl, int64_t user_id, store_api_token_fn *fn,
 	}
 	rc = rc == SQLITE_DONE ? 0 : sa_err(db, err, "API tokens");
 out:
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -730,7 +738,7 @@ int sq_login_fail_add(void *impl, const char *key, int64_t at,
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, "INSERT INTO login_attempt (key, at) VALUES (?1, ?2)",
+	int rc = prep(impl, "INSERT INTO login_attempt (key, at) VALUES (?1, ?2)",
 		      &s, err);
 
 	if (rc)
@@ -745,7 +753,7 @@ int sq_login_fails_count(void *impl, const char *key, int64_t since,
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, "SELECT count(*) FROM login_attempt WHERE key = ?1"
+	int rc = prep(impl, "SELECT count(*) FROM login_attempt WHERE key = ?1"
 		      " AND at > ?2", &s, err);
 
 	if (rc)
@@ -756,7 +764,7 @@ int sq_login_fails_count(void *impl, const char *key, int64_t since,
 	if (rc)
 		return rc;
 	*n = (long)sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return 0;
 }
 
@@ -764,7 +772,7 @@ int sq_login_fails_clear(void *impl, const char *key, struct err *err)
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, "DELETE FROM login_attempt WHERE key = ?1", &s, err);
+	int rc = prep(impl, "DELETE FROM login_attempt WHERE key = ?1", &s, err);
 
 	if (rc)
 		return rc;
@@ -774,7 +782,7 @@ int sq_login_fails_clear(void *impl, const char *key, struct err *err)
 
 int sq_login_fails_purge(void *impl, int64_t before, struct err *err)
 {
-	return by_time(sq_handle(impl),
+	return by_time(impl,
 		       "DELETE FROM login_attempt WHERE at <= ?1", before, err,
 		       "purge failed sign-ins");
 }
@@ -807,7 +815,7 @@ int sq_audit_head(void *impl, int64_t *id, char *hash, struct err *err)
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+	int rc = prep(impl, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
 		      &s, err);
 
 	if (rc)
@@ -820,7 +828,7 @@ int sq_audit_head(void *impl, int64_t *id, char *hash, struct err *err)
 	} else {
 		rc = rc == SQLITE_DONE ? 0 : sa_err(db, err, "audit head");
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -828,7 +836,7 @@ int sq_audit_insert(void *impl, const struct audit_row *r, struct err *err)
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, "INSERT INTO audit (id, at, user_id, org_id, actor,"
+	int rc = prep(impl, "INSERT INTO audit (id, at, user_id, org_id, actor,"
 		      " role, action, subject_kind, subject_id, detail, ip,"
 		      " prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
 		      " ?8, ?9, ?10, ?11, ?12, ?13)", &s, err);
@@ -865,7 +873,7 @@ static int audit_rows(sqlite3 *db, sqlite3_stmt *s, store_audit_fn *fn,
 	}
 	rc = rc == SQLITE_DONE ? 0 : sa_err(db, err, "audit trail");
 out:
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -885,7 +893,7 @@ int sq_audit_list(void *impl, const struct audit_query *q,
 	sqlite3_stmt *s;
 	int rc;
 
-	rc = prep(db, subject ? by_subject : q->user_id ? by_user : all, &s,
+	rc = prep(impl, subject ? by_subject : q->user_id ? by_user : all, &s,
 		  err);
 	if (rc)
 		return rc;
@@ -905,7 +913,7 @@ int sq_audit_scan(void *impl, store_audit_fn *fn, void *ctx,
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, AUDIT_COLS " ORDER BY id", &s, err);
+	int rc = prep(impl, AUDIT_COLS " ORDER BY id", &s, err);
 
 	if (rc)
 		return rc;
@@ -917,7 +925,7 @@ int sq_audit_protected(void *impl, bool *yes, struct err *err)
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, "SELECT count(*) FROM sqlite_schema"
+	int rc = prep(impl, "SELECT count(*) FROM sqlite_schema"
 		      " WHERE type = 'trigger' AND tbl_name = 'audit'"
 		      " AND name IN ('audit_no_update', 'audit_no_delete',"
 		      " 'audit_in_order') AND sql LIKE '%RAISE(ABORT%'", &s,
@@ -929,6 +937,6 @@ int sq_audit_protected(void *impl, bool *yes, struct err *err)
 	if (rc)
 		return rc;
 	*yes = sqlite3_column_int(s, 0) == 3;
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return 0;
 }

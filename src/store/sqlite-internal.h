@@ -12,6 +12,15 @@
 sqlite3 *sq_handle(void *impl);
 
 /*
+ * The connection's prepared statement for sql, prepared on first use and
+ * kept until the store closes, reset and with its bindings cleared; NULL
+ * (err set) if it does not compile.  sql must be a constant (a string
+ * literal or static table entry): its address is the key.  Never finalize
+ * it; reset it when done, so that it holds no read transaction open.
+ */
+sqlite3_stmt *sq_cached(void *impl, const char *sql, struct err *err);
+
+/*
  * Column readers: text truncated to cap - 1 bytes ("" for NULL); an ISO
  * date as a day number (DATE_NONE for NULL or bad); an integer, -1 for
  * NULL.

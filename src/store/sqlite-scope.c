@@ -21,8 +21,9 @@
  * out only when viewer_fields() allows (domain/viewer.c).
  *
  * The views episode_merged, missing_merged and missing_placed are
- * migration 3's.  Statements are prepared per call, as in sqlite-auth.c:
- * a page makes a handful.
+ * migration 3's.  Statements are prepared once per connection and kept
+ * (sq_cached(), keyed by their constant text): compiling these views'
+ * SQL took most of a read's time, and a child's record makes five.
  */
 #include "base/compat.h"
 #include <sqlite3.h>
@@ -283,13 +284,20 @@ static int sc_err(sqlite3 *db, struct err *err, const char *what)
 	return err_set(err, ERR_STORE, "%s: %s", what, sqlite3_errmsg(db));
 }
 
-static int prep(sqlite3 *db, const char *sql, sqlite3_stmt **out,
+/* The connection's statement for sql (a constant: sq_cached()), reset
+ * and cleared; give it back with done(), never sqlite3_finalize(). */
+static int prep(void *impl, const char *sql, sqlite3_stmt **out,
 		struct err *err)
 {
-	*out = NULL;
-	if (sqlite3_prepare_v2(db, sql, -1, out, NULL) != SQLITE_OK)
-		return sc_err(db, err, "prepare");
-	return 0;
+	*out = sq_cached(impl, sql, err);
+	return *out ? 0 : ERR_STORE;
+}
+
+/* Done with a statement of prep(): reset, so that it holds no read
+ * transaction open until its next use. */
+static void done(sqlite3_stmt *s)
+{
+	sqlite3_reset(s);
 }
 
 /* Bind by name; a statement without the parameter ignores it.  NULL and
@@ -361,7 +369,7 @@ static void bind_page(sqlite3_stmt *s, long page, long page_size)
 	bind_long(s, ":offset", page * page_size);
 }
 
-/* Run a count(*) statement and finalize it. */
+/* Run a count(*) statement and give it back. */
 static int count_rows(sqlite3 *db, sqlite3_stmt *s, long *n,
 		      struct err *err)
 {
@@ -373,7 +381,7 @@ static int count_rows(sqlite3 *db, sqlite3_stmt *s, long *n,
 	} else {
 		rc = sc_err(db, err, "count");
 	}
-	sqlite3_finalize(s);
+	done(s);
 	return rc;
 }
 
@@ -537,7 +545,7 @@ int sq_children_list(void *impl, const struct viewer *v,
 	sqlite3_stmt *s;
 	int rc;
 
-	rc = prep(db, children_count_sql[v->access], &s, err);
+	rc = prep(impl, children_count_sql[v->access], &s, err);
 	if (rc)
 		return rc;
 	bind_viewer(s, v);
@@ -546,7 +554,7 @@ int sq_children_list(void *impl, const struct viewer *v,
 	if (rc || out->page * out->page_size >= out->total)
 		return rc;
 
-	rc = prep(db, children_page_sql[v->access], &s, err);
+	rc = prep(impl, children_page_sql[v->access], &s, err);
 	if (rc)
 		return rc;
 	bind_viewer(s, v);
@@ -558,7 +566,7 @@ int sq_children_list(void *impl, const struct viewer *v,
 	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
 		     0 :
 		     sc_err(db, err, "children");
-	sqlite3_finalize(s);
+	done(s);
 	return rc;
 }
 
@@ -567,13 +575,14 @@ int sq_children_list(void *impl, const struct viewer *v,
 typedef void record_add_fn(sqlite3_stmt *s, const struct viewer *v,
 			   void *ctx);
 
-static int record_rows(sqlite3 *db, const char *sql, const struct viewer *v,
+static int record_rows(void *impl, const char *sql, const struct viewer *v,
 		       int64_t id, record_add_fn *add, void *ctx,
 		       bool *truncated, struct err *err)
 {
+	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
 	size_t n = 0;
-	int rc = prep(db, sql, &s, err);
+	int rc = prep(impl, sql, &s, err);
 
 	if (rc)
 		return rc;
@@ -589,7 +598,7 @@ static int record_rows(sqlite3 *db, const char *sql, const struct viewer *v,
 	}
 	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 :
 						     sc_err(db, err, "record");
-	sqlite3_finalize(s);
+	done(s);
 	return rc;
 }
 
@@ -641,12 +650,13 @@ static void add_oc2(sqlite3_stmt *s, const struct viewer *v, void *ctx)
 }
 
 /* Find la/ref: its id, and whether the viewer's scope holds it. */
-static int child_find(sqlite3 *db, const struct viewer *v, const char *la,
+static int child_find(void *impl, const struct viewer *v, const char *la,
 		      const char *ref, int64_t *id, bool *in_scope,
 		      struct err *err)
 {
+	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, child_find_sql[v->access], &s, err);
+	int rc = prep(impl, child_find_sql[v->access], &s, err);
 
 	if (rc)
 		return rc;
@@ -662,7 +672,7 @@ static int child_find(sqlite3 *db, const struct viewer *v, const char *la,
 		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
 					 sc_err(db, err, "child");
 	}
-	sqlite3_finalize(s);
+	done(s);
 	return rc;
 }
 
@@ -678,14 +688,14 @@ int sq_child_record(void *impl, const struct viewer *v, const char *la,
 	int rc;
 
 	*exists = false;
-	rc = child_find(db, v, la, ref, &id, &in_scope, err);
+	rc = child_find(impl, v, la, ref, &id, &in_scope, err);
 	if (rc)
 		return rc;	/* ERR_NOT_FOUND leaves err alone */
 	*exists = true;
 	if (!in_scope)
 		return ERR_NOT_FOUND;
 
-	rc = prep(db, child_head_sql[v->access], &s, err);
+	rc = prep(impl, child_head_sql[v->access], &s, err);
 	if (rc)
 		return rc;
 	bind_viewer(s, v);
@@ -699,15 +709,15 @@ int sq_child_record(void *impl, const struct viewer *v, const char *la,
 		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
 					 sc_err(db, err, "child");
 	}
-	sqlite3_finalize(s);
+	done(s);
 	if (!rc)
-		rc = record_rows(db, child_episodes_sql[v->access], v, id,
+		rc = record_rows(impl, child_episodes_sql[v->access], v, id,
 				 add_episode, &x, &out->truncated, err);
 	if (!rc)
-		rc = record_rows(db, child_missing_sql[v->access], v, id,
+		rc = record_rows(impl, child_missing_sql[v->access], v, id,
 				 add_missing, &x, &out->truncated, err);
 	if (!rc && viewer_may(v, VF_OC2))
-		rc = record_rows(db, child_oc2_sql, v, id, add_oc2, &x,
+		rc = record_rows(impl, child_oc2_sql, v, id, add_oc2, &x,
 				 &out->truncated, err);
 	return rc;
 }
@@ -729,7 +739,7 @@ int sq_homes_list(void *impl, const struct viewer *v,
 	sqlite3_stmt *s;
 	int rc;
 
-	rc = prep(db, homes_count_sql, &s, err);
+	rc = prep(impl, homes_count_sql, &s, err);
 	if (rc)
 		return rc;
 	bind_home_filter(s, f);
@@ -737,7 +747,7 @@ int sq_homes_list(void *impl, const struct viewer *v,
 	if (rc || out->page * out->page_size >= out->total)
 		return rc;
 
-	rc = prep(db, homes_page_sql[v->access], &s, err);
+	rc = prep(impl, homes_page_sql[v->access], &s, err);
 	if (rc)
 		return rc;
 	bind_viewer(s, v);
@@ -748,7 +758,7 @@ int sq_homes_list(void *impl, const struct viewer *v,
 		home_from_row(s, &out->rows[out->n++]);
 	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 :
 						     sc_err(db, err, "homes");
-	sqlite3_finalize(s);
+	done(s);
 	return rc;
 }
 
@@ -771,11 +781,12 @@ static bool figures_shown(const struct viewer *v, const struct home_row *h,
 	return false;
 }
 
-static int home_years(sqlite3 *db, const char *urn, struct home_profile *out,
+static int home_years(void *impl, const char *urn, struct home_profile *out,
 		      struct err *err)
 {
+	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(db, home_years_sql, &s, err);
+	int rc = prep(impl, home_years_sql, &s, err);
 
 	if (rc)
 		return rc;
@@ -793,7 +804,7 @@ static int home_years(sqlite3 *db, const char *urn, struct home_profile *out,
 	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
 		     0 :
 		     sc_err(db, err, "home years");
-	sqlite3_finalize(s);
+	done(s);
 	return rc;
 }
 
@@ -805,7 +816,7 @@ int sq_home_profile(void *impl, const struct viewer *v, const char *urn,
 	sqlite3_stmt *s;
 	int rc;
 
-	rc = prep(db, home_one_sql[v->access], &s, err);
+	rc = prep(impl, home_one_sql[v->access], &s, err);
 	if (rc)
 		return rc;
 	bind_viewer(s, v);
@@ -820,18 +831,18 @@ int sq_home_profile(void *impl, const struct viewer *v, const char *urn,
 			     err_set(err, ERR_NOT_FOUND, "no such home") :
 			     sc_err(db, err, "home");
 	}
-	sqlite3_finalize(s);
+	done(s);
 	if (rc)
 		return rc;
 
 	out->figures = figures_shown(v, &out->home, council);
 	if (out->figures) {
-		rc = home_years(db, urn, out, err);
+		rc = home_years(impl, urn, out, err);
 		if (rc)
 			return rc;
 	}
 
-	rc = prep(db, home_children_sql[v->access], &s, err);
+	rc = prep(impl, home_children_sql[v->access], &s, err);
 	if (rc)
 		return rc;
 	bind_viewer(s, v);
@@ -847,7 +858,7 @@ int sq_home_profile(void *impl, const struct viewer *v, const char *urn,
 	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
 		     0 :
 		     sc_err(db, err, "children at the home");
-	sqlite3_finalize(s);
+	done(s);
 	return rc;
 }
 
@@ -869,7 +880,7 @@ int sq_missing_open(void *impl, const struct viewer *v,
 	sqlite3_stmt *s;
 	int rc;
 
-	rc = prep(db, missing_count_sql[v->access], &s, err);
+	rc = prep(impl, missing_count_sql[v->access], &s, err);
 	if (rc)
 		return rc;
 	bind_viewer(s, v);
@@ -878,7 +889,7 @@ int sq_missing_open(void *impl, const struct viewer *v,
 	if (rc || out->page * out->page_size >= out->total)
 		return rc;
 
-	rc = prep(db, missing_page_sql[v->access], &s, err);
+	rc = prep(impl, missing_page_sql[v->access], &s, err);
 	if (rc)
 		return rc;
 	bind_viewer(s, v);
@@ -897,6 +908,6 @@ int sq_missing_open(void *impl, const struct viewer *v,
 	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
 		     0 :
 		     sc_err(db, err, "missing periods");
-	sqlite3_finalize(s);
+	done(s);
 	return rc;
 }

@@ -172,10 +172,17 @@ static const char *const stmt_sql[ST_N] = {
 	" WHERE o.return_id = ?1 ORDER BY c.child_ref",
 };
 
+/* Statements of the other sqlite-*.c files (sq_cached()), at most. */
+#define SQ_CACHE_MAX 256
+
 struct sq {
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_N];
 	int depth;		/* transaction nesting */
+	/* sq_cached(): by the address of their constant SQL text */
+	const char *cache_sql[SQ_CACHE_MAX];
+	sqlite3_stmt *cache_st[SQ_CACHE_MAX];
+	size_t ncache;
 };
 
 sqlite3 *sq_handle(void *impl)
@@ -205,6 +212,37 @@ static sqlite3_stmt *stmt(struct sq *q, enum stmt_id id, struct err *err)
 			return NULL;
 		}
 		q->st[id] = s;
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+sqlite3_stmt *sq_cached(void *impl, const char *sql, struct err *err)
+{
+	struct sq *q = impl;
+	sqlite3_stmt *s = NULL;
+
+	for (size_t i = 0; i < q->ncache; i++)
+		if (q->cache_sql[i] == sql) {
+			s = q->cache_st[i];
+			break;
+		}
+	if (!s) {
+		if (q->ncache == SQ_CACHE_MAX)
+			BUG("more than %d cached statements: is the SQL text "
+			    "a constant?", SQ_CACHE_MAX);
+		if (sqlite3_prepare_v3(q->db, sql, -1,
+				       SQLITE_PREPARE_PERSISTENT, &s, NULL)) {
+			db_err(q, err, "prepare");
+			return NULL;
+		}
+		q->cache_sql[q->ncache] = sql;
+		q->cache_st[q->ncache++] = s;
+	} else if (sqlite3_stmt_busy(s)) {
+		/* a caller still stepping it (a callback that re-enters the
+		 * same query): resetting it here would cut that caller short */
+		BUG("cached statement in use twice: %.60s", sql);
 	}
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
@@ -351,6 +389,8 @@ static void sq_close(void *impl)
 
 	for (int i = 0; i < ST_N; i++)
 		sqlite3_finalize(q->st[i]);
+	for (size_t i = 0; i < q->ncache; i++)
+		sqlite3_finalize(q->cache_st[i]);
 	sqlite3_close(q->db);
 	free(q);
 }

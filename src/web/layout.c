@@ -90,6 +90,61 @@ static void language_switch(struct request *req, struct response *res)
 }
 
 /*
+ * One item of the service navigation: the current page is marked with
+ * aria-current="page", a page inside its section with "true".
+ */
+static void nav_item(struct request *req, struct response *res,
+		     const char *href, const char *section, const char *en,
+		     const char *cy)
+{
+	const char *p = req->path ? req->path : "";
+	size_t n = strlen(section);
+	bool here = !strcmp(p, href);
+	bool inside = !strncmp(p, section, n) && (!p[n] || p[n] == '/');
+
+	if (here || inside)
+		res_markup(res, "<li class=\"govuk-service-navigation__item "
+			   "govuk-service-navigation__item--active\">"
+			   "<a class=\"govuk-service-navigation__link\" href=\"");
+	else
+		res_markup(res, "<li class=\"govuk-service-navigation__item\">"
+			   "<a class=\"govuk-service-navigation__link\" href=\"");
+	res_url_path(res, href);
+	if (here)
+		res_markup(res, "\" aria-current=\"page\">");
+	else if (inside)
+		res_markup(res, "\" aria-current=\"true\">");
+	else
+		res_markup(res, "\">");
+	res_text(res, tr(req, en, cy));
+	res_markup(res, "</a></li>\n");
+}
+
+/*
+ * The pages of the service a role has: everyone has a home page, a
+ * dashboard (a council's is its own council's) and the register of
+ * homes; the children's pages are for the roles that see children
+ * (docs/access.md).  The pages decide what is in them, this only links.
+ */
+static void nav_items(struct request *req, struct response *res,
+		      const struct web_session *ws)
+{
+	enum role r = ws->user.role;
+	char dash[64] = "/dashboard";
+
+	if ((r == ROLE_COUNCIL_SOCIAL_WORKER || r == ROLE_COUNCIL_PLACEMENTS) &&
+	    ws->org.la[0])
+		snprintf(dash, sizeof(dash), "/dashboard/council/%s",
+			 ws->org.la);
+	nav_item(req, res, "/home", "/home", "Home", "Hafan");
+	nav_item(req, res, dash, "/dashboard", "Dashboard", "Dangosfwrdd");
+	nav_item(req, res, "/homes", "/homes", "Homes", "Cartrefi");
+	if (r != ROLE_ANALYST && r != ROLE_ADMIN)
+		nav_item(req, res, "/children", "/children", "Children",
+			 "Plant");
+}
+
+/*
  * For someone signed in: GOV.UK Frontend's service navigation with the
  * home page, who is signed in (name and organisation) and a sign-out
  * button.  Signing out changes state, so it is a POST form with the
@@ -98,7 +153,6 @@ static void language_switch(struct request *req, struct response *res)
 static void account_bar(struct request *req, struct response *res,
 			const struct web_session *ws)
 {
-	bool home = req->path && !strcmp(req->path, "/home");
 	const char *org = req->lang[0] == 'c' && ws->org.name_cy[0] ?
 			  ws->org.name_cy : ws->org.name_en;
 
@@ -112,17 +166,8 @@ static void account_bar(struct request *req, struct response *res,
 	res_attr(res, tr(req, "Menu", "Dewislen"));
 	res_markup(res, "\" class=\"govuk-service-navigation__wrapper\">\n"
 		   "<ul class=\"govuk-service-navigation__list\">\n");
-	if (home)
-		res_markup(res, "<li class=\"govuk-service-navigation__item "
-			   "govuk-service-navigation__item--active\">"
-			   "<a class=\"govuk-service-navigation__link\" "
-			   "href=\"/home\" aria-current=\"page\">");
-	else
-		res_markup(res, "<li class=\"govuk-service-navigation__item\">"
-			   "<a class=\"govuk-service-navigation__link\" "
-			   "href=\"/home\">");
-	res_text(res, tr(req, "Home", "Hafan"));
-	res_markup(res, "</a></li>\n</ul>\n</nav>\n"
+	nav_items(req, res, ws);
+	res_markup(res, "</ul>\n</nav>\n"
 		   "<div class=\"cartref-account__user\">\n"
 		   "<p class=\"govuk-body-s cartref-account__who\">");
 	res_text(res, tr(req, "Signed in as ", "Wedi mewngofnodi fel "));

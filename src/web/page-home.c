@@ -3,8 +3,7 @@
  * see in cartref, what needs their attention now, and what is coming
  * next, by role, in English and Welsh.
  *
- * For now the data comes from what the store already gives without role
- * scoping (scoped queries are the next step, docs/security.md):
+ * By role (figures, homes and areas need no child-level scoping):
  *
  *   inspector          the national review's headline figures for the
  *                      latest year, exact (staff only)
@@ -14,6 +13,12 @@
  *   home_manager       their provider's homes in the register
  *   police             the force and the councils in its area
  *   admin              how many users there are
+ *
+ * and, for every role that sees children, "Needs attention": the open
+ * missing periods the user may see, longest first (store_missing_open()
+ * with the user's viewer: scoped and audited by the store), each
+ * linking to the child's record.  Then links to the pages built for the
+ * role, and what is coming next.
  *
  * The history is loaded per request (about 50 ms at Wales scale), which
  * is fine for a home page until the store caches the review.  Everything
@@ -28,17 +33,25 @@
 #include "base/xalloc.h"
 #include "web/layout.h"
 #include "web/pages.h"
+#include "web/parts.h"
 #include "web/session.h"
 
 #define RQ "\xe2\x80\x99"	/* right single quotation mark */
 #define HOME_ROWS_MAX 500	/* provider homes shown */
 #define AREAS_MAX 64		/* councils in a police force's area */
+#define MISSING_ROWS 10		/* open missing periods listed */
 
 /* ---- words ------------------------------------------------------------- */
+
+struct role_link {
+	const char *href;		/* NULL ends */
+	const char *text[2];		/* en, cy */
+};
 
 struct role_text {
 	const char *name[2];		/* en, cy */
 	const char *see[2];		/* what they will see here */
+	struct role_link links[4];	/* built: where to find it */
 	const char *next[3][2];		/* coming next; NULL ends */
 };
 
@@ -52,14 +65,22 @@ static const struct role_text roles[ROLE_N] = {
 		  "arolygiad ei wybod am y plant sydd wedi" RQ "u lleoli "
 		  "ynddynt, a" RQ "r trywydd archwilio o bwy sydd wedi edrych "
 		  "ar gofnodion plant." },
+		{ { "/homes",
+		    { "A page for each home: places, children placed, moves "
+		      "and missing episodes",
+		      "Tudalen ar gyfer pob cartref: lleoedd, plant a "
+		      "leolwyd, symudiadau a chyfnodau ar goll" } },
+		  { "/children",
+		    { "The children placed in children" RQ "s homes",
+		      "Y plant a leolwyd mewn cartrefi plant" } },
+		  { "/dashboard",
+		    { "The review" RQ "s figures for Wales and each council",
+		      "Ffigurau" RQ "r adolygiad ar gyfer Cymru a phob "
+		      "cyngor" } } },
 		{ { "Alerts when a child goes missing from a children" RQ "s "
 		    "home",
 		    "Rhybuddion pan fydd plentyn yn mynd ar goll o gartref "
 		    "plant" },
-		  { "A page for each home: places, children placed, moves "
-		    "and missing episodes",
-		    "Tudalen ar gyfer pob cartref: lleoedd, plant a leolwyd, "
-		    "symudiadau a chyfnodau ar goll" },
 		  { "The audit trail in the browser",
 		    "Y trywydd archwilio yn y porwr" } },
 	},
@@ -71,10 +92,15 @@ static const struct role_text roles[ROLE_N] = {
 		  "Ffigurau ar gyfer Cymru, pob cyngor a phob cartref, gyda "
 		  "rheolaeth datgelu wedi" RQ "i chymhwyso. Ni fyddwch yn "
 		  "gweld cofnod unrhyw blentyn." },
-		{ { "The whole review in the browser, by council and by home",
-		    "Yr adolygiad cyfan yn y porwr, fesul cyngor a fesul "
-		    "cartref" },
-		  { "Trends over the years",
+		{ { "/dashboard",
+		    { "The whole review in the browser, by council and by "
+		      "home",
+		      "Yr adolygiad cyfan yn y porwr, fesul cyngor a fesul "
+		      "cartref" } },
+		  { "/homes",
+		    { "The register of children" RQ "s homes",
+		      "Cofrestr y cartrefi plant" } } },
+		{ { "Trends over the years",
 		    "Tueddiadau dros y blynyddoedd" } },
 	},
 	[ROLE_COUNCIL_SOCIAL_WORKER] = {
@@ -85,9 +111,17 @@ static const struct role_text roles[ROLE_N] = {
 		  "Y plant y mae eich cyngor yn gofalu amdanynt, eu lleoliadau "
 		  "a" RQ "u cyfnodau ar goll, a" RQ "r cartrefi plant yn ardal "
 		  "eich cyngor." },
-		{ { "The list of children your council looks after",
-		    "Y rhestr o blant y mae eich cyngor yn gofalu amdanynt" },
-		  { "Alerts when one of your children goes missing",
+		{ { "/children",
+		    { "The list of children your council looks after",
+		      "Y rhestr o blant y mae eich cyngor yn gofalu "
+		      "amdanynt" } },
+		  { "/dashboard",
+		    { "Your council" RQ "s figures",
+		      "Ffigurau eich cyngor" } },
+		  { "/homes",
+		    { "The register of children" RQ "s homes",
+		      "Cofrestr y cartrefi plant" } } },
+		{ { "Alerts when one of your children goes missing",
 		    "Rhybuddion pan fydd un o" RQ "ch plant yn mynd ar goll" },
 		  { "The shared child record",
 		    "Y cofnod plentyn a rennir" } },
@@ -100,10 +134,18 @@ static const struct role_text roles[ROLE_N] = {
 		  "Y plant y mae eich cyngor yn gofalu amdanynt a" RQ "u "
 		  "lleoliadau, a" RQ "r cartrefi plant yn ardal eich cyngor "
 		  "a" RQ "u lleoedd." },
+		{ { "/children",
+		    { "The list of children your council looks after",
+		      "Y rhestr o blant y mae eich cyngor yn gofalu "
+		      "amdanynt" } },
+		  { "/homes",
+		    { "The children" RQ "s homes and their places",
+		      "Y cartrefi plant a" RQ "u lleoedd" } },
+		  { "/dashboard",
+		    { "Your council" RQ "s figures",
+		      "Ffigurau eich cyngor" } } },
 		{ { "Places free in children" RQ "s homes",
 		    "Lleoedd gwag mewn cartrefi plant" },
-		  { "The list of children your council looks after",
-		    "Y rhestr o blant y mae eich cyngor yn gofalu amdanynt" },
 		  { "Alerts when one of your children goes missing",
 		    "Rhybuddion pan fydd un o" RQ "ch plant yn mynd ar goll" } },
 	},
@@ -115,9 +157,13 @@ static const struct role_text roles[ROLE_N] = {
 		  "Cartrefi plant eich sefydliad, a" RQ "r plant sydd "
 		  "wedi" RQ "u lleoli ynddynt, tra byddant yno ac am 90 "
 		  "diwrnod wedyn." },
-		{ { "The children placed in your homes",
-		    "Y plant sydd wedi" RQ "u lleoli yn eich cartrefi" },
-		  { "Recording when a child goes missing from your home",
+		{ { "/children",
+		    { "The children placed in your homes",
+		      "Y plant sydd wedi" RQ "u lleoli yn eich cartrefi" } },
+		  { "/dashboard",
+		    { "Figures for your homes",
+		      "Ffigurau ar gyfer eich cartrefi" } } },
+		{ { "Recording when a child goes missing from your home",
 		    "Cofnodi pan fydd plentyn yn mynd ar goll o" RQ "ch "
 		    "cartref" } },
 	},
@@ -127,12 +173,16 @@ static const struct role_text roles[ROLE_N] = {
 		  "the details needed to find them.",
 		  "Plant sydd ar goll o ofal yn ardal eich heddlu, a" RQ "r "
 		  "manylion sydd eu hangen i ddod o hyd iddynt." },
+		{ { "/children",
+		    { "The details needed to find a missing child",
+		      "Y manylion sydd eu hangen i ddod o hyd i blentyn sydd "
+		      "ar goll" } },
+		  { "/dashboard",
+		    { "Figures on going missing from care in Wales",
+		      "Ffigurau am fynd ar goll o ofal yng Nghymru" } } },
 		{ { "Alerts when a child in your area goes missing from care",
 		    "Rhybuddion pan fydd plentyn yn eich ardal yn mynd ar "
-		    "goll o ofal" },
-		  { "The details needed to find a missing child",
-		    "Y manylion sydd eu hangen i ddod o hyd i blentyn sydd "
-		    "ar goll" } },
+		    "goll o ofal" } },
 	},
 	[ROLE_ADMIN] = {
 		{ "Administrator", "Gweinyddwr" },
@@ -140,6 +190,9 @@ static const struct role_text roles[ROLE_N] = {
 		  "and resetting their passwords.",
 		  "Y bobl sy" RQ "n defnyddio cartref: eu hychwanegu, eu "
 		  "hanalluogi ac ailosod eu cyfrineiriau." },
+		{ { "/dashboard",
+		    { "The review" RQ "s published figures",
+		      "Ffigurau cyhoeddedig yr adolygiad" } } },
 		{ { "Managing users in the browser",
 		    "Rheoli defnyddwyr yn y porwr" },
 		  { "Checking the audit trail in the browser",
@@ -200,6 +253,10 @@ struct hp_page {
 	size_t nareas;
 	/* admin */
 	long users_active, users_disabled;
+	/* roles that see children: open missing periods, longest first */
+	struct viewer v;
+	struct web_councils councils;
+	struct missing_page *missing;	/* NULL: not for this role */
 };
 
 static const char *lang2(const struct request *req, const char *const t[2])
@@ -320,12 +377,46 @@ static int count_user(const struct user *u, void *ctx)
 	return 0;
 }
 
+/*
+ * What needs attention: the open missing periods the viewer may see
+ * (store_missing_open(), scoped and audited by the store).  Nothing for
+ * analysts and admins, who see no child.
+ */
+static int load_missing(struct request *req, struct store *s,
+			struct hp_page *p, struct err *err)
+{
+	struct missing_filter f;
+	int rc = web_viewer(req, s, &p->v, err);
+
+	if (rc || p->v.access == VIEWER_NONE)
+		return rc;
+	rc = web_councils_load(s, &p->councils, err);
+	if (rc)
+		return rc;
+	memset(&f, 0, sizeof(f));
+	f.page_size = MISSING_ROWS;
+	p->missing = xmalloc(sizeof(*p->missing));
+	return store_missing_open(s, &p->v, &f, p->missing, err);
+}
+
+static int gather_role(struct request *req, struct store *s,
+		       struct hp_page *p, struct err *err);
+
 static int gather(struct request *req, struct hp_page *p, struct err *err)
 {
 	struct store *s = web_store(req, err);
+	int rc;
 
 	if (!s)
 		return ERR_STORE;
+	rc = gather_role(req, s, p, err);
+	return rc ? rc : load_missing(req, s, p, err);
+}
+
+static int gather_role(struct request *req, struct store *s,
+		       struct hp_page *p, struct err *err)
+{
+	(void)req;
 	switch (p->ws->user.role) {
 	case ROLE_INSPECTOR:
 	case ROLE_ANALYST:
@@ -608,6 +699,96 @@ static void write_users(struct request *req, struct response *res,
 		     "(add, disable, enable, reset, token)."));
 }
 
+static void write_missing(struct request *req, struct response *res,
+			  const struct hp_page *p)
+{
+	const struct missing_page *mp = p->missing;
+	char s[160];
+
+	heading2(res, tr(req, "Needs attention", "Angen sylw"));
+	if (!mp->total) {
+		para(res, tr(req, "No child you may see is missing from care "
+			     "now.",
+			     "Nid oes plentyn y cewch ei weld ar goll o ofal "
+			     "nawr."));
+		return;
+	}
+	snprintf(s, sizeof(s), WEB_TRF(req, "Missing from care now: %ld. "
+				       "The longest missing come first.",
+				       "Ar goll o ofal nawr: %ld. Daw" RQ "r "
+				       "rhai sydd wedi bod ar goll hiraf yn "
+				       "gyntaf."),
+		 mp->total);
+	para(res, s);
+	res_markup(res, "<table class=\"govuk-table\">\n<caption "
+		   "class=\"govuk-table__caption govuk-table__caption--s\">");
+	res_text(res, tr(req, "Children missing from care now",
+			 "Plant sydd ar goll o ofal nawr"));
+	res_markup(res, "</caption>\n<thead class=\"govuk-table__head\">\n"
+		   "<tr class=\"govuk-table__row\">\n");
+	part_th(res, tr(req, "Child", "Plentyn"), false);
+	part_th(res, tr(req, "Council", "Cyngor"), false);
+	part_th(res, tr(req, "Age", "Oed"), true);
+	part_th(res, tr(req, "Missing since", "Ar goll ers"), false);
+	part_th(res, tr(req, "Went missing from", "Aeth ar goll o"), false);
+	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
+	for (size_t i = 0; i < mp->n; i++) {
+		const struct missing_row *m = &mp->rows[i];
+
+		res_markup(res, "<tr class=\"govuk-table__row\">\n"
+			   "<th scope=\"row\" class=\"govuk-table__header\">");
+		part_child_link(res, m->la, m->ref);
+		res_markup(res, "</th>\n<td class=\"govuk-table__cell\">");
+		res_text(res, web_council_name(req, &p->councils, m->la));
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell "
+			   "govuk-table__cell--numeric\">");
+		if (!viewer_may(&p->v, VF_AGE))
+			part_not_shown(req, res);
+		else if (m->age < 0)
+			part_not_recorded(req, res);
+		else
+			res_int(res, m->age);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
+		part_date(req, res, m->m.start);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
+		if (m->m.urn[0])
+			part_home_link(res, m->m.urn, m->m.home_name);
+		else if (m->m.district[0])
+			res_text(res, m->m.district);
+		else
+			part_not_recorded(req, res);
+		res_markup(res, "</td>\n</tr>\n");
+	}
+	res_markup(res, "</tbody>\n</table>\n");
+	if (mp->total > (long)mp->n) {
+		snprintf(s, sizeof(s), WEB_TRF(req, "The %zu missing longest "
+					       "of %ld are shown.",
+					       "Dangosir y %zu sydd wedi bod "
+					       "ar goll hiraf o %ld."),
+			 mp->n, mp->total);
+		para(res, s);
+	}
+}
+
+/* What is built for the role, and where. */
+static void write_links(struct request *req, struct response *res,
+			const struct role_text *t)
+{
+	if (!t->links[0].href)
+		return;
+	heading2(res, tr(req, "In cartref", "Yn cartref"));
+	res_markup(res, "<ul class=\"govuk-list\">\n");
+	for (size_t i = 0; i < ARRAY_SIZE(t->links) && t->links[i].href;
+	     i++) {
+		res_markup(res, "<li><a class=\"govuk-link\" href=\"");
+		res_url_path(res, t->links[i].href);
+		res_markup(res, "\">");
+		res_text(res, lang2(req, t->links[i].text));
+		res_markup(res, "</a></li>\n");
+	}
+	res_markup(res, "</ul>\n");
+}
+
 static void home_body(struct request *req, struct response *res, void *ctx)
 {
 	const struct hp_page *p = ctx;
@@ -642,6 +823,9 @@ static void home_body(struct request *req, struct response *res, void *ctx)
 		break;
 	}
 
+	if (p->missing)
+		write_missing(req, res, p);
+	write_links(req, res, t);
 	heading2(res, tr(req, "Coming next", "I ddod nesaf"));
 	para(res, tr(req, "These will appear here as they are built:",
 		     "Bydd y rhain yn ymddangos yma wrth iddynt gael eu "
@@ -675,4 +859,5 @@ void page_home(struct request *req, struct response *res)
 	review_free(p.review);
 	free(p.homes);
 	free(p.areas);
+	free(p.missing);
 }

@@ -25,6 +25,24 @@ void page_sign_out(struct request *req, struct response *res);
 void page_home(struct request *req, struct response *res);
 
 /*
+ * GET /dashboard and /dashboard/council/{code} (?year=): the review's
+ * figures, charts and map, exact or published by role (page-dashboard.c).
+ */
+void page_dashboard(struct request *req, struct response *res);
+void page_dashboard_council(struct request *req, struct response *res);
+
+/* GET /homes (?council=&type=&page=): the register (page-homes.c). */
+void page_homes(struct request *req, struct response *res);
+/* GET /homes/{urn}: one home's profile (page-home-profile.c). */
+void page_home_profile(struct request *req, struct response *res);
+
+/* GET /children (?council=&q=&page=): the children in scope
+ * (page-children.c). */
+void page_children(struct request *req, struct response *res);
+/* GET /children/{council}/{ref}: one child's record (page-child.c). */
+void page_child(struct request *req, struct response *res);
+
+/*
  * The friendly error page for status (400, 401, 403, 404, 405, 413, 414,
  * 415, 429, 500, 503; anything else reads as 500) in the request's language
  * (page-error.c).  It says what the reader can do, never what went

@@ -167,7 +167,8 @@ void res_int(struct response *res, long long n)
 
 void res_json(struct response *res, int status, json_t *j)
 {
-	char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(10))
+		    : NULL;
 
 	json_decref(j);
 	buf_reset(&res->body);

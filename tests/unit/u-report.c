@@ -1178,6 +1178,68 @@ static void test_home_scope(void **state)
 }
 
 /* Without the boundary file the page says so and is still valid. */
+/* The pieces other renderers use (report.h): the report's own layout. */
+static void test_pieces(void **state)
+{
+	struct review *r = make_review();
+	struct review empty;
+	struct buf b = BUF_INIT(16 << 20);
+	struct err err = ERR_INIT;
+	int seen[REPORT_CHART_N] = { 0 };
+	char tmp[16];
+
+	(void)state;
+	/* every chart in exactly one group, every block's table labelled */
+	for (int g = 0; g < GROUP_NGROUPS; g++) {
+		size_t n;
+		const struct report_block *blk = report_group_blocks(g, &n);
+
+		for (size_t i = 0; i < n; i++) {
+			assert_non_null(blk[i].name);
+			assert_true((unsigned)blk[i].tab < TAB_N);
+			if (blk[i].chart >= 0) {
+				assert_true(blk[i].chart < REPORT_CHART_N);
+				seen[blk[i].chart]++;
+			}
+		}
+	}
+	for (int c = 0; c < REPORT_CHART_N; c++) {
+		assert_int_equal(seen[c], 1);
+		assert_string_not_equal(report_chart_title(c, LANG_EN),
+					report_chart_title(c, LANG_CY));
+		/* inline SVG: colours as attributes, never a style */
+		buf_reset(&b);
+		assert_int_equal(report_svg(&b, r, c, LANG_EN, &err), 0);
+		assert_true(!strncmp(b.buf, "<svg ", 5));
+		assert_non_null(strstr(b.buf, "role=\"img\""));
+		assert_non_null(strstr(b.buf, " fill=\""));
+		assert_null(strstr(b.buf, "style"));
+	}
+	/* nothing to draw: nothing appended, no error */
+	memset(&empty, 0, sizeof(empty));
+	buf_reset(&b);
+	for (int c = 0; c < REPORT_CHART_N; c++)
+		assert_int_equal(report_svg(&b, &empty, c, LANG_CY, &err), 0);
+	assert_int_equal(b.len, 0);
+	/* the same words and numbers as the report */
+	assert_string_equal(report_fig_label(FIG_PLACES, LANG_CY),
+			    report__fig_label(FIG_PLACES, LANG_CY));
+	assert_string_equal(report_provider_type_label("voluntary", LANG_CY),
+			    "Gwirfoddol");
+	assert_null(report_provider_type_label("nope", LANG_EN));
+	assert_string_equal(report_row_name(r, TAB_COUNCILS, 0, LANG_CY, tmp,
+					    sizeof(tmp)),
+			    r->tab[TAB_COUNCILS].row_names_cy[0]);
+	buf_reset(&b);
+	report_fmt_cell(&b, &r->fig[FIG_PLACES], LANG_EN);
+	assert_string_equal(b.buf, "1,137");
+	buf_reset(&b);
+	report_fmt_year(&b, 2019);
+	assert_string_equal(b.buf, "2018-19");
+	buf_release(&b);
+	free_review(r);
+}
+
 static void test_map_unavailable(void **state)
 {
 	struct review *r = make_review();
@@ -1306,6 +1368,7 @@ int main(void)
 		cmocka_unit_test(test_xlsx),
 		cmocka_unit_test(test_home_scope),
 		cmocka_unit_test(test_map_unavailable),
+		cmocka_unit_test(test_pieces),
 		cmocka_unit_test(test_scale),
 	};
 

@@ -17,6 +17,7 @@
 #include "base/err.h"
 #include "web/http.h"
 #include "web/pages.h"
+#include "web/parts.h"
 #include "web/session.h"
 #include "web/web-internal.h"
 
@@ -1350,6 +1351,306 @@ static void test_thread_store(void **state)
 	pthread_key_delete(app.store_key);
 }
 
+/* ---- the pages' helpers (parts.c, labels.c) ----------------------------- */
+
+static void expect_items(long current, long last, const long *want,
+			 size_t nwant)
+{
+	long got[WEB_PAGER_ITEMS];
+	size_t n = web_pager_items(current, last, got);
+
+	assert_int_equal(n, nwant);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(got[i], want[i]);
+}
+
+static void pager_href(struct request *req, struct response *res, long page,
+		       void *ctx)
+{
+	(void)req;
+	res_markup(res, "/children?q=");
+	res_url_arg(res, ctx);
+	res_markup(res, "&amp;page=");
+	res_int(res, page);
+}
+
+static void test_pagination(void **state)
+{
+	struct request req;
+	struct response res;
+	const char *b;
+
+	(void)state;
+	req_start(&req, "GET", "/children?page=5");
+	res_init(&res);
+	part_pagination(&req, &res, 5, 31, pager_href, (void *)"<x>");
+	b = res.body.buf;
+	assert_non_null(strstr(b, "<nav class=\"govuk-pagination\" "
+			       "aria-label=\"Pages\">"));
+	assert_non_null(strstr(b, "href=\"/children?q=%3Cx%3E&amp;page=4\" "
+			       "rel=\"prev\">"));
+	assert_non_null(strstr(b, "href=\"/children?q=%3Cx%3E&amp;page=6\" "
+			       "rel=\"next\">"));
+	assert_non_null(strstr(b, "aria-label=\"Page 5\" aria-current="
+			       "\"page\">5</a>"));
+	assert_non_null(strstr(b, "govuk-pagination__item--ellipses"));
+	assert_non_null(strstr(b, "aria-label=\"Page 31\">31</a>"));
+	assert_null(strstr(b, "<x>"));
+	res_release(&res);
+
+	/* the first page has no previous, the last no next, one page none */
+	res_init(&res);
+	part_pagination(&req, &res, 1, 2, pager_href, (void *)"");
+	assert_null(strstr(res.body.buf, "rel=\"prev\""));
+	assert_non_null(strstr(res.body.buf, "rel=\"next\""));
+	res_release(&res);
+	res_init(&res);
+	part_pagination(&req, &res, 2, 2, pager_href, (void *)"");
+	assert_non_null(strstr(res.body.buf, "rel=\"prev\""));
+	assert_null(strstr(res.body.buf, "rel=\"next\""));
+	res_release(&res);
+	res_init(&res);
+	part_pagination(&req, &res, 1, 1, pager_href, (void *)"");
+	assert_int_equal(res.body.len, 0);
+	res_release(&res);
+	request_release(&req);
+
+	/* in Welsh */
+	req_start(&req, "GET", "/children?lang=cy");
+	res_init(&res);
+	part_pagination(&req, &res, 2, 3, pager_href, (void *)"");
+	assert_non_null(strstr(res.body.buf, "Blaenorol"));
+	assert_non_null(strstr(res.body.buf, "Nesaf"));
+	assert_non_null(strstr(res.body.buf, "aria-label=\"Tudalen 3\""));
+	res_release(&res);
+	request_release(&req);
+}
+
+static void test_pager(void **state)
+{
+	static const long two[] = { 1, 2 }, three[] = { 1, 2, 3 },
+			  first[] = { 1, 2, 0, 10 },
+			  middle[] = { 1, 0, 4, 5, 6, 0, 10 },
+			  last[] = { 1, 0, 9, 10 },
+			  near[] = { 1, 2, 3, 4, 0, 10 },
+			  five[] = { 1, 2, 3, 4, 5 };
+
+	(void)state;
+	expect_items(1, 1, NULL, 0);		/* one page: no pagination */
+	expect_items(1, 0, NULL, 0);
+	expect_items(1, 2, two, ARRAY_SIZE(two));
+	expect_items(2, 3, three, ARRAY_SIZE(three));
+	expect_items(1, 10, first, ARRAY_SIZE(first));
+	expect_items(5, 10, middle, ARRAY_SIZE(middle));
+	expect_items(10, 10, last, ARRAY_SIZE(last));
+	expect_items(3, 10, near, ARRAY_SIZE(near));
+	expect_items(3, 5, five, ARRAY_SIZE(five));
+	expect_items(0, 3, three, ARRAY_SIZE(three));	/* clamped */
+	expect_items(99, 3, three, ARRAY_SIZE(three));
+	expect_items(50000, 100001, (const long[]){ 1, 0, 49999, 50000, 50001,
+						  0, 100001 }, 7);
+	assert_int_equal(web_pages(0, 25), 1);
+	assert_int_equal(web_pages(25, 25), 1);
+	assert_int_equal(web_pages(26, 25), 2);
+	assert_int_equal(web_pages(773, 25), 31);
+	assert_int_equal(web_pages(10, 0), 1);
+}
+
+static void test_days_gss(void **state)
+{
+	static const char *const bad[] = {
+		"", "w06000015", "W0600001", "W060000150", "W06000015\">",
+		"WX6000015", "W06000 15", "W0600001\xc3\xa9",
+	};
+	char s[32];
+
+	(void)state;
+	web_days_text(0, false, s, sizeof(s));
+	assert_string_equal(s, "same day");
+	web_days_text(-3, false, s, sizeof(s));
+	assert_string_equal(s, "same day");
+	web_days_text(1, false, s, sizeof(s));
+	assert_string_equal(s, "1 day");
+	web_days_text(12, false, s, sizeof(s));
+	assert_string_equal(s, "12 days");
+	web_days_text(0, true, s, sizeof(s));
+	assert_string_equal(s, "yr un diwrnod");
+	web_days_text(1, true, s, sizeof(s));
+	assert_string_equal(s, "1 diwrnod");
+	web_days_text(2793, true, s, sizeof(s));
+	assert_string_equal(s, "2793 diwrnod");
+	web_days_text(5, false, s, 4);		/* cut, never overrun */
+	assert_string_equal(s, "5 d");
+
+	assert_true(web_gss_ok("W06000015"));
+	assert_true(web_gss_ok("E10000002"));
+	assert_false(web_gss_ok(NULL));
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+		assert_false(web_gss_ok(bad[i]));
+}
+
+static void test_dash_view(void **state)
+{
+	const char *cdf = "W06000015", *swa = "W06000011";
+
+	(void)state;
+	/* inspectors: Wales and every council, exact */
+	assert_int_equal(web_dash_view(VIEWER_INSPECTORATE, ROLE_INSPECTOR,
+				       true, "", NULL), DASH_EXACT);
+	assert_int_equal(web_dash_view(VIEWER_INSPECTORATE, ROLE_INSPECTOR,
+				       true, "", swa), DASH_EXACT);
+	/* analysts and admins: published, never exact */
+	assert_int_equal(web_dash_view(VIEWER_NONE, ROLE_ANALYST, true, "",
+				       NULL), DASH_PUBLISHED);
+	assert_int_equal(web_dash_view(VIEWER_NONE, ROLE_ANALYST, true, "",
+				       cdf), DASH_PUBLISHED);
+	assert_int_equal(web_dash_view(VIEWER_NONE, ROLE_ADMIN, true, "",
+				       cdf), DASH_PUBLISHED);
+	/* a role outside its kind of organisation: nothing */
+	assert_int_equal(web_dash_view(VIEWER_NONE, ROLE_ANALYST, false, "",
+				       NULL), DASH_NOT_FOUND);
+	assert_int_equal(web_dash_view(VIEWER_NONE, ROLE_INSPECTOR, true, "",
+				       NULL), DASH_NOT_FOUND);
+	/* councils: their own only; /dashboard goes there */
+	assert_int_equal(web_dash_view(VIEWER_COUNCIL,
+				       ROLE_COUNCIL_SOCIAL_WORKER, true, cdf,
+				       NULL), DASH_OWN_COUNCIL);
+	assert_int_equal(web_dash_view(VIEWER_COUNCIL, ROLE_COUNCIL_PLACEMENTS,
+				       true, cdf, cdf), DASH_EXACT);
+	assert_int_equal(web_dash_view(VIEWER_COUNCIL, ROLE_COUNCIL_PLACEMENTS,
+				       true, cdf, swa), DASH_NOT_FOUND);
+	assert_int_equal(web_dash_view(VIEWER_COUNCIL,
+				       ROLE_COUNCIL_SOCIAL_WORKER, true, "",
+				       NULL), DASH_NOT_FOUND);
+	assert_int_equal(web_dash_view(VIEWER_COUNCIL,
+				       ROLE_COUNCIL_SOCIAL_WORKER, true,
+				       "W06000015/x", NULL), DASH_NOT_FOUND);
+	/* providers: their homes; police: Wales' missing figures */
+	assert_int_equal(web_dash_view(VIEWER_PROVIDER, ROLE_HOME_MANAGER, true,
+				       "", NULL), DASH_HOMES);
+	assert_int_equal(web_dash_view(VIEWER_PROVIDER, ROLE_HOME_MANAGER, true,
+				       "", cdf), DASH_NOT_FOUND);
+	assert_int_equal(web_dash_view(VIEWER_POLICE,
+				       ROLE_POLICE_MISSING_COORDINATOR, true,
+				       "", NULL), DASH_MISSING);
+	assert_int_equal(web_dash_view(VIEWER_POLICE,
+				       ROLE_POLICE_MISSING_COORDINATOR, true,
+				       "", cdf), DASH_NOT_FOUND);
+	assert_int_equal(web_dash_view(VIEWER_NACCESS, ROLE_INSPECTOR, true,
+				       "", NULL), DASH_NOT_FOUND);
+}
+
+static void test_code_labels(void **state)
+{
+	static const struct code_list *const shown[] = {
+		&codes_sex, &codes_ethnic, &codes_rne, &codes_ls, &codes_cin,
+		&codes_place, &codes_place_provider, &codes_rec,
+		&codes_reason_place_change, &codes_missing, &codes_sdq_reason,
+		&codes_bool01,
+	};
+	struct request req;
+
+	(void)state;
+	/* every code the pages show has a Welsh label, not the English */
+	for (size_t i = 0; i < ARRAY_SIZE(shown); i++)
+		for (size_t k = 0; k < shown[i]->n; k++) {
+			const struct code *c = &shown[i]->codes[k];
+			const char *cy = web_code_label_cy(shown[i], c->code);
+
+			if (!cy)
+				fail_msg("%s %s has no Welsh label",
+					 shown[i]->name, c->code);
+			assert_string_not_equal(cy, c->label);
+			assert_true(utf8_valid(cy, strlen(cy)));
+		}
+	assert_null(web_code_label_cy(&codes_place, "K9"));
+	assert_null(web_code_label_cy(&codes_rec, "K2"));	/* per list */
+
+	req_start(&req, "GET", "/?lang=cy");
+	assert_string_equal(web_code_label(&req, &codes_place, "K2"),
+			    "Cartref plant");
+	assert_null(web_code_label(&req, &codes_place, "K9"));
+	assert_null(web_code_label(&req, &codes_place, ""));
+	assert_string_equal(web_band_label(&req, DIST_0_20),
+			    "20 milltir neu lai");
+	assert_string_equal(web_band_label(&req, DIST_HIDDEN), "");
+	request_release(&req);
+	req_start(&req, "GET", "/");
+	assert_string_equal(web_code_label(&req, &codes_place, "K2"),
+			    "Children's home");
+	assert_string_equal(web_band_label(&req, DIST_UNKNOWN), "not known");
+	request_release(&req);
+}
+
+/* A page handler on target with no store and nobody signed in. */
+static int page_status(route_fn *fn, const char *target, struct buf *body)
+{
+	struct request req;
+	struct response res;
+	const struct route *rt;
+	unsigned allow;
+	int status;
+
+	req_start(&req, "GET", target);
+	res_init(&res);
+	rt = router_match(web_routes, web_nroutes, &req, &allow);
+	assert_non_null(rt);
+	assert_ptr_equal(rt->fn, fn);
+	assert_true(rt->flags & ROUTE_AUTH);
+	fn(&req, &res);
+	status = res.status;
+	buf_reset(body);
+	buf_add(body, res.body.buf, res.body.len);
+	res_release(&res);
+	request_release(&req);
+	return status;
+}
+
+#define Q64 "0123456789012345678901234567890123456789012345678901234567890123"
+
+static void test_page_params(void **state)
+{
+	static const struct {
+		route_fn *fn;
+		const char *target;
+	} bad[] = {
+		{ page_children, "/children?council=W06000015%22%3E" },
+		{ page_children, "/children?council=w06000015" },
+		{ page_children, "/children?page=1%3Cb%3E" },
+		{ page_children, "/children?page=0" },
+		{ page_children, "/children?page=100002" },
+		{ page_children, "/children?page=1&page=1" },
+		{ page_children, "/children?q=" Q64 Q64 Q64 Q64 "x" },	/* 257 */
+		{ page_homes, "/homes?type=%3Cscript%3E" },
+		{ page_homes, "/homes?council=W06000015%22%3E" },
+		{ page_homes, "/homes?page=-1" },
+	};
+	struct buf body = BUF_INIT(1 << 20);
+
+	(void)state;
+	/* bounded parameters: 400 before anything is read */
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		assert_int_equal(page_status(bad[i].fn, bad[i].target, &body),
+				 400);
+		assert_null(strstr(body.buf, "<script"));
+		assert_null(strstr(body.buf, "W06000015\">"));
+		assert_null(strstr(body.buf, "1<b>"));
+	}
+	/* the routes are the pages', and fail closed without a session */
+	assert_int_equal(page_status(page_dashboard, "/dashboard", &body),
+			 403);
+	assert_int_equal(page_status(page_dashboard_council,
+				     "/dashboard/council/W06000015", &body),
+			 403);
+	assert_int_equal(page_status(page_dashboard_council,
+				     "/dashboard/council/nope", &body), 404);
+	assert_int_equal(page_status(page_child,
+				     "/children/W06000015/C01", &body), 500);
+	assert_int_equal(page_status(page_home_profile, "/homes/W0000001",
+				     &body), 500);
+	buf_release(&body);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1377,6 +1678,12 @@ int main(void)
 		cmocka_unit_test(test_cookie_once),
 		cmocka_unit_test(test_bearer),
 		cmocka_unit_test(test_auth_hook),
+		cmocka_unit_test(test_pager),
+		cmocka_unit_test(test_pagination),
+		cmocka_unit_test(test_days_gss),
+		cmocka_unit_test(test_dash_view),
+		cmocka_unit_test(test_code_labels),
+		cmocka_unit_test(test_page_params),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,736 @@
+/*
+ * page-dashboard.c: the review's figures in the browser.
+ *
+ *   GET /dashboard                   Wales, or what the role has instead
+ *   GET /dashboard/council/{code}    one council
+ *
+ * both with ?year= (a GET form lists the years in the store; the latest
+ * by default).  The figures are the review engine's (analytics/
+ * review.h: store_history_load() and review_compute()), shown as the
+ * HTML report shows them: a table of figures per group with its charts
+ * and map (report.h, "pieces"), then the council and home tables.
+ *
+ * Who sees what (web_dash_view() in parts.c; docs/access.md,
+ * "Dashboards"):
+ *
+ *   inspector            Wales and every council, exact
+ *   analyst, admin       Wales and every council, published
+ *                        (review_publish(): disclosure control)
+ *   council roles        their own council, exact; /dashboard goes
+ *                        there; comparisons with other councils (the
+ *                        councils table, chart and map) are published
+ *   home_manager         /dashboard: each of its homes' figures (the
+ *                        review's home scope), exact
+ *   police               /dashboard: Wales, missing from care only,
+ *                        published
+ *
+ * Anything else is the 404 page, as is a council or year with no data.
+ *
+ * The history is loaded for every request: about 40 ms at Wales scale
+ * (make demo's store) plus 3 ms per review, measured and discussed in
+ * docs/http.md ("Pages").  Everything is computed before anything is
+ * written, so a failure is a clean error page.
+ */
+#include "base/compat.h"
+#include "analytics/review.h"
+#include "auth/auth.h"
+#include "base/parse.h"
+#include "base/xalloc.h"
+#include "web/layout.h"
+#include "web/pages.h"
+#include "web/parts.h"
+#include "web/session.h"
+
+#define RQ "\xe2\x80\x99"	/* right single quotation mark */
+#define DASH_HOMES_MAX 50	/* a provider's homes shown */
+
+struct dash_home {
+	struct home h;
+	struct review *r;
+};
+
+struct dash {
+	const struct web_session *ws;
+	struct viewer v;
+	bool fits;			/* the role fits its organisation */
+	enum dash_view view;
+	const char *council;		/* NULL: /dashboard */
+	struct history h;
+	int year;
+	struct review *r;		/* the scope's figures */
+	/* the councils table, chart and map: r, or Wales published */
+	struct review *compare;
+	/* DASH_HOMES */
+	struct dash_home *homes;
+	size_t nhomes, alloc;
+	bool homes_cut;
+	struct buf tmp;			/* one formatted cell */
+};
+
+/* ---- gathering ------------------------------------------------------------ */
+
+static int compute(const struct dash *d, enum review_scope_kind kind,
+		   const char *code, bool publish, struct review **out,
+		   struct err *err)
+{
+	struct review_scope sc;
+	int rc;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.kind = kind;
+	if (code && str_copy(sc.code, sizeof(sc.code), code))
+		return err_set(err, ERR_NOT_FOUND, "no such scope");
+	rc = review_compute(&d->h, d->year, &sc, out, err);
+	if (!rc && publish)
+		review_publish(*out);
+	return rc;
+}
+
+static int add_home(const struct home *h, void *ctx)
+{
+	struct dash *d = ctx;
+
+	/* the register is public; a provider's own homes by its name */
+	if (!d->v.provider[0] || strcmp(h->provider, d->v.provider))
+		return 0;
+	if (d->nhomes == DASH_HOMES_MAX) {
+		d->homes_cut = true;
+		return 0;
+	}
+	if (d->nhomes == d->alloc) {
+		d->alloc = d->alloc ? 2 * d->alloc : 8;
+		d->homes = xrealloc(d->homes, d->alloc * sizeof(*d->homes));
+	}
+	memset(&d->homes[d->nhomes], 0, sizeof(d->homes[0]));
+	d->homes[d->nhomes++].h = *h;
+	return 0;
+}
+
+static int gather(struct store *s, struct dash *d, struct err *err)
+{
+	int rc = 0;
+
+	switch (d->view) {
+	case DASH_EXACT:
+	case DASH_PUBLISHED:
+		rc = compute(d, d->council ? SCOPE_COUNCIL : SCOPE_NATIONAL,
+			     d->council, d->view == DASH_PUBLISHED, &d->r,
+			     err);
+		if (rc)
+			return rc;
+		d->compare = d->r;
+		/* a council compares itself with published figures only */
+		if (d->v.access == VIEWER_COUNCIL)
+			rc = compute(d, SCOPE_NATIONAL, NULL, true,
+				     &d->compare, err);
+		return rc;
+	case DASH_MISSING:
+		rc = compute(d, SCOPE_NATIONAL, NULL, true, &d->r, err);
+		d->compare = d->r;
+		return rc;
+	case DASH_HOMES:
+		rc = store_homes_each(s, add_home, d, err);
+		for (size_t i = 0; !rc && i < d->nhomes; i++) {
+			rc = compute(d, SCOPE_HOME, d->homes[i].h.urn, false,
+				     &d->homes[i].r, err);
+			if (rc == ERR_NOT_FOUND)	/* not in the history */
+				rc = 0;
+		}
+		return rc;
+	case DASH_NOT_FOUND:
+	case DASH_OWN_COUNCIL:
+		break;
+	}
+	return 0;
+}
+
+static void dash_release(struct dash *d)
+{
+	if (d->compare != d->r)
+		review_free(d->compare);
+	review_free(d->r);
+	for (size_t i = 0; i < d->nhomes; i++)
+		review_free(d->homes[i].r);
+	free(d->homes);
+	history_release(&d->h);
+	buf_release(&d->tmp);
+}
+
+/* ---- writing ---------------------------------------------------------------- */
+
+static void cell(struct request *req, struct response *res, struct dash *d,
+		 const struct review_cell *c)
+{
+	buf_reset(&d->tmp);
+	report_fmt_cell(&d->tmp, c, web_lang(req));
+	res_markup(res, "<td class=\"govuk-table__cell "
+		   "govuk-table__cell--numeric\">");
+	res_text(res, d->tmp.buf);
+	res_markup(res, "</td>\n");
+}
+
+static void part(struct response *res, struct dash *d,
+		 const struct review_cell *c, long n)
+{
+	buf_reset(&d->tmp);
+	report_fmt_part(&d->tmp, c, n);
+	res_markup(res, "<td class=\"govuk-table__cell "
+		   "govuk-table__cell--numeric\">");
+	res_text(res, d->tmp.buf);
+	res_markup(res, "</td>\n");
+}
+
+static void caption(struct response *res, const char *text)
+{
+	res_markup(res, "<caption class=\"govuk-table__caption "
+		   "govuk-table__caption--s\">");
+	res_text(res, text);
+	res_markup(res, "</caption>\n");
+}
+
+/* The figures of group g (all groups: g < 0) that apply to r. */
+static void figures_table(struct request *req, struct response *res,
+			  struct dash *d, const struct review *r, int g,
+			  const char *title)
+{
+	enum report_lang lang = web_lang(req);
+	bool any = false;
+
+	for (size_t f = 0; f < FIG_N; f++)
+		any |= (g < 0 || (int)review_figs[f].group == g) &&
+		       !(r->fig[f].flags & CELL_NA);
+	if (!any) {
+		part_para(res, tr(req, "No figures for this area.",
+				  "Dim ffigurau ar gyfer yr ardal hon."));
+		return;
+	}
+	res_markup(res, "<table class=\"govuk-table\">\n");
+	caption(res, title);
+	res_markup(res, "<thead class=\"govuk-table__head\">\n"
+		   "<tr class=\"govuk-table__row\">\n");
+	part_th(res, tr(req, "Indicator", "Dangosydd"), false);
+	part_th(res, tr(req, "Value", "Gwerth"), true);
+	part_th(res, tr(req, "Numerator", "Rhifiadur"), true);
+	part_th(res, tr(req, "Denominator", "Enwadur"), true);
+	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
+	for (size_t f = 0; f < FIG_N; f++) {
+		const struct review_cell *c = &r->fig[f];
+
+		if ((g >= 0 && (int)review_figs[f].group != g) ||
+		    (c->flags & CELL_NA))
+			continue;
+		res_markup(res, "<tr class=\"govuk-table__row\">\n"
+			   "<th scope=\"row\" class=\"govuk-table__header\">");
+		res_text(res, report_fig_label(f, lang));
+		res_markup(res, "</th>\n");
+		cell(req, res, d, c);
+		part(res, d, c, c->num);
+		part(res, d, c, c->den);
+		res_markup(res, "</tr>\n");
+	}
+	res_markup(res, "</tbody>\n</table>\n");
+}
+
+/* May the viewer follow a link to council code's dashboard? */
+static bool council_link(const struct dash *d, const char *code)
+{
+	enum dash_view w = web_dash_view(d->v.access, d->ws->user.role,
+					 d->fits, d->v.la, code);
+
+	return w == DASH_EXACT || w == DASH_PUBLISHED;
+}
+
+static void row_head(struct request *req, struct response *res,
+		     const struct dash *d, const struct review *r,
+		     enum review_table_id tid, size_t i)
+{
+	const char *key = r->tab[tid].row_keys[i];
+	char tmp[16];
+	const char *name = report_row_name(r, tid, i, web_lang(req), tmp,
+					   sizeof(tmp));
+
+	res_markup(res, "<th scope=\"row\" class=\"govuk-table__header\">");
+	if (tid == TAB_COUNCILS && key && council_link(d, key)) {
+		res_markup(res, "<a class=\"govuk-link\" "
+			   "href=\"/dashboard/council/");
+		res_url_arg(res, key);
+		res_markup(res, "?year=");
+		res_int(res, d->year);
+		res_markup(res, "\">");
+		res_text(res, name);
+		res_markup(res, "</a>");
+	} else if (tid == TAB_HOMES && key && d->v.access != VIEWER_NONE) {
+		part_home_link(res, key, name);
+	} else {
+		res_text(res, name);
+	}
+	res_markup(res, "</th>\n");
+}
+
+/*
+ * Table tid of r: all its columns, or those named in cols.  The homes
+ * table adds URN, council and provider type, as the report does.
+ */
+static void review_table(struct request *req, struct response *res,
+			 struct dash *d, const struct review *r,
+			 enum review_table_id tid, const char *title,
+			 const char *const *cols)
+{
+	const struct review_table *t = &r->tab[tid];
+	enum report_lang lang = web_lang(req);
+	bool homes = tid == TAB_HOMES;
+	size_t show[32], nshow = 0;
+
+	if (!t->nrows || !t->ncols || !t->cells || !t->row_keys ||
+	    !t->col_keys) {
+		part_para(res, tr(req, "No data for this area.",
+				  "Dim data ar gyfer yr ardal hon."));
+		return;
+	}
+	for (size_t c = 0; c < t->ncols && nshow < ARRAY_SIZE(show); c++) {
+		bool want = !cols;
+
+		for (const char *const *k = cols; k && *k; k++)
+			want |= t->col_keys[c] && !strcmp(*k, t->col_keys[c]);
+		if (want)
+			show[nshow++] = c;
+	}
+	/* a region that scrolls sideways: focusable, so keys scroll it */
+	res_markup(res, "<div class=\"cartref-scroll\" tabindex=\"0\" "
+		   "role=\"region\" aria-label=\"");
+	res_attr(res, title);
+	res_markup(res, "\">\n<table class=\"govuk-table\">\n");
+	caption(res, title);
+	res_markup(res, "<thead class=\"govuk-table__head\">\n"
+		   "<tr class=\"govuk-table__row\">\n");
+	part_th(res, report_row_head(tid, lang), false);
+	if (homes) {
+		part_th(res, "URN", false);
+		part_th(res, tr(req, "Council", "Cyngor"), false);
+		part_th(res, tr(req, "Type of provider", "Math o ddarparwr"),
+			false);
+	}
+	for (size_t s = 0; s < nshow; s++)
+		part_th(res, report_col_label(tid, t->col_keys[show[s]], lang),
+			true);
+	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
+	for (size_t i = 0; i < t->nrows; i++) {
+		res_markup(res, "<tr class=\"govuk-table__row\">\n");
+		row_head(req, res, d, r, tid, i);
+		if (homes) {
+			const char *pt = t->row_provider_type ?
+						 t->row_provider_type[i] : NULL;
+			const char *ptl = pt ? report_provider_type_label(
+						       pt, lang) : NULL;
+			const char *council = t->row_council ?
+						      t->row_council[i] : NULL;
+			const struct review_table *ct =
+				&d->compare->tab[TAB_COUNCILS];
+			const char *cname = council ? council : "";
+			char tmp[16];
+
+			for (size_t k = 0; council && k < ct->nrows; k++)
+				if (ct->row_keys[k] &&
+				    !strcmp(ct->row_keys[k], council))
+					cname = report_row_name(
+						d->compare, TAB_COUNCILS, k,
+						lang, tmp, sizeof(tmp));
+			res_markup(res, "<td class=\"govuk-table__cell\">");
+			res_text(res, t->row_keys[i]);
+			res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
+			res_text(res, cname);
+			res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
+			res_text(res, ptl ? ptl : pt ? pt : "");
+			res_markup(res, "</td>\n");
+		}
+		for (size_t s = 0; s < nshow; s++)
+			cell(req, res, d, review_cell_at(t, i, show[s]));
+		res_markup(res, "</tr>\n");
+	}
+	res_markup(res, "</tbody>\n</table>\n</div>\n");
+}
+
+static void chart_block(struct request *req, struct response *res,
+			struct dash *d, const struct report_block *blk)
+{
+	enum report_lang lang = web_lang(req);
+	const char *title = report_chart_title(blk->chart, lang);
+	/* the councils table compares councils: published for a council */
+	const struct review *r = blk->tab == TAB_COUNCILS ? d->compare : d->r;
+	struct buf svg = BUF_INIT(BUF_MAX_DEFAULT);
+	struct err err = ERR_INIT;
+	int rc;
+
+	res_markup(res, "<h3 class=\"govuk-heading-s\">");
+	res_text(res, title);
+	res_markup(res, "</h3>\n");
+	rc = report_svg(&svg, r, blk->chart, lang, &err);
+	if (rc) {
+		web_log_err("drawing a chart", &err);
+		part_para(res, tr(req, "The map could not be drawn.",
+				  "Nid oedd modd llunio" RQ "r map."));
+	} else if (svg.len && !buf_error(&svg)) {
+		res_markup(res, "<figure class=\"cartref-chart\">\n");
+		part_svg(res, &svg);
+		res_markup(res, "\n</figure>\n");
+	}
+	buf_release(&svg);
+	review_table(req, res, d, r, blk->tab, title, blk->cols);
+}
+
+static void group_section(struct request *req, struct response *res,
+			  struct dash *d, enum fig_group g)
+{
+	enum report_lang lang = web_lang(req);
+	const char *title = report_group_title(g, lang);
+	const struct report_block *blocks;
+	size_t n;
+
+	res_markup(res, "<h2 class=\"govuk-heading-l\" id=\"group-");
+	res_int(res, (long long)g);
+	res_markup(res, "\">");
+	res_text(res, title);
+	res_markup(res, "</h2>\n");
+	figures_table(req, res, d, d->r, (int)g, title);
+	blocks = report_group_blocks(g, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct report_block *blk = &blocks[i];
+
+		if (blk->chart >= 0)
+			chart_block(req, res, d, blk);
+		else
+			review_table(req, res, d, d->r, blk->tab,
+				     report_table_title(blk->tab, lang),
+				     blk->cols);
+	}
+}
+
+static void year_form(struct request *req, struct response *res,
+		      const struct dash *d)
+{
+	struct buf y = BUF_INIT(32);
+
+	res_markup(res, "<form method=\"get\" action=\"");
+	res_url_path(res, req->path);
+	res_markup(res, "\" novalidate>\n<div class=\"govuk-form-group\">\n"
+		   "<label class=\"govuk-label\" for=\"year\">");
+	res_text(res, tr(req, "Reporting year (1 April to 31 March)",
+			 "Blwyddyn adrodd (1 Ebrill i 31 Mawrth)"));
+	res_markup(res, "</label>\n<select class=\"govuk-select\" id=\"year\" "
+		   "name=\"year\">\n");
+	for (int year = d->h.last_year; year >= d->h.first_year; year--) {
+		buf_reset(&y);
+		report_fmt_year(&y, year);
+		res_markup(res, "<option value=\"");
+		res_int(res, year);
+		if (year == d->year)
+			res_markup(res, "\" selected>");
+		else
+			res_markup(res, "\">");
+		res_text(res, y.buf);
+		res_markup(res, "</option>\n");
+	}
+	res_markup(res, "</select>\n</div>\n<button type=\"submit\" "
+		   "class=\"govuk-button govuk-button--secondary\" "
+		   "data-module=\"govuk-button\">");
+	res_text(res, tr(req, "Show figures", "Dangos ffigurau"));
+	res_markup(res, "</button>\n</form>\n");
+	buf_release(&y);
+}
+
+static void heading(struct request *req, struct response *res,
+		    const struct dash *d, const char *what)
+{
+	struct buf y = BUF_INIT(32);
+
+	report_fmt_year(&y, d->year);
+	res_markup(res, "<span class=\"govuk-caption-l\">");
+	res_text(res, tr(req, "Reporting year ", "Blwyddyn adrodd "));
+	res_text(res, y.buf);
+	res_markup(res, "</span>\n<h1 class=\"govuk-heading-xl\">");
+	res_text(res, tr(req, "Dashboard: ", "Dangosfwrdd: "));
+	res_text(res, what);
+	res_markup(res, "</h1>\n");
+	buf_release(&y);
+	year_form(req, res, d);
+}
+
+static void banner(struct request *req, struct response *res, bool published)
+{
+	res_markup(res, "<div class=\"govuk-inset-text\">");
+	if (published)
+		res_text(res, tr(req, "Published figures: statistical "
+				 "disclosure control applied. Counts are "
+				 "rounded to the nearest 5; counts from 1 to 4, "
+				 "and figures based on them, are shown as *.",
+				 "Ffigurau cyhoeddedig: mae rheolaeth datgelu "
+				 "ystadegol wedi" RQ "i chymhwyso. Mae cyfrifon "
+				 "wedi" RQ "u talgrynnu i" RQ "r 5 agosaf; "
+				 "dangosir cyfrifon o 1 i 4, a ffigurau sy" RQ
+				 "n seiliedig arnynt, fel *."));
+	else
+		res_text(res, tr(req, "Exact figures, for staff only: not for "
+				 "publication.",
+				 "Ffigurau union, ar gyfer staff yn unig: nid "
+				 "i" RQ "w cyhoeddi."));
+	res_markup(res, "</div>\n");
+}
+
+static void notes(struct request *req, struct response *res,
+		  const struct dash *d)
+{
+	res_markup(res, "<h2 class=\"govuk-heading-l\" id=\"notes\">");
+	res_text(res, tr(req, "Notes", "Nodiadau"));
+	res_markup(res, "</h2>\n<ul class=\"govuk-list govuk-list--bullet\">\n"
+		   "<li>");
+	res_text(res, tr(req, "* suppressed: the figure could identify "
+			 "children or is not robust enough to publish.",
+			 "* wedi" RQ "i atal: gallai" RQ "r ffigur adnabod "
+			 "plant neu nid yw" RQ "n ddigon cadarn i" RQ "w "
+			 "gyhoeddi."));
+	res_markup(res, "</li>\n<li>");
+	res_text(res, tr(req, "\xe2\x80\x93 cannot be calculated: there are "
+			 "no cases.",
+			 "\xe2\x80\x93 ni ellir ei gyfrifo: nid oes achosion."));
+	res_markup(res, "</li>\n<li>");
+	res_text(res, tr(req, "n/a: not applicable to this area.",
+			 "amh.: amherthnasol i" RQ "r ardal hon."));
+	res_markup(res, "</li>\n");
+	if (d->compare != d->r) {
+		res_markup(res, "<li>");
+		res_text(res, tr(req, "Figures comparing councils (the "
+				 "councils table, chart and map) are published "
+				 "figures.",
+				 "Mae ffigurau sy" RQ "n cymharu cynghorau "
+				 "(tabl, siart a map y cynghorau) yn ffigurau "
+				 "cyhoeddedig."));
+		res_markup(res, "</li>\n");
+	}
+	res_markup(res, "<li>");
+	res_text(res, tr(req, "Source: the SSDA903 returns on looked after "
+			 "children held in cartref, and its register of "
+			 "children" RQ "s homes.",
+			 "Ffynhonnell: y ffurflenni SSDA903 am blant sy" RQ
+			 "n derbyn gofal a gedwir yn cartref, a" RQ "i "
+			 "gofrestr o gartrefi plant."));
+	res_markup(res, "</li>\n</ul>\n");
+}
+
+static void contents(struct request *req, struct response *res)
+{
+	enum report_lang lang = web_lang(req);
+
+	res_markup(res, "<nav aria-labelledby=\"contents-title\">\n"
+		   "<h2 class=\"govuk-heading-s\" id=\"contents-title\">");
+	res_text(res, tr(req, "Contents", "Cynnwys"));
+	res_markup(res, "</h2>\n<ul class=\"govuk-list\">\n");
+	for (int g = 0; g < GROUP_NGROUPS; g++) {
+		res_markup(res, "<li><a class=\"govuk-link\" href=\"#group-");
+		res_int(res, g);
+		res_markup(res, "\">");
+		res_text(res, report_group_title(g, lang));
+		res_markup(res, "</a></li>\n");
+	}
+	res_markup(res, "<li><a class=\"govuk-link\" href=\"#councils\">");
+	res_text(res, tr(req, "Councils", "Cynghorau"));
+	res_markup(res, "</a></li>\n<li><a class=\"govuk-link\" "
+		   "href=\"#homes\">");
+	res_text(res, tr(req, "Children" RQ "s homes", "Cartrefi plant"));
+	res_markup(res, "</a></li>\n<li><a class=\"govuk-link\" "
+		   "href=\"#notes\">");
+	res_text(res, tr(req, "Notes", "Nodiadau"));
+	res_markup(res, "</a></li>\n</ul>\n</nav>\n");
+}
+
+static void review_body(struct request *req, struct response *res,
+			struct dash *d)
+{
+	enum report_lang lang = web_lang(req);
+	const struct review *r = d->r;
+	const char *scope = lang == LANG_CY && r->scope.name_cy[0] ?
+				    r->scope.name_cy : r->scope.name_en;
+
+	heading(req, res, d, scope);
+	banner(req, res, r->published);
+	if (d->view == DASH_MISSING) {
+		part_para(res, tr(req, "For the police: the figures on going "
+				  "missing from care, for Wales.",
+				  "Ar gyfer yr heddlu: y ffigurau am fynd ar "
+				  "goll o ofal, ar gyfer Cymru."));
+		group_section(req, res, d, GROUP_MISSING);
+		notes(req, res, d);
+		return;
+	}
+	contents(req, res);
+	for (int g = 0; g < GROUP_NGROUPS; g++)
+		group_section(req, res, d, g);
+	res_markup(res, "<h2 class=\"govuk-heading-l\" id=\"councils\">");
+	res_text(res, tr(req, "Councils", "Cynghorau"));
+	res_markup(res, "</h2>\n");
+	review_table(req, res, d, d->compare, TAB_COUNCILS,
+		     report_table_title(TAB_COUNCILS, lang), NULL);
+	res_markup(res, "<h2 class=\"govuk-heading-l\" id=\"homes\">");
+	res_text(res, tr(req, "Children" RQ "s homes", "Cartrefi plant"));
+	res_markup(res, "</h2>\n");
+	review_table(req, res, d, r, TAB_HOMES,
+		     report_table_title(TAB_HOMES, lang), NULL);
+	notes(req, res, d);
+}
+
+static void homes_body(struct request *req, struct response *res,
+		       struct dash *d)
+{
+	heading(req, res, d, tr(req, "your homes", "eich cartrefi"));
+	banner(req, res, false);
+	if (!d->v.provider[0]) {
+		part_para(res, tr(req, "Your organisation is not linked to a "
+				  "provider in the homes register yet. Ask the "
+				  "person who manages your account.",
+				  "Nid yw eich sefydliad wedi" RQ "i gysylltu "
+				  "\xc3\xa2 darparwr yng nghofrestr y cartrefi "
+				  "eto. Gofynnwch i" RQ "r person sy" RQ "n "
+				  "rheoli eich cyfrif."));
+		return;
+	}
+	if (!d->nhomes) {
+		part_para(res, tr(req, "The register has no homes run by your "
+				  "organisation.",
+				  "Nid oes gan y gofrestr gartrefi sy" RQ "n "
+				  "cael eu rhedeg gan eich sefydliad."));
+		return;
+	}
+	for (size_t i = 0; i < d->nhomes; i++) {
+		const struct dash_home *dh = &d->homes[i];
+
+		res_markup(res, "<h2 class=\"govuk-heading-l\">");
+		res_text(res, dh->h.name);
+		res_markup(res, "</h2>\n<p class=\"govuk-body\">");
+		part_home_link(res, dh->h.urn,
+			       tr(req, "The home" RQ "s page",
+				  "Tudalen y cartref"));
+		res_markup(res, "</p>\n");
+		if (!dh->r) {
+			part_para(res, tr(req, "No figures for this home.",
+					  "Dim ffigurau ar gyfer y cartref "
+					  "hwn."));
+			continue;
+		}
+		figures_table(req, res, d, dh->r, -1, dh->h.name);
+	}
+	if (d->homes_cut)
+		part_para(res, tr(req, "Only the first 50 homes are shown.",
+				  "Dim ond y 50 cartref cyntaf a ddangosir."));
+}
+
+static void dash_body(struct request *req, struct response *res, void *ctx)
+{
+	struct dash *d = ctx;
+
+	if (!d->h.last_year) {
+		res_markup(res, "<h1 class=\"govuk-heading-xl\">");
+		res_text(res, tr(req, "Dashboard", "Dangosfwrdd"));
+		res_markup(res, "</h1>\n");
+		part_para(res, tr(req, "No SSDA903 returns have been imported "
+				  "yet, so there are no figures to show.",
+				  "Nid oes ffurflenni SSDA903 wedi" RQ "u "
+				  "mewnforio eto, felly nid oes ffigurau i" RQ
+				  "w dangos."));
+		return;
+	}
+	if (d->view == DASH_HOMES)
+		homes_body(req, res, d);
+	else
+		review_body(req, res, d);
+}
+
+static void dashboard(struct request *req, struct response *res,
+		      const char *council)
+{
+	struct dash d;
+	struct err err = ERR_INIT;
+	struct store *s;
+	const char *what = "";
+	char title[300];
+	int64_t year;
+	int rc;
+
+	memset(&d, 0, sizeof(d));
+	buf_init(&d.tmp, 1024);
+	d.council = council;
+	d.ws = web_session(req);
+	if (!d.ws || d.ws->api) {
+		res_error(req, res, 403);	/* ROUTE_AUTH: never */
+		goto out;
+	}
+	if (web_opt_int(req, res, "year", 2001, 2100, 0, &year))
+		goto out;	/* 400 written */
+	s = web_store(req, &err);
+	rc = s ? web_viewer(req, s, &d.v, &err) : ERR_STORE;
+	if (rc)
+		goto fail;
+	d.fits = auth_role_fits(d.ws->user.role, d.ws->org.kind);
+	d.view = web_dash_view(d.v.access, d.ws->user.role, d.fits, d.v.la,
+			       council);
+	if (d.view == DASH_NOT_FOUND) {
+		res_error(req, res, 404);
+		goto out;
+	}
+	if (d.view == DASH_OWN_COUNCIL) {
+		char to[64];
+
+		/* d.v.la is a GSS code: web_dash_view() checked it */
+		snprintf(to, sizeof(to), "/dashboard/council/%s", d.v.la);
+		res_redirect(res, to);
+		goto out;
+	}
+	rc = store_history_load(s, &d.h, &err);
+	if (rc)
+		goto fail;
+	if (d.h.last_year) {
+		d.year = year ? (int)year : d.h.last_year;
+		if (d.year < d.h.first_year || d.year > d.h.last_year) {
+			res_error(req, res, 404);	/* no such year */
+			goto out;
+		}
+		rc = gather(s, &d, &err);
+		if (rc == ERR_NOT_FOUND) {
+			res_error(req, res, 404);	/* no such council */
+			goto out;
+		}
+		if (rc)
+			goto fail;
+	}
+	/* a title that says which dashboard (WCAG 2.4.2) */
+	if (d.r)
+		what = req->lang[0] == 'c' && d.r->scope.name_cy[0] ?
+			       d.r->scope.name_cy : d.r->scope.name_en;
+	else if (d.view == DASH_HOMES)
+		what = tr(req, "your homes", "eich cartrefi");
+	snprintf(title, sizeof(title), "%s%s%s",
+		 tr(req, "Dashboard", "Dangosfwrdd"), *what ? ": " : "", what);
+	res_html_page(req, res, title, dash_body, &d);
+	goto out;
+fail:
+	web_log_err("a dashboard", &err);
+	res_error(req, res, 500);
+out:
+	dash_release(&d);
+}
+
+void page_dashboard(struct request *req, struct response *res)
+{
+	dashboard(req, res, NULL);
+}
+
+void page_dashboard_council(struct request *req, struct response *res)
+{
+	const char *code;
+
+	if (req_param_str(req, res, "code", WEB_FILTER_MAX, &code))
+		return;
+	if (!web_gss_ok(code)) {
+		res_error(req, res, 404);
+		return;
+	}
+	dashboard(req, res, code);
+}

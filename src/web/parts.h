@@ -1,0 +1,194 @@
+/*
+ * parts.h: what the pages share (parts.c, labels.c): the viewer of the
+ * signed-in user, optional query parameters, GOV.UK Frontend pieces
+ * (summary lists, tables, pagination, council selects), dates, lengths
+ * of time and SSDA903 codes in English and Welsh, who may see which
+ * dashboard, and the pure helpers under them (unit-tested in
+ * tests/unit/u-web.c).
+ *
+ * Everything written goes through the escaping sinks of http.h; the one
+ * exception, part_svg(), copies markup the report layer built with its
+ * own escaping (report.h, report_svg()).
+ *
+ * Scoping is never done here: pages read children, homes and missing
+ * periods only through the store's scoped reads (store.h) with the
+ * viewer from web_viewer(), and show what those return.  The field
+ * table (viewer_may()) is only asked whether an empty field is empty
+ * because it is withheld ("not shown") or because it was not recorded.
+ */
+#ifndef CARTREF_WEB_PARTS_H
+#define CARTREF_WEB_PARTS_H
+
+#include "base/compat.h"
+#include "base/buf.h"
+#include "domain/codes.h"
+#include "report/report.h"
+#include "store/store.h"
+#include "web/http.h"
+
+#define WEB_PAGE_SIZE 25	/* rows per page of a list */
+#define WEB_PAGER_ITEMS 7	/* numbers and gaps a pagination shows */
+#define WEB_COUNCILS_MAX 64	/* councils of Wales kept for names */
+#define WEB_FILTER_MAX 64	/* a search text (the store's own limit) */
+
+/* ---- who is looking ----------------------------------------------------- */
+
+/*
+ * The viewer (domain/viewer.h) of the signed-in user of req, for the
+ * store's scoped reads: access from role and organisation, today, the
+ * client address and the audit hook.  0, or the store's error.
+ */
+int web_viewer(struct request *req, struct store *s, struct viewer *v,
+	       struct err *err);
+
+/*
+ * tr() for a printf format: a macro, so that the compiler checks the
+ * format in both languages against the arguments.
+ */
+#define WEB_TRF(req, en, cy) ((req)->lang[0] == 'c' ? "" cy : "" en)
+
+/* The report layer's language for req. */
+static inline enum report_lang web_lang(const struct request *req)
+{
+	return req->lang[0] == 'c' ? LANG_CY : LANG_EN;
+}
+
+/* ---- parameters ----------------------------------------------------------- */
+
+/*
+ * An optional query parameter: absent, *out is "" (or def) and 0;
+ * present, as req_param_str() / req_param_int() (a repeated, too long or
+ * invalid value writes the 400 page and returns non-zero).
+ */
+int web_opt_str(struct request *req, struct response *res, const char *name,
+		size_t max, const char **out);
+int web_opt_int(struct request *req, struct response *res, const char *name,
+		int64_t min, int64_t max, int64_t def, int64_t *out);
+/* A GSS code as councils have: a capital letter and 8 digits. */
+bool web_gss_ok(const char *s);
+
+/* ---- dashboards: who sees what (docs/access.md, "Dashboards") ------------ */
+
+enum dash_view {
+	DASH_NOT_FOUND = 0,	/* 404: not for this viewer */
+	DASH_OWN_COUNCIL,	/* /dashboard of a council: to its own (303) */
+	DASH_EXACT,		/* the scope's exact figures */
+	DASH_PUBLISHED,		/* disclosure-controlled figures */
+	DASH_HOMES,		/* a provider: its homes' exact figures */
+	DASH_MISSING,		/* police: Wales, missing only, published */
+};
+
+/*
+ * What a viewer with access a, role and organisation (role_fits: the
+ * role belongs in its kind of organisation; own_la: a council's code)
+ * sees at /dashboard (council NULL) or /dashboard/council/COUNCIL.
+ */
+enum dash_view web_dash_view(enum viewer_access a, enum role role,
+			     bool role_fits, const char *own_la,
+			     const char *council);
+
+/* ---- pure helpers ------------------------------------------------------- */
+
+/*
+ * The items of a pagination for page current of last (both from 1):
+ * the first and last pages, current and its neighbours, in order, with
+ * 0 where a gap ("…") goes.  Returns how many were written (at most
+ * WEB_PAGER_ITEMS); 0 when there is only one page.
+ */
+size_t web_pager_items(long current, long last, long out[WEB_PAGER_ITEMS]);
+/* How many pages total rows make at size rows a page (at least 1). */
+long web_pages(long total, long size);
+/*
+ * A length of time in days, as words: "same day", "1 day", "12 days";
+ * Welsh "yr un diwrnod", "1 diwrnod", "12 diwrnod".
+ */
+void web_days_text(long days, bool cy, char *out, size_t cap);
+
+/* ---- words -------------------------------------------------------------- */
+
+/*
+ * The label of an SSDA903 code in the request's language ("Children's
+ * home" / "Cartref plant" for PLACE K2), or NULL for a code not in the
+ * list (labels.c).
+ */
+const char *web_code_label(const struct request *req,
+			   const struct code_list *l, const char *code);
+/* The Welsh label of a code, or NULL (for the unit test of the table). */
+const char *web_code_label_cy(const struct code_list *l, const char *code);
+/* "0 to 20 miles", ..., "not known" for a band; "" for DIST_HIDDEN. */
+const char *web_band_label(const struct request *req, enum distance_band b);
+
+/* The councils of Wales by code, for names and the council select. */
+struct web_councils {
+	struct la v[WEB_COUNCILS_MAX];
+	size_t n;
+};
+
+int web_councils_load(struct store *s, struct web_councils *c,
+		      struct err *err);
+/* A council's name in the request's language, else the code itself. */
+const char *web_council_name(const struct request *req,
+			     const struct web_councils *c, const char *code);
+
+/* ---- GOV.UK Frontend pieces ------------------------------------------- */
+
+void part_h2(struct response *res, const char *text);
+void part_para(struct response *res, const char *text);
+/* "25 March 2019" / "25 Mawrth 2019"; "not recorded" for DATE_NONE. */
+void part_date(struct request *req, struct response *res, int32_t day);
+/* "not shown": a field the viewer may not see. */
+void part_not_shown(struct request *req, struct response *res);
+/* "not recorded". */
+void part_not_recorded(struct request *req, struct response *res);
+/* A code as "Label (CODE)", the code alone when it has no label. */
+void part_code(struct request *req, struct response *res,
+	       const struct code_list *l, const char *code);
+/* A code's label alone ("Female"), the code when it has none. */
+void part_label(struct request *req, struct response *res,
+		const struct code_list *l, const char *code);
+/* <a href="/children/LA/REF">LA/REF</a> */
+void part_child_link(struct response *res, const char *la, const char *ref);
+/* <a href="/homes/URN">name</a> */
+void part_home_link(struct response *res, const char *urn, const char *name);
+
+/* A summary list (govuk-summary-list): start, rows, end. */
+void part_summary_start(struct response *res);
+/* A row whose value is written by the caller between these two. */
+void part_summary_key(struct response *res, const char *key);
+void part_summary_key_end(struct response *res);
+/* A row whose value is text. */
+void part_summary_row(struct response *res, const char *key,
+		      const char *value);
+void part_summary_end(struct response *res);
+
+/* <th scope="col"> cells of a table head (numeric: right aligned). */
+void part_th(struct response *res, const char *text, bool numeric);
+
+/*
+ * <select> of the councils of Wales named name, with a first option
+ * value "" reading all (e.g. "All councils"), selected the one whose
+ * code is selected.  Inside a labelled form group the caller writes.
+ */
+void part_council_select(struct request *req, struct response *res,
+			 const struct web_councils *c, const char *id,
+			 const char *selected, const char *all);
+
+/*
+ * A pagination (govuk-pagination) for page (from 1) of pages: previous
+ * and next links with rel="prev" and rel="next", the page numbers of
+ * web_pager_items().  href() writes the link of a page (an attribute
+ * value: through res_url_arg()/res_url_path()).  Nothing for one page.
+ */
+typedef void part_href_fn(struct request *req, struct response *res,
+			  long page, void *ctx);
+void part_pagination(struct request *req, struct response *res, long page,
+		     long pages, part_href_fn *href, void *ctx);
+
+/*
+ * Copy an inline SVG the report layer built (report_svg()) into the
+ * page: markup with its text escaped by the report's own sinks, never
+ * data from the request.
+ */
+void part_svg(struct response *res, const struct buf *svg);
+
+#endif

@@ -1,0 +1,445 @@
+#!/bin/sh
+# t0830: the pages over real HTTP, as each demo role: dashboards
+# (/dashboard, /dashboard/council/{code}), the homes register and a home's
+# profile, the children list and a child's record, and the home page's
+# "needs attention".  For every page and role the exact status (200, 404,
+# 303 to sign in without a session); that each role sees exactly its
+# scope; "not shown" for withheld fields; analysts' published figures;
+# Welsh; escaping of every parameter; SQL text as a plain string; HTML
+# that parses; the audit row of a child's record.
+#
+# Data: the review fixture (Cardiff's C01..C07, homes W0000001..3) and
+# tests/data/pages (Swansea's S01..S03, all still looked after: see its
+# README), so that every role has someone in scope on any later day.
+. tests/t/lib.sh
+
+db=$WORK/pages.db
+log=$WORK/server.log
+out=$WORK/server.out
+pid=""
+port=""
+PW=demo-only-cartref
+B=$DATA/review/boundaries
+
+fresh_db "$db"
+cr() { "$CARTREF" --db "$db" "$@"; }
+check "fixture homes" cr import homes $B/homes.csv
+check "fixture Cardiff 2018" cr import 903 --la W06000015 $B/2018/*.csv
+check "fixture Cardiff 2019" cr import 903 --la W06000015 $B/2019/*.csv
+check "fixture Swansea 2019" cr import 903 --la W06000011 $DATA/pages/W06000011/2019/*.csv
+check "one demo user per role" cr user demo
+
+start_server() {
+	tries=0
+	while [ "$tries" -lt 10 ]; do
+		port=$((20000 + ($$ + tries * 97) % 1000))
+		"$CARTREF" --db "$db" serve --listen "127.0.0.1:$port" "$@" \
+			>"$out" 2>>"$log" &
+		pid=$!
+		i=0
+		while [ "$i" -lt 300 ]; do
+			if grep -q "serving" "$out" 2>/dev/null &&
+			    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/ping"; then
+				U=http://127.0.0.1:$port
+				return 0
+			fi
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+			i=$((i + 1))
+		done
+		kill "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+		pid=""
+		tries=$((tries + 1))
+	done
+	return 1
+}
+
+stop_server() {
+	if [ -n "$pid" ]; then
+		kill "$pid" 2>/dev/null
+		wait "$pid"
+		status=$?
+		pid=""
+		return "$status"
+	fi
+}
+trap 'stop_server' EXIT
+
+if ! start_server; then
+	not_ok "server starts" "$(cat "$log")"
+	done_testing
+	exit 1
+fi
+ok "server starts on 127.0.0.1:$port"
+
+get() {
+	name=$1
+	shift
+	curl -s -D "$WORK/$name.h" -o "$WORK/$name.b" "$@"
+}
+status() {
+	sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' "$WORK/$1.h"
+}
+header() {
+	grep -i "^$2:" "$WORK/$1.h" | head -1 | sed 's/^[^:]*: *//; s/\r$//'
+}
+form_token() {
+	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$WORK/$1.b" | head -1
+}
+sign_in() {
+	sname=$1
+	jar=$2
+	email=$3
+	get "$sname-form" -c "$jar" -b "$jar" "$U/sign-in"
+	get "$sname" -c "$jar" -b "$jar" \
+		--data-urlencode "csrf=$(form_token "$sname-form")" \
+		--data-urlencode "email=$email" \
+		--data-urlencode "password=$PW" "$U/sign-in"
+}
+# has NAME TEXT...: every text is in NAME's body
+has() {
+	f=$WORK/$1.b
+	shift
+	for t in "$@"; do
+		grep -qF -- "$t" "$f" || { echo "no '$t' in $f"; return 1; }
+	done
+}
+# hasnt NAME TEXT...: no text is in NAME's body
+hasnt() {
+	f=$WORK/$1.b
+	shift
+	for t in "$@"; do
+		if grep -qF -- "$t" "$f"; then echo "'$t' in $f"; return 1; fi
+	done
+}
+# children NAME: the child links of a list, "LA/REF" sorted, one line
+children() {
+	grep -o 'href="/children/[A-Z0-9]*/[A-Za-z0-9]*"' "$WORK/$1.b" |
+		sed 's|href="/children/||; s|"$||' | sort -u | tr '\n' ' ' |
+		sed 's/ $//'
+}
+# html_ok NAME: xmllint parses the page with no error but HTML5 tags it
+# does not know (its HTML parser is HTML 4: nav, main, svg...)
+html_ok() {
+	errs=$(xmllint --html --noout "$WORK/$1.b" 2>&1 |
+		grep 'parser error' | grep -v 'Tag [a-z]* invalid')
+	[ -z "$errs" ] || { echo "$errs"; return 1; }
+}
+# value_of NAME LABEL: the Value cell of a figures table row
+value_of() {
+	grep -A2 -F -- ">$2</th>" "$WORK/$1.b" |
+		sed -n 's/.*govuk-table__cell--numeric">\([^<]*\)<\/td>.*/\1/p' | head -1
+}
+
+ROLES="inspector analyst social-worker placements home-manager police admin"
+for r in $ROLES; do
+	sign_in "in-$r" "$WORK/j-$r" "$r@demo.cartref.wales"
+done
+check_eq "every demo role signs in" "303 303 303 303 303 303 303" \
+	"$(for r in $ROLES; do printf '%s ' "$(status "in-$r")"; done | sed 's/ $//')"
+
+# expect ROLE PATH STATUS: the exact status of a page for a role
+npages=0
+expect() {
+	npages=$((npages + 1))
+	name="p$npages"
+	get "$name" -b "$WORK/j-$1" "$U$2"
+	check_eq "$1 $2: $3" "$3" "$(status "$name")"
+}
+
+# --- without a session: to sign in, every page ---
+for p in /dashboard /dashboard/council/W06000015 /homes /homes/W0000001 \
+    /children /children/W06000015/C01; do
+	get anon "$U$p"
+	enc=$(printf %s "$p" | sed 's|/|%2F|g')
+	check_eq "$p without a session: 303 to sign in" "303 /sign-in?next=$enc" \
+		"$(status anon) $(header anon Location)"
+done
+
+# --- every page route x every role: the exact status ---
+# columns: inspector analyst social-worker placements home-manager police admin
+matrix() {
+	path=$1
+	shift
+	for r in $ROLES; do
+		expect "$r" "$path" "$1"
+		shift
+	done
+}
+matrix /dashboard				200 200 303 303 200 200 200
+matrix /dashboard/council/W06000015		200 200 200 200 404 404 200
+matrix /dashboard/council/W06000011		200 200 404 404 404 404 200
+matrix /dashboard/council/W99999999		404 404 404 404 404 404 404
+matrix "/dashboard?year=2018"			200 200 303 303 200 200 200
+matrix "/dashboard?year=2017"			404 404 303 303 404 404 404
+matrix /homes					200 200 200 200 200 200 200
+matrix "/homes?council=W06000015&type=private"	200 200 200 200 200 200 200
+matrix /homes/W0000001				200 404 200 200 200 200 404
+matrix /homes/W9999999				404 404 404 404 404 404 404
+matrix /children				200 404 200 200 200 200 404
+matrix "/children?page=2"			200 404 200 200 200 200 404
+matrix /children/W06000015/C01			200 404 200 200 404 200 404
+matrix /children/W06000015/C02			404 404 200 200 404 404 404
+matrix /children/W06000011/S01			200 404 404 404 200 200 404
+matrix /children/W06000011/S02			404 404 404 404 404 404 404
+matrix /children/W06000015/C99			404 404 404 404 404 404 404
+get sw-dash -b "$WORK/j-social-worker" "$U/dashboard"
+check_eq "a council's /dashboard goes to its own" /dashboard/council/W06000015 \
+	"$(header sw-dash Location)"
+get out-of-scope -b "$WORK/j-social-worker" "$U/children/W06000011/S01"
+get no-such -b "$WORK/j-social-worker" "$U/children/W06000015/C99"
+sed 's|W06000011/S01|W06000015/C99|g' "$WORK/out-of-scope.b" >"$WORK/out-of-scope2.b"
+check "out of scope is the same page as no such child" cmp -s "$WORK/out-of-scope2.b" "$WORK/no-such.b"
+check "and that is the 404 page" has out-of-scope "Page not found"
+
+# --- each role sees exactly its scope ---
+list() {
+	get "list-$1" -b "$WORK/j-$1" "$U/children"
+	children "list-$1"
+}
+check_eq "social worker: Cardiff's C01..C07" \
+	"W06000015/C01 W06000015/C02 W06000015/C03 W06000015/C04 W06000015/C05 W06000015/C06 W06000015/C07" \
+	"$(list social-worker)"
+check "social worker: 7 children" has list-social-worker "7 children"
+check_eq "placements officer: the same" "$(children list-social-worker)" "$(list placements)"
+check_eq "home manager: only the child placed in its home" "W06000011/S01" "$(list home-manager)"
+check_eq "police: only children missing now in the force's area" \
+	"W06000011/S01 W06000015/C01" "$(list police)"
+check_eq "inspector: children placed in a registered home" \
+	"W06000011/S01 W06000015/C01 W06000015/C04" "$(list inspector)"
+get list-filter -b "$WORK/j-inspector" "$U/children?council=W06000011"
+check_eq "the council filter" "W06000011/S01" "$(children list-filter)"
+get list-prefix -b "$WORK/j-social-worker" "$U/children?q=C0"
+check "a reference prefix" has list-prefix "7 children"
+get list-prefix2 -b "$WORK/j-social-worker" "$U/children?q=C03"
+check_eq "a longer prefix" "W06000015/C03" "$(children list-prefix2)"
+get list-page2 -b "$WORK/j-social-worker" "$U/children?page=2"
+check "page 2 of 1: nothing on it" has list-page2 "There is nothing on this page."
+
+# needs attention on /home
+for r in $ROLES; do
+	get "home-$r" -b "$WORK/j-$r" "$U/home"
+done
+check_eq "home: the police's missing children" "W06000011/S01 W06000015/C01" "$(children home-police)"
+check_eq "home: the social worker's" "W06000015/C01" "$(children home-social-worker)"
+check_eq "home: the home manager's" "W06000011/S01" "$(children home-home-manager)"
+check_eq "home: the inspector's" "W06000011/S01 W06000015/C01" "$(children home-inspector)"
+check "home: needs attention, links to the pages" has home-police "Needs attention" \
+	"Missing from care now: 2." '<a class="govuk-link" href="/children">'
+check "home: analysts have no such list" hasnt home-analyst "Needs attention" "/children/"
+check "home: admins neither" hasnt home-admin "Needs attention" "/children/"
+check "home: what is built is a link, not coming next" has home-social-worker \
+	'href="/children">The list of children your council looks after</a>'
+
+# the navigation, by role
+check "nav: Home, Dashboard, Homes, Children" has home-inspector \
+	'href="/home" aria-current="page">Home</a>' 'href="/dashboard">Dashboard</a>' \
+	'href="/homes">Homes</a>' 'href="/children">Children</a>'
+check "nav: a council's dashboard is its own" has home-social-worker 'href="/dashboard/council/W06000015">Dashboard</a>'
+check "nav: no Children for analysts" hasnt home-analyst 'href="/children"'
+get nav-child -b "$WORK/j-police" "$U/children/W06000015/C01"
+check "nav: a child's record is in Children" has nav-child 'href="/children" aria-current="true">Children</a>'
+
+# --- a child's record: the fields each role may see ---
+get rec-sw -b "$WORK/j-social-worker" "$U/children/W06000015/C01"
+check "council: the whole record" has rec-sw "Child C01" "1 June 2006" "UN1" \
+	"White British (WBRI)" "Interim care order (C1)" "Abuse or neglect (N1)" \
+	"Carer requests end due to child&#39;s behaviour (CREQB)" "CF10 1AA" \
+	"Children&#39;s home (K2)" 'href="/homes/W0000001">Tŷ Un</a>' \
+	"Missing from care (M)" "Away from placement without authorisation (A)" \
+	"Still missing"
+check "council: nothing withheld" hasnt rec-sw "not shown"
+get rec-sw2 -b "$WORK/j-social-worker" "$U/children/W06000015/C02"
+check "council: OC2 outcomes in the chronology" has rec-sw2 "Outcomes for the year (OC2)" "SDQ score: 20"
+get rec-police -b "$WORK/j-police" "$U/children/W06000015/C01"
+check "police: who and where" has rec-police "1 June 2006" "Still missing" "SA1"
+check "police: UPN, ethnicity, legal status, outcomes not shown" sh -c \
+	"grep -A1 'Unique pupil number' '$WORK/rec-police.b' | grep -q 'not shown' &&
+	 grep -A1 '>Ethnicity<' '$WORK/rec-police.b' | grep -q 'not shown' &&
+	 grep -q 'Legal status: <span class=\"cartref-withheld\">not shown' '$WORK/rec-police.b' &&
+	 grep -A1 'Outcomes (OC2)</dt>' '$WORK/rec-police.b' | grep -q 'not shown'"
+check "police: only the current placement, only M periods" hasnt rec-police \
+	"Away from placement" "1 April 2018</th>" "UN1" "White British"
+get rec-insp -b "$WORK/j-inspector" "$U/children/W06000015/C01"
+check "inspector: date of birth not shown, the age is" sh -c \
+	"grep -A1 'Date of birth' '$WORK/rec-insp.b' | grep -q 'not shown' &&
+	 ! grep -q '1 June 2006' '$WORK/rec-insp.b'"
+check "inspector: placements and reasons" has rec-insp "Interim care order (C1)" \
+	"Carer requests end due to child&#39;s behaviour (CREQB)"
+get rec-hm -b "$WORK/j-home-manager" "$U/children/W06000011/S01"
+check "home manager: its child, no UPN" has rec-hm "Child S01" "Tŷ Un" "Still missing"
+check "home manager: UPN not shown" sh -c "grep -A1 'Unique pupil number' '$WORK/rec-hm.b' | grep -q 'not shown'"
+for f in rec-sw rec-sw2 rec-police rec-insp rec-hm; do
+	check "$f: one h1, skip link, labelled" sh -c \
+		"[ \$(grep -c '<h1' '$WORK/$f.b') -eq 1 ] && grep -q govuk-skip-link '$WORK/$f.b'"
+done
+
+# --- the audit trail: viewing a record writes a row ---
+check "viewing C01 was audited as a view" sh -c \
+	"'$CARTREF' --db '$db' audit list --subject child:W06000015/C01 | grep -q 'social-worker@demo.cartref.wales.*	view	child:W06000015/C01'"
+check "refused views are audited too" sh -c \
+	"'$CARTREF' --db '$db' audit list --subject child:W06000015/C01 | grep -q 'analyst@demo.cartref.wales.*	view-denied	child:W06000015/C01	role sees aggregates only'"
+check "and out-of-scope ones" sh -c \
+	"'$CARTREF' --db '$db' audit list --subject child:W06000011/S01 | grep -q 'social-worker@demo.cartref.wales.*view-denied.*out of scope'"
+check "lists naming children are audited" sh -c \
+	"'$CARTREF' --db '$db' audit list --subject children: | grep -q 'police@demo.cartref.wales.*list'"
+
+# --- a home's profile ---
+get prof-insp -b "$WORK/j-inspector" "$U/homes/W0000001"
+check "inspector: the register entry, full postcode" has prof-insp "Tŷ Un</h1>" \
+	"Orchard Care Ltd" "Private" "CF14 3AA" "8 to 17" "1 January 2010" \
+	"Last inspection" "not recorded"
+check_eq "inspector: the child placed there now" "W06000011/S01" "$(children prof-insp)"
+check "inspector: figures by year" has prof-insp "Exact figures for this home" "2018-19"
+get prof-hm -b "$WORK/j-home-manager" "$U/homes/W0000001"
+check "provider: its own home's full postcode" has prof-hm ">Postcode<" "CF14 3AA"
+check_eq "provider: its child" "W06000011/S01" "$(children prof-hm)"
+get prof-sw -b "$WORK/j-social-worker" "$U/homes/W0000001"
+check "a council that has not placed there lately: the district" has prof-sw "Postcode district" ">CF14<"
+check "and not the full postcode" hasnt prof-sw "CF14 3AA"
+check_eq "a council sees none of another council's children" "" "$(children prof-sw)"
+check "a council sees the figures of a home in its area" has prof-sw "Exact figures for this home"
+get prof-police -b "$WORK/j-police" "$U/homes/W0000001"
+check "police: no figures" has prof-police "shown to inspectors, to its provider"
+
+# --- the homes register ---
+get homes-an -b "$WORK/j-analyst" "$U/homes"
+check "register: every home" has homes-an "3 homes" "Tŷ Un" "Bryn Dau" "Old Three"
+check "register: no profile links for analysts" hasnt homes-an 'href="/homes/W'
+check "register: districts for analysts" has homes-an ">CF14<" && \
+	check "and never a full postcode" hasnt homes-an "CF14 3AA" "SA1 1AA"
+get homes-insp -b "$WORK/j-inspector" "$U/homes?type=private"
+check "register: filter by type" has homes-insp "1 homes" 'href="/homes/W0000001"'
+check "register: full postcodes for inspectors" has homes-insp "CF14 3AA"
+get homes-la -b "$WORK/j-inspector" "$U/homes?council=W06000011"
+check "register: filter by council" has homes-la "Bryn Dau" && check "only that council's" hasnt homes-la "Tŷ Un"
+
+# --- dashboards ---
+get dash-insp -b "$WORK/j-inspector" "$U/dashboard"
+check "inspector: Wales, exact, every group" has dash-insp "Dashboard: Wales" "Exact figures" \
+	"Homes and places" "Placement stability" "Going missing from care" \
+	"Distance from home" "Outcomes for children" "Children and places by council" \
+	"Figures for each children&#39;s home"
+check_eq "inspector: exact homes open" 2 "$(value_of dash-insp "Children&#39;s homes open at 31 March")"
+check_eq "inspector: exact places" 7 "$(value_of dash-insp "Registered places in children&#39;s homes")"
+check "inspector: the charts and the map as inline SVG" has dash-insp \
+	'<figure class="cartref-chart">' 'role="img" aria-labelledby="chart-council-places-title' \
+	'id="chart-missing-map-title"' 'id="chart-missing-trend-title"' 'id="chart-distance-title"'
+check "the SVG needs no style attribute or element (CSP)" hasnt dash-insp ' style="' '<style'
+check "a title that names the dashboard" has dash-insp "<title>Dashboard: Wales – cartref</title>"
+check "wide tables scroll in a focusable region" has dash-insp \
+	'<div class="cartref-scroll" tabindex="0" role="region" aria-label="Figures for each children&#39;s home">'
+check "inspector: councils link to their dashboards" has dash-insp \
+	'href="/dashboard/council/W06000015?year=2019">Cardiff</a>'
+check "inspector: homes link to their profiles" has dash-insp 'href="/homes/W0000001">Tŷ Un</a>'
+check "year select with a label" has dash-insp '<label class="govuk-label" for="year">' \
+	'<option value="2019" selected>2018-19</option>' '<option value="2018">2017-18</option>'
+get dash-an -b "$WORK/j-analyst" "$U/dashboard"
+check "analyst: published" has dash-an "Published figures"
+check_eq "analyst: small counts suppressed (*)" "*" "$(value_of dash-an "Children&#39;s homes open at 31 March")"
+check_eq "analyst: children in homes suppressed (*)" "*" "$(value_of dash-an "Children in children&#39;s homes at 31 March")"
+check_eq "analyst: places rounded to 5" 5 "$(value_of dash-an "Registered places in children&#39;s homes")"
+check "analyst: no link to a profile" hasnt dash-an 'href="/homes/'
+get dash-admin -b "$WORK/j-admin" "$U/dashboard"
+check_eq "admin: published too" "*" "$(value_of dash-admin "Children&#39;s homes open at 31 March")"
+get dash-sw -b "$WORK/j-social-worker" "$U/dashboard/council/W06000015"
+check "council: its own, exact" has dash-sw "Dashboard: Cardiff" "Exact figures" \
+	"Figures comparing councils (the councils table, chart and map) are published"
+check_eq "council: exact looked after at 31 March" 5 "$(value_of dash-sw "Children looked after at 31 March")"
+check "council: no link to another council's dashboard" hasnt dash-sw 'href="/dashboard/council/W06000011'
+get dash-police -b "$WORK/j-police" "$U/dashboard"
+check "police: missing only, published" has dash-police "Going missing from care" "Published figures"
+check "police: no other group" hasnt dash-police "Placement stability" "Outcomes for children"
+get dash-hm -b "$WORK/j-home-manager" "$U/dashboard"
+check "home manager: its homes' figures" has dash-hm "Dashboard: your homes" "Tŷ Un" "Exact figures"
+check "home manager: not other providers' homes" hasnt dash-hm "Bryn Dau" "Old Three"
+get dash-2018 -b "$WORK/j-inspector" "$U/dashboard?year=2018"
+check "a year from the select" has dash-2018 "Reporting year 2017-18" '<option value="2018" selected>'
+
+# --- Welsh ---
+get cy-dash -b "$WORK/j-inspector" "$U/dashboard?lang=cy"
+check "dashboard in Welsh" has cy-dash '<html lang="cy"' "Dangosfwrdd: Cymru" "Ffigurau union" \
+	"Cartrefi a lleoedd" "Mynd ar goll o ofal" "Blwyddyn adrodd" "Dangos ffigurau"
+get cy-list -b "$WORK/j-social-worker" "$U/children?lang=cy"
+check "children in Welsh" has cy-list '<html lang="cy"' "Plant</h1>" "Cyfeirnod y plentyn yn dechrau gyda" \
+	"Chwilio" "7 o blant" ">Caerdydd<"
+get cy-rec -b "$WORK/j-police" "$U/children/W06000015/C01?lang=cy"
+check "a record in Welsh" has cy-rec '<html lang="cy"' "Plentyn C01" "Am y plentyn" "Cronoleg" \
+	"heb ei ddangos" "Cartref plant (K2)" "Ar goll o ofal (M)" "Yn dal ar goll" "Mehefin"
+get cy-homes -b "$WORK/j-analyst" "$U/homes?lang=cy"
+check "homes in Welsh" has cy-homes '<html lang="cy"' "Cartrefi plant</h1>" "Preifat" "Gwirfoddol" "Ar agor"
+get cy-prof -b "$WORK/j-inspector" "$U/homes/W0000001?lang=cy"
+check "a profile in Welsh" has cy-prof '<html lang="cy"' "Yn y gofrestr" "Arolygiad diwethaf" "heb ei gofnodi"
+get cy-home -b "$WORK/j-police" "$U/home?lang=cy"
+check "needs attention in Welsh" has cy-home "Angen sylw" "Ar goll o ofal nawr: 2."
+check "nav in Welsh" has cy-home ">Hafan</a>" ">Dangosfwrdd</a>" ">Cartrefi</a>" ">Plant</a>"
+
+# --- every page parses as HTML ---
+i=1
+while [ "$i" -le "$npages" ]; do
+	if [ "$(status "p$i")" = 200 ]; then
+		html_ok "p$i" || not_ok "page p$i parses" "$(html_ok "p$i")"
+	fi
+	i=$((i + 1))
+done
+ok "every 200 page of the matrix parses (xmllint --html)"
+for f in dash-insp dash-an dash-sw dash-police dash-hm rec-sw rec-police prof-insp homes-an \
+    cy-dash cy-rec home-inspector home-police; do
+	check "$f parses" html_ok "$f"
+done
+
+# --- escaping: every parameter ---
+XSS='<script>alert(1)</script>'
+get x-q -b "$WORK/j-social-worker" --get --data-urlencode "q=$XSS" "$U/children"
+check_eq "q=<script>: a search, 200" 200 "$(status x-q)"
+check "q is escaped in the search box" has x-q 'value="&lt;script&gt;alert(1)&lt;/script&gt;"'
+check "and never raw" hasnt x-q "$XSS"
+for probe in "children?council=W06000015%22%3E" "children?page=1%3Cb%3E" \
+    "homes?council=W06000015%22%3E" "homes?type=%3Cscript%3E" "homes?page=1%3Cb%3E" \
+    "dashboard?year=1%3Cb%3E" "dashboard/council/W06000015?year=%22%3E%3Cb%3E" \
+    "children?q=$(printf %s "$XSS" | sed 's/</%3C/g; s/>/%3E/g; s|/|%2F|g')&council=%3Cb%3E"; do
+	get x -b "$WORK/j-inspector" "$U/$probe"
+	check_eq "/$probe: 400" 400 "$(status x)"
+	check "/$probe: never raw" hasnt x 'W06000015">' '1<b>' '"><b>' '<script>' '<b>'
+done
+for probe in "children/%3Cscript%3E/x" "children/W06000015/%22%3E%3Cb%3E" "homes/%3Cscript%3E" \
+    "dashboard/council/%3Cscript%3E"; do
+	get x -b "$WORK/j-inspector" "$U/$probe"
+	check_eq "/$probe: 404" 404 "$(status x)"
+	check "/$probe: never raw" hasnt x '<script>' '"><b>'
+done
+get x-lang -b "$WORK/j-inspector" "$U/children?q=%22%3E%3Cb%3E"
+check "the language switch keeps the query, escaped" has x-lang 'q=%22%3E%3Cb%3E&amp;lang=cy'
+
+# --- SQL text is a plain string ---
+get sqli -b "$WORK/j-social-worker" --get --data-urlencode "q=x' OR '1'='1" "$U/children"
+check_eq "q=x' OR '1'='1: 200" 200 "$(status sqli)"
+check "and an empty list, not an error" has sqli "No children match."
+get sqli2 -b "$WORK/j-inspector" --get --data-urlencode "q=%" "$U/children"
+check "q=% matches nothing (no LIKE)" has sqli2 "No children match."
+
+# --- bounded parameters ---
+get big -b "$WORK/j-social-worker" --get --data-urlencode "q=$(printf '%065d' 0)" "$U/children"
+check_eq "q over 64 bytes: 400" 400 "$(status big)"
+check "with the form again and an error summary" has big '<div class="govuk-error-summary"' \
+	'<a href="#q">Child reference must be 64 characters or fewer</a>' 'aria-describedby="q-error"' \
+	"<title>Error: Children"
+check "an error summary first, then the h1" sh -c "grep -n 'govuk-error-summary\"\|<h1' '$WORK/big.b' | head -1 | grep -q error-summary"
+get huge -b "$WORK/j-social-worker" --get --data-urlencode "q=$(printf '%0257d' 0)" "$U/children"
+check_eq "q over 256 bytes: the 400 page" "400" "$(status huge)"
+check "no form for it" hasnt huge 'id="q"'
+get twice -b "$WORK/j-social-worker" "$U/children?page=1&page=2"
+check_eq "a parameter given twice: 400" 400 "$(status twice)"
+get page0 -b "$WORK/j-social-worker" "$U/children?page=0"
+check_eq "page=0: 400" 400 "$(status page0)"
+
+# --- headers: no caching, the CSP ---
+get csp -b "$WORK/j-inspector" "$U/dashboard"
+check "pages are never cached" sh -c "grep -qi '^Cache-Control: no-store' '$WORK/csp.h'"
+check "and carry the CSP" sh -c "grep -qi \"^Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'\" '$WORK/csp.h'"
+
+stop_server
+check_eq "the server stops cleanly" 0 "$?"
+check "the audit trail is intact" cr audit verify
+done_testing
