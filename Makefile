@@ -6,7 +6,7 @@
 # Debian package (and does nothing when all are present).
 
 CC      ?= cc
-PKGS    := sqlite3 jansson xlsxwriter libsodium libmicrohttpd
+PKGS    := sqlite3 jansson xlsxwriter libsodium libmicrohttpd libcurl
 WARN    := -Wall -Wextra -Werror -pedantic -Wmissing-prototypes \
            -Wstrict-prototypes -Wold-style-definition -Wvla \
            -Wwrite-strings -Wformat-security -Wshadow -fno-common
@@ -25,11 +25,12 @@ endif
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
-               echo -lsqlite3 -ljansson -lxlsxwriter -lsodium -lmicrohttpd)
+               echo -lsqlite3 -ljansson -lxlsxwriter -lsodium -lmicrohttpd -lcurl)
 
 LIB_SRC  := $(sort $(wildcard src/base/*.c src/domain/*.c src/store/*.c \
               src/ingest/*.c src/demo/*.c src/analytics/*.c src/report/*.c \
-              src/auth/*.c src/web/*.c src/api/*.c))
+              src/auth/*.c src/web/*.c src/api/*.c \
+              src/alerts/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/u-*.c))
 
@@ -109,6 +110,20 @@ demo: deps
 	./cartref --db cartref.db review --year 2019 --format html -o build/review.html
 	./cartref --db cartref.db review --year 2019 --format html --lang cy -o build/adolygiad.html
 	./cartref --db cartref.db user demo
+	./cartref --db cartref.db alerts run
+	@D=demo.cartref.wales; c="./cartref --db cartref.db"; \
+	echo; echo "Missing from care and alerts (issue 5; README, docs/api.md):"; \
+	echo "  home-manager@$$D (a provider with a Cardiff home): reports a child placed in one of"; \
+	echo "    its homes missing (POST /api/v1/missing-episodes, or cartref missing report)"; \
+	echo "    and keeps the grab pack; its list now: $$($$c missing list --as home-manager@$$D | head -1)"; \
+	echo "  police@$$D (South Wales Police): sees kind M episodes from its area at once,"; \
+	echo "    grades them and records the return; its list now: $$($$c missing list --as police@$$D | head -1)"; \
+	echo "    alerts now (newest): $$($$c alerts list --as police@$$D | head -1 | cut -f2,4,5)"; \
+	echo "  social-worker@$$D (Cardiff): records the return interview and strategy meetings,"; \
+	echo "    acknowledges and resolves alerts; its list now: $$($$c missing list --as social-worker@$$D | head -1)"; \
+	echo "    alerts now (newest): $$($$c alerts list --as social-worker@$$D | head -1 | cut -f2,4,5)"; \
+	echo "  The server re-runs the rules every 300 s (serve --alerts-every); an API token:"; \
+	echo "    ./cartref --db cartref.db user token social-worker@$$D --label demo"
 	@echo "Serving the demo store on http://127.0.0.1:8080/ (Ctrl-C stops);"
 	@echo "sign in at http://127.0.0.1:8080/sign-in as one of the demo users above."
 	./cartref --db cartref.db serve --listen 127.0.0.1:8080

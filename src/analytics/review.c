@@ -79,6 +79,25 @@ struct home_acc {
 	uint32_t last_child_placed, last_child_missing;
 };
 
+/*
+ * The response to going missing, from the live records (issue 5), for
+ * the scope, a council or a home.  The median time to acknowledge is
+ * filled in after the pass (ack_median, in hours; NAN if none).
+ */
+struct live_acc {
+	long returns, ri_72h, ri_declined;
+	long repeat, repeat_meetings, repeat_no_meeting;
+	long children_returned, arrested;
+	long alerts, acked, unacked;
+	double ack_median;
+};
+
+/* An alert's time to acknowledge (ms), keyed by council or home. */
+struct ack_delay {
+	uint32_t key;
+	int64_t ms;
+};
+
 struct engine {
 	const struct history *h;
 	int year;
@@ -90,6 +109,20 @@ struct engine {
 	struct acc scope_acc;
 	struct acc *councils;		/* by la index */
 	struct home_acc *homes;		/* by home index */
+	/* the response to going missing (live records) */
+	struct live_acc scope_live;
+	struct live_acc *council_live;	/* by la index */
+	struct live_acc *home_live;	/* by home index */
+	struct ack_delay *delays[3];	/* scope, councils, homes */
+	size_t ndelays[3], adelays[3];
+	/* scratch for one child: its periods in the year (day, home) */
+	struct period_at {
+		int32_t day;
+		uint32_t home;
+	} *periods;
+	size_t nperiods, aperiods;
+	uint32_t *child_homes;
+	size_t nchild_homes, achild_homes;
 };
 
 /* ---- per-child facts ----------------------------------------------------- */
@@ -454,6 +487,324 @@ static bool placed_at_scope_home(const struct engine *en,
 	return false;
 }
 
+/* ---- the response to going missing (live records) ---------------------- */
+
+#define MS_PER_DAY 86400000LL
+#define RI_WINDOW_MS (72 * 3600000LL)	/* return interview: 72 hours */
+#define ANY_HOME (HIST_NONE - 1)	/* no filter by home */
+
+/* The day (UTC) of an instant. */
+static int32_t day_of(int64_t ms)
+{
+	int64_t d = ms / MS_PER_DAY;
+
+	if (ms % MS_PER_DAY < 0)
+		d--;
+	return (int32_t)d;
+}
+
+static bool in_year(const struct engine *en, int32_t day)
+{
+	return day >= en->start && day <= en->end;
+}
+
+static bool home_matches(uint32_t home, uint32_t filter)
+{
+	return filter == ANY_HOME || home == filter;
+}
+
+/* A live missing episode that returned in the year. */
+static bool mfc_returned_in_year(const struct engine *en,
+				 const struct hist_mfc *m)
+{
+	return m->kind == 'M' && m->returned_at != HIST_TIME_NONE &&
+	       in_year(en, day_of(m->returned_at));
+}
+
+/* Held no earlier than the return and at most 72 hours after it. */
+static bool ri_within_72h(const struct hist_mfc *m)
+{
+	return !m->ri_declined && m->ri_held_at != HIST_TIME_NONE &&
+	       m->ri_held_at >= m->returned_at &&
+	       m->ri_held_at - m->returned_at <= RI_WINDOW_MS;
+}
+
+/*
+ * The child's missing periods starting in the year, SSDA903 and live
+ * together, into en->periods: each SSDA903 period (MISSING = M) with
+ * the home of its placement on the day, then each live missing episode
+ * that no SSDA903 period of the same child starting the same day
+ * already gives (the same period, once returned to the council), with
+ * the home it started from.  A live episode matching a period lends it
+ * its home when the period has none.
+ */
+static void child_periods(struct engine *en, const struct child_ctx *x)
+{
+	const struct history *h = en->h;
+	const struct hist_child *c = x->c;
+	size_t n903;
+
+	en->nperiods = 0;
+	for (uint32_t k = 0; k < c->nmissing; k++) {
+		const struct hist_missing *m = &h->missing[c->first_missing + k];
+		const struct hist_episode *e;
+
+		if (m->kind != 'M' || !in_year(en, m->start))
+			continue;
+		e = episode_on(x->eps, x->n, m->start);
+		ALLOC_GROW(en->periods, en->nperiods + 1, en->aperiods);
+		en->periods[en->nperiods].day = m->start;
+		en->periods[en->nperiods++].home = e ? e->home : HIST_NONE;
+	}
+	n903 = en->nperiods;
+	for (uint32_t k = 0; k < c->nmfc; k++) {
+		const struct hist_mfc *m = &h->mfc[c->first_mfc + k];
+		int32_t day = day_of(m->started_at);
+		bool dup = false;
+
+		if (m->kind != 'M' || !in_year(en, day))
+			continue;
+		for (size_t i = 0; i < n903 && !dup; i++)
+			if (en->periods[i].day == day) {
+				dup = true;
+				if (en->periods[i].home == HIST_NONE)
+					en->periods[i].home = m->home;
+			}
+		if (dup)
+			continue;
+		ALLOC_GROW(en->periods, en->nperiods + 1, en->aperiods);
+		en->periods[en->nperiods].day = day;
+		en->periods[en->nperiods++].home = m->home;
+	}
+}
+
+static long meetings_in_year(const struct engine *en,
+			     const struct hist_child *c)
+{
+	long n = 0;
+
+	for (uint32_t k = 0; k < c->nmeetings; k++)
+		n += in_year(en, en->h->meetings[c->first_meeting + k]);
+	return n;
+}
+
+/*
+ * What one child's live records add to acc, counting only those from
+ * home `filter` (ANY_HOME: all): returns and their interviews, whether
+ * the child returned and was arrested or charged, and whether it went
+ * missing 3 or more times (en->periods, from child_periods()) and the
+ * strategy meetings held for it.
+ */
+static void add_child_live(struct engine *en, const struct child_ctx *x,
+			   uint32_t filter, long meetings,
+			   struct live_acc *acc)
+{
+	const struct history *h = en->h;
+	const struct hist_child *c = x->c;
+	bool returned = false, arrested = false;
+	long periods = 0;
+
+	for (uint32_t k = 0; k < c->nmfc; k++) {
+		const struct hist_mfc *m = &h->mfc[c->first_mfc + k];
+
+		if (!mfc_returned_in_year(en, m) ||
+		    !home_matches(m->home, filter))
+			continue;
+		acc->returns++;
+		acc->ri_72h += ri_within_72h(m);
+		acc->ri_declined += m->ri_declined;
+		returned = true;
+		arrested |= m->arrested || m->charged;
+	}
+	acc->children_returned += returned;
+	acc->arrested += arrested;
+	for (size_t i = 0; i < en->nperiods; i++)
+		periods += home_matches(en->periods[i].home, filter);
+	if (periods >= 3) {
+		acc->repeat++;
+		acc->repeat_meetings += meetings;
+		acc->repeat_no_meeting += meetings == 0;
+	}
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * A child's live records, for its council, the scope and each home they
+ * name.  Every child is counted here, whether or not its returns give it
+ * an episode in the year: live records are newer than the returns.
+ */
+static void count_live(struct engine *en, const struct child_ctx *x)
+{
+	const struct history *h = en->h;
+	const struct hist_child *c = x->c;
+	long meetings;
+
+	if (!c->nmfc && !c->nmissing)
+		return;
+	child_periods(en, x);
+	meetings = meetings_in_year(en, c);
+	if (c->la != HIST_NONE)
+		add_child_live(en, x, ANY_HOME, meetings,
+			       &en->council_live[c->la]);
+	switch (en->scope->kind) {
+	case SCOPE_NATIONAL:
+		add_child_live(en, x, ANY_HOME, meetings, &en->scope_live);
+		break;
+	case SCOPE_COUNCIL:
+		if (c->la == en->scope_la)
+			add_child_live(en, x, ANY_HOME, meetings,
+				       &en->scope_live);
+		break;
+	case SCOPE_HOME:
+		add_child_live(en, x, en->scope_home, meetings,
+			       &en->scope_live);
+		break;
+	}
+	/* each home the child's records of the year name, once */
+	en->nchild_homes = 0;
+	for (size_t i = 0; i < en->nperiods; i++)
+		if (en->periods[i].home != HIST_NONE) {
+			ALLOC_GROW(en->child_homes, en->nchild_homes + 1,
+				   en->achild_homes);
+			en->child_homes[en->nchild_homes++] =
+				en->periods[i].home;
+		}
+	for (uint32_t k = 0; k < c->nmfc; k++) {
+		const struct hist_mfc *m = &h->mfc[c->first_mfc + k];
+
+		if (m->home != HIST_NONE && mfc_returned_in_year(en, m)) {
+			ALLOC_GROW(en->child_homes, en->nchild_homes + 1,
+				   en->achild_homes);
+			en->child_homes[en->nchild_homes++] = m->home;
+		}
+	}
+	if (en->nchild_homes > 1)
+		qsort(en->child_homes, en->nchild_homes,
+		      sizeof(*en->child_homes), cmp_u32);
+	for (size_t i = 0; i < en->nchild_homes; i++)
+		if (!i || en->child_homes[i] != en->child_homes[i - 1])
+			add_child_live(en, x, en->child_homes[i], meetings,
+				       &en->home_live[en->child_homes[i]]);
+}
+
+static void push_delay(struct engine *en, int which, uint32_t key,
+		       int64_t ms)
+{
+	ALLOC_GROW(en->delays[which], en->ndelays[which] + 1,
+		   en->adelays[which]);
+	en->delays[which][en->ndelays[which]].key = key;
+	en->delays[which][en->ndelays[which]++].ms = ms;
+}
+
+static void add_alert(struct engine *en, struct live_acc *acc, int which,
+		      uint32_t key, const struct hist_alert *a)
+{
+	acc->alerts++;
+	if (a->acked_at == HIST_TIME_NONE) {
+		acc->unacked++;
+		return;
+	}
+	acc->acked++;
+	/* an acknowledgement stamped before the raise counts as at once */
+	push_delay(en, which, key,
+		   a->acked_at > a->raised_at ? a->acked_at - a->raised_at
+					      : 0);
+}
+
+/*
+ * Alerts raised in the year: for the child's council (an alert about a
+ * home alone: the council of the home's area), the home it names, and
+ * the scope.
+ */
+static void count_alerts(struct engine *en)
+{
+	const struct history *h = en->h;
+
+	for (size_t i = 0; i < h->nalerts; i++) {
+		const struct hist_alert *a = &h->alerts[i];
+		uint32_t council = HIST_NONE;
+		bool in_scope = false;
+
+		if (!in_year(en, day_of(a->raised_at)))
+			continue;
+		if (a->child != HIST_NONE)
+			council = h->children[a->child].la;
+		else if (a->home != HIST_NONE && h->homes[a->home].la != HIST_NONE)
+			council = h->las[h->homes[a->home].la].council;
+		if (council != HIST_NONE)
+			add_alert(en, &en->council_live[council], 1, council,
+				  a);
+		if (a->home != HIST_NONE)
+			add_alert(en, &en->home_live[a->home], 2, a->home, a);
+		switch (en->scope->kind) {
+		case SCOPE_NATIONAL:
+			in_scope = true;
+			break;
+		case SCOPE_COUNCIL:
+			in_scope = council == en->scope_la;
+			break;
+		case SCOPE_HOME:
+			in_scope = a->home == en->scope_home;
+			break;
+		}
+		if (in_scope)
+			add_alert(en, &en->scope_live, 0, 0, a);
+	}
+}
+
+static int cmp_delay(const void *a, const void *b)
+{
+	const struct ack_delay *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->ms > y->ms) - (x->ms < y->ms);
+}
+
+/* Median of the sorted delays v[n], in hours. */
+static double median_hours(const struct ack_delay *v, size_t n)
+{
+	double m;
+
+	if (!n)
+		return NAN;
+	m = n % 2 ? (double)v[n / 2].ms
+		  : ((double)v[n / 2 - 1].ms + (double)v[n / 2].ms) / 2.0;
+	return m / 3600000.0;
+}
+
+/* Each accumulator's median time to acknowledge, from en->delays. */
+static void ack_medians(struct engine *en)
+{
+	const struct history *h = en->h;
+	struct live_acc *accs[3] = { &en->scope_live, en->council_live,
+				     en->home_live };
+	size_t nkeys[3] = { 1, h->nlas, h->nhomes };
+
+	for (int w = 0; w < 3; w++) {
+		struct ack_delay *v = en->delays[w];
+		size_t n = en->ndelays[w];
+
+		for (size_t k = 0; k < nkeys[w]; k++)
+			accs[w][k].ack_median = NAN;
+		if (n)
+			qsort(v, n, sizeof(*v), cmp_delay);
+		for (size_t i = 0, j; i < n; i = j) {
+			for (j = i; j < n && v[j].key == v[i].key; j++)
+				;
+			if (v[i].key < nkeys[w])
+				accs[w][v[i].key].ack_median =
+					median_hours(v + i, j - i);
+		}
+	}
+}
+
 /* ---- cells ------------------------------------------------------------- */
 
 static struct review_cell cell_count(long n)
@@ -494,6 +845,11 @@ static struct review_cell cell_median(int32_t *v, size_t n, double scale)
 		m *= scale;
 	}
 	return (struct review_cell){ FIG_MEDIAN, m, -1, (long)n, 0 };
+}
+
+static struct review_cell cell_median_value(double v, long n)
+{
+	return (struct review_cell){ FIG_MEDIAN, v, -1, n, 0 };
 }
 
 static struct review_cell cell_na(enum fig_kind kind)
@@ -557,7 +913,9 @@ static void set_row(struct review_table *t, size_t r, const char *key)
 static const char *const council_cols[] = {
 	"looked_after_31_march", "children_in_homes", "places", "homes_open",
 	"missing_children", "missing_percent", "three_or_more_placements",
-	"over_20_miles",
+	"over_20_miles", "return_interview_within_72_hours",
+	"strategy_meetings_per_repeat_child", "median_hours_to_acknowledge",
+	"arrested_or_charged",
 };
 static const char *const provider_cols[] = {
 	"homes_open", "places", "children_placed", "missing_periods",
@@ -566,6 +924,9 @@ static const char *const provider_cols[] = {
 static const char *const home_cols[] = {
 	"places", "children_placed", "missing_periods", "missing_children",
 	"missing_per_place", "moves_out", "last_inspection",
+	"return_interview_within_72_hours",
+	"strategy_meetings_per_repeat_child", "median_hours_to_acknowledge",
+	"arrested_or_charged",
 };
 static const char *const placement_cols[] = { "children" };
 static const char *const ending_cols[] = { "endings" };
@@ -580,6 +941,19 @@ static const char *const outcome_rows[] = {
 	"cohort", "sdq_recorded", "sdq_mean", "sdq_17_or_more", "convicted",
 	"substance_misuse", "health_check", "teeth_check",
 };
+
+/* The response columns of the councils and homes tables, from col. */
+static void live_cells(struct review_table *t, size_t row, size_t col,
+		       const struct live_acc *l)
+{
+	*review_cell_at(t, row, col) =
+		cell_frac(FIG_PERCENT, l->ri_72h, l->returns);
+	*review_cell_at(t, row, col + 1) =
+		cell_frac(FIG_RATIO, l->repeat_meetings, l->repeat);
+	*review_cell_at(t, row, col + 2) =
+		cell_median_value(l->ack_median, l->acked);
+	*review_cell_at(t, row, col + 3) = cell_count(l->arrested);
+}
 
 static bool home_open_during(const struct home *h, int32_t s, int32_t e)
 {
@@ -641,6 +1015,7 @@ static void build_homes(struct engine *en, struct review *r)
 			cell_frac(FIG_RATIO, ha->missing_periods, places);
 		*review_cell_at(t, row, 5) = cell_count(ha->moves_out);
 		*review_cell_at(t, row, 6) = cell_date(DATE_NONE);
+		live_cells(t, row, 7, &en->home_live[i]);
 		row++;
 	}
 }
@@ -737,6 +1112,7 @@ static void build_councils(struct engine *en, struct review *r)
 			cell_frac(FIG_PERCENT, a->placements3, a->cla31);
 		*review_cell_at(t, row, 7) =
 			cell_frac(FIG_PERCENT, a->dist_over20, a->dist_known);
+		live_cells(t, row, 8, &en->council_live[i]);
 		row++;
 	}
 	free(homes);
@@ -816,6 +1192,7 @@ static void build_scope_tables(struct engine *en, struct review *r)
 static void build_figures(struct engine *en, struct review *r)
 {
 	struct acc *a = &en->scope_acc;
+	const struct live_acc *l = &en->scope_live;
 	struct review_cell *f = r->fig;
 	const struct outcome_acc *o = &a->out[OUT_ALL];
 	long prev2 = a->trend_periods[0][0] + a->trend_periods[0][1];
@@ -856,6 +1233,19 @@ static void build_figures(struct engine *en, struct review *r)
 	f[FIG_MISSING_PERIODS_CHANGE].num = a->missing_periods;
 	f[FIG_AWAY_CHILDREN] = cell_count(a->away_children);
 	f[FIG_AWAY_PERIODS] = cell_count(a->away_periods);
+	f[FIG_RESP_RETURNS] = cell_count(l->returns);
+	f[FIG_RESP_RI_72H] = cell_frac(FIG_PERCENT, l->ri_72h, l->returns);
+	f[FIG_RESP_RI_DECLINED] = cell_count(l->ri_declined);
+	f[FIG_RESP_REPEAT] = cell_count(l->repeat);
+	f[FIG_RESP_MEETINGS_PER_REPEAT] =
+		cell_frac(FIG_RATIO, l->repeat_meetings, l->repeat);
+	f[FIG_RESP_REPEAT_NO_MEETING] = cell_count(l->repeat_no_meeting);
+	f[FIG_RESP_ARRESTED] = cell_count(l->arrested);
+	f[FIG_RESP_ARRESTED_PCT] =
+		cell_frac(FIG_PERCENT, l->arrested, l->children_returned);
+	f[FIG_RESP_ALERTS] = cell_count(l->alerts);
+	f[FIG_RESP_ACK_MEDIAN] = cell_median_value(l->ack_median, l->acked);
+	f[FIG_RESP_UNACKED] = cell_count(l->unacked);
 	f[FIG_DIST_OVER_20] = cell_frac(FIG_PERCENT, a->dist_over20, a->dist_known);
 	f[FIG_DIST_OVER_20_HOMES] = cell_frac(
 		FIG_PERCENT, a->dist_homes_over20, a->dist_homes_known);
@@ -968,6 +1358,10 @@ int review_compute(const struct history *h, int year,
 	en.scope_acc.keep_values = true;
 	en.councils = xcalloc(h->nlas ? h->nlas : 1, sizeof(*en.councils));
 	en.homes = xcalloc(h->nhomes ? h->nhomes : 1, sizeof(*en.homes));
+	en.council_live = xcalloc(h->nlas ? h->nlas : 1,
+				  sizeof(*en.council_live));
+	en.home_live = xcalloc(h->nhomes ? h->nhomes : 1,
+			       sizeof(*en.home_live));
 	for (size_t i = 0; i < h->nhomes; i++)
 		en.homes[i].last_child_placed = en.homes[i].last_child_missing =
 			HIST_NONE;
@@ -977,6 +1371,7 @@ int review_compute(const struct history *h, int year,
 				       &h->episodes[c->first_episode],
 				       c->nepisodes };
 
+		count_live(&en, &x);
 		if (!c->nepisodes)
 			continue;
 		if (c->la != HIST_NONE)
@@ -996,6 +1391,8 @@ int review_compute(const struct history *h, int year,
 			break;
 		}
 	}
+	count_alerts(&en);
+	ack_medians(&en);
 	build_places(&en, r);
 	build_figures(&en, r);
 	build_scope_tables(&en, r);
@@ -1007,6 +1404,12 @@ int review_compute(const struct history *h, int year,
 	free(en.scope_acc.distances);
 	free(en.councils);
 	free(en.homes);
+	free(en.council_live);
+	free(en.home_live);
+	for (int w = 0; w < 3; w++)
+		free(en.delays[w]);
+	free(en.periods);
+	free(en.child_homes);
 	*out = r;
 	return 0;
 }

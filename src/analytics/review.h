@@ -6,7 +6,10 @@
  * reporting year and one scope (all councils, one council or one home),
  * a fixed list of figures (REVIEW_FIGURES) and a set of tables (by
  * council, by provider type, by home, trends, distributions).  It is a
- * pure function of its input: no I/O, one pass over the histories.
+ * pure function of its input: no I/O, one pass over the histories.  The
+ * group "missing_response" comes from what the agencies record live
+ * (missing episodes, strategy meetings, alerts: issue 5), which the
+ * history holds beside the returns.
  * docs/indicators.md defines every figure; docs/review-json.md documents
  * the JSON form, whose keys are the `key` strings below.
  *
@@ -36,6 +39,7 @@ enum fig_group {
 	GROUP_MISSING,
 	GROUP_DISTANCE,
 	GROUP_OUTCOMES,
+	GROUP_RESPONSE,		/* the response to going missing (live) */
 	GROUP_NGROUPS
 };
 
@@ -113,7 +117,31 @@ enum fig_group {
 	  GROUP_OUTCOMES)                                                   \
 	X(HEALTH_CHECK, "outcomes.health_check", FIG_PERCENT,               \
 	  GROUP_OUTCOMES)                                                   \
-	X(TEETH_CHECK, "outcomes.teeth_check", FIG_PERCENT, GROUP_OUTCOMES)
+	X(TEETH_CHECK, "outcomes.teeth_check", FIG_PERCENT, GROUP_OUTCOMES) \
+	X(RESP_RETURNS, "missing_response.returns", FIG_COUNT,              \
+	  GROUP_RESPONSE)                                                   \
+	X(RESP_RI_72H, "missing_response.return_interview_within_72_hours", \
+	  FIG_PERCENT, GROUP_RESPONSE)                                      \
+	X(RESP_RI_DECLINED, "missing_response.return_interviews_declined",  \
+	  FIG_COUNT, GROUP_RESPONSE)                                        \
+	X(RESP_REPEAT, "missing_response.repeat_missing_children",          \
+	  FIG_COUNT, GROUP_RESPONSE)                                        \
+	X(RESP_MEETINGS_PER_REPEAT,                                         \
+	  "missing_response.strategy_meetings_per_repeat_child", FIG_RATIO, \
+	  GROUP_RESPONSE)                                                   \
+	X(RESP_REPEAT_NO_MEETING,                                           \
+	  "missing_response.repeat_children_without_meeting", FIG_COUNT,    \
+	  GROUP_RESPONSE)                                                   \
+	X(RESP_ARRESTED, "missing_response.arrested_or_charged", FIG_COUNT, \
+	  GROUP_RESPONSE)                                                   \
+	X(RESP_ARRESTED_PCT, "missing_response.arrested_or_charged_percent",\
+	  FIG_PERCENT, GROUP_RESPONSE)                                      \
+	X(RESP_ALERTS, "missing_response.alerts_raised", FIG_COUNT,         \
+	  GROUP_RESPONSE)                                                   \
+	X(RESP_ACK_MEDIAN, "missing_response.median_hours_to_acknowledge",  \
+	  FIG_MEDIAN, GROUP_RESPONSE)                                       \
+	X(RESP_UNACKED, "missing_response.alerts_unacknowledged", FIG_COUNT,\
+	  GROUP_RESPONSE)
 
 enum review_fig {
 #define REVIEW_FIG_ENUM_(id, key, kind, group) FIG_##id,

@@ -14,8 +14,11 @@
 #include "base/compat.h"
 #include "base/parse.h"
 #include "base/xalloc.h"
+#include "api/api.h"
 #include "api/api-internal.h"
+#include "auth/audit.h"
 #include "auth/auth.h"
+#include "domain/missing.h"
 #include "web/session.h"
 
 /* ---- the viewer and errors ---------------------------------------------- */
@@ -37,8 +40,9 @@ int api_viewer(struct request *req, struct response *res, struct store **s,
 		res_error(req, res, 500);
 		return 500;
 	}
-	rc = viewer_from_user(*s, &ws->user, req->client_ip, auth_now_ms(), v,
-			      &err);
+	/* the organisation the hook read for this request (auth-hook.c) */
+	rc = viewer_from_user_org(*s, &ws->user, &ws->org, req->client_ip,
+				  auth_now_ms(), v, &err);
 	if (rc) {
 		api_store_error(req, res, rc, &err, "building the viewer");
 		return rc;
@@ -329,6 +333,12 @@ json_t *api_home(struct api_json *j, const struct home_row *h)
 void api_reply(struct request *req, struct response *res,
 	       struct api_json *j, json_t *root)
 {
+	api_reply_status(req, res, j, root, 200);
+}
+
+void api_reply_status(struct request *req, struct response *res,
+		      struct api_json *j, json_t *root, int status)
+{
 	if (j->failed || !root) {
 		struct err err = ERR_INIT;
 
@@ -338,5 +348,270 @@ void api_reply(struct request *req, struct response *res,
 		res_error(req, res, 500);
 		return;
 	}
-	res_json(res, 200, root);
+	res_json(res, status, root);
+}
+
+/* ---- JSON request bodies -------------------------------------------------- */
+
+int api_field_error(struct response *res, const char *field,
+		    const char *rule, const char *message)
+{
+	res_json(res, 400, json_pack("{s:{s:s, s:s, s:s, s:s}}", "error",
+				     "code", "invalid_field", "message",
+				     message, "field", field, "rule", rule));
+	return 400;
+}
+
+/* "field: what" into a bounded message; the name is the handler's. */
+static int field_problem(struct response *res, const char *field,
+			 const char *rule, const char *what)
+{
+	struct buf msg = BUF_INIT(512);
+	int rc;
+
+	buf_addf(&msg, "%s: %s", field, what);
+	rc = api_field_error(res, field, rule, buf_error(&msg) ?
+			     "a field is not valid" : msg.buf);
+	buf_release(&msg);
+	return rc;
+}
+
+int api_body(struct request *req, struct response *res,
+	     const char *const *allowed, json_t **out)
+{
+	json_error_t jerr;
+	const char *key;
+	json_t *root, *v;
+
+	*out = NULL;
+	/* the router checked the type and size; a body is never trusted */
+	if (req->body.len > API_BODY_MAX) {
+		res_error(req, res, 413);
+		return 413;
+	}
+	root = json_loadb(req->body.len ? req->body.buf : "", req->body.len,
+			  JSON_REJECT_DUPLICATES, &jerr);
+	if (!root || !json_is_object(root)) {
+		json_decref(root);
+		res_api_error(res, 400, "bad_json", "The body must be one JSON "
+			      "object (UTF-8, no member given twice).");
+		return 400;
+	}
+	json_object_foreach(root, key, v) {
+		size_t k;
+
+		for (k = 0; allowed[k]; k++)
+			if (!strcmp(key, allowed[k]))
+				break;
+		if (!allowed[k]) {
+			json_decref(root);
+			/* the client's name is not echoed: it may be anything */
+			res_json(res, 400, json_pack(
+				"{s:{s:s, s:s, s:s, s:s}}", "error", "code",
+				"invalid_field", "message", "The body has a "
+				"member this operation does not take.",
+				"field", "", "rule", "unknown"));
+			return 400;
+		}
+		if (json_is_object(v) || json_is_array(v)) {
+			json_decref(root);
+			return field_problem(res, allowed[k], "type",
+					     "must be a string, number, "
+					     "true, false or null");
+		}
+	}
+	*out = root;
+	return 0;
+}
+
+int api_body_text(struct response *res, const json_t *body,
+		  const char *name, char *dst, size_t cap, bool *seen)
+{
+	const json_t *v = json_object_get(body, name);
+	struct err err = ERR_INIT;
+	int rc;
+
+	if (seen)
+		*seen = v != NULL;
+	if (!v)
+		return 0;
+	if (json_is_null(v)) {
+		dst[0] = '\0';
+		return 0;
+	}
+	if (!json_is_string(v))
+		return field_problem(res, name, "type", "must be a string");
+	if (json_string_length(v) >= cap)
+		return field_problem(res, name, "mfc-text-length",
+				     "is too long");
+	if (strlen(json_string_value(v)) != json_string_length(v))
+		return field_problem(res, name, "mfc-text",
+				     "has a NUL character");
+	rc = mfc_text_set(dst, cap, json_string_value(v), name, &err);
+	if (rc)
+		return field_problem(res, name, rc == ERR_TOO_LARGE ?
+				     "mfc-text-length" : "mfc-text",
+				     rc == ERR_TOO_LARGE ? "is too long" :
+				     "has control characters other than tab "
+				     "and newline");
+	return 0;
+}
+
+int api_body_time(struct response *res, const json_t *body,
+		  const char *name, int64_t *ms, bool *seen)
+{
+	const json_t *v = json_object_get(body, name);
+
+	if (seen)
+		*seen = v != NULL;
+	if (!v)
+		return 0;
+	if (json_is_null(v)) {
+		*ms = 0;
+		return 0;
+	}
+	if (!json_is_string(v) || json_string_length(v) > 40 ||
+	    mfc_time_parse(json_string_value(v), ms))
+		return field_problem(res, name, "time", "must be a time, "
+				     "yyyy-mm-ddThh:mm[:ss[.mmm]][Z], in UTC");
+	return 0;
+}
+
+int api_body_day(struct response *res, const json_t *body,
+		 const char *name, int32_t *day, bool *seen)
+{
+	const json_t *v = json_object_get(body, name);
+
+	if (seen)
+		*seen = v != NULL;
+	if (!v)
+		return 0;
+	if (json_is_null(v)) {
+		*day = DATE_NONE;
+		return 0;
+	}
+	if (!json_is_string(v) || json_string_length(v) != 10 ||
+	    parse_date_iso(json_string_value(v), day))
+		return field_problem(res, name, "date",
+				     "must be a date, yyyy-mm-dd");
+	return 0;
+}
+
+int api_body_bool(struct response *res, const json_t *body,
+		  const char *name, bool *out, bool *seen)
+{
+	const json_t *v = json_object_get(body, name);
+
+	if (seen)
+		*seen = v != NULL;
+	if (!v)
+		return 0;
+	if (json_is_null(v)) {
+		*out = false;
+		return 0;
+	}
+	if (!json_is_boolean(v))
+		return field_problem(res, name, "type",
+				     "must be true or false");
+	*out = json_is_true(v);
+	return 0;
+}
+
+int api_body_flag(struct response *res, const json_t *body,
+		  const char *name, int *out, bool *seen)
+{
+	const json_t *v = json_object_get(body, name);
+
+	if (seen)
+		*seen = v != NULL;
+	if (!v)
+		return 0;
+	if (json_is_null(v)) {
+		*out = -1;
+		return 0;
+	}
+	if (!json_is_boolean(v))
+		return field_problem(res, name, "type",
+				     "must be true, false or null");
+	*out = json_is_true(v);
+	return 0;
+}
+
+int api_body_id(struct response *res, const json_t *body, const char *name,
+		int64_t *out, bool *seen)
+{
+	const json_t *v = json_object_get(body, name);
+
+	if (seen)
+		*seen = v != NULL;
+	if (!v)
+		return 0;
+	if (json_is_null(v)) {
+		*out = 0;
+		return 0;
+	}
+	if (!json_is_integer(v) || json_integer_value(v) < 1)
+		return field_problem(res, name, "type",
+				     "must be a whole number from 1");
+	*out = (int64_t)json_integer_value(v);
+	return 0;
+}
+
+int api_path_id(struct request *req, struct response *res, const char *name,
+		int64_t *out)
+{
+	const char *s = req_param_get(req, name);
+
+	if (!s || strlen(s) > 19 || parse_i64(s, 1, INT64_MAX, out)) {
+		res_error(req, res, 404);
+		return 404;
+	}
+	return 0;
+}
+
+struct audit_writer *api_write_begin(struct store *s)
+{
+	struct audit_writer *w = audit_writer_bound(s);
+
+	if (w)
+		audit_writer_bind(NULL, s);
+	return w;
+}
+
+void api_write_end(struct store *s, struct audit_writer *w)
+{
+	if (w)
+		audit_writer_bind(w, s);
+}
+
+void api_write_error(struct request *req, struct response *res, int rc,
+		     const struct err *err, const char *what)
+{
+	if (rc == ERR_NOT_FOUND) {
+		res_error(req, res, 404);
+	} else if (rc == ERR_DENIED) {
+		res_error(req, res, 403);
+		res_api_error(res, 403, "forbidden", "Your role may not "
+			      "record this.");
+	} else if (rc == ERR_INVALID || rc == ERR_TOO_LARGE) {
+		/* the checks' messages name fields, never the server's inside */
+		res_api_error(res, 400, "invalid_field", err_text(err));
+	} else if (rc == ERR_EXISTS) {
+		res_api_error(res, 409, "conflict", "This is already "
+			      "recorded: the child has an open missing "
+			      "episode.");
+	} else {
+		web_log_err(what, err);
+		res_error(req, res, 500);
+	}
+}
+
+json_t *api_time(int64_t ms)
+{
+	char t[MFC_TIME_STR];
+
+	if (!ms)
+		return json_null();
+	mfc_time_fmt(ms, t);
+	return json_string(t);
 }

@@ -98,11 +98,96 @@ json_t *api_missing_period(struct api_json *j, const struct viewer *v,
 			   const struct child_missing *m);
 json_t *api_home(struct api_json *j, const struct home_row *h);
 
+
+/* ---- JSON request bodies (writes) ----------------------------------------- */
+
+/*
+ * The router has already checked an unsafe API request: a bearer token
+ * (ROUTE_AUTH), Content-Type application/json (else 415) and a body of
+ * at most API_BODY_MAX bytes (else 413).  api_body() parses it:
+ * one JSON object, UTF-8, no duplicate member, every member one of
+ * allowed[] (NULL-terminated) and a scalar (string, number, true, false
+ * or null).  Anything else is answered 400 and api_body() returns
+ * non-zero: "bad_json" for text that is not a JSON object,
+ * "invalid_field" naming the member otherwise.  *out is the caller's
+ * to json_decref().
+ */
+int api_body(struct request *req, struct response *res,
+	     const char *const *allowed, json_t **out);
+
+/*
+ * 400 {"error": {"code": "invalid_field", "message", "field", "rule"}}:
+ * field and rule are the handler's own constants (the JSON member's
+ * name and the rule id of docs/missing.md or "type", "required", ...),
+ * message says what is wrong in words.  Returns 400.
+ */
+int api_field_error(struct response *res, const char *field,
+		    const char *rule, const char *message);
+
+/*
+ * Read member name of a body into a typed value, replying 400 naming it
+ * when it is the wrong type or breaks its limit; *seen (may be NULL)
+ * says whether it was there.  Absent leaves the value as it was; null
+ * clears it ("", 0, false, DATE_NONE, -1).
+ *
+ *   api_body_text   a string of at most cap - 1 bytes, no control
+ *                   characters but tab and newline (mfc_text_set())
+ *   api_body_time   an instant, "2019-03-30T21:15[:SS[.mmm]][Z]" (UTC)
+ *   api_body_day    a date, yyyy-mm-dd
+ *   api_body_bool   true or false
+ *   api_body_flag   true, false or null as 1, 0 or -1
+ *   api_body_id     a whole number from 1
+ */
+int api_body_text(struct response *res, const json_t *body,
+		  const char *name, char *dst, size_t cap, bool *seen);
+int api_body_time(struct response *res, const json_t *body,
+		  const char *name, int64_t *ms, bool *seen);
+int api_body_day(struct response *res, const json_t *body,
+		 const char *name, int32_t *day, bool *seen);
+int api_body_bool(struct response *res, const json_t *body,
+		  const char *name, bool *out, bool *seen);
+int api_body_flag(struct response *res, const json_t *body,
+		  const char *name, int *out, bool *seen);
+int api_body_id(struct response *res, const json_t *body, const char *name,
+		int64_t *out, bool *seen);
+
+/*
+ * A {name} segment or query parameter that must be an id (1 to
+ * INT64_MAX): 0, or non-zero after answering 404 (a path) -- an id that
+ * cannot exist is a resource that does not.
+ */
+int api_path_id(struct request *req, struct response *res, const char *name,
+		int64_t *out);
+
+/*
+ * Around a store write whose audit row must commit with it: the
+ * server's group-commit audit writer bound to this thread's store is
+ * unbound (store.h, "missing from care, recorded live") and bound again
+ * after.
+ */
+struct audit_writer *api_write_begin(struct store *s);
+void api_write_end(struct store *s, struct audit_writer *w);
+
+/*
+ * Answer a failed write: ERR_NOT_FOUND 404, ERR_DENIED 403 ("your role
+ * may not record this"), ERR_INVALID 400 invalid_field (the message is
+ * the check's, which names the field), ERR_EXISTS 409 conflict, ERR_TOO_LARGE
+ * 400; anything else a logged 500.
+ */
+void api_write_error(struct request *req, struct response *res, int rc,
+		     const struct err *err, const char *what);
+
+/* An instant as "2019-03-30T21:15:00.000Z", null for 0. */
+json_t *api_time(int64_t ms);
+
 /*
  * Answer 200 with root (taking it over), or a logged 500 when building
  * it failed.
  */
 void api_reply(struct request *req, struct response *res,
 	       struct api_json *j, json_t *root);
+/* The same with another status (201 for a record made). */
+void api_reply_status(struct request *req, struct response *res,
+		      struct api_json *j, json_t *root, int status);
 
 #endif

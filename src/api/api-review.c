@@ -16,12 +16,17 @@
  * in the body says which.  publish=true asks for the published form
  * anyway.
  *
- * The histories are read with store_history_load() only to feed the
- * review engine: nothing of an individual child reaches the answer.
+ * The histories are read only to feed the review engine: nothing of an
+ * individual child reaches the answer.  They and the review come from
+ * the process-wide review cache (analytics/review-cache.h): loaded and
+ * computed once per data generation of the store, shared by requests;
+ * whether this viewer gets the exact or the published form is decided
+ * here, per request, before the cache is asked.
  */
 #include "base/compat.h"
 #include "base/parse.h"
 #include "analytics/review.h"
+#include "analytics/review-cache.h"
 #include "api/api.h"
 #include "api/api-internal.h"
 #include "report/report.h"
@@ -64,11 +69,22 @@ static bool exact_allowed(const struct viewer *v,
 	return false;
 }
 
+/* review_render_fn: the review's JSON (docs/review-json.md). */
+static int render_json(const struct review *r, int arg, struct buf *out,
+		       struct err *err)
+{
+	(void)arg;
+	return report_render_buf(r, REPORT_JSON, LANG_EN, out, err);
+}
+
 void api_review(struct request *req, struct response *res)
 {
 	struct review_scope scope;
-	struct history hist = HISTORY_INIT;
-	struct review *r = NULL;
+	struct review_hold *hold = NULL;
+	const struct history *hist;
+	const struct review *r;
+	const char *json;
+	size_t len;
 	struct err err = ERR_INIT;
 	const char *la, *home;
 	struct store *s;
@@ -94,36 +110,43 @@ void api_review(struct request *req, struct response *res)
 	str_copy(scope.code, sizeof(scope.code), la ? la : home ? home : "");
 	if (api_viewer(req, res, &s, &v))
 		return;
-	rc = store_history_load(s, &hist, &err);
+	rc = review_cache_hold(review_cache_shared(), s, &hold, &err);
 	if (rc) {
 		api_store_error(req, res, rc, &err, "loading the histories");
 		goto out;
 	}
+	hist = review_hold_history(hold);
 	if (!year)
-		year = hist.last_year;
-	if (!hist.last_year || year < hist.first_year ||
-	    year > hist.last_year) {
+		year = hist->last_year;
+	if (!hist->last_year || year < hist->first_year ||
+	    year > hist->last_year) {
 		res_api_error(res, 404, "not_found",
 			      "No stored return covers that year.");
 		goto out;
 	}
-	rc = review_compute(&hist, (int)year, &scope, &r, &err);
+	/* the viewer's right to exact figures first; the cache holds both */
+	publish = publish || !exact_allowed(&v, &scope, hist);
+	rc = review_hold_get(hold, (int)year, &scope, publish, &r, &err);
 	if (rc) {
 		api_store_error(req, res, rc, &err, "computing the review");
 		goto out;
 	}
-	if (publish || !exact_allowed(&v, &scope, &hist))
-		review_publish(r);
+	/* the JSON depends on the figures alone: rendered once, kept */
+	rc = review_hold_render(hold, r, render_json, 0, &json, &len, &err);
+	if (rc) {
+		web_log_err("rendering the review", &err);
+		res_error(req, res, 500);
+		goto out;
+	}
 	buf_reset(&res->body);
 	res->data = NULL;
 	res->status = 200;
 	res->content_type = "application/json";
-	rc = report_render_buf(r, REPORT_JSON, LANG_EN, &res->body, &err);
-	if (rc) {
-		web_log_err("rendering the review", &err);
+	if (buf_add(&res->body, json, len)) {
+		err_set(&err, ERR_TOO_LARGE, "%zu bytes of JSON", len);
+		web_log_err("answering with the review", &err);
 		res_error(req, res, 500);
 	}
 out:
-	review_free(r);
-	history_release(&hist);
+	review_hold_release(hold);
 }

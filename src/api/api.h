@@ -11,6 +11,12 @@
 #include "base/compat.h"
 #include "web/http.h"
 
+/*
+ * The largest JSON body a write takes (router.c answers 413 past it,
+ * before the handler; docs/api.md "Writes").
+ */
+#define API_BODY_MAX (16 * 1024)
+
 /* GET /api/v1/ping: {"status":"ok","service":"cartref"} (api-ping.c). */
 void api_ping(struct request *req, struct response *res);
 
@@ -54,5 +60,50 @@ void api_missing_open(struct request *req, struct response *res);
  * as its JSON contract (docs/review-json.md); exact or published by role.
  */
 void api_review(struct request *req, struct response *res);
+
+/*
+ * Missing from care, recorded live (api-mfc.c; docs/api.md "Missing from
+ * care").  Writes take a JSON object (api-internal.h, api_body()) and
+ * answer the record as the viewer now sees it.
+ *
+ * GET  /api/v1/missing-episodes?council=&urn=&page=&page_size=
+ *	the viewer's needs-attention list of open episodes:
+ *	{"episodes": [row], "page", "page_size", "total"}
+ * POST /api/v1/missing-episodes: a home reports; 201 {"access", "episode"}
+ * GET  /api/v1/missing-episodes/{id}: {"access", "episode"}
+ * POST /api/v1/missing-episodes/{id}/home, /police, /return, /interview:
+ *	a step's fields; {"access", "episode"}
+ * POST /api/v1/children/{council}/{ref}/strategy-meetings: 201 {"meeting"}
+ * GET, PUT /api/v1/children/{council}/{ref}/grab-pack: {"grab_pack"}
+ * GET  /api/v1/children/{council}/{ref}/missing-episodes:
+ *	{"access", "council", "ref", "episodes", "strategy_meetings",
+ *	 "truncated"}
+ */
+void api_mfc_list(struct request *req, struct response *res);
+void api_mfc_report(struct request *req, struct response *res);
+void api_mfc_get(struct request *req, struct response *res);
+void api_mfc_home(struct request *req, struct response *res);
+void api_mfc_police(struct request *req, struct response *res);
+void api_mfc_return(struct request *req, struct response *res);
+void api_mfc_interview(struct request *req, struct response *res);
+void api_mfc_meeting_add(struct request *req, struct response *res);
+void api_grab_pack_get(struct request *req, struct response *res);
+void api_grab_pack_put(struct request *req, struct response *res);
+void api_mfc_child(struct request *req, struct response *res);
+
+/*
+ * Alerts and the outbox (api-alerts.c; docs/api.md "Alerts"):
+ *
+ * GET  /api/v1/alerts?rule=&state=&council=&page=&page_size=
+ *	{"alerts": [alert], "page", "page_size", "total"}
+ * GET  /api/v1/alerts/{id}: {"alert"}
+ * POST /api/v1/alerts/{id}/acknowledge, /resolve {"note"}: {"alert"}
+ * GET  /api/v1/outbox?since=&before=&limit=: {"messages": [message]}
+ */
+void api_alerts(struct request *req, struct response *res);
+void api_alert(struct request *req, struct response *res);
+void api_alert_acknowledge(struct request *req, struct response *res);
+void api_alert_resolve(struct request *req, struct response *res);
+void api_outbox(struct request *req, struct response *res);
 
 #endif

@@ -9,8 +9,10 @@
  */
 #include "base/compat.h"
 #include <inttypes.h>
+#include <pthread.h>
 #include <sodium.h>
 #include "auth/auth-internal.h"
+#include "base/xalloc.h"
 
 static void hash_field(crypto_generichash_state *st, const char *v)
 {
@@ -70,50 +72,270 @@ static void put(char *dst, size_t cap, const char *src)
 	dst[n] = '\0';
 }
 
-int audit_append(struct store *s, const struct audit_event *e,
-		 struct err *err)
+/* The row of e without its place in the chain (id, prev_hash, hash). */
+static int row_of(const struct audit_event *e, struct audit_row *r,
+		  struct err *err)
 {
 	const struct auth_actor *by = e->by;
-	struct audit_row r;
-	int rc;
 
 	if (!auth__text_ok(e->action, AUDIT_WORD_MAX))
 		return err_set(err, ERR_INVALID, "an audit row needs an action "
 			       "of 1 to %d bytes", AUDIT_WORD_MAX);
-	memset(&r, 0, sizeof(r));
-	store_time_fmt(e->at, r.at);
+	memset(r, 0, sizeof(*r));
+	store_time_fmt(e->at, r->at);
 	if (by && by->user) {
-		r.user_id = by->user->id;
-		r.org_id = by->user->org_id;
-		put(r.actor, sizeof(r.actor), by->user->email);
-		put(r.role, sizeof(r.role), role_name(by->user->role));
+		r->user_id = by->user->id;
+		r->org_id = by->user->org_id;
+		put(r->actor, sizeof(r->actor), by->user->email);
+		put(r->role, sizeof(r->role), role_name(by->user->role));
 	} else {
-		put(r.actor, sizeof(r.actor),
+		put(r->actor, sizeof(r->actor),
 		    by && by->name && *by->name ? by->name : "system");
 	}
-	put(r.action, sizeof(r.action), e->action);
-	put(r.subject_kind, sizeof(r.subject_kind), e->subject_kind);
-	put(r.subject_id, sizeof(r.subject_id), e->subject_id);
-	put(r.detail, sizeof(r.detail), e->detail);
-	put(r.ip, sizeof(r.ip), by ? by->ip : NULL);
+	put(r->action, sizeof(r->action), e->action);
+	put(r->subject_kind, sizeof(r->subject_kind), e->subject_kind);
+	put(r->subject_id, sizeof(r->subject_id), e->subject_id);
+	put(r->detail, sizeof(r->detail), e->detail);
+	put(r->ip, sizeof(r->ip), by ? by->ip : NULL);
+	return 0;
+}
+
+/*
+ * Append rows[0..n) (each rows[i] through row(ctx, i)) after the head,
+ * in one transaction (nested in the caller's if any): ids, links and
+ * hashes are set here, in order.  *bad_row (may be NULL) is set when an
+ * insert failed, rather than the transaction (a busy store, say).
+ */
+typedef struct audit_row *audit_row_at_fn(void *ctx, size_t i);
+
+static int append_rows(struct store *s, audit_row_at_fn *row, void *ctx,
+		       size_t n, bool *bad_row, struct err *err)
+{
+	char prev[AUDIT_HASH_HEX + 1] = "";
+	int64_t id = 0;
+	int rc;
 
 	rc = store_begin(s, err);
 	if (rc)
 		return rc;
-	rc = store_audit_head(s, &r.id, r.prev_hash, err);
+	rc = store_audit_head(s, &id, prev, err);
 	if (rc)
 		goto out;
-	r.id++;
-	if (!r.prev_hash[0])
-		put(r.prev_hash, sizeof(r.prev_hash), AUDIT_GENESIS);
-	audit_row_hash(&r, r.hash);
-	rc = store_audit_insert(s, &r, err);
+	if (!prev[0])
+		put(prev, sizeof(prev), AUDIT_GENESIS);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct audit_row *r = row(ctx, i);
+
+		r->id = ++id;
+		memcpy(r->prev_hash, prev, sizeof(prev));
+		audit_row_hash(r, r->hash);
+		rc = store_audit_insert(s, r, err);
+		if (rc && bad_row)
+			*bad_row = true;
+		memcpy(prev, r->hash, sizeof(prev));
+	}
 	if (!rc)
 		rc = store_commit(s, err);
 out:
 	if (rc)
 		store_rollback(s);
 	return rc;
+}
+
+static struct audit_row *the_row(void *ctx, size_t i)
+{
+	(void)i;
+	return ctx;
+}
+
+int audit_append(struct store *s, const struct audit_event *e,
+		 struct err *err)
+{
+	struct audit_row r;
+	int rc = row_of(e, &r, err);
+
+	return rc ? rc : append_rows(s, the_row, &r, 1, NULL, err);
+}
+
+/* ---- group commit ------------------------------------------------------------- */
+
+/*
+ * Leader and followers, with no thread of its own: a thread whose row
+ * finds no one writing becomes the leader and writes, on its own store,
+ * its row and every row queued meanwhile, group after group, until the
+ * queue is empty; the others (followers) queue their row and wait for
+ * the leader to say it is done.  Alone, a request writes its own row at
+ * once, with no hand-over; under load, a commit carries many rows.  Only
+ * the leader writes, so the server's threads never wait on each other's
+ * SQLite write lock (whose busy handler sleeps for milliseconds).
+ */
+
+/* A row waiting for the leader, on the stack of the thread that waits. */
+struct pending {
+	struct audit_row r;
+	struct pending *next;
+	pthread_cond_t cond;	/* signalled when done */
+	bool done;
+	int rc;
+	struct err err;
+};
+
+struct audit_writer {
+	pthread_mutex_t mu;
+	struct pending *head, **tail;
+	bool leader;		/* someone is writing */
+	int64_t rows, commits;
+};
+
+/* A group in an array, for append_rows(). */
+struct group {
+	struct pending **p;
+};
+
+static struct audit_row *group_row(void *ctx, size_t i)
+{
+	return &((struct group *)ctx)->p[i]->r;
+}
+
+/* Write p[0..n) in one transaction; the commits it took. */
+static int64_t write_group(struct store *s, struct pending **p, size_t n)
+{
+	struct group g = { p };
+	struct err err = ERR_INIT;
+	int64_t commits = 0;
+	bool bad_row = false;
+	int rc = append_rows(s, group_row, &g, n, &bad_row, &err);
+
+	if (!rc) {
+		for (size_t i = 0; i < n; i++)
+			p[i]->rc = 0;
+		return 1;
+	}
+	if (n == 1 || !bad_row) {
+		/* the store refused the transaction: every row fails, at once
+		 * (retrying each would wait out the busy timeout n times) */
+		for (size_t i = 0; i < n; i++) {
+			p[i]->rc = rc;
+			p[i]->err = err;
+		}
+		return 0;
+	}
+	/* one row at a time, so that a bad row fails alone */
+	for (size_t i = 0; i < n; i++)
+		commits += write_group(s, p + i, 1);
+	return commits;
+}
+
+/* The leader's loop, entered and left with w->mu held. */
+static void lead(struct audit_writer *w, struct store *s)
+{
+	struct pending **arr = NULL;
+	size_t alloc = 0;
+
+	w->leader = true;
+	while (w->head) {
+		struct pending *batch = w->head, *p, *next;
+		int64_t commits;
+		size_t n = 0, ok = 0;
+
+		w->head = NULL;
+		w->tail = &w->head;
+		pthread_mutex_unlock(&w->mu);
+
+		for (p = batch; p; p = p->next) {
+			ALLOC_GROW(arr, n + 1, alloc);
+			arr[n++] = p;
+		}
+		commits = write_group(s, arr, n);
+		for (size_t i = 0; i < n; i++)
+			ok += arr[i]->rc == 0;
+
+		pthread_mutex_lock(&w->mu);
+		w->rows += (int64_t)ok;
+		w->commits += commits;
+		for (p = batch; p; p = next) {
+			next = p->next;	/* p is its waiter's once done */
+			p->done = true;
+			pthread_cond_signal(&p->cond);
+		}
+	}
+	w->leader = false;
+	free(arr);
+}
+
+struct audit_writer *audit_writer_new(void)
+{
+	struct audit_writer *w = xcalloc(1, sizeof(*w));
+
+	pthread_mutex_init(&w->mu, NULL);
+	w->tail = &w->head;
+	return w;
+}
+
+void audit_writer_free(struct audit_writer *w)
+{
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->mu);
+	if (w->leader || w->head)
+		BUG("audit writer stopped while rows are being written");
+	pthread_mutex_unlock(&w->mu);
+	pthread_mutex_destroy(&w->mu);
+	free(w);
+}
+
+int audit_writer_append(struct audit_writer *w, struct store *s,
+			const struct audit_event *e, struct err *err)
+{
+	struct pending p;
+	int rc = row_of(e, &p.r, err);
+
+	if (rc)
+		return rc;
+	p.next = NULL;
+	p.done = false;
+	p.rc = 0;
+	err_clear(&p.err);
+	pthread_cond_init(&p.cond, NULL);
+	pthread_mutex_lock(&w->mu);
+	*w->tail = &p;
+	w->tail = &p.next;
+	if (!w->leader)
+		lead(w, s);	/* writes p too, before it returns */
+	while (!p.done)
+		pthread_cond_wait(&p.cond, &w->mu);
+	rc = p.rc;
+	if (rc)
+		err_set(err, rc, "%s", err_text(&p.err));
+	pthread_mutex_unlock(&w->mu);
+	pthread_cond_destroy(&p.cond);
+	return rc;
+}
+
+void audit_writer_stats(struct audit_writer *w, int64_t *rows,
+			int64_t *commits)
+{
+	pthread_mutex_lock(&w->mu);
+	*rows = w->rows;
+	*commits = w->commits;
+	pthread_mutex_unlock(&w->mu);
+}
+
+/* The writer for one store of this thread (audit.h). */
+static _Thread_local struct {
+	struct audit_writer *w;
+	const struct store *s;
+} bound;
+
+void audit_writer_bind(struct audit_writer *w, const struct store *s)
+{
+	bound.w = w;
+	bound.s = w ? s : NULL;
+}
+
+struct audit_writer *audit_writer_bound(const struct store *s)
+{
+	return bound.w && s && bound.s == s ? bound.w : NULL;
 }
 
 int auth__audit(struct store *s, const struct auth_actor *by, int64_t now,

@@ -61,6 +61,49 @@ struct audit_event {
 int audit_append(struct store *s, const struct audit_event *e,
 		 struct err *err);
 
+/*
+ * Group commit, for the server's threads: views of children append
+ * their rows through one struct audit_writer.  A thread whose row finds
+ * no one writing becomes the leader: on its own store it appends its row
+ * and every row queued meanwhile in one transaction (reading the head
+ * inside it, so rows the CLI appends between two groups keep the chain
+ * whole), then the next group, until none is waiting.  The others queue
+ * their row and wait.  audit_writer_append() returns only when the
+ * transaction holding its row has committed (0) or failed (the error):
+ * a view of a child is still recorded before its data is returned, a
+ * crash loses no row that was answered for, and the caller pays a share
+ * of one COMMIT.  A group that fails at one row is retried one row per
+ * transaction, so a bad row fails alone.  Only the leader writes, so the
+ * threads never wait on each other's SQLite write lock.  Every store
+ * passed must be a connection to the same database.  Rows that must
+ * stand or fall with a change (sign-in, users, tokens) keep using
+ * audit_append() inside the change's transaction.
+ */
+struct audit_writer;
+
+struct audit_writer *audit_writer_new(void);
+/* After every thread that appends through w has stopped; NULL is ok. */
+void audit_writer_free(struct audit_writer *w);
+/* Append e through w (leading on store s if no one is writing) and wait
+ * for the commit that holds it.  s must not be inside a transaction. */
+int audit_writer_append(struct audit_writer *w, struct store *s,
+			const struct audit_event *e, struct err *err);
+/* Rows written through w so far, and the transactions they took. */
+void audit_writer_stats(struct audit_writer *w, int64_t *rows,
+			int64_t *commits);
+
+/*
+ * Route this thread's audited views of children in store s through w
+ * (viewer_from_user()'s hook, auth/viewer.c): a server thread calls it
+ * for its own store.  The hook has no context argument, so the binding
+ * is per thread, and it applies only to that one store (any other store
+ * of the thread, e.g. a test's, still writes its rows itself).  NULL w
+ * unbinds.
+ */
+void audit_writer_bind(struct audit_writer *w, const struct store *s);
+/* The writer bound to this thread for store s, or NULL. */
+struct audit_writer *audit_writer_bound(const struct store *s);
+
 /* The hash a row should carry, from its prev_hash and fields. */
 void audit_row_hash(const struct audit_row *r, char out[AUDIT_HASH_HEX + 1]);
 

@@ -22,6 +22,8 @@
 #include "auth/audit.h"
 #include "store/store.h"
 
+struct viewer;
+
 /* ---- the limits, in one place ---------------------------------------------- */
 
 #define AUTH_PASSWORD_MIN 12		/* characters (UTF-8 code points) */
@@ -143,6 +145,11 @@ int auth_api_token_create(struct store *s, const struct auth_actor *by,
  * disabled. */
 int auth_api_token_check(struct store *s, const char *token, int64_t now,
 			 struct user *user_out, struct err *err);
+/* The same, with the user's organisation too (org_out may be NULL), all
+ * from one store query. */
+int auth_api_token_check_org(struct store *s, const char *token, int64_t now,
+			     struct user *user_out, struct org *org_out,
+			     struct err *err);
 int auth_api_token_revoke(struct store *s, const struct auth_actor *by,
 			  int64_t token_id, int64_t now, struct err *err);
 
@@ -192,6 +199,18 @@ int auth_user_enable(struct store *s, const struct auth_actor *by,
 int auth_user_reset(struct store *s, const struct auth_actor *by,
 		    const char *email, const char *password, int64_t now,
 		    struct err *err);
+
+/* ---- viewers ------------------------------------------------------------------ */
+
+/*
+ * viewer_from_user() (domain/viewer.h) when the user's organisation o
+ * (o->id == u->org_id) has just been read for this request, as the web
+ * layer's hook does: one store query fewer.  ERR_DENIED for a disabled
+ * user or an organisation that is not the user's.
+ */
+int viewer_from_user_org(struct store *s, const struct user *u,
+			 const struct org *o, const char *ip, int64_t now_ms,
+			 struct viewer *out, struct err *err);
 
 /* ---- demo users ----------------------------------------------------------------- */
 

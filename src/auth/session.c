@@ -344,29 +344,30 @@ out:
 	return rc;
 }
 
-int auth_api_token_check(struct store *s, const char *token, int64_t now,
-			 struct user *user_out, struct err *err)
+int auth_api_token_check_org(struct store *s, const char *token, int64_t now,
+			     struct user *user_out, struct org *org_out,
+			     struct err *err)
 {
 	static const char prefix[] = AUTH_API_TOKEN_PREFIX;
 	uint8_t hash[STORE_TOKEN_HASH_BYTES];
 	struct api_token_row row;
 	struct user u;
+	struct org o;
 	int rc;
 
 	if (!token || strncmp(token, prefix, sizeof(prefix) - 1) ||
 	    !auth_token_wellformed(token + sizeof(prefix) - 1))
 		return err_set(err, ERR_DENIED, "not a valid API token");
 	auth_token_hash(token, hash);
-	rc = store_api_token_get(s, hash, &row, NULL);
+	/* read on every request, so a revoked token or a disabled user
+	 * stops working at once */
+	rc = store_api_token_who(s, hash, &row, &u, &o, NULL);
 	if (rc == ERR_NOT_FOUND)
 		return err_set(err, ERR_DENIED, "not a valid API token");
 	if (rc)
 		return err_set(err, rc, "checking an API token");
 	if (row.revoked_at)
 		return err_set(err, ERR_DENIED, "this API token was revoked");
-	rc = store_user_by_id(s, row.user_id, &u, NULL, err);
-	if (rc)
-		return rc;
 	if (u.disabled)
 		return err_set(err, ERR_DENIED, "not a valid API token");
 	if (now - row.last_used_at >= AUTH_TOUCH_MS) {
@@ -376,7 +377,15 @@ int auth_api_token_check(struct store *s, const char *token, int64_t now,
 	}
 	if (user_out)
 		*user_out = u;
+	if (org_out)
+		*org_out = o;
 	return 0;
+}
+
+int auth_api_token_check(struct store *s, const char *token, int64_t now,
+			 struct user *user_out, struct err *err)
+{
+	return auth_api_token_check_org(s, token, now, user_out, NULL, err);
 }
 
 int auth_api_token_revoke(struct store *s, const struct auth_actor *by,

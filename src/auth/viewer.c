@@ -46,6 +46,7 @@ static int view_audit(struct store *s, const struct viewer *v,
 	struct auth_actor by = { &u, NULL, v->ip };
 	struct audit_event e = { v->now_ms, &by, action, subject_kind,
 				 subject_id, detail };
+	struct audit_writer *w;
 
 	memset(&u, 0, sizeof(u));
 	if (!v->user_id || role_parse(v->role, &u.role))
@@ -55,7 +56,9 @@ static int view_audit(struct store *s, const struct viewer *v,
 	u.id = v->user_id;
 	u.org_id = v->org_id;
 	snprintf(u.email, sizeof(u.email), "%s", v->actor);
-	return audit_append(s, &e, err);
+	w = audit_writer_bound(s);
+	/* a server thread: group commit, still written before we return */
+	return w ? audit_writer_append(w, s, &e, err) : audit_append(s, &e, err);
 }
 
 static int add_area(const char *code, void *ctx)
@@ -78,7 +81,6 @@ static int fail(struct viewer *out, int rc)
 int viewer_from_user(struct store *s, const struct user *u, const char *ip,
 		     int64_t now_ms, struct viewer *out, struct err *err)
 {
-	int64_t days = now_ms / MS_PER_DAY;
 	struct org o;
 	int rc;
 
@@ -89,6 +91,21 @@ int viewer_from_user(struct store *s, const struct user *u, const char *ip,
 	rc = store_org_get_id(s, u->org_id, &o, err);
 	if (rc)
 		return fail(out, rc);
+	return viewer_from_user_org(s, u, &o, ip, now_ms, out, err);
+}
+
+int viewer_from_user_org(struct store *s, const struct user *u,
+			 const struct org *o, const char *ip, int64_t now_ms,
+			 struct viewer *out, struct err *err)
+{
+	int64_t days = now_ms / MS_PER_DAY;
+	int rc;
+
+	fail(out, 0);
+	if (!u || !u->id || u->disabled || (unsigned)u->role >= ROLE_N ||
+	    !o || o->id != u->org_id)
+		return fail(out, err_set(err, ERR_DENIED, "%s",
+					 AUTH_MSG_NO_SESSION));
 	if (now_ms % MS_PER_DAY < 0)
 		days--;
 	out->user_id = u->id;
@@ -96,28 +113,28 @@ int viewer_from_user(struct store *s, const struct user *u, const char *ip,
 	snprintf(out->actor, sizeof(out->actor), "%s", u->email);
 	snprintf(out->role, sizeof(out->role), "%s", role_name(u->role));
 	snprintf(out->org_kind, sizeof(out->org_kind), "%s",
-		 (unsigned)o.kind < ORG_NKINDS ? org_kind_name(o.kind) : "");
-	snprintf(out->org_code, sizeof(out->org_code), "%s", o.code);
+		 (unsigned)o->kind < ORG_NKINDS ? org_kind_name(o->kind) : "");
+	snprintf(out->org_code, sizeof(out->org_code), "%s", o->code);
 	snprintf(out->ip, sizeof(out->ip), "%s", ip ? ip : "");
 	out->today = (int32_t)days;
 	out->now_ms = now_ms;
 	out->access = VIEWER_NONE;
-	if ((unsigned)o.kind < ORG_NKINDS)
-		out->access = access_of(u->role, o.kind);
+	if ((unsigned)o->kind < ORG_NKINDS)
+		out->access = access_of(u->role, o->kind);
 	switch (out->access) {
 	case VIEWER_COUNCIL:
-		snprintf(out->la, sizeof(out->la), "%s", o.la);
+		snprintf(out->la, sizeof(out->la), "%s", o->la);
 		break;
 	case VIEWER_PROVIDER:
 		/* a provider not linked to the register sees no child */
 		snprintf(out->provider, sizeof(out->provider), "%s",
-			 o.provider);
+			 o->provider);
 		break;
 	case VIEWER_POLICE:
-		rc = store_org_areas_each(s, o.id, add_area, out, err);
+		rc = store_org_areas_each(s, o->id, add_area, out, err);
 		if (rc == ERR_TOO_LARGE)
 			rc = err_set(err, rc, "police force %s covers more "
-				     "than %d councils", o.code,
+				     "than %d councils", o->code,
 				     VIEWER_AREAS_MAX);
 		if (rc)
 			return fail(out, rc);

@@ -43,6 +43,10 @@ int cmd_review(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
+int cmd_missing(struct cli *c, int argc, char **argv);
+int cmd_alerts(struct cli *c, int argc, char **argv);
+int cmd_webhook(struct cli *c, int argc, char **argv);
+int cmd_outbox(struct cli *c, int argc, char **argv);
 
 extern const struct command commands[];
 extern const size_t ncommands;

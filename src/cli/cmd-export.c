@@ -36,6 +36,75 @@ static int export_homes(struct store *s, const char *path)
 	return 0;
 }
 
+/*
+ * Missing from care, recorded live (issue 5; docs/missing.md): the live
+ * episodes of the year join the return's Missing table, MISSING M or A,
+ * MIS_START the day started_at falls on, MIS_END the day of returned_at
+ * (blank while open).  An episode the return already has (same child,
+ * kind and start day) is not repeated, and one of a child absent from
+ * the return's Header is left out (a Missing row needs its DOB).
+ */
+#define MS_PER_DAY 86400000LL
+
+struct live_acc {
+	struct s903_return *r;
+	size_t nreturn;		/* rows that came from the return */
+	long added, skipped;
+};
+
+static int64_t day_of_ms(int64_t ms)
+{
+	return ms >= 0 ? ms / MS_PER_DAY : -((-ms + MS_PER_DAY - 1) /
+					     MS_PER_DAY);
+}
+
+static int add_live(const struct mfc_episode *e, void *ctx)
+{
+	struct live_acc *a = ctx;
+	struct s903_return *r = a->r;
+	const struct s903_header *h = NULL;
+	int32_t start = (int32_t)day_of_ms(e->started_at);
+	struct s903_missing *m;
+
+	for (size_t i = 0; i < r->nheader && !h; i++)
+		if (!strcmp(r->header[i].child, e->ref))
+			h = &r->header[i];
+	if (!h) {
+		a->skipped++;
+		return 0;
+	}
+	for (size_t i = 0; i < a->nreturn; i++)
+		if (!strcmp(r->missing[i].child, e->ref) &&
+		    r->missing[i].missing[0] == e->kind[0] &&
+		    r->missing[i].mis_start == start)
+			return 0;
+	m = s903_add_missing(r);
+	memset(m, 0, sizeof(*m));
+	snprintf(m->child, sizeof(m->child), "%s", e->ref);
+	m->dob = h->dob;
+	m->missing[0] = e->kind[0];
+	m->mis_start = start;
+	m->mis_end = e->returned_at ? (int32_t)day_of_ms(e->returned_at) :
+				      DATE_NONE;
+	a->added++;
+	return 0;
+}
+
+static int add_live_episodes(struct store *s, struct s903_return *r,
+			     struct live_acc *a, struct err *err)
+{
+	int rc;
+
+	a->r = r;
+	a->nreturn = r->nmissing;
+	rc = store_mfc_each(s, r->la, (int64_t)year_start(r->year) *
+			    MS_PER_DAY, ((int64_t)year_end(r->year) + 1) *
+			    MS_PER_DAY, add_live, a, err);
+	if (!rc && a->added)
+		s903_sort(r);
+	return rc;
+}
+
 int cmd_export(struct cli *cl, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -45,6 +114,7 @@ int cmd_export(struct cli *cl, int argc, char **argv)
 	};
 	struct s903_return r = S903_RETURN_INIT;
 	struct err err = ERR_INIT;
+	struct live_acc live = { NULL, 0, 0, 0 };
 	struct store *s = NULL;
 	const char *what, *la = NULL;
 	int year = 0, opt, rc;
@@ -93,11 +163,17 @@ int cmd_export(struct cli *cl, int argc, char **argv)
 	}
 	rc = store_return_load(s, la, year, &r, &err);
 	if (!rc)
+		rc = add_live_episodes(s, &r, &live, &err);
+	if (!rc)
 		rc = s903_write_dir(argv[0], &r, &err);
 	if (!rc)
 		printf("wrote %s %d to %s: %zu children, %zu episodes, "
 		       "%zu missing periods, %zu OC2 rows\n", la, year,
 		       argv[0], r.nheader, r.nepisodes, r.nmissing, r.noc2);
+	if (!rc && (live.added || live.skipped))
+		printf("live missing episodes: %ld added to the Missing "
+		       "table, %ld of children not in the return left out\n",
+		       live.added, live.skipped);
 	s903_return_release(&r);
 	store_close(s);
 	return rc ? cli_fail(&err) : 0;

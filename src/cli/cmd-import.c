@@ -40,6 +40,9 @@ static int report(const struct import_counts *c, struct diags *d, bool check,
 		       "%ld missing periods, %ld OC2 rows\n",
 		       c->returns, c->returns == 1 ? "" : "s", c->children,
 		       c->episodes, c->missing, c->oc2);
+	if (c->live_episodes || c->meetings)
+		printf("imported %ld live missing episodes, %ld strategy "
+		       "meetings\n", c->live_episodes, c->meetings);
 	printf("%ld rows in %.2f s (%.0f rows/s)\n", c->rows, secs,
 	       secs > 0 ? (double)c->rows / secs : 0.0);
 	return 0;

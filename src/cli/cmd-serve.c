@@ -44,6 +44,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	sigset_t stop;
 	int sig, rc;
 
+	cfg.alerts_every = 300;	/* the scheduled alerts run: 5 minutes */
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -61,6 +62,16 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		} else if (!strcmp(a, "--max-connections")) {
 			if (opt_unsigned(a, v, 65536, &cfg.max_connections))
 				return 2;
+			i++;
+		} else if (!strcmp(a, "--alerts-every")) {
+			int n;
+
+			if (!v || parse_int(v, 0, 86400, &n)) {
+				fprintf(stderr, "cartref: serve: --alerts-every "
+					"needs seconds from 0 (off) to 86400\n");
+				return 2;
+			}
+			cfg.alerts_every = (unsigned)n;
 			i++;
 		} else if (!strcmp(a, "--public")) {
 			cfg.public_ok = true;

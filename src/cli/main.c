@@ -44,8 +44,10 @@ static const char import_usage[] =
 	"               homes are added or updated by URN, all or nothing.\n"
 	"\n"
 	"import dir     Read a directory laid out as `cartref demo-data` writes it:\n"
-	"               DIR/homes.csv and DIR/903/<CODE>/<YEAR>/*.csv, all in one\n"
-	"               transaction.\n";
+	"               DIR/homes.csv and DIR/903/<CODE>/<YEAR>/*.csv, and the live\n"
+	"               missing episodes DIR/missing-live.csv and strategy meetings\n"
+	"               DIR/strategy-meetings.csv if there (docs/missing.md), all\n"
+	"               in one transaction.\n";
 
 static const char export_usage[] =
 	"usage: cartref [--db FILE] export 903 --la CODE --year YYYY DIR\n"
@@ -82,7 +84,9 @@ static const char demo_usage[] =
 	"councils.  wales: 22 councils, 178 homes with 774 places, about 6,400\n"
 	"children looked after at 31 March.  england: about 150 councils, 3,000\n"
 	"homes and 85,000 children a year (for benchmarks).  No real child is in\n"
-	"it.  Load it with `cartref import dir OUTDIR`.\n"
+	"it.  Also OUTDIR/missing-live.csv and OUTDIR/strategy-meetings.csv: the\n"
+	"last year's missing periods from registered homes as live episodes\n"
+	"(docs/missing.md).  Load it with `cartref import dir OUTDIR`.\n"
 	"  --seed N     random seed (default 1)\n"
 	"  --scale S    wales (default) or england\n";
 
@@ -169,6 +173,7 @@ static const char serve_usage[] =
 	"usage: cartref [--db FILE] serve [--listen ADDRESS:PORT] [--assets DIR]\n"
 	"                     [--threads N] [--max-connections N] [--public]\n"
 	"                     [--behind-tls] [--trust-proxy] [--quiet]\n"
+	"                     [--alerts-every SECONDS]\n"
 	"\n"
 	"Serve the web application (English and Welsh) and the JSON API\n"
 	"(/api/v1/...) until interrupted (SIGINT or SIGTERM).  One access log\n"
@@ -187,7 +192,103 @@ static const char serve_usage[] =
 	"                      binary was built in, or $CARTREF_ASSETS)\n"
 	"  --threads N         server threads (default: one per CPU)\n"
 	"  --max-connections N open connections at most (default 1024)\n"
-	"  --quiet             no access log\n";
+	"  --quiet             no access log\n"
+	"  --alerts-every S    run the alerts rules and deliver webhooks every\n"
+	"                      S seconds (default 300; 0: never)\n";
+
+static const char missing_usage[] =
+	"usage: cartref [--db FILE] missing report --as EMAIL --child LA/REF --started TIME\n"
+	"                    [--kind M|A] [home's fields] [--now TIME]\n"
+	"       cartref [--db FILE] missing update ID --as EMAIL [home's fields]\n"
+	"       cartref [--db FILE] missing police ID --as EMAIL [--ref R] [--grade G]\n"
+	"                    [--arrested yes|no] [--charged yes|no]\n"
+	"       cartref [--db FILE] missing return ID --as EMAIL --returned TIME [--place P]\n"
+	"       cartref [--db FILE] missing interview ID --as EMAIL [--offered TIME]\n"
+	"                    [--held TIME] [--by NAME] [--independent yes|no]\n"
+	"                    [--outcome accepted|declined] [--summary TEXT]\n"
+	"       cartref [--db FILE] missing strategy --as EMAIL --child LA/REF --held DATE\n"
+	"                    [--agencies TEXT] [--decisions TEXT] [--review DATE] [--episode ID]\n"
+	"       cartref [--db FILE] missing grab-pack --as EMAIL --child LA/REF\n"
+	"                    [--description T] [--photo REF] [--health T] [--associates T]\n"
+	"                    [--places T]\n"
+	"       cartref [--db FILE] missing show ID | --child LA/REF --as EMAIL\n"
+	"       cartref [--db FILE] missing list --as EMAIL\n"
+	"       cartref [--db FILE] missing import [--check] [--now TIME] FILE...\n"
+	"\n"
+	"Missing from care, recorded live by the home, the police and the\n"
+	"council (docs/missing.md), acting as the user EMAIL: the same scoping\n"
+	"and audit as the web application (docs/access.md, \"Missing from\n"
+	"care\"); out of scope reads as \"no such ...\".  After each change the\n"
+	"child's alerts are evaluated.  TIME is UTC, yyyy-mm-ddThh:mm[:ss][Z];\n"
+	"DATE is yyyy-mm-dd.\n"
+	"\n"
+	"report     the home: the child placed at one of its homes today is\n"
+	"           missing (M, default) or away (A)\n"
+	"update     the home's fields: --last-seen TIME --last-seen-place P\n"
+	"           --circumstances T --actions T --exploitation yes|no\n"
+	"           --associates T --locations T --health T\n"
+	"police     the police: reference, risk grade (none, low, medium, high),\n"
+	"           arrested or charged during or after the episode\n"
+	"return     the police or the home: when and where the child came back\n"
+	"interview  the child's council: the return interview\n"
+	"strategy   the child's council: a strategy meeting\n"
+	"grab-pack  with fields, the home updates the child's grab pack; without,\n"
+	"           show it (the police only while the child is missing)\n"
+	"show       one episode, or a child's live episodes and meetings\n"
+	"list       the open episodes needing your attention\n"
+	"import     CSV files of live episodes and strategy meetings (columns in\n"
+	"           docs/missing.md), all or nothing, problems reported as\n"
+	"           FILE:LINE:COLUMN: RULE: message; --check validates only\n"
+	"  --now TIME  the current time (default: the clock), for tests\n";
+
+static const char alerts_usage[] =
+	"usage: cartref [--db FILE] alerts run [--now TIME]\n"
+	"       cartref [--db FILE] alerts rules\n"
+	"       cartref [--db FILE] alerts set RULE PARAM VALUE\n"
+	"       cartref [--db FILE] alerts list --as EMAIL [--state S] [--rule R]\n"
+	"                    [--la CODE] [--page N] [--limit N]\n"
+	"       cartref [--db FILE] alerts show ID --as EMAIL\n"
+	"       cartref [--db FILE] alerts ack|resolve ID --as EMAIL --note TEXT\n"
+	"       cartref [--db FILE] alerts outbox --as EMAIL [--limit N] [--before ID]\n"
+	"\n"
+	"Proactive alerts on missing from care and placement stability\n"
+	"(docs/alerts.md).  TIME is UTC, yyyy-mm-ddThh:mm[:ss][Z].\n"
+	"\n"
+	"run      evaluate every rule now: raise new alerts, clear those that\n"
+	"         no longer hold, escalate unanswered ones; one transaction,\n"
+	"         idempotent.  Prints the counts and the time taken.\n"
+	"rules    the rules: ids, descriptions (English, Welsh), recipients,\n"
+	"         parameters with their current values and defaults\n"
+	"set      change a parameter (audited)\n"
+	"list     alerts for your organisation, newest first; --state live\n"
+	"         (default: open or acknowledged), open, acknowledged,\n"
+	"         resolved, cleared or any\n"
+	"show     one alert (yours, or any for an inspector)\n"
+	"ack      acknowledge an open alert with a note; resolve: resolve one\n"
+	"outbox   the messages to your organisation (in-app)\n"
+	"  --as EMAIL  the user acting: the same scoping and audit as the web\n"
+	"  --now TIME  the current time (default: the clock), for tests\n";
+
+static const char webhook_usage[] =
+	"usage: cartref [--db FILE] webhook add --org KIND:CODE --url URL\n"
+	"       cartref [--db FILE] webhook list\n"
+	"\n"
+	"Deliver an organisation's alert messages to its own system: `cartref\n"
+	"outbox deliver` POSTs each message as JSON, signed with HMAC-SHA256\n"
+	"(X-Cartref-Signature: sha256=HEX; docs/alerts.md shows how to check\n"
+	"it).  add prints the secret once; adding again replaces the URL and\n"
+	"the secret.  KIND:CODE as for `user add`, e.g. police:south-wales,\n"
+	"council:W06000015, inspectorate:CIW or provider:NAME (linked to the\n"
+	"homes register).  Audited.\n";
+
+static const char outbox_usage[] =
+	"usage: cartref [--db FILE] outbox deliver [--now TIME] [--limit N]\n"
+	"\n"
+	"POST the alert messages due now to the organisations' webhooks\n"
+	"(made after the webhook, not delivered, next attempt due); a 2xx\n"
+	"answer delivers, anything else is retried after 1, 2, 4, ...\n"
+	"minutes (at most an hour) and given up after 8 attempts.  Every\n"
+	"attempt is recorded.  Run it from cron, like `alerts run`.\n";
 
 const struct command commands[] = {
 	{ "help", cmd_help, "show commands or one command's help", help_usage, 0 },
@@ -209,6 +310,14 @@ const struct command commands[] = {
 	  serve_usage, 0 },
 	{ "demo-data", cmd_demo_data, "write the synthetic Wales data set",
 	  demo_usage, 0 },
+	{ "missing", cmd_missing, "record missing episodes live (issue 5)",
+	  missing_usage, 0 },
+	{ "alerts", cmd_alerts, "run, list and answer proactive alerts",
+	  alerts_usage, 0 },
+	{ "webhook", cmd_webhook, "deliver alerts to an organisation's system",
+	  webhook_usage, 0 },
+	{ "outbox", cmd_outbox, "send due alert messages to webhooks",
+	  outbox_usage, 0 },
 };
 const size_t ncommands = ARRAY_SIZE(commands);
 

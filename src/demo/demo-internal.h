@@ -282,4 +282,7 @@ int demo__plan(struct dm_gen *g, struct err *err);
 /* demo-sim.c */
 int demo__simulate(struct dm_gen *g, struct err *err);
 
+/* demo-live.c: OUTDIR/missing-live.csv and strategy-meetings.csv */
+int demo__live_write(struct dm_gen *g, const char *outdir, struct err *err);
+
 #endif

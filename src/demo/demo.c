@@ -450,6 +450,8 @@ int demo_generate(struct store *geo, const struct demo_opts *o,
 		rc = register_write(&g, outdir, sum, err);
 	if (!rc)
 		rc = returns_write(&g, outdir, sum, err);
+	if (!rc)
+		rc = demo__live_write(&g, outdir, err);
 out:
 	gen_release(&g);
 	return rc;

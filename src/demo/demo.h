@@ -10,6 +10,9 @@
  * Output layout (what `cartref import dir` reads):
  *	OUTDIR/homes.csv
  *	OUTDIR/903/<council GSS code>/<year>/{header,episodes,missing,oc2}.csv
+ *	OUTDIR/missing-live.csv, OUTDIR/strategy-meetings.csv: the last
+ *	year's missing periods from registered homes as live episodes, and
+ *	strategy meetings (issue 5; docs/missing.md, src/demo/demo-live.c)
  */
 #ifndef CARTREF_DEMO_H
 #define CARTREF_DEMO_H

@@ -10,6 +10,9 @@ void history_release(struct history *h)
 	free(h->episodes);
 	free(h->missing);
 	free(h->oc2);
+	free(h->mfc);
+	free(h->meetings);
+	free(h->alerts);
 	*h = (struct history)HISTORY_INIT;
 }
 

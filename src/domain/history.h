@@ -8,6 +8,12 @@
  * same episode or period in an earlier one: it has the later end date),
  * and its OC2 rows per year.  Arrays are flat and sorted; a child's rows
  * are a slice [first, first + n) of each array.
+ *
+ * It also holds what the agencies record live (issue 5): each child's
+ * live missing episodes (mfc_episode) and strategy meetings, and every
+ * alert's raise and acknowledge times, keyed to its child and home.
+ * Instants are milliseconds since 1970 UTC (HIST_TIME_NONE: not
+ * recorded).  A store without those tables gives none of them.
  */
 #ifndef CARTREF_HISTORY_H
 #define CARTREF_HISTORY_H
@@ -53,6 +59,31 @@ struct hist_missing {
 	char kind;		/* 'M' missing, 'A' away */
 };
 
+#define HIST_TIME_NONE INT64_MIN	/* an instant not recorded */
+
+/* A missing (M) or away (A) episode recorded live (mfc_episode). */
+struct hist_mfc {
+	int64_t started_at;
+	int64_t returned_at;	/* HIST_TIME_NONE: not returned */
+	int64_t ri_held_at;	/* return interview held; HIST_TIME_NONE */
+	uint32_t home;		/* the home it started from (by URN), or
+				 * HIST_NONE */
+	char kind;		/* 'M' missing, 'A' away */
+	bool ri_declined;	/* ri_outcome 'declined' */
+	bool arrested, charged;
+};
+
+/*
+ * An alert (migration 6): when it was raised and first answered by a
+ * person (acknowledged, or resolved without an acknowledgement).
+ */
+struct hist_alert {
+	int64_t raised_at;
+	int64_t acked_at;	/* HIST_TIME_NONE: never acknowledged */
+	uint32_t child;		/* index into children, or HIST_NONE */
+	uint32_t home;		/* index into homes by URN, or HIST_NONE */
+};
+
 struct hist_oc2 {
 	int year;		/* the return it came from */
 	int8_t sdq_score;	/* -1 blank */
@@ -69,6 +100,8 @@ struct hist_child {
 	uint32_t first_episode, nepisodes;
 	uint32_t first_missing, nmissing;
 	uint32_t first_oc2, noc2;
+	uint32_t first_mfc, nmfc;		/* live episodes */
+	uint32_t first_meeting, nmeetings;	/* strategy meetings */
 };
 
 struct history {
@@ -84,12 +117,20 @@ struct history {
 	size_t nmissing;
 	struct hist_oc2 *oc2;		/* by child, then year */
 	size_t noc2;
+	struct hist_mfc *mfc;		/* by child, then started_at */
+	size_t nmfc;
+	int32_t *meetings;		/* held_on, by child, then day */
+	size_t nmeetings;
+	struct hist_alert *alerts;	/* by raised_at */
+	size_t nalerts;
 	int first_year, last_year;	/* years with returns; 0 if none */
 	/* how long loading took, seconds, for the benchmark */
 	double load_seconds;
 };
 
-#define HISTORY_INIT { NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0, 0.0 }
+#define HISTORY_INIT                                                   \
+	{ NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0,        \
+	  NULL, 0, NULL, 0, NULL, 0, 0, 0, 0.0 }
 
 void history_release(struct history *h);
 /* Index of code in h->las, or HIST_NONE. */

@@ -4,10 +4,13 @@
  */
 #include "base/compat.h"
 #include <dirent.h>
+#include <time.h>
 #include <unistd.h>
 #include "base/buf.h"
 #include "base/parse.h"
 #include "base/xalloc.h"
+#include "domain/missing.h"
+#include "ingest/csv.h"
 #include "ingest/geo-import.h"
 #include "ingest/import.h"
 
@@ -266,6 +269,34 @@ static int import_year_dir(struct store *s, const char *la, const char *ydir,
 	return rc;
 }
 
+static int missing_files(struct store *s, const char *const *files,
+			 size_t nfiles, bool check, bool store, int64_t now_ms,
+			 struct diags *d, struct import_counts *c,
+			 struct err *err);
+
+/* DIR/missing-live.csv and DIR/strategy-meetings.csv, if there (issue 5),
+ * checked at the real clock. */
+static int import_dir_missing(struct store *s, const char *dir, bool check,
+			      struct diags *d, struct import_counts *c,
+			      struct err *err)
+{
+	char *paths[2] = { path_join(dir, "missing-live.csv"),
+			   path_join(dir, "strategy-meetings.csv") };
+	const char *have[2];
+	size_t n = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < 2; i++)
+		if (!access(paths[i], R_OK))
+			have[n++] = paths[i];
+	if (n)
+		rc = missing_files(s, have, n, check, !check, (int64_t)time(NULL) *
+				   1000, d, c, err);
+	free(paths[0]);
+	free(paths[1]);
+	return rc;
+}
+
 int import_dir(struct store *s, const char *dir, bool check, struct diags *d,
 	       struct import_counts *c, struct err *err)
 {
@@ -301,6 +332,9 @@ int import_dir(struct store *s, const char *dir, bool check, struct diags *d,
 		}
 		free(ladir);
 	}
+	if (!rc)
+		rc = import_dir_missing(s, dir, check || d->n > before, d, c,
+					err);
 	if (rc || d->n > before)
 		store_rollback(s);
 	else
@@ -312,4 +346,399 @@ out:
 	free(homes);
 	free(root);
 	return rc;
+}
+
+/* ==== missing from care, recorded live (issue 5; docs/missing.md) ==== */
+
+
+enum mfc_file { MFC_FILE_EPISODES, MFC_FILE_MEETINGS, MFC_NFILES };
+
+static const char *const mfc_cols[MFC_NFILES][26] = {
+	[MFC_FILE_EPISODES] = {
+		"LA", "CHILD", "KIND", "URN", "STARTED_AT", "LAST_SEEN_AT",
+		"LAST_SEEN_PLACE", "CIRCUMSTANCES", "HOME_ACTIONS",
+		"EXPLOITATION", "ASSOCIATES", "LOCATIONS", "HEALTH_NEEDS",
+		"POLICE_REF", "RISK_GRADE", "RETURNED_AT", "RETURNED_PLACE",
+		"ARRESTED", "CHARGED", "RI_OFFERED_AT", "RI_HELD_AT", "RI_BY",
+		"RI_INDEPENDENT", "RI_OUTCOME", "RI_SUMMARY", NULL },
+	[MFC_FILE_MEETINGS] = {
+		"LA", "CHILD", "HELD_ON", "AGENCIES", "DECISIONS",
+		"SAFETY_PLAN_REVIEW_ON", "EPISODE_STARTED_AT", NULL },
+};
+#define MFC_MAXCOLS 26
+
+/* One file being read: where each known column is (1-based, 0 absent). */
+struct mfc_reader {
+	const char *path;
+	enum mfc_file kind;
+	size_t pos[MFC_MAXCOLS];
+	const struct csv_record *rec;
+	struct diags *d;
+	size_t before;		/* problems before this row */
+	bool store;		/* check against the store and write */
+};
+
+static size_t mfc_col_index(enum mfc_file k, const char *name)
+{
+	for (size_t i = 0; mfc_cols[k][i]; i++)
+		if (!strcmp(mfc_cols[k][i], name))
+			return i;
+	return SIZE_MAX;
+}
+
+/* Field `name` of the current row ("" when the column is absent). */
+static const char *mfc_field(struct mfc_reader *r, const char *name,
+			     size_t *col)
+{
+	size_t i = mfc_col_index(r->kind, name);
+	size_t p = i == SIZE_MAX ? 0 : r->pos[i];
+
+	if (col)
+		*col = p;
+	if (!p || p > r->rec->nfields)
+		return "";
+	return r->rec->fields[p - 1];
+}
+
+static size_t mfc_pos(struct mfc_reader *r, const char *name)
+{
+	size_t col = 0;
+
+	mfc_field(r, name, &col);
+	return col;
+}
+
+static void mfc_diag(struct mfc_reader *r, const char *name,
+		     const char *rule, const char *msg)
+{
+	diags_add(r->d, r->path, r->rec->line, name ? mfc_pos(r, name) : 0,
+		  rule, "%s", msg);
+}
+
+static void mfc_text(struct mfc_reader *r, const char *name, char *dst,
+		     size_t cap)
+{
+	struct err err = ERR_INIT;
+
+	if (mfc_text_set(dst, cap, mfc_field(r, name, NULL), name, &err)) {
+		mfc_diag(r, name, err.code == ERR_TOO_LARGE ?
+			 "mfc-text-length" : "mfc-text", err_text(&err));
+		dst[0] = '\0';
+	}
+}
+
+static void mfc_time(struct mfc_reader *r, const char *name, int64_t *ms)
+{
+	const char *f = mfc_field(r, name, NULL);
+	char msg[160];
+
+	*ms = 0;
+	if (!*f)
+		return;
+	if (mfc_time_parse(f, ms)) {
+		snprintf(msg, sizeof(msg), "%s \"%.40s\" is not a time "
+			 "(yyyy-mm-ddThh:mm[:ss[.mmm]][Z], UTC)", name, f);
+		mfc_diag(r, name, "mfc-time", msg);
+		*ms = 0;
+	}
+}
+
+/* A 0/1 flag; blank is def (-1: not recorded). */
+static int mfc_flag(struct mfc_reader *r, const char *name, int def)
+{
+	const char *f = mfc_field(r, name, NULL);
+	char msg[120];
+
+	if (!*f)
+		return def;
+	if (!strcmp(f, "0") || !strcmp(f, "1"))
+		return f[0] - '0';
+	snprintf(msg, sizeof(msg), "%s must be 0, 1 or blank", name);
+	mfc_diag(r, name, "mfc-flag", msg);
+	return def;
+}
+
+static void mfc_day(struct mfc_reader *r, const char *name, int32_t *day)
+{
+	const char *f = mfc_field(r, name, NULL);
+	char msg[120];
+
+	*day = DATE_NONE;
+	if (*f && parse_date_iso(f, day)) {
+		snprintf(msg, sizeof(msg), "%s \"%.20s\" is not a date "
+			 "(yyyy-mm-dd)", name, f);
+		mfc_diag(r, name, "mfc-date", msg);
+		*day = DATE_NONE;
+	}
+}
+
+static void mfc_child(struct mfc_reader *r, char *la, char *ref)
+{
+	mfc_text(r, "LA", la, LA_CODE_MAX + 1);
+	mfc_text(r, "CHILD", ref, S903_CHILD_MAX + 1);
+	if (!ref[0])
+		mfc_diag(r, "CHILD", "mfc-required", "CHILD is required");
+	if (strlen(la) != LA_CODE_MAX)
+		mfc_diag(r, "LA", "mfc-la", "LA must be a council's GSS "
+			 "code such as W06000015");
+}
+
+/* A store refusal of a row, as a problem at the right column. */
+static int mfc_store_problem(struct mfc_reader *r, int rc,
+			     const struct err *err, const char *exists_col)
+{
+	if (rc == ERR_NOT_FOUND)
+		mfc_diag(r, "CHILD", "mfc-child-unknown", err_text(err));
+	else if (rc == ERR_INVALID)
+		mfc_diag(r, "URN", "mfc-home-unknown", err_text(err));
+	else if (rc == ERR_EXISTS)
+		mfc_diag(r, exists_col, "mfc-open-twice", err_text(err));
+	else if (rc == ERR_CONSTRAINT)
+		mfc_diag(r, NULL, "mfc-constraint", err_text(err));
+	else
+		return rc;
+	return 0;
+}
+
+static int mfc_episode_row(struct store *s, struct mfc_reader *r,
+			   int64_t now_ms, struct mfc_episode *e,
+			   struct import_counts *c, struct err *err)
+{
+	struct err rerr = ERR_INIT;
+	struct mfc_problem p = { NULL, NULL };
+	const char *f;
+	int64_t id = 0;
+	int rc;
+
+	mfc_episode_init(e);
+	mfc_child(r, e->la, e->ref);
+	f = mfc_field(r, "KIND", NULL);
+	if (mfc_kind_parse(f, e->kind))
+		mfc_diag(r, "KIND", "mfc-kind", "KIND must be M (missing) "
+			 "or A (away from placement without authorisation)");
+	mfc_text(r, "URN", e->urn, sizeof(e->urn));
+	mfc_time(r, "STARTED_AT", &e->started_at);
+	mfc_time(r, "LAST_SEEN_AT", &e->last_seen_at);
+	mfc_text(r, "LAST_SEEN_PLACE", e->last_seen_place,
+		 sizeof(e->last_seen_place));
+	mfc_text(r, "CIRCUMSTANCES", e->circumstances,
+		 sizeof(e->circumstances));
+	mfc_text(r, "HOME_ACTIONS", e->home_actions, sizeof(e->home_actions));
+	e->exploitation = mfc_flag(r, "EXPLOITATION", 0) == 1;
+	mfc_text(r, "ASSOCIATES", e->associates, sizeof(e->associates));
+	mfc_text(r, "LOCATIONS", e->locations, sizeof(e->locations));
+	mfc_text(r, "HEALTH_NEEDS", e->health_needs, sizeof(e->health_needs));
+	mfc_text(r, "POLICE_REF", e->police_ref, sizeof(e->police_ref));
+	f = mfc_field(r, "RISK_GRADE", NULL);
+	if (mfc_grade_parse(f, &e->grade))
+		mfc_diag(r, "RISK_GRADE", "mfc-grade", "RISK_GRADE must be "
+			 "none, low, medium, high or blank");
+	mfc_time(r, "RETURNED_AT", &e->returned_at);
+	mfc_text(r, "RETURNED_PLACE", e->returned_place,
+		 sizeof(e->returned_place));
+	e->arrested = mfc_flag(r, "ARRESTED", 0) == 1;
+	e->charged = mfc_flag(r, "CHARGED", 0) == 1;
+	mfc_time(r, "RI_OFFERED_AT", &e->ri_offered_at);
+	mfc_time(r, "RI_HELD_AT", &e->ri_held_at);
+	mfc_text(r, "RI_BY", e->ri_by, sizeof(e->ri_by));
+	e->ri_independent = mfc_flag(r, "RI_INDEPENDENT", -1);
+	f = mfc_field(r, "RI_OUTCOME", NULL);
+	if (mfc_outcome_parse(f, &e->ri_outcome))
+		mfc_diag(r, "RI_OUTCOME", "mfc-outcome", "RI_OUTCOME must "
+			 "be accepted, declined or blank");
+	mfc_text(r, "RI_SUMMARY", e->ri_summary, sizeof(e->ri_summary));
+	if (r->d->n > r->before)
+		return 0;	/* field problems: no cascade */
+	if (mfc_episode_check(e, now_ms, &p, &rerr)) {
+		mfc_diag(r, p.field, p.rule, err_text(&rerr));
+		return 0;
+	}
+	e->reported_at = e->started_at;
+	if (!r->store) {
+		c->live_episodes++;
+		return 0;
+	}
+	rc = store_mfc_import(s, e, &id, &rerr);
+	if (rc)
+		return mfc_store_problem(r, rc, &rerr, "RETURNED_AT") ?
+			       err_set(err, rc, "%s", err_text(&rerr)) :
+			       0;
+	c->live_episodes++;
+	return 0;
+}
+
+static int mfc_meeting_row(struct store *s, struct mfc_reader *r,
+			   int64_t now_ms, struct import_counts *c,
+			   struct err *err)
+{
+	struct err rerr = ERR_INIT;
+	struct mfc_problem p = { NULL, NULL };
+	struct mfc_meeting m;
+	int64_t started = 0, id = 0;
+	int rc;
+
+	mfc_meeting_init(&m);
+	mfc_child(r, m.la, m.ref);
+	mfc_day(r, "HELD_ON", &m.held_on);
+	mfc_text(r, "AGENCIES", m.agencies, sizeof(m.agencies));
+	mfc_text(r, "DECISIONS", m.decisions, sizeof(m.decisions));
+	mfc_day(r, "SAFETY_PLAN_REVIEW_ON", &m.safety_plan_review_on);
+	mfc_time(r, "EPISODE_STARTED_AT", &started);
+	if (r->d->n > r->before)
+		return 0;
+	if (mfc_meeting_check(&m, now_ms, &p, &rerr)) {
+		mfc_diag(r, p.field, p.rule, err_text(&rerr));
+		return 0;
+	}
+	if (!r->store) {
+		c->meetings++;
+		return 0;
+	}
+	rc = store_mfc_meeting_import(s, &m, started, &id, &rerr);
+	if (rc == ERR_NOT_FOUND && started && strstr(err_text(&rerr),
+						     "no missing episode")) {
+		mfc_diag(r, "EPISODE_STARTED_AT", "mfc-episode-unknown",
+			 err_text(&rerr));
+		return 0;
+	}
+	if (rc)
+		return mfc_store_problem(r, rc, &rerr, "HELD_ON") ?
+			       err_set(err, rc, "%s", err_text(&rerr)) :
+			       0;
+	c->meetings++;
+	return 0;
+}
+
+/* Read the header row: which kind of file, and where each column is. */
+static int mfc_header(struct mfc_reader *r, const struct csv_record *rec)
+{
+	bool seen = false;
+
+	memset(r->pos, 0, sizeof(r->pos));
+	for (size_t i = 0; i < rec->nfields; i++) {
+		if (!strcmp(rec->fields[i], "STARTED_AT"))
+			r->kind = MFC_FILE_EPISODES, seen = true;
+		else if (!strcmp(rec->fields[i], "HELD_ON"))
+			r->kind = MFC_FILE_MEETINGS, seen = true;
+	}
+	if (!seen) {
+		diags_add(r->d, r->path, rec->line, 0, "mfc-header",
+			  "not a file of live missing episodes (no "
+			  "STARTED_AT column) or strategy meetings (no "
+			  "HELD_ON column)");
+		return -1;
+	}
+	for (size_t i = 0; i < rec->nfields; i++) {
+		size_t k = mfc_col_index(r->kind, rec->fields[i]);
+
+		if (k == SIZE_MAX)
+			diags_add(r->d, r->path, rec->line, i + 1,
+				  "mfc-column", "unknown column \"%.40s\"",
+				  rec->fields[i]);
+		else if (r->pos[k])
+			diags_add(r->d, r->path, rec->line, i + 1,
+				  "mfc-column", "column %s repeated",
+				  rec->fields[i]);
+		else
+			r->pos[k] = i + 1;
+	}
+	for (size_t k = 0; k < 2; k++)	/* LA, CHILD */
+		if (!r->pos[k])
+			diags_add(r->d, r->path, rec->line, 0, "mfc-column",
+				  "column %s is required", mfc_cols[r->kind][k]);
+	return 0;
+}
+
+/* Read one file if it is of kind want; *kind_out gets its kind. */
+static int mfc_read_file(struct store *s, const char *path,
+			 enum mfc_file want, bool *done, bool store,
+			 int64_t now_ms, struct diags *d,
+			 struct import_counts *c, struct err *err)
+{
+	static const struct csv_limits lim = { MFC_TEXT_MAX + 8, 64,
+					       5000000 };
+	struct mfc_reader r = { path, MFC_FILE_EPISODES, { 0 }, NULL, d, 0,
+				store };
+	struct mfc_episode *e = xmalloc(sizeof(*e));
+	struct csv_reader *cr = NULL;
+	struct csv_record rec;
+	struct csv_error cerr;
+	bool header = false;
+	int rc;
+
+	rc = csv_open_file(&cr, path, &lim, err);
+	while (!rc && (rc = csv_next(cr, &rec, &cerr, err)) != CSV_EOF) {
+		if (rc < 0)
+			break;
+		if (rc == CSV_BAD) {
+			diags_add(d, path, cerr.line, cerr.field, cerr.rule,
+				  "%s", cerr.msg);
+			rc = 0;
+			continue;
+		}
+		rc = 0;
+		if (!header) {
+			header = true;
+			if (mfc_header(&r, &rec)) {
+				*done = true;
+				break;
+			}
+			if (r.kind != want)
+				break;
+			*done = true;
+			continue;
+		}
+		r.rec = &rec;
+		r.before = d->n;
+		c->rows++;
+		rc = r.kind == MFC_FILE_EPISODES ?
+			     mfc_episode_row(s, &r, now_ms, e, c, err) :
+			     mfc_meeting_row(s, &r, now_ms, c, err);
+	}
+	if (rc == CSV_EOF)
+		rc = 0;
+	if (!rc && !header)
+		diags_add(d, path, 1, 0, "mfc-header", "empty file: no "
+			  "header row");
+	if (!header)
+		*done = true;
+	csv_close(cr);
+	free(e);
+	return rc;
+}
+
+/* store false: validate the rows only (the returns they name were not
+ * written: `import dir --check`, or after a problem). */
+static int missing_files(struct store *s, const char *const *files,
+			 size_t nfiles, bool check, bool store, int64_t now_ms,
+			 struct diags *d, struct import_counts *c,
+			 struct err *err)
+{
+	size_t before = d->n;
+	bool *done;
+	int rc = store_begin(s, err);
+
+	if (rc)
+		return rc;
+	done = xcalloc(nfiles ? nfiles : 1, sizeof(*done));
+	/* episodes first: meetings may name them */
+	for (int k = 0; !rc && k < MFC_NFILES; k++)
+		for (size_t i = 0; !rc && i < nfiles; i++)
+			if (!done[i])
+				rc = mfc_read_file(s, files[i],
+						   (enum mfc_file)k, &done[i],
+						   store, now_ms, d, c, err);
+	if (!rc && !check && d->n == before)
+		rc = store_commit(s, err);
+	else
+		store_rollback(s);
+	free(done);
+	return rc;
+}
+
+int import_missing(struct store *s, const char *const *files, size_t nfiles,
+		   bool check, int64_t now_ms, struct diags *d,
+		   struct import_counts *c, struct err *err)
+{
+	return missing_files(s, files, nfiles, check, true, now_ms, d, c, err);
 }

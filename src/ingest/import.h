@@ -20,6 +20,7 @@
 struct import_counts {
 	long returns, children, episodes, missing, oc2, homes;
 	long rows;	/* data rows read, all tables */
+	long live_episodes, meetings;	/* missing from care, live */
 };
 
 /*
@@ -35,5 +36,17 @@ int import_homes(struct store *s, const char *path, bool check,
 /* DIR/homes.csv (if present) and the CSV files of DIR/903/CODE/YEAR. */
 int import_dir(struct store *s, const char *dir, bool check,
 	       struct diags *d, struct import_counts *c, struct err *err);
+
+/*
+ * Live missing episodes and strategy meetings (docs/missing.md, "Import
+ * files"): CSV files recognised by their header row (STARTED_AT: episodes;
+ * HELD_ON: meetings), episodes before meetings, all in one transaction
+ * (a savepoint inside the caller's).  Rows are checked at now_ms
+ * (mfc_episode_check()); problems are FILE:LINE:COLUMN: RULE: message.
+ * Children must be in the stored returns and homes in the register.
+ */
+int import_missing(struct store *s, const char *const *files, size_t nfiles,
+		   bool check, int64_t now_ms, struct diags *d,
+		   struct import_counts *c, struct err *err);
 
 #endif

@@ -50,6 +50,7 @@ static const char *const group_keys[GROUP_NGROUPS] = {
 	[GROUP_MISSING] = "missing",
 	[GROUP_DISTANCE] = "distance",
 	[GROUP_OUTCOMES] = "outcomes",
+	[GROUP_RESPONSE] = "missing_response",
 };
 
 const char *report__table_key(enum review_table_id t)

@@ -120,10 +120,11 @@ static const struct label ui[UI_N] = {
 		  "a fesul lle i ddau, a chymedrau a chanolrifau i un."),
 	[UI_NOTE_SOURCE] =
 		L("note_source",
-		  "Source: returns on looked after children (SSDA903) held "
-		  "in cartref",
+		  "Source: returns on looked after children (SSDA903) and "
+		  "records of children missing from care held in cartref",
 		  "Ffynhonnell: ffurflenni am blant sy'n derbyn gofal "
-		  "(SSDA903) a gedwir yn cartref"),
+		  "(SSDA903) a chofnodion am blant sy'n mynd ar goll o ofal "
+		  "a gedwir yn cartref"),
 	[UI_NOTE_CHILDREN] = L("note_children", "children", "o blant"),
 	[UI_NOTE_EPISODES] = L("note_episodes", "episodes of care",
 			       "o gyfnodau gofal"),
@@ -340,6 +341,59 @@ static const struct label figs[FIG_N] = {
 	[FIG_TEETH_CHECK] = L("outcomes.teeth_check",
 			      "Teeth checked by a dentist",
 			      "Dannedd wedi'u harchwilio gan ddeintydd"),
+	[FIG_RESP_RETURNS] =
+		L("missing_response.returns",
+		  "Returns from missing episodes (recorded live)",
+		  "Dychweliadau o gyfnodau ar goll (wedi'u cofnodi'n fyw)"),
+	[FIG_RESP_RI_72H] =
+		L("missing_response.return_interview_within_72_hours",
+		  "Returns with a return interview held within 72 hours",
+		  "Dychweliadau gyda chyfweliad dychwelyd wedi'i gynnal o "
+		  "fewn 72 awr"),
+	[FIG_RESP_RI_DECLINED] =
+		L("missing_response.return_interviews_declined",
+		  "Return interviews declined by the child",
+		  "Cyfweliadau dychwelyd a wrthodwyd gan y plentyn"),
+	[FIG_RESP_REPEAT] =
+		L("missing_response.repeat_missing_children",
+		  "Children who went missing three or more times (live and "
+		  "SSDA903 records)",
+		  "Plant a aeth ar goll dair gwaith neu fwy (cofnodion byw "
+		  "ac SSDA903)"),
+	[FIG_RESP_MEETINGS_PER_REPEAT] =
+		L("missing_response.strategy_meetings_per_repeat_child",
+		  "Strategy meetings per child who went missing three or "
+		  "more times",
+		  "Cyfarfodydd strategaeth fesul plentyn a aeth ar goll dair "
+		  "gwaith neu fwy"),
+	[FIG_RESP_REPEAT_NO_MEETING] =
+		L("missing_response.repeat_children_without_meeting",
+		  "Children who went missing three or more times with no "
+		  "strategy meeting",
+		  "Plant a aeth ar goll dair gwaith neu fwy heb gyfarfod "
+		  "strategaeth"),
+	[FIG_RESP_ARRESTED] =
+		L("missing_response.arrested_or_charged",
+		  "Children arrested or charged during or after a missing "
+		  "episode",
+		  "Plant a gafodd eu harestio neu eu cyhuddo yn ystod neu ar "
+		  "\xc3\xb4l cyfnod ar goll"),
+	[FIG_RESP_ARRESTED_PCT] =
+		L("missing_response.arrested_or_charged_percent",
+		  "Children who returned from going missing and were "
+		  "arrested or charged",
+		  "Plant a ddychwelodd ar \xc3\xb4l mynd ar goll ac a gafodd "
+		  "eu harestio neu eu cyhuddo"),
+	[FIG_RESP_ALERTS] = L("missing_response.alerts_raised",
+			      "Alerts raised", "Rhybuddion a godwyd"),
+	[FIG_RESP_ACK_MEDIAN] =
+		L("missing_response.median_hours_to_acknowledge",
+		  "Median time to acknowledge an alert (hours)",
+		  "Amser canolrifol i gydnabod rhybudd (oriau)"),
+	[FIG_RESP_UNACKED] =
+		L("missing_response.alerts_unacknowledged",
+		  "Alerts not acknowledged",
+		  "Rhybuddion heb eu cydnabod"),
 };
 
 static const struct label groups[GROUP_NGROUPS] = {
@@ -353,6 +407,9 @@ static const struct label groups[GROUP_NGROUPS] = {
 			     "Pellter o'r cartref"),
 	[GROUP_OUTCOMES] = L("outcomes", "Outcomes for children",
 			     "Canlyniadau i blant"),
+	[GROUP_RESPONSE] = L("missing_response",
+			     "The response to children who go missing",
+			     "Yr ymateb i blant sy'n mynd ar goll"),
 };
 
 /* Short group names: workbook sheet names (31 characters at most). */
@@ -362,6 +419,7 @@ static const struct label groups_short[GROUP_NGROUPS] = {
 	[GROUP_MISSING] = L("missing", "Missing", "Mynd ar goll"),
 	[GROUP_DISTANCE] = L("distance", "Distance", "Pellter"),
 	[GROUP_OUTCOMES] = L("outcomes", "Outcomes", "Canlyniadau"),
+	[GROUP_RESPONSE] = L("missing_response", "Response", "Ymateb"),
 };
 
 static const struct label sheets[SHEET_N] = {
@@ -450,6 +508,18 @@ static const struct label cols_common[] = {
 	  "Cyfnodau ar goll fesul lle"),
 	L("children_in_homes", "Children in children's homes",
 	  "Plant mewn cartrefi plant"),
+	L("return_interview_within_72_hours",
+	  "Return interviews within 72 hours",
+	  "Cyfweliadau dychwelyd o fewn 72 awr"),
+	L("strategy_meetings_per_repeat_child",
+	  "Strategy meetings per repeat missing child",
+	  "Cyfarfodydd strategaeth fesul plentyn sy'n mynd ar goll dro ar "
+	  "\xc3\xb4l tro"),
+	L("median_hours_to_acknowledge",
+	  "Median hours to acknowledge an alert",
+	  "Oriau canolrifol i gydnabod rhybudd"),
+	L("arrested_or_charged", "Children arrested or charged",
+	  "Plant a gafodd eu harestio neu eu cyhuddo"),
 };
 
 static const struct label cols_councils[] = {

@@ -81,6 +81,8 @@ static const struct {
 	[GROUP_MISSING] = { missing_blocks, ARRAY_SIZE(missing_blocks) },
 	[GROUP_DISTANCE] = { distance_blocks, ARRAY_SIZE(distance_blocks) },
 	[GROUP_OUTCOMES] = { outcomes_blocks, ARRAY_SIZE(outcomes_blocks) },
+	/* the response: figures only; its columns in councils and homes */
+	[GROUP_RESPONSE] = { NULL, 0 },
 };
 
 const struct report_block *report_group_blocks(enum fig_group g, size_t *n)

@@ -8,6 +8,8 @@
  * child id and merged across returns by sorting in C: the same episode
  * (child, DECOM) or missing period (child, start, kind) in several yearly
  * returns is kept once, from the latest return, which knows how it ended.
+ * The live records (mfc_episode, strategy_meeting, alert: migrations 5
+ * and 6) are read the same way, when the store has them.
  */
 #include "base/compat.h"
 #include <time.h>
@@ -456,6 +458,235 @@ out:
 	return rc;
 }
 
+/* ---- what the agencies record live (issue 5) ------------------------------ */
+
+/*
+ * Does the store have table name?  The live tables come with migrations
+ * 5 and 6; a store without them has no live records to load.
+ */
+static int has_table(struct loader *l, const char *name, bool *out)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prepare(l, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
+		       " AND name = ?1", &s))
+		return ERR_STORE;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	*out = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW)
+		rc = SQLITE_DONE;
+	return finish(l, s, rc, "schema");
+}
+
+/* An instant stored as store_time_fmt() writes it; HIST_TIME_NONE if
+ * NULL or not in that form. */
+static int64_t time_col(sqlite3_stmt *s, int i)
+{
+	char t[STORE_TIME_MAX + 1];
+	int64_t ms;
+
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return HIST_TIME_NONE;
+	sq_col_text(s, i, t, sizeof(t));
+	return store_time_parse(t, &ms) ? HIST_TIME_NONE : ms;
+}
+
+static uint32_t home_col(struct loader *l, sqlite3_stmt *s, int i)
+{
+	char urn[S903_URN_MAX + 2];
+
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return HIST_NONE;
+	sq_col_text(s, i, urn, sizeof(urn));
+	return urn[0] ? history_home(l->h, urn) : HIST_NONE;
+}
+
+struct raw_mfc {
+	uint32_t child;
+	struct hist_mfc m;
+};
+
+struct raw_meeting {
+	uint32_t child;
+	int32_t day;
+};
+
+static int cmp_i64(int64_t x, int64_t y)
+{
+	return (x > y) - (x < y);
+}
+
+static int cmp_raw_mfc(const void *a, const void *b)
+{
+	const struct raw_mfc *x = a, *y = b;
+
+	if (x->child != y->child)
+		return x->child < y->child ? -1 : 1;
+	return cmp_i64(x->m.started_at, y->m.started_at);
+}
+
+static int cmp_raw_meeting(const void *a, const void *b)
+{
+	const struct raw_meeting *x = a, *y = b;
+
+	if (x->child != y->child)
+		return x->child < y->child ? -1 : 1;
+	return (x->day > y->day) - (x->day < y->day);
+}
+
+static int cmp_alert(const void *a, const void *b)
+{
+	const struct hist_alert *x = a, *y = b;
+
+	return cmp_i64(x->raised_at, y->raised_at);
+}
+
+/* Live missing episodes (mfc_episode), a slice per child. */
+static int load_mfc(struct loader *l)
+{
+	struct history *h = l->h;
+	struct raw_mfc *raw = NULL;
+	size_t nraw = 0, alloc = 0;
+	sqlite3_stmt *s;
+	char word[16];
+	bool present;
+	int rc;
+
+	rc = has_table(l, "mfc_episode", &present);
+	if (rc || !present)
+		return rc;
+	if (prepare(l, "SELECT child_id, kind, urn, started_at, returned_at,"
+		       " ri_held_at, ri_outcome, arrested, charged"
+		       " FROM mfc_episode", &s))
+		return ERR_STORE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct raw_mfc *r;
+		uint32_t child = child_index(l, s, 0);
+		int64_t started = time_col(s, 3);
+
+		if (child == HIST_NONE || started == HIST_TIME_NONE)
+			continue;
+		ALLOC_GROW(raw, nraw + 1, alloc);
+		r = &raw[nraw++];
+		memset(r, 0, sizeof(*r));
+		r->child = child;
+		sq_col_text(s, 1, word, sizeof(word));
+		r->m.kind = word[0];
+		r->m.home = home_col(l, s, 2);
+		r->m.started_at = started;
+		r->m.returned_at = time_col(s, 4);
+		r->m.ri_held_at = time_col(s, 5);
+		sq_col_text(s, 6, word, sizeof(word));
+		r->m.ri_declined = !strcmp(word, "declined");
+		r->m.arrested = sqlite3_column_int(s, 7) == 1;
+		r->m.charged = sqlite3_column_int(s, 8) == 1;
+	}
+	rc = finish(l, s, rc, "mfc_episode");
+	if (rc)
+		goto out;
+	if (nraw)
+		qsort(raw, nraw, sizeof(*raw), cmp_raw_mfc);
+	h->mfc = xcalloc(nraw ? nraw : 1, sizeof(*h->mfc));
+	for (size_t i = 0; i < nraw; i++) {
+		struct hist_child *c = &h->children[raw[i].child];
+
+		if (!c->nmfc)
+			c->first_mfc = (uint32_t)h->nmfc;
+		c->nmfc++;
+		h->mfc[h->nmfc++] = raw[i].m;
+	}
+out:
+	free(raw);
+	return rc;
+}
+
+/* Strategy meetings: the day each was held, a slice per child. */
+static int load_meetings(struct loader *l)
+{
+	struct history *h = l->h;
+	struct raw_meeting *raw = NULL;
+	size_t nraw = 0, alloc = 0;
+	sqlite3_stmt *s;
+	bool present;
+	int rc;
+
+	rc = has_table(l, "strategy_meeting", &present);
+	if (rc || !present)
+		return rc;
+	if (prepare(l, "SELECT child_id, held_on FROM strategy_meeting", &s))
+		return ERR_STORE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		uint32_t child = child_index(l, s, 0);
+		int32_t day = sq_col_date(s, 1);
+
+		if (child == HIST_NONE || day == DATE_NONE)
+			continue;
+		ALLOC_GROW(raw, nraw + 1, alloc);
+		raw[nraw].child = child;
+		raw[nraw++].day = day;
+	}
+	rc = finish(l, s, rc, "strategy_meeting");
+	if (rc)
+		goto out;
+	if (nraw)
+		qsort(raw, nraw, sizeof(*raw), cmp_raw_meeting);
+	h->meetings = xcalloc(nraw ? nraw : 1, sizeof(*h->meetings));
+	for (size_t i = 0; i < nraw; i++) {
+		struct hist_child *c = &h->children[raw[i].child];
+
+		if (!c->nmeetings)
+			c->first_meeting = (uint32_t)h->nmeetings;
+		c->nmeetings++;
+		h->meetings[h->nmeetings++] = raw[i].day;
+	}
+out:
+	free(raw);
+	return rc;
+}
+
+/*
+ * Alerts: raised and first answered (acknowledged, else resolved by a
+ * person without an acknowledgement), with their child and home.
+ */
+static int load_alerts(struct loader *l)
+{
+	struct history *h = l->h;
+	size_t alloc = 0;
+	sqlite3_stmt *s;
+	bool present;
+	int rc;
+
+	rc = has_table(l, "alert", &present);
+	if (rc || !present)
+		return rc;
+	if (prepare(l, "SELECT child_id, urn, raised_at, acknowledged_at,"
+		       " resolved_at FROM alert", &s))
+		return ERR_STORE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct hist_alert *a;
+		int64_t raised = time_col(s, 2);
+
+		if (raised == HIST_TIME_NONE)
+			continue;
+		ALLOC_GROW(h->alerts, h->nalerts + 1, alloc);
+		a = &h->alerts[h->nalerts++];
+		a->raised_at = raised;
+		a->acked_at = time_col(s, 3);
+		if (a->acked_at == HIST_TIME_NONE)
+			a->acked_at = time_col(s, 4);
+		a->child = sqlite3_column_type(s, 0) == SQLITE_NULL
+				   ? HIST_NONE
+				   : child_index(l, s, 0);
+		a->home = home_col(l, s, 1);
+	}
+	rc = finish(l, s, rc, "alert");
+	if (!rc && h->nalerts)
+		qsort(h->alerts, h->nalerts, sizeof(*h->alerts), cmp_alert);
+	return rc;
+}
+
 int sq_history_load(void *impl, struct history *out, struct err *err)
 {
 	struct loader l = { sq_handle(impl), out, err, NULL, 0, NULL, 0 };
@@ -476,6 +707,12 @@ int sq_history_load(void *impl, struct history *out, struct err *err)
 		rc = load_missing(&l);
 	if (!rc)
 		rc = load_oc2(&l);
+	if (!rc)
+		rc = load_mfc(&l);
+	if (!rc)
+		rc = load_meetings(&l);
+	if (!rc)
+		rc = load_alerts(&l);
 	free(l.ret_year);
 	free(l.child_of);
 	clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -68,6 +68,9 @@ int sq_api_token_add(void *impl, const struct api_token_row *r, int64_t *id,
 		     struct err *err);
 int sq_api_token_get(void *impl, const uint8_t *hash,
 		     struct api_token_row *out, struct err *err);
+int sq_api_token_who(void *impl, const uint8_t *hash,
+		     struct api_token_row *tok, struct user *u, struct org *o,
+		     struct err *err);
 int sq_api_token_get_id(void *impl, int64_t id, struct api_token_row *out,
 			struct err *err);
 int sq_api_token_touch(void *impl, int64_t id, int64_t at, struct err *err);
@@ -106,5 +109,91 @@ int sq_home_profile(void *impl, const struct viewer *v, const char *urn,
 int sq_missing_open(void *impl, const struct viewer *v,
 		    const struct missing_filter *f, struct missing_page *out,
 		    struct err *err);
+
+/* sqlite-missing.c: missing from care, recorded live (issue 5) */
+int sq_mfc_place(void *impl, const struct viewer *v, const char *la,
+		 const char *ref, int64_t *child_id, char *urn,
+		 struct err *err);
+int sq_mfc_insert(void *impl, const struct mfc_episode *e, int64_t user_id,
+		  int64_t now_ms, int64_t *id, struct err *err);
+int sq_mfc_find(void *impl, const struct viewer *v, int64_t id, bool write,
+		bool *exists, bool *allowed, struct mfc_episode *out,
+		struct err *err);
+int sq_mfc_write(void *impl, int op, const struct mfc_episode *e,
+		 int64_t user_id, int64_t now_ms, struct err *err);
+int sq_mfc_child_find(void *impl, const struct viewer *v, const char *la,
+		      const char *ref, int64_t *child_id, unsigned *scope,
+		      struct err *err);
+int sq_mfc_child_rows(void *impl, const struct viewer *v, int64_t child_id,
+		      struct mfc_chronology *out, struct err *err);
+int sq_mfc_meeting_insert(void *impl, const struct mfc_meeting *m,
+			  int64_t user_id, int64_t now_ms, int64_t *id,
+			  struct err *err);
+int sq_grab_pack_put(void *impl, int64_t child_id, const struct grab_pack *g,
+		     int64_t user_id, int64_t now_ms, struct err *err);
+int sq_grab_pack_get(void *impl, int64_t child_id, struct grab_pack *out,
+		     struct err *err);
+int sq_mfc_attention(void *impl, const struct viewer *v,
+		     const struct mfc_filter *f,
+		     struct mfc_attention_page *out, struct err *err);
+int sq_mfc_child_id(void *impl, const char *la, const char *ref, int64_t *id,
+		    struct err *err);
+int sq_mfc_episode_at(void *impl, int64_t child_id, int64_t started_at,
+		      int64_t *id, struct err *err);
+int sq_mfc_home_known(void *impl, const char *urn, bool *known,
+		      struct err *err);
+int sq_mfc_each(void *impl, const char *la, int64_t from_ms, int64_t to_ms,
+		store_mfc_fn *fn, void *ctx, struct err *err);
+
+/* sqlite-alerts.c: alerts, outbox and webhooks (issue 5) */
+int sq_alert_snapshot_load(void *impl, const int64_t *ids, size_t nids,
+	struct alert_snapshot *out, struct err *err);
+int sq_alert_home_children(void *impl, const char *urn, int32_t from,
+	int32_t to, store_id_fn *fn, void *ctx, struct err *err);
+int sq_alert_police_of(void *impl, const char *la, char *out, struct err *err);
+int sq_alert_params_each(void *impl, store_alert_param_fn *fn, void *ctx,
+	struct err *err);
+int sq_alert_param_set(void *impl, const char *rule, const char *name,
+	int64_t value, const char *by, int64_t at, struct err *err);
+int sq_alert_run_get(void *impl, int64_t *periods, int64_t *places,
+	struct err *err);
+int sq_alert_run_set(void *impl, int64_t at, int64_t periods, int64_t places,
+	struct err *err);
+int sq_alert_keys_each(void *impl, int64_t child_id, const char *urn,
+	store_alert_key_fn *fn, void *ctx, struct err *err);
+int sq_alert_insert(void *impl, const struct alert_new *a, int64_t now,
+	int64_t *id, struct err *err);
+int sq_alert_reopen(void *impl, int64_t id, const char *detail, int64_t now,
+	int64_t escalate_at, struct err *err);
+int sq_alert_clear(void *impl, int64_t id, int64_t now, struct err *err);
+int sq_alert_escalate(void *impl, int64_t id, int64_t now, struct err *err);
+int sq_alert_answer(void *impl, int64_t id, bool resolve, int64_t user_id,
+	const char *note, int64_t now, struct err *err);
+int sq_alert_recipient_add(void *impl, int64_t id, const char *kind,
+	const char *code, struct err *err);
+int sq_alert_recipients_each(void *impl, int64_t id,
+	store_alert_recipient_fn *fn, void *ctx, struct err *err);
+int sq_alert_is_recipient(void *impl, int64_t id, const char *kind,
+	const char *code, bool *yes, struct err *err);
+int sq_alert_get(void *impl, int64_t id, struct alert_row *out,
+	struct err *err);
+int sq_alerts_list(void *impl, const char *kind, const char *code,
+	const struct alert_filter *f, struct alert_page *out, struct err *err);
+int sq_outbox_add(void *impl, int64_t alert_id, const char *kind,
+	const char *code, const char *event, const char *body, int64_t now,
+	int64_t *id, struct err *err);
+int sq_outbox_list(void *impl, const char *kind, const char *code,
+	int64_t before_id, long limit, store_outbox_fn *fn, void *ctx,
+	struct err *err);
+int sq_outbox_due(void *impl, int64_t now, long limit, store_outbox_fn *fn,
+	void *ctx, struct err *err);
+int sq_outbox_attempt(void *impl, int64_t outbox_id, int64_t webhook_id,
+	int attempt, int64_t at, int http_status, const char *error,
+	bool delivered, int64_t next_attempt_at, struct err *err);
+int sq_webhook_put(void *impl, const char *kind, const char *code,
+	const char *url, const char *secret, int64_t now, int64_t *id,
+	struct err *err);
+int sq_webhooks_each(void *impl, store_webhook_fn *fn, void *ctx,
+	struct err *err);
 
 #endif

@@ -428,6 +428,312 @@ static const char m3_scope[] =
 "CREATE INDEX missing_end ON missing(end);\n"
 ;
 
+/*
+ * Migration 4: the data generation (store_data_generation()), a number
+ * that moves whenever data the review's figures are computed from
+ * changes, so that a cache of figures (analytics/review-cache.h) knows
+ * when to drop them.  Triggers keep it, not code paths, so a write by
+ * any process (a CLI import beside a running server) moves it.
+ *
+ * Which tables: the history (store_history_load()) reads la, home,
+ * provider and the returns.  A return's rows (return_child, episode,
+ * missing, oc2, and child) are only ever written by
+ * store_return_replace(), which deletes and reinserts its return903 row
+ * in the same transaction, so a trigger on return903 covers them at one
+ * update per return; the per-row tables (a million episodes at England
+ * scale) get none.  la changes only when the geography is loaded.
+ *
+ * It starts at a random number (under 2^62, so adding never overflows)
+ * rather than 1, so that two stores opened in one process are very
+ * unlikely to share a generation; it is only ever compared for equality.
+ */
+static const char m4_generation[] =
+"CREATE TABLE data_generation (\n"
+"  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+"  n INTEGER NOT NULL\n"
+");\n"
+"INSERT INTO data_generation (id, n)\n"
+"  VALUES (1, (random() & 4611686018427387903) + 1);\n"
+"\n"
+"CREATE TRIGGER data_generation_return_insert AFTER INSERT ON return903\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_return_update AFTER UPDATE ON return903\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_return_delete AFTER DELETE ON return903\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_home_insert AFTER INSERT ON home\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_home_update AFTER UPDATE ON home\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_home_delete AFTER DELETE ON home\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_provider_insert AFTER INSERT ON provider\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_provider_update AFTER UPDATE ON provider\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_provider_delete AFTER DELETE ON provider\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_la_insert AFTER INSERT ON la\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_la_update AFTER UPDATE ON la\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_la_delete AFTER DELETE ON la\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+;
+
+/*
+ * Migration 5: missing from care, recorded live (issue 5; docs/missing.md).
+ *
+ * An mfc_episode is one missing (M) or away (A) episode as the agencies
+ * record it while it happens: the home reports it, the police grade it
+ * and record the return, the council records the return interview.
+ * Times are instants (ISO 8601 with milliseconds, UTC, as store_time_fmt()
+ * writes: 24 characters), not days.  The SSDA903 Missing table of a
+ * return (migration 1's `missing`) stays what the council submitted; the
+ * export adds the live episodes of the year that the return lacks.
+ *
+ * A strategy meeting is about a child (usually after an episode, which
+ * it may name).  The grab pack (Philomena Protocol part 1) is one row per
+ * child, kept current by the home and shown to police only while the
+ * child is missing.
+ */
+static const char m5_episodes[] =
+"CREATE TABLE mfc_episode (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  child_id INTEGER NOT NULL REFERENCES child(id),\n"
+"  kind TEXT NOT NULL CHECK (kind IN ('M', 'A')),\n"
+"  -- the home it started from (NULL: not a registered home)\n"
+"  urn TEXT,\n"
+"  started_at TEXT NOT NULL CHECK (length(started_at) = 24),\n"
+"  last_seen_at TEXT CHECK (last_seen_at IS NULL OR\n"
+"    (length(last_seen_at) = 24 AND last_seen_at <= started_at)),\n"
+"  last_seen_place TEXT NOT NULL DEFAULT '',\n"
+"  circumstances TEXT NOT NULL DEFAULT '',\n"
+"  home_actions TEXT NOT NULL DEFAULT '',\n"
+"  exploitation INTEGER NOT NULL DEFAULT 0 CHECK (exploitation IN (0, 1)),\n"
+"  associates TEXT NOT NULL DEFAULT '',\n"
+"  locations TEXT NOT NULL DEFAULT '',\n"
+"  health_needs TEXT NOT NULL DEFAULT '',\n"
+"  reported_by INTEGER REFERENCES app_user(id),\n"
+"  reported_at TEXT NOT NULL CHECK (length(reported_at) = 24),\n"
+"  -- police\n"
+"  police_ref TEXT NOT NULL DEFAULT '',\n"
+"  risk_grade TEXT CHECK (risk_grade IS NULL OR risk_grade IN\n"
+"    ('none', 'low', 'medium', 'high')),\n"
+"  graded_by INTEGER REFERENCES app_user(id),\n"
+"  graded_at TEXT,\n"
+"  returned_at TEXT CHECK (returned_at IS NULL OR\n"
+"    (length(returned_at) = 24 AND returned_at >= started_at)),\n"
+"  returned_place TEXT NOT NULL DEFAULT '',\n"
+"  returned_by INTEGER REFERENCES app_user(id),\n"
+"  arrested INTEGER NOT NULL DEFAULT 0 CHECK (arrested IN (0, 1)),\n"
+"  charged INTEGER NOT NULL DEFAULT 0 CHECK (charged IN (0, 1)),\n"
+"  -- council: the return interview\n"
+"  ri_offered_at TEXT CHECK (ri_offered_at IS NULL OR\n"
+"    length(ri_offered_at) = 24),\n"
+"  ri_held_at TEXT CHECK (ri_held_at IS NULL OR length(ri_held_at) = 24),\n"
+"  ri_by TEXT NOT NULL DEFAULT '',\n"
+"  ri_independent INTEGER CHECK (ri_independent IS NULL OR\n"
+"    ri_independent IN (0, 1)),\n"
+"  ri_outcome TEXT CHECK (ri_outcome IS NULL OR\n"
+"    ri_outcome IN ('accepted', 'declined')),\n"
+"  ri_summary TEXT NOT NULL DEFAULT '',\n"
+"  ri_recorded_by INTEGER REFERENCES app_user(id),\n"
+"  updated_at TEXT NOT NULL\n"
+");\n"
+"CREATE INDEX mfc_episode_child ON mfc_episode(child_id, started_at);\n"
+"CREATE INDEX mfc_episode_urn ON mfc_episode(urn, started_at);\n"
+"CREATE INDEX mfc_episode_open ON mfc_episode(returned_at)\n"
+"  WHERE returned_at IS NULL;\n"
+"-- one open episode per child at a time\n"
+"CREATE UNIQUE INDEX mfc_episode_one_open ON mfc_episode(child_id)\n"
+"  WHERE returned_at IS NULL;\n"
+;
+
+static const char m5_meetings[] =
+"CREATE TABLE strategy_meeting (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  child_id INTEGER NOT NULL REFERENCES child(id),\n"
+"  episode_id INTEGER REFERENCES mfc_episode(id),\n"
+"  held_on TEXT NOT NULL CHECK (date(held_on) = held_on),\n"
+"  agencies TEXT NOT NULL DEFAULT '',\n"
+"  decisions TEXT NOT NULL DEFAULT '',\n"
+"  safety_plan_review_on TEXT CHECK (safety_plan_review_on IS NULL OR\n"
+"    date(safety_plan_review_on) = safety_plan_review_on),\n"
+"  recorded_by INTEGER REFERENCES app_user(id),\n"
+"  recorded_at TEXT NOT NULL\n"
+");\n"
+"CREATE INDEX strategy_meeting_child ON strategy_meeting(child_id, held_on);\n"
+"\n"
+"CREATE TABLE grab_pack (\n"
+"  child_id INTEGER PRIMARY KEY REFERENCES child(id),\n"
+"  description TEXT NOT NULL DEFAULT '',\n"
+"  photo_ref TEXT NOT NULL DEFAULT '',\n"
+"  health TEXT NOT NULL DEFAULT '',\n"
+"  associates TEXT NOT NULL DEFAULT '',\n"
+"  places TEXT NOT NULL DEFAULT '',\n"
+"  updated_by INTEGER REFERENCES app_user(id),\n"
+"  updated_at TEXT NOT NULL\n"
+");\n"
+;
+
+/*
+ * The live records feed the review's figures and the alerts, so a change
+ * moves migration 4's data generation, as a new return does.  The police
+ * area of an episode is found through its home (mfc_episode_urn) and the
+ * needs-attention lists through mfc_episode_open.
+ */
+static const char m5_triggers[] =
+"CREATE TRIGGER data_generation_mfc_insert AFTER INSERT ON mfc_episode\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_mfc_update AFTER UPDATE ON mfc_episode\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_mfc_delete AFTER DELETE ON mfc_episode\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_meeting_insert\n"
+"  AFTER INSERT ON strategy_meeting\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_meeting_update\n"
+"  AFTER UPDATE ON strategy_meeting\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_meeting_delete\n"
+"  AFTER DELETE ON strategy_meeting\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE INDEX strategy_meeting_episode ON strategy_meeting(episode_id)\n"
+"  WHERE episode_id IS NOT NULL;\n"
+;
+
+/*
+ * Migration 6: proactive alerts, the outbox and webhooks (issue 5;
+ * docs/alerts.md).
+ *
+ * The rules themselves are data compiled in (src/alerts/rules.c: id,
+ * descriptions, parameters with defaults, recipients); alert_param holds
+ * the parameters an administrator changed.  An alert is unique per
+ * (rule, subject key): the evaluator raises it once, however often it
+ * runs, clears it when the rule no longer holds and opens the same row
+ * again if the rule holds again later.  A person acknowledges or
+ * resolves it with a note.  Every change of an alert puts one message
+ * per recipient organisation in the outbox: in-app lists read it; a
+ * webhook delivers it (signed, retried with backoff, each attempt
+ * recorded in webhook_delivery).
+ *
+ * Recipients are organisations by kind and code, not org ids: council
+ * organisations are made lazily when a first user needs one, and an
+ * alert must reach a council before any of its users exists.  A
+ * council is its GSS code, a police force its code ("south-wales"), the
+ * inspectorate "CIW", and a provider the name of its provider in the
+ * homes register (the organisation's `provider`), so that every user of
+ * an organisation linked to that provider sees it.
+ *
+ * alert_run keeps what the last full run computed that a one-child run
+ * reuses: the national top-decile rate of missing periods per place of
+ * the home rule, as periods/places.
+ */
+static const char m6_alerts[] =
+"CREATE TABLE alert_param (\n"
+"  rule_id TEXT NOT NULL CHECK (length(rule_id) BETWEEN 1 AND 32),\n"
+"  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 32),\n"
+"  value INTEGER NOT NULL,\n"
+"  changed_by TEXT NOT NULL DEFAULT '',\n"
+"  changed_at TEXT NOT NULL,\n"
+"  PRIMARY KEY (rule_id, name)\n"
+") WITHOUT ROWID;\n"
+"\n"
+"CREATE TABLE alert (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  rule_id TEXT NOT NULL CHECK (length(rule_id) BETWEEN 1 AND 32),\n"
+"  subject_key TEXT NOT NULL CHECK (length(subject_key) BETWEEN 1 AND 80),\n"
+"  child_id INTEGER REFERENCES child(id),\n"
+"  episode_id INTEGER REFERENCES mfc_episode(id),\n"
+"  urn TEXT,\n"
+"  detail TEXT NOT NULL DEFAULT '' CHECK (length(detail) <= 200),\n"
+"  state TEXT NOT NULL CHECK (state IN\n"
+"    ('open', 'acknowledged', 'resolved', 'cleared')),\n"
+"  raised_at TEXT NOT NULL,\n"
+"  escalate_at TEXT,\n"
+"  escalated_at TEXT,\n"
+"  acknowledged_by INTEGER REFERENCES app_user(id),\n"
+"  acknowledged_at TEXT,\n"
+"  ack_note TEXT NOT NULL DEFAULT '' CHECK (length(ack_note) <= 1000),\n"
+"  resolved_by INTEGER REFERENCES app_user(id),\n"
+"  resolved_at TEXT,\n"
+"  resolve_note TEXT NOT NULL DEFAULT ''\n"
+"    CHECK (length(resolve_note) <= 1000),\n"
+"  cleared_at TEXT,\n"
+"  UNIQUE (rule_id, subject_key)\n"
+");\n"
+"CREATE INDEX alert_state ON alert(state, raised_at);\n"
+"CREATE INDEX alert_child ON alert(child_id) WHERE child_id IS NOT NULL;\n"
+"CREATE INDEX alert_urn ON alert(urn) WHERE urn IS NOT NULL;\n"
+"CREATE INDEX alert_escalate ON alert(escalate_at)\n"
+"  WHERE escalated_at IS NULL AND state IN ('open', 'acknowledged');\n"
+"\n"
+"CREATE TABLE alert_recipient (\n"
+"  alert_id INTEGER NOT NULL REFERENCES alert(id),\n"
+"  org_kind TEXT NOT NULL CHECK (org_kind IN\n"
+"    ('inspectorate', 'council', 'provider', 'police', 'health_board')),\n"
+"  org_code TEXT NOT NULL CHECK (length(org_code) BETWEEN 1 AND 120),\n"
+"  PRIMARY KEY (alert_id, org_kind, org_code)\n"
+") WITHOUT ROWID;\n"
+"CREATE INDEX alert_recipient_org ON alert_recipient(org_kind, org_code,\n"
+"  alert_id);\n"
+"\n"
+"CREATE TABLE alert_run (\n"
+"  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+"  ran_at TEXT NOT NULL,\n"
+"  home_top_periods INTEGER NOT NULL,\n"
+"  home_top_places INTEGER NOT NULL\n"
+");\n"
+;
+
+static const char m6_outbox[] =
+"CREATE TABLE outbox (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  alert_id INTEGER NOT NULL REFERENCES alert(id),\n"
+"  org_kind TEXT NOT NULL,\n"
+"  org_code TEXT NOT NULL,\n"
+"  event TEXT NOT NULL CHECK (event IN ('raised', 'escalated',\n"
+"    'acknowledged', 'resolved', 'cleared')),\n"
+"  body TEXT NOT NULL CHECK (length(body) <= 2000),\n"
+"  created_at TEXT NOT NULL,\n"
+"  -- webhook delivery: NULL delivered_at and gave_up_at, and\n"
+"  -- next_attempt_at NULL (never tried) or due\n"
+"  delivered_at TEXT,\n"
+"  attempts INTEGER NOT NULL DEFAULT 0,\n"
+"  next_attempt_at TEXT,\n"
+"  gave_up_at TEXT\n"
+");\n"
+"CREATE INDEX outbox_org ON outbox(org_kind, org_code, id);\n"
+"CREATE INDEX outbox_alert ON outbox(alert_id);\n"
+"CREATE INDEX outbox_due ON outbox(org_kind, org_code, id)\n"
+"  WHERE delivered_at IS NULL AND gave_up_at IS NULL;\n"
+"\n"
+"CREATE TABLE webhook (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  org_kind TEXT NOT NULL,\n"
+"  org_code TEXT NOT NULL,\n"
+"  url TEXT NOT NULL CHECK (length(url) <= 500 AND\n"
+"    (substr(url, 1, 7) = 'http://' OR substr(url, 1, 8) = 'https://')),\n"
+"  -- HMAC-SHA256 key: 64 hex characters, used as they are; shown once\n"
+"  secret TEXT NOT NULL CHECK (length(secret) = 64),\n"
+"  created_at TEXT NOT NULL,\n"
+"  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),\n"
+"  UNIQUE (org_kind, org_code)\n"
+");\n"
+"\n"
+"CREATE TABLE webhook_delivery (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  outbox_id INTEGER NOT NULL REFERENCES outbox(id),\n"
+"  webhook_id INTEGER NOT NULL REFERENCES webhook(id),\n"
+"  attempt INTEGER NOT NULL,\n"
+"  at TEXT NOT NULL,\n"
+"  http_status INTEGER,\n"
+"  error TEXT NOT NULL DEFAULT ''\n"
+");\n"
+"CREATE INDEX webhook_delivery_outbox ON webhook_delivery(outbox_id);\n"
+;
+
 const struct sqlite_migration sqlite_migrations[] = {
 	{ 1, "base tables: geography, homes, SSDA903 returns",
 	  { m1_geo, m1_homes, m1_returns, m1_episodes, m1_outcomes } },
@@ -435,5 +741,10 @@ const struct sqlite_migration sqlite_migrations[] = {
 	  { m2_orgs, m2_sessions, m2_audit, m2_seed } },
 	{ 3, "scoped reads: merged episodes and missing periods",
 	  { m3_scope } },
+	{ 4, "data generation: moves when the review's input changes",
+	  { m4_generation } },
+	{ 5, "missing from care, recorded live",
+	  { m5_episodes, m5_meetings, m5_triggers } },
+	{ 6, "alerts, outbox and webhooks", { m6_alerts, m6_outbox } },
 };
 const size_t sqlite_nmigrations = ARRAY_SIZE(sqlite_migrations);

@@ -676,9 +676,74 @@ static int child_find(void *impl, const struct viewer *v, const char *la,
 	return rc;
 }
 
+/*
+ * One read transaction around a record's statements, unless the caller
+ * has one open: they see one snapshot of the store, and take the WAL's
+ * read lock and check its page cache once rather than once each (with
+ * audit rows committed all the time by other connections, each check
+ * finds the store changed and empties the cache).  A read transaction
+ * cannot fail to commit; the COMMIT only ends it.
+ */
+static const char read_begin_sql[] = "BEGIN";
+static const char read_end_sql[] = "COMMIT";
+static const char read_abort_sql[] = "ROLLBACK";
+
+static bool read_begin(void *impl)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!sqlite3_get_autocommit(sq_handle(impl)))
+		return false;	/* inside the caller's transaction */
+	s = sq_cached(impl, read_begin_sql, NULL);
+	if (!s)
+		return false;
+	rc = sqlite3_step(s);
+	done(s);
+	return rc == SQLITE_DONE;
+}
+
+static void read_end(void *impl, bool began)
+{
+	sqlite3_stmt *s;
+
+	if (!began)
+		return;
+	s = sq_cached(impl, read_end_sql, NULL);
+	if (s) {
+		sqlite3_step(s);
+		done(s);
+	}
+	if (!sqlite3_get_autocommit(sq_handle(impl))) {
+		/* never keep a snapshot: later reads would not see changes */
+		s = sq_cached(impl, read_abort_sql, NULL);
+		if (s) {
+			sqlite3_step(s);
+			done(s);
+		}
+	}
+	if (!sqlite3_get_autocommit(sq_handle(impl)))
+		BUG("a record's read transaction did not end");
+}
+
+static int child_record(void *impl, const struct viewer *v, const char *la,
+			const char *ref, bool *exists,
+			struct child_record *out, struct err *err);
+
 int sq_child_record(void *impl, const struct viewer *v, const char *la,
 		    const char *ref, bool *exists, struct child_record *out,
 		    struct err *err)
+{
+	bool began = read_begin(impl);
+	int rc = child_record(impl, v, la, ref, exists, out, err);
+
+	read_end(impl, began);
+	return rc;
+}
+
+static int child_record(void *impl, const struct viewer *v, const char *la,
+			const char *ref, bool *exists,
+			struct child_record *out, struct err *err)
 {
 	sqlite3 *db = sq_handle(impl);
 	struct record_ctx x = { out, 0, 0, 0 };

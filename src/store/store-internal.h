@@ -11,6 +11,16 @@
 
 #include "store/store.h"
 
+/* Missing from care (issue 5): what the backend's mfc_write changes, and
+ * mfc_child_find's scope bits. */
+enum mfc_op { MFC_OP_HOME = 1, MFC_OP_POLICE, MFC_OP_RETURN,
+	      MFC_OP_INTERVIEW };
+enum mfc_scope_bits {
+	MFC_SCOPE_CHILD = 1 << 0,	/* its live records may show */
+	MFC_SCOPE_GRAB_READ = 1 << 1,	/* its grab pack may be read */
+	MFC_SCOPE_PLACED = 1 << 2,	/* placed at v's home today */
+};
+
 struct store_backend {
 	const char *name;
 	/* does this backend handle the location? */
@@ -62,6 +72,7 @@ struct store_backend {
 			    struct err *err);
 
 	int (*history_load)(void *impl, struct history *out, struct err *err);
+	int (*data_generation)(void *impl, int64_t *gen, struct err *err);
 	int (*stats)(void *impl, struct store_stats *out, struct err *err);
 
 	/* people, sessions, API tokens, audit (issue 4) */
@@ -105,6 +116,9 @@ struct store_backend {
 			     struct api_token_row *out, struct err *err);
 	int (*api_token_get_id)(void *impl, int64_t id,
 				struct api_token_row *out, struct err *err);
+	int (*api_token_who)(void *impl, const uint8_t *hash,
+			     struct api_token_row *tok, struct user *u,
+			     struct org *o, struct err *err);
 	int (*api_token_touch)(void *impl, int64_t id, int64_t at,
 			       struct err *err);
 	int (*api_token_revoke)(void *impl, int64_t id, int64_t at,
@@ -153,6 +167,116 @@ struct store_backend {
 	int (*missing_open)(void *impl, const struct viewer *v,
 			    const struct missing_filter *f,
 			    struct missing_page *out, struct err *err);
+
+	/*
+	 * Missing from care, recorded live (issue 5; store.h).  store.c
+	 * checks the viewer and the input, opens the transaction, filters
+	 * fields and writes the audit rows; these find and write rows.
+	 * mfc_find reads episode id whole (unfiltered) with whether it
+	 * exists and whether v may see it (or, with write, change it).
+	 * mfc_child_find sets *scope to MFC_SCOPE_* bits of child la/ref.
+	 */
+	int (*mfc_place)(void *impl, const struct viewer *v, const char *la,
+			 const char *ref, int64_t *child_id, char *urn,
+			 struct err *err);
+	int (*mfc_insert)(void *impl, const struct mfc_episode *e,
+			  int64_t user_id, int64_t now_ms, int64_t *id,
+			  struct err *err);
+	int (*mfc_find)(void *impl, const struct viewer *v, int64_t id,
+			bool write, bool *exists, bool *allowed,
+			struct mfc_episode *out, struct err *err);
+	int (*mfc_write)(void *impl, int op, const struct mfc_episode *e,
+			 int64_t user_id, int64_t now_ms, struct err *err);
+	int (*mfc_child_find)(void *impl, const struct viewer *v,
+			      const char *la, const char *ref,
+			      int64_t *child_id, unsigned *scope,
+			      struct err *err);
+	int (*mfc_child_rows)(void *impl, const struct viewer *v,
+			      int64_t child_id, struct mfc_chronology *out,
+			      struct err *err);
+	int (*mfc_meeting_insert)(void *impl, const struct mfc_meeting *m,
+				  int64_t user_id, int64_t now_ms,
+				  int64_t *id, struct err *err);
+	int (*grab_pack_put)(void *impl, int64_t child_id,
+			     const struct grab_pack *g, int64_t user_id,
+			     int64_t now_ms, struct err *err);
+	int (*grab_pack_get)(void *impl, int64_t child_id,
+			     struct grab_pack *out, struct err *err);
+	int (*mfc_attention)(void *impl, const struct viewer *v,
+			     const struct mfc_filter *f,
+			     struct mfc_attention_page *out, struct err *err);
+	int (*mfc_child_id)(void *impl, const char *la, const char *ref,
+			    int64_t *id, struct err *err);
+	int (*mfc_episode_at)(void *impl, int64_t child_id, int64_t started_at,
+			      int64_t *id, struct err *err);
+	int (*mfc_home_known)(void *impl, const char *urn, bool *known,
+			      struct err *err);
+	int (*mfc_each)(void *impl, const char *la, int64_t from_ms,
+			int64_t to_ms, store_mfc_fn *fn, void *ctx,
+			struct err *err);
+
+	/* alerts (issue 5; store.h "alerts"): store.c checks lengths */
+	int (*alert_snapshot_load)(void *impl, const int64_t *ids,
+				   size_t nids, struct alert_snapshot *out,
+				   struct err *err);
+	int (*alert_home_children)(void *impl, const char *urn, int32_t from,
+				   int32_t to, store_id_fn *fn, void *ctx,
+				   struct err *err);
+	int (*alert_police_of)(void *impl, const char *la, char *out,
+			       struct err *err);
+	int (*alert_params_each)(void *impl, store_alert_param_fn *fn,
+				 void *ctx, struct err *err);
+	int (*alert_param_set)(void *impl, const char *rule, const char *name,
+			       int64_t value, const char *by, int64_t at,
+			       struct err *err);
+	int (*alert_run_get)(void *impl, int64_t *periods, int64_t *places,
+			     struct err *err);
+	int (*alert_run_set)(void *impl, int64_t at, int64_t periods,
+			     int64_t places, struct err *err);
+	int (*alert_keys_each)(void *impl, int64_t child_id, const char *urn,
+			       store_alert_key_fn *fn, void *ctx,
+			       struct err *err);
+	int (*alert_insert)(void *impl, const struct alert_new *a, int64_t now,
+			    int64_t *id, struct err *err);
+	int (*alert_reopen)(void *impl, int64_t id, const char *detail,
+			    int64_t now, int64_t escalate_at, struct err *err);
+	int (*alert_clear)(void *impl, int64_t id, int64_t now,
+			   struct err *err);
+	int (*alert_escalate)(void *impl, int64_t id, int64_t now,
+			      struct err *err);
+	int (*alert_answer)(void *impl, int64_t id, bool resolve,
+			    int64_t user_id, const char *note, int64_t now,
+			    struct err *err);
+	int (*alert_recipient_add)(void *impl, int64_t id, const char *kind,
+				   const char *code, struct err *err);
+	int (*alert_recipients_each)(void *impl, int64_t id,
+				     store_alert_recipient_fn *fn, void *ctx,
+				     struct err *err);
+	int (*alert_is_recipient)(void *impl, int64_t id, const char *kind,
+				  const char *code, bool *yes,
+				  struct err *err);
+	int (*alert_get)(void *impl, int64_t id, struct alert_row *out,
+			 struct err *err);
+	int (*alerts_list)(void *impl, const char *kind, const char *code,
+			   const struct alert_filter *f, struct alert_page *out,
+			   struct err *err);
+	int (*outbox_add)(void *impl, int64_t alert_id, const char *kind,
+			  const char *code, const char *event, const char *body,
+			  int64_t now, int64_t *id, struct err *err);
+	int (*outbox_list)(void *impl, const char *kind, const char *code,
+			   int64_t before_id, long limit, store_outbox_fn *fn,
+			   void *ctx, struct err *err);
+	int (*outbox_due)(void *impl, int64_t now, long limit,
+			  store_outbox_fn *fn, void *ctx, struct err *err);
+	int (*outbox_attempt)(void *impl, int64_t outbox_id, int64_t webhook_id,
+			      int attempt, int64_t at, int http_status,
+			      const char *error, bool delivered,
+			      int64_t next_attempt_at, struct err *err);
+	int (*webhook_put)(void *impl, const char *kind, const char *code,
+			   const char *url, const char *secret, int64_t now,
+			   int64_t *id, struct err *err);
+	int (*webhooks_each)(void *impl, store_webhook_fn *fn, void *ctx,
+			     struct err *err);
 };
 
 extern const struct store_backend store_sqlite_backend;

@@ -1271,6 +1271,21 @@ static int scalar(struct sq *q, const char *sql, long *out, struct err *err)
 	return rc == SQLITE_ROW ? 0 : db_err(q, err, "stats");
 }
 
+/* One row kept by migration 4's triggers (store_data_generation()). */
+static int sq_data_generation(void *impl, int64_t *gen, struct err *err)
+{
+	static const char sql[] = "SELECT n FROM data_generation WHERE id = 1";
+	struct sq *q = impl;
+	sqlite3_stmt *s = sq_cached(impl, sql, err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	rc = step_id(q, s, gen, err, "data generation");
+	sqlite3_reset(s);	/* hold no read transaction open */
+	return rc;
+}
+
 static int sq_stats(void *impl, struct store_stats *o, struct err *err)
 {
 	struct sq *q = impl;
@@ -1390,6 +1405,7 @@ const struct store_backend store_sqlite_backend = {
 	.return_load = sq_return_load,
 	.returns_each = sq_returns_each,
 	.history_load = sq_history_load,
+	.data_generation = sq_data_generation,
 	.stats = sq_stats,
 	.org_add = sq_org_add,
 	.org_get = sq_org_get,
@@ -1412,6 +1428,7 @@ const struct store_backend store_sqlite_backend = {
 	.api_token_add = sq_api_token_add,
 	.api_token_get = sq_api_token_get,
 	.api_token_get_id = sq_api_token_get_id,
+	.api_token_who = sq_api_token_who,
 	.api_token_touch = sq_api_token_touch,
 	.api_token_revoke = sq_api_token_revoke,
 	.api_tokens_revoke_user = sq_api_tokens_revoke_user,
@@ -1430,4 +1447,44 @@ const struct store_backend store_sqlite_backend = {
 	.homes_list = sq_homes_list,
 	.home_profile = sq_home_profile,
 	.missing_open = sq_missing_open,
+	/* missing from care, recorded live (sqlite-missing.c) */
+	.mfc_place = sq_mfc_place,
+	.mfc_insert = sq_mfc_insert,
+	.mfc_find = sq_mfc_find,
+	.mfc_write = sq_mfc_write,
+	.mfc_child_find = sq_mfc_child_find,
+	.mfc_child_rows = sq_mfc_child_rows,
+	.mfc_meeting_insert = sq_mfc_meeting_insert,
+	.grab_pack_put = sq_grab_pack_put,
+	.grab_pack_get = sq_grab_pack_get,
+	.mfc_attention = sq_mfc_attention,
+	.mfc_child_id = sq_mfc_child_id,
+	.mfc_episode_at = sq_mfc_episode_at,
+	.mfc_home_known = sq_mfc_home_known,
+	.mfc_each = sq_mfc_each,
+	/* alerts (issue 5) */
+	.alert_snapshot_load = sq_alert_snapshot_load,
+	.alert_home_children = sq_alert_home_children,
+	.alert_police_of = sq_alert_police_of,
+	.alert_params_each = sq_alert_params_each,
+	.alert_param_set = sq_alert_param_set,
+	.alert_run_get = sq_alert_run_get,
+	.alert_run_set = sq_alert_run_set,
+	.alert_keys_each = sq_alert_keys_each,
+	.alert_insert = sq_alert_insert,
+	.alert_reopen = sq_alert_reopen,
+	.alert_clear = sq_alert_clear,
+	.alert_escalate = sq_alert_escalate,
+	.alert_answer = sq_alert_answer,
+	.alert_recipient_add = sq_alert_recipient_add,
+	.alert_recipients_each = sq_alert_recipients_each,
+	.alert_is_recipient = sq_alert_is_recipient,
+	.alert_get = sq_alert_get,
+	.alerts_list = sq_alerts_list,
+	.outbox_add = sq_outbox_add,
+	.outbox_list = sq_outbox_list,
+	.outbox_due = sq_outbox_due,
+	.outbox_attempt = sq_outbox_attempt,
+	.webhook_put = sq_webhook_put,
+	.webhooks_each = sq_webhooks_each,
 };

@@ -223,6 +223,12 @@ int store_history_load(struct store *s, struct history *out,
 	return rc;
 }
 
+int store_data_generation(struct store *s, int64_t *gen, struct err *err)
+{
+	*gen = 0;
+	return s->be->data_generation(s->impl, gen, err);
+}
+
 int store_stats(struct store *s, struct store_stats *out, struct err *err)
 {
 	memset(out, 0, sizeof(*out));
@@ -510,6 +516,17 @@ int store_api_token_get_id(struct store *s, int64_t id,
 {
 	memset(out, 0, sizeof(*out));
 	return s->be->api_token_get_id(s->impl, id, out, err);
+}
+
+int store_api_token_who(struct store *s,
+			const uint8_t hash[STORE_TOKEN_HASH_BYTES],
+			struct api_token_row *tok, struct user *u,
+			struct org *o, struct err *err)
+{
+	memset(tok, 0, sizeof(*tok));
+	memset(u, 0, sizeof(*u));
+	memset(o, 0, sizeof(*o));
+	return s->be->api_token_who(s->impl, hash, tok, u, o, err);
 }
 
 int store_api_token_touch(struct store *s, int64_t id, int64_t at,
@@ -839,4 +856,929 @@ int store_missing_open(struct store *s, const struct viewer *v,
 		out->page_size = size;
 	}
 	return rc;
+}
+
+/* ==== alerts (issue 5; docs/alerts.md) ==== */
+
+static const char *const alert_state_names[ALERT_NSTATES] = {
+	[ALERT_OPEN] = "open",
+	[ALERT_ACKNOWLEDGED] = "acknowledged",
+	[ALERT_RESOLVED] = "resolved",
+	[ALERT_CLEARED] = "cleared",
+};
+
+const char *alert_state_name(enum alert_state st)
+{
+	if ((unsigned)st >= ALERT_NSTATES)
+		BUG("alert state %d", (int)st);
+	return alert_state_names[st];
+}
+
+int alert_state_parse(const char *s, enum alert_state *out)
+{
+	for (int i = 0; i < ALERT_NSTATES; i++)
+		if (!strcmp(s, alert_state_names[i])) {
+			*out = (enum alert_state)i;
+			return 0;
+		}
+	return ERR_INVALID;
+}
+
+void alert_snapshot_release(struct alert_snapshot *snap)
+{
+	free(snap->children);
+	free(snap->live);
+	free(snap->meetings);
+	free(snap->periods);
+	free(snap->placements);
+	free(snap->homes);
+	memset(snap, 0, sizeof(*snap));
+}
+
+/* Is s 1 to max bytes? */
+static bool alert_word_ok(const char *s, size_t max)
+{
+	return s && *s && strnlen(s, max + 1) <= max;
+}
+
+static int alert_bad(struct err *err, const char *what)
+{
+	return err_set(err, ERR_INVALID, "alert: %s is empty or too long",
+		       what);
+}
+
+int store_alert_snapshot_load(struct store *s, const int64_t *ids,
+			      size_t nids, struct alert_snapshot *out,
+			      struct err *err)
+{
+	int rc;
+
+	alert_snapshot_release(out);
+	rc = s->be->alert_snapshot_load(s->impl, ids, nids, out, err);
+	if (rc)
+		alert_snapshot_release(out);
+	return rc;
+}
+
+int store_alert_home_children(struct store *s, const char *urn,
+			      int32_t from, int32_t to, store_id_fn *fn,
+			      void *ctx, struct err *err)
+{
+	if (!alert_word_ok(urn, S903_URN_MAX))
+		return alert_bad(err, "the URN");
+	return s->be->alert_home_children(s->impl, urn, from, to, fn, ctx,
+					  err);
+}
+
+int store_alert_police_of(struct store *s, const char *la,
+			  char out[ORG_CODE_MAX + 1], struct err *err)
+{
+	out[0] = '\0';
+	if (!alert_word_ok(la, LA_CODE_MAX))
+		return 0;
+	return s->be->alert_police_of(s->impl, la, out, err);
+}
+
+int store_alert_params_each(struct store *s, store_alert_param_fn *fn,
+			    void *ctx, struct err *err)
+{
+	return s->be->alert_params_each(s->impl, fn, ctx, err);
+}
+
+int store_alert_param_set(struct store *s, const char *rule,
+			  const char *name, int64_t value,
+			  const char *changed_by, int64_t at, struct err *err)
+{
+	if (!alert_word_ok(rule, ALERT_RULE_MAX) ||
+	    !alert_word_ok(name, ALERT_PARAM_NAME_MAX))
+		return alert_bad(err, "the rule or parameter");
+	return s->be->alert_param_set(s->impl, rule, name, value,
+				      changed_by ? changed_by : "", at, err);
+}
+
+int store_alert_run_get(struct store *s, int64_t *periods, int64_t *places,
+			struct err *err)
+{
+	return s->be->alert_run_get(s->impl, periods, places, err);
+}
+
+int store_alert_run_set(struct store *s, int64_t at, int64_t periods,
+			int64_t places, struct err *err)
+{
+	return s->be->alert_run_set(s->impl, at, periods, places, err);
+}
+
+int store_alert_keys_each(struct store *s, int64_t child_id, const char *urn,
+			  store_alert_key_fn *fn, void *ctx, struct err *err)
+{
+	if (urn && !alert_word_ok(urn, S903_URN_MAX))
+		return alert_bad(err, "the URN");
+	return s->be->alert_keys_each(s->impl, child_id, urn, fn, ctx, err);
+}
+
+int store_alert_insert(struct store *s, const struct alert_new *a,
+		       int64_t now, int64_t *id, struct err *err)
+{
+	if (!alert_word_ok(a->rule, ALERT_RULE_MAX) ||
+	    !alert_word_ok(a->key, ALERT_KEY_MAX) ||
+	    (a->urn && !alert_word_ok(a->urn, S903_URN_MAX)) ||
+	    (a->detail && strnlen(a->detail, ALERT_DETAIL_MAX + 1) >
+				  ALERT_DETAIL_MAX))
+		return alert_bad(err, "a field");
+	return s->be->alert_insert(s->impl, a, now, id, err);
+}
+
+int store_alert_reopen(struct store *s, int64_t id, const char *detail,
+		       int64_t now, int64_t escalate_at, struct err *err)
+{
+	if (detail && strnlen(detail, ALERT_DETAIL_MAX + 1) > ALERT_DETAIL_MAX)
+		return alert_bad(err, "the detail");
+	return s->be->alert_reopen(s->impl, id, detail ? detail : "", now,
+				   escalate_at, err);
+}
+
+int store_alert_clear(struct store *s, int64_t id, int64_t now,
+		      struct err *err)
+{
+	return s->be->alert_clear(s->impl, id, now, err);
+}
+
+int store_alert_escalate(struct store *s, int64_t id, int64_t now,
+			 struct err *err)
+{
+	return s->be->alert_escalate(s->impl, id, now, err);
+}
+
+int store_alert_answer(struct store *s, int64_t id, bool resolve,
+		       int64_t user_id, const char *note, int64_t now,
+		       struct err *err)
+{
+	if (!alert_word_ok(note, ALERT_NOTE_MAX))
+		return err_set(err, ERR_INVALID, "a note of 1 to %d bytes "
+			       "is needed", ALERT_NOTE_MAX);
+	return s->be->alert_answer(s->impl, id, resolve, user_id, note, now,
+				   err);
+}
+
+int store_alert_recipient_add(struct store *s, int64_t id,
+			      enum org_kind kind, const char *code,
+			      struct err *err)
+{
+	if (!alert_word_ok(code, ORG_CODE_MAX))
+		return alert_bad(err, "the recipient");
+	return s->be->alert_recipient_add(s->impl, id, org_kind_name(kind),
+					  code, err);
+}
+
+int store_alert_recipients_each(struct store *s, int64_t id,
+				store_alert_recipient_fn *fn, void *ctx,
+				struct err *err)
+{
+	return s->be->alert_recipients_each(s->impl, id, fn, ctx, err);
+}
+
+int store_alert_is_recipient(struct store *s, int64_t id,
+			     enum org_kind kind, const char *code, bool *yes,
+			     struct err *err)
+{
+	*yes = false;
+	if (!alert_word_ok(code, ORG_CODE_MAX))
+		return 0;
+	return s->be->alert_is_recipient(s->impl, id, org_kind_name(kind),
+					 code, yes, err);
+}
+
+int store_alert_get(struct store *s, int64_t id, struct alert_row *out,
+		    struct err *err)
+{
+	memset(out, 0, sizeof(*out));
+	return s->be->alert_get(s->impl, id, out, err);
+}
+
+int store_alerts_list(struct store *s, enum org_kind kind, const char *code,
+		      const struct alert_filter *f, struct alert_page *out,
+		      struct err *err)
+{
+	memset(out, 0, sizeof(*out));
+	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
+	if (!alert_word_ok(code, ORG_CODE_MAX) || !filter_ok(f->rule) ||
+	    !filter_ok(f->la))
+		return 0;
+	return s->be->alerts_list(s->impl, org_kind_name(kind), code, f, out,
+				  err);
+}
+
+int store_outbox_add(struct store *s, int64_t alert_id, enum org_kind kind,
+		     const char *code, const char *event, const char *body,
+		     int64_t now, int64_t *id, struct err *err)
+{
+	int64_t got;
+
+	if (!alert_word_ok(code, ORG_CODE_MAX) || !alert_word_ok(event, 15) ||
+	    !alert_word_ok(body, ALERT_BODY_MAX))
+		return alert_bad(err, "an outbox field");
+	return s->be->outbox_add(s->impl, alert_id, org_kind_name(kind), code,
+				 event, body, now, id ? id : &got, err);
+}
+
+int store_outbox_list(struct store *s, enum org_kind kind, const char *code,
+		      int64_t before_id, long limit, store_outbox_fn *fn,
+		      void *ctx, struct err *err)
+{
+	if (!alert_word_ok(code, ORG_CODE_MAX))
+		return 0;
+	if (limit < 1 || limit > 1000)
+		return err_set(err, ERR_INVALID, "limit must be 1 to 1000");
+	return s->be->outbox_list(s->impl, org_kind_name(kind), code,
+				  before_id, limit, fn, ctx, err);
+}
+
+int store_outbox_due(struct store *s, int64_t now, long limit,
+		     store_outbox_fn *fn, void *ctx, struct err *err)
+{
+	if (limit < 1 || limit > 100000)
+		return err_set(err, ERR_INVALID, "limit must be 1 to 100000");
+	return s->be->outbox_due(s->impl, now, limit, fn, ctx, err);
+}
+
+int store_outbox_attempt(struct store *s, int64_t outbox_id,
+			 int64_t webhook_id, int attempt, int64_t at,
+			 int http_status, const char *error, bool delivered,
+			 int64_t next_attempt_at, struct err *err)
+{
+	return s->be->outbox_attempt(s->impl, outbox_id, webhook_id, attempt,
+				     at, http_status, error ? error : "",
+				     delivered, next_attempt_at, err);
+}
+
+int store_webhook_put(struct store *s, enum org_kind kind, const char *code,
+		      const char *url, const char *secret, int64_t now,
+		      int64_t *id, struct err *err)
+{
+	int64_t got;
+
+	if (!alert_word_ok(code, ORG_CODE_MAX) ||
+	    !alert_word_ok(url, WEBHOOK_URL_MAX) || !secret ||
+	    strlen(secret) != WEBHOOK_SECRET_HEX)
+		return err_set(err, ERR_INVALID, "a webhook needs an "
+			       "organisation, a URL of at most %d bytes and "
+			       "a secret", WEBHOOK_URL_MAX);
+	return s->be->webhook_put(s->impl, org_kind_name(kind), code, url,
+				  secret, now, id ? id : &got, err);
+}
+
+int store_webhooks_each(struct store *s, store_webhook_fn *fn, void *ctx,
+			struct err *err)
+{
+	return s->be->webhooks_each(s->impl, fn, ctx, err);
+}
+
+/* ==== missing from care, recorded live (issue 5; docs/missing.md) ==== */
+
+/* Which kinds of access may do which change (docs/access.md). */
+static bool mfc_may(enum viewer_access a, int op)
+{
+	switch (op) {
+	case MFC_OP_HOME:
+		return a == VIEWER_PROVIDER;
+	case MFC_OP_POLICE:
+		return a == VIEWER_POLICE;
+	case MFC_OP_RETURN:
+		return a == VIEWER_POLICE || a == VIEWER_PROVIDER;
+	case MFC_OP_INTERVIEW:
+		return a == VIEWER_COUNCIL;
+	default:
+		return false;
+	}
+}
+
+static const char *mfc_op_name(int op)
+{
+	switch (op) {
+	case MFC_OP_HOME:
+		return "home's record";
+	case MFC_OP_POLICE:
+		return "police record";
+	case MFC_OP_RETURN:
+		return "return";
+	case MFC_OP_INTERVIEW:
+		return "return interview";
+	default:
+		return "?";
+	}
+}
+
+/* The fields of an episode a viewer may see: the return interview's
+ * summary and interviewer are the council's (and inspectors'). */
+static void mfc_redact(const struct viewer *v, struct mfc_episode *e)
+{
+	if (v->access != VIEWER_COUNCIL && v->access != VIEWER_INSPECTORATE) {
+		e->ri_by[0] = '\0';
+		e->ri_summary[0] = '\0';
+	}
+}
+
+static bool mfc_child_ok(const char *la, const char *ref)
+{
+	return la && ref && strnlen(la, LA_CODE_MAX + 1) == LA_CODE_MAX &&
+	       ref[0] && strnlen(ref, S903_CHILD_MAX + 1) <= S903_CHILD_MAX;
+}
+
+static void mfc_subject(char out[AUDIT_SUBJECT_MAX + 1], const char *la,
+			const char *ref)
+{
+	snprintf(out, AUDIT_SUBJECT_MAX + 1, "%.20s/%.40s", la ? la : "",
+		 ref ? ref : "");
+}
+
+/* A refused change or read: audited, then the same answer for out of
+ * scope and unknown. */
+static int mfc_refused(struct store *s, const struct viewer *v,
+		       const char *action, const char *kind,
+		       const char *subject, const char *why, const char *msg,
+		       struct err *err)
+{
+	int rc = v->audit(s, v, action, kind, subject, why, err);
+
+	return rc ? rc : err_set(err, ERR_NOT_FOUND, "%s", msg);
+}
+
+/* ERR_DENIED for an access that may never do this, audited. */
+static int mfc_denied(struct store *s, const struct viewer *v,
+		      const char *kind, const char *subject, const char *what,
+		      struct err *err)
+{
+	if (v->audit)
+		v->audit(s, v, "change-denied", kind, subject,
+			 "role may not do this", NULL);
+	return err_set(err, ERR_DENIED, "a %s may not %s",
+		       v->role[0] ? v->role : "viewer", what);
+}
+
+int store_mfc_report(struct store *s, const struct viewer *v,
+		     struct mfc_episode *e, struct err *err)
+{
+	char subject[AUDIT_SUBJECT_MAX + 1], detail[160];
+	struct mfc_episode *n = NULL;
+	int rc = viewer_check(v, true, err);
+
+	if (rc)
+		return rc;
+	mfc_subject(subject, e->la, e->ref);
+	if (v->access != VIEWER_PROVIDER)
+		return mfc_denied(s, v, "child", subject,
+				  "report a child missing: the home does",
+				  err);
+	/* only the home's fields: the rest is for the police and council */
+	n = xmalloc(sizeof(*n));
+	mfc_episode_init(n);
+	memcpy(n->la, e->la, sizeof(n->la));
+	memcpy(n->ref, e->ref, sizeof(n->ref));
+	memcpy(n->kind, e->kind, sizeof(n->kind));
+	n->started_at = e->started_at;
+	n->last_seen_at = e->last_seen_at;
+	memcpy(n->last_seen_place, e->last_seen_place,
+	       sizeof(n->last_seen_place));
+	memcpy(n->circumstances, e->circumstances, sizeof(n->circumstances));
+	memcpy(n->home_actions, e->home_actions, sizeof(n->home_actions));
+	n->exploitation = e->exploitation;
+	memcpy(n->associates, e->associates, sizeof(n->associates));
+	memcpy(n->locations, e->locations, sizeof(n->locations));
+	memcpy(n->health_needs, e->health_needs, sizeof(n->health_needs));
+	rc = mfc_episode_check(n, v->now_ms, NULL, err);
+	if (rc)
+		goto out;
+	if (!mfc_child_ok(n->la, n->ref)) {
+		rc = mfc_refused(s, v, "change-denied", "child", subject,
+				 "no such child", "no such child", err);
+		goto out;
+	}
+	rc = store_begin(s, err);
+	if (rc)
+		goto out;
+	rc = s->be->mfc_place(s->impl, v, n->la, n->ref, &n->child_id,
+			      n->urn, err);
+	if (!rc)
+		rc = s->be->mfc_insert(s->impl, n, v->user_id, v->now_ms,
+				       &n->id, err);
+	if (!rc) {
+		snprintf(detail, sizeof(detail),
+			 "missing episode %lld reported (%s) from %s",
+			 (long long)n->id, n->kind, n->urn);
+		rc = v->audit(s, v, "change", "child", subject, detail, err);
+	}
+	if (!rc)
+		rc = store_commit(s, err);
+	if (rc) {
+		store_rollback(s);
+		if (rc == ERR_NOT_FOUND)
+			rc = mfc_refused(s, v, "change-denied", "child",
+					 subject, "not placed at the "
+					 "provider's homes or no such child",
+					 "no such child", err);
+		else if (rc == ERR_EXISTS)
+			rc = err_set(err, ERR_EXISTS, "%s/%s already has an "
+				     "open missing episode", n->la, n->ref);
+		goto out;
+	}
+	e->id = n->id;
+	e->child_id = n->child_id;
+	memcpy(e->urn, n->urn, sizeof(e->urn));
+out:
+	free(n);
+	return rc;
+}
+
+/* Take operation op's fields from in into cur. */
+static void mfc_merge(int op, const struct mfc_episode *in,
+		      struct mfc_episode *cur)
+{
+	switch (op) {
+	case MFC_OP_HOME:
+		cur->last_seen_at = in->last_seen_at;
+		memcpy(cur->last_seen_place, in->last_seen_place,
+		       sizeof(cur->last_seen_place));
+		memcpy(cur->circumstances, in->circumstances,
+		       sizeof(cur->circumstances));
+		memcpy(cur->home_actions, in->home_actions,
+		       sizeof(cur->home_actions));
+		cur->exploitation = in->exploitation;
+		memcpy(cur->associates, in->associates,
+		       sizeof(cur->associates));
+		memcpy(cur->locations, in->locations, sizeof(cur->locations));
+		memcpy(cur->health_needs, in->health_needs,
+		       sizeof(cur->health_needs));
+		break;
+	case MFC_OP_POLICE:
+		memcpy(cur->police_ref, in->police_ref,
+		       sizeof(cur->police_ref));
+		cur->grade = in->grade;
+		cur->arrested = in->arrested;
+		cur->charged = in->charged;
+		break;
+	case MFC_OP_RETURN:
+		cur->returned_at = in->returned_at;
+		memcpy(cur->returned_place, in->returned_place,
+		       sizeof(cur->returned_place));
+		break;
+	case MFC_OP_INTERVIEW:
+		cur->ri_offered_at = in->ri_offered_at;
+		cur->ri_held_at = in->ri_held_at;
+		memcpy(cur->ri_by, in->ri_by, sizeof(cur->ri_by));
+		cur->ri_independent = in->ri_independent;
+		cur->ri_outcome = in->ri_outcome;
+		memcpy(cur->ri_summary, in->ri_summary,
+		       sizeof(cur->ri_summary));
+		break;
+	default:
+		BUG("mfc_merge: no operation %d", op);
+	}
+}
+
+static int mfc_change(struct store *s, const struct viewer *v, int op,
+		      const struct mfc_episode *in, struct err *err)
+{
+	char subject[AUDIT_SUBJECT_MAX + 1], detail[200];
+	struct mfc_episode *cur = NULL;
+	bool exists = false, allowed = false;
+	int rc = viewer_check(v, true, err);
+
+	if (rc)
+		return rc;
+	snprintf(subject, sizeof(subject), "%lld", (long long)in->id);
+	if (!mfc_may(v->access, op)) {
+		char what[64];
+
+		snprintf(what, sizeof(what), "record the %s",
+			 mfc_op_name(op));
+		return mfc_denied(s, v, "mfc-episode", subject, what, err);
+	}
+	if (op == MFC_OP_RETURN && !in->returned_at)
+		return err_set(err, ERR_INVALID, "RETURNED_AT is required");
+	cur = xmalloc(sizeof(*cur));
+	rc = store_begin(s, err);
+	if (rc)
+		goto out;
+	rc = s->be->mfc_find(s->impl, v, in->id, true, &exists, &allowed, cur,
+			     err);
+	if (!rc && !allowed)
+		rc = ERR_NOT_FOUND;
+	if (!rc) {
+		mfc_subject(subject, cur->la, cur->ref);
+		mfc_merge(op, in, cur);
+		rc = mfc_episode_check(cur, v->now_ms, NULL, err);
+	}
+	if (!rc)
+		rc = s->be->mfc_write(s->impl, op, cur, v->user_id, v->now_ms,
+				      err);
+	if (!rc) {
+		snprintf(detail, sizeof(detail), "missing episode %lld: %s",
+			 (long long)cur->id, mfc_op_name(op));
+		rc = v->audit(s, v, "change", "child", subject, detail, err);
+	}
+	if (!rc)
+		rc = store_commit(s, err);
+	if (rc) {
+		store_rollback(s);
+		if (rc == ERR_NOT_FOUND) {
+			if (!exists)
+				snprintf(subject, sizeof(subject), "%lld",
+					 (long long)in->id);
+			rc = mfc_refused(s, v, "change-denied",
+					 exists ? "child" : "mfc-episode",
+					 subject, exists ? "out of scope" :
+					 "no such episode",
+					 "no such missing episode", err);
+		}
+	}
+out:
+	free(cur);
+	return rc;
+}
+
+int store_mfc_update_home(struct store *s, const struct viewer *v,
+			  const struct mfc_episode *e, struct err *err)
+{
+	return mfc_change(s, v, MFC_OP_HOME, e, err);
+}
+
+int store_mfc_police(struct store *s, const struct viewer *v,
+		     const struct mfc_episode *e, struct err *err)
+{
+	return mfc_change(s, v, MFC_OP_POLICE, e, err);
+}
+
+int store_mfc_return(struct store *s, const struct viewer *v,
+		     const struct mfc_episode *e, struct err *err)
+{
+	return mfc_change(s, v, MFC_OP_RETURN, e, err);
+}
+
+int store_mfc_interview(struct store *s, const struct viewer *v,
+			const struct mfc_episode *e, struct err *err)
+{
+	return mfc_change(s, v, MFC_OP_INTERVIEW, e, err);
+}
+
+int store_mfc_meeting_add(struct store *s, const struct viewer *v,
+			  struct mfc_meeting *m, struct err *err)
+{
+	char subject[AUDIT_SUBJECT_MAX + 1], detail[120];
+	unsigned scope = 0;
+	int64_t id = 0;
+	int rc = viewer_check(v, true, err);
+
+	if (rc)
+		return rc;
+	mfc_subject(subject, m->la, m->ref);
+	if (v->access != VIEWER_COUNCIL)
+		return mfc_denied(s, v, "child", subject,
+				  "record a strategy meeting: the council "
+				  "does", err);
+	rc = mfc_meeting_check(m, v->now_ms, NULL, err);
+	if (rc)
+		return rc;
+	if (!mfc_child_ok(m->la, m->ref))
+		return mfc_refused(s, v, "change-denied", "child", subject,
+				   "no such child", "no such child", err);
+	rc = store_begin(s, err);
+	if (rc)
+		return rc;
+	m->child_id = 0;
+	rc = s->be->mfc_child_find(s->impl, v, m->la, m->ref, &id, &scope,
+				   err);
+	if (!rc && !(scope & MFC_SCOPE_CHILD))
+		rc = ERR_NOT_FOUND;
+	if (!rc) {
+		m->child_id = id;	/* in scope: later NOT_FOUNDs are the
+					 * episode's, with their message */
+		rc = s->be->mfc_meeting_insert(s->impl, m, v->user_id,
+					       v->now_ms, &m->id, err);
+	}
+	if (!rc) {
+		snprintf(detail, sizeof(detail), "strategy meeting %lld "
+			 "recorded", (long long)m->id);
+		rc = v->audit(s, v, "change", "child", subject, detail, err);
+	}
+	if (!rc)
+		rc = store_commit(s, err);
+	if (rc) {
+		store_rollback(s);
+		m->id = 0;
+		if (rc == ERR_NOT_FOUND && !m->child_id)
+			rc = mfc_refused(s, v, "change-denied", "child",
+					 subject, "out of scope or no such "
+					 "child", "no such child", err);
+	}
+	return rc;
+}
+
+int store_grab_pack_put(struct store *s, const struct viewer *v,
+			const struct grab_pack *g, int64_t *child_id,
+			struct err *err)
+{
+	char subject[AUDIT_SUBJECT_MAX + 1];
+	unsigned scope = 0;
+	int64_t id = 0;
+	int rc = viewer_check(v, true, err);
+
+	if (rc)
+		return rc;
+	mfc_subject(subject, g->la, g->ref);
+	if (v->access != VIEWER_PROVIDER)
+		return mfc_denied(s, v, "grab-pack", subject,
+				  "keep a grab pack: the home does", err);
+	rc = grab_pack_check(g, NULL, err);
+	if (rc)
+		return rc;
+	if (!mfc_child_ok(g->la, g->ref))
+		return mfc_refused(s, v, "change-denied", "grab-pack",
+				   subject, "no such child", "no such child",
+				   err);
+	rc = store_begin(s, err);
+	if (rc)
+		return rc;
+	rc = s->be->mfc_child_find(s->impl, v, g->la, g->ref, &id, &scope,
+				   err);
+	if (!rc && !(scope & MFC_SCOPE_PLACED))
+		rc = ERR_NOT_FOUND;
+	if (!rc)
+		rc = s->be->grab_pack_put(s->impl, id, g, v->user_id,
+					  v->now_ms, err);
+	if (!rc)
+		rc = v->audit(s, v, "change", "grab-pack", subject,
+			      "grab pack updated", err);
+	if (!rc)
+		rc = store_commit(s, err);
+	if (rc) {
+		store_rollback(s);
+		if (rc == ERR_NOT_FOUND)
+			rc = mfc_refused(s, v, "change-denied", "grab-pack",
+					 subject, "not placed at the "
+					 "provider's homes or no such child",
+					 "no such child", err);
+		return rc;
+	}
+	if (child_id)
+		*child_id = id;
+	return 0;
+}
+
+int store_grab_pack_get(struct store *s, const struct viewer *v,
+			const char *la, const char *ref, struct grab_pack *out,
+			struct err *err)
+{
+	char subject[AUDIT_SUBJECT_MAX + 1], detail[64];
+	unsigned scope = 0;
+	int64_t id = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = viewer_check(v, false, err);
+	if (rc)
+		return rc;
+	mfc_subject(subject, la, ref);
+	if (v->access == VIEWER_NONE) {
+		if (v->audit)
+			v->audit(s, v, "view-denied", "grab-pack", subject,
+				 "role sees aggregates only", NULL);
+		return viewer_check(v, true, err);
+	}
+	rc = viewer_check(v, true, err);
+	if (rc)
+		return rc;
+	rc = ERR_NOT_FOUND;
+	if (mfc_child_ok(la, ref))
+		rc = s->be->mfc_child_find(s->impl, v, la, ref, &id, &scope,
+					   err);
+	if (rc == ERR_NOT_FOUND || (!rc && !(scope & MFC_SCOPE_GRAB_READ)))
+		return mfc_refused(s, v, "view-denied", "grab-pack", subject,
+				   rc ? "no such child" : v->access ==
+				   VIEWER_POLICE ? "not missing from the "
+				   "force's area" : "out of scope",
+				   "no such child", err);
+	if (rc)
+		return rc;
+	rc = s->be->grab_pack_get(s->impl, id, out, err);
+	if (rc == ERR_NOT_FOUND) {
+		memset(out, 0, sizeof(*out));
+		rc = v->audit(s, v, "view-denied", "grab-pack", subject,
+			      "no grab pack yet", err);
+		return rc ? rc : err_set(err, ERR_NOT_FOUND, "%s/%s has no "
+					 "grab pack yet", la, ref);
+	}
+	if (rc)
+		return rc;
+	snprintf(detail, sizeof(detail), "as %s",
+		 viewer_access_name(v->access));
+	rc = v->audit(s, v, "view", "grab-pack", subject, detail, err);
+	if (rc)
+		memset(out, 0, sizeof(*out));
+	return rc;
+}
+
+int store_mfc_get(struct store *s, const struct viewer *v, int64_t id,
+		  struct mfc_episode *out, struct err *err)
+{
+	char subject[AUDIT_SUBJECT_MAX + 1], detail[64];
+	bool exists = false, allowed = false;
+	int rc;
+
+	mfc_episode_init(out);
+	rc = viewer_check(v, false, err);
+	if (rc)
+		return rc;
+	snprintf(subject, sizeof(subject), "%lld", (long long)id);
+	if (v->access == VIEWER_NONE) {
+		if (v->audit)
+			v->audit(s, v, "view-denied", "mfc-episode", subject,
+				 "role sees aggregates only", NULL);
+		return viewer_check(v, true, err);
+	}
+	rc = viewer_check(v, true, err);
+	if (rc)
+		return rc;
+	rc = s->be->mfc_find(s->impl, v, id, false, &exists, &allowed, out,
+			     err);
+	if (rc == ERR_NOT_FOUND || (!rc && !allowed)) {
+		if (exists)
+			mfc_subject(subject, out->la, out->ref);
+		mfc_episode_init(out);
+		return mfc_refused(s, v, "view-denied",
+				   exists ? "child" : "mfc-episode", subject,
+				   exists ? "out of scope" : "no such episode",
+				   "no such missing episode", err);
+	}
+	if (rc) {
+		mfc_episode_init(out);
+		return rc;
+	}
+	mfc_redact(v, out);
+	mfc_subject(subject, out->la, out->ref);
+	snprintf(detail, sizeof(detail), "missing episode %lld as %s",
+		 (long long)id, viewer_access_name(v->access));
+	rc = v->audit(s, v, "view", "child", subject, detail, err);
+	if (rc)
+		mfc_episode_init(out);
+	return rc;
+}
+
+void mfc_chronology_release(struct mfc_chronology *c)
+{
+	free(c->episodes);
+	free(c->meetings);
+	memset(c, 0, sizeof(*c));
+}
+
+int store_mfc_child(struct store *s, const struct viewer *v, const char *la,
+		    const char *ref, struct mfc_chronology *out,
+		    struct err *err)
+{
+	char subject[AUDIT_SUBJECT_MAX + 1], detail[96];
+	unsigned scope = 0;
+	int64_t id = 0;
+	int rc;
+
+	mfc_chronology_release(out);
+	rc = viewer_check(v, false, err);
+	if (rc)
+		return rc;
+	mfc_subject(subject, la, ref);
+	if (v->access == VIEWER_NONE) {
+		if (v->audit)
+			v->audit(s, v, "view-denied", "child", subject,
+				 "role sees aggregates only", NULL);
+		return viewer_check(v, true, err);
+	}
+	rc = viewer_check(v, true, err);
+	if (rc)
+		return rc;
+	rc = ERR_NOT_FOUND;
+	if (mfc_child_ok(la, ref))
+		rc = s->be->mfc_child_find(s->impl, v, la, ref, &id, &scope,
+					   err);
+	if (rc == ERR_NOT_FOUND || (!rc && !(scope & MFC_SCOPE_CHILD)))
+		return mfc_refused(s, v, "view-denied", "child", subject,
+				   rc ? "no such child" : "out of scope",
+				   "no such child", err);
+	if (!rc)
+		rc = s->be->mfc_child_rows(s->impl, v, id, out, err);
+	if (rc) {
+		mfc_chronology_release(out);
+		return rc;
+	}
+	for (size_t i = 0; i < out->nepisodes; i++)
+		mfc_redact(v, &out->episodes[i]);
+	snprintf(detail, sizeof(detail), "as %s: %zu live missing episodes, "
+		 "%zu strategy meetings", viewer_access_name(v->access),
+		 out->nepisodes, out->nmeetings);
+	rc = v->audit(s, v, "view", "child", subject, detail, err);
+	if (rc)
+		mfc_chronology_release(out);
+	return rc;
+}
+
+int store_mfc_attention(struct store *s, const struct viewer *v,
+			const struct mfc_filter *f,
+			struct mfc_attention_page *out, struct err *err)
+{
+	struct names nm = { "", 0, 0 };
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
+	rc = viewer_check(v, true, err);
+	if (rc)
+		return rc;
+	if (!filter_ok(f->la) || !filter_ok(f->urn))
+		return 0;
+	rc = s->be->mfc_attention(s->impl, v, f, out, err);
+	if (!rc && out->n) {
+		for (size_t i = 0; i < out->n; i++)
+			names_add(&nm, out->rows[i].la, out->rows[i].ref);
+		rc = v->audit(s, v, "list", "missing-live",
+			      f->urn ? f->urn : f->la ? f->la : "",
+			      names_text(&nm), err);
+	}
+	if (rc) {
+		long page = out->page, size = out->page_size;
+
+		memset(out, 0, sizeof(*out));
+		out->page = page;
+		out->page_size = size;
+	}
+	return rc;
+}
+
+int store_mfc_import(struct store *s, const struct mfc_episode *e,
+		     int64_t *id, struct err *err)
+{
+	struct mfc_episode *n;
+	bool known = true;
+	int rc;
+
+	if (!mfc_child_ok(e->la, e->ref))
+		return err_set(err, ERR_NOT_FOUND, "no child %s/%s", e->la,
+			       e->ref);
+	n = xmalloc(sizeof(*n));
+	*n = *e;
+	rc = s->be->mfc_child_id(s->impl, e->la, e->ref, &n->child_id, err);
+	if (rc == ERR_NOT_FOUND)
+		rc = err_set(err, rc, "no child %s/%s in the stored returns",
+			     e->la, e->ref);
+	if (!rc && e->urn[0])
+		rc = s->be->mfc_home_known(s->impl, e->urn, &known, err);
+	if (!rc && !known)
+		rc = err_set(err, ERR_INVALID, "no home %s in the register",
+			     e->urn);
+	if (!rc)
+		rc = s->be->mfc_insert(s->impl, n, 0,
+				       e->reported_at ? e->reported_at :
+							e->started_at,
+				       id, err);
+	if (rc == ERR_EXISTS)
+		rc = err_set(err, rc, "%s/%s already has an open missing "
+			     "episode", e->la, e->ref);
+	free(n);
+	return rc;
+}
+
+int store_mfc_meeting_import(struct store *s, const struct mfc_meeting *m,
+			     int64_t episode_started_at, int64_t *id,
+			     struct err *err)
+{
+	struct mfc_meeting n = *m;
+	int rc;
+
+	if (!mfc_child_ok(m->la, m->ref))
+		return err_set(err, ERR_NOT_FOUND, "no child %s/%s", m->la,
+			       m->ref);
+	rc = s->be->mfc_child_id(s->impl, m->la, m->ref, &n.child_id, err);
+	if (rc == ERR_NOT_FOUND)
+		return err_set(err, rc, "no child %s/%s in the stored returns",
+			       m->la, m->ref);
+	n.episode_id = 0;
+	if (!rc && episode_started_at) {
+		rc = s->be->mfc_episode_at(s->impl, n.child_id,
+					   episode_started_at, &n.episode_id,
+					   err);
+		if (rc == ERR_NOT_FOUND)
+			return err_set(err, rc, "%s/%s has no missing episode "
+				       "that started then", m->la, m->ref);
+	}
+	if (!rc)
+		rc = s->be->mfc_meeting_insert(s->impl, &n, 0,
+					       m->recorded_at ? m->recorded_at :
+					       (int64_t)n.held_on * 86400000LL,
+					       id, err);
+	return rc;
+}
+
+int store_mfc_each(struct store *s, const char *la, int64_t from_ms,
+		   int64_t to_ms, store_mfc_fn *fn, void *ctx,
+		   struct err *err)
+{
+	if (!la || strnlen(la, LA_CODE_MAX + 1) != LA_CODE_MAX)
+		return 0;
+	return s->be->mfc_each(s->impl, la, from_ms, to_ms, fn, ctx, err);
 }

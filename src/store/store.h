@@ -141,6 +141,18 @@ int store_returns_each(struct store *s, store_return_fn *fn, void *ctx,
 int store_history_load(struct store *s, struct history *out,
 		       struct err *err);
 
+/*
+ * The data generation: a number that changes whenever a change to what
+ * store_history_load() reads is committed (a return imported or
+ * replaced, a home or provider of the register added or changed, the
+ * geography loaded), by this process or any other: triggers in the
+ * store keep it.  It grows by one per row changed in those tables, but
+ * starts at a random value in each new store: compare it only for
+ * equality.  One indexed read of one row, for caches of figures
+ * (analytics/review-cache.h).
+ */
+int store_data_generation(struct store *s, int64_t *gen, struct err *err);
+
 /* ---- counts for `cartref stats` ---------------------------------------- */
 
 #define STORE_STATS_YEARS 16
@@ -332,6 +344,12 @@ int store_api_token_get(struct store *s,
 			struct api_token_row *out, struct err *err);
 int store_api_token_get_id(struct store *s, int64_t id,
 			   struct api_token_row *out, struct err *err);
+/* The token of this hash, its user and the user's organisation in one
+ * query (the API checks a token on every request); ERR_NOT_FOUND. */
+int store_api_token_who(struct store *s,
+			const uint8_t hash[STORE_TOKEN_HASH_BYTES],
+			struct api_token_row *tok, struct user *u,
+			struct org *o, struct err *err);
 int store_api_token_touch(struct store *s, int64_t id, int64_t at,
 			  struct err *err);
 /* Revoke one token (ERR_NOT_FOUND if not live), or all of a user's. */
@@ -652,5 +670,444 @@ struct missing_page {
 int store_missing_open(struct store *s, const struct viewer *v,
 		       const struct missing_filter *f,
 		       struct missing_page *out, struct err *err);
+
+/* ==== missing from care, recorded live (issue 5; docs/missing.md) ====
+ *
+ * The live records of missing episodes, strategy meetings and grab packs
+ * (domain/missing.h), scoped and audited like the reads above: each
+ * function takes the viewer, the store decides in SQL with the viewer's
+ * council, provider, police area and day bound as parameters which
+ * episodes it may see or change (docs/access.md, "Missing from care"),
+ * and writes the audit row through v->audit in the same transaction as
+ * the change ("change", subject child LA/REF; a grab pack's subject kind
+ * is "grab-pack").  A refused write or read writes "change-denied" or
+ * "view-denied" instead.  Out of scope and nonexistent are the same
+ * ERR_NOT_FOUND; ERR_DENIED depends only on the viewer (a kind of access
+ * that may never do the operation, VIEWER_NONE, no audit hook).  Bad
+ * input (mfc_episode_check()) is ERR_INVALID and writes nothing.
+ * Times are checked against v->now_ms.
+ *
+ * The audit row of a change must commit with the change: a caller whose
+ * viewer's hook writes through another connection (the server's group
+ * commit writer, auth/audit.h) must unbind it (audit_writer_bind(NULL,
+ * s)) around these writes, or the writer would wait for this
+ * transaction's lock.
+ */
+#include "domain/missing.h"
+
+/*
+ * A home manager reports child e->la/e->ref missing or away from the home
+ * of its provider where the child is placed on v->today.  In: kind,
+ * started_at and the home's fields.  Out: e->id, e->child_id, e->urn.
+ * ERR_EXISTS when the child already has an open episode.
+ */
+int store_mfc_report(struct store *s, const struct viewer *v,
+		     struct mfc_episode *e, struct err *err);
+/* The home's fields of episode e->id (last seen, circumstances, actions,
+ * risk indicators): the provider of the home it started from. */
+int store_mfc_update_home(struct store *s, const struct viewer *v,
+			  const struct mfc_episode *e, struct err *err);
+/* The police's fields of e->id (reference, grade, arrested, charged). */
+int store_mfc_police(struct store *s, const struct viewer *v,
+		     const struct mfc_episode *e, struct err *err);
+/* The return (returned_at, returned_place): the police or the home. */
+int store_mfc_return(struct store *s, const struct viewer *v,
+		     const struct mfc_episode *e, struct err *err);
+/* The return interview (ri_*): the child's council. */
+int store_mfc_interview(struct store *s, const struct viewer *v,
+			const struct mfc_episode *e, struct err *err);
+/* A strategy meeting about child m->la/m->ref (and episode m->episode_id
+ * of that child, or 0): the child's council.  Out: m->id, m->child_id. */
+int store_mfc_meeting_add(struct store *s, const struct viewer *v,
+			  struct mfc_meeting *m, struct err *err);
+/* Write the grab pack of child g->la/g->ref: the provider of the home
+ * where the child is placed on v->today.  *child_id (may be NULL). */
+int store_grab_pack_put(struct store *s, const struct viewer *v,
+			const struct grab_pack *g, int64_t *child_id,
+			struct err *err);
+/* Read it: the child's council, inspectors, the home where it is placed,
+ * and the police only while the child has an open M episode from their
+ * area.  ERR_NOT_FOUND also when there is none yet. */
+int store_grab_pack_get(struct store *s, const struct viewer *v,
+			const char *la, const char *ref, struct grab_pack *out,
+			struct err *err);
+
+/* One episode as v may see it (fields v may not see are left empty). */
+int store_mfc_get(struct store *s, const struct viewer *v, int64_t id,
+		  struct mfc_episode *out, struct err *err);
+
+/* A child's live episodes (by start) and meetings (by date). */
+struct mfc_chronology {
+	struct mfc_episode *episodes;
+	size_t nepisodes;
+	struct mfc_meeting *meetings;
+	size_t nmeetings;
+	bool truncated;		/* over STORE_RECORD_ROWS_MAX rows */
+};
+#define MFC_CHRONOLOGY_INIT { NULL, 0, NULL, 0, false }
+void mfc_chronology_release(struct mfc_chronology *c);
+int store_mfc_child(struct store *s, const struct viewer *v, const char *la,
+		    const char *ref, struct mfc_chronology *out,
+		    struct err *err);
+
+/* An open episode on a "needs attention" list. */
+struct mfc_attention_row {
+	int64_t id;
+	char la[LA_CODE_MAX + 1];
+	char ref[S903_CHILD_MAX + 1];
+	int age;			/* on v->today, -1 */
+	char kind[2];
+	char urn[S903_URN_MAX + 1];
+	char home_name[HOME_NAME_MAX + 1];
+	int64_t started_at;
+	long hours_missing;		/* whole hours to v->now_ms */
+	enum mfc_grade grade;
+	char police_ref[MFC_REF_MAX + 1];
+	bool exploitation;
+};
+
+struct mfc_filter {
+	const char *la;			/* child's council; NULL: any */
+	const char *urn;		/* home; NULL: any */
+	long page, page_size;
+};
+
+struct mfc_attention_page {
+	struct mfc_attention_row rows[STORE_PAGE_MAX];
+	size_t n;
+	long total;
+	long page, page_size;
+};
+
+/*
+ * The open episodes v must act on, longest missing first: a provider's
+ * from its homes, a council's children's, a police force's of kind M
+ * from its area; inspectors, those from registered homes.  Audited
+ * ("list", subject "missing-live") when not empty.
+ */
+int store_mfc_attention(struct store *s, const struct viewer *v,
+			const struct mfc_filter *f,
+			struct mfc_attention_page *out, struct err *err);
+
+/*
+ * Unscoped, for the CLI's import and export only (like
+ * store_return_replace()): never for request handlers.
+ *
+ * store_mfc_import() adds an episode of child e->la/e->ref (ERR_NOT_FOUND
+ * if no such child) from home e->urn ("" or a URN of the register:
+ * ERR_INVALID otherwise); it does not check e (the caller does:
+ * mfc_episode_check()) and an open episode when the child has one is
+ * ERR_EXISTS.  Not audited (an administrator's import, like a return).
+ * store_mfc_meeting_import() adds a meeting, naming the child's episode
+ * that started at episode_started_at (0: none; ERR_NOT_FOUND if none).
+ */
+int store_mfc_import(struct store *s, const struct mfc_episode *e,
+		     int64_t *id, struct err *err);
+int store_mfc_meeting_import(struct store *s, const struct mfc_meeting *m,
+			     int64_t episode_started_at, int64_t *id,
+			     struct err *err);
+/* Episodes of council la's children that started in [from_ms, to_ms),
+ * by child and start (the SSDA903 export). */
+typedef int store_mfc_fn(const struct mfc_episode *e, void *ctx);
+int store_mfc_each(struct store *s, const char *la, int64_t from_ms,
+		   int64_t to_ms, store_mfc_fn *fn, void *ctx,
+		   struct err *err);
+
+
+/* ==== alerts (issue 5; docs/alerts.md) ====
+ *
+ * The tables behind src/alerts/: the facts the rules read (a snapshot),
+ * the alerts with their recipients, the outbox and webhooks.  Only
+ * src/alerts/ and the CLI call these: they apply no policy (who may see
+ * or acknowledge an alert is decided in src/alerts/).  Times are ms since
+ * 1970 UTC (0: none); days are day numbers (DATE_NONE: none).
+ * Recipients are organisations by kind and code (a provider by the name
+ * of its provider in the homes register: migration 6).
+ */
+
+#define ALERT_RULE_MAX 32
+#define ALERT_KEY_MAX 80
+#define ALERT_DETAIL_MAX 200
+#define ALERT_NOTE_MAX 1000
+#define ALERT_BODY_MAX 2000
+#define ALERT_PARAM_NAME_MAX 32
+#define WEBHOOK_URL_MAX 500
+#define WEBHOOK_SECRET_HEX 64
+
+/* ---- the snapshot: every fact the rules read, sorted by child ---- */
+
+struct alert_child {
+	int64_t id;
+	char la[LA_CODE_MAX + 1];	/* the council that looks after it */
+	char ref[S903_CHILD_MAX + 1];
+};
+
+/* A live episode (mfc_episode). */
+struct alert_live {
+	int64_t id, child_id;
+	char kind;			/* 'M' or 'A' */
+	int32_t home;			/* index in homes, -1: none */
+	int64_t started_at;
+	int64_t returned_at;		/* 0: not returned */
+	int64_t ri_offered_at, ri_held_at;	/* 0: not recorded */
+	bool ri_declined;
+	char grade;			/* 'n', 'l', 'm', 'h'; 0 not graded */
+	bool exploitation, arrested, charged;
+};
+
+struct alert_meeting {
+	int64_t child_id;
+	int32_t held_on;
+	int32_t safety_plan_review_on;	/* DATE_NONE: none recorded */
+};
+
+/* An SSDA903 missing period, merged across returns (migration 3). */
+struct alert_period {
+	int64_t child_id;
+	char kind;			/* 'M' or 'A' */
+	int32_t start;
+	int32_t end;			/* end_eff; DATE_NONE: open */
+};
+
+/* An SSDA903 episode (placement), merged across returns. */
+struct alert_placement {
+	int64_t child_id;
+	int32_t decom;
+	int32_t end;			/* end_eff; DATE_NONE: open */
+	char rne;			/* 'S', 'L', 'P', 'T', 'B', 'U' */
+	bool has_reason;		/* REASON_PLACE_CHANGE given */
+	int32_t distance;		/* tenths of a mile, -1 unknown */
+	int32_t home;			/* index in homes, -1: none */
+};
+
+/* A home of the register. */
+struct alert_home {
+	char urn[S903_URN_MAX + 1];
+	char provider[PROVIDER_NAME_MAX + 1];
+	char council[LA_CODE_MAX + 1];	/* whose area it is in */
+	int places;
+	int32_t registered, closed;	/* closed DATE_NONE: open */
+};
+
+struct alert_snapshot {
+	struct alert_child *children;	/* by id */
+	size_t nchildren;
+	struct alert_live *live;	/* by child, started_at */
+	size_t nlive;
+	struct alert_meeting *meetings;	/* by child, held_on */
+	size_t nmeetings;
+	struct alert_period *periods;	/* by child, start */
+	size_t nperiods;
+	struct alert_placement *placements;	/* by child, decom */
+	size_t nplacements;
+	struct alert_home *homes;	/* by URN: every home */
+	size_t nhomes;
+};
+
+#define ALERT_SNAPSHOT_INIT { .children = NULL }
+void alert_snapshot_release(struct alert_snapshot *snap);
+
+/*
+ * Load the facts of every child (nids 0) or of the children in ids
+ * (indexed reads: for one child's re-evaluation); the homes always.
+ * out must be ALERT_SNAPSHOT_INIT or released.
+ */
+int store_alert_snapshot_load(struct store *s, const int64_t *ids,
+			      size_t nids, struct alert_snapshot *out,
+			      struct err *err);
+/* Children with a live episode from home urn that started on a day in
+ * [from, to], or an SSDA903 episode there overlapping [from, to]. */
+typedef int store_id_fn(int64_t id, void *ctx);
+int store_alert_home_children(struct store *s, const char *urn,
+			      int32_t from, int32_t to, store_id_fn *fn,
+			      void *ctx, struct err *err);
+/* The police force (org code) whose area holds council la; "" if none. */
+int store_alert_police_of(struct store *s, const char *la,
+			  char out[ORG_CODE_MAX + 1], struct err *err);
+
+/* ---- parameters ---- */
+
+typedef int store_alert_param_fn(const char *rule, const char *name,
+				 int64_t value, const char *changed_by,
+				 int64_t changed_at, void *ctx);
+int store_alert_params_each(struct store *s, store_alert_param_fn *fn,
+			    void *ctx, struct err *err);
+int store_alert_param_set(struct store *s, const char *rule,
+			  const char *name, int64_t value,
+			  const char *changed_by, int64_t at, struct err *err);
+
+/* The last full run's national top-decile rate (periods/places);
+ * ERR_NOT_FOUND before the first run. */
+int store_alert_run_get(struct store *s, int64_t *periods, int64_t *places,
+			struct err *err);
+int store_alert_run_set(struct store *s, int64_t at, int64_t periods,
+			int64_t places, struct err *err);
+
+/* ---- alerts ---- */
+
+enum alert_state {
+	ALERT_OPEN = 0,
+	ALERT_ACKNOWLEDGED,
+	ALERT_RESOLVED,
+	ALERT_CLEARED,
+	ALERT_NSTATES
+};
+/* "open", "acknowledged", "resolved", "cleared". */
+const char *alert_state_name(enum alert_state st);
+int alert_state_parse(const char *s, enum alert_state *out);
+
+/* The evaluator's view of a stored alert. */
+struct alert_key_row {
+	int64_t id;
+	char rule[ALERT_RULE_MAX + 1];
+	char key[ALERT_KEY_MAX + 1];
+	enum alert_state state;
+	int64_t escalate_at;		/* 0: never */
+	int64_t escalated_at;		/* 0: not yet */
+};
+typedef int store_alert_key_fn(const struct alert_key_row *r, void *ctx);
+/* Every alert (child_id 0 and urn NULL), or those of one child, or the
+ * alerts about home urn; by rule then key (byte order). */
+int store_alert_keys_each(struct store *s, int64_t child_id, const char *urn,
+			  store_alert_key_fn *fn, void *ctx, struct err *err);
+
+struct alert_new {
+	const char *rule;
+	const char *key;
+	int64_t child_id;		/* 0: none */
+	int64_t episode_id;		/* 0: none */
+	const char *urn;		/* NULL: none */
+	const char *detail;
+	int64_t escalate_at;		/* 0: never */
+};
+/* Insert a new alert (state open, raised now); ERR_EXISTS if the rule
+ * and key have one. */
+int store_alert_insert(struct store *s, const struct alert_new *a,
+		       int64_t now, int64_t *id, struct err *err);
+/* Open a cleared alert again as if new (acknowledgement, resolution and
+ * escalation forgotten). */
+int store_alert_reopen(struct store *s, int64_t id, const char *detail,
+		       int64_t now, int64_t escalate_at, struct err *err);
+int store_alert_clear(struct store *s, int64_t id, int64_t now,
+		      struct err *err);
+int store_alert_escalate(struct store *s, int64_t id, int64_t now,
+			 struct err *err);
+/* Acknowledge (resolve false) or resolve by user_id with a note. */
+int store_alert_answer(struct store *s, int64_t id, bool resolve,
+		       int64_t user_id, const char *note, int64_t now,
+		       struct err *err);
+/* Add a recipient (kind, code); already there is not an error. */
+int store_alert_recipient_add(struct store *s, int64_t id,
+			      enum org_kind kind, const char *code,
+			      struct err *err);
+typedef int store_alert_recipient_fn(enum org_kind kind, const char *code,
+				     void *ctx);
+int store_alert_recipients_each(struct store *s, int64_t id,
+				store_alert_recipient_fn *fn, void *ctx,
+				struct err *err);
+/* Is (kind, code) a recipient of alert id? */
+int store_alert_is_recipient(struct store *s, int64_t id,
+			     enum org_kind kind, const char *code, bool *yes,
+			     struct err *err);
+
+/* An alert as lists and pages show it. */
+struct alert_row {
+	int64_t id;
+	char rule[ALERT_RULE_MAX + 1];
+	char key[ALERT_KEY_MAX + 1];
+	enum alert_state state;
+	char la[LA_CODE_MAX + 1];	/* the child's council, or "" */
+	char ref[S903_CHILD_MAX + 1];	/* the child, or "" */
+	int64_t episode_id;		/* a live episode, or 0 */
+	char urn[S903_URN_MAX + 1];	/* a home, or "" */
+	char detail[ALERT_DETAIL_MAX + 1];
+	int64_t raised_at, escalate_at, escalated_at, cleared_at;
+	int64_t acknowledged_at, resolved_at;
+	char acknowledged_by[USER_EMAIL_MAX + 1];
+	char resolved_by[USER_EMAIL_MAX + 1];
+	char ack_note[ALERT_NOTE_MAX + 1];
+	char resolve_note[ALERT_NOTE_MAX + 1];
+};
+
+int store_alert_get(struct store *s, int64_t id, struct alert_row *out,
+		    struct err *err);
+
+struct alert_filter {
+	const char *rule;		/* NULL or "": any */
+	int state;			/* -1: open or acknowledged (live);
+					 * ALERT_NSTATES: any */
+	const char *la;			/* child's council; NULL or "": any */
+	long page, page_size;
+};
+
+struct alert_page {
+	struct alert_row rows[STORE_PAGE_MAX];
+	size_t n;
+	long total;
+	long page, page_size;
+};
+
+/* Alerts whose recipients include (kind, code), newest first.  Pages
+ * are large (allocate them). */
+int store_alerts_list(struct store *s, enum org_kind kind, const char *code,
+		      const struct alert_filter *f, struct alert_page *out,
+		      struct err *err);
+
+/* ---- outbox and webhooks ---- */
+
+int store_outbox_add(struct store *s, int64_t alert_id, enum org_kind kind,
+		     const char *code, const char *event, const char *body,
+		     int64_t now, int64_t *id, struct err *err);
+
+struct outbox_row {
+	int64_t id, alert_id;
+	enum org_kind kind;
+	char code[ORG_CODE_MAX + 1];
+	char event[16];
+	char body[ALERT_BODY_MAX + 1];
+	int64_t created_at, delivered_at, next_attempt_at, gave_up_at;
+	int attempts;
+	/* the organisation's webhook, when listing due messages */
+	int64_t webhook_id;
+	char url[WEBHOOK_URL_MAX + 1];
+	char secret[WEBHOOK_SECRET_HEX + 1];
+};
+typedef int store_outbox_fn(const struct outbox_row *r, void *ctx);
+/* An organisation's messages newest first, ids below before_id (0:
+ * from the newest), at most limit (1 to 1000). */
+int store_outbox_list(struct store *s, enum org_kind kind, const char *code,
+		      int64_t before_id, long limit, store_outbox_fn *fn,
+		      void *ctx, struct err *err);
+/* Messages due for delivery at now to an enabled webhook (made after
+ * the webhook, not delivered, not given up, next attempt due), oldest
+ * first, at most limit; with the webhook's id, URL and secret. */
+int store_outbox_due(struct store *s, int64_t now, long limit,
+		     store_outbox_fn *fn, void *ctx, struct err *err);
+/*
+ * Record one delivery attempt of message outbox_id: a webhook_delivery
+ * row (http_status 0: none), and on the message the attempt count,
+ * delivered_at (delivered), else next_attempt_at (0: give up now).
+ */
+int store_outbox_attempt(struct store *s, int64_t outbox_id,
+			 int64_t webhook_id, int attempt, int64_t at,
+			 int http_status, const char *error, bool delivered,
+			 int64_t next_attempt_at, struct err *err);
+
+struct webhook_row {
+	int64_t id;
+	enum org_kind kind;
+	char code[ORG_CODE_MAX + 1];
+	char url[WEBHOOK_URL_MAX + 1];
+	int64_t created_at;
+	bool disabled;
+	long delivered, pending, gave_up;	/* its messages */
+};
+/* Add (or replace, with a new secret) the webhook of (kind, code). */
+int store_webhook_put(struct store *s, enum org_kind kind, const char *code,
+		      const char *url, const char *secret, int64_t now,
+		      int64_t *id, struct err *err);
+typedef int store_webhook_fn(const struct webhook_row *r, void *ctx);
+int store_webhooks_each(struct store *s, store_webhook_fn *fn, void *ctx,
+			struct err *err);
 
 #endif

@@ -339,9 +339,9 @@ static int api_auth(struct request *req, struct response *res,
 	}
 	ws = attach(req);
 	ws->api = true;
-	rc = auth_api_token_check(s, token, auth_now_ms(), &ws->user, &err);
-	if (!rc)
-		rc = load_org(s, ws, &err);
+	/* the token, its user and their organisation: one query */
+	rc = auth_api_token_check_org(s, token, auth_now_ms(), &ws->user,
+				      &ws->org, &err);
 	if (rc) {
 		session_free(ws);
 		req->user = NULL;

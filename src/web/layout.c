@@ -142,6 +142,10 @@ static void nav_items(struct request *req, struct response *res,
 	if (r != ROLE_ANALYST && r != ROLE_ADMIN)
 		nav_item(req, res, "/children", "/children", "Children",
 			 "Plant");
+	/* the roles whose organisations receive alerts (docs/alerts.md) */
+	if (r != ROLE_ANALYST && r != ROLE_ADMIN)
+		nav_item(req, res, "/alerts", "/alerts", "Alerts",
+			 "Rhybuddion");
 }
 
 /*

@@ -14,6 +14,7 @@
  * withheld reads "not shown" (the field table of docs/access.md).
  */
 #include "base/compat.h"
+#include "alerts/alerts.h"
 #include "base/parse.h"
 #include "base/xalloc.h"
 #include "web/layout.h"
@@ -27,10 +28,17 @@ struct child_view {
 	struct viewer v;
 	struct web_councils councils;
 	struct child_record rec;
+	/* missing from care recorded live, and the strategy meetings */
+	struct mfc_chronology live;
+	/* the child's open alerts the viewer's organisation receives */
+	struct alert_page *alerts;	/* NULL: none for this viewer */
+	size_t alert_ix[STORE_PAGE_MAX];
+	size_t nalerts;
+	const struct mfc_episode *open;	/* its open live episode, or NULL */
 };
 
 /* One line of the chronology. */
-enum entry_kind { E_EPISODE, E_MISSING, E_OC2 };
+enum entry_kind { E_EPISODE, E_MISSING, E_LIVE, E_MEETING, E_OC2 };
 
 struct entry {
 	int32_t day;
@@ -230,6 +238,118 @@ static void missing_row(struct request *req, struct response *res,
 	res_markup(res, "</ul>\n</td>\n");
 }
 
+/* A live missing episode (page-missing.c shows it whole). */
+static void live_row(struct request *req, struct response *res,
+		     const struct mfc_episode *e)
+{
+	res_markup(res, "<td class=\"govuk-table__cell\">");
+	if (e->returned_at) {
+		part_date(req, res, (int32_t)(e->returned_at / 86400000));
+	} else {
+		res_markup(res, "<strong class=\"govuk-tag govuk-tag--red\">");
+		res_text(res, e->kind[0] == 'A' ?
+			 tr(req, "Still away", "Yn dal i ffwrdd") :
+			 tr(req, "Still missing", "Yn dal ar goll"));
+		res_markup(res, "</strong>");
+	}
+	res_markup(res, "</td>\n<td class=\"govuk-table__cell\">"
+		   "<a class=\"govuk-link\" href=\"/missing/");
+	res_int(res, e->id);
+	res_markup(res, "\">");
+	res_text(res, e->kind[0] == 'A' ?
+		 tr(req, "Away from placement (recorded live)",
+		    "I ffwrdd o" RQ "r lleoliad (cofnodwyd yn fyw)") :
+		 tr(req, "Missing from care (recorded live)",
+		    "Ar goll o ofal (cofnodwyd yn fyw)"));
+	res_markup(res, "</a></td>\n<td class=\"govuk-table__cell\">\n"
+		   "<ul class=\"govuk-list govuk-body-s\">\n");
+	item_start(res, tr(req, "Went missing from", "Aeth ar goll o"));
+	if (e->urn[0])
+		part_home_link(res, e->urn, e->home_name);
+	else
+		part_not_recorded(req, res);
+	item_end(res);
+	item_start(res, tr(req, "Found missing", "Canfuwyd ar goll"));
+	part_time(req, res, e->started_at);
+	item_end(res);
+	if (e->exploitation) {
+		item_start(res, tr(req, "Exploitation concern",
+				   "Pryder am gamfanteisio"));
+		res_text(res, tr(req, "Yes", "Ie"));
+		item_end(res);
+	}
+	item_start(res, tr(req, "Police risk grade", "Gradd risg yr heddlu"));
+	res_text(res, web_grade_label(req, e->grade));
+	if (e->police_ref[0]) {
+		res_text(res, " (");
+		res_text(res, e->police_ref);
+		res_text(res, ")");
+	}
+	item_end(res);
+	if (e->arrested || e->charged) {
+		item_start(res, tr(req, "Police", "Heddlu"));
+		res_text(res, e->charged ? tr(req, "Charged", "Cyhuddwyd") :
+					   tr(req, "Arrested", "Arestiwyd"));
+		item_end(res);
+	}
+	if (e->returned_at) {
+		item_start(res, tr(req, "Came back", "Daeth yn \xc3\xb4l"));
+		part_time(req, res, e->returned_at);
+		if (e->returned_place[0]) {
+			res_text(res, ", ");
+			res_text(res, e->returned_place);
+		}
+		item_end(res);
+		item_start(res, tr(req, "Return interview",
+				   "Cyfweliad dychwelyd"));
+		if (e->ri_held_at)
+			part_time(req, res, e->ri_held_at);
+		else if (e->ri_outcome == MFC_OUTCOME_DECLINED)
+			res_text(res, tr(req, "Declined", "Gwrthodwyd"));
+		else
+			res_text(res, tr(req, "Not held yet",
+					 "Heb ei gynnal eto"));
+		item_end(res);
+	}
+	res_markup(res, "</ul>\n</td>\n");
+}
+
+static void meeting_row(struct request *req, struct response *res,
+			const struct mfc_meeting *m)
+{
+	res_markup(res, "<td class=\"govuk-table__cell\"></td>\n"
+		   "<td class=\"govuk-table__cell\">");
+	if (m->episode_id) {
+		res_markup(res, "<a class=\"govuk-link\" href=\"/missing/");
+		res_int(res, m->episode_id);
+		res_markup(res, "#meetings\">");
+		res_text(res, tr(req, "Strategy meeting", "Cyfarfod strategaeth"));
+		res_markup(res, "</a>");
+	} else {
+		res_text(res, tr(req, "Strategy meeting", "Cyfarfod strategaeth"));
+	}
+	res_markup(res, "</td>\n<td class=\"govuk-table__cell\">\n"
+		   "<ul class=\"govuk-list govuk-body-s\">\n");
+	item_start(res, tr(req, "Agencies present",
+			   "Asiantaethau a oedd yn bresennol"));
+	if (m->agencies[0])
+		res_text(res, m->agencies);
+	else
+		part_not_recorded(req, res);
+	item_end(res);
+	item_start(res, tr(req, "Decisions", "Penderfyniadau"));
+	if (m->decisions[0])
+		res_text(res, m->decisions);
+	else
+		part_not_recorded(req, res);
+	item_end(res);
+	item_start(res, tr(req, "Safety plan review",
+			   "Adolygu" RQ "r cynllun diogelwch"));
+	part_date(req, res, m->safety_plan_review_on);
+	item_end(res);
+	res_markup(res, "</ul>\n</td>\n");
+}
+
 /* An OC2 yes/no flag: 1, 0 or -1 (blank). */
 static void flag_item(struct request *req, struct response *res,
 		      const char *label, int32_t v)
@@ -371,7 +491,9 @@ static void chronology(struct request *req, struct response *res,
 		       const struct child_view *cv)
 {
 	const struct child_record *r = &cv->rec;
-	size_t n = r->nepisodes + r->nmissing + r->noc2, k = 0;
+	const struct mfc_chronology *l = &cv->live;
+	size_t n = r->nepisodes + r->nmissing + r->noc2 + l->nepisodes +
+		   l->nmeetings, k = 0;
 	struct entry *v;
 
 	part_h2(res, tr(req, "Chronology", "Cronoleg"));
@@ -387,14 +509,23 @@ static void chronology(struct request *req, struct response *res,
 		v[k++] = (struct entry){ r->missing[i].start, E_MISSING, i };
 	for (size_t i = 0; i < r->noc2; i++)
 		v[k++] = (struct entry){ year_end(r->oc2[i].year), E_OC2, i };
+	for (size_t i = 0; i < l->nepisodes; i++)
+		v[k++] = (struct entry){
+			(int32_t)(l->episodes[i].started_at / 86400000),
+			E_LIVE, i };
+	for (size_t i = 0; i < l->nmeetings; i++)
+		v[k++] = (struct entry){ l->meetings[i].held_on, E_MEETING,
+					 i };
 	qsort(v, n, sizeof(*v), entry_cmp);
 
 	res_markup(res, "<table class=\"govuk-table\">\n<caption "
 		   "class=\"govuk-table__caption govuk-table__caption--s\">");
-	res_text(res, tr(req, "Placements, periods missing or away, and "
+	res_text(res, tr(req, "Placements, periods missing or away (from the "
+			 "returns and recorded live), strategy meetings and "
 			 "outcomes, oldest first",
-			 "Lleoliadau, cyfnodau ar goll neu i ffwrdd, a "
-			 "chanlyniadau, yr hynaf yn gyntaf"));
+			 "Lleoliadau, cyfnodau ar goll neu i ffwrdd (o" RQ "r "
+			 "ffurflenni a" RQ "u cofnodi" RQ "n fyw), cyfarfodydd "
+			 "strategaeth a chanlyniadau, yr hynaf yn gyntaf"));
 	res_markup(res, "</caption>\n<thead class=\"govuk-table__head\">\n"
 		   "<tr class=\"govuk-table__row\">\n");
 	part_th(res, tr(req, "From", "O"), false);
@@ -414,6 +545,12 @@ static void chronology(struct request *req, struct response *res,
 		case E_MISSING:
 			missing_row(req, res, cv, &r->missing[v[i].i]);
 			break;
+		case E_LIVE:
+			live_row(req, res, &l->episodes[v[i].i]);
+			break;
+		case E_MEETING:
+			meeting_row(req, res, &l->meetings[v[i].i]);
+			break;
 		case E_OC2:
 			oc2_row(req, res, &r->oc2[v[i].i]);
 			break;
@@ -427,6 +564,96 @@ static void chronology(struct request *req, struct response *res,
 				  "1,000 rows of each kind are shown.",
 				  "Mae" RQ "r cofnod hwn yn hir: dim ond y "
 				  "1,000 rhes gyntaf o bob math a ddangosir."));
+}
+
+/* Report missing, the open episode, the grab pack: as the viewer may. */
+static void actions(struct request *req, struct response *res,
+		    const struct child_view *cv)
+{
+	const struct child_summary *c = &cv->rec.child;
+	bool placed = web_placed_with_viewer(&cv->v, c);
+	bool pack = placed || cv->v.access == VIEWER_COUNCIL ||
+		    cv->v.access == VIEWER_INSPECTORATE ||
+		    (cv->v.access == VIEWER_POLICE && cv->open &&
+		     cv->open->kind[0] == 'M');
+
+	if (cv->open) {
+		res_markup(res, "<div class=\"govuk-warning-text\">\n"
+			   "<span class=\"govuk-warning-text__icon\" "
+			   "aria-hidden=\"true\">!</span>\n"
+			   "<strong class=\"govuk-warning-text__text\">"
+			   "<span class=\"govuk-visually-hidden\">");
+		res_text(res, tr(req, "Warning", "Rhybudd"));
+		res_markup(res, "</span>");
+		res_text(res, cv->open->kind[0] == 'A' ?
+			 tr(req, "This child is away from placement now. ",
+			    "Mae" RQ "r plentyn hwn i ffwrdd o" RQ "r "
+			    "lleoliad nawr. ") :
+			 tr(req, "This child is missing now. ",
+			    "Mae" RQ "r plentyn hwn ar goll nawr. "));
+		res_markup(res, "<a class=\"govuk-link\" href=\"/missing/");
+		res_int(res, cv->open->id);
+		res_markup(res, "\">");
+		res_text(res, tr(req, "Open the episode", "Agor y cyfnod"));
+		res_markup(res, "</a></strong>\n</div>\n");
+	} else if (placed) {
+		res_markup(res, "<a href=\"/children/");
+		res_url_arg(res, c->la);
+		res_markup(res, "/");
+		res_url_arg(res, c->ref);
+		res_markup(res, "/missing/new\" role=\"button\" "
+			   "draggable=\"false\" class=\"govuk-button "
+			   "govuk-button--warning\" data-module=\"govuk-button\">");
+		res_text(res, tr(req, "Report missing or away",
+				 "Adrodd ar goll neu i ffwrdd"));
+		res_markup(res, "</a>\n");
+	}
+	if (pack) {
+		res_markup(res, "<p class=\"govuk-body\"><a class=\"govuk-link\" "
+			   "href=\"/children/");
+		res_url_arg(res, c->la);
+		res_markup(res, "/");
+		res_url_arg(res, c->ref);
+		res_markup(res, "/grab-pack\">");
+		res_text(res, placed ? tr(req, "The grab pack: keep it up to "
+					  "date",
+					  "Y pecyn cydio: cadwch ef yn "
+					  "gyfredol") :
+				       tr(req, "The grab pack", "Y pecyn cydio"));
+		res_markup(res, "</a></p>\n");
+	}
+}
+
+/* The child's open alerts that the viewer's organisation receives. */
+static void open_alerts(struct request *req, struct response *res,
+			const struct child_view *cv)
+{
+	if (!cv->alerts || !cv->nalerts)
+		return;
+	part_h2(res, tr(req, "Open alerts", "Rhybuddion agored"));
+	res_markup(res, "<ul class=\"govuk-list\">\n");
+	for (size_t i = 0; i < cv->nalerts; i++) {
+		const struct alert_row *a = &cv->alerts->rows[cv->alert_ix[i]];
+		const struct alert_rule *r = alert_rule_find(a->rule);
+
+		res_markup(res, "<li><a class=\"govuk-link\" href=\"/alerts/");
+		res_int(res, a->id);
+		res_markup(res, "\">");
+		res_text(res, r ? tr(req, r->title_en, r->title_cy) : a->rule);
+		res_markup(res, "</a> ");
+		if (a->state == ALERT_ACKNOWLEDGED)
+			part_tag(res, "yellow", tr(req, "Acknowledged",
+						   "Wedi" RQ "i gydnabod"));
+		else
+			part_tag(res, "red", tr(req, "Open", "Agored"));
+		if (a->escalated_at) {
+			res_text(res, " ");
+			part_tag(res, "pink", tr(req, "Escalated",
+						 "Wedi" RQ "i uwchgyfeirio"));
+		}
+		res_markup(res, "</li>\n");
+	}
+	res_markup(res, "</ul>\n");
 }
 
 static void child_body(struct request *req, struct response *res, void *ctx)
@@ -446,9 +673,54 @@ static void child_body(struct request *req, struct response *res, void *ctx)
 			 "Mae" RQ "r ffaith i chi edrych ar y cofnod hwn wedi"
 			 RQ "i chofnodi yn y trywydd archwilio."));
 	res_markup(res, "</div>\n");
+	actions(req, res, cv);
+	open_alerts(req, res, cv);
 	part_h2(res, tr(req, "About the child", "Am y plentyn"));
 	about(req, res, cv);
 	chronology(req, res, cv);
+}
+
+/*
+ * The live episodes and meetings (store_mfc_child(), scoped and
+ * audited), and the child's open alerts among those the viewer's
+ * organisation receives (alerts_list(): a role that receives none is
+ * not an error here).
+ */
+static int load_live(struct store *s, struct child_view *cv,
+		     struct err *err)
+{
+	const struct child_summary *c = &cv->rec.child;
+	struct alert_filter f;
+	struct err inner = ERR_INIT;
+	int rc;
+
+	rc = store_mfc_child(s, &cv->v, c->la, c->ref, &cv->live, err);
+	if (rc == ERR_NOT_FOUND) {	/* no live records it may see */
+		err_clear(err);
+		rc = 0;
+	}
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < cv->live.nepisodes; i++)
+		if (!cv->live.episodes[i].returned_at)
+			cv->open = &cv->live.episodes[i];
+	memset(&f, 0, sizeof(f));
+	f.state = -1;
+	f.la = c->la;
+	f.page_size = STORE_PAGE_MAX;
+	cv->alerts = xmalloc(sizeof(*cv->alerts));
+	rc = alerts_list(s, &cv->v, &f, cv->alerts, &inner);
+	if (rc == ERR_DENIED) {
+		free(cv->alerts);
+		cv->alerts = NULL;
+		return 0;
+	}
+	if (rc)
+		return err_set(err, rc, "%s", err_text(&inner));
+	for (size_t i = 0; i < cv->alerts->n; i++)
+		if (!strcmp(cv->alerts->rows[i].ref, c->ref))
+			cv->alert_ix[cv->nalerts++] = i;
+	return 0;
 }
 
 void page_child(struct request *req, struct response *res)
@@ -471,6 +743,8 @@ void page_child(struct request *req, struct response *res)
 		rc = store_child_record(s, &cv->v, la, ref, &cv->rec, &err);
 	if (!rc)
 		rc = web_councils_load(s, &cv->councils, &err);
+	if (!rc)
+		rc = load_live(s, cv, &err);
 	if (rc == ERR_NOT_FOUND || rc == ERR_DENIED) {
 		res_error(req, res, 404);	/* out of scope reads the same */
 	} else if (rc) {
@@ -482,5 +756,7 @@ void page_child(struct request *req, struct response *res)
 		res_html_page(req, res, title, child_body, cv);
 	}
 	child_record_release(&cv->rec);
+	mfc_chronology_release(&cv->live);
+	free(cv->alerts);
 	free(cv);
 }

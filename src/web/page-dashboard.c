@@ -6,9 +6,10 @@
  *
  * both with ?year= (a GET form lists the years in the store; the latest
  * by default).  The figures are the review engine's (analytics/
- * review.h: store_history_load() and review_compute()), shown as the
- * HTML report shows them: a table of figures per group with its charts
- * and map (report.h, "pieces"), then the council and home tables.
+ * review.h), got through the process-wide review cache
+ * (analytics/review-cache.h), shown as the HTML report shows them: a
+ * table of figures per group with its charts and map (report.h,
+ * "pieces"), then the council and home tables.
  *
  * Who sees what (web_dash_view() in parts.c; docs/access.md,
  * "Dashboards"):
@@ -26,13 +27,18 @@
  *
  * Anything else is the 404 page, as is a council or year with no data.
  *
- * The history is loaded for every request: about 40 ms at Wales scale
- * (make demo's store) plus 3 ms per review, measured and discussed in
- * docs/http.md ("Pages").  Everything is computed before anything is
- * written, so a failure is a clean error page.
+ * Who may see what is decided first, for every request; only then is
+ * the cache asked, for figures alone (exact or published, by scope and
+ * year: nothing about the viewer).  The history is loaded (about 40 ms
+ * at Wales scale) and each review computed (about 3 ms) once per data
+ * generation of the store, not per request: a request reads the
+ * generation (one small query) and renders figures already computed
+ * (docs/http.md, "Pages"; docs/benchmarks.md).  Everything is got before
+ * anything is written, so a failure is a clean error page.
  */
 #include "base/compat.h"
 #include "analytics/review.h"
+#include "analytics/review-cache.h"
 #include "auth/auth.h"
 #include "base/parse.h"
 #include "base/xalloc.h"
@@ -46,7 +52,7 @@
 
 struct dash_home {
 	struct home h;
-	struct review *r;
+	const struct review *r;		/* NULL: no figures */
 };
 
 struct dash {
@@ -55,11 +61,14 @@ struct dash {
 	bool fits;			/* the role fits its organisation */
 	enum dash_view view;
 	const char *council;		/* NULL: /dashboard */
-	struct history h;
+	/* the cache's: the history and every review below are held until
+	 * dash_release(), read-only */
+	struct review_hold *hold;
+	const struct history *h;
 	int year;
-	struct review *r;		/* the scope's figures */
+	const struct review *r;		/* the scope's figures */
 	/* the councils table, chart and map: r, or Wales published */
-	struct review *compare;
+	const struct review *compare;
 	/* DASH_HOMES */
 	struct dash_home *homes;
 	size_t nhomes, alloc;
@@ -69,21 +78,18 @@ struct dash {
 
 /* ---- gathering ------------------------------------------------------------ */
 
+/* The figures of a scope, from the cache (computed once per generation). */
 static int compute(const struct dash *d, enum review_scope_kind kind,
-		   const char *code, bool publish, struct review **out,
+		   const char *code, bool publish, const struct review **out,
 		   struct err *err)
 {
 	struct review_scope sc;
-	int rc;
 
 	memset(&sc, 0, sizeof(sc));
 	sc.kind = kind;
 	if (code && str_copy(sc.code, sizeof(sc.code), code))
 		return err_set(err, ERR_NOT_FOUND, "no such scope");
-	rc = review_compute(&d->h, d->year, &sc, out, err);
-	if (!rc && publish)
-		review_publish(*out);
-	return rc;
+	return review_hold_get(d->hold, d->year, &sc, publish, out, err);
 }
 
 static int add_home(const struct home *h, void *ctx)
@@ -146,13 +152,8 @@ static int gather(struct store *s, struct dash *d, struct err *err)
 
 static void dash_release(struct dash *d)
 {
-	if (d->compare != d->r)
-		review_free(d->compare);
-	review_free(d->r);
-	for (size_t i = 0; i < d->nhomes; i++)
-		review_free(d->homes[i].r);
 	free(d->homes);
-	history_release(&d->h);
+	review_hold_release(d->hold);	/* the reviews and the history */
 	buf_release(&d->tmp);
 }
 
@@ -350,6 +351,14 @@ static void review_table(struct request *req, struct response *res,
 	res_markup(res, "</tbody>\n</table>\n</div>\n");
 }
 
+/* review_render_fn: chart arg / 2 in language arg % 2, as SVG. */
+static int render_chart(const struct review *r, int arg, struct buf *out,
+			struct err *err)
+{
+	return report_svg(out, r, (enum report_chart)(arg / 2),
+			  (enum report_lang)(arg % 2), err);
+}
+
 static void chart_block(struct request *req, struct response *res,
 			struct dash *d, const struct report_block *blk)
 {
@@ -357,24 +366,31 @@ static void chart_block(struct request *req, struct response *res,
 	const char *title = report_chart_title(blk->chart, lang);
 	/* the councils table compares councils: published for a council */
 	const struct review *r = blk->tab == TAB_COUNCILS ? d->compare : d->r;
-	struct buf svg = BUF_INIT(BUF_MAX_DEFAULT);
+	const char *svg;
+	size_t len;
 	struct err err = ERR_INIT;
 	int rc;
 
 	res_markup(res, "<h3 class=\"govuk-heading-s\">");
 	res_text(res, title);
 	res_markup(res, "</h3>\n");
-	rc = report_svg(&svg, r, blk->chart, lang, &err);
+	/* drawn from the figures alone, so kept with them: the map of
+	 * Wales (GeoJSON read and projected) takes about 5 ms to draw */
+	rc = review_hold_render(d->hold, r, render_chart,
+				blk->chart * 2 + (lang == LANG_CY), &svg, &len,
+				&err);
 	if (rc) {
 		web_log_err("drawing a chart", &err);
 		part_para(res, tr(req, "The map could not be drawn.",
 				  "Nid oedd modd llunio" RQ "r map."));
-	} else if (svg.len && !buf_error(&svg)) {
+	} else if (len) {
+		/* read-only: part_svg() only copies it out */
+		const struct buf view = { .buf = (char *)svg, .len = len };
+
 		res_markup(res, "<figure class=\"cartref-chart\">\n");
-		part_svg(res, &svg);
+		part_svg(res, &view);
 		res_markup(res, "\n</figure>\n");
 	}
-	buf_release(&svg);
 	review_table(req, res, d, r, blk->tab, title, blk->cols);
 }
 
@@ -418,7 +434,7 @@ static void year_form(struct request *req, struct response *res,
 			 "Blwyddyn adrodd (1 Ebrill i 31 Mawrth)"));
 	res_markup(res, "</label>\n<select class=\"govuk-select\" id=\"year\" "
 		   "name=\"year\">\n");
-	for (int year = d->h.last_year; year >= d->h.first_year; year--) {
+	for (int year = d->h->last_year; year >= d->h->first_year; year--) {
 		buf_reset(&y);
 		report_fmt_year(&y, year);
 		res_markup(res, "<option value=\"");
@@ -626,7 +642,7 @@ static void dash_body(struct request *req, struct response *res, void *ctx)
 {
 	struct dash *d = ctx;
 
-	if (!d->h.last_year) {
+	if (!d->h->last_year) {
 		res_markup(res, "<h1 class=\"govuk-heading-xl\">");
 		res_text(res, tr(req, "Dashboard", "Dangosfwrdd"));
 		res_markup(res, "</h1>\n");
@@ -683,12 +699,14 @@ static void dashboard(struct request *req, struct response *res,
 		res_redirect(res, to);
 		goto out;
 	}
-	rc = store_history_load(s, &d.h, &err);
+	/* the viewer's view is decided: now the figures, from the cache */
+	rc = review_cache_hold(review_cache_shared(), s, &d.hold, &err);
 	if (rc)
 		goto fail;
-	if (d.h.last_year) {
-		d.year = year ? (int)year : d.h.last_year;
-		if (d.year < d.h.first_year || d.year > d.h.last_year) {
+	d.h = review_hold_history(d.hold);
+	if (d.h->last_year) {
+		d.year = year ? (int)year : d.h->last_year;
+		if (d.year < d.h->first_year || d.year > d.h->last_year) {
 			res_error(req, res, 404);	/* no such year */
 			goto out;
 		}

@@ -20,8 +20,11 @@
  * linking to the child's record.  Then links to the pages built for the
  * role, and what is coming next.
  *
- * The history is loaded per request (about 50 ms at Wales scale), which
- * is fine for a home page until the store caches the review.  Everything
+ * The figures come from the process-wide review cache
+ * (analytics/review-cache.h): the history is loaded and the review
+ * computed once per data generation of the store, not per request; the
+ * role decides the scope and exact or published before it is asked.
+ * Everything
  * is gathered first and written after, so a store error is a clean 500
  * page and never half a page.  Whatever is not built yet is listed under
  * "Coming next", not faked.
@@ -29,6 +32,8 @@
 #include "base/compat.h"
 #include <math.h>
 #include "analytics/review.h"
+#include "analytics/review-cache.h"
+#include "alerts/alerts.h"
 #include "base/parse.h"
 #include "base/xalloc.h"
 #include "web/layout.h"
@@ -40,6 +45,8 @@
 #define HOME_ROWS_MAX 500	/* provider homes shown */
 #define AREAS_MAX 64		/* councils in a police force's area */
 #define MISSING_ROWS 10		/* open missing periods listed */
+#define LIVE_ROWS 10		/* open live missing episodes listed */
+#define ALERT_ROWS 5		/* newest open alerts listed */
 
 /* ---- words ------------------------------------------------------------- */
 
@@ -76,12 +83,13 @@ static const struct role_text roles[ROLE_N] = {
 		  { "/dashboard",
 		    { "The review" RQ "s figures for Wales and each council",
 		      "Ffigurau" RQ "r adolygiad ar gyfer Cymru a phob "
-		      "cyngor" } } },
-		{ { "Alerts when a child goes missing from a children" RQ "s "
-		    "home",
-		    "Rhybuddion pan fydd plentyn yn mynd ar goll o gartref "
-		    "plant" },
-		  { "The audit trail in the browser",
+		      "cyngor" } },
+		  { "/alerts",
+		    { "Alerts sent to your organisation, to acknowledge and "
+		      "resolve",
+		      "Rhybuddion a anfonwyd at eich sefydliad, i" RQ "w "
+		      "cydnabod a" RQ "u datrys" } } },
+		{ { "The audit trail in the browser",
 		    "Y trywydd archwilio yn y porwr" } },
 	},
 	[ROLE_ANALYST] = {
@@ -120,10 +128,13 @@ static const struct role_text roles[ROLE_N] = {
 		      "Ffigurau eich cyngor" } },
 		  { "/homes",
 		    { "The register of children" RQ "s homes",
-		      "Cofrestr y cartrefi plant" } } },
-		{ { "Alerts when one of your children goes missing",
-		    "Rhybuddion pan fydd un o" RQ "ch plant yn mynd ar goll" },
-		  { "The shared child record",
+		      "Cofrestr y cartrefi plant" } },
+		  { "/alerts",
+		    { "Alerts sent to your organisation, to acknowledge and "
+		      "resolve",
+		      "Rhybuddion a anfonwyd at eich sefydliad, i" RQ "w "
+		      "cydnabod a" RQ "u datrys" } } },
+		{ { "The shared child record",
 		    "Y cofnod plentyn a rennir" } },
 	},
 	[ROLE_COUNCIL_PLACEMENTS] = {
@@ -143,11 +154,14 @@ static const struct role_text roles[ROLE_N] = {
 		      "Y cartrefi plant a" RQ "u lleoedd" } },
 		  { "/dashboard",
 		    { "Your council" RQ "s figures",
-		      "Ffigurau eich cyngor" } } },
+		      "Ffigurau eich cyngor" } },
+		  { "/alerts",
+		    { "Alerts sent to your organisation, to acknowledge and "
+		      "resolve",
+		      "Rhybuddion a anfonwyd at eich sefydliad, i" RQ "w "
+		      "cydnabod a" RQ "u datrys" } } },
 		{ { "Places free in children" RQ "s homes",
-		    "Lleoedd gwag mewn cartrefi plant" },
-		  { "Alerts when one of your children goes missing",
-		    "Rhybuddion pan fydd un o" RQ "ch plant yn mynd ar goll" } },
+		    "Lleoedd gwag mewn cartrefi plant" } },
 	},
 	[ROLE_HOME_MANAGER] = {
 		{ "Home manager", "Rheolwr cartref" },
@@ -162,10 +176,16 @@ static const struct role_text roles[ROLE_N] = {
 		      "Y plant sydd wedi" RQ "u lleoli yn eich cartrefi" } },
 		  { "/dashboard",
 		    { "Figures for your homes",
-		      "Ffigurau ar gyfer eich cartrefi" } } },
-		{ { "Recording when a child goes missing from your home",
-		    "Cofnodi pan fydd plentyn yn mynd ar goll o" RQ "ch "
-		    "cartref" } },
+		      "Ffigurau ar gyfer eich cartrefi" } },
+		  { "/alerts",
+		    { "Alerts sent to your organisation, to acknowledge and "
+		      "resolve",
+		      "Rhybuddion a anfonwyd at eich sefydliad, i" RQ "w "
+		      "cydnabod a" RQ "u datrys" } } },
+		{ { "Figures on return interviews and missing episodes for "
+		    "your homes",
+		    "Ffigurau am gyfweliadau dychwelyd a chyfnodau ar goll "
+		    "ar gyfer eich cartrefi" } },
 	},
 	[ROLE_POLICE_MISSING_COORDINATOR] = {
 		{ "Missing persons coordinator", "Cydgysylltydd pobl ar goll" },
@@ -179,10 +199,16 @@ static const struct role_text roles[ROLE_N] = {
 		      "ar goll" } },
 		  { "/dashboard",
 		    { "Figures on going missing from care in Wales",
-		      "Ffigurau am fynd ar goll o ofal yng Nghymru" } } },
-		{ { "Alerts when a child in your area goes missing from care",
-		    "Rhybuddion pan fydd plentyn yn eich ardal yn mynd ar "
-		    "goll o ofal" } },
+		      "Ffigurau am fynd ar goll o ofal yng Nghymru" } },
+		  { "/alerts",
+		    { "Alerts sent to your organisation, to acknowledge and "
+		      "resolve",
+		      "Rhybuddion a anfonwyd at eich sefydliad, i" RQ "w "
+		      "cydnabod a" RQ "u datrys" } } },
+		{ { "Figures on children arrested or charged after going "
+		    "missing",
+		    "Ffigurau am blant a arestiwyd neu a gyhuddwyd ar " "\xc3\xb4" "l "
+		    "mynd ar goll" } },
 	},
 	[ROLE_ADMIN] = {
 		{ "Administrator", "Gweinyddwr" },
@@ -243,7 +269,10 @@ struct hp_page {
 	const struct web_session *ws;
 	/* figures: inspector, analyst, council roles */
 	bool wants_figures;
-	struct review *review;	/* NULL: no returns in the store */
+	/* the cache's, held until the page is written: the review is
+	 * read-only */
+	struct review_hold *hold;
+	const struct review *review;	/* NULL: no returns in the store */
 	/* home_manager */
 	struct hp_home *homes;
 	size_t nhomes, alloc;
@@ -257,6 +286,9 @@ struct hp_page {
 	struct viewer v;
 	struct web_councils councils;
 	struct missing_page *missing;	/* NULL: not for this role */
+	/* missing from care recorded live, and alerts (issue 5) */
+	struct mfc_attention_page *live;	/* NULL: not for this role */
+	struct alert_page *alerts;	/* NULL: the role receives none */
 };
 
 static const char *lang2(const struct request *req, const char *const t[2])
@@ -276,7 +308,7 @@ static int load_figures(struct store *s, struct hp_page *p,
 {
 	const struct user *u = &p->ws->user;
 	struct review_scope scope;
-	struct history h = HISTORY_INIT;
+	const struct history *h;
 	int rc;
 
 	memset(&scope, 0, sizeof(scope));
@@ -287,16 +319,15 @@ static int load_figures(struct store *s, struct hp_page *p,
 		if (str_copy(scope.code, sizeof(scope.code), p->ws->org.la))
 			return err_set(err, ERR_INVALID, "council code too long");
 	}
-	rc = store_history_load(s, &h, err);
-	if (!rc && h.last_year)
-		rc = review_compute(&h, h.last_year, &scope, &p->review, err);
-	history_release(&h);
+	rc = review_cache_hold(review_cache_shared(), s, &p->hold, err);
 	if (rc)
 		return rc;
+	h = review_hold_history(p->hold);
+	if (!h->last_year)
+		return 0;
 	/* analysts see only what could be published (disclosure control) */
-	if (p->review && u->role == ROLE_ANALYST)
-		review_publish(p->review);
-	return 0;
+	return review_hold_get(p->hold, h->last_year, &scope,
+			       u->role == ROLE_ANALYST, &p->review, err);
 }
 
 static int add_home(const struct home *h, void *ctx)
@@ -378,6 +409,36 @@ static int count_user(const struct user *u, void *ctx)
 }
 
 /*
+ * Missing from care recorded live (issue 5): the open episodes the
+ * viewer must act on (store_mfc_attention(), scoped and audited), and
+ * the open alerts sent to its organisation (alerts_list(); a role that
+ * receives none has no alerts section).
+ */
+static int load_live(struct store *s, struct hp_page *p, struct err *err)
+{
+	struct mfc_filter mf = { NULL, NULL, 0, LIVE_ROWS };
+	struct alert_filter af;
+	struct err inner = ERR_INIT;
+	int rc;
+
+	p->live = xmalloc(sizeof(*p->live));
+	rc = store_mfc_attention(s, &p->v, &mf, p->live, err);
+	if (rc)
+		return rc;
+	memset(&af, 0, sizeof(af));
+	af.state = ALERT_OPEN;
+	af.page_size = ALERT_ROWS;
+	p->alerts = xmalloc(sizeof(*p->alerts));
+	rc = alerts_list(s, &p->v, &af, p->alerts, &inner);
+	if (rc == ERR_DENIED) {
+		free(p->alerts);
+		p->alerts = NULL;
+		return 0;
+	}
+	return rc ? err_set(err, rc, "%s", err_text(&inner)) : 0;
+}
+
+/*
  * What needs attention: the open missing periods the viewer may see
  * (store_missing_open(), scoped and audited by the store).  Nothing for
  * analysts and admins, who see no child.
@@ -396,7 +457,8 @@ static int load_missing(struct request *req, struct store *s,
 	memset(&f, 0, sizeof(f));
 	f.page_size = MISSING_ROWS;
 	p->missing = xmalloc(sizeof(*p->missing));
-	return store_missing_open(s, &p->v, &f, p->missing, err);
+	rc = store_missing_open(s, &p->v, &f, p->missing, err);
+	return rc ? rc : load_live(s, p, err);
 }
 
 static int gather_role(struct request *req, struct store *s,
@@ -770,6 +832,134 @@ static void write_missing(struct request *req, struct response *res,
 	}
 }
 
+/* The open episodes recorded live, longest missing first. */
+static void write_live(struct request *req, struct response *res,
+		       const struct hp_page *p)
+{
+	const struct mfc_attention_page *lp = p->live;
+	char s[160];
+
+	heading2(res, tr(req, "Missing or away now, recorded live",
+			 "Ar goll neu i ffwrdd nawr, wedi" RQ "u cofnodi" RQ
+			 "n fyw"));
+	if (!lp->total) {
+		para(res, tr(req, "No open missing or away episode needs your "
+			     "attention.",
+			     "Nid oes cyfnod ar goll neu i ffwrdd agored "
+			     "angen eich sylw."));
+		return;
+	}
+	res_markup(res, "<table class=\"govuk-table\">\n<caption "
+		   "class=\"govuk-table__caption govuk-table__caption--s\">");
+	res_text(res, tr(req, "Open episodes, longest first",
+			 "Cyfnodau agored, yr hiraf yn gyntaf"));
+	res_markup(res, "</caption>\n<thead class=\"govuk-table__head\">\n"
+		   "<tr class=\"govuk-table__row\">\n");
+	part_th(res, tr(req, "Child", "Plentyn"), false);
+	part_th(res, tr(req, "Since", "Ers"), false);
+	part_th(res, tr(req, "Hours", "Oriau"), true);
+	part_th(res, tr(req, "From", "O"), false);
+	part_th(res, tr(req, "Risk", "Risg"), false);
+	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
+	for (size_t i = 0; i < lp->n; i++) {
+		const struct mfc_attention_row *m = &lp->rows[i];
+
+		res_markup(res, "<tr class=\"govuk-table__row\">\n"
+			   "<th scope=\"row\" class=\"govuk-table__header\">"
+			   "<a class=\"govuk-link\" href=\"/missing/");
+		res_int(res, m->id);
+		res_markup(res, "\">");
+		res_text(res, m->la);
+		res_text(res, "/");
+		res_text(res, m->ref);
+		res_markup(res, "</a>");
+		if (m->kind[0] == 'A') {
+			res_text(res, " ");
+			res_text(res, tr(req, "(away)", "(i ffwrdd)"));
+		}
+		res_markup(res, "</th>\n<td class=\"govuk-table__cell\">");
+		part_time(req, res, m->started_at);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell "
+			   "govuk-table__cell--numeric\">");
+		res_int(res, m->hours_missing);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
+		if (m->urn[0])
+			part_home_link(res, m->urn, m->home_name);
+		else
+			part_not_recorded(req, res);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
+		res_text(res, web_grade_label(req, m->grade));
+		if (m->exploitation) {
+			res_text(res, " ");
+			part_tag(res, "orange", tr(req, "Exploitation",
+						   "Camfanteisio"));
+		}
+		res_markup(res, "</td>\n</tr>\n");
+	}
+	res_markup(res, "</tbody>\n</table>\n");
+	if (lp->total > (long)lp->n) {
+		snprintf(s, sizeof(s), WEB_TRF(req, "The %zu missing longest "
+					       "of %ld are shown.",
+					       "Dangosir y %zu sydd wedi bod "
+					       "ar goll hiraf o %ld."),
+			 lp->n, lp->total);
+		para(res, s);
+	}
+}
+
+/* How many alerts are open, and the newest few. */
+static void write_alerts(struct request *req, struct response *res,
+			 const struct hp_page *p)
+{
+	const struct alert_page *ap = p->alerts;
+	char s[160];
+
+	heading2(res, tr(req, "Alerts", "Rhybuddion"));
+	if (!ap->total) {
+		para(res, tr(req, "No open alerts for your organisation.",
+			     "Dim rhybuddion agored i" RQ "ch sefydliad."));
+	} else {
+		snprintf(s, sizeof(s), WEB_TRF(req, "Open alerts for your "
+					       "organisation: %ld. The newest:",
+					       "Rhybuddion agored i" RQ "ch "
+					       "sefydliad: %ld. Y mwyaf "
+					       "newydd:"), ap->total);
+		para(res, s);
+		res_markup(res, "<ul class=\"govuk-list govuk-list--bullet\">\n");
+		for (size_t i = 0; i < ap->n; i++) {
+			const struct alert_row *a = &ap->rows[i];
+			const struct alert_rule *r = alert_rule_find(a->rule);
+
+			res_markup(res, "<li><a class=\"govuk-link\" "
+				   "href=\"/alerts/");
+			res_int(res, a->id);
+			res_markup(res, "\">");
+			res_text(res, r ? tr(req, r->title_en, r->title_cy) :
+					  a->rule);
+			res_markup(res, "</a>: ");
+			if (a->ref[0]) {
+				res_text(res, a->la);
+				res_text(res, "/");
+				res_text(res, a->ref);
+			} else {
+				res_text(res, a->urn);
+			}
+			if (a->escalated_at) {
+				res_text(res, " ");
+				part_tag(res, "pink", tr(req, "Escalated",
+							 "Wedi" RQ "i "
+							 "uwchgyfeirio"));
+			}
+			res_markup(res, "</li>\n");
+		}
+		res_markup(res, "</ul>\n");
+	}
+	res_markup(res, "<p class=\"govuk-body\"><a class=\"govuk-link\" "
+		   "href=\"/alerts\">");
+	res_text(res, tr(req, "All alerts", "Pob rhybudd"));
+	res_markup(res, "</a></p>\n");
+}
+
 /* What is built for the role, and where. */
 static void write_links(struct request *req, struct response *res,
 			const struct role_text *t)
@@ -825,6 +1015,10 @@ static void home_body(struct request *req, struct response *res, void *ctx)
 
 	if (p->missing)
 		write_missing(req, res, p);
+	if (p->live)
+		write_live(req, res, p);
+	if (p->alerts)
+		write_alerts(req, res, p);
 	write_links(req, res, t);
 	heading2(res, tr(req, "Coming next", "I ddod nesaf"));
 	para(res, tr(req, "These will appear here as they are built:",
@@ -856,8 +1050,10 @@ void page_home(struct request *req, struct response *res)
 	} else {
 		res_html_page(req, res, tr(req, "Home", "Hafan"), home_body, &p);
 	}
-	review_free(p.review);
+	review_hold_release(p.hold);	/* p.review with it */
 	free(p.homes);
 	free(p.areas);
 	free(p.missing);
+	free(p.live);
+	free(p.alerts);
 }

@@ -43,6 +43,35 @@ void page_children(struct request *req, struct response *res);
 void page_child(struct request *req, struct response *res);
 
 /*
+ * Missing from care, recorded live (page-missing.c): GET/POST
+ * /children/{council}/{ref}/missing/new (the home's report), GET
+ * /missing/{id} (the episode, a section per agency) and the POSTs of
+ * each section's form: /missing/{id}/home, /police, /return, /interview,
+ * /meeting.
+ */
+void page_missing_new(struct request *req, struct response *res);
+void page_missing_new_post(struct request *req, struct response *res);
+void page_missing(struct request *req, struct response *res);
+void page_missing_home(struct request *req, struct response *res);
+void page_missing_police(struct request *req, struct response *res);
+void page_missing_return(struct request *req, struct response *res);
+void page_missing_interview(struct request *req, struct response *res);
+void page_missing_meeting(struct request *req, struct response *res);
+
+/* GET/POST /children/{council}/{ref}/grab-pack (page-grab-pack.c). */
+void page_grab_pack(struct request *req, struct response *res);
+void page_grab_pack_post(struct request *req, struct response *res);
+
+/*
+ * GET /alerts (?state=&page=), GET /alerts/{id}, POST
+ * /alerts/{id}/acknowledge and /alerts/{id}/resolve (page-alerts.c).
+ */
+void page_alerts(struct request *req, struct response *res);
+void page_alert(struct request *req, struct response *res);
+void page_alert_ack(struct request *req, struct response *res);
+void page_alert_resolve(struct request *req, struct response *res);
+
+/*
  * The friendly error page for status (400, 401, 403, 404, 405, 413, 414,
  * 415, 429, 500, 503; anything else reads as 500) in the request's language
  * (page-error.c).  It says what the reader can do, never what went

@@ -4,6 +4,7 @@
  * written through the escaping sinks.
  */
 #include "base/compat.h"
+#include "auth/audit.h"
 #include "auth/auth.h"
 #include "base/parse.h"
 #include "web/parts.h"
@@ -437,4 +438,607 @@ void part_svg(struct response *res, const struct buf *svg)
 {
 	/* markup from report_svg(), whose text is already escaped */
 	buf_add(&res->body, svg->buf, svg->len);
+}
+
+/* ---- missing from care and alerts (issue 5) ----------------------------- */
+
+void part_time(struct request *req, struct response *res, int64_t ms)
+{
+	int64_t day = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
+	int64_t in_day = ms - day * 86400000;
+	char s[32];
+
+	if (!ms) {
+		part_not_recorded(req, res);
+		return;
+	}
+	part_date(req, res, (int32_t)day);
+	snprintf(s, sizeof(s), "%s%02d:%02d", tr(req, " at ", " am "),
+		 (int)(in_day / 3600000), (int)(in_day / 60000 % 60));
+	res_text(res, s);
+}
+
+void part_yes_no(struct request *req, struct response *res, bool yes)
+{
+	res_text(res, yes ? tr(req, "Yes", "Ie") : tr(req, "No", "Na"));
+}
+
+void part_tag(struct response *res, const char *colour, const char *text)
+{
+	res_markup(res, "<strong class=\"govuk-tag govuk-tag--");
+	res_attr(res, colour);
+	res_markup(res, "\">");
+	res_text(res, text);
+	res_markup(res, "</strong>");
+}
+
+const char *web_grade_label(const struct request *req, enum mfc_grade g)
+{
+	switch (g) {
+	case MFC_GRADE_NONE:
+		return tr(req, "No apparent risk", "Dim risg amlwg");
+	case MFC_GRADE_LOW:
+		return tr(req, "Low", "Isel");
+	case MFC_GRADE_MEDIUM:
+		return tr(req, "Medium", "Canolig");
+	case MFC_GRADE_HIGH:
+		return tr(req, "High", "Uchel");
+	case MFC_GRADE_UNSET:
+	case MFC_NGRADES:
+		break;
+	}
+	return tr(req, "Not graded yet", "Heb ei raddio eto");
+}
+
+bool web_placed_with_viewer(const struct viewer *v,
+			    const struct child_summary *c)
+{
+	return v->access == VIEWER_PROVIDER && v->provider[0] &&
+	       c->looked_after && c->has_current && c->current.urn[0] &&
+	       !strcmp(c->current.provider, v->provider);
+}
+
+struct audit_writer *web_write_begin(struct store *s)
+{
+	struct audit_writer *w = audit_writer_bound(s);
+
+	if (w)
+		audit_writer_bind(NULL, s);
+	return w;
+}
+
+void web_write_end(struct store *s, struct audit_writer *w)
+{
+	if (w)
+		audit_writer_bind(w, s);
+}
+
+/* ---- forms ---------------------------------------------------------------- */
+
+void web_form_fail(struct web_form *f, const char *field, const char *msg)
+{
+	if (f->n == WEB_FORM_ERRORS_MAX)
+		return;
+	str_copy(f->e[f->n].field, sizeof(f->e[0].field), field ? field : "");
+	str_copy(f->e[f->n].msg, sizeof(f->e[0].msg), msg);
+	f->n++;
+}
+
+const char *web_form_msg(const struct web_form *f, const char *field)
+{
+	for (size_t i = 0; f && i < f->n; i++)
+		if (!strcmp(f->e[i].field, field))
+			return f->e[i].msg;
+	return NULL;
+}
+
+bool web_form_posted(const struct web_form *f, const char *form)
+{
+	return f && f->form && form && !strcmp(f->form, form);
+}
+
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+int web_form_text(struct request *req, struct web_form *f, const char *id,
+		  const char *label, char *dst, size_t cap)
+{
+	const char *s = req_form_get(req, id);
+	size_t n, o = 0;
+	char msg[WEB_FORM_MSG_MAX];
+
+	dst[0] = '\0';
+	if (!s)
+		return 0;
+	while (blank(*s))
+		s++;
+	n = strlen(s);
+	while (n && blank(s[n - 1]))
+		n--;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\r')
+			continue;
+		if ((unsigned char)s[i] < 0x20 && s[i] != '\n' &&
+		    s[i] != '\t') {
+			dst[0] = '\0';
+			snprintf(msg, sizeof(msg), WEB_TRF(req,
+				 "%s must not contain control characters",
+				 "Ni ddylai %s gynnwys nodau rheoli"), label);
+			web_form_fail(f, id, msg);
+			return ERR_INVALID;
+		}
+		if (o + 1 >= cap) {
+			dst[0] = '\0';
+			snprintf(msg, sizeof(msg), WEB_TRF(req,
+				 "%s must be %zu characters or fewer",
+				 "Rhaid i %s fod yn %zu nod neu lai"), label,
+				 cap - 1);
+			web_form_fail(f, id, msg);
+			return ERR_TOO_LARGE;
+		}
+		dst[o++] = s[i];
+	}
+	dst[o] = '\0';
+	return 0;
+}
+
+int web_form_yes(const struct request *req, const char *id)
+{
+	const char *s = req_form_get(req, id);
+
+	if (!s || !*s)
+		return -1;
+	return !strcmp(s, "yes") ? 1 : !strcmp(s, "no") ? 0 : -1;
+}
+
+/* One box of a date: digits only, at most 4, or empty (-1). */
+static int box(const struct request *req, const char *id, const char *part,
+	       int *out, bool *any)
+{
+	char name[WEB_FIELD_ID_MAX + 8];
+	const char *s;
+	int v = 0, n = 0;
+
+	snprintf(name, sizeof(name), "%s-%s", id, part);
+	s = req_form_get(req, name);
+	*out = -1;
+	if (!s)
+		return 0;
+	while (blank(*s))
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++, n++)
+		if (n < 4)
+			v = v * 10 + (*s - '0');
+	while (blank(*s))
+		s++;
+	if (*s || n > 4)
+		return *any = true, ERR_INVALID;
+	if (n) {
+		*any = true;
+		*out = v;
+	}
+	return 0;
+}
+
+int web_form_when(struct request *req, struct web_form *f, const char *id,
+		  const char *label, bool with_time, int64_t *ms)
+{
+	int d, m, y, hh = 0, mm = 0;
+	bool any = false;
+	int bad = 0;
+	char msg[WEB_FORM_MSG_MAX], anchor[WEB_FIELD_ID_MAX + 8];
+
+	*ms = 0;
+	bad |= box(req, id, "day", &d, &any);
+	bad |= box(req, id, "month", &m, &any);
+	bad |= box(req, id, "year", &y, &any);
+	if (with_time) {
+		bad |= box(req, id, "hour", &hh, &any);
+		bad |= box(req, id, "minute", &mm, &any);
+	}
+	if (!any)
+		return 0;
+	if (!bad && d >= 0 && m >= 0 && y >= 1900 && y <= 9999 &&
+	    date_valid_ymd(y, m, d) && hh >= 0 && hh < 24 && mm >= 0 &&
+	    mm < 60) {
+		*ms = (int64_t)date_from_ymd(y, m, d) * 86400000 +
+		      (int64_t)hh * 3600000 + (int64_t)mm * 60000;
+		return 0;
+	}
+	snprintf(anchor, sizeof(anchor), "%s-day", id);
+	if (with_time)
+		snprintf(msg, sizeof(msg), WEB_TRF(req,
+			 "%s must be a real date and time, such as 30 3 2019 "
+			 "and 21 15",
+			 "Rhaid i %s fod yn ddyddiad ac amser go iawn, fel 30 "
+			 "3 2019 a 21 15"), label);
+	else
+		snprintf(msg, sizeof(msg), WEB_TRF(req,
+			 "%s must be a real date, such as 30 3 2019",
+			 "Rhaid i %s fod yn ddyddiad go iawn, fel 30 3 2019"),
+			 label);
+	web_form_fail(f, anchor, msg);
+	return ERR_INVALID;
+}
+
+void part_error_summary(struct request *req, struct response *res,
+			const struct web_form *f)
+{
+	if (!f || !f->n)
+		return;
+	res_markup(res, "<div class=\"govuk-error-summary\" "
+		   "data-module=\"govuk-error-summary\">\n<div role=\"alert\">\n"
+		   "<h2 class=\"govuk-error-summary__title\">");
+	res_text(res, tr(req, "There is a problem", "Mae problem wedi codi"));
+	res_markup(res, "</h2>\n<div class=\"govuk-error-summary__body\">\n"
+		   "<ul class=\"govuk-list govuk-error-summary__list\">\n");
+	for (size_t i = 0; i < f->n; i++) {
+		res_markup(res, "<li>");
+		if (f->e[i].field[0]) {
+			res_markup(res, "<a href=\"#");
+			res_attr(res, f->e[i].field);
+			res_markup(res, "\">");
+			res_text(res, f->e[i].msg);
+			res_markup(res, "</a>");
+		} else {
+			res_text(res, f->e[i].msg);
+		}
+		res_markup(res, "</li>\n");
+	}
+	res_markup(res, "</ul>\n</div>\n</div>\n</div>\n");
+}
+
+void part_banner(struct request *req, struct response *res,
+		 const char *text)
+{
+	res_markup(res, "<div class=\"govuk-notification-banner "
+		   "govuk-notification-banner--success\" role=\"alert\" "
+		   "aria-labelledby=\"saved-title\" "
+		   "data-module=\"govuk-notification-banner\">\n"
+		   "<div class=\"govuk-notification-banner__header\">\n"
+		   "<h2 class=\"govuk-notification-banner__title\" "
+		   "id=\"saved-title\">");
+	res_text(res, tr(req, "Success", "Llwyddiant"));
+	res_markup(res, "</h2>\n</div>\n<div class=\"govuk-notification-banner"
+		   "__content\">\n<p class=\"govuk-notification-banner__"
+		   "heading\">");
+	res_text(res, text);
+	res_markup(res, "</p>\n</div>\n</div>\n");
+}
+
+void part_form_start(struct request *req, struct response *res,
+		     const char *action)
+{
+	res_markup(res, "<form method=\"post\" action=\"");
+	res_url_path(res, action);
+	res_markup(res, "\" novalidate>\n");
+	web_csrf_field(req, res);
+}
+
+void part_form_end(struct response *res)
+{
+	res_markup(res, "</form>\n");
+}
+
+void part_button(struct response *res, const char *text, bool secondary)
+{
+	if (secondary)
+		res_markup(res, "<button type=\"submit\" class=\"govuk-button "
+			   "govuk-button--secondary\" data-module=\"govuk-button\">");
+	else
+		res_markup(res, "<button type=\"submit\" class=\"govuk-button\" "
+			   "data-module=\"govuk-button\">");
+	res_text(res, text);
+	res_markup(res, "</button>\n");
+}
+
+/* The form group's start, label and hint and error; *err the message. */
+static void group_start(struct request *req, struct response *res,
+			const char *id, const char *label, const char *hint,
+			const char *err)
+{
+	res_markup(res, "<div class=\"govuk-form-group");
+	if (err)
+		res_markup(res, " govuk-form-group--error");
+	res_markup(res, "\">\n<label class=\"govuk-label govuk-label--s\" "
+		   "for=\"");
+	res_attr(res, id);
+	res_markup(res, "\">");
+	res_text(res, label);
+	res_markup(res, "</label>\n");
+	if (hint) {
+		res_markup(res, "<div id=\"");
+		res_attr(res, id);
+		res_markup(res, "-hint\" class=\"govuk-hint\">");
+		res_text(res, hint);
+		res_markup(res, "</div>\n");
+	}
+	if (err) {
+		res_markup(res, "<p id=\"");
+		res_attr(res, id);
+		res_markup(res, "-error\" class=\"govuk-error-message\">"
+			   "<span class=\"govuk-visually-hidden\">");
+		res_text(res, tr(req, "Error:", "Gwall:"));
+		res_markup(res, "</span> ");
+		res_text(res, err);
+		res_markup(res, "</p>\n");
+	}
+}
+
+static void described_by(struct response *res, const char *id, bool hint,
+			 bool err)
+{
+	if (!hint && !err)
+		return;
+	res_markup(res, " aria-describedby=\"");
+	if (hint) {
+		res_attr(res, id);
+		res_markup(res, "-hint");
+	}
+	if (hint && err)
+		res_markup(res, " ");
+	if (err) {
+		res_attr(res, id);
+		res_markup(res, "-error");
+	}
+	res_markup(res, "\"");
+}
+
+static const char *shown(struct request *req, const struct web_form *f,
+			 const char *form, const char *id, const char *value)
+{
+	if (web_form_posted(f, form)) {
+		const char *s = req_form_get(req, id);
+
+		return s ? s : "";
+	}
+	return value ? value : "";
+}
+
+void part_input(struct request *req, struct response *res,
+		const struct web_form *f, const char *form, const char *id,
+		const char *label, const char *hint, const char *value,
+		const char *width)
+{
+	const char *err = web_form_msg(f, id);
+
+	group_start(req, res, id, label, hint, err);
+	res_markup(res, "<input class=\"govuk-input");
+	if (width) {
+		res_markup(res, " ");
+		res_attr(res, width);
+	}
+	if (err)
+		res_markup(res, " govuk-input--error");
+	res_markup(res, "\" id=\"");
+	res_attr(res, id);
+	res_markup(res, "\" name=\"");
+	res_attr(res, id);
+	res_markup(res, "\" type=\"text\" spellcheck=\"false\" value=\"");
+	res_attr(res, shown(req, f, form, id, value));
+	res_markup(res, "\"");
+	described_by(res, id, hint != NULL, err != NULL);
+	res_markup(res, ">\n</div>\n");
+}
+
+void part_textarea(struct request *req, struct response *res,
+		   const struct web_form *f, const char *form, const char *id,
+		   const char *label, const char *hint, const char *value)
+{
+	const char *err = web_form_msg(f, id);
+
+	group_start(req, res, id, label, hint, err);
+	res_markup(res, "<textarea class=\"govuk-textarea");
+	if (err)
+		res_markup(res, " govuk-textarea--error");
+	res_markup(res, "\" id=\"");
+	res_attr(res, id);
+	res_markup(res, "\" name=\"");
+	res_attr(res, id);
+	res_markup(res, "\" rows=\"3\"");
+	described_by(res, id, hint != NULL, err != NULL);
+	res_markup(res, ">");
+	res_text(res, shown(req, f, form, id, value));
+	res_markup(res, "</textarea>\n</div>\n");
+}
+
+/* A fieldset's start with its legend, hint and error. */
+static void fieldset_start(struct request *req, struct response *res,
+			   const char *id, const char *legend,
+			   const char *hint, const char *err, bool group)
+{
+	res_markup(res, "<div class=\"govuk-form-group");
+	if (err)
+		res_markup(res, " govuk-form-group--error");
+	res_markup(res, "\">\n<fieldset class=\"govuk-fieldset\"");
+	if (group)
+		res_markup(res, " role=\"group\"");
+	described_by(res, id, hint != NULL, err != NULL);
+	res_markup(res, ">\n<legend class=\"govuk-fieldset__legend "
+		   "govuk-fieldset__legend--s\">");
+	res_text(res, legend);
+	res_markup(res, "</legend>\n");
+	if (hint) {
+		res_markup(res, "<div id=\"");
+		res_attr(res, id);
+		res_markup(res, "-hint\" class=\"govuk-hint\">");
+		res_text(res, hint);
+		res_markup(res, "</div>\n");
+	}
+	if (err) {
+		res_markup(res, "<p id=\"");
+		res_attr(res, id);
+		res_markup(res, "-error\" class=\"govuk-error-message\">"
+			   "<span class=\"govuk-visually-hidden\">");
+		res_text(res, tr(req, "Error:", "Gwall:"));
+		res_markup(res, "</span> ");
+		res_text(res, err);
+		res_markup(res, "</p>\n");
+	}
+}
+
+static void fieldset_end(struct response *res)
+{
+	res_markup(res, "</fieldset>\n</div>\n");
+}
+
+static void when_box(struct request *req, struct response *res,
+		     const struct web_form *f, const char *form,
+		     const char *id, const char *part, const char *label,
+		     const char *value, bool wide, bool err)
+{
+	char name[WEB_FIELD_ID_MAX + 8];
+
+	snprintf(name, sizeof(name), "%s-%s", id, part);
+	res_markup(res, "<div class=\"govuk-date-input__item\">\n"
+		   "<div class=\"govuk-form-group\">\n<label class=\"govuk-label "
+		   "govuk-date-input__label\" for=\"");
+	res_attr(res, name);
+	res_markup(res, "\">");
+	res_text(res, label);
+	res_markup(res, "</label>\n<input class=\"govuk-input "
+		   "govuk-date-input__input");
+	if (wide)
+		res_markup(res, " govuk-input--width-4");
+	else
+		res_markup(res, " govuk-input--width-2");
+	if (err)
+		res_markup(res, " govuk-input--error");
+	res_markup(res, "\" id=\"");
+	res_attr(res, name);
+	res_markup(res, "\" name=\"");
+	res_attr(res, name);
+	res_markup(res, "\" type=\"text\" inputmode=\"numeric\" value=\"");
+	res_attr(res, shown(req, f, form, name, value));
+	res_markup(res, "\">\n</div>\n</div>\n");
+}
+
+void part_when(struct request *req, struct response *res,
+	       const struct web_form *f, const char *form, const char *id,
+	       const char *legend, const char *hint, int64_t ms,
+	       bool with_time)
+{
+	char anchor[WEB_FIELD_ID_MAX + 8];
+	char d[8] = "", m[8] = "", y[8] = "", hh[8] = "", mm[8] = "";
+	const char *err;
+
+	snprintf(anchor, sizeof(anchor), "%s-day", id);
+	err = web_form_msg(f, anchor);
+	if (ms) {
+		int64_t day = ms >= 0 ? ms / 86400000 :
+					-((-ms + 86399999) / 86400000);
+		int64_t in_day = ms - day * 86400000;
+		int yy, mo, dd;
+
+		date_to_ymd((int32_t)day, &yy, &mo, &dd);
+		snprintf(d, sizeof(d), "%d", dd);
+		snprintf(m, sizeof(m), "%d", mo);
+		snprintf(y, sizeof(y), "%d", yy);
+		snprintf(hh, sizeof(hh), "%02d", (int)(in_day / 3600000));
+		snprintf(mm, sizeof(mm), "%02d", (int)(in_day / 60000 % 60));
+	}
+	fieldset_start(req, res, id, legend, hint, err, true);
+	res_markup(res, "<div class=\"govuk-date-input\" id=\"");
+	res_attr(res, id);
+	res_markup(res, "\">\n");
+	when_box(req, res, f, form, id, "day", tr(req, "Day", "Diwrnod"), d,
+		 false, err);
+	when_box(req, res, f, form, id, "month", tr(req, "Month", "Mis"), m,
+		 false, err);
+	when_box(req, res, f, form, id, "year", tr(req, "Year", "Blwyddyn"),
+		 y, true, err);
+	if (with_time) {
+		when_box(req, res, f, form, id, "hour", tr(req, "Hour", "Awr"),
+			 hh, false, err);
+		when_box(req, res, f, form, id, "minute",
+			 tr(req, "Minute", "Munud"), mm, false, err);
+	}
+	res_markup(res, "</div>\n");
+	fieldset_end(res);
+}
+
+void part_radios(struct request *req, struct response *res,
+		 const struct web_form *f, const char *form, const char *id,
+		 const char *legend, const char *hint,
+		 const struct web_choice *c, size_t n, const char *value,
+		 bool inline_)
+{
+	const char *err = web_form_msg(f, id);
+	const char *now = shown(req, f, form, id, value);
+	char item[WEB_FIELD_ID_MAX + 8];
+
+	fieldset_start(req, res, id, legend, hint, err, false);
+	if (inline_)
+		res_markup(res, "<div class=\"govuk-radios govuk-radios--inline\" "
+			   "data-module=\"govuk-radios\">\n");
+	else
+		res_markup(res, "<div class=\"govuk-radios\" "
+			   "data-module=\"govuk-radios\">\n");
+	for (size_t i = 0; i < n; i++) {
+		/* the first radio carries the id the error summary links to */
+		if (i)
+			snprintf(item, sizeof(item), "%s-%zu", id, i + 1);
+		else
+			snprintf(item, sizeof(item), "%s", id);
+		res_markup(res, "<div class=\"govuk-radios__item\">\n"
+			   "<input class=\"govuk-radios__input\" id=\"");
+		res_attr(res, item);
+		res_markup(res, "\" name=\"");
+		res_attr(res, id);
+		res_markup(res, "\" type=\"radio\" value=\"");
+		res_attr(res, c[i].value);
+		if (!strcmp(now, c[i].value))
+			res_markup(res, "\" checked>\n");
+		else
+			res_markup(res, "\">\n");
+		res_markup(res, "<label class=\"govuk-label govuk-radios__label\" "
+			   "for=\"");
+		res_attr(res, item);
+		res_markup(res, "\">");
+		res_text(res, c[i].label);
+		res_markup(res, "</label>\n</div>\n");
+	}
+	res_markup(res, "</div>\n");
+	fieldset_end(res);
+}
+
+void part_checkbox(struct request *req, struct response *res,
+		   const struct web_form *f, const char *form, const char *id,
+		   const char *label, const char *hint, bool checked)
+{
+	const char *err = web_form_msg(f, id);
+
+	if (web_form_posted(f, form))
+		checked = web_form_yes(req, id) == 1;
+	res_markup(res, "<div class=\"govuk-form-group");
+	if (err)
+		res_markup(res, " govuk-form-group--error");
+	res_markup(res, "\">\n<div class=\"govuk-checkboxes govuk-checkboxes--small\" "
+		   "data-module=\"govuk-checkboxes\">\n"
+		   "<div class=\"govuk-checkboxes__item\">\n"
+		   "<input class=\"govuk-checkboxes__input\" id=\"");
+	res_attr(res, id);
+	res_markup(res, "\" name=\"");
+	res_attr(res, id);
+	res_markup(res, "\" type=\"checkbox\" value=\"yes\"");
+	if (checked)
+		res_markup(res, " checked");
+	described_by(res, id, hint != NULL, err != NULL);
+	res_markup(res, ">\n<label class=\"govuk-label govuk-checkboxes__label\" "
+		   "for=\"");
+	res_attr(res, id);
+	res_markup(res, "\">");
+	res_text(res, label);
+	res_markup(res, "</label>\n");
+	if (hint) {
+		res_markup(res, "<div id=\"");
+		res_attr(res, id);
+		res_markup(res, "-hint\" class=\"govuk-hint "
+			   "govuk-checkboxes__hint\">");
+		res_text(res, hint);
+		res_markup(res, "</div>\n");
+	}
+	res_markup(res, "</div>\n</div>\n</div>\n");
 }

@@ -191,4 +191,128 @@ void part_pagination(struct request *req, struct response *res, long page,
  */
 void part_svg(struct response *res, const struct buf *svg);
 
+
+/* ---- missing from care and alerts (issue 5): shared by the pages ------- */
+
+/* "30 March 2019 at 21:15" / "30 Mawrth 2019 am 21:15" (UTC); "not
+ * recorded" for 0. */
+void part_time(struct request *req, struct response *res, int64_t ms);
+/* "Yes" / "No" (Welsh "Ydy" / "Nac ydy" style "Ie" / "Na"). */
+void part_yes_no(struct request *req, struct response *res, bool yes);
+/* A GOV.UK tag: colour "red", "green", "grey", "blue", "yellow"... */
+void part_tag(struct response *res, const char *colour, const char *text);
+/* The words for a risk grade ("No apparent risk", "High"...). */
+const char *web_grade_label(const struct request *req, enum mfc_grade g);
+
+/*
+ * May viewer v report child c missing, or keep its grab pack?  A home
+ * manager whose provider's home the child is placed in today (the
+ * store's rule, asked before offering the button; the store decides
+ * again when the form is sent).
+ */
+bool web_placed_with_viewer(const struct viewer *v,
+			    const struct child_summary *c);
+
+/*
+ * Writes whose audit row must commit with the change (store.h, "missing
+ * from care, recorded live"): the server's group-commit audit writer is
+ * unbound from this thread's store between these two calls.
+ */
+struct audit_writer;
+struct audit_writer *web_write_begin(struct store *s);
+void web_write_end(struct store *s, struct audit_writer *w);
+
+/* ---- forms (GOV.UK Frontend components) -------------------------------- */
+
+#define WEB_FORM_ERRORS_MAX 16
+#define WEB_FORM_MSG_MAX 240
+#define WEB_FIELD_ID_MAX 48
+
+struct web_form_error {
+	char field[WEB_FIELD_ID_MAX];	/* the input the summary links to */
+	char msg[WEB_FORM_MSG_MAX];
+};
+
+/*
+ * A form's problems, and where its values come from: posted (a form
+ * sent back with errors) shows what was typed, else the stored values
+ * the caller passes.  form names which of a page's forms was sent.
+ */
+struct web_form {
+	struct web_form_error e[WEB_FORM_ERRORS_MAX];
+	size_t n;
+	const char *form;	/* the form sent ("police"), or NULL */
+};
+
+/* Add a problem with field (an input's id; "" for none). */
+void web_form_fail(struct web_form *f, const char *field, const char *msg);
+/* The first problem of field, or NULL. */
+const char *web_form_msg(const struct web_form *f, const char *field);
+/* Is form the one that was sent (its values are the request's)? */
+bool web_form_posted(const struct web_form *f, const char *form);
+
+/*
+ * A text field of the posted form: trimmed of surrounding blanks, CR
+ * dropped (browsers send CRLF; records keep LF), copied into dst of cap
+ * bytes.  0; ERR_TOO_LARGE (adds "label must be N characters or fewer")
+ * or ERR_INVALID (control characters) add a problem to f.
+ */
+int web_form_text(struct request *req, struct web_form *f, const char *id,
+		  const char *label, char *dst, size_t cap);
+/* The "yes" of a checkbox or yes/no radios: 1 yes, 0 no, -1 neither. */
+int web_form_yes(const struct request *req, const char *id);
+
+/*
+ * A date (and time) as the boxes of part_when() send it: ID-day,
+ * ID-month, ID-year, ID-hour, ID-minute.  All empty: *ms 0 and 0.
+ * Otherwise a real date and time (UTC) or a problem added to f
+ * ("Enter ... as a real date and time") and ERR_INVALID.
+ */
+int web_form_when(struct request *req, struct web_form *f, const char *id,
+		  const char *label, bool with_time, int64_t *ms);
+
+void part_error_summary(struct request *req, struct response *res,
+			const struct web_form *f);
+/* A success notification banner: title "Success", heading text. */
+void part_banner(struct request *req, struct response *res,
+		 const char *text);
+/* <form method="post" action="ACTION" novalidate> with the CSRF token. */
+void part_form_start(struct request *req, struct response *res,
+		     const char *action);
+void part_form_end(struct response *res);
+void part_button(struct response *res, const char *text, bool secondary);
+
+/*
+ * Inputs, each in a govuk-form-group with its label, hint (NULL: none)
+ * and error message (from f).  value is the stored value, shown unless
+ * form was posted (then the request's value is shown again).
+ */
+void part_input(struct request *req, struct response *res,
+		const struct web_form *f, const char *form, const char *id,
+		const char *label, const char *hint, const char *value,
+		const char *width);
+void part_textarea(struct request *req, struct response *res,
+		   const struct web_form *f, const char *form, const char *id,
+		   const char *label, const char *hint, const char *value);
+/* A GOV.UK date input, with hour and minute boxes when with_time. */
+void part_when(struct request *req, struct response *res,
+	       const struct web_form *f, const char *form, const char *id,
+	       const char *legend, const char *hint, int64_t ms,
+	       bool with_time);
+
+struct web_choice {
+	const char *value;
+	const char *label;
+};
+/* Radios (inline: side by side, for yes/no) with value checked. */
+void part_radios(struct request *req, struct response *res,
+		 const struct web_form *f, const char *form, const char *id,
+		 const char *legend, const char *hint,
+		 const struct web_choice *c, size_t n, const char *value,
+		 bool inline_);
+/* One checkbox, value "yes". */
+void part_checkbox(struct request *req, struct response *res,
+		   const struct web_form *f, const char *form, const char *id,
+		   const char *label, const char *hint, bool checked);
+
 #endif

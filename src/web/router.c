@@ -12,6 +12,11 @@
  *   ROUTE_CSRF                 unsafe methods: same-origin request
  *                              (Sec-Fetch-Site, Origin) and the auth
  *                              layer's token check
+ *   ROUTE_API | ROUTE_AUTH     on an unsafe method: bearer token only
+ *                              (the API never reads cookies, so there
+ *                              is no ambient credential to forge and
+ *                              no CSRF token); the body must be JSON
+ *                              (415) of at most API_BODY_MAX (413)
  *   ROUTE_FORM                 POST body must be urlencoded (415), is
  *                              decoded within limits (400)
  *   ROUTE_API                  errors are JSON
@@ -20,7 +25,8 @@
  *                              pre-session one (auth-hook.c)
  *
  * router_check() refuses a table that breaks these rules (an unsafe
- * method without ROUTE_CSRF, neither or both of PUBLIC and AUTH); the
+ * page method without ROUTE_CSRF, an unsafe API method that is public or
+ * has ROUTE_CSRF or ROUTE_FORM, neither or both of PUBLIC and AUTH); the
  * server will not start with one, and a unit test checks web_routes.
  */
 #include "base/compat.h"
@@ -48,6 +54,33 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/homes/{urn}", page_home_profile, ROUTE_AUTH },
 	{ HTTP_GET, "/children", page_children, ROUTE_AUTH },
 	{ HTTP_GET, "/children/{council}/{ref}", page_child, ROUTE_AUTH },
+	/* missing from care and alerts (issue 5): page-missing.c,
+	 * page-grab-pack.c, page-alerts.c */
+	{ HTTP_GET, "/children/{council}/{ref}/missing/new", page_missing_new,
+	  ROUTE_AUTH },
+	{ HTTP_POST, "/children/{council}/{ref}/missing/new",
+	  page_missing_new_post, ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_GET, "/children/{council}/{ref}/grab-pack", page_grab_pack,
+	  ROUTE_AUTH },
+	{ HTTP_POST, "/children/{council}/{ref}/grab-pack",
+	  page_grab_pack_post, ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_GET, "/missing/{id}", page_missing, ROUTE_AUTH },
+	{ HTTP_POST, "/missing/{id}/home", page_missing_home,
+	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_POST, "/missing/{id}/police", page_missing_police,
+	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_POST, "/missing/{id}/return", page_missing_return,
+	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_POST, "/missing/{id}/interview", page_missing_interview,
+	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_POST, "/missing/{id}/meeting", page_missing_meeting,
+	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_GET, "/alerts", page_alerts, ROUTE_AUTH },
+	{ HTTP_GET, "/alerts/{id}", page_alert, ROUTE_AUTH },
+	{ HTTP_POST, "/alerts/{id}/acknowledge", page_alert_ack,
+	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_POST, "/alerts/{id}/resolve", page_alert_resolve,
+	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
 	{ HTTP_GET, "/assets/{file*}", web_asset, ROUTE_PUBLIC | ROUTE_ASSET },
 	{ HTTP_GET, "/api/v1/ping", api_ping, ROUTE_PUBLIC | ROUTE_API },
 	{ HTTP_GET, "/api/v1/me", api_me, ROUTE_AUTH | ROUTE_API },
@@ -60,6 +93,36 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/api/v1/missing/open", api_missing_open,
 	  ROUTE_AUTH | ROUTE_API },
 	{ HTTP_GET, "/api/v1/review", api_review, ROUTE_AUTH | ROUTE_API },
+	/* missing from care and alerts (issue 5); writes: bearer only */
+	{ HTTP_GET, "/api/v1/missing-episodes", api_mfc_list,
+	  ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/missing-episodes", api_mfc_report,
+	  ROUTE_AUTH | ROUTE_API },
+	{ HTTP_GET, "/api/v1/missing-episodes/{id}", api_mfc_get,
+	  ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/missing-episodes/{id}/home", api_mfc_home,
+	  ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/missing-episodes/{id}/police", api_mfc_police,
+	  ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/missing-episodes/{id}/return", api_mfc_return,
+	  ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/missing-episodes/{id}/interview",
+	  api_mfc_interview, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/children/{council}/{ref}/strategy-meetings",
+	  api_mfc_meeting_add, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_GET, "/api/v1/children/{council}/{ref}/grab-pack",
+	  api_grab_pack_get, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_PUT, "/api/v1/children/{council}/{ref}/grab-pack",
+	  api_grab_pack_put, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_GET, "/api/v1/children/{council}/{ref}/missing-episodes",
+	  api_mfc_child, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_GET, "/api/v1/alerts", api_alerts, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_GET, "/api/v1/alerts/{id}", api_alert, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/alerts/{id}/acknowledge", api_alert_acknowledge,
+	  ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/alerts/{id}/resolve", api_alert_resolve,
+	  ROUTE_AUTH | ROUTE_API },
+	{ HTTP_GET, "/api/v1/outbox", api_outbox, ROUTE_AUTH | ROUTE_API },
 };
 const size_t web_nroutes = ARRAY_SIZE(web_routes);
 
@@ -218,7 +281,15 @@ int router_check(const struct route *routes, size_t n, struct err *err)
 			return err_set(err, ERR_INVALID, "route %s: needs exactly"
 				       " one of ROUTE_PUBLIC and ROUTE_AUTH",
 				       r->pattern);
-		if ((r->methods & UNSAFE_METHODS) && !(r->flags & ROUTE_CSRF))
+		if ((r->methods & UNSAFE_METHODS) && (r->flags & ROUTE_API) &&
+		    (!(r->flags & ROUTE_AUTH) ||
+		     (r->flags & (ROUTE_CSRF | ROUTE_FORM))))
+			return err_set(err, ERR_INVALID, "route %s: an unsafe "
+				       "API method is ROUTE_AUTH (a bearer "
+				       "token), without ROUTE_CSRF or "
+				       "ROUTE_FORM", r->pattern);
+		if ((r->methods & UNSAFE_METHODS) && !(r->flags & ROUTE_API) &&
+		    !(r->flags & ROUTE_CSRF))
 			return err_set(err, ERR_INVALID, "route %s: an unsafe "
 				       "method needs ROUTE_CSRF", r->pattern);
 		if ((r->flags & ROUTE_FORM) && !(r->methods & HTTP_POST))
@@ -256,6 +327,16 @@ static bool same_origin(const struct request *req)
 	if (!origin)
 		return true;
 	return host && !strncmp(origin, scheme, sl) && !strcmp(origin + sl, host);
+}
+
+/* application/json, with parameters (charset) allowed. */
+static bool json_content(const char *ct)
+{
+	static const char want[] = "application/json";
+	size_t n = sizeof(want) - 1;
+
+	return !strncasecmp(ct, want, n) && (ct[n] == '\0' || ct[n] == ';' ||
+					      ct[n] == ' ');
 }
 
 static bool form_type(const char *ct)
@@ -316,6 +397,17 @@ void web_dispatch(const struct route *routes, size_t n,
 			res_header(res, "WWW-Authenticate",
 				   "Bearer realm=\"cartref\"");
 		return;
+	}
+	/* an API write, signed in with its bearer token: a JSON body */
+	if ((rt->flags & ROUTE_API) && (req->method & UNSAFE_METHODS)) {
+		if (!json_content(req->content_type)) {
+			res_error(req, res, 415);
+			return;
+		}
+		if (req->body.len > API_BODY_MAX) {
+			res_error(req, res, 413);
+			return;
+		}
 	}
 	rt->fn(req, res);
 }

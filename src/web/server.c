@@ -5,9 +5,11 @@
  *
  * Threads.  The daemon runs its own threads (MHD_USE_INTERNAL_POLLING_
  * THREAD), each with its own epoll set (MHD_USE_EPOLL; poll where epoll
- * is missing), one per CPU (MHD_OPTION_THREAD_POOL_SIZE).  Handlers run
- * in those threads, so everything they share is read-only once serving
- * (route table, assets) or per thread (web_store()).
+ * is missing), THREADS_PER_CPU per CPU (MHD_OPTION_THREAD_POOL_SIZE:
+ * a view of a child blocks its thread until the audit writer's commit).
+ * Handlers run in those threads, so everything they share is read-only
+ * once serving (route table, assets), per thread (web_store()) or the
+ * audit writer, whose leader writes on its own thread's store (auth/audit.h).
  *
  * One request, start to end:
  *
@@ -35,6 +37,7 @@
  */
 #include "base/compat.h"
 #include <arpa/inet.h>
+#include <inttypes.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <strings.h>
@@ -43,6 +46,7 @@
 #include <unistd.h>
 #include "base/parse.h"
 #include "base/xalloc.h"
+#include "auth/audit.h"
 #include "store/store.h"
 #include "web/server.h"
 #include "web/web-internal.h"
@@ -60,6 +64,8 @@
 struct web_server {
 	struct MHD_Daemon *d;
 	struct web_app app;
+	struct audit_writer *audit;	/* group commit of views' rows */
+	struct web_alerts *alerts;	/* the scheduled alerts run, or NULL */
 	bool quiet;
 	char url[80];
 };
@@ -233,6 +239,25 @@ static enum MHD_Result reply(struct MHD_Connection *c, struct exchange *x)
 	return ret;
 }
 
+/*
+ * This thread's views of children are audited through the server's
+ * writer (group commit, audit.h), for this thread's own store only.
+ * Opening the store here rather than in the handler costs nothing after
+ * the thread's first request; a store that cannot be opened is the
+ * handler's to report.
+ */
+static void bind_audit(struct web_server *srv, struct request *req)
+{
+	struct err err = ERR_INIT;
+	struct store *s;
+
+	if (!srv->audit)
+		return;
+	s = web_store(req, &err);
+	if (s && audit_writer_bound(s) != srv->audit)
+		audit_writer_bind(srv->audit, s);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 				  const char *url, const char *method,
 				  const char *version, const char *upload_data,
@@ -267,6 +292,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		x->discarded += n;
 		return x->discarded > HTTP_DISCARD_MAX ? MHD_NO : MHD_YES;
 	}
+	bind_audit(srv, &x->req);
 	web_dispatch(web_routes, web_nroutes, &x->req, &x->res);
 	return reply(c, x);
 }
@@ -524,6 +550,14 @@ bad:
 		       "a numeric IPv4 address, [IPv6] or localhost", s);
 }
 
+/*
+ * Threads per CPU.  A view of a child blocks its thread until the commit
+ * that holds its audit row (group commit, audit.h), so with one thread
+ * per CPU a CPU would idle during that wait.  On 2 CPUs shared with wrk
+ * (docs/benchmarks.md), 8 threads did best of 2, 4, 8 and 16.
+ */
+#define THREADS_PER_CPU 4
+
 static unsigned cpu_count(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -539,7 +573,8 @@ int web_server_start(const struct web_config *cfg, struct web_server **out,
 	char root[4096];
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG |
 			 MHD_USE_TURBO;
-	unsigned threads = cfg->threads ? cfg->threads : cpu_count();
+	unsigned threads = cfg->threads ? cfg->threads :
+			   THREADS_PER_CPU * cpu_count();
 	int rc;
 
 	*out = NULL;
@@ -574,6 +609,7 @@ int web_server_start(const struct web_config *cfg, struct web_server **out,
 		goto out;
 	}
 	srv->app.store_key_ok = true;
+	srv->audit = audit_writer_new();
 
 	if (MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES)
 		flags |= MHD_USE_EPOLL;
@@ -601,6 +637,9 @@ int web_server_start(const struct web_config *cfg, struct web_server **out,
 		rc = err_set(err, ERR_IO, "cannot listen on %s", cfg->listen);
 		goto out;
 	}
+	rc = web_alerts_start(cfg->db, cfg->alerts_every, &srv->alerts, err);
+	if (rc)
+		goto out;
 	snprintf(srv->url, sizeof(srv->url), la.v6 ? "http://[%s]:%d/" :
 		 "http://%s:%d/", la.host, la.port);
 	*out = srv;
@@ -619,8 +658,18 @@ void web_server_stop(struct web_server *s)
 {
 	if (!s)
 		return;
+	web_alerts_stop(s->alerts);	/* lets a run finish, joins it */
 	if (s->d)
 		MHD_stop_daemon(s->d);
+	/* after the threads that append through it */
+	if (s->audit && !s->quiet) {
+		int64_t rows, commits;
+
+		audit_writer_stats(s->audit, &rows, &commits);
+		fprintf(stderr, "cartref: audit: %" PRId64 " views of children "
+			"written in %" PRId64 " transactions\n", rows, commits);
+	}
+	audit_writer_free(s->audit);
 	if (s->app.store_key_ok)
 		pthread_key_delete(s->app.store_key);
 	assets_release(&s->app.assets);

@@ -30,15 +30,17 @@ struct web_config {
 	bool behind_tls;	/* a TLS proxy is in front: Secure cookies, HSTS */
 	bool trust_proxy;	/* believe X-Forwarded-For/-Proto from loopback */
 	bool quiet;		/* no access log */
-	unsigned threads;	/* 0: one per CPU */
+	unsigned threads;	/* 0: 4 per CPU (server.c) */
 	unsigned max_connections;	/* 0: 1024 */
 	unsigned per_ip;	/* connections per client address; 0: 256 */
 	unsigned timeout;	/* idle seconds before a connection is closed;
 				   0: 30 */
+	/* seconds between scheduled alerts runs (alerts-tick.c); 0: none */
+	unsigned alerts_every;
 };
 
 #define WEB_CONFIG_INIT { "127.0.0.1:8080", "cartref.db", NULL, false, false, \
-			  false, false, 0, 0, 0, 0 }
+			  false, false, 0, 0, 0, 0, 0 }
 
 struct web_server;
 

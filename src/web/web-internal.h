@@ -138,6 +138,20 @@ void assets_release(struct asset_table *t);
 const struct asset *assets_find(const struct asset_table *t,
 				const char *url);
 
+/* ---- the scheduled alerts run (alerts-tick.c) ------------------------- */
+
+/*
+ * A thread with its own connection to the store at db that runs
+ * alerts_run() and alerts_outbox_deliver() at once and then every
+ * `every` seconds, one log line per run on standard error.  every 0:
+ * nothing started (*out NULL).  web_alerts_stop() lets a run in progress
+ * finish, then joins the thread; NULL is ok.
+ */
+struct web_alerts;
+int web_alerts_start(const char *db, unsigned every, struct web_alerts **out,
+		     struct err *err);
+void web_alerts_stop(struct web_alerts *a);
+
 /* ---- the running server's shared state -------------------------------- */
 
 struct web_app {

@@ -9,12 +9,24 @@ fresh_db "$db"
 check "fixture homes" "$CARTREF" --db "$db" import homes $B/homes.csv
 check "fixture 2018" "$CARTREF" --db "$db" import 903 --la W06000015 $B/2018/*.csv
 check "fixture 2019" "$CARTREF" --db "$db" import 903 --la W06000015 $B/2019/*.csv
+# the live records (missing episodes, strategy meetings, alerts), as the
+# recording pages write them
+check "fixture live records" sh -c "sqlite3 -batch $db < $B/live.sql"
 
 check "json" "$CARTREF" --db "$db" review --year 2019 --format json -o "$WORK/r.json"
 check_grep "json: looked after at 31 March" '"stability.looked_after_31_march"' "$WORK/r.json"
 check "default year is the latest imported" sh -c "$CARTREF --db $db review --format json | grep -q '\"year\": *2019'"
 check "markdown" "$CARTREF" --db "$db" review --year 2019 --format md -o "$WORK/r.md"
 check "csv" "$CARTREF" --db "$db" review --year 2019 --format csv -o "$WORK/r.csv"
+# the response to going missing, worked in EXPECT
+check_grep "csv: 6 returns" '^indicators,missing_response.returns,.*,count,6,6,,$' "$WORK/r.csv"
+check_grep "csv: 2 of 6 interviews within 72 hours" '^indicators,missing_response.return_interview_within_72_hours,.*,percent,33.33333333,2,6,$' "$WORK/r.csv"
+check_grep "csv: 1 meeting per repeat missing child" '^indicators,missing_response.strategy_meetings_per_repeat_child,.*,ratio,1,2,2,$' "$WORK/r.csv"
+check_grep "csv: median 5 hours to acknowledge" '^indicators,missing_response.median_hours_to_acknowledge,.*,median,5,,4,$' "$WORK/r.csv"
+check_grep "csv: 2 of 3 arrested or charged" '^indicators,missing_response.arrested_or_charged_percent,.*,percent,66.66666667,2,3,$' "$WORK/r.csv"
+check_grep "csv: Bryn Dau's median" '^homes,W0000002,.*,median_hours_to_acknowledge,.*,median,13,,2,$' "$WORK/r.csv"
+check "Welsh csv" "$CARTREF" --db "$db" review --year 2019 --format csv --lang cy -o "$WORK/r-cy.csv"
+check_grep "Welsh csv: return interviews" 'Cyfweliadau dychwelyd' "$WORK/r-cy.csv"
 check "html in English" "$CARTREF" --db "$db" review --year 2019 --format html -o "$WORK/r.html"
 check "html in Welsh" "$CARTREF" --db "$db" review --year 2019 --format html --lang cy -o "$WORK/r-cy.html"
 check "English html is well-formed HTML" xmllint --html --noout "$WORK/r.html"

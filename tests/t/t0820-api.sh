@@ -62,7 +62,7 @@ check_eq "an API token per user" 11 "$ntok"
 check "the OpenAPI checker is built" test -x "$CHECK"
 check "docs/openapi.json is a sound OpenAPI 3.0 description" "$CHECK" "$SPEC" lint
 "$CHECK" "$SPEC" routes | sort >"$WORK/spec-routes"
-sed -n 's/.*{ HTTP_GET, "\(\/api\/v1\/[^"]*\)".*/GET \1/p' src/web/router.c | sort >"$WORK/router-routes"
+sed -n 's/.*{ HTTP_\([A-Z]*\), "\(\/api\/v1\/[^"]*\)".*/\1 \2/p' src/web/router.c | sort >"$WORK/router-routes"
 check "every /api/v1 route is documented, and only those" diff "$WORK/router-routes" "$WORK/spec-routes"
 
 # start_server: a free port on 127.0.0.1 (retried when taken), a bounded

@@ -6,7 +6,7 @@
  * repository root: the Makefile's test targets (tests/run.sh) run every
  * unit test program from there, so run it by hand from there too, e.g.
  *
- *	cd /work/main && CARTREF_DATA=data build/rel/tests/u-import
+ *	CARTREF_DATA=data build/rel/tests/u-import   (from the repository root)
  *
  * All tests share one in-memory store holding the geography (loaded once
  * in the group setup); each uses its own council so that they stay

@@ -1,11 +1,15 @@
 /*
  * u-review.c: the review engine against hand-worked expectations
  * (tests/data/review/boundaries/EXPECT, whose comments show the working),
- * the council and home scopes, and disclosure control.  Runs from the
- * repository root.
+ * the council and home scopes, and disclosure control.  The fixture is
+ * the SSDA903 returns beside EXPECT and the live records of live.sql
+ * (missing episodes, strategy meetings, alerts), in a file store.  Runs
+ * from the repository root.
  */
 #include "unit.h"
 #include <math.h>
+#include <unistd.h>
+#include <sqlite3.h>
 #include "analytics/review.h"
 #include "ingest/import.h"
 
@@ -14,7 +18,43 @@
 struct fixture {
 	struct store *s;
 	struct history h;
+	char dir[64];
+	char path[128];
 };
+
+/*
+ * The live records (CASE/live.sql), written straight into the store's
+ * file as the recording pages will have written them.
+ */
+static int load_live(const char *path)
+{
+	FILE *fp = fopen(CASE "/live.sql", "r");
+	char *sql = NULL, *msg = NULL;
+	sqlite3 *db = NULL;
+	long n = 0;
+	int rc = -1;
+
+	if (!fp || fseek(fp, 0, SEEK_END) || (n = ftell(fp)) < 0 ||
+	    n > (1L << 20) || fseek(fp, 0, SEEK_SET))
+		goto out;
+	sql = calloc(1, (size_t)n + 1);
+	if (!sql || fread(sql, 1, (size_t)n, fp) != (size_t)n)
+		goto out;
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fprintf(stderr, "live.sql: %s\n",
+			msg ? msg : sqlite3_errmsg(db));
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_free(msg);
+	sqlite3_close(db);
+	free(sql);
+	if (fp)
+		fclose(fp);
+	return rc;
+}
 
 static int setup(void **state)
 {
@@ -28,14 +68,21 @@ static int setup(void **state)
 	struct import_counts c = { 0 };
 	struct diags d = DIAGS_INIT;
 	struct err err = ERR_INIT;
-	void *st = NULL;
+	char datadir[4096];
 	int rc;
 
-	if (unit_geo_store_setup(&st))
-		return -1;
-	f.s = st;
 	f.h = (struct history)HISTORY_INIT;
-	rc = import_homes(f.s, CASE "/homes.csv", false, &d, &c, &err);
+	snprintf(f.dir, sizeof(f.dir), "/tmp/u-review-XXXXXX");
+	if (!mkdtemp(f.dir))
+		return -1;
+	snprintf(f.path, sizeof(f.path), "%s/cartref.db", f.dir);
+	rc = geo_find_datadir(datadir, sizeof(datadir), &err);
+	if (!rc)
+		rc = store_open(&f.s, f.path, &err);
+	if (!rc)
+		rc = geo_import(f.s, datadir, &err);
+	if (!rc)
+		rc = import_homes(f.s, CASE "/homes.csv", false, &d, &c, &err);
 	if (!rc)
 		rc = import_903(f.s, "W06000015", 0, y2018, 3, false, &d, &c,
 				&err);
@@ -47,6 +94,8 @@ static int setup(void **state)
 		rc = -1;
 	}
 	diags_release(&d);
+	if (!rc && load_live(f.path))
+		rc = err_set(&err, ERR_IO, "cannot load %s/live.sql", CASE);
 	if (!rc)
 		rc = store_history_load(f.s, &f.h, &err);
 	if (rc) {
@@ -61,8 +110,16 @@ static int teardown(void **state)
 {
 	struct fixture *f = *state;
 
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char p[160];
+
 	history_release(&f->h);
 	store_close(f->s);
+	for (size_t i = 0; i < ARRAY_SIZE(suffix); i++) {
+		snprintf(p, sizeof(p), "%s%s", f->path, suffix[i]);
+		unlink(p);
+	}
+	rmdir(f->dir);
 	return 0;
 }
 
@@ -161,6 +218,9 @@ static void test_council_scope(void **state)
 	assert_string_equal(c->scope.name_en, "Cardiff");
 	assert_string_equal(c->scope.name_cy, "Caerdydd");
 	for (int i = FIG_CLA_31MAR; i < FIG_N; i++) {
+		/* alerts: see below */
+		if (i == FIG_RESP_ALERTS || i == FIG_RESP_ACK_MEDIAN)
+			continue;
 		if (isnan(n->fig[i].value))
 			assert_true(isnan(c->fig[i].value));
 		else
@@ -170,7 +230,20 @@ static void test_council_scope(void **state)
 	assert_int_equal(c->fig[FIG_HOMES_OPEN].num, 1);
 	assert_int_equal(c->fig[FIG_PLACES].num, 4);
 	assert_int_equal(c->tab[TAB_HOMES].nrows, 2);
+	/* A4 is about Bryn Dau alone: Swansea's, not Cardiff's */
+	assert_int_equal(n->fig[FIG_RESP_ALERTS].num, 5);
+	assert_int_equal(c->fig[FIG_RESP_ALERTS].num, 4);
+	assert_true(near(4.0, c->fig[FIG_RESP_ACK_MEDIAN].value));
+	assert_int_equal(c->fig[FIG_RESP_ACK_MEDIAN].den, 3);
+	assert_int_equal(c->fig[FIG_RESP_UNACKED].num, 1);
 	review_free(n);
+	review_free(c);
+	/* Swansea has no children, only that alert */
+	c = compute(*state, SCOPE_COUNCIL, "W06000011");
+	assert_int_equal(c->fig[FIG_RESP_ALERTS].num, 1);
+	assert_true(near(24.0, c->fig[FIG_RESP_ACK_MEDIAN].value));
+	assert_int_equal(c->fig[FIG_RESP_RETURNS].num, 0);
+	assert_true(isnan(c->fig[FIG_RESP_RI_72H].value));
 	review_free(c);
 }
 
@@ -202,12 +275,37 @@ static void test_home_scope(void **state)
 	assert_true(r->fig[FIG_SDQ_MEAN].flags & CELL_NA);
 	assert_true(r->fig[FIG_LONG_TERM_STABILITY].flags & CELL_NA);
 	assert_int_equal(r->tab[TAB_HOMES].nrows, 1);
+	/* live: E1 (72 h exactly) and E2 (72 h + 1 ms); C01 went missing
+	 * 4 times from here (2 meetings); alerts A1 (2 h) and A4 (24 h) */
+	assert_int_equal(r->fig[FIG_RESP_RETURNS].num, 2);
+	assert_true(near(50.0, r->fig[FIG_RESP_RI_72H].value));
+	assert_int_equal(r->fig[FIG_RESP_RI_72H].num, 1);
+	assert_int_equal(r->fig[FIG_RESP_REPEAT].num, 1);
+	assert_true(near(2.0, r->fig[FIG_RESP_MEETINGS_PER_REPEAT].value));
+	assert_int_equal(r->fig[FIG_RESP_REPEAT_NO_MEETING].num, 0);
+	assert_int_equal(r->fig[FIG_RESP_ARRESTED].num, 0);
+	assert_true(near(0.0, r->fig[FIG_RESP_ARRESTED_PCT].value));
+	assert_int_equal(r->fig[FIG_RESP_ALERTS].num, 2);
+	assert_true(near(13.0, r->fig[FIG_RESP_ACK_MEDIAN].value));
+	assert_int_equal(r->fig[FIG_RESP_UNACKED].num, 0);
 	review_free(r);
 	/* W0000001: C04's period at the home, C01 moved out */
 	r = compute(*state, SCOPE_HOME, "W0000001");
 	assert_int_equal(r->fig[FIG_MISSING_PERIODS].num, 1);
 	assert_int_equal(r->fig[FIG_PLACEMENT_ENDINGS].num, 1);
 	assert_int_equal(r->fig[FIG_CLA_31MAR].num, 0);
+	/* live: E3 (declined, arrested) and E4 (24 h); C04's 02/07/2018
+	 * period and E3 are one: 2 periods, not a repeat */
+	assert_int_equal(r->fig[FIG_RESP_RETURNS].num, 2);
+	assert_int_equal(r->fig[FIG_RESP_RI_72H].num, 1);
+	assert_int_equal(r->fig[FIG_RESP_RI_DECLINED].num, 1);
+	assert_int_equal(r->fig[FIG_RESP_REPEAT].num, 0);
+	assert_true(isnan(r->fig[FIG_RESP_MEETINGS_PER_REPEAT].value));
+	assert_int_equal(r->fig[FIG_RESP_ARRESTED].num, 1);
+	assert_true(near(100.0, r->fig[FIG_RESP_ARRESTED_PCT].value));
+	assert_int_equal(r->fig[FIG_RESP_ALERTS].num, 2);
+	assert_int_equal(r->fig[FIG_RESP_UNACKED].num, 1);
+	assert_true(near(6.0, r->fig[FIG_RESP_ACK_MEDIAN].value));
 	review_free(r);
 }
 
@@ -246,6 +344,10 @@ static void test_empty_year(void **state)
 	assert_int_equal(r->fig[FIG_MISSING_PERIODS].num, 0);
 	assert_true(isnan(r->fig[FIG_PLACEMENTS_3PLUS].value));
 	assert_true(isnan(r->fig[FIG_MISSING_MEDIAN_DAYS].value));
+	assert_int_equal(r->fig[FIG_RESP_RETURNS].num, 0);
+	assert_int_equal(r->fig[FIG_RESP_ALERTS].num, 0);
+	assert_true(isnan(r->fig[FIG_RESP_ACK_MEDIAN].value));
+	assert_true(isnan(r->fig[FIG_RESP_MEETINGS_PER_REPEAT].value));
 	review_free(r);
 }
 
@@ -273,6 +375,13 @@ static void test_publish(void **state)
 	assert_true(r->fig[FIG_MISSING_PCT].flags & CELL_SUPPRESSED);
 	assert_true(r->fig[FIG_PLACED_OUTSIDE_WALES].flags & CELL_SUPPRESSED);
 	assert_true(r->fig[FIG_MISSING_MEDIAN_DAYS].flags & CELL_SUPPRESSED);
+	/* the response: 6 returns round to 5; 2 with an interview in 72
+	 * hours suppressed, so is the percentage; a median of 4 suppressed */
+	assert_int_equal(r->fig[FIG_RESP_RETURNS].num, 5);
+	assert_true(r->fig[FIG_RESP_RI_72H].flags & CELL_SUPPRESSED);
+	assert_true(r->fig[FIG_RESP_ARRESTED].flags & CELL_SUPPRESSED);
+	assert_true(r->fig[FIG_RESP_ACK_MEDIAN].flags & CELL_SUPPRESSED);
+	assert_int_equal(r->fig[FIG_RESP_ALERTS].num, 5);
 	/* tables too */
 	assert_true(review_cell_at(&r->tab[TAB_PLACEMENTS], 0, 0)->flags &
 		    CELL_SUPPRESSED);

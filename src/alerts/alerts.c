@@ -1,0 +1,668 @@
+/*
+ * alerts.c: running the rules: load the snapshot, evaluate, and
+ * reconcile the stored alerts with what should be active, in one
+ * transaction (alerts.h has the table of what happens to each alert).
+ *
+ * Both sides are sorted by (rule id, subject key) and merged, so a run
+ * costs one pass over the stored alerts however many there are, and a
+ * run that finds nothing new writes nothing.  Recipients are worked out
+ * when an alert is raised: the child's council, the police force whose
+ * area holds the home (the council of the home's area, else the child's
+ * own council), the home's register provider, the inspectorate.
+ */
+#include "base/compat.h"
+#include <inttypes.h>
+#include <jansson.h>
+#include <time.h>
+#include "alerts/alerts.h"
+#include "base/parse.h"
+#include "base/xalloc.h"
+
+#define MS_PER_HOUR 3600000LL
+#define MS_PER_DAY 86400000LL
+
+static double mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int32_t day_of(int64_t ms)
+{
+	int64_t d = ms / MS_PER_DAY;
+
+	if (ms % MS_PER_DAY < 0)
+		d--;
+	return (int32_t)d;
+}
+
+/* ---- parameters ---------------------------------------------------------------- */
+
+static int param_row(const char *rule, const char *name, int64_t value,
+		     const char *by, int64_t at, void *ctx)
+{
+	struct alert_params *p = ctx;
+	const struct alert_rule *r = alert_rule_find(rule);
+	int k;
+
+	(void)by;
+	(void)at;
+	if (!r)
+		return 0;	/* a rule this build no longer has */
+	k = alert_rule_param_index(r, name);
+	if (k < 0 || value < r->params[k].min || value > r->params[k].max)
+		return 0;
+	p->v[r - alert_rules][k] = value;
+	return 0;
+}
+
+int alerts_params_load(struct store *s, struct alert_params *out,
+		       struct err *err)
+{
+	alert_params_defaults(out);
+	return store_alert_params_each(s, param_row, out, err);
+}
+
+int alerts_param_set(struct store *s, const char *rule, const char *name,
+		     const char *value, const char *by, int64_t now,
+		     struct err *err)
+{
+	const struct alert_rule *r = alert_rule_find(rule);
+	const struct alert_param_desc *d;
+	int64_t v;
+	int k;
+
+	if (!r)
+		return err_set(err, ERR_NOT_FOUND, "no rule \"%.40s\" (see "
+			       "cartref alerts rules)", rule);
+	k = alert_rule_param_index(r, name);
+	if (k < 0)
+		return err_set(err, ERR_NOT_FOUND, "rule %s has no parameter "
+			       "\"%.40s\"", r->id, name);
+	d = &r->params[k];
+	if (parse_i64(value, d->min, d->max, &v))
+		return err_set(err, ERR_INVALID, "%s %s must be a whole number "
+			       "from %" PRId64 " to %" PRId64 " (%s)", r->id,
+			       d->name, d->min, d->max, d->unit);
+	return store_alert_param_set(s, r->id, d->name, v, by, now, err);
+}
+
+/* ---- the reconciliation ---------------------------------------------------------- */
+
+struct found_ref {
+	size_t rule;
+	const struct alert_found *a;
+};
+
+struct stored {
+	struct alert_key_row *v;
+	size_t n, alloc;
+};
+
+struct police_cache {
+	char la[LA_CODE_MAX + 1];
+	char force[ORG_CODE_MAX + 1];
+};
+
+struct run {
+	struct store *s;
+	int64_t now;
+	const struct alert_snapshot *snap;
+	const struct alert_params *p;
+	struct alerts_summary *sum;
+	struct police_cache *police;
+	size_t npolice, apolice;
+	struct err *err;
+};
+
+static int keep_stored(const struct alert_key_row *r, void *ctx)
+{
+	struct stored *st = ctx;
+
+	ALLOC_GROW(st->v, st->n + 1, st->alloc);
+	st->v[st->n++] = *r;
+	return 0;
+}
+
+static int cmp_found(const void *a, const void *b)
+{
+	const struct found_ref *x = a, *y = b;
+	int c = strcmp(alert_rules[x->rule].id, alert_rules[y->rule].id);
+
+	return c ? c : strcmp(x->a->key, y->a->key);
+}
+
+static int cmp_stored(const void *a, const void *b)
+{
+	const struct alert_key_row *x = a, *y = b;
+	int c = strcmp(x->rule, y->rule);
+
+	if (c)
+		return c;
+	c = strcmp(x->key, y->key);
+	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+static const struct alert_child *child_of(const struct alert_snapshot *snap,
+					  int64_t id)
+{
+	size_t lo = 0, hi = snap->nchildren;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (snap->children[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < snap->nchildren && snap->children[lo].id == id)
+		return &snap->children[lo];
+	return NULL;
+}
+
+static int police_of(struct run *run, const char *la, const char **out)
+{
+	struct police_cache *pc;
+	int rc;
+
+	for (size_t i = 0; i < run->npolice; i++)
+		if (!strcmp(run->police[i].la, la)) {
+			*out = run->police[i].force;
+			return 0;
+		}
+	ALLOC_GROW(run->police, run->npolice + 1, run->apolice);
+	pc = &run->police[run->npolice];
+	snprintf(pc->la, sizeof(pc->la), "%s", la);
+	rc = store_alert_police_of(run->s, la, pc->force, run->err);
+	if (rc)
+		return rc;
+	run->npolice++;
+	*out = pc->force;
+	return 0;
+}
+
+struct rcpt {
+	enum org_kind kind;
+	const char *code;
+};
+
+/* The recipients of a new alert of rule r (at most four). */
+static int recipients_of(struct run *run, size_t r, const struct alert_found *a,
+			 struct rcpt out[4], size_t *n)
+{
+	const struct alert_child *c = a->child_id ?
+		child_of(run->snap, a->child_id) : NULL;
+	const struct alert_home *h = a->home >= 0 &&
+		(size_t)a->home < run->snap->nhomes ?
+		&run->snap->homes[a->home] : NULL;
+	unsigned to = alert_rules[r].to;
+	const char *area, *force;
+	int rc;
+
+	*n = 0;
+	if ((to & ALERT_TO_COUNCIL) && c && c->la[0])
+		out[(*n)++] = (struct rcpt){ ORG_COUNCIL, c->la };
+	if (to & ALERT_TO_POLICE) {
+		area = a->area[0] ? a->area : c ? c->la : "";
+		rc = police_of(run, area, &force);
+		if (rc)
+			return rc;
+		if (force[0])
+			out[(*n)++] = (struct rcpt){ ORG_POLICE, force };
+	}
+	if ((to & ALERT_TO_PROVIDER) && h && h->provider[0])
+		out[(*n)++] = (struct rcpt){ ORG_PROVIDER, h->provider };
+	if (to & ALERT_TO_INSPECTORATE)
+		out[(*n)++] = (struct rcpt){ ORG_INSPECTORATE,
+					     ALERT_INSPECTORATE_CODE };
+	return 0;
+}
+
+/*
+ * The outbox body: the alert, the rule, the event and when, and the
+ * subject as the child's council and reference (what every recipient's
+ * access shows of a child), the live episode's id and the home's URN:
+ * no other personal data (docs/alerts.md).
+ */
+static char *body_of(int64_t id, const char *rule, const char *event,
+		     int64_t now, const char *key, const char *la,
+		     const char *ref, int64_t episode_id, const char *urn)
+{
+	char at[STORE_TIME_MAX];
+	json_t *o = json_object(), *child;
+	char *text;
+
+	store_time_fmt(now, at);
+	json_object_set_new(o, "alert", json_integer(id));
+	json_object_set_new(o, "rule", json_string(rule));
+	json_object_set_new(o, "event", json_string(event));
+	json_object_set_new(o, "at", json_string(at));
+	json_object_set_new(o, "subject", json_string(key));
+	if (la && la[0] && ref && ref[0]) {
+		child = json_object();
+		json_object_set_new(child, "la", json_string(la));
+		json_object_set_new(child, "ref", json_string(ref));
+		json_object_set_new(o, "child", child);
+	}
+	if (episode_id)
+		json_object_set_new(o, "episode", json_integer(episode_id));
+	if (urn && urn[0])
+		json_object_set_new(o, "home", json_string(urn));
+	text = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(o);
+	if (!text)
+		BUG("json_dumps");
+	return text;
+}
+
+struct send_ctx {
+	struct run *run;
+	int64_t id;
+	const char *event;
+	const char *body;
+	int rc;
+};
+
+static int send_one(enum org_kind kind, const char *code, void *ctx)
+{
+	struct send_ctx *sc = ctx;
+
+	sc->run->sum->messages++;
+	return store_outbox_add(sc->run->s, sc->id, kind, code, sc->event,
+				sc->body, sc->run->now, NULL, sc->run->err);
+}
+
+/* An event of a stored alert to each of its recipients. */
+static int send_stored(struct run *run, int64_t id, const char *event)
+{
+	struct alert_row *row = xmalloc(sizeof(*row));
+	struct send_ctx sc = { run, id, event, NULL, 0 };
+	char *body = NULL;
+	int rc;
+
+	rc = store_alert_get(run->s, id, row, run->err);
+	if (rc)
+		goto out;
+	body = body_of(id, row->rule, event, run->now, row->key, row->la,
+		       row->ref, row->episode_id, row->urn);
+	sc.body = body;
+	rc = store_alert_recipients_each(run->s, id, send_one, &sc, run->err);
+out:
+	free(body);
+	free(row);
+	return rc;
+}
+
+static int64_t escalate_at(const struct run *run, size_t r)
+{
+	int k = alert_rule_param_index(&alert_rules[r], ALERT_PARAM_ESCALATE);
+	int64_t h = run->p->v[r][k];
+
+	return h > 0 ? run->now + h * MS_PER_HOUR : 0;
+}
+
+static int raise_new(struct run *run, const struct found_ref *f)
+{
+	const struct alert_found *a = f->a;
+	const struct alert_child *c = a->child_id ?
+		child_of(run->snap, a->child_id) : NULL;
+	const char *urn = a->home >= 0 && (size_t)a->home < run->snap->nhomes ?
+		run->snap->homes[a->home].urn : NULL;
+	struct alert_new n = {
+		alert_rules[f->rule].id, a->key, a->child_id, a->episode_id,
+		/* a child's alert names its home only through the episode */
+		a->child_id ? NULL : urn, a->detail, escalate_at(run, f->rule)
+	};
+	struct rcpt to[4];
+	size_t nto;
+	int64_t id;
+	char *body;
+	int rc;
+
+	rc = store_alert_insert(run->s, &n, run->now, &id, run->err);
+	if (!rc)
+		rc = recipients_of(run, f->rule, a, to, &nto);
+	if (rc)
+		return rc;
+	body = body_of(id, n.rule, "raised", run->now, a->key,
+		       c ? c->la : NULL, c ? c->ref : NULL, a->episode_id,
+		       n.urn);
+	for (size_t i = 0; !rc && i < nto; i++) {
+		rc = store_alert_recipient_add(run->s, id, to[i].kind,
+					       to[i].code, run->err);
+		if (!rc)
+			rc = store_outbox_add(run->s, id, to[i].kind,
+					      to[i].code, "raised", body,
+					      run->now, NULL, run->err);
+		run->sum->messages++;
+	}
+	free(body);
+	run->sum->raised++;
+	return rc;
+}
+
+static int reopen(struct run *run, const struct found_ref *f,
+		  const struct alert_key_row *st)
+{
+	struct rcpt to[4];
+	size_t nto;
+	int rc;
+
+	rc = store_alert_reopen(run->s, st->id, f->a->detail, run->now,
+				escalate_at(run, f->rule), run->err);
+	if (!rc)
+		rc = recipients_of(run, f->rule, f->a, to, &nto);
+	for (size_t i = 0; !rc && i < nto; i++)
+		rc = store_alert_recipient_add(run->s, st->id, to[i].kind,
+					       to[i].code, run->err);
+	if (!rc)
+		rc = send_stored(run, st->id, "raised");
+	run->sum->raised++;
+	return rc;
+}
+
+static int add_escalation(struct run *run, int64_t id, unsigned to)
+{
+	int rc = 0;
+
+	if (to & ALERT_TO_INSPECTORATE)
+		rc = store_alert_recipient_add(run->s, id, ORG_INSPECTORATE,
+					       ALERT_INSPECTORATE_CODE,
+					       run->err);
+	return rc;
+}
+
+static int rule_index(const char *id)
+{
+	const struct alert_rule *r = alert_rule_find(id);
+
+	return r ? (int)(r - alert_rules) : -1;
+}
+
+/* Merge what should be active (found) with what is stored. */
+static int reconcile(struct run *run, struct found_ref *found, size_t nfound,
+		     struct stored *st)
+{
+	size_t i = 0, j = 0;
+	int rc = 0;
+
+	if (nfound)
+		qsort(found, nfound, sizeof(*found), cmp_found);
+	if (st->n)
+		qsort(st->v, st->n, sizeof(*st->v), cmp_stored);
+	while (!rc && (i < nfound || j < st->n)) {
+		int c;
+
+		if (i < nfound && j < st->n) {
+			c = strcmp(alert_rules[found[i].rule].id, st->v[j].rule);
+			if (!c)
+				c = strcmp(found[i].a->key, st->v[j].key);
+		} else {
+			c = i < nfound ? -1 : 1;
+		}
+		if (c < 0) {
+			/* skip a duplicate key a rule gave twice */
+			if (!i || cmp_found(&found[i - 1], &found[i]))
+				rc = raise_new(run, &found[i]);
+			i++;
+			continue;
+		}
+		if (c > 0) {
+			const struct alert_key_row *r = &st->v[j++];
+
+			if (r->state == ALERT_CLEARED)
+				continue;
+			rc = store_alert_clear(run->s, r->id, run->now,
+					       run->err);
+			if (!rc)
+				rc = send_stored(run, r->id, "cleared");
+			run->sum->cleared++;
+			continue;
+		}
+		/* active and stored */
+		if (st->v[j].state == ALERT_CLEARED) {
+			rc = reopen(run, &found[i], &st->v[j]);
+		} else if (st->v[j].state != ALERT_RESOLVED) {
+			const struct alert_key_row *r = &st->v[j];
+			int ri = rule_index(r->rule);
+
+			run->sum->open++;
+			if (r->escalate_at && !r->escalated_at &&
+			    r->escalate_at <= run->now && ri >= 0) {
+				rc = store_alert_escalate(run->s, r->id,
+							  run->now, run->err);
+				if (!rc)
+					rc = add_escalation(
+						run, r->id,
+						alert_rules[ri].escalate_to);
+				if (!rc)
+					rc = send_stored(run, r->id,
+							 "escalated");
+				run->sum->escalated++;
+			}
+		}
+		i++;
+		j++;
+		while (i < nfound && !cmp_found(&found[i - 1], &found[i]))
+			i++;
+	}
+	return rc;
+}
+
+static struct found_ref *collect(struct alert_found_set *sets, int64_t child,
+				 size_t *n)
+{
+	struct found_ref *v = NULL;
+	size_t alloc = 0;
+
+	*n = 0;
+	for (size_t r = 0; r < alert_nrules; r++)
+		for (size_t k = 0; k < sets[r].n; k++) {
+			const struct alert_found *a = &sets[r].v[k];
+
+			/* a one-child run loads the children of the home
+			 * too: only the child's own alerts, and homes' */
+			if (child && a->child_id && a->child_id != child)
+				continue;
+			ALLOC_GROW(v, *n + 1, alloc);
+			v[(*n)++] = (struct found_ref){ r, a };
+		}
+	return v;
+}
+
+static int apply(struct store *s, const struct alert_snapshot *snap,
+		 const struct alert_params *p, int64_t now,
+		 struct alert_found_set *sets, int64_t child,
+		 struct stored *st, const struct alert_eval *top,
+		 struct alerts_summary *out, struct err *err)
+{
+	struct run run = { s, now, snap, p, out, NULL, 0, 0, err };
+	struct found_ref *found;
+	size_t nfound;
+	int rc;
+
+	found = collect(sets, child, &nfound);
+	rc = store_begin(s, err);
+	if (rc)
+		goto out;
+	rc = reconcile(&run, found, nfound, st);
+	if (!rc && !child && top->top_known)
+		rc = store_alert_run_set(s, now, top->top_periods,
+					 top->top_places, err);
+	if (!rc)
+		rc = store_commit(s, err);
+	if (rc)
+		store_rollback(s);
+	/* raised alerts are open too */
+	out->open += out->raised;
+out:
+	free(found);
+	free(run.police);
+	return rc;
+}
+
+int alerts_run(struct store *s, int64_t now_ms, struct alerts_summary *out,
+	       struct err *err)
+{
+	struct alert_snapshot snap = ALERT_SNAPSHOT_INIT;
+	struct alert_found_set sets[ALERT_RULES_MAX];
+	struct stored st = { NULL, 0, 0 };
+	struct alert_params p;
+	struct alert_eval top;
+	double t0 = mono_ms(), t1, t2;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(sets, 0, sizeof(sets));
+	memset(&top, 0, sizeof(top));
+	rc = alerts_params_load(s, &p, err);
+	if (!rc)
+		rc = store_alert_snapshot_load(s, NULL, 0, &snap, err);
+	if (!rc)
+		rc = store_alert_keys_each(s, 0, NULL, keep_stored, &st, err);
+	if (rc)
+		goto out;
+	out->children = (long)snap.nchildren;
+	out->live = (long)snap.nlive;
+	out->periods = (long)snap.nperiods;
+	out->placements = (long)snap.nplacements;
+	t1 = mono_ms();
+	out->load_ms = t1 - t0;
+	alerts_evaluate(&snap, now_ms, &p, NULL, &top, sets);
+	t2 = mono_ms();
+	out->eval_ms = t2 - t1;
+	rc = apply(s, &snap, &p, now_ms, sets, 0, &st, &top, out, err);
+	out->write_ms = mono_ms() - t2;
+out:
+	alerts_found_release(sets, alert_nrules);
+	alert_snapshot_release(&snap);
+	free(st.v);
+	return rc;
+}
+
+/* ---- one child ------------------------------------------------------------------ */
+
+struct ids {
+	int64_t *v;
+	size_t n, alloc;
+};
+
+static int add_id(int64_t id, void *ctx)
+{
+	struct ids *ids = ctx;
+
+	ALLOC_GROW(ids->v, ids->n + 1, ids->alloc);
+	ids->v[ids->n++] = id;
+	return 0;
+}
+
+/* Mark the homes of the child's live episodes and placements that
+ * overlap [from, today]. */
+static void mark_homes(const struct alert_snapshot *snap, int64_t child,
+		       int32_t from, int32_t today, bool *mark)
+{
+	for (size_t i = 0; i < snap->nlive; i++) {
+		const struct alert_live *l = &snap->live[i];
+		int32_t d = day_of(l->started_at);
+
+		if (l->child_id == child && l->home >= 0 && d >= from &&
+		    d <= today)
+			mark[l->home] = true;
+	}
+	for (size_t i = 0; i < snap->nplacements; i++) {
+		const struct alert_placement *p = &snap->placements[i];
+
+		if (p->child_id == child && p->home >= 0 &&
+		    p->decom <= today && (p->end == DATE_NONE || p->end >= from))
+			mark[p->home] = true;
+	}
+}
+
+int alerts_run_child(struct store *s, int64_t child_id, int64_t now_ms,
+		     struct alerts_summary *out, struct err *err)
+{
+	struct alert_snapshot snap = ALERT_SNAPSHOT_INIT;
+	struct alert_found_set sets[ALERT_RULES_MAX];
+	struct stored st = { NULL, 0, 0 };
+	struct ids ids = { NULL, 0, 0 };
+	struct alert_params p;
+	struct alert_eval top;
+	const struct alert_rule *home_rule = alert_rule_find("home-missing-rate");
+	int32_t today = day_of(now_ms), from;
+	bool *mark = NULL;
+	double t0 = mono_ms(), t1;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(sets, 0, sizeof(sets));
+	memset(&top, 0, sizeof(top));
+	if (child_id <= 0)
+		return err_set(err, ERR_NOT_FOUND, "no such child");
+	rc = alerts_params_load(s, &p, err);
+	if (!rc)
+		rc = store_alert_snapshot_load(s, &child_id, 1, &snap, err);
+	if (rc)
+		goto out;
+	if (!snap.nchildren) {
+		rc = err_set(err, ERR_NOT_FOUND, "no such child");
+		goto out;
+	}
+	from = today - 2 * (int32_t)p.v[home_rule - alert_rules][0] + 1;
+	mark = xcalloc(snap.nhomes + 1, sizeof(*mark));
+	mark_homes(&snap, child_id, from, today, mark);
+	add_id(child_id, &ids);
+	for (size_t h = 0; !rc && h < snap.nhomes; h++)
+		if (mark[h])
+			rc = store_alert_home_children(s, snap.homes[h].urn,
+						       from, today, add_id,
+						       &ids, err);
+	if (!rc && ids.n > 1)
+		rc = store_alert_snapshot_load(s, ids.v, ids.n, &snap, err);
+	if (!rc)
+		rc = store_alert_keys_each(s, child_id, NULL, keep_stored, &st,
+					   err);
+	for (size_t h = 0; !rc && h < snap.nhomes; h++)
+		if (mark[h])
+			rc = store_alert_keys_each(s, 0, snap.homes[h].urn,
+						   keep_stored, &st, err);
+	if (!rc) {
+		rc = store_alert_run_get(s, &top.top_periods, &top.top_places,
+					 err);
+		top.top_known = !rc;
+		if (rc == ERR_NOT_FOUND) {
+			err_clear(err);
+			rc = 0;
+		}
+	}
+	if (rc)
+		goto out;
+	out->children = (long)snap.nchildren;
+	out->live = (long)snap.nlive;
+	out->periods = (long)snap.nperiods;
+	out->placements = (long)snap.nplacements;
+	t1 = mono_ms();
+	out->load_ms = t1 - t0;
+	alerts_evaluate(&snap, now_ms, &p, mark, &top, sets);
+	out->eval_ms = mono_ms() - t1;
+	t1 = mono_ms();
+	rc = apply(s, &snap, &p, now_ms, sets, child_id, &st, &top, out, err);
+	out->write_ms = mono_ms() - t1;
+out:
+	alerts_found_release(sets, alert_nrules);
+	alert_snapshot_release(&snap);
+	free(st.v);
+	free(ids.v);
+	free(mark);
+	return rc;
+}
+
+int alerts_evaluate_child(struct store *s, int64_t child_id, int64_t now_ms,
+			  struct err *err)
+{
+	struct alerts_summary sum;
+
+	return alerts_run_child(s, child_id, now_ms, &sum, err);
+}

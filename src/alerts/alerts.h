@@ -1,0 +1,247 @@
+/*
+ * alerts.h: proactive alerts on missing from care and placement
+ * stability (issue 5; docs/alerts.md).
+ *
+ * Rules are data: a const table (rules.c) of descriptors, each with an
+ * id, descriptions in English and Welsh, parameters with defaults, whom
+ * it alerts and when an unanswered alert escalates, and pure evaluators
+ * from (snapshot, now, parameters) to the set of alerts that should be
+ * active now, each with a stable subject key ("episode:123",
+ * "child:45:2019-02-01", "home:W0000001").  alerts_run() loads the
+ * snapshot, evaluates every rule and reconciles the stored alerts with
+ * that set in one transaction, so running it again changes nothing:
+ *
+ *	active, not stored          -> insert (open), outbox "raised"
+ *	active, stored cleared      -> open again, outbox "raised"
+ *	active, stored and live     -> unchanged (also when resolved)
+ *	not active, stored, live    -> cleared, outbox "cleared"
+ *	open or acknowledged past its escalation time -> escalated once,
+ *	                               outbox "escalated"
+ *
+ * (live: open, acknowledged or resolved.)  Every change writes one
+ * outbox message per recipient organisation; webhooks deliver them.
+ *
+ * Times are ms since 1970 UTC.  Errors: 0 or a negative ERR_* with
+ * detail in err.
+ */
+#ifndef CARTREF_ALERTS_H
+#define CARTREF_ALERTS_H
+
+#include "base/compat.h"
+#include "base/err.h"
+#include "domain/viewer.h"
+#include "store/store.h"
+
+/* ---- the rules (rules.c) ---------------------------------------------------- */
+
+/* Whom a rule alerts. */
+enum alert_to {
+	ALERT_TO_COUNCIL = 1 << 0,	/* the council looking after the child */
+	ALERT_TO_POLICE = 1 << 1,	/* the force of the home's area */
+	ALERT_TO_PROVIDER = 1 << 2,	/* the provider of the home */
+	ALERT_TO_INSPECTORATE = 1 << 3,
+};
+
+#define ALERT_PARAMS_MAX 6
+#define ALERT_RULES_MAX 16
+/* The inspectorate's organisation code (migration 2). */
+#define ALERT_INSPECTORATE_CODE "CIW"
+
+struct alert_param_desc {
+	const char *name;		/* "hours" */
+	int64_t def, min, max;
+	const char *unit;		/* "hours", "days", "tenths of a mile" */
+	const char *help;
+};
+
+/* One alert that should be active. */
+struct alert_found {
+	char key[ALERT_KEY_MAX + 1];
+	int64_t child_id;		/* 0: none (a home) */
+	int64_t episode_id;		/* a live episode, 0: none */
+	int32_t home;			/* index in the snapshot's homes, -1 */
+	/* the council whose police force is told (the home's area); ""
+	 * for the child's own council */
+	char area[LA_CODE_MAX + 1];
+	char detail[ALERT_DETAIL_MAX + 1];
+};
+
+struct alert_found_set {
+	struct alert_found *v;
+	size_t n, alloc;
+};
+
+/* One child's facts: slices of the snapshot. */
+struct alert_facts {
+	const struct alert_child *child;
+	const struct alert_live *live;
+	size_t nlive;
+	const struct alert_meeting *meetings;
+	size_t nmeetings;
+	const struct alert_period *periods;
+	size_t nperiods;
+	const struct alert_placement *placements;
+	size_t nplacements;
+};
+
+/* What a rule's evaluator sees. */
+struct alert_eval {
+	const struct alert_snapshot *snap;
+	int64_t now;
+	int32_t today;			/* the UTC day of now */
+	const int64_t *p;		/* the rule's parameters, table order */
+	/* the home rule: periods per home in the window and the one
+	 * before (engine-allocated, nhomes long) */
+	long *home_cur, *home_prev;
+	/* a one-child run: only homes marked here, and the top-decile
+	 * threshold of the last full run (top_known false: none) */
+	const bool *home_only;
+	bool top_known;
+	int64_t top_periods, top_places;	/* in (one child) or out */
+};
+
+struct alert_rule {
+	const char *id;			/* "ri-72h" */
+	const char *title_en, *title_cy;
+	const char *desc_en, *desc_cy;
+	const struct alert_param_desc *params;
+	size_t nparams;
+	unsigned to;			/* enum alert_to */
+	unsigned escalate_to;		/* added as recipients on escalation */
+	/* per child (may be NULL), then once at the end (may be NULL) */
+	void (*child)(struct alert_eval *e, const struct alert_facts *f,
+		      struct alert_found_set *out);
+	void (*finish)(struct alert_eval *e, struct alert_found_set *out);
+};
+
+extern const struct alert_rule alert_rules[];
+extern const size_t alert_nrules;
+
+const struct alert_rule *alert_rule_find(const char *id);
+/* The index of parameter name in r, or -1. */
+int alert_rule_param_index(const struct alert_rule *r, const char *name);
+/* Every rule has one: the hours after raising that an unanswered alert
+ * escalates (0: never). */
+#define ALERT_PARAM_ESCALATE "escalate_hours"
+
+/* Effective parameter values: the table's defaults, then alert_param. */
+struct alert_params {
+	int64_t v[ALERT_RULES_MAX][ALERT_PARAMS_MAX];
+};
+
+void alert_params_defaults(struct alert_params *p);
+int alerts_params_load(struct store *s, struct alert_params *out,
+		       struct err *err);
+/*
+ * Set a parameter (value checked against the table's range) for rule;
+ * by names who did it (audit is the caller's).  ERR_NOT_FOUND for an
+ * unknown rule or parameter, ERR_INVALID for a value out of range.
+ */
+int alerts_param_set(struct store *s, const char *rule, const char *name,
+		     const char *value, const char *by, int64_t now,
+		     struct err *err);
+
+/*
+ * The pure evaluation: every rule over snap at now with parameters p.
+ * out[i] (alert_nrules of them, zeroed) receives rule i's active
+ * alerts.  e_top (may be NULL) receives the home rule's threshold.
+ * Release with alerts_found_release().
+ */
+void alerts_evaluate(const struct alert_snapshot *snap, int64_t now,
+		     const struct alert_params *p, const bool *home_only,
+		     struct alert_eval *e_top, struct alert_found_set *out);
+void alerts_found_release(struct alert_found_set *set, size_t n);
+
+/* ---- running the rules (alerts.c) ------------------------------------------ */
+
+struct alerts_summary {
+	long raised;		/* new, or open again after clearing */
+	long cleared;
+	long escalated;
+	long open;		/* open or acknowledged after the run */
+	long messages;		/* outbox rows written */
+	long children, live, periods, placements;	/* snapshot sizes */
+	double load_ms, eval_ms, write_ms;
+};
+
+/* Evaluate every rule over the whole store at now_ms (one transaction). */
+int alerts_run(struct store *s, int64_t now_ms, struct alerts_summary *out,
+	       struct err *err);
+/*
+ * The same for one child (its child rules) and the home rule for the
+ * homes its live episodes and placements of the last two windows were
+ * at (with the top-decile threshold of the last full run).  Call after
+ * every change to a child's missing episodes, meetings or returns.
+ */
+int alerts_evaluate_child(struct store *s, int64_t child_id, int64_t now_ms,
+			  struct err *err);
+/* alerts_evaluate_child() with a summary. */
+int alerts_run_child(struct store *s, int64_t child_id, int64_t now_ms,
+		     struct alerts_summary *out, struct err *err);
+
+/* ---- people and alerts (access.c) ------------------------------------------- */
+
+/*
+ * Who may see an alert: users of a recipient organisation (a council
+ * user its council's, police their force's, a home manager its
+ * register provider's, inspectors the inspectorate's), and inspectors
+ * any alert by id.  Analysts, admins and a role outside its kind of
+ * organisation: ERR_DENIED.  An alert the viewer may not see is
+ * ERR_NOT_FOUND, as one that does not exist.  Reads naming children are
+ * audited through v->audit ("list"/"view", subject "alerts"/"alert");
+ * acknowledging and resolving are audited ("alert-ack",
+ * "alert-resolve") in the same transaction and write outbox messages.
+ */
+int alerts_viewer_org(const struct viewer *v, enum org_kind *kind,
+		      char code[ORG_CODE_MAX + 1], struct err *err);
+int alerts_list(struct store *s, const struct viewer *v,
+		const struct alert_filter *f, struct alert_page *out,
+		struct err *err);
+int alerts_get(struct store *s, const struct viewer *v, int64_t id,
+	       struct alert_row *out, struct err *err);
+int alerts_ack(struct store *s, const struct viewer *v, int64_t id,
+	       const char *note, struct err *err);
+int alerts_resolve(struct store *s, const struct viewer *v, int64_t id,
+		   const char *note, struct err *err);
+/* The viewer's organisation's outbox, newest first (in-app). */
+int alerts_outbox_list(struct store *s, const struct viewer *v,
+		       int64_t before_id, long limit, store_outbox_fn *fn,
+		       void *ctx, struct err *err);
+
+/* ---- webhooks (webhook.c) ------------------------------------------------------ */
+
+/* Backoff: 1, 2, 4, ... minutes, at most an hour; give up after 8. */
+#define ALERTS_RETRY_FIRST_MS (60 * 1000LL)
+#define ALERTS_RETRY_MAX_MS (60 * 60 * 1000LL)
+#define ALERTS_ATTEMPTS_MAX 8
+#define ALERTS_HTTP_TIMEOUT_MS 5000L
+#define ALERTS_SIGNATURE_MAX 72		/* "sha256=" 64 hex and the NUL */
+
+/*
+ * Add (or replace) the webhook of recipient (kind, code) (a provider's
+ * code is its register provider's name).  secret_out gets the new
+ * secret, 64 hex characters, to show once.  Only http:// and https://.
+ */
+int alerts_webhook_add(struct store *s, enum org_kind kind, const char *code,
+		       const char *url, int64_t now,
+		       char secret_out[WEBHOOK_SECRET_HEX + 1], int64_t *id,
+		       struct err *err);
+/* "sha256=" and the hex HMAC-SHA256 of body keyed with the secret's 64
+ * characters as they are. */
+void alerts_sign(const char *secret, const char *body, size_t len,
+		 char out[ALERTS_SIGNATURE_MAX]);
+
+struct alerts_delivery {
+	long tried, delivered, failed, gave_up;
+};
+/* The delay before attempt n + 1 after n failed attempts. */
+int64_t alerts_retry_delay(int attempts);
+/*
+ * POST every message due at now (at most limit) to its organisation's
+ * webhook, signed (X-Cartref-Signature) and with X-Cartref-Delivery:
+ * the outbox id; record each attempt.  A 2xx answer delivers.
+ */
+int alerts_outbox_deliver(struct store *s, int64_t now, long limit,
+			  struct alerts_delivery *out, struct err *err);
+
+#endif

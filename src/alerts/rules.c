@@ -1,0 +1,782 @@
+/*
+ * rules.c: the alert rules as data (issue 5; docs/alerts.md), and the
+ * pure evaluation of them over a snapshot.
+ *
+ * Each rule is a descriptor in alert_rules[]: id, titles and
+ * descriptions in English and Welsh, parameters (name, default, range,
+ * unit), recipients, escalation recipients, and an evaluator.  The
+ * evaluators read only the snapshot, `now` and their parameters; they
+ * see nothing that happened after `now` (a time later than now counts
+ * as not recorded yet), so replaying an old `now` gives the alerts of
+ * that moment.  Their boundaries are exact and documented per rule:
+ * docs/alerts.md repeats them for users.
+ */
+#include "base/compat.h"
+#include <inttypes.h>
+#include "alerts/alerts.h"
+#include "base/parse.h"
+#include "base/xalloc.h"
+
+#define MS_PER_HOUR 3600000LL
+#define MS_PER_DAY 86400000LL
+
+static int32_t day_of(int64_t ms)
+{
+	int64_t d = ms / MS_PER_DAY;
+
+	if (ms % MS_PER_DAY < 0)
+		d--;
+	return (int32_t)d;
+}
+
+static void iso_day(int32_t day, char out[DATE_STR_MAX])
+{
+	date_fmt_iso(day, out);
+}
+
+/* "2019-02-01 10:00" (UTC) */
+static void iso_minute(int64_t ms, char out[STORE_TIME_MAX])
+{
+	store_time_fmt(ms, out);
+	out[10] = ' ';
+	out[16] = '\0';
+}
+
+static struct alert_found *found_add(struct alert_found_set *out,
+				     int64_t child_id, int64_t episode_id,
+				     int32_t home)
+{
+	struct alert_found *a;
+
+	ALLOC_GROW(out->v, out->n + 1, out->alloc);
+	a = &out->v[out->n++];
+	memset(a, 0, sizeof(*a));
+	a->child_id = child_id;
+	a->episode_id = episode_id;
+	a->home = home;
+	return a;
+}
+
+/* The council of home h's area, or "" (then the child's own). */
+static void area_of(const struct alert_eval *e, int32_t h,
+		    char out[LA_CODE_MAX + 1])
+{
+	out[0] = '\0';
+	if (h >= 0 && (size_t)h < e->snap->nhomes)
+		snprintf(out, LA_CODE_MAX + 1, "%s",
+			 e->snap->homes[h].council);
+}
+
+/* The placement a period starting on day started from: the episode open
+ * that day, else one ending that day (as the review and migration 3). */
+static const struct alert_placement *placement_on(const struct alert_facts *f,
+						  int32_t day)
+{
+	const struct alert_placement *ending = NULL;
+
+	for (size_t i = 0; i < f->nplacements; i++) {
+		const struct alert_placement *p = &f->placements[i];
+
+		if (p->decom > day)
+			break;
+		if (p->end == DATE_NONE || p->end > day)
+			return p;
+		if (p->end == day && !ending)
+			ending = p;
+	}
+	return ending;
+}
+
+/* Is there a live episode of kind starting on day (an SSDA903 period
+ * that is also recorded live)? */
+static bool live_on_day(const struct alert_facts *f, char kind, int32_t day,
+			int64_t now)
+{
+	for (size_t i = 0; i < f->nlive; i++)
+		if (f->live[i].kind == kind && f->live[i].started_at <= now &&
+		    day_of(f->live[i].started_at) == day)
+			return true;
+	return false;
+}
+
+/* Missing (M) periods of a child up to now, SSDA903 and live, a period
+ * in both once: start days in order, with the home each started from. */
+struct mperiod {
+	int32_t day;
+	int32_t home;
+};
+
+static size_t missing_periods(const struct alert_facts *f, int64_t now,
+			      int32_t today, struct mperiod **out,
+			      size_t *alloc)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->nperiods; i++) {
+		const struct alert_period *p = &f->periods[i];
+		const struct alert_placement *pl;
+
+		if (p->kind != 'M' || p->start > today ||
+		    live_on_day(f, 'M', p->start, now))
+			continue;
+		pl = placement_on(f, p->start);
+		ALLOC_GROW(*out, n + 1, *alloc);
+		(*out)[n].day = p->start;
+		(*out)[n++].home = pl ? pl->home : -1;
+	}
+	for (size_t i = 0; i < f->nlive; i++) {
+		const struct alert_live *l = &f->live[i];
+		size_t k;
+
+		if (l->kind != 'M' || l->started_at > now)
+			continue;
+		ALLOC_GROW(*out, n + 1, *alloc);
+		/* insert in day order (both inputs are sorted) */
+		k = n;
+		while (k > 0 && (*out)[k - 1].day > day_of(l->started_at)) {
+			(*out)[k] = (*out)[k - 1];
+			k--;
+		}
+		(*out)[k].day = day_of(l->started_at);
+		(*out)[k].home = l->home;
+		n++;
+	}
+	return n;
+}
+
+/* The latest strategy meeting held on or before today, DATE_NONE. */
+static int32_t last_meeting(const struct alert_facts *f, int32_t today)
+{
+	int32_t last = DATE_NONE;
+
+	for (size_t i = 0; i < f->nmeetings; i++)
+		if (f->meetings[i].held_on <= today)
+			last = f->meetings[i].held_on;
+	return last;
+}
+
+/* Was a strategy meeting held on a day in [from, today]? */
+static bool meeting_since(const struct alert_facts *f, int32_t from,
+			  int32_t today)
+{
+	for (size_t i = 0; i < f->nmeetings; i++)
+		if (f->meetings[i].held_on >= from &&
+		    f->meetings[i].held_on <= today)
+			return true;
+	return false;
+}
+
+/* ---- 1: return interview within 72 hours ------------------------------------
+ *
+ * A missing (M) episode returned at R (R <= now) needs a return interview
+ * held by R + hours.  Held at exactly R + hours is in time; at R + hours
+ * + 1 ms it is late.  The alert is active when now > R + hours and no
+ * interview has been held by now, or when the interview was held late
+ * (a late interview stays an alert for someone to resolve with a note).
+ * An interview offered by R + hours and declined by the child is in
+ * time.  A time after now counts as not recorded yet.
+ */
+static const struct alert_param_desc ri_params[] = {
+	{ "hours", 72, 1, 720, "hours",
+	  "the return interview is due within this many hours of return" },
+	{ ALERT_PARAM_ESCALATE, 48, 0, 8760, "hours",
+	  "an unanswered alert escalates after this (0: never)" },
+};
+
+static void ri_child(struct alert_eval *e, const struct alert_facts *f,
+		     struct alert_found_set *out)
+{
+	int64_t window = e->p[0] * MS_PER_HOUR;
+
+	for (size_t i = 0; i < f->nlive; i++) {
+		const struct alert_live *l = &f->live[i];
+		int64_t due, held, offered;
+		char r[STORE_TIME_MAX], d[STORE_TIME_MAX];
+		struct alert_found *a;
+
+		if (l->kind != 'M' || !l->returned_at || l->returned_at > e->now)
+			continue;
+		due = l->returned_at + window;
+		held = l->ri_held_at && l->ri_held_at <= e->now ?
+			       l->ri_held_at : 0;
+		offered = l->ri_offered_at && l->ri_offered_at <= e->now ?
+				  l->ri_offered_at : 0;
+		if (held && held <= due)
+			continue;
+		if (!held && l->ri_declined && offered && offered <= due)
+			continue;
+		if (!held && e->now <= due)
+			continue;
+		a = found_add(out, l->child_id, l->id, l->home);
+		snprintf(a->key, sizeof(a->key), "episode:%" PRId64, l->id);
+		area_of(e, l->home, a->area);
+		iso_minute(l->returned_at, r);
+		iso_minute(due, d);
+		if (held) {
+			char h[STORE_TIME_MAX];
+
+			iso_minute(held, h);
+			snprintf(a->detail, sizeof(a->detail),
+				 "returned %s UTC; return interview held "
+				 "late, %s UTC (due by %s)", r, h, d);
+		} else {
+			snprintf(a->detail, sizeof(a->detail),
+				 "returned %s UTC; no return interview held "
+				 "(due by %s UTC)", r, d);
+		}
+	}
+}
+
+/* ---- 2: repeat missing ---------------------------------------------------------
+ *
+ * Missing (M) periods, SSDA903 and live (a live episode starting on the
+ * day of a stored period of the same child is that period), counted by
+ * start day.  Only periods after the child's latest strategy meeting
+ * (held on or before today) count: a meeting on the day a period started
+ * is "since" it.  Active when `count` of those periods start within
+ * `days` days: the first on day 1 and the count-th on day `days` counts
+ * (start days at most days - 1 apart); on day days + 1 it does not.  The
+ * subject is the child and the day of the first period of the first such
+ * run after the meeting, so it stays the same as more periods follow.
+ */
+static const struct alert_param_desc repeat_params[] = {
+	{ "count", 3, 2, 50, "periods", "missing periods that make a repeat" },
+	{ "days", 90, 1, 730, "days", "within this many days" },
+	{ ALERT_PARAM_ESCALATE, 72, 0, 8760, "hours",
+	  "an unanswered alert escalates after this (0: never)" },
+};
+
+static void repeat_child(struct alert_eval *e, const struct alert_facts *f,
+			 struct alert_found_set *out)
+{
+	struct mperiod *mp = NULL;
+	size_t alloc = 0, n, first = 0;
+	int64_t count = e->p[0], days = e->p[1];
+	int32_t met = last_meeting(f, e->today);
+	char d1[DATE_STR_MAX], d2[DATE_STR_MAX];
+	struct alert_found *a;
+
+	n = missing_periods(f, e->now, e->today, &mp, &alloc);
+	while (first < n && met != DATE_NONE && mp[first].day <= met)
+		first++;
+	for (size_t i = first; i + (size_t)count - 1 < n; i++) {
+		size_t j = i + (size_t)count - 1, last = j;
+
+		if (mp[j].day - mp[i].day > days - 1)
+			continue;
+		while (last + 1 < n && mp[last + 1].day - mp[i].day <= days - 1)
+			last++;
+		a = found_add(out, f->child->id, 0, mp[last].home);
+		iso_day(mp[i].day, d1);
+		iso_day(mp[last].day, d2);
+		snprintf(a->key, sizeof(a->key), "child:%" PRId64 ":%s",
+			 f->child->id, d1);
+		area_of(e, mp[last].home, a->area);
+		snprintf(a->detail, sizeof(a->detail),
+			 "%zu missing periods from %s to %s; no strategy "
+			 "meeting since", last - i + 1, d1, d2);
+		break;
+	}
+	free(mp);
+}
+
+/* ---- 3: missing over 24 hours or high risk, no strategy meeting -----------------
+ *
+ * A live missing (M) episode started at S (S <= now) that has lasted
+ * more than `hours` (to its return, or to now while missing: exactly
+ * 24 h is not more) or that the police graded high risk, with no
+ * strategy meeting for the child held on a day from S's day to today.
+ */
+static const struct alert_param_desc long_params[] = {
+	{ "hours", 24, 1, 720, "hours", "missing for more than this" },
+	{ ALERT_PARAM_ESCALATE, 24, 0, 8760, "hours",
+	  "an unanswered alert escalates after this (0: never)" },
+};
+
+static void long_child(struct alert_eval *e, const struct alert_facts *f,
+		       struct alert_found_set *out)
+{
+	int64_t limit = e->p[0] * MS_PER_HOUR;
+
+	for (size_t i = 0; i < f->nlive; i++) {
+		const struct alert_live *l = &f->live[i];
+		int64_t end;
+		bool is_long, high;
+		char s[STORE_TIME_MAX];
+		struct alert_found *a;
+
+		if (l->kind != 'M' || l->started_at > e->now)
+			continue;
+		end = l->returned_at && l->returned_at <= e->now ?
+			      l->returned_at : e->now;
+		is_long = end - l->started_at > limit;
+		high = l->grade == 'h';
+		if (!is_long && !high)
+			continue;
+		if (meeting_since(f, day_of(l->started_at), e->today))
+			continue;
+		a = found_add(out, l->child_id, l->id, l->home);
+		snprintf(a->key, sizeof(a->key), "episode:%" PRId64, l->id);
+		area_of(e, l->home, a->area);
+		iso_minute(l->started_at, s);
+		snprintf(a->detail, sizeof(a->detail),
+			 "missing since %s UTC%s%s%s; no strategy meeting", s,
+			 is_long ? ", more than " : "",
+			 is_long ? "the limit" : "",
+			 high ? ", graded high risk" : "");
+	}
+}
+
+/* ---- 4: exploitation concern on 2+ episodes, no safety plan review -----------
+ *
+ * Live episodes (M or A) started by now with the exploitation concern
+ * flag.  With `episodes` of them, active unless a strategy meeting held
+ * from the day the episodes-th of them started to today recorded a
+ * safety plan review date.
+ */
+static const struct alert_param_desc exploit_params[] = {
+	{ "episodes", 2, 1, 50, "episodes",
+	  "episodes with an exploitation concern" },
+	{ ALERT_PARAM_ESCALATE, 72, 0, 8760, "hours",
+	  "an unanswered alert escalates after this (0: never)" },
+};
+
+static void exploit_child(struct alert_eval *e, const struct alert_facts *f,
+			  struct alert_found_set *out)
+{
+	int64_t need = e->p[0], seen = 0;
+	const struct alert_live *nth = NULL, *last = NULL;
+	char d[DATE_STR_MAX];
+	struct alert_found *a;
+	int32_t from;
+
+	for (size_t i = 0; i < f->nlive; i++)
+		if (f->live[i].exploitation && f->live[i].started_at <= e->now) {
+			last = &f->live[i];
+			if (++seen == need)
+				nth = last;
+		}
+	if (!nth)
+		return;
+	from = day_of(nth->started_at);
+	for (size_t i = 0; i < f->nmeetings; i++)
+		if (f->meetings[i].held_on >= from &&
+		    f->meetings[i].held_on <= e->today &&
+		    f->meetings[i].safety_plan_review_on != DATE_NONE)
+			return;
+	a = found_add(out, f->child->id, 0, last->home);
+	snprintf(a->key, sizeof(a->key), "child:%" PRId64 ":exploitation",
+		 f->child->id);
+	area_of(e, last->home, a->area);
+	iso_day(from, d);
+	snprintf(a->detail, sizeof(a->detail),
+		 "exploitation concern on %" PRId64 " episodes (the %" PRId64
+		 "th from %s); no safety plan review", seen, need, d);
+}
+
+/* ---- 5: arrested or charged (criminalisation) -----------------------------------
+ *
+ * A live episode started by now on which the police recorded an arrest
+ * or a charge, during or after it.
+ */
+static const struct alert_param_desc crim_params[] = {
+	{ ALERT_PARAM_ESCALATE, 168, 0, 8760, "hours",
+	  "an unanswered alert escalates after this (0: never)" },
+};
+
+static void crim_child(struct alert_eval *e, const struct alert_facts *f,
+		       struct alert_found_set *out)
+{
+	for (size_t i = 0; i < f->nlive; i++) {
+		const struct alert_live *l = &f->live[i];
+		char s[STORE_TIME_MAX];
+		struct alert_found *a;
+
+		if ((!l->arrested && !l->charged) || l->started_at > e->now)
+			continue;
+		a = found_add(out, l->child_id, l->id, l->home);
+		snprintf(a->key, sizeof(a->key), "episode:%" PRId64, l->id);
+		area_of(e, l->home, a->area);
+		iso_minute(l->started_at, s);
+		snprintf(a->detail, sizeof(a->detail),
+			 "%s in connection with the episode from %s UTC",
+			 l->charged ? (l->arrested ? "arrested and charged" :
+						     "charged") : "arrested",
+			 s);
+	}
+}
+
+/* ---- 6: placement stability -----------------------------------------------------
+ *
+ * SSDA903 episodes (merged across returns) that begin a change of
+ * placement (RNE P, T, B or U).  Moves: `moves` of them starting on days
+ * in [today - days + 1, today] ("in the last 12 months": a move on
+ * today - 364 counts with days 365, one on today - 365 does not);
+ * subject "child:ID:moves".  Distance: such a placement that started in
+ * [today - new_days + 1, today] more than `distance` tenths of a mile
+ * from home (20.0 miles is not more than 20; 20.1 is) with no
+ * REASON_PLACE_CHANGE; subject "placement:CHILD:DECOM".  A child
+ * starting to be looked after (RNE S) has no reason to record.
+ */
+static const struct alert_param_desc stab_params[] = {
+	{ "moves", 3, 2, 50, "moves", "placement moves that make instability" },
+	{ "days", 365, 30, 1096, "days", "within this many days up to today" },
+	{ "distance", 200, 0, 10000, "tenths of a mile",
+	  "a new placement further than this from home" },
+	{ "new_days", 90, 1, 730, "days", "a placement is new this long" },
+	{ ALERT_PARAM_ESCALATE, 168, 0, 8760, "hours",
+	  "an unanswered alert escalates after this (0: never)" },
+};
+
+static bool is_move(char rne)
+{
+	return rne == 'P' || rne == 'T' || rne == 'B' || rne == 'U';
+}
+
+static void stab_child(struct alert_eval *e, const struct alert_facts *f,
+		       struct alert_found_set *out)
+{
+	int32_t from = e->today - (int32_t)e->p[1] + 1;
+	int32_t new_from = e->today - (int32_t)e->p[3] + 1;
+	const struct alert_placement *first = NULL, *last = NULL;
+	char d1[DATE_STR_MAX], d2[DATE_STR_MAX];
+	struct alert_found *a;
+	int64_t moves = 0;
+
+	for (size_t i = 0; i < f->nplacements; i++) {
+		const struct alert_placement *p = &f->placements[i];
+
+		if (!is_move(p->rne) || p->decom > e->today)
+			continue;
+		if (p->decom >= from) {
+			if (!moves++)
+				first = p;
+			last = p;
+		}
+		if (p->decom >= new_from && p->distance > e->p[2] &&
+		    !p->has_reason) {
+			a = found_add(out, f->child->id, 0, p->home);
+			iso_day(p->decom, d1);
+			snprintf(a->key, sizeof(a->key),
+				 "placement:%" PRId64 ":%s", f->child->id, d1);
+			snprintf(a->detail, sizeof(a->detail),
+				 "placed on %s %d.%d miles from home with no "
+				 "reason for the change recorded", d1,
+				 p->distance / 10, p->distance % 10);
+		}
+	}
+	if (moves >= e->p[0]) {
+		a = found_add(out, f->child->id, 0, last->home);
+		snprintf(a->key, sizeof(a->key), "child:%" PRId64 ":moves",
+			 f->child->id);
+		iso_day(first->decom, d1);
+		iso_day(last->decom, d2);
+		snprintf(a->detail, sizeof(a->detail),
+			 "%" PRId64 " placement moves from %s to %s", moves,
+			 d1, d2);
+	}
+}
+
+/* ---- 7: homes with many missing periods ---------------------------------------
+ *
+ * Missing (M) periods, SSDA903 and live as in rule 2, by the home each
+ * started from, in the window [today - days + 1, today] and the one
+ * before it.  Homes open today with places count.  A home is in the top
+ * decile when it has a period in the window and its rate (periods per
+ * place) is at least the rate of the ceil(N * decile / 100)-th home of
+ * N by rate (ties are all in).  It rose when it has at least
+ * min_periods in the window and periods * 100 > previous * (100 +
+ * rise_pct) ("more than 50%": 2 to 3 is not, 2 to 4 is).  A one-child
+ * run uses the last full run's threshold.
+ */
+static const struct alert_param_desc home_params[] = {
+	{ "days", 90, 7, 365, "days", "the window" },
+	{ "decile", 10, 1, 50, "percent", "the top share of homes by rate" },
+	{ "rise_pct", 50, 1, 1000, "percent", "a rise of more than this" },
+	{ "min_periods", 3, 1, 1000, "periods",
+	  "the rise counts from this many periods" },
+	{ ALERT_PARAM_ESCALATE, 0, 0, 8760, "hours",
+	  "an unanswered alert escalates after this (0: never)" },
+};
+
+static void home_child(struct alert_eval *e, const struct alert_facts *f,
+		       struct alert_found_set *out)
+{
+	int32_t days = (int32_t)e->p[0];
+	int32_t cur_from = e->today - days + 1, prev_from = cur_from - days;
+	struct mperiod *mp = NULL;
+	size_t alloc = 0, n;
+
+	(void)out;
+	if (!e->home_cur)
+		return;
+	n = missing_periods(f, e->now, e->today, &mp, &alloc);
+	for (size_t i = 0; i < n; i++) {
+		if (mp[i].home < 0 || mp[i].day < prev_from)
+			continue;
+		if (mp[i].day >= cur_from)
+			e->home_cur[mp[i].home]++;
+		else
+			e->home_prev[mp[i].home]++;
+	}
+	free(mp);
+}
+
+static bool home_counts(const struct alert_eval *e, const struct alert_home *h)
+{
+	return h->places > 0 && h->registered != DATE_NONE &&
+	       h->registered <= e->today &&
+	       (h->closed == DATE_NONE || h->closed > e->today);
+}
+
+struct rate {
+	long periods;
+	int places;
+};
+
+static int cmp_rate_desc(const void *a, const void *b)
+{
+	const struct rate *x = a, *y = b;
+	int64_t l = (int64_t)x->periods * y->places;
+	int64_t r = (int64_t)y->periods * x->places;
+
+	return (l < r) - (l > r);
+}
+
+static void home_finish(struct alert_eval *e, struct alert_found_set *out)
+{
+	const struct alert_snapshot *snap = e->snap;
+	struct rate *rates;
+	size_t n = 0, top;
+
+	if (!e->home_cur)
+		return;
+	if (!e->home_only) {
+		/* the national threshold */
+		rates = xcalloc(snap->nhomes ? snap->nhomes : 1,
+				sizeof(*rates));
+		for (size_t i = 0; i < snap->nhomes; i++)
+			if (home_counts(e, &snap->homes[i])) {
+				rates[n].periods = e->home_cur[i];
+				rates[n++].places = snap->homes[i].places;
+			}
+		e->top_known = false;
+		if (n) {
+			qsort(rates, n, sizeof(*rates), cmp_rate_desc);
+			top = (n * (size_t)e->p[1] + 99) / 100;
+			if (top < 1)
+				top = 1;
+			e->top_known = true;
+			e->top_periods = rates[top - 1].periods;
+			e->top_places = rates[top - 1].places;
+		}
+		free(rates);
+	}
+	for (size_t i = 0; i < snap->nhomes; i++) {
+		const struct alert_home *h = &snap->homes[i];
+		long cur = e->home_cur[i], prev = e->home_prev[i];
+		bool decile, rise;
+		struct alert_found *a;
+
+		if ((e->home_only && !e->home_only[i]) || !home_counts(e, h) ||
+		    !cur)
+			continue;
+		decile = e->top_known && e->top_places > 0 &&
+			 (int64_t)cur * e->top_places >=
+				 e->top_periods * (int64_t)h->places;
+		rise = cur >= e->p[3] &&
+		       (int64_t)cur * 100 > (int64_t)prev * (100 + e->p[2]);
+		if (!decile && !rise)
+			continue;
+		a = found_add(out, 0, 0, (int32_t)i);
+		snprintf(a->key, sizeof(a->key), "home:%s", h->urn);
+		snprintf(a->area, sizeof(a->area), "%s", h->council);
+		snprintf(a->detail, sizeof(a->detail),
+			 "%ld missing periods in %" PRId64 " days for %d "
+			 "places (%ld the %" PRId64 " days before)%s%s", cur,
+			 e->p[0], h->places, prev, e->p[0],
+			 decile ? "; in the top decile of homes" : "",
+			 rise ? "; a rise of more than the limit" : "");
+	}
+}
+
+/* ---- the table --------------------------------------------------------------------- */
+
+const struct alert_rule alert_rules[] = {
+	{ "ri-72h", "Return interview not held in time",
+	  "Cyfweliad dychwelyd heb ei gynnal mewn pryd",
+	  "A child returned from a missing episode and no return interview "
+	  "was held within the limit (72 hours by default), or it was held "
+	  "late.",
+	  "Daeth plentyn yn ôl o gyfnod ar goll ac ni chynhaliwyd cyfweliad "
+	  "dychwelyd o fewn y terfyn (72 awr yn ddiofyn), neu fe'i "
+	  "cynhaliwyd yn hwyr.",
+	  ri_params, ARRAY_SIZE(ri_params), ALERT_TO_COUNCIL,
+	  ALERT_TO_INSPECTORATE, ri_child, NULL },
+	{ "repeat-missing", "Repeatedly missing, no strategy meeting",
+	  "Ar goll dro ar ôl tro, dim cyfarfod strategaeth",
+	  "A child went missing 3 or more times within 90 days (by default) "
+	  "and no strategy meeting has been held since the first of them.",
+	  "Aeth plentyn ar goll 3 gwaith neu fwy o fewn 90 diwrnod (yn "
+	  "ddiofyn) ac ni chynhaliwyd cyfarfod strategaeth ers y cyntaf.",
+	  repeat_params, ARRAY_SIZE(repeat_params),
+	  ALERT_TO_COUNCIL | ALERT_TO_POLICE, ALERT_TO_INSPECTORATE,
+	  repeat_child, NULL },
+	{ "long-or-high-risk", "Missing over 24 hours or high risk, no "
+	  "strategy meeting",
+	  "Ar goll dros 24 awr neu risg uchel, dim cyfarfod strategaeth",
+	  "A child has been missing for more than 24 hours (by default) or "
+	  "was graded high risk, and no strategy meeting has been held since "
+	  "the episode began.",
+	  "Mae plentyn wedi bod ar goll am fwy na 24 awr (yn ddiofyn) neu "
+	  "fe'i graddiwyd yn risg uchel, ac ni chynhaliwyd cyfarfod "
+	  "strategaeth ers i'r cyfnod ddechrau.",
+	  long_params, ARRAY_SIZE(long_params),
+	  ALERT_TO_COUNCIL | ALERT_TO_POLICE | ALERT_TO_PROVIDER,
+	  ALERT_TO_INSPECTORATE, long_child, NULL },
+	{ "exploitation", "Exploitation concern, no safety plan review",
+	  "Pryder am gamfanteisio, dim adolygiad o'r cynllun diogelwch",
+	  "An exploitation concern was recorded on 2 or more missing "
+	  "episodes (by default) and no strategy meeting since has set a "
+	  "safety plan review.",
+	  "Cofnodwyd pryder am gamfanteisio ar 2 gyfnod ar goll neu fwy (yn "
+	  "ddiofyn) ac nid oes cyfarfod strategaeth ers hynny wedi pennu "
+	  "adolygiad o'r cynllun diogelwch.",
+	  exploit_params, ARRAY_SIZE(exploit_params),
+	  ALERT_TO_COUNCIL | ALERT_TO_POLICE, ALERT_TO_INSPECTORATE,
+	  exploit_child, NULL },
+	{ "criminalisation", "Arrested or charged during a missing episode",
+	  "Arestiwyd neu cyhuddwyd yn ystod cyfnod ar goll",
+	  "A child was arrested or charged in connection with a missing "
+	  "episode: the council and the inspectorate are told "
+	  "(criminalisation of children in care).",
+	  "Cafodd plentyn ei arestio neu ei gyhuddo mewn cysylltiad â "
+	  "chyfnod ar goll: rhoddir gwybod i'r cyngor a'r arolygiaeth "
+	  "(troseddoli plant mewn gofal).",
+	  crim_params, ARRAY_SIZE(crim_params),
+	  ALERT_TO_COUNCIL | ALERT_TO_INSPECTORATE, 0, crim_child, NULL },
+	{ "placement-stability", "Placement moves or a distant placement",
+	  "Symud lleoliad neu leoliad pell",
+	  "A child moved placement 3 or more times in the last 12 months, "
+	  "or a new placement is more than 20 miles from home with no "
+	  "reason recorded (by default).",
+	  "Symudodd plentyn leoliad 3 gwaith neu fwy yn y 12 mis diwethaf, "
+	  "neu mae lleoliad newydd fwy nag 20 milltir o'r cartref heb reswm "
+	  "wedi'i gofnodi (yn ddiofyn).",
+	  stab_params, ARRAY_SIZE(stab_params), ALERT_TO_COUNCIL,
+	  ALERT_TO_INSPECTORATE, stab_child, NULL },
+	{ "home-missing-rate", "Home with many missing periods",
+	  "Cartref â llawer o gyfnodau ar goll",
+	  "A home's missing periods per place over the last 90 days are in "
+	  "the top tenth of homes, or rose by more than 50% on the 90 days "
+	  "before (by default).",
+	  "Mae cyfnodau ar goll cartref fesul lle dros y 90 diwrnod diwethaf "
+	  "yn y degfed uchaf o gartrefi, neu wedi codi mwy na 50% ar y 90 "
+	  "diwrnod cyn hynny (yn ddiofyn).",
+	  home_params, ARRAY_SIZE(home_params), ALERT_TO_INSPECTORATE, 0,
+	  home_child, home_finish },
+};
+const size_t alert_nrules = ARRAY_SIZE(alert_rules);
+
+const struct alert_rule *alert_rule_find(const char *id)
+{
+	for (size_t i = 0; i < alert_nrules; i++)
+		if (!strcmp(alert_rules[i].id, id))
+			return &alert_rules[i];
+	return NULL;
+}
+
+int alert_rule_param_index(const struct alert_rule *r, const char *name)
+{
+	for (size_t i = 0; i < r->nparams; i++)
+		if (!strcmp(r->params[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+void alert_params_defaults(struct alert_params *p)
+{
+	memset(p, 0, sizeof(*p));
+	if (alert_nrules > ALERT_RULES_MAX)
+		BUG("more than %d rules", ALERT_RULES_MAX);
+	for (size_t i = 0; i < alert_nrules; i++) {
+		if (alert_rules[i].nparams > ALERT_PARAMS_MAX ||
+		    alert_rule_param_index(&alert_rules[i],
+					   ALERT_PARAM_ESCALATE) < 0)
+			BUG("rule %s: parameters", alert_rules[i].id);
+		for (size_t k = 0; k < alert_rules[i].nparams; k++)
+			p->v[i][k] = alert_rules[i].params[k].def;
+	}
+}
+
+/* ---- the evaluation ---------------------------------------------------------------- */
+
+void alerts_found_release(struct alert_found_set *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(set[i].v);
+		memset(&set[i], 0, sizeof(set[i]));
+	}
+}
+
+void alerts_evaluate(const struct alert_snapshot *snap, int64_t now,
+		     const struct alert_params *p, const bool *home_only,
+		     struct alert_eval *e_top, struct alert_found_set *out)
+{
+	struct alert_eval e[ALERT_RULES_MAX];
+	long *cur = xcalloc(snap->nhomes + 1, sizeof(*cur));
+	long *prev = xcalloc(snap->nhomes + 1, sizeof(*prev));
+	size_t il = 0, im = 0, ip = 0, ie = 0;
+
+	for (size_t r = 0; r < alert_nrules; r++) {
+		memset(&e[r], 0, sizeof(e[r]));
+		e[r].snap = snap;
+		e[r].now = now;
+		e[r].today = day_of(now);
+		e[r].p = p->v[r];
+		e[r].home_cur = cur;
+		e[r].home_prev = prev;
+		e[r].home_only = home_only;
+		if (e_top && home_only) {
+			e[r].top_known = e_top->top_known;
+			e[r].top_periods = e_top->top_periods;
+			e[r].top_places = e_top->top_places;
+		}
+	}
+	for (size_t c = 0; c < snap->nchildren; c++) {
+		const struct alert_child *ch = &snap->children[c];
+		struct alert_facts f;
+
+		memset(&f, 0, sizeof(f));
+		f.child = ch;
+#define SLICE(arr, n, i, field, cnt)                                      \
+	do {                                                              \
+		while (i < snap->n && snap->arr[i].child_id < ch->id)     \
+			i++;                                              \
+		f.field = &snap->arr[i];                                  \
+		while (i < snap->n && snap->arr[i].child_id == ch->id) {  \
+			i++;                                              \
+			f.cnt++;                                          \
+		}                                                         \
+	} while (0)
+		SLICE(live, nlive, il, live, nlive);
+		SLICE(meetings, nmeetings, im, meetings, nmeetings);
+		SLICE(periods, nperiods, ip, periods, nperiods);
+		SLICE(placements, nplacements, ie, placements, nplacements);
+#undef SLICE
+		for (size_t r = 0; r < alert_nrules; r++)
+			if (alert_rules[r].child)
+				alert_rules[r].child(&e[r], &f, &out[r]);
+	}
+	for (size_t r = 0; r < alert_nrules; r++)
+		if (alert_rules[r].finish) {
+			alert_rules[r].finish(&e[r], &out[r]);
+			if (e_top && !home_only) {
+				e_top->top_known = e[r].top_known;
+				e_top->top_periods = e[r].top_periods;
+				e_top->top_places = e[r].top_places;
+			}
+		}
+	free(cur);
+	free(prev);
+}

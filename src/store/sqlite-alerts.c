@@ -1,0 +1,1328 @@
+/*
+ * sqlite-alerts.c: the SQLite side of the proactive alerts (issue 5;
+ * store.h "alerts", migration 6, docs/alerts.md).
+ *
+ * The snapshot loader reads every fact the rules need in six sequential
+ * scans (children, homes, SSDA903 episodes and missing periods, live
+ * episodes, strategy meetings); the SSDA903 tables in table order with
+ * no join (returns and homes come from small lookups), sorted in C and
+ * merged across returns the way migration 3's views do (the same episode or period in several returns is taken from
+ * the latest; a row left open in a return that is not its council's
+ * latest ended on 31 March of that year): the views' correlated
+ * subqueries cost seconds at England scale, one ordered scan does not.
+ * For one child's re-evaluation the same queries run per child id from
+ * the child indexes.
+ *
+ * Everything else is short statements on the alert tables.  All SQL is
+ * constant text with bound parameters (sq_cached()).
+ */
+#include "base/compat.h"
+#include "base/parse.h"
+#include "base/xalloc.h"
+#include "store/sqlite-internal.h"
+
+static int a_err(void *impl, struct err *err, const char *what)
+{
+	sqlite3 *db = sq_handle(impl);
+	int ext = sqlite3_extended_errcode(db);
+	int code = ERR_STORE;
+
+	if (ext == SQLITE_CONSTRAINT_UNIQUE ||
+	    ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+		code = ERR_EXISTS;
+	else if ((ext & 0xff) == SQLITE_CONSTRAINT)
+		code = ERR_CONSTRAINT;
+	return err_set(err, code, "%s: %s", what, sqlite3_errmsg(db));
+}
+
+/* Step a statement that returns no rows we need. */
+static int a_done(void *impl, sqlite3_stmt *st, struct err *err,
+		  const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return a_err(impl, err, what);
+	return 0;
+}
+
+static void bind_str(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v && *v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_time(sqlite3_stmt *st, int i, int64_t ms)
+{
+	char t[STORE_TIME_MAX];
+
+	if (!ms) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	store_time_fmt(ms, t);
+	sqlite3_bind_text(st, i, t, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_day(sqlite3_stmt *st, int i, int32_t day)
+{
+	char d[DATE_STR_MAX];
+
+	date_fmt_iso(day, d);
+	sqlite3_bind_text(st, i, d, -1, SQLITE_TRANSIENT);
+}
+
+/* An instant column: 0 for NULL or a malformed value. */
+static int64_t col_time(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	int64_t ms;
+
+	if (!t || store_time_parse((const char *)t, &ms))
+		return 0;
+	return ms;
+}
+
+static int64_t col_opt_i64(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return 0;
+	return sqlite3_column_int64(st, i);
+}
+
+/* ---- the snapshot -------------------------------------------------------- */
+
+#define CHILD_COLS "SELECT c.id, l.code, c.child_ref FROM child c" \
+	" JOIN la l ON l.id = c.la_id"
+static const char sql_children_all[] = CHILD_COLS " ORDER BY c.id";
+static const char sql_children_one[] = CHILD_COLS " WHERE c.id = ?1";
+
+static const char sql_latest_years[] =
+	"SELECT la_id, max(year) FROM return903 GROUP BY la_id";
+
+static const char sql_homes[] =
+	"SELECT h.id, h.urn, p.name, l.council_code, h.places, h.registered,"
+	" h.closed FROM home h JOIN provider p ON p.id = h.provider_id"
+	" JOIN la l ON l.id = h.la_id ORDER BY h.urn";
+
+/* Scanned in table order and sorted in C: sequential pages, no join per
+ * row (the return's year and council, and the home, from small lookups
+ * made first). */
+#define PLACEMENT_COLS \
+	"SELECT child_id, decom, dec, rne, reason_place_change IS NOT NULL," \
+	" pl_distance, urn, return_id FROM episode"
+static const char sql_placements_all[] = PLACEMENT_COLS;
+static const char sql_placements_one[] = PLACEMENT_COLS " WHERE child_id = ?1";
+
+#define PERIOD_COLS "SELECT child_id, kind, start, end, return_id FROM missing"
+static const char sql_periods_all[] = PERIOD_COLS;
+static const char sql_periods_one[] = PERIOD_COLS " WHERE child_id = ?1";
+
+static const char sql_returns[] = "SELECT id, year, la_id FROM return903";
+
+#define LIVE_COLS \
+	"SELECT e.id, e.child_id, e.kind, h.id, e.started_at, e.returned_at," \
+	" e.ri_offered_at, e.ri_held_at, e.ri_outcome = 'declined'," \
+	" e.risk_grade, e.exploitation, e.arrested, e.charged" \
+	" FROM mfc_episode e LEFT JOIN home h ON h.urn = e.urn"
+static const char sql_live_all[] =
+	LIVE_COLS " ORDER BY e.child_id, e.started_at";
+static const char sql_live_one[] =
+	LIVE_COLS " WHERE e.child_id = ?1 ORDER BY e.started_at";
+
+#define MEETING_COLS \
+	"SELECT child_id, held_on, safety_plan_review_on FROM strategy_meeting"
+static const char sql_meetings_all[] =
+	MEETING_COLS " ORDER BY child_id, held_on";
+static const char sql_meetings_one[] =
+	MEETING_COLS " WHERE child_id = ?1 ORDER BY held_on";
+
+struct raw_placement {
+	struct alert_placement p;
+	int year;
+};
+
+struct raw_period {
+	struct alert_period p;
+	int year;
+};
+
+struct loader {
+	void *impl;
+	struct alert_snapshot *out;
+	size_t a_children, a_live, a_meetings, a_periods, a_placements;
+	/* home row id -> index in out->homes, -1 */
+	int32_t *home_ix;
+	int64_t nhome_ix;
+	/* la row id -> its latest return year */
+	int *latest;
+	int64_t nlatest;
+	/* return id -> its year and council (la row id) */
+	int *ret_year;
+	int64_t *ret_la;
+	int64_t nret;
+	/* rows as scanned, with their return's year, before the merge */
+	struct raw_placement *rp;
+	size_t nrp, arp;
+	struct raw_period *rq;
+	size_t nrq, arq;
+};
+
+static int32_t home_index(const struct loader *ld, sqlite3_stmt *st, int i)
+{
+	int64_t id;
+
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return -1;
+	id = sqlite3_column_int64(st, i);
+	if (id < 0 || id >= ld->nhome_ix)
+		return -1;
+	return ld->home_ix[id];
+}
+
+/* The home (index in out->homes, sorted by URN) of a URN column, -1. */
+static int32_t home_by_urn(const struct loader *ld, sqlite3_stmt *st, int i)
+{
+	const struct alert_snapshot *o = ld->out;
+	const char *urn = (const char *)sqlite3_column_text(st, i);
+	size_t lo = 0, hi = o->nhomes;
+
+	if (!urn)
+		return -1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(o->homes[mid].urn, urn);
+
+		if (!c)
+			return (int32_t)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* end_eff of migration 3: the end date, else none if the row is in its
+ * council's latest return, else 31 March of its return's year. */
+static int32_t end_eff(const struct loader *ld, int32_t end, int year,
+		       int64_t la)
+{
+	if (end != DATE_NONE)
+		return end;
+	if (la >= 0 && la < ld->nlatest && ld->latest[la] == year)
+		return DATE_NONE;
+	return date_from_ymd(year, 3, 31);
+}
+
+/* The year and council of return id (year -1 if unknown). */
+static void return_of(const struct loader *ld, int64_t id, int *year,
+		      int64_t *la)
+{
+	*year = -1;
+	*la = -1;
+	if (id >= 0 && id < ld->nret) {
+		*year = ld->ret_year[id];
+		*la = ld->ret_la[id];
+	}
+}
+
+static int load_lookups(struct loader *ld, struct err *err)
+{
+	struct alert_snapshot *o = ld->out;
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int rc;
+
+	st = sq_cached(ld->impl, sql_returns, err);
+	if (!st)
+		return ERR_STORE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+
+		if (id < 0 || id > INT32_MAX)
+			continue;
+		if (id >= ld->nret) {
+			int64_t n = id + 64;
+
+			ld->ret_year = xreallocarray(ld->ret_year, (size_t)n,
+						     sizeof(*ld->ret_year));
+			ld->ret_la = xreallocarray(ld->ret_la, (size_t)n,
+						   sizeof(*ld->ret_la));
+			for (int64_t i = ld->nret; i < n; i++) {
+				ld->ret_year[i] = -1;
+				ld->ret_la[i] = -1;
+			}
+			ld->nret = n;
+		}
+		ld->ret_year[id] = sqlite3_column_int(st, 1);
+		ld->ret_la[id] = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return a_err(ld->impl, err, "alerts: returns");
+
+	st = sq_cached(ld->impl, sql_latest_years, err);
+	if (!st)
+		return ERR_STORE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t la = sqlite3_column_int64(st, 0);
+
+		if (la < 0 || la > INT32_MAX)
+			continue;
+		if (la >= ld->nlatest) {
+			int64_t n = la + 64;
+
+			ld->latest = xreallocarray(ld->latest, (size_t)n,
+						   sizeof(*ld->latest));
+			for (int64_t i = ld->nlatest; i < n; i++)
+				ld->latest[i] = -1;
+			ld->nlatest = n;
+		}
+		ld->latest[la] = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return a_err(ld->impl, err, "alerts: returns");
+
+	st = sq_cached(ld->impl, sql_homes, err);
+	if (!st)
+		return ERR_STORE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		struct alert_home *h;
+
+		if (id < 0 || id > INT32_MAX)
+			continue;
+		ALLOC_GROW(o->homes, o->nhomes + 1, alloc);
+		h = &o->homes[o->nhomes];
+		sq_col_text(st, 1, h->urn, sizeof(h->urn));
+		sq_col_text(st, 2, h->provider, sizeof(h->provider));
+		sq_col_text(st, 3, h->council, sizeof(h->council));
+		h->places = sqlite3_column_int(st, 4);
+		h->registered = sq_col_date(st, 5);
+		h->closed = sq_col_date(st, 6);
+		if (id >= ld->nhome_ix) {
+			int64_t n = id + 256;
+
+			ld->home_ix = xreallocarray(ld->home_ix, (size_t)n,
+						    sizeof(*ld->home_ix));
+			for (int64_t i = ld->nhome_ix; i < n; i++)
+				ld->home_ix[i] = -1;
+			ld->nhome_ix = n;
+		}
+		ld->home_ix[id] = (int32_t)o->nhomes++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return a_err(ld->impl, err, "alerts: homes");
+	return 0;
+}
+
+/* Run sql (bound to child id if not 0) and hand each row to fn. */
+static int scan(struct loader *ld, const char *sql, int64_t child_id,
+		int (*fn)(struct loader *ld, sqlite3_stmt *st),
+		struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(ld->impl, sql, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	if (child_id)
+		sqlite3_bind_int64(st, 1, child_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ld, st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return a_err(ld->impl, err, "alerts: snapshot");
+	return 0;
+}
+
+static int row_child(struct loader *ld, sqlite3_stmt *st)
+{
+	struct alert_snapshot *o = ld->out;
+	struct alert_child *c;
+
+	ALLOC_GROW(o->children, o->nchildren + 1, ld->a_children);
+	c = &o->children[o->nchildren++];
+	c->id = sqlite3_column_int64(st, 0);
+	sq_col_text(st, 1, c->la, sizeof(c->la));
+	sq_col_text(st, 2, c->ref, sizeof(c->ref));
+	return 0;
+}
+
+static int row_placement(struct loader *ld, sqlite3_stmt *st)
+{
+	struct raw_placement *r;
+	const unsigned char *rne;
+	int64_t la;
+	int32_t decom = sq_col_date(st, 1);
+
+	if (decom == DATE_NONE)
+		return 0;
+	ALLOC_GROW(ld->rp, ld->nrp + 1, ld->arp);
+	r = &ld->rp[ld->nrp++];
+	r->p.child_id = sqlite3_column_int64(st, 0);
+	r->p.decom = decom;
+	return_of(ld, sqlite3_column_int64(st, 7), &r->year, &la);
+	r->p.end = end_eff(ld, sq_col_date(st, 2), r->year, la);
+	rne = sqlite3_column_text(st, 3);
+	r->p.rne = rne ? (char)rne[0] : '?';
+	r->p.has_reason = sqlite3_column_int(st, 4) != 0;
+	r->p.distance = sq_col_opt_int(st, 5);
+	r->p.home = home_by_urn(ld, st, 6);
+	return 0;
+}
+
+static int row_period(struct loader *ld, sqlite3_stmt *st)
+{
+	const unsigned char *kind = sqlite3_column_text(st, 1);
+	struct raw_period *r;
+	int64_t la;
+	int32_t start = sq_col_date(st, 2);
+
+	if (start == DATE_NONE)
+		return 0;
+	ALLOC_GROW(ld->rq, ld->nrq + 1, ld->arq);
+	r = &ld->rq[ld->nrq++];
+	r->p.child_id = sqlite3_column_int64(st, 0);
+	r->p.kind = kind ? (char)kind[0] : 'M';
+	r->p.start = start;
+	return_of(ld, sqlite3_column_int64(st, 4), &r->year, &la);
+	r->p.end = end_eff(ld, sq_col_date(st, 3), r->year, la);
+	return 0;
+}
+
+static int cmp_raw_placement(const void *a, const void *b)
+{
+	const struct raw_placement *x = a, *y = b;
+
+	if (x->p.child_id != y->p.child_id)
+		return x->p.child_id < y->p.child_id ? -1 : 1;
+	if (x->p.decom != y->p.decom)
+		return x->p.decom < y->p.decom ? -1 : 1;
+	return (x->year > y->year) - (x->year < y->year);
+}
+
+static int cmp_raw_period(const void *a, const void *b)
+{
+	const struct raw_period *x = a, *y = b;
+
+	if (x->p.child_id != y->p.child_id)
+		return x->p.child_id < y->p.child_id ? -1 : 1;
+	if (x->p.start != y->p.start)
+		return x->p.start < y->p.start ? -1 : 1;
+	if (x->p.kind != y->p.kind)
+		return x->p.kind < y->p.kind ? -1 : 1;
+	return (x->year > y->year) - (x->year < y->year);
+}
+
+/*
+ * Merge across returns (migration 3): the same episode (child, DECOM)
+ * or period (child, start, kind) in several returns is taken from the
+ * latest; the rows of a one-child load arrive child by child and are
+ * merged per child.
+ */
+static void merge_rows(struct loader *ld)
+{
+	struct alert_snapshot *o = ld->out;
+
+	if (ld->nrp)
+		qsort(ld->rp, ld->nrp, sizeof(*ld->rp), cmp_raw_placement);
+	for (size_t i = 0; i < ld->nrp; i++) {
+		const struct alert_placement *p = &ld->rp[i].p;
+
+		if (i + 1 < ld->nrp && ld->rp[i + 1].p.child_id == p->child_id &&
+		    ld->rp[i + 1].p.decom == p->decom)
+			continue;	/* a later return has it */
+		ALLOC_GROW(o->placements, o->nplacements + 1, ld->a_placements);
+		o->placements[o->nplacements++] = *p;
+	}
+	if (ld->nrq)
+		qsort(ld->rq, ld->nrq, sizeof(*ld->rq), cmp_raw_period);
+	for (size_t i = 0; i < ld->nrq; i++) {
+		const struct alert_period *p = &ld->rq[i].p;
+
+		if (i + 1 < ld->nrq && ld->rq[i + 1].p.child_id == p->child_id &&
+		    ld->rq[i + 1].p.start == p->start &&
+		    ld->rq[i + 1].p.kind == p->kind)
+			continue;
+		ALLOC_GROW(o->periods, o->nperiods + 1, ld->a_periods);
+		o->periods[o->nperiods++] = *p;
+	}
+	ld->nrp = 0;
+	ld->nrq = 0;
+}
+
+static char grade_letter(sqlite3_stmt *st, int i)
+{
+	const unsigned char *g = sqlite3_column_text(st, i);
+
+	if (!g)
+		return 0;
+	switch (g[0]) {
+	case 'n':
+	case 'l':
+	case 'm':
+	case 'h':
+		return (char)g[0];
+	default:
+		return 0;
+	}
+}
+
+static int row_live(struct loader *ld, sqlite3_stmt *st)
+{
+	struct alert_snapshot *o = ld->out;
+	const unsigned char *kind = sqlite3_column_text(st, 2);
+	struct alert_live *e;
+
+	ALLOC_GROW(o->live, o->nlive + 1, ld->a_live);
+	e = &o->live[o->nlive++];
+	e->id = sqlite3_column_int64(st, 0);
+	e->child_id = sqlite3_column_int64(st, 1);
+	e->kind = kind ? (char)kind[0] : 'M';
+	e->home = home_index(ld, st, 3);
+	e->started_at = col_time(st, 4);
+	e->returned_at = col_time(st, 5);
+	e->ri_offered_at = col_time(st, 6);
+	e->ri_held_at = col_time(st, 7);
+	e->ri_declined = sqlite3_column_int(st, 8) == 1;
+	e->grade = grade_letter(st, 9);
+	e->exploitation = sqlite3_column_int(st, 10) != 0;
+	e->arrested = sqlite3_column_int(st, 11) != 0;
+	e->charged = sqlite3_column_int(st, 12) != 0;
+	return 0;
+}
+
+static int row_meeting(struct loader *ld, sqlite3_stmt *st)
+{
+	struct alert_snapshot *o = ld->out;
+	struct alert_meeting *m;
+	int32_t held = sq_col_date(st, 1);
+
+	if (held == DATE_NONE)
+		return 0;
+	ALLOC_GROW(o->meetings, o->nmeetings + 1, ld->a_meetings);
+	m = &o->meetings[o->nmeetings++];
+	m->child_id = sqlite3_column_int64(st, 0);
+	m->held_on = held;
+	m->safety_plan_review_on = sq_col_date(st, 2);
+	return 0;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+int sq_alert_snapshot_load(void *impl, const int64_t *ids, size_t nids,
+			   struct alert_snapshot *out, struct err *err)
+{
+	struct loader ld;
+	int64_t *sorted = NULL;
+	size_t n = 0;
+	int rc;
+
+	memset(&ld, 0, sizeof(ld));
+	ld.impl = impl;
+	ld.out = out;
+	rc = load_lookups(&ld, err);
+	if (rc)
+		goto out;
+	if (!nids) {
+		rc = scan(&ld, sql_children_all, 0, row_child, err);
+		if (!rc)
+			rc = scan(&ld, sql_placements_all, 0, row_placement,
+				  err);
+		if (!rc)
+			rc = scan(&ld, sql_periods_all, 0, row_period, err);
+		if (!rc)
+			merge_rows(&ld);
+		if (!rc)
+			rc = scan(&ld, sql_live_all, 0, row_live, err);
+		if (!rc)
+			rc = scan(&ld, sql_meetings_all, 0, row_meeting, err);
+		goto out;
+	}
+	/* by child id, each once, so the arrays stay in child order */
+	sorted = xreallocarray(NULL, nids, sizeof(*sorted));
+	memcpy(sorted, ids, nids * sizeof(*sorted));
+	qsort(sorted, nids, sizeof(*sorted), cmp_id);
+	for (size_t i = 0; i < nids; i++)
+		if (sorted[i] > 0 && (!n || sorted[n - 1] != sorted[i]))
+			sorted[n++] = sorted[i];
+	for (size_t i = 0; !rc && i < n; i++) {
+		rc = scan(&ld, sql_children_one, sorted[i], row_child, err);
+		if (!rc)
+			rc = scan(&ld, sql_placements_one, sorted[i],
+				  row_placement, err);
+		if (!rc)
+			rc = scan(&ld, sql_periods_one, sorted[i], row_period,
+				  err);
+		if (!rc)
+			merge_rows(&ld);
+		if (!rc)
+			rc = scan(&ld, sql_live_one, sorted[i], row_live, err);
+		if (!rc)
+			rc = scan(&ld, sql_meetings_one, sorted[i],
+				  row_meeting, err);
+	}
+out:
+	free(sorted);
+	free(ld.home_ix);
+	free(ld.latest);
+	free(ld.ret_year);
+	free(ld.ret_la);
+	free(ld.rp);
+	free(ld.rq);
+	return rc;
+}
+
+static const char sql_home_children[] =
+	"SELECT child_id FROM mfc_episode WHERE urn = ?1"
+	" AND started_at >= ?2 AND started_at < ?3"
+	" UNION SELECT child_id FROM episode WHERE urn = ?1"
+	" AND decom < ?3 AND (dec IS NULL OR dec >= ?2)";
+
+int sq_alert_home_children(void *impl, const char *urn, int32_t from,
+			   int32_t to, store_id_fn *fn, void *ctx,
+			   struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_home_children, err);
+	int64_t *ids = NULL;
+	size_t n = 0, alloc = 0;
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_text(st, 1, urn, -1, SQLITE_TRANSIENT);
+	bind_day(st, 2, from);
+	bind_day(st, 3, to + 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(ids, n + 1, alloc);
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return a_err(impl, err, "alerts: a home's children");
+	}
+	rc = 0;
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = fn(ids[i], ctx);
+	free(ids);
+	return rc;
+}
+
+static const char sql_police_of[] =
+	"SELECT o.code FROM police_area a JOIN org o ON o.id = a.org_id"
+	" WHERE a.la_code = ?1 AND o.kind = 'police' ORDER BY o.code LIMIT 1";
+
+int sq_alert_police_of(void *impl, const char *la, char *out,
+		       struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_police_of, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_text(st, 1, la, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		sq_col_text(st, 0, out, ORG_CODE_MAX + 1);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return a_err(impl, err, "alerts: police area");
+	return 0;
+}
+
+/* ---- parameters and the last run ----------------------------------------- */
+
+static const char sql_params[] =
+	"SELECT rule_id, name, value, changed_by, changed_at FROM alert_param"
+	" ORDER BY rule_id, name";
+static const char sql_param_set[] =
+	"INSERT INTO alert_param (rule_id, name, value, changed_by, changed_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (rule_id, name) DO UPDATE"
+	" SET value = ?3, changed_by = ?4, changed_at = ?5";
+
+int sq_alert_params_each(void *impl, store_alert_param_fn *fn, void *ctx,
+			 struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_params, err);
+	char rule[ALERT_RULE_MAX + 1], name[ALERT_PARAM_NAME_MAX + 1];
+	char by[AUDIT_ACTOR_MAX + 1];
+	int rc, frc = 0;
+
+	if (!st)
+		return ERR_STORE;
+	while (!frc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sq_col_text(st, 0, rule, sizeof(rule));
+		sq_col_text(st, 1, name, sizeof(name));
+		sq_col_text(st, 3, by, sizeof(by));
+		frc = fn(rule, name, sqlite3_column_int64(st, 2), by,
+			 col_time(st, 4), ctx);
+	}
+	sqlite3_reset(st);
+	if (frc)
+		return frc;
+	if (rc != SQLITE_DONE)
+		return a_err(impl, err, "alerts: parameters");
+	return 0;
+}
+
+int sq_alert_param_set(void *impl, const char *rule, const char *name,
+		       int64_t value, const char *by, int64_t at,
+		       struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_param_set, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_text(st, 1, rule, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, value);
+	sqlite3_bind_text(st, 4, by, -1, SQLITE_TRANSIENT);
+	bind_time(st, 5, at);
+	return a_done(impl, st, err, "alerts: set a parameter");
+}
+
+static const char sql_run_get[] =
+	"SELECT home_top_periods, home_top_places FROM alert_run WHERE id = 1";
+static const char sql_run_set[] =
+	"INSERT INTO alert_run (id, ran_at, home_top_periods, home_top_places)"
+	" VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET ran_at = ?1,"
+	" home_top_periods = ?2, home_top_places = ?3";
+
+int sq_alert_run_get(void *impl, int64_t *periods, int64_t *places,
+		     struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_run_get, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*periods = sqlite3_column_int64(st, 0);
+		*places = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return err_set(err, ERR_NOT_FOUND, "alerts have not run yet");
+	if (rc != SQLITE_ROW)
+		return a_err(impl, err, "alerts: last run");
+	return 0;
+}
+
+int sq_alert_run_set(void *impl, int64_t at, int64_t periods, int64_t places,
+		     struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_run_set, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_time(st, 1, at);
+	sqlite3_bind_int64(st, 2, periods);
+	sqlite3_bind_int64(st, 3, places);
+	return a_done(impl, st, err, "alerts: record the run");
+}
+
+/* ---- alerts ----------------------------------------------------------------- */
+
+#define KEY_COLS "SELECT id, rule_id, subject_key, state, escalate_at," \
+	" escalated_at FROM alert"
+static const char sql_keys_all[] = KEY_COLS " ORDER BY rule_id, subject_key";
+static const char sql_keys_child[] =
+	KEY_COLS " WHERE child_id = ?1 ORDER BY rule_id, subject_key";
+static const char sql_keys_urn[] =
+	KEY_COLS " WHERE urn = ?1 AND child_id IS NULL"
+	" ORDER BY rule_id, subject_key";
+
+static enum alert_state col_state(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	enum alert_state s = ALERT_CLEARED;
+
+	if (t)
+		alert_state_parse((const char *)t, &s);
+	return s;
+}
+
+int sq_alert_keys_each(void *impl, int64_t child_id, const char *urn,
+		       store_alert_key_fn *fn, void *ctx, struct err *err)
+{
+	const char *sql = child_id ? sql_keys_child :
+			  urn ? sql_keys_urn : sql_keys_all;
+	sqlite3_stmt *st = sq_cached(impl, sql, err);
+	struct alert_key_row r;
+	int rc, frc = 0;
+
+	if (!st)
+		return ERR_STORE;
+	if (child_id)
+		sqlite3_bind_int64(st, 1, child_id);
+	else if (urn)
+		sqlite3_bind_text(st, 1, urn, -1, SQLITE_TRANSIENT);
+	while (!frc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(st, 0);
+		sq_col_text(st, 1, r.rule, sizeof(r.rule));
+		sq_col_text(st, 2, r.key, sizeof(r.key));
+		r.state = col_state(st, 3);
+		r.escalate_at = col_time(st, 4);
+		r.escalated_at = col_time(st, 5);
+		frc = fn(&r, ctx);
+	}
+	sqlite3_reset(st);
+	if (frc)
+		return frc;
+	if (rc != SQLITE_DONE)
+		return a_err(impl, err, "alerts: keys");
+	return 0;
+}
+
+static const char sql_insert[] =
+	"INSERT INTO alert (rule_id, subject_key, child_id, episode_id, urn,"
+	" detail, state, raised_at, escalate_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8) RETURNING id";
+
+int sq_alert_insert(void *impl, const struct alert_new *a, int64_t now,
+		    int64_t *id, struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_insert, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_text(st, 1, a->rule, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, a->key, -1, SQLITE_TRANSIENT);
+	if (a->child_id)
+		sqlite3_bind_int64(st, 3, a->child_id);
+	if (a->episode_id)
+		sqlite3_bind_int64(st, 4, a->episode_id);
+	bind_str(st, 5, a->urn);
+	sqlite3_bind_text(st, 6, a->detail ? a->detail : "", -1,
+			  SQLITE_TRANSIENT);
+	bind_time(st, 7, now);
+	bind_time(st, 8, a->escalate_at);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	rc = rc == SQLITE_ROW ? 0 : a_err(impl, err, "alerts: insert");
+	sqlite3_reset(st);
+	return rc;
+}
+
+static const char sql_reopen[] =
+	"UPDATE alert SET state = 'open', detail = ?2, raised_at = ?3,"
+	" escalate_at = ?4, escalated_at = NULL, acknowledged_by = NULL,"
+	" acknowledged_at = NULL, ack_note = '', resolved_by = NULL,"
+	" resolved_at = NULL, resolve_note = '', cleared_at = NULL"
+	" WHERE id = ?1";
+static const char sql_clear[] =
+	"UPDATE alert SET state = 'cleared', cleared_at = ?2 WHERE id = ?1"
+	" AND state <> 'cleared'";
+static const char sql_escalate[] =
+	"UPDATE alert SET escalated_at = ?2 WHERE id = ?1"
+	" AND escalated_at IS NULL";
+static const char sql_ack[] =
+	"UPDATE alert SET state = 'acknowledged', acknowledged_by = ?2,"
+	" acknowledged_at = ?3, ack_note = ?4 WHERE id = ?1 AND state = 'open'";
+static const char sql_resolve[] =
+	"UPDATE alert SET state = 'resolved', resolved_by = ?2,"
+	" resolved_at = ?3, resolve_note = ?4 WHERE id = ?1"
+	" AND state IN ('open', 'acknowledged')";
+
+/* Run an UPDATE of one alert; ERR_CONSTRAINT (why) if it changed none. */
+static int update_one(void *impl, sqlite3_stmt *st, struct err *err,
+		      const char *what, const char *none)
+{
+	int rc = a_done(impl, st, err, what);
+
+	if (!rc && sqlite3_changes(sq_handle(impl)) == 0)
+		return err_set(err, ERR_CONSTRAINT, "%s", none);
+	return rc;
+}
+
+int sq_alert_reopen(void *impl, int64_t id, const char *detail, int64_t now,
+		    int64_t escalate_at, struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_reopen, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, detail, -1, SQLITE_TRANSIENT);
+	bind_time(st, 3, now);
+	bind_time(st, 4, escalate_at);
+	return update_one(impl, st, err, "alerts: reopen", "no such alert");
+}
+
+int sq_alert_clear(void *impl, int64_t id, int64_t now, struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_clear, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	bind_time(st, 2, now);
+	return update_one(impl, st, err, "alerts: clear",
+			  "the alert is cleared already");
+}
+
+int sq_alert_escalate(void *impl, int64_t id, int64_t now, struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_escalate, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	bind_time(st, 2, now);
+	return update_one(impl, st, err, "alerts: escalate",
+			  "the alert is escalated already");
+}
+
+int sq_alert_answer(void *impl, int64_t id, bool resolve, int64_t user_id,
+		    const char *note, int64_t now, struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, resolve ? sql_resolve : sql_ack,
+				     err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	if (user_id)
+		sqlite3_bind_int64(st, 2, user_id);
+	bind_time(st, 3, now);
+	sqlite3_bind_text(st, 4, note, -1, SQLITE_TRANSIENT);
+	return update_one(impl, st, err, "alerts: answer",
+			  resolve ? "the alert is resolved or cleared already"
+				  : "only an open alert can be acknowledged");
+}
+
+static const char sql_rcpt_add[] =
+	"INSERT OR IGNORE INTO alert_recipient (alert_id, org_kind, org_code)"
+	" VALUES (?1, ?2, ?3)";
+static const char sql_rcpts[] =
+	"SELECT org_kind, org_code FROM alert_recipient WHERE alert_id = ?1"
+	" ORDER BY org_kind, org_code";
+static const char sql_is_rcpt[] =
+	"SELECT 1 FROM alert_recipient WHERE alert_id = ?1 AND org_kind = ?2"
+	" AND org_code = ?3";
+
+int sq_alert_recipient_add(void *impl, int64_t id, const char *kind,
+			   const char *code, struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_rcpt_add, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, code, -1, SQLITE_TRANSIENT);
+	return a_done(impl, st, err, "alerts: recipient");
+}
+
+int sq_alert_recipients_each(void *impl, int64_t id,
+			     store_alert_recipient_fn *fn, void *ctx,
+			     struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_rcpts, err);
+	struct { enum org_kind kind; char code[ORG_CODE_MAX + 1]; } r[8];
+	char kind[VIEWER_WORD_MAX + 1];
+	size_t n = 0;
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	/* at most four kinds of recipient: collect, then call back, so fn
+	 * may use the store */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < ARRAY_SIZE(r)) {
+		sq_col_text(st, 0, kind, sizeof(kind));
+		if (org_kind_parse(kind, &r[n].kind))
+			continue;
+		sq_col_text(st, 1, r[n].code, sizeof(r[n].code));
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return a_err(impl, err, "alerts: recipients");
+	for (size_t i = 0; i < n; i++) {
+		rc = fn(r[i].kind, r[i].code, ctx);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int sq_alert_is_recipient(void *impl, int64_t id, const char *kind,
+			  const char *code, bool *yes, struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_is_rcpt, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, code, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	*yes = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return a_err(impl, err, "alerts: recipient");
+	return 0;
+}
+
+#define ALERT_COLS \
+	"SELECT a.id, a.rule_id, a.subject_key, a.state, l.code," \
+	" c.child_ref, a.episode_id, a.urn, a.detail, a.raised_at," \
+	" a.escalate_at, a.escalated_at, a.cleared_at, a.acknowledged_at," \
+	" a.resolved_at, ua.email, ur.email, a.ack_note, a.resolve_note" \
+	" FROM alert a LEFT JOIN child c ON c.id = a.child_id" \
+	" LEFT JOIN la l ON l.id = c.la_id" \
+	" LEFT JOIN app_user ua ON ua.id = a.acknowledged_by" \
+	" LEFT JOIN app_user ur ON ur.id = a.resolved_by"
+static const char sql_get[] = ALERT_COLS " WHERE a.id = ?1";
+
+/* The filters of a list, over the recipient join (?1 kind, ?2 code). */
+#define LIST_FROM \
+	" JOIN alert_recipient ar ON ar.alert_id = a.id" \
+	" AND ar.org_kind = ?1 AND ar.org_code = ?2" \
+	" WHERE (?3 IS NULL OR a.rule_id = ?3)" \
+	" AND ((?4 IS NULL AND a.state IN ('open', 'acknowledged'))" \
+	"  OR ?4 = 'any' OR a.state = ?4)" \
+	" AND (?5 IS NULL OR l.code = ?5)"
+static const char sql_list[] =
+	ALERT_COLS LIST_FROM " ORDER BY a.id DESC LIMIT ?6 OFFSET ?7";
+static const char sql_list_count[] =
+	"SELECT count(*) FROM alert a LEFT JOIN child c ON c.id = a.child_id"
+	" LEFT JOIN la l ON l.id = c.la_id" LIST_FROM;
+
+static void alert_from_row(sqlite3_stmt *st, struct alert_row *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = sqlite3_column_int64(st, 0);
+	sq_col_text(st, 1, r->rule, sizeof(r->rule));
+	sq_col_text(st, 2, r->key, sizeof(r->key));
+	r->state = col_state(st, 3);
+	sq_col_text(st, 4, r->la, sizeof(r->la));
+	sq_col_text(st, 5, r->ref, sizeof(r->ref));
+	r->episode_id = col_opt_i64(st, 6);
+	sq_col_text(st, 7, r->urn, sizeof(r->urn));
+	sq_col_text(st, 8, r->detail, sizeof(r->detail));
+	r->raised_at = col_time(st, 9);
+	r->escalate_at = col_time(st, 10);
+	r->escalated_at = col_time(st, 11);
+	r->cleared_at = col_time(st, 12);
+	r->acknowledged_at = col_time(st, 13);
+	r->resolved_at = col_time(st, 14);
+	sq_col_text(st, 15, r->acknowledged_by, sizeof(r->acknowledged_by));
+	sq_col_text(st, 16, r->resolved_by, sizeof(r->resolved_by));
+	sq_col_text(st, 17, r->ack_note, sizeof(r->ack_note));
+	sq_col_text(st, 18, r->resolve_note, sizeof(r->resolve_note));
+}
+
+int sq_alert_get(void *impl, int64_t id, struct alert_row *out,
+		 struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_get, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		alert_from_row(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return err_set(err, ERR_NOT_FOUND, "no such alert");
+	if (rc != SQLITE_ROW)
+		return a_err(impl, err, "alerts: get");
+	return 0;
+}
+
+static void bind_list(sqlite3_stmt *st, const char *kind, const char *code,
+		      const struct alert_filter *f)
+{
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
+	bind_str(st, 3, f->rule);
+	if (f->state >= 0 && f->state < ALERT_NSTATES)
+		sqlite3_bind_text(st, 4,
+				  alert_state_name((enum alert_state)f->state),
+				  -1, SQLITE_STATIC);
+	else if (f->state == ALERT_NSTATES)
+		sqlite3_bind_text(st, 4, "any", -1, SQLITE_STATIC);
+	bind_str(st, 5, f->la);
+}
+
+int sq_alerts_list(void *impl, const char *kind, const char *code,
+		   const struct alert_filter *f, struct alert_page *out,
+		   struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_list_count, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	bind_list(st, kind, code, f);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		out->total = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return a_err(impl, err, "alerts: count");
+	st = sq_cached(impl, sql_list, err);
+	if (!st)
+		return ERR_STORE;
+	bind_list(st, kind, code, f);
+	sqlite3_bind_int64(st, 6, out->page_size);
+	sqlite3_bind_int64(st, 7, (int64_t)out->page * out->page_size);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->n < STORE_PAGE_MAX)
+		alert_from_row(st, &out->rows[out->n++]);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return a_err(impl, err, "alerts: list");
+	return 0;
+}
+
+/* ---- outbox and webhooks ----------------------------------------------------- */
+
+static const char sql_outbox_add[] =
+	"INSERT INTO outbox (alert_id, org_kind, org_code, event, body,"
+	" created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id";
+
+int sq_outbox_add(void *impl, int64_t alert_id, const char *kind,
+		  const char *code, const char *event, const char *body,
+		  int64_t now, int64_t *id, struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_outbox_add, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, alert_id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, event, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, body, -1, SQLITE_TRANSIENT);
+	bind_time(st, 6, now);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	rc = rc == SQLITE_ROW ? 0 : a_err(impl, err, "alerts: outbox");
+	sqlite3_reset(st);
+	return rc;
+}
+
+#define OUTBOX_COLS \
+	"SELECT o.id, o.alert_id, o.org_kind, o.org_code, o.event, o.body," \
+	" o.created_at, o.delivered_at, o.attempts, o.next_attempt_at," \
+	" o.gave_up_at"
+static const char sql_outbox_list[] =
+	OUTBOX_COLS " FROM outbox o WHERE o.org_kind = ?1 AND o.org_code = ?2"
+	" AND (?3 = 0 OR o.id < ?3) ORDER BY o.id DESC LIMIT ?4";
+static const char sql_outbox_due[] =
+	OUTBOX_COLS ", w.id, w.url, w.secret FROM webhook w"
+	" JOIN outbox o ON o.org_kind = w.org_kind AND o.org_code = w.org_code"
+	" AND o.delivered_at IS NULL AND o.gave_up_at IS NULL"
+	" WHERE w.disabled = 0 AND o.created_at >= w.created_at"
+	" AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?1)"
+	" ORDER BY o.id LIMIT ?2";
+
+static void outbox_from_row(sqlite3_stmt *st, struct outbox_row *r, bool due)
+{
+	char kind[VIEWER_WORD_MAX + 1];
+
+	memset(r, 0, sizeof(*r));
+	r->id = sqlite3_column_int64(st, 0);
+	r->alert_id = sqlite3_column_int64(st, 1);
+	sq_col_text(st, 2, kind, sizeof(kind));
+	org_kind_parse(kind, &r->kind);
+	sq_col_text(st, 3, r->code, sizeof(r->code));
+	sq_col_text(st, 4, r->event, sizeof(r->event));
+	sq_col_text(st, 5, r->body, sizeof(r->body));
+	r->created_at = col_time(st, 6);
+	r->delivered_at = col_time(st, 7);
+	r->attempts = sqlite3_column_int(st, 8);
+	r->next_attempt_at = col_time(st, 9);
+	r->gave_up_at = col_time(st, 10);
+	if (due) {
+		r->webhook_id = sqlite3_column_int64(st, 11);
+		sq_col_text(st, 12, r->url, sizeof(r->url));
+		sq_col_text(st, 13, r->secret, sizeof(r->secret));
+	}
+}
+
+/* Rows of st into an array, then to fn (which may use the store). */
+static int outbox_rows(void *impl, sqlite3_stmt *st, bool due,
+		       store_outbox_fn *fn, void *ctx, struct err *err)
+{
+	struct outbox_row *rows = NULL;
+	size_t n = 0, alloc = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(rows, n + 1, alloc);
+		outbox_from_row(st, &rows[n++], due);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(rows);
+		return a_err(impl, err, "alerts: outbox");
+	}
+	rc = 0;
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = fn(&rows[i], ctx);
+	free(rows);
+	return rc;
+}
+
+int sq_outbox_list(void *impl, const char *kind, const char *code,
+		   int64_t before_id, long limit, store_outbox_fn *fn,
+		   void *ctx, struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_outbox_list, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, before_id > 0 ? before_id : 0);
+	sqlite3_bind_int64(st, 4, limit);
+	return outbox_rows(impl, st, false, fn, ctx, err);
+}
+
+int sq_outbox_due(void *impl, int64_t now, long limit, store_outbox_fn *fn,
+		  void *ctx, struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_outbox_due, err);
+
+	if (!st)
+		return ERR_STORE;
+	bind_time(st, 1, now);
+	sqlite3_bind_int64(st, 2, limit);
+	return outbox_rows(impl, st, true, fn, ctx, err);
+}
+
+static const char sql_delivery_add[] =
+	"INSERT INTO webhook_delivery (outbox_id, webhook_id, attempt, at,"
+	" http_status, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char sql_outbox_mark[] =
+	"UPDATE outbox SET attempts = ?2,"
+	" delivered_at = CASE WHEN ?3 THEN ?4 END,"
+	" next_attempt_at = CASE WHEN ?3 THEN NULL ELSE ?5 END,"
+	" gave_up_at = CASE WHEN NOT ?3 AND ?5 IS NULL THEN ?4 END"
+	" WHERE id = ?1";
+
+int sq_outbox_attempt(void *impl, int64_t outbox_id, int64_t webhook_id,
+		      int attempt, int64_t at, int http_status,
+		      const char *error, bool delivered,
+		      int64_t next_attempt_at, struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_delivery_add, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, outbox_id);
+	sqlite3_bind_int64(st, 2, webhook_id);
+	sqlite3_bind_int(st, 3, attempt);
+	bind_time(st, 4, at);
+	if (http_status)
+		sqlite3_bind_int(st, 5, http_status);
+	sqlite3_bind_text(st, 6, error, -1, SQLITE_TRANSIENT);
+	rc = a_done(impl, st, err, "alerts: delivery");
+	if (rc)
+		return rc;
+	st = sq_cached(impl, sql_outbox_mark, err);
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, outbox_id);
+	sqlite3_bind_int(st, 2, attempt);
+	sqlite3_bind_int(st, 3, delivered);
+	bind_time(st, 4, at);
+	bind_time(st, 5, next_attempt_at);
+	return update_one(impl, st, err, "alerts: delivery",
+			  "no such outbox message");
+}
+
+static const char sql_webhook_put[] =
+	"INSERT INTO webhook (org_kind, org_code, url, secret, created_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (org_kind, org_code)"
+	" DO UPDATE SET url = ?3, secret = ?4, created_at = ?5, disabled = 0"
+	" RETURNING id";
+static const char sql_webhooks[] =
+	"SELECT w.id, w.org_kind, w.org_code, w.url, w.created_at, w.disabled,"
+	" (SELECT count(*) FROM outbox o WHERE o.org_kind = w.org_kind"
+	"  AND o.org_code = w.org_code AND o.delivered_at IS NOT NULL),"
+	" (SELECT count(*) FROM outbox o WHERE o.org_kind = w.org_kind"
+	"  AND o.org_code = w.org_code AND o.delivered_at IS NULL"
+	"  AND o.gave_up_at IS NULL AND o.created_at >= w.created_at),"
+	" (SELECT count(*) FROM outbox o WHERE o.org_kind = w.org_kind"
+	"  AND o.org_code = w.org_code AND o.gave_up_at IS NOT NULL)"
+	" FROM webhook w ORDER BY w.org_kind, w.org_code";
+
+int sq_webhook_put(void *impl, const char *kind, const char *code,
+		   const char *url, const char *secret, int64_t now,
+		   int64_t *id, struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_webhook_put, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, url, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, secret, -1, SQLITE_TRANSIENT);
+	bind_time(st, 5, now);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	rc = rc == SQLITE_ROW ? 0 : a_err(impl, err, "alerts: webhook");
+	sqlite3_reset(st);
+	return rc;
+}
+
+int sq_webhooks_each(void *impl, store_webhook_fn *fn, void *ctx,
+		     struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_webhooks, err);
+	struct webhook_row r;
+	char kind[VIEWER_WORD_MAX + 1];
+	int rc, frc = 0;
+
+	if (!st)
+		return ERR_STORE;
+	while (!frc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&r, 0, sizeof(r));
+		r.id = sqlite3_column_int64(st, 0);
+		sq_col_text(st, 1, kind, sizeof(kind));
+		org_kind_parse(kind, &r.kind);
+		sq_col_text(st, 2, r.code, sizeof(r.code));
+		sq_col_text(st, 3, r.url, sizeof(r.url));
+		r.created_at = col_time(st, 4);
+		r.disabled = sqlite3_column_int(st, 5) != 0;
+		r.delivered = sqlite3_column_int64(st, 6);
+		r.pending = sqlite3_column_int64(st, 7);
+		r.gave_up = sqlite3_column_int64(st, 8);
+		frc = fn(&r, ctx);
+	}
+	sqlite3_reset(st);
+	if (frc)
+		return frc;
+	if (rc != SQLITE_DONE)
+		return a_err(impl, err, "alerts: webhooks");
+	return 0;
+}

@@ -1,0 +1,907 @@
+/*
+ * sqlite-missing.c: missing from care, recorded live, in SQL (store.h,
+ * "missing from care, recorded live"; the rules are docs/access.md,
+ * "Missing from care", and docs/missing.md).
+ *
+ * Scoping follows sqlite-scope.c: each kind of access has one set of SQL
+ * predicates (MR_* below) and every scoped statement is written once as
+ * a macro over that set, so each (statement, access) pair is a fixed
+ * string compiled in; the viewer's council, provider, police area, day
+ * and the 90-day cutoff arrive only as bound parameters (:la, :provider,
+ * :areas, :today, :cutoff).  The predicates, over an episode e with its
+ * child c (council cl), home h (provider hp, council area hl), or a
+ * meeting sm of child c:
+ *
+ *	vis	may e be seen?
+ *	cscope	may child c's live records be asked for at all?
+ *	gread	may c's grab pack be read?
+ *	placed	is c placed today at a home of the viewer's provider?
+ *	write	may e be changed (by the operations this access has)?
+ *	mvis	may meeting sm be seen?
+ *
+ * SCOPE_* and EP_OPEN_ON repeat sqlite-scope.c's (which keeps them
+ * private); the two must stay the same.  Times are ISO 8601 text with
+ * milliseconds (store_time_fmt()), which compare as text with each other
+ * and with a day's "yyyy-mm-dd" (:cutoff, :today).
+ */
+#include "base/compat.h"
+#include <sqlite3.h>
+#include "base/parse.h"
+#include "base/xalloc.h"
+#include "store/sqlite-internal.h"
+
+/* ---- predicates --------------------------------------------------------- */
+
+#define EP_OPEN_ON(a, d)                                                 \
+	"(" a ".decom <= " d " AND (" a ".end_eff IS NULL OR " a          \
+	".end_eff > " d "))"
+#define IN_AREA(e) "instr(:areas, ',' || " e " || ',') > 0"
+#define SCOPE_INSPECTORATE                                               \
+	"c.id IN (SELECT e0.child_id FROM home h0"                        \
+	" JOIN episode e0 ON e0.urn = h0.urn WHERE e0.decom <= :today)"
+#define SCOPE_PROVIDER                                                   \
+	"c.id IN (SELECT e0.child_id FROM provider p0"                    \
+	" JOIN home h0 ON h0.provider_id = p0.id"                         \
+	" JOIN episode_merged e0 ON e0.urn = h0.urn"                      \
+	" WHERE p0.name = :provider AND e0.decom <= :today"               \
+	" AND (e0.end_eff IS NULL OR e0.end_eff >= :cutoff))"
+#define OWN_CHILD "cl.code = :la"
+
+/* Child c placed today at a home of provider :provider. */
+#define PLACED                                                           \
+	"EXISTS (SELECT 1 FROM episode_merged x JOIN home xh"             \
+	" ON xh.urn = x.urn JOIN provider xp ON xp.id = xh.provider_id"   \
+	" WHERE x.child_id = c.id AND xp.name = :provider AND "           \
+	EP_OPEN_ON("x", ":today") ")"
+
+/* Episode e of the police: M, from the force's area (the home's
+ * council, else the child's), open or returned in the window. */
+#define POLICE_EP(e, hl)                                                 \
+	"(" e ".kind = 'M' AND " IN_AREA("coalesce(" hl                   \
+					 ".council_code, cl.code)")       \
+	" AND (" e ".returned_at IS NULL OR " e ".returned_at >= :cutoff))"
+/* An episode of child c the police may see, in a subquery. */
+#define POLICE_CHILD                                                     \
+	"EXISTS (SELECT 1 FROM mfc_episode pe LEFT JOIN home ph"          \
+	" ON ph.urn = pe.urn LEFT JOIN la phl ON phl.id = ph.la_id"       \
+	" WHERE pe.child_id = c.id AND " POLICE_EP("pe", "phl") ")"
+/* Child c missing now (M, open) from the force's area. */
+#define POLICE_MISSING_NOW                                               \
+	"EXISTS (SELECT 1 FROM mfc_episode pe LEFT JOIN home ph"          \
+	" ON ph.urn = pe.urn LEFT JOIN la phl ON phl.id = ph.la_id"       \
+	" WHERE pe.child_id = c.id AND pe.kind = 'M'"                     \
+	" AND pe.returned_at IS NULL"                                     \
+	" AND " IN_AREA("coalesce(phl.council_code, cl.code)") ")"
+/* Meeting sm naming an episode the police may see. */
+#define POLICE_MEETING                                                   \
+	"sm.episode_id IN (SELECT pe.id FROM mfc_episode pe LEFT JOIN home" \
+	" ph ON ph.urn = pe.urn LEFT JOIN la phl ON phl.id = ph.la_id"    \
+	" WHERE pe.child_id = c.id AND " POLICE_EP("pe", "phl") ")"
+
+/* A provider sees episodes from its homes while open, or while the
+ * child is in its scope; it changes them while open or returned in the
+ * window. */
+#define PROVIDER_VIS                                                     \
+	"(hp.name = :provider AND (e.returned_at IS NULL OR "             \
+	SCOPE_PROVIDER "))"
+#define PROVIDER_WRITE                                                   \
+	"(hp.name = :provider AND (e.returned_at IS NULL OR"              \
+	" e.returned_at >= :cutoff))"
+#define INSPECTORATE_VIS "(e.urn IS NOT NULL OR " SCOPE_INSPECTORATE ")"
+
+/*           vis  cscope  gread  placed  write  mvis */
+#define MR_NONE "0", "0", "0", "0", "0", "0"
+#define MR_INSPECTORATE                                                  \
+	INSPECTORATE_VIS, SCOPE_INSPECTORATE, SCOPE_INSPECTORATE, "0",    \
+	"0", SCOPE_INSPECTORATE
+#define MR_COUNCIL OWN_CHILD, OWN_CHILD, OWN_CHILD, "0", OWN_CHILD, OWN_CHILD
+#define MR_PROVIDER                                                      \
+	PROVIDER_VIS, SCOPE_PROVIDER, PLACED, PLACED, PROVIDER_WRITE, PLACED
+#define MR_POLICE                                                        \
+	POLICE_EP("e", "hl"), POLICE_CHILD, POLICE_MISSING_NOW, "0",      \
+	POLICE_EP("e", "hl"), POLICE_MEETING
+
+#define APPLY(M, ...) M(__VA_ARGS__)
+#define BY_ACCESS(M)                                                     \
+	{                                                                 \
+		[VIEWER_NONE] = APPLY(M, MR_NONE),                        \
+		[VIEWER_INSPECTORATE] = APPLY(M, MR_INSPECTORATE),        \
+		[VIEWER_COUNCIL] = APPLY(M, MR_COUNCIL),                  \
+		[VIEWER_PROVIDER] = APPLY(M, MR_PROVIDER),                \
+		[VIEWER_POLICE] = APPLY(M, MR_POLICE),                    \
+	}
+
+/* ---- statements --------------------------------------------------------- */
+
+/* An episode: EC_* columns, read by episode_from_row(). */
+#define EP_COLS                                                          \
+	"SELECT e.id, e.child_id, cl.code, c.child_ref, c.dob, e.kind,"   \
+	" e.urn, h.name, e.started_at, e.last_seen_at, e.last_seen_place," \
+	" e.circumstances, e.home_actions, e.exploitation, e.associates," \
+	" e.locations, e.health_needs, e.reported_at, e.police_ref,"      \
+	" e.risk_grade, e.graded_at, e.returned_at, e.returned_place,"    \
+	" e.arrested, e.charged, e.ri_offered_at, e.ri_held_at, e.ri_by,"  \
+	" e.ri_independent, e.ri_outcome, e.ri_summary, e.updated_at"
+enum {
+	EC_ID, EC_CHILD_ID, EC_LA, EC_REF, EC_DOB, EC_KIND, EC_URN,
+	EC_HOME, EC_STARTED, EC_LAST_SEEN, EC_LAST_PLACE, EC_CIRC,
+	EC_ACTIONS, EC_EXPLOIT, EC_ASSOC, EC_LOCATIONS, EC_HEALTH,
+	EC_REPORTED, EC_POLICE_REF, EC_GRADE, EC_GRADED, EC_RETURNED,
+	EC_RETURNED_PLACE, EC_ARRESTED, EC_CHARGED, EC_RI_OFFERED,
+	EC_RI_HELD, EC_RI_BY, EC_RI_INDEP, EC_RI_OUTCOME, EC_RI_SUMMARY,
+	EC_UPDATED, EC_N
+};
+#define EP_FROM                                                          \
+	" FROM mfc_episode e JOIN child c ON c.id = e.child_id"           \
+	" JOIN la cl ON cl.id = c.la_id LEFT JOIN home h ON h.urn = e.urn" \
+	" LEFT JOIN provider hp ON hp.id = h.provider_id"                 \
+	" LEFT JOIN la hl ON hl.id = h.la_id"
+
+/* Episode :id, whole, and whether the viewer may see / change it. */
+#define EP_FIND(vis, cscope, gread, placed, write, mvis)                 \
+	EP_COLS ", (" vis ")" EP_FROM " WHERE e.id = :id"
+#define EP_FIND_W(vis, cscope, gread, placed, write, mvis)               \
+	EP_COLS ", (" write ")" EP_FROM " WHERE e.id = :id"
+/* Child la/ref and its scope bits. */
+#define CHILD_FIND(vis, cscope, gread, placed, write, mvis)              \
+	"SELECT c.id, (" cscope "), (" gread "), (" placed ")"            \
+	" FROM child c JOIN la cl ON cl.id = c.la_id"                     \
+	" WHERE cl.code = :c_la AND c.child_ref = :c_ref"
+#define CHILD_EPISODES(vis, cscope, gread, placed, write, mvis)          \
+	EP_COLS EP_FROM " WHERE e.child_id = :id AND (" vis ")"           \
+	" ORDER BY e.started_at, e.id LIMIT :limit"
+#define CHILD_MEETINGS(vis, cscope, gread, placed, write, mvis)          \
+	"SELECT sm.id, sm.child_id, cl.code, c.child_ref, sm.episode_id,"  \
+	" sm.held_on, sm.agencies, sm.decisions, sm.safety_plan_review_on," \
+	" sm.recorded_at FROM strategy_meeting sm"                        \
+	" JOIN child c ON c.id = sm.child_id"                             \
+	" JOIN la cl ON cl.id = c.la_id"                                  \
+	" WHERE sm.child_id = :id AND (" mvis ")"                         \
+	" ORDER BY sm.held_on, sm.id LIMIT :limit"
+
+/* Open episodes the viewer must act on. */
+#define ATTN_WHERE(vis)                                                  \
+	EP_FROM " WHERE e.returned_at IS NULL AND (" vis ")"              \
+	" AND (:f_la IS NULL OR cl.code = :f_la)"                         \
+	" AND (:f_urn IS NULL OR e.urn = :f_urn)"
+#define ATTN_PAGE(vis, cscope, gread, placed, write, mvis)               \
+	"SELECT e.id, cl.code, c.child_ref, c.dob, e.kind, e.urn, h.name," \
+	" e.started_at, e.risk_grade, e.police_ref, e.exploitation"       \
+	ATTN_WHERE(vis)                                                   \
+	" ORDER BY e.started_at, cl.code, c.child_ref, e.id"              \
+	" LIMIT :limit OFFSET :offset"
+#define ATTN_COUNT(vis, cscope, gread, placed, write, mvis)              \
+	"SELECT count(*)" ATTN_WHERE(vis)
+
+static const char *const ep_find_sql[] = BY_ACCESS(EP_FIND);
+static const char *const ep_find_w_sql[] = BY_ACCESS(EP_FIND_W);
+static const char *const child_find_sql[] = BY_ACCESS(CHILD_FIND);
+static const char *const child_episodes_sql[] = BY_ACCESS(CHILD_EPISODES);
+static const char *const child_meetings_sql[] = BY_ACCESS(CHILD_MEETINGS);
+static const char *const attn_page_sql[] = BY_ACCESS(ATTN_PAGE);
+static const char *const attn_count_sql[] = BY_ACCESS(ATTN_COUNT);
+
+/* The provider's home where child la/ref is placed today. */
+static const char place_sql[] =
+	"SELECT c.id, x.urn FROM child c JOIN la cl ON cl.id = c.la_id"
+	" JOIN episode_merged x ON x.child_id = c.id"
+	" JOIN home xh ON xh.urn = x.urn"
+	" JOIN provider xp ON xp.id = xh.provider_id"
+	" WHERE cl.code = :c_la AND c.child_ref = :c_ref"
+	" AND xp.name = :provider AND " EP_OPEN_ON("x", ":today")
+	" ORDER BY x.decom DESC LIMIT 1";
+
+static const char insert_sql[] =
+	"INSERT INTO mfc_episode (child_id, kind, urn, started_at,"
+	" last_seen_at, last_seen_place, circumstances, home_actions,"
+	" exploitation, associates, locations, health_needs, reported_by,"
+	" reported_at, police_ref, risk_grade, graded_by, graded_at,"
+	" returned_at, returned_place, returned_by, arrested, charged,"
+	" ri_offered_at, ri_held_at, ri_by, ri_independent, ri_outcome,"
+	" ri_summary, ri_recorded_by, updated_at) VALUES (:child, :kind,"
+	" :urn, :started, :last_seen, :last_place, :circ, :actions,"
+	" :exploit, :assoc, :locations, :health, :user, :now, :police_ref,"
+	" :grade, CASE WHEN :grade IS NULL THEN NULL ELSE :user END,"
+	" CASE WHEN :grade IS NULL THEN NULL ELSE :now END, :returned,"
+	" :returned_place, CASE WHEN :returned IS NULL THEN NULL ELSE :user"
+	" END, :arrested, :charged, :ri_offered, :ri_held, :ri_by,"
+	" :ri_indep, :ri_outcome, :ri_summary, CASE WHEN :ri_offered IS NULL"
+	" AND :ri_held IS NULL AND :ri_outcome IS NULL THEN NULL ELSE :user"
+	" END, :now) RETURNING id";
+
+static const char update_home_sql[] =
+	"UPDATE mfc_episode SET last_seen_at = :last_seen,"
+	" last_seen_place = :last_place, circumstances = :circ,"
+	" home_actions = :actions, exploitation = :exploit,"
+	" associates = :assoc, locations = :locations,"
+	" health_needs = :health, updated_at = :now WHERE id = :id";
+static const char update_police_sql[] =
+	"UPDATE mfc_episode SET police_ref = :police_ref,"
+	" risk_grade = :grade, graded_by = :user, graded_at = :now,"
+	" arrested = :arrested, charged = :charged, updated_at = :now"
+	" WHERE id = :id";
+static const char update_return_sql[] =
+	"UPDATE mfc_episode SET returned_at = :returned,"
+	" returned_place = :returned_place, returned_by = :user,"
+	" updated_at = :now WHERE id = :id";
+static const char update_interview_sql[] =
+	"UPDATE mfc_episode SET ri_offered_at = :ri_offered,"
+	" ri_held_at = :ri_held, ri_by = :ri_by, ri_independent = :ri_indep,"
+	" ri_outcome = :ri_outcome, ri_summary = :ri_summary,"
+	" ri_recorded_by = :user, updated_at = :now WHERE id = :id";
+
+static const char meeting_insert_sql[] =
+	"INSERT INTO strategy_meeting (child_id, episode_id, held_on,"
+	" agencies, decisions, safety_plan_review_on, recorded_by,"
+	" recorded_at) SELECT :child, :episode, :held, :agencies,"
+	" :decisions, :review, :user, :now"
+	" WHERE :episode IS NULL OR EXISTS (SELECT 1 FROM mfc_episode"
+	" WHERE id = :episode AND child_id = :child) RETURNING id";
+
+static const char grab_put_sql[] =
+	"INSERT INTO grab_pack (child_id, description, photo_ref, health,"
+	" associates, places, updated_by, updated_at) VALUES (:child,"
+	" :description, :photo, :health, :assoc, :places, :user, :now)"
+	" ON CONFLICT (child_id) DO UPDATE SET description = :description,"
+	" photo_ref = :photo, health = :health, associates = :assoc,"
+	" places = :places, updated_by = :user, updated_at = :now";
+static const char grab_get_sql[] =
+	"SELECT cl.code, c.child_ref, g.description, g.photo_ref, g.health,"
+	" g.associates, g.places, g.updated_at FROM grab_pack g"
+	" JOIN child c ON c.id = g.child_id JOIN la cl ON cl.id = c.la_id"
+	" WHERE g.child_id = :child";
+
+static const char child_id_sql[] =
+	"SELECT c.id FROM child c JOIN la cl ON cl.id = c.la_id"
+	" WHERE cl.code = :c_la AND c.child_ref = :c_ref";
+static const char episode_at_sql[] =
+	"SELECT id FROM mfc_episode WHERE child_id = :child"
+	" AND started_at = :started ORDER BY id LIMIT 1";
+static const char home_known_sql[] =
+	"SELECT 1 FROM home WHERE urn = :urn";
+static const char each_sql[] =
+	EP_COLS EP_FROM " WHERE cl.code = :c_la AND e.started_at >= :from"
+	" AND e.started_at < :to ORDER BY c.child_ref, e.started_at, e.id";
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static int mq_err(sqlite3 *db, struct err *err, const char *what)
+{
+	int ext = sqlite3_extended_errcode(db);
+
+	if (ext == SQLITE_CONSTRAINT_UNIQUE)
+		return err_set(err, ERR_EXISTS, "%s: already recorded",
+			       what);
+	if ((ext & 0xff) == SQLITE_CONSTRAINT)
+		return err_set(err, ERR_CONSTRAINT, "%s: %s", what,
+			       sqlite3_errmsg(db));
+	return err_set(err, ERR_STORE, "%s: %s", what, sqlite3_errmsg(db));
+}
+
+static sqlite3_stmt *prep(void *impl, const char *sql, struct err *err)
+{
+	return sq_cached(impl, sql, err);
+}
+
+static void bind_text(sqlite3_stmt *s, const char *name, const char *v)
+{
+	int i = sqlite3_bind_parameter_index(s, name);
+
+	if (!i)
+		return;
+	if (v && *v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* Text that is stored as '' rather than NULL when empty. */
+static void bind_str(sqlite3_stmt *s, const char *name, const char *v)
+{
+	int i = sqlite3_bind_parameter_index(s, name);
+
+	if (i)
+		sqlite3_bind_text(s, i, v ? v : "", -1, SQLITE_TRANSIENT);
+}
+
+static void bind_i64(sqlite3_stmt *s, const char *name, int64_t v)
+{
+	int i = sqlite3_bind_parameter_index(s, name);
+
+	if (i)
+		sqlite3_bind_int64(s, i, v);
+}
+
+/* An id, 0 binding NULL. */
+static void bind_id(sqlite3_stmt *s, const char *name, int64_t v)
+{
+	int i = sqlite3_bind_parameter_index(s, name);
+
+	if (!i)
+		return;
+	if (v)
+		sqlite3_bind_int64(s, i, v);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* An instant as ISO text, 0 binding NULL. */
+static void bind_time(sqlite3_stmt *s, const char *name, int64_t ms)
+{
+	char t[STORE_TIME_MAX];
+
+	if (!ms) {
+		bind_text(s, name, NULL);
+		return;
+	}
+	store_time_fmt(ms, t);
+	bind_text(s, name, t);
+}
+
+static void bind_day(sqlite3_stmt *s, const char *name, int32_t d)
+{
+	char iso[DATE_STR_MAX];
+
+	date_fmt_iso(d, iso);	/* DATE_NONE gives "": NULL */
+	bind_text(s, name, iso);
+}
+
+static void bind_viewer(sqlite3_stmt *s, const struct viewer *v)
+{
+	char areas[VIEWER_AREAS_MAX * (LA_CODE_MAX + 1) + 2];
+	size_t n = 0;
+
+	bind_day(s, ":today", v->today);
+	bind_day(s, ":cutoff", v->today - VIEWER_WINDOW_DAYS);
+	bind_text(s, ":la", v->access == VIEWER_COUNCIL ? v->la : NULL);
+	bind_text(s, ":provider",
+		  v->access == VIEWER_PROVIDER ? v->provider : NULL);
+	areas[n++] = ',';
+	for (size_t i = 0; i < v->nareas && i < VIEWER_AREAS_MAX; i++) {
+		size_t len = strnlen(v->areas[i], LA_CODE_MAX + 1);
+
+		if (len != LA_CODE_MAX || strchr(v->areas[i], ','))
+			continue;
+		memcpy(areas + n, v->areas[i], len);
+		n += len;
+		areas[n++] = ',';
+	}
+	areas[n] = '\0';
+	bind_text(s, ":areas",
+		  v->access == VIEWER_POLICE && n > 1 ? areas : NULL);
+}
+
+static int64_t col_time(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	int64_t ms = 0;
+
+	if (!t || store_time_parse((const char *)t, &ms))
+		return 0;
+	return ms;
+}
+
+static void episode_from_row(sqlite3_stmt *s, int32_t today,
+			     struct mfc_episode *e)
+{
+	char word[16];
+	int32_t dob;
+
+	mfc_episode_init(e);
+	e->id = sqlite3_column_int64(s, EC_ID);
+	e->child_id = sqlite3_column_int64(s, EC_CHILD_ID);
+	sq_col_text(s, EC_LA, e->la, sizeof(e->la));
+	sq_col_text(s, EC_REF, e->ref, sizeof(e->ref));
+	dob = sq_col_date(s, EC_DOB);
+	if (dob != DATE_NONE && today != DATE_NONE && dob <= today)
+		e->age = date_age_years(dob, today);
+	sq_col_text(s, EC_KIND, e->kind, sizeof(e->kind));
+	sq_col_text(s, EC_URN, e->urn, sizeof(e->urn));
+	sq_col_text(s, EC_HOME, e->home_name, sizeof(e->home_name));
+	e->started_at = col_time(s, EC_STARTED);
+	e->last_seen_at = col_time(s, EC_LAST_SEEN);
+	sq_col_text(s, EC_LAST_PLACE, e->last_seen_place,
+		    sizeof(e->last_seen_place));
+	sq_col_text(s, EC_CIRC, e->circumstances, sizeof(e->circumstances));
+	sq_col_text(s, EC_ACTIONS, e->home_actions, sizeof(e->home_actions));
+	e->exploitation = sqlite3_column_int(s, EC_EXPLOIT) != 0;
+	sq_col_text(s, EC_ASSOC, e->associates, sizeof(e->associates));
+	sq_col_text(s, EC_LOCATIONS, e->locations, sizeof(e->locations));
+	sq_col_text(s, EC_HEALTH, e->health_needs, sizeof(e->health_needs));
+	e->reported_at = col_time(s, EC_REPORTED);
+	sq_col_text(s, EC_POLICE_REF, e->police_ref, sizeof(e->police_ref));
+	sq_col_text(s, EC_GRADE, word, sizeof(word));
+	if (mfc_grade_parse(word, &e->grade))
+		e->grade = MFC_GRADE_UNSET;
+	e->graded_at = col_time(s, EC_GRADED);
+	e->returned_at = col_time(s, EC_RETURNED);
+	sq_col_text(s, EC_RETURNED_PLACE, e->returned_place,
+		    sizeof(e->returned_place));
+	e->arrested = sqlite3_column_int(s, EC_ARRESTED) != 0;
+	e->charged = sqlite3_column_int(s, EC_CHARGED) != 0;
+	e->ri_offered_at = col_time(s, EC_RI_OFFERED);
+	e->ri_held_at = col_time(s, EC_RI_HELD);
+	sq_col_text(s, EC_RI_BY, e->ri_by, sizeof(e->ri_by));
+	e->ri_independent = sq_col_opt_int(s, EC_RI_INDEP);
+	sq_col_text(s, EC_RI_OUTCOME, word, sizeof(word));
+	if (mfc_outcome_parse(word, &e->ri_outcome))
+		e->ri_outcome = MFC_OUTCOME_UNSET;
+	sq_col_text(s, EC_RI_SUMMARY, e->ri_summary, sizeof(e->ri_summary));
+	e->updated_at = col_time(s, EC_UPDATED);
+}
+
+/* Bind every writable column of e. */
+static void bind_episode(sqlite3_stmt *s, const struct mfc_episode *e)
+{
+	bind_id(s, ":id", e->id);
+	bind_id(s, ":child", e->child_id);
+	bind_text(s, ":kind", e->kind);
+	bind_text(s, ":urn", e->urn);
+	bind_time(s, ":started", e->started_at);
+	bind_time(s, ":last_seen", e->last_seen_at);
+	bind_str(s, ":last_place", e->last_seen_place);
+	bind_str(s, ":circ", e->circumstances);
+	bind_str(s, ":actions", e->home_actions);
+	bind_i64(s, ":exploit", e->exploitation);
+	bind_str(s, ":assoc", e->associates);
+	bind_str(s, ":locations", e->locations);
+	bind_str(s, ":health", e->health_needs);
+	bind_str(s, ":police_ref", e->police_ref);
+	bind_text(s, ":grade", mfc_grade_name(e->grade));
+	bind_time(s, ":returned", e->returned_at);
+	bind_str(s, ":returned_place", e->returned_place);
+	bind_i64(s, ":arrested", e->arrested);
+	bind_i64(s, ":charged", e->charged);
+	bind_time(s, ":ri_offered", e->ri_offered_at);
+	bind_time(s, ":ri_held", e->ri_held_at);
+	bind_str(s, ":ri_by", e->ri_by);
+	if (e->ri_independent >= 0)
+		bind_i64(s, ":ri_indep", e->ri_independent);
+	else
+		bind_text(s, ":ri_indep", NULL);
+	bind_text(s, ":ri_outcome", mfc_outcome_name(e->ri_outcome));
+	bind_str(s, ":ri_summary", e->ri_summary);
+}
+
+/* ---- writes ------------------------------------------------------------- */
+
+int sq_mfc_place(void *impl, const struct viewer *v, const char *la,
+		 const char *ref, int64_t *child_id, char *urn,
+		 struct err *err)
+{
+	sqlite3_stmt *s = prep(impl, place_sql, err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	bind_viewer(s, v);
+	bind_text(s, ":c_la", la);
+	bind_text(s, ":c_ref", ref);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*child_id = sqlite3_column_int64(s, 0);
+		sq_col_text(s, 1, urn, S903_URN_MAX + 1);
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
+					 mq_err(sq_handle(impl), err, "placement");
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_mfc_insert(void *impl, const struct mfc_episode *e, int64_t user_id,
+		  int64_t now_ms, int64_t *id, struct err *err)
+{
+	sqlite3_stmt *s = prep(impl, insert_sql, err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	bind_episode(s, e);
+	bind_id(s, ":user", user_id);
+	bind_time(s, ":now", now_ms);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		rc = 0;
+	} else {
+		rc = mq_err(sq_handle(impl), err, "missing episode");
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_mfc_find(void *impl, const struct viewer *v, int64_t id, bool write,
+		bool *exists, bool *allowed, struct mfc_episode *out,
+		struct err *err)
+{
+	sqlite3_stmt *s = prep(impl, (write ? ep_find_w_sql :
+					      ep_find_sql)[v->access], err);
+	int rc;
+
+	*exists = *allowed = false;
+	if (!s)
+		return ERR_STORE;
+	bind_viewer(s, v);
+	bind_i64(s, ":id", id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*exists = true;
+		*allowed = sqlite3_column_int(s, EC_N) != 0;
+		episode_from_row(s, v->today, out);
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
+					 mq_err(sq_handle(impl), err, "episode");
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_mfc_write(void *impl, int op, const struct mfc_episode *e,
+		 int64_t user_id, int64_t now_ms, struct err *err)
+{
+	const char *sql = op == MFC_OP_HOME      ? update_home_sql :
+			  op == MFC_OP_POLICE    ? update_police_sql :
+			  op == MFC_OP_RETURN    ? update_return_sql :
+			  op == MFC_OP_INTERVIEW ? update_interview_sql :
+						   NULL;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!sql)
+		BUG("mfc_write: no operation %d", op);
+	s = prep(impl, sql, err);
+	if (!s)
+		return ERR_STORE;
+	bind_episode(s, e);
+	bind_id(s, ":user", user_id);
+	bind_time(s, ":now", now_ms);
+	rc = sqlite3_step(s);
+	rc = rc == SQLITE_DONE ? 0 : mq_err(sq_handle(impl), err, "episode");
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_mfc_meeting_insert(void *impl, const struct mfc_meeting *m,
+			  int64_t user_id, int64_t now_ms, int64_t *id,
+			  struct err *err)
+{
+	sqlite3_stmt *s = prep(impl, meeting_insert_sql, err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	bind_id(s, ":child", m->child_id);
+	bind_id(s, ":episode", m->episode_id);
+	bind_day(s, ":held", m->held_on);
+	bind_str(s, ":agencies", m->agencies);
+	bind_str(s, ":decisions", m->decisions);
+	bind_day(s, ":review", m->safety_plan_review_on);
+	bind_id(s, ":user", user_id);
+	bind_time(s, ":now", now_ms);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		rc = 0;
+	} else if (rc == SQLITE_DONE) {
+		rc = err_set(err, ERR_NOT_FOUND, "the child has no missing "
+			     "episode %lld", (long long)m->episode_id);
+	} else {
+		rc = mq_err(sq_handle(impl), err, "strategy meeting");
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_grab_pack_put(void *impl, int64_t child_id, const struct grab_pack *g,
+		     int64_t user_id, int64_t now_ms, struct err *err)
+{
+	sqlite3_stmt *s = prep(impl, grab_put_sql, err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	bind_id(s, ":child", child_id);
+	bind_str(s, ":description", g->description);
+	bind_str(s, ":photo", g->photo_ref);
+	bind_str(s, ":health", g->health);
+	bind_str(s, ":assoc", g->associates);
+	bind_str(s, ":places", g->places);
+	bind_id(s, ":user", user_id);
+	bind_time(s, ":now", now_ms);
+	rc = sqlite3_step(s);
+	rc = rc == SQLITE_DONE ? 0 : mq_err(sq_handle(impl), err,
+					    "grab pack");
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* ---- reads -------------------------------------------------------------- */
+
+int sq_grab_pack_get(void *impl, int64_t child_id, struct grab_pack *out,
+		     struct err *err)
+{
+	sqlite3_stmt *s = prep(impl, grab_get_sql, err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	bind_id(s, ":child", child_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, sizeof(*out));
+		sq_col_text(s, 0, out->la, sizeof(out->la));
+		sq_col_text(s, 1, out->ref, sizeof(out->ref));
+		sq_col_text(s, 2, out->description, sizeof(out->description));
+		sq_col_text(s, 3, out->photo_ref, sizeof(out->photo_ref));
+		sq_col_text(s, 4, out->health, sizeof(out->health));
+		sq_col_text(s, 5, out->associates, sizeof(out->associates));
+		sq_col_text(s, 6, out->places, sizeof(out->places));
+		out->updated_at = col_time(s, 7);
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
+					 mq_err(sq_handle(impl), err, "grab pack");
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_mfc_child_find(void *impl, const struct viewer *v, const char *la,
+		      const char *ref, int64_t *child_id, unsigned *scope,
+		      struct err *err)
+{
+	sqlite3_stmt *s = prep(impl, child_find_sql[v->access], err);
+	int rc;
+
+	*scope = 0;
+	if (!s)
+		return ERR_STORE;
+	bind_viewer(s, v);
+	bind_text(s, ":c_la", la);
+	bind_text(s, ":c_ref", ref);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*child_id = sqlite3_column_int64(s, 0);
+		if (sqlite3_column_int(s, 1))
+			*scope |= MFC_SCOPE_CHILD;
+		if (sqlite3_column_int(s, 2))
+			*scope |= MFC_SCOPE_GRAB_READ;
+		if (sqlite3_column_int(s, 3))
+			*scope |= MFC_SCOPE_PLACED;
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
+					 mq_err(sq_handle(impl), err, "child");
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_mfc_child_rows(void *impl, const struct viewer *v, int64_t child_id,
+		      struct mfc_chronology *out, struct err *err)
+{
+	size_t alloc_e = 0, alloc_m = 0, n = 0;
+	sqlite3_stmt *s = prep(impl, child_episodes_sql[v->access], err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	bind_viewer(s, v);
+	bind_i64(s, ":id", child_id);
+	bind_i64(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n++ == STORE_RECORD_ROWS_MAX) {
+			out->truncated = true;
+			break;
+		}
+		ALLOC_GROW(out->episodes, out->nepisodes + 1, alloc_e);
+		episode_from_row(s, v->today,
+				 &out->episodes[out->nepisodes++]);
+	}
+	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
+		     0 :
+		     mq_err(sq_handle(impl), err, "episodes");
+	sqlite3_reset(s);
+	if (rc)
+		return rc;
+
+	s = prep(impl, child_meetings_sql[v->access], err);
+	if (!s)
+		return ERR_STORE;
+	bind_viewer(s, v);
+	bind_i64(s, ":id", child_id);
+	bind_i64(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
+	n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct mfc_meeting *m;
+
+		if (n++ == STORE_RECORD_ROWS_MAX) {
+			out->truncated = true;
+			break;
+		}
+		ALLOC_GROW(out->meetings, out->nmeetings + 1, alloc_m);
+		m = &out->meetings[out->nmeetings++];
+		mfc_meeting_init(m);
+		m->id = sqlite3_column_int64(s, 0);
+		m->child_id = sqlite3_column_int64(s, 1);
+		sq_col_text(s, 2, m->la, sizeof(m->la));
+		sq_col_text(s, 3, m->ref, sizeof(m->ref));
+		m->episode_id = sqlite3_column_int64(s, 4);
+		m->held_on = sq_col_date(s, 5);
+		sq_col_text(s, 6, m->agencies, sizeof(m->agencies));
+		sq_col_text(s, 7, m->decisions, sizeof(m->decisions));
+		m->safety_plan_review_on = sq_col_date(s, 8);
+		m->recorded_at = col_time(s, 9);
+	}
+	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
+		     0 :
+		     mq_err(sq_handle(impl), err, "strategy meetings");
+	sqlite3_reset(s);
+	return rc;
+}
+
+static void bind_attn_filter(sqlite3_stmt *s, const struct mfc_filter *f)
+{
+	bind_text(s, ":f_la", f->la);
+	bind_text(s, ":f_urn", f->urn);
+}
+
+int sq_mfc_attention(void *impl, const struct viewer *v,
+		     const struct mfc_filter *f,
+		     struct mfc_attention_page *out, struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	sqlite3_stmt *s = prep(impl, attn_count_sql[v->access], err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	bind_viewer(s, v);
+	bind_attn_filter(s, f);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->total = (long)sqlite3_column_int64(s, 0);
+		rc = 0;
+	} else {
+		rc = mq_err(db, err, "count");
+	}
+	sqlite3_reset(s);
+	if (rc || out->page * out->page_size >= out->total)
+		return rc;
+
+	s = prep(impl, attn_page_sql[v->access], err);
+	if (!s)
+		return ERR_STORE;
+	bind_viewer(s, v);
+	bind_attn_filter(s, f);
+	bind_i64(s, ":limit", out->page_size);
+	bind_i64(s, ":offset", out->page * out->page_size);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	       out->n < (size_t)out->page_size) {
+		struct mfc_attention_row *r = &out->rows[out->n++];
+		char word[16];
+		int32_t dob;
+
+		memset(r, 0, sizeof(*r));
+		r->id = sqlite3_column_int64(s, 0);
+		sq_col_text(s, 1, r->la, sizeof(r->la));
+		sq_col_text(s, 2, r->ref, sizeof(r->ref));
+		dob = sq_col_date(s, 3);
+		r->age = dob != DATE_NONE && dob <= v->today ?
+				 date_age_years(dob, v->today) :
+				 -1;
+		sq_col_text(s, 4, r->kind, sizeof(r->kind));
+		sq_col_text(s, 5, r->urn, sizeof(r->urn));
+		sq_col_text(s, 6, r->home_name, sizeof(r->home_name));
+		r->started_at = col_time(s, 7);
+		r->hours_missing = r->started_at && v->now_ms > r->started_at ?
+					   (long)((v->now_ms - r->started_at) /
+						  3600000) :
+					   0;
+		sq_col_text(s, 8, word, sizeof(word));
+		if (mfc_grade_parse(word, &r->grade))
+			r->grade = MFC_GRADE_UNSET;
+		sq_col_text(s, 9, r->police_ref, sizeof(r->police_ref));
+		r->exploitation = sqlite3_column_int(s, 10) != 0;
+	}
+	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
+		     0 :
+		     mq_err(db, err, "missing episodes");
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* ---- unscoped: import and export ---------------------------------------- */
+
+int sq_mfc_child_id(void *impl, const char *la, const char *ref, int64_t *id,
+		    struct err *err)
+{
+	sqlite3_stmt *s = prep(impl, child_id_sql, err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	bind_text(s, ":c_la", la);
+	bind_text(s, ":c_ref", ref);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
+					 mq_err(sq_handle(impl), err, "child");
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_mfc_episode_at(void *impl, int64_t child_id, int64_t started_at,
+		      int64_t *id, struct err *err)
+{
+	sqlite3_stmt *s = prep(impl, episode_at_sql, err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	bind_id(s, ":child", child_id);
+	bind_time(s, ":started", started_at);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
+					 mq_err(sq_handle(impl), err, "episode");
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_mfc_home_known(void *impl, const char *urn, bool *known,
+		      struct err *err)
+{
+	sqlite3_stmt *s = prep(impl, home_known_sql, err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	bind_text(s, ":urn", urn);
+	rc = sqlite3_step(s);
+	*known = rc == SQLITE_ROW;
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ?
+		     0 :
+		     mq_err(sq_handle(impl), err, "home");
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_mfc_each(void *impl, const char *la, int64_t from_ms, int64_t to_ms,
+		store_mfc_fn *fn, void *ctx, struct err *err)
+{
+	sqlite3_stmt *s = prep(impl, each_sql, err);
+	struct mfc_episode *e;
+	int rc, cb = 0;
+
+	if (!s)
+		return ERR_STORE;
+	e = xmalloc(sizeof(*e));
+	bind_text(s, ":c_la", la);
+	bind_time(s, ":from", from_ms);
+	bind_time(s, ":to", to_ms);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		episode_from_row(s, DATE_NONE, e);
+		cb = fn(e, ctx);
+		if (cb)
+			break;
+	}
+	rc = cb ? cb :
+	     rc == SQLITE_DONE || rc == SQLITE_ROW ?
+		  0 :
+		  mq_err(sq_handle(impl), err, "episodes");
+	sqlite3_reset(s);
+	free(e);
+	return rc;
+}

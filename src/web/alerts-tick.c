@@ -1,0 +1,169 @@
+/*
+ * alerts-tick.c: the server's scheduled alerts run (issue 5;
+ * docs/http.md "The API's writes and the scheduled alerts run").
+ *
+ * One thread, started with the server and joined when it stops, with its
+ * own store connection (SQLite handles are per thread).  It runs at once
+ * and then every `every` seconds: alerts_run() over the whole store at
+ * the real clock (rules that only the passing of time makes true, such
+ * as a return interview now 72 hours late, are raised here: a change to
+ * a child is evaluated by its writer), then alerts_outbox_deliver() for
+ * the webhooks, and writes one log line.  A failed run is logged and
+ * retried at the next tick; it never stops the server.
+ *
+ * Shutdown: web_alerts_stop() sets the flag under the mutex and signals
+ * the condition the thread sleeps on (a monotonic clock, so a change of
+ * the wall clock neither wakes it nor holds it); a run in progress
+ * finishes first, then the thread closes its store and is joined.
+ */
+#include "base/compat.h"
+#include <inttypes.h>
+#include <pthread.h>
+#include <time.h>
+#include <unistd.h>
+#include "base/buf.h"
+#include "base/xalloc.h"
+#include "alerts/alerts.h"
+#include "store/store.h"
+#include "web/web-internal.h"
+
+/* Webhook messages one tick delivers at most (each may take seconds). */
+#define TICK_DELIVER_MAX 50
+
+struct web_alerts {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cond;
+	bool stop;
+	unsigned every;		/* seconds */
+	char *db;
+};
+
+static int64_t wall_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static double mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+/* One line, one write(2): whole lines between threads (access.log). */
+static void log_line(struct buf *b)
+{
+	for (size_t i = 0; i < b->len; i++)
+		if ((unsigned char)b->buf[i] < 0x20 || b->buf[i] == 0x7f)
+			b->buf[i] = '?';
+	buf_addch(b, '\n');
+	if (!buf_error(b) && write(STDERR_FILENO, b->buf, b->len) < 0)
+		(void)0;	/* nowhere to report it */
+}
+
+static void run_once(struct store **s, const char *db)
+{
+	struct alerts_summary sum;
+	struct alerts_delivery d;
+	struct err err = ERR_INIT;
+	struct buf line = BUF_INIT(1024);
+	double t0 = mono_ms();
+	int64_t now = wall_ms();
+	int rc = 0;
+
+	memset(&sum, 0, sizeof(sum));
+	memset(&d, 0, sizeof(d));
+	if (!*s)
+		rc = store_open(s, db, &err);
+	if (!rc)
+		rc = alerts_run(*s, now, &sum, &err);
+	if (rc) {
+		buf_addf(&line, "cartref: alerts: run failed: %s",
+			 err_text(&err));
+		log_line(&line);
+		goto out;
+	}
+	rc = alerts_outbox_deliver(*s, now, TICK_DELIVER_MAX, &d, &err);
+	buf_addf(&line, "cartref: alerts: run in %.0f ms: %ld raised, %ld "
+		 "cleared, %ld escalated, %ld open, %ld messages; webhooks "
+		 "%ld delivered, %ld failed", mono_ms() - t0, sum.raised,
+		 sum.cleared, sum.escalated, sum.open, sum.messages,
+		 d.delivered, d.failed);
+	if (rc)
+		buf_addf(&line, " (delivery stopped: %s)", err_text(&err));
+	log_line(&line);
+out:
+	buf_release(&line);
+}
+
+static void *tick(void *arg)
+{
+	struct web_alerts *a = arg;
+	struct store *s = NULL;
+	struct timespec until;
+
+	pthread_mutex_lock(&a->mu);
+	while (!a->stop) {
+		pthread_mutex_unlock(&a->mu);
+		run_once(&s, a->db);
+		pthread_mutex_lock(&a->mu);
+		clock_gettime(CLOCK_MONOTONIC, &until);
+		until.tv_sec += (time_t)a->every;
+		while (!a->stop &&
+		       pthread_cond_timedwait(&a->cond, &a->mu, &until) == 0)
+			;	/* woken early, not stopping: sleep on */
+	}
+	pthread_mutex_unlock(&a->mu);
+	store_close(s);
+	return NULL;
+}
+
+int web_alerts_start(const char *db, unsigned every, struct web_alerts **out,
+		     struct err *err)
+{
+	struct web_alerts *a;
+	pthread_condattr_t ca;
+	int rc;
+
+	*out = NULL;
+	if (!every)
+		return 0;
+	a = xcalloc(1, sizeof(*a));
+	a->every = every;
+	a->db = xstrdup(db);
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&a->cond, &ca);
+	pthread_condattr_destroy(&ca);
+	rc = pthread_create(&a->thread, NULL, tick, a);
+	if (rc) {
+		pthread_cond_destroy(&a->cond);
+		pthread_mutex_destroy(&a->mu);
+		free(a->db);
+		free(a);
+		return err_set(err, ERR_IO, "cannot start the alerts thread");
+	}
+	*out = a;
+	return 0;
+}
+
+void web_alerts_stop(struct web_alerts *a)
+{
+	if (!a)
+		return;
+	pthread_mutex_lock(&a->mu);
+	a->stop = true;
+	pthread_cond_signal(&a->cond);
+	pthread_mutex_unlock(&a->mu);
+	pthread_join(a->thread, NULL);
+	pthread_cond_destroy(&a->cond);
+	pthread_mutex_destroy(&a->mu);
+	free(a->db);
+	free(a);
+}

@@ -1,0 +1,169 @@
+#!/bin/sh
+# t0910: proactive alerts end to end through `cartref alerts`, `webhook`
+# and `outbox deliver` (docs/alerts.md): the rules, raising at the 72-hour
+# boundary, idempotent runs, who sees and answers an alert, parameters
+# (audited), and webhook delivery to a local receiver that checks the
+# HMAC signature, with retries and backoff against a failing one.
+. tests/t/lib.sh
+
+db=$WORK/alerts.db
+fresh_db "$db"
+cr() { "$CARTREF" --db "$db" "$@"; }
+B=tests/data/review/boundaries
+PW='a long enough password'
+
+check "fixture homes" cr import homes $B/homes.csv
+check "fixture Cardiff 2018" cr import 903 --la W06000015 $B/2018/*.csv
+check "fixture Cardiff 2019" cr import 903 --la W06000015 $B/2019/*.csv
+adduser() {
+	echo "$PW" | cr user add --email "$1" --name "$1" --role "$2" --org "$3" --password-stdin >/dev/null
+}
+adduser sw@cardiff.example council_social_worker council:W06000015
+adduser sw@swansea.example council_social_worker council:W06000011
+adduser mc@south-wales.example police_missing_coordinator police:south-wales
+adduser insp@example.org inspector inspectorate:CIW
+adduser analyst@example.org analyst inspectorate:CIW
+check_eq "five users" 5 "$(sql "$db" "SELECT count(*) FROM app_user")"
+
+# C01 (Cardiff) placed at W0000002, a Swansea home: missing 1 April
+# 10:00-20:00 with no return interview; an earlier episode ended in an
+# arrest, its interview held in time.
+cat >"$WORK/live.csv" <<'EOF'
+LA,CHILD,KIND,URN,STARTED_AT,RETURNED_AT,ARRESTED,RI_OFFERED_AT,RI_HELD_AT,RI_OUTCOME
+W06000015,C01,M,W0000002,2019-03-01T10:00:00.000Z,2019-03-01T12:00:00.000Z,1,2019-03-01T13:00:00.000Z,2019-03-02T10:00:00.000Z,accepted
+W06000015,C01,M,W0000002,2019-04-01T10:00:00.000Z,2019-04-01T20:00:00.000Z,0,,,
+EOF
+check "live episodes" cr missing import --now 2019-04-02T00:00Z "$WORK/live.csv"
+ep=$(sql "$db" "SELECT id FROM mfc_episode WHERE started_at LIKE '2019-04-01%'")
+
+# ---- the rules ---------------------------------------------------------
+cr alerts rules >"$WORK/rules.out"
+check_eq "seven rules at least" 7 "$(grep -c '^[a-z0-9-]*	' "$WORK/rules.out")"
+check_grep "rule 1 with its parameter" "^  hours = 72 hours (default 72" "$WORK/rules.out"
+check_grep "Welsh descriptions" "cy: Daeth plentyn yn" "$WORK/rules.out"
+check_grep "recipients shown" "alerts: council+inspectorate" "$WORK/rules.out"
+check_status "alerts without a sub-command" 2 cr alerts
+check_status "unknown sub-command" 2 cr alerts frob
+check_status "a bad --now" 2 cr alerts run --now yesterday
+
+# ---- raising at the boundary, idempotent -------------------------------
+check "run at exactly 72 h" cr alerts run --now 2019-04-04T20:00:00.000Z
+check_eq "72 h exactly: no interview alert yet" 0 "$(sql "$db" "SELECT count(*) FROM alert WHERE rule_id = 'ri-72h'")"
+check_eq "the arrest: criminalisation" "episode:$(sql "$db" "SELECT id FROM mfc_episode WHERE arrested = 1")" "$(sql "$db" "SELECT subject_key FROM alert WHERE rule_id = 'criminalisation'")"
+check_eq "criminalisation to council and inspectorate" "council:W06000015 inspectorate:CIW" "$(sql "$db" "SELECT group_concat(org_kind || ':' || org_code, ' ') FROM (SELECT r.* FROM alert_recipient r JOIN alert a ON a.id = r.alert_id WHERE a.rule_id = 'criminalisation' ORDER BY 2, 3)")"
+cr alerts run --now 2019-04-04T20:00:00.001Z >"$WORK/run.out"
+check_grep "72 h + 1 ms: raised" "raised 1, cleared 0, escalated 0" "$WORK/run.out"
+check_grep "the time taken is printed" " ms (load " "$WORK/run.out"
+check_eq "the interview alert" "episode:$ep|open" "$(sql "$db" "SELECT subject_key, state FROM alert WHERE rule_id = 'ri-72h'")"
+msgs=$(sql "$db" "SELECT count(*) FROM outbox")
+cr alerts run --now 2019-04-04T20:00:00.001Z >"$WORK/run2.out"
+check_grep "again: nothing new" "raised 0, cleared 0, escalated 0" "$WORK/run2.out"
+check_eq "no new outbox rows" "$msgs" "$(sql "$db" "SELECT count(*) FROM outbox")"
+check_eq "one alert per rule and subject" 0 "$(sql "$db" "SELECT count(*) FROM (SELECT 1 FROM alert GROUP BY rule_id, subject_key HAVING count(*) > 1)")"
+body=$(sql "$db" "SELECT body FROM outbox o JOIN alert a ON a.id = o.alert_id WHERE a.rule_id = 'ri-72h'")
+check_eq "the outbox body: ids and the child's reference only" \
+	"{\"alert\":$(sql "$db" "SELECT id FROM alert WHERE rule_id = 'ri-72h'"),\"at\":\"2019-04-04T20:00:00.001Z\",\"child\":{\"la\":\"W06000015\",\"ref\":\"C01\"},\"episode\":$ep,\"event\":\"raised\",\"rule\":\"ri-72h\",\"subject\":\"episode:$ep\"}" "$body"
+
+# ---- who sees and answers -----------------------------------------------
+id=$(sql "$db" "SELECT id FROM alert WHERE rule_id = 'ri-72h'")
+cr alerts list --as sw@cardiff.example --now 2019-04-05T09:00Z >"$WORK/list.out"
+check_grep "Cardiff lists it" "^$id	ri-72h	open	W06000015	C01	" "$WORK/list.out"
+cr alerts list --as sw@swansea.example --now 2019-04-05T09:00Z >"$WORK/list2.out"
+check_eq "Swansea lists none" "# 0 of 0 (page 0)" "$(cat "$WORK/list2.out")"
+check_status "analysts see no alerts" 1 cr alerts list --as analyst@example.org
+check_status "not the police's: as if none" 1 cr alerts show "$id" --as mc@south-wales.example
+check_status "ack needs a note" 2 cr alerts ack "$id" --as sw@cardiff.example
+check_status "the police cannot ack it" 1 cr alerts ack "$id" --as mc@south-wales.example --note mine
+check "Cardiff acknowledges" cr alerts ack "$id" --as sw@cardiff.example --note "interview booked" --now 2019-04-05T09:00Z
+check_status "not twice" 1 cr alerts ack "$id" --as sw@cardiff.example --note again
+cr alerts show "$id" --as sw@cardiff.example >"$WORK/show.out"
+check_grep "shown acknowledged, by whom" "^acknowledged: 2019-04-05T09:00:00.000Z by sw@cardiff.example: interview booked" "$WORK/show.out"
+check "an inspector resolves it" cr alerts resolve "$id" --as insp@example.org --note "held late: noted" --now 2019-04-05T10:00Z
+check_eq "resolved" resolved "$(sql "$db" "SELECT state FROM alert WHERE id = $id")"
+check_eq "answers go to the outbox" "acknowledged resolved" "$(sql "$db" "SELECT group_concat(event, ' ') FROM (SELECT event FROM outbox WHERE alert_id = $id AND event IN ('acknowledged', 'resolved') ORDER BY id)")"
+check_eq "answers audited" 2 "$(sql "$db" "SELECT count(*) FROM audit WHERE action IN ('alert-ack', 'alert-resolve')")"
+cr alerts run --now 2019-04-05T11:00Z >"$WORK/run3.out"
+check_eq "a resolved alert stays resolved" resolved "$(sql "$db" "SELECT state FROM alert WHERE id = $id")"
+cr alerts outbox --as sw@cardiff.example >"$WORK/outbox.out"
+check_grep "in-app outbox" "	$id	resolved	" "$WORK/outbox.out"
+
+# ---- parameters ------------------------------------------------------------
+check_status "a value out of range" 1 cr alerts set ri-72h hours 0
+check_status "an unknown parameter" 1 cr alerts set ri-72h nope 1
+check_status "an unknown rule" 1 cr alerts set nope hours 1
+check "set a parameter" cr alerts set long-or-high-risk hours 12
+cr alerts rules >"$WORK/rules2.out"
+check_grep "the new value shown with its default" "  hours = 12 hours (default 24" "$WORK/rules2.out"
+check_eq "parameter changes audited" "alert-param|long-or-high-risk|hours = 12" "$(sql "$db" "SELECT action, subject_id, detail FROM audit WHERE action = 'alert-param'")"
+
+# ---- webhooks ----------------------------------------------------------------
+cat >"$WORK/recv.py" <<'EOF'
+import hashlib, hmac, http.server, sys
+secret_file, log, port_file = sys.argv[1], sys.argv[2], sys.argv[3]
+class H(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get('Content-Length', 0)))
+        if self.path == '/fail':
+            self.send_response(503); self.end_headers(); return
+        secret = open(secret_file).read().strip()
+        want = 'sha256=' + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+        ok = hmac.compare_digest(want, self.headers.get('X-Cartref-Signature', ''))
+        with open(log, 'a') as f:
+            f.write('%s %s %s\n' % ('ok' if ok else 'bad', self.headers.get('X-Cartref-Delivery'), body.decode()))
+        self.send_response(200 if ok else 401); self.end_headers()
+    def log_message(self, *a):
+        pass
+s = http.server.HTTPServer(('127.0.0.1', 0), H)
+open(port_file, 'w').write(str(s.server_port))
+s.serve_forever()
+EOF
+: >"$WORK/secret"
+python3 "$WORK/recv.py" "$WORK/secret" "$WORK/recv.log" "$WORK/port" &
+recv=$!
+trap 'kill $recv 2>/dev/null' EXIT
+i=0
+while [ ! -s "$WORK/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+port=$(cat "$WORK/port")
+check "the receiver listens" test -n "$port"
+
+check_status "webhook: http or https only" 1 cr webhook add --org council:W06000015 --url ftp://127.0.0.1/x
+check_status "webhook: an unknown council" 1 cr webhook add --org council:W99999999 --url http://127.0.0.1/x
+cr webhook add --org council:W06000015 --url "http://127.0.0.1:$port/hook" --now 2019-04-01T00:00Z >"$WORK/hook.out"
+check_eq "webhook added" 0 $?
+sed -n 's/^secret (shown once): //p' "$WORK/hook.out" >"$WORK/secret"
+check_eq "the secret is shown once, 64 hex" 64 "$(tr -d '\n' <"$WORK/secret" | wc -c)"
+check_eq "webhook add audited" 1 "$(sql "$db" "SELECT count(*) FROM audit WHERE action = 'webhook-add' AND subject_id = 'council:W06000015'")"
+due=$(sql "$db" "SELECT count(*) FROM outbox WHERE org_kind = 'council' AND org_code = 'W06000015'")
+cr outbox deliver --now 2019-04-05T12:00Z >"$WORK/deliver.out"
+check_grep "delivered Cardiff's messages" "outbox: $due tried, $due delivered, 0 to retry, 0 given up" "$WORK/deliver.out"
+check_eq "the receiver checked every signature" "$due 0" "$(grep -c '^ok ' "$WORK/recv.log") $(grep -c '^bad ' "$WORK/recv.log")"
+first=$(sql "$db" "SELECT min(id) FROM outbox WHERE org_kind = 'council'")
+check_grep "X-Cartref-Delivery is the message id" "^ok $first {\"alert\":" "$WORK/recv.log"
+check_eq "each attempt recorded" "$due" "$(sql "$db" "SELECT count(*) FROM webhook_delivery WHERE http_status = 200")"
+cr outbox deliver --now 2019-04-05T12:00Z >"$WORK/deliver2.out"
+check_grep "nothing left" "outbox: 0 tried" "$WORK/deliver2.out"
+
+# a failing receiver: retried after 1, 2, 4 ... minutes
+cr webhook add --org police:south-wales --url "http://127.0.0.1:$port/fail" --now 2019-04-01T00:00Z >/dev/null
+pdue=$(sql "$db" "SELECT count(*) FROM outbox WHERE org_kind = 'police'")
+check "the police have messages" test "$pdue" -gt 0
+cr outbox deliver --now 2019-04-05T12:00Z >"$WORK/fail1.out"
+check_grep "a 503 is retried" "outbox: $pdue tried, 0 delivered, $pdue to retry" "$WORK/fail1.out"
+check_eq "next attempt in a minute" "2019-04-05T12:01:00.000Z" "$(sql "$db" "SELECT DISTINCT next_attempt_at FROM outbox WHERE org_kind = 'police'")"
+check_eq "the status recorded" "503|HTTP status 503" "$(sql "$db" "SELECT DISTINCT http_status, error FROM webhook_delivery WHERE http_status <> 200")"
+cr outbox deliver --now 2019-04-05T12:00:59Z >"$WORK/fail2.out"
+check_grep "not before it is due" "outbox: 0 tried" "$WORK/fail2.out"
+cr outbox deliver --now 2019-04-05T12:01Z >/dev/null
+check_eq "then two minutes" "2|2019-04-05T12:03:00.000Z" "$(sql "$db" "SELECT DISTINCT attempts, next_attempt_at FROM outbox WHERE org_kind = 'police'")"
+for t in 12:03 12:07 12:15 12:31 13:03 14:03; do
+	cr outbox deliver --now "2019-04-05T$t:00Z" >/dev/null
+done
+check_eq "given up after 8 attempts" "8||" "$(sql "$db" "SELECT DISTINCT attempts, next_attempt_at, delivered_at FROM outbox WHERE org_kind = 'police'")"
+check_eq "given up at the 8th" "2019-04-05T14:03:00.000Z" "$(sql "$db" "SELECT DISTINCT gave_up_at FROM outbox WHERE org_kind = 'police'")"
+cr webhook list >"$WORK/hooks.out"
+check_grep "webhook list" "police:south-wales	http://127.0.0.1:$port/fail	.*delivered 0, pending 0, gave up $pdue" "$WORK/hooks.out"
+check_eq "no secret in the list" 0 "$(grep -c "$(cat "$WORK/secret")" "$WORK/hooks.out")"
+
+kill $recv
+trap - EXIT
+done_testing

@@ -1,0 +1,334 @@
+#!/bin/sh
+# t0920: the pages for missing from care and alerts (issue 5) over real
+# HTTP, as the demo users: the home manager reports a child missing
+# (report form, error summary, values kept), keeps the grab pack; the
+# police see the episode on their home page and the grab pack while the
+# child is missing, grade it and record the return (4 days before now:
+# the server runs on the real clock, so the 72-hour rule fires); the
+# social worker sees the episode and the alert "Return interview not
+# held in time", records the interview (held late, so the alert stays),
+# acknowledges it with a note and resolves it.  Role checks: an analyst
+# gets no episode, no alerts and no grab pack; another council's social
+# worker gets 404; the police lose the grab pack once the child is back;
+# a POST without the CSRF token is 403; an XSS payload is shown escaped;
+# Welsh; every page parses; the audit trail stays intact.
+#
+# Data: the boundaries fixture (Cardiff's C01..C07, homes W0000001..3),
+# with C08 added to Cardiff's 2019 return, placed at W0000001 (Orchard
+# Care Ltd, the demo home manager's provider, in South Wales Police's
+# area) and still there today.
+. tests/t/lib.sh
+
+db=$WORK/mp.db
+log=$WORK/server.log
+out=$WORK/server.out
+pid=""
+port=""
+PW=demo-only-cartref
+D=demo.cartref.wales
+B=$DATA/review/boundaries
+C08=/children/W06000015/C08
+
+fresh_db "$db"
+cr() { "$CARTREF" --db "$db" "$@"; }
+mkdir -p "$WORK/c2019"
+cp $B/2019/*.csv "$WORK/c2019/"
+echo "C08,2,01/05/2010,WBRI,UN1,," >>"$WORK/c2019/header.csv"
+echo "C08,01/06/2018,S,C2,N1,K2,PR4,,,,CF10 1AA,CF14 3AA,W0000001" >>"$WORK/c2019/episodes.csv"
+check "fixture homes" cr import homes $B/homes.csv
+check "fixture Cardiff 2018" cr import 903 --la W06000015 $B/2018/*.csv
+check "fixture Cardiff 2019 with C08 at W0000001" cr import 903 --la W06000015 "$WORK"/c2019/*.csv
+check "one demo user per role" cr user demo
+check "a Swansea social worker" sh -c "echo 'a long enough password' | \"$CARTREF\" --db \"$db\" user add --email sw@swansea.test --name 'Swansea SW' --role council_social_worker --org council:W06000011 --password-stdin"
+
+start_server() {
+	tries=0
+	while [ "$tries" -lt 10 ]; do
+		port=$((22000 + ($$ + tries * 97) % 1000))
+		"$CARTREF" --db "$db" serve --listen "127.0.0.1:$port" \
+			>"$out" 2>>"$log" &
+		pid=$!
+		i=0
+		while [ "$i" -lt 300 ]; do
+			if grep -q "serving" "$out" 2>/dev/null &&
+			    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/ping"; then
+				U=http://127.0.0.1:$port
+				return 0
+			fi
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+			i=$((i + 1))
+		done
+		kill "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+		pid=""
+		tries=$((tries + 1))
+	done
+	return 1
+}
+stop_server() {
+	if [ -n "$pid" ]; then
+		kill "$pid" 2>/dev/null
+		wait "$pid"
+		status=$?
+		pid=""
+		return "$status"
+	fi
+}
+trap 'stop_server' EXIT
+
+if ! start_server; then
+	not_ok "server starts" "$(cat "$log")"
+	done_testing
+	exit 1
+fi
+ok "server starts on 127.0.0.1:$port"
+
+get() {
+	name=$1
+	shift
+	curl -s -D "$WORK/$name.h" -o "$WORK/$name.b" "$@"
+}
+status() {
+	sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' "$WORK/$1.h"
+}
+location() {
+	grep -i "^location:" "$WORK/$1.h" | head -1 | sed 's/^[^:]*: *//; s/\r$//'
+}
+form_token() {
+	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$WORK/$1.b" | head -1
+}
+sign_in() {
+	jar=$WORK/$1.jar
+	get "$1-form" -c "$jar" -b "$jar" "$U/sign-in"
+	get "$1-in" -c "$jar" -b "$jar" \
+		--data-urlencode "csrf=$(form_token "$1-form")" \
+		--data-urlencode "email=$2" \
+		--data-urlencode "password=$3" "$U/sign-in"
+	[ "$(status "$1-in")" = 303 ]
+}
+# as WHO NAME CURL-ARGS...: a request with WHO's session
+as() {
+	who=$1
+	shift
+	name=$1
+	shift
+	get "$name" -b "$WORK/$who.jar" "$@"
+}
+has() {
+	f=$WORK/$1.b
+	shift
+	for t in "$@"; do
+		grep -qF -- "$t" "$f" || { echo "no '$t' in $f"; return 1; }
+	done
+}
+hasnt() {
+	f=$WORK/$1.b
+	shift
+	for t in "$@"; do
+		if grep -qF -- "$t" "$f"; then echo "'$t' in $f"; return 1; fi
+	done
+}
+html_ok() {
+	errs=$(xmllint --html --noout "$WORK/$1.b" 2>&1 |
+		grep 'parser error' | grep -v 'Tag [a-z]* invalid')
+	[ -z "$errs" ] || { echo "$errs"; return 1; }
+}
+# when NAME DAYS HOURS: the five boxes of a date and time DAYS days and
+# HOURS hours before now (UTC), as curl arguments
+when() {
+	t="-$2 days -$3 hours"
+	echo "-d $1-day=$(date -u -d "$t" +%d) -d $1-month=$(date -u -d "$t" +%m)" \
+		"-d $1-year=$(date -u -d "$t" +%Y) -d $1-hour=$(date -u -d "$t" +%H)" \
+		"-d $1-minute=$(date -u -d "$t" +%M)"
+}
+
+check "the home manager signs in" sign_in hm "home-manager@$D" "$PW"
+check "the police coordinator signs in" sign_in po "police@$D" "$PW"
+check "the social worker signs in" sign_in sw "social-worker@$D" "$PW"
+check "the analyst signs in" sign_in an "analyst@$D" "$PW"
+check "the Swansea social worker signs in" sign_in sa "sw@swansea.test" "a long enough password"
+
+# ---- the home reports C08 missing -------------------------------------------
+as hm c1 "$U$C08"
+check_eq "the child's record for the home manager" 200 "$(status c1)"
+check "a Report missing or away button" has c1 "href=\"$C08/missing/new\"" "Report missing or away"
+check "a link to keep the grab pack" has c1 "href=\"$C08/grab-pack\""
+as sw c1s "$U$C08"
+check "no report button for the social worker" hasnt c1s "/missing/new"
+as an nf "$U$C08/missing/new"
+check_eq "an analyst: the report form is 404" 404 "$(status nf)"
+as sw nf2 "$U$C08/missing/new"
+check_eq "the social worker: the report form is 404" 404 "$(status nf2)"
+
+as hm gp0 "$U$C08/grab-pack"
+check_eq "the grab pack form for the home" 200 "$(status gp0)"
+tok=$(form_token gp0)
+as hm gp1 --data-urlencode "csrf=$tok" --data-urlencode "description=slim, 5ft, dark hair" \
+	--data-urlencode "photo_ref=CF-PH-118" --data-urlencode "places=Cardiff Bay" "$U$C08/grab-pack"
+check_eq "the home writes the grab pack: 303" 303 "$(status gp1)"
+as po gpp "$U$C08/grab-pack"
+check_eq "the police: no grab pack before the child is missing" 404 "$(status gpp)"
+
+as hm n0 "$U$C08/missing/new"
+check_eq "the report form" 200 "$(status n0)"
+check "with its fields, labelled" has n0 'for="started_at-day"' 'name="kind"' 'for="circumstances"' 'name="exploitation"'
+check "the report form parses" html_ok n0
+tok=$(form_token n0)
+as hm n1 -d kind=M $(when started_at 5 0) "$U$C08/missing/new"
+check_eq "no CSRF token: 403" 403 "$(status n1)"
+as hm n2 --data-urlencode "csrf=$tok" -d started_at-day=31 -d started_at-month=2 \
+	-d started_at-year=2019 -d started_at-hour=10 -d started_at-minute=00 \
+	--data-urlencode "circumstances=kept <b>text</b>" "$U$C08/missing/new"
+check_eq "bad input: 400" 400 "$(status n2)"
+check "an error summary linking to the fields" has n2 'govuk-error-summary' \
+	'href="#kind"' 'href="#started_at-day"' 'govuk-form-group--error'
+check "the values typed are kept, escaped" has n2 'kept &lt;b&gt;text&lt;/b&gt;' 'value="31"'
+check "the error page's title says so" has n2 '<title>Error: '
+check "the error page parses" html_ok n2
+XSS='<script>alert("x")</script>'
+as hm n3 --data-urlencode "csrf=$tok" -d kind=M $(when started_at 5 0) \
+	$(when last_seen_at 5 1) --data-urlencode "last_seen_place=Queen Street" \
+	--data-urlencode "circumstances=$XSS" --data-urlencode "home_actions=searched, rang police" \
+	-d exploitation=yes --data-urlencode "associates=older males in a car" "$U$C08/missing/new"
+check_eq "the report: 303" 303 "$(status n3)"
+ep=$(location n3 | sed -n 's|^/missing/\([0-9]*\)?saved=report$|\1|p')
+check "to the episode's page" test -n "$ep"
+check_eq "stored once, M, from W0000001, exploitation" "M|W0000001|1" \
+	"$(sql "$db" "SELECT kind, urn, exploitation FROM mfc_episode")"
+as hm e1 "$U/missing/$ep?saved=report"
+check_eq "the episode page for the home" 200 "$(status e1)"
+check "with the Reported banner" has e1 "govuk-notification-banner--success" "Reported."
+check "the XSS payload is shown escaped" has e1 '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
+check "and never as markup" hasnt e1 '<script>alert'
+check "the home's section has its form" has e1 "action=\"/missing/$ep/home\"" "action=\"/missing/$ep/return\""
+check "but not the police's or the council's" hasnt e1 "/missing/$ep/police\"" "/missing/$ep/interview\"" "/missing/$ep/meeting\""
+check "the episode page parses" html_ok e1
+as hm c2 "$U$C08"
+check "the child's record links the open episode" has c2 "href=\"/missing/$ep\"" "This child is missing now"
+check "and offers no second report" hasnt c2 "/missing/new"
+as hm r2 --data-urlencode "csrf=$tok" -d kind=M $(when started_at 1 0) "$U$C08/missing/new"
+check_eq "a second report while missing: 400" 400 "$(status r2)"
+check "saying so" has r2 "already missing or away"
+
+# ---- the police ---------------------------------------------------------------
+as po h1 "$U/home"
+check "the police's home page lists the episode" has h1 "href=\"/missing/$ep\"" "Missing or away now, recorded live"
+as po e2 "$U/missing/$ep"
+check_eq "the episode for the police" 200 "$(status e2)"
+check "with the police's form" has e2 "action=\"/missing/$ep/police\"" 'name="risk_grade"'
+check "the interview summary is not shown to the police" has e2 "not shown"
+as po gp2 "$U$C08/grab-pack"
+check_eq "the grab pack for the police while missing" 200 "$(status gp2)"
+check "with the description" has gp2 "slim, 5ft, dark hair" "CF-PH-118"
+check "read only" hasnt gp2 'name="description"'
+tok=$(form_token e2)
+as po p0 --data-urlencode "csrf=$tok" -d police_ref=SWP-1 "$U/missing/$ep/police"
+check_eq "no risk grade: 400" 400 "$(status p0)"
+check "Select the risk grade" has p0 'href="#risk_grade"' "Select the risk grade"
+as po p1 --data-urlencode "csrf=$tok" -d police_ref=SWP-19-0042 -d risk_grade=high "$U/missing/$ep/police"
+check_eq "the police grade it: 303" 303 "$(status p1)"
+check_eq "back to the episode's police section" "/missing/$ep?saved=police" "$(location p1)"
+check_eq "stored" "high|SWP-19-0042" "$(sql "$db" "SELECT risk_grade, police_ref FROM mfc_episode")"
+as po e3 "$U/missing/$ep?saved=police"
+check "a Saved banner" has e3 "govuk-notification-banner--success" "Saved"
+as po p2 --data-urlencode "csrf=$tok" -d returned_at-day=1 -d returned_at-month=1 -d returned_at-year=2019 \
+	-d returned_at-hour=10 -d returned_at-minute=00 "$U/missing/$ep/return"
+check_eq "a return before the start: 400" 400 "$(status p2)"
+check "saying so" has p2 "must be after they went missing"
+
+as sw h2 "$U/home"
+check "the social worker's home page lists the open episode" has h2 "href=\"/missing/$ep\""
+
+as po p3 --data-urlencode "csrf=$tok" $(when returned_at 4 1) \
+	--data-urlencode "returned_place=Cardiff Central station" "$U/missing/$ep/return"
+check_eq "the police record the return, 4 days ago: 303" 303 "$(status p3)"
+as po gp3 "$U$C08/grab-pack"
+check_eq "the grab pack is gone for the police once the child is back" 404 "$(status gp3)"
+
+# ---- the social worker -----------------------------------------------------------
+as sw al1 "$U/alerts"
+check_eq "the alerts page" 200 "$(status al1)"
+check "the 72-hour alert is there" has al1 "Return interview not held in time" "W06000015/C08"
+check "the alerts page parses" html_ok al1
+alert=$(sql "$db" "SELECT id FROM alert WHERE rule_id = 'ri-72h' AND state = 'open'")
+check "one open ri-72h alert in the store" test -n "$alert"
+check "linked from the list" has al1 "href=\"/alerts/$alert\""
+as sw h3 "$U/home"
+check "the home page counts the open alerts and links them" has h3 "Open alerts for your organisation" "href=\"/alerts/$alert\"" 'href="/alerts"'
+check "the service navigation links /alerts" has h3 'class="govuk-service-navigation__link" href="/alerts"'
+as sw c3 "$U$C08"
+check "the child's record shows the live episode and the open alert" has c3 "href=\"/missing/$ep\"" "href=\"/alerts/$alert\"" "Open alerts"
+as sw e4 "$U/missing/$ep"
+check "the council's interview and meeting forms" has e4 "action=\"/missing/$ep/interview\"" "action=\"/missing/$ep/meeting\""
+check "the police's record, read only" has e4 "SWP-19-0042" "High"
+tok=$(form_token e4)
+as sw i1 --data-urlencode "csrf=$tok" $(when ri_offered_at 1 0) $(when ri_held_at 0 1) \
+	--data-urlencode "ri_by=Jo Advocate" -d ri_independent=yes -d ri_outcome=accepted \
+	--data-urlencode "ri_summary=went to see friends in the Bay" "$U/missing/$ep/interview"
+check_eq "the interview, held late: 303" 303 "$(status i1)"
+check_eq "the alert stays open (held late)" open "$(sql "$db" "SELECT state FROM alert WHERE id = $alert")"
+as sw m1 --data-urlencode "csrf=$tok" $(when held_on 0 0) --data-urlencode "agencies=council, police, home" \
+	--data-urlencode "decisions=safety plan" "$U/missing/$ep/meeting"
+check_eq "a strategy meeting: 303" 303 "$(status m1)"
+as sw e5 "$U/missing/$ep"
+check "the meeting is listed" has e5 "council, police, home" "safety plan"
+
+as sw a1 "$U/alerts/$alert"
+check_eq "the alert's page" 200 "$(status a1)"
+check "with both forms" has a1 "action=\"/alerts/$alert/acknowledge\"" "action=\"/alerts/$alert/resolve\""
+tok=$(form_token a1)
+as sw a2 --data-urlencode "csrf=$tok" -d "ack-note=" "$U/alerts/$alert/acknowledge"
+check_eq "acknowledging without a note: 400" 400 "$(status a2)"
+check "the summary links the note" has a2 'href="#ack-note"'
+as sw a3 --data-urlencode "csrf=$tok" --data-urlencode "ack-note=interview was late; checking why" "$U/alerts/$alert/acknowledge"
+check_eq "acknowledged: 303" 303 "$(status a3)"
+as sw a4 "$U/alerts/$alert?saved=acknowledge"
+check "by a named user, with the note" has a4 "social-worker@$D" "interview was late; checking why" "Acknowledged"
+as sw a5 --data-urlencode "csrf=$tok" --data-urlencode "resolve-note=discussed with the advocate" "$U/alerts/$alert/resolve"
+check_eq "resolved: 303" 303 "$(status a5)"
+check_eq "resolved in the store, by the social worker" "resolved|social-worker@$D" \
+	"$(sql "$db" "SELECT a.state, u.email FROM alert a JOIN app_user u ON u.id = a.resolved_by WHERE a.id = $alert")"
+as sw a6 "$U/alerts?state=resolved"
+check "listed under resolved" has a6 "href=\"/alerts/$alert\""
+
+# ---- roles -------------------------------------------------------------------------
+as an x1 "$U/missing/$ep"
+check_eq "an analyst gets no episode" 404 "$(status x1)"
+as an x2 "$U/alerts"
+check_eq "an analyst gets no alerts" 404 "$(status x2)"
+as an x3 "$U$C08/grab-pack"
+check_eq "an analyst gets no grab pack" 404 "$(status x3)"
+as an x4 "$U/home"
+check "no Alerts link for the analyst" hasnt x4 'href="/alerts"'
+as sa x5 "$U/missing/$ep"
+check_eq "another council's social worker: 404" 404 "$(status x5)"
+as sa x6 "$U$C08/grab-pack"
+check_eq "another council's social worker: no grab pack" 404 "$(status x6)"
+as sa x7 "$U/alerts/$alert"
+check_eq "another council's social worker: not the alert" 404 "$(status x7)"
+tok=$(form_token e4)
+as sa x8 --data-urlencode "csrf=$(form_token x5)" -d police_ref=X -d risk_grade=low "$U/missing/$ep/police"
+check "another council's worker cannot record for the police" test "$(status x8)" = 404 -o "$(status x8)" = 403
+as sw x9 --data-urlencode "csrf=$tok" -d police_ref=X -d risk_grade=low "$U/missing/$ep/police"
+check_eq "the council may not record the police's part: 403" 403 "$(status x9)"
+check_eq "the police record unchanged" "high|SWP-19-0042" "$(sql "$db" "SELECT risk_grade, police_ref FROM mfc_episode")"
+as sw x10 "$U/missing/99999"
+check_eq "an unknown episode: 404" 404 "$(status x10)"
+as sw x11 "$U/missing/abc"
+check_eq "a bad episode id: 400" 400 "$(status x11)"
+get x12 "$U/missing/$ep"
+check_eq "signed out: to sign in" 303 "$(status x12)"
+
+# ---- Welsh ---------------------------------------------------------------------------
+as sw cy1 "$U/missing/$ep?lang=cy"
+check "the episode in Welsh" has cy1 '<html lang="cy"' "Ar goll o ofal" "Cyfweliad dychwelyd" "Cyfarfodydd strategaeth"
+as sw cy2 "$U/alerts?lang=cy&state=all"
+check "the alerts in Welsh" has cy2 "Rhybuddion" "Cyfweliad dychwelyd heb ei gynnal mewn pryd"
+
+stop_server
+check_eq "the server stops cleanly" 0 "$?"
+check "the audit trail is intact" cr audit verify
+check "the episode's changes are audited" test "$(sql "$db" "SELECT count(*) FROM audit WHERE action = 'change' AND subject_id = 'W06000015/C08'")" -ge 5
+check "the answers are audited" test "$(sql "$db" "SELECT count(*) FROM audit WHERE action IN ('alert-ack', 'alert-resolve')")" -eq 2
+done_testing

@@ -1,0 +1,996 @@
+/*
+ * u-alerts.c: the proactive alerts (src/alerts/, docs/alerts.md).
+ *
+ * First every rule over hand-made snapshots at its boundaries (pure
+ * evaluation: no store); then the engine over a store: Cardiff's
+ * returns of tests/data/review/boundaries (as u-scope.c), live episodes
+ * and meetings added with store_mfc_import(), and users of the
+ * recipient organisations: raising, idempotency, clearing, opening
+ * again, escalation, one child's re-evaluation, and who may see,
+ * acknowledge and resolve.
+ */
+#include "unit.h"
+#include "alerts/alerts.h"
+#include "auth/auth.h"
+#include "base/xalloc.h"
+#include "domain/missing.h"
+#include "ingest/import.h"
+
+#define MS_PER_HOUR 3600000LL
+#define MS_PER_DAY 86400000LL
+#define H72 (72 * MS_PER_HOUR)
+
+/* ---- hand-made snapshots ------------------------------------------------------ */
+
+struct snapb {
+	struct alert_snapshot s;
+	size_t ac, al, am, ap, ae, ah;
+};
+
+static void sb_init(struct snapb *b)
+{
+	memset(b, 0, sizeof(*b));
+}
+
+static void sb_free(struct snapb *b)
+{
+	alert_snapshot_release(&b->s);
+}
+
+static void sb_child(struct snapb *b, int64_t id)
+{
+	struct alert_child *c;
+
+	ALLOC_GROW(b->s.children, b->s.nchildren + 1, b->ac);
+	c = &b->s.children[b->s.nchildren++];
+	memset(c, 0, sizeof(*c));
+	c->id = id;
+	snprintf(c->la, sizeof(c->la), "W06000015");
+	snprintf(c->ref, sizeof(c->ref), "C%02d", (int)id);
+}
+
+static struct alert_live *sb_live(struct snapb *b, int64_t id, int64_t child,
+				  int64_t started)
+{
+	struct alert_live *l;
+
+	ALLOC_GROW(b->s.live, b->s.nlive + 1, b->al);
+	l = &b->s.live[b->s.nlive++];
+	memset(l, 0, sizeof(*l));
+	l->id = id;
+	l->child_id = child;
+	l->kind = 'M';
+	l->home = -1;
+	l->started_at = started;
+	return l;
+}
+
+static void sb_meeting(struct snapb *b, int64_t child, int32_t held,
+		       int32_t review)
+{
+	struct alert_meeting *m;
+
+	ALLOC_GROW(b->s.meetings, b->s.nmeetings + 1, b->am);
+	m = &b->s.meetings[b->s.nmeetings++];
+	m->child_id = child;
+	m->held_on = held;
+	m->safety_plan_review_on = review;
+}
+
+static void sb_period(struct snapb *b, int64_t child, int32_t start)
+{
+	struct alert_period *p;
+
+	ALLOC_GROW(b->s.periods, b->s.nperiods + 1, b->ap);
+	p = &b->s.periods[b->s.nperiods++];
+	p->child_id = child;
+	p->kind = 'M';
+	p->start = start;
+	p->end = start + 1;
+}
+
+static struct alert_placement *sb_placement(struct snapb *b, int64_t child,
+					    int32_t decom, char rne)
+{
+	struct alert_placement *p;
+
+	ALLOC_GROW(b->s.placements, b->s.nplacements + 1, b->ae);
+	p = &b->s.placements[b->s.nplacements++];
+	memset(p, 0, sizeof(*p));
+	p->child_id = child;
+	p->decom = decom;
+	p->end = DATE_NONE;
+	p->rne = rne;
+	p->distance = -1;
+	p->home = -1;
+	if (b->s.nplacements > 1 && p[-1].child_id == child)
+		p[-1].end = decom;
+	return p;
+}
+
+static void sb_home(struct snapb *b, const char *urn, int places)
+{
+	struct alert_home *h;
+
+	ALLOC_GROW(b->s.homes, b->s.nhomes + 1, b->ah);
+	h = &b->s.homes[b->s.nhomes++];
+	memset(h, 0, sizeof(*h));
+	snprintf(h->urn, sizeof(h->urn), "%s", urn);
+	snprintf(h->council, sizeof(h->council), "W06000015");
+	h->places = places;
+	h->registered = 0;
+	h->closed = DATE_NONE;
+}
+
+static size_t rule_ix(const char *id)
+{
+	const struct alert_rule *r = alert_rule_find(id);
+
+	assert_non_null(r);
+	return (size_t)(r - alert_rules);
+}
+
+/*
+ * The keys rule `id` finds over b at now (parameters: defaults, then
+ * name=value pairs in set), space-separated in the rule's order.
+ */
+static char *keys_at(struct snapb *b, const char *id, int64_t now,
+		     const char *set_name, int64_t set_value)
+{
+	static char out[2048];
+	struct alert_found_set sets[ALERT_RULES_MAX];
+	struct alert_params p;
+	struct alert_eval top;
+	size_t r = rule_ix(id), len = 0;
+
+	alert_params_defaults(&p);
+	if (set_name) {
+		int k = alert_rule_param_index(&alert_rules[r], set_name);
+
+		assert_true(k >= 0);
+		p.v[r][k] = set_value;
+	}
+	memset(sets, 0, sizeof(sets));
+	memset(&top, 0, sizeof(top));
+	alerts_evaluate(&b->s, now, &p, NULL, &top, sets);
+	out[0] = '\0';
+	for (size_t i = 0; i < sets[r].n; i++)
+		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s",
+					len ? " " : "", sets[r].v[i].key);
+	alerts_found_release(sets, alert_nrules);
+	return out;
+}
+
+static int64_t at(const char *iso)
+{
+	int64_t ms;
+
+	if (mfc_time_parse(iso, &ms))
+		fail_msg("bad test time %s", iso);
+	return ms;
+}
+
+static int32_t day(const char *dmy)
+{
+	return unit_date(dmy);
+}
+
+/* ---- rule 1 ---------------------------------------------------------------------- */
+
+static void test_ri_72h(void **state)
+{
+	int64_t r = at("2019-02-01T10:00");
+	struct snapb b;
+	struct alert_live *l;
+
+	(void)state;
+	sb_init(&b);
+	sb_child(&b, 1);
+	l = sb_live(&b, 7, 1, r - MS_PER_HOUR);
+	l->returned_at = r;
+	assert_string_equal(keys_at(&b, "ri-72h", r + H72, NULL, 0), "");
+	assert_string_equal(keys_at(&b, "ri-72h", r + H72 + 1, NULL, 0),
+			    "episode:7");
+	/* held at exactly 72 h: in time, for ever after */
+	l->ri_held_at = r + H72;
+	assert_string_equal(keys_at(&b, "ri-72h", r + 30 * MS_PER_DAY, NULL,
+				    0), "");
+	/* held 1 ms late: an alert, also after it was held */
+	l->ri_held_at = r + H72 + 1;
+	assert_string_equal(keys_at(&b, "ri-72h", r + H72 + 1, NULL, 0),
+			    "episode:7");
+	assert_string_equal(keys_at(&b, "ri-72h", r + 30 * MS_PER_DAY, NULL,
+				    0), "episode:7");
+	/* a time after now is not recorded yet */
+	l->ri_held_at = r + 10 * MS_PER_HOUR;
+	assert_string_equal(keys_at(&b, "ri-72h", r + 2 * MS_PER_HOUR, NULL,
+				    0), "");
+	/* offered in time and declined: in time */
+	l->ri_held_at = 0;
+	l->ri_offered_at = r + H72;
+	l->ri_declined = true;
+	assert_string_equal(keys_at(&b, "ri-72h", r + H72 + 1, NULL, 0), "");
+	l->ri_offered_at = r + H72 + 1;
+	assert_string_equal(keys_at(&b, "ri-72h", r + H72 + 2, NULL, 0),
+			    "episode:7");
+	/* the parameter; away episodes and no return: none */
+	l->ri_offered_at = 0;
+	l->ri_declined = false;
+	assert_string_equal(keys_at(&b, "ri-72h", r + 25 * MS_PER_HOUR,
+				    "hours", 24), "episode:7");
+	l->kind = 'A';
+	assert_string_equal(keys_at(&b, "ri-72h", r + 99 * MS_PER_HOUR, NULL,
+				    0), "");
+	l->kind = 'M';
+	l->returned_at = 0;
+	assert_string_equal(keys_at(&b, "ri-72h", r + 99 * MS_PER_HOUR, NULL,
+				    0), "");
+	sb_free(&b);
+}
+
+/* ---- rule 2 ---------------------------------------------------------------------- */
+
+static void test_repeat_missing(void **state)
+{
+	int32_t d1 = day("01/01/2019");
+	int64_t now = at("2019-06-01T12:00");
+	struct snapb b;
+
+	(void)state;
+	/* the 3rd period on day 90 (89 days after the first) counts */
+	sb_init(&b);
+	sb_child(&b, 1);
+	sb_period(&b, 1, d1);
+	sb_period(&b, 1, d1 + 40);
+	sb_period(&b, 1, d1 + 89);
+	assert_string_equal(keys_at(&b, "repeat-missing", now, NULL, 0),
+			    "child:1:2019-01-01");
+	/* not on day 91 */
+	b.s.periods[2].start = d1 + 90;
+	assert_string_equal(keys_at(&b, "repeat-missing", now, NULL, 0), "");
+	/* a live episode on a stored period's day is that period */
+	b.s.periods[2].start = d1 + 89;
+	sb_live(&b, 5, 1, (int64_t)(d1 + 89) * MS_PER_DAY + 3600000);
+	assert_string_equal(keys_at(&b, "repeat-missing", now, "count", 4),
+			    "");
+	/* ... and a live one on another day counts */
+	b.s.live[0].started_at = (int64_t)(d1 + 10) * MS_PER_DAY;
+	assert_string_equal(keys_at(&b, "repeat-missing", now, "count", 4),
+			    "child:1:2019-01-01");
+	/* a meeting on the day of the first period is since it */
+	sb_meeting(&b, 1, d1, DATE_NONE);
+	assert_string_equal(keys_at(&b, "repeat-missing", now, NULL, 0),
+			    "child:1:2019-01-11");
+	b.s.meetings[0].held_on = d1 + 40;
+	assert_string_equal(keys_at(&b, "repeat-missing", now, NULL, 0), "");
+	/* the day before: the periods after it still make a run */
+	b.s.meetings[0].held_on = d1 - 1;
+	assert_string_equal(keys_at(&b, "repeat-missing", now, NULL, 0),
+			    "child:1:2019-01-01");
+	/* a meeting after now has not happened yet */
+	b.s.meetings[0].held_on = day("02/06/2019");
+	assert_string_equal(keys_at(&b, "repeat-missing", now, NULL, 0),
+			    "child:1:2019-01-01");
+	/* periods after now do not count */
+	assert_string_equal(keys_at(&b, "repeat-missing",
+				    (int64_t)(d1 + 20) * MS_PER_DAY, NULL, 0),
+			    "");
+	sb_free(&b);
+}
+
+/* ---- rule 3 ---------------------------------------------------------------------- */
+
+static void test_long_or_high_risk(void **state)
+{
+	int64_t s = at("2019-03-01T22:00");
+	struct snapb b;
+	struct alert_live *l;
+
+	(void)state;
+	sb_init(&b);
+	sb_child(&b, 1);
+	l = sb_live(&b, 9, 1, s);
+	/* exactly 24 h missing is not more than 24 h */
+	assert_string_equal(keys_at(&b, "long-or-high-risk",
+				    s + 24 * MS_PER_HOUR, NULL, 0), "");
+	assert_string_equal(keys_at(&b, "long-or-high-risk",
+				    s + 24 * MS_PER_HOUR + 1, NULL, 0),
+			    "episode:9");
+	/* returned after exactly 24 h: never more */
+	l->returned_at = s + 24 * MS_PER_HOUR;
+	assert_string_equal(keys_at(&b, "long-or-high-risk",
+				    s + 99 * MS_PER_HOUR, NULL, 0), "");
+	/* graded high: at once */
+	l->returned_at = 0;
+	l->grade = 'h';
+	assert_string_equal(keys_at(&b, "long-or-high-risk",
+				    s + MS_PER_HOUR, NULL, 0), "episode:9");
+	l->grade = 'm';
+	assert_string_equal(keys_at(&b, "long-or-high-risk",
+				    s + MS_PER_HOUR, NULL, 0), "");
+	/* a strategy meeting on the day it began answers it */
+	sb_meeting(&b, 1, day("01/03/2019"), DATE_NONE);
+	assert_string_equal(keys_at(&b, "long-or-high-risk",
+				    s + 48 * MS_PER_HOUR, NULL, 0), "");
+	b.s.meetings[0].held_on = day("28/02/2019");
+	assert_string_equal(keys_at(&b, "long-or-high-risk",
+				    s + 48 * MS_PER_HOUR, NULL, 0),
+			    "episode:9");
+	sb_free(&b);
+}
+
+/* ---- rule 4 ---------------------------------------------------------------------- */
+
+static void test_exploitation(void **state)
+{
+	int64_t now = at("2019-03-20T12:00");
+	struct snapb b;
+
+	(void)state;
+	sb_init(&b);
+	sb_child(&b, 1);
+	sb_live(&b, 1, 1, at("2019-03-01T10:00"))->exploitation = true;
+	sb_live(&b, 2, 1, at("2019-03-05T10:00"));
+	assert_string_equal(keys_at(&b, "exploitation", now, NULL, 0), "");
+	b.s.live[1].exploitation = true;
+	assert_string_equal(keys_at(&b, "exploitation", now, NULL, 0),
+			    "child:1:exploitation");
+	/* a meeting without a safety plan review date does not answer */
+	sb_meeting(&b, 1, day("06/03/2019"), DATE_NONE);
+	assert_string_equal(keys_at(&b, "exploitation", now, NULL, 0),
+			    "child:1:exploitation");
+	/* one with a review date, held since the 2nd episode began, does */
+	b.s.meetings[0].safety_plan_review_on = day("06/04/2019");
+	assert_string_equal(keys_at(&b, "exploitation", now, NULL, 0), "");
+	/* but not one before the 2nd episode */
+	b.s.meetings[0].held_on = day("04/03/2019");
+	assert_string_equal(keys_at(&b, "exploitation", now, NULL, 0),
+			    "child:1:exploitation");
+	sb_free(&b);
+}
+
+/* ---- rule 5 ---------------------------------------------------------------------- */
+
+static void test_criminalisation(void **state)
+{
+	int64_t s = at("2019-03-01T10:00");
+	struct snapb b;
+
+	(void)state;
+	sb_init(&b);
+	sb_child(&b, 1);
+	sb_live(&b, 3, 1, s);
+	sb_live(&b, 4, 1, s + MS_PER_DAY)->charged = true;
+	assert_string_equal(keys_at(&b, "criminalisation", s + 2 * MS_PER_DAY,
+				    NULL, 0), "episode:4");
+	b.s.live[0].arrested = true;
+	assert_string_equal(keys_at(&b, "criminalisation", s + 2 * MS_PER_DAY,
+				    NULL, 0), "episode:3 episode:4");
+	/* an episode that starts after now */
+	assert_string_equal(keys_at(&b, "criminalisation", s + 1, NULL, 0),
+			    "episode:3");
+	sb_free(&b);
+}
+
+/* ---- rule 6 ---------------------------------------------------------------------- */
+
+static void test_stability(void **state)
+{
+	int32_t today = day("01/06/2019");
+	int64_t now = (int64_t)today * MS_PER_DAY + 9 * MS_PER_HOUR;
+	struct alert_placement *p;
+	struct snapb b;
+
+	(void)state;
+	sb_init(&b);
+	sb_child(&b, 1);
+	sb_placement(&b, 1, today - 500, 'S');
+	/* 3 moves within the last 12 months (365 days to today) */
+	sb_placement(&b, 1, today - 364, 'P');
+	sb_placement(&b, 1, today - 200, 'L');
+	sb_placement(&b, 1, today - 100, 'T');
+	sb_placement(&b, 1, today, 'B');
+	assert_string_equal(keys_at(&b, "placement-stability", now, NULL, 0),
+			    "child:1:moves");
+	/* 12 months and a day */
+	b.s.placements[1].decom = today - 365;
+	assert_string_equal(keys_at(&b, "placement-stability", now, NULL, 0),
+			    "");
+	sb_free(&b);
+
+	/* distance: 20.0 miles is not more than 20; 20.1 is */
+	sb_init(&b);
+	sb_child(&b, 2);
+	sb_placement(&b, 2, today - 400, 'S');
+	p = sb_placement(&b, 2, today - 10, 'P');
+	p->distance = 200;
+	assert_string_equal(keys_at(&b, "placement-stability", now, NULL, 0),
+			    "");
+	p->distance = 201;
+	assert_string_equal(keys_at(&b, "placement-stability", now, NULL, 0),
+			    "placement:2:2019-05-22");
+	p->has_reason = true;
+	assert_string_equal(keys_at(&b, "placement-stability", now, NULL, 0),
+			    "");
+	/* not new: 90 days (the default) have passed */
+	p->has_reason = false;
+	p->decom = today - 90;
+	assert_string_equal(keys_at(&b, "placement-stability", now, NULL, 0),
+			    "");
+	p->decom = today - 89;
+	assert_string_equal(keys_at(&b, "placement-stability", now, NULL, 0),
+			    "placement:2:2019-03-04");
+	/* starting to be looked after has no reason to record */
+	p->rne = 'S';
+	assert_string_equal(keys_at(&b, "placement-stability", now, NULL, 0),
+			    "");
+	sb_free(&b);
+}
+
+/* ---- rule 7 ---------------------------------------------------------------------- */
+
+/* n missing periods of child id from home h starting on days d.. */
+static void home_periods(struct snapb *b, int64_t child, int32_t home,
+			 int32_t from, int n)
+{
+	struct alert_placement *p;
+
+	sb_child(b, child);
+	p = sb_placement(b, child, from - 400, 'S');
+	p->home = home;
+	for (int i = 0; i < n; i++)
+		sb_period(b, child, from + i);
+}
+
+static void test_home_rate(void **state)
+{
+	int32_t today = day("01/06/2019");
+	int64_t now = (int64_t)today * MS_PER_DAY + 9 * MS_PER_HOUR;
+	int32_t cur = today - 30, prev = today - 120;
+	char urn[16];
+	struct snapb b;
+
+	(void)state;
+	sb_init(&b);
+	for (int i = 0; i < 20; i++) {
+		snprintf(urn, sizeof(urn), "W%07d", i);
+		sb_home(&b, urn, i == 3 ? 100 : 1);
+	}
+	home_periods(&b, 1, 0, cur, 3);		/* 3 per place: the top */
+	home_periods(&b, 2, 1, cur, 1);		/* 1 per place */
+	home_periods(&b, 3, 2, prev, 2);	/* only before the window */
+	home_periods(&b, 4, 3, prev, 2);	/* 100 places: 2 before, */
+	home_periods(&b, 5, 3, cur, 3);		/* 3 now (+50%: not more) */
+	/* top 10% of 20 homes: the 2 highest rates (ties all in) */
+	assert_string_equal(keys_at(&b, "home-missing-rate", now, NULL, 0),
+			    "home:W0000000 home:W0000001");
+	/* top 5%: one home; 3 per place */
+	assert_string_equal(keys_at(&b, "home-missing-rate", now, "decile",
+				    5), "home:W0000000");
+	/* a rise from 2 to 4 is more than 50% */
+	home_periods(&b, 6, 3, cur + 5, 1);
+	assert_string_equal(keys_at(&b, "home-missing-rate", now, "decile",
+				    5), "home:W0000000 home:W0000003");
+	/* but not under min_periods */
+	assert_string_equal(keys_at(&b, "home-missing-rate", now,
+				    "min_periods", 5),
+			    "home:W0000000 home:W0000001");
+	/* a closed home does not count */
+	b.s.homes[0].closed = today;
+	assert_string_equal(keys_at(&b, "home-missing-rate", now, "decile",
+				    5), "home:W0000001 home:W0000003");
+	sb_free(&b);
+}
+
+static void test_rules_table(void **state)
+{
+	struct alert_params p;
+
+	(void)state;
+	alert_params_defaults(&p);	/* BUG()s on a malformed table */
+	assert_true(alert_nrules >= 7);
+	for (size_t i = 0; i < alert_nrules; i++) {
+		const struct alert_rule *r = &alert_rules[i];
+
+		assert_true(strlen(r->id) <= ALERT_RULE_MAX);
+		assert_true(r->desc_en[0] && r->desc_cy[0] && r->title_cy[0]);
+		assert_true(r->to != 0);
+		assert_ptr_equal(alert_rule_find(r->id), r);
+		for (size_t k = 0; k < r->nparams; k++)
+			assert_true(r->params[k].min <= r->params[k].def &&
+				    r->params[k].def <= r->params[k].max);
+	}
+	assert_null(alert_rule_find("nope"));
+}
+
+/* ---- the engine over a store --------------------------------------------------- */
+
+#define CASE "tests/data/review/boundaries"
+#define CARDIFF "W06000015"
+#define SWANSEA "W06000011"
+#define FAKE_HASH "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
+
+enum who { INSPECTOR, ANALYST, CARDIFF_SW, SWANSEA_SW, MEADOW, SOUTH_WALES,
+	   GWENT, NWHO };
+
+struct fixture {
+	struct store *s;
+	struct user u[NWHO];
+};
+
+static const struct auth_actor tester = { NULL, "unit-test", "" };
+
+static int64_t org_of(struct store *s, enum org_kind kind, const char *code,
+		      const char *provider)
+{
+	struct err err = ERR_INIT;
+	struct org o;
+	int64_t id = 0;
+
+	if (kind == ORG_PROVIDER) {
+		memset(&o, 0, sizeof(o));
+		o.kind = ORG_PROVIDER;
+		snprintf(o.code, sizeof(o.code), "%s", code);
+		snprintf(o.name_en, sizeof(o.name_en), "%s", code);
+		snprintf(o.provider, sizeof(o.provider), "%s", provider);
+		if (auth_org_add(s, &tester, &o, 0, &id, &err))
+			fail_msg("org %s: %s", code, err_text(&err));
+		return id;
+	}
+	if (auth_org_find(s, &tester, kind, code, 0, &o, &err))
+		fail_msg("org %s: %s", code, err_text(&err));
+	return o.id;
+}
+
+static void add_user(struct fixture *f, enum who w, const char *email,
+		     enum role role, int64_t org_id)
+{
+	struct err err = ERR_INIT;
+	struct user u;
+	int64_t id = 0;
+
+	memset(&u, 0, sizeof(u));
+	snprintf(u.email, sizeof(u.email), "%s", email);
+	snprintf(u.name, sizeof(u.name), "Test %d", (int)w);
+	u.role = role;
+	u.org_id = org_id;
+	u.created_at = 1;
+	if (store_user_add(f->s, &u, FAKE_HASH, &id, &err) ||
+	    store_user_by_id(f->s, id, &f->u[w], NULL, &err))
+		fail_msg("user %s: %s", email, err_text(&err));
+}
+
+static int setup(void **state)
+{
+	static struct fixture f;
+	const char *y2018[] = { CASE "/2018/header.csv",
+				CASE "/2018/episodes.csv",
+				CASE "/2018/missing.csv" };
+	const char *y2019[] = { CASE "/2019/header.csv",
+				CASE "/2019/episodes.csv",
+				CASE "/2019/missing.csv",
+				CASE "/2019/oc2.csv" };
+	struct import_counts c = { 0 };
+	struct diags d = DIAGS_INIT;
+	struct err err = ERR_INIT;
+	void *st = NULL;
+	int rc;
+
+	if (auth_init(&err) || unit_geo_store_setup(&st))
+		return -1;
+	f.s = st;
+	rc = import_homes(f.s, CASE "/homes.csv", false, &d, &c, &err);
+	if (!rc)
+		rc = import_903(f.s, CARDIFF, 0, y2018, 3, false, &d, &c, &err);
+	if (!rc)
+		rc = import_903(f.s, CARDIFF, 0, y2019, 4, false, &d, &c, &err);
+	diags_release(&d);
+	if (rc) {
+		fprintf(stderr, "u-alerts setup: %s\n", err_text(&err));
+		return -1;
+	}
+	add_user(&f, INSPECTOR, "insp@example.org", ROLE_INSPECTOR,
+		 org_of(f.s, ORG_INSPECTORATE, "CIW", NULL));
+	add_user(&f, ANALYST, "analyst@example.org", ROLE_ANALYST,
+		 org_of(f.s, ORG_INSPECTORATE, "CIW", NULL));
+	add_user(&f, CARDIFF_SW, "sw@cardiff.example",
+		 ROLE_COUNCIL_SOCIAL_WORKER,
+		 org_of(f.s, ORG_COUNCIL, CARDIFF, NULL));
+	add_user(&f, SWANSEA_SW, "sw@swansea.example",
+		 ROLE_COUNCIL_SOCIAL_WORKER,
+		 org_of(f.s, ORG_COUNCIL, SWANSEA, NULL));
+	add_user(&f, MEADOW, "mgr@meadow.example", ROLE_HOME_MANAGER,
+		 org_of(f.s, ORG_PROVIDER, "meadow", "The Meadow Trust"));
+	add_user(&f, SOUTH_WALES, "mc@south-wales.example",
+		 ROLE_POLICE_MISSING_COORDINATOR,
+		 org_of(f.s, ORG_POLICE, "south-wales", NULL));
+	add_user(&f, GWENT, "mc@gwent.example",
+		 ROLE_POLICE_MISSING_COORDINATOR,
+		 org_of(f.s, ORG_POLICE, "gwent", NULL));
+	*state = &f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_close(f->s);
+	return 0;
+}
+
+static struct viewer view(struct fixture *f, enum who w, int64_t now)
+{
+	struct err err = ERR_INIT;
+	struct viewer v;
+
+	if (viewer_from_user(f->s, &f->u[w], "192.0.2.7", now, &v, &err))
+		fail_msg("viewer %d: %s", (int)w, err_text(&err));
+	return v;
+}
+
+/* A live episode of Cardiff's child ref from home urn. */
+static int64_t add_episode(struct fixture *f, const char *ref,
+			   const char *urn, int64_t started,
+			   int64_t returned)
+{
+	struct err err = ERR_INIT;
+	struct mfc_episode e;
+	int64_t id = 0;
+
+	mfc_episode_init(&e);
+	snprintf(e.la, sizeof(e.la), CARDIFF);
+	snprintf(e.ref, sizeof(e.ref), "%s", ref);
+	snprintf(e.kind, sizeof(e.kind), "M");
+	snprintf(e.urn, sizeof(e.urn), "%s", urn);
+	e.started_at = started;
+	e.returned_at = returned;
+	if (store_mfc_import(f->s, &e, &id, &err))
+		fail_msg("episode: %s", err_text(&err));
+	return id;
+}
+
+static void add_meeting(struct fixture *f, const char *ref, int32_t held)
+{
+	struct err err = ERR_INIT;
+	struct mfc_meeting m;
+	int64_t id = 0;
+
+	mfc_meeting_init(&m);
+	snprintf(m.la, sizeof(m.la), CARDIFF);
+	snprintf(m.ref, sizeof(m.ref), "%s", ref);
+	m.held_on = held;
+	if (store_mfc_meeting_import(f->s, &m, 0, &id, &err))
+		fail_msg("meeting: %s", err_text(&err));
+}
+
+static struct alerts_summary run(struct fixture *f, int64_t now)
+{
+	struct alerts_summary sum;
+	struct err err = ERR_INIT;
+
+	if (alerts_run(f->s, now, &sum, &err))
+		fail_msg("alerts_run: %s", err_text(&err));
+	return sum;
+}
+
+/* The alert of rule and key, as the inspector reads it (0: none). */
+static int64_t alert_id(struct fixture *f, const char *rule, const char *key,
+			enum alert_state *state)
+{
+	struct err err = ERR_INIT;
+	struct alert_row *r = xmalloc(sizeof(*r));
+	int64_t found = 0;
+
+	for (int64_t id = 1; id < 200; id++) {
+		if (store_alert_get(f->s, id, r, &err)) {
+			err_clear(&err);
+			continue;
+		}
+		if (!strcmp(r->rule, rule) && !strcmp(r->key, key)) {
+			found = id;
+			if (state)
+				*state = r->state;
+			break;
+		}
+	}
+	free(r);
+	return found;
+}
+
+struct count_ctx {
+	long n;
+	const char *event;
+};
+
+static int count_msg(const struct outbox_row *r, void *ctx)
+{
+	struct count_ctx *c = ctx;
+
+	if (!c->event || !strcmp(c->event, r->event))
+		c->n++;
+	return 0;
+}
+
+static long outbox_count(struct fixture *f, enum org_kind kind,
+			 const char *code, const char *event)
+{
+	struct count_ctx c = { 0, event };
+	struct err err = ERR_INIT;
+
+	if (store_outbox_list(f->s, kind, code, 0, 1000, count_msg, &c, &err))
+		fail_msg("outbox: %s", err_text(&err));
+	return c.n;
+}
+
+static int count_rcpt(enum org_kind kind, const char *code, void *ctx)
+{
+	(void)kind;
+	(void)code;
+	(*(long *)ctx)++;
+	return 0;
+}
+
+static long recipients(struct fixture *f, int64_t id)
+{
+	struct err err = ERR_INIT;
+	long n = 0;
+
+	if (store_alert_recipients_each(f->s, id, count_rcpt, &n, &err))
+		fail_msg("recipients: %s", err_text(&err));
+	return n;
+}
+
+static void test_engine(void **state)
+{
+	struct fixture *f = *state;
+	int64_t r = at("2019-04-01T20:00"), ep, id;
+	struct alerts_summary sum;
+	enum alert_state st;
+	char key[ALERT_KEY_MAX + 1];
+	long before;
+
+	/* C01 placed at W0000002 (Swansea, The Meadow Trust) */
+	ep = add_episode(f, "C01", "W0000002", at("2019-04-01T10:00"), r);
+	snprintf(key, sizeof(key), "episode:%lld", (long long)ep);
+	run(f, r + H72);
+	assert_int_equal(alert_id(f, "ri-72h", key, NULL), 0);
+	sum = run(f, r + H72 + 1);
+	id = alert_id(f, "ri-72h", key, &st);
+	assert_true(id > 0);
+	assert_int_equal(st, ALERT_OPEN);
+	assert_true(sum.raised >= 1);
+	/* to Cardiff only */
+	assert_int_equal(recipients(f, id), 1);
+	assert_true(outbox_count(f, ORG_COUNCIL, CARDIFF, "raised") >= 1);
+	before = outbox_count(f, ORG_COUNCIL, CARDIFF, NULL);
+	/* idempotent: again, and again later, nothing new */
+	sum = run(f, r + H72 + 1);
+	assert_int_equal(sum.raised, 0);
+	assert_int_equal(sum.cleared, 0);
+	assert_int_equal(sum.messages, 0);
+	assert_int_equal(outbox_count(f, ORG_COUNCIL, CARDIFF, NULL), before);
+	assert_int_equal(alert_id(f, "ri-72h", key, NULL), id);
+	/* escalation 48 h after raising: once, to the inspectorate too */
+	sum = run(f, r + H72 + 48 * MS_PER_HOUR);
+	assert_int_equal(sum.escalated, 0);
+	sum = run(f, r + H72 + 1 + 48 * MS_PER_HOUR);
+	assert_true(sum.escalated >= 1);
+	assert_true(outbox_count(f, ORG_INSPECTORATE, "CIW", "escalated") >=
+		    1);
+	sum = run(f, r + H72 + 49 * MS_PER_HOUR);
+	assert_int_equal(sum.escalated, 0);
+	assert_int_equal(sum.messages, 0);
+}
+
+static void test_clear_and_reopen(void **state)
+{
+	struct fixture *f = *state;
+	int64_t s = at("2019-05-01T22:00"), ep;
+	enum alert_state st;
+	char key[ALERT_KEY_MAX + 1];
+
+	/* C01 missing from W0000002 for more than 24 h: council, police of
+	 * the home's area (Swansea: South Wales) and the provider */
+	ep = add_episode(f, "C01", "W0000002", s, 0);
+	snprintf(key, sizeof(key), "episode:%lld", (long long)ep);
+	run(f, s + 24 * MS_PER_HOUR + 1);
+	assert_true(alert_id(f, "long-or-high-risk", key, &st) > 0);
+	assert_int_equal(st, ALERT_OPEN);
+	assert_true(outbox_count(f, ORG_POLICE, "south-wales", "raised") >= 1);
+	assert_true(outbox_count(f, ORG_PROVIDER, "The Meadow Trust",
+				 "raised") >= 1);
+	/* a strategy meeting two days later clears it */
+	add_meeting(f, "C01", day("03/05/2019"));
+	run(f, s + 48 * MS_PER_HOUR);
+	alert_id(f, "long-or-high-risk", key, &st);
+	assert_int_equal(st, ALERT_CLEARED);
+	assert_true(outbox_count(f, ORG_POLICE, "south-wales", "cleared") >=
+		    1);
+	/* replayed before the meeting, it holds again: the same alert */
+	run(f, s + 25 * MS_PER_HOUR);
+	alert_id(f, "long-or-high-risk", key, &st);
+	assert_int_equal(st, ALERT_OPEN);
+	run(f, s + 48 * MS_PER_HOUR);
+}
+
+static void test_answers(void **state)
+{
+	struct fixture *f = *state;
+	int64_t now = at("2019-04-06T12:00"), id;
+	struct alert_page *page = xmalloc(sizeof(*page));
+	struct alert_filter all = { NULL, ALERT_NSTATES, NULL, 0, 100 };
+	struct err err = ERR_INIT;
+	struct alert_row *row = xmalloc(sizeof(*row));
+	struct viewer v;
+	enum alert_state st;
+	char key[ALERT_KEY_MAX + 1];
+
+	run(f, now);
+	/* the ri-72h alert of test_engine: Cardiff's */
+	id = 0;
+	for (int64_t i = 1; i < 200 && !id; i++)
+		if (!store_alert_get(f->s, i, row, NULL) &&
+		    !strcmp(row->rule, "ri-72h"))
+			id = i;
+	assert_true(id > 0);
+	snprintf(key, sizeof(key), "%s", row->key);
+
+	v = view(f, CARDIFF_SW, now);
+	assert_int_equal(alerts_list(f->s, &v, &all, page, &err), 0);
+	assert_true(page->n >= 1);
+	assert_int_equal(alerts_get(f->s, &v, id, row, &err), 0);
+	assert_string_equal(row->ref, "C01");
+
+	/* not Swansea's, not Gwent's: as if there were none */
+	v = view(f, SWANSEA_SW, now);
+	assert_int_equal(alerts_get(f->s, &v, id, row, &err), ERR_NOT_FOUND);
+	err_clear(&err);
+	assert_int_equal(alerts_ack(f->s, &v, id, "mine?", &err),
+			 ERR_NOT_FOUND);
+	err_clear(&err);
+	assert_int_equal(alerts_get(f->s, &v, 99999, row, &err),
+			 ERR_NOT_FOUND);
+	err_clear(&err);
+	v = view(f, GWENT, now);
+	assert_int_equal(alerts_ack(f->s, &v, id, "mine?", &err),
+			 ERR_NOT_FOUND);
+	err_clear(&err);
+	/* analysts see no alerts at all */
+	v = view(f, ANALYST, now);
+	assert_int_equal(alerts_list(f->s, &v, &all, page, &err), ERR_DENIED);
+	err_clear(&err);
+	assert_int_equal(alerts_get(f->s, &v, id, row, &err), ERR_DENIED);
+	err_clear(&err);
+
+	/* Cardiff acknowledges with a note (a note is needed) */
+	v = view(f, CARDIFF_SW, now);
+	assert_int_equal(alerts_ack(f->s, &v, id, "", &err), ERR_INVALID);
+	err_clear(&err);
+	assert_int_equal(alerts_ack(f->s, &v, id, "interview booked", &err),
+			 0);
+	alert_id(f, "ri-72h", key, &st);
+	assert_int_equal(st, ALERT_ACKNOWLEDGED);
+	assert_int_equal(outbox_count(f, ORG_COUNCIL, CARDIFF, "acknowledged"),
+			 1);
+	assert_int_equal(alerts_ack(f->s, &v, id, "again", &err),
+			 ERR_CONSTRAINT);
+	err_clear(&err);
+	/* a run leaves an acknowledged alert alone */
+	run(f, now + 1000);
+	alert_id(f, "ri-72h", key, &st);
+	assert_int_equal(st, ALERT_ACKNOWLEDGED);
+	/* an inspector may resolve any alert */
+	v = view(f, INSPECTOR, now);
+	assert_int_equal(alerts_resolve(f->s, &v, id, "held late: noted",
+					&err), 0);
+	assert_int_equal(store_alert_get(f->s, id, row, &err), 0);
+	assert_int_equal(row->state, ALERT_RESOLVED);
+	assert_string_equal(row->acknowledged_by, "sw@cardiff.example");
+	assert_string_equal(row->resolved_by, "insp@example.org");
+	assert_string_equal(row->resolve_note, "held late: noted");
+	/* resolved and still holding: not raised again */
+	run(f, now + 2000);
+	alert_id(f, "ri-72h", key, &st);
+	assert_int_equal(st, ALERT_RESOLVED);
+	free(page);
+	free(row);
+}
+
+static void test_one_child(void **state)
+{
+	struct fixture *f = *state;
+	struct alert_snapshot snap = ALERT_SNAPSHOT_INIT;
+	struct alerts_summary sum;
+	struct err err = ERR_INIT;
+	int64_t s = at("2019-06-01T10:00"), ep, child = 0;
+	char key[ALERT_KEY_MAX + 1];
+
+	assert_int_equal(store_alert_snapshot_load(f->s, NULL, 0, &snap,
+						   &err), 0);
+	for (size_t i = 0; i < snap.nchildren; i++)
+		if (!strcmp(snap.children[i].ref, "C04"))
+			child = snap.children[i].id;
+	alert_snapshot_release(&snap);
+	assert_true(child > 0);
+	ep = add_episode(f, "C04", "W0000001", s, 0);
+	snprintf(key, sizeof(key), "episode:%lld", (long long)ep);
+	assert_int_equal(alerts_run_child(f->s, child, s + 25 * MS_PER_HOUR,
+					  &sum, &err), 0);
+	assert_true(alert_id(f, "long-or-high-risk", key, NULL) > 0);
+	assert_int_equal(sum.raised, 1);
+	/* a full run at the same time agrees: nothing to do for C04 */
+	assert_int_equal(alerts_evaluate_child(f->s, child,
+					       s + 25 * MS_PER_HOUR, &err), 0);
+	assert_int_equal(alerts_run_child(f->s, 999999, s, &sum, &err),
+			 ERR_NOT_FOUND);
+}
+
+static void test_params(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = ERR_INIT;
+	struct alert_params p;
+	size_t r = rule_ix("ri-72h");
+
+	assert_int_equal(alerts_param_set(f->s, "ri-72h", "hours", "48",
+					  "unit", 1, &err), 0);
+	assert_int_equal(alerts_params_load(f->s, &p, &err), 0);
+	assert_int_equal(p.v[r][0], 48);
+	assert_int_equal(alerts_param_set(f->s, "ri-72h", "hours", "0",
+					  "unit", 1, &err), ERR_INVALID);
+	err_clear(&err);
+	assert_int_equal(alerts_param_set(f->s, "ri-72h", "hours", "72x",
+					  "unit", 1, &err), ERR_INVALID);
+	err_clear(&err);
+	assert_int_equal(alerts_param_set(f->s, "nope", "hours", "1", "unit",
+					  1, &err), ERR_NOT_FOUND);
+	err_clear(&err);
+	assert_int_equal(alerts_param_set(f->s, "ri-72h", "nope", "1", "unit",
+					  1, &err), ERR_NOT_FOUND);
+	err_clear(&err);
+	assert_int_equal(alerts_param_set(f->s, "ri-72h", "hours", "72",
+					  "unit", 1, &err), 0);
+}
+
+static void test_signature(void **state)
+{
+	char sig[ALERTS_SIGNATURE_MAX];
+
+	(void)state;
+	/* HMAC-SHA256("key", "The quick brown fox jumps over the lazy dog") */
+	alerts_sign("key", "The quick brown fox jumps over the lazy dog", 43,
+		    sig);
+	assert_string_equal(sig, "sha256=f7bc83f430538424b13298e6aa6fb143ef4d"
+				 "59a14946175997479dbc2d1a3cd8");
+	assert_int_equal(alerts_retry_delay(1), 60000);
+	assert_int_equal(alerts_retry_delay(2), 120000);
+	assert_int_equal(alerts_retry_delay(3), 240000);
+	assert_int_equal(alerts_retry_delay(30), 3600000);
+}
+
+int main(void)
+{
+	const struct CMUnitTest pure[] = {
+		cmocka_unit_test(test_rules_table),
+		cmocka_unit_test(test_ri_72h),
+		cmocka_unit_test(test_repeat_missing),
+		cmocka_unit_test(test_long_or_high_risk),
+		cmocka_unit_test(test_exploitation),
+		cmocka_unit_test(test_criminalisation),
+		cmocka_unit_test(test_stability),
+		cmocka_unit_test(test_home_rate),
+		cmocka_unit_test(test_signature),
+	};
+	const struct CMUnitTest store[] = {
+		cmocka_unit_test(test_engine),
+		cmocka_unit_test(test_clear_and_reopen),
+		cmocka_unit_test(test_answers),
+		cmocka_unit_test(test_one_child),
+		cmocka_unit_test(test_params),
+	};
+	int rc = cmocka_run_group_tests_name("alert rules", pure, NULL, NULL);
+
+	return rc | cmocka_run_group_tests_name("alerts engine", store, setup,
+						teardown);
+}
