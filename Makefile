@@ -122,6 +122,10 @@ demo: deps
 	echo "  social-worker@$$D (Cardiff): records the return interview and strategy meetings,"; \
 	echo "    acknowledges and resolves alerts; its list now: $$($$c missing list --as social-worker@$$D | head -1)"; \
 	echo "    alerts now (newest): $$($$c alerts list --as social-worker@$$D | head -1 | cut -f2,4,5)"; \
+	echo "  To walk one episode through its steps: as home-manager@$$D open"; \
+	echo "    /children/W06000015/C667953 (a Cardiff child placed at Maes Awel, Swansea,"; \
+	echo "    in South Wales Police's area) and report it missing; police@ grades it and"; \
+	echo "    records the return; social-worker@ sees the alerts and records the interview."; \
 	echo "  The server re-runs the rules every 300 s (serve --alerts-every); an API token:"; \
 	echo "    ./cartref --db cartref.db user token social-worker@$$D --label demo"
 	@echo "Serving the demo store on http://127.0.0.1:8080/ (Ctrl-C stops);"

@@ -18,8 +18,9 @@
 # latency (wrk --latency), and errors (socket errors, timeouts, non-2xx),
 # whose goal is zero.  The store is the synthetic Wales data
 # (`cartref demo-data --seed 1 --scale wales`) with the demo users, made
-# once in build/bench/ and kept.  Both servers get one worker per CPU and
-# write an access log line per request to a file.
+# once in build/bench/ and kept.  nginx gets one worker per CPU, cartref
+# its default thread pool (four per CPU: a record read waits for its audit
+# commit); both write an access log line per request to a file.
 #
 # Installs wrk and nginx-light (Debian packages) when missing.  Both
 # servers listen on 127.0.0.1 only and are stopped by PID.  The results,

@@ -734,6 +734,18 @@ static const char m6_outbox[] =
 "CREATE INDEX webhook_delivery_outbox ON webhook_delivery(outbox_id);\n"
 ;
 
+/* The review's missing_response figures read the alerts' raise and
+ * acknowledge times (sqlite-history.c): those changes move the data
+ * generation, so cached figures are recomputed.  An evaluator run that
+ * changes nothing bumps nothing. */
+static const char m6_triggers[] =
+"CREATE TRIGGER data_generation_alert_insert AFTER INSERT ON alert\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_alert_update\n"
+"  AFTER UPDATE OF raised_at, acknowledged_at, resolved_at, state ON alert\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+;
+
 const struct sqlite_migration sqlite_migrations[] = {
 	{ 1, "base tables: geography, homes, SSDA903 returns",
 	  { m1_geo, m1_homes, m1_returns, m1_episodes, m1_outcomes } },
@@ -745,6 +757,7 @@ const struct sqlite_migration sqlite_migrations[] = {
 	  { m4_generation } },
 	{ 5, "missing from care, recorded live",
 	  { m5_episodes, m5_meetings, m5_triggers } },
-	{ 6, "alerts, outbox and webhooks", { m6_alerts, m6_outbox } },
+	{ 6, "alerts, outbox and webhooks",
+	  { m6_alerts, m6_outbox, m6_triggers } },
 };
 const size_t sqlite_nmigrations = ARRAY_SIZE(sqlite_migrations);

@@ -166,6 +166,20 @@ check "the original register again" cr import homes $B/homes.csv
 dash d3 insp
 check_eq "the first figures again" "$mp0 $rp0" "$(value_of d3 "$MP") $(value_of d3 "$RP")"
 
+# --- alerts feed the missing_response figures: their raise and
+# acknowledge times move the generation, other columns do not ---
+g2=$(gen)
+sql "$db" "INSERT INTO alert (rule_id, subject_key, state, raised_at)
+  VALUES ('ri-72h', 'test:generation', 'open', '2019-03-01T00:00:00.000Z')"
+g3=$(gen)
+check "a new alert moves the generation" test "$g3" != "$g2"
+sql "$db" "UPDATE alert SET detail = 'x' WHERE subject_key = 'test:generation'"
+check_eq "a change of its detail does not" "$g3" "$(gen)"
+sql "$db" "UPDATE alert SET state = 'acknowledged',
+  acknowledged_at = '2019-03-02T00:00:00.000Z'
+  WHERE subject_key = 'test:generation'"
+check "acknowledging it does" test "$(gen)" != "$g3"
+
 stop_server
 check_eq "the server stops cleanly" 0 "$?"
 check "no error in the server log" sh -c "! grep -qi 'error' '$log'"
