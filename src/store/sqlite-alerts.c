@@ -55,35 +55,12 @@ static void bind_str(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-static void bind_time(sqlite3_stmt *st, int i, int64_t ms)
-{
-	char t[STORE_TIME_MAX];
-
-	if (!ms) {
-		sqlite3_bind_null(st, i);
-		return;
-	}
-	store_time_fmt(ms, t);
-	sqlite3_bind_text(st, i, t, -1, SQLITE_TRANSIENT);
-}
-
 static void bind_day(sqlite3_stmt *st, int i, int32_t day)
 {
 	char d[DATE_STR_MAX];
 
 	date_fmt_iso(day, d);
 	sqlite3_bind_text(st, i, d, -1, SQLITE_TRANSIENT);
-}
-
-/* An instant column: 0 for NULL or a malformed value. */
-static int64_t col_time(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	int64_t ms;
-
-	if (!t || store_time_parse((const char *)t, &ms))
-		return 0;
-	return ms;
 }
 
 static int64_t col_opt_i64(sqlite3_stmt *st, int i)
@@ -487,10 +464,10 @@ static int row_live(struct loader *ld, sqlite3_stmt *st)
 	e->child_id = sqlite3_column_int64(st, 1);
 	e->kind = kind ? (char)kind[0] : 'M';
 	e->home = home_index(ld, st, 3);
-	e->started_at = col_time(st, 4);
-	e->returned_at = col_time(st, 5);
-	e->ri_offered_at = col_time(st, 6);
-	e->ri_held_at = col_time(st, 7);
+	e->started_at = sq_col_time(st, 4);
+	e->returned_at = sq_col_time(st, 5);
+	e->ri_offered_at = sq_col_time(st, 6);
+	e->ri_held_at = sq_col_time(st, 7);
 	e->ri_declined = sqlite3_column_int(st, 8) == 1;
 	e->grade = grade_letter(st, 9);
 	e->exploitation = sqlite3_column_int(st, 10) != 0;
@@ -668,7 +645,7 @@ int sq_alert_params_each(void *impl, store_alert_param_fn *fn, void *ctx,
 		sq_col_text(st, 1, name, sizeof(name));
 		sq_col_text(st, 3, by, sizeof(by));
 		frc = fn(rule, name, sqlite3_column_int64(st, 2), by,
-			 col_time(st, 4), ctx);
+			 sq_col_time(st, 4), ctx);
 	}
 	sqlite3_reset(st);
 	if (frc)
@@ -690,7 +667,7 @@ int sq_alert_param_set(void *impl, const char *rule, const char *name,
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 3, value);
 	sqlite3_bind_text(st, 4, by, -1, SQLITE_TRANSIENT);
-	bind_time(st, 5, at);
+	sq_bind_time(st, 5, at);
 	return a_done(impl, st, err, "alerts: set a parameter");
 }
 
@@ -729,7 +706,7 @@ int sq_alert_run_set(void *impl, int64_t at, int64_t periods, int64_t places,
 
 	if (!st)
 		return ERR_STORE;
-	bind_time(st, 1, at);
+	sq_bind_time(st, 1, at);
 	sqlite3_bind_int64(st, 2, periods);
 	sqlite3_bind_int64(st, 3, places);
 	return a_done(impl, st, err, "alerts: record the run");
@@ -776,8 +753,8 @@ int sq_alert_keys_each(void *impl, int64_t child_id, const char *urn,
 		sq_col_text(st, 1, r.rule, sizeof(r.rule));
 		sq_col_text(st, 2, r.key, sizeof(r.key));
 		r.state = col_state(st, 3);
-		r.escalate_at = col_time(st, 4);
-		r.escalated_at = col_time(st, 5);
+		r.escalate_at = sq_col_time(st, 4);
+		r.escalated_at = sq_col_time(st, 5);
 		frc = fn(&r, ctx);
 	}
 	sqlite3_reset(st);
@@ -810,8 +787,8 @@ int sq_alert_insert(void *impl, const struct alert_new *a, int64_t now,
 	bind_str(st, 5, a->urn);
 	sqlite3_bind_text(st, 6, a->detail ? a->detail : "", -1,
 			  SQLITE_TRANSIENT);
-	bind_time(st, 7, now);
-	bind_time(st, 8, a->escalate_at);
+	sq_bind_time(st, 7, now);
+	sq_bind_time(st, 8, a->escalate_at);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
@@ -860,8 +837,8 @@ int sq_alert_reopen(void *impl, int64_t id, const char *detail, int64_t now,
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, detail, -1, SQLITE_TRANSIENT);
-	bind_time(st, 3, now);
-	bind_time(st, 4, escalate_at);
+	sq_bind_time(st, 3, now);
+	sq_bind_time(st, 4, escalate_at);
 	return update_one(impl, st, err, "alerts: reopen", "no such alert");
 }
 
@@ -872,7 +849,7 @@ int sq_alert_clear(void *impl, int64_t id, int64_t now, struct err *err)
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	bind_time(st, 2, now);
+	sq_bind_time(st, 2, now);
 	return update_one(impl, st, err, "alerts: clear",
 			  "the alert is cleared already");
 }
@@ -884,7 +861,7 @@ int sq_alert_escalate(void *impl, int64_t id, int64_t now, struct err *err)
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	bind_time(st, 2, now);
+	sq_bind_time(st, 2, now);
 	return update_one(impl, st, err, "alerts: escalate",
 			  "the alert is escalated already");
 }
@@ -900,7 +877,7 @@ int sq_alert_answer(void *impl, int64_t id, bool resolve, int64_t user_id,
 	sqlite3_bind_int64(st, 1, id);
 	if (user_id)
 		sqlite3_bind_int64(st, 2, user_id);
-	bind_time(st, 3, now);
+	sq_bind_time(st, 3, now);
 	sqlite3_bind_text(st, 4, note, -1, SQLITE_TRANSIENT);
 	return update_one(impl, st, err, "alerts: answer",
 			  resolve ? "the alert is resolved or cleared already"
@@ -1019,12 +996,12 @@ static void alert_from_row(sqlite3_stmt *st, struct alert_row *r)
 	r->episode_id = col_opt_i64(st, 6);
 	sq_col_text(st, 7, r->urn, sizeof(r->urn));
 	sq_col_text(st, 8, r->detail, sizeof(r->detail));
-	r->raised_at = col_time(st, 9);
-	r->escalate_at = col_time(st, 10);
-	r->escalated_at = col_time(st, 11);
-	r->cleared_at = col_time(st, 12);
-	r->acknowledged_at = col_time(st, 13);
-	r->resolved_at = col_time(st, 14);
+	r->raised_at = sq_col_time(st, 9);
+	r->escalate_at = sq_col_time(st, 10);
+	r->escalated_at = sq_col_time(st, 11);
+	r->cleared_at = sq_col_time(st, 12);
+	r->acknowledged_at = sq_col_time(st, 13);
+	r->resolved_at = sq_col_time(st, 14);
 	sq_col_text(st, 15, r->acknowledged_by, sizeof(r->acknowledged_by));
 	sq_col_text(st, 16, r->resolved_by, sizeof(r->resolved_by));
 	sq_col_text(st, 17, r->ack_note, sizeof(r->ack_note));
@@ -1116,7 +1093,7 @@ int sq_outbox_add(void *impl, int64_t alert_id, const char *kind,
 	sqlite3_bind_text(st, 3, code, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, event, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 5, body, -1, SQLITE_TRANSIENT);
-	bind_time(st, 6, now);
+	sq_bind_time(st, 6, now);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
@@ -1152,11 +1129,11 @@ static void outbox_from_row(sqlite3_stmt *st, struct outbox_row *r, bool due)
 	sq_col_text(st, 3, r->code, sizeof(r->code));
 	sq_col_text(st, 4, r->event, sizeof(r->event));
 	sq_col_text(st, 5, r->body, sizeof(r->body));
-	r->created_at = col_time(st, 6);
-	r->delivered_at = col_time(st, 7);
+	r->created_at = sq_col_time(st, 6);
+	r->delivered_at = sq_col_time(st, 7);
 	r->attempts = sqlite3_column_int(st, 8);
-	r->next_attempt_at = col_time(st, 9);
-	r->gave_up_at = col_time(st, 10);
+	r->next_attempt_at = sq_col_time(st, 9);
+	r->gave_up_at = sq_col_time(st, 10);
 	if (due) {
 		r->webhook_id = sqlite3_column_int64(st, 11);
 		sq_col_text(st, 12, r->url, sizeof(r->url));
@@ -1210,7 +1187,7 @@ int sq_outbox_due(void *impl, int64_t now, long limit, store_outbox_fn *fn,
 
 	if (!st)
 		return ERR_STORE;
-	bind_time(st, 1, now);
+	sq_bind_time(st, 1, now);
 	sqlite3_bind_int64(st, 2, limit);
 	return outbox_rows(impl, st, true, fn, ctx, err);
 }
@@ -1238,7 +1215,7 @@ int sq_outbox_attempt(void *impl, int64_t outbox_id, int64_t webhook_id,
 	sqlite3_bind_int64(st, 1, outbox_id);
 	sqlite3_bind_int64(st, 2, webhook_id);
 	sqlite3_bind_int(st, 3, attempt);
-	bind_time(st, 4, at);
+	sq_bind_time(st, 4, at);
 	if (http_status)
 		sqlite3_bind_int(st, 5, http_status);
 	sqlite3_bind_text(st, 6, error, -1, SQLITE_TRANSIENT);
@@ -1251,8 +1228,8 @@ int sq_outbox_attempt(void *impl, int64_t outbox_id, int64_t webhook_id,
 	sqlite3_bind_int64(st, 1, outbox_id);
 	sqlite3_bind_int(st, 2, attempt);
 	sqlite3_bind_int(st, 3, delivered);
-	bind_time(st, 4, at);
-	bind_time(st, 5, next_attempt_at);
+	sq_bind_time(st, 4, at);
+	sq_bind_time(st, 5, next_attempt_at);
 	return update_one(impl, st, err, "alerts: delivery",
 			  "no such outbox message");
 }
@@ -1286,7 +1263,7 @@ int sq_webhook_put(void *impl, const char *kind, const char *code,
 	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, url, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, secret, -1, SQLITE_TRANSIENT);
-	bind_time(st, 5, now);
+	sq_bind_time(st, 5, now);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
@@ -1312,7 +1289,7 @@ int sq_webhooks_each(void *impl, store_webhook_fn *fn, void *ctx,
 		org_kind_parse(kind, &r.kind);
 		sq_col_text(st, 2, r.code, sizeof(r.code));
 		sq_col_text(st, 3, r.url, sizeof(r.url));
-		r.created_at = col_time(st, 4);
+		r.created_at = sq_col_time(st, 4);
 		r.disabled = sqlite3_column_int(st, 5) != 0;
 		r.delivered = sqlite3_column_int64(st, 6);
 		r.pending = sqlite3_column_int64(st, 7);

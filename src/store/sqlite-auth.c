@@ -83,19 +83,6 @@ static void bind_str(sqlite3_stmt *s, int i, const char *v)
 	sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
 }
 
-/* 0 binds NULL. */
-static void bind_time(sqlite3_stmt *s, int i, int64_t ms)
-{
-	char t[STORE_TIME_MAX];
-
-	if (!ms) {
-		sqlite3_bind_null(s, i);
-		return;
-	}
-	store_time_fmt(ms, t);
-	sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
-}
-
 static void bind_id(sqlite3_stmt *s, int i, int64_t id)
 {
 	if (id)
@@ -107,17 +94,6 @@ static void bind_id(sqlite3_stmt *s, int i, int64_t id)
 static void bind_hash(sqlite3_stmt *s, int i, const uint8_t *h)
 {
 	sqlite3_bind_blob(s, i, h, STORE_TOKEN_HASH_BYTES, SQLITE_TRANSIENT);
-}
-
-/* NULL or a malformed time reads as 0. */
-static int64_t col_time(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	int64_t ms;
-
-	if (!t || store_time_parse((const char *)t, &ms))
-		return 0;
-	return ms;
 }
 
 static void col_hash(sqlite3_stmt *s, int i, uint8_t *out)
@@ -373,8 +349,8 @@ static void user_from_cols(sqlite3_stmt *s, int b, struct user *u,
 	if (role_parse(word, &u->role))
 		u->role = ROLE_N;
 	u->disabled = sqlite3_column_int(s, b + 8) != 0;
-	u->created_at = col_time(s, b + 9);
-	u->password_changed_at = col_time(s, b + 10);
+	u->created_at = sq_col_time(s, b + 9);
+	u->password_changed_at = sq_col_time(s, b + 10);
 	if (pwhash)
 		sq_col_text(s, b + 11, pwhash, STORE_PWHASH_MAX);
 }
@@ -403,7 +379,7 @@ int sq_user_add(void *impl, const struct user *u, const char *pwhash,
 	bind_str(s, 4, role_name(u->role));
 	bind_str(s, 5, pwhash);
 	sqlite3_bind_int(s, 6, u->disabled);
-	bind_time(s, 7, u->created_at);
+	sq_bind_time(s, 7, u->created_at);
 	snprintf(msg, sizeof(msg), "a user with email address %s already "
 		 "exists", u->email);
 	return insert(db, s, id, err, "add user", msg);
@@ -493,7 +469,7 @@ int sq_user_set_password(void *impl, int64_t id, const char *pwhash,
 		return rc;
 	sqlite3_bind_int64(s, 1, id);
 	bind_str(s, 2, pwhash);
-	bind_time(s, 3, changed_at);
+	sq_bind_time(s, 3, changed_at);
 	return run_one(db, s, err, "user");
 }
 
@@ -513,9 +489,9 @@ int sq_session_add(void *impl, const struct session_row *r, int64_t *id,
 	bind_hash(s, 1, r->token_hash);
 	sqlite3_bind_int64(s, 2, r->user_id);
 	bind_str(s, 3, r->csrf);
-	bind_time(s, 4, r->created_at);
-	bind_time(s, 5, r->last_seen_at);
-	bind_time(s, 6, r->expires_at);
+	sq_bind_time(s, 4, r->created_at);
+	sq_bind_time(s, 5, r->last_seen_at);
+	sq_bind_time(s, 6, r->expires_at);
 	bind_str(s, 7, r->ip);
 	return insert(db, s, id, err, "add session", NULL);
 }
@@ -539,9 +515,9 @@ int sq_session_get(void *impl, const uint8_t *hash, struct session_row *out,
 	out->user_id = sqlite3_column_int64(s, 1);
 	col_hash(s, 2, out->token_hash);
 	sq_col_text(s, 3, out->csrf, sizeof(out->csrf));
-	out->created_at = col_time(s, 4);
-	out->last_seen_at = col_time(s, 5);
-	out->expires_at = col_time(s, 6);
+	out->created_at = sq_col_time(s, 4);
+	out->last_seen_at = sq_col_time(s, 5);
+	out->expires_at = sq_col_time(s, 6);
 	sq_col_text(s, 7, out->ip, sizeof(out->ip));
 	sqlite3_reset(s);
 	return 0;
@@ -558,8 +534,8 @@ int sq_session_touch(void *impl, int64_t id, int64_t last_seen_at,
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, id);
-	bind_time(s, 2, last_seen_at);
-	bind_time(s, 3, expires_at);
+	sq_bind_time(s, 2, last_seen_at);
+	sq_bind_time(s, 3, expires_at);
 	return run_one(db, s, err, "session");
 }
 
@@ -587,7 +563,7 @@ static int by_time(void *impl, const char *sql, int64_t t, struct err *err,
 
 	if (rc)
 		return rc;
-	bind_time(s, 1, t);
+	sq_bind_time(s, 1, t);
 	return run(db, s, err, what);
 }
 
@@ -624,9 +600,9 @@ static void token_from_row(sqlite3_stmt *s, struct api_token_row *t)
 	t->user_id = sqlite3_column_int64(s, 1);
 	col_hash(s, 2, t->token_hash);
 	sq_col_text(s, 3, t->label, sizeof(t->label));
-	t->created_at = col_time(s, 4);
-	t->last_used_at = col_time(s, 5);
-	t->revoked_at = col_time(s, 6);
+	t->created_at = sq_col_time(s, 4);
+	t->last_used_at = sq_col_time(s, 5);
+	t->revoked_at = sq_col_time(s, 6);
 }
 
 int sq_api_token_add(void *impl, const struct api_token_row *r, int64_t *id,
@@ -642,7 +618,7 @@ int sq_api_token_add(void *impl, const struct api_token_row *r, int64_t *id,
 	sqlite3_bind_int64(s, 1, r->user_id);
 	bind_hash(s, 2, r->token_hash);
 	bind_str(s, 3, r->label);
-	bind_time(s, 4, r->created_at);
+	sq_bind_time(s, 4, r->created_at);
 	return insert(db, s, id, err, "add API token", NULL);
 }
 
@@ -729,7 +705,7 @@ static int token_set(void *impl, const char *sql, int64_t key, int64_t at,
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, key);
-	bind_time(s, 2, at);
+	sq_bind_time(s, 2, at);
 	return need_row ? run_one(db, s, err, what) : run(db, s, err, what);
 }
 
@@ -794,7 +770,7 @@ int sq_login_fail_add(void *impl, const char *key, int64_t at,
 	if (rc)
 		return rc;
 	bind_str(s, 1, key);
-	bind_time(s, 2, at);
+	sq_bind_time(s, 2, at);
 	return run(db, s, err, "record failed sign-in");
 }
 
@@ -809,7 +785,7 @@ int sq_login_fails_count(void *impl, const char *key, int64_t since,
 	if (rc)
 		return rc;
 	bind_str(s, 1, key);
-	bind_time(s, 2, since);
+	sq_bind_time(s, 2, since);
 	rc = first_row(db, s, err, "failed sign-ins");
 	if (rc)
 		return rc;

@@ -28,6 +28,10 @@ sqlite3_stmt *sq_cached(void *impl, const char *sql, struct err *err);
 void sq_col_text(sqlite3_stmt *s, int i, char *out, size_t cap);
 int32_t sq_col_date(sqlite3_stmt *s, int i);
 int32_t sq_col_opt_int(sqlite3_stmt *s, int i);
+/* An instant (store_time_fmt()'s form) as ms since 1970; 0 for NULL or
+ * another form.  sq_bind_time() binds one, 0 as NULL. */
+int64_t sq_col_time(sqlite3_stmt *s, int i);
+void sq_bind_time(sqlite3_stmt *s, int i, int64_t ms);
 
 /* sqlite-history.c */
 int sq_history_load(void *impl, struct history *out, struct err *err);

@@ -19,32 +19,20 @@
  *	write	may e be changed (by the operations this access has)?
  *	mvis	may meeting sm be seen?
  *
- * SCOPE_* and EP_OPEN_ON repeat sqlite-scope.c's (which keeps them
- * private); the two must stay the same.  Times are ISO 8601 text with
- * milliseconds (store_time_fmt()), which compare as text with each other
- * and with a day's "yyyy-mm-dd" (:cutoff, :today).
+ * SCOPE_*, EP_OPEN_ON, IN_AREA and the viewer's parameters are
+ * sqlite-scope.h's, shared with the other scoped reads.  Times are ISO
+ * 8601 text with milliseconds (store_time_fmt()), which compare as text
+ * with each other and with a day's "yyyy-mm-dd" (:cutoff, :today).
  */
 #include "base/compat.h"
 #include <sqlite3.h>
 #include "base/parse.h"
 #include "base/xalloc.h"
 #include "store/sqlite-internal.h"
+#include "store/sqlite-scope.h"
 
 /* ---- predicates --------------------------------------------------------- */
 
-#define EP_OPEN_ON(a, d)                                                 \
-	"(" a ".decom <= " d " AND (" a ".end_eff IS NULL OR " a          \
-	".end_eff > " d "))"
-#define IN_AREA(e) "instr(:areas, ',' || " e " || ',') > 0"
-#define SCOPE_INSPECTORATE                                               \
-	"c.id IN (SELECT e0.child_id FROM home h0"                        \
-	" JOIN episode e0 ON e0.urn = h0.urn WHERE e0.decom <= :today)"
-#define SCOPE_PROVIDER                                                   \
-	"c.id IN (SELECT e0.child_id FROM provider p0"                    \
-	" JOIN home h0 ON h0.provider_id = p0.id"                         \
-	" JOIN episode_merged e0 ON e0.urn = h0.urn"                      \
-	" WHERE p0.name = :provider AND e0.decom <= :today"               \
-	" AND (e0.end_eff IS NULL OR e0.end_eff >= :cutoff))"
 #define OWN_CHILD "cl.code = :la"
 
 /* Child c placed today at a home of provider :provider. */
@@ -101,7 +89,6 @@
 	POLICE_EP("e", "hl"), POLICE_CHILD, POLICE_MISSING_NOW, "0",      \
 	POLICE_EP("e", "hl"), POLICE_MEETING
 
-#define APPLY(M, ...) M(__VA_ARGS__)
 #define BY_ACCESS(M)                                                     \
 	{                                                                 \
 		[VIEWER_NONE] = APPLY(M, MR_NONE),                        \
@@ -346,41 +333,6 @@ static void bind_day(sqlite3_stmt *s, const char *name, int32_t d)
 	bind_text(s, name, iso);
 }
 
-static void bind_viewer(sqlite3_stmt *s, const struct viewer *v)
-{
-	char areas[VIEWER_AREAS_MAX * (LA_CODE_MAX + 1) + 2];
-	size_t n = 0;
-
-	bind_day(s, ":today", v->today);
-	bind_day(s, ":cutoff", v->today - VIEWER_WINDOW_DAYS);
-	bind_text(s, ":la", v->access == VIEWER_COUNCIL ? v->la : NULL);
-	bind_text(s, ":provider",
-		  v->access == VIEWER_PROVIDER ? v->provider : NULL);
-	areas[n++] = ',';
-	for (size_t i = 0; i < v->nareas && i < VIEWER_AREAS_MAX; i++) {
-		size_t len = strnlen(v->areas[i], LA_CODE_MAX + 1);
-
-		if (len != LA_CODE_MAX || strchr(v->areas[i], ','))
-			continue;
-		memcpy(areas + n, v->areas[i], len);
-		n += len;
-		areas[n++] = ',';
-	}
-	areas[n] = '\0';
-	bind_text(s, ":areas",
-		  v->access == VIEWER_POLICE && n > 1 ? areas : NULL);
-}
-
-static int64_t col_time(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	int64_t ms = 0;
-
-	if (!t || store_time_parse((const char *)t, &ms))
-		return 0;
-	return ms;
-}
-
 static void episode_from_row(sqlite3_stmt *s, int32_t today,
 			     struct mfc_episode *e)
 {
@@ -398,8 +350,8 @@ static void episode_from_row(sqlite3_stmt *s, int32_t today,
 	sq_col_text(s, EC_KIND, e->kind, sizeof(e->kind));
 	sq_col_text(s, EC_URN, e->urn, sizeof(e->urn));
 	sq_col_text(s, EC_HOME, e->home_name, sizeof(e->home_name));
-	e->started_at = col_time(s, EC_STARTED);
-	e->last_seen_at = col_time(s, EC_LAST_SEEN);
+	e->started_at = sq_col_time(s, EC_STARTED);
+	e->last_seen_at = sq_col_time(s, EC_LAST_SEEN);
 	sq_col_text(s, EC_LAST_PLACE, e->last_seen_place,
 		    sizeof(e->last_seen_place));
 	sq_col_text(s, EC_CIRC, e->circumstances, sizeof(e->circumstances));
@@ -408,26 +360,26 @@ static void episode_from_row(sqlite3_stmt *s, int32_t today,
 	sq_col_text(s, EC_ASSOC, e->associates, sizeof(e->associates));
 	sq_col_text(s, EC_LOCATIONS, e->locations, sizeof(e->locations));
 	sq_col_text(s, EC_HEALTH, e->health_needs, sizeof(e->health_needs));
-	e->reported_at = col_time(s, EC_REPORTED);
+	e->reported_at = sq_col_time(s, EC_REPORTED);
 	sq_col_text(s, EC_POLICE_REF, e->police_ref, sizeof(e->police_ref));
 	sq_col_text(s, EC_GRADE, word, sizeof(word));
 	if (mfc_grade_parse(word, &e->grade))
 		e->grade = MFC_GRADE_UNSET;
-	e->graded_at = col_time(s, EC_GRADED);
-	e->returned_at = col_time(s, EC_RETURNED);
+	e->graded_at = sq_col_time(s, EC_GRADED);
+	e->returned_at = sq_col_time(s, EC_RETURNED);
 	sq_col_text(s, EC_RETURNED_PLACE, e->returned_place,
 		    sizeof(e->returned_place));
 	e->arrested = sqlite3_column_int(s, EC_ARRESTED) != 0;
 	e->charged = sqlite3_column_int(s, EC_CHARGED) != 0;
-	e->ri_offered_at = col_time(s, EC_RI_OFFERED);
-	e->ri_held_at = col_time(s, EC_RI_HELD);
+	e->ri_offered_at = sq_col_time(s, EC_RI_OFFERED);
+	e->ri_held_at = sq_col_time(s, EC_RI_HELD);
 	sq_col_text(s, EC_RI_BY, e->ri_by, sizeof(e->ri_by));
 	e->ri_independent = sq_col_opt_int(s, EC_RI_INDEP);
 	sq_col_text(s, EC_RI_OUTCOME, word, sizeof(word));
 	if (mfc_outcome_parse(word, &e->ri_outcome))
 		e->ri_outcome = MFC_OUTCOME_UNSET;
 	sq_col_text(s, EC_RI_SUMMARY, e->ri_summary, sizeof(e->ri_summary));
-	e->updated_at = col_time(s, EC_UPDATED);
+	e->updated_at = sq_col_time(s, EC_UPDATED);
 }
 
 /* Bind every writable column of e. */
@@ -474,7 +426,7 @@ int sq_mfc_place(void *impl, const struct viewer *v, const char *la,
 
 	if (!s)
 		return ERR_STORE;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_text(s, ":c_la", la);
 	bind_text(s, ":c_ref", ref);
 	rc = sqlite3_step(s);
@@ -523,7 +475,7 @@ int sq_mfc_find(void *impl, const struct viewer *v, int64_t id, bool write,
 	*exists = *allowed = false;
 	if (!s)
 		return ERR_STORE;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_i64(s, ":id", id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -639,7 +591,7 @@ int sq_grab_pack_get(void *impl, int64_t child_id, struct grab_pack *out,
 		sq_col_text(s, 4, out->health, sizeof(out->health));
 		sq_col_text(s, 5, out->associates, sizeof(out->associates));
 		sq_col_text(s, 6, out->places, sizeof(out->places));
-		out->updated_at = col_time(s, 7);
+		out->updated_at = sq_col_time(s, 7);
 		rc = 0;
 	} else {
 		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
@@ -659,7 +611,7 @@ int sq_mfc_child_find(void *impl, const struct viewer *v, const char *la,
 	*scope = 0;
 	if (!s)
 		return ERR_STORE;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_text(s, ":c_la", la);
 	bind_text(s, ":c_ref", ref);
 	rc = sqlite3_step(s);
@@ -689,7 +641,7 @@ int sq_mfc_child_rows(void *impl, const struct viewer *v, int64_t child_id,
 
 	if (!s)
 		return ERR_STORE;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_i64(s, ":id", child_id);
 	bind_i64(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -711,7 +663,7 @@ int sq_mfc_child_rows(void *impl, const struct viewer *v, int64_t child_id,
 	s = prep(impl, child_meetings_sql[v->access], err);
 	if (!s)
 		return ERR_STORE;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_i64(s, ":id", child_id);
 	bind_i64(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
 	n = 0;
@@ -734,7 +686,7 @@ int sq_mfc_child_rows(void *impl, const struct viewer *v, int64_t child_id,
 		sq_col_text(s, 6, m->agencies, sizeof(m->agencies));
 		sq_col_text(s, 7, m->decisions, sizeof(m->decisions));
 		m->safety_plan_review_on = sq_col_date(s, 8);
-		m->recorded_at = col_time(s, 9);
+		m->recorded_at = sq_col_time(s, 9);
 	}
 	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
 		     0 :
@@ -759,7 +711,7 @@ int sq_mfc_attention(void *impl, const struct viewer *v,
 
 	if (!s)
 		return ERR_STORE;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_attn_filter(s, f);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -775,7 +727,7 @@ int sq_mfc_attention(void *impl, const struct viewer *v,
 	s = prep(impl, attn_page_sql[v->access], err);
 	if (!s)
 		return ERR_STORE;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_attn_filter(s, f);
 	bind_i64(s, ":limit", out->page_size);
 	bind_i64(s, ":offset", out->page * out->page_size);
@@ -796,7 +748,7 @@ int sq_mfc_attention(void *impl, const struct viewer *v,
 		sq_col_text(s, 4, r->kind, sizeof(r->kind));
 		sq_col_text(s, 5, r->urn, sizeof(r->urn));
 		sq_col_text(s, 6, r->home_name, sizeof(r->home_name));
-		r->started_at = col_time(s, 7);
+		r->started_at = sq_col_time(s, 7);
 		r->hours_missing = r->started_at && v->now_ms > r->started_at ?
 					   (long)((v->now_ms - r->started_at) /
 						  3600000) :

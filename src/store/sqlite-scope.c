@@ -30,6 +30,7 @@
 #include "base/parse.h"
 #include "base/xalloc.h"
 #include "store/sqlite-internal.h"
+#include "store/sqlite-scope.h"
 
 /* ---- SQL fragments ------------------------------------------------------ */
 
@@ -38,11 +39,9 @@
 	"CASE WHEN instr(" pc ", ' ') > 0 THEN substr(" pc ", 1, instr("  \
 	pc ", ' ') - 1) ELSE " pc " END"
 
-/* Episode a / missing period a open on day d.  The test on `end` is
- * implied by the one on end_eff; it is there for the index missing_end. */
-#define EP_OPEN_ON(a, d)                                                 \
-	"(" a ".decom <= " d " AND (" a ".end_eff IS NULL OR " a          \
-	".end_eff > " d "))"
+/* Missing period a open on day d (EP_OPEN_ON, sqlite-scope.h, for an
+ * episode).  The test on `end` is implied by the one on end_eff; it is
+ * there for the index missing_end. */
 #define MIS_OPEN_ON(a, d)                                                \
 	"(" a ".start <= " d " AND (" a ".end IS NULL OR " a ".end > " d  \
 	") AND (" a ".end_eff IS NULL OR " a ".end_eff > " d "))"
@@ -52,27 +51,12 @@
 	"EXISTS (SELECT 1 FROM episode_merged x WHERE x.child_id = c.id"  \
 	" AND " EP_OPEN_ON("x", d) " AND x.ls NOT IN ('V3', 'V4'))"
 
-/* Is the council code e in the police area list :areas (",A,B,")? */
-#define IN_AREA(e) "instr(:areas, ',' || " e " || ',') > 0"
-
 /*
- * Scopes.  Inspectors: children ever placed in a registered home.
- * Councils: the children they look after.  Providers: children with an
- * episode at one of their homes that began by today and ended no more
- * than VIEWER_WINDOW_DAYS before it (:cutoff), or has not ended.
- * Police: children with a missing period (M) open today that started
- * from a placement in the force's area.
+ * Scopes (inspectors' and providers' in sqlite-scope.h).  Councils: the
+ * children they look after.  Police: children with a missing period (M)
+ * open today that started from a placement in the force's area.
  */
-#define SCOPE_INSPECTORATE                                               \
-	"c.id IN (SELECT e0.child_id FROM home h0"                        \
-	" JOIN episode e0 ON e0.urn = h0.urn WHERE e0.decom <= :today)"
 #define SCOPE_COUNCIL "c.la_id = (SELECT id FROM la WHERE code = :la)"
-#define SCOPE_PROVIDER                                                   \
-	"c.id IN (SELECT e0.child_id FROM provider p0"                    \
-	" JOIN home h0 ON h0.provider_id = p0.id"                         \
-	" JOIN episode_merged e0 ON e0.urn = h0.urn"                      \
-	" WHERE p0.name = :provider AND e0.decom <= :today"               \
-	" AND (e0.end_eff IS NULL OR e0.end_eff >= :cutoff))"
 #define SCOPE_POLICE                                                     \
 	"c.id IN (SELECT m0.child_id FROM missing_placed m0"              \
 	" WHERE m0.kind = 'M' AND " MIS_OPEN_ON("m0", ":today")           \
@@ -100,7 +84,6 @@
 	SCOPE_POLICE, "(mp.kind = 'M' AND " IN_AREA("mp.pl_council") ")", \
 	"1", EP_OPEN_ON("e", ":today"), "0"
 
-#define APPLY(M, ...) M(__VA_ARGS__)
 /* A statement's text for each kind of access. */
 #define BY_ACCESS(M)                                                     \
 	{                                                                 \
@@ -337,7 +320,7 @@ static void bind_long(sqlite3_stmt *s, const char *name, long v)
 }
 
 /* The viewer's parameters, bound wherever a statement names them. */
-static void bind_viewer(sqlite3_stmt *s, const struct viewer *v)
+void sq_bind_viewer(sqlite3_stmt *s, const struct viewer *v)
 {
 	char areas[VIEWER_AREAS_MAX * (LA_CODE_MAX + 1) + 2];
 	size_t n = 0;
@@ -548,7 +531,7 @@ int sq_children_list(void *impl, const struct viewer *v,
 	rc = prep(impl, children_count_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_child_filter(s, f);
 	rc = count_rows(db, s, &out->total, err);
 	if (rc || out->page * out->page_size >= out->total)
@@ -557,7 +540,7 @@ int sq_children_list(void *impl, const struct viewer *v,
 	rc = prep(impl, children_page_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_child_filter(s, f);
 	bind_page(s, out->page, out->page_size);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
@@ -586,7 +569,7 @@ static int record_rows(void *impl, const char *sql, const struct viewer *v,
 
 	if (rc)
 		return rc;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);
 	bind_long(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -660,7 +643,7 @@ static int child_find(void *impl, const struct viewer *v, const char *la,
 
 	if (rc)
 		return rc;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_text(s, ":c_la", la);
 	bind_text(s, ":c_ref", ref);
 	rc = sqlite3_step(s);
@@ -763,7 +746,7 @@ static int child_record(void *impl, const struct viewer *v, const char *la,
 	rc = prep(impl, child_head_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -815,7 +798,7 @@ int sq_homes_list(void *impl, const struct viewer *v,
 	rc = prep(impl, homes_page_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_home_filter(s, f);
 	bind_page(s, out->page, out->page_size);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
@@ -884,7 +867,7 @@ int sq_home_profile(void *impl, const struct viewer *v, const char *urn,
 	rc = prep(impl, home_one_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_text(s, ":urn", urn);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -910,7 +893,7 @@ int sq_home_profile(void *impl, const struct viewer *v, const char *urn,
 	rc = prep(impl, home_children_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_text(s, ":urn", urn);
 	bind_long(s, ":limit", STORE_PAGE_MAX + 1);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -948,7 +931,7 @@ int sq_missing_open(void *impl, const struct viewer *v,
 	rc = prep(impl, missing_count_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_missing_filter(s, f);
 	rc = count_rows(db, s, &out->total, err);
 	if (rc || out->page * out->page_size >= out->total)
@@ -957,7 +940,7 @@ int sq_missing_open(void *impl, const struct viewer *v,
 	rc = prep(impl, missing_page_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	bind_viewer(s, v);
+	sq_bind_viewer(s, v);
 	bind_missing_filter(s, f);
 	bind_page(s, out->page, out->page_size);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&

@@ -321,6 +321,28 @@ int32_t sq_col_opt_int(sqlite3_stmt *s, int i)
 	return sqlite3_column_int(s, i);
 }
 
+int64_t sq_col_time(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	int64_t ms;
+
+	if (!t || store_time_parse((const char *)t, &ms))
+		return 0;
+	return ms;
+}
+
+void sq_bind_time(sqlite3_stmt *s, int i, int64_t ms)
+{
+	char t[STORE_TIME_MAX];
+
+	if (!ms) {
+		sqlite3_bind_null(s, i);
+		return;
+	}
+	store_time_fmt(ms, t);
+	sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
+}
+
 /* Run a statement that returns no rows (or whose rows we ignore). */
 static int step_done(struct sq *q, sqlite3_stmt *s, struct err *err,
 		     const char *what)

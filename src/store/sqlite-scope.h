@@ -1,0 +1,50 @@
+/*
+ * sqlite-scope.h: the SQL the scoped reads of the SQLite backend share
+ * (sqlite-scope.c: children, homes, missing periods; sqlite-missing.c:
+ * live missing episodes).  Fixed text only: the viewer's data arrives as
+ * the bound parameters sq_bind_viewer() sets (:today, :cutoff, :la,
+ * :provider, :areas).  Only src/store/sqlite-*.c include it.
+ */
+#ifndef CARTREF_SQLITE_SCOPE_H
+#define CARTREF_SQLITE_SCOPE_H
+
+#include <sqlite3.h>
+#include "domain/viewer.h"
+
+/* Episode a (of episode_merged) open on day d. */
+#define EP_OPEN_ON(a, d)                                                 \
+	"(" a ".decom <= " d " AND (" a ".end_eff IS NULL OR " a          \
+	".end_eff > " d "))"
+
+/* Is the council code e in the police area list :areas (",A,B,")? */
+#define IN_AREA(e) "instr(:areas, ',' || " e " || ',') > 0"
+
+/*
+ * Child c as inspectors see it: ever placed in a registered home.  As a
+ * provider does: with an episode at one of its homes that began by today
+ * and ended no more than VIEWER_WINDOW_DAYS before it (:cutoff), or has
+ * not ended.
+ */
+#define SCOPE_INSPECTORATE                                               \
+	"c.id IN (SELECT e0.child_id FROM home h0"                        \
+	" JOIN episode e0 ON e0.urn = h0.urn WHERE e0.decom <= :today)"
+#define SCOPE_PROVIDER                                                   \
+	"c.id IN (SELECT e0.child_id FROM provider p0"                    \
+	" JOIN home h0 ON h0.provider_id = p0.id"                         \
+	" JOIN episode_merged e0 ON e0.urn = h0.urn"                      \
+	" WHERE p0.name = :provider AND e0.decom <= :today"               \
+	" AND (e0.end_eff IS NULL OR e0.end_eff >= :cutoff))"
+
+/* M(the predicates of one kind of access), for BY_ACCESS tables. */
+#define APPLY(M, ...) M(__VA_ARGS__)
+
+/*
+ * Bind the viewer's scope parameters by name (a statement without one
+ * ignores it): :today and :cutoff (today - VIEWER_WINDOW_DAYS) as ISO
+ * days, :la for a council, :provider for a provider, :areas
+ * (",W06000011,W06000015,") for a police force; those the access does
+ * not have bind NULL, which matches nothing.
+ */
+void sq_bind_viewer(sqlite3_stmt *s, const struct viewer *v);
+
+#endif
