@@ -460,26 +460,6 @@ out:
 
 /* ---- what the agencies record live (issue 5) ------------------------------ */
 
-/*
- * Does the store have table name?  The live tables come with migrations
- * 5 and 6; a store without them has no live records to load.
- */
-static int has_table(struct loader *l, const char *name, bool *out)
-{
-	sqlite3_stmt *s;
-	int rc;
-
-	if (prepare(l, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
-		       " AND name = ?1", &s))
-		return ERR_STORE;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	*out = rc == SQLITE_ROW;
-	if (rc == SQLITE_ROW)
-		rc = SQLITE_DONE;
-	return finish(l, s, rc, "schema");
-}
-
 /* An instant stored as store_time_fmt() writes it; HIST_TIME_NONE if
  * NULL or not in that form. */
 static int64_t time_col(sqlite3_stmt *s, int i)
@@ -551,12 +531,8 @@ static int load_mfc(struct loader *l)
 	size_t nraw = 0, alloc = 0;
 	sqlite3_stmt *s;
 	char word[16];
-	bool present;
 	int rc;
 
-	rc = has_table(l, "mfc_episode", &present);
-	if (rc || !present)
-		return rc;
 	if (prepare(l, "SELECT child_id, kind, urn, started_at, returned_at,"
 		       " ri_held_at, ri_outcome, arrested, charged"
 		       " FROM mfc_episode", &s))
@@ -609,12 +585,8 @@ static int load_meetings(struct loader *l)
 	struct raw_meeting *raw = NULL;
 	size_t nraw = 0, alloc = 0;
 	sqlite3_stmt *s;
-	bool present;
 	int rc;
 
-	rc = has_table(l, "strategy_meeting", &present);
-	if (rc || !present)
-		return rc;
 	if (prepare(l, "SELECT child_id, held_on FROM strategy_meeting", &s))
 		return ERR_STORE;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -655,12 +627,8 @@ static int load_alerts(struct loader *l)
 	struct history *h = l->h;
 	size_t alloc = 0;
 	sqlite3_stmt *s;
-	bool present;
 	int rc;
 
-	rc = has_table(l, "alert", &present);
-	if (rc || !present)
-		return rc;
 	if (prepare(l, "SELECT child_id, urn, raised_at, acknowledged_at,"
 		       " resolved_at FROM alert", &s))
 		return ERR_STORE;
