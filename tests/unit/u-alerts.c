@@ -9,7 +9,7 @@
  * again, escalation, one child's re-evaluation, and who may see,
  * acknowledge and resolve.
  */
-#include "unit.h"
+#include "unit-people.h"
 #include "alerts/alerts.h"
 #include "auth/auth.h"
 #include "base/xalloc.h"
@@ -508,7 +508,6 @@ static void test_rules_table(void **state)
 #define CASE "tests/data/review/boundaries"
 #define CARDIFF "W06000015"
 #define SWANSEA "W06000011"
-#define FAKE_HASH "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
 
 enum who { INSPECTOR, ANALYST, CARDIFF_SW, SWANSEA_SW, MEADOW, SOUTH_WALES,
 	   GWENT, NWHO };
@@ -518,46 +517,10 @@ struct fixture {
 	struct user u[NWHO];
 };
 
-static const struct auth_actor tester = { NULL, "unit-test", "" };
-
-static int64_t org_of(struct store *s, enum org_kind kind, const char *code,
-		      const char *provider)
-{
-	struct err err = ERR_INIT;
-	struct org o;
-	int64_t id = 0;
-
-	if (kind == ORG_PROVIDER) {
-		memset(&o, 0, sizeof(o));
-		o.kind = ORG_PROVIDER;
-		snprintf(o.code, sizeof(o.code), "%s", code);
-		snprintf(o.name_en, sizeof(o.name_en), "%s", code);
-		snprintf(o.provider, sizeof(o.provider), "%s", provider);
-		if (auth_org_add(s, &tester, &o, 0, &id, &err))
-			fail_msg("org %s: %s", code, err_text(&err));
-		return id;
-	}
-	if (auth_org_find(s, &tester, kind, code, 0, &o, &err))
-		fail_msg("org %s: %s", code, err_text(&err));
-	return o.id;
-}
-
 static void add_user(struct fixture *f, enum who w, const char *email,
 		     enum role role, int64_t org_id)
 {
-	struct err err = ERR_INIT;
-	struct user u;
-	int64_t id = 0;
-
-	memset(&u, 0, sizeof(u));
-	snprintf(u.email, sizeof(u.email), "%s", email);
-	snprintf(u.name, sizeof(u.name), "Test %d", (int)w);
-	u.role = role;
-	u.org_id = org_id;
-	u.created_at = 1;
-	if (store_user_add(f->s, &u, FAKE_HASH, &id, &err) ||
-	    store_user_by_id(f->s, id, &f->u[w], NULL, &err))
-		fail_msg("user %s: %s", email, err_text(&err));
+	unit_user(f->s, email, (int)w, role, org_id, false, &f->u[w]);
 }
 
 static int setup(void **state)
@@ -590,23 +553,23 @@ static int setup(void **state)
 		return -1;
 	}
 	add_user(&f, INSPECTOR, "insp@example.org", ROLE_INSPECTOR,
-		 org_of(f.s, ORG_INSPECTORATE, "CIW", NULL));
+		 unit_org(f.s, ORG_INSPECTORATE, "CIW", NULL));
 	add_user(&f, ANALYST, "analyst@example.org", ROLE_ANALYST,
-		 org_of(f.s, ORG_INSPECTORATE, "CIW", NULL));
+		 unit_org(f.s, ORG_INSPECTORATE, "CIW", NULL));
 	add_user(&f, CARDIFF_SW, "sw@cardiff.example",
 		 ROLE_COUNCIL_SOCIAL_WORKER,
-		 org_of(f.s, ORG_COUNCIL, CARDIFF, NULL));
+		 unit_org(f.s, ORG_COUNCIL, CARDIFF, NULL));
 	add_user(&f, SWANSEA_SW, "sw@swansea.example",
 		 ROLE_COUNCIL_SOCIAL_WORKER,
-		 org_of(f.s, ORG_COUNCIL, SWANSEA, NULL));
+		 unit_org(f.s, ORG_COUNCIL, SWANSEA, NULL));
 	add_user(&f, MEADOW, "mgr@meadow.example", ROLE_HOME_MANAGER,
-		 org_of(f.s, ORG_PROVIDER, "meadow", "The Meadow Trust"));
+		 unit_org(f.s, ORG_PROVIDER, "meadow", "The Meadow Trust"));
 	add_user(&f, SOUTH_WALES, "mc@south-wales.example",
 		 ROLE_POLICE_MISSING_COORDINATOR,
-		 org_of(f.s, ORG_POLICE, "south-wales", NULL));
+		 unit_org(f.s, ORG_POLICE, "south-wales", NULL));
 	add_user(&f, GWENT, "mc@gwent.example",
 		 ROLE_POLICE_MISSING_COORDINATOR,
-		 org_of(f.s, ORG_POLICE, "gwent", NULL));
+		 unit_org(f.s, ORG_POLICE, "gwent", NULL));
 	*state = &f;
 	return 0;
 }

@@ -10,7 +10,7 @@
  * The tests run in order on the one store: they walk episode 1 of C01
  * through report, grading, return and interview.
  */
-#include "unit.h"
+#include "unit-people.h"
 #include "auth/auth.h"
 #include "domain/missing.h"
 #include "domain/viewer.h"
@@ -22,7 +22,6 @@
 #define IP "192.0.2.9"
 #define MS_PER_DAY 86400000LL
 #define HOUR 3600000LL
-#define FAKE_HASH "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
 #define NF ERR_NOT_FOUND
 #define DN ERR_DENIED
 
@@ -37,8 +36,6 @@ struct fixture {
 	int64_t now;		/* 30/03/2019 23:00 */
 	int64_t id;		/* episode 1 */
 };
-
-static const struct auth_actor tester = { NULL, "unit-test", "" };
 
 static int64_t at(const char *iso)
 {
@@ -168,44 +165,10 @@ static void test_check(void **state)
 
 /* ---- the store ------------------------------------------------------------ */
 
-static int64_t org_of(struct store *s, enum org_kind kind, const char *code,
-		      const char *provider)
-{
-	struct err err = ERR_INIT;
-	struct org o;
-	int64_t id = 0;
-
-	if (kind == ORG_PROVIDER) {
-		memset(&o, 0, sizeof(o));
-		o.kind = ORG_PROVIDER;
-		snprintf(o.code, sizeof(o.code), "%s", code);
-		snprintf(o.name_en, sizeof(o.name_en), "%s", code);
-		snprintf(o.provider, sizeof(o.provider), "%s", provider);
-		if (auth_org_add(s, &tester, &o, 0, &id, &err))
-			fail_msg("org %s: %s", code, err_text(&err));
-		return id;
-	}
-	if (auth_org_find(s, &tester, kind, code, 0, &o, &err))
-		fail_msg("org %s: %s", code, err_text(&err));
-	return o.id;
-}
-
 static void add_user(struct fixture *f, enum who w, const char *email,
 		     enum role role, int64_t org_id)
 {
-	struct err err = ERR_INIT;
-	struct user u;
-	int64_t id = 0;
-
-	memset(&u, 0, sizeof(u));
-	snprintf(u.email, sizeof(u.email), "%s", email);
-	snprintf(u.name, sizeof(u.name), "Test %d", (int)w);
-	u.role = role;
-	u.org_id = org_id;
-	u.created_at = 1;
-	if (store_user_add(f->s, &u, FAKE_HASH, &id, &err) ||
-	    store_user_by_id(f->s, id, &f->u[w], NULL, &err))
-		fail_msg("user %s: %s", email, err_text(&err));
+	unit_user(f->s, email, (int)w, role, org_id, false, &f->u[w]);
 }
 
 static int setup(void **state)
@@ -242,25 +205,25 @@ static int setup(void **state)
 		fprintf(stderr, "u-missing setup: %s\n", err_text(&err));
 		return -1;
 	}
-	ciw = org_of(f.s, ORG_INSPECTORATE, "CIW", NULL);
+	ciw = unit_org(f.s, ORG_INSPECTORATE, "CIW", NULL);
 	add_user(&f, INSPECTOR, "insp@example.org", ROLE_INSPECTOR, ciw);
 	add_user(&f, ANALYST, "analyst@example.org", ROLE_ANALYST, ciw);
 	add_user(&f, CARDIFF_SW, "sw@cardiff.example",
 		 ROLE_COUNCIL_SOCIAL_WORKER,
-		 org_of(f.s, ORG_COUNCIL, CARDIFF, NULL));
+		 unit_org(f.s, ORG_COUNCIL, CARDIFF, NULL));
 	add_user(&f, SWANSEA_SW, "sw@swansea.example",
 		 ROLE_COUNCIL_SOCIAL_WORKER,
-		 org_of(f.s, ORG_COUNCIL, SWANSEA, NULL));
+		 unit_org(f.s, ORG_COUNCIL, SWANSEA, NULL));
 	add_user(&f, ORCHARD, "mgr@orchard.example", ROLE_HOME_MANAGER,
-		 org_of(f.s, ORG_PROVIDER, "orchard", "Orchard Care Ltd"));
+		 unit_org(f.s, ORG_PROVIDER, "orchard", "Orchard Care Ltd"));
 	add_user(&f, MEADOW, "mgr@meadow.example", ROLE_HOME_MANAGER,
-		 org_of(f.s, ORG_PROVIDER, "meadow", "The Meadow Trust"));
+		 unit_org(f.s, ORG_PROVIDER, "meadow", "The Meadow Trust"));
 	add_user(&f, SOUTH_WALES, "mc@south-wales.example",
 		 ROLE_POLICE_MISSING_COORDINATOR,
-		 org_of(f.s, ORG_POLICE, "south-wales", NULL));
+		 unit_org(f.s, ORG_POLICE, "south-wales", NULL));
 	add_user(&f, GWENT, "mc@gwent.example",
 		 ROLE_POLICE_MISSING_COORDINATOR,
-		 org_of(f.s, ORG_POLICE, "gwent", NULL));
+		 unit_org(f.s, ORG_POLICE, "gwent", NULL));
 	f.now = at("2019-03-30T23:00");
 	*state = &f;
 	return 0;

@@ -20,7 +20,7 @@
  * Users' password hashes are a fixed well-formed string: nobody signs in
  * here, and argon2id would cost seconds under ASan.
  */
-#include "unit.h"
+#include "unit-people.h"
 #include "auth/auth.h"
 #include "domain/viewer.h"
 #include "ingest/import.h"
@@ -33,7 +33,6 @@
 #define W3 "W0000003"
 #define IP "192.0.2.7"
 #define MS_PER_DAY 86400000LL
-#define FAKE_HASH "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
 
 enum who {
 	INSPECTOR,
@@ -58,47 +57,10 @@ struct fixture {
 	int32_t d90, d91;
 };
 
-static const struct auth_actor tester = { NULL, "unit-test", "" };
-
-static int64_t org_of(struct store *s, enum org_kind kind, const char *code,
-		      const char *provider)
-{
-	struct err err = ERR_INIT;
-	struct org o;
-	int64_t id = 0;
-
-	if (kind == ORG_PROVIDER) {
-		memset(&o, 0, sizeof(o));
-		o.kind = ORG_PROVIDER;
-		snprintf(o.code, sizeof(o.code), "%s", code);
-		snprintf(o.name_en, sizeof(o.name_en), "%s", code);
-		snprintf(o.provider, sizeof(o.provider), "%s", provider);
-		if (auth_org_add(s, &tester, &o, 0, &id, &err))
-			fail_msg("org %s: %s", code, err_text(&err));
-		return id;
-	}
-	if (auth_org_find(s, &tester, kind, code, 0, &o, &err))
-		fail_msg("org %s: %s", code, err_text(&err));
-	return o.id;
-}
-
 static void add_user(struct fixture *f, enum who w, const char *email,
 		     enum role role, int64_t org_id, bool disabled)
 {
-	struct err err = ERR_INIT;
-	struct user u;
-	int64_t id = 0;
-
-	memset(&u, 0, sizeof(u));
-	snprintf(u.email, sizeof(u.email), "%s", email);
-	snprintf(u.name, sizeof(u.name), "Test %d", (int)w);
-	u.role = role;
-	u.org_id = org_id;
-	u.disabled = disabled;
-	u.created_at = 1;
-	if (store_user_add(f->s, &u, FAKE_HASH, &id, &err) ||
-	    store_user_by_id(f->s, id, &f->u[w], NULL, &err))
-		fail_msg("user %s: %s", email, err_text(&err));
+	unit_user(f->s, email, (int)w, role, org_id, disabled, &f->u[w]);
 }
 
 static int setup(void **state)
@@ -135,9 +97,9 @@ static int setup(void **state)
 		fprintf(stderr, "u-scope setup: %s\n", err_text(&err));
 		return -1;
 	}
-	ciw = org_of(f.s, ORG_INSPECTORATE, "CIW", NULL);
-	cardiff = org_of(f.s, ORG_COUNCIL, CARDIFF, NULL);
-	swansea = org_of(f.s, ORG_COUNCIL, SWANSEA, NULL);
+	ciw = unit_org(f.s, ORG_INSPECTORATE, "CIW", NULL);
+	cardiff = unit_org(f.s, ORG_COUNCIL, CARDIFF, NULL);
+	swansea = unit_org(f.s, ORG_COUNCIL, SWANSEA, NULL);
 	add_user(&f, INSPECTOR, "insp@example.org", ROLE_INSPECTOR, ciw,
 		 false);
 	add_user(&f, ANALYST, "analyst@example.org", ROLE_ANALYST, ciw,
@@ -150,19 +112,19 @@ static int setup(void **state)
 	add_user(&f, SWANSEA_SW, "sw@swansea.example",
 		 ROLE_COUNCIL_SOCIAL_WORKER, swansea, false);
 	add_user(&f, ORCHARD, "mgr@orchard.example", ROLE_HOME_MANAGER,
-		 org_of(f.s, ORG_PROVIDER, "orchard", "Orchard Care Ltd"),
+		 unit_org(f.s, ORG_PROVIDER, "orchard", "Orchard Care Ltd"),
 		 false);
 	add_user(&f, MEADOW, "mgr@meadow.example", ROLE_HOME_MANAGER,
-		 org_of(f.s, ORG_PROVIDER, "meadow", "The Meadow Trust"),
+		 unit_org(f.s, ORG_PROVIDER, "meadow", "The Meadow Trust"),
 		 false);
 	add_user(&f, UNLINKED, "mgr@unlinked.example", ROLE_HOME_MANAGER,
-		 org_of(f.s, ORG_PROVIDER, "unlinked", ""), false);
+		 unit_org(f.s, ORG_PROVIDER, "unlinked", ""), false);
 	add_user(&f, SOUTH_WALES, "mc@south-wales.example",
 		 ROLE_POLICE_MISSING_COORDINATOR,
-		 org_of(f.s, ORG_POLICE, "south-wales", NULL), false);
+		 unit_org(f.s, ORG_POLICE, "south-wales", NULL), false);
 	add_user(&f, GWENT, "mc@gwent.example",
 		 ROLE_POLICE_MISSING_COORDINATOR,
-		 org_of(f.s, ORG_POLICE, "gwent", NULL), false);
+		 unit_org(f.s, ORG_POLICE, "gwent", NULL), false);
 	add_user(&f, MISFIT, "misfit@cardiff.example", ROLE_INSPECTOR,
 		 cardiff, false);
 	add_user(&f, DISABLED, "gone@cardiff.example",
