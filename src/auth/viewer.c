@@ -8,10 +8,10 @@
  * the hook it is handed and never src/auth/ directly.
  */
 #include "base/compat.h"
+#include "base/uktime.h"
 #include "auth/auth.h"
 #include "domain/viewer.h"
 
-#define MS_PER_DAY 86400000LL
 
 /* What a role in an organisation of kind k may see of children. */
 static enum viewer_access access_of(enum role r, enum org_kind k)
@@ -98,7 +98,6 @@ int viewer_from_user_org(struct store *s, const struct user *u,
 			 const struct org *o, const char *ip, int64_t now_ms,
 			 struct viewer *out, struct err *err)
 {
-	int64_t days = now_ms / MS_PER_DAY;
 	int rc;
 
 	fail(out, 0);
@@ -106,8 +105,6 @@ int viewer_from_user_org(struct store *s, const struct user *u,
 	    !o || o->id != u->org_id)
 		return fail(out, err_set(err, ERR_DENIED, "%s",
 					 AUTH_MSG_NO_SESSION));
-	if (now_ms % MS_PER_DAY < 0)
-		days--;
 	out->user_id = u->id;
 	out->org_id = u->org_id;
 	snprintf(out->actor, sizeof(out->actor), "%s", u->email);
@@ -116,7 +113,8 @@ int viewer_from_user_org(struct store *s, const struct user *u,
 		 (unsigned)o->kind < ORG_NKINDS ? org_kind_name(o->kind) : "");
 	snprintf(out->org_code, sizeof(out->org_code), "%s", o->code);
 	snprintf(out->ip, sizeof(out->ip), "%s", ip ? ip : "");
-	out->today = (int32_t)days;
+	/* "today" is the UK's: the day a person in Wales would say it is */
+	out->today = uk_day_of(now_ms);
 	out->now_ms = now_ms;
 	out->access = VIEWER_NONE;
 	if ((unsigned)o->kind < ORG_NKINDS)

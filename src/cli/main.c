@@ -3,6 +3,7 @@
  * command table to one cmd_*() per file.
  */
 #include "base/compat.h"
+#include "base/uktime.h"
 #include "cli/cli.h"
 #include "ingest/geo-import.h"
 
@@ -435,6 +436,8 @@ int main(int argc, char **argv)
 	const struct command *cmd;
 	int i = 1;
 
+	/* before any thread: times are read and written in UK local time */
+	uk_time_init();
 	if (!c.db || !*c.db)
 		c.db = "cartref.db";
 	while (i < argc && argv[i][0] == '-') {

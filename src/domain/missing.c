@@ -3,6 +3,7 @@
  * (missing.h; the rules are in docs/missing.md).
  */
 #include "base/compat.h"
+#include "base/uktime.h"
 #include <strings.h>
 #include "base/parse.h"
 #include "domain/missing.h"
@@ -70,62 +71,10 @@ int mfc_kind_parse(const char *s, char kind[2])
 	return 0;
 }
 
-/* n digits at s as a number, or -1. */
-static int digits(const char *s, int n)
-{
-	int v = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 int mfc_time_parse(const char *s, int64_t *ms)
 {
-	int y, mo, d, h, mi, sec = 0, milli = 0;
-	const char *p = s;
-
-	if (!s || strnlen(s, 32) > 30)
-		return ERR_INVALID;
-	y = digits(p, 4);
-	if (y < 0 || p[4] != '-')
-		return ERR_INVALID;
-	mo = digits(p + 5, 2);
-	if (mo < 0 || p[7] != '-')
-		return ERR_INVALID;
-	d = digits(p + 8, 2);
-	if (d < 0 || (p[10] != 'T' && p[10] != ' '))
-		return ERR_INVALID;
-	h = digits(p + 11, 2);
-	if (h < 0 || p[13] != ':')
-		return ERR_INVALID;
-	mi = digits(p + 14, 2);
-	if (mi < 0)
-		return ERR_INVALID;
-	p += 16;
-	if (*p == ':') {
-		sec = digits(p + 1, 2);
-		if (sec < 0)
-			return ERR_INVALID;
-		p += 3;
-		if (*p == '.') {
-			milli = digits(p + 1, 3);
-			if (milli < 0)
-				return ERR_INVALID;
-			p += 4;
-		}
-	}
-	if (*p == 'Z')
-		p++;
-	if (*p || y < DATE_MIN_YEAR || y > DATE_MAX_YEAR ||
-	    !date_valid_ymd(y, mo, d) || h > 23 || mi > 59 || sec > 59)
-		return ERR_INVALID;
-	*ms = (int64_t)date_from_ymd(y, mo, d) * MS_PER_DAY +
-	      ((int64_t)h * 3600 + mi * 60 + sec) * 1000 + milli;
-	return 0;
+	/* UK local time unless it says otherwise (base/uktime.h) */
+	return uk_time_parse(s, ms, NULL);
 }
 
 void mfc_time_fmt(int64_t ms, char out[MFC_TIME_STR])
@@ -257,12 +206,12 @@ static int text_check(const char *s, size_t cap, const char *field,
 static int not_future(int64_t t, int64_t now_ms, const char *field,
 		      struct mfc_problem *p, struct err *err)
 {
-	char when[MFC_TIME_STR];
+	char when[UK_TEXT_MAX];
 
 	if (t && t > now_ms + MFC_SKEW_MS) {
-		mfc_time_fmt(t, when);
-		err_set(err, ERR_INVALID, "%s %s is in the future", field,
-			when);
+		uk_time_text(t, false, when, sizeof(when));
+		err_set(err, ERR_INVALID, "%s %s (UK time) is in the future",
+			field, when);
 		return problem(p, field, "mfc-future");
 	}
 	return 0;
@@ -366,7 +315,7 @@ int mfc_meeting_check(const struct mfc_meeting *m, int64_t now_ms,
 		err_set(err, ERR_INVALID, "HELD_ON is required");
 		return problem(p, "HELD_ON", "mfc-required");
 	}
-	if ((int64_t)m->held_on > (now_ms + MFC_SKEW_MS) / MS_PER_DAY) {
+	if (m->held_on > uk_day_of(now_ms + MFC_SKEW_MS)) {
 		err_set(err, ERR_INVALID, "HELD_ON is in the future");
 		return problem(p, "HELD_ON", "mfc-future");
 	}

@@ -66,9 +66,11 @@ int mfc_outcome_parse(const char *s, enum mfc_outcome *out);
 int mfc_kind_parse(const char *s, char kind[2]);
 
 /*
- * An instant: "2019-03-30T21:15", with optional ":SS", ".mmm" and a
- * trailing "Z" (always UTC), or a space for the T; 0 or ERR_INVALID.
- * "" is ERR_INVALID: callers treat blank as "not recorded" themselves.
+ * An instant as uk_time_parse() reads it: "2019-03-30T21:15" (or a space
+ * for the T), with optional ":SS" and ".mmm", is UK local time; with a
+ * trailing "Z" or an offset ("+01:00") it is that instant.  A local time
+ * the clocks skip, or repeat without " BST"/" GMT", is ERR_INVALID, as
+ * is "" (callers treat blank as "not recorded" themselves).
  */
 int mfc_time_parse(const char *s, int64_t *ms);
 /* "2019-03-30T21:15:00.000Z" (store_time_fmt()'s form); "" for 0. */

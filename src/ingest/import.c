@@ -3,6 +3,7 @@
  * transaction.  See import.h.
  */
 #include "base/compat.h"
+#include "base/uktime.h"
 #include <dirent.h>
 #include <time.h>
 #include <unistd.h>
@@ -430,15 +431,27 @@ static void mfc_text(struct mfc_reader *r, const char *name, char *dst,
 static void mfc_time(struct mfc_reader *r, const char *name, int64_t *ms)
 {
 	const char *f = mfc_field(r, name, NULL);
+	enum uk_fold fold = UK_FOLD_NONE;
 	char msg[160];
 
 	*ms = 0;
 	if (!*f)
 		return;
-	if (mfc_time_parse(f, ms)) {
-		snprintf(msg, sizeof(msg), "%s \"%.40s\" is not a time "
-			 "(yyyy-mm-ddThh:mm[:ss[.mmm]][Z], UTC)", name, f);
-		mfc_diag(r, name, "mfc-time", msg);
+	if (uk_time_parse(f, ms, &fold)) {
+		if (fold == UK_FOLD_GAP)
+			snprintf(msg, sizeof(msg), "%s \"%.40s\" did not "
+				 "happen in the UK: the clocks went forward an "
+				 "hour", name, f);
+		else if (fold == UK_FOLD_REPEATED)
+			snprintf(msg, sizeof(msg), "%s \"%.40s\" happened "
+				 "twice in the UK (the clocks went back): add "
+				 "\" BST\" or \" GMT\", or a UTC time with Z",
+				 name, f);
+		else
+			snprintf(msg, sizeof(msg), "%s \"%.40s\" is not a "
+				 "time (yyyy-mm-ddThh:mm[:ss[.mmm]] in UK time, "
+				 "or with Z or +hh:mm)", name, f);
+		mfc_diag(r, name, fold ? "mfc-time-uk" : "mfc-time", msg);
 		*ms = 0;
 	}
 }

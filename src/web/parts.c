@@ -4,6 +4,7 @@
  * written through the escaping sinks.
  */
 #include "base/compat.h"
+#include "base/uktime.h"
 #include "auth/audit.h"
 #include "auth/auth.h"
 #include "base/parse.h"
@@ -184,30 +185,15 @@ void part_para(struct response *res, const char *text)
 	res_markup(res, "</p>\n");
 }
 
-static const char *const months[12][2] = {
-	{ "January", "Ionawr" }, { "February", "Chwefror" },
-	{ "March", "Mawrth" }, { "April", "Ebrill" }, { "May", "Mai" },
-	{ "June", "Mehefin" }, { "July", "Gorffennaf" }, { "August", "Awst" },
-	{ "September", "Medi" }, { "October", "Hydref" },
-	{ "November", "Tachwedd" }, { "December", "Rhagfyr" },
-};
-
 void part_date(struct request *req, struct response *res, int32_t day)
 {
-	char s[64];
-	int y, m, d;
+	char s[UK_TEXT_MAX];
 
 	if (day == DATE_NONE) {
 		part_not_recorded(req, res);
 		return;
 	}
-	date_to_ymd(day, &y, &m, &d);
-	if (m < 1 || m > 12) {
-		part_not_recorded(req, res);
-		return;
-	}
-	snprintf(s, sizeof(s), "%d %s %d", d, months[m - 1][req->lang[0] ==
-							      'c'], y);
+	uk_date_text(day, req->lang[0] == 'c', s, sizeof(s));
 	res_text(res, s);
 }
 
@@ -444,17 +430,13 @@ void part_svg(struct response *res, const struct buf *svg)
 
 void part_time(struct request *req, struct response *res, int64_t ms)
 {
-	int64_t day = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
-	int64_t in_day = ms - day * 86400000;
-	char s[32];
+	char s[UK_TEXT_MAX];
 
 	if (!ms) {
 		part_not_recorded(req, res);
 		return;
 	}
-	part_date(req, res, (int32_t)day);
-	snprintf(s, sizeof(s), "%s%02d:%02d", tr(req, " at ", " am "),
-		 (int)(in_day / 3600000), (int)(in_day / 60000 % 60));
+	uk_time_text(ms, req->lang[0] == 'c', s, sizeof(s));
 	res_text(res, s);
 }
 
@@ -622,13 +604,33 @@ static int box(const struct request *req, const char *id, const char *part,
 	return 0;
 }
 
+/*
+ * Which of a repeated hour's times a form means: "bst" (the first) or
+ * "gmt" (the second) in ID-zone, which part_when() offers only then.
+ * -1: not said (or not one of those).
+ */
+static int form_zone(const struct request *req, const char *id)
+{
+	char name[WEB_FIELD_ID_MAX + 8];
+	const char *z;
+
+	snprintf(name, sizeof(name), "%s-zone", id);
+	z = req_form_get(req, name);
+	if (!z)
+		return -1;
+	return !strcmp(z, "bst") ? UK_EARLIER : !strcmp(z, "gmt") ? UK_LATER :
+								   -1;
+}
+
 int web_form_when(struct request *req, struct web_form *f, const char *id,
 		  const char *label, bool with_time, int64_t *ms)
 {
 	int d, m, y, hh = 0, mm = 0;
 	bool any = false;
-	int bad = 0;
+	int bad = 0, zone;
+	enum uk_fold fold = UK_FOLD_NONE;
 	char msg[WEB_FORM_MSG_MAX], anchor[WEB_FIELD_ID_MAX + 8];
+	char date[UK_TEXT_MAX];
 
 	*ms = 0;
 	bad |= box(req, id, "day", &d, &any);
@@ -640,14 +642,48 @@ int web_form_when(struct request *req, struct web_form *f, const char *id,
 	}
 	if (!any)
 		return 0;
-	if (!bad && d >= 0 && m >= 0 && y >= 1900 && y <= 9999 &&
-	    date_valid_ymd(y, m, d) && hh >= 0 && hh < 24 && mm >= 0 &&
-	    mm < 60) {
-		*ms = (int64_t)date_from_ymd(y, m, d) * 86400000 +
-		      (int64_t)hh * 3600000 + (int64_t)mm * 60000;
+	snprintf(anchor, sizeof(anchor), "%s-day", id);
+	zone = form_zone(req, id);
+	/* a date alone is a calendar day, not an instant: its day number */
+	if (!with_time && !bad && d >= 0 && m >= 0 && y >= DATE_MIN_YEAR &&
+	    y <= DATE_MAX_YEAR && date_valid_ymd(y, m, d)) {
+		*ms = (int64_t)date_from_ymd(y, m, d) * 86400000;
 		return 0;
 	}
-	snprintf(anchor, sizeof(anchor), "%s-day", id);
+	/* UK local time, as the person read it off a clock in Wales */
+	if (with_time && !bad && d >= 0 && m >= 0 &&
+	    !uk_to_ms(y, m, d, hh, mm, zone < 0 ? UK_EARLIER : zone, ms,
+		      &fold)) {
+		if (fold != UK_FOLD_REPEATED || zone >= 0)
+			return 0;
+		*ms = 0;
+		uk_date_text(date_from_ymd(y, m, d), req->lang[0] == 'c', date,
+			     sizeof(date));
+		snprintf(msg, sizeof(msg), WEB_TRF(req,
+			 "%s: %02d:%02d happened twice on %s, because the "
+			 "clocks went back. Choose the first (BST) or the "
+			 "second (GMT)",
+			 "%s: digwyddodd %02d:%02d ddwywaith ar %s, am fod y "
+			 "clociau wedi mynd yn \xc3\xb4l. Dewiswch y cyntaf (BST) "
+			 "neu\xe2\x80\x99r ail (GMT)"), label, hh, mm, date);
+		web_form_fail(f, anchor, msg);
+		return ERR_INVALID;
+	}
+	*ms = 0;
+	if (fold == UK_FOLD_GAP) {
+		uk_date_text(date_from_ymd(y, m, d), req->lang[0] == 'c', date,
+			     sizeof(date));
+		snprintf(msg, sizeof(msg), WEB_TRF(req,
+			 "%s: %02d:%02d did not happen on %s, because the "
+			 "clocks went forward an hour. Enter the time shown "
+			 "on the clock then, such as %02d:%02d",
+			 "%s: ni ddigwyddodd %02d:%02d ar %s, am fod y clociau "
+			 "wedi mynd ymlaen awr. Rhowch yr amser ar y cloc bryd "
+			 "hynny, fel %02d:%02d"), label, hh, mm, date, hh + 1,
+			 mm);
+		web_form_fail(f, anchor, msg);
+		return ERR_INVALID;
+	}
 	if (with_time)
 		snprintf(msg, sizeof(msg), WEB_TRF(req,
 			 "%s must be a real date and time, such as 30 3 2019 "
@@ -915,6 +951,78 @@ static void when_box(struct request *req, struct response *res,
 	res_markup(res, "\">\n</div>\n</div>\n");
 }
 
+/* A box's value as the form shows it: posted, else stored. */
+static int when_value(struct request *req, const struct web_form *f,
+		      const char *form, const char *id, const char *part,
+		      const char *stored)
+{
+	char name[WEB_FIELD_ID_MAX + 8];
+	int v;
+
+	snprintf(name, sizeof(name), "%s-%s", id, part);
+	return parse_int(shown(req, f, form, name, stored), 0, 9999, &v) ? -1 :
+									   v;
+}
+
+/*
+ * In the hour the clocks repeat (October), which of the two times:
+ * radios ID-zone "bst" (the first) and "gmt" (the second), shown only
+ * when the time in the boxes is such an hour.
+ */
+static void when_zone(struct request *req, struct response *res,
+		      const struct web_form *f, const char *form,
+		      const char *id, const char *d, const char *m,
+		      const char *y, const char *hh, const char *mm,
+		      const char *zone)
+{
+	char name[WEB_FIELD_ID_MAX + 8], item[WEB_FIELD_ID_MAX + 16];
+	enum uk_fold fold = UK_FOLD_NONE;
+	const char *now;
+	int64_t ms;
+
+	if (uk_to_ms(when_value(req, f, form, id, "year", y),
+		     when_value(req, f, form, id, "month", m),
+		     when_value(req, f, form, id, "day", d),
+		     when_value(req, f, form, id, "hour", hh),
+		     when_value(req, f, form, id, "minute", mm), UK_EARLIER,
+		     &ms, &fold) || fold != UK_FOLD_REPEATED)
+		return;
+	snprintf(name, sizeof(name), "%s-zone", id);
+	now = shown(req, f, form, name, zone);
+	res_markup(res, "<div class=\"govuk-radios govuk-radios--small "
+		   "govuk-!-margin-top-3\" data-module=\"govuk-radios\">\n");
+	for (int i = 0; i < 2; i++) {
+		const char *value = i ? "gmt" : "bst";
+
+		snprintf(item, sizeof(item), "%s-%s", name, value);
+		res_markup(res, "<div class=\"govuk-radios__item\">\n"
+			   "<input class=\"govuk-radios__input\" id=\"");
+		res_attr(res, item);
+		res_markup(res, "\" name=\"");
+		res_attr(res, name);
+		res_markup(res, "\" type=\"radio\" value=\"");
+		res_attr(res, value);
+		if (!strcmp(now, value))
+			res_markup(res, "\" checked>\n");
+		else
+			res_markup(res, "\">\n");
+		res_markup(res, "<label class=\"govuk-label "
+			   "govuk-radios__label\" for=\"");
+		res_attr(res, item);
+		res_markup(res, "\">");
+		res_text(res, i ? tr(req, "The second time, after the clocks "
+				     "went back (GMT)",
+				     "Yr ail dro, ar \xc3\xb4l i\xe2\x80\x99r "
+				     "clociau fynd yn \xc3\xb4l (GMT)") :
+				  tr(req, "The first time, before the clocks "
+				     "went back (BST)",
+				     "Y tro cyntaf, cyn i\xe2\x80\x99r clociau "
+				     "fynd yn \xc3\xb4l (BST)"));
+		res_markup(res, "</label>\n</div>\n");
+	}
+	res_markup(res, "</div>\n");
+}
+
 void part_when(struct request *req, struct response *res,
 	       const struct web_form *f, const char *form, const char *id,
 	       const char *legend, const char *hint, int64_t ms,
@@ -922,22 +1030,22 @@ void part_when(struct request *req, struct response *res,
 {
 	char anchor[WEB_FIELD_ID_MAX + 8];
 	char d[8] = "", m[8] = "", y[8] = "", hh[8] = "", mm[8] = "";
-	const char *err;
+	const char *err, *zone = "";
 
 	snprintf(anchor, sizeof(anchor), "%s-day", id);
 	err = web_form_msg(f, anchor);
 	if (ms) {
-		int64_t day = ms >= 0 ? ms / 86400000 :
-					-((-ms + 86399999) / 86400000);
-		int64_t in_day = ms - day * 86400000;
-		int yy, mo, dd;
+		struct uk_local l;
 
-		date_to_ymd((int32_t)day, &yy, &mo, &dd);
-		snprintf(d, sizeof(d), "%d", dd);
-		snprintf(m, sizeof(m), "%d", mo);
-		snprintf(y, sizeof(y), "%d", yy);
-		snprintf(hh, sizeof(hh), "%02d", (int)(in_day / 3600000));
-		snprintf(mm, sizeof(mm), "%02d", (int)(in_day / 60000 % 60));
+		/* a date alone is its day number's day (web_form_when()) */
+		uk_local_of(with_time ? ms : uk_day_start((int32_t)(ms /
+							     86400000)), &l);
+		snprintf(d, sizeof(d), "%d", l.day);
+		snprintf(m, sizeof(m), "%d", l.month);
+		snprintf(y, sizeof(y), "%d", l.year);
+		snprintf(hh, sizeof(hh), "%02d", l.hour);
+		snprintf(mm, sizeof(mm), "%02d", l.minute);
+		zone = l.bst ? "bst" : "gmt";
 	}
 	fieldset_start(req, res, id, legend, hint, err, true);
 	res_markup(res, "<div class=\"govuk-date-input\" id=\"");
@@ -956,6 +1064,8 @@ void part_when(struct request *req, struct response *res,
 			 tr(req, "Minute", "Munud"), mm, false, err);
 	}
 	res_markup(res, "</div>\n");
+	if (with_time)
+		when_zone(req, res, f, form, id, d, m, y, hh, mm, zone);
 	fieldset_end(res);
 }
 

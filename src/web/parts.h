@@ -194,8 +194,9 @@ void part_svg(struct response *res, const struct buf *svg);
 
 /* ---- missing from care and alerts (issue 5): shared by the pages ------- */
 
-/* "30 March 2019 at 21:15" / "30 Mawrth 2019 am 21:15" (UTC); "not
- * recorded" for 0. */
+/* "30 March 2019 at 21:15" / "30 Mawrth 2019 am 21:15" in UK local time
+ * (with " GMT"/" BST" in the hour the clocks repeat); "not recorded"
+ * for 0. */
 void part_time(struct request *req, struct response *res, int64_t ms);
 /* "Yes" / "No" (Welsh "Ydy" / "Nac ydy" style "Ie" / "Na"). */
 void part_yes_no(struct request *req, struct response *res, bool yes);
@@ -264,9 +265,14 @@ int web_form_yes(const struct request *req, const char *id);
 
 /*
  * A date (and time) as the boxes of part_when() send it: ID-day,
- * ID-month, ID-year, ID-hour, ID-minute.  All empty: *ms 0 and 0.
- * Otherwise a real date and time (UTC) or a problem added to f
- * ("Enter ... as a real date and time") and ERR_INVALID.
+ * ID-month, ID-year, ID-hour, ID-minute, and ID-zone ("bst" or "gmt")
+ * which part_when() offers only in the hour the clocks repeat.  All
+ * empty: *ms 0 and 0.  With a time: UK local time (base/uktime.h) as an
+ * instant; a time the clocks skipped in March, or one they repeated in
+ * October without ID-zone, adds a problem saying so.  A date alone:
+ * its day number times 86,400,000 (a calendar day, not an instant).
+ * Otherwise a problem added to f ("... must be a real date and time")
+ * and ERR_INVALID.
  */
 int web_form_when(struct request *req, struct web_form *f, const char *id,
 		  const char *label, bool with_time, int64_t *ms);

@@ -135,13 +135,15 @@ html_ok() {
 	[ -z "$errs" ] || { echo "$errs"; return 1; }
 }
 # when NAME DAYS HOURS: the five boxes of a date and time DAYS days and
-# HOURS hours before now (UTC), as curl arguments
+# HOURS hours before now, as a clock in the UK shows it (the forms take
+# UK local time), as curl arguments
 when() {
 	t="-$2 days -$3 hours"
-	echo "-d $1-day=$(date -u -d "$t" +%d) -d $1-month=$(date -u -d "$t" +%m)" \
-		"-d $1-year=$(date -u -d "$t" +%Y) -d $1-hour=$(date -u -d "$t" +%H)" \
-		"-d $1-minute=$(date -u -d "$t" +%M)"
+	echo "-d $1-day=$(uk -d "$t" +%d) -d $1-month=$(uk -d "$t" +%m)" \
+		"-d $1-year=$(uk -d "$t" +%Y) -d $1-hour=$(uk -d "$t" +%H)" \
+		"-d $1-minute=$(uk -d "$t" +%M)"
 }
+uk() { TZ=Europe/London date "$@"; }
 
 check "the home manager signs in" sign_in hm "home-manager@$D" "$PW"
 check "the police coordinator signs in" sign_in po "police@$D" "$PW"
@@ -186,6 +188,26 @@ check "an error summary linking to the fields" has n2 'govuk-error-summary' \
 check "the values typed are kept, escaped" has n2 'kept &lt;b&gt;text&lt;/b&gt;' 'value="31"'
 check "the error page's title says so" has n2 '<title>Error: '
 check "the error page parses" html_ok n2
+# UK local time: the hour the clocks skip in March, the one they repeat in
+# October (2025: forward on 30 March, back on 26 October)
+as hm n2g --data-urlencode "csrf=$tok" -d kind=M -d started_at-day=30 -d started_at-month=3 \
+	-d started_at-year=2025 -d started_at-hour=01 -d started_at-minute=30 "$U$C08/missing/new"
+check_eq "a time the clocks skipped: 400" 400 "$(status n2g)"
+check "saying it did not happen" has n2g "01:30 did not happen on 30 March 2025" "such as 02:30"
+as hm n2r --data-urlencode "csrf=$tok" -d started_at-day=26 -d started_at-month=10 \
+	-d started_at-year=2025 -d started_at-hour=01 -d started_at-minute=30 "$U$C08/missing/new"
+check_eq "a time the clocks repeated, without saying which: 400" 400 "$(status n2r)"
+check "asking which, with a choice of BST or GMT" has n2r "01:30 happened twice on 26 October 2025" \
+	'name="started_at-zone"' 'value="bst"' 'value="gmt"'
+check "the choice page parses" html_ok n2r
+as hm n2z --data-urlencode "csrf=$tok" -d started_at-day=26 -d started_at-month=10 \
+	-d started_at-year=2025 -d started_at-hour=01 -d started_at-minute=30 \
+	-d started_at-zone=gmt "$U$C08/missing/new"
+check "the time with its zone is taken (only the kind is missing)" has n2z 'href="#kind"'
+check "no problem with the time" hasnt n2z 'href="#started_at-day"'
+as hm n2w --data-urlencode "csrf=$tok" -d started_at-day=26 -d started_at-month=10 \
+	-d started_at-year=2025 -d started_at-hour=01 -d started_at-minute=30 "$U$C08/missing/new?lang=cy"
+check "in Welsh too" has n2w "ddwywaith ar 26 Hydref 2025"
 XSS='<script>alert("x")</script>'
 as hm n3 --data-urlencode "csrf=$tok" -d kind=M $(when started_at 5 0) \
 	$(when last_seen_at 5 1) --data-urlencode "last_seen_place=Queen Street" \
