@@ -11,6 +11,7 @@
  * search that space, and a stolen store gives no usable token.
  */
 #include "base/compat.h"
+#include "base/clock.h"
 #include <sodium.h>
 #include <strings.h>
 #include <time.h>
@@ -45,10 +46,7 @@ int auth_init(struct err *err)
 
 int64_t auth_now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return clock_now_ms();
 }
 
 size_t auth__utf8_prefix(const char *s, size_t max)

@@ -9,6 +9,7 @@
  * a webhook are audited as done by "cli:<unix user>".
  */
 #include "base/compat.h"
+#include "base/clock.h"
 #include <getopt.h>
 #include <inttypes.h>
 #include <pwd.h>
@@ -67,10 +68,7 @@ static int usage_fail(const struct args *a, const char *msg)
 
 static int64_t real_now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return clock_now_ms();
 }
 
 /* The sub-command's options; 0, or an exit status. */

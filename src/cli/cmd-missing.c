@@ -6,6 +6,7 @@
  * (alerts_evaluate_child()).
  */
 #include "base/compat.h"
+#include "base/clock.h"
 #include <getopt.h>
 #include <time.h>
 #include "auth/auth.h"
@@ -500,10 +501,7 @@ static int do_import(struct store *s, struct args *a)
 
 static int64_t real_now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return clock_now_ms();
 }
 
 int cmd_missing(struct cli *cl, int argc, char **argv)

@@ -13,6 +13,8 @@
  * any server thread exists.
  */
 #include "base/compat.h"
+#include "base/clock.h"
+#include "base/uktime.h"
 #include <pthread.h>
 #include <signal.h>
 #include "base/parse.h"
@@ -105,6 +107,13 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	if (web_server_start(&cfg, &srv, &err)) {
 		rc = cli_fail(&err);
 		return err.code == ERR_USAGE ? 2 : rc;
+	}
+	if (clock_moved()) {
+		char at[UK_TEXT_MAX];
+
+		uk_time_text(clock_now_ms(), false, at, sizeof(at));
+		fprintf(stderr, "cartref: the clock is moved by CARTREF_CLOCK_OFFSET: "
+			"it is %s (UK time) here\n", at);
 	}
 	printf("cartref: serving %s on %s (Ctrl-C stops)\n", c->db,
 	       web_server_url(srv));

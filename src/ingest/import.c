@@ -3,6 +3,7 @@
  * transaction.  See import.h.
  */
 #include "base/compat.h"
+#include "base/clock.h"
 #include "base/uktime.h"
 #include <dirent.h>
 #include <time.h>
@@ -291,8 +292,8 @@ static int import_dir_missing(struct store *s, const char *dir, bool check,
 		if (!access(paths[i], R_OK))
 			have[n++] = paths[i];
 	if (n)
-		rc = missing_files(s, have, n, check, !check, (int64_t)time(NULL) *
-				   1000, d, c, err);
+		rc = missing_files(s, have, n, check, !check, clock_now_ms(), d,
+				   c, err);
 	free(paths[0]);
 	free(paths[1]);
 	return rc;

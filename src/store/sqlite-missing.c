@@ -35,12 +35,13 @@
 
 #define OWN_CHILD "cl.code = :la"
 
-/* Child c placed today at a home of provider :provider. */
+/* Child c, under 18, placed today at a home of provider :provider. */
 #define PLACED                                                           \
-	"EXISTS (SELECT 1 FROM episode_merged x JOIN home xh"             \
+	"(" UNDER_18_ON("c", ":today") " AND EXISTS (SELECT 1"            \
+	" FROM episode_merged x JOIN home xh"                             \
 	" ON xh.urn = x.urn JOIN provider xp ON xp.id = xh.provider_id"   \
 	" WHERE x.child_id = c.id AND xp.name = :provider AND "           \
-	EP_OPEN_ON("x", ":today") ")"
+	EP_OPEN_ON("x", ":today") "))"
 
 /* Episode e of the police: M, from the force's area (the home's
  * council, else the child's), open or returned in the window. */
@@ -176,6 +177,7 @@ static const char place_sql[] =
 	" JOIN provider xp ON xp.id = xh.provider_id"
 	" WHERE cl.code = :c_la AND c.child_ref = :c_ref"
 	" AND xp.name = :provider AND " EP_OPEN_ON("x", ":today")
+	" AND " UNDER_18_ON("c", ":today")
 	" ORDER BY x.decom DESC LIMIT 1";
 
 static const char insert_sql[] =

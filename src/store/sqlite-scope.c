@@ -46,21 +46,29 @@
 	"(" a ".start <= " d " AND (" a ".end IS NULL OR " a ".end > " d  \
 	") AND (" a ".end_eff IS NULL OR " a ".end_eff > " d "))"
 
-/* Child c looked after on day d: short breaks (V3, V4) do not count. */
+/* Child c looked after on day d: under 18, in an episode open that day;
+ * short breaks (V3, V4) do not count. */
 #define LOOKED_AFTER_ON(d)                                               \
-	"EXISTS (SELECT 1 FROM episode_merged x WHERE x.child_id = c.id"  \
-	" AND " EP_OPEN_ON("x", d) " AND x.ls NOT IN ('V3', 'V4'))"
+	"(" UNDER_18_ON("c", d) " AND EXISTS (SELECT 1 FROM episode_merged x" \
+	" WHERE x.child_id = c.id"                                        \
+	" AND " EP_OPEN_ON("x", d) " AND x.ls NOT IN ('V3', 'V4')))"
 
 /*
  * Scopes (inspectors' and providers' in sqlite-scope.h).  Councils: the
- * children they look after.  Police: children with a missing period (M)
- * open today that started from a placement in the force's area.
+ * children they look after.  Police: children missing now (a live
+ * episode of kind M, not returned) from the force's area: the area of
+ * the home it started from, else of the child's council.  A period left
+ * open in a return is not "missing now" (only live records say that).
  */
 #define SCOPE_COUNCIL "c.la_id = (SELECT id FROM la WHERE code = :la)"
 #define SCOPE_POLICE                                                     \
-	"c.id IN (SELECT m0.child_id FROM missing_placed m0"              \
-	" WHERE m0.kind = 'M' AND " MIS_OPEN_ON("m0", ":today")           \
-	" AND " IN_AREA("m0.pl_council") ")"
+	"c.id IN (SELECT pe.child_id FROM mfc_episode pe"                 \
+	" JOIN child pc ON pc.id = pe.child_id"                           \
+	" JOIN la pcl ON pcl.id = pc.la_id"                               \
+	" LEFT JOIN home ph ON ph.urn = pe.urn"                           \
+	" LEFT JOIN la phl ON phl.id = ph.la_id"                          \
+	" WHERE pe.kind = 'M' AND pe.returned_at IS NULL"                 \
+	" AND " IN_AREA("coalesce(phl.council_code, pcl.code)") ")"
 
 /* A council sees the full postcode of homes where it placed a child in
  * the window, and of its own homes (provider type la in its area). */
@@ -96,6 +104,20 @@
 
 /* ---- statements --------------------------------------------------------- */
 
+/*
+ * Child c's live episodes open now (missing or away now) that the
+ * viewer may know of: the police only kind M (their scope is children
+ * missing from their area), a provider only those from its homes (a
+ * former provider never learns what happens after the child left).
+ * :areas is bound for the police only, :provider for providers only.
+ */
+#define LIVE_OPEN_COUNT                                                  \
+	" (SELECT count(*) FROM mfc_episode le LEFT JOIN home lh"         \
+	" ON lh.urn = le.urn LEFT JOIN provider lp ON lp.id = lh.provider_id" \
+	" WHERE le.child_id = c.id AND le.returned_at IS NULL"            \
+	" AND (:areas IS NULL OR le.kind = 'M')"                          \
+	" AND (:provider IS NULL OR lp.name = :provider))"
+
 /* An episode e with its home h and provider p: 17 columns, read by
  * placement_from_row(). */
 #define EP_COLS(e, h, p, open)                                           \
@@ -110,8 +132,7 @@
 #define CHILD_ROW(scope, mvis, cvis, evis, addr)                         \
 	"SELECT c.id, l.code, c.child_ref, c.sex, c.dob, c.upn, c.ethnic, " \
 	LOOKED_AFTER_ON(":today") ","                                     \
-	" (SELECT count(*) FROM missing_placed mp WHERE mp.child_id = c.id" \
-	" AND " MIS_OPEN_ON("mp", ":today") " AND (" mvis ")),"           \
+	LIVE_OPEN_COUNT ","                                               \
 	" cur.id IS NOT NULL AND (" cvis "),"                             \
 	EP_COLS("cur", "ch", "cp",                                        \
 		"(SELECT x.end_eff IS NULL FROM episode_merged x"         \
@@ -119,7 +140,8 @@
 	" FROM child c JOIN la l ON l.id = c.la_id"                       \
 	" LEFT JOIN episode cur ON cur.id = (SELECT x.id"                 \
 	" FROM episode_merged x WHERE x.child_id = c.id"                  \
-	" AND " EP_OPEN_ON("x", ":today") " ORDER BY x.decom DESC LIMIT 1)" \
+	" AND " EP_OPEN_ON("x", ":today") " AND " UNDER_18_ON("c", ":today") \
+	" ORDER BY x.decom DESC LIMIT 1)"                                 \
 	" LEFT JOIN home ch ON ch.urn = cur.urn"                          \
 	" LEFT JOIN provider cp ON cp.id = ch.provider_id"                \
 	" WHERE (" scope ")"
@@ -159,11 +181,13 @@ enum {
 	" WHERE e.child_id = :id AND (" evis ")"                          \
 	" ORDER BY e.decom, e.id LIMIT :limit"
 
-/* A missing period mp: 9 columns, read by missing_from_row(). */
+/* A missing period mp: 10 columns, read by missing_from_row(); the
+ * last is the year of the (latest) return that has it. */
 #define MIS_COLS                                                         \
 	" mp.kind, mp.start, mp.end, " MIS_OPEN_ON("mp", ":today") ","    \
 	" mp.pl_place, mp.pl_urn, mp.pl_home, mp.pl_post,"                \
-	" mp.pl_home_district"
+	" mp.pl_home_district, (SELECT r.year FROM missing mm"            \
+	" JOIN return903 r ON r.id = mm.return_id WHERE mm.id = mp.id)"
 #define CHILD_MISSING(scope, mvis, cvis, evis, addr)                     \
 	"SELECT" MIS_COLS " FROM missing_placed mp"                       \
 	" WHERE mp.child_id = :id AND (" mvis ")"                         \
@@ -443,6 +467,7 @@ static void missing_from_row(sqlite3_stmt *s, int i, unsigned fields,
 			sq_col_text(s, i + 8, m->district,
 				    sizeof(m->district));
 	}
+	m->return_year = sqlite3_column_int(s, i + 9);
 }
 
 /* Sex, date of birth and age, as the fields allow. */

@@ -20,10 +20,18 @@
 #define IN_AREA(e) "instr(:areas, ',' || " e " || ',') > 0"
 
 /*
+ * Child c (alias a) under 18 on day d: nobody of 18 or over is looked
+ * after, whatever an old return left open.  Dates of birth are
+ * "yyyy-mm-dd" text: one born on 29 February is 18 on 1 March.
+ */
+#define UNDER_18_ON(a, d) "(" a ".dob > date(" d ", '-18 years'))"
+
+/*
  * Child c as inspectors see it: ever placed in a registered home.  As a
  * provider does: with an episode at one of its homes that began by today
  * and ended no more than VIEWER_WINDOW_DAYS before it (:cutoff), or has
- * not ended.
+ * not ended; an episode left open for someone who has turned 18 ended on
+ * their 18th birthday.
  */
 #define SCOPE_INSPECTORATE                                               \
 	"c.id IN (SELECT e0.child_id FROM home h0"                        \
@@ -32,8 +40,9 @@
 	"c.id IN (SELECT e0.child_id FROM provider p0"                    \
 	" JOIN home h0 ON h0.provider_id = p0.id"                         \
 	" JOIN episode_merged e0 ON e0.urn = h0.urn"                      \
+	" JOIN child c0 ON c0.id = e0.child_id"                           \
 	" WHERE p0.name = :provider AND e0.decom <= :today"               \
-	" AND (e0.end_eff IS NULL OR e0.end_eff >= :cutoff))"
+	" AND coalesce(e0.end_eff, date(c0.dob, '+18 years')) >= :cutoff)"
 
 /* M(the predicates of one kind of access), for BY_ACCESS tables. */
 #define APPLY(M, ...) M(__VA_ARGS__)

@@ -7,6 +7,8 @@
  * are savepoints.
  */
 #include "base/compat.h"
+#include "base/clock.h"
+#include "base/uktime.h"
 #include <sqlite3.h>
 #include <time.h>
 #include "base/parse.h"
@@ -1110,7 +1112,7 @@ static int sq_return_replace(void *impl, const struct s903_return *r,
 	int64_t la_id = 0, ret_id = 0, *ids = NULL;
 	sqlite3_stmt *s;
 	char now[32];
-	time_t t = time(NULL);
+	time_t t = (time_t)(clock_now_ms() / 1000);
 	struct tm tm;
 	int rc;
 
@@ -1324,11 +1326,9 @@ static int sq_stats(void *impl, struct store_stats *o, struct err *err)
 	sqlite3_stmt *s;
 	int rc;
 	char today[DATE_STR_MAX];
-	time_t t = time(NULL);
-	struct tm tm;
 
-	gmtime_r(&t, &tm);
-	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	/* the UK's today */
+	date_fmt_iso(uk_day_of(clock_now_ms()), today);
 	rc = scalar(q, "SELECT count(*) FROM la WHERE is_council = 1",
 		    &o->councils, err);
 	if (!rc)

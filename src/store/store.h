@@ -521,11 +521,17 @@ int store_children_list(struct store *s, const struct viewer *v,
 			const struct child_filter *f, struct child_page *out,
 			struct err *err);
 
+/*
+ * An SSDA903 missing period.  A period a return left open (end
+ * DATE_NONE) is "open in that return": only live records (store_mfc_*)
+ * say a child is missing now.
+ */
 struct child_missing {
 	char kind[2];			/* "M" missing, "A" away */
 	int32_t start;
 	int32_t end;			/* DATE_NONE: no end date */
-	bool open;			/* on v->today */
+	bool open;			/* no end in the latest return */
+	int return_year;		/* the (latest) return that has it */
 	/* the placement it started from */
 	char place[3];
 	char urn[S903_URN_MAX + 1];

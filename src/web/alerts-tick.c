@@ -17,6 +17,7 @@
  * finishes first, then the thread closes its store and is joined.
  */
 #include "base/compat.h"
+#include "base/clock.h"
 #include <inttypes.h>
 #include <pthread.h>
 #include <time.h>
@@ -41,10 +42,7 @@ struct web_alerts {
 
 static int64_t wall_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return clock_now_ms();
 }
 
 static double mono_ms(void)

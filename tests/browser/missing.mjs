@@ -51,13 +51,20 @@ const watchdog = setTimeout(() => {
 	finish(1);
 }, 150000);
 
-// The boxes of a GOV.UK date input, days and hours before now (UTC).
+// The boxes of a GOV.UK date input, days and hours before now, as a
+// clock in the UK shows it (the forms take UK local time); now is the
+// server's, moved by CARTREF_CLOCK_OFFSET (tests/t/lib.sh clock_at).
 function boxes(days, hours) {
-	const t = new Date(Date.now() - days * 86400000 - hours * 3600000);
-	const two = (v) => String(v).padStart(2, '0');
-	return { day: String(t.getUTCDate()), month: String(t.getUTCMonth() + 1),
-		 year: String(t.getUTCFullYear()), hour: two(t.getUTCHours()),
-		 minute: two(t.getUTCMinutes()) };
+	const offset = Number(process.env.CARTREF_CLOCK_OFFSET || 0) * 1000;
+	const t = new Date(Date.now() + offset - days * 86400000 -
+			   hours * 3600000);
+	const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+		timeZone: 'Europe/London', year: 'numeric', month: 'numeric',
+		day: 'numeric', hour: '2-digit', minute: '2-digit',
+		hourCycle: 'h23' }).formatToParts(t).map((p) => [p.type, p.value]));
+	return { day: parts.day.replace(/^0/, ''),
+		 month: parts.month.replace(/^0/, ''), year: parts.year,
+		 hour: parts.hour, minute: parts.minute };
 }
 
 mkdirSync(shots, { recursive: true });

@@ -67,6 +67,19 @@ sql() {
 	sqlite3 -batch -noheader "$1" "$2"
 }
 
+# clock_at TIME: move every cartref this script runs to TIME ("2019-08-15
+# 12:00Z"), the clock running on from there (CARTREF_CLOCK_OFFSET,
+# src/base/clock.h), so that a fixture's dates are "now" whatever the
+# real date.  fnow prints the moved "now" as ISO 8601 UTC; use it as the
+# base of relative dates: date -u -d "$(fnow) 4 days ago".
+clock_at() {
+	CARTREF_CLOCK_OFFSET=$(( $(date -u -d "$1" +%s) - $(date -u +%s) ))
+	export CARTREF_CLOCK_OFFSET
+}
+fnow() {
+	date -u -d "@$(( $(date -u +%s) + ${CARTREF_CLOCK_OFFSET:-0} ))" +%Y-%m-%dT%H:%M:%SZ
+}
+
 done_testing() {
 	echo "1..$n"
 }

@@ -10,8 +10,12 @@
 #
 # Data: the review fixture (Cardiff's C01..C07, homes W0000001..3) and
 # tests/data/pages (Swansea's S01..S03, all still looked after: see its
-# README), so that every role has someone in scope on any later day.
+# README), so that every role has someone in scope.  The clock is the
+# summer after those returns (clock_at, base/clock.h); S01 and C01 are
+# missing now, recorded live (the police's scope: S02's and S03's periods
+# left open in the return are not "missing now" on their own).
 . tests/t/lib.sh
+clock_at "2019-08-15 12:00Z"
 
 db=$WORK/pages.db
 log=$WORK/server.log
@@ -28,6 +32,8 @@ check "fixture Cardiff 2018" cr import 903 --la W06000015 $B/2018/*.csv
 check "fixture Cardiff 2019" cr import 903 --la W06000015 $B/2019/*.csv
 check "fixture Swansea 2019" cr import 903 --la W06000011 $DATA/pages/W06000011/2019/*.csv
 check "one demo user per role" cr user demo
+printf 'LA,CHILD,KIND,URN,STARTED_AT\nW06000015,C01,M,W0000002,2019-08-14T21:00\nW06000011,S01,M,W0000001,2019-08-13T18:30\n' >"$WORK/live.csv"
+check "C01 and S01 missing now, recorded live" cr missing import "$WORK/live.csv"
 
 start_server() {
 	tries=0

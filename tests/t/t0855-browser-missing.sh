@@ -11,6 +11,8 @@
 # Data: as t0920, the boundaries fixture with C08 added to Cardiff's 2019
 # return, placed at W0000001 (the demo home manager's provider).
 . tests/t/lib.sh
+# the summer after the fixture's returns (base/clock.h): C08 is 9
+clock_at "2019-08-15 12:00Z"
 
 CHROMIUM=/usr/bin/chromium
 if [ ! -x "$CHROMIUM" ]; then

@@ -18,6 +18,8 @@
 # Care Ltd, the demo home manager's provider, in South Wales Police's
 # area) and still there today.
 . tests/t/lib.sh
+# the summer after the fixture's returns (base/clock.h): C08 is 9
+clock_at "2019-08-15 12:00Z"
 
 db=$WORK/mp.db
 log=$WORK/server.log
@@ -139,9 +141,10 @@ html_ok() {
 # UK local time), as curl arguments
 when() {
 	t="-$2 days -$3 hours"
-	echo "-d $1-day=$(uk -d "$t" +%d) -d $1-month=$(uk -d "$t" +%m)" \
-		"-d $1-year=$(uk -d "$t" +%Y) -d $1-hour=$(uk -d "$t" +%H)" \
-		"-d $1-minute=$(uk -d "$t" +%M)"
+	b=$(fnow)
+	echo "-d $1-day=$(uk -d "$b $t" +%d) -d $1-month=$(uk -d "$b $t" +%m)" \
+		"-d $1-year=$(uk -d "$b $t" +%Y) -d $1-hour=$(uk -d "$b $t" +%H)" \
+		"-d $1-minute=$(uk -d "$b $t" +%M)"
 }
 uk() { TZ=Europe/London date "$@"; }
 

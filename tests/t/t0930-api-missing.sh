@@ -13,7 +13,10 @@
 # not JSON or not application/json are refused, cookies never
 # authenticate a write.  Last, the server's scheduled alerts run raises
 # an alert that only the passing of time makes due, with no CLI run.
+# The clock is the summer after the fixture's returns (clock_at), when C01
+# is 13 and placed at Bryn Dau.
 . tests/t/lib.sh
+clock_at "2019-08-15 12:00Z"
 
 db=$WORK/mfc.db
 log=$WORK/server.log
@@ -170,7 +173,7 @@ num() {
 	grep -o "\"$2\":[0-9]*" "$WORK/$1.b" | head -1 | sed 's/^[^:]*://'
 }
 ago() {
-	date -u -d "$1 ago" +%Y-%m-%dT%H:%M:%SZ
+	date -u -d "$(fnow) $1 ago" +%Y-%m-%dT%H:%M:%SZ
 }
 
 # --- the scenario of the issue ---
@@ -227,7 +230,7 @@ last=$(grep -o '"id":[0-9]*,"alert_id"' "$WORK/ob.b" | tail -1 | sed 's/"id":\([
 call ob2 sw GET "/api/v1/outbox?since=$last"
 check_eq "polling after the last id: nothing new" '{"messages":[]}' "$(cat "$WORK/ob2.b")"
 call mt sw POST /api/v1/children/W06000015/C01/strategy-meetings \
-	"{\"held_on\":\"$(date -u +%Y-%m-%d)\",\"agencies\":\"council, police, Bryn Dau\",\"decisions\":\"safety plan\",\"safety_plan_review_on\":\"$(date -u -d '30 days' +%Y-%m-%d)\",\"episode_id\":$ep}"
+	"{\"held_on\":\"$(date -u -d "$(fnow)" +%Y-%m-%d)\",\"agencies\":\"council, police, Bryn Dau\",\"decisions\":\"safety plan\",\"safety_plan_review_on\":\"$(date -u -d "$(fnow) 30 days" +%Y-%m-%d)\",\"episode_id\":$ep}"
 check_eq "the council records a strategy meeting: 201" 201 "$(status mt)"
 call gp meadow PUT /api/v1/children/W06000015/C01/grab-pack \
 	'{"description":"5ft 4, dark hair","photo_ref":"file 12","places":"Swansea marina"}'
@@ -272,7 +275,7 @@ POST /api/v1/missing-episodes/$ep/return    {\"returned_at\":\"$R\"} 403 403 403
 POST /api/v1/missing-episodes/$ep/interview {\"ri_by\":\"Independent-advocate\"} 403 403 200 200 403 403 403 403 404 403 401
 POST /api/v1/missing-episodes/99999/police  {\"police_ref\":\"x\"}                          403 403 403 403 403 403 404 404 403 403 401
 POST /api/v1/missing-episodes               {\"council\":\"W06000015\",\"ref\":\"C02\",\"started_at\":\"$S\"} 403 403 403 403 404 404 403 403 403 403 401
-POST /api/v1/children/W06000015/C01/strategy-meetings {\"held_on\":\"$(date -u +%Y-%m-%d)\"} 403 403 201 201 403 403 403 403 404 403 401
+POST /api/v1/children/W06000015/C01/strategy-meetings {\"held_on\":\"$(date -u -d "$(fnow)" +%Y-%m-%d)\"} 403 403 201 201 403 403 403 403 404 403 401
 PUT /api/v1/children/W06000015/C01/grab-pack {\"description\":\"5ft-4,dark-hair\"} 403 403 403 403 404 200 403 403 403 403 401
 POST /api/v1/alerts/$aid/acknowledge        {\"note\":\"seen\"} 409 403 409 409 404 404 404 404 404 403 401
 "
@@ -320,7 +323,7 @@ bad_body "deep nesting: 400" 400 bad_json "{\"ri_by\":$(printf '[%.0s' $(seq 300
 bad_body "a number for text: 400" 400 invalid_field '{"ri_by":12}'
 bad_body "a string for a flag: 400" 400 invalid_field '{"ri_independent":"yes"}'
 bad_body "not a time: 400" 400 invalid_field '{"ri_held_at":"yesterday"}'
-bad_body "a time in the future: 400" 400 invalid_field "{\"ri_held_at\":\"$(date -u -d '2 days' +%Y-%m-%dT%H:%M:%SZ)\"}"
+bad_body "a time in the future: 400" 400 invalid_field "{\"ri_held_at\":\"$(date -u -d "$(fnow) 2 days" +%Y-%m-%dT%H:%M:%SZ)\"}"
 bad_body "a control character: 400" 400 invalid_field '{"ri_summary":"a\u0007b"}'
 bad_body "text over its limit (121 bytes): 400" 400 invalid_field "{\"ri_by\":\"$(printf 'a%.0s' $(seq 121))\"}"
 bad_body "an unknown outcome: 400" 400 invalid_field '{"ri_outcome":"maybe"}'
@@ -369,7 +372,7 @@ for v in "x' OR '1'='1" "'; DROP TABLE mfc_episode;--" '<script>alert(1)</script
 		[ "$(status pr)" = 200 ] || echo "probe $f: $(status pr)" >>"$WORK/probe-fails"
 	done
 	for f in agencies decisions; do
-		call pr sw POST /api/v1/children/W06000015/C01/strategy-meetings "{\"held_on\":\"$(date -u +%Y-%m-%d)\",\"$f\":\"$esc\"}"
+		call pr sw POST /api/v1/children/W06000015/C01/strategy-meetings "{\"held_on\":\"$(date -u -d "$(fnow)" +%Y-%m-%d)\",\"$f\":\"$esc\"}"
 		[ "$(status pr)" = 201 ] || echo "probe $f: $(status pr)" >>"$WORK/probe-fails"
 	done
 	for f in description photo_ref health associates places; do
@@ -450,7 +453,7 @@ check "report C01 again (CLI)" cr missing report --as meadow@example.org --child
 	--started "$(ago "73 hours")"
 ep2=$(sql "$db" "SELECT max(id) FROM mfc_episode")
 check "returned 72 hours less 3 seconds ago" cr missing return "$ep2" --as police@$D \
-	--returned "$(date -u -d "@$(($(date +%s) - 72 * 3600 + 3))" +%Y-%m-%dT%H:%M:%SZ)"
+	--returned "$(date -u -d "@$(($(date +%s) + CARTREF_CLOCK_OFFSET - 72 * 3600 + 3))" +%Y-%m-%dT%H:%M:%SZ)"
 check_eq "no ri-72h alert yet" 0 "$(sql "$db" "SELECT count(*) FROM alert WHERE rule_id = 'ri-72h' AND episode_id = $ep2")"
 : >"$log"
 if start_server --alerts-every 1; then

@@ -11,7 +11,7 @@
  *
  *	C01  W1 01/04/18-10/06/18, W2 10/06/18-20/09/18, W2 (L) open;
  *	     missing from W2: M 01/07/18-03/07/18, M 01/08/18, A 05/08/18,
- *	     M 25/03/19 still open
+ *	     M 25/03/19 still open, and recorded live (missing now)
  *	C02  foster placement (no home) since 2015; an OC2 row
  *	C04  ... W1 01/07/18-31/03/19 (ceased); missing M 02/07/18 from W1
  *	C05  short breaks (V3) only; C07 placed in Newport (Gwent)
@@ -22,6 +22,7 @@
  */
 #include "unit-people.h"
 #include "auth/auth.h"
+#include "domain/missing.h"
 #include "domain/viewer.h"
 #include "ingest/import.h"
 
@@ -63,6 +64,29 @@ static void add_user(struct fixture *f, enum who w, const char *email,
 	unit_user(f->s, email, (int)w, role, org_id, disabled, &f->u[w]);
 }
 
+/* A live missing (M) episode of Cardiff's child ref from home urn;
+ * returned 0: missing now.  Its id, or 0 on failure. */
+static int64_t add_live(struct store *s, const char *ref, const char *urn,
+			const char *started, int64_t returned)
+{
+	struct err err = ERR_INIT;
+	struct mfc_episode e;
+	int64_t id = 0;
+
+	mfc_episode_init(&e);
+	snprintf(e.la, sizeof(e.la), CARDIFF);
+	snprintf(e.ref, sizeof(e.ref), "%s", ref);
+	snprintf(e.kind, sizeof(e.kind), "M");
+	snprintf(e.urn, sizeof(e.urn), "%s", urn);
+	e.returned_at = returned;
+	if (mfc_time_parse(started, &e.started_at) ||
+	    store_mfc_import(s, &e, &id, &err)) {
+		fprintf(stderr, "live episode: %s\n", err_text(&err));
+		return 0;
+	}
+	return id;
+}
+
 static int setup(void **state)
 {
 	static struct fixture f;
@@ -97,6 +121,9 @@ static int setup(void **state)
 		fprintf(stderr, "u-scope setup: %s\n", err_text(&err));
 		return -1;
 	}
+	/* C01 is missing now: its return's open period, recorded live */
+	if (!add_live(f.s, "C01", W2, "2019-03-25T21:00Z", 0))
+		return -1;
 	ciw = unit_org(f.s, ORG_INSPECTORATE, "CIW", NULL);
 	cardiff = unit_org(f.s, ORG_COUNCIL, CARDIFF, NULL);
 	swansea = unit_org(f.s, ORG_COUNCIL, SWANSEA, NULL);
@@ -478,7 +505,8 @@ static void test_provider_no_new_placement(void **state)
 	assert_false(p.rows[0].has_current);
 	assert_string_equal(p.rows[0].current.urn, "");
 	assert_true(p.rows[0].looked_after);
-	assert_int_equal(p.rows[0].open_missing, 0);	/* from W2 */
+	/* missing now, but from W2: not Orchard's to know */
+	assert_int_equal(p.rows[0].open_missing, 0);
 	assert_true(p.rows[1].has_current);
 	assert_string_equal(p.rows[1].current.urn, W1);
 	assert_int_equal(p.rows[1].open_missing, 0);
@@ -516,27 +544,88 @@ static void test_fields_police(void **state)
 	child_record_release(&r);
 }
 
-/* Police see a child only while a missing period is open. */
+/*
+ * Police see a child only while it is missing now: a live episode of
+ * kind M from their area that has not ended.  A period a return left
+ * open is not "missing now": C04's 2018 return left its period of
+ * 31/03/2018 open, and nothing recorded live says it is missing.
+ */
 static void test_police_only_while_missing(void **state)
 {
 	struct fixture *f = *state;
 	struct child_record r = CHILD_RECORD_INIT;
+	struct err err = ERR_INIT;
+	struct mfc_episode e;
+	struct viewer v;
+	int64_t id;
+
+	v = view(f, SOUTH_WALES, unit_date("01/04/2018"));
+	assert_int_equal(record_rc(f, &v, "C04", &r), ERR_NOT_FOUND);
+	v = view(f, SOUTH_WALES, f->d90);
+	assert_int_equal(record_rc(f, &v, "C04", &r), ERR_NOT_FOUND);
+	/* C04 missing now from W1 (Cardiff: South Wales Police's area) */
+	id = add_live(f->s, "C04", W1, "2019-06-29T09:00Z", 0);
+	assert_true(id > 0);
+	assert_int_equal(record_rc(f, &v, "C04", &r), 0);
+	assert_int_equal(r.child.open_missing, 1);
+	child_record_release(&r);
+	v = view(f, GWENT, f->d90);
+	assert_int_equal(record_rc(f, &v, "C04", &r), ERR_NOT_FOUND);
+	/* back: no longer the police's */
+	v = view(f, SOUTH_WALES, f->d90);
+	assert_int_equal(store_mfc_get(f->s, &v, id, &e, &err), 0);
+	assert_int_equal(mfc_time_parse("2019-06-29T11:00Z", &e.returned_at),
+			 0);
+	assert_int_equal(store_mfc_return(f->s, &v, &e, &err), 0);
+	assert_int_equal(record_rc(f, &v, "C04", &r), ERR_NOT_FOUND);
+	child_record_release(&r);
+}
+
+/*
+ * Nobody of 18 or over is looked after now, whatever a return left
+ * open: C01 (born 01/06/2006) is 18 on 01/06/2024; its placement at W2
+ * was still open in the latest return.
+ */
+static void test_eighteen(void **state)
+{
+	struct fixture *f = *state;
+	static struct child_page p;
+	static struct home_profile pr;
+	struct child_filter cf = all_children();
+	struct child_record r = CHILD_RECORD_INIT;
+	struct err err = ERR_INIT;
 	struct viewer v;
 
-	v = view(f, SOUTH_WALES, unit_date("24/03/2019"));
-	assert_int_equal(record_rc(f, &v, "C01", &r), ERR_NOT_FOUND);
-	v = view(f, SOUTH_WALES, unit_date("25/03/2019"));
+	v = view(f, CARDIFF_SW, unit_date("31/05/2024"));
 	assert_int_equal(record_rc(f, &v, "C01", &r), 0);
-	/* an earlier period, open on 02/07/2018 (ended 03/07) */
-	v = view(f, SOUTH_WALES, unit_date("02/07/2018"));
+	assert_true(r.child.looked_after);
+	assert_true(r.child.has_current);
+	assert_int_equal(r.child.age, 17);
+	child_record_release(&r);
+
+	v = view(f, CARDIFF_SW, unit_date("01/06/2024"));
 	assert_int_equal(record_rc(f, &v, "C01", &r), 0);
-	v = view(f, SOUTH_WALES, unit_date("03/07/2018"));
+	assert_false(r.child.looked_after);
+	assert_false(r.child.has_current);
+	assert_int_equal(r.child.age, 18);
+	child_record_release(&r);
+	cf.looked_after_on = v.today;
+	assert_int_equal(store_children_list(f->s, &v, &cf, &p, &err), 0);
+	for (size_t i = 0; i < p.n; i++)
+		assert_string_not_equal(p.rows[i].ref, "C01");
+	/* not placed at W2 now, for anyone */
+	v = view(f, INSPECTOR, unit_date("01/06/2024"));
+	assert_int_equal(store_home_profile(f->s, &v, W2, &pr, &err), 0);
+	for (size_t i = 0; i < pr.nchildren; i++)
+		assert_string_not_equal(pr.children[i].ref, "C01");
+	/* the provider sees a former resident for 90 days after the 18th
+	 * birthday, as after any placement's end, then no more */
+	v = view(f, MEADOW, unit_date("30/08/2024"));
+	assert_int_equal(record_rc(f, &v, "C01", &r), 0);
+	assert_false(r.child.has_current);
+	child_record_release(&r);
+	v = view(f, MEADOW, unit_date("31/08/2024"));
 	assert_int_equal(record_rc(f, &v, "C01", &r), ERR_NOT_FOUND);
-	/* C04 went missing from W1 (Cardiff) on 02/07/2018 */
-	v = view(f, SOUTH_WALES, unit_date("03/07/2018"));
-	assert_int_equal(record_rc(f, &v, "C04", &r), 0);
-	v = view(f, GWENT, unit_date("03/07/2018"));
-	assert_int_equal(record_rc(f, &v, "C04", &r), ERR_NOT_FOUND);
 	child_record_release(&r);
 }
 
@@ -1069,6 +1158,7 @@ int main(void)
 		cmocka_unit_test(test_provider_no_new_placement),
 		cmocka_unit_test(test_fields_police),
 		cmocka_unit_test(test_police_only_while_missing),
+		cmocka_unit_test(test_eighteen),
 		cmocka_unit_test(test_ninety_days),
 		cmocka_unit_test(test_address_rule),
 		cmocka_unit_test(test_homes_filters),
