@@ -445,7 +445,7 @@ static int do_show(struct store *s, const struct viewer *v, struct args *a,
 
 static int do_list(struct store *s, const struct viewer *v, struct err *err)
 {
-	struct mfc_filter f = { NULL, NULL, 0, STORE_PAGE_MAX };
+	struct mfc_filter f = { .page_size = STORE_PAGE_MAX };
 	struct mfc_attention_page *p = xmalloc(sizeof(*p));
 	int rc = store_mfc_attention(s, v, &f, p, err);
 

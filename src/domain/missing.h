@@ -147,6 +147,10 @@ struct grab_pack {
 	char associates[MFC_TEXT_MAX + 1];
 	char places[MFC_TEXT_MAX + 1];		/* places frequented */
 	int64_t updated_at;			/* read only */
+	/* read only: on ERR_NOT_FOUND, the reader may read this child's
+	 * pack but none has been written yet (else it is out of scope or
+	 * no such child, which read the same) */
+	bool none_yet;
 };
 
 /*

@@ -113,6 +113,8 @@ int sq_home_profile(void *impl, const struct viewer *v, const char *urn,
 int sq_missing_open(void *impl, const struct viewer *v,
 		    const struct missing_filter *f, struct missing_page *out,
 		    struct err *err);
+int sq_homes_now(void *impl, const struct viewer *v, int64_t since_ms,
+		 struct home_now **out, size_t *n, struct err *err);
 
 /* sqlite-missing.c: missing from care, recorded live (issue 5) */
 int sq_mfc_place(void *impl, const struct viewer *v, const char *la,

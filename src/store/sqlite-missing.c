@@ -147,16 +147,36 @@ enum {
 	" WHERE sm.child_id = :id AND (" mvis ")"                         \
 	" ORDER BY sm.held_on, sm.id LIMIT :limit"
 
-/* Open episodes the viewer must act on. */
+/*
+ * Episodes the viewer may act on (enum mfc_due, store.h): :due 0 open
+ * (missing or away now), 1 back from missing with no return interview
+ * held or declined since :since, 2 started since :since with the home's
+ * part of the report incomplete.  :order 1 puts the highest police risk
+ * grade first (ungraded after medium: grading is the police's task).
+ */
+#define REPORT_INCOMPLETE                                                \
+	"(e.last_seen_at IS NULL OR e.circumstances = ''"                 \
+	" OR e.home_actions = '')"
 #define ATTN_WHERE(vis)                                                  \
-	EP_FROM " WHERE e.returned_at IS NULL AND (" vis ")"              \
+	EP_FROM " WHERE (" vis ")"                                        \
 	" AND (:f_la IS NULL OR cl.code = :f_la)"                         \
-	" AND (:f_urn IS NULL OR e.urn = :f_urn)"
+	" AND (:f_urn IS NULL OR e.urn = :f_urn)"                         \
+	" AND CASE :due WHEN 0 THEN e.returned_at IS NULL"                \
+	" WHEN 1 THEN e.kind = 'M' AND e.returned_at >= :since"           \
+	"  AND e.ri_held_at IS NULL"                                      \
+	"  AND coalesce(e.ri_outcome, '') <> 'declined'"                  \
+	" WHEN 2 THEN e.started_at >= :since AND " REPORT_INCOMPLETE      \
+	" ELSE 0 END"
 #define ATTN_PAGE(vis, cscope, gread, placed, write, mvis)               \
 	"SELECT e.id, cl.code, c.child_ref, c.dob, e.kind, e.urn, h.name," \
-	" e.started_at, e.risk_grade, e.police_ref, e.exploitation"       \
+	" e.started_at, e.risk_grade, e.police_ref, e.exploitation,"      \
+	" e.returned_at, e.ri_offered_at, " REPORT_INCOMPLETE             \
 	ATTN_WHERE(vis)                                                   \
-	" ORDER BY e.started_at, cl.code, c.child_ref, e.id"              \
+	" ORDER BY CASE WHEN :order = 1 THEN CASE e.risk_grade"           \
+	" WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 3"      \
+	" WHEN 'none' THEN 4 ELSE 2 END ELSE 0 END,"                      \
+	" CASE WHEN :due = 1 THEN e.returned_at ELSE e.started_at END,"   \
+	" cl.code, c.child_ref, e.id"                                     \
 	" LIMIT :limit OFFSET :offset"
 #define ATTN_COUNT(vis, cscope, gread, placed, write, mvis)              \
 	"SELECT count(*)" ATTN_WHERE(vis)
@@ -701,6 +721,9 @@ static void bind_attn_filter(sqlite3_stmt *s, const struct mfc_filter *f)
 {
 	bind_text(s, ":f_la", f->la);
 	bind_text(s, ":f_urn", f->urn);
+	bind_i64(s, ":due", (int64_t)f->due);
+	bind_i64(s, ":order", f->by_risk ? 1 : 0);
+	bind_time(s, ":since", f->since_ms > 0 ? f->since_ms : 1);
 }
 
 int sq_mfc_attention(void *impl, const struct viewer *v,
@@ -760,6 +783,9 @@ int sq_mfc_attention(void *impl, const struct viewer *v,
 			r->grade = MFC_GRADE_UNSET;
 		sq_col_text(s, 9, r->police_ref, sizeof(r->police_ref));
 		r->exploitation = sqlite3_column_int(s, 10) != 0;
+		r->returned_at = sq_col_time(s, 11);
+		r->ri_offered_at = sq_col_time(s, 12);
+		r->report_incomplete = sqlite3_column_int(s, 13) != 0;
 	}
 	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
 		     0 :

@@ -150,11 +150,27 @@ enum {
 	CH_MISSING, CH_CUR_SHOWN, CH_CUR
 };
 
+/* Child c, under 18, in an episode open today that passes test (on x). */
+#define PLACED_NOW(test)                                                 \
+	"(" UNDER_18_ON("c", ":today") " AND EXISTS (SELECT 1"            \
+	" FROM episode_merged x WHERE x.child_id = c.id"                  \
+	" AND " EP_OPEN_ON("x", ":today") " AND " test "))"
+#define IN_HOME_NOW PLACED_NOW("x.place IN ('K1', 'K2')")
+
 #define CHILD_FILTERS                                                    \
 	" AND (:f_la IS NULL OR l.code = :f_la)"                          \
 	" AND (:prefix IS NULL OR"                                        \
 	" substr(c.child_ref, 1, length(:prefix)) = :prefix)"             \
-	" AND (:on IS NULL OR " LOOKED_AFTER_ON(":on") ")"
+	" AND (:on IS NULL OR " LOOKED_AFTER_ON(":on") ")"                \
+	" AND (:f_urn IS NULL OR " PLACED_NOW("x.urn = :f_urn") ")"       \
+	" AND (:in_home IS NULL OR " IN_HOME_NOW ")"
+
+/* By council and reference; with :homes_first, those in a children's
+ * home now first, then those looked after now. */
+#define CHILD_ORDER                                                      \
+	" ORDER BY CASE WHEN :homes_first IS NOT NULL THEN " IN_HOME_NOW  \
+	" END DESC, CASE WHEN :homes_first IS NOT NULL THEN "             \
+	LOOKED_AFTER_ON(":today") " END DESC, l.code, c.child_ref"
 
 /* The page's children are picked first, so that the costly columns of
  * CHILD_ROW are computed for them only. */
@@ -162,8 +178,7 @@ enum {
 	CHILD_ROW(scope, mvis, cvis, evis, addr)                          \
 	" AND c.id IN (SELECT c.id FROM child c"                          \
 	" JOIN la l ON l.id = c.la_id WHERE (" scope ")" CHILD_FILTERS    \
-	" ORDER BY l.code, c.child_ref LIMIT :limit OFFSET :offset)"      \
-	" ORDER BY l.code, c.child_ref"
+	CHILD_ORDER " LIMIT :limit OFFSET :offset)" CHILD_ORDER
 #define CHILDREN_COUNT(scope, mvis, cvis, evis, addr)                    \
 	"SELECT count(*) FROM child c JOIN la l ON l.id = c.la_id"        \
 	" WHERE (" scope ")" CHILD_FILTERS
@@ -543,6 +558,9 @@ static void bind_child_filter(sqlite3_stmt *s, const struct child_filter *f)
 	bind_text(s, ":f_la", f->la);
 	bind_text(s, ":prefix", f->ref_prefix);
 	bind_date(s, ":on", day_or_any(f->looked_after_on));
+	bind_text(s, ":f_urn", f->urn);
+	bind_text(s, ":in_home", f->in_home ? "1" : NULL);
+	bind_text(s, ":homes_first", f->homes_first ? "1" : NULL);
 }
 
 int sq_children_list(void *impl, const struct viewer *v,
@@ -931,6 +949,60 @@ int sq_home_profile(void *impl, const struct viewer *v, const char *urn,
 	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
 		     0 :
 		     sc_err(db, err, "children at the home");
+	done(s);
+	return rc;
+}
+
+/* ---- what is happening at homes now ------------------------------------- */
+
+/* :provider NULL (inspectors) is every home. */
+static const char homes_now_sql[] =
+	"SELECT h.urn, h.name, l.code, h.places,"
+	" h.registered <= :today AND (h.closed IS NULL OR h.closed > :today),"
+	" (SELECT count(DISTINCT x.child_id) FROM episode_merged x"
+	"  JOIN child c ON c.id = x.child_id WHERE x.urn = h.urn"
+	"  AND " EP_OPEN_ON("x", ":today") " AND " UNDER_18_ON("c", ":today")
+	"  AND x.ls NOT IN ('V3', 'V4')),"
+	" (SELECT count(*) FROM mfc_episode e WHERE e.urn = h.urn"
+	"  AND e.returned_at IS NULL),"
+	" (SELECT count(*) FROM mfc_episode e WHERE e.urn = h.urn"
+	"  AND e.started_at >= :since)"
+	" FROM home h JOIN provider p ON p.id = h.provider_id"
+	" JOIN la l ON l.id = h.la_id"
+	" WHERE (:provider IS NULL OR p.name = :provider)"
+	" AND (:la IS NULL OR l.council_code = :la)"
+	" ORDER BY h.name, h.urn";
+
+int sq_homes_now(void *impl, const struct viewer *v, int64_t since_ms,
+		 struct home_now **out, size_t *n, struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	char since[STORE_TIME_MAX];
+	size_t alloc = 0;
+	sqlite3_stmt *s;
+	int rc = prep(impl, homes_now_sql, &s, err);
+
+	if (rc)
+		return rc;
+	sq_bind_viewer(s, v);
+	store_time_fmt(since_ms, since);
+	bind_text(s, ":since", since);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct home_now *h;
+
+		ALLOC_GROW(*out, *n + 1, alloc);
+		h = &(*out)[(*n)++];
+		memset(h, 0, sizeof(*h));
+		sq_col_text(s, 0, h->urn, sizeof(h->urn));
+		sq_col_text(s, 1, h->name, sizeof(h->name));
+		sq_col_text(s, 2, h->la, sizeof(h->la));
+		h->places = sqlite3_column_int(s, 3);
+		h->open = sqlite3_column_int(s, 4) != 0;
+		h->placed = (long)sqlite3_column_int64(s, 5);
+		h->missing_now = (long)sqlite3_column_int64(s, 6);
+		h->episodes_recent = (long)sqlite3_column_int64(s, 7);
+	}
+	rc = rc == SQLITE_DONE ? 0 : sc_err(db, err, "homes now");
 	done(s);
 	return rc;
 }

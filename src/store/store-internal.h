@@ -167,6 +167,8 @@ struct store_backend {
 	int (*missing_open)(void *impl, const struct viewer *v,
 			    const struct missing_filter *f,
 			    struct missing_page *out, struct err *err);
+	int (*homes_now)(void *impl, const struct viewer *v, int64_t since_ms,
+			 struct home_now **out, size_t *n, struct err *err);
 
 	/*
 	 * Missing from care, recorded live (issue 5; store.h).  store.c

@@ -1479,6 +1479,7 @@ const struct store_backend store_sqlite_backend = {
 	.homes_list = sq_homes_list,
 	.home_profile = sq_home_profile,
 	.missing_open = sq_missing_open,
+	.homes_now = sq_homes_now,
 	/* missing from care, recorded live (sqlite-missing.c) */
 	.mfc_place = sq_mfc_place,
 	.mfc_insert = sq_mfc_insert,

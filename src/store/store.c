@@ -708,7 +708,7 @@ int store_children_list(struct store *s, const struct viewer *v,
 	rc = viewer_check(v, true, err);
 	if (rc)
 		return rc;
-	if (!filter_ok(f->la) || !filter_ok(f->ref_prefix))
+	if (!filter_ok(f->la) || !filter_ok(f->ref_prefix) || !filter_ok(f->urn))
 		return 0;
 	rc = s->be->children_list(s->impl, v, f, out, err);
 	if (!rc && out->n) {
@@ -823,6 +823,32 @@ int store_home_profile(struct store *s, const struct viewer *v,
 	}
 	if (rc)
 		memset(out, 0, sizeof(*out));
+	return rc;
+}
+
+int store_homes_now(struct store *s, const struct viewer *v,
+		    int64_t since_ms, struct home_now **out, size_t *n,
+		    struct err *err)
+{
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = viewer_check(v, false, err);
+	if (rc)
+		return rc;
+	if (v->access != VIEWER_PROVIDER && v->access != VIEWER_INSPECTORATE &&
+	    v->access != VIEWER_COUNCIL)
+		return err_set(err, ERR_DENIED, "homes now: providers, councils "
+			       "and inspectors only");
+	if (v->access == VIEWER_PROVIDER && !v->provider[0])
+		return 0;	/* not linked to the register: no homes */
+	rc = s->be->homes_now(s->impl, v, since_ms, out, n, err);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
 	return rc;
 }
 
@@ -1562,6 +1588,7 @@ int store_grab_pack_get(struct store *s, const struct viewer *v,
 	rc = s->be->grab_pack_get(s->impl, id, out, err);
 	if (rc == ERR_NOT_FOUND) {
 		memset(out, 0, sizeof(*out));
+		out->none_yet = true;
 		rc = v->audit(s, v, "view-denied", "grab-pack", subject,
 			      "no grab pack yet", err);
 		return rc ? rc : err_set(err, ERR_NOT_FOUND, "%s/%s has no "

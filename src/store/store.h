@@ -503,6 +503,12 @@ struct child_filter {
 	const char *la;			/* the council; NULL or "": any */
 	const char *ref_prefix;		/* NULL or "": any */
 	int32_t looked_after_on;	/* a day; 0 or DATE_NONE: any */
+	const char *urn;		/* placed at this home today; NULL: any */
+	bool in_home;			/* in a children's home (K1, K2) today */
+	/* order: in a children's home today first, then looked after
+	 * today, then by council and reference (else by council and
+	 * reference only) */
+	bool homes_first;
 	long page, page_size;
 };
 
@@ -643,7 +649,27 @@ int store_home_profile(struct store *s, const struct viewer *v,
 		       const char *urn, struct home_profile *out,
 		       struct err *err);
 
-/* An open missing period: the "needs attention" list. */
+/*
+ * What is happening now at homes, in numbers (no child is named): for a
+ * provider its homes, for a council the homes in its area, for
+ * inspectors every home, by name.  Others: ERR_DENIED.  Not audited.
+ * *out (free() it) holds *n rows.
+ */
+struct home_now {
+	char urn[S903_URN_MAX + 1];
+	char name[HOME_NAME_MAX + 1];
+	char la[LA_CODE_MAX + 1];	/* the council area it is in */
+	int places;
+	bool open;			/* registered and not closed today */
+	long placed;			/* children under 18 placed there today */
+	long missing_now;		/* live episodes from it not ended */
+	long episodes_recent;		/* live episodes from it since since_ms */
+};
+int store_homes_now(struct store *s, const struct viewer *v,
+		    int64_t since_ms, struct home_now **out, size_t *n,
+		    struct err *err);
+
+/* A missing period left open in a return: the data-quality list. */
 struct missing_row {
 	char la[LA_CODE_MAX + 1];
 	char ref[S903_CHILD_MAX + 1];
@@ -667,11 +693,13 @@ struct missing_page {
 };
 
 /*
- * Missing periods open on v->today that v may see, longest missing
- * first: police, those of kind M from placements in the force's area;
- * councils, their children's; providers, those that started from their
- * homes; inspectors, those of children placed in registered homes.
- * VIEWER_NONE: ERR_DENIED.  Audited when not empty.
+ * SSDA903 missing periods the latest return left open (no end date), as
+ * v may see them, oldest first: police, those of kind M from placements
+ * in the force's area; councils, their children's; providers, those
+ * that started from their homes; inspectors, those of children placed
+ * in registered homes.  Not "missing now": only live records say that;
+ * this is for checking the returns.  VIEWER_NONE: ERR_DENIED.  Audited
+ * when not empty.
  */
 int store_missing_open(struct store *s, const struct viewer *v,
 		       const struct missing_filter *f,
@@ -733,7 +761,8 @@ int store_grab_pack_put(struct store *s, const struct viewer *v,
 			struct err *err);
 /* Read it: the child's council, inspectors, the home where it is placed,
  * and the police only while the child has an open M episode from their
- * area.  ERR_NOT_FOUND also when there is none yet. */
+ * area.  ERR_NOT_FOUND also when there is none yet (then out->none_yet:
+ * the reader may read it, so may be told that none was written). */
 int store_grab_pack_get(struct store *s, const struct viewer *v,
 			const char *la, const char *ref, struct grab_pack *out,
 			struct err *err);
@@ -770,12 +799,29 @@ struct mfc_attention_row {
 	enum mfc_grade grade;
 	char police_ref[MFC_REF_MAX + 1];
 	bool exploitation;
+	int64_t returned_at;		/* 0: not returned */
+	int64_t ri_offered_at;		/* 0: not offered */
+	/* the home's part (last seen, circumstances, actions) has a gap */
+	bool report_incomplete;
+};
+
+/* Which episodes a "needs attention" list is of. */
+enum mfc_due {
+	MFC_DUE_OPEN = 0,	/* missing or away now */
+	MFC_DUE_INTERVIEW,	/* back from missing (M) since since_ms, no
+				 * return interview held or declined: by
+				 * return, oldest first */
+	MFC_DUE_REPORT,		/* started since since_ms, the home's part of
+				 * the report incomplete */
 };
 
 struct mfc_filter {
 	const char *la;			/* child's council; NULL: any */
 	const char *urn;		/* home; NULL: any */
 	long page, page_size;
+	enum mfc_due due;		/* 0: open now */
+	int64_t since_ms;		/* for MFC_DUE_INTERVIEW, _REPORT */
+	bool by_risk;			/* highest police grade first */
 };
 
 struct mfc_attention_page {
@@ -786,10 +832,12 @@ struct mfc_attention_page {
 };
 
 /*
- * The open episodes v must act on, longest missing first: a provider's
- * from its homes, a council's children's, a police force's of kind M
- * from its area; inspectors, those from registered homes.  Audited
- * ("list", subject "missing-live") when not empty.
+ * The episodes v may act on (f->due: open now by default), longest
+ * missing (or longest back) first, or by police risk grade first
+ * (f->by_risk): a provider's from its homes, a council's children's, a
+ * police force's of kind M from its area; inspectors, those from
+ * registered homes.  Audited ("list", subject "missing-live") when not
+ * empty.
  */
 int store_mfc_attention(struct store *s, const struct viewer *v,
 			const struct mfc_filter *f,

@@ -1,9 +1,12 @@
 /*
  * page-child.c: GET /children/{council}/{ref}, one child's record as the
  * signed-in user may see it: who the child is (a GOV.UK summary list)
- * and one chronology, oldest first, of its placements (dates, type,
+ * and one chronology, newest first, of its placements (dates, type,
  * provider, home, reasons), missing and away periods (start, end,
- * length) and yearly outcomes (OC2).
+ * length) and yearly outcomes (OC2).  An absence recorded live and in a
+ * return (the same kind, starting on the same UK day) is one line: the
+ * live record, noting the return.  A period a return left open is "open
+ * in that return", never "missing now" (only live records say that).
  *
  * The record comes from store_child_record() with the user's viewer:
  * the store decides whether the child is in scope and which rows and
@@ -16,6 +19,7 @@
 #include "base/compat.h"
 #include "alerts/alerts.h"
 #include "base/parse.h"
+#include "base/uktime.h"
 #include "base/xalloc.h"
 #include "web/layout.h"
 #include "web/pages.h"
@@ -35,6 +39,8 @@ struct child_view {
 	size_t alert_ix[STORE_PAGE_MAX];
 	size_t nalerts;
 	const struct mfc_episode *open;	/* its open live episode, or NULL */
+	/* per live episode, the return period it is (index, or -1) */
+	long *live_period;
 };
 
 /* One line of the chronology. */
@@ -46,15 +52,16 @@ struct entry {
 	size_t i;		/* index into its array */
 };
 
+/* Newest first; on one day, in the order things happen. */
 static int entry_cmp(const void *a, const void *b)
 {
 	const struct entry *x = a, *y = b;
 
 	if (x->day != y->day)
-		return x->day < y->day ? -1 : 1;
+		return x->day > y->day ? -1 : 1;
 	if (x->kind != y->kind)
-		return x->kind < y->kind ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
+		return x->kind > y->kind ? -1 : 1;
+	return x->i > y->i ? -1 : x->i < y->i;
 }
 
 /* "Label: " then the caller's value, as one item of a list. */
@@ -194,18 +201,30 @@ static void episode_row(struct request *req, struct response *res,
 	res_markup(res, "</ul>\n</td>\n");
 }
 
+/* "the 2018-19 return" */
+static void return_words(struct request *req, int year, char *out,
+			 size_t cap)
+{
+	snprintf(out, cap, WEB_TRF(req, "the %d-%02d return",
+				   "ffurflen %d-%02d"), year - 1, year % 100);
+}
+
 static void missing_row(struct request *req, struct response *res,
 			const struct child_view *cv,
 			const struct child_missing *m)
 {
-	int32_t until = m->open || m->end == DATE_NONE ? cv->v.today : m->end;
-	char days[64];
+	char days[64], ret[64], s[160];
 
+	(void)cv;
 	res_markup(res, "<td class=\"govuk-table__cell\">");
-	if (m->open || m->end == DATE_NONE) {
-		res_markup(res, "<strong class=\"govuk-tag govuk-tag--red\">");
-		res_text(res, tr(req, "Still missing", "Yn dal ar goll"));
-		res_markup(res, "</strong>");
+	if (m->end == DATE_NONE) {
+		/* only live records say "missing now" */
+		return_words(req, m->return_year, ret, sizeof(ret));
+		snprintf(s, sizeof(s), WEB_TRF(req, "Open in %s, not closed "
+					       "since",
+					       "Ar agor yn %s, heb ei gau ers "
+					       "hynny"), ret);
+		part_tag(res, "grey", s);
 	} else {
 		part_date(req, res, m->end);
 	}
@@ -213,13 +232,13 @@ static void missing_row(struct request *req, struct response *res,
 	part_code(req, res, &codes_missing, m->kind);
 	res_markup(res, "</td>\n<td class=\"govuk-table__cell\">\n"
 		   "<ul class=\"govuk-list govuk-body-s\">\n");
-	web_days_text((long)until - m->start, req->lang[0] == 'c', days,
-		      sizeof(days));
-	item_start(res, m->open || m->end == DATE_NONE ?
-				tr(req, "Missing for", "Ar goll ers") :
-				tr(req, "Length", "Hyd"));
-	res_text(res, days);
-	item_end(res);
+	if (m->end != DATE_NONE) {
+		web_days_text((long)m->end - m->start, req->lang[0] == 'c',
+			      days, sizeof(days));
+		item_start(res, tr(req, "Length", "Hyd"));
+		res_text(res, days);
+		item_end(res);
+	}
 	item_start(res, tr(req, "Went missing from", "Aeth ar goll o"));
 	if (m->urn[0])
 		part_home_link(res, m->urn, m->home_name);
@@ -238,13 +257,15 @@ static void missing_row(struct request *req, struct response *res,
 	res_markup(res, "</ul>\n</td>\n");
 }
 
-/* A live missing episode (page-missing.c shows it whole). */
+/* A live missing episode (page-missing.c shows it whole); period: the
+ * return's record of the same absence, or NULL. */
 static void live_row(struct request *req, struct response *res,
-		     const struct mfc_episode *e)
+		     const struct child_view *cv, const struct mfc_episode *e,
+		     const struct child_missing *period)
 {
 	res_markup(res, "<td class=\"govuk-table__cell\">");
 	if (e->returned_at) {
-		part_date(req, res, (int32_t)(e->returned_at / 86400000));
+		part_date(req, res, uk_day_of(e->returned_at));
 	} else {
 		res_markup(res, "<strong class=\"govuk-tag govuk-tag--red\">");
 		res_text(res, e->kind[0] == 'A' ?
@@ -272,6 +293,29 @@ static void live_row(struct request *req, struct response *res,
 	item_start(res, tr(req, "Found missing", "Canfuwyd ar goll"));
 	part_time(req, res, e->started_at);
 	item_end(res);
+	{
+		char len[UK_TEXT_MAX];
+		int64_t end = e->returned_at ? e->returned_at : cv->v.now_ms;
+
+		uk_duration_text(end - e->started_at, req->lang[0] == 'c', len,
+				 sizeof(len));
+		item_start(res, e->returned_at ? tr(req, "Length", "Hyd") :
+				tr(req, "Missing for", "Ar goll ers"));
+		res_text(res, len);
+		item_end(res);
+	}
+	if (period) {
+		char ret[64];
+
+		return_words(req, period->return_year, ret, sizeof(ret));
+		item_start(res, tr(req, "In the returns", "Yn y ffurflenni"));
+		res_text(res, tr(req, "also in ", "hefyd yn "));
+		res_text(res, ret);
+		if (period->end == DATE_NONE)
+			res_text(res, tr(req, ", left open there",
+					 ", wedi" RQ "i adael ar agor yno"));
+		item_end(res);
+	}
 	if (e->exploitation) {
 		item_start(res, tr(req, "Exploitation concern",
 				   "Pryder am gamfanteisio"));
@@ -505,14 +549,22 @@ static void chronology(struct request *req, struct response *res,
 	v = xcalloc(n, sizeof(*v));
 	for (size_t i = 0; i < r->nepisodes; i++)
 		v[k++] = (struct entry){ r->episodes[i].decom, E_EPISODE, i };
-	for (size_t i = 0; i < r->nmissing; i++)
-		v[k++] = (struct entry){ r->missing[i].start, E_MISSING, i };
+	for (size_t i = 0; i < r->nmissing; i++) {
+		bool live = false;
+
+		/* one absence, one line: the live record says it */
+		for (size_t j = 0; j < l->nepisodes; j++)
+			live |= cv->live_period[j] == (long)i;
+		if (!live)
+			v[k++] = (struct entry){ r->missing[i].start,
+						 E_MISSING, i };
+	}
 	for (size_t i = 0; i < r->noc2; i++)
 		v[k++] = (struct entry){ year_end(r->oc2[i].year), E_OC2, i };
 	for (size_t i = 0; i < l->nepisodes; i++)
-		v[k++] = (struct entry){
-			(int32_t)(l->episodes[i].started_at / 86400000),
-			E_LIVE, i };
+		v[k++] = (struct entry){ uk_day_of(l->episodes[i].started_at),
+					 E_LIVE, i };
+	n = k;
 	for (size_t i = 0; i < l->nmeetings; i++)
 		v[k++] = (struct entry){ l->meetings[i].held_on, E_MEETING,
 					 i };
@@ -522,10 +574,11 @@ static void chronology(struct request *req, struct response *res,
 		   "class=\"govuk-table__caption govuk-table__caption--s\">");
 	res_text(res, tr(req, "Placements, periods missing or away (from the "
 			 "returns and recorded live), strategy meetings and "
-			 "outcomes, oldest first",
+			 "outcomes, newest first",
 			 "Lleoliadau, cyfnodau ar goll neu i ffwrdd (o" RQ "r "
 			 "ffurflenni a" RQ "u cofnodi" RQ "n fyw), cyfarfodydd "
-			 "strategaeth a chanlyniadau, yr hynaf yn gyntaf"));
+			 "strategaeth a chanlyniadau, y diweddaraf yn "
+			 "gyntaf"));
 	res_markup(res, "</caption>\n<thead class=\"govuk-table__head\">\n"
 		   "<tr class=\"govuk-table__row\">\n");
 	part_th(res, tr(req, "From", "O"), false);
@@ -546,7 +599,10 @@ static void chronology(struct request *req, struct response *res,
 			missing_row(req, res, cv, &r->missing[v[i].i]);
 			break;
 		case E_LIVE:
-			live_row(req, res, &l->episodes[v[i].i]);
+			live_row(req, res, cv, &l->episodes[v[i].i],
+				 cv->live_period[v[i].i] >= 0 ?
+					 &r->missing[cv->live_period[v[i].i]] :
+					 NULL);
 			break;
 		case E_MEETING:
 			meeting_row(req, res, &l->meetings[v[i].i]);
@@ -704,6 +760,21 @@ static int load_live(struct store *s, struct child_view *cv,
 	for (size_t i = 0; i < cv->live.nepisodes; i++)
 		if (!cv->live.episodes[i].returned_at)
 			cv->open = &cv->live.episodes[i];
+	/* the return's record of each live absence: same kind, same day */
+	cv->live_period = xcalloc(cv->live.nepisodes + 1,
+				  sizeof(*cv->live_period));
+	for (size_t i = 0; i < cv->live.nepisodes; i++) {
+		const struct mfc_episode *e = &cv->live.episodes[i];
+		int32_t day = uk_day_of(e->started_at);
+
+		cv->live_period[i] = -1;
+		for (size_t j = 0; j < cv->rec.nmissing; j++)
+			if (cv->rec.missing[j].start == day &&
+			    cv->rec.missing[j].kind[0] == e->kind[0]) {
+				cv->live_period[i] = (long)j;
+				break;
+			}
+	}
 	memset(&f, 0, sizeof(f));
 	f.state = -1;
 	f.la = c->la;
@@ -757,6 +828,7 @@ void page_child(struct request *req, struct response *res)
 	}
 	child_record_release(&cv->rec);
 	mfc_chronology_release(&cv->live);
+	free(cv->live_period);
 	free(cv->alerts);
 	free(cv);
 }

@@ -1,8 +1,12 @@
 /*
- * page-children.c: GET /children?council=&q=&page=, the children the
- * signed-in user may see, 25 a page, with a search by the start of the
- * child's reference (SSDA903 has no names) and, for those who see more
- * than one council's children, by council.
+ * page-children.c: GET /children?council=&q=&placed=&home=&page=, the
+ * children the signed-in user may see, 25 a page, with a search by the
+ * start of the child's reference (SSDA903 has no names) and, for those
+ * who see more than one council's children, by council.  A council's
+ * list is of its children looked after now by default (placed=now;
+ * "home": in a children's home now; "all": everyone it ever looked
+ * after), those in children's homes first; a provider's can be narrowed
+ * to one of its homes (home=URN).
  *
  * Which children, and which of their fields, is the store's decision
  * (store_children_list() with the user's viewer; docs/access.md): this
@@ -28,6 +32,10 @@ struct children_page {
 	struct web_councils councils;
 	const char *council;	/* the filter, "" for any */
 	const char *q;		/* the filter, "" for any */
+	const char *placed;	/* "now", "home", "all" */
+	const char *home;	/* a provider's home, "" for any */
+	struct home_now *homes;	/* a provider's homes, for the select */
+	size_t nhomes;
 	long page;		/* from 1 */
 	bool q_too_long;	/* say so in an error summary */
 	struct child_page *rows;
@@ -45,6 +53,10 @@ static void list_href(struct request *req, struct response *res, long page,
 	res_url_arg(res, p->council);
 	res_markup(res, "&amp;q=");
 	res_url_arg(res, p->q);
+	res_markup(res, "&amp;placed=");
+	res_url_arg(res, p->placed);
+	res_markup(res, "&amp;home=");
+	res_url_arg(res, p->home);
 	res_markup(res, "&amp;page=");
 	res_int(res, page);
 }
@@ -54,10 +66,10 @@ static const char *lead(const struct request *req, enum viewer_access a)
 {
 	switch (a) {
 	case VIEWER_COUNCIL:
-		return tr(req, "The children your council looks after, now "
-			  "and in the past.",
-			  "Y plant y mae eich cyngor yn gofalu amdanynt, nawr "
-			  "ac yn y gorffennol.");
+		return tr(req, "The children your council looks after, those "
+			  "in children\xe2\x80\x99s homes first.",
+			  "Y plant y mae eich cyngor yn gofalu amdanynt, y "
+			  "rhai mewn cartrefi plant yn gyntaf.");
 	case VIEWER_PROVIDER:
 		return tr(req, "Children placed in your homes now, or who left "
 			  "them in the last 90 days.",
@@ -132,9 +144,55 @@ static void search_form(struct request *req, struct response *res,
 	res_attr(res, p->q);
 	res_markup(res, "\">\n</div>\n");
 	if (p->v.access == VIEWER_COUNCIL) {
+		static const struct { const char *v, *en, *cy; } show[] = {
+			{ "now", "Looked after now", "Yn derbyn gofal nawr" },
+			{ "home", "In a children\xe2\x80\x99s home now",
+			  "Mewn cartref plant nawr" },
+			{ "all", "Everyone your council has looked after",
+			  "Pawb y mae eich cyngor wedi gofalu amdanynt" },
+		};
+
 		/* a council sees only its own children: no choice to make */
 		res_markup(res, "<input type=\"hidden\" name=\"council\" "
-			   "value=\"\">\n");
+			   "value=\"\">\n<div class=\"govuk-form-group\">\n"
+			   "<label class=\"govuk-label\" for=\"placed\">");
+		res_text(res, tr(req, "Show", "Dangos"));
+		res_markup(res, "</label>\n<select class=\"govuk-select\" "
+			   "id=\"placed\" name=\"placed\">\n");
+		for (size_t i = 0; i < ARRAY_SIZE(show); i++) {
+			res_markup(res, "<option value=\"");
+			res_attr(res, show[i].v);
+			if (!strcmp(p->placed, show[i].v))
+				res_markup(res, "\" selected>");
+			else
+				res_markup(res, "\">");
+			res_text(res, tr(req, show[i].en, show[i].cy));
+			res_markup(res, "</option>\n");
+		}
+		res_markup(res, "</select>\n</div>\n");
+	} else if (p->v.access == VIEWER_PROVIDER) {
+		res_markup(res, "<div class=\"govuk-form-group\">\n"
+			   "<label class=\"govuk-label\" for=\"home\">");
+		res_text(res, tr(req, "Placed now at", "Wedi\xe2\x80\x99u "
+				 "lleoli nawr yn"));
+		res_markup(res, "</label>\n<select class=\"govuk-select\" "
+			   "id=\"home\" name=\"home\">\n<option value=\"\">");
+		res_text(res, tr(req, "Any of your homes, or left in the last "
+				 "90 days",
+				 "Unrhyw un o\xe2\x80\x99" "ch cartrefi, neu "
+				 "wedi gadael yn y 90 diwrnod diwethaf"));
+		res_markup(res, "</option>\n");
+		for (size_t i = 0; i < p->nhomes; i++) {
+			res_markup(res, "<option value=\"");
+			res_attr(res, p->homes[i].urn);
+			if (!strcmp(p->home, p->homes[i].urn))
+				res_markup(res, "\" selected>");
+			else
+				res_markup(res, "\">");
+			res_text(res, p->homes[i].name);
+			res_markup(res, "</option>\n");
+		}
+		res_markup(res, "</select>\n</div>\n");
 	} else {
 		res_markup(res, "<div class=\"govuk-form-group\">\n"
 			   "<label class=\"govuk-label\" for=\"council\">");
@@ -273,9 +331,13 @@ void page_children(struct request *req, struct response *res)
 	memset(&p, 0, sizeof(p));
 	if (web_opt_str(req, res, "council", LA_CODE_MAX, &p.council) ||
 	    web_opt_str(req, res, "q", Q_SENT_MAX, &p.q) ||
+	    web_opt_str(req, res, "placed", 8, &p.placed) ||
+	    web_opt_str(req, res, "home", S903_URN_MAX, &p.home) ||
 	    web_opt_int(req, res, "page", 1, STORE_PAGE_LAST + 1, 1, &page))
 		return;		/* 400 written */
-	if (p.council[0] && !web_gss_ok(p.council)) {
+	if ((p.council[0] && !web_gss_ok(p.council)) ||
+	    (p.placed[0] && strcmp(p.placed, "now") &&
+	     strcmp(p.placed, "home") && strcmp(p.placed, "all"))) {
 		res_error(req, res, 400);
 		return;
 	}
@@ -288,6 +350,10 @@ void page_children(struct request *req, struct response *res)
 	}
 	if (!rc)
 		rc = web_councils_load(s, &p.councils, &err);
+	if (!rc && p.v.access == VIEWER_PROVIDER)
+		rc = store_homes_now(s, &p.v, 0, &p.homes, &p.nhomes, &err);
+	if (!p.placed[0])
+		p.placed = p.v.access == VIEWER_COUNCIL ? "now" : "all";
 	p.q_too_long = strlen(p.q) > WEB_FILTER_MAX;
 	if (!rc && p.q_too_long) {
 		/* the form again, saying what is wrong: no search */
@@ -296,12 +362,18 @@ void page_children(struct request *req, struct response *res)
 					   "Gwall: Plant"), children_body, &p);
 		res->status = 400;
 		free(p.rows);
+		free(p.homes);
 		return;
 	}
 	if (!rc) {
 		memset(&f, 0, sizeof(f));
 		f.la = p.council;
 		f.ref_prefix = p.q;
+		f.urn = p.home;
+		f.in_home = !strcmp(p.placed, "home");
+		if (!strcmp(p.placed, "now"))
+			f.looked_after_on = p.v.today;
+		f.homes_first = p.v.access == VIEWER_COUNCIL;
 		f.page = p.page - 1;
 		f.page_size = WEB_PAGE_SIZE;
 		p.rows = xmalloc(sizeof(*p.rows));
@@ -317,4 +389,5 @@ void page_children(struct request *req, struct response *res)
 			      children_body, &p);
 	}
 	free(p.rows);
+	free(p.homes);
 }

@@ -211,10 +211,9 @@ static int gp_load(struct request *req, struct store *s, struct gp_view *gv,
 	rc = store_grab_pack_get(s, &gv->v, la, ref, &gv->g, &inner);
 	if (!rc) {
 		gv->have = true;
-	} else if (rc == ERR_NOT_FOUND && (gv->edit ||
-		   gv->v.access == VIEWER_COUNCIL ||
-		   gv->v.access == VIEWER_INSPECTORATE)) {
-		/* none yet (the store said who may read it) */
+	} else if (rc == ERR_NOT_FOUND && gv->g.none_yet) {
+		/* none yet: the store said this reader may read it (the
+		 * police, too, while the child is missing from their area) */
 		memset(&gv->g, 0, sizeof(gv->g));
 	} else {
 		return err_set(err, rc, "%s", err_text(&inner));

@@ -1,11 +1,14 @@
 /*
- * page-home-profile.c: GET /homes/{urn}, one children's home: its entry
- * in the register (places, provider, registration, the address as the
- * address rule allows: full postcode or district), the children placed
- * there now whom the signed-in user may see (each linking to the
- * child's record), its missing periods and moves out by reporting year,
- * and its last inspection ("not recorded" until inspections are
- * imported).
+ * page-home-profile.c: GET /homes/{urn}, one children's home.  First
+ * what to look at (for inspectors, its provider and the council of its
+ * area): children missing now, missing episodes recorded live in the
+ * last 90 days for its places beside those of the homes the viewer sees,
+ * moves out in the latest year, the last inspection; then the children
+ * placed there now whom the signed-in user may see (a home manager can
+ * report one missing from here), its entry in the register (places,
+ * provider, registration, the address as the address rule allows: full
+ * postcode or district) and its missing periods and moves out by
+ * reporting year.
  *
  * Everything comes from store_home_profile() with the user's viewer:
  * which children show, whether the postcode is full and whether the
@@ -23,11 +26,95 @@
 
 #define RQ "\xe2\x80\x99"	/* right single quotation mark */
 
+#define RECENT_DAYS 90
+
 struct profile_view {
 	struct viewer v;
 	struct web_councils councils;
 	struct home_profile prof;
+	/* what is happening now (store_homes_now()): this home, and the
+	 * homes the viewer sees, to compare; none for other viewers */
+	bool now;
+	struct home_now here;
+	long all_episodes, all_places;
+	size_t all_homes;
 };
+
+/* "2.3 a place" */
+static void per_place(struct request *req, long episodes, long places,
+		      char *out, size_t cap)
+{
+	if (places <= 0)
+		snprintf(out, cap, "%s", "\xe2\x80\x93");
+	else
+		snprintf(out, cap, WEB_TRF(req, "%.1f a place", "%.1f y lle"),
+			 (double)episodes / (double)places);
+}
+
+/* What to look at first: a summary of now and of the latest year. */
+static void look_first(struct request *req, struct response *res,
+		       const struct profile_view *pv)
+{
+	const struct home_profile *hp = &pv->prof;
+	const struct home_now *h = &pv->here;
+	char s[200], a[64], b[64];
+
+	if (!pv->now && !hp->figures)
+		return;
+	part_h2(res, tr(req, "What to look at first",
+			"Beth i edrych arno yn gyntaf"));
+	part_summary_start(res);
+	if (pv->now) {
+		part_summary_key(res, tr(req, "Missing or away now",
+					 "Ar goll neu i ffwrdd nawr"));
+		if (h->missing_now)
+			part_tag(res, "red", tr(req, "Yes", "Oes"));
+		res_text(res, " ");
+		res_int(res, h->missing_now);
+		part_summary_key_end(res);
+		part_summary_key(res, tr(req, "Missing episodes in the last 90 "
+					 "days, recorded live",
+					 "Cyfnodau ar goll yn y 90 diwrnod "
+					 "diwethaf, wedi" RQ "u cofnodi" RQ
+					 "n fyw"));
+		per_place(req, h->episodes_recent, h->places, a, sizeof(a));
+		per_place(req, pv->all_episodes, pv->all_places, b, sizeof(b));
+		snprintf(s, sizeof(s), WEB_TRF(req, "%ld (%s; the %zu homes you "
+					       "see: %s)",
+					       "%ld (%s; y %zu cartref a welwch: "
+					       "%s)"),
+			 h->episodes_recent, a, pv->all_homes, b);
+		res_text(res, s);
+		part_summary_key_end(res);
+		part_summary_key(res, tr(req, "Children placed now",
+					 "Plant wedi" RQ "u lleoli nawr"));
+		snprintf(s, sizeof(s), WEB_TRF(req, "%ld for %d places",
+					       "%ld ar gyfer %d o leoedd"),
+			 h->placed, h->places);
+		res_text(res, s);
+		part_summary_key_end(res);
+	}
+	if (hp->figures && hp->nyears) {
+		const struct home_year *y = &hp->years[0];
+
+		part_summary_key(res, tr(req, "Moves out in the latest year",
+					 "Symudiadau allan yn y flwyddyn "
+					 "ddiweddaraf"));
+		snprintf(s, sizeof(s), WEB_TRF(req, "%ld in the year to 31 March "
+					       "%d",
+					       "%ld yn y flwyddyn hyd at 31 "
+					       "Mawrth %d"),
+			 y->moves_out, y->year);
+		res_text(res, s);
+		part_summary_key_end(res);
+	}
+	part_summary_key(res, tr(req, "Last inspection", "Arolygiad diwethaf"));
+	res_text(res, tr(req, "No inspection is recorded in cartref yet.",
+			 "Nid oes arolygiad wedi" RQ "i gofnodi yn cartref "
+			 "eto."));
+	part_summary_key_end(res);
+	part_summary_end(res);
+}
 
 static const char *sex_admitted(const struct request *req,
 				enum sex_admitted s)
@@ -86,9 +173,6 @@ static void register_entry(struct request *req, struct response *res,
 		part_date(req, res, h->closed);
 	}
 	part_summary_key_end(res);
-	part_summary_key(res, tr(req, "Last inspection", "Arolygiad diwethaf"));
-	part_not_recorded(req, res);
-	part_summary_key_end(res);
 	part_summary_end(res);
 }
 
@@ -117,6 +201,8 @@ static void children_placed(struct request *req, struct response *res,
 	part_th(res, tr(req, "Age", "Oed"), true);
 	part_th(res, tr(req, "Placed since", "Wedi" RQ "i leoli ers"), false);
 	part_th(res, tr(req, "Missing now", "Ar goll nawr"), false);
+	if (pv->v.access == VIEWER_PROVIDER)
+		part_th(res, tr(req, "Report", "Adrodd"), false);
 	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
 	for (size_t i = 0; i < hp->nchildren; i++) {
 		const struct child_summary *c = &hp->children[i];
@@ -147,6 +233,24 @@ static void children_placed(struct request *req, struct response *res,
 			res_markup(res, "</strong>");
 		} else {
 			res_text(res, tr(req, "No", "Na"));
+		}
+		if (pv->v.access == VIEWER_PROVIDER) {
+			res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
+			if (!c->open_missing &&
+			    web_placed_with_viewer(&pv->v, c)) {
+				res_markup(res, "<a class=\"govuk-link\" "
+					   "href=\"/children/");
+				res_url_arg(res, c->la);
+				res_markup(res, "/");
+				res_url_arg(res, c->ref);
+				res_markup(res, "/missing/new\">");
+				res_text(res, tr(req, "Report missing",
+						 "Adrodd ar goll"));
+				res_markup(res, "<span class=\"govuk-visually-"
+					   "hidden\"> ");
+				res_text(res, c->ref);
+				res_markup(res, "</span></a>");
+			}
 		}
 		res_markup(res, "</td>\n</tr>\n");
 	}
@@ -225,10 +329,36 @@ static void profile_body(struct request *req, struct response *res,
 	res_markup(res, "</span>\n<h1 class=\"govuk-heading-l\">");
 	res_text(res, pv->prof.home.name);
 	res_markup(res, "</h1>\n");
+	look_first(req, res, pv);
+	children_placed(req, res, pv);
 	part_h2(res, tr(req, "In the register", "Yn y gofrestr"));
 	register_entry(req, res, pv);
-	children_placed(req, res, pv);
 	figures(req, res, pv);
+}
+
+/* This home now, and the totals of the open homes the viewer sees. */
+static int load_now(struct store *s, struct profile_view *pv,
+		    const char *urn, struct err *err)
+{
+	struct home_now *h = NULL;
+	size_t n = 0;
+	int rc = store_homes_now(s, &pv->v,
+				 pv->v.now_ms - RECENT_DAYS * 86400000LL, &h,
+				 &n, err);
+
+	for (size_t i = 0; !rc && i < n; i++) {
+		if (!strcmp(h[i].urn, urn)) {
+			pv->here = h[i];
+			pv->now = true;
+		}
+		if (h[i].open) {
+			pv->all_homes++;
+			pv->all_places += h[i].places;
+			pv->all_episodes += h[i].episodes_recent;
+		}
+	}
+	free(h);
+	return rc;
 }
 
 void page_home_profile(struct request *req, struct response *res)
@@ -249,6 +379,10 @@ void page_home_profile(struct request *req, struct response *res)
 		rc = store_home_profile(s, &pv->v, urn, &pv->prof, &err);
 	if (!rc)
 		rc = web_councils_load(s, &pv->councils, &err);
+	if (!rc && pv->prof.figures && (pv->v.access == VIEWER_PROVIDER ||
+					pv->v.access == VIEWER_COUNCIL ||
+					pv->v.access == VIEWER_INSPECTORATE))
+		rc = load_now(s, pv, urn, &err);
 	if (rc == ERR_NOT_FOUND || rc == ERR_DENIED) {
 		res_error(req, res, 404);
 	} else if (rc) {

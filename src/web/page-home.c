@@ -1,33 +1,31 @@
 /*
- * page-home.c: GET /home, the signed-in user's home page: what they will
- * see in cartref, what needs their attention now, and what is coming
- * next, by role, in English and Welsh.
+ * page-home.c: GET /home, the first screen after signing in: what the
+ * person should do first today, then what they need to know, then their
+ * pages, by role, in English and Welsh.
  *
- * By role (figures, homes and areas need no child-level scoping):
+ *   police coordinator  children missing now from the force's area, the
+ *                       highest risk and then the longest missing first
+ *                       (grading the ungraded is the first task)
+ *   social worker       return interviews due (back from missing in the
+ *                       last DUE_DAYS days, none held or declined), then
+ *                       the council's children missing now
+ *   placements officer  the council's children missing now, and the
+ *                       council's figures
+ *   home manager        "Report a child missing"; children missing now
+ *                       from its homes and reports to complete; its
+ *                       homes in one table
+ *   inspector           homes to look at first (missing episodes per
+ *                       place in the last 90 days), Wales's figures
+ *   analyst             Wales's published figures
+ *   admin               people using cartref, and managing them
  *
- *   inspector          the national review's headline figures for the
- *                      latest year, exact (staff only)
- *   analyst            the same figures published: review_publish()'s
- *                      disclosure control, never exact small numbers
- *   council roles      their council's headline figures
- *   home_manager       their provider's homes in the register
- *   police             the force and the councils in its area
- *   admin              how many users there are
- *
- * and, for every role that sees children, "Needs attention": the open
- * missing periods the user may see, longest first (store_missing_open()
- * with the user's viewer: scoped and audited by the store), each
- * linking to the child's record.  Then links to the pages built for the
- * role, and what is coming next.
- *
- * The figures come from the process-wide review cache
- * (analytics/review-cache.h): the history is loaded and the review
- * computed once per data generation of the store, not per request; the
- * role decides the scope and exact or published before it is asked.
- * Everything
- * is gathered first and written after, so a store error is a clean 500
- * page and never half a page.  Whatever is not built yet is listed under
- * "Coming next", not faked.
+ * "Do first" lists are bounded (DO_FIRST_MAX) and each item is one thing
+ * a person can finish today, with the link that does it.  Every list of
+ * children comes from the store's scoped reads with the user's viewer
+ * (scoped and audited there); figures from the process-wide review cache
+ * (analytics/review-cache.h), exact or published by role.  Everything is
+ * gathered first and written after, so a store error is a clean 500 page
+ * and never half a page.
  */
 #include "base/compat.h"
 #include <math.h>
@@ -35,6 +33,7 @@
 #include "analytics/review-cache.h"
 #include "alerts/alerts.h"
 #include "base/parse.h"
+#include "base/uktime.h"
 #include "base/xalloc.h"
 #include "web/layout.h"
 #include "web/pages.h"
@@ -42,11 +41,13 @@
 #include "web/session.h"
 
 #define RQ "\xe2\x80\x99"	/* right single quotation mark */
-#define HOME_ROWS_MAX 500	/* provider homes shown */
+#define DO_FIRST_MAX 20		/* items of a "do first" list */
+#define MISSING_ROWS 10		/* children missing now listed */
+#define HOMES_FIRST 10		/* homes an inspector looks at first */
 #define AREAS_MAX 64		/* councils in a police force's area */
-#define MISSING_ROWS 10		/* open missing periods listed */
-#define LIVE_ROWS 10		/* open live missing episodes listed */
-#define ALERT_ROWS 5		/* newest open alerts listed */
+#define DUE_DAYS 28		/* a return interview is still to do */
+#define RECENT_DAYS 90		/* "recent" missing episodes at a home */
+#define MS_PER_DAY 86400000LL
 
 /* ---- words ------------------------------------------------------------- */
 
@@ -57,172 +58,131 @@ struct role_link {
 
 struct role_text {
 	const char *name[2];		/* en, cy */
-	const char *see[2];		/* what they will see here */
-	struct role_link links[4];	/* built: where to find it */
-	const char *next[3][2];		/* coming next; NULL ends */
+	const char *lead[2];		/* what this page is for them */
+	struct role_link links[5];	/* their pages, main task first */
 };
 
 static const struct role_text roles[ROLE_N] = {
 	[ROLE_INSPECTOR] = {
 		{ "Inspector", "Arolygydd" },
-		{ "Every children" RQ "s home in Wales, what an inspection "
-		  "needs to know about the children placed in them, and the "
-		  "audit trail of who has looked at children" RQ "s records.",
-		  "Pob cartref plant yng Nghymru, yr hyn y mae angen i "
-		  "arolygiad ei wybod am y plant sydd wedi" RQ "u lleoli "
-		  "ynddynt, a" RQ "r trywydd archwilio o bwy sydd wedi edrych "
-		  "ar gofnodion plant." },
+		{ "Which children" RQ "s homes to look at first, and the "
+		  "figures for Wales.",
+		  "Pa gartrefi plant i edrych arnynt yn gyntaf, a" RQ "r "
+		  "ffigurau ar gyfer Cymru." },
 		{ { "/homes",
-		    { "A page for each home: places, children placed, moves "
-		      "and missing episodes",
-		      "Tudalen ar gyfer pob cartref: lleoedd, plant a "
-		      "leolwyd, symudiadau a chyfnodau ar goll" } },
-		  { "/children",
-		    { "The children placed in children" RQ "s homes",
-		      "Y plant a leolwyd mewn cartrefi plant" } },
-		  { "/dashboard",
-		    { "The review" RQ "s figures for Wales and each council",
-		      "Ffigurau" RQ "r adolygiad ar gyfer Cymru a phob "
-		      "cyngor" } },
+		    { "Children" RQ "s homes", "Cartrefi plant" } },
 		  { "/alerts",
-		    { "Alerts sent to your organisation, to acknowledge and "
-		      "resolve",
-		      "Rhybuddion a anfonwyd at eich sefydliad, i" RQ "w "
-		      "cydnabod a" RQ "u datrys" } } },
-		{ { "The audit trail in the browser",
-		    "Y trywydd archwilio yn y porwr" } },
+		    { "Alerts to the inspectorate",
+		      "Rhybuddion i" RQ "r arolygiaeth" } },
+		  { "/dashboard",
+		    { "Figures for Wales and each council",
+		      "Ffigurau ar gyfer Cymru a phob cyngor" } },
+		  { "/children",
+		    { "Children in children" RQ "s homes",
+		      "Plant mewn cartrefi plant" } } },
 	},
 	[ROLE_ANALYST] = {
 		{ "Analyst", "Dadansoddwr" },
-		{ "Figures for Wales, each council and each home, with "
-		  "disclosure control applied. You will not see any "
-		  "child" RQ "s record.",
-		  "Ffigurau ar gyfer Cymru, pob cyngor a phob cartref, gyda "
-		  "rheolaeth datgelu wedi" RQ "i chymhwyso. Ni fyddwch yn "
-		  "gweld cofnod unrhyw blentyn." },
+		{ "The review" RQ "s figures for Wales, each council and each "
+		  "home, with disclosure control applied. You will not see "
+		  "any child" RQ "s record.",
+		  "Ffigurau" RQ "r adolygiad ar gyfer Cymru, pob cyngor a phob "
+		  "cartref, gyda rheolaeth datgelu wedi" RQ "i chymhwyso. Ni "
+		  "fyddwch yn gweld cofnod unrhyw blentyn." },
 		{ { "/dashboard",
-		    { "The whole review in the browser, by council and by "
-		      "home",
-		      "Yr adolygiad cyfan yn y porwr, fesul cyngor a fesul "
+		    { "Figures for Wales, by council and by home",
+		      "Ffigurau ar gyfer Cymru, fesul cyngor a fesul "
 		      "cartref" } },
 		  { "/homes",
-		    { "The register of children" RQ "s homes",
-		      "Cofrestr y cartrefi plant" } } },
-		{ { "Trends over the years",
-		    "Tueddiadau dros y blynyddoedd" } },
+		    { "Children" RQ "s homes", "Cartrefi plant" } } },
 	},
 	[ROLE_COUNCIL_SOCIAL_WORKER] = {
 		{ "Social worker", "Gweithiwr cymdeithasol" },
-		{ "The children your council looks after, their placements "
-		  "and missing episodes, and the children" RQ "s homes in your "
-		  "council" RQ "s area.",
-		  "Y plant y mae eich cyngor yn gofalu amdanynt, eu lleoliadau "
-		  "a" RQ "u cyfnodau ar goll, a" RQ "r cartrefi plant yn ardal "
-		  "eich cyngor." },
+		{ "Return interviews to hold, and your council" RQ "s children "
+		  "who are missing now.",
+		  "Cyfweliadau dychwelyd i" RQ "w cynnal, a phlant eich cyngor "
+		  "sydd ar goll nawr." },
 		{ { "/children",
-		    { "The list of children your council looks after",
-		      "Y rhestr o blant y mae eich cyngor yn gofalu "
-		      "amdanynt" } },
+		    { "Your council" RQ "s children",
+		      "Plant eich cyngor" } },
+		  { "/alerts",
+		    { "Alerts to your council", "Rhybuddion i" RQ "ch "
+		      "cyngor" } },
 		  { "/dashboard",
 		    { "Your council" RQ "s figures",
 		      "Ffigurau eich cyngor" } },
-		  { "/homes",
-		    { "The register of children" RQ "s homes",
-		      "Cofrestr y cartrefi plant" } },
-		  { "/alerts",
-		    { "Alerts sent to your organisation, to acknowledge and "
-		      "resolve",
-		      "Rhybuddion a anfonwyd at eich sefydliad, i" RQ "w "
-		      "cydnabod a" RQ "u datrys" } } },
-		{ { "The shared child record",
-		    "Y cofnod plentyn a rennir" } },
+		  { "/data-quality",
+		    { "Checks on your council" RQ "s returns",
+		      "Gwiriadau ar ffurflenni eich cyngor" } } },
 	},
 	[ROLE_COUNCIL_PLACEMENTS] = {
 		{ "Placements officer", "Swyddog lleoliadau" },
-		{ "The children your council looks after and their "
-		  "placements, and the children" RQ "s homes in your "
-		  "council" RQ "s area and their places.",
-		  "Y plant y mae eich cyngor yn gofalu amdanynt a" RQ "u "
-		  "lleoliadau, a" RQ "r cartrefi plant yn ardal eich cyngor "
-		  "a" RQ "u lleoedd." },
-		{ { "/children",
-		    { "The list of children your council looks after",
-		      "Y rhestr o blant y mae eich cyngor yn gofalu "
-		      "amdanynt" } },
+		{ "Your council" RQ "s children in children" RQ "s homes, those "
+		  "missing now, and your council" RQ "s figures.",
+		  "Plant eich cyngor mewn cartrefi plant, y rhai sydd ar goll "
+		  "nawr, a ffigurau eich cyngor." },
+		{ { "/children?placed=home",
+		    { "Your council" RQ "s children in children" RQ "s homes",
+		      "Plant eich cyngor mewn cartrefi plant" } },
 		  { "/homes",
-		    { "The children" RQ "s homes and their places",
-		      "Y cartrefi plant a" RQ "u lleoedd" } },
+		    { "Children" RQ "s homes and their places",
+		      "Cartrefi plant a" RQ "u lleoedd" } },
+		  { "/alerts",
+		    { "Alerts to your council", "Rhybuddion i" RQ "ch "
+		      "cyngor" } },
 		  { "/dashboard",
 		    { "Your council" RQ "s figures",
 		      "Ffigurau eich cyngor" } },
-		  { "/alerts",
-		    { "Alerts sent to your organisation, to acknowledge and "
-		      "resolve",
-		      "Rhybuddion a anfonwyd at eich sefydliad, i" RQ "w "
-		      "cydnabod a" RQ "u datrys" } } },
-		{ { "Places free in children" RQ "s homes",
-		    "Lleoedd gwag mewn cartrefi plant" } },
+		  { "/data-quality",
+		    { "Checks on your council" RQ "s returns",
+		      "Gwiriadau ar ffurflenni eich cyngor" } } },
 	},
 	[ROLE_HOME_MANAGER] = {
 		{ "Home manager", "Rheolwr cartref" },
-		{ "Your organisation" RQ "s children" RQ "s homes, and the "
-		  "children placed in them, while they are there and for 90 "
-		  "days after.",
-		  "Cartrefi plant eich sefydliad, a" RQ "r plant sydd "
-		  "wedi" RQ "u lleoli ynddynt, tra byddant yno ac am 90 "
-		  "diwrnod wedyn." },
-		{ { "/children",
-		    { "The children placed in your homes",
-		      "Y plant sydd wedi" RQ "u lleoli yn eich cartrefi" } },
+		{ "Report a child missing at once; then keep the report up to "
+		  "date and record the return.",
+		  "Adroddwch fod plentyn ar goll ar unwaith; yna cadwch yr "
+		  "adroddiad yn gyfredol a chofnodwch y dychwelyd." },
+		{ { "/missing/report",
+		    { "Report a child missing", "Adrodd bod plentyn ar goll" } },
+		  { "/children",
+		    { "Children placed in your homes",
+		      "Plant sydd wedi" RQ "u lleoli yn eich cartrefi" } },
+		  { "/alerts",
+		    { "Alerts to your organisation",
+		      "Rhybuddion i" RQ "ch sefydliad" } },
 		  { "/dashboard",
 		    { "Figures for your homes",
-		      "Ffigurau ar gyfer eich cartrefi" } },
-		  { "/alerts",
-		    { "Alerts sent to your organisation, to acknowledge and "
-		      "resolve",
-		      "Rhybuddion a anfonwyd at eich sefydliad, i" RQ "w "
-		      "cydnabod a" RQ "u datrys" } } },
-		{ { "Figures on return interviews and missing episodes for "
-		    "your homes",
-		    "Ffigurau am gyfweliadau dychwelyd a chyfnodau ar goll "
-		    "ar gyfer eich cartrefi" } },
+		      "Ffigurau ar gyfer eich cartrefi" } } },
 	},
 	[ROLE_POLICE_MISSING_COORDINATOR] = {
 		{ "Missing persons coordinator", "Cydgysylltydd pobl ar goll" },
-		{ "Children missing from care in your force" RQ "s area, and "
-		  "the details needed to find them.",
-		  "Plant sydd ar goll o ofal yn ardal eich heddlu, a" RQ "r "
-		  "manylion sydd eu hangen i ddod o hyd iddynt." },
+		{ "Children missing now from placements in your force" RQ "s "
+		  "area, the highest risk first.",
+		  "Plant sydd ar goll nawr o leoliadau yn ardal eich heddlu, "
+		  "y risg uchaf yn gyntaf." },
 		{ { "/children",
-		    { "The details needed to find a missing child",
-		      "Y manylion sydd eu hangen i ddod o hyd i blentyn sydd "
-		      "ar goll" } },
-		  { "/dashboard",
-		    { "Figures on going missing from care in Wales",
-		      "Ffigurau am fynd ar goll o ofal yng Nghymru" } },
+		    { "Children missing in your area",
+		      "Plant ar goll yn eich ardal" } },
 		  { "/alerts",
-		    { "Alerts sent to your organisation, to acknowledge and "
-		      "resolve",
-		      "Rhybuddion a anfonwyd at eich sefydliad, i" RQ "w "
-		      "cydnabod a" RQ "u datrys" } } },
-		{ { "Figures on children arrested or charged after going "
-		    "missing",
-		    "Ffigurau am blant a arestiwyd neu a gyhuddwyd ar " "\xc3\xb4" "l "
-		    "mynd ar goll" } },
+		    { "Alerts to your force", "Rhybuddion i" RQ "ch "
+		      "heddlu" } },
+		  { "/dashboard",
+		    { "Figures on going missing",
+		      "Ffigurau am fynd ar goll" } } },
 	},
 	[ROLE_ADMIN] = {
 		{ "Administrator", "Gweinyddwr" },
-		{ "The people who use cartref: adding them, disabling them "
-		  "and resetting their passwords.",
+		{ "The people who use cartref: add them, disable them, reset "
+		  "their passwords and manage their API tokens.",
 		  "Y bobl sy" RQ "n defnyddio cartref: eu hychwanegu, eu "
-		  "hanalluogi ac ailosod eu cyfrineiriau." },
-		{ { "/dashboard",
+		  "hanalluogi, ailosod eu cyfrineiriau a rheoli eu tocynnau "
+		  "API." },
+		{ { "/admin/users",
+		    { "Manage users", "Rheoli defnyddwyr" } },
+		  { "/dashboard",
 		    { "The review" RQ "s published figures",
 		      "Ffigurau cyhoeddedig yr adolygiad" } } },
-		{ { "Managing users in the browser",
-		    "Rheoli defnyddwyr yn y porwr" },
-		  { "Checking the audit trail in the browser",
-		    "Gwirio" RQ "r trywydd archwilio yn y porwr" } },
 	},
 };
 
@@ -260,35 +220,27 @@ struct hp_area {
 	struct la la;		/* name; code "" when not in the geography */
 };
 
-struct hp_home {
-	struct home h;
-	struct la la;		/* the home's council; code "" if unknown */
-};
-
 struct hp_page {
 	const struct web_session *ws;
+	struct viewer v;	/* access VIEWER_NONE: no child-level lists */
+	struct web_councils councils;
 	/* figures: inspector, analyst, council roles */
 	bool wants_figures;
-	/* the cache's, held until the page is written: the review is
-	 * read-only */
-	struct review_hold *hold;
+	struct review_hold *hold;	/* held until written: read-only */
 	const struct review *review;	/* NULL: no returns in the store */
-	/* home_manager */
-	struct hp_home *homes;
-	size_t nhomes, alloc;
-	bool homes_cut;		/* more than HOME_ROWS_MAX */
+	/* live missing from care (store_mfc_attention()) */
+	struct mfc_attention_page *open;	/* missing or away now */
+	struct mfc_attention_page *due;		/* interviews, reports */
+	/* homes now: providers' own, every home for inspectors */
+	struct home_now *homes;
+	size_t nhomes;
 	/* police */
 	struct hp_area *areas;
 	size_t nareas;
+	/* open alerts to the organisation */
+	struct alert_page *alerts;	/* NULL: the role receives none */
 	/* admin */
 	long users_active, users_disabled;
-	/* roles that see children: open missing periods, longest first */
-	struct viewer v;
-	struct web_councils councils;
-	struct missing_page *missing;	/* NULL: not for this role */
-	/* missing from care recorded live, and alerts (issue 5) */
-	struct mfc_attention_page *live;	/* NULL: not for this role */
-	struct alert_page *alerts;	/* NULL: the role receives none */
 };
 
 static const char *lang2(const struct request *req, const char *const t[2])
@@ -303,6 +255,11 @@ static const char *name_in(const struct request *req, const char *en,
 	return req->lang[0] == 'c' && cy && *cy ? cy : en;
 }
 
+static bool is_council(enum role r)
+{
+	return r == ROLE_COUNCIL_SOCIAL_WORKER || r == ROLE_COUNCIL_PLACEMENTS;
+}
+
 static int load_figures(struct store *s, struct hp_page *p,
 			struct err *err)
 {
@@ -313,8 +270,7 @@ static int load_figures(struct store *s, struct hp_page *p,
 
 	memset(&scope, 0, sizeof(scope));
 	scope.kind = SCOPE_NATIONAL;
-	if (u->role == ROLE_COUNCIL_SOCIAL_WORKER ||
-	    u->role == ROLE_COUNCIL_PLACEMENTS) {
+	if (is_council(u->role)) {
 		scope.kind = SCOPE_COUNCIL;
 		if (str_copy(scope.code, sizeof(scope.code), p->ws->org.la))
 			return err_set(err, ERR_INVALID, "council code too long");
@@ -330,25 +286,6 @@ static int load_figures(struct store *s, struct hp_page *p,
 			       u->role == ROLE_ANALYST, &p->review, err);
 }
 
-static int add_home(const struct home *h, void *ctx)
-{
-	struct hp_page *p = ctx;
-
-	if (strcmp(h->provider, p->ws->org.provider))
-		return 0;
-	if (p->nhomes == HOME_ROWS_MAX) {
-		p->homes_cut = true;
-		return 0;
-	}
-	if (p->nhomes == p->alloc) {
-		p->alloc = p->alloc ? 2 * p->alloc : 8;
-		p->homes = xrealloc(p->homes, p->alloc * sizeof(*p->homes));
-	}
-	memset(&p->homes[p->nhomes], 0, sizeof(p->homes[0]));
-	p->homes[p->nhomes++].h = *h;
-	return 0;
-}
-
 /* A council's names; a code the geography does not know keeps code "". */
 static int find_la(struct store *s, const char *code, struct la *out,
 		   struct err *err)
@@ -361,19 +298,6 @@ static int find_la(struct store *s, const char *code, struct la *out,
 		return 0;
 	}
 	return rc ? err_set(err, rc, "%s", err_text(&inner)) : 0;
-}
-
-static int load_homes(struct store *s, struct hp_page *p, struct err *err)
-{
-	int rc;
-
-	if (!p->ws->org.provider[0])
-		return 0;	/* not linked to the register: said on the page */
-	rc = store_homes_each(s, add_home, p, err);
-	/* names after the walk: one statement at a time */
-	for (size_t i = 0; !rc && i < p->nhomes; i++)
-		rc = find_la(s, p->homes[i].h.la, &p->homes[i].la, err);
-	return rc;
 }
 
 static int add_area(const char *code, void *ctx)
@@ -408,26 +332,32 @@ static int count_user(const struct user *u, void *ctx)
 	return 0;
 }
 
-/*
- * Missing from care recorded live (issue 5): the open episodes the
- * viewer must act on (store_mfc_attention(), scoped and audited), and
- * the open alerts sent to its organisation (alerts_list(); a role that
- * receives none has no alerts section).
- */
-static int load_live(struct store *s, struct hp_page *p, struct err *err)
+/* One "needs attention" list of live episodes (scoped, audited). */
+static int load_mfc(struct store *s, struct hp_page *p, enum mfc_due due,
+		    int64_t since, bool by_risk, long size,
+		    struct mfc_attention_page **out, struct err *err)
 {
-	struct mfc_filter mf = { NULL, NULL, 0, LIVE_ROWS };
+	struct mfc_filter f;
+
+	memset(&f, 0, sizeof(f));
+	f.due = due;
+	f.since_ms = since;
+	f.by_risk = by_risk;
+	f.page_size = size;
+	*out = xmalloc(sizeof(**out));
+	return store_mfc_attention(s, &p->v, &f, *out, err);
+}
+
+/* The open alerts to the viewer's organisation (how many). */
+static int load_alerts(struct store *s, struct hp_page *p, struct err *err)
+{
 	struct alert_filter af;
 	struct err inner = ERR_INIT;
 	int rc;
 
-	p->live = xmalloc(sizeof(*p->live));
-	rc = store_mfc_attention(s, &p->v, &mf, p->live, err);
-	if (rc)
-		return rc;
 	memset(&af, 0, sizeof(af));
-	af.state = ALERT_OPEN;
-	af.page_size = ALERT_ROWS;
+	af.state = -1;
+	af.page_size = 1;
 	p->alerts = xmalloc(sizeof(*p->alerts));
 	rc = alerts_list(s, &p->v, &af, p->alerts, &inner);
 	if (rc == ERR_DENIED) {
@@ -438,64 +368,71 @@ static int load_live(struct store *s, struct hp_page *p, struct err *err)
 	return rc ? err_set(err, rc, "%s", err_text(&inner)) : 0;
 }
 
-/*
- * What needs attention: the open missing periods the viewer may see
- * (store_missing_open(), scoped and audited by the store).  Nothing for
- * analysts and admins, who see no child.
- */
-static int load_missing(struct request *req, struct store *s,
-			struct hp_page *p, struct err *err)
-{
-	struct missing_filter f;
-	int rc = web_viewer(req, s, &p->v, err);
-
-	if (rc || p->v.access == VIEWER_NONE)
-		return rc;
-	rc = web_councils_load(s, &p->councils, err);
-	if (rc)
-		return rc;
-	memset(&f, 0, sizeof(f));
-	f.page_size = MISSING_ROWS;
-	p->missing = xmalloc(sizeof(*p->missing));
-	rc = store_missing_open(s, &p->v, &f, p->missing, err);
-	return rc ? rc : load_live(s, p, err);
-}
-
-static int gather_role(struct request *req, struct store *s,
-		       struct hp_page *p, struct err *err);
-
 static int gather(struct request *req, struct hp_page *p, struct err *err)
 {
 	struct store *s = web_store(req, err);
+	enum role role = p->ws->user.role;
+	int64_t now;
 	int rc;
 
 	if (!s)
 		return ERR_STORE;
-	rc = gather_role(req, s, p, err);
-	return rc ? rc : load_missing(req, s, p, err);
-}
-
-static int gather_role(struct request *req, struct store *s,
-		       struct hp_page *p, struct err *err)
-{
-	(void)req;
-	switch (p->ws->user.role) {
-	case ROLE_INSPECTOR:
-	case ROLE_ANALYST:
-	case ROLE_COUNCIL_SOCIAL_WORKER:
-	case ROLE_COUNCIL_PLACEMENTS:
+	rc = web_viewer(req, s, &p->v, err);
+	if (!rc)
+		rc = web_councils_load(s, &p->councils, err);
+	if (rc)
+		return rc;
+	now = p->v.now_ms;
+	if (role == ROLE_INSPECTOR || role == ROLE_ANALYST ||
+	    is_council(role)) {
 		p->wants_figures = true;
-		return load_figures(s, p, err);
-	case ROLE_HOME_MANAGER:
-		return load_homes(s, p, err);
+		rc = load_figures(s, p, err);
+	}
+	if (rc)
+		return rc;
+	switch (role) {
 	case ROLE_POLICE_MISSING_COORDINATOR:
-		return load_areas(s, p, err);
+		rc = load_areas(s, p, err);
+		if (!rc)
+			rc = load_mfc(s, p, MFC_DUE_OPEN, 0, true,
+				      DO_FIRST_MAX, &p->open, err);
+		break;
+	case ROLE_COUNCIL_SOCIAL_WORKER:
+		rc = load_mfc(s, p, MFC_DUE_INTERVIEW,
+			      now - DUE_DAYS * MS_PER_DAY, false, DO_FIRST_MAX,
+			      &p->due, err);
+		/* fall through */
+	case ROLE_COUNCIL_PLACEMENTS:
+		if (!rc)
+			rc = load_mfc(s, p, MFC_DUE_OPEN, 0, true, MISSING_ROWS,
+				      &p->open, err);
+		break;
+	case ROLE_HOME_MANAGER:
+		rc = load_mfc(s, p, MFC_DUE_OPEN, 0, false, DO_FIRST_MAX,
+			      &p->open, err);
+		if (!rc)
+			rc = load_mfc(s, p, MFC_DUE_REPORT,
+				      now - DUE_DAYS * MS_PER_DAY, false,
+				      DO_FIRST_MAX, &p->due, err);
+		if (!rc)
+			rc = store_homes_now(s, &p->v,
+					     now - RECENT_DAYS * MS_PER_DAY,
+					     &p->homes, &p->nhomes, err);
+		break;
+	case ROLE_INSPECTOR:
+		rc = store_homes_now(s, &p->v, now - RECENT_DAYS * MS_PER_DAY,
+				     &p->homes, &p->nhomes, err);
+		break;
 	case ROLE_ADMIN:
-		return store_users_each(s, count_user, p, err);
+		rc = store_users_each(s, count_user, p, err);
+		break;
+	case ROLE_ANALYST:
 	case ROLE_N:
 		break;
 	}
-	return 0;
+	if (!rc && p->v.access != VIEWER_NONE)
+		rc = load_alerts(s, p, err);
+	return rc;
 }
 
 /* ---- writing it ------------------------------------------------------- */
@@ -524,7 +461,7 @@ static void put_cell(struct response *res, const struct review_cell *c)
 	char s[64];
 
 	if (c->flags & CELL_SUPPRESSED) {
-		res_text(res, "*");
+		res_text(res, "[c]");
 		return;
 	}
 	if (!isfinite(c->value)) {
@@ -564,42 +501,441 @@ static void para(struct response *res, const char *text)
 	res_markup(res, "</p>\n");
 }
 
+/* "C123456, 15" (the age only where the viewer may see it). */
+static void child_words(const struct mfc_attention_row *m, char *out,
+			size_t cap)
+{
+	if (m->age >= 0)
+		snprintf(out, cap, "%s, %d", m->ref, m->age);
+	else
+		snprintf(out, cap, "%s", m->ref);
+}
+
+/* Where an episode started: "Maes Awel, Swansea", or its council. */
+static void place_words(struct request *req, const struct hp_page *p,
+			const struct mfc_attention_row *m, char *out,
+			size_t cap)
+{
+	(void)p;
+	if (m->home_name[0])
+		snprintf(out, cap, "%s", m->home_name);
+	else
+		snprintf(out, cap, "%s", tr(req, "a placement that is not a "
+					    "registered home",
+					    "lleoliad nad yw" RQ "n gartref "
+					    "cofrestredig"));
+}
+
+static const char *grade_colour(enum mfc_grade g)
+{
+	switch (g) {
+	case MFC_GRADE_HIGH:
+		return "red";
+	case MFC_GRADE_MEDIUM:
+		return "orange";
+	case MFC_GRADE_LOW:
+		return "yellow";
+	case MFC_GRADE_NONE:
+		return "grey";
+	case MFC_GRADE_UNSET:
+	case MFC_NGRADES:
+		break;
+	}
+	return "purple";
+}
+
+/*
+ * One item of a GOV.UK task list: the task as a link, a hint under it
+ * (where, when) and a status tag.  n numbers the ids of the page's
+ * items.
+ */
+static void task_item(struct response *res, int n, const char *href_path,
+		      int64_t href_id, const char *href_frag,
+		      const char *name, const char *hint, const char *colour,
+		      const char *status)
+{
+	res_markup(res, "<li class=\"govuk-task-list__item "
+		   "govuk-task-list__item--with-link\">\n"
+		   "<div class=\"govuk-task-list__name-and-hint\">\n"
+		   "<a class=\"govuk-link govuk-task-list__link\" href=\"");
+	res_url_path(res, href_path);
+	if (href_id)
+		res_int(res, href_id);
+	if (href_frag)		/* a constant "#id" */
+		res_attr(res, href_frag);
+	res_markup(res, "\" aria-describedby=\"task-");
+	res_int(res, n);
+	res_markup(res, "-hint task-");
+	res_int(res, n);
+	res_markup(res, "-status\">");
+	res_text(res, name);
+	res_markup(res, "</a>\n<div id=\"task-");
+	res_int(res, n);
+	res_markup(res, "-hint\" class=\"govuk-task-list__hint\">");
+	res_text(res, hint);
+	res_markup(res, "</div>\n</div>\n<div class=\"govuk-task-list__status\" "
+		   "id=\"task-");
+	res_int(res, n);
+	res_markup(res, "-status\">");
+	part_tag(res, colour, status);
+	res_markup(res, "</div>\n</li>\n");
+}
+
+static void do_first_start(struct request *req, struct response *res,
+			   long total)
+{
+	char s[160];
+
+	res_markup(res, "<h2 class=\"govuk-heading-m\" id=\"do-first\">");
+	res_text(res, tr(req, "Do first", "I" RQ "w wneud gyntaf"));
+	res_markup(res, "</h2>\n");
+	if (total == 1)
+		snprintf(s, sizeof(s), "%s", tr(req, "1 thing needs doing.",
+						"Mae angen gwneud 1 peth."));
+	else
+		snprintf(s, sizeof(s), WEB_TRF(req, "%ld things need doing, "
+					       "the most urgent first.",
+					       "Mae angen gwneud %ld o "
+					       "bethau, y mwyaf brys yn "
+					       "gyntaf."), total);
+	para(res, s);
+	res_markup(res, "<ul class=\"govuk-task-list\" "
+		   "data-cartref=\"do-first\">\n");
+}
+
+static void do_first_end(struct request *req, struct response *res,
+			 long shown, long total, const char *all_href)
+{
+	char s[160];
+
+	res_markup(res, "</ul>\n");
+	if (total > shown) {
+		snprintf(s, sizeof(s), WEB_TRF(req, "The %ld most urgent of "
+					       "%ld are shown.",
+					       "Dangosir y %ld mwyaf brys o "
+					       "%ld."), shown, total);
+		res_markup(res, "<p class=\"govuk-body\">");
+		res_text(res, s);
+		res_text(res, " ");
+		res_markup(res, "<a class=\"govuk-link\" href=\"");
+		res_url_path(res, all_href);
+		res_markup(res, "\">");
+		res_text(res, tr(req, "See them all", "Gweld pob un"));
+		res_markup(res, "</a></p>\n");
+	}
+}
+
+static void nothing_first(struct request *req, struct response *res,
+			  const char *why)
+{
+	res_markup(res, "<h2 class=\"govuk-heading-m\" id=\"do-first\">");
+	res_text(res, tr(req, "Do first", "I" RQ "w wneud gyntaf"));
+	res_markup(res, "</h2>\n<div class=\"govuk-inset-text\" "
+		   "data-cartref=\"do-first-empty\">");
+	res_text(res, why);
+	res_markup(res, "</div>\n");
+}
+
+/* Police: every child missing now from the area, highest risk first. */
+static void police_first(struct request *req, struct response *res,
+			 const struct hp_page *p)
+{
+	const struct mfc_attention_page *lp = p->open;
+	bool cy = req->lang[0] == 'c';
+
+	if (!lp->total) {
+		nothing_first(req, res, tr(req, "No child is missing from a "
+					   "placement in your area now.",
+					   "Nid oes plentyn ar goll o "
+					   "leoliad yn eich ardal nawr."));
+		return;
+	}
+	do_first_start(req, res, lp->total);
+	for (size_t i = 0; i < lp->n; i++) {
+		const struct mfc_attention_row *m = &lp->rows[i];
+		char who[64], where[200], for_[UK_TEXT_MAX], since[UK_TEXT_MAX];
+		char name[160], hint[400];
+
+		child_words(m, who, sizeof(who));
+		place_words(req, p, m, where, sizeof(where));
+		uk_duration_text(p->v.now_ms - m->started_at, cy, for_,
+				 sizeof(for_));
+		uk_time_text(m->started_at, cy, since, sizeof(since));
+		if (m->grade == MFC_GRADE_UNSET)
+			snprintf(name, sizeof(name), WEB_TRF(req,
+				 "Grade the risk: %s, missing for %s",
+				 "Graddio" RQ "r risg: %s, ar goll ers %s"),
+				 who, for_);
+		else
+			snprintf(name, sizeof(name), WEB_TRF(req,
+				 "Find %s, missing for %s",
+				 "Dod o hyd i %s, ar goll ers %s"), who, for_);
+		snprintf(hint, sizeof(hint), WEB_TRF(req,
+			 "Missing from %s since %s. Looked after by %s.%s",
+			 "Ar goll o %s ers %s. Yn derbyn gofal gan %s.%s"),
+			 where, since, web_council_name(req, &p->councils, m->la),
+			 m->exploitation ? tr(req, " Exploitation concern.",
+					      " Pryder am gamfanteisio.") : "");
+		task_item(res, (int)i + 1, "/missing/", m->id, NULL, name,
+			  hint, grade_colour(m->grade),
+			  m->grade == MFC_GRADE_UNSET ?
+				  tr(req, "Not graded", "Heb ei raddio") :
+				  web_grade_label(req, m->grade));
+	}
+	do_first_end(req, res, (long)lp->n, lp->total, "/children");
+}
+
+/* Social worker: return interviews due, oldest return first. */
+static void interviews_first(struct request *req, struct response *res,
+			     const struct hp_page *p)
+{
+	const struct mfc_attention_page *dp = p->due;
+	bool cy = req->lang[0] == 'c';
+
+	if (!dp->total) {
+		nothing_first(req, res, tr(req, "No return interview is due: "
+					   "every child back from missing in "
+					   "the last 4 weeks has had one, or "
+					   "declined it.",
+					   "Nid oes cyfweliad dychwelyd yn "
+					   "ddyledus: mae pob plentyn a ddaeth "
+					   "yn " "\xc3\xb4" "l o fod ar goll yn "
+					   "y 4 wythnos diwethaf wedi cael un, "
+					   "neu wedi" RQ "i wrthod."));
+		return;
+	}
+	do_first_start(req, res, dp->total);
+	for (size_t i = 0; i < dp->n; i++) {
+		const struct mfc_attention_row *m = &dp->rows[i];
+		int64_t due = m->returned_at + 72 * 3600000LL;
+		char who[64], where[200], back[UK_TEXT_MAX], by[UK_TEXT_MAX];
+		char how[UK_TEXT_MAX], name[160], hint[400], status[96];
+		bool late = p->v.now_ms > due;
+
+		child_words(m, who, sizeof(who));
+		place_words(req, p, m, where, sizeof(where));
+		uk_time_text(m->returned_at, cy, back, sizeof(back));
+		uk_time_text(due, cy, by, sizeof(by));
+		uk_duration_text(late ? p->v.now_ms - due : due - p->v.now_ms,
+				 cy, how, sizeof(how));
+		snprintf(name, sizeof(name), WEB_TRF(req,
+			 "Hold the return interview: %s",
+			 "Cynnal y cyfweliad dychwelyd: %s"), who);
+		snprintf(hint, sizeof(hint), WEB_TRF(req,
+			 "Back on %s after going missing from %s. Due by %s.",
+			 "Yn " "\xc3\xb4" "l ar %s ar " "\xc3\xb4" "l mynd ar goll "
+			 "o %s. I" RQ "w gynnal erbyn %s."), back, where, by);
+		snprintf(status, sizeof(status), late ?
+			 WEB_TRF(req, "%s overdue", "%s yn hwyr") :
+			 WEB_TRF(req, "Due in %s", "I" RQ "w gynnal mewn %s"),
+			 how);
+		task_item(res, (int)i + 1, "/missing/", m->id, "#interview",
+			  name, hint, late ? "red" : "yellow", status);
+	}
+	do_first_end(req, res, (long)dp->n, dp->total, "/alerts");
+}
+
+/*
+ * Home manager: the children missing now from its homes (keep the
+ * report complete, record the return), then reports of the last weeks
+ * with a part missing.
+ */
+static void home_first(struct request *req, struct response *res,
+		       const struct hp_page *p)
+{
+	const struct mfc_attention_page *op = p->open, *dp = p->due;
+	bool cy = req->lang[0] == 'c';
+	long total = op->total, shown = 0;
+	int n = 0;
+
+	/* a report still open is on both lists: count it once */
+	for (size_t i = 0; i < dp->n; i++)
+		if (!dp->rows[i].returned_at)
+			total--;
+	total += dp->total;
+	if (!total) {
+		nothing_first(req, res, tr(req, "No child placed in your homes "
+					   "is missing now, and every report "
+					   "of the last 4 weeks is complete.",
+					   "Nid oes plentyn a leolwyd yn eich "
+					   "cartrefi ar goll nawr, ac mae pob "
+					   "adroddiad o" RQ "r 4 wythnos "
+					   "diwethaf yn gyflawn."));
+		return;
+	}
+	do_first_start(req, res, total);
+	for (size_t i = 0; i < op->n; i++) {
+		const struct mfc_attention_row *m = &op->rows[i];
+		char who[64], for_[UK_TEXT_MAX], since[UK_TEXT_MAX];
+		char name[160], hint[400];
+
+		child_words(m, who, sizeof(who));
+		uk_duration_text(p->v.now_ms - m->started_at, cy, for_,
+				 sizeof(for_));
+		uk_time_text(m->started_at, cy, since, sizeof(since));
+		if (m->report_incomplete)
+			snprintf(name, sizeof(name), WEB_TRF(req,
+				 "Complete the report: %s is missing",
+				 "Cwblhau" RQ "r adroddiad: mae %s ar goll"),
+				 who);
+		else
+			snprintf(name, sizeof(name), WEB_TRF(req,
+				 "Record the return when %s is back",
+				 "Cofnodi" RQ "r dychwelyd pan fydd %s yn "
+				 "\xc3\xb4" "l"), who);
+		snprintf(hint, sizeof(hint), WEB_TRF(req,
+			 "%s from %s since %s (%s).",
+			 "%s o %s ers %s (%s)."),
+			 m->kind[0] == 'A' ? tr(req, "Away", "I ffwrdd") :
+					     tr(req, "Missing", "Ar goll"),
+			 m->home_name[0] ? m->home_name : "", since, for_);
+		task_item(res, ++n, "/missing/", m->id, NULL, name, hint,
+			  "red", m->kind[0] == 'A' ? tr(req, "Away now",
+							"I ffwrdd nawr") :
+						     tr(req, "Missing now",
+							"Ar goll nawr"));
+		shown++;
+	}
+	for (size_t i = 0; i < dp->n && shown < DO_FIRST_MAX; i++) {
+		const struct mfc_attention_row *m = &dp->rows[i];
+		char who[64], since[UK_TEXT_MAX], name[160], hint[400];
+
+		if (!m->returned_at)
+			continue;	/* listed above */
+		child_words(m, who, sizeof(who));
+		uk_time_text(m->started_at, cy, since, sizeof(since));
+		snprintf(name, sizeof(name), WEB_TRF(req,
+			 "Complete the report of %s going missing",
+			 "Cwblhau" RQ "r adroddiad am %s yn mynd ar goll"),
+			 who);
+		snprintf(hint, sizeof(hint), WEB_TRF(req,
+			 "From %s on %s: when last seen, what happened or what "
+			 "the home did is not recorded.",
+			 "O %s ar %s: nid yw pryd y gwelwyd ddiwethaf, beth "
+			 "ddigwyddodd neu beth wnaeth y cartref wedi" RQ "i "
+			 "gofnodi."), m->home_name, since);
+		task_item(res, ++n, "/missing/", m->id, "#home", name, hint,
+			  "yellow", tr(req, "To complete", "I" RQ "w gwblhau"));
+		shown++;
+	}
+	do_first_end(req, res, shown, total, "/children");
+}
+
+/* The council's children missing now (council roles), as a table. */
+static void missing_now(struct request *req, struct response *res,
+			const struct hp_page *p)
+{
+	const struct mfc_attention_page *lp = p->open;
+	bool cy = req->lang[0] == 'c';
+	char s[160];
+
+	heading2(res, tr(req, "Missing or away now", "Ar goll neu i ffwrdd "
+			 "nawr"));
+	if (!lp->total) {
+		para(res, tr(req, "None of your council" RQ "s children is "
+			     "missing or away now.",
+			     "Nid oes yr un o blant eich cyngor ar goll neu i "
+			     "ffwrdd nawr."));
+		return;
+	}
+	part_table_scroll_start(req, res, tr(req, "Children missing or away "
+					     "now", "Plant ar goll neu i "
+					     "ffwrdd nawr"));
+	res_markup(res, "<table class=\"govuk-table\" "
+		   "data-cartref=\"missing-now\">\n<caption "
+		   "class=\"govuk-table__caption govuk-table__caption--s\">");
+	res_text(res, tr(req, "Highest police risk first",
+			 "Y risg uchaf gan yr heddlu yn gyntaf"));
+	res_markup(res, "</caption>\n<thead class=\"govuk-table__head\">\n"
+		   "<tr class=\"govuk-table__row\">\n");
+	part_th(res, tr(req, "Child", "Plentyn"), false);
+	part_th(res, tr(req, "From", "O"), false);
+	part_th(res, tr(req, "For", "Ers"), false);
+	part_th(res, tr(req, "Police risk", "Risg yr heddlu"), false);
+	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
+	for (size_t i = 0; i < lp->n; i++) {
+		const struct mfc_attention_row *m = &lp->rows[i];
+		char who[64], for_[UK_TEXT_MAX];
+
+		child_words(m, who, sizeof(who));
+		uk_duration_text(p->v.now_ms - m->started_at, cy, for_,
+				 sizeof(for_));
+		res_markup(res, "<tr class=\"govuk-table__row\">\n"
+			   "<th scope=\"row\" class=\"govuk-table__header\">"
+			   "<a class=\"govuk-link\" href=\"/missing/");
+		res_int(res, m->id);
+		res_markup(res, "\">");
+		res_text(res, who);
+		res_markup(res, "</a>");
+		if (m->kind[0] == 'A') {
+			res_text(res, " ");
+			res_text(res, tr(req, "(away)", "(i ffwrdd)"));
+		}
+		res_markup(res, "</th>\n<td class=\"govuk-table__cell\">");
+		if (m->urn[0])
+			part_home_link(res, m->urn, m->home_name);
+		else
+			part_not_recorded(req, res);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
+		res_text(res, for_);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
+		part_tag(res, grade_colour(m->grade),
+			 web_grade_label(req, m->grade));
+		res_markup(res, "</td>\n</tr>\n");
+	}
+	res_markup(res, "</tbody>\n</table>\n");
+	part_table_scroll_end(res);
+	if (lp->total > (long)lp->n) {
+		snprintf(s, sizeof(s), WEB_TRF(req, "%zu of %ld are shown.",
+					       "Dangosir %zu o %ld."),
+			 lp->n, lp->total);
+		para(res, s);
+	}
+}
+
 static void write_figures(struct request *req, struct response *res,
 			  const struct hp_page *p)
 {
 	const struct review *r = p->review;
 	bool cy = req->lang[0] == 'c';
+	char s[200];
 
 	if (!r) {
 		heading2(res, tr(req, "Figures", "Ffigurau"));
-		para(res, tr(req, "No SSDA903 returns have been imported yet, so "
-			     "there are no figures to show.",
-			     "Nid oes ffurflenni SSDA903 wedi" RQ "u mewnforio "
-			     "eto, felly nid oes ffigurau i" RQ "w dangos."));
+		para(res, tr(req, "No returns have been imported yet, so there "
+			     "are no figures to show.",
+			     "Nid oes ffurflenni wedi" RQ "u mewnforio eto, "
+			     "felly nid oes ffigurau i" RQ "w dangos."));
 		return;
 	}
 	res_markup(res, "<h2 class=\"govuk-heading-m\">");
 	res_text(res, tr(req, "Figures for ", "Ffigurau ar gyfer "));
 	res_text(res, name_in(req, r->scope.name_en, r->scope.name_cy));
 	res_markup(res, "</h2>\n<p class=\"govuk-body\">");
-	res_text(res, tr(req, "Year ending 31 March ",
-			 "Y flwyddyn yn dod i ben 31 Mawrth "));
-	res_int(res, r->year);
+	snprintf(s, sizeof(s), WEB_TRF(req, "The year from 1 April %d to 31 "
+				       "March %d, from the councils" RQ
+				       " returns.",
+				       "Y flwyddyn o 1 Ebrill %d i 31 Mawrth "
+				       "%d, o ffurflenni" RQ "r cynghorau."),
+		 r->year - 1, r->year);
+	res_text(res, s);
 	res_markup(res, "</p>\n<div class=\"govuk-inset-text\">");
 	if (r->published)
-		res_text(res, tr(req, "Published figures: counts are rounded to "
-				 "the nearest 5, and counts from 1 to 4 and "
-				 "figures based on them are shown as *.",
-				 "Ffigurau cyhoeddedig: mae cyfrifon wedi" RQ
-				 "u talgrynnu i" RQ "r 5 agosaf, a dangosir "
-				 "cyfrifon o 1 i 4 a ffigurau sy" RQ "n "
-				 "seiliedig arnynt fel *."));
+		res_text(res, tr(req, "Published figures: counts of children "
+				 "are rounded to the nearest 5, and those "
+				 "from 1 to 4, and figures based on them, are "
+				 "shown as [c].",
+				 "Ffigurau cyhoeddedig: mae cyfrifon plant "
+				 "wedi" RQ "u talgrynnu i" RQ "r 5 agosaf, a "
+				 "dangosir y rhai o 1 i 4, a ffigurau sy" RQ
+				 "n seiliedig arnynt, fel [c]."));
 	else
 		res_text(res, tr(req, "Exact figures, for staff only: not for "
 				 "publication.",
 				 "Ffigurau union, ar gyfer staff yn unig: nid "
 				 "i" RQ "w cyhoeddi."));
-	res_markup(res, "</div>\n<dl class=\"govuk-summary-list\">\n");
+	res_markup(res, "</div>\n<dl class=\"govuk-summary-list\" "
+		   "data-cartref=\"figures\">\n");
 	for (size_t i = 0; i < ARRAY_SIZE(headline); i++) {
 		const struct review_cell *c = &r->fig[headline[i].fig];
 
@@ -615,18 +951,14 @@ static void write_figures(struct request *req, struct response *res,
 	res_markup(res, "</dl>\n");
 }
 
+/* The provider's homes, one row each. */
 static void write_homes(struct request *req, struct response *res,
 			const struct hp_page *p)
 {
-	static const char *const cols[][2] = {
-		{ "Home", "Cartref" }, { "URN", "URN" },
-		{ "Council area", "Ardal cyngor" }, { "Places", "Lleoedd" },
-		{ "Status", "Statws" },
-	};
 	const struct org *o = &p->ws->org;
+	long places = 0, placed = 0;
 
-	heading2(res, tr(req, "Your children" RQ "s homes",
-			 "Eich cartrefi plant"));
+	heading2(res, tr(req, "Your homes", "Eich cartrefi"));
 	if (!o->provider[0]) {
 		para(res, tr(req, "Your organisation is not linked to a provider "
 			     "in the homes register yet. Ask the person who "
@@ -638,97 +970,176 @@ static void write_homes(struct request *req, struct response *res,
 		return;
 	}
 	if (!p->nhomes) {
-		res_markup(res, "<p class=\"govuk-body\">");
-		res_text(res, tr(req, "The homes register has no homes run by ",
-				 "Nid oes gan gofrestr y cartrefi gartrefi sy"
-				 RQ "n cael eu rhedeg gan "));
-		res_text(res, o->provider);
-		res_markup(res, ".</p>\n");
+		para(res, tr(req, "The homes register has no homes run by your "
+			     "organisation.",
+			     "Nid oes gan gofrestr y cartrefi gartrefi sy" RQ
+			     "n cael eu rhedeg gan eich sefydliad."));
 		return;
 	}
-	res_markup(res, "<table class=\"govuk-table\">\n"
+	part_table_scroll_start(req, res, tr(req, "Your homes",
+					     "Eich cartrefi"));
+	res_markup(res, "<table class=\"govuk-table\" data-cartref=\"homes\">\n"
 		   "<caption class=\"govuk-table__caption "
 		   "govuk-table__caption--s\">");
-	res_text(res, tr(req, "Homes in the register run by ",
-			 "Cartrefi yn y gofrestr sy" RQ "n cael eu rhedeg gan "));
-	res_text(res, o->provider);
+	res_text(res, tr(req, "Today, and missing episodes in the last 90 "
+			 "days", "Heddiw, a chyfnodau ar goll yn y 90 "
+			 "diwrnod diwethaf"));
 	res_markup(res, "</caption>\n<thead class=\"govuk-table__head\">\n"
 		   "<tr class=\"govuk-table__row\">\n");
-	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
-		if (i == 3)
-			res_markup(res, "<th scope=\"col\" class=\"govuk-table__"
-				   "header govuk-table__header--numeric\">");
-		else
-			res_markup(res, "<th scope=\"col\" class=\"govuk-table__"
-				   "header\">");
-		res_text(res, lang2(req, cols[i]));
-		res_markup(res, "</th>\n");
-	}
+	part_th(res, tr(req, "Home", "Cartref"), false);
+	part_th(res, tr(req, "Council area", "Ardal cyngor"), false);
+	part_th(res, tr(req, "Places", "Lleoedd"), true);
+	part_th(res, tr(req, "Children placed", "Plant wedi" RQ "u lleoli"),
+		true);
+	part_th(res, tr(req, "Missing now", "Ar goll nawr"), true);
+	part_th(res, tr(req, "Missing episodes, 90 days",
+			"Cyfnodau ar goll, 90 diwrnod"), true);
 	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
 	for (size_t i = 0; i < p->nhomes; i++) {
-		const struct hp_home *row = &p->homes[i];
-		bool open = row->h.closed == DATE_NONE;
+		const struct home_now *h = &p->homes[i];
 
+		places += h->open ? h->places : 0;
+		placed += h->placed;
 		res_markup(res, "<tr class=\"govuk-table__row\">\n"
 			   "<th scope=\"row\" class=\"govuk-table__header\">");
-		res_text(res, row->h.name);
+		part_home_link(res, h->urn, h->name);
+		if (!h->open) {
+			res_text(res, " ");
+			part_tag(res, "grey", tr(req, "Closed", "Wedi cau"));
+		}
 		res_markup(res, "</th>\n<td class=\"govuk-table__cell\">");
-		res_text(res, row->h.urn);
-		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
-		res_text(res, row->la.code[0] ?
-			 name_in(req, row->la.name_en, row->la.name_cy) :
-			 row->h.la);
+		res_text(res, web_council_name(req, &p->councils, h->la));
 		res_markup(res, "</td>\n<td class=\"govuk-table__cell "
 			   "govuk-table__cell--numeric\">");
-		res_int(res, row->h.places);
-		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
-		if (open)
-			res_markup(res, "<strong class=\"govuk-tag "
-				   "govuk-tag--green\">");
-		else
-			res_markup(res, "<strong class=\"govuk-tag "
-				   "govuk-tag--grey\">");
-		res_text(res, open ? tr(req, "Open", "Ar agor") :
-				     tr(req, "Closed", "Wedi cau"));
-		res_markup(res, "</strong></td>\n</tr>\n");
+		res_int(res, h->places);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell "
+			   "govuk-table__cell--numeric\">");
+		res_int(res, h->placed);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell "
+			   "govuk-table__cell--numeric\">");
+		res_int(res, h->missing_now);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell "
+			   "govuk-table__cell--numeric\">");
+		res_int(res, h->episodes_recent);
+		res_markup(res, "</td>\n</tr>\n");
 	}
 	res_markup(res, "</tbody>\n</table>\n");
-	if (p->homes_cut)
-		para(res, tr(req, "Only the first 500 homes are shown.",
-			     "Dim ond y 500 cartref cyntaf a ddangosir."));
+	part_table_scroll_end(res);
+	{
+		char s[200];
+
+		snprintf(s, sizeof(s), WEB_TRF(req, "%zu homes with %ld places "
+					       "open; %ld children placed.",
+					       "%zu o gartrefi gyda %ld o "
+					       "leoedd ar agor; %ld o blant "
+					       "wedi" RQ "u lleoli."),
+			 p->nhomes, places, placed);
+		para(res, s);
+	}
+}
+
+/* Order for "look at first": missing episodes per place, most first. */
+static int cmp_rate(const void *a, const void *b)
+{
+	const struct home_now *x = a, *y = b;
+	/* x->e / x->p vs y->e / y->p, without division; no places last */
+	int64_t l = (int64_t)x->episodes_recent * (y->places > 0 ? y->places : 1);
+	int64_t r = (int64_t)y->episodes_recent * (x->places > 0 ? x->places : 1);
+
+	if (l != r)
+		return l > r ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* Inspectors: the homes with the most missing episodes per place. */
+static void homes_first(struct request *req, struct response *res,
+			struct hp_page *p)
+{
+	size_t n = 0;
+
+	heading2(res, tr(req, "Homes to look at first",
+			 "Cartrefi i edrych arnynt yn gyntaf"));
+	qsort(p->homes, p->nhomes, sizeof(*p->homes), cmp_rate);
+	for (size_t i = 0; i < p->nhomes; i++)
+		if (p->homes[i].open && p->homes[i].episodes_recent)
+			n++;
+	if (!n) {
+		para(res, tr(req, "No open home had a child go missing in the "
+			     "last 90 days.",
+			     "Ni aeth plentyn ar goll o unrhyw gartref agored "
+			     "yn y 90 diwrnod diwethaf."));
+		return;
+	}
+	para(res, tr(req, "Open homes with the most missing episodes for "
+		     "their places in the last 90 days, recorded live.",
+		     "Cartrefi agored gyda" RQ "r mwyaf o gyfnodau ar goll am "
+		     "eu lleoedd yn y 90 diwrnod diwethaf, wedi" RQ "u "
+		     "cofnodi" RQ "n fyw."));
+	part_table_scroll_start(req, res, tr(req, "Homes to look at first",
+					     "Cartrefi i edrych arnynt yn "
+					     "gyntaf"));
+	res_markup(res, "<table class=\"govuk-table\" "
+		   "data-cartref=\"homes-first\">\n"
+		   "<thead class=\"govuk-table__head\">\n"
+		   "<tr class=\"govuk-table__row\">\n");
+	part_th(res, tr(req, "Home", "Cartref"), false);
+	part_th(res, tr(req, "Council area", "Ardal cyngor"), false);
+	part_th(res, tr(req, "Places", "Lleoedd"), true);
+	part_th(res, tr(req, "Missing episodes, 90 days",
+			"Cyfnodau ar goll, 90 diwrnod"), true);
+	part_th(res, tr(req, "Missing now", "Ar goll nawr"), true);
+	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
+	n = 0;
+	for (size_t i = 0; i < p->nhomes && n < HOMES_FIRST; i++) {
+		const struct home_now *h = &p->homes[i];
+
+		if (!h->open || !h->episodes_recent)
+			continue;
+		n++;
+		res_markup(res, "<tr class=\"govuk-table__row\">\n"
+			   "<th scope=\"row\" class=\"govuk-table__header\">");
+		part_home_link(res, h->urn, h->name);
+		res_markup(res, "</th>\n<td class=\"govuk-table__cell\">");
+		res_text(res, web_council_name(req, &p->councils, h->la));
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell "
+			   "govuk-table__cell--numeric\">");
+		res_int(res, h->places);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell "
+			   "govuk-table__cell--numeric\">");
+		res_int(res, h->episodes_recent);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell "
+			   "govuk-table__cell--numeric\">");
+		res_int(res, h->missing_now);
+		res_markup(res, "</td>\n</tr>\n");
+	}
+	res_markup(res, "</tbody>\n</table>\n");
+	part_table_scroll_end(res);
 }
 
 static void write_areas(struct request *req, struct response *res,
 			const struct hp_page *p)
 {
-	const struct org *o = &p->ws->org;
-
-	const char *force = name_in(req, o->name_en, o->name_cy);
-
 	heading2(res, tr(req, "Your force" RQ "s area", "Ardal eich heddlu"));
-	res_markup(res, "<p class=\"govuk-body\">");
 	if (!p->nareas) {
-		res_text(res, tr(req, "", "Nid oes cynghorau yn ardal "));
-		res_text(res, force);
-		res_text(res, tr(req, " has no councils in its area yet.",
-				 " eto."));
-		res_markup(res, "</p>\n");
+		para(res, tr(req, "No council is in your force" RQ "s area yet. "
+			     "Ask the person who manages your account.",
+			     "Nid oes cyngor yn ardal eich heddlu eto. "
+			     "Gofynnwch i" RQ "r person sy" RQ "n rheoli eich "
+			     "cyfrif."));
 		return;
 	}
-	res_text(res, tr(req, "", "Mae "));
-	res_text(res, force);
-	res_text(res, tr(req, " covers these councils:",
-			 " yn cwmpasu" RQ "r cynghorau hyn:"));
-	res_markup(res, "</p>\n<ul class=\"govuk-list govuk-list--bullet\">\n");
+	res_markup(res, "<p class=\"govuk-body\">");
 	for (size_t i = 0; i < p->nareas; i++) {
 		const struct hp_area *a = &p->areas[i];
 
-		res_markup(res, "<li>");
+		if (i)
+			res_text(res, i + 1 == p->nareas ?
+				 tr(req, " and ", " a ") : ", ");
 		res_text(res, a->la.code[0] ?
 			 name_in(req, a->la.name_en, a->la.name_cy) : a->code);
-		res_markup(res, "</li>\n");
 	}
-	res_markup(res, "</ul>\n");
+	res_text(res, ".");
+	res_markup(res, "</p>\n");
 }
 
 static void summary_row(struct response *res, const char *key, long n)
@@ -753,161 +1164,9 @@ static void write_users(struct request *req, struct response *res,
 			    "Defnyddwyr wedi" RQ "u hanalluogi"),
 		    p->users_disabled);
 	res_markup(res, "</dl>\n");
-	para(res, tr(req, "Until the pages for managing users are ready, "
-		     "manage them on the server with cartref user (add, "
-		     "disable, enable, reset, token).",
-		     "Hyd nes bydd y tudalennau ar gyfer rheoli defnyddwyr yn "
-		     "barod, rheolwch nhw ar y gweinydd gyda cartref user "
-		     "(add, disable, enable, reset, token)."));
 }
 
-static void write_missing(struct request *req, struct response *res,
-			  const struct hp_page *p)
-{
-	const struct missing_page *mp = p->missing;
-	char s[160];
-
-	heading2(res, tr(req, "Needs attention", "Angen sylw"));
-	if (!mp->total) {
-		para(res, tr(req, "No child you may see is missing from care "
-			     "now.",
-			     "Nid oes plentyn y cewch ei weld ar goll o ofal "
-			     "nawr."));
-		return;
-	}
-	snprintf(s, sizeof(s), WEB_TRF(req, "Missing from care now: %ld. "
-				       "The longest missing come first.",
-				       "Ar goll o ofal nawr: %ld. Daw" RQ "r "
-				       "rhai sydd wedi bod ar goll hiraf yn "
-				       "gyntaf."),
-		 mp->total);
-	para(res, s);
-	res_markup(res, "<table class=\"govuk-table\">\n<caption "
-		   "class=\"govuk-table__caption govuk-table__caption--s\">");
-	res_text(res, tr(req, "Children missing from care now",
-			 "Plant sydd ar goll o ofal nawr"));
-	res_markup(res, "</caption>\n<thead class=\"govuk-table__head\">\n"
-		   "<tr class=\"govuk-table__row\">\n");
-	part_th(res, tr(req, "Child", "Plentyn"), false);
-	part_th(res, tr(req, "Council", "Cyngor"), false);
-	part_th(res, tr(req, "Age", "Oed"), true);
-	part_th(res, tr(req, "Missing since", "Ar goll ers"), false);
-	part_th(res, tr(req, "Went missing from", "Aeth ar goll o"), false);
-	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
-	for (size_t i = 0; i < mp->n; i++) {
-		const struct missing_row *m = &mp->rows[i];
-
-		res_markup(res, "<tr class=\"govuk-table__row\">\n"
-			   "<th scope=\"row\" class=\"govuk-table__header\">");
-		part_child_link(res, m->la, m->ref);
-		res_markup(res, "</th>\n<td class=\"govuk-table__cell\">");
-		res_text(res, web_council_name(req, &p->councils, m->la));
-		res_markup(res, "</td>\n<td class=\"govuk-table__cell "
-			   "govuk-table__cell--numeric\">");
-		if (!viewer_may(&p->v, VF_AGE))
-			part_not_shown(req, res);
-		else if (m->age < 0)
-			part_not_recorded(req, res);
-		else
-			res_int(res, m->age);
-		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
-		part_date(req, res, m->m.start);
-		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
-		if (m->m.urn[0])
-			part_home_link(res, m->m.urn, m->m.home_name);
-		else if (m->m.district[0])
-			res_text(res, m->m.district);
-		else
-			part_not_recorded(req, res);
-		res_markup(res, "</td>\n</tr>\n");
-	}
-	res_markup(res, "</tbody>\n</table>\n");
-	if (mp->total > (long)mp->n) {
-		snprintf(s, sizeof(s), WEB_TRF(req, "The %zu missing longest "
-					       "of %ld are shown.",
-					       "Dangosir y %zu sydd wedi bod "
-					       "ar goll hiraf o %ld."),
-			 mp->n, mp->total);
-		para(res, s);
-	}
-}
-
-/* The open episodes recorded live, longest missing first. */
-static void write_live(struct request *req, struct response *res,
-		       const struct hp_page *p)
-{
-	const struct mfc_attention_page *lp = p->live;
-	char s[160];
-
-	heading2(res, tr(req, "Missing or away now, recorded live",
-			 "Ar goll neu i ffwrdd nawr, wedi" RQ "u cofnodi" RQ
-			 "n fyw"));
-	if (!lp->total) {
-		para(res, tr(req, "No open missing or away episode needs your "
-			     "attention.",
-			     "Nid oes cyfnod ar goll neu i ffwrdd agored "
-			     "angen eich sylw."));
-		return;
-	}
-	res_markup(res, "<table class=\"govuk-table\">\n<caption "
-		   "class=\"govuk-table__caption govuk-table__caption--s\">");
-	res_text(res, tr(req, "Open episodes, longest first",
-			 "Cyfnodau agored, yr hiraf yn gyntaf"));
-	res_markup(res, "</caption>\n<thead class=\"govuk-table__head\">\n"
-		   "<tr class=\"govuk-table__row\">\n");
-	part_th(res, tr(req, "Child", "Plentyn"), false);
-	part_th(res, tr(req, "Since", "Ers"), false);
-	part_th(res, tr(req, "Hours", "Oriau"), true);
-	part_th(res, tr(req, "From", "O"), false);
-	part_th(res, tr(req, "Risk", "Risg"), false);
-	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
-	for (size_t i = 0; i < lp->n; i++) {
-		const struct mfc_attention_row *m = &lp->rows[i];
-
-		res_markup(res, "<tr class=\"govuk-table__row\">\n"
-			   "<th scope=\"row\" class=\"govuk-table__header\">"
-			   "<a class=\"govuk-link\" href=\"/missing/");
-		res_int(res, m->id);
-		res_markup(res, "\">");
-		res_text(res, m->la);
-		res_text(res, "/");
-		res_text(res, m->ref);
-		res_markup(res, "</a>");
-		if (m->kind[0] == 'A') {
-			res_text(res, " ");
-			res_text(res, tr(req, "(away)", "(i ffwrdd)"));
-		}
-		res_markup(res, "</th>\n<td class=\"govuk-table__cell\">");
-		part_time(req, res, m->started_at);
-		res_markup(res, "</td>\n<td class=\"govuk-table__cell "
-			   "govuk-table__cell--numeric\">");
-		res_int(res, m->hours_missing);
-		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
-		if (m->urn[0])
-			part_home_link(res, m->urn, m->home_name);
-		else
-			part_not_recorded(req, res);
-		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
-		res_text(res, web_grade_label(req, m->grade));
-		if (m->exploitation) {
-			res_text(res, " ");
-			part_tag(res, "orange", tr(req, "Exploitation",
-						   "Camfanteisio"));
-		}
-		res_markup(res, "</td>\n</tr>\n");
-	}
-	res_markup(res, "</tbody>\n</table>\n");
-	if (lp->total > (long)lp->n) {
-		snprintf(s, sizeof(s), WEB_TRF(req, "The %zu missing longest "
-					       "of %ld are shown.",
-					       "Dangosir y %zu sydd wedi bod "
-					       "ar goll hiraf o %ld."),
-			 lp->n, lp->total);
-		para(res, s);
-	}
-}
-
-/* How many alerts are open, and the newest few. */
+/* How many alerts are open, with a link. */
 static void write_alerts(struct request *req, struct response *res,
 			 const struct hp_page *p)
 {
@@ -915,73 +1174,110 @@ static void write_alerts(struct request *req, struct response *res,
 	char s[160];
 
 	heading2(res, tr(req, "Alerts", "Rhybuddion"));
+	res_markup(res, "<p class=\"govuk-body\" data-cartref=\"alerts\">");
 	if (!ap->total) {
-		para(res, tr(req, "No open alerts for your organisation.",
-			     "Dim rhybuddion agored i" RQ "ch sefydliad."));
+		res_text(res, tr(req, "No open alerts for your organisation.",
+				 "Dim rhybuddion agored i" RQ "ch sefydliad."));
 	} else {
-		snprintf(s, sizeof(s), WEB_TRF(req, "Open alerts for your "
-					       "organisation: %ld. The newest:",
+		snprintf(s, sizeof(s), WEB_TRF(req, "Alerts open for your "
+					       "organisation: %ld. ",
 					       "Rhybuddion agored i" RQ "ch "
-					       "sefydliad: %ld. Y mwyaf "
-					       "newydd:"), ap->total);
-		para(res, s);
-		res_markup(res, "<ul class=\"govuk-list govuk-list--bullet\">\n");
-		for (size_t i = 0; i < ap->n; i++) {
-			const struct alert_row *a = &ap->rows[i];
-			const struct alert_rule *r = alert_rule_find(a->rule);
-
-			res_markup(res, "<li><a class=\"govuk-link\" "
-				   "href=\"/alerts/");
-			res_int(res, a->id);
-			res_markup(res, "\">");
-			res_text(res, r ? tr(req, r->title_en, r->title_cy) :
-					  a->rule);
-			res_markup(res, "</a>: ");
-			if (a->ref[0]) {
-				res_text(res, a->la);
-				res_text(res, "/");
-				res_text(res, a->ref);
-			} else {
-				res_text(res, a->urn);
-			}
-			if (a->escalated_at) {
-				res_text(res, " ");
-				part_tag(res, "pink", tr(req, "Escalated",
-							 "Wedi" RQ "i "
-							 "uwchgyfeirio"));
-			}
-			res_markup(res, "</li>\n");
-		}
-		res_markup(res, "</ul>\n");
+					       "sefydliad: %ld. "), ap->total);
+		res_text(res, s);
+		res_markup(res, "<a class=\"govuk-link\" href=\"/alerts\">");
+		res_text(res, tr(req, "See the alerts", "Gweld y rhybuddion"));
+		res_markup(res, "</a>");
 	}
-	res_markup(res, "<p class=\"govuk-body\"><a class=\"govuk-link\" "
-		   "href=\"/alerts\">");
-	res_text(res, tr(req, "All alerts", "Pob rhybudd"));
-	res_markup(res, "</a></p>\n");
+	res_markup(res, "</p>\n");
 }
 
-/* What is built for the role, and where. */
+/* The role's pages, main task first. */
 static void write_links(struct request *req, struct response *res,
 			const struct role_text *t)
 {
-	if (!t->links[0].href)
-		return;
-	heading2(res, tr(req, "In cartref", "Yn cartref"));
-	res_markup(res, "<ul class=\"govuk-list\">\n");
+	res_markup(res, "<aside class=\"cartref-related\" aria-labelledby="
+		   "\"your-pages\">\n<h2 class=\"govuk-heading-s\" "
+		   "id=\"your-pages\">");
+	res_text(res, tr(req, "Your pages", "Eich tudalennau"));
+	res_markup(res, "</h2>\n<ul class=\"govuk-list\" "
+		   "data-cartref=\"your-pages\">\n");
 	for (size_t i = 0; i < ARRAY_SIZE(t->links) && t->links[i].href;
 	     i++) {
 		res_markup(res, "<li><a class=\"govuk-link\" href=\"");
-		res_url_path(res, t->links[i].href);
+		res_attr(res, t->links[i].href);
 		res_markup(res, "\">");
 		res_text(res, lang2(req, t->links[i].text));
 		res_markup(res, "</a></li>\n");
 	}
-	res_markup(res, "</ul>\n");
+	res_markup(res, "</ul>\n</aside>\n");
+}
+
+/* The page's main heading: what this person's work is about. */
+static void heading1(struct request *req, struct response *res,
+		     const struct hp_page *p)
+{
+	const struct web_session *ws = p->ws;
+	const char *org = name_in(req, ws->org.name_en, ws->org.name_cy);
+	char s[240];
+
+	switch (ws->user.role) {
+	case ROLE_INSPECTOR:
+		snprintf(s, sizeof(s), "%s", tr(req, "Children" RQ "s homes "
+						"in Wales",
+						"Cartrefi plant yng Nghymru"));
+		break;
+	case ROLE_ANALYST:
+		snprintf(s, sizeof(s), "%s", tr(req, "Figures for Wales",
+						"Ffigurau ar gyfer Cymru"));
+		break;
+	case ROLE_COUNCIL_SOCIAL_WORKER:
+		snprintf(s, sizeof(s), WEB_TRF(req, "%s" RQ "s children",
+					       "Plant %s"),
+			 web_council_name(req, &p->councils, ws->org.la));
+		break;
+	case ROLE_COUNCIL_PLACEMENTS:
+		snprintf(s, sizeof(s), WEB_TRF(req, "Placements of %s" RQ "s "
+					       "children",
+					       "Lleoliadau plant %s"),
+			 web_council_name(req, &p->councils, ws->org.la));
+		break;
+	case ROLE_HOME_MANAGER:
+		snprintf(s, sizeof(s), WEB_TRF(req, "Homes run by %s",
+					       "Cartrefi sy" RQ "n cael eu "
+					       "rhedeg gan %s"),
+			 ws->org.provider[0] ? ws->org.provider : org);
+		break;
+	case ROLE_POLICE_MISSING_COORDINATOR:
+		snprintf(s, sizeof(s), WEB_TRF(req, "Children missing in %s" RQ
+					       "s area",
+					       "Plant ar goll yn ardal %s"),
+			 org);
+		break;
+	case ROLE_ADMIN:
+	case ROLE_N:
+		snprintf(s, sizeof(s), "%s", tr(req, "People and access",
+						"Pobl a mynediad"));
+		break;
+	}
+	res_markup(res, "<h1 class=\"govuk-heading-l\">");
+	res_text(res, s);
+	res_markup(res, "</h1>\n");
+}
+
+static void report_button(struct request *req, struct response *res)
+{
+	res_markup(res, "<a href=\"/missing/report\" role=\"button\" "
+		   "draggable=\"false\" class=\"govuk-button "
+		   "govuk-button--warning\" data-module=\"govuk-button\" "
+		   "data-cartref=\"report-missing\">");
+	res_text(res, tr(req, "Report a child missing",
+			 "Adrodd bod plentyn ar goll"));
+	res_markup(res, "</a>\n");
 }
 
 static void home_body(struct request *req, struct response *res, void *ctx)
 {
-	const struct hp_page *p = ctx;
+	struct hp_page *p = ctx;
 	const struct web_session *ws = p->ws;
 	const struct role_text *t = &roles[ws->user.role];
 
@@ -991,46 +1287,52 @@ static void home_body(struct request *req, struct response *res, void *ctx)
 	res_text(res, lang2(req, t->name));
 	res_text(res, ", ");
 	res_text(res, name_in(req, ws->org.name_en, ws->org.name_cy));
-	res_markup(res, "</span>\n<h1 class=\"govuk-heading-l\">");
-	res_text(res, tr(req, "Home", "Hafan"));
-	res_markup(res, "</h1>\n<p class=\"govuk-body-l\">");
-	res_text(res, lang2(req, t->see));
+	res_markup(res, "</span>\n");
+	heading1(req, res, p);
+	res_markup(res, "<p class=\"govuk-body-l\">");
+	res_text(res, lang2(req, t->lead));
 	res_markup(res, "</p>\n");
 
-	if (p->wants_figures)
-		write_figures(req, res, p);
 	switch (ws->user.role) {
-	case ROLE_HOME_MANAGER:
-		write_homes(req, res, p);
-		break;
 	case ROLE_POLICE_MISSING_COORDINATOR:
+		police_first(req, res, p);
 		write_areas(req, res, p);
+		break;
+	case ROLE_COUNCIL_SOCIAL_WORKER:
+		interviews_first(req, res, p);
+		missing_now(req, res, p);
+		break;
+	case ROLE_COUNCIL_PLACEMENTS:
+		missing_now(req, res, p);
+		break;
+	case ROLE_HOME_MANAGER:
+		report_button(req, res);
+		home_first(req, res, p);
 		break;
 	case ROLE_ADMIN:
 		write_users(req, res, p);
 		break;
-	default:
+	case ROLE_INSPECTOR:
+		homes_first(req, res, p);
+		break;
+	case ROLE_ANALYST:
+	case ROLE_N:
 		break;
 	}
-
-	if (p->missing)
-		write_missing(req, res, p);
-	if (p->live)
-		write_live(req, res, p);
 	if (p->alerts)
 		write_alerts(req, res, p);
+	res_markup(res, "</div>\n<div class=\"govuk-grid-column-one-third\">\n");
 	write_links(req, res, t);
-	heading2(res, tr(req, "Coming next", "I ddod nesaf"));
-	para(res, tr(req, "These will appear here as they are built:",
-		     "Bydd y rhain yn ymddangos yma wrth iddynt gael eu "
-		     "hadeiladu:"));
-	res_markup(res, "<ul class=\"govuk-list govuk-list--bullet\">\n");
-	for (size_t i = 0; i < ARRAY_SIZE(t->next) && t->next[i][0]; i++) {
-		res_markup(res, "<li>");
-		res_text(res, lang2(req, t->next[i]));
-		res_markup(res, "</li>\n");
+	res_markup(res, "</div>\n</div>\n");
+	/* tables that need the width of the page */
+	if (ws->user.role == ROLE_HOME_MANAGER)
+		write_homes(req, res, p);
+	if (p->wants_figures) {
+		res_markup(res, "<div class=\"govuk-grid-row\">\n"
+			   "<div class=\"govuk-grid-column-two-thirds\">\n");
+		write_figures(req, res, p);
+		res_markup(res, "</div>\n</div>\n");
 	}
-	res_markup(res, "</ul>\n</div>\n</div>\n");
 }
 
 void page_home(struct request *req, struct response *res)
@@ -1051,9 +1353,9 @@ void page_home(struct request *req, struct response *res)
 		res_html_page(req, res, tr(req, "Home", "Hafan"), home_body, &p);
 	}
 	review_hold_release(p.hold);	/* p.review with it */
+	free(p.open);
+	free(p.due);
 	free(p.homes);
 	free(p.areas);
-	free(p.missing);
-	free(p.live);
 	free(p.alerts);
 }

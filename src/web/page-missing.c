@@ -21,11 +21,16 @@
  * form again (400) with a GOV.UK error summary linking to each field and
  * what was typed kept.  The writes' audit rows commit with them, so the
  * server's group-commit audit writer is unbound around them
- * (web_write_begin()).  Times are UTC.
+ * (web_write_begin()).  Times are read and written in UK local time
+ * (base/uktime.h).
+ *
+ *   GET  /missing/report                         a home manager: which
+ *                                                child to report missing
  */
 #include "base/compat.h"
 #include "alerts/alerts.h"
 #include "base/parse.h"
+#include "base/uktime.h"
 #include "base/xalloc.h"
 #include "web/layout.h"
 #include "web/pages.h"
@@ -343,13 +348,13 @@ static void home_inputs(struct request *req, struct response *res,
 			const struct web_form *f, const char *form,
 			const struct mfc_episode *e)
 {
+	char hint[300];
+
+	web_when_hint(req, true, tr(req, "Leave empty if not known.",
+				    "Gadewch yn wag os nad yw" RQ "n hysbys."),
+		      hint, sizeof(hint));
 	part_when(req, res, f, form, "last_seen_at",
-		  label(req, "last_seen_at"),
-		  tr(req, "For example, 30 3 2019 and 20 40. Leave empty if "
-		     "not known. Use the 24-hour clock, UTC.",
-		     "Er enghraifft, 30 3 2019 a 20 40. Gadewch yn wag os "
-		     "nad yw" RQ "n hysbys. Defnyddiwch y cloc 24 awr, UTC."),
-		  e->last_seen_at, true);
+		  label(req, "last_seen_at"), hint, e->last_seen_at, true);
 	part_input(req, res, f, form, "last_seen_place",
 		   label(req, "last_seen_place"), NULL, e->last_seen_place,
 		   NULL);
@@ -496,7 +501,7 @@ static void return_section(struct request *req, struct response *res,
 	const struct mfc_episode *e = &ev->e;
 	bool may = ev->v.access == VIEWER_POLICE ||
 		   ev->v.access == VIEWER_PROVIDER;
-	char action[64];
+	char action[64], hint[300];
 
 	section_start(res, "return", tr(req, "Found or came back",
 					"Wedi" RQ "i ganfod neu wedi dod yn "
@@ -519,13 +524,10 @@ static void return_section(struct request *req, struct response *res,
 				   "Cywiro" RQ "r dychwelyd"));
 		action_of(action, sizeof(action), e->id, "return");
 		part_form_start(req, res, action);
+		web_when_hint(req, true, NULL, hint, sizeof(hint));
 		part_when(req, res, &ev->f, "return", "returned_at",
-			  label(req, "returned_at"),
-			  tr(req, "For example, 2 4 2019 and 09 30. Use the "
-			     "24-hour clock, UTC.",
-			     "Er enghraifft, 2 4 2019 a 09 30. Defnyddiwch y "
-			     "cloc 24 awr, UTC."),
-			  e->returned_at, true);
+			  label(req, "returned_at"), hint, e->returned_at,
+			  true);
 		part_input(req, res, &ev->f, "return", "returned_place",
 			   label(req, "returned_place"), NULL,
 			   e->returned_place, NULL);
@@ -664,7 +666,7 @@ static void meeting_section(struct request *req, struct response *res,
 			    const struct ep_view *ev)
 {
 	const struct web_form *f = &ev->f;
-	char action[64];
+	char action[64], hint[300];
 
 	section_start(res, "meetings", tr(req, "Strategy meetings",
 					  "Cyfarfodydd strategaeth"));
@@ -674,10 +676,9 @@ static void meeting_section(struct request *req, struct response *res,
 			   "Ychwanegu cyfarfod strategaeth"));
 		action_of(action, sizeof(action), ev->e.id, "meeting");
 		part_form_start(req, res, action);
+		web_when_hint(req, false, NULL, hint, sizeof(hint));
 		part_when(req, res, f, "meeting", "held_on",
-			  label(req, "held_on"),
-			  tr(req, "For example, 1 4 2019", "Er enghraifft, "
-			     "1 4 2019"), 0, false);
+			  label(req, "held_on"), hint, 0, false);
 		part_textarea(req, res, f, "meeting", "agencies",
 			      label(req, "agencies"),
 			      tr(req, "For example, council, police, home, "
@@ -709,6 +710,46 @@ static const char *saved_text(const struct request *req, const char *what)
 			  "Wedi" RQ "i gadw: ychwanegwyd y cyfarfod "
 			  "strategaeth.");
 	return tr(req, "Saved", "Wedi" RQ "i gadw");
+}
+
+/*
+ * How long: "Missing for 9 hours, since 5 December 2026 at 21:15, from
+ * Maes Awel (Swansea)", or for how long the child was away once back.
+ */
+static void how_long(struct request *req, struct response *res,
+		     const struct ep_view *ev)
+{
+	const struct mfc_episode *e = &ev->e;
+	bool cy = req->lang[0] == 'c', away = e->kind[0] == 'A';
+	char len[UK_TEXT_MAX], since[UK_TEXT_MAX], s[400];
+
+	uk_time_text(e->started_at, cy, since, sizeof(since));
+	if (e->returned_at) {
+		uk_duration_text(e->returned_at - e->started_at, cy, len,
+				 sizeof(len));
+		snprintf(s, sizeof(s), away ?
+			 WEB_TRF(req, "Away for %s, from %s.",
+				 "I ffwrdd am %s, o %s.") :
+			 WEB_TRF(req, "Missing for %s, from %s.",
+				 "Ar goll am %s, o %s."), len, since);
+	} else {
+		uk_duration_text(ev->v.now_ms - e->started_at, cy, len,
+				 sizeof(len));
+		snprintf(s, sizeof(s), away ?
+			 WEB_TRF(req, "Away for %s now, since %s.",
+				 "I ffwrdd ers %s nawr, ers %s.") :
+			 WEB_TRF(req, "Missing for %s now, since %s.",
+				 "Ar goll ers %s nawr, ers %s."), len, since);
+	}
+	res_markup(res, "<p class=\"govuk-body-l\" data-cartref=\"how-long\">");
+	res_text(res, s);
+	if (e->home_name[0]) {
+		res_text(res, " ");
+		res_text(res, tr(req, "From ", "O "));
+		part_home_link(res, e->urn, e->home_name);
+		res_text(res, ".");
+	}
+	res_markup(res, "</p>\n");
 }
 
 static void episode_body(struct request *req, struct response *res,
@@ -748,7 +789,9 @@ static void episode_body(struct request *req, struct response *res,
 		part_tag(res, e->grade == MFC_GRADE_HIGH ? "red" : "blue",
 			 web_grade_label(req, e->grade));
 	}
-	res_markup(res, "</p>\n<ul class=\"govuk-list\">\n<li>");
+	res_markup(res, "</p>\n");
+	how_long(req, res, ev);
+	res_markup(res, "<ul class=\"govuk-list\">\n<li>");
 	part_child_link(res, e->la, e->ref);
 	res_text(res, tr(req, ": the child" RQ "s record",
 			 ": cofnod y plentyn"));
@@ -761,10 +804,11 @@ static void episode_body(struct request *req, struct response *res,
 	res_markup(res, "</a></li>\n</ul>\n<div class=\"govuk-inset-text\">");
 	res_text(res, tr(req, "Each agency records its own part. Your viewing "
 			 "and every change are recorded in the audit trail. "
-			 "Times are UTC.",
+			 "Times are UK time.",
 			 "Mae pob asiantaeth yn cofnodi ei rhan ei hun. Mae "
 			 "eich edrych a phob newid yn cael eu cofnodi yn y "
-			 "trywydd archwilio. Mae" RQ "r amseroedd yn UTC."));
+			 "trywydd archwilio. Mae" RQ "r amseroedd yn amser y "
+			 "DU."));
 	res_markup(res, "</div>\n");
 	home_section(req, res, ev);
 	police_section(req, res, ev);
@@ -777,11 +821,11 @@ static void episode_body(struct request *req, struct response *res,
 static void episode_title(struct request *req, const struct ep_view *ev,
 			  char *out, size_t cap)
 {
-	snprintf(out, cap, "%s%s %s/%s",
+	snprintf(out, cap, "%s%s: %s, %s",
 		 ev->f.n ? tr(req, "Error: ", "Gwall: ") : "",
 		 ev->e.kind[0] == 'A' ? tr(req, "Away", "I ffwrdd") :
 					tr(req, "Missing", "Ar goll"),
-		 ev->e.la, ev->e.ref);
+		 ev->e.ref, web_council_name(req, &ev->councils, ev->e.la));
 }
 
 /* The rest of the page once the episode is read: meetings, names. */
@@ -1145,7 +1189,7 @@ static void new_body(struct request *req, struct response *res, void *ctx)
 	};
 	struct new_view *nv = ctx;
 	const struct child_summary *c = &nv->rec.child;
-	char action[128];
+	char action[128], hint[300];
 
 	res_markup(res, "<div class=\"govuk-grid-row\">\n"
 		   "<div class=\"govuk-grid-column-two-thirds\">\n");
@@ -1174,12 +1218,9 @@ static void new_body(struct request *req, struct response *res, void *ctx)
 	part_radios(req, res, &nv->f, "report", "kind", label(req, "kind"),
 		    NULL, req->lang[0] == 'c' ? kinds_cy : kinds_en, 2, "",
 		    false);
+	web_when_hint(req, true, NULL, hint, sizeof(hint));
 	part_when(req, res, &nv->f, "report", "started_at",
-		  label(req, "started_at"),
-		  tr(req, "For example, 30 3 2019 and 21 15. Use the 24-hour "
-		     "clock, UTC.",
-		     "Er enghraifft, 30 3 2019 a 21 15. Defnyddiwch y cloc "
-		     "24 awr, UTC."), 0, true);
+		  label(req, "started_at"), hint, 0, true);
 	home_inputs(req, res, &nv->f, "report", &nv->e);
 	part_button(res, tr(req, "Send the report", "Anfon yr adroddiad"),
 		    false);
@@ -1311,4 +1352,147 @@ out:
 		web_write_end(s, w);
 	child_record_release(&nv->rec);
 	free(nv);
+}
+
+/* ---- which child to report missing (a home manager) ---------------------- */
+
+struct report_view {
+	struct viewer v;
+	struct web_councils councils;
+	struct home_now *homes;
+	size_t nhomes;
+	struct child_page *kids;	/* under 18, placed in its homes now */
+};
+
+/* The children of kids placed at home urn now. */
+static void report_home(struct request *req, struct response *res,
+			const struct report_view *rv,
+			const struct home_now *h)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < rv->kids->n; i++) {
+		const struct child_summary *c = &rv->kids->rows[i];
+
+		if (!web_placed_with_viewer(&rv->v, c) ||
+		    strcmp(c->current.urn, h->urn))
+			continue;
+		if (!n++) {
+			res_markup(res, "<h2 class=\"govuk-heading-m\">");
+			res_text(res, h->name);
+			res_markup(res, "</h2>\n<ul class=\"govuk-list "
+				   "cartref-report-list\">\n");
+		}
+		res_markup(res, "<li>");
+		if (c->open_missing) {
+			part_child_link(res, c->la, c->ref);
+			res_text(res, " ");
+			part_tag(res, "red", tr(req, "Missing or away now",
+						"Ar goll neu i ffwrdd nawr"));
+		} else {
+			res_markup(res, "<a class=\"govuk-link\" "
+				   "href=\"/children/");
+			res_url_arg(res, c->la);
+			res_markup(res, "/");
+			res_url_arg(res, c->ref);
+			res_markup(res, "/missing/new\">");
+			res_text(res, tr(req, "Report ", "Adrodd am "));
+			res_text(res, c->ref);
+			if (c->age >= 0) {
+				char age[32];
+
+				snprintf(age, sizeof(age), ", %d", c->age);
+				res_text(res, age);
+			}
+			res_markup(res, "</a>");
+		}
+		res_text(res, " (");
+		res_text(res, tr(req, "looked after by ",
+				 "yn derbyn gofal gan "));
+		res_text(res, web_council_name(req, &rv->councils, c->la));
+		res_text(res, ")");
+		res_markup(res, "</li>\n");
+	}
+	if (n)
+		res_markup(res, "</ul>\n");
+}
+
+static void report_body(struct request *req, struct response *res,
+			void *ctx)
+{
+	const struct report_view *rv = ctx;
+
+	res_markup(res, "<div class=\"govuk-grid-row\">\n"
+		   "<div class=\"govuk-grid-column-two-thirds\">\n"
+		   "<h1 class=\"govuk-heading-l\">");
+	res_text(res, tr(req, "Report a child missing",
+			 "Adrodd bod plentyn ar goll"));
+	res_markup(res, "</h1>\n<div class=\"govuk-warning-text\">\n"
+		   "<span class=\"govuk-warning-text__icon\" "
+		   "aria-hidden=\"true\">!</span>\n"
+		   "<strong class=\"govuk-warning-text__text\">"
+		   "<span class=\"govuk-visually-hidden\">");
+	res_text(res, tr(req, "Warning", "Rhybudd"));
+	res_markup(res, "</span>");
+	res_text(res, tr(req, "If a child is in immediate danger, call 999 "
+			 "first.",
+			 "Os yw plentyn mewn perygl uniongyrchol, ffoniwch 999 "
+			 "yn gyntaf."));
+	res_markup(res, "</strong>\n</div>\n");
+	if (!rv->kids->total) {
+		part_para(res, tr(req, "No child is placed in your homes now.",
+				  "Nid oes plentyn wedi" RQ "i leoli yn eich "
+				  "cartrefi nawr."));
+	} else {
+		part_para(res, tr(req, "Choose the child. The council and the "
+				  "police see your report at once.",
+				  "Dewiswch y plentyn. Mae" RQ "r cyngor a" RQ
+				  "r heddlu yn gweld eich adroddiad ar "
+				  "unwaith."));
+		for (size_t i = 0; i < rv->nhomes; i++)
+			report_home(req, res, rv, &rv->homes[i]);
+		if (rv->kids->total > (long)rv->kids->n)
+			part_para(res, tr(req, "Only the first 100 children are "
+					  "listed: find others on the "
+					  "children page.",
+					  "Dim ond y 100 plentyn cyntaf a "
+					  "restrir: dewch o hyd i eraill ar "
+					  "dudalen y plant."));
+	}
+	res_markup(res, "</div>\n</div>\n");
+}
+
+void page_missing_report(struct request *req, struct response *res)
+{
+	struct report_view *rv = xcalloc(1, sizeof(*rv));
+	struct child_filter f;
+	struct err err = ERR_INIT;
+	struct store *s;
+	int rc;
+
+	s = web_store(req, &err);
+	rc = s ? web_viewer(req, s, &rv->v, &err) : ERR_STORE;
+	if (!rc && rv->v.access != VIEWER_PROVIDER)
+		rc = ERR_DENIED;	/* only homes report: the 404 page */
+	if (!rc)
+		rc = web_councils_load(s, &rv->councils, &err);
+	if (!rc)
+		rc = store_homes_now(s, &rv->v, 0, &rv->homes, &rv->nhomes,
+				     &err);
+	if (!rc) {
+		memset(&f, 0, sizeof(f));
+		f.looked_after_on = rv->v.today;
+		f.page_size = STORE_PAGE_MAX;
+		rv->kids = xmalloc(sizeof(*rv->kids));
+		rc = store_children_list(s, &rv->v, &f, rv->kids, &err);
+	}
+	if (rc)
+		fail(req, res, rc, "the report chooser", &err, false);
+	else
+		res_html_page(req, res, tr(req, "Report a child missing",
+					   "Adrodd bod plentyn ar goll"),
+			      report_body, rv);
+	free(rv->homes);
+	free(rv->kids);
+	free(rv);
 }

@@ -57,6 +57,15 @@ void page_missing_police(struct request *req, struct response *res);
 void page_missing_return(struct request *req, struct response *res);
 void page_missing_interview(struct request *req, struct response *res);
 void page_missing_meeting(struct request *req, struct response *res);
+/* GET /missing/report: a home manager chooses the child to report. */
+void page_missing_report(struct request *req, struct response *res);
+
+/*
+ * GET /data-quality: what to check in the returns (page-data-quality.c):
+ * periods missing a return left open, placements left open for someone
+ * who has turned 18, live episodes open for weeks.
+ */
+void page_data_quality(struct request *req, struct response *res);
 
 /* GET/POST /children/{council}/{ref}/grab-pack (page-grab-pack.c). */
 void page_grab_pack(struct request *req, struct response *res);

@@ -4,12 +4,15 @@
  * written through the escaping sinks.
  */
 #include "base/compat.h"
+#include "base/clock.h"
 #include "base/uktime.h"
 #include "auth/audit.h"
 #include "auth/auth.h"
 #include "base/parse.h"
 #include "web/parts.h"
 #include "web/session.h"
+
+#define RQ "\xe2\x80\x99"	/* right single quotation mark */
 
 /* ---- who is looking ----------------------------------------------------- */
 
@@ -292,6 +295,21 @@ void part_summary_row(struct response *res, const char *key,
 void part_summary_end(struct response *res)
 {
 	res_markup(res, "</dl>\n");
+}
+
+void part_table_scroll_start(struct request *req, struct response *res,
+			     const char *label)
+{
+	(void)req;
+	res_markup(res, "<div class=\"cartref-table-scroll\" role=\"region\" "
+		   "tabindex=\"0\" aria-label=\"");
+	res_attr(res, label);
+	res_markup(res, "\">\n");
+}
+
+void part_table_scroll_end(struct response *res)
+{
+	res_markup(res, "</div>\n");
 }
 
 void part_th(struct response *res, const char *text, bool numeric)
@@ -686,17 +704,38 @@ int web_form_when(struct request *req, struct web_form *f, const char *id,
 	}
 	if (with_time)
 		snprintf(msg, sizeof(msg), WEB_TRF(req,
-			 "%s must be a real date and time, such as 30 3 2019 "
-			 "and 21 15",
-			 "Rhaid i %s fod yn ddyddiad ac amser go iawn, fel 30 "
-			 "3 2019 a 21 15"), label);
+			 "%s must be a real date and time, with the day, "
+			 "month and year, and the hour and minute",
+			 "Rhaid i %s fod yn ddyddiad ac amser go iawn, gyda" RQ
+			 "r diwrnod, y mis a" RQ "r flwyddyn, a" RQ "r awr "
+			 "a" RQ "r munud"), label);
 	else
 		snprintf(msg, sizeof(msg), WEB_TRF(req,
-			 "%s must be a real date, such as 30 3 2019",
-			 "Rhaid i %s fod yn ddyddiad go iawn, fel 30 3 2019"),
+			 "%s must be a real date, with the day, month and year",
+			 "Rhaid i %s fod yn ddyddiad go iawn, gyda" RQ "r "
+			 "diwrnod, y mis a" RQ "r flwyddyn"),
 			 label);
 	web_form_fail(f, anchor, msg);
 	return ERR_INVALID;
+}
+
+void web_when_hint(const struct request *req, bool with_time,
+		   const char *more, char *out, size_t cap)
+{
+	int y, m, d;
+
+	date_to_ymd(uk_day_of(clock_now_ms()) - 3, &y, &m, &d);
+	if (with_time)
+		snprintf(out, cap, WEB_TRF(req, "For example, %d %d %d and 21 "
+					   "15, on the 24-hour clock, UK "
+					   "time.%s%s",
+					   "Er enghraifft, %d %d %d a 21 15, "
+					   "ar y cloc 24 awr, amser y DU.%s%s"),
+			 d, m, y, more ? " " : "", more ? more : "");
+	else
+		snprintf(out, cap, WEB_TRF(req, "For example, %d %d %d.%s%s",
+					   "Er enghraifft, %d %d %d.%s%s"),
+			 d, m, y, more ? " " : "", more ? more : "");
 }
 
 void part_error_summary(struct request *req, struct response *res,

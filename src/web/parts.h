@@ -161,6 +161,15 @@ void part_summary_row(struct response *res, const char *key,
 		      const char *value);
 void part_summary_end(struct response *res);
 
+/*
+ * A wide table's wrapper: a region that scrolls sideways inside the page
+ * (the page itself reflows), reachable and scrollable by keyboard
+ * (tabindex 0, labelled), with the first column kept in view.
+ */
+void part_table_scroll_start(struct request *req, struct response *res,
+			     const char *label);
+void part_table_scroll_end(struct response *res);
+
 /* <th scope="col"> cells of a table head (numeric: right aligned). */
 void part_th(struct response *res, const char *text, bool numeric);
 
@@ -279,6 +288,15 @@ int web_form_when(struct request *req, struct web_form *f, const char *id,
 
 void part_error_summary(struct request *req, struct response *res,
 			const struct web_form *f);
+
+/*
+ * A date input's hint: "For example, 4 12 2026 and 21 15." (with_time)
+ * or "For example, 4 12 2026.", a day a few days before today so that
+ * the example is never a date to come, then " " and more (may be NULL),
+ * in the request's language.  UK time, 24-hour clock.
+ */
+void web_when_hint(const struct request *req, bool with_time,
+		   const char *more, char *out, size_t cap);
 /* A success notification banner: title "Success", heading text. */
 void part_banner(struct request *req, struct response *res,
 		 const char *text);

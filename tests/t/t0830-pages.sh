@@ -204,11 +204,22 @@ list() {
 	get "list-$1" -b "$WORK/j-$1" "$U/children"
 	children "list-$1"
 }
-check_eq "social worker: Cardiff's C01..C07" \
-	"W06000015/C01 W06000015/C02 W06000015/C03 W06000015/C04 W06000015/C05 W06000015/C06 W06000015/C07" \
+# a council's list: its children looked after now (not C04, ceased; not
+# C05, short breaks only), those in a children's home first (C01)
+check_eq "social worker: Cardiff's children looked after now" \
+	"W06000015/C01 W06000015/C02 W06000015/C03 W06000015/C06 W06000015/C07" \
 	"$(list social-worker)"
-check "social worker: 7 children" has list-social-worker "7 children"
+check "social worker: 5 children, C01 (in a children's home) first" has list-social-worker "5 children"
+check "in the order of the list" sh -c "grep -o 'href=\"/children/W06000015/C0[0-9]\"' '$WORK/list-social-worker.b' | head -2 | tr -d '\n' | grep -q 'C01.*C02'"
 check_eq "placements officer: the same" "$(children list-social-worker)" "$(list placements)"
+get list-all -b "$WORK/j-social-worker" "$U/children?placed=all"
+check_eq "placed=all: everyone the council looked after" \
+	"W06000015/C01 W06000015/C02 W06000015/C03 W06000015/C04 W06000015/C05 W06000015/C06 W06000015/C07" \
+	"$(children list-all)"
+get list-home -b "$WORK/j-social-worker" "$U/children?placed=home"
+check_eq "placed=home: in a children's home now" "W06000015/C01" "$(children list-home)"
+get list-bad -b "$WORK/j-social-worker" "$U/children?placed=maybe"
+check_eq "placed= anything else: 400" 400 "$(status list-bad)"
 check_eq "home manager: only the child placed in its home" "W06000011/S01" "$(list home-manager)"
 check_eq "police: only children missing now in the force's area" \
 	"W06000011/S01 W06000015/C01" "$(list police)"
@@ -216,27 +227,45 @@ check_eq "inspector: children placed in a registered home" \
 	"W06000011/S01 W06000015/C01 W06000015/C04" "$(list inspector)"
 get list-filter -b "$WORK/j-inspector" "$U/children?council=W06000011"
 check_eq "the council filter" "W06000011/S01" "$(children list-filter)"
-get list-prefix -b "$WORK/j-social-worker" "$U/children?q=C0"
+get list-prefix -b "$WORK/j-social-worker" "$U/children?q=C0&placed=all"
 check "a reference prefix" has list-prefix "7 children"
 get list-prefix2 -b "$WORK/j-social-worker" "$U/children?q=C03"
 check_eq "a longer prefix" "W06000015/C03" "$(children list-prefix2)"
 get list-page2 -b "$WORK/j-social-worker" "$U/children?page=2"
 check "page 2 of 1: nothing on it" has list-page2 "There is nothing on this page."
 
-# needs attention on /home
+# what to do first on /home, by role
 for r in $ROLES; do
 	get "home-$r" -b "$WORK/j-$r" "$U/home"
 done
-check_eq "home: the police's missing children" "W06000011/S01 W06000015/C01" "$(children home-police)"
-check_eq "home: the social worker's" "W06000015/C01" "$(children home-social-worker)"
-check_eq "home: the home manager's" "W06000011/S01" "$(children home-home-manager)"
-check_eq "home: the inspector's" "W06000011/S01 W06000015/C01" "$(children home-inspector)"
-check "home: needs attention, links to the pages" has home-police "Needs attention" \
-	"Missing from care now: 2." '<a class="govuk-link" href="/children">'
-check "home: analysts have no such list" hasnt home-analyst "Needs attention" "/children/"
-check "home: admins neither" hasnt home-admin "Needs attention" "/children/"
-check "home: what is built is a link, not coming next" has home-social-worker \
-	'href="/children">The list of children your council looks after</a>'
+# do_first NAME: the episodes a page's "do first" list links, in order
+do_first() {
+	sed -n '/data-cartref="do-first"/,/<\/ul>/p' "$WORK/$1.b" |
+		grep -o 'href="/missing/[0-9]*[#a-z]*"' | sed 's|href="/missing/||; s|"$||' |
+		tr '\n' ' ' | sed 's/ $//'
+}
+ep_c01=$(sql "$db" "SELECT e.id FROM mfc_episode e JOIN child c ON c.id = e.child_id WHERE c.child_ref = 'C01'")
+ep_s01=$(sql "$db" "SELECT e.id FROM mfc_episode e JOIN child c ON c.id = e.child_id WHERE c.child_ref = 'S01'")
+check_eq "home: the police first find the children missing from their area (longest first, ungraded)" \
+	"$ep_s01 $ep_c01" "$(do_first home-police)"
+check "home: the police's tasks say what to do and where" has home-police \
+	"Grade the risk: S01, 14, missing for 1 day 18 hours" "Missing from Tŷ Un since 13 August 2019 at 18:30" \
+	"Looked after by Swansea" "2 things need doing"
+check_eq "home: the home manager completes the report of S01, missing from Tŷ Un" "$ep_s01" "$(do_first home-home-manager)"
+check "home: a Report a child missing button" has home-home-manager 'href="/missing/report"' "Report a child missing"
+check "home: the home manager's homes, one row each" has home-home-manager 'data-cartref="homes"' 'href="/homes/W0000001"'
+check_eq "home: the social worker has no interview due" "" "$(do_first home-social-worker)"
+check "home: and says so" has home-social-worker 'data-cartref="do-first-empty"' "No return interview is due"
+check "home: the council's children missing now" has home-social-worker 'data-cartref="missing-now"' \
+	"href=\"/missing/$ep_c01\">C01, 13</a>" "Bryn Dau"
+check "home: the inspector's homes to look at first" has home-inspector 'data-cartref="homes-first"' \
+	'href="/homes/W0000001"' 'href="/homes/W0000002"'
+check "home: analysts have no child-level lists" hasnt home-analyst 'data-cartref="do-first' "/children/" "/missing/"
+check "home: admins neither, but manage users" has home-admin 'href="/admin/users"'
+check "home: admins see no child" hasnt home-admin 'data-cartref="do-first' "/children/" "/missing/"
+check "home: the main task is one click away" has home-social-worker 'href="/children">Your council' \
+	'href="/data-quality">'
+check "home: nothing about what is coming next" hasnt home-social-worker "Coming next"
 
 # the navigation, by role
 check "nav: Home, Dashboard, Homes, Children" has home-inspector \
@@ -295,7 +324,7 @@ check "lists naming children are audited" sh -c \
 get prof-insp -b "$WORK/j-inspector" "$U/homes/W0000001"
 check "inspector: the register entry, full postcode" has prof-insp "Tŷ Un</h1>" \
 	"Orchard Care Ltd" "Private" "CF14 3AA" "8 to 17" "1 January 2010" \
-	"Last inspection" "not recorded"
+	"Last inspection" "No inspection is recorded in cartref yet." "What to look at first"
 check_eq "inspector: the child placed there now" "W06000011/S01" "$(children prof-insp)"
 check "inspector: figures by year" has prof-insp "Exact figures for this home" "2018-19"
 get prof-hm -b "$WORK/j-home-manager" "$U/homes/W0000001"
@@ -369,16 +398,17 @@ check "dashboard in Welsh" has cy-dash '<html lang="cy"' "Dangosfwrdd: Cymru" "F
 	"Cartrefi a lleoedd" "Mynd ar goll o ofal" "Blwyddyn adrodd" "Dangos ffigurau"
 get cy-list -b "$WORK/j-social-worker" "$U/children?lang=cy"
 check "children in Welsh" has cy-list '<html lang="cy"' "Plant</h1>" "Cyfeirnod y plentyn yn dechrau gyda" \
-	"Chwilio" "7 o blant" ">Caerdydd<"
+	"Chwilio" "5 o blant" ">Caerdydd<"
 get cy-rec -b "$WORK/j-police" "$U/children/W06000015/C01?lang=cy"
 check "a record in Welsh" has cy-rec '<html lang="cy"' "Plentyn C01" "Am y plentyn" "Cronoleg" \
 	"heb ei ddangos" "Cartref plant (K2)" "Ar goll o ofal (M)" "Yn dal ar goll" "Mehefin"
 get cy-homes -b "$WORK/j-analyst" "$U/homes?lang=cy"
 check "homes in Welsh" has cy-homes '<html lang="cy"' "Cartrefi plant</h1>" "Preifat" "Gwirfoddol" "Ar agor"
 get cy-prof -b "$WORK/j-inspector" "$U/homes/W0000001?lang=cy"
-check "a profile in Welsh" has cy-prof '<html lang="cy"' "Yn y gofrestr" "Arolygiad diwethaf" "heb ei gofnodi"
+check "a profile in Welsh" has cy-prof '<html lang="cy"' "Yn y gofrestr" "Arolygiad diwethaf" "Nid oes arolygiad" \
+	"Beth i edrych arno yn gyntaf"
 get cy-home -b "$WORK/j-police" "$U/home?lang=cy"
-check "needs attention in Welsh" has cy-home "Angen sylw" "Ar goll o ofal nawr: 2."
+check "what to do first in Welsh" has cy-home "I’w wneud gyntaf" "Graddio’r risg: S01, 14" "Yn derbyn gofal gan Abertawe"
 check "nav in Welsh" has cy-home ">Hafan</a>" ">Dangosfwrdd</a>" ">Cartrefi</a>" ">Plant</a>"
 
 # --- every page parses as HTML ---

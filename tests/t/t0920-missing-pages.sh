@@ -238,7 +238,7 @@ check "saying so" has r2 "already missing or away"
 
 # ---- the police ---------------------------------------------------------------
 as po h1 "$U/home"
-check "the police's home page lists the episode" has h1 "href=\"/missing/$ep\"" "Missing or away now, recorded live"
+check "the police's home page: find the child, first thing" has h1 "href=\"/missing/$ep\"" "data-cartref=\"do-first\"" "Grade the risk: C08"
 as po e2 "$U/missing/$ep"
 check_eq "the episode for the police" 200 "$(status e2)"
 check "with the police's form" has e2 "action=\"/missing/$ep/police\"" 'name="risk_grade"'
@@ -280,7 +280,8 @@ alert=$(sql "$db" "SELECT id FROM alert WHERE rule_id = 'ri-72h' AND state = 'op
 check "one open ri-72h alert in the store" test -n "$alert"
 check "linked from the list" has al1 "href=\"/alerts/$alert\""
 as sw h3 "$U/home"
-check "the home page counts the open alerts and links them" has h3 "Open alerts for your organisation" "href=\"/alerts/$alert\"" 'href="/alerts"'
+check "the home page: the interview due first, then the alerts" has h3 "Hold the return interview: C08" \
+	"href=\"/missing/$ep#interview\"" "Alerts open for your organisation: " 'href="/alerts"'
 check "the service navigation links /alerts" has h3 'class="govuk-service-navigation__link" href="/alerts"'
 as sw c3 "$U$C08"
 check "the child's record shows the live episode and the open alert" has c3 "href=\"/missing/$ep\"" "href=\"/alerts/$alert\"" "Open alerts"

@@ -476,7 +476,7 @@ static void test_return_and_after(void **state)
 	struct viewer v;
 	struct err err = ERR_INIT;
 	struct mfc_attention_page *p = malloc(sizeof(*p));
-	struct mfc_filter all = { NULL, NULL, 0, STORE_PAGE_MAX };
+	struct mfc_filter all = { .page_size = STORE_PAGE_MAX };
 
 	assert_non_null(p);
 	v = view(f, SOUTH_WALES);
@@ -500,6 +500,38 @@ static void test_return_and_after(void **state)
 	v = view(f, SOUTH_WALES);
 	assert_int_equal(store_mfc_attention(f->s, &v, &all, p, &err), 0);
 	assert_int_equal(p->n, 0);
+	/* back, no interview yet: on the council's "interviews due" */
+	{
+		struct mfc_filter due = { .page_size = STORE_PAGE_MAX,
+					  .due = MFC_DUE_INTERVIEW };
+		struct mfc_episode h;
+
+		due.since_ms = e.returned_at;
+		v = view(f, CARDIFF_SW);
+		assert_int_equal(store_mfc_attention(f->s, &v, &due, p, &err),
+				 0);
+		assert_int_equal(p->n, 1);
+		assert_true(p->rows[0].returned_at == e.returned_at);
+		due.since_ms = e.returned_at + 1;
+		assert_int_equal(store_mfc_attention(f->s, &v, &due, p, &err),
+				 0);
+		assert_int_equal(p->n, 0);
+		/* the home's report: due while a part of it is missing */
+		due.due = MFC_DUE_REPORT;
+		due.since_ms = e.started_at;
+		v = view(f, MEADOW);
+		assert_int_equal(get(f, MEADOW, f->id, &h), 0);
+		assert_int_equal(store_mfc_attention(f->s, &v, &due, p, &err),
+				 0);
+		assert_int_equal(p->n, 1);
+		assert_int_equal(p->rows[0].report_incomplete,
+				 !h.last_seen_at || !h.circumstances[0] ||
+					 !h.home_actions[0]);
+		v = view(f, ORCHARD);
+		assert_int_equal(store_mfc_attention(f->s, &v, &due, p, &err),
+				 0);
+		assert_int_equal(p->n, 0);
+	}
 	/* but the episode for 90 days after the return, not 91 (UK days:
 	 * the clocks go forward in between) */
 	assert_int_equal(get(f, SOUTH_WALES, f->id, &e), 0);
@@ -523,6 +555,17 @@ static void test_return_and_after(void **state)
 	assert_string_equal(e.ri_summary, "");
 	assert_int_equal(get(f, INSPECTOR, f->id, &e), 0);
 	assert_string_equal(e.ri_summary, "met a man");
+	/* held: no longer due */
+	{
+		struct mfc_filter due = { .page_size = STORE_PAGE_MAX,
+					  .due = MFC_DUE_INTERVIEW,
+					  .since_ms = e.returned_at };
+
+		v = view(f, CARDIFF_SW);
+		assert_int_equal(store_mfc_attention(f->s, &v, &due, p, &err),
+				 0);
+		assert_int_equal(p->n, 0);
+	}
 	free(p);
 }
 

@@ -354,6 +354,26 @@ static void test_lists(void **state)
 	cf.ref_prefix = "C07";
 	assert_int_equal(store_children_list(f->s, &v, &cf, &p, &err), 0);
 	assert_refs(&p, "C07");
+	/* in a children's home first, then looked after, then the rest */
+	cf = all_children();
+	cf.homes_first = true;
+	assert_int_equal(store_children_list(f->s, &v, &cf, &p, &err), 0);
+	assert_refs(&p, "C01 C02 C03 C06 C07 C04 C05");
+	cf.page_size = 2;
+	cf.page = 1;
+	assert_int_equal(store_children_list(f->s, &v, &cf, &p, &err), 0);
+	assert_refs(&p, "C03 C06");
+	cf = all_children();
+	cf.in_home = true;
+	assert_int_equal(store_children_list(f->s, &v, &cf, &p, &err), 0);
+	assert_refs(&p, "C01");
+	cf = all_children();
+	cf.urn = W2;
+	assert_int_equal(store_children_list(f->s, &v, &cf, &p, &err), 0);
+	assert_refs(&p, "C01");
+	cf.urn = W1;
+	assert_int_equal(store_children_list(f->s, &v, &cf, &p, &err), 0);
+	assert_int_equal(p.total, 0);
 	cf = all_children();
 	cf.la = SWANSEA;
 	assert_int_equal(store_children_list(f->s, &v, &cf, &p, &err), 0);
@@ -579,6 +599,52 @@ static void test_police_only_while_missing(void **state)
 	assert_int_equal(store_mfc_return(f->s, &v, &e, &err), 0);
 	assert_int_equal(record_rc(f, &v, "C04", &r), ERR_NOT_FOUND);
 	child_record_release(&r);
+}
+
+/* Homes now, in numbers: a provider its own, inspectors every home. */
+static void test_homes_now(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = ERR_INIT;
+	struct home_now *h = NULL;
+	struct viewer v;
+	size_t n = 0;
+
+	v = view(f, MEADOW, f->d90);
+	assert_int_equal(store_homes_now(f->s, &v, 0, &h, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].urn, W2);
+	assert_string_equal(h[0].name, "Bryn Dau");
+	assert_string_equal(h[0].la, SWANSEA);
+	assert_int_equal(h[0].places, 3);
+	assert_true(h[0].open);
+	assert_int_equal(h[0].placed, 1);	/* C01 */
+	assert_int_equal(h[0].missing_now, 1);	/* C01, recorded live */
+	assert_int_equal(h[0].episodes_recent, 1);
+	free(h);
+	/* only episodes since a time count as recent */
+	assert_int_equal(store_homes_now(f->s, &v, (int64_t)f->d90 * MS_PER_DAY,
+					 &h, &n, &err), 0);
+	assert_int_equal(h[0].episodes_recent, 0);
+	free(h);
+	v = view(f, INSPECTOR, f->d90);
+	assert_int_equal(store_homes_now(f->s, &v, 0, &h, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_false(h[1].open);	/* Old Three closed on 01/01/2019 */
+	free(h);
+	/* a council: the homes in its area (W1, W3 in Cardiff) */
+	v = view(f, CARDIFF_SW, f->d90);
+	assert_int_equal(store_homes_now(f->s, &v, 0, &h, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[0].urn, W3);	/* Old Three */
+	assert_string_equal(h[1].urn, W1);	/* Tŷ Un */
+	free(h);
+	v = view(f, SOUTH_WALES, f->d90);
+	assert_int_equal(store_homes_now(f->s, &v, 0, &h, &n, &err), DN);
+	assert_null(h);
+	v = view(f, UNLINKED, f->d90);
+	assert_int_equal(store_homes_now(f->s, &v, 0, &h, &n, &err), 0);
+	assert_int_equal(n, 0);
 }
 
 /*
@@ -1159,6 +1225,7 @@ int main(void)
 		cmocka_unit_test(test_fields_police),
 		cmocka_unit_test(test_police_only_while_missing),
 		cmocka_unit_test(test_eighteen),
+		cmocka_unit_test(test_homes_now),
 		cmocka_unit_test(test_ninety_days),
 		cmocka_unit_test(test_address_rule),
 		cmocka_unit_test(test_homes_filters),
