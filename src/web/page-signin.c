@@ -237,6 +237,15 @@ static void sign_in_body(struct request *req, struct response *res,
 			 "your cartref account.",
 			 "Mewngofnodwch gyda chyfeiriad e-bost a chyfrinair "
 			 "eich cyfrif cartref."));
+	if (f->demo) {
+		res_text(res, " ");
+		res_text(res, tr(req, "In this demonstration, use one of the ",
+				 "Yn y gwasanaeth arddangos hwn, defnyddiwch un "
+				 "o\xe2\x80\x99r "));
+		res_markup(res, "<a class=\"govuk-link\" href=\"#demo-accounts\">");
+		res_text(res, tr(req, "demo accounts", "cyfrifon arddangos"));
+		res_markup(res, "</a>.");
+	}
 	res_markup(res, "</p>\n<form method=\"post\" action=\"/sign-in\" "
 		   "novalidate>\n<input type=\"hidden\" name=\"" WEB_CSRF_FIELD
 		   "\" value=\"");

@@ -11,7 +11,7 @@
 //	await B.visit(page, `${base}/help?lang=cy`, 200, 'help (cy)');
 //	await B.checkAxe(page, 'help (cy)');	// WCAG 2.0/2.1/2.2 A and AA
 //	await B.checkReflow(page, 'help (cy)');	// 320 CSS px
-//	B.checkRequests(page, 'help (cy)');	// any 4xx/5xx asset fails
+//	await B.checkRequests(page, 'help (cy)'); // any 4xx/5xx asset fails
 //	await B.screenshot(page, shots, 'help-cy');
 //	await B.signIn(page, base, 'inspector@demo.cartref.wales');
 //	await browser.close();
@@ -46,7 +46,8 @@
 //                           regions may; names what sticks out
 //   checkRequests(page, what), checkConsole(page, what)
 //                           nothing failed to load (4xx/5xx, fonts
-//                           included) or was blocked since the last call
+//                           included; waits for the network to settle)
+//                           and no console error since the last call
 //   checkScrollRegions(page, what)
 //                           each data table's region is named, focusable,
 //                           shows focus and scrolls with the keyboard
@@ -161,10 +162,10 @@ function watch(page) {
 	page.on('requestfailed', (req) => {
 		const why = req.failure() ? req.failure().errorText : '?';
 
-		// a response already counted, or a navigation cut short by
-		// the next one
-		if (seen.has(req) || (req.isNavigationRequest() &&
-				      why === 'net::ERR_ABORTED'))
+		// a response already counted (a 404 is also aborted), or a
+		// load the next navigation cut short (the favicon of a page
+		// left at once)
+		if (seen.has(req) || why === 'net::ERR_ABORTED')
 			return;
 		w.failed.push(`${why} ${req.resourceType()} ` +
 			      `${new URL(req.url()).pathname}`);
@@ -340,8 +341,11 @@ export async function checkReflow(page, what, opts = {}) {
 		      `page is ${r.scroll} px wide in ${r.client} px:\n${r.out.join('\n')}`);
 }
 
-export function checkRequests(page, what) {
+export async function checkRequests(page, what) {
 	const w = page._cartref;
+
+	// what the page loads after its load event (the favicon) too
+	await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
 	const failed = [...new Set(w.failed.splice(0))];
 
 	return tap.ok(failed.length === 0,

@@ -106,7 +106,7 @@ async function common(page, what, lang, shot) {
 	await B.screenshot(page, shots, shot);
 	await B.checkReflow(page, what);
 	await B.screenshot(page, shots, `${shot}-320`, { width: 320 });
-	B.checkRequests(page, what);
+	await B.checkRequests(page, what);
 	B.checkConsole(page, what);
 }
 
@@ -235,7 +235,7 @@ try {
 			     `${what}: the footer link opens it, still signed in`);
 			await B.checkAxe(page, what);
 			await B.checkReflow(page, what);
-			B.checkRequests(page, what);
+			await B.checkRequests(page, what);
 		}
 
 		// the lists of homes and children, and a grab pack

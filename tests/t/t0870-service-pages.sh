@@ -256,10 +256,12 @@ check "the demo start page says so too" has start-demo "it holds no real child"
 
 # ---- the demo accounts on the sign-in page ------------------------------------
 
-check "without --demo: no demo accounts" hasnt signin-real 'id="demo-accounts"' "@demo.cartref.wales"
+check "without --demo: no demo accounts" hasnt signin-real 'id="demo-accounts"' "#demo-accounts" \
+	"@demo.cartref.wales"
 check "with --demo: the accounts and their password" has signin-demo \
 	'<h2 class="govuk-heading-m" id="demo-accounts">Demo accounts</h2>' \
 	'<strong class="cartref-code">demo-only-cartref</strong>' \
+	'use one of the <a class="govuk-link" href="#demo-accounts">demo accounts</a>.' \
 	'aria-labelledby="demo-accounts"'
 rows=$(grep -c '<td class="govuk-table__cell cartref-code">[^<]*@demo.cartref.wales</td>' "$WORK/signin-demo.html")
 check_eq "one row per enabled demo-domain account in the store" "$demo_accounts" "$rows"
