@@ -130,7 +130,7 @@ demo: deps
 	echo "    ./cartref --db cartref.db user token social-worker@$$D --label demo"
 	@echo "Serving the demo store on http://127.0.0.1:8080/ (Ctrl-C stops);"
 	@echo "sign in at http://127.0.0.1:8080/sign-in as one of the demo users above."
-	./cartref --db cartref.db serve --listen 127.0.0.1:8080
+	./cartref --db cartref.db serve --listen 127.0.0.1:8080 --demo
 
 # libFuzzer target for the CSV reader (needs clang; not part of CI).
 FUZZ_FLAGS := -std=c17 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined

@@ -8,6 +8,12 @@
  * inherit the mask and only this thread, in sigwait(), ever sees them:
  * shutdown is an ordinary function call, not signal-handler code.
  *
+ * --operator, --operator-cy and --contact-email name who runs this
+ * deployment on the service pages (help, privacy, accessibility);
+ * --demo marks it a demonstration with made-up children, which the phase
+ * banner says and the sign-in page backs with the demo accounts
+ * (docs/http.md, "Service pages").  web_server_start() checks them.
+ *
  * Who is asking is the auth layer's business: web_auth (auth-hook.c,
  * web/session.h) is plugged into the router's hook here, once, before
  * any server thread exists.
@@ -75,6 +81,17 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 			}
 			cfg.alerts_every = (unsigned)n;
 			i++;
+		} else if (!strcmp(a, "--operator") && v) {
+			cfg.operator_en = v;
+			i++;
+		} else if (!strcmp(a, "--operator-cy") && v) {
+			cfg.operator_cy = v;
+			i++;
+		} else if (!strcmp(a, "--contact-email") && v) {
+			cfg.contact_email = v;
+			i++;
+		} else if (!strcmp(a, "--demo")) {
+			cfg.demo = true;
 		} else if (!strcmp(a, "--public")) {
 			cfg.public_ok = true;
 		} else if (!strcmp(a, "--behind-tls")) {

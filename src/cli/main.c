@@ -174,7 +174,9 @@ static const char serve_usage[] =
 	"usage: cartref [--db FILE] serve [--listen ADDRESS:PORT] [--assets DIR]\n"
 	"                     [--threads N] [--max-connections N] [--public]\n"
 	"                     [--behind-tls] [--trust-proxy] [--quiet]\n"
-	"                     [--alerts-every SECONDS]\n"
+	"                     [--alerts-every SECONDS] [--demo]\n"
+	"                     [--operator NAME] [--operator-cy NAME]\n"
+	"                     [--contact-email ADDRESS]\n"
 	"\n"
 	"Serve the web application (English and Welsh) and the JSON API\n"
 	"(/api/v1/...) until interrupted (SIGINT or SIGTERM).  One access log\n"
@@ -195,7 +197,19 @@ static const char serve_usage[] =
 	"  --max-connections N open connections at most (default 1024)\n"
 	"  --quiet             no access log\n"
 	"  --alerts-every S    run the alerts rules and deliver webhooks every\n"
-	"                      S seconds (default 300; 0: never)\n";
+	"                      S seconds (default 300; 0: never)\n"
+	"  --demo              a demonstration with made-up children: the\n"
+	"                      phase banner says so and the sign-in page lists\n"
+	"                      the demo accounts (`cartref user demo`) and\n"
+	"                      their password; without it, a Beta banner\n"
+	"  --operator NAME     who runs this service, as the help, privacy and\n"
+	"                      accessibility pages name them (default: \"the\n"
+	"                      cartref demonstration team\")\n"
+	"  --operator-cy NAME  the same in Welsh (default: --operator's name,\n"
+	"                      or the demonstration's Welsh name)\n"
+	"  --contact-email A   where people ask for help, report a problem or\n"
+	"                      exercise their data rights (default\n"
+	"                      help@demo.cartref.wales)\n";
 
 static const char missing_usage[] =
 	"usage: cartref [--db FILE] missing report --as EMAIL --child LA/REF --started TIME\n"

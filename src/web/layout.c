@@ -8,8 +8,30 @@
  */
 #include "base/compat.h"
 #include "web/layout.h"
+#include "web/server.h"
 #include "web/session.h"
 #include "web/web-internal.h"
+
+bool web_demo(const struct request *req)
+{
+	return req->app && req->app->demo;
+}
+
+const char *web_operator(const struct request *req)
+{
+	const char *en = req->app ? req->app->operator_en : NULL;
+	const char *cy = req->app ? req->app->operator_cy : NULL;
+
+	if (!en)
+		return tr(req, WEB_OPERATOR_EN, WEB_OPERATOR_CY);
+	return tr(req, en, cy ? cy : en);
+}
+
+const char *web_contact_email(const struct request *req)
+{
+	return req->app && req->app->contact_email ?
+	       req->app->contact_email : WEB_CONTACT_EMAIL;
+}
 
 /* An asset URL with ?v=<its content hash> when the asset is loaded. */
 static void asset_link(struct request *req, struct response *res,
@@ -190,6 +212,38 @@ static void account_bar(struct request *req, struct response *res,
 		   "</section>\n");
 }
 
+/*
+ * GOV.UK Frontend's phase banner.  A demonstration (serve --demo) says
+ * that its children are made up; a real deployment must never say so,
+ * and shows Beta with a link to give feedback (/help#feedback) instead.
+ */
+static void phase_banner(struct request *req, struct response *res)
+{
+	bool demo = web_demo(req);
+
+	res_markup(res, "<div class=\"govuk-phase-banner\">\n"
+		   "<p class=\"govuk-phase-banner__content\">"
+		   "<strong class=\"govuk-tag govuk-phase-banner__content__tag\">");
+	res_text(res, demo ? tr(req, "Demo", "Arddangosiad") : "Beta");
+	res_markup(res, "</strong> <span class=\"govuk-phase-banner__text\">");
+	if (demo) {
+		res_text(res, tr(req,
+				 "This is a demonstration: every child in it "
+				 "is made up.",
+				 "Gwasanaeth arddangos yw hwn: mae pob plentyn "
+				 "ynddo wedi\xe2\x80\x99i greu."));
+	} else {
+		res_text(res, tr(req, "This is a new service. Your ",
+				 "Mae hwn yn wasanaeth newydd. Bydd eich "));
+		res_markup(res, "<a class=\"govuk-link\" href=\"/help#feedback\">");
+		res_text(res, tr(req, "feedback", "adborth"));
+		res_markup(res, "</a> ");
+		res_text(res, tr(req, "will help us to improve it.",
+				 "yn ein helpu i\xe2\x80\x99w wella."));
+	}
+	res_markup(res, "</span></p>\n</div>\n");
+}
+
 void layout_start(struct request *req, struct response *res,
 		  const char *title)
 {
@@ -224,20 +278,22 @@ void layout_start(struct request *req, struct response *res,
 		   "cartref</a>\n</div>\n</div>\n</div>\n</header>\n");
 	if (ws && !ws->api)
 		account_bar(req, res, ws);
-	res_markup(res, "<div class=\"govuk-width-container\">\n"
-		   "<div class=\"govuk-phase-banner\">\n"
-		   "<p class=\"govuk-phase-banner__content\">"
-		   "<strong class=\"govuk-tag govuk-phase-banner__content__tag\">"
-		   "Demo</strong> <span class=\"govuk-phase-banner__text\">");
-	res_text(res, tr(req,
-			 "This is a demonstration: every child in it is made "
-			 "up.",
-			 "Gwasanaeth arddangos yw hwn: mae pob plentyn ynddo "
-			 "wedi\xe2\x80\x99i greu."));
-	res_markup(res, "</span></p>\n</div>\n");
+	res_markup(res, "<div class=\"govuk-width-container\">\n");
+	phase_banner(req, res);
 	language_switch(req, res);
 	res_markup(res, "<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
 }
+
+/* The service pages (page-service.c), linked from every page's footer. */
+static const struct {
+	const char *href, *en, *cy;
+} footer_links[] = {
+	{ "/help", "Help and contact", "Help a chysylltu" },
+	{ "/accessibility", "Accessibility statement",
+	  "Datganiad hygyrchedd" },
+	{ "/privacy", "Privacy", "Preifatrwydd" },
+	{ "/cookies", "Cookies", "Cwcis" },
+};
 
 void layout_end(struct request *req, struct response *res)
 {
@@ -245,7 +301,22 @@ void layout_end(struct request *req, struct response *res)
 		   "<div class=\"govuk-footer\">\n<div class=\"govuk-width-container\">\n"
 		   "<div class=\"govuk-footer__meta\">\n"
 		   "<div class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\">\n"
-		   "<span class=\"govuk-footer__licence-description\">");
+		   "<h2 class=\"govuk-visually-hidden\">");
+	res_text(res, tr(req, "Support links", "Dolenni cymorth"));
+	res_markup(res, "</h2>\n<ul class=\"govuk-footer__inline-list\">\n");
+	for (size_t i = 0; i < ARRAY_SIZE(footer_links); i++) {
+		res_markup(res, "<li class=\"govuk-footer__inline-list-item\">"
+			   "<a class=\"govuk-footer__link\" href=\"");
+		res_url_path(res, footer_links[i].href);
+		res_markup(res, "\">");
+		res_text(res, tr(req, footer_links[i].en, footer_links[i].cy));
+		res_markup(res, "</a></li>\n");
+	}
+	res_markup(res, "</ul>\n<div class=\"govuk-footer__meta-custom\">");
+	res_text(res, tr(req, "This service is run by ",
+			 "Rhedir y gwasanaeth hwn gan "));
+	res_text(res, web_operator(req));
+	res_markup(res, ".</div>\n<span class=\"govuk-footer__licence-description\">");
 	if (req->lang[0] == 'c')
 		res_markup(res, "Mae\xe2\x80\x99r holl gynnwys ar gael o dan y "
 			   "<a class=\"govuk-footer__link\" href=\"https://www."

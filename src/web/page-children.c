@@ -301,6 +301,7 @@ static void children_body(struct request *req, struct response *res,
 	snprintf(s, sizeof(s), WEB_TRF(req, "Children, page %ld of %ld",
 				       "Plant, tudalen %ld o %ld"),
 		 p->page, pages);
+	part_table_scroll_start(req, res, s);
 	res_markup(res, "<table class=\"govuk-table\">\n<caption "
 		   "class=\"govuk-table__caption govuk-table__caption--m\">");
 	res_text(res, s);
@@ -316,6 +317,7 @@ static void children_body(struct request *req, struct response *res,
 	for (size_t i = 0; i < cp->n; i++)
 		row(req, res, p, &cp->rows[i]);
 	res_markup(res, "</tbody>\n</table>\n");
+	part_table_scroll_end(res);
 	part_pagination(req, res, p->page, pages, list_href, (void *)p);
 }
 

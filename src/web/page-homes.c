@@ -157,10 +157,8 @@ static void homes_body(struct request *req, struct response *res, void *ctx)
 				       "Cartrefi plant, tudalen %ld o %ld"),
 		 p->page, pages);
 	/* a region that scrolls sideways: focusable, so keys scroll it */
-	res_markup(res, "<div class=\"cartref-scroll\" tabindex=\"0\" "
-		   "role=\"region\" aria-label=\"");
-	res_attr(res, s);
-	res_markup(res, "\">\n<table class=\"govuk-table\">\n<caption "
+	part_table_scroll_start(req, res, s);
+	res_markup(res, "<table class=\"govuk-table\">\n<caption "
 		   "class=\"govuk-table__caption govuk-table__caption--m\">");
 	res_text(res, s);
 	res_markup(res, "</caption>\n<thead class=\"govuk-table__head\">\n"
@@ -177,7 +175,8 @@ static void homes_body(struct request *req, struct response *res, void *ctx)
 	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
 	for (size_t i = 0; i < hp->n; i++)
 		row(req, res, p, &hp->rows[i]);
-	res_markup(res, "</tbody>\n</table>\n</div>\n");
+	res_markup(res, "</tbody>\n</table>\n");
+	part_table_scroll_end(res);
 	part_pagination(req, res, p->page, pages, list_href, (void *)p);
 }
 

@@ -23,13 +23,39 @@
  * Every refusal reads the same ("The email address or password is
  * wrong") whether or not the account exists: auth_login() makes them
  * cost the same too.
+ *
+ * In a demonstration (serve --demo, and only then) the form is followed
+ * by the demo accounts, so that a newcomer can sign in: the users of the
+ * store at AUTH_DEMO_DOMAIN that are not disabled (those `cartref user
+ * demo` creates, and any other made there), by role, with what each
+ * does and the shared password AUTH_DEMO_PASSWORD.
  */
 #include "base/compat.h"
+#include "base/parse.h"
+#include "base/xalloc.h"
 #include "web/layout.h"
 #include "web/pages.h"
+#include "web/parts.h"
 #include "web/session.h"
 
 #define RQ "\xe2\x80\x99"	/* right single quotation mark */
+
+#define DEMO_ACCOUNTS_MAX 32
+
+struct demo_account {
+	char email[USER_EMAIL_MAX + 1];
+	enum role role;
+	int64_t org_id;
+	char org_en[ORG_NAME_MAX + 1];
+	char org_cy[ORG_NAME_MAX + 1];
+};
+
+/* The demo accounts (serve --demo), found in the store. */
+struct demo_accounts {
+	struct demo_account v[DEMO_ACCOUNTS_MAX];
+	size_t n;
+	bool more;		/* there were more than DEMO_ACCOUNTS_MAX */
+};
 
 /* What the form shows. */
 struct sign_in_form {
@@ -38,7 +64,11 @@ struct sign_in_form {
 	const char *next;	/* a safe local path, or NULL */
 	bool no_email, no_password, wrong, throttled, busy;
 	bool signed_out;
+	const struct demo_accounts *demo;	/* serve --demo; else NULL */
 };
+
+static void demo_accounts_table(struct request *req, struct response *res,
+				const struct demo_accounts *d);
 
 static bool has_errors(const struct sign_in_form *f)
 {
@@ -207,6 +237,15 @@ static void sign_in_body(struct request *req, struct response *res,
 			 "your cartref account.",
 			 "Mewngofnodwch gyda chyfeiriad e-bost a chyfrinair "
 			 "eich cyfrif cartref."));
+	if (f->demo) {
+		res_text(res, " ");
+		res_text(res, tr(req, "In this demonstration, use one of the ",
+				 "Yn y gwasanaeth arddangos hwn, defnyddiwch un "
+				 "o\xe2\x80\x99r "));
+		res_markup(res, "<a class=\"govuk-link\" href=\"#demo-accounts\">");
+		res_text(res, tr(req, "demo accounts", "cyfrifon arddangos"));
+		res_markup(res, "</a>.");
+	}
 	res_markup(res, "</p>\n<form method=\"post\" action=\"/sign-in\" "
 		   "novalidate>\n<input type=\"hidden\" name=\"" WEB_CSRF_FIELD
 		   "\" value=\"");
@@ -232,6 +271,199 @@ static void sign_in_body(struct request *req, struct response *res,
 			 "i" RQ "r person sy" RQ "n rheoli eich cyfrif ei "
 			 "ailosod."));
 	res_markup(res, "</p>\n</div>\n</div>\n");
+	if (f->demo)
+		demo_accounts_table(req, res, f->demo);
+}
+
+/* ---- the demo accounts (serve --demo) ------------------------------------ */
+
+/* A role as people say it, and what that person does in cartref. */
+static const struct {
+	const char *en, *cy;
+	const char *does_en, *does_cy;
+} demo_roles[ROLE_N] = {
+	[ROLE_INSPECTOR] = {
+		"Inspector", "Arolygydd",
+		"Inspects children" RQ "s homes for Care Inspectorate Wales: "
+		"every home, and the children placed in them.",
+		"Yn arolygu cartrefi plant ar ran Arolygiaeth Gofal Cymru: pob "
+		"cartref, a" RQ "r plant sydd wedi" RQ "u lleoli ynddynt." },
+	[ROLE_ANALYST] = {
+		"Analyst", "Dadansoddwr",
+		"Works on the figures for Wales: figures only, with small "
+		"numbers hidden, never a child" RQ "s record.",
+		"Yn gweithio ar y ffigurau ar gyfer Cymru: ffigurau yn unig, "
+		"gyda rhifau bach wedi" RQ "u cuddio, byth gofnod plentyn." },
+	[ROLE_COUNCIL_SOCIAL_WORKER] = {
+		"Social worker", "Gweithiwr cymdeithasol",
+		"Works with the council" RQ "s looked-after children: their "
+		"records, missing episodes and return interviews.",
+		"Yn gweithio gyda phlant y cyngor sy" RQ "n derbyn gofal: eu "
+		"cofnodion, eu cyfnodau ar goll a" RQ "u cyfweliadau "
+		"dychwelyd." },
+	[ROLE_COUNCIL_PLACEMENTS] = {
+		"Placements officer", "Swyddog lleoliadau",
+		"Finds placements for the council" RQ "s children: its "
+		"children, and the homes they could go to.",
+		"Yn dod o hyd i leoliadau ar gyfer plant y cyngor: ei blant, "
+		"a" RQ "r cartrefi y gallent fynd iddynt." },
+	[ROLE_HOME_MANAGER] = {
+		"Home manager", "Rheolwr cartref",
+		"Manages a provider" RQ "s children" RQ "s homes: reports a "
+		"child missing and keeps each child" RQ "s grab pack.",
+		"Yn rheoli cartrefi plant darparwr: yn rhoi gwybod bod plentyn "
+		"ar goll ac yn cadw pecyn cydio pob plentyn." },
+	[ROLE_POLICE_MISSING_COORDINATOR] = {
+		"Police missing persons coordinator",
+		"Cydlynydd pobl ar goll yr heddlu",
+		"Grades and follows up children missing from care in the "
+		"force" RQ "s area, and records their return.",
+		"Yn graddio ac yn dilyn achosion plant sydd ar goll o ofal yn "
+		"ardal yr heddlu, ac yn cofnodi eu bod wedi dychwelyd." },
+	[ROLE_ADMIN] = {
+		"Administrator", "Gweinyddwr",
+		"Manages who can sign in and their API tokens; sees no "
+		"child" RQ "s record.",
+		"Yn rheoli pwy sy" RQ "n gallu mewngofnodi a" RQ "u tocynnau "
+		"API; nid yw" RQ "n gweld cofnod unrhyw blentyn." },
+};
+
+static bool is_demo_email(const char *email)
+{
+	static const char domain[] = "@" AUTH_DEMO_DOMAIN;
+	size_t n = strlen(email), k = sizeof(domain) - 1;
+
+	return n > k && !strcmp(email + n - k, domain);
+}
+
+static int demo_account_cb(const struct user *u, void *ctx)
+{
+	struct demo_accounts *d = ctx;
+	struct demo_account *a;
+
+	if (u->disabled || !is_demo_email(u->email) || u->role >= ROLE_N)
+		return 0;
+	if (d->n == DEMO_ACCOUNTS_MAX) {
+		d->more = true;
+		return 0;
+	}
+	a = &d->v[d->n++];
+	memset(a, 0, sizeof(*a));
+	str_copy(a->email, sizeof(a->email), u->email);
+	a->role = u->role;
+	a->org_id = u->org_id;
+	str_copy(a->org_en, sizeof(a->org_en), u->org_name);
+	return 0;
+}
+
+static int demo_cmp(const void *pa, const void *pb)
+{
+	const struct demo_account *a = pa, *b = pb;
+
+	if (a->role != b->role)
+		return a->role < b->role ? -1 : 1;
+	return strcmp(a->email, b->email);
+}
+
+/*
+ * The demo accounts from the store, by role then email, with their
+ * organisations' Welsh names.  A store that fails is logged and the page
+ * shows what it has: the form must work whatever happens here.
+ */
+static void demo_load(struct request *req, struct demo_accounts *d)
+{
+	struct err err = ERR_INIT;
+	struct store *s = web_store(req, &err);
+	int rc;
+
+	d->n = 0;
+	d->more = false;
+	rc = s ? store_users_each(s, demo_account_cb, d, &err) : ERR_STORE;
+	for (size_t i = 0; !rc && i < d->n; i++) {
+		struct org o;
+
+		rc = store_org_get_id(s, d->v[i].org_id, &o, &err);
+		if (!rc)
+			str_copy(d->v[i].org_cy, sizeof(d->v[i].org_cy),
+				 o.name_cy[0] ? o.name_cy : o.name_en);
+	}
+	if (rc) {
+		web_log_err("listing the demo accounts", &err);
+		d->n = 0;
+	}
+	qsort(d->v, d->n, sizeof(d->v[0]), demo_cmp);
+}
+
+static void demo_accounts_table(struct request *req, struct response *res,
+				const struct demo_accounts *d)
+{
+	bool cy = req->lang[0] == 'c';
+
+	res_markup(res, "<div class=\"govuk-grid-row\">\n"
+		   "<div class=\"govuk-grid-column-full\">\n"
+		   "<h2 class=\"govuk-heading-m\" id=\"demo-accounts\">");
+	res_text(res, tr(req, "Demo accounts", "Cyfrifon arddangos"));
+	res_markup(res, "</h2>\n<p class=\"govuk-body\">");
+	res_text(res, tr(req, "This is a demonstration: every child in it is "
+			 "made up. Sign in as any of these people to see "
+			 "what they would see.",
+			 "Gwasanaeth arddangos yw hwn: mae pob plentyn ynddo "
+			 "wedi" RQ "i greu. Mewngofnodwch fel unrhyw un o" RQ
+			 "r bobl hyn i weld yr hyn y byddent hwy yn ei "
+			 "weld."));
+	res_markup(res, "</p>\n");
+	if (!d->n) {
+		res_markup(res, "<p class=\"govuk-body\">");
+		res_text(res, tr(req, "There are no demo accounts yet "
+				 "(cartref user demo makes them).",
+				 "Nid oes cyfrifon arddangos eto (mae cartref "
+				 "user demo yn eu creu)."));
+		res_markup(res, "</p>\n</div>\n</div>\n");
+		return;
+	}
+	res_markup(res, "<div class=\"govuk-inset-text\">");
+	res_text(res, tr(req, "Every demo account has the password ",
+			 "Y cyfrinair ar gyfer pob cyfrif arddangos yw "));
+	res_markup(res, "<strong class=\"cartref-code\">");
+	res_text(res, AUTH_DEMO_PASSWORD);
+	res_markup(res, "</strong></div>\n");
+	part_table_scroll_labelled(res, "demo-accounts");
+	res_markup(res, "<table class=\"govuk-table\">\n"
+		   "<thead class=\"govuk-table__head\">\n"
+		   "<tr class=\"govuk-table__row\">\n");
+	part_th(res, tr(req, "Role", "R\xc3\xb4l"), false);
+	part_th(res, tr(req, "What they do", "Beth maen nhw" RQ "n ei wneud"),
+		false);
+	part_th(res, tr(req, "Email address", "Cyfeiriad e-bost"), false);
+	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
+	for (size_t i = 0; i < d->n; i++) {
+		const struct demo_account *a = &d->v[i];
+
+		res_markup(res, "<tr class=\"govuk-table__row\">\n"
+			   "<th scope=\"row\" class=\"govuk-table__header\">");
+		res_text(res, cy ? demo_roles[a->role].cy :
+				   demo_roles[a->role].en);
+		res_markup(res, "<br><span class=\"govuk-body-s "
+			   "cartref-secondary\">");
+		res_text(res, cy && a->org_cy[0] ? a->org_cy : a->org_en);
+		res_markup(res, "</span></th>\n<td class=\"govuk-table__cell\">");
+		res_text(res, cy ? demo_roles[a->role].does_cy :
+				   demo_roles[a->role].does_en);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell "
+			   "cartref-code\">");
+		res_text(res, a->email);
+		res_markup(res, "</td>\n</tr>\n");
+	}
+	res_markup(res, "</tbody>\n</table>\n");
+	part_table_scroll_end(res);
+	if (d->more) {
+		res_markup(res, "<p class=\"govuk-body\">");
+		res_text(res, tr(req, "There are more: only the first ones are "
+				 "listed.",
+				 "Mae rhagor: dim ond y rhai cyntaf a restrir."));
+		res_markup(res, "</p>\n");
+	}
+	res_markup(res, "</div>\n</div>\n");
 }
 
 /* The form, with its token in a cookie (kept when the cookie has one). */
@@ -241,13 +473,21 @@ static void render(struct request *req, struct response *res,
 	char fresh[AUTH_TOKEN_STR_MAX];
 	const char *title = tr(req, "Sign in", "Mewngofnodi");
 	const char *err_title = tr(req, "Error: Sign in", "Gwall: Mewngofnodi");
+	struct demo_accounts *demo = NULL;
 
 	if (!auth_token_wellformed(f->token)) {
 		auth_token_new(fresh);
 		f->token = fresh;
 	}
+	if (web_demo(req)) {
+		demo = xmalloc(sizeof(*demo));
+		demo_load(req, demo);
+		f->demo = demo;
+	}
 	res_html_page(req, res, has_errors(f) ? err_title : title,
 		      sign_in_body, f);
+	f->demo = NULL;
+	free(demo);
 	res->status = status;
 	res_session_cookie(req, res, WEB_SIGNIN_COOKIE, f->token,
 			   WEB_SIGNIN_COOKIE_AGE);

@@ -1,8 +1,10 @@
 /*
  * page-start.c: GET /, the start page: what cartref is and what it is
  * for, in English and Welsh, and the way in (sign in).  Someone already
- * signed in goes straight to their home page.  Nothing here reads the
- * store (the auth hook has already looked at the session cookie).
+ * signed in goes straight to their home page.  Only a demonstration
+ * (serve --demo) says that its children are made up.  Nothing here
+ * reads the store (the auth hook has already looked at the session
+ * cookie).
  */
 #include "base/compat.h"
 #include "web/layout.h"
@@ -17,6 +19,8 @@ struct start_text {
 	const char *data;
 	const char *demo;
 	const char *sign_in;
+	const char *help;
+	const char *help_link;
 	const char *api;
 };
 
@@ -41,6 +45,8 @@ static const struct start_text start_en = {
 	"This is a demonstration. Every child in it is made up: it holds no "
 	"real child\xe2\x80\x99s information.",
 	"Sign in",
+	"To get an account, or for help, see",
+	"help and contact",
 	"For developers: the JSON API starts at",
 };
 
@@ -65,6 +71,8 @@ static const struct start_text start_cy = {
 	"Gwasanaeth arddangos yw hwn. Mae pob plentyn ynddo wedi\xe2\x80\x99i "
 	"greu: nid oes ynddo wybodaeth am unrhyw blentyn go iawn.",
 	"Mewngofnodi",
+	"I gael cyfrif, neu am help, gweler",
+	"help a chysylltu",
 	"I ddatblygwyr: mae\xe2\x80\x99r API JSON yn dechrau yn",
 };
 
@@ -72,7 +80,6 @@ static void start_body(struct request *req, struct response *res, void *ctx)
 {
 	const struct start_text *t = ctx;
 
-	(void)req;
 	res_markup(res, "<div class=\"govuk-grid-row\">\n"
 		   "<div class=\"govuk-grid-column-two-thirds\">\n"
 		   "<h1 class=\"govuk-heading-xl\">");
@@ -89,9 +96,13 @@ static void start_body(struct request *req, struct response *res, void *ctx)
 	}
 	res_markup(res, "</ul>\n<p class=\"govuk-body\">");
 	res_text(res, t->data);
-	res_markup(res, "</p>\n<div class=\"govuk-inset-text\">");
-	res_text(res, t->demo);
-	res_markup(res, "</div>\n<a href=\"/sign-in\" role=\"button\" "
+	res_markup(res, "</p>\n");
+	if (web_demo(req)) {
+		res_markup(res, "<div class=\"govuk-inset-text\">");
+		res_text(res, t->demo);
+		res_markup(res, "</div>\n");
+	}
+	res_markup(res, "<a href=\"/sign-in\" role=\"button\" "
 		   "draggable=\"false\" class=\"govuk-button "
 		   "govuk-button--start\" data-module=\"govuk-button\">");
 	res_text(res, t->sign_in);
@@ -101,6 +112,10 @@ static void start_body(struct request *req, struct response *res, void *ctx)
 		   "focusable=\"false\"><path fill=\"currentColor\" "
 		   "d=\"M0 0h13l20 20-20 20H0l20-20z\"/></svg></a>\n"
 		   "<p class=\"govuk-body\">");
+	res_text(res, t->help);
+	res_markup(res, " <a class=\"govuk-link\" href=\"/help\">");
+	res_text(res, t->help_link);
+	res_markup(res, "</a>.</p>\n<p class=\"govuk-body\">");
 	res_text(res, t->api);
 	res_markup(res, " <a class=\"govuk-link\" href=\"/api/v1/ping\">"
 		   "/api/v1/ping</a>.</p>\n</div>\n</div>\n");

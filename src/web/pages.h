@@ -21,6 +21,16 @@ void page_sign_in(struct request *req, struct response *res);
 void page_sign_in_post(struct request *req, struct response *res);
 void page_sign_out(struct request *req, struct response *res);
 
+/*
+ * The service pages, public and linked from every page's footer
+ * (page-service.c): GET /help (help and contact), /accessibility (the
+ * accessibility statement), /privacy (the privacy notice) and /cookies.
+ */
+void page_help(struct request *req, struct response *res);
+void page_accessibility(struct request *req, struct response *res);
+void page_privacy(struct request *req, struct response *res);
+void page_cookies(struct request *req, struct response *res);
+
 /* GET /home: what needs the signed-in user's attention (page-home.c). */
 void page_home(struct request *req, struct response *res);
 

@@ -323,6 +323,28 @@ void part_th(struct response *res, const char *text, bool numeric)
 	res_markup(res, "</th>\n");
 }
 
+void part_table_scroll_start(struct request *req, struct response *res,
+			     const char *label)
+{
+	res_markup(res, "<div class=\"cartref-table-scroll\" role=\"region\" "
+		   "aria-label=\"");
+	res_attr(res, label && *label ? label : tr(req, "Table", "Tabl"));
+	res_markup(res, "\" tabindex=\"0\">\n");
+}
+
+void part_table_scroll_labelled(struct response *res, const char *id)
+{
+	res_markup(res, "<div class=\"cartref-table-scroll\" role=\"region\" "
+		   "aria-labelledby=\"");
+	res_attr(res, id);
+	res_markup(res, "\" tabindex=\"0\">\n");
+}
+
+void part_table_scroll_end(struct response *res)
+{
+	res_markup(res, "</div>\n");
+}
+
 void part_council_select(struct request *req, struct response *res,
 			 const struct web_councils *c, const char *id,
 			 const char *selected, const char *all)

@@ -174,6 +174,28 @@ void part_table_scroll_end(struct response *res);
 void part_th(struct response *res, const char *text, bool numeric);
 
 /*
+ * The scroll region every data table sits in, so that the page reflows
+ * at 320 CSS px (WCAG 1.4.10) and only a wide table scrolls sideways:
+ *
+ *	part_table_scroll_start(req, res, caption);
+ *	res_markup(res, "<table class=\"govuk-table\">...</table>\n");
+ *	part_table_scroll_end(res);
+ *
+ * writes <div class="cartref-table-scroll" role="region"
+ * aria-label="LABEL" tabindex="0">: a named region, in the tab order so
+ * that the keyboard can scroll it (arrow keys), with a visible focus
+ * ring, and the table's first column (its key: a child, a home) kept in
+ * view while the rest scrolls (cartref.css).  label is plain text, the
+ * table's caption as a rule; NULL or "": "Table" / "Tabl".
+ * part_table_scroll_labelled() names the region by the id of an element
+ * already on the page (aria-labelledby), e.g. the table's <caption id>.
+ */
+void part_table_scroll_start(struct request *req, struct response *res,
+			     const char *label);
+void part_table_scroll_labelled(struct response *res, const char *id);
+void part_table_scroll_end(struct response *res);
+
+/*
  * <select> of the councils of Wales named name, with a first option
  * value "" reading all (e.g. "All councils"), selected the one whose
  * code is selected.  Inside a labelled form group the caller writes.

@@ -46,6 +46,11 @@ const struct route web_routes[] = {
 	  ROUTE_PUBLIC | ROUTE_CSRF | ROUTE_FORM | ROUTE_SIGN_IN },
 	{ HTTP_POST, "/sign-out", page_sign_out,
 	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	/* the service pages of every footer: page-service.c */
+	{ HTTP_GET, "/help", page_help, ROUTE_PUBLIC },
+	{ HTTP_GET, "/accessibility", page_accessibility, ROUTE_PUBLIC },
+	{ HTTP_GET, "/privacy", page_privacy, ROUTE_PUBLIC },
+	{ HTTP_GET, "/cookies", page_cookies, ROUTE_PUBLIC },
 	{ HTTP_GET, "/home", page_home, ROUTE_AUTH },
 	{ HTTP_GET, "/dashboard", page_dashboard, ROUTE_AUTH },
 	{ HTTP_GET, "/dashboard/council/{code}", page_dashboard_council,

@@ -565,6 +565,53 @@ static unsigned cpu_count(void)
 	return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
 }
 
+/*
+ * The operator's names and contact address, shown on every service
+ * page: plain text of bounded length (escaped where written), and an
+ * address that can only be an address.  ERR_USAGE naming the option.
+ */
+static int check_operator(const struct web_config *cfg, struct err *err)
+{
+	const char *names[2] = { cfg->operator_en, cfg->operator_cy };
+	const char *opts[2] = { "--operator", "--operator-cy" };
+	const char *e = cfg->contact_email;
+
+	if (cfg->operator_cy && !cfg->operator_en)
+		return err_set(err, ERR_USAGE, "--operator-cy needs --operator "
+			       "(the name in English)");
+	for (int i = 0; i < 2; i++) {
+		const char *v = names[i];
+		size_t n = v ? strlen(v) : 0;
+
+		if (!v)
+			continue;
+		if (!n || n > WEB_OPERATOR_MAX || !utf8_valid(v, n))
+			return err_set(err, ERR_USAGE, "%s: a name of 1 to %d "
+				       "bytes of UTF-8 text", opts[i],
+				       WEB_OPERATOR_MAX);
+		for (size_t j = 0; j < n; j++)
+			if ((unsigned char)v[j] < 0x20 || v[j] == 0x7f)
+				return err_set(err, ERR_USAGE, "%s: no control "
+					       "characters", opts[i]);
+	}
+	if (e) {
+		const char *at = strchr(e, '@');
+		size_t n = strlen(e);
+		bool ok = at && at != e && at[1] && !strchr(at + 1, '@') &&
+			  strchr(at + 1, '.') && n <= WEB_EMAIL_MAX;
+
+		for (size_t j = 0; ok && j < n; j++)
+			ok = e[j] > 0x20 && e[j] < 0x7f &&
+			     !strchr("<>\"'(),;:[]\\`", e[j]);
+		if (!ok)
+			return err_set(err, ERR_USAGE, "--contact-email: an "
+				       "address like help@example.org (at most "
+				       "%d characters, no spaces or quotes)",
+				       WEB_EMAIL_MAX);
+	}
+	return 0;
+}
+
 int web_server_start(const struct web_config *cfg, struct web_server **out,
 		     struct err *err)
 {
@@ -589,6 +636,8 @@ int web_server_start(const struct web_config *cfg, struct web_server **out,
 		goto out;
 	}
 	rc = router_check(web_routes, web_nroutes, err);
+	if (!rc)
+		rc = check_operator(cfg, err);
 	if (rc)
 		goto out;
 	if (cfg->assets)
@@ -603,6 +652,11 @@ int web_server_start(const struct web_config *cfg, struct web_server **out,
 	srv->app.db = cfg->db;
 	srv->app.behind_tls = cfg->behind_tls;
 	srv->app.trust_proxy = cfg->trust_proxy;
+	srv->app.demo = cfg->demo;
+	srv->app.operator_en = cfg->operator_en;
+	srv->app.operator_cy = cfg->operator_cy ? cfg->operator_cy :
+			       cfg->operator_en;
+	srv->app.contact_email = cfg->contact_email;
 	srv->quiet = cfg->quiet;
 	if (pthread_key_create(&srv->app.store_key, close_store)) {
 		rc = err_set(err, ERR_IO, "pthread_key_create failed");

@@ -37,10 +37,31 @@ struct web_config {
 				   0: 30 */
 	/* seconds between scheduled alerts runs (alerts-tick.c); 0: none */
 	unsigned alerts_every;
+	/*
+	 * Who runs this deployment, as the service pages (/help, /privacy,
+	 * /accessibility) name them, in English and Welsh, and the address
+	 * people write to; NULL: the demonstration's (WEB_OPERATOR_*).
+	 * Welsh NULL with English given: the English name.
+	 */
+	const char *operator_en;
+	const char *operator_cy;
+	const char *contact_email;
+	/* a demonstration with made-up children: the phase banner says so
+	 * and the sign-in page lists the demo accounts */
+	bool demo;
 };
 
 #define WEB_CONFIG_INIT { "127.0.0.1:8080", "cartref.db", NULL, false, false, \
-			  false, false, 0, 0, 0, 0, 0 }
+			  false, false, 0, 0, 0, 0, 0, NULL, NULL, NULL, \
+			  false }
+
+/* The operator and contact address when none is given (a demonstration). */
+#define WEB_OPERATOR_EN "the cartref demonstration team"
+#define WEB_OPERATOR_CY "t\xc3\xaem arddangos cartref"
+#define WEB_CONTACT_EMAIL "help@demo.cartref.wales"
+/* Longest operator name and contact address taken. */
+#define WEB_OPERATOR_MAX 200
+#define WEB_EMAIL_MAX 254
 
 struct web_server;
 

@@ -159,6 +159,10 @@ struct web_app {
 	const char *db;			/* the store's location */
 	bool behind_tls;		/* --behind-tls */
 	bool trust_proxy;		/* --trust-proxy */
+	bool demo;			/* --demo (layout.h) */
+	const char *operator_en;	/* --operator, NULL: the demo's */
+	const char *operator_cy;	/* --operator-cy */
+	const char *contact_email;	/* --contact-email */
 	pthread_key_t store_key;	/* each thread's struct store */
 	bool store_key_ok;
 	atomic_uint pwchecks;		/* password checks running (session.h) */
