@@ -43,6 +43,7 @@
 #include <inttypes.h>
 #include "auth/auth.h"
 #include "base/parse.h"
+#include "base/uktime.h"
 #include "base/xalloc.h"
 #include "web/layout.h"
 #include "web/pages.h"
@@ -586,16 +587,20 @@ static void list_row(struct request *req, struct response *res,
 	res_url_path(res, href);
 	res_markup(res, "\">");
 	res_text(res, u->name);
-	res_markup(res, "</a></th>\n<td class=\"govuk-table__cell\">");
+	res_markup(res, "</a><br>\n<span class=\"govuk-!-font-size-16 "
+		   "govuk-!-font-weight-regular\">");
 	res_text(res, u->email);
-	res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
+	res_markup(res, "</span></th>\n<td class=\"govuk-table__cell\">");
 	res_text(res, role_title(req, u->role));
 	res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
 	res_text(res, o ? org_name(req, o) : u->org_name);
 	res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
 	status_tag(req, res, u->disabled);
 	res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
-	part_time(req, res, u->password_changed_at);
+	/* the day is enough here; their page has the time */
+	part_date(req, res, u->password_changed_at ?
+				    uk_day_of(u->password_changed_at) :
+				    DATE_NONE);
 	res_markup(res, "</td>\n</tr>\n");
 }
 
@@ -645,13 +650,14 @@ static void list_body(struct request *req, struct response *res, void *ctx)
 	res_markup(res, "<div class=\"cartref-scroll\" tabindex=\"0\" "
 		   "role=\"region\" aria-label=\"");
 	res_attr(res, s);
-	res_markup(res, "\">\n<table class=\"govuk-table\">\n<caption "
+	res_markup(res, "\">\n<table class=\"govuk-table "
+		   "govuk-table--small-text-until-tablet\">\n<caption "
 		   "class=\"govuk-table__caption govuk-table__caption--m\">");
 	res_text(res, s);
 	res_markup(res, "</caption>\n<thead class=\"govuk-table__head\">\n"
 		   "<tr class=\"govuk-table__row\">\n");
-	part_th(res, tr(req, "Name", "Enw"), false);
-	part_th(res, tr(req, "Email address", "Cyfeiriad e-bost"), false);
+	part_th(res, tr(req, "Name and email address",
+			"Enw a chyfeiriad e-bost"), false);
 	part_th(res, tr(req, "Role", "R" CIRC_O "l"), false);
 	part_th(res, tr(req, "Organisation", "Sefydliad"), false);
 	part_th(res, tr(req, "Status", "Statws"), false);
@@ -801,17 +807,16 @@ static void org_field(struct request *req, struct response *res,
 		   "for=\"org\">");
 	res_text(res, tr(req, "Organisation", "Sefydliad"));
 	res_markup(res, "</label>\n<div id=\"org-hint\" class=\"govuk-hint\">");
-	res_text(res, tr(req, "Choose one of a kind the role works in (each "
-			 "role says which). If their organisation is not in "
-			 "the list, ask whoever runs cartref" RQ "s server to "
-			 "add it with the command cartref user org-add, then "
-			 "come back to this page.",
-			 "Dewiswch un o fath y mae" RQ "r r" CIRC_O "l yn "
-			 "gweithio ynddo (mae pob r" CIRC_O "l yn dweud pa un). "
-			 "Os nad yw eu sefydliad yn y rhestr, gofynnwch i bwy "
-			 "bynnag sy" RQ "n rhedeg gweinydd cartref ei ychwanegu "
-			 "gyda" RQ "r gorchymyn cartref user org-add, yna dewch "
-			 "yn " CIRC_O "l i" RQ "r dudalen hon."));
+	res_text(res, tr(req, "Each role says which kind of organisation it "
+			 "works in. If theirs is not in the list, ask whoever "
+			 "runs cartref" RQ "s server to add it with the command "
+			 "cartref user org-add, then come back to this page.",
+			 "Mae pob r" CIRC_O "l yn dweud ym mha fath o sefydliad "
+			 "y mae" RQ "n gweithio. Os nad yw eu sefydliad nhw yn y "
+			 "rhestr, gofynnwch i bwy bynnag sy" RQ "n rhedeg "
+			 "gweinydd cartref ei ychwanegu gyda" RQ "r gorchymyn "
+			 "cartref user org-add, yna dewch yn " CIRC_O "l i" RQ "r "
+			 "dudalen hon."));
 	res_markup(res, "</div>\n");
 	if (err) {
 		res_markup(res, "<p id=\"org-error\" class=\"govuk-error-message\">"
@@ -1458,10 +1463,11 @@ static void user_body(struct request *req, struct response *res, void *ctx)
 	part_summary_key_end(res);
 	part_summary_end(res);
 	account_section(req, res, uv);
+	grid_end(res);
+	/* the tokens' table is wide: the whole width */
 	tokens_section(req, res, uv);
 	back_link(req, res, "/admin/users", tr(req, "All users",
 					    "Pob defnyddiwr"));
-	grid_end(res);
 }
 
 static void user_title(struct request *req, const struct user_view *uv,
