@@ -498,6 +498,27 @@ static void h1(struct response *res, const char *text)
 	res_markup(res, "</h1>\n");
 }
 
+/*
+ * A text field of one line: web_form_text() (trimmed, bounded, no
+ * control characters) without the line breaks and tabs it allows for
+ * text areas, which the auth layer refuses in names and labels.
+ */
+static int line_in(struct request *req, struct web_form *f, const char *id,
+		   const char *label, char *dst, size_t cap)
+{
+	char msg[WEB_FORM_MSG_MAX];
+	int rc = web_form_text(req, f, id, label, dst, cap);
+
+	if (rc || !strpbrk(dst, "\n\t"))
+		return rc;
+	snprintf(msg, sizeof(msg), WEB_TRF(req, "%s must be on one line",
+					   "Rhaid i %s fod ar un llinell"),
+		 label);
+	web_form_fail(f, id, msg);
+	dst[0] = '\0';
+	return ERR_INVALID;
+}
+
 /* ---- GET /admin/users ------------------------------------------------------------ */
 
 struct list_view {
@@ -1061,9 +1082,9 @@ static int new_add(struct request *req, struct store *s, struct new_view *nv,
 	int rc;
 
 	memset(&nu, 0, sizeof(nu));
-	if (!web_form_text(req, &nv->f, "email",
-			   tr(req, "Email address", "Cyfeiriad e-bost"), email,
-			   sizeof(email))) {
+	if (!line_in(req, &nv->f, "email",
+		     tr(req, "Email address", "Cyfeiriad e-bost"), email,
+		     sizeof(email))) {
 		if (!email[0])
 			web_form_fail(&nv->f, "email", tr(req,
 				      "Enter an email address",
@@ -1075,9 +1096,9 @@ static int new_add(struct request *req, struct store *s, struct new_view *nv,
 				      "Rhowch gyfeiriad e-bost yn y fformat "
 				      "cywir, fel enw@enghraifft.com"));
 	}
-	if (!web_form_text(req, &nv->f, "full_name",
-			   tr(req, "Full name", "Enw llawn"), name,
-			   sizeof(name)) && !name[0])
+	if (!line_in(req, &nv->f, "full_name",
+		     tr(req, "Full name", "Enw llawn"), name, sizeof(name)) &&
+	    !name[0])
 		web_form_fail(&nv->f, "full_name", tr(req,
 			      "Enter their full name", "Rhowch eu henw llawn"));
 	if (!role_s || role_parse(role_s, &role))
@@ -1896,8 +1917,8 @@ void page_admin_token_new_post(struct request *req, struct response *res)
 		return;
 	by = actor(req);
 	uv->f.form = "token";
-	if (!web_form_text(req, &uv->f, "label", tr(req, "Label", "Label"),
-			   label, sizeof(label)) && !label[0])
+	if (!line_in(req, &uv->f, "label", tr(req, "Label", "Label"), label,
+		     sizeof(label)) && !label[0])
 		web_form_fail(&uv->f, "label", tr(req,
 			      "Enter a label for the token",
 			      "Rhowch label ar gyfer y tocyn"));

@@ -237,6 +237,10 @@ post admin add-bademail /admin/users/new --data-urlencode "email=not an address"
 	--data-urlencode "full_name=X" --data-urlencode "role=analyst" \
 	--data-urlencode "org=inspectorate:CIW"
 check "a malformed email address" has add-bademail "Enter an email address in the correct format"
+post admin add-nl /admin/users/new --data-urlencode "email=nl@example.org" \
+	--data-urlencode "full_name=$(printf 'Two\nLines')" --data-urlencode "role=analyst" \
+	--data-urlencode "org=inspectorate:CIW"
+check "a name on two lines" has add-nl 'href="#full_name">Full name must be on one line'
 check_eq "nothing added by refused forms" 7 "$(q "SELECT count(*) FROM app_user")"
 check_eq "no Swansea organisation made by them" 0 "$(q "SELECT count(*) FROM org WHERE code = 'W06000011'")"
 
