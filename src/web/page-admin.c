@@ -219,8 +219,7 @@ static void fail500(struct request *req, struct response *res,
 /*
  * The store, for an administrator; for anyone else an audited refusal
  * and the 404 page (NULL: answered).  Asked before any parameter is
- * read, so nobody else can tell these pages from pages that do not
- * exist.
+ * read: to anyone else a malformed id is the same 404 page, not a 400.
  */
 static struct store *admin_store(struct request *req, struct response *res,
 				 bool write)
@@ -1045,11 +1044,11 @@ static void secret_body(struct request *req, struct response *res, void *ctx)
 	}
 	if (sv->self)
 		part_para(res, tr(req, "This was your own password: you have "
-				  "been signed out, and sign in again with "
-				  "the new one.",
+				  "been signed out; sign in again with the "
+				  "new one.",
 				  "Eich cyfrinair chi oedd hwn: rydych wedi "
-				  "cael eich allgofnodi, a byddwch yn "
-				  "mewngofnodi eto gyda" RQ "r un newydd."));
+				  "cael eich allgofnodi; mewngofnodwch eto "
+				  "gyda" RQ "r un newydd."));
 	user_href(href, sizeof(href), sv->u->id, "");
 	back_link(req, res, href, tr(req, "View their account",
 				     "Gweld eu cyfrif"));
