@@ -213,10 +213,11 @@ enum auth_disable_block {
 					 * enable another one first */
 };
 /*
- * May by disable u?  *out says why not, or AUTH_DISABLE_OK: the CLI
- * and the admin pages ask it to explain before trying, and
- * auth_user_disable() asks it again under its write lock, so two admins
- * disabling each other at once cannot leave none.
+ * May by disable u?  *out says why not, or AUTH_DISABLE_OK.  The admin
+ * pages ask it to explain instead of offering the button, and
+ * auth_user_disable() (the CLI's and the pages') asks it again under its
+ * write lock, so two admins disabling each other at once cannot leave
+ * none.
  */
 int auth_user_may_disable(struct store *s, const struct auth_actor *by,
 			  const struct user *u, enum auth_disable_block *out,
