@@ -159,6 +159,14 @@ int auth_api_token_revoke(struct store *s, const struct auth_actor *by,
 int auth_email_normalise(const char *in, char out[USER_EMAIL_MAX + 1]);
 /* May a user of this role belong to this kind of organisation? */
 bool auth_role_fits(enum role r, enum org_kind k);
+/*
+ * An organisation named "KIND:CODE" (council:W06000015, inspectorate:CIW,
+ * police:south-wales) into its kind and code (*code points into ref, after
+ * the colon): how `cartref user add --org` and the admin pages' select
+ * name one.  ERR_INVALID for anything else.
+ */
+int auth_org_ref_parse(const char *ref, enum org_kind *kind,
+		       const char **code);
 
 /*
  * The organisation KIND:CODE.  A council organisation is made (and
@@ -188,9 +196,32 @@ struct auth_new_user {
 int auth_user_add(struct store *s, const struct auth_actor *by,
 		  const struct auth_new_user *nu, const char *password,
 		  int64_t now, int64_t *id, struct err *err);
-/* Disable: sign-in refused, sessions ended, API tokens revoked. */
+/*
+ * Disable: sign-in refused, sessions ended, API tokens revoked.  Refused
+ * (ERR_INVALID) for the reasons auth_user_may_disable() gives, checked
+ * again inside the change's transaction.
+ */
 int auth_user_disable(struct store *s, const struct auth_actor *by,
 		      const char *email, int64_t now, struct err *err);
+
+/* Why a user may not be disabled. */
+enum auth_disable_block {
+	AUTH_DISABLE_OK = 0,
+	AUTH_DISABLE_ALREADY,		/* already disabled */
+	AUTH_DISABLE_SELF,		/* by is the user: ask another admin */
+	AUTH_DISABLE_LAST_ADMIN,	/* the last active admin: add or
+					 * enable another one first */
+};
+/*
+ * May by disable u?  *out says why not, or AUTH_DISABLE_OK.  The admin
+ * pages ask it to explain instead of offering the button, and
+ * auth_user_disable() (the CLI's and the pages') asks it again under its
+ * write lock, so two admins disabling each other at once cannot leave
+ * none.
+ */
+int auth_user_may_disable(struct store *s, const struct auth_actor *by,
+			  const struct user *u, enum auth_disable_block *out,
+			  struct err *err);
 /* Enable again (revoked API tokens stay revoked). */
 int auth_user_enable(struct store *s, const struct auth_actor *by,
 		     const char *email, int64_t now, struct err *err);
@@ -199,6 +230,37 @@ int auth_user_enable(struct store *s, const struct auth_actor *by,
 int auth_user_reset(struct store *s, const struct auth_actor *by,
 		    const char *email, const char *password, int64_t now,
 		    struct err *err);
+
+/* ---- listing users (the admin pages) ------------------------------------------ */
+
+enum auth_user_status {
+	AUTH_USERS_ANY = 0,
+	AUTH_USERS_ACTIVE,
+	AUTH_USERS_DISABLED,
+};
+
+struct auth_user_filter {
+	int64_t org_id;			/* 0: any organisation */
+	enum role role;			/* ROLE_N: any role */
+	enum auth_user_status status;
+	long page;			/* from 0 */
+	long page_size;			/* 1 to STORE_PAGE_MAX; 0: default */
+};
+
+/* One page of users, by email address. */
+struct auth_user_page {
+	long total;			/* users that match, on every page */
+	long page, page_size;		/* as used */
+	size_t n;
+	struct user rows[STORE_PAGE_MAX];	/* tens of KB: allocate it */
+};
+
+/* Does u pass f's organisation, role and status? */
+bool auth_user_matches(const struct auth_user_filter *f, const struct user *u);
+/* The users that match f, page f->page of them (a page past the last is
+ * empty, total still counted).  Not audited: the caller audits the view. */
+int auth_users_page(struct store *s, const struct auth_user_filter *f,
+		    struct auth_user_page *out, struct err *err);
 
 /* ---- viewers ------------------------------------------------------------------ */
 

@@ -68,6 +68,23 @@ bool auth_role_fits(enum role r, enum org_kind k)
 	return false;
 }
 
+int auth_org_ref_parse(const char *ref, enum org_kind *kind,
+		       const char **code)
+{
+	const char *colon = ref ? strchr(ref, ':') : NULL;
+	char word[32];
+
+	if (!colon || colon == ref || !colon[1] ||
+	    (size_t)(colon - ref) >= sizeof(word))
+		return ERR_INVALID;
+	memcpy(word, ref, (size_t)(colon - ref));
+	word[colon - ref] = '\0';
+	if (org_kind_parse(word, kind))
+		return ERR_INVALID;
+	*code = colon + 1;
+	return 0;
+}
+
 /* Run the store calls of a change and its audit row as one transaction:
  * rc is the result of the steps so far. */
 static int finish(struct store *s, int rc, struct err *err)
@@ -244,6 +261,66 @@ static int user_of(struct store *s, const char *email, struct user *u,
 	return 0;
 }
 
+static int count_admin(const struct user *u, void *ctx)
+{
+	if (u->role == ROLE_ADMIN && !u->disabled)
+		(*(long *)ctx)++;
+	return 0;
+}
+
+int auth_user_may_disable(struct store *s, const struct auth_actor *by,
+			  const struct user *u, enum auth_disable_block *out,
+			  struct err *err)
+{
+	long admins = 0;
+	int rc;
+
+	*out = AUTH_DISABLE_OK;
+	if (u->disabled) {
+		*out = AUTH_DISABLE_ALREADY;
+		return 0;
+	}
+	if (by && by->user && by->user->id == u->id) {
+		*out = AUTH_DISABLE_SELF;
+		return 0;
+	}
+	if (u->role != ROLE_ADMIN)
+		return 0;
+	rc = store_users_each(s, count_admin, &admins, err);
+	if (rc)
+		return rc;
+	if (admins <= 1)
+		*out = AUTH_DISABLE_LAST_ADMIN;
+	return 0;
+}
+
+/* Inside the transaction: may u still be disabled?  ERR_INVALID if not. */
+static int disable_allowed(struct store *s, const struct auth_actor *by,
+			   const struct user *u, struct err *err)
+{
+	enum auth_disable_block why;
+	int rc = auth_user_may_disable(s, by, u, &why, err);
+
+	if (rc)
+		return rc;
+	switch (why) {
+	case AUTH_DISABLE_OK:
+		return 0;
+	case AUTH_DISABLE_ALREADY:
+		return err_set(err, ERR_INVALID, "user %s is already disabled",
+			       u->email);
+	case AUTH_DISABLE_SELF:
+		return err_set(err, ERR_INVALID, "you cannot disable your own "
+			       "account: ask another administrator");
+	case AUTH_DISABLE_LAST_ADMIN:
+		return err_set(err, ERR_INVALID, "%s is the last active "
+			       "administrator: add or enable another "
+			       "administrator first", u->email);
+	}
+	return err_set(err, ERR_INVALID, "user %s may not be disabled",
+		       u->email);
+}
+
 static int set_disabled(struct store *s, const struct auth_actor *by,
 			const char *email, bool disabled, int64_t now,
 			struct err *err)
@@ -260,7 +337,16 @@ static int set_disabled(struct store *s, const struct auth_actor *by,
 	rc = store_begin(s, err);
 	if (rc)
 		return rc;
-	rc = store_user_set_disabled(s, u.id, disabled, err);
+	/* under the write lock (BEGIN IMMEDIATE): the user as they are now,
+	 * and the rules checked against every other change */
+	rc = store_user_by_id(s, u.id, &u, NULL, err);
+	if (!rc && u.disabled == disabled)
+		rc = err_set(err, ERR_INVALID, "user %s is already %s",
+			     u.email, disabled ? "disabled" : "enabled");
+	if (!rc && disabled)
+		rc = disable_allowed(s, by, &u, err);
+	if (!rc)
+		rc = store_user_set_disabled(s, u.id, disabled, err);
 	if (!rc && disabled)
 		rc = store_sessions_delete_user(s, u.id, err);
 	if (!rc && disabled)
@@ -312,6 +398,60 @@ int auth_user_reset(struct store *s, const struct auth_actor *by,
 		rc = auth__audit(s, by, now, "user-reset", "user", u.email,
 				 err, "new password; sessions ended");
 	return finish(s, rc, err);
+}
+
+/* ---- listing users ------------------------------------------------------------- */
+
+bool auth_user_matches(const struct auth_user_filter *f, const struct user *u)
+{
+	if (f->org_id && u->org_id != f->org_id)
+		return false;
+	if (f->role != ROLE_N && u->role != f->role)
+		return false;
+	if (f->status == AUTH_USERS_ACTIVE && u->disabled)
+		return false;
+	if (f->status == AUTH_USERS_DISABLED && !u->disabled)
+		return false;
+	return true;
+}
+
+struct page_ctx {
+	const struct auth_user_filter *f;
+	struct auth_user_page *out;
+	long skip;			/* matches before the page */
+};
+
+static int page_user(const struct user *u, void *ctx)
+{
+	struct page_ctx *c = ctx;
+	struct auth_user_page *p = c->out;
+
+	if (!auth_user_matches(c->f, u))
+		return 0;
+	if (p->total++ < c->skip || p->n >= (size_t)p->page_size)
+		return 0;
+	p->rows[p->n++] = *u;
+	return 0;
+}
+
+int auth_users_page(struct store *s, const struct auth_user_filter *f,
+		    struct auth_user_page *out, struct err *err)
+{
+	struct page_ctx c = { f, out, 0 };
+	long size = f->page_size > 0 ? f->page_size : STORE_PAGE_DEFAULT;
+	long page = f->page > 0 ? f->page : 0;
+
+	if (size > STORE_PAGE_MAX)
+		size = STORE_PAGE_MAX;
+	if (page > STORE_PAGE_LAST)
+		page = STORE_PAGE_LAST;
+	out->total = 0;
+	out->n = 0;
+	out->page = page;
+	out->page_size = size;
+	c.skip = page * size;
+	/* every user is read: people, not children, so thousands at most */
+	return store_users_each(s, page_user, &c, err);
 }
 
 /* ---- demo users ----------------------------------------------------------------- */

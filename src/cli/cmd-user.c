@@ -80,24 +80,6 @@ static int open_store(struct cli *cl, struct store **s)
 	return cli_open_store(cl, s);
 }
 
-/* "KIND:CODE" into its parts. */
-static int parse_org_ref(const char *ref, enum org_kind *kind,
-			 const char **code)
-{
-	const char *colon = strchr(ref, ':');
-	char word[32];
-
-	if (!colon || colon == ref || !colon[1] ||
-	    (size_t)(colon - ref) >= sizeof(word))
-		return ERR_INVALID;
-	memcpy(word, ref, (size_t)(colon - ref));
-	word[colon - ref] = '\0';
-	if (org_kind_parse(word, kind))
-		return ERR_INVALID;
-	*code = colon + 1;
-	return 0;
-}
-
 static int bad_role(const char *r)
 {
 	fprintf(stderr, "cartref: unknown role \"%s\": one of", r);
@@ -163,7 +145,7 @@ static int user_add(struct cli *cl, int argc, char **argv)
 	nu.name = name;
 	if (role_parse(role, &nu.role))
 		return bad_role(role);
-	if (parse_org_ref(org, &kind, &code))
+	if (auth_org_ref_parse(org, &kind, &code))
 		return usage_error("--org %s is not KIND:CODE, e.g. "
 				   "council:W06000015 or inspectorate:CIW",
 				   org);

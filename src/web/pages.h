@@ -91,6 +91,28 @@ void page_alert_ack(struct request *req, struct response *res);
 void page_alert_resolve(struct request *req, struct response *res);
 
 /*
+ * Managing users and their API tokens, for administrators only; anyone
+ * else gets the 404 page and an audited refusal (page-admin.c):
+ * GET /admin/users (?org=&role=&status=&page=), GET/POST
+ * /admin/users/new, GET /admin/users/{id}, POST /admin/users/{id}/enable,
+ * GET/POST /admin/users/{id}/disable and /reset (confirm, then do), POST
+ * /admin/users/{id}/tokens, GET/POST
+ * /admin/users/{id}/tokens/{tid}/revoke.
+ */
+void page_admin_users(struct request *req, struct response *res);
+void page_admin_user_new(struct request *req, struct response *res);
+void page_admin_user_new_post(struct request *req, struct response *res);
+void page_admin_user(struct request *req, struct response *res);
+void page_admin_user_enable_post(struct request *req, struct response *res);
+void page_admin_user_disable(struct request *req, struct response *res);
+void page_admin_user_disable_post(struct request *req, struct response *res);
+void page_admin_user_reset(struct request *req, struct response *res);
+void page_admin_user_reset_post(struct request *req, struct response *res);
+void page_admin_token_new_post(struct request *req, struct response *res);
+void page_admin_token_revoke(struct request *req, struct response *res);
+void page_admin_token_revoke_post(struct request *req, struct response *res);
+
+/*
  * The friendly error page for status (400, 401, 403, 404, 405, 413, 414,
  * 415, 429, 500, 503; anything else reads as 500) in the request's language
  * (page-error.c).  It says what the reader can do, never what went

@@ -297,21 +297,6 @@ void part_summary_end(struct response *res)
 	res_markup(res, "</dl>\n");
 }
 
-void part_table_scroll_start(struct request *req, struct response *res,
-			     const char *label)
-{
-	(void)req;
-	res_markup(res, "<div class=\"cartref-table-scroll\" role=\"region\" "
-		   "tabindex=\"0\" aria-label=\"");
-	res_attr(res, label);
-	res_markup(res, "\">\n");
-}
-
-void part_table_scroll_end(struct response *res)
-{
-	res_markup(res, "</div>\n");
-}
-
 void part_th(struct response *res, const char *text, bool numeric)
 {
 	if (numeric)

@@ -161,15 +161,6 @@ void part_summary_row(struct response *res, const char *key,
 		      const char *value);
 void part_summary_end(struct response *res);
 
-/*
- * A wide table's wrapper: a region that scrolls sideways inside the page
- * (the page itself reflows), reachable and scrollable by keyboard
- * (tabindex 0, labelled), with the first column kept in view.
- */
-void part_table_scroll_start(struct request *req, struct response *res,
-			     const char *label);
-void part_table_scroll_end(struct response *res);
-
 /* <th scope="col"> cells of a table head (numeric: right aligned). */
 void part_th(struct response *res, const char *text, bool numeric);
 

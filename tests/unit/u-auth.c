@@ -645,6 +645,193 @@ static void test_user_reset(void **state)
 	store_close(s);
 }
 
+static void test_org_ref_parse(void **state)
+{
+	enum org_kind k = ORG_NKINDS;
+	const char *code = NULL;
+
+	(void)state;
+	assert_int_equal(auth_org_ref_parse("council:W06000015", &k, &code), 0);
+	assert_int_equal((int)k, ORG_COUNCIL);
+	assert_string_equal(code, "W06000015");
+	assert_int_equal(auth_org_ref_parse("provider:Derwen Care, Ltd", &k,
+					    &code), 0);
+	assert_int_equal((int)k, ORG_PROVIDER);
+	assert_string_equal(code, "Derwen Care, Ltd");
+	assert_int_equal(auth_org_ref_parse("police:a:b", &k, &code), 0);
+	assert_string_equal(code, "a:b");
+	assert_int_equal(auth_org_ref_parse("CIW", &k, &code), ERR_INVALID);
+	assert_int_equal(auth_org_ref_parse(":CIW", &k, &code), ERR_INVALID);
+	assert_int_equal(auth_org_ref_parse("inspectorate:", &k, &code),
+			 ERR_INVALID);
+	assert_int_equal(auth_org_ref_parse("boss:CIW", &k, &code),
+			 ERR_INVALID);
+	assert_int_equal(auth_org_ref_parse("", &k, &code), ERR_INVALID);
+	assert_int_equal(auth_org_ref_parse(NULL, &k, &code), ERR_INVALID);
+}
+
+/* A user straight into the store (no argon2id: fast); returns it. */
+static struct user quick_user(struct store *s, const char *email,
+			      enum role role, int64_t org_id, bool disabled)
+{
+	struct err err = ERR_INIT;
+	struct user u;
+	int64_t id = 0;
+
+	memset(&u, 0, sizeof(u));
+	snprintf(u.email, sizeof(u.email), "%s", email);
+	snprintf(u.name, sizeof(u.name), "Name of %s", email);
+	u.role = role;
+	u.org_id = org_id;
+	u.disabled = disabled;
+	u.created_at = T0;
+	if (store_user_add(s, &u, auth__dummy_hash, &id, &err) ||
+	    store_user_by_id(s, id, &u, NULL, &err))
+		fail_msg("user %s: %s", email, err_text(&err));
+	return u;
+}
+
+static int64_t org_id_of(struct store *s, enum org_kind kind,
+			 const char *code)
+{
+	struct err err = ERR_INIT;
+	struct org o;
+
+	if (auth_org_find(s, &tester, kind, code, T0, &o, &err))
+		fail_msg("org %s: %s", code, err_text(&err));
+	return o.id;
+}
+
+static void test_disable_rules(void **state)
+{
+	struct store *s = fresh_store();
+	int64_t ciw = org_id_of(s, ORG_INSPECTORATE, "CIW");
+	int64_t cardiff = org_id_of(s, ORG_COUNCIL, CARDIFF);
+	struct user a1 = quick_user(s, "a1@example.org", ROLE_ADMIN, ciw, false);
+	struct user a2 = quick_user(s, "a2@example.org", ROLE_ADMIN, ciw, false);
+	struct user sw = quick_user(s, "sw@example.org",
+				    ROLE_COUNCIL_SOCIAL_WORKER, cardiff, false);
+	struct user off = quick_user(s, "off@example.org", ROLE_ANALYST, ciw,
+				     true);
+	struct auth_actor by1 = { &a1, NULL, IP }, by2 = { &a2, NULL, IP };
+	enum auth_disable_block why;
+	struct err err = ERR_INIT;
+	int64_t rows;
+
+	(void)state;
+	assert_int_equal(auth_user_may_disable(s, &by1, &sw, &why, &err), 0);
+	assert_int_equal((int)why, AUTH_DISABLE_OK);
+	assert_int_equal(auth_user_may_disable(s, &by1, &off, &why, &err), 0);
+	assert_int_equal((int)why, AUTH_DISABLE_ALREADY);
+	/* nobody disables themselves, even with another admin about */
+	assert_int_equal(auth_user_may_disable(s, &by1, &a1, &why, &err), 0);
+	assert_int_equal((int)why, AUTH_DISABLE_SELF);
+	assert_int_equal(auth_user_disable(s, &by1, "a1@example.org", T0,
+					   &err), ERR_INVALID);
+	assert_non_null(strstr(err_text(&err), "your own account"));
+	err_clear(&err);
+	/* two active admins: either may go, by the other or the CLI */
+	assert_int_equal(auth_user_may_disable(s, &by1, &a2, &why, &err), 0);
+	assert_int_equal((int)why, AUTH_DISABLE_OK);
+	assert_int_equal(auth_user_may_disable(s, &tester, &a1, &why, &err), 0);
+	assert_int_equal((int)why, AUTH_DISABLE_OK);
+	assert_int_equal(auth_user_disable(s, &by2, "a1@example.org", T0,
+					   &err), 0);
+	/* now a2 is the last: the CLI (no user) may not disable them */
+	rows = audit_rows_with(s, "user-disable");
+	assert_int_equal(auth_user_may_disable(s, &tester, &a2, &why, &err), 0);
+	assert_int_equal((int)why, AUTH_DISABLE_LAST_ADMIN);
+	assert_int_equal(auth_user_disable(s, &tester, "a2@example.org", T0,
+					   &err), ERR_INVALID);
+	assert_non_null(strstr(err_text(&err), "last active administrator"));
+	err_clear(&err);
+	assert_int_equal(audit_rows_with(s, "user-disable"), rows);
+	/* a disabled admin does not count; enabling one lifts the rule */
+	assert_int_equal(auth_user_enable(s, &tester, "a1@example.org", T0,
+					  &err), 0);
+	assert_int_equal(auth_user_disable(s, &tester, "a2@example.org", T0,
+					   &err), 0);
+	assert_trail_intact(s, -1);
+	store_close(s);
+}
+
+static void test_users_page(void **state)
+{
+	struct store *s = fresh_store();
+	int64_t ciw = org_id_of(s, ORG_INSPECTORATE, "CIW");
+	int64_t cardiff = org_id_of(s, ORG_COUNCIL, CARDIFF);
+	int64_t swansea = org_id_of(s, ORG_COUNCIL, SWANSEA);
+	struct auth_user_page *p = malloc(sizeof(*p));
+	struct auth_user_filter f;
+	struct err err = ERR_INIT;
+	char email[64];
+
+	(void)state;
+	assert_non_null(p);
+	/* 30 in Cardiff (every third disabled), 5 in Swansea, 1 admin */
+	for (int i = 0; i < 30; i++) {
+		snprintf(email, sizeof(email), "c%02d@example.org", i);
+		quick_user(s, email, i % 2 ? ROLE_COUNCIL_PLACEMENTS :
+					     ROLE_COUNCIL_SOCIAL_WORKER,
+			   cardiff, i % 3 == 0);
+	}
+	for (int i = 0; i < 5; i++) {
+		snprintf(email, sizeof(email), "s%02d@example.org", i);
+		quick_user(s, email, ROLE_COUNCIL_SOCIAL_WORKER, swansea,
+			   false);
+	}
+	quick_user(s, "admin@example.org", ROLE_ADMIN, ciw, false);
+
+	memset(&f, 0, sizeof(f));
+	f.role = ROLE_N;
+	f.page_size = 25;
+	assert_int_equal(auth_users_page(s, &f, p, &err), 0);
+	assert_int_equal(p->total, 36);
+	assert_int_equal(p->n, 25);
+	assert_string_equal(p->rows[0].email, "admin@example.org");
+	assert_string_equal(p->rows[1].email, "c00@example.org");
+	f.page = 1;
+	assert_int_equal(auth_users_page(s, &f, p, &err), 0);
+	assert_int_equal(p->total, 36);
+	assert_int_equal(p->n, 11);
+	assert_string_equal(p->rows[10].email, "s04@example.org");
+	f.page = 2;	/* past the end: empty, still counted */
+	assert_int_equal(auth_users_page(s, &f, p, &err), 0);
+	assert_int_equal(p->total, 36);
+	assert_int_equal(p->n, 0);
+
+	f.page = 0;
+	f.org_id = cardiff;
+	f.status = AUTH_USERS_DISABLED;
+	assert_int_equal(auth_users_page(s, &f, p, &err), 0);
+	assert_int_equal(p->total, 10);
+	for (size_t i = 0; i < p->n; i++)
+		assert_true(p->rows[i].disabled &&
+			    p->rows[i].org_id == cardiff);
+	f.status = AUTH_USERS_ACTIVE;
+	f.role = ROLE_COUNCIL_PLACEMENTS;
+	assert_int_equal(auth_users_page(s, &f, p, &err), 0);
+	/* odd i (placements), not a multiple of 3: 1,5,7,11,13,17,19,23,25,29 */
+	assert_int_equal(p->total, 10);
+	assert_int_equal(p->n, 10);
+	assert_string_equal(p->rows[0].email, "c01@example.org");
+	f.org_id = swansea;
+	assert_int_equal(auth_users_page(s, &f, p, &err), 0);
+	assert_int_equal(p->total, 0);
+	/* sizes are bounded */
+	memset(&f, 0, sizeof(f));
+	f.role = ROLE_N;
+	f.page_size = 100000;
+	assert_int_equal(auth_users_page(s, &f, p, &err), 0);
+	assert_int_equal(p->page_size, STORE_PAGE_MAX);
+	assert_int_equal(p->n, 36);
+	f.page_size = 0;
+	assert_int_equal(auth_users_page(s, &f, p, &err), 0);
+	assert_int_equal(p->page_size, STORE_PAGE_DEFAULT);
+	free(p);
+	store_close(s);
+}
+
 static void test_login_rehashes(void **state)
 {
 	char weak[crypto_pwhash_STRBYTES], now[AUTH_PWHASH_MAX];
@@ -1248,6 +1435,9 @@ int main(void)
 		cmocka_unit_test(test_throttle_address),
 		cmocka_unit_test(test_disabled_user),
 		cmocka_unit_test(test_user_reset),
+		cmocka_unit_test(test_org_ref_parse),
+		cmocka_unit_test(test_disable_rules),
+		cmocka_unit_test(test_users_page),
 		cmocka_unit_test(test_login_rehashes),
 		cmocka_unit_test(test_session_roundtrip),
 		cmocka_unit_test(test_session_idle_expiry),
