@@ -168,6 +168,9 @@ static void nav_items(struct request *req, struct response *res,
 	if (r != ROLE_ANALYST && r != ROLE_ADMIN)
 		nav_item(req, res, "/alerts", "/alerts", "Alerts",
 			 "Rhybuddion");
+	if (r == ROLE_ADMIN)
+		nav_item(req, res, "/admin/users", "/admin", "Users",
+			 "Defnyddwyr");
 }
 
 /*
