@@ -20,8 +20,9 @@
  *   council roles        their own council, exact; /dashboard goes
  *                        there; comparisons with other councils (the
  *                        councils table, chart and map) are published
- *   home_manager         /dashboard: each of its homes' figures (the
- *                        review's home scope), exact
+ *   home_manager         /dashboard: its homes' figures (the review's
+ *                        home scope), exact, one row per home in one
+ *                        table, beside Wales's (published)
  *   police               /dashboard: Wales, missing from care only,
  *                        published
  *
@@ -135,7 +136,10 @@ static int gather(struct store *s, struct dash *d, struct err *err)
 		d->compare = d->r;
 		return rc;
 	case DASH_HOMES:
-		rc = store_homes_each(s, add_home, d, err);
+		/* Wales beside the homes: published, as for anyone */
+		rc = compute(d, SCOPE_NATIONAL, NULL, true, &d->compare, err);
+		if (!rc)
+			rc = store_homes_each(s, add_home, d, err);
 		for (size_t i = 0; !rc && i < d->nhomes; i++) {
 			rc = compute(d, SCOPE_HOME, d->homes[i].h.urn, false,
 				     &d->homes[i].r, err);
@@ -297,10 +301,8 @@ static void review_table(struct request *req, struct response *res,
 			show[nshow++] = c;
 	}
 	/* a region that scrolls sideways: focusable, so keys scroll it */
-	res_markup(res, "<div class=\"cartref-scroll\" tabindex=\"0\" "
-		   "role=\"region\" aria-label=\"");
-	res_attr(res, title);
-	res_markup(res, "\">\n<table class=\"govuk-table\">\n");
+	part_table_scroll_start(req, res, title);
+	res_markup(res, "<table class=\"govuk-table\">\n");
 	caption(res, title);
 	res_markup(res, "<thead class=\"govuk-table__head\">\n"
 		   "<tr class=\"govuk-table__row\">\n");
@@ -348,7 +350,8 @@ static void review_table(struct request *req, struct response *res,
 			cell(req, res, d, review_cell_at(t, i, show[s]));
 		res_markup(res, "</tr>\n");
 	}
-	res_markup(res, "</tbody>\n</table>\n</div>\n");
+	res_markup(res, "</tbody>\n</table>\n");
+	part_table_scroll_end(res);
 }
 
 /* review_render_fn: chart arg / 2 in language arg % 2, as SVG. */
@@ -512,7 +515,7 @@ static void notes(struct request *req, struct response *res,
 	res_text(res, tr(req, "n/a: not applicable to this area.",
 			 "amh.: amherthnasol i" RQ "r ardal hon."));
 	res_markup(res, "</li>\n");
-	if (d->compare != d->r) {
+	if (d->compare != d->r && d->view != DASH_HOMES) {
 		res_markup(res, "<li>");
 		res_text(res, tr(req, "Figures comparing councils (the "
 				 "councils table, chart and map) are published "
@@ -593,11 +596,43 @@ static void review_body(struct request *req, struct response *res,
 	notes(req, res, d);
 }
 
+/* The columns of the homes table: what a home's figures can say. */
+static const enum review_fig home_cols[] = {
+	FIG_PLACES, FIG_IN_HOMES, FIG_MISSING_CHILDREN, FIG_MISSING_PERIODS,
+	FIG_MISSING_PER_CHILD, FIG_RESP_RI_72H, FIG_RESP_ARRESTED,
+	FIG_IN_HOMES_OUTSIDE_COUNCIL, FIG_DIST_OVER_20_HOMES,
+};
+
+static void homes_row(struct request *req, struct response *res,
+		      struct dash *d, const struct review *r, const char *urn,
+		      const char *name)
+{
+	res_markup(res, "<tr class=\"govuk-table__row\">\n"
+		   "<th scope=\"row\" class=\"govuk-table__header\">");
+	if (urn)
+		part_home_link(res, urn, name);
+	else
+		res_text(res, name);
+	res_markup(res, "</th>\n");
+	for (size_t k = 0; k < ARRAY_SIZE(home_cols); k++) {
+		if (!r) {
+			res_markup(res, "<td class=\"govuk-table__cell "
+				   "govuk-table__cell--numeric\">");
+			res_text(res, "\xe2\x80\x93");
+			res_markup(res, "</td>\n");
+			continue;
+		}
+		cell(req, res, d, &r->fig[home_cols[k]]);
+	}
+	res_markup(res, "</tr>\n");
+}
+
 static void homes_body(struct request *req, struct response *res,
 		       struct dash *d)
 {
+	enum report_lang lang = web_lang(req);
+
 	heading(req, res, d, tr(req, "your homes", "eich cartrefi"));
-	banner(req, res, false);
 	if (!d->v.provider[0]) {
 		part_para(res, tr(req, "Your organisation is not linked to a "
 				  "provider in the homes register yet. Ask the "
@@ -615,27 +650,39 @@ static void homes_body(struct request *req, struct response *res,
 				  "cael eu rhedeg gan eich sefydliad."));
 		return;
 	}
-	for (size_t i = 0; i < d->nhomes; i++) {
-		const struct dash_home *dh = &d->homes[i];
-
-		res_markup(res, "<h2 class=\"govuk-heading-l\">");
-		res_text(res, dh->h.name);
-		res_markup(res, "</h2>\n<p class=\"govuk-body\">");
-		part_home_link(res, dh->h.urn,
-			       tr(req, "The home" RQ "s page",
-				  "Tudalen y cartref"));
-		res_markup(res, "</p>\n");
-		if (!dh->r) {
-			part_para(res, tr(req, "No figures for this home.",
-					  "Dim ffigurau ar gyfer y cartref "
-					  "hwn."));
-			continue;
-		}
-		figures_table(req, res, d, dh->r, -1, dh->h.name);
-	}
+	res_markup(res, "<div class=\"govuk-inset-text\">");
+	res_text(res, tr(req, "Your homes' figures are exact, for staff only: "
+			 "not for publication. The Wales row is the published "
+			 "figures, to compare with.",
+			 "Mae ffigurau eich cartrefi yn union, ar gyfer staff "
+			 "yn unig: nid i" RQ "w cyhoeddi. Ffigurau "
+			 "cyhoeddedig yw rhes Cymru, i gymharu \xc3\xa2 "
+			 "nhw."));
+	res_markup(res, "</div>\n");
+	part_table_scroll_start(req, res, tr(req, "Your homes, a row each",
+					     "Eich cartrefi, rhes yr un"));
+	res_markup(res, "<table class=\"govuk-table\" "
+		   "data-cartref=\"dash-homes\">\n");
+	caption(res, tr(req, "Your homes, a row each, and Wales",
+			"Eich cartrefi, rhes yr un, a Chymru"));
+	res_markup(res, "<thead class=\"govuk-table__head\">\n"
+		   "<tr class=\"govuk-table__row\">\n");
+	part_th(res, tr(req, "Home", "Cartref"), false);
+	for (size_t k = 0; k < ARRAY_SIZE(home_cols); k++)
+		part_th(res, report_fig_label(home_cols[k], lang), true);
+	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
+	for (size_t i = 0; i < d->nhomes; i++)
+		homes_row(req, res, d, d->homes[i].r, d->homes[i].h.urn,
+			  d->homes[i].h.name);
+	res_markup(res, "</tbody>\n<tfoot>\n");
+	homes_row(req, res, d, d->compare, NULL, tr(req, "Wales (published)",
+						    "Cymru (cyhoeddedig)"));
+	res_markup(res, "</tfoot>\n</table>\n");
+	part_table_scroll_end(res);
 	if (d->homes_cut)
 		part_para(res, tr(req, "Only the first 50 homes are shown.",
 				  "Dim ond y 50 cartref cyntaf a ddangosir."));
+	notes(req, res, d);
 }
 
 static void dash_body(struct request *req, struct response *res, void *ctx)

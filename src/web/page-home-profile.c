@@ -139,7 +139,11 @@ static void register_entry(struct request *req, struct response *res,
 
 	part_summary_start(res);
 	part_summary_row(res, "URN", h->urn);
-	part_summary_row(res, tr(req, "Provider", "Darparwr"), h->provider);
+	char pn[PROVIDER_NAME_MAX + 16];
+
+	part_summary_row(res, tr(req, "Provider", "Darparwr"),
+			 web_provider_name(req, &pv->councils, h->provider,
+					   h->provider_type, pn, sizeof(pn)));
 	part_summary_row(res, tr(req, "Type of provider", "Math o ddarparwr"),
 			 report_provider_type_label(
 				 provider_type_name(h->provider_type),

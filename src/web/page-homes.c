@@ -92,7 +92,13 @@ static void row(struct request *req, struct response *res,
 	res_markup(res, "</th>\n<td class=\"govuk-table__cell\">");
 	res_text(res, h->urn);
 	res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
-	res_text(res, h->provider);
+	{
+		char pn[PROVIDER_NAME_MAX + 16];
+
+		res_text(res, web_provider_name(req, &p->councils, h->provider,
+						h->provider_type, pn,
+						sizeof(pn)));
+	}
 	res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
 	res_text(res, report_provider_type_label(
 			      provider_type_name(h->provider_type),

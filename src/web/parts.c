@@ -172,6 +172,26 @@ const char *web_council_name(const struct request *req,
 	return code ? code : "";
 }
 
+const char *web_provider_name(const struct request *req,
+			      const struct web_councils *c,
+			      const char *provider, enum provider_type type,
+			      char *out, size_t cap)
+{
+	snprintf(out, cap, "%s", provider);
+	if (req->lang[0] != 'c' || type != PROVIDER_LA)
+		return out;
+	for (size_t i = 0; i < c->n; i++) {
+		size_t n = strlen(c->v[i].name_en);
+
+		if (c->v[i].name_cy[0] && !strncmp(provider, c->v[i].name_en, n) &&
+		    !strcmp(provider + n, " Council")) {
+			snprintf(out, cap, "Cyngor %s", c->v[i].name_cy);
+			break;
+		}
+	}
+	return out;
+}
+
 /* ---- GOV.UK Frontend pieces ------------------------------------------- */
 
 void part_h2(struct response *res, const char *text)

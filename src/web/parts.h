@@ -129,6 +129,15 @@ int web_councils_load(struct store *s, struct web_councils *c,
 /* A council's name in the request's language, else the code itself. */
 const char *web_council_name(const struct request *req,
 			     const struct web_councils *c, const char *code);
+/*
+ * A provider's name as the register has it, but in Welsh a council that
+ * runs homes by its Welsh name: "Cardiff Council" (type la, a council of
+ * Wales) is "Cyngor Caerdydd".  out of cap bytes; returns out.
+ */
+const char *web_provider_name(const struct request *req,
+			      const struct web_councils *c,
+			      const char *provider, enum provider_type type,
+			      char *out, size_t cap);
 
 /* ---- GOV.UK Frontend pieces ------------------------------------------- */
 

@@ -1540,6 +1540,41 @@ static void test_dash_view(void **state)
 				       "", NULL), DASH_NOT_FOUND);
 }
 
+/* A council that runs homes, by its Welsh name in Welsh. */
+static void test_provider_name(void **state)
+{
+	struct web_councils c;
+	struct request req;
+	char out[PROVIDER_NAME_MAX + 16];
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	snprintf(c.v[0].code, sizeof(c.v[0].code), "W06000015");
+	snprintf(c.v[0].name_en, sizeof(c.v[0].name_en), "Cardiff");
+	snprintf(c.v[0].name_cy, sizeof(c.v[0].name_cy), "Caerdydd");
+	c.n = 1;
+	req_start(&req, "GET", "/?lang=cy");
+	assert_string_equal(web_provider_name(&req, &c, "Cardiff Council",
+					      PROVIDER_LA, out, sizeof(out)),
+			    "Cyngor Caerdydd");
+	/* not a council's own homes, or not this council's name: as is */
+	assert_string_equal(web_provider_name(&req, &c, "Cardiff Council",
+					      PROVIDER_PRIVATE, out,
+					      sizeof(out)), "Cardiff Council");
+	assert_string_equal(web_provider_name(&req, &c, "Cardiff Councils",
+					      PROVIDER_LA, out, sizeof(out)),
+			    "Cardiff Councils");
+	assert_string_equal(web_provider_name(&req, &c, "Oakleaf Ltd",
+					      PROVIDER_LA, out, sizeof(out)),
+			    "Oakleaf Ltd");
+	request_release(&req);
+	req_start(&req, "GET", "/?lang=en");
+	assert_string_equal(web_provider_name(&req, &c, "Cardiff Council",
+					      PROVIDER_LA, out, sizeof(out)),
+			    "Cardiff Council");
+	request_release(&req);
+}
+
 static void test_code_labels(void **state)
 {
 	static const struct code_list *const shown[] = {
@@ -1683,6 +1718,7 @@ int main(void)
 		cmocka_unit_test(test_days_gss),
 		cmocka_unit_test(test_dash_view),
 		cmocka_unit_test(test_code_labels),
+		cmocka_unit_test(test_provider_name),
 		cmocka_unit_test(test_page_params),
 	};
 
