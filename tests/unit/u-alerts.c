@@ -782,7 +782,7 @@ static void test_answers(void **state)
 	struct fixture *f = *state;
 	int64_t now = at("2019-04-06T12:00"), id;
 	struct alert_page *page = xmalloc(sizeof(*page));
-	struct alert_filter all = { NULL, ALERT_NSTATES, NULL, 0, 100 };
+	struct alert_filter all = { NULL, ALERT_NSTATES, NULL, 0, 100, NULL, NULL };
 	struct err err = ERR_INIT;
 	struct alert_row *row = xmalloc(sizeof(*row));
 	struct viewer v;
