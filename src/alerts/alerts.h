@@ -118,6 +118,14 @@ struct alert_facts {
 	size_t nplacements;
 };
 
+/* The instants UK days start at, cached per evaluation. */
+#define ALERT_DAY_CACHE 256
+struct alert_day_cache {
+	bool known;
+	int32_t day;
+	int64_t start;
+};
+
 /* What a rule's evaluator sees. */
 struct alert_eval {
 	const struct alert_snapshot *snap;
@@ -132,6 +140,7 @@ struct alert_eval {
 	const bool *home_only;
 	bool top_known;
 	int64_t top_periods, top_places;	/* in (one child) or out */
+	struct alert_day_cache day_cache[ALERT_DAY_CACHE];
 };
 
 struct alert_rule {

@@ -116,10 +116,20 @@ static struct alert_found *found_add(struct alert_found_set *out,
 	return a;
 }
 
-/* The end of the UK day `day` (the start of the next): due "by day". */
-static int64_t due_by_day(int32_t day)
+/* The end of the UK day `day` (the start of the next): due "by day".
+ * uk_day_start() asks the time zone three times: a small cache of the
+ * evaluation's (many alerts fall due on the same days). */
+static int64_t due_by_day(struct alert_eval *e, int32_t day)
 {
-	return uk_day_start(day + 1);
+	struct alert_day_cache *c = &e->day_cache[(uint32_t)day %
+						  ALERT_DAY_CACHE];
+
+	if (!c->known || c->day != day + 1) {
+		c->known = true;
+		c->day = day + 1;
+		c->start = uk_day_start(day + 1);
+	}
+	return c->start;
 }
 
 bool alert_found_historical(const struct alert_found *a, int64_t now,
@@ -381,7 +391,7 @@ static void repeat_child(struct alert_eval *e, const struct alert_facts *f,
 		area_of(e, mp[last].home, a->area);
 		a->ongoing = now_missing && last + 1 == n;
 		a->severity = a->ongoing ? ALERT_SEV_HIGH : ALERT_SEV_MEDIUM;
-		a->due_at = due_by_day(mp[j].day + (int32_t)e->p[4]);
+		a->due_at = due_by_day(e, mp[j].day + (int32_t)e->p[4]);
 		a->trigger_day = mp[last].day;
 		facts_start(&fa, a->facts);
 		facts_int(&fa, "count", (int64_t)(last - i + 1));
@@ -507,7 +517,7 @@ static void exploit_child(struct alert_eval *e, const struct alert_facts *f,
 	area_of(e, last->home, a->area);
 	a->ongoing = missing_now(f, e->now);
 	a->severity = a->ongoing ? ALERT_SEV_URGENT : ALERT_SEV_HIGH;
-	a->due_at = due_by_day(from + (int32_t)e->p[3]);
+	a->due_at = due_by_day(e, from + (int32_t)e->p[3]);
 	a->trigger_at = last->started_at;
 	facts_start(&fa, a->facts);
 	facts_int(&fa, "episodes", seen);
@@ -550,7 +560,7 @@ static void crim_child(struct alert_eval *e, const struct alert_facts *f,
 		area_of(e, l->home, a->area);
 		a->ongoing = !returned;
 		a->severity = ALERT_SEV_MEDIUM;
-		a->due_at = due_by_day(f->live_day[i] + (int32_t)e->p[2]);
+		a->due_at = due_by_day(e, f->live_day[i] + (int32_t)e->p[2]);
 		a->trigger_at = returned ? returned : l->started_at;
 		facts_start(&fa, a->facts);
 		facts_int(&fa, "started_at", l->started_at);
@@ -624,7 +634,7 @@ static void stab_child(struct alert_eval *e, const struct alert_facts *f,
 			snprintf(a->key, sizeof(a->key),
 				 "placement:%" PRId64 ":%s", f->child->id, d1);
 			a->severity = ALERT_SEV_LOW;
-			a->due_at = due_by_day(p->decom + due_days);
+			a->due_at = due_by_day(e, p->decom + due_days);
 			a->trigger_day = p->decom;
 			facts_start(&fa, a->facts);
 			facts_put(&fa, "part", "\"distance\"");
@@ -639,7 +649,7 @@ static void stab_child(struct alert_eval *e, const struct alert_facts *f,
 		snprintf(a->key, sizeof(a->key), "child:%" PRId64 ":moves",
 			 f->child->id);
 		a->severity = ALERT_SEV_MEDIUM;
-		a->due_at = due_by_day(last->decom + due_days);
+		a->due_at = due_by_day(e, last->decom + due_days);
 		a->trigger_day = last->decom;
 		facts_start(&fa, a->facts);
 		facts_put(&fa, "part", "\"moves\"");

@@ -161,9 +161,18 @@ static const char *on_day(int32_t day, bool cy, char buf[UK_TEXT_MAX])
 	return buf;
 }
 
+/* "9 hours", "2 days 3 hours", "2 days" (not "2 days 0 hours") */
 static const char *lasting(int64_t ms, bool cy, char buf[UK_TEXT_MAX])
 {
+	if (ms >= MS_PER_DAY && ms / 3600000 % 24 == 0)
+		ms -= ms % MS_PER_DAY;	/* whole days: no "0 hours" */
 	uk_duration_text(ms, cy, buf, UK_TEXT_MAX);
+	if (ms >= MS_PER_DAY && ms % MS_PER_DAY == 0) {
+		char *sp = strstr(buf, cy ? " 0 awr" : " 0 hours");
+
+		if (sp)
+			*sp = '\0';
+	}
 	return buf;
 }
 
@@ -242,8 +251,8 @@ static void what_long(struct out *o, const json_t *f, int64_t now, bool cy)
 	char a[UK_TEXT_MAX], b[UK_TEXT_MAX], c[UK_TEXT_MAX];
 
 	if (!r)
-		put(o, cy ? "Ar goll ers %s: %s hyd yma." :
-			    "Missing since %s: %s so far.",
+		put(o, cy ? "Ar goll ers %s (%s hyd yma)." :
+			    "Missing since %s (%s so far).",
 		    when(s, cy, a), lasting(now - s, cy, b));
 	else
 		put(o, cy ? "Ar goll o %s hyd %s (%s)." :

@@ -300,7 +300,8 @@ static void print_words(const struct alert_row *r, int64_t now, bool cy,
 		printf("%s%s\n", indent, t.where);
 	if (t.due[0])
 		printf("%s%s\n", indent, t.due);
-	printf("%s%s %s\n", indent, cy ? "I'w wneud:" : "To do:", t.todo);
+	printf("%s%s %s\n", indent, cy ? "I\xe2\x80\x99w wneud:" : "To do:",
+	       t.todo);
 }
 
 static void print_item(const struct alert_item_page *pg, size_t i, int64_t now,
@@ -332,7 +333,7 @@ static void print_item(const struct alert_item_page *pg, size_t i, int64_t now,
 		printf("   - %s %" PRId64 ", %s: %s%s\n",
 		       cy ? "rhybudd" : "alert", r->id,
 		       alert_state_label(r->state, cy), alert_title(r->rule, cy),
-		       r->escalated_at ? (cy ? " (wedi'i uwchgyfeirio)" :
+		       r->escalated_at ? (cy ? " (wedi\xe2\x80\x99i uwchgyfeirio)" :
 					       " (escalated)") : "");
 		print_words(r, now, cy, "     ", false);
 	}
@@ -490,7 +491,7 @@ static int alerts_show_cmd(struct store *s, const struct args *a)
 		printf("%s: %s\n", cy ? "ble" : "where", t.where);
 	if (t.due[0])
 		printf("%s: %s\n", cy ? "erbyn pryd" : "due", t.due);
-	printf("%s: %s\n", cy ? "i'w wneud" : "to do", t.todo);
+	printf("%s: %s\n", cy ? "i\xe2\x80\x99w wneud" : "to do", t.todo);
 	show_time(cy ? "codwyd" : "raised", r->raised_at, cy);
 	if (alert_is_live(r->state) && !r->escalated_at)
 		show_time(cy ? "yn uwchgyfeirio" : "escalates", r->escalate_at,
