@@ -296,9 +296,11 @@ int uk_time_parse(const char *s, int64_t *ms, enum uk_fold *fold)
 		how = OFFSET;
 		p++;
 	} else if (*p == '+' || *p == '-') {
-		int oh = digits(p + 1, 2), om = p[3] == ':' ? digits(p + 4, 2) :
-							     -1;
+		/* "+hh:mm": read no further than a character that is wrong */
+		int oh = digits(p + 1, 2), om = -1;
 
+		if (oh >= 0 && p[3] == ':')
+			om = digits(p + 4, 2);
 		if (oh < 0 || om < 0 || oh > 14 || om > 59)
 			return ERR_INVALID;
 		off = (oh * 60L + om) * 60 * (*p == '-' ? -1 : 1);
