@@ -118,10 +118,10 @@ demo: deps
 	echo "    and keeps the grab pack; its list now: $$($$c missing list --as home-manager@$$D | head -1)"; \
 	echo "  police@$$D (South Wales Police): sees kind M episodes from its area at once,"; \
 	echo "    grades them and records the return; its list now: $$($$c missing list --as police@$$D | head -1)"; \
-	echo "    alerts now (newest): $$($$c alerts list --as police@$$D | head -1 | cut -f2,4,5)"; \
+	echo "    alerts now (most urgent): $$($$c alerts list --as police@$$D | head -1)"; \
 	echo "  social-worker@$$D (Cardiff): records the return interview and strategy meetings,"; \
 	echo "    acknowledges and resolves alerts; its list now: $$($$c missing list --as social-worker@$$D | head -1)"; \
-	echo "    alerts now (newest): $$($$c alerts list --as social-worker@$$D | head -1 | cut -f2,4,5)"; \
+	echo "    alerts now (most urgent): $$($$c alerts list --as social-worker@$$D | head -1)"; \
 	echo "  To walk one episode through its steps: as home-manager@$$D open"; \
 	echo "    /children/W06000015/C667953 (a Cardiff child placed at Maes Awel, Swansea,"; \
 	echo "    in South Wales Police's area) and report it missing; police@ grades it and"; \

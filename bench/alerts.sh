@@ -3,7 +3,8 @@
 # 85,000 children looked after a year, three years of returns, with the
 # live missing episodes and strategy meetings `cartref demo-data` writes).
 # Builds the store once (demo-data + import), then:
-#   1. the first run at NOW (default 2019-04-01T09:00Z): every alert raised;
+#   1. the first run at NOW (default 2019-04-01T09:00Z): every alert raised,
+#      or recorded as historical when older than its rule's horizon;
 #   2. RUNS re-evaluations at NOW (default 5): every rule over the whole
 #      store, nothing to change (the replay the issue asks to be < 2 s);
 #   3. one run a week later: alerts cleared and escalated.

@@ -105,6 +105,85 @@ int alerts_list(struct store *s, const struct viewer *v,
 	return rc;
 }
 
+/* "W06000015/C01 home W0000002 ..." of a page of items, bounded. */
+static void item_names(const struct alert_item_page *p, char *out, size_t cap)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < p->n && len + 40 < cap; i++) {
+		const struct alert_item *it = &p->items[i];
+		int k;
+
+		if (it->ref[0])
+			k = snprintf(out + len, cap - len, "%s%s/%s",
+				     len ? " " : "", it->la, it->ref);
+		else if (it->urn[0])
+			k = snprintf(out + len, cap - len, "%shome %s",
+				     len ? " " : "", it->urn);
+		else
+			continue;
+		if (k < 0 || (size_t)k >= cap - len)
+			break;
+		len += (size_t)k;
+	}
+}
+
+int alerts_items_list(struct store *s, const struct viewer *v,
+		      const struct alert_filter *f,
+		      struct alert_item_page *out, struct err *err)
+{
+	char code[ORG_CODE_MAX + 1], names[AUDIT_DETAIL_MAX + 1];
+	enum org_kind kind;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = alerts_viewer_org(v, &kind, code, err);
+	if (rc)
+		return rc;
+	rc = store_alert_items_list(s, kind, code, f, out, err);
+	if (!rc && out->n) {
+		item_names(out, names, sizeof(names));
+		rc = v->audit(s, v, "list", "alerts", code, names, err);
+	}
+	if (rc) {
+		long page = out->page, size = out->page_size;
+
+		alert_item_page_release(out);
+		memset(out, 0, sizeof(*out));
+		out->page = page;
+		out->page_size = size;
+	}
+	return rc;
+}
+
+int alerts_items_count(struct store *s, const struct viewer *v,
+		       const struct alert_filter *f, long *n, struct err *err)
+{
+	char code[ORG_CODE_MAX + 1];
+	enum org_kind kind;
+	int rc;
+
+	*n = 0;
+	rc = alerts_viewer_org(v, &kind, code, err);
+	if (!rc)
+		rc = store_alert_items_count(s, kind, code, f, n, err);
+	return rc;
+}
+
+int alerts_homes_each(struct store *s, const struct viewer *v,
+		      store_alert_home_fn *fn, void *ctx, struct err *err)
+{
+	char code[ORG_CODE_MAX + 1];
+	enum org_kind kind;
+	int rc;
+
+	rc = alerts_viewer_org(v, &kind, code, err);
+	if (!rc)
+		rc = store_alert_homes_each(s, kind, code, fn, ctx, err);
+	return rc;
+}
+
 /* May v see alert id?  ERR_NOT_FOUND if not (or no such alert). */
 static int may_see(struct store *s, const struct viewer *v, int64_t id,
 		   struct err *err)
@@ -258,6 +337,65 @@ int alerts_resolve(struct store *s, const struct viewer *v, int64_t id,
 		   const char *note, struct err *err)
 {
 	return answer(s, v, id, note, true, err);
+}
+
+int alerts_ack_item(struct store *s, const struct viewer *v, int64_t id,
+		    const char *note, long *n, struct err *err)
+{
+	struct alert_page *pg = xmalloc(sizeof(*pg));
+	struct alert_row *r = xmalloc(sizeof(*r));
+	struct alert_filter f;
+	int64_t *ids = NULL;
+	size_t nids = 0, alloc = 0;
+	int rc;
+
+	*n = 0;
+	rc = alerts_get(s, v, id, r, err);
+	if (rc)
+		goto out;
+	/* the item's open alerts the viewer's organisation receives: the
+	 * same child's, or the same home's (the home rule's) */
+	memset(&f, 0, sizeof(f));
+	f.state = ALERT_OPEN;
+	f.page_size = STORE_PAGE_MAX;
+	if (r->ref[0]) {
+		f.la = r->la;
+		f.ref = r->ref;
+	} else {
+		f.home = r->urn;
+	}
+	for (f.page = 0;; f.page++) {
+		rc = alerts_list(s, v, &f, pg, err);
+		if (rc)
+			goto out;
+		for (size_t i = 0; i < pg->n; i++) {
+			const struct alert_row *a = &pg->rows[i];
+
+			if (a->child_id != r->child_id ||
+			    (!r->child_id && strcmp(a->urn, r->urn)))
+				continue;
+			ALLOC_GROW(ids, nids + 1, alloc);
+			ids[nids++] = a->id;
+		}
+		if (!pg->n || (f.page + 1) * f.page_size >= pg->total)
+			break;
+	}
+	rc = store_begin(s, err);
+	if (rc)
+		goto out;
+	for (size_t i = 0; !rc && i < nids; i++)
+		rc = alerts_ack(s, v, ids[i], note, err);
+	if (!rc)
+		rc = store_commit(s, err);
+	if (rc)
+		store_rollback(s);
+	else
+		*n = (long)nids;
+out:
+	free(ids);
+	free(pg);
+	free(r);
+	return rc;
 }
 
 int alerts_outbox_list(struct store *s, const struct viewer *v,

@@ -16,10 +16,10 @@
 #include <time.h>
 #include "alerts/alerts.h"
 #include "base/parse.h"
+#include "base/uktime.h"
 #include "base/xalloc.h"
 
 #define MS_PER_HOUR 3600000LL
-#define MS_PER_DAY 86400000LL
 
 static double mono_ms(void)
 {
@@ -27,15 +27,6 @@ static double mono_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int32_t day_of(int64_t ms)
-{
-	int64_t d = ms / MS_PER_DAY;
-
-	if (ms % MS_PER_DAY < 0)
-		d--;
-	return (int32_t)d;
 }
 
 /* ---- parameters ---------------------------------------------------------------- */
@@ -304,64 +295,133 @@ static int64_t escalate_at(const struct run *run, size_t r)
 	return h > 0 ? run->now + h * MS_PER_HOUR : 0;
 }
 
-static int raise_new(struct run *run, const struct found_ref *f)
+/* Is what rule r found historical now (its horizon)? */
+static bool historical(const struct run *run, size_t r,
+		       const struct alert_found *a)
+{
+	int k = alert_rule_param_index(&alert_rules[r], ALERT_PARAM_HORIZON);
+
+	return alert_found_historical(a, run->now, run->p->v[r][k]);
+}
+
+/* The due time of a found alert raised at raised_at. */
+static int64_t due_of(const struct alert_found *a, int64_t raised_at)
+{
+	if (a->due_from_raise)
+		return uk_day_start(uk_day_of(raised_at) + a->due_days_after +
+				    1);
+	return a->due_at;
+}
+
+static const char *home_urn_of(const struct run *run,
+			       const struct alert_found *a)
+{
+	return a->home >= 0 && (size_t)a->home < run->snap->nhomes ?
+		run->snap->homes[a->home].urn : NULL;
+}
+
+/* What the store keeps of a found alert raised (or raised again) now. */
+static void new_of(const struct run *run, const struct found_ref *f,
+		   struct alert_new *n)
 {
 	const struct alert_found *a = f->a;
-	const struct alert_child *c = a->child_id ?
-		child_of(run->snap, a->child_id) : NULL;
-	const char *urn = a->home >= 0 && (size_t)a->home < run->snap->nhomes ?
-		run->snap->homes[a->home].urn : NULL;
-	struct alert_new n = {
-		alert_rules[f->rule].id, a->key, a->child_id, a->episode_id,
-		/* a child's alert names its home only through the episode */
-		a->child_id ? NULL : urn, a->detail, escalate_at(run, f->rule)
-	};
+	const char *urn = home_urn_of(run, a);
+
+	memset(n, 0, sizeof(*n));
+	n->rule = alert_rules[f->rule].id;
+	n->key = a->key;
+	n->child_id = a->child_id;
+	n->episode_id = a->episode_id;
+	/* the subject: a child's alert is about the child, a home rule's
+	 * about the home; where it happened is home_urn for both */
+	n->urn = a->child_id ? NULL : urn;
+	n->home_urn = urn;
+	n->historical = historical(run, f->rule, a);
+	n->escalate_at = n->historical ? 0 : escalate_at(run, f->rule);
+	n->severity = a->severity;
+	n->due_at = due_of(a, run->now);
+	n->facts = a->facts;
+}
+
+/* Add the recipients of a stored alert, and tell them it was raised
+ * (not when it is historical: nobody is told). */
+static int tell_raised(struct run *run, const struct found_ref *f,
+		       int64_t id, const struct alert_new *n)
+{
+	const struct alert_child *c = f->a->child_id ?
+		child_of(run->snap, f->a->child_id) : NULL;
 	struct rcpt to[4];
 	size_t nto;
-	int64_t id;
-	char *body;
+	char *body = NULL;
 	int rc;
 
-	rc = store_alert_insert(run->s, &n, run->now, &id, run->err);
-	if (!rc)
-		rc = recipients_of(run, f->rule, a, to, &nto);
+	rc = recipients_of(run, f->rule, f->a, to, &nto);
 	if (rc)
 		return rc;
-	body = body_of(id, n.rule, "raised", run->now, a->key,
-		       c ? c->la : NULL, c ? c->ref : NULL, a->episode_id,
-		       n.urn);
+	if (!n->historical)
+		body = body_of(id, n->rule, "raised", run->now, n->key,
+			       c ? c->la : NULL, c ? c->ref : NULL,
+			       n->episode_id, n->urn);
 	for (size_t i = 0; !rc && i < nto; i++) {
 		rc = store_alert_recipient_add(run->s, id, to[i].kind,
 					       to[i].code, run->err);
-		if (!rc)
+		if (!rc && body) {
 			rc = store_outbox_add(run->s, id, to[i].kind,
 					      to[i].code, "raised", body,
 					      run->now, NULL, run->err);
-		run->sum->messages++;
+			run->sum->messages++;
+		}
 	}
 	free(body);
-	run->sum->raised++;
+	if (n->historical)
+		run->sum->historical++;
+	else
+		run->sum->raised++;
 	return rc;
 }
 
+static int raise_new(struct run *run, const struct found_ref *f)
+{
+	struct alert_new n;
+	int64_t id;
+	int rc;
+
+	new_of(run, f, &n);
+	rc = store_alert_insert(run->s, &n, run->now, &id, run->err);
+	return rc ? rc : tell_raised(run, f, id, &n);
+}
+
+/* A cleared alert whose rule holds again, or a historical one with a new
+ * triggering event within the horizon (or going on now): raised again
+ * as new (historical again if it still is).  The recipients are those of
+ * the new facts, added to those it had. */
 static int reopen(struct run *run, const struct found_ref *f,
 		  const struct alert_key_row *st)
 {
-	struct rcpt to[4];
-	size_t nto;
+	struct alert_new n;
 	int rc;
 
-	rc = store_alert_reopen(run->s, st->id, f->a->detail, run->now,
-				escalate_at(run, f->rule), run->err);
-	if (!rc)
-		rc = recipients_of(run, f->rule, f->a, to, &nto);
-	for (size_t i = 0; !rc && i < nto; i++)
-		rc = store_alert_recipient_add(run->s, st->id, to[i].kind,
-					       to[i].code, run->err);
-	if (!rc)
-		rc = send_stored(run, st->id, "raised");
-	run->sum->raised++;
-	return rc;
+	new_of(run, f, &n);
+	rc = store_alert_reopen(run->s, st->id, &n, run->now, run->err);
+	return rc ? rc : tell_raised(run, f, st->id, &n);
+}
+
+/* A stored alert whose rule still holds: keep its severity, due time,
+ * home and facts up to date (no state change, no message). */
+static int refresh(struct run *run, const struct found_ref *f,
+		   const struct alert_key_row *st)
+{
+	const struct alert_found *a = f->a;
+	const char *urn = home_urn_of(run, a);
+	int64_t due = due_of(a, st->raised_at);
+
+	if (st->severity == a->severity && st->due_at == due &&
+	    !strcmp(st->home_urn, urn ? urn : "") &&
+	    !strcmp(st->facts, a->facts))
+		return 0;
+	run->sum->updated++;
+	return store_alert_update(run->s, st->id, a->severity, due, urn,
+				  a->facts, run->err);
 }
 
 static int add_escalation(struct run *run, int64_t id, unsigned to)
@@ -394,6 +454,7 @@ static int reconcile(struct run *run, struct found_ref *found, size_t nfound,
 	if (st->n)
 		qsort(st->v, st->n, sizeof(*st->v), cmp_stored);
 	while (!rc && (i < nfound || j < st->n)) {
+		const struct alert_key_row *r;
 		int c;
 
 		if (i < nfound && j < st->n) {
@@ -411,26 +472,35 @@ static int reconcile(struct run *run, struct found_ref *found, size_t nfound,
 			continue;
 		}
 		if (c > 0) {
-			const struct alert_key_row *r = &st->v[j++];
-
+			r = &st->v[j++];
 			if (r->state == ALERT_CLEARED)
 				continue;
 			rc = store_alert_clear(run->s, r->id, run->now,
 					       run->err);
-			if (!rc)
+			/* nobody was told of a historical alert */
+			if (!rc && r->state != ALERT_HISTORICAL)
 				rc = send_stored(run, r->id, "cleared");
 			run->sum->cleared++;
 			continue;
 		}
 		/* active and stored */
-		if (st->v[j].state == ALERT_CLEARED) {
-			rc = reopen(run, &found[i], &st->v[j]);
-		} else if (st->v[j].state != ALERT_RESOLVED) {
-			const struct alert_key_row *r = &st->v[j];
+		r = &st->v[j];
+		if (r->state == ALERT_CLEARED ||
+		    (r->state == ALERT_HISTORICAL &&
+		     !historical(run, found[i].rule, found[i].a))) {
+			rc = reopen(run, &found[i], r);
+		} else {
 			int ri = rule_index(r->rule);
 
-			run->sum->open++;
-			if (r->escalate_at && !r->escalated_at &&
+			rc = refresh(run, &found[i], r);
+			if (r->state == ALERT_HISTORICAL)
+				run->sum->historical_kept++;
+			if (r->state == ALERT_OPEN ||
+			    r->state == ALERT_ACKNOWLEDGED)
+				run->sum->open++;
+			if (!rc && (r->state == ALERT_OPEN ||
+				    r->state == ALERT_ACKNOWLEDGED) &&
+			    r->escalate_at && !r->escalated_at &&
 			    r->escalate_at <= run->now && ri >= 0) {
 				rc = store_alert_escalate(run->s, r->id,
 							  run->now, run->err);
@@ -498,6 +568,7 @@ static int apply(struct store *s, const struct alert_snapshot *snap,
 		store_rollback(s);
 	/* raised alerts are open too */
 	out->open += out->raised;
+	out->historical_now = out->historical + out->historical_kept;
 out:
 	free(found);
 	free(run.police);
@@ -566,7 +637,7 @@ static void mark_homes(const struct alert_snapshot *snap, int64_t child,
 {
 	for (size_t i = 0; i < snap->nlive; i++) {
 		const struct alert_live *l = &snap->live[i];
-		int32_t d = day_of(l->started_at);
+		int32_t d = uk_day_of(l->started_at);
 
 		if (l->child_id == child && l->home >= 0 && d >= from &&
 		    d <= today)
@@ -591,7 +662,7 @@ int alerts_run_child(struct store *s, int64_t child_id, int64_t now_ms,
 	struct alert_params p;
 	struct alert_eval top;
 	const struct alert_rule *home_rule = alert_rule_find("home-missing-rate");
-	int32_t today = day_of(now_ms), from;
+	int32_t today = uk_day_of(now_ms), from;
 	bool *mark = NULL;
 	double t0 = mono_ms(), t1;
 	int rc;

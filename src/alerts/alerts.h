@@ -11,15 +11,23 @@
  * snapshot, evaluates every rule and reconciles the stored alerts with
  * that set in one transaction, so running it again changes nothing:
  *
- *	active, not stored          -> insert (open), outbox "raised"
- *	active, stored cleared      -> open again, outbox "raised"
- *	active, stored and live     -> unchanged (also when resolved)
+ *	active, not stored          -> insert (open), outbox "raised";
+ *	                               historical if its trigger is older
+ *	                               than the rule's horizon and it is
+ *	                               not going on: no message
+ *	active, stored cleared      -> open (or historical) again, as new
+ *	active, stored historical,  -> open, outbox "raised"
+ *	  now within the horizon or going on
+ *	active, stored otherwise    -> unchanged but for its severity, due
+ *	                               time, home and facts (no message)
  *	not active, stored, live    -> cleared, outbox "cleared"
+ *	not active, historical      -> cleared, no message
  *	open or acknowledged past its escalation time -> escalated once,
  *	                               outbox "escalated"
  *
- * (live: open, acknowledged or resolved.)  Every change writes one
- * outbox message per recipient organisation; webhooks deliver them.
+ * (live: open, acknowledged or resolved.)  Every change people are
+ * told of writes one outbox message per recipient organisation;
+ * webhooks deliver them.
  *
  * Times are ms since 1970 UTC.  Errors: 0 or a negative ERR_* with
  * detail in err.
@@ -42,7 +50,7 @@ enum alert_to {
 	ALERT_TO_INSPECTORATE = 1 << 3,
 };
 
-#define ALERT_PARAMS_MAX 6
+#define ALERT_PARAMS_MAX 8
 #define ALERT_RULES_MAX 16
 /* The inspectorate's organisation code (migration 2). */
 #define ALERT_INSPECTORATE_CODE "CIW"
@@ -54,7 +62,12 @@ struct alert_param_desc {
 	const char *help;
 };
 
-/* One alert that should be active. */
+/*
+ * One alert that should be active, with what the engine stores of it:
+ * its severity, when the action was due, what triggered it (for the
+ * horizon) and the facts its texts are written from (docs/alerts.md,
+ * "Facts").
+ */
 struct alert_found {
 	char key[ALERT_KEY_MAX + 1];
 	int64_t child_id;		/* 0: none (a home) */
@@ -63,8 +76,28 @@ struct alert_found {
 	/* the council whose police force is told (the home's area); ""
 	 * for the child's own council */
 	char area[LA_CODE_MAX + 1];
-	char detail[ALERT_DETAIL_MAX + 1];
+	int severity;			/* enum alert_severity */
+	int64_t due_at;			/* 0: none, or see due_from_raise */
+	/* due by the end of the UK day due_days_after days after the day
+	 * it is raised (the engine sets due_at) */
+	bool due_from_raise;
+	int32_t due_days_after;
+	/* the triggering event: an instant, or a UK day (trigger_at 0) */
+	int64_t trigger_at;
+	int32_t trigger_day;		/* DATE_NONE with trigger_at */
+	bool ongoing;			/* going on now (a child missing now) */
+	char facts[ALERT_FACTS_MAX + 1];
 };
+
+/*
+ * Is a found alert historical at now with a horizon of horizon_days
+ * (0: none)?  Not going on, and its triggering event older than the
+ * horizon: an instant more than horizon_days x 24 hours before now (at
+ * exactly that it is not), a day more than horizon_days days before the
+ * UK day of now (exactly that many days before it is not).
+ */
+bool alert_found_historical(const struct alert_found *a, int64_t now,
+			    int64_t horizon_days);
 
 struct alert_found_set {
 	struct alert_found *v;
@@ -75,6 +108,7 @@ struct alert_found_set {
 struct alert_facts {
 	const struct alert_child *child;
 	const struct alert_live *live;
+	const int32_t *live_day;	/* the UK day each live one started */
 	size_t nlive;
 	const struct alert_meeting *meetings;
 	size_t nmeetings;
@@ -84,11 +118,19 @@ struct alert_facts {
 	size_t nplacements;
 };
 
+/* The instants UK days start at, cached per evaluation. */
+#define ALERT_DAY_CACHE 256
+struct alert_day_cache {
+	bool known;
+	int32_t day;
+	int64_t start;
+};
+
 /* What a rule's evaluator sees. */
 struct alert_eval {
 	const struct alert_snapshot *snap;
 	int64_t now;
-	int32_t today;			/* the UTC day of now */
+	int32_t today;			/* the UK day of now */
 	const int64_t *p;		/* the rule's parameters, table order */
 	/* the home rule: periods per home in the window and the one
 	 * before (engine-allocated, nhomes long) */
@@ -98,12 +140,14 @@ struct alert_eval {
 	const bool *home_only;
 	bool top_known;
 	int64_t top_periods, top_places;	/* in (one child) or out */
+	struct alert_day_cache day_cache[ALERT_DAY_CACHE];
 };
 
 struct alert_rule {
 	const char *id;			/* "ri-72h" */
 	const char *title_en, *title_cy;
 	const char *desc_en, *desc_cy;
+	bool due_by_day;		/* due by a day (else by a time) */
 	const struct alert_param_desc *params;
 	size_t nparams;
 	unsigned to;			/* enum alert_to */
@@ -123,6 +167,9 @@ int alert_rule_param_index(const struct alert_rule *r, const char *name);
 /* Every rule has one: the hours after raising that an unanswered alert
  * escalates (0: never). */
 #define ALERT_PARAM_ESCALATE "escalate_hours"
+/* And this: the days after which a triggering event found for the first
+ * time is history, not news (0: none; alert_found_historical()). */
+#define ALERT_PARAM_HORIZON "horizon_days"
 
 /* Effective parameter values: the table's defaults, then alert_param. */
 struct alert_params {
@@ -156,9 +203,14 @@ void alerts_found_release(struct alert_found_set *set, size_t n);
 
 struct alerts_summary {
 	long raised;		/* new, or open again after clearing */
+	long historical;	/* new, recorded as historical (told nobody) */
 	long cleared;
 	long escalated;
+	long updated;		/* new facts, severity or due time */
 	long open;		/* open or acknowledged after the run */
+	long historical_kept;	/* historical before and after the run */
+	long historical_now;	/* historical after the run (whose rule
+				 * still holds) */
 	long messages;		/* outbox rows written */
 	long children, live, periods, placements;	/* snapshot sizes */
 	double load_ms, eval_ms, write_ms;
@@ -203,10 +255,66 @@ int alerts_ack(struct store *s, const struct viewer *v, int64_t id,
 	       const char *note, struct err *err);
 int alerts_resolve(struct store *s, const struct viewer *v, int64_t id,
 		   const char *note, struct err *err);
+/*
+ * The viewer's alerts grouped into items (store_alert_items_list()): one
+ * per child and one per home, most urgent first; scoped and audited as
+ * alerts_list().  Release the page with alert_item_page_release().
+ * alerts_items_count() is the number of items the filter matches (the
+ * list's total; the count the home page and dashboards show: not
+ * audited, it names no child).
+ */
+int alerts_items_list(struct store *s, const struct viewer *v,
+		      const struct alert_filter *f,
+		      struct alert_item_page *out, struct err *err);
+int alerts_items_count(struct store *s, const struct viewer *v,
+		       const struct alert_filter *f, long *n, struct err *err);
+/* The homes (URN, name) where the viewer's alerts happened, for a
+ * filter. */
+int alerts_homes_each(struct store *s, const struct viewer *v,
+		      store_alert_home_fn *fn, void *ctx, struct err *err);
+/*
+ * Acknowledge, with one note, every open alert of the item alert id
+ * belongs to (the same child, or the same home) that the viewer's
+ * organisation receives: each audited and told as alerts_ack(), all in
+ * one transaction.  *n: how many.
+ */
+int alerts_ack_item(struct store *s, const struct viewer *v, int64_t id,
+		    const char *note, long *n, struct err *err);
 /* The viewer's organisation's outbox, newest first (in-app). */
 int alerts_outbox_list(struct store *s, const struct viewer *v,
 		       int64_t before_id, long limit, store_outbox_fn *fn,
 		       void *ctx, struct err *err);
+
+/* ---- what an alert says (text.c) -------------------------------------------------- */
+
+/*
+ * An alert in plain words, in English or Welsh (cy), written at output
+ * time from its stored facts, severity and due time and the names the
+ * store joined in: what happened, where (the home and the councils by
+ * name), when the action was due and how overdue it is at now, and what
+ * to do.  UK local time in words; no machine strings, no more than every
+ * recipient may see (docs/alerts.md, "What an alert says").  A part with
+ * nothing to say is "".
+ */
+#define ALERT_TEXT_MAX 480
+struct alert_text {
+	char what[ALERT_TEXT_MAX];
+	char where[ALERT_TEXT_MAX];
+	char due[ALERT_TEXT_MAX];
+	char todo[ALERT_TEXT_MAX];
+};
+void alert_text(const struct alert_row *r, int64_t now, bool cy,
+		struct alert_text *out);
+/* The rule's title ("Return interview not held in time"). */
+const char *alert_title(const char *rule, bool cy);
+/* "Urgent", "High", "Medium", "Low" / "Brys", "Uchel", ... */
+const char *alert_severity_label(int severity, bool cy);
+/* "Open", "Acknowledged", ... "Historical" / "Agored", ... */
+const char *alert_state_label(enum alert_state st, bool cy);
+/* Open or acknowledged: someone is to act on it. */
+bool alert_is_live(enum alert_state st);
+/* Live and past its due time at now. */
+bool alert_is_overdue(const struct alert_row *r, int64_t now);
 
 /* ---- webhooks (webhook.c) ------------------------------------------------------ */
 

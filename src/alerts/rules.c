@@ -10,37 +10,95 @@
  * as not recorded yet), so replaying an old `now` gives the alerts of
  * that moment.  Their boundaries are exact and documented per rule:
  * docs/alerts.md repeats them for users.
+ *
+ * Each alert found carries its severity, when the action was due, its
+ * triggering event (an instant or a UK day, for the horizon: see
+ * alert_found_historical()), whether it is going on now, and its facts:
+ * a small JSON object with the numbers, times (ms since 1970 UTC) and
+ * days (yyyy-mm-dd) its texts are written from (text.c), never words.
+ * Days are UK days (base/uktime.h): "today" is the UK day of now, and a
+ * live episode's day is the UK day it started.
  */
 #include "base/compat.h"
 #include <inttypes.h>
 #include "alerts/alerts.h"
 #include "base/parse.h"
+#include "base/uktime.h"
 #include "base/xalloc.h"
 
 #define MS_PER_HOUR 3600000LL
 #define MS_PER_DAY 86400000LL
 
-static int32_t day_of(int64_t ms)
-{
-	int64_t d = ms / MS_PER_DAY;
+/* ---- facts: a small JSON object, keys in the order written ------------------ */
 
-	if (ms % MS_PER_DAY < 0)
-		d--;
-	return (int32_t)d;
+struct facts {
+	char *out;
+	size_t len;
+};
+
+static void facts_start(struct facts *fa, char out[ALERT_FACTS_MAX + 1])
+{
+	fa->out = out;
+	fa->len = 0;
+	out[0] = '\0';
 }
 
-static void iso_day(int32_t day, char out[DATE_STR_MAX])
+static void facts_put(struct facts *fa, const char *name, const char *fmt,
+		      ...) PRINTF_LIKE(3, 4);
+
+static void facts_put(struct facts *fa, const char *name, const char *fmt,
+		      ...)
 {
-	date_fmt_iso(day, out);
+	size_t cap = ALERT_FACTS_MAX + 1;
+	va_list ap;
+	int k;
+
+	if (fa->len + 1 >= cap)
+		BUG("alert facts too long");
+	k = snprintf(fa->out + fa->len, cap - fa->len, "%s\"%s\":",
+		     fa->len ? "," : "{", name);
+	if (k < 0 || (size_t)k >= cap - fa->len)
+		BUG("alert facts too long");
+	fa->len += (size_t)k;
+	va_start(ap, fmt);
+	k = vsnprintf(fa->out + fa->len, cap - fa->len, fmt, ap);
+	va_end(ap);
+	if (k < 0 || (size_t)k >= cap - fa->len - 1)
+		BUG("alert facts too long");
+	fa->len += (size_t)k;
 }
 
-/* "2019-02-01 10:00" (UTC) */
-static void iso_minute(int64_t ms, char out[STORE_TIME_MAX])
+static void facts_int(struct facts *fa, const char *name, int64_t v)
 {
-	store_time_fmt(ms, out);
-	out[10] = ' ';
-	out[16] = '\0';
+	facts_put(fa, name, "%" PRId64, v);
 }
+
+static void facts_bool(struct facts *fa, const char *name, bool v)
+{
+	facts_put(fa, name, "%s", v ? "true" : "false");
+}
+
+static void facts_day(struct facts *fa, const char *name, int32_t day)
+{
+	char d[DATE_STR_MAX];
+
+	date_fmt_iso(day, d);
+	facts_put(fa, name, "\"%s\"", d);
+}
+
+static void facts_end(struct facts *fa)
+{
+	if (!fa->len) {
+		snprintf(fa->out, ALERT_FACTS_MAX + 1, "{}");
+		return;
+	}
+	if (fa->len + 2 > ALERT_FACTS_MAX + 1)
+		BUG("alert facts too long");
+	fa->out[fa->len++] = '}';
+	fa->out[fa->len] = '\0';
+}
+
+/* ---- shared ---------------------------------------------------------------------- */
 
 static struct alert_found *found_add(struct alert_found_set *out,
 				     int64_t child_id, int64_t episode_id,
@@ -54,7 +112,34 @@ static struct alert_found *found_add(struct alert_found_set *out,
 	a->child_id = child_id;
 	a->episode_id = episode_id;
 	a->home = home;
+	a->trigger_day = DATE_NONE;
 	return a;
+}
+
+/* The end of the UK day `day` (the start of the next): due "by day".
+ * uk_day_start() asks the time zone three times: a small cache of the
+ * evaluation's (many alerts fall due on the same days). */
+static int64_t due_by_day(struct alert_eval *e, int32_t day)
+{
+	struct alert_day_cache *c = &e->day_cache[(uint32_t)day %
+						  ALERT_DAY_CACHE];
+
+	if (!c->known || c->day != day + 1) {
+		c->known = true;
+		c->day = day + 1;
+		c->start = uk_day_start(day + 1);
+	}
+	return c->start;
+}
+
+bool alert_found_historical(const struct alert_found *a, int64_t now,
+			    int64_t horizon_days)
+{
+	if (horizon_days <= 0 || a->ongoing)
+		return false;
+	if (a->trigger_day != DATE_NONE)
+		return (int64_t)uk_day_of(now) - a->trigger_day > horizon_days;
+	return now - a->trigger_at > horizon_days * MS_PER_DAY;
 }
 
 /* The council of home h's area, or "" (then the child's own). */
@@ -94,8 +179,22 @@ static bool live_on_day(const struct alert_facts *f, char kind, int32_t day,
 {
 	for (size_t i = 0; i < f->nlive; i++)
 		if (f->live[i].kind == kind && f->live[i].started_at <= now &&
-		    day_of(f->live[i].started_at) == day)
+		    f->live_day[i] == day)
 			return true;
+	return false;
+}
+
+/* Is the child missing now: a live missing (M) episode started by now
+ * and not returned by now? */
+static bool missing_now(const struct alert_facts *f, int64_t now)
+{
+	for (size_t i = 0; i < f->nlive; i++) {
+		const struct alert_live *l = &f->live[i];
+
+		if (l->kind == 'M' && l->started_at <= now &&
+		    (!l->returned_at || l->returned_at > now))
+			return true;
+	}
 	return false;
 }
 
@@ -133,11 +232,11 @@ static size_t missing_periods(const struct alert_facts *f, int64_t now,
 		ALLOC_GROW(*out, n + 1, *alloc);
 		/* insert in day order (both inputs are sorted) */
 		k = n;
-		while (k > 0 && (*out)[k - 1].day > day_of(l->started_at)) {
+		while (k > 0 && (*out)[k - 1].day > f->live_day[i]) {
 			(*out)[k] = (*out)[k - 1];
 			k--;
 		}
-		(*out)[k].day = day_of(l->started_at);
+		(*out)[k].day = f->live_day[i];
 		(*out)[k].home = l->home;
 		n++;
 	}
@@ -166,6 +265,12 @@ static bool meeting_since(const struct alert_facts *f, int32_t from,
 	return false;
 }
 
+#define ESCALATE_HELP "an unanswered alert escalates after this (0: never)"
+#define HORIZON_HELP "an event older than this, found for the first time " \
+	"and not going on now, is recorded as history (0: never)"
+#define DUE_DAYS_HELP "the action is due by the end of the day this many " \
+	"days after"
+
 /* ---- 1: return interview within 72 hours ------------------------------------
  *
  * A missing (M) episode returned at R (R <= now) needs a return interview
@@ -175,12 +280,16 @@ static bool meeting_since(const struct alert_facts *f, int32_t from,
  * (a late interview stays an alert for someone to resolve with a note).
  * An interview offered by R + hours and declined by the child is in
  * time.  A time after now counts as not recorded yet.
+ *
+ * Due at R + hours, which is also its trigger (it is never going on: the
+ * child has returned).  Severity high with no interview, low when held
+ * late (a note is what is left to do).
  */
 static const struct alert_param_desc ri_params[] = {
 	{ "hours", 72, 1, 720, "hours",
 	  "the return interview is due within this many hours of return" },
-	{ ALERT_PARAM_ESCALATE, 48, 0, 8760, "hours",
-	  "an unanswered alert escalates after this (0: never)" },
+	{ ALERT_PARAM_ESCALATE, 48, 0, 8760, "hours", ESCALATE_HELP },
+	{ ALERT_PARAM_HORIZON, 28, 0, 3650, "days", HORIZON_HELP },
 };
 
 static void ri_child(struct alert_eval *e, const struct alert_facts *f,
@@ -191,8 +300,8 @@ static void ri_child(struct alert_eval *e, const struct alert_facts *f,
 	for (size_t i = 0; i < f->nlive; i++) {
 		const struct alert_live *l = &f->live[i];
 		int64_t due, held, offered;
-		char r[STORE_TIME_MAX], d[STORE_TIME_MAX];
 		struct alert_found *a;
+		struct facts fa;
 
 		if (l->kind != 'M' || !l->returned_at || l->returned_at > e->now)
 			continue;
@@ -210,20 +319,16 @@ static void ri_child(struct alert_eval *e, const struct alert_facts *f,
 		a = found_add(out, l->child_id, l->id, l->home);
 		snprintf(a->key, sizeof(a->key), "episode:%" PRId64, l->id);
 		area_of(e, l->home, a->area);
-		iso_minute(l->returned_at, r);
-		iso_minute(due, d);
-		if (held) {
-			char h[STORE_TIME_MAX];
-
-			iso_minute(held, h);
-			snprintf(a->detail, sizeof(a->detail),
-				 "returned %s UTC; return interview held "
-				 "late, %s UTC (due by %s)", r, h, d);
-		} else {
-			snprintf(a->detail, sizeof(a->detail),
-				 "returned %s UTC; no return interview held "
-				 "(due by %s UTC)", r, d);
-		}
+		a->severity = held ? ALERT_SEV_LOW : ALERT_SEV_HIGH;
+		a->due_at = due;
+		a->trigger_at = due;
+		facts_start(&fa, a->facts);
+		facts_int(&fa, "started_at", l->started_at);
+		facts_int(&fa, "returned_at", l->returned_at);
+		facts_int(&fa, "hours", e->p[0]);
+		if (held)
+			facts_int(&fa, "held_at", held);
+		facts_end(&fa);
 	}
 }
 
@@ -235,47 +340,67 @@ static void ri_child(struct alert_eval *e, const struct alert_facts *f,
  * (held on or before today) count: a meeting on the day a period started
  * is "since" it.  Active when `count` of those periods start within
  * `days` days: the first on day 1 and the count-th on day `days` counts
- * (start days at most days - 1 apart); on day days + 1 it does not.  The
- * subject is the child and the day of the first period of the first such
- * run after the meeting, so it stays the same as more periods follow.
+ * (start days at most days - 1 apart); on day days + 1 it does not.  Each
+ * such run is one alert: the run goes on while periods start within
+ * `days` days of its first; the next run starts after it.  The subject is
+ * the child and the day of the run's first period, so it stays the same
+ * as more periods follow.
+ *
+ * Due: a strategy meeting by the end of the day `due_days` after the
+ * count-th period.  Trigger: the run's last period; going on while the
+ * child is missing now.  Severity high while missing now, else medium.
  */
 static const struct alert_param_desc repeat_params[] = {
 	{ "count", 3, 2, 50, "periods", "missing periods that make a repeat" },
 	{ "days", 90, 1, 730, "days", "within this many days" },
-	{ ALERT_PARAM_ESCALATE, 72, 0, 8760, "hours",
-	  "an unanswered alert escalates after this (0: never)" },
+	{ ALERT_PARAM_ESCALATE, 72, 0, 8760, "hours", ESCALATE_HELP },
+	{ ALERT_PARAM_HORIZON, 28, 0, 3650, "days", HORIZON_HELP },
+	{ "due_days", 7, 0, 365, "days",
+	  DUE_DAYS_HELP " the period that made it a repeat" },
 };
 
 static void repeat_child(struct alert_eval *e, const struct alert_facts *f,
 			 struct alert_found_set *out)
 {
 	struct mperiod *mp = NULL;
-	size_t alloc = 0, n, first = 0;
+	size_t alloc = 0, n, i;
 	int64_t count = e->p[0], days = e->p[1];
 	int32_t met = last_meeting(f, e->today);
-	char d1[DATE_STR_MAX], d2[DATE_STR_MAX];
-	struct alert_found *a;
+	bool now_missing = missing_now(f, e->now);
 
 	n = missing_periods(f, e->now, e->today, &mp, &alloc);
-	while (first < n && met != DATE_NONE && mp[first].day <= met)
-		first++;
-	for (size_t i = first; i + (size_t)count - 1 < n; i++) {
+	i = 0;
+	while (i < n && met != DATE_NONE && mp[i].day <= met)
+		i++;
+	while (i + (size_t)count - 1 < n) {
 		size_t j = i + (size_t)count - 1, last = j;
+		struct alert_found *a;
+		struct facts fa;
+		char d1[DATE_STR_MAX];
 
-		if (mp[j].day - mp[i].day > days - 1)
+		if (mp[j].day - mp[i].day > days - 1) {
+			i++;
 			continue;
+		}
 		while (last + 1 < n && mp[last + 1].day - mp[i].day <= days - 1)
 			last++;
 		a = found_add(out, f->child->id, 0, mp[last].home);
-		iso_day(mp[i].day, d1);
-		iso_day(mp[last].day, d2);
+		date_fmt_iso(mp[i].day, d1);
 		snprintf(a->key, sizeof(a->key), "child:%" PRId64 ":%s",
 			 f->child->id, d1);
 		area_of(e, mp[last].home, a->area);
-		snprintf(a->detail, sizeof(a->detail),
-			 "%zu missing periods from %s to %s; no strategy "
-			 "meeting since", last - i + 1, d1, d2);
-		break;
+		a->ongoing = now_missing && last + 1 == n;
+		a->severity = a->ongoing ? ALERT_SEV_HIGH : ALERT_SEV_MEDIUM;
+		a->due_at = due_by_day(e, mp[j].day + (int32_t)e->p[4]);
+		a->trigger_day = mp[last].day;
+		facts_start(&fa, a->facts);
+		facts_int(&fa, "count", (int64_t)(last - i + 1));
+		facts_day(&fa, "first_day", mp[i].day);
+		facts_day(&fa, "last_day", mp[last].day);
+		facts_int(&fa, "days", days);
+		facts_bool(&fa, "missing_now", a->ongoing);
+		facts_end(&fa);
+		i = last + 1;
 	}
 	free(mp);
 }
@@ -286,11 +411,18 @@ static void repeat_child(struct alert_eval *e, const struct alert_facts *f,
  * more than `hours` (to its return, or to now while missing: exactly
  * 24 h is not more) or that the police graded high risk, with no
  * strategy meeting for the child held on a day from S's day to today.
+ *
+ * Trigger: S when graded high, else S + hours; due `due_hours` after
+ * it; going on while the child is missing.  Severity urgent while
+ * missing, high when returned and graded high, else medium.
  */
 static const struct alert_param_desc long_params[] = {
 	{ "hours", 24, 1, 720, "hours", "missing for more than this" },
-	{ ALERT_PARAM_ESCALATE, 24, 0, 8760, "hours",
-	  "an unanswered alert escalates after this (0: never)" },
+	{ ALERT_PARAM_ESCALATE, 24, 0, 8760, "hours", ESCALATE_HELP },
+	{ ALERT_PARAM_HORIZON, 28, 0, 3650, "days", HORIZON_HELP },
+	{ "due_hours", 24, 0, 720, "hours",
+	  "the strategy meeting is due this many hours after the episode "
+	  "began (high risk) or passed the limit" },
 };
 
 static void long_child(struct alert_eval *e, const struct alert_facts *f,
@@ -300,30 +432,38 @@ static void long_child(struct alert_eval *e, const struct alert_facts *f,
 
 	for (size_t i = 0; i < f->nlive; i++) {
 		const struct alert_live *l = &f->live[i];
-		int64_t end;
+		int64_t end, returned;
 		bool is_long, high;
-		char s[STORE_TIME_MAX];
 		struct alert_found *a;
+		struct facts fa;
 
 		if (l->kind != 'M' || l->started_at > e->now)
 			continue;
-		end = l->returned_at && l->returned_at <= e->now ?
-			      l->returned_at : e->now;
+		returned = l->returned_at && l->returned_at <= e->now ?
+				   l->returned_at : 0;
+		end = returned ? returned : e->now;
 		is_long = end - l->started_at > limit;
 		high = l->grade == 'h';
 		if (!is_long && !high)
 			continue;
-		if (meeting_since(f, day_of(l->started_at), e->today))
+		if (meeting_since(f, f->live_day[i], e->today))
 			continue;
 		a = found_add(out, l->child_id, l->id, l->home);
 		snprintf(a->key, sizeof(a->key), "episode:%" PRId64, l->id);
 		area_of(e, l->home, a->area);
-		iso_minute(l->started_at, s);
-		snprintf(a->detail, sizeof(a->detail),
-			 "missing since %s UTC%s%s%s; no strategy meeting", s,
-			 is_long ? ", more than " : "",
-			 is_long ? "the limit" : "",
-			 high ? ", graded high risk" : "");
+		a->ongoing = !returned;
+		a->severity = a->ongoing ? ALERT_SEV_URGENT :
+			      high ? ALERT_SEV_HIGH : ALERT_SEV_MEDIUM;
+		a->trigger_at = high ? l->started_at : l->started_at + limit;
+		a->due_at = a->trigger_at + e->p[3] * MS_PER_HOUR;
+		facts_start(&fa, a->facts);
+		facts_int(&fa, "started_at", l->started_at);
+		if (returned)
+			facts_int(&fa, "returned_at", returned);
+		facts_int(&fa, "hours", e->p[0]);
+		facts_bool(&fa, "long", is_long);
+		facts_bool(&fa, "high", high);
+		facts_end(&fa);
 	}
 }
 
@@ -333,12 +473,18 @@ static void long_child(struct alert_eval *e, const struct alert_facts *f,
  * flag.  With `episodes` of them, active unless a strategy meeting held
  * from the day the episodes-th of them started to today recorded a
  * safety plan review date.
+ *
+ * Due by the end of the day `due_days` after the episodes-th began.
+ * Trigger: the latest flagged episode's start; going on while the child
+ * is missing now.  Severity urgent while missing, else high.
  */
 static const struct alert_param_desc exploit_params[] = {
 	{ "episodes", 2, 1, 50, "episodes",
 	  "episodes with an exploitation concern" },
-	{ ALERT_PARAM_ESCALATE, 72, 0, 8760, "hours",
-	  "an unanswered alert escalates after this (0: never)" },
+	{ ALERT_PARAM_ESCALATE, 72, 0, 8760, "hours", ESCALATE_HELP },
+	{ ALERT_PARAM_HORIZON, 28, 0, 3650, "days", HORIZON_HELP },
+	{ "due_days", 7, 0, 365, "days",
+	  DUE_DAYS_HELP " the episode that made the concern repeated" },
 };
 
 static void exploit_child(struct alert_eval *e, const struct alert_facts *f,
@@ -346,19 +492,20 @@ static void exploit_child(struct alert_eval *e, const struct alert_facts *f,
 {
 	int64_t need = e->p[0], seen = 0;
 	const struct alert_live *nth = NULL, *last = NULL;
-	char d[DATE_STR_MAX];
 	struct alert_found *a;
-	int32_t from;
+	struct facts fa;
+	int32_t from = DATE_NONE;
 
 	for (size_t i = 0; i < f->nlive; i++)
 		if (f->live[i].exploitation && f->live[i].started_at <= e->now) {
 			last = &f->live[i];
-			if (++seen == need)
+			if (++seen == need) {
 				nth = last;
+				from = f->live_day[i];
+			}
 		}
 	if (!nth)
 		return;
-	from = day_of(nth->started_at);
 	for (size_t i = 0; i < f->nmeetings; i++)
 		if (f->meetings[i].held_on >= from &&
 		    f->meetings[i].held_on <= e->today &&
@@ -368,20 +515,31 @@ static void exploit_child(struct alert_eval *e, const struct alert_facts *f,
 	snprintf(a->key, sizeof(a->key), "child:%" PRId64 ":exploitation",
 		 f->child->id);
 	area_of(e, last->home, a->area);
-	iso_day(from, d);
-	snprintf(a->detail, sizeof(a->detail),
-		 "exploitation concern on %" PRId64 " episodes (the %" PRId64
-		 "th from %s); no safety plan review", seen, need, d);
+	a->ongoing = missing_now(f, e->now);
+	a->severity = a->ongoing ? ALERT_SEV_URGENT : ALERT_SEV_HIGH;
+	a->due_at = due_by_day(e, from + (int32_t)e->p[3]);
+	a->trigger_at = last->started_at;
+	facts_start(&fa, a->facts);
+	facts_int(&fa, "episodes", seen);
+	facts_day(&fa, "from_day", from);
+	facts_int(&fa, "last_started_at", last->started_at);
+	facts_bool(&fa, "missing_now", a->ongoing);
+	facts_end(&fa);
 }
 
 /* ---- 5: arrested or charged (criminalisation) -----------------------------------
  *
  * A live episode started by now on which the police recorded an arrest
  * or a charge, during or after it.
+ *
+ * Due by the end of the day `due_days` after the episode began.
+ * Trigger: its return, else its start; going on while missing.
+ * Severity medium.
  */
 static const struct alert_param_desc crim_params[] = {
-	{ ALERT_PARAM_ESCALATE, 168, 0, 8760, "hours",
-	  "an unanswered alert escalates after this (0: never)" },
+	{ ALERT_PARAM_ESCALATE, 168, 0, 8760, "hours", ESCALATE_HELP },
+	{ ALERT_PARAM_HORIZON, 28, 0, 3650, "days", HORIZON_HELP },
+	{ "due_days", 7, 0, 365, "days", DUE_DAYS_HELP " the episode began" },
 };
 
 static void crim_child(struct alert_eval *e, const struct alert_facts *f,
@@ -389,20 +547,28 @@ static void crim_child(struct alert_eval *e, const struct alert_facts *f,
 {
 	for (size_t i = 0; i < f->nlive; i++) {
 		const struct alert_live *l = &f->live[i];
-		char s[STORE_TIME_MAX];
+		int64_t returned;
 		struct alert_found *a;
+		struct facts fa;
 
 		if ((!l->arrested && !l->charged) || l->started_at > e->now)
 			continue;
+		returned = l->returned_at && l->returned_at <= e->now ?
+				   l->returned_at : 0;
 		a = found_add(out, l->child_id, l->id, l->home);
 		snprintf(a->key, sizeof(a->key), "episode:%" PRId64, l->id);
 		area_of(e, l->home, a->area);
-		iso_minute(l->started_at, s);
-		snprintf(a->detail, sizeof(a->detail),
-			 "%s in connection with the episode from %s UTC",
-			 l->charged ? (l->arrested ? "arrested and charged" :
-						     "charged") : "arrested",
-			 s);
+		a->ongoing = !returned;
+		a->severity = ALERT_SEV_MEDIUM;
+		a->due_at = due_by_day(e, f->live_day[i] + (int32_t)e->p[2]);
+		a->trigger_at = returned ? returned : l->started_at;
+		facts_start(&fa, a->facts);
+		facts_int(&fa, "started_at", l->started_at);
+		if (returned)
+			facts_int(&fa, "returned_at", returned);
+		facts_bool(&fa, "arrested", l->arrested);
+		facts_bool(&fa, "charged", l->charged);
+		facts_end(&fa);
 	}
 }
 
@@ -417,6 +583,10 @@ static void crim_child(struct alert_eval *e, const struct alert_facts *f,
  * from home (20.0 miles is not more than 20; 20.1 is) with no
  * REASON_PLACE_CHANGE; subject "placement:CHILD:DECOM".  A child
  * starting to be looked after (RNE S) has no reason to record.
+ *
+ * Due by the end of the day `due_days` after the last move (moves) or
+ * the placement began (distance); that day is the trigger; never going
+ * on.  Severity medium (moves) or low (a reason to record).
  */
 static const struct alert_param_desc stab_params[] = {
 	{ "moves", 3, 2, 50, "moves", "placement moves that make instability" },
@@ -424,8 +594,10 @@ static const struct alert_param_desc stab_params[] = {
 	{ "distance", 200, 0, 10000, "tenths of a mile",
 	  "a new placement further than this from home" },
 	{ "new_days", 90, 1, 730, "days", "a placement is new this long" },
-	{ ALERT_PARAM_ESCALATE, 168, 0, 8760, "hours",
-	  "an unanswered alert escalates after this (0: never)" },
+	{ ALERT_PARAM_ESCALATE, 168, 0, 8760, "hours", ESCALATE_HELP },
+	{ ALERT_PARAM_HORIZON, 90, 0, 3650, "days", HORIZON_HELP },
+	{ "due_days", 28, 0, 365, "days",
+	  DUE_DAYS_HELP " the last move or the new placement" },
 };
 
 static bool is_move(char rne)
@@ -438,9 +610,11 @@ static void stab_child(struct alert_eval *e, const struct alert_facts *f,
 {
 	int32_t from = e->today - (int32_t)e->p[1] + 1;
 	int32_t new_from = e->today - (int32_t)e->p[3] + 1;
+	int32_t due_days = (int32_t)e->p[6];
 	const struct alert_placement *first = NULL, *last = NULL;
-	char d1[DATE_STR_MAX], d2[DATE_STR_MAX];
+	char d1[DATE_STR_MAX];
 	struct alert_found *a;
+	struct facts fa;
 	int64_t moves = 0;
 
 	for (size_t i = 0; i < f->nplacements; i++) {
@@ -456,24 +630,34 @@ static void stab_child(struct alert_eval *e, const struct alert_facts *f,
 		if (p->decom >= new_from && p->distance > e->p[2] &&
 		    !p->has_reason) {
 			a = found_add(out, f->child->id, 0, p->home);
-			iso_day(p->decom, d1);
+			date_fmt_iso(p->decom, d1);
 			snprintf(a->key, sizeof(a->key),
 				 "placement:%" PRId64 ":%s", f->child->id, d1);
-			snprintf(a->detail, sizeof(a->detail),
-				 "placed on %s %d.%d miles from home with no "
-				 "reason for the change recorded", d1,
-				 p->distance / 10, p->distance % 10);
+			a->severity = ALERT_SEV_LOW;
+			a->due_at = due_by_day(e, p->decom + due_days);
+			a->trigger_day = p->decom;
+			facts_start(&fa, a->facts);
+			facts_put(&fa, "part", "\"distance\"");
+			facts_day(&fa, "placed_on", p->decom);
+			facts_int(&fa, "distance_tenths", p->distance);
+			facts_int(&fa, "limit_tenths", e->p[2]);
+			facts_end(&fa);
 		}
 	}
 	if (moves >= e->p[0]) {
 		a = found_add(out, f->child->id, 0, last->home);
 		snprintf(a->key, sizeof(a->key), "child:%" PRId64 ":moves",
 			 f->child->id);
-		iso_day(first->decom, d1);
-		iso_day(last->decom, d2);
-		snprintf(a->detail, sizeof(a->detail),
-			 "%" PRId64 " placement moves from %s to %s", moves,
-			 d1, d2);
+		a->severity = ALERT_SEV_MEDIUM;
+		a->due_at = due_by_day(e, last->decom + due_days);
+		a->trigger_day = last->decom;
+		facts_start(&fa, a->facts);
+		facts_put(&fa, "part", "\"moves\"");
+		facts_int(&fa, "moves", moves);
+		facts_day(&fa, "first_day", first->decom);
+		facts_day(&fa, "last_day", last->decom);
+		facts_int(&fa, "days", e->p[1]);
+		facts_end(&fa);
 	}
 }
 
@@ -488,6 +672,11 @@ static void stab_child(struct alert_eval *e, const struct alert_facts *f,
  * min_periods in the window and periods * 100 > previous * (100 +
  * rise_pct) ("more than 50%": 2 to 3 is not, 2 to 4 is).  A one-child
  * run uses the last full run's threshold.
+ *
+ * Due by the end of the day `due_days` after the day it is raised; the
+ * trigger is today (the window is recent by construction: no horizon by
+ * default).  Severity high when both in the top decile and rising, else
+ * medium.
  */
 static const struct alert_param_desc home_params[] = {
 	{ "days", 90, 7, 365, "days", "the window" },
@@ -495,8 +684,9 @@ static const struct alert_param_desc home_params[] = {
 	{ "rise_pct", 50, 1, 1000, "percent", "a rise of more than this" },
 	{ "min_periods", 3, 1, 1000, "periods",
 	  "the rise counts from this many periods" },
-	{ ALERT_PARAM_ESCALATE, 0, 0, 8760, "hours",
-	  "an unanswered alert escalates after this (0: never)" },
+	{ ALERT_PARAM_ESCALATE, 0, 0, 8760, "hours", ESCALATE_HELP },
+	{ ALERT_PARAM_HORIZON, 0, 0, 3650, "days", HORIZON_HELP },
+	{ "due_days", 28, 0, 365, "days", DUE_DAYS_HELP " it was raised" },
 };
 
 static void home_child(struct alert_eval *e, const struct alert_facts *f,
@@ -577,6 +767,7 @@ static void home_finish(struct alert_eval *e, struct alert_found_set *out)
 		long cur = e->home_cur[i], prev = e->home_prev[i];
 		bool decile, rise;
 		struct alert_found *a;
+		struct facts fa;
 
 		if ((e->home_only && !e->home_only[i]) || !home_counts(e, h) ||
 		    !cur)
@@ -591,12 +782,20 @@ static void home_finish(struct alert_eval *e, struct alert_found_set *out)
 		a = found_add(out, 0, 0, (int32_t)i);
 		snprintf(a->key, sizeof(a->key), "home:%s", h->urn);
 		snprintf(a->area, sizeof(a->area), "%s", h->council);
-		snprintf(a->detail, sizeof(a->detail),
-			 "%ld missing periods in %" PRId64 " days for %d "
-			 "places (%ld the %" PRId64 " days before)%s%s", cur,
-			 e->p[0], h->places, prev, e->p[0],
-			 decile ? "; in the top decile of homes" : "",
-			 rise ? "; a rise of more than the limit" : "");
+		a->severity = decile && rise ? ALERT_SEV_HIGH : ALERT_SEV_MEDIUM;
+		a->due_from_raise = true;
+		a->due_days_after = (int32_t)e->p[6];
+		a->trigger_day = e->today;
+		facts_start(&fa, a->facts);
+		facts_int(&fa, "periods", cur);
+		facts_int(&fa, "places", h->places);
+		facts_int(&fa, "previous", prev);
+		facts_int(&fa, "days", e->p[0]);
+		facts_bool(&fa, "top", decile);
+		facts_int(&fa, "decile", e->p[1]);
+		facts_bool(&fa, "rise", rise);
+		facts_int(&fa, "rise_pct", e->p[2]);
+		facts_end(&fa);
 	}
 }
 
@@ -611,7 +810,7 @@ const struct alert_rule alert_rules[] = {
 	  "Daeth plentyn yn ôl o gyfnod ar goll ac ni chynhaliwyd cyfweliad "
 	  "dychwelyd o fewn y terfyn (72 awr yn ddiofyn), neu fe'i "
 	  "cynhaliwyd yn hwyr.",
-	  ri_params, ARRAY_SIZE(ri_params), ALERT_TO_COUNCIL,
+	  false, ri_params, ARRAY_SIZE(ri_params), ALERT_TO_COUNCIL,
 	  ALERT_TO_INSPECTORATE, ri_child, NULL },
 	{ "repeat-missing", "Repeatedly missing, no strategy meeting",
 	  "Ar goll dro ar ôl tro, dim cyfarfod strategaeth",
@@ -619,7 +818,7 @@ const struct alert_rule alert_rules[] = {
 	  "and no strategy meeting has been held since the first of them.",
 	  "Aeth plentyn ar goll 3 gwaith neu fwy o fewn 90 diwrnod (yn "
 	  "ddiofyn) ac ni chynhaliwyd cyfarfod strategaeth ers y cyntaf.",
-	  repeat_params, ARRAY_SIZE(repeat_params),
+	  true, repeat_params, ARRAY_SIZE(repeat_params),
 	  ALERT_TO_COUNCIL | ALERT_TO_POLICE, ALERT_TO_INSPECTORATE,
 	  repeat_child, NULL },
 	{ "long-or-high-risk", "Missing over 24 hours or high risk, no "
@@ -631,7 +830,7 @@ const struct alert_rule alert_rules[] = {
 	  "Mae plentyn wedi bod ar goll am fwy na 24 awr (yn ddiofyn) neu "
 	  "fe'i graddiwyd yn risg uchel, ac ni chynhaliwyd cyfarfod "
 	  "strategaeth ers i'r cyfnod ddechrau.",
-	  long_params, ARRAY_SIZE(long_params),
+	  false, long_params, ARRAY_SIZE(long_params),
 	  ALERT_TO_COUNCIL | ALERT_TO_POLICE | ALERT_TO_PROVIDER,
 	  ALERT_TO_INSPECTORATE, long_child, NULL },
 	{ "exploitation", "Exploitation concern, no safety plan review",
@@ -642,7 +841,7 @@ const struct alert_rule alert_rules[] = {
 	  "Cofnodwyd pryder am gamfanteisio ar 2 gyfnod ar goll neu fwy (yn "
 	  "ddiofyn) ac nid oes cyfarfod strategaeth ers hynny wedi pennu "
 	  "adolygiad o'r cynllun diogelwch.",
-	  exploit_params, ARRAY_SIZE(exploit_params),
+	  true, exploit_params, ARRAY_SIZE(exploit_params),
 	  ALERT_TO_COUNCIL | ALERT_TO_POLICE, ALERT_TO_INSPECTORATE,
 	  exploit_child, NULL },
 	{ "criminalisation", "Arrested or charged during a missing episode",
@@ -653,7 +852,7 @@ const struct alert_rule alert_rules[] = {
 	  "Cafodd plentyn ei arestio neu ei gyhuddo mewn cysylltiad â "
 	  "chyfnod ar goll: rhoddir gwybod i'r cyngor a'r arolygiaeth "
 	  "(troseddoli plant mewn gofal).",
-	  crim_params, ARRAY_SIZE(crim_params),
+	  true, crim_params, ARRAY_SIZE(crim_params),
 	  ALERT_TO_COUNCIL | ALERT_TO_INSPECTORATE, 0, crim_child, NULL },
 	{ "placement-stability", "Placement moves or a distant placement",
 	  "Symud lleoliad neu leoliad pell",
@@ -663,7 +862,7 @@ const struct alert_rule alert_rules[] = {
 	  "Symudodd plentyn leoliad 3 gwaith neu fwy yn y 12 mis diwethaf, "
 	  "neu mae lleoliad newydd fwy nag 20 milltir o'r cartref heb reswm "
 	  "wedi'i gofnodi (yn ddiofyn).",
-	  stab_params, ARRAY_SIZE(stab_params), ALERT_TO_COUNCIL,
+	  true, stab_params, ARRAY_SIZE(stab_params), ALERT_TO_COUNCIL,
 	  ALERT_TO_INSPECTORATE, stab_child, NULL },
 	{ "home-missing-rate", "Home with many missing periods",
 	  "Cartref â llawer o gyfnodau ar goll",
@@ -673,7 +872,7 @@ const struct alert_rule alert_rules[] = {
 	  "Mae cyfnodau ar goll cartref fesul lle dros y 90 diwrnod diwethaf "
 	  "yn y degfed uchaf o gartrefi, neu wedi codi mwy na 50% ar y 90 "
 	  "diwrnod cyn hynny (yn ddiofyn).",
-	  home_params, ARRAY_SIZE(home_params), ALERT_TO_INSPECTORATE, 0,
+	  true, home_params, ARRAY_SIZE(home_params), ALERT_TO_INSPECTORATE, 0,
 	  home_child, home_finish },
 };
 const size_t alert_nrules = ARRAY_SIZE(alert_rules);
@@ -702,7 +901,9 @@ void alert_params_defaults(struct alert_params *p)
 	for (size_t i = 0; i < alert_nrules; i++) {
 		if (alert_rules[i].nparams > ALERT_PARAMS_MAX ||
 		    alert_rule_param_index(&alert_rules[i],
-					   ALERT_PARAM_ESCALATE) < 0)
+					   ALERT_PARAM_ESCALATE) < 0 ||
+		    alert_rule_param_index(&alert_rules[i],
+					   ALERT_PARAM_HORIZON) < 0)
 			BUG("rule %s: parameters", alert_rules[i].id);
 		for (size_t k = 0; k < alert_rules[i].nparams; k++)
 			p->v[i][k] = alert_rules[i].params[k].def;
@@ -726,13 +927,18 @@ void alerts_evaluate(const struct alert_snapshot *snap, int64_t now,
 	struct alert_eval e[ALERT_RULES_MAX];
 	long *cur = xcalloc(snap->nhomes + 1, sizeof(*cur));
 	long *prev = xcalloc(snap->nhomes + 1, sizeof(*prev));
+	int32_t *live_day = xcalloc(snap->nlive + 1, sizeof(*live_day));
+	int32_t today = uk_day_of(now);
 	size_t il = 0, im = 0, ip = 0, ie = 0;
+
+	for (size_t i = 0; i < snap->nlive; i++)
+		live_day[i] = uk_day_of(snap->live[i].started_at);
 
 	for (size_t r = 0; r < alert_nrules; r++) {
 		memset(&e[r], 0, sizeof(e[r]));
 		e[r].snap = snap;
 		e[r].now = now;
-		e[r].today = day_of(now);
+		e[r].today = today;
 		e[r].p = p->v[r];
 		e[r].home_cur = cur;
 		e[r].home_prev = prev;
@@ -760,6 +966,7 @@ void alerts_evaluate(const struct alert_snapshot *snap, int64_t now,
 		}                                                         \
 	} while (0)
 		SLICE(live, nlive, il, live, nlive);
+		f.live_day = &live_day[f.live - snap->live];
 		SLICE(meetings, nmeetings, im, meetings, nmeetings);
 		SLICE(periods, nperiods, ip, periods, nperiods);
 		SLICE(placements, nplacements, ie, placements, nplacements);
@@ -779,4 +986,5 @@ void alerts_evaluate(const struct alert_snapshot *snap, int64_t now,
 		}
 	free(cur);
 	free(prev);
+	free(live_day);
 }

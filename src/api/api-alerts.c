@@ -2,11 +2,19 @@
  * api-alerts.c: proactive alerts and the in-app outbox (issue 5;
  * docs/api.md "Alerts"; docs/alerts.md):
  *
- *   GET  /api/v1/alerts?rule=&state=&council=&page=&page_size=
+ *   GET  /api/v1/alerts?rule=&state=&council=&ref=&home=&page=&page_size=
+ *   GET  /api/v1/alert-items?(the same filters)
  *   GET  /api/v1/alerts/{id}
  *   POST /api/v1/alerts/{id}/acknowledge   {"note": "..."}
  *   POST /api/v1/alerts/{id}/resolve       {"note": "..."}
  *   GET  /api/v1/outbox?since=&before=&limit=
+ *
+ * An alert carries its severity, due time and whether it is overdue,
+ * its facts (the structured data its words are written from) and its
+ * words in English and Welsh (alert_text(): what happened, where, when
+ * it was due, what to do), as the pages show them.  alert-items groups
+ * the same alerts one item per child or home, most urgent first (issue
+ * 9).
  *
  * Who sees an alert is src/alerts/'s decision (alerts_list() and
  * friends: the viewer's organisation must be a recipient; inspectors may
@@ -22,10 +30,26 @@
 #define OUTBOX_WINDOW 1000	/* messages looked at for ?since= */
 #define OUTBOX_LIMIT_MAX 100
 
-static json_t *alert_json(struct api_json *j, const struct alert_row *r)
+static json_t *words_json(struct api_json *j, const struct alert_row *r,
+			  int64_t now, bool cy)
+{
+	struct alert_text t;
+	json_t *o = json_object();
+
+	alert_text(r, now, cy, &t);
+	api_set(j, o, "title", json_string(alert_title(r->rule, cy)));
+	api_set(j, o, "what", api_str(t.what));
+	api_set(j, o, "where", api_str(t.where));
+	api_set(j, o, "due", api_str(t.due));
+	api_set(j, o, "todo", api_str(t.todo));
+	return o;
+}
+
+static json_t *alert_json(struct api_json *j, const struct alert_row *r,
+			  int64_t now)
 {
 	const struct alert_rule *rule = alert_rule_find(r->rule);
-	json_t *o = json_object();
+	json_t *o = json_object(), *text = json_object(), *facts, *home;
 
 	api_set(j, o, "id", json_integer(r->id));
 	api_set(j, o, "rule", api_str(r->rule));
@@ -35,12 +59,32 @@ static json_t *alert_json(struct api_json *j, const struct alert_row *r)
 		json_null());
 	api_set(j, o, "key", api_str(r->key));
 	api_set(j, o, "state", json_string(alert_state_name(r->state)));
+	api_set(j, o, "severity",
+		json_string(alert_severity_name(r->severity)));
+	api_set(j, o, "due_at", api_time(r->due_at));
+	api_set(j, o, "overdue", json_boolean(alert_is_overdue(r, now)));
 	api_set(j, o, "council", api_str(r->la));
 	api_set(j, o, "ref", api_str(r->ref));
 	api_set(j, o, "episode_id", r->episode_id ?
 		json_integer(r->episode_id) : json_null());
 	api_set(j, o, "urn", api_str(r->urn));
-	api_set(j, o, "detail", api_str(r->detail));
+	if (r->home_urn[0]) {
+		home = json_object();
+		api_set(j, home, "urn", api_str(r->home_urn));
+		api_set(j, home, "name", api_str(r->home_name));
+	} else {
+		home = json_null();
+	}
+	api_set(j, o, "home", home);
+	facts = r->facts[0] ? json_loads(r->facts, 0, NULL) : NULL;
+	if (!json_is_object(facts)) {
+		json_decref(facts);
+		facts = json_object();
+	}
+	api_set(j, o, "facts", facts);
+	api_set(j, text, "en", words_json(j, r, now, false));
+	api_set(j, text, "cy", words_json(j, r, now, true));
+	api_set(j, o, "text", text);
 	api_set(j, o, "raised_at", api_time(r->raised_at));
 	api_set(j, o, "escalate_at", api_time(r->escalate_at));
 	api_set(j, o, "escalated_at", api_time(r->escalated_at));
@@ -67,11 +111,42 @@ static void alert_error(struct request *req, struct response *res, int rc,
 	}
 }
 
-/* ---- the list ---------------------------------------------------------------- */
+/* ---- the lists ---------------------------------------------------------------- */
 
 static const char *const list_params[] = {
-	"rule", "state", "council", "page", "page_size", NULL
+	"rule", "state", "council", "ref", "home", "page", "page_size", NULL
 };
+
+/* The filters of both lists; 0, or the 400 written. */
+static int list_filter(struct request *req, struct response *res,
+		       struct alert_filter *f)
+{
+	const char *state = NULL;
+
+	memset(f, 0, sizeof(*f));
+	f->state = -1;
+	if (api_params_only(req, res, list_params) ||
+	    api_opt_str(req, res, "rule", ALERT_RULE_MAX, &f->rule) ||
+	    api_opt_str(req, res, "state", 16, &state) ||
+	    api_opt_str(req, res, "council", API_FILTER_MAX, &f->la) ||
+	    api_opt_str(req, res, "ref", API_FILTER_MAX, &f->ref) ||
+	    api_opt_str(req, res, "home", API_FILTER_MAX, &f->home) ||
+	    api_paging(req, res, &f->page, &f->page_size))
+		return 1;
+	if (state && (!strcmp(state, "any") || !strcmp(state, "all"))) {
+		f->state = ALERT_NSTATES;
+	} else if (state && strcmp(state, "live")) {
+		enum alert_state st;
+
+		if (alert_state_parse(state, &st)) {
+			res_api_error(res, 400, "invalid_parameter",
+				      "parameter \"state\" is not valid");
+			return 1;
+		}
+		f->state = (int)st;
+	}
+	return 0;
+}
 
 void api_alerts(struct request *req, struct response *res)
 {
@@ -79,33 +154,12 @@ void api_alerts(struct request *req, struct response *res)
 	struct alert_page *pg = NULL;
 	struct api_json j = { false };
 	struct err err = ERR_INIT;
-	const char *state = NULL;
 	struct store *s;
 	struct viewer v;
 	json_t *root, *rows;
 	int rc;
 
-	memset(&f, 0, sizeof(f));
-	f.state = -1;
-	if (api_params_only(req, res, list_params) ||
-	    api_opt_str(req, res, "rule", ALERT_RULE_MAX, &f.rule) ||
-	    api_opt_str(req, res, "state", 16, &state) ||
-	    api_opt_str(req, res, "council", API_FILTER_MAX, &f.la) ||
-	    api_paging(req, res, &f.page, &f.page_size))
-		return;
-	if (state && !strcmp(state, "any")) {
-		f.state = ALERT_NSTATES;
-	} else if (state && strcmp(state, "live")) {
-		enum alert_state st;
-
-		if (alert_state_parse(state, &st)) {
-			res_api_error(res, 400, "invalid_parameter",
-				      "parameter \"state\" is not valid");
-			return;
-		}
-		f.state = (int)st;
-	}
-	if (api_viewer(req, res, &s, &v))
+	if (list_filter(req, res, &f) || api_viewer(req, res, &s, &v))
 		return;
 	pg = xmalloc(sizeof(*pg));
 	rc = alerts_list(s, &v, &f, pg, &err);
@@ -116,11 +170,78 @@ void api_alerts(struct request *req, struct response *res)
 	root = json_object();
 	rows = json_array();
 	for (size_t i = 0; i < pg->n; i++)
-		api_push(&j, rows, alert_json(&j, &pg->rows[i]));
+		api_push(&j, rows, alert_json(&j, &pg->rows[i], v.now_ms));
 	api_set(&j, root, "alerts", rows);
 	api_page_meta(&j, root, pg->page, pg->page_size, pg->total);
 	api_reply(req, res, &j, root);
 out:
+	free(pg);
+}
+
+static json_t *item_json(struct api_json *j, const struct alert_item_page *pg,
+			 const struct alert_item *it, int64_t now)
+{
+	const struct alert_row *lead = &pg->reasons[it->first];
+	json_t *o = json_object(), *reasons = json_array(), *x;
+
+	if (it->ref[0]) {
+		x = json_object();
+		api_set(j, x, "council", api_str(it->la));
+		api_set(j, x, "ref", api_str(it->ref));
+	} else {
+		x = json_null();
+	}
+	api_set(j, o, "child", x);
+	if (!it->ref[0]) {
+		x = json_object();
+		api_set(j, x, "urn", api_str(it->urn));
+		api_set(j, x, "name", api_str(lead->home_name));
+	} else {
+		x = json_null();
+	}
+	api_set(j, o, "home", x);
+	api_set(j, o, "severity", json_string(alert_severity_name(
+						  it->severity)));
+	api_set(j, o, "due_at", api_time(it->due_at));
+	api_set(j, o, "overdue", json_boolean(alert_is_overdue(lead, now)));
+	api_set(j, o, "newest_at", api_time(it->newest_at));
+	api_set(j, o, "reasons_total", json_integer(it->nall));
+	for (size_t k = it->first; k < it->first + it->n; k++)
+		api_push(j, reasons, alert_json(j, &pg->reasons[k], now));
+	api_set(j, o, "reasons", reasons);
+	return o;
+}
+
+void api_alert_items(struct request *req, struct response *res)
+{
+	struct alert_filter f;
+	struct alert_item_page *pg = NULL;
+	struct api_json j = { false };
+	struct err err = ERR_INIT;
+	struct store *s;
+	struct viewer v;
+	json_t *root, *rows;
+	int rc;
+
+	if (list_filter(req, res, &f) || api_viewer(req, res, &s, &v))
+		return;
+	pg = xcalloc(1, sizeof(*pg));
+	rc = alerts_items_list(s, &v, &f, pg, &err);
+	if (rc) {
+		alert_error(req, res, rc, &err, "listing alert items");
+		goto out;
+	}
+	root = json_object();
+	rows = json_array();
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->items[i].n)
+			api_push(&j, rows, item_json(&j, pg, &pg->items[i],
+						     v.now_ms));
+	api_set(&j, root, "items", rows);
+	api_page_meta(&j, root, pg->page, pg->page_size, pg->total);
+	api_reply(req, res, &j, root);
+out:
+	alert_item_page_release(pg);
 	free(pg);
 }
 
@@ -129,12 +250,12 @@ out:
 static const char *const no_params[] = { NULL };
 
 static void reply_alert(struct request *req, struct response *res,
-			const struct alert_row *r)
+			const struct alert_row *r, int64_t now)
 {
 	struct api_json j = { false };
 	json_t *root = json_object();
 
-	api_set(&j, root, "alert", alert_json(&j, r));
+	api_set(&j, root, "alert", alert_json(&j, r, now));
 	api_reply(req, res, &j, root);
 }
 
@@ -156,7 +277,7 @@ void api_alert(struct request *req, struct response *res)
 	if (rc)
 		alert_error(req, res, rc, &err, "reading an alert");
 	else
-		reply_alert(req, res, r);
+		reply_alert(req, res, r, v.now_ms);
 	free(r);
 }
 
@@ -204,7 +325,7 @@ static void answer(struct request *req, struct response *res, bool resolve)
 		alert_error(req, res, rc, &err, resolve ? "resolving an alert" :
 			    "acknowledging an alert");
 	else
-		reply_alert(req, res, r);
+		reply_alert(req, res, r, v.now_ms);
 out:
 	json_decref(body);
 	free(r);

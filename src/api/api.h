@@ -94,13 +94,15 @@ void api_mfc_child(struct request *req, struct response *res);
 /*
  * Alerts and the outbox (api-alerts.c; docs/api.md "Alerts"):
  *
- * GET  /api/v1/alerts?rule=&state=&council=&page=&page_size=
+ * GET  /api/v1/alerts?rule=&state=&council=&ref=&home=&page=&page_size=
  *	{"alerts": [alert], "page", "page_size", "total"}
+ * GET  /api/v1/alert-items?(the same): {"items": [item], "page", ...}
  * GET  /api/v1/alerts/{id}: {"alert"}
  * POST /api/v1/alerts/{id}/acknowledge, /resolve {"note"}: {"alert"}
  * GET  /api/v1/outbox?since=&before=&limit=: {"messages": [message]}
  */
 void api_alerts(struct request *req, struct response *res);
+void api_alert_items(struct request *req, struct response *res);
 void api_alert(struct request *req, struct response *res);
 void api_alert_acknowledge(struct request *req, struct response *res);
 void api_alert_resolve(struct request *req, struct response *res);

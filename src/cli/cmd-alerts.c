@@ -18,6 +18,7 @@
 #include "alerts/alerts.h"
 #include "auth/auth.h"
 #include "base/parse.h"
+#include "base/uktime.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "domain/missing.h"
@@ -34,6 +35,11 @@ enum {
 	O_BEFORE,
 	O_ORG,
 	O_URL,
+	O_LANG,
+	O_CHILD,
+	O_HOME,
+	O_TSV,
+	O_ALL,
 	O_N
 };
 
@@ -49,6 +55,11 @@ static const struct option opts[] = {
 	{ "before", required_argument, NULL, O_BEFORE },
 	{ "org", required_argument, NULL, O_ORG },
 	{ "url", required_argument, NULL, O_URL },
+	{ "lang", required_argument, NULL, O_LANG },
+	{ "child", required_argument, NULL, O_CHILD },
+	{ "home", required_argument, NULL, O_HOME },
+	{ "tsv", no_argument, NULL, O_TSV },
+	{ "all", no_argument, NULL, O_ALL },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -82,7 +93,7 @@ static int parse_args(struct args *a, const char *cmd, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (opt < O_NOW || opt >= O_N)
 			return 2;
-		a->v[opt] = optarg;
+		a->v[opt] = optarg ? optarg : "";
 	}
 	a->argc = argc - optind;
 	a->argv = argv + optind;
@@ -91,7 +102,16 @@ static int parse_args(struct args *a, const char *cmd, int argc, char **argv)
 	    mfc_time_parse(a->v[O_NOW], &a->now))
 		return usage_fail(a, "--now must be a time such as "
 				  "2019-04-01T09:00Z (UTC)");
+	if (a->v[O_LANG] && strcmp(a->v[O_LANG], "en") &&
+	    strcmp(a->v[O_LANG], "cy"))
+		return usage_fail(a, "--lang is en or cy");
 	return 0;
+}
+
+/* Welsh (--lang cy)? */
+static bool lang_cy(const struct args *a)
+{
+	return a->v[O_LANG] && !strcmp(a->v[O_LANG], "cy");
 }
 
 static void cli_actor_name(char *out, size_t cap)
@@ -153,6 +173,10 @@ static int alerts_run_cmd(struct store *s, const struct args *a)
 	printf("alerts at %s: raised %ld, cleared %ld, escalated %ld, open "
 	       "%ld; %ld outbox messages\n", now, sum.raised, sum.cleared,
 	       sum.escalated, sum.open, sum.messages);
+	printf("historical (found in imported history, older than the rule's "
+	       "horizon; told nobody): %ld recorded now, %ld in all; %ld "
+	       "alerts with new facts\n", sum.historical, sum.historical_now,
+	       sum.updated);
 	printf("%ld children, %ld live episodes, %ld missing periods, %ld "
 	       "placements; %.0f ms (load %.0f, evaluate %.0f, write %.0f)\n",
 	       sum.children, sum.live, sum.periods, sum.placements,
@@ -247,23 +271,83 @@ static int alerts_set_cmd(struct store *s, const struct args *a)
 
 /* ---- alerts list / show / ack / resolve / outbox -------------------------------- */
 
-static void print_row(const struct alert_row *r)
+/* --tsv: one alert a line, for scripts (times ISO 8601 UTC). */
+static void print_tsv(const struct alert_row *r)
 {
-	char raised[STORE_TIME_MAX], esc[STORE_TIME_MAX];
+	char raised[STORE_TIME_MAX], esc[STORE_TIME_MAX], due[STORE_TIME_MAX];
 
 	fmt_time(r->raised_at, raised);
 	fmt_time(r->escalated_at, esc);
-	printf("%" PRId64 "\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r->id, r->rule,
+	fmt_time(r->due_at, due);
+	printf("%" PRId64 "\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r->id, r->rule,
 	       alert_state_name(r->state), r->ref[0] ? r->la : "-",
 	       r->ref[0] ? r->ref : r->urn[0] ? r->urn : "-", raised, esc,
-	       r->detail);
+	       alert_severity_name(r->severity), due);
+}
+
+/* Indented lines of an alert's words. */
+static void print_words(const struct alert_row *r, int64_t now, bool cy,
+			const char *indent, bool with_where)
+{
+	struct alert_text t;
+
+	alert_text(r, now, cy, &t);
+	if (t.what[0])
+		printf("%s%s\n", indent, t.what);
+	if (with_where && t.where[0])
+		printf("%s%s\n", indent, t.where);
+	if (t.due[0])
+		printf("%s%s\n", indent, t.due);
+	printf("%s%s %s\n", indent, cy ? "I\xe2\x80\x99w wneud:" : "To do:",
+	       t.todo);
+}
+
+static void print_item(const struct alert_item_page *pg, size_t i, int64_t now,
+		       bool cy)
+{
+	const struct alert_item *it = &pg->items[i];
+	const struct alert_row *lead = &pg->reasons[it->first];
+	struct alert_text t;
+
+	if (!it->n)
+		return;
+	alert_text(lead, now, cy, &t);
+	if (it->ref[0])
+		printf("%ld. %s %s/%s", pg->page * pg->page_size + (long)i + 1,
+		       cy ? "Plentyn" : "Child", it->la, it->ref);
+	else
+		printf("%ld. %s %s (%s)", pg->page * pg->page_size +
+		       (long)i + 1, cy ? "Cartref" : "Home",
+		       lead->home_name[0] ? lead->home_name : it->urn, it->urn);
+	printf(" \xe2\x80\x94 %s", alert_severity_label(it->severity, cy));
+	if (alert_is_overdue(lead, now))
+		printf(", %s", cy ? "yn hwyr" : "overdue");
+	printf("\n");
+	if (t.where[0])
+		printf("   %s\n", t.where);
+	for (size_t k = it->first; k < it->first + it->n; k++) {
+		const struct alert_row *r = &pg->reasons[k];
+
+		printf("   - %s %" PRId64 ", %s: %s%s\n",
+		       cy ? "rhybudd" : "alert", r->id,
+		       alert_state_label(r->state, cy), alert_title(r->rule, cy),
+		       r->escalated_at ? (cy ? " (wedi\xe2\x80\x99i uwchgyfeirio)" :
+					       " (escalated)") : "");
+		print_words(r, now, cy, "     ", false);
+	}
+	if (it->nall > (long)it->n)
+		printf(cy ? "   (a %ld yn rhagor)\n" : "   (and %ld more)\n",
+		       it->nall - (long)it->n);
 }
 
 static int alerts_list_cmd(struct store *s, const struct args *a)
 {
+	struct alert_item_page *items = NULL;
 	struct alert_page *page = NULL;
-	struct alert_filter f = { NULL, -1, NULL, 0, 0 };
+	struct alert_filter f = { NULL, -1, NULL, 0, 0, NULL, NULL };
+	char la[LA_CODE_MAX + 1] = "";
 	struct err err = ERR_INIT;
+	bool cy = lang_cy(a);
 	enum alert_state st;
 	struct viewer v;
 	int64_t n;
@@ -272,7 +356,8 @@ static int alerts_list_cmd(struct store *s, const struct args *a)
 	if (a->argc)
 		return usage_fail(a, "alerts list takes options only");
 	if (a->v[O_STATE]) {
-		if (!strcmp(a->v[O_STATE], "any"))
+		if (!strcmp(a->v[O_STATE], "any") ||
+		    !strcmp(a->v[O_STATE], "all"))
 			f.state = ALERT_NSTATES;
 		else if (!strcmp(a->v[O_STATE], "live"))
 			f.state = -1;
@@ -280,8 +365,8 @@ static int alerts_list_cmd(struct store *s, const struct args *a)
 			f.state = (int)st;
 		else
 			return usage_fail(a, "--state is live, open, "
-					  "acknowledged, resolved, cleared or "
-					  "any");
+					  "acknowledged, resolved, cleared, "
+					  "historical or all");
 	}
 	if (a->v[O_PAGE]) {
 		if (parse_i64(a->v[O_PAGE], 0, STORE_PAGE_LAST, &n))
@@ -295,19 +380,53 @@ static int alerts_list_cmd(struct store *s, const struct args *a)
 	}
 	f.rule = a->v[O_RULE];
 	f.la = a->v[O_LA];
+	f.home = a->v[O_HOME];
+	if (a->v[O_CHILD]) {
+		const char *slash = strchr(a->v[O_CHILD], '/');
+
+		if (slash) {
+			if ((size_t)(slash - a->v[O_CHILD]) >= sizeof(la))
+				return usage_fail(a, "--child is REF or LA/REF");
+			memcpy(la, a->v[O_CHILD],
+			       (size_t)(slash - a->v[O_CHILD]));
+			la[slash - a->v[O_CHILD]] = '\0';
+			f.la = la;
+			f.ref = slash + 1;
+		} else {
+			f.ref = a->v[O_CHILD];
+		}
+	}
 	rc = as_viewer(s, a, &v);
 	if (rc)
 		return rc;
-	page = xmalloc(sizeof(*page));
-	rc = alerts_list(s, &v, &f, page, &err);
+	if (a->v[O_TSV]) {
+		page = xmalloc(sizeof(*page));
+		rc = alerts_list(s, &v, &f, page, &err);
+		if (rc) {
+			rc = cli_fail(&err);
+			goto out;
+		}
+		for (size_t i = 0; i < page->n; i++)
+			print_tsv(&page->rows[i]);
+		printf("# %zu of %ld (page %ld)\n", page->n, page->total,
+		       page->page);
+		goto out;
+	}
+	items = xcalloc(1, sizeof(*items));
+	rc = alerts_items_list(s, &v, &f, items, &err);
 	if (rc) {
 		rc = cli_fail(&err);
 		goto out;
 	}
-	for (size_t i = 0; i < page->n; i++)
-		print_row(&page->rows[i]);
-	printf("# %zu of %ld (page %ld)\n", page->n, page->total, page->page);
+	for (size_t i = 0; i < items->n; i++)
+		print_item(items, i, a->now, cy);
+	printf(cy ? "# %zu o %ld eitem (tudalen %ld), y mwyaf brys yn gyntaf\n" :
+		    "# %zu of %ld items (page %ld), most urgent first\n",
+	       items->n, items->total, items->page);
 out:
+	if (items)
+		alert_item_page_release(items);
+	free(items);
 	free(page);
 	return rc;
 }
@@ -319,11 +438,23 @@ static int alert_id_arg(const struct args *a, int64_t *id)
 	return 0;
 }
 
+static void show_time(const char *what, int64_t ms, bool cy)
+{
+	char t[UK_TEXT_MAX];
+
+	if (!ms)
+		return;
+	uk_time_text(ms, cy, t, sizeof(t));
+	printf("%s: %s\n", what, t);
+}
+
 static int alerts_show_cmd(struct store *s, const struct args *a)
 {
 	struct alert_row *r = NULL;
 	struct err err = ERR_INIT;
-	char t[STORE_TIME_MAX];
+	struct alert_text t;
+	bool cy = lang_cy(a);
+	char when[UK_TEXT_MAX];
 	struct viewer v;
 	int64_t id;
 	int rc;
@@ -339,35 +470,44 @@ static int alerts_show_cmd(struct store *s, const struct args *a)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	printf("alert %" PRId64 ": %s %s (%s)\n", r->id, r->rule, r->key,
-	       alert_state_name(r->state));
+	alert_text(r, a->now, cy, &t);
+	printf("%s %" PRId64 ": %s (%s; %s)\n", cy ? "rhybudd" : "alert",
+	       r->id, alert_title(r->rule, cy), alert_state_label(r->state, cy),
+	       alert_severity_label(r->severity, cy));
 	if (r->ref[0])
-		printf("child: %s/%s\n", r->la, r->ref);
-	if (r->urn[0])
-		printf("home: %s\n", r->urn);
+		printf("%s: %s/%s\n", cy ? "plentyn" : "child", r->la, r->ref);
+	else if (r->urn[0])
+		printf("%s: %s (%s)\n", cy ? "cartref" : "home",
+		       r->home_name[0] ? r->home_name : r->urn, r->urn);
 	if (r->episode_id)
-		printf("episode: %" PRId64 "\n", r->episode_id);
-	printf("detail: %s\n", r->detail);
-	fmt_time(r->raised_at, t);
-	printf("raised: %s\n", t);
-	fmt_time(r->escalate_at, t);
-	printf("escalates: %s\n", t);
-	fmt_time(r->escalated_at, t);
-	printf("escalated: %s\n", t);
+		printf("%s: %" PRId64 "\n", cy ? "cyfnod ar goll" : "episode",
+		       r->episode_id);
+	if (t.what[0])
+		printf("%s: %s\n", cy ? "beth ddigwyddodd" : "what happened",
+		       t.what);
+	if (t.where[0])
+		printf("%s: %s\n", cy ? "ble" : "where", t.where);
+	if (t.due[0])
+		printf("%s: %s\n", cy ? "erbyn pryd" : "due", t.due);
+	printf("%s: %s\n", cy ? "i\xe2\x80\x99w wneud" : "to do", t.todo);
+	show_time(cy ? "codwyd" : "raised", r->raised_at, cy);
+	if (alert_is_live(r->state) && !r->escalated_at)
+		show_time(cy ? "yn uwchgyfeirio" : "escalates", r->escalate_at,
+			  cy);
+	show_time(cy ? "uwchgyfeiriwyd" : "escalated", r->escalated_at, cy);
 	if (r->acknowledged_at) {
-		fmt_time(r->acknowledged_at, t);
-		printf("acknowledged: %s by %s: %s\n", t, r->acknowledged_by,
+		uk_time_text(r->acknowledged_at, cy, when, sizeof(when));
+		printf("%s: %s, %s %s: %s\n", cy ? "cydnabuwyd" : "acknowledged",
+		       when, cy ? "gan" : "by", r->acknowledged_by,
 		       r->ack_note);
 	}
 	if (r->resolved_at) {
-		fmt_time(r->resolved_at, t);
-		printf("resolved: %s by %s: %s\n", t, r->resolved_by,
+		uk_time_text(r->resolved_at, cy, when, sizeof(when));
+		printf("%s: %s, %s %s: %s\n", cy ? "datryswyd" : "resolved",
+		       when, cy ? "gan" : "by", r->resolved_by,
 		       r->resolve_note);
 	}
-	if (r->cleared_at) {
-		fmt_time(r->cleared_at, t);
-		printf("cleared: %s\n", t);
-	}
+	show_time(cy ? "cliriwyd" : "cleared", r->cleared_at, cy);
 out:
 	free(r);
 	return rc;
@@ -389,6 +529,17 @@ static int alerts_answer_cmd(struct store *s, const struct args *a,
 	rc = as_viewer(s, a, &v);
 	if (rc)
 		return rc;
+	if (a->v[O_ALL] && !resolve) {
+		long n;
+
+		if (alerts_ack_item(s, &v, id, a->v[O_NOTE], &n, &err))
+			return cli_fail(&err);
+		printf("%ld open alerts of the item of alert %" PRId64
+		       " acknowledged\n", n, id);
+		return 0;
+	}
+	if (a->v[O_ALL])
+		return usage_fail(a, "--all is for ack only");
 	rc = resolve ? alerts_resolve(s, &v, id, a->v[O_NOTE], &err) :
 		       alerts_ack(s, &v, id, a->v[O_NOTE], &err);
 	if (rc)

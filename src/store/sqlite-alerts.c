@@ -715,7 +715,7 @@ int sq_alert_run_set(void *impl, int64_t at, int64_t periods, int64_t places,
 /* ---- alerts ----------------------------------------------------------------- */
 
 #define KEY_COLS "SELECT id, rule_id, subject_key, state, escalate_at," \
-	" escalated_at FROM alert"
+	" escalated_at, raised_at, severity, due_at, home_urn, facts FROM alert"
 static const char sql_keys_all[] = KEY_COLS " ORDER BY rule_id, subject_key";
 static const char sql_keys_child[] =
 	KEY_COLS " WHERE child_id = ?1 ORDER BY rule_id, subject_key";
@@ -755,6 +755,11 @@ int sq_alert_keys_each(void *impl, int64_t child_id, const char *urn,
 		r.state = col_state(st, 3);
 		r.escalate_at = sq_col_time(st, 4);
 		r.escalated_at = sq_col_time(st, 5);
+		r.raised_at = sq_col_time(st, 6);
+		r.severity = sqlite3_column_int(st, 7);
+		r.due_at = sq_col_time(st, 8);
+		sq_col_text(st, 9, r.home_urn, sizeof(r.home_urn));
+		sq_col_text(st, 10, r.facts, sizeof(r.facts));
 		frc = fn(&r, ctx);
 	}
 	sqlite3_reset(st);
@@ -767,8 +772,9 @@ int sq_alert_keys_each(void *impl, int64_t child_id, const char *urn,
 
 static const char sql_insert[] =
 	"INSERT INTO alert (rule_id, subject_key, child_id, episode_id, urn,"
-	" detail, state, raised_at, escalate_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8) RETURNING id";
+	" state, raised_at, escalate_at, severity, due_at, home_urn, facts)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+	" RETURNING id";
 
 int sq_alert_insert(void *impl, const struct alert_new *a, int64_t now,
 		    int64_t *id, struct err *err)
@@ -785,10 +791,15 @@ int sq_alert_insert(void *impl, const struct alert_new *a, int64_t now,
 	if (a->episode_id)
 		sqlite3_bind_int64(st, 4, a->episode_id);
 	bind_str(st, 5, a->urn);
-	sqlite3_bind_text(st, 6, a->detail ? a->detail : "", -1,
-			  SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, a->historical ? "historical" : "open", -1,
+			  SQLITE_STATIC);
 	sq_bind_time(st, 7, now);
-	sq_bind_time(st, 8, a->escalate_at);
+	sq_bind_time(st, 8, a->historical ? 0 : a->escalate_at);
+	sqlite3_bind_int(st, 9, a->severity);
+	sq_bind_time(st, 10, a->due_at);
+	bind_str(st, 11, a->home_urn);
+	sqlite3_bind_text(st, 12, a->facts ? a->facts : "", -1,
+			  SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
@@ -798,11 +809,15 @@ int sq_alert_insert(void *impl, const struct alert_new *a, int64_t now,
 }
 
 static const char sql_reopen[] =
-	"UPDATE alert SET state = 'open', detail = ?2, raised_at = ?3,"
+	"UPDATE alert SET state = ?2, detail = '', raised_at = ?3,"
 	" escalate_at = ?4, escalated_at = NULL, acknowledged_by = NULL,"
 	" acknowledged_at = NULL, ack_note = '', resolved_by = NULL,"
-	" resolved_at = NULL, resolve_note = '', cleared_at = NULL"
+	" resolved_at = NULL, resolve_note = '', cleared_at = NULL,"
+	" severity = ?5, due_at = ?6, home_urn = ?7, facts = ?8"
 	" WHERE id = ?1";
+static const char sql_update[] =
+	"UPDATE alert SET severity = ?2, due_at = ?3, home_urn = ?4,"
+	" facts = ?5 WHERE id = ?1";
 static const char sql_clear[] =
 	"UPDATE alert SET state = 'cleared', cleared_at = ?2 WHERE id = ?1"
 	" AND state <> 'cleared'";
@@ -828,18 +843,39 @@ static int update_one(void *impl, sqlite3_stmt *st, struct err *err,
 	return rc;
 }
 
-int sq_alert_reopen(void *impl, int64_t id, const char *detail, int64_t now,
-		    int64_t escalate_at, struct err *err)
+int sq_alert_reopen(void *impl, int64_t id, const struct alert_new *a,
+		    int64_t now, struct err *err)
 {
 	sqlite3_stmt *st = sq_cached(impl, sql_reopen, err);
 
 	if (!st)
 		return ERR_STORE;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, detail, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, a->historical ? "historical" : "open", -1,
+			  SQLITE_STATIC);
 	sq_bind_time(st, 3, now);
-	sq_bind_time(st, 4, escalate_at);
+	sq_bind_time(st, 4, a->historical ? 0 : a->escalate_at);
+	sqlite3_bind_int(st, 5, a->severity);
+	sq_bind_time(st, 6, a->due_at);
+	bind_str(st, 7, a->home_urn);
+	sqlite3_bind_text(st, 8, a->facts ? a->facts : "", -1,
+			  SQLITE_TRANSIENT);
 	return update_one(impl, st, err, "alerts: reopen", "no such alert");
+}
+
+int sq_alert_update(void *impl, int64_t id, int severity, int64_t due_at,
+		    const char *home_urn, const char *facts, struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_update, err);
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, severity);
+	sq_bind_time(st, 3, due_at);
+	bind_str(st, 4, home_urn);
+	sqlite3_bind_text(st, 5, facts ? facts : "", -1, SQLITE_TRANSIENT);
+	return update_one(impl, st, err, "alerts: update", "no such alert");
 }
 
 int sq_alert_clear(void *impl, int64_t id, int64_t now, struct err *err)
@@ -963,26 +999,66 @@ int sq_alert_is_recipient(void *impl, int64_t id, const char *kind,
 	"SELECT a.id, a.rule_id, a.subject_key, a.state, l.code," \
 	" c.child_ref, a.episode_id, a.urn, a.detail, a.raised_at," \
 	" a.escalate_at, a.escalated_at, a.cleared_at, a.acknowledged_at," \
-	" a.resolved_at, ua.email, ur.email, a.ack_note, a.resolve_note" \
+	" a.resolved_at, ua.email, ur.email, a.ack_note, a.resolve_note," \
+	" a.child_id, l.name_en, l.name_cy, a.home_urn, h.name, hl.name_en," \
+	" hl.name_cy, a.severity, a.due_at, a.facts" \
 	" FROM alert a LEFT JOIN child c ON c.id = a.child_id" \
 	" LEFT JOIN la l ON l.id = c.la_id" \
+	" LEFT JOIN home h ON h.urn = a.home_urn" \
+	" LEFT JOIN la hl ON hl.id = h.la_id" \
 	" LEFT JOIN app_user ua ON ua.id = a.acknowledged_by" \
 	" LEFT JOIN app_user ur ON ur.id = a.resolved_by"
 static const char sql_get[] = ALERT_COLS " WHERE a.id = ?1";
 
-/* The filters of a list, over the recipient join (?1 kind, ?2 code). */
-#define LIST_FROM \
+/*
+ * The filters of a list, over the recipient join (?1 kind, ?2 code):
+ * ?3 rule, ?4 state (NULL: live; 'any'), ?5 the child's council, ?6 its
+ * reference, ?7 the home where it happened.
+ */
+#define LIST_WHERE \
 	" JOIN alert_recipient ar ON ar.alert_id = a.id" \
 	" AND ar.org_kind = ?1 AND ar.org_code = ?2" \
 	" WHERE (?3 IS NULL OR a.rule_id = ?3)" \
 	" AND ((?4 IS NULL AND a.state IN ('open', 'acknowledged'))" \
 	"  OR ?4 = 'any' OR a.state = ?4)" \
-	" AND (?5 IS NULL OR l.code = ?5)"
+	" AND (?5 IS NULL OR l.code = ?5)" \
+	" AND (?6 IS NULL OR c.child_ref = ?6)" \
+	" AND (?7 IS NULL OR a.home_urn = ?7)"
+#define LIST_FROM \
+	" FROM alert a LEFT JOIN child c ON c.id = a.child_id" \
+	" LEFT JOIN la l ON l.id = c.la_id" LIST_WHERE
 static const char sql_list[] =
-	ALERT_COLS LIST_FROM " ORDER BY a.id DESC LIMIT ?6 OFFSET ?7";
-static const char sql_list_count[] =
-	"SELECT count(*) FROM alert a LEFT JOIN child c ON c.id = a.child_id"
-	" LEFT JOIN la l ON l.id = c.la_id" LIST_FROM;
+	ALERT_COLS LIST_WHERE " ORDER BY a.id DESC LIMIT ?8 OFFSET ?9";
+static const char sql_list_count[] = "SELECT count(*)" LIST_FROM;
+
+/* The order of urgency: severity, then the earliest due (none last),
+ * then the newest. */
+#define URGENCY "a.severity DESC, a.due_at IS NULL, a.due_at," \
+	" a.raised_at DESC, a.id DESC"
+/* An item: the child, else the home. */
+#define ITEM "coalesce(a.child_id, a.urn)"
+static const char sql_items[] =
+	"SELECT item, child_id, urn, severity, due_at, newest, nall FROM ("
+	"SELECT " ITEM " AS item, a.child_id AS child_id, a.urn AS urn,"
+	" a.severity AS severity, a.due_at AS due_at, a.id AS id,"
+	" row_number() OVER (PARTITION BY " ITEM " ORDER BY " URGENCY ") AS rn,"
+	" max(a.raised_at) OVER (PARTITION BY " ITEM ") AS newest,"
+	" count(*) OVER (PARTITION BY " ITEM ") AS nall" LIST_FROM
+	") WHERE rn = 1 ORDER BY severity DESC, due_at IS NULL, due_at,"
+	" newest DESC, id DESC LIMIT ?8 OFFSET ?9";
+static const char sql_items_count[] =
+	"SELECT count(DISTINCT " ITEM ")" LIST_FROM;
+static const char sql_item_child[] =
+	ALERT_COLS LIST_WHERE " AND a.child_id = ?10 ORDER BY " URGENCY
+	" LIMIT ?8";
+static const char sql_item_home[] =
+	ALERT_COLS LIST_WHERE " AND a.child_id IS NULL AND a.urn = ?10"
+	" ORDER BY " URGENCY " LIMIT ?8";
+static const char sql_alert_homes[] =
+	"SELECT DISTINCT a.home_urn, h.name FROM alert a"
+	" JOIN alert_recipient ar ON ar.alert_id = a.id"
+	" AND ar.org_kind = ?1 AND ar.org_code = ?2"
+	" JOIN home h ON h.urn = a.home_urn ORDER BY h.name, a.home_urn";
 
 static void alert_from_row(sqlite3_stmt *st, struct alert_row *r)
 {
@@ -1006,6 +1082,16 @@ static void alert_from_row(sqlite3_stmt *st, struct alert_row *r)
 	sq_col_text(st, 16, r->resolved_by, sizeof(r->resolved_by));
 	sq_col_text(st, 17, r->ack_note, sizeof(r->ack_note));
 	sq_col_text(st, 18, r->resolve_note, sizeof(r->resolve_note));
+	r->child_id = col_opt_i64(st, 19);
+	sq_col_text(st, 20, r->la_en, sizeof(r->la_en));
+	sq_col_text(st, 21, r->la_cy, sizeof(r->la_cy));
+	sq_col_text(st, 22, r->home_urn, sizeof(r->home_urn));
+	sq_col_text(st, 23, r->home_name, sizeof(r->home_name));
+	sq_col_text(st, 24, r->home_area_en, sizeof(r->home_area_en));
+	sq_col_text(st, 25, r->home_area_cy, sizeof(r->home_area_cy));
+	r->severity = sqlite3_column_int(st, 26);
+	r->due_at = sq_col_time(st, 27);
+	sq_col_text(st, 28, r->facts, sizeof(r->facts));
 }
 
 int sq_alert_get(void *impl, int64_t id, struct alert_row *out,
@@ -1041,13 +1127,16 @@ static void bind_list(sqlite3_stmt *st, const char *kind, const char *code,
 	else if (f->state == ALERT_NSTATES)
 		sqlite3_bind_text(st, 4, "any", -1, SQLITE_STATIC);
 	bind_str(st, 5, f->la);
+	bind_str(st, 6, f->ref);
+	bind_str(st, 7, f->home);
 }
 
-int sq_alerts_list(void *impl, const char *kind, const char *code,
-		   const struct alert_filter *f, struct alert_page *out,
-		   struct err *err)
+/* The count of a list's filter (sql: one column, one row). */
+static int list_count(void *impl, const char *sql, const char *kind,
+		      const char *code, const struct alert_filter *f,
+		      long *n, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_list_count, err);
+	sqlite3_stmt *st = sq_cached(impl, sql, err);
 	int rc;
 
 	if (!st)
@@ -1055,22 +1144,149 @@ int sq_alerts_list(void *impl, const char *kind, const char *code,
 	bind_list(st, kind, code, f);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		out->total = sqlite3_column_int64(st, 0);
+		*n = (long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return a_err(impl, err, "alerts: count");
+	return 0;
+}
+
+int sq_alerts_list(void *impl, const char *kind, const char *code,
+		   const struct alert_filter *f, struct alert_page *out,
+		   struct err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = list_count(impl, sql_list_count, kind, code, f, &out->total,
+			err);
+	if (rc)
+		return rc;
 	st = sq_cached(impl, sql_list, err);
 	if (!st)
 		return ERR_STORE;
 	bind_list(st, kind, code, f);
-	sqlite3_bind_int64(st, 6, out->page_size);
-	sqlite3_bind_int64(st, 7, (int64_t)out->page * out->page_size);
+	sqlite3_bind_int64(st, 8, out->page_size);
+	sqlite3_bind_int64(st, 9, (int64_t)out->page * out->page_size);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->n < STORE_PAGE_MAX)
 		alert_from_row(st, &out->rows[out->n++]);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return a_err(impl, err, "alerts: list");
 	return 0;
+}
+
+int sq_alert_items_count(void *impl, const char *kind, const char *code,
+			 const struct alert_filter *f, long *n,
+			 struct err *err)
+{
+	return list_count(impl, sql_items_count, kind, code, f, n, err);
+}
+
+/* The reasons of item it (the page's items are read first). */
+static int item_reasons(void *impl, const char *kind, const char *code,
+			const struct alert_filter *f,
+			struct alert_item_page *out, struct alert_item *it,
+			struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, it->child_id ? sql_item_child :
+					   sql_item_home, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	bind_list(st, kind, code, f);
+	sqlite3_bind_int64(st, 8, ALERT_ITEM_REASONS_MAX);
+	if (it->child_id)
+		sqlite3_bind_int64(st, 10, it->child_id);
+	else
+		sqlite3_bind_text(st, 10, it->urn, -1, SQLITE_TRANSIENT);
+	it->first = out->nreasons;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(out->reasons, out->nreasons + 1, out->areasons);
+		alert_from_row(st, &out->reasons[out->nreasons++]);
+		it->n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return a_err(impl, err, "alerts: an item's reasons");
+	if (it->n) {
+		const struct alert_row *r = &out->reasons[it->first];
+
+		snprintf(it->la, sizeof(it->la), "%s", r->la);
+		snprintf(it->ref, sizeof(it->ref), "%s", r->ref);
+	}
+	return 0;
+}
+
+int sq_alert_items_list(void *impl, const char *kind, const char *code,
+			const struct alert_filter *f,
+			struct alert_item_page *out, struct err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = list_count(impl, sql_items_count, kind, code, f, &out->total,
+			err);
+	if (rc)
+		return rc;
+	st = sq_cached(impl, sql_items, err);
+	if (!st)
+		return ERR_STORE;
+	bind_list(st, kind, code, f);
+	sqlite3_bind_int64(st, 8, out->page_size);
+	sqlite3_bind_int64(st, 9, (int64_t)out->page * out->page_size);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->n < STORE_PAGE_MAX) {
+		struct alert_item *it = &out->items[out->n++];
+
+		memset(it, 0, sizeof(*it));
+		it->child_id = col_opt_i64(st, 1);
+		if (!it->child_id)
+			sq_col_text(st, 2, it->urn, sizeof(it->urn));
+		it->severity = sqlite3_column_int(st, 3);
+		it->due_at = sq_col_time(st, 4);
+		it->newest_at = sq_col_time(st, 5);
+		it->nall = (long)sqlite3_column_int64(st, 6);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return a_err(impl, err, "alerts: items");
+	rc = 0;
+	for (size_t i = 0; !rc && i < out->n; i++)
+		rc = item_reasons(impl, kind, code, f, out, &out->items[i],
+				  err);
+	return rc;
+}
+
+int sq_alert_homes_each(void *impl, const char *kind, const char *code,
+			store_alert_home_fn *fn, void *ctx, struct err *err)
+{
+	sqlite3_stmt *st = sq_cached(impl, sql_alert_homes, err);
+	struct { char urn[S903_URN_MAX + 1]; char name[HOME_NAME_MAX + 1]; }
+		*v = NULL;
+	size_t n = 0, alloc = 0;
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(v, n + 1, alloc);
+		sq_col_text(st, 0, v[n].urn, sizeof(v[n].urn));
+		sq_col_text(st, 1, v[n].name, sizeof(v[n].name));
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return a_err(impl, err, "alerts: homes");
+	}
+	rc = 0;
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = fn(v[i].urn, v[i].name, ctx);
+	free(v);
+	return rc;
 }
 
 /* ---- outbox and webhooks ----------------------------------------------------- */

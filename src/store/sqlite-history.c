@@ -620,7 +620,9 @@ out:
 
 /*
  * Alerts: raised and first answered (acknowledged, else resolved by a
- * person without an acknowledgement), with their child and home.
+ * person without an acknowledgement), with their child and home.  Not
+ * the historical ones (migration 7): found in imported history and told
+ * to nobody, they were never raised to anyone to answer.
  */
 static int load_alerts(struct loader *l)
 {
@@ -630,7 +632,7 @@ static int load_alerts(struct loader *l)
 	int rc;
 
 	if (prepare(l, "SELECT child_id, urn, raised_at, acknowledged_at,"
-		       " resolved_at FROM alert", &s))
+		       " resolved_at FROM alert WHERE state <> 'historical'", &s))
 		return ERR_STORE;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct hist_alert *a;

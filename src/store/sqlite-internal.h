@@ -169,8 +169,10 @@ int sq_alert_keys_each(void *impl, int64_t child_id, const char *urn,
 	store_alert_key_fn *fn, void *ctx, struct err *err);
 int sq_alert_insert(void *impl, const struct alert_new *a, int64_t now,
 	int64_t *id, struct err *err);
-int sq_alert_reopen(void *impl, int64_t id, const char *detail, int64_t now,
-	int64_t escalate_at, struct err *err);
+int sq_alert_reopen(void *impl, int64_t id, const struct alert_new *a,
+	int64_t now, struct err *err);
+int sq_alert_update(void *impl, int64_t id, int severity, int64_t due_at,
+	const char *home_urn, const char *facts, struct err *err);
 int sq_alert_clear(void *impl, int64_t id, int64_t now, struct err *err);
 int sq_alert_escalate(void *impl, int64_t id, int64_t now, struct err *err);
 int sq_alert_answer(void *impl, int64_t id, bool resolve, int64_t user_id,
@@ -185,6 +187,13 @@ int sq_alert_get(void *impl, int64_t id, struct alert_row *out,
 	struct err *err);
 int sq_alerts_list(void *impl, const char *kind, const char *code,
 	const struct alert_filter *f, struct alert_page *out, struct err *err);
+int sq_alert_items_list(void *impl, const char *kind, const char *code,
+	const struct alert_filter *f, struct alert_item_page *out,
+	struct err *err);
+int sq_alert_items_count(void *impl, const char *kind, const char *code,
+	const struct alert_filter *f, long *n, struct err *err);
+int sq_alert_homes_each(void *impl, const char *kind, const char *code,
+	store_alert_home_fn *fn, void *ctx, struct err *err);
 int sq_outbox_add(void *impl, int64_t alert_id, const char *kind,
 	const char *code, const char *event, const char *body, int64_t now,
 	int64_t *id, struct err *err);

@@ -746,6 +746,86 @@ static const char m6_triggers[] =
 "BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
 ;
 
+/*
+ * Migration 7: alerts people can act on (issue 9; docs/alerts.md).
+ *
+ * A new state, historical: an alert a first run finds in imported
+ * history, older than its rule's horizon and not going on now, kept for
+ * the record and told to nobody.  Each alert gets a severity (0 not
+ * known, 1 low to 4 urgent), the time the action was due, the home where
+ * it happened (home_urn: the home rule's home, or the home of the
+ * child's episode or placement; register data, for the "where" text and
+ * the home filter) and the structured facts its texts are written from
+ * (a small JSON object) instead of the English `detail` string, which
+ * stays for the rows written before.
+ *
+ * SQLite cannot change a CHECK constraint, so the table is rebuilt: its
+ * rows are copied aside, the table dropped and made again, and the rows
+ * put back with the same ids.  The recipients, outbox rows and views of
+ * the alert keep referring to those ids: the foreign keys are deferred
+ * for the migration's transaction, so dropping the table counts each
+ * reference as broken and putting each row back mends it; the commit
+ * fails if one were left broken.  Indexes and triggers are made again.
+ */
+static const char m7_rebuild[] =
+"PRAGMA defer_foreign_keys = ON;\n"
+"CREATE TEMP TABLE alert_m7 AS SELECT * FROM alert;\n"
+"DROP TABLE alert;\n"
+"CREATE TABLE alert (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  rule_id TEXT NOT NULL CHECK (length(rule_id) BETWEEN 1 AND 32),\n"
+"  subject_key TEXT NOT NULL CHECK (length(subject_key) BETWEEN 1 AND 80),\n"
+"  child_id INTEGER REFERENCES child(id),\n"
+"  episode_id INTEGER REFERENCES mfc_episode(id),\n"
+"  urn TEXT,\n"
+"  detail TEXT NOT NULL DEFAULT '' CHECK (length(detail) <= 200),\n"
+"  state TEXT NOT NULL CHECK (state IN\n"
+"    ('open', 'acknowledged', 'resolved', 'cleared', 'historical')),\n"
+"  raised_at TEXT NOT NULL,\n"
+"  escalate_at TEXT,\n"
+"  escalated_at TEXT,\n"
+"  acknowledged_by INTEGER REFERENCES app_user(id),\n"
+"  acknowledged_at TEXT,\n"
+"  ack_note TEXT NOT NULL DEFAULT '' CHECK (length(ack_note) <= 1000),\n"
+"  resolved_by INTEGER REFERENCES app_user(id),\n"
+"  resolved_at TEXT,\n"
+"  resolve_note TEXT NOT NULL DEFAULT ''\n"
+"    CHECK (length(resolve_note) <= 1000),\n"
+"  cleared_at TEXT,\n"
+"  severity INTEGER NOT NULL DEFAULT 0 CHECK (severity BETWEEN 0 AND 4),\n"
+"  due_at TEXT,\n"
+"  home_urn TEXT,\n"
+"  facts TEXT NOT NULL DEFAULT '' CHECK (length(facts) <= 400),\n"
+"  UNIQUE (rule_id, subject_key)\n"
+");\n"
+"INSERT INTO alert (id, rule_id, subject_key, child_id, episode_id, urn,\n"
+"  detail, state, raised_at, escalate_at, escalated_at, acknowledged_by,\n"
+"  acknowledged_at, ack_note, resolved_by, resolved_at, resolve_note,\n"
+"  cleared_at, home_urn)\n"
+"  SELECT a.id, a.rule_id, a.subject_key, a.child_id, a.episode_id, a.urn,\n"
+"  a.detail, a.state, a.raised_at, a.escalate_at, a.escalated_at,\n"
+"  a.acknowledged_by, a.acknowledged_at, a.ack_note, a.resolved_by,\n"
+"  a.resolved_at, a.resolve_note, a.cleared_at,\n"
+"  coalesce(a.urn, (SELECT e.urn FROM mfc_episode e\n"
+"    WHERE e.id = a.episode_id))\n"
+"  FROM alert_m7 a ORDER BY a.id;\n"
+"DROP TABLE alert_m7;\n"
+;
+
+static const char m7_indexes[] =
+"CREATE INDEX alert_state ON alert(state, raised_at);\n"
+"CREATE INDEX alert_child ON alert(child_id) WHERE child_id IS NOT NULL;\n"
+"CREATE INDEX alert_urn ON alert(urn) WHERE urn IS NOT NULL;\n"
+"CREATE INDEX alert_home ON alert(home_urn) WHERE home_urn IS NOT NULL;\n"
+"CREATE INDEX alert_escalate ON alert(escalate_at)\n"
+"  WHERE escalated_at IS NULL AND state IN ('open', 'acknowledged');\n"
+"CREATE TRIGGER data_generation_alert_insert AFTER INSERT ON alert\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER data_generation_alert_update\n"
+"  AFTER UPDATE OF raised_at, acknowledged_at, resolved_at, state ON alert\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+;
+
 const struct sqlite_migration sqlite_migrations[] = {
 	{ 1, "base tables: geography, homes, SSDA903 returns",
 	  { m1_geo, m1_homes, m1_returns, m1_episodes, m1_outcomes } },
@@ -759,5 +839,7 @@ const struct sqlite_migration sqlite_migrations[] = {
 	  { m5_episodes, m5_meetings, m5_triggers } },
 	{ 6, "alerts, outbox and webhooks",
 	  { m6_alerts, m6_outbox, m6_triggers } },
+	{ 7, "alerts: historical state, severity, due time, home and facts",
+	  { m7_rebuild, m7_indexes } },
 };
 const size_t sqlite_nmigrations = ARRAY_SIZE(sqlite_migrations);

@@ -240,8 +240,11 @@ struct store_backend {
 			       struct err *err);
 	int (*alert_insert)(void *impl, const struct alert_new *a, int64_t now,
 			    int64_t *id, struct err *err);
-	int (*alert_reopen)(void *impl, int64_t id, const char *detail,
-			    int64_t now, int64_t escalate_at, struct err *err);
+	int (*alert_reopen)(void *impl, int64_t id, const struct alert_new *a,
+			    int64_t now, struct err *err);
+	int (*alert_update)(void *impl, int64_t id, int severity,
+			    int64_t due_at, const char *home_urn,
+			    const char *facts, struct err *err);
 	int (*alert_clear)(void *impl, int64_t id, int64_t now,
 			   struct err *err);
 	int (*alert_escalate)(void *impl, int64_t id, int64_t now,
@@ -262,6 +265,15 @@ struct store_backend {
 	int (*alerts_list)(void *impl, const char *kind, const char *code,
 			   const struct alert_filter *f, struct alert_page *out,
 			   struct err *err);
+	int (*alert_items_list)(void *impl, const char *kind,
+				const char *code, const struct alert_filter *f,
+				struct alert_item_page *out, struct err *err);
+	int (*alert_items_count)(void *impl, const char *kind,
+				 const char *code, const struct alert_filter *f,
+				 long *n, struct err *err);
+	int (*alert_homes_each)(void *impl, const char *kind, const char *code,
+				store_alert_home_fn *fn, void *ctx,
+				struct err *err);
 	int (*outbox_add)(void *impl, int64_t alert_id, const char *kind,
 			  const char *code, const char *event, const char *body,
 			  int64_t now, int64_t *id, struct err *err);

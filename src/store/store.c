@@ -891,7 +891,23 @@ static const char *const alert_state_names[ALERT_NSTATES] = {
 	[ALERT_ACKNOWLEDGED] = "acknowledged",
 	[ALERT_RESOLVED] = "resolved",
 	[ALERT_CLEARED] = "cleared",
+	[ALERT_HISTORICAL] = "historical",
 };
+
+static const char *const alert_severity_names[ALERT_NSEVERITIES] = {
+	[ALERT_SEV_NONE] = "none",
+	[ALERT_SEV_LOW] = "low",
+	[ALERT_SEV_MEDIUM] = "medium",
+	[ALERT_SEV_HIGH] = "high",
+	[ALERT_SEV_URGENT] = "urgent",
+};
+
+const char *alert_severity_name(int sev)
+{
+	if (sev < 0 || sev >= ALERT_NSEVERITIES)
+		sev = ALERT_SEV_NONE;
+	return alert_severity_names[sev];
+}
 
 const char *alert_state_name(enum alert_state st)
 {
@@ -927,10 +943,28 @@ static bool alert_word_ok(const char *s, size_t max)
 	return s && *s && strnlen(s, max + 1) <= max;
 }
 
+/* Severity in range, the home's URN and the facts not too long. */
+static bool alert_facts_ok(int severity, const char *home_urn,
+			   const char *facts)
+{
+	return severity >= 0 && severity < ALERT_NSEVERITIES &&
+	       (!home_urn || strnlen(home_urn, S903_URN_MAX + 1) <=
+				     S903_URN_MAX) &&
+	       (!facts || strnlen(facts, ALERT_FACTS_MAX + 1) <=
+				  ALERT_FACTS_MAX);
+}
+
 static int alert_bad(struct err *err, const char *what)
 {
 	return err_set(err, ERR_INVALID, "alert: %s is empty or too long",
 		       what);
+}
+
+/* A filter's texts within the store's limits (else it matches nothing). */
+static bool alert_filter_ok(const struct alert_filter *f)
+{
+	return filter_ok(f->rule) && filter_ok(f->la) && filter_ok(f->ref) &&
+	       filter_ok(f->home);
 }
 
 int store_alert_snapshot_load(struct store *s, const int64_t *ids,
@@ -1008,19 +1042,27 @@ int store_alert_insert(struct store *s, const struct alert_new *a,
 	if (!alert_word_ok(a->rule, ALERT_RULE_MAX) ||
 	    !alert_word_ok(a->key, ALERT_KEY_MAX) ||
 	    (a->urn && !alert_word_ok(a->urn, S903_URN_MAX)) ||
-	    (a->detail && strnlen(a->detail, ALERT_DETAIL_MAX + 1) >
-				  ALERT_DETAIL_MAX))
+	    !alert_facts_ok(a->severity, a->home_urn, a->facts))
 		return alert_bad(err, "a field");
 	return s->be->alert_insert(s->impl, a, now, id, err);
 }
 
-int store_alert_reopen(struct store *s, int64_t id, const char *detail,
-		       int64_t now, int64_t escalate_at, struct err *err)
+int store_alert_reopen(struct store *s, int64_t id, const struct alert_new *a,
+		       int64_t now, struct err *err)
 {
-	if (detail && strnlen(detail, ALERT_DETAIL_MAX + 1) > ALERT_DETAIL_MAX)
-		return alert_bad(err, "the detail");
-	return s->be->alert_reopen(s->impl, id, detail ? detail : "", now,
-				   escalate_at, err);
+	if (!alert_facts_ok(a->severity, a->home_urn, a->facts))
+		return alert_bad(err, "a field");
+	return s->be->alert_reopen(s->impl, id, a, now, err);
+}
+
+int store_alert_update(struct store *s, int64_t id, int severity,
+		       int64_t due_at, const char *home_urn, const char *facts,
+		       struct err *err)
+{
+	if (!alert_facts_ok(severity, home_urn, facts))
+		return alert_bad(err, "a field");
+	return s->be->alert_update(s->impl, id, severity, due_at, home_urn,
+				   facts, err);
 }
 
 int store_alert_clear(struct store *s, int64_t id, int64_t now,
@@ -1087,11 +1129,62 @@ int store_alerts_list(struct store *s, enum org_kind kind, const char *code,
 {
 	memset(out, 0, sizeof(*out));
 	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
-	if (!alert_word_ok(code, ORG_CODE_MAX) || !filter_ok(f->rule) ||
-	    !filter_ok(f->la))
+	if (!alert_word_ok(code, ORG_CODE_MAX) || !alert_filter_ok(f))
 		return 0;
 	return s->be->alerts_list(s->impl, org_kind_name(kind), code, f, out,
 				  err);
+}
+
+void alert_item_page_release(struct alert_item_page *p)
+{
+	free(p->reasons);
+	p->reasons = NULL;
+	p->nreasons = p->areasons = 0;
+	p->n = 0;
+}
+
+int store_alert_items_list(struct store *s, enum org_kind kind,
+			   const char *code, const struct alert_filter *f,
+			   struct alert_item_page *out, struct err *err)
+{
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
+	if (!alert_word_ok(code, ORG_CODE_MAX) || !alert_filter_ok(f))
+		return 0;
+	rc = s->be->alert_items_list(s->impl, org_kind_name(kind), code, f,
+				     out, err);
+	if (rc) {
+		long page = out->page, size = out->page_size;
+
+		alert_item_page_release(out);
+		memset(out, 0, sizeof(*out));
+		out->page = page;
+		out->page_size = size;
+	}
+	return rc;
+}
+
+int store_alert_items_count(struct store *s, enum org_kind kind,
+			    const char *code, const struct alert_filter *f,
+			    long *n, struct err *err)
+{
+	*n = 0;
+	if (!alert_word_ok(code, ORG_CODE_MAX) || !alert_filter_ok(f))
+		return 0;
+	return s->be->alert_items_count(s->impl, org_kind_name(kind), code, f,
+					n, err);
+}
+
+int store_alert_homes_each(struct store *s, enum org_kind kind,
+			   const char *code, store_alert_home_fn *fn,
+			   void *ctx, struct err *err)
+{
+	if (!alert_word_ok(code, ORG_CODE_MAX))
+		return 0;
+	return s->be->alert_homes_each(s->impl, org_kind_name(kind), code, fn,
+				       ctx, err);
 }
 
 int store_outbox_add(struct store *s, int64_t alert_id, enum org_kind kind,

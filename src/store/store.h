@@ -999,16 +999,39 @@ int store_alert_run_set(struct store *s, int64_t at, int64_t periods,
 
 /* ---- alerts ---- */
 
+/*
+ * An alert's state.  historical: found by a first run in imported
+ * history, older than its rule's horizon and not going on now: kept
+ * for the record, told to nobody, on no "open" list or count.
+ */
 enum alert_state {
 	ALERT_OPEN = 0,
 	ALERT_ACKNOWLEDGED,
 	ALERT_RESOLVED,
 	ALERT_CLEARED,
+	ALERT_HISTORICAL,
 	ALERT_NSTATES
 };
-/* "open", "acknowledged", "resolved", "cleared". */
+/* "open", "acknowledged", "resolved", "cleared", "historical". */
 const char *alert_state_name(enum alert_state st);
 int alert_state_parse(const char *s, enum alert_state *out);
+
+/* How urgent an alert is (0: not known, an alert from before
+ * migration 7 not evaluated since). */
+enum alert_severity {
+	ALERT_SEV_NONE = 0,
+	ALERT_SEV_LOW,
+	ALERT_SEV_MEDIUM,
+	ALERT_SEV_HIGH,
+	ALERT_SEV_URGENT,
+	ALERT_NSEVERITIES
+};
+/* "none", "low", "medium", "high", "urgent". */
+const char *alert_severity_name(int sev);
+
+/* The structured facts a rule found (a small JSON object, docs/alerts.md
+ * "Facts"), from which the texts are written at output time. */
+#define ALERT_FACTS_MAX 400
 
 /* The evaluator's view of a stored alert. */
 struct alert_key_row {
@@ -1018,6 +1041,11 @@ struct alert_key_row {
 	enum alert_state state;
 	int64_t escalate_at;		/* 0: never */
 	int64_t escalated_at;		/* 0: not yet */
+	int64_t raised_at;
+	int severity;
+	int64_t due_at;			/* 0: none */
+	char home_urn[S903_URN_MAX + 1];
+	char facts[ALERT_FACTS_MAX + 1];
 };
 typedef int store_alert_key_fn(const struct alert_key_row *r, void *ctx);
 /* Every alert (child_id 0 and urn NULL), or those of one child, or the
@@ -1030,18 +1058,29 @@ struct alert_new {
 	const char *key;
 	int64_t child_id;		/* 0: none */
 	int64_t episode_id;		/* 0: none */
-	const char *urn;		/* NULL: none */
-	const char *detail;
+	const char *urn;		/* a home alert's home; NULL: none */
+	const char *home_urn;		/* where it happened; NULL: none */
 	int64_t escalate_at;		/* 0: never */
+	bool historical;		/* state historical, else open */
+	int severity;			/* enum alert_severity */
+	int64_t due_at;			/* 0: none */
+	const char *facts;		/* JSON object, <= ALERT_FACTS_MAX */
 };
-/* Insert a new alert (state open, raised now); ERR_EXISTS if the rule
- * and key have one. */
+/* Insert a new alert (state open or historical, raised now);
+ * ERR_EXISTS if the rule and key have one. */
 int store_alert_insert(struct store *s, const struct alert_new *a,
 		       int64_t now, int64_t *id, struct err *err);
 /* Open a cleared alert again as if new (acknowledgement, resolution and
- * escalation forgotten). */
-int store_alert_reopen(struct store *s, int64_t id, const char *detail,
-		       int64_t now, int64_t escalate_at, struct err *err);
+ * escalation forgotten), or make it historical: a's state, escalation,
+ * severity, due time, home and facts (its rule, key, child and episode
+ * are the stored ones). */
+int store_alert_reopen(struct store *s, int64_t id, const struct alert_new *a,
+		       int64_t now, struct err *err);
+/* New facts of a stored alert whose rule still holds (no state change,
+ * no message): its severity, due time, home and facts. */
+int store_alert_update(struct store *s, int64_t id, int severity,
+		       int64_t due_at, const char *home_urn, const char *facts,
+		       struct err *err);
 int store_alert_clear(struct store *s, int64_t id, int64_t now,
 		      struct err *err);
 int store_alert_escalate(struct store *s, int64_t id, int64_t now,
@@ -1064,17 +1103,26 @@ int store_alert_is_recipient(struct store *s, int64_t id,
 			     enum org_kind kind, const char *code, bool *yes,
 			     struct err *err);
 
-/* An alert as lists and pages show it. */
+/* An alert as lists and pages show it, with the names its texts use. */
 struct alert_row {
 	int64_t id;
 	char rule[ALERT_RULE_MAX + 1];
 	char key[ALERT_KEY_MAX + 1];
 	enum alert_state state;
+	int64_t child_id;		/* 0: about a home */
 	char la[LA_CODE_MAX + 1];	/* the child's council, or "" */
+	char la_en[LA_NAME_MAX + 1], la_cy[LA_NAME_MAX + 1];	/* its name */
 	char ref[S903_CHILD_MAX + 1];	/* the child, or "" */
 	int64_t episode_id;		/* a live episode, or 0 */
-	char urn[S903_URN_MAX + 1];	/* a home, or "" */
-	char detail[ALERT_DETAIL_MAX + 1];
+	char urn[S903_URN_MAX + 1];	/* a home alert's home, or "" */
+	/* where it happened: the home (register data), its area's names */
+	char home_urn[S903_URN_MAX + 1];
+	char home_name[HOME_NAME_MAX + 1];
+	char home_area_en[LA_NAME_MAX + 1], home_area_cy[LA_NAME_MAX + 1];
+	char detail[ALERT_DETAIL_MAX + 1];	/* before migration 7 only */
+	int severity;			/* enum alert_severity */
+	int64_t due_at;			/* 0: none */
+	char facts[ALERT_FACTS_MAX + 1];
 	int64_t raised_at, escalate_at, escalated_at, cleared_at;
 	int64_t acknowledged_at, resolved_at;
 	char acknowledged_by[USER_EMAIL_MAX + 1];
@@ -1092,6 +1140,8 @@ struct alert_filter {
 					 * ALERT_NSTATES: any */
 	const char *la;			/* child's council; NULL or "": any */
 	long page, page_size;
+	const char *ref;		/* the child's reference; NULL: any */
+	const char *home;		/* the home (URN) where it happened */
 };
 
 struct alert_page {
@@ -1106,6 +1156,53 @@ struct alert_page {
 int store_alerts_list(struct store *s, enum org_kind kind, const char *code,
 		      const struct alert_filter *f, struct alert_page *out,
 		      struct err *err);
+
+/*
+ * Items: the same alerts grouped, one item per child (its alerts about
+ * it) or per home (the home rule's), each with its reasons.  Items are
+ * ordered by urgency: the most urgent reason of each (highest severity,
+ * then earliest due, no due last, then newest), then the newest alert
+ * of the item; reasons within an item in the same order.
+ */
+#define ALERT_ITEM_REASONS_MAX 50	/* reasons kept per item */
+struct alert_item {
+	int64_t child_id;		/* 0: a home item */
+	char la[LA_CODE_MAX + 1];	/* the child's council, or "" */
+	char ref[S903_CHILD_MAX + 1];	/* the child, or "" */
+	char urn[S903_URN_MAX + 1];	/* a home item's home, or "" */
+	int severity;			/* of its most urgent reason */
+	int64_t due_at;			/* of its most urgent reason; 0 */
+	int64_t newest_at;		/* its newest reason raised */
+	long nall;			/* reasons matching the filter */
+	size_t first, n;		/* reasons[first .. first + n) */
+};
+
+struct alert_item_page {
+	struct alert_item items[STORE_PAGE_MAX];
+	size_t n;
+	struct alert_row *reasons;	/* heap: alert_item_page_release() */
+	size_t nreasons, areasons;
+	long total;			/* items matching the filter */
+	long page, page_size;
+};
+
+void alert_item_page_release(struct alert_item_page *p);
+/* Items of the alerts whose recipients include (kind, code).  out is
+ * overwritten (release a page used before); pages are large. */
+int store_alert_items_list(struct store *s, enum org_kind kind,
+			   const char *code, const struct alert_filter *f,
+			   struct alert_item_page *out, struct err *err);
+/* How many items the filter matches (the list's total, alone). */
+int store_alert_items_count(struct store *s, enum org_kind kind,
+			    const char *code, const struct alert_filter *f,
+			    long *n, struct err *err);
+/* The homes the alerts of (kind, code) happened at (any state), by
+ * name: for a filter. */
+typedef int store_alert_home_fn(const char *urn, const char *name,
+				void *ctx);
+int store_alert_homes_each(struct store *s, enum org_kind kind,
+			   const char *code, store_alert_home_fn *fn,
+			   void *ctx, struct err *err);
 
 /* ---- outbox and webhooks ---- */
 

@@ -88,10 +88,10 @@ static void run_once(struct store **s, const char *db)
 	}
 	rc = alerts_outbox_deliver(*s, now, TICK_DELIVER_MAX, &d, &err);
 	buf_addf(&line, "cartref: alerts: run in %.0f ms: %ld raised, %ld "
-		 "cleared, %ld escalated, %ld open, %ld messages; webhooks "
-		 "%ld delivered, %ld failed", mono_ms() - t0, sum.raised,
-		 sum.cleared, sum.escalated, sum.open, sum.messages,
-		 d.delivered, d.failed);
+		 "historical, %ld cleared, %ld escalated, %ld open, %ld "
+		 "messages; webhooks %ld delivered, %ld failed",
+		 mono_ms() - t0, sum.raised, sum.historical, sum.cleared,
+		 sum.escalated, sum.open, sum.messages, d.delivered, d.failed);
 	if (rc)
 		buf_addf(&line, " (delivery stopped: %s)", err_text(&err));
 	log_line(&line);

@@ -1,22 +1,32 @@
 /*
  * page-alerts.c: the alerts sent to the signed-in user's organisation
- * (issue 5; docs/alerts.md, docs/http.md "Alerts"):
+ * (issues 5 and 9; docs/alerts.md, docs/http.md "Alerts"):
  *
- *   GET  /alerts                    the list (?state=live|open|
- *                                   acknowledged|resolved|cleared|all,
- *                                   ?page=), newest first
- *   GET  /alerts/{id}               one alert: its rule in the page's
- *                                   language, the child, episode or home,
- *                                   who acknowledged or resolved it
+ *   GET  /alerts                    one row per child or home (an item)
+ *                                   with its reasons, most urgent first:
+ *                                   ?state=live|open|acknowledged|
+ *                                   resolved|cleared|historical|all,
+ *                                   ?rule=, ?home=URN, ?child=[LA/]REF,
+ *                                   ?page=
+ *   GET  /alerts/{id}               one alert: what happened, where, when
+ *                                   it was due, what to do, in the page's
+ *                                   language; who acknowledged or
+ *                                   resolved it
  *   POST /alerts/{id}/acknowledge   with a note (required)
+ *   POST /alerts/{id}/acknowledge-all  every open alert of its item
  *   POST /alerts/{id}/resolve       with a note (required)
  *
- * Who sees and answers which alert is src/alerts/access.c's: a user of a
- * recipient organisation, inspectors any by id; analysts, admins and a
- * role outside its kind of organisation get the 404 page, as for
- * children's pages.  The store audits the reads and answers, and the
- * answers write outbox messages in the same transaction, so the
- * server's group-commit audit writer is unbound around them.
+ * The words are src/alerts/text.c's (alert_text()), so the pages, the
+ * API and the CLI say the same.  Who sees and answers which alert is
+ * src/alerts/access.c's: a user of a recipient organisation, inspectors
+ * any by id; analysts, admins and a role outside its kind of
+ * organisation get the 404 page, as for children's pages.  The store
+ * audits the reads and answers, and the answers write outbox messages in
+ * the same transaction, so the server's group-commit audit writer is
+ * unbound around them.
+ *
+ * The list is a table of three columns whose text wraps, narrow enough
+ * for a 1,024 pixel screen without a scroll region.
  */
 #include "base/compat.h"
 #include "alerts/alerts.h"
@@ -28,54 +38,38 @@
 #include "web/session.h"
 
 #define RQ "\xe2\x80\x99"	/* right single quotation mark */
+#define HOMES_MAX 1000		/* homes offered in the filter */
 
 /* ---- words -------------------------------------------------------------- */
 
-static const char *rule_title(const struct request *req, const char *id)
+static bool is_cy(const struct request *req)
 {
-	const struct alert_rule *r = alert_rule_find(id);
-
-	if (!r)
-		return id;
-	return tr(req, r->title_en, r->title_cy);
-}
-
-static const char *rule_desc(const struct request *req, const char *id)
-{
-	const struct alert_rule *r = alert_rule_find(id);
-
-	if (!r)
-		return "";
-	return tr(req, r->desc_en, r->desc_cy);
-}
-
-static const char *state_label(const struct request *req,
-			       enum alert_state st)
-{
-	switch (st) {
-	case ALERT_OPEN:
-		return tr(req, "Open", "Agored");
-	case ALERT_ACKNOWLEDGED:
-		return tr(req, "Acknowledged", "Wedi" RQ "i gydnabod");
-	case ALERT_RESOLVED:
-		return tr(req, "Resolved", "Wedi" RQ "i ddatrys");
-	case ALERT_CLEARED:
-		return tr(req, "Cleared", "Wedi" RQ "i glirio");
-	case ALERT_NSTATES:
-		break;
-	}
-	return "";
+	return req->lang[0] == 'c';
 }
 
 static const char *state_colour(enum alert_state st)
 {
 	switch (st) {
 	case ALERT_OPEN:
-		return "red";
+		return "blue";
 	case ALERT_ACKNOWLEDGED:
-		return "yellow";
+		return "light-blue";
 	case ALERT_RESOLVED:
 		return "green";
+	default:
+		return "grey";
+	}
+}
+
+static const char *severity_colour(int sev)
+{
+	switch (sev) {
+	case ALERT_SEV_URGENT:
+		return "red";
+	case ALERT_SEV_HIGH:
+		return "orange";
+	case ALERT_SEV_MEDIUM:
+		return "yellow";
 	default:
 		return "grey";
 	}
@@ -84,7 +78,8 @@ static const char *state_colour(enum alert_state st)
 static void state_tag(struct request *req, struct response *res,
 		      const struct alert_row *r)
 {
-	part_tag(res, state_colour(r->state), state_label(req, r->state));
+	part_tag(res, state_colour(r->state),
+		 alert_state_label(r->state, is_cy(req)));
 	if (r->escalated_at) {
 		res_text(res, " ");
 		part_tag(res, "pink", tr(req, "Escalated", "Wedi" RQ "i "
@@ -92,16 +87,15 @@ static void state_tag(struct request *req, struct response *res,
 	}
 }
 
-/* What an alert is about: the child, else the home. */
-static void subject(struct request *req, struct response *res,
-		    const struct alert_row *r)
+static void urgency_tags(struct request *req, struct response *res,
+			 int severity, bool overdue)
 {
-	if (r->ref[0])
-		part_child_link(res, r->la, r->ref);
-	else if (r->urn[0])
-		part_home_link(res, r->urn, NULL);
-	else
-		part_not_recorded(req, res);
+	part_tag(res, severity_colour(severity),
+		 alert_severity_label(severity, is_cy(req)));
+	if (overdue) {
+		res_text(res, " ");
+		part_tag(res, "red", tr(req, "Overdue", "Yn hwyr"));
+	}
 }
 
 /* ---- the list ------------------------------------------------------------ */
@@ -119,14 +113,39 @@ static const struct {
 	  "Wedi" RQ "u cydnabod" },
 	{ "resolved", ALERT_RESOLVED, "Resolved", "Wedi" RQ "u datrys" },
 	{ "cleared", ALERT_CLEARED, "Cleared", "Wedi" RQ "u clirio" },
+	{ "historical", ALERT_HISTORICAL, "Historical (from imported history)",
+	  "Hanesyddol (o hanes a fewnforiwyd)" },
 	{ "all", ALERT_NSTATES, "All", "Y cyfan" },
+};
+
+struct home_opt {
+	char urn[S903_URN_MAX + 1];
+	char name[HOME_NAME_MAX + 1];
 };
 
 struct list_view {
 	struct viewer v;
-	struct alert_page page;
+	struct alert_item_page page;
 	size_t st;		/* index in states[] */
+	const char *rule, *home, *child;
+	char la[LA_CODE_MAX + 1];
+	struct home_opt *homes;
+	size_t nhomes, ahomes;
 };
+
+static int keep_home(const char *urn, const char *name, void *ctx)
+{
+	struct list_view *lv = ctx;
+
+	if (lv->nhomes >= HOMES_MAX)
+		return 0;
+	ALLOC_GROW(lv->homes, lv->nhomes + 1, lv->ahomes);
+	snprintf(lv->homes[lv->nhomes].urn, sizeof(lv->homes->urn), "%s", urn);
+	snprintf(lv->homes[lv->nhomes].name, sizeof(lv->homes->name), "%s",
+		 name);
+	lv->nhomes++;
+	return 0;
+}
 
 static void list_href(struct request *req, struct response *res, long page,
 		      void *ctx)
@@ -136,87 +155,209 @@ static void list_href(struct request *req, struct response *res, long page,
 	(void)req;
 	res_markup(res, "/alerts?state=");
 	res_url_arg(res, states[lv->st].word);
+	if (lv->rule[0]) {
+		res_markup(res, "&amp;rule=");
+		res_url_arg(res, lv->rule);
+	}
+	if (lv->home[0]) {
+		res_markup(res, "&amp;home=");
+		res_url_arg(res, lv->home);
+	}
+	if (lv->child[0]) {
+		res_markup(res, "&amp;child=");
+		res_url_arg(res, lv->child);
+	}
 	res_markup(res, "&amp;page=");
 	res_int(res, page);
+}
+
+static void option(struct response *res, const char *value, const char *label,
+		   bool selected)
+{
+	res_markup(res, "<option value=\"");
+	res_attr(res, value);
+	if (selected)
+		res_markup(res, "\" selected>");
+	else
+		res_markup(res, "\">");
+	res_text(res, label);
+	res_markup(res, "</option>\n");
+}
+
+static void select_start(struct response *res, const char *id,
+			 const char *label)
+{
+	res_markup(res, "<div class=\"govuk-form-group\">\n<label "
+		   "class=\"govuk-label\" for=\"");
+	res_attr(res, id);
+	res_markup(res, "\">");
+	res_text(res, label);
+	res_markup(res, "</label>\n<select class=\"govuk-select\" id=\"");
+	res_attr(res, id);
+	res_markup(res, "\" name=\"");
+	res_attr(res, id);
+	res_markup(res, "\">\n");
+}
+
+static void filters(struct request *req, struct response *res,
+		    const struct list_view *lv)
+{
+	bool cy = is_cy(req);
+
+	res_markup(res, "<form method=\"get\" action=\"/alerts\" "
+		   "class=\"cartref-filter\" novalidate>\n");
+	select_start(res, "state", tr(req, "Show", "Dangos"));
+	for (size_t i = 0; i < ARRAY_SIZE(states); i++)
+		option(res, states[i].word, tr(req, states[i].en, states[i].cy),
+		       i == lv->st);
+	res_markup(res, "</select>\n</div>\n");
+	select_start(res, "rule", tr(req, "Rule", "Rheol"));
+	option(res, "", tr(req, "All rules", "Pob rheol"), !lv->rule[0]);
+	for (size_t i = 0; i < alert_nrules; i++)
+		option(res, alert_rules[i].id,
+		       alert_title(alert_rules[i].id, cy),
+		       !strcmp(lv->rule, alert_rules[i].id));
+	res_markup(res, "</select>\n</div>\n");
+	select_start(res, "home", tr(req, "Children" RQ "s home",
+				     "Cartref plant"));
+	option(res, "", tr(req, "All homes", "Pob cartref"), !lv->home[0]);
+	for (size_t i = 0; i < lv->nhomes; i++)
+		option(res, lv->homes[i].urn, lv->homes[i].name,
+		       !strcmp(lv->home, lv->homes[i].urn));
+	res_markup(res, "</select>\n</div>\n");
+	res_markup(res, "<div class=\"govuk-form-group\">\n<label "
+		   "class=\"govuk-label\" for=\"child\">");
+	res_text(res, tr(req, "Child reference", "Cyfeirnod y plentyn"));
+	res_markup(res, "</label>\n<div id=\"child-hint\" "
+		   "class=\"govuk-hint\">");
+	res_text(res, tr(req, "For example C01, or with the council" RQ "s code "
+			 "W06000015/C01", "Er enghraifft C01, neu gyda chod y "
+			 "cyngor W06000015/C01"));
+	res_markup(res, "</div>\n<input class=\"govuk-input "
+		   "govuk-input--width-20\" id=\"child\" name=\"child\" "
+		   "type=\"search\" spellcheck=\"false\" autocomplete=\"off\" "
+		   "aria-describedby=\"child-hint\" value=\"");
+	res_attr(res, lv->child);
+	res_markup(res, "\">\n</div>\n<button type=\"submit\" "
+		   "class=\"govuk-button govuk-button--secondary\" "
+		   "data-module=\"govuk-button\">");
+	res_text(res, tr(req, "Apply", "Defnyddio"));
+	res_markup(res, "</button>\n</form>\n");
+}
+
+static void item_row(struct request *req, struct response *res,
+		     const struct list_view *lv, const struct alert_item *it)
+{
+	const struct alert_item_page *p = &lv->page;
+	const struct alert_row *lead = &p->reasons[it->first];
+	bool cy = is_cy(req);
+	struct alert_text t;
+
+	alert_text(lead, lv->v.now_ms, cy, &t);
+	res_markup(res, "<tr class=\"govuk-table__row\">\n"
+		   "<th scope=\"row\" class=\"govuk-table__header\">");
+	if (it->ref[0])
+		part_child_link(res, it->la, it->ref);
+	else
+		part_home_link(res, it->urn, lead->home_name);
+	res_markup(res, "<br>");
+	urgency_tags(req, res, it->severity,
+		     alert_is_overdue(lead, lv->v.now_ms));
+	res_markup(res, "</th>\n<td class=\"govuk-table__cell\">"
+		   "<p class=\"govuk-body govuk-!-font-weight-bold "
+		   "govuk-!-margin-bottom-1\">");
+	res_text(res, t.todo);
+	res_markup(res, "</p>\n");
+	if (t.due[0]) {
+		res_markup(res, "<p class=\"govuk-body-s "
+			   "govuk-!-margin-bottom-1\">");
+		res_text(res, t.due);
+		res_markup(res, "</p>\n");
+	}
+	if (t.where[0]) {
+		res_markup(res, "<p class=\"govuk-body-s "
+			   "govuk-!-margin-bottom-0\">");
+		res_text(res, t.where);
+		res_markup(res, "</p>\n");
+	}
+	res_markup(res, "</td>\n<td class=\"govuk-table__cell\">"
+		   "<ul class=\"govuk-list govuk-!-margin-bottom-0\">\n");
+	for (size_t k = it->first; k < it->first + it->n; k++) {
+		const struct alert_row *r = &p->reasons[k];
+
+		res_markup(res, "<li><a class=\"govuk-link\" href=\"/alerts/");
+		res_int(res, r->id);
+		res_markup(res, "\">");
+		res_text(res, alert_title(r->rule, cy));
+		res_markup(res, "</a> ");
+		state_tag(req, res, r);
+		res_markup(res, "</li>\n");
+	}
+	if (it->nall > (long)it->n) {
+		char s[80];
+
+		snprintf(s, sizeof(s), WEB_TRF(req, "and %ld more",
+					       "a %ld yn rhagor"),
+			 it->nall - (long)it->n);
+		res_markup(res, "<li>");
+		res_text(res, s);
+		res_markup(res, "</li>\n");
+	}
+	res_markup(res, "</ul></td>\n</tr>\n");
 }
 
 static void list_body(struct request *req, struct response *res, void *ctx)
 {
 	struct list_view *lv = ctx;
-	const struct alert_page *p = &lv->page;
-	char s[160];
+	const struct alert_item_page *p = &lv->page;
+	char s[200];
 
 	res_markup(res, "<h1 class=\"govuk-heading-l\">");
 	res_text(res, tr(req, "Alerts", "Rhybuddion"));
 	res_markup(res, "</h1>\n<p class=\"govuk-body\">");
-	res_text(res, tr(req, "Alerts sent to your organisation when the "
-			 "rules find something that needs acting on. "
-			 "Acknowledge an alert to say you are dealing with "
-			 "it, and resolve it when it is dealt with.",
-			 "Rhybuddion a anfonwyd at eich sefydliad pan fydd y "
-			 "rheolau" RQ "n canfod rhywbeth y mae angen gweithredu "
-			 "arno. Cydnabyddwch rybudd i ddweud eich bod yn delio "
-			 "ag ef, a" RQ "i ddatrys pan fydd wedi" RQ "i "
+	res_text(res, tr(req, "What the rules found that needs acting on, one "
+			 "row for each child or home, most urgent first. Open "
+			 "an alert to see what happened, acknowledge it to say "
+			 "you are dealing with it, and resolve it when it is "
+			 "dealt with.",
+			 "Yr hyn a ganfu" RQ "r rheolau y mae angen gweithredu "
+			 "arno, un rhes ar gyfer pob plentyn neu gartref, y "
+			 "mwyaf brys yn gyntaf. Agorwch rybudd i weld beth "
+			 "ddigwyddodd, cydnabyddwch ef i ddweud eich bod yn "
+			 "delio ag ef, a" RQ "i ddatrys pan fydd wedi" RQ "i "
 			 "drin."));
-	res_markup(res, "</p>\n<form method=\"get\" action=\"/alerts\" "
-		   "class=\"cartref-filter\" novalidate>\n"
-		   "<div class=\"govuk-form-group\">\n<label class=\"govuk-label\" "
-		   "for=\"state\">");
-	res_text(res, tr(req, "Show", "Dangos"));
-	res_markup(res, "</label>\n<select class=\"govuk-select\" id=\"state\" "
-		   "name=\"state\">\n");
-	for (size_t i = 0; i < ARRAY_SIZE(states); i++) {
-		res_markup(res, "<option value=\"");
-		res_attr(res, states[i].word);
-		if (i == lv->st)
-			res_markup(res, "\" selected>");
-		else
-			res_markup(res, "\">");
-		res_text(res, tr(req, states[i].en, states[i].cy));
-		res_markup(res, "</option>\n");
-	}
-	res_markup(res, "</select>\n</div>\n<button type=\"submit\" "
-		   "class=\"govuk-button govuk-button--secondary\" "
-		   "data-module=\"govuk-button\">");
-	res_text(res, tr(req, "Apply", "Defnyddio"));
-	res_markup(res, "</button>\n</form>\n");
+	res_markup(res, "</p>\n");
+	filters(req, res, lv);
 	if (!p->total) {
 		part_para(res, tr(req, "There are no alerts to show.",
 				  "Nid oes rhybuddion i" RQ "w dangos."));
 		return;
 	}
-	snprintf(s, sizeof(s), WEB_TRF(req, "%ld alerts, newest first.",
-				       "%ld o rybuddion, y mwyaf newydd yn "
-				       "gyntaf."), p->total);
-	part_para(res, s);
+	if (p->total == 1)
+		snprintf(s, sizeof(s), "%s", tr(req, "1 child or home.",
+						"1 plentyn neu gartref."));
+	else
+		snprintf(s, sizeof(s), WEB_TRF(req, "%ld children or homes, "
+					       "most urgent first.",
+					       "%ld o blant neu gartrefi, y "
+					       "mwyaf brys yn gyntaf."),
+			 p->total);
+	res_markup(res, "<p class=\"govuk-body\" id=\"alerts-count\">");
+	res_text(res, s);
+	res_markup(res, "</p>\n");
 	res_markup(res, "<table class=\"govuk-table\">\n<caption "
 		   "class=\"govuk-table__caption govuk-table__caption--s\">");
 	res_text(res, tr(req, "Alerts sent to your organisation",
 			 "Rhybuddion a anfonwyd at eich sefydliad"));
 	res_markup(res, "</caption>\n<thead class=\"govuk-table__head\">\n"
 		   "<tr class=\"govuk-table__row\">\n");
-	part_th(res, tr(req, "Alert", "Rhybudd"), false);
-	part_th(res, tr(req, "About", "Am"), false);
-	part_th(res, tr(req, "Raised", "Codwyd"), false);
-	part_th(res, tr(req, "State", "Statws"), false);
+	part_th(res, tr(req, "Child or home", "Plentyn neu gartref"), false);
+	part_th(res, tr(req, "What to do", "Beth i" RQ "w wneud"), false);
+	part_th(res, tr(req, "Alerts", "Rhybuddion"), false);
 	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
-	for (size_t i = 0; i < p->n; i++) {
-		const struct alert_row *r = &p->rows[i];
-
-		res_markup(res, "<tr class=\"govuk-table__row\">\n"
-			   "<th scope=\"row\" class=\"govuk-table__header\">"
-			   "<a class=\"govuk-link\" href=\"/alerts/");
-		res_int(res, r->id);
-		res_markup(res, "\">");
-		res_text(res, rule_title(req, r->rule));
-		res_markup(res, "</a></th>\n<td class=\"govuk-table__cell\">");
-		subject(req, res, r);
-		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
-		part_time(req, res, r->raised_at);
-		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
-		state_tag(req, res, r);
-		res_markup(res, "</td>\n</tr>\n");
-	}
+	for (size_t i = 0; i < p->n; i++)
+		if (p->items[i].n)
+			item_row(req, res, lv, &p->items[i]);
 	res_markup(res, "</tbody>\n</table>\n");
 	part_pagination(req, res, p->page + 1, web_pages(p->total,
 							 p->page_size),
@@ -228,26 +369,44 @@ void page_alerts(struct request *req, struct response *res)
 	struct list_view *lv;
 	struct alert_filter f;
 	struct err err = ERR_INIT;
-	const char *state;
+	const char *state, *slash;
 	struct store *s;
 	int64_t page;
 	int rc;
 
-	if (web_opt_str(req, res, "state", 16, &state) ||
-	    web_opt_int(req, res, "page", 1, 100000, 1, &page))
-		return;
 	lv = xcalloc(1, sizeof(*lv));
+	if (web_opt_str(req, res, "state", 16, &state) ||
+	    web_opt_str(req, res, "rule", ALERT_RULE_MAX, &lv->rule) ||
+	    web_opt_str(req, res, "home", S903_URN_MAX, &lv->home) ||
+	    web_opt_str(req, res, "child", WEB_FILTER_MAX, &lv->child) ||
+	    web_opt_int(req, res, "page", 1, 100000, 1, &page)) {
+		free(lv);
+		return;
+	}
 	for (size_t i = 0; i < ARRAY_SIZE(states); i++)
 		if (!strcmp(state, states[i].word))
 			lv->st = i;
 	memset(&f, 0, sizeof(f));
 	f.state = states[lv->st].state;
+	f.rule = lv->rule[0] ? lv->rule : NULL;
+	f.home = lv->home[0] ? lv->home : NULL;
+	slash = strchr(lv->child, '/');
+	if (slash && (size_t)(slash - lv->child) < sizeof(lv->la)) {
+		memcpy(lv->la, lv->child, (size_t)(slash - lv->child));
+		lv->la[slash - lv->child] = '\0';
+		f.la = lv->la;
+		f.ref = slash + 1;
+	} else if (lv->child[0]) {
+		f.ref = lv->child;
+	}
 	f.page = (long)page - 1;
 	f.page_size = WEB_PAGE_SIZE;
 	s = web_store(req, &err);
 	rc = s ? web_viewer(req, s, &lv->v, &err) : ERR_STORE;
 	if (!rc)
-		rc = alerts_list(s, &lv->v, &f, &lv->page, &err);
+		rc = alerts_homes_each(s, &lv->v, keep_home, lv, &err);
+	if (!rc)
+		rc = alerts_items_list(s, &lv->v, &f, &lv->page, &err);
 	if (rc == ERR_DENIED || rc == ERR_NOT_FOUND) {
 		res_error(req, res, 404);
 	} else if (rc) {
@@ -257,6 +416,8 @@ void page_alerts(struct request *req, struct response *res)
 		res_html_page(req, res, tr(req, "Alerts", "Rhybuddion"),
 			      list_body, lv);
 	}
+	alert_item_page_release(&lv->page);
+	free(lv->homes);
 	free(lv);
 }
 
@@ -267,6 +428,8 @@ struct alert_view {
 	struct alert_row r;
 	struct web_form f;
 	const char *saved;
+	long item_open;		/* open alerts of its child (ack all) */
+	long acked;		/* acknowledged by acknowledge-all */
 };
 
 static void answer_row(struct request *req, struct response *res,
@@ -288,30 +451,50 @@ static void answer_row(struct request *req, struct response *res,
 static void answer_form(struct request *req, struct response *res,
 			const struct alert_view *av, const char *what)
 {
-	char action[64], id[24];
+	char action[64], id[24], button[120];
 	bool ack = !strcmp(what, "acknowledge");
+	bool all = !strcmp(what, "acknowledge-all");
 
 	snprintf(action, sizeof(action), "/alerts/%lld/%s",
 		 (long long)av->r.id, what);
-	snprintf(id, sizeof(id), "%s-note", ack ? "ack" : "resolve");
+	snprintf(id, sizeof(id), "%s-note", all ? "all" : ack ? "ack" :
+		 "resolve");
 	res_markup(res, "<h2 class=\"govuk-heading-m\">");
-	res_text(res, ack ? tr(req, "Acknowledge", "Cydnabod") :
+	res_text(res, all ? tr(req, "Acknowledge all of this child" RQ "s open "
+			       "alerts", "Cydnabod holl rybuddion agored y "
+			       "plentyn hwn") :
+		      ack ? tr(req, "Acknowledge", "Cydnabod") :
 			    tr(req, "Resolve", "Datrys"));
 	res_markup(res, "</h2>\n");
 	part_form_start(req, res, action);
 	part_textarea(req, res, &av->f, what, id,
-		      ack ? tr(req, "Note: what you are doing about it",
-			       "Nodyn: beth rydych yn ei wneud amdano") :
-			    tr(req, "Note: how it was dealt with",
-			       "Nodyn: sut y deliwyd ag ef"),
+		      ack || all ? tr(req, "Note: what you are doing about it",
+				      "Nodyn: beth rydych yn ei wneud amdano") :
+				   tr(req, "Note: how it was dealt with",
+				      "Nodyn: sut y deliwyd ag ef"),
 		      tr(req, "Your name is recorded with the note.",
 			 "Mae eich enw yn cael ei gofnodi gyda" RQ "r nodyn."),
 		      "");
-	part_button(res, ack ? tr(req, "Acknowledge the alert",
+	if (all)
+		snprintf(button, sizeof(button),
+			 WEB_TRF(req, "Acknowledge all %ld open alerts",
+				 "Cydnabod pob un o" RQ "r %ld rhybudd agored"),
+			 av->item_open);
+	else
+		snprintf(button, sizeof(button), "%s",
+			 ack ? tr(req, "Acknowledge the alert",
 				  "Cydnabod y rhybudd") :
 			       tr(req, "Resolve the alert",
-				   "Datrys y rhybudd"), !ack);
+				  "Datrys y rhybudd"));
+	part_button(res, button, !ack);
 	part_form_end(res);
+}
+
+static void words_row(struct response *res, const char *key,
+		      const char *text)
+{
+	if (text[0])
+		part_summary_row(res, key, text);
 }
 
 static void alert_body(struct request *req, struct response *res,
@@ -319,12 +502,23 @@ static void alert_body(struct request *req, struct response *res,
 {
 	struct alert_view *av = ctx;
 	const struct alert_row *r = &av->r;
+	bool cy = is_cy(req);
+	struct alert_text t;
+	char s[160];
 
+	alert_text(r, av->v.now_ms, cy, &t);
 	res_markup(res, "<div class=\"govuk-grid-row\">\n"
 		   "<div class=\"govuk-grid-column-two-thirds\">\n");
-	if (av->f.n)
+	if (av->f.n) {
 		part_error_summary(req, res, &av->f);
-	else if (av->saved)
+	} else if (av->saved && !strcmp(av->saved, "acknowledge-all")) {
+		snprintf(s, sizeof(s), WEB_TRF(req, "Saved: %ld alerts are "
+					       "acknowledged",
+					       "Wedi" RQ "i gadw: mae %ld o "
+					       "rybuddion wedi" RQ "u cydnabod"),
+			 av->acked);
+		part_banner(req, res, s);
+	} else if (av->saved) {
 		part_banner(req, res, !strcmp(av->saved, "resolve") ?
 			    tr(req, "Saved: the alert is resolved",
 			       "Wedi" RQ "i gadw: mae" RQ "r rhybudd wedi" RQ
@@ -332,16 +526,42 @@ static void alert_body(struct request *req, struct response *res,
 			    tr(req, "Saved: the alert is acknowledged",
 			       "Wedi" RQ "i gadw: mae" RQ "r rhybudd wedi" RQ
 			       "i gydnabod"));
+	}
 	res_markup(res, "<span class=\"govuk-caption-l\">");
-	res_text(res, tr(req, "Alert ", "Rhybudd "));
-	res_int(res, r->id);
+	if (r->ref[0]) {
+		res_text(res, tr(req, "Child ", "Plentyn "));
+		res_text(res, r->la);
+		res_text(res, "/");
+		res_text(res, r->ref);
+	} else {
+		res_text(res, r->home_name[0] ? r->home_name : r->urn);
+	}
 	res_markup(res, "</span>\n<h1 class=\"govuk-heading-l\">");
-	res_text(res, rule_title(req, r->rule));
+	res_text(res, alert_title(r->rule, cy));
 	res_markup(res, "</h1>\n<p class=\"govuk-body\">");
+	urgency_tags(req, res, r->severity, alert_is_overdue(r, av->v.now_ms));
+	res_text(res, " ");
 	state_tag(req, res, r);
-	res_markup(res, "</p>\n<p class=\"govuk-body\">");
-	res_text(res, rule_desc(req, r->rule));
 	res_markup(res, "</p>\n");
+	if (r->state == ALERT_HISTORICAL) {
+		res_markup(res, "<div class=\"govuk-inset-text\">");
+		res_text(res, tr(req, "Found in imported history, older than the "
+				 "rule" RQ "s horizon and not going on now: "
+				 "nobody was sent it, and it is on no list of "
+				 "open alerts. It is kept for the record.",
+				 "Fe" RQ "i canfuwyd mewn hanes a fewnforiwyd, "
+				 "yn h" "\xc5\xb7" "n na gorwel y rheol a heb "
+				 "fod yn parhau nawr: ni chafodd ei anfon at "
+				 "neb, ac nid yw ar unrhyw restr o rybuddion "
+				 "agored. Fe" RQ "i cedwir er gwybodaeth."));
+		res_markup(res, "</div>\n");
+	}
+	part_summary_start(res);
+	words_row(res, tr(req, "What happened", "Beth ddigwyddodd"), t.what);
+	words_row(res, tr(req, "Where", "Ble"), t.where);
+	words_row(res, tr(req, "When it was due", "Erbyn pryd"), t.due);
+	words_row(res, tr(req, "What to do", "Beth i" RQ "w wneud"), t.todo);
+	part_summary_end(res);
 	part_summary_start(res);
 	if (r->ref[0]) {
 		part_summary_key(res, tr(req, "Child", "Plentyn"));
@@ -358,24 +578,22 @@ static void alert_body(struct request *req, struct response *res,
 		res_markup(res, "</a>");
 		part_summary_key_end(res);
 	}
-	if (r->urn[0]) {
+	if (r->home_urn[0]) {
 		part_summary_key(res, tr(req, "Children" RQ "s home",
 					 "Cartref plant"));
-		part_home_link(res, r->urn, NULL);
+		part_home_link(res, r->home_urn, r->home_name);
 		part_summary_key_end(res);
 	}
-	if (r->detail[0])
-		part_summary_row(res, tr(req, "Details", "Manylion"),
-				 r->detail);
-	part_summary_key(res, tr(req, "Raised", "Codwyd"));
+	part_summary_key(res, r->state == ALERT_HISTORICAL ?
+			 tr(req, "Recorded", "Cofnodwyd") :
+			 tr(req, "Raised", "Codwyd"));
 	part_time(req, res, r->raised_at);
 	part_summary_key_end(res);
 	if (r->escalated_at) {
 		part_summary_key(res, tr(req, "Escalated", "Uwchgyfeiriwyd"));
 		part_time(req, res, r->escalated_at);
 		part_summary_key_end(res);
-	} else if (r->escalate_at && (r->state == ALERT_OPEN ||
-				      r->state == ALERT_ACKNOWLEDGED)) {
+	} else if (r->escalate_at && alert_is_live(r->state)) {
 		part_summary_key(res, tr(req, "Escalates if not resolved by",
 					 "Yn uwchgyfeirio os na chaiff ei "
 					 "ddatrys erbyn"));
@@ -398,7 +616,9 @@ static void alert_body(struct request *req, struct response *res,
 	part_summary_end(res);
 	if (r->state == ALERT_OPEN)
 		answer_form(req, res, av, "acknowledge");
-	if (r->state == ALERT_OPEN || r->state == ALERT_ACKNOWLEDGED)
+	if (r->state == ALERT_OPEN && av->item_open > 1)
+		answer_form(req, res, av, "acknowledge-all");
+	if (alert_is_live(r->state))
 		answer_form(req, res, av, "resolve");
 	res_markup(res, "<p class=\"govuk-body\"><a class=\"govuk-link\" "
 		   "href=\"/alerts\">");
@@ -406,12 +626,12 @@ static void alert_body(struct request *req, struct response *res,
 	res_markup(res, "</a></p>\n</div>\n</div>\n");
 }
 
-static void alert_title(struct request *req, const struct alert_view *av,
-			char *out, size_t cap)
+static void page_title(struct request *req, const struct alert_view *av,
+		       char *out, size_t cap)
 {
 	snprintf(out, cap, "%s%s", av->f.n ? tr(req, "Error: ", "Gwall: ") :
 					     "",
-		 rule_title(req, av->r.rule));
+		 alert_title(av->r.rule, is_cy(req)));
 }
 
 static void fail(struct request *req, struct response *res, int rc,
@@ -425,13 +645,42 @@ static void fail(struct request *req, struct response *res, int rc,
 	}
 }
 
+/*
+ * The alert, and for an open alert about a child how many open alerts
+ * the child has that the viewer's organisation receives (a scoped,
+ * audited read, as the list).
+ */
+static int load_alert(struct store *s, struct alert_view *av, int64_t id,
+		      struct err *err)
+{
+	struct alert_item_page *pg;
+	struct alert_filter f;
+	int rc;
+
+	rc = alerts_get(s, &av->v, id, &av->r, err);
+	if (rc || av->r.state != ALERT_OPEN || !av->r.ref[0])
+		return rc;
+	memset(&f, 0, sizeof(f));
+	f.state = ALERT_OPEN;
+	f.la = av->r.la;
+	f.ref = av->r.ref;
+	f.page_size = 1;
+	pg = xcalloc(1, sizeof(*pg));
+	rc = alerts_items_list(s, &av->v, &f, pg, err);
+	if (!rc && pg->n)
+		av->item_open = pg->items[0].nall;
+	alert_item_page_release(pg);
+	free(pg);
+	return rc;
+}
+
 void page_alert(struct request *req, struct response *res)
 {
 	struct alert_view *av;
 	struct err err = ERR_INIT;
 	struct store *s;
 	char title[160];
-	int64_t id;
+	int64_t id, n;
 	int rc;
 
 	if (req_param_int(req, res, "id", 1, INT64_MAX, &id))
@@ -440,44 +689,54 @@ void page_alert(struct request *req, struct response *res)
 	s = web_store(req, &err);
 	rc = s ? web_viewer(req, s, &av->v, &err) : ERR_STORE;
 	if (!rc)
-		rc = alerts_get(s, &av->v, id, &av->r, &err);
+		rc = load_alert(s, av, id, &err);
 	if (rc) {
 		fail(req, res, rc, &err);
 	} else {
 		const char *saved = req_param_get(req, "saved");
+		const char *nstr = req_param_get(req, "n");
 
 		if (saved && (!strcmp(saved, "acknowledge") ||
+			      !strcmp(saved, "acknowledge-all") ||
 			      !strcmp(saved, "resolve")))
 			av->saved = saved;
-		alert_title(req, av, title, sizeof(title));
+		if (nstr && !parse_i64(nstr, 0, 100000, &n))
+			av->acked = (long)n;
+		page_title(req, av, title, sizeof(title));
 		res_html_page(req, res, title, alert_body, av);
 	}
 	free(av);
 }
 
+enum answer_what { ANSWER_ACK, ANSWER_ACK_ALL, ANSWER_RESOLVE };
+
 static void answer_post(struct request *req, struct response *res,
-			bool resolve)
+			enum answer_what what)
 {
-	const char *what = resolve ? "resolve" : "acknowledge";
-	const char *field = resolve ? "resolve-note" : "ack-note";
+	static const char *const words[] = { "acknowledge", "acknowledge-all",
+					     "resolve" };
+	static const char *const fields[] = { "ack-note", "all-note",
+					      "resolve-note" };
+	const char *field = fields[what];
 	struct alert_view *av;
 	struct err err = ERR_INIT;
 	struct audit_writer *w = NULL;
 	struct store *s;
-	char note[ALERT_NOTE_MAX + 1], title[160], to[64];
+	char note[ALERT_NOTE_MAX + 1], title[160], to[96];
+	long n = 0;
 	int64_t id;
 	int rc;
 
 	if (req_param_int(req, res, "id", 1, INT64_MAX, &id))
 		return;
 	av = xcalloc(1, sizeof(*av));
-	av->f.form = what;
+	av->f.form = words[what];
 	s = web_store(req, &err);
 	if (s)
 		w = web_write_begin(s);
 	rc = s ? web_viewer(req, s, &av->v, &err) : ERR_STORE;
 	if (!rc)
-		rc = alerts_get(s, &av->v, id, &av->r, &err);
+		rc = load_alert(s, av, id, &err);
 	if (rc) {
 		fail(req, res, rc, &err);
 		goto out;
@@ -485,7 +744,7 @@ static void answer_post(struct request *req, struct response *res,
 	if (!web_form_text(req, &av->f, field, tr(req, "The note",
 						  "Y nodyn"), note,
 			   sizeof(note)) && !note[0])
-		web_form_fail(&av->f, field, resolve ?
+		web_form_fail(&av->f, field, what == ANSWER_RESOLVE ?
 			      tr(req, "Enter a note saying how it was dealt "
 				 "with",
 				 "Rhowch nodyn yn dweud sut y deliwyd ag ef") :
@@ -494,8 +753,12 @@ static void answer_post(struct request *req, struct response *res,
 				 "Rhowch nodyn yn dweud beth rydych yn ei "
 				 "wneud amdano"));
 	if (!av->f.n) {
-		rc = resolve ? alerts_resolve(s, &av->v, id, note, &err) :
-			       alerts_ack(s, &av->v, id, note, &err);
+		if (what == ANSWER_ACK_ALL)
+			rc = alerts_ack_item(s, &av->v, id, note, &n, &err);
+		else if (what == ANSWER_RESOLVE)
+			rc = alerts_resolve(s, &av->v, id, note, &err);
+		else
+			rc = alerts_ack(s, &av->v, id, note, &err);
 		if (rc == ERR_INVALID || rc == ERR_CONSTRAINT ||
 		    rc == ERR_EXISTS) {
 			web_form_fail(&av->f, "", tr(req,
@@ -510,12 +773,16 @@ static void answer_post(struct request *req, struct response *res,
 		}
 	}
 	if (!av->f.n) {
-		snprintf(to, sizeof(to), "/alerts/%lld?saved=%s",
-			 (long long)id, what);
+		if (what == ANSWER_ACK_ALL)
+			snprintf(to, sizeof(to), "/alerts/%lld?saved=%s&n=%ld",
+				 (long long)id, words[what], n);
+		else
+			snprintf(to, sizeof(to), "/alerts/%lld?saved=%s",
+				 (long long)id, words[what]);
 		res_redirect(res, to);
 		goto out;
 	}
-	alert_title(req, av, title, sizeof(title));
+	page_title(req, av, title, sizeof(title));
 	res_html_page(req, res, title, alert_body, av);
 	res->status = 400;
 out:
@@ -526,10 +793,15 @@ out:
 
 void page_alert_ack(struct request *req, struct response *res)
 {
-	answer_post(req, res, false);
+	answer_post(req, res, ANSWER_ACK);
+}
+
+void page_alert_ack_all(struct request *req, struct response *res)
+{
+	answer_post(req, res, ANSWER_ACK_ALL);
 }
 
 void page_alert_resolve(struct request *req, struct response *res)
 {
-	answer_post(req, res, true);
+	answer_post(req, res, ANSWER_RESOLVE);
 }

@@ -82,12 +82,14 @@ void page_grab_pack(struct request *req, struct response *res);
 void page_grab_pack_post(struct request *req, struct response *res);
 
 /*
- * GET /alerts (?state=&page=), GET /alerts/{id}, POST
- * /alerts/{id}/acknowledge and /alerts/{id}/resolve (page-alerts.c).
+ * GET /alerts (?state=&rule=&home=&child=&page=), GET /alerts/{id}, POST
+ * /alerts/{id}/acknowledge, /alerts/{id}/acknowledge-all and
+ * /alerts/{id}/resolve (page-alerts.c).
  */
 void page_alerts(struct request *req, struct response *res);
 void page_alert(struct request *req, struct response *res);
 void page_alert_ack(struct request *req, struct response *res);
+void page_alert_ack_all(struct request *req, struct response *res);
 void page_alert_resolve(struct request *req, struct response *res);
 
 /*

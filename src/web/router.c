@@ -86,6 +86,8 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/alerts/{id}", page_alert, ROUTE_AUTH },
 	{ HTTP_POST, "/alerts/{id}/acknowledge", page_alert_ack,
 	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_POST, "/alerts/{id}/acknowledge-all", page_alert_ack_all,
+	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
 	{ HTTP_POST, "/alerts/{id}/resolve", page_alert_resolve,
 	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
 	/* managing users, administrators only (issue 9): page-admin.c;
@@ -147,6 +149,8 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/api/v1/children/{council}/{ref}/missing-episodes",
 	  api_mfc_child, ROUTE_AUTH | ROUTE_API },
 	{ HTTP_GET, "/api/v1/alerts", api_alerts, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_GET, "/api/v1/alert-items", api_alert_items,
+	  ROUTE_AUTH | ROUTE_API },
 	{ HTTP_GET, "/api/v1/alerts/{id}", api_alert, ROUTE_AUTH | ROUTE_API },
 	{ HTTP_POST, "/api/v1/alerts/{id}/acknowledge", api_alert_acknowledge,
 	  ROUTE_AUTH | ROUTE_API },

@@ -1,9 +1,12 @@
 #!/bin/sh
 # t0910: proactive alerts end to end through `cartref alerts`, `webhook`
 # and `outbox deliver` (docs/alerts.md): the rules, raising at the 72-hour
-# boundary, idempotent runs, who sees and answers an alert, parameters
-# (audited), and webhook delivery to a local receiver that checks the
-# HMAC signature, with retries and backoff against a failing one.
+# boundary, idempotent runs, who sees and answers an alert, the list as
+# one item per child in plain English and Welsh, history older than the
+# horizon recorded as historical and told to nobody, parameters
+# (audited), migration 7 over a store of migration 6 with alerts, and
+# webhook delivery to a local receiver that checks the HMAC signature,
+# with retries and backoff against a failing one.
 . tests/t/lib.sh
 
 db=$WORK/alerts.db
@@ -53,6 +56,8 @@ check_eq "the arrest: criminalisation" "episode:$(sql "$db" "SELECT id FROM mfc_
 check_eq "criminalisation to council and inspectorate" "council:W06000015 inspectorate:CIW" "$(sql "$db" "SELECT group_concat(org_kind || ':' || org_code, ' ') FROM (SELECT r.* FROM alert_recipient r JOIN alert a ON a.id = r.alert_id WHERE a.rule_id = 'criminalisation' ORDER BY 2, 3)")"
 cr alerts run --now 2019-04-04T20:00:00.001Z >"$WORK/run.out"
 check_grep "72 h + 1 ms: raised" "raised 1, cleared 0, escalated 0" "$WORK/run.out"
+check_grep "historical counts on their own line" "^historical (found in imported history.*): 0 recorded now, 1 in all" "$WORK/run.out"
+check_eq "the arrest on 1 March, back that day: history by 4 April" historical "$(sql "$db" "SELECT state FROM alert WHERE rule_id = 'criminalisation'")"
 check_grep "the time taken is printed" " ms (load " "$WORK/run.out"
 check_eq "the interview alert" "episode:$ep|open" "$(sql "$db" "SELECT subject_key, state FROM alert WHERE rule_id = 'ri-72h'")"
 msgs=$(sql "$db" "SELECT count(*) FROM outbox")
@@ -66,18 +71,46 @@ check_eq "the outbox body: ids and the child's reference only" \
 
 # ---- who sees and answers -----------------------------------------------
 id=$(sql "$db" "SELECT id FROM alert WHERE rule_id = 'ri-72h'")
-cr alerts list --as sw@cardiff.example --now 2019-04-05T09:00Z >"$WORK/list.out"
-check_grep "Cardiff lists it" "^$id	ri-72h	open	W06000015	C01	" "$WORK/list.out"
+check_eq "stored with its severity, due time, home and facts" \
+	"3|2019-04-04T20:00:00.000Z|W0000002|{\"started_at\":1554112800000,\"returned_at\":1554148800000,\"hours\":72}" \
+	"$(sql "$db" "SELECT severity, due_at, home_urn, facts FROM alert WHERE id = $id")"
+check_eq "no machine string in detail any more" "" "$(sql "$db" "SELECT detail FROM alert WHERE id = $id")"
+cr alerts list --tsv --as sw@cardiff.example --now 2019-04-05T09:00Z >"$WORK/list.out"
+check_grep "Cardiff lists it (--tsv)" "^$id	ri-72h	open	W06000015	C01	.*	high	2019-04-04T20:00:00.000Z$" "$WORK/list.out"
+cr alerts list --as sw@cardiff.example --now 2019-04-05T09:00Z >"$WORK/items.out"
+check_grep "one item per child, with its urgency" "^1\. Child W06000015/C01 — High, overdue$" "$WORK/items.out"
+check_grep "where, by name" "^   Bryn Dau, Swansea; looked after by Cardiff Council$" "$WORK/items.out"
+check_grep "each reason with its alert id" "^   - alert $id, Open: Return interview not held in time$" "$WORK/items.out"
+check_grep "what happened, in UK time" "Returned on 1 April 2019 at 21:00 after being missing for 10 hours. No return interview has been held." "$WORK/items.out"
+check_grep "when it was due, how overdue" "Due by 4 April 2019 at 21:00 — 13 hours overdue." "$WORK/items.out"
+check_grep "what to do" "To do: Hold the return interview, or record why it was not held." "$WORK/items.out"
+check_grep "the count of items: one child, two reasons" "^# 1 of 1 items (page 0), most urgent first$" "$WORK/items.out"
+check_grep "its second reason" "^   - alert [0-9]*, Open: Repeatedly missing, no strategy meeting$" "$WORK/items.out"
+check_grep "due by a day" "Due by 8 April 2019 — 3 days left." "$WORK/items.out"
+check_eq "no UTC, no ISO time, no rule id in the words" 0 \
+	"$(grep -v '^#' "$WORK/items.out" | grep -c -E 'UTC|[0-9]{4}-[0-9]{2}-[0-9]{2}|ri-72h|repeat-missing|long-or-high-risk|placement-stability|home-missing-rate')"
+cr alerts list --lang cy --as sw@cardiff.example --now 2019-04-05T09:00Z >"$WORK/items-cy.out"
+check_grep "in Welsh" "^1\. Plentyn W06000015/C01 — Uchel, yn hwyr$" "$WORK/items-cy.out"
+check_grep "where, in Welsh" "^   Bryn Dau, Abertawe; yng ngofal Cyngor Caerdydd$" "$WORK/items-cy.out"
+check_grep "what happened, in Welsh" "Daeth yn ôl ar 1 Ebrill 2019 am 21:00 ar ôl bod ar goll am 10 awr." "$WORK/items-cy.out"
+check_grep "the count, in Welsh" "^# 1 o 1 eitem" "$WORK/items-cy.out"
+cr alerts list --child C01 --rule ri-72h --as sw@cardiff.example --now 2019-04-05T09:00Z >"$WORK/items-f.out"
+check_grep "filters: child and rule" "^# 1 of 1 items" "$WORK/items-f.out"
+cr alerts list --home W0000001 --as sw@cardiff.example --now 2019-04-05T09:00Z >"$WORK/items-h.out"
+check_grep "filters: a home where nothing happened" "^# 0 of 0 items" "$WORK/items-h.out"
+check_status "a bad --lang" 2 cr alerts list --lang fr --as sw@cardiff.example
 cr alerts list --as sw@swansea.example --now 2019-04-05T09:00Z >"$WORK/list2.out"
-check_eq "Swansea lists none" "# 0 of 0 (page 0)" "$(cat "$WORK/list2.out")"
+check_eq "Swansea lists none" "# 0 of 0 items (page 0), most urgent first" "$(cat "$WORK/list2.out")"
 check_status "analysts see no alerts" 1 cr alerts list --as analyst@example.org
 check_status "not the police's: as if none" 1 cr alerts show "$id" --as mc@south-wales.example
 check_status "ack needs a note" 2 cr alerts ack "$id" --as sw@cardiff.example
 check_status "the police cannot ack it" 1 cr alerts ack "$id" --as mc@south-wales.example --note mine
 check "Cardiff acknowledges" cr alerts ack "$id" --as sw@cardiff.example --note "interview booked" --now 2019-04-05T09:00Z
 check_status "not twice" 1 cr alerts ack "$id" --as sw@cardiff.example --note again
-cr alerts show "$id" --as sw@cardiff.example >"$WORK/show.out"
-check_grep "shown acknowledged, by whom" "^acknowledged: 2019-04-05T09:00:00.000Z by sw@cardiff.example: interview booked" "$WORK/show.out"
+cr alerts show "$id" --as sw@cardiff.example --now 2019-04-05T09:30Z >"$WORK/show.out"
+check_grep "shown acknowledged, by whom, in UK time" "^acknowledged: 5 April 2019 at 10:00, by sw@cardiff.example: interview booked" "$WORK/show.out"
+check_grep "shown in plain words" "^what happened: Returned on 1 April 2019 at 21:00" "$WORK/show.out"
+check_grep "and what to do" "^to do: Hold the return interview" "$WORK/show.out"
 check "an inspector resolves it" cr alerts resolve "$id" --as insp@example.org --note "held late: noted" --now 2019-04-05T10:00Z
 check_eq "resolved" resolved "$(sql "$db" "SELECT state FROM alert WHERE id = $id")"
 check_eq "answers go to the outbox" "acknowledged resolved" "$(sql "$db" "SELECT group_concat(event, ' ') FROM (SELECT event FROM outbox WHERE alert_id = $id AND event IN ('acknowledged', 'resolved') ORDER BY id)")"
@@ -86,6 +119,33 @@ cr alerts run --now 2019-04-05T11:00Z >"$WORK/run3.out"
 check_eq "a resolved alert stays resolved" resolved "$(sql "$db" "SELECT state FROM alert WHERE id = $id")"
 cr alerts outbox --as sw@cardiff.example >"$WORK/outbox.out"
 check_grep "in-app outbox" "	$id	resolved	" "$WORK/outbox.out"
+
+# ---- history older than the horizon ------------------------------------------
+# C04 returned on 1 March, no interview: found for the first time on 5
+# April, 32 days after it was due: historical, told to nobody
+cat >"$WORK/old.csv" <<'EOF'
+LA,CHILD,KIND,URN,STARTED_AT,RETURNED_AT
+W06000015,C04,M,W0000001,2019-03-01T10:00:00.000Z,2019-03-01T20:00:00.000Z
+EOF
+check "an old episode" cr missing import --now 2019-04-05T11:00Z "$WORK/old.csv"
+msgs=$(sql "$db" "SELECT count(*) FROM outbox")
+cr alerts run --now 2019-04-05T11:00Z >"$WORK/run4.out"
+check_grep "run: history on its own line" "^historical (found in imported history.*): 1 recorded now, 2 in all" "$WORK/run4.out"
+check_grep "run: not raised" "raised 0," "$WORK/run4.out"
+hid=$(sql "$db" "SELECT a.id FROM alert a JOIN child c ON c.id = a.child_id WHERE a.rule_id = 'ri-72h' AND c.child_ref = 'C04'")
+check_eq "stored as historical" historical "$(sql "$db" "SELECT state FROM alert WHERE id = $hid")"
+check_eq "no outbox message for it" "$msgs" "$(sql "$db" "SELECT count(*) FROM outbox")"
+cr alerts list --tsv --as sw@cardiff.example >"$WORK/live.out"
+check_eq "not on the open list" 0 "$(grep -c "^$hid	" "$WORK/live.out")"
+cr alerts list --tsv --state historical --as sw@cardiff.example >"$WORK/hist.out"
+check_grep "under the historical filter" "^$hid	ri-72h	historical	W06000015	C04	" "$WORK/hist.out"
+cr alerts list --state historical --as sw@cardiff.example --now 2019-04-05T11:00Z >"$WORK/hist-items.out"
+check_grep "historical: nothing to do" "To do: Nothing to do: it was found in imported history" "$WORK/hist-items.out"
+check_grep "historical: was due" "Was due by 4 March 2019 at 20:00." "$WORK/hist-items.out"
+check_status "history cannot be acknowledged" 1 cr alerts ack "$hid" --as sw@cardiff.example --note "seen"
+cr alerts run --now 2019-04-05T11:00Z >"$WORK/run5.out"
+check_grep "again: nothing new" "raised 0, cleared 0, escalated 0" "$WORK/run5.out"
+check_grep "again: history kept" ": 0 recorded now, 2 in all" "$WORK/run5.out"
 
 # ---- parameters ------------------------------------------------------------
 check_status "a value out of range" 1 cr alerts set ri-72h hours 0
@@ -166,4 +226,63 @@ check_eq "no secret in the list" 0 "$(grep -c "$(cat "$WORK/secret")" "$WORK/hoo
 
 kill $recv
 trap - EXIT
+
+# ---- migration 7 over a store of migration 6 with alerts --------------------
+# The alert table as migration 6 made it, with a row, its recipient and an
+# outbox message; migration 7 rebuilds the table and keeps them.
+m6=$WORK/m6.db
+fresh_db "$m6"
+check "a fresh store" "$CARTREF" --db "$m6" migrate
+check "its homes" "$CARTREF" --db "$m6" import homes $B/homes.csv
+check "its return" "$CARTREF" --db "$m6" import 903 --la W06000015 $B/2019/*.csv
+printf 'LA,CHILD,KIND,URN,STARTED_AT,RETURNED_AT\nW06000015,C01,M,W0000002,2019-04-01T10:00:00.000Z,2019-04-01T20:00:00.000Z\n' >"$WORK/m6.csv"
+check "an episode" "$CARTREF" --db "$m6" missing import --now 2019-04-02T00:00Z "$WORK/m6.csv"
+sqlite3 "$m6" <<'EOF'
+PRAGMA foreign_keys = OFF;
+DROP TABLE alert;
+CREATE TABLE alert (
+  id INTEGER PRIMARY KEY,
+  rule_id TEXT NOT NULL CHECK (length(rule_id) BETWEEN 1 AND 32),
+  subject_key TEXT NOT NULL CHECK (length(subject_key) BETWEEN 1 AND 80),
+  child_id INTEGER REFERENCES child(id),
+  episode_id INTEGER REFERENCES mfc_episode(id),
+  urn TEXT,
+  detail TEXT NOT NULL DEFAULT '' CHECK (length(detail) <= 200),
+  state TEXT NOT NULL CHECK (state IN
+    ('open', 'acknowledged', 'resolved', 'cleared')),
+  raised_at TEXT NOT NULL,
+  escalate_at TEXT,
+  escalated_at TEXT,
+  acknowledged_by INTEGER REFERENCES app_user(id),
+  acknowledged_at TEXT,
+  ack_note TEXT NOT NULL DEFAULT '' CHECK (length(ack_note) <= 1000),
+  resolved_by INTEGER REFERENCES app_user(id),
+  resolved_at TEXT,
+  resolve_note TEXT NOT NULL DEFAULT ''
+    CHECK (length(resolve_note) <= 1000),
+  cleared_at TEXT,
+  UNIQUE (rule_id, subject_key)
+);
+INSERT INTO alert (id, rule_id, subject_key, child_id, episode_id, detail,
+  state, raised_at) SELECT 7, 'ri-72h', 'episode:' || e.id, e.child_id, e.id,
+  'returned 2019-04-01 20:00 UTC; no return interview held',
+  'open', '2019-04-04T20:00:00.001Z' FROM mfc_episode e;
+INSERT INTO alert_recipient VALUES (7, 'council', 'W06000015');
+INSERT INTO outbox (alert_id, org_kind, org_code, event, body, created_at)
+  VALUES (7, 'council', 'W06000015', 'raised', '{}', '2019-04-04T20:00:00.001Z');
+PRAGMA user_version = 6;
+EOF
+check_eq "a store of migration 6" 6 "$(sql "$m6" "PRAGMA user_version")"
+check "migrated" "$CARTREF" --db "$m6" migrate
+check_eq "to migration 7" 7 "$(sql "$m6" "PRAGMA user_version")"
+check_eq "the alert kept, its home from its episode" "7|ri-72h|open|2019-04-04T20:00:00.001Z|W0000002|0|" \
+	"$(sql "$m6" "SELECT id, rule_id, state, raised_at, home_urn, severity, facts FROM alert")"
+check_eq "its recipient and message still refer to it" "1|1" \
+	"$(sql "$m6" "SELECT (SELECT count(*) FROM alert_recipient r JOIN alert a ON a.id = r.alert_id), (SELECT count(*) FROM outbox o JOIN alert a ON a.id = o.alert_id)")"
+check_eq "foreign keys intact" "" "$(sql "$m6" "PRAGMA foreign_key_check")"
+check_eq "historical is a state now" 1 "$(sql "$m6" "SELECT count(*) FROM sqlite_master WHERE name = 'alert' AND sql LIKE '%historical%'")"
+"$CARTREF" --db "$m6" alerts run --now 2019-04-05T09:00Z >"$WORK/m6run.out"
+check_grep "the next run gives it its facts" "1 alerts with new facts" "$WORK/m6run.out"
+check_eq "without raising it again" "open|1" "$(sql "$m6" "SELECT state, (SELECT count(*) FROM outbox WHERE alert_id = 7) FROM alert WHERE id = 7")"
+check_eq "with its severity and due time" "3|2019-04-04T20:00:00.000Z" "$(sql "$m6" "SELECT severity, due_at FROM alert WHERE id = 7")"
 done_testing

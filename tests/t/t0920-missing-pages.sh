@@ -11,7 +11,11 @@
 # gets no episode, no alerts and no grab pack; another council's social
 # worker gets 404; the police lose the grab pack once the child is back;
 # a POST without the CSRF token is 403; an XSS payload is shown escaped;
-# Welsh; every page parses; the audit trail stays intact.
+# Welsh; every page parses; the audit trail stays intact.  The alerts
+# list (issue 9) shows one row per child with its reasons, urgency, where,
+# when it was due and what to do, in plain words, with filters and a
+# count that matches the CLI's and the API's; a person can acknowledge
+# all of a child's open alerts at once (audited per alert).
 #
 # Data: the boundaries fixture (Cardiff's C01..C07, homes W0000001..3),
 # with C08 added to Cardiff's 2019 return, placed at W0000001 (Orchard
@@ -279,6 +283,34 @@ check "the alerts page parses" html_ok al1
 alert=$(sql "$db" "SELECT id FROM alert WHERE rule_id = 'ri-72h' AND state = 'open'")
 check "one open ri-72h alert in the store" test -n "$alert"
 check "linked from the list" has al1 "href=\"/alerts/$alert\""
+check "one row for C08, however many reasons" test "$(grep -c 'href="/children/W06000015/C08"' "$WORK/al1.b")" -eq 1
+check "its other reason: high risk, no strategy meeting" has al1 "Missing over 24 hours or high risk, no strategy meeting"
+check "urgency first: the child is back, graded high" has al1 "govuk-tag--orange\">High</strong>"
+check "where, by name" has al1 "Tŷ Un, Cardiff; looked after by Cardiff Council"
+check "what to do" has al1 "Hold a strategy meeting with the police and the home."
+check "when it was due and how overdue" has al1 "Due by " " overdue."
+check "no machine strings" hasnt al1 "UTC" "episode:" "ri-72h</" "returned 20"
+check "the filters" has al1 'name="state"' 'value="historical"' 'name="rule"' 'name="home"' 'name="child"'
+rows=$(sed -n '/<tbody/,/<\/tbody>/p' "$WORK/al1.b" | grep -c '<tr class="govuk-table__row">')
+shown=$(sed -n 's/.*id="alerts-count">\([0-9]*\) children or homes.*/\1/p; s/.*id="alerts-count">1 child or home.*/1/p' "$WORK/al1.b")
+check_eq "the count is the rows shown" "$rows" "$shown"
+cr alerts list --as "social-worker@$D" >"$WORK/al1.cli"
+check_grep "and the CLI's count" "^# $shown of $shown items" "$WORK/al1.cli"
+as sw al2 "$U/alerts?rule=ri-72h&child=W06000015/C08"
+check "filtered by rule and child" has al2 'id="alerts-count">1 child or home.' "Return interview not held in time"
+check "the other rule filtered out" hasnt al2 "Missing over 24 hours or high risk, no strategy meeting</a>"
+as sw al3 "$U/alerts?home=W0000002"
+check "filtered by a home where nothing happened" has al3 "There are no alerts to show."
+as sw al4 "$U/alerts?state=historical"
+check_eq "the historical filter" 200 "$(status al4)"
+check "shows the fixture's history, not C08" hasnt al4 'href="/children/W06000015/C08"'
+check "the historical list parses" html_ok al4
+as sw al5 "$U/alerts/$alert"
+check "the alert page says what happened, in UK time" has al5 "What happened" "Returned on " "No return interview has been held." "What to do" "Hold the return interview, or record why it was not held."
+check "where, and when it was due" has al5 "Tŷ Un, Cardiff; looked after by Cardiff Council" "Due by "
+check "no machine strings on it" hasnt al5 "UTC" "episode:" "returned 20"
+check "acknowledge all of the child's open alerts: offered" has al5 "action=\"/alerts/$alert/acknowledge-all\"" "Acknowledge all 2 open alerts"
+check "the alert page parses" html_ok al5
 as sw h3 "$U/home"
 check "the home page: the interview due first, then the alerts" has h3 "Hold the return interview: C08" \
 	"href=\"/missing/$ep#interview\"" "Alerts open for your organisation: " 'href="/alerts"'
@@ -318,6 +350,30 @@ check_eq "resolved in the store, by the social worker" "resolved|social-worker@$
 as sw a6 "$U/alerts?state=resolved"
 check "listed under resolved" has a6 "href=\"/alerts/$alert\""
 
+# acknowledging all of a child's open alerts at once: C03 missing from 6
+# to 4 days ago (more than 24 hours) and no interview since
+ago() { date -u -d "@$(( $(date +%s) - $1 * 86400 ))" +%Y-%m-%dT%H:%M:00.000Z; }
+printf 'LA,CHILD,KIND,URN,STARTED_AT,RETURNED_AT\nW06000015,C03,M,W0000001,%s,%s\n' \
+	"$(ago 6)" "$(ago 4)" >"$WORK/c03.csv"
+check "C03's episode" cr missing import "$WORK/c03.csv"
+check "the rules" cr alerts run
+ids=$(sql "$db" "SELECT group_concat(a.id, ' ') FROM alert a JOIN child c ON c.id = a.child_id WHERE c.child_ref = 'C03' AND a.state = 'open'")
+check_eq "C03 has two open alerts" 2 "$(echo "$ids" | wc -w)"
+first=${ids%% *}
+as sw aa1 "$U/alerts?child=C03"
+check "one row for C03" has aa1 'id="alerts-count">1 child or home.'
+as sw aa2 "$U/alerts/$first"
+tok=$(form_token aa2)
+as sw aa3 --data-urlencode "csrf=$tok" -d "all-note=" "$U/alerts/$first/acknowledge-all"
+check_eq "acknowledging all without a note: 400" 400 "$(status aa3)"
+as sw aa4 --data-urlencode "csrf=$tok" --data-urlencode "all-note=strategy meeting booked for Friday" "$U/alerts/$first/acknowledge-all"
+check_eq "acknowledged all: 303" 303 "$(status aa4)"
+check_eq "back to the alert, saying how many" "/alerts/$first?saved=acknowledge-all&n=2" "$(location aa4)"
+check_eq "both acknowledged, with the note" "acknowledged|strategy meeting booked for Friday|2" \
+	"$(sql "$db" "SELECT DISTINCT a.state, a.ack_note, count(*) FROM alert a JOIN child c ON c.id = a.child_id WHERE c.child_ref = 'C03' AND a.state <> 'historical'")"
+as sw aa5 "$U/alerts/$first?saved=acknowledge-all&n=2"
+check "a banner" has aa5 "Saved: 2 alerts are acknowledged"
+
 # ---- roles -------------------------------------------------------------------------
 as an x1 "$U/missing/$ep"
 check_eq "an analyst gets no episode" 404 "$(status x1)"
@@ -338,7 +394,7 @@ as sa x8 --data-urlencode "csrf=$(form_token x5)" -d police_ref=X -d risk_grade=
 check "another council's worker cannot record for the police" test "$(status x8)" = 404 -o "$(status x8)" = 403
 as sw x9 --data-urlencode "csrf=$tok" -d police_ref=X -d risk_grade=low "$U/missing/$ep/police"
 check_eq "the council may not record the police's part: 403" 403 "$(status x9)"
-check_eq "the police record unchanged" "high|SWP-19-0042" "$(sql "$db" "SELECT risk_grade, police_ref FROM mfc_episode")"
+check_eq "the police record unchanged" "high|SWP-19-0042" "$(sql "$db" "SELECT risk_grade, police_ref FROM mfc_episode WHERE id = $ep")"
 as sw x10 "$U/missing/99999"
 check_eq "an unknown episode: 404" 404 "$(status x10)"
 as sw x11 "$U/missing/abc"
@@ -350,11 +406,16 @@ check_eq "signed out: to sign in" 303 "$(status x12)"
 as sw cy1 "$U/missing/$ep?lang=cy"
 check "the episode in Welsh" has cy1 '<html lang="cy"' "Ar goll o ofal" "Cyfweliad dychwelyd" "Cyfarfodydd strategaeth"
 as sw cy2 "$U/alerts?lang=cy&state=all"
-check "the alerts in Welsh" has cy2 "Rhybuddion" "Cyfweliad dychwelyd heb ei gynnal mewn pryd"
+check "the alerts in Welsh" has cy2 "Rhybuddion" "Cyfweliad dychwelyd heb ei gynnal mewn pryd" "Beth i’w wneud" "o blant neu gartrefi"
+check "where and what to do, in Welsh" has cy2 "Tŷ Un, Caerdydd; yng ngofal Cyngor Caerdydd" "Cynhaliwch"
+check "the Welsh list parses" html_ok cy2
+as sw cy3 "$U/alerts/$alert?lang=cy"
+check "an alert in Welsh" has cy3 "Beth ddigwyddodd" "Daeth yn ôl ar " "Roedd i’w wneud erbyn "
 
 stop_server
 check_eq "the server stops cleanly" 0 "$?"
 check "the audit trail is intact" cr audit verify
 check "the episode's changes are audited" test "$(sql "$db" "SELECT count(*) FROM audit WHERE action = 'change' AND subject_id = 'W06000015/C08'")" -ge 5
-check "the answers are audited" test "$(sql "$db" "SELECT count(*) FROM audit WHERE action IN ('alert-ack', 'alert-resolve')")" -eq 2
+check "the answers are audited, each alert" test "$(sql "$db" "SELECT count(*) FROM audit WHERE action IN ('alert-ack', 'alert-resolve')")" -eq 4
+check "the lists naming children are audited" test "$(sql "$db" "SELECT count(*) FROM audit WHERE action = 'list' AND subject_kind = 'alerts'")" -ge 5
 done_testing

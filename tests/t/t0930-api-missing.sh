@@ -209,6 +209,27 @@ call al-sw sw GET "/api/v1/alerts?rule=ri-72h"
 check "the council is alerted: return interview not held in 72 hours" has al-sw '"rule":"ri-72h"' \
 	"\"episode_id\":$ep" '"state":"open"'
 aid=$(num al-sw id)
+check "with its severity, due time, overdue, home and facts" has al-sw '"severity":"high"' \
+	'"overdue":true' '"due_at":"' '"home":{"urn":"W0000002","name":"Bryn Dau"}' '"facts":{"started_at":'
+check "its words in English" has al-sw '"text":{"en":{"title":"Return interview not held in time","what":"Returned on ' \
+	'No return interview has been held."' '"where":"Bryn Dau, Swansea; looked after by Cardiff Council"' \
+	'"todo":"Hold the return interview, or record why it was not held."' ' overdue."'
+check "and in Welsh" has al-sw '"cy":{"title":"Cyfweliad dychwelyd heb ei gynnal mewn pryd","what":"Daeth yn ôl ar ' \
+	'"where":"Bryn Dau, Abertawe; yng ngofal Cyngor Caerdydd"' 'yn hwyr."'
+check "no machine string left" hasnt al-sw '"detail"' 'UTC'
+call it-sw sw GET "/api/v1/alert-items"
+check_eq "alert items: 200" 200 "$(status it-sw)"
+check "one item for C01 with its reasons" has it-sw '"items":[{"child":{"council":"W06000015","ref":"C01"},"home":null,"severity":"' \
+	'"reasons":[{' "\"id\":$aid,"
+check_eq "C01 once" 1 "$(grep -o '"child":{"council":"W06000015","ref":"C01"}' "$WORK/it-sw.b" | wc -l)"
+check_eq "the total counts items" "$(grep -o '"child":{' "$WORK/it-sw.b" | wc -l)" "$(num it-sw total)"
+call it-f sw GET "/api/v1/alert-items?rule=ri-72h&council=W06000015&ref=C01&home=W0000002&page_size=5"
+check_eq "filtered by rule, child and home" 1 "$(num it-f total)"
+call it-h sw GET "/api/v1/alert-items?state=historical"
+check_eq "the historical ones: 200" 200 "$(status it-h)"
+check "not C01's open one" hasnt it-h "\"id\":$aid,"
+call it-in inspector GET "/api/v1/alert-items?state=all"
+check "the inspectorate's items include the home rule's" has it-in '"child":null,"home":{"urn":"'
 call al-po police GET "/api/v1/alerts?rule=ri-72h"
 check_eq "the ri-72h alert is the council's, not the police's" 0 "$(num al-po total)"
 call al-in inspector GET "/api/v1/alerts/$aid"
@@ -251,6 +272,8 @@ GET /api/v1/children/W06000015/C99/missing-episodes       404 403 404 404 404 40
 GET /api/v1/children/W06000015/C01/grab-pack              200 403 200 200 404 200 404 404 404 403 401
 GET /api/v1/children/W06000015/C99/grab-pack              404 403 404 404 404 404 404 404 404 403 401
 GET /api/v1/alerts                                        200 403 200 200 200 200 200 200 200 403 401
+GET /api/v1/alert-items                                   200 403 200 200 200 200 200 200 200 403 401
+GET /api/v1/alert-items?state=historical                  200 403 200 200 200 200 200 200 200 403 401
 GET /api/v1/alerts/$aid                                   200 403 200 200 404 404 404 404 404 403 401
 GET /api/v1/alerts/99999                                  404 403 404 404 404 404 404 404 404 403 401
 GET /api/v1/outbox                                        200 403 200 200 200 200 200 200 200 403 401
@@ -408,6 +431,12 @@ done
 for q in "state=maybe" "page=0" "page_size=101" "x=1" "state=open&state=open"; do
 	call pq sw GET "/api/v1/alerts?$q"
 	check_eq "alerts ?$q: 400" 400 "$(status pq)"
+	call pq sw GET "/api/v1/alert-items?$q"
+	check_eq "alert-items ?$q: 400" 400 "$(status pq)"
+done
+for q in "ref=%27%20OR%201%3D1--" "home=%3Cscript%3E" "council=W06000015&ref=C01%27--"; do
+	call pq sw GET "/api/v1/alert-items?$q"
+	check_eq "alert-items ?$(echo "$q" | cut -c1-28): 200, nothing" "200 0" "$(status pq) $(num pq total)"
 done
 for q in "since=-1" "limit=0" "limit=101" "since=1&before=5" "since=abc"; do
 	call pq sw GET "/api/v1/outbox?$q"

@@ -33,7 +33,7 @@ check_grep "and on the Cardiff social worker's" "W06000015/C667953" \
 check "the police grade it high" \
 	cr missing police "$id" --as police@$D --ref SWP-1 --grade high \
 	--now 2026-11-18T23:00Z
-cr alerts list --as social-worker@$D >"$WORK/a1.txt"
+cr alerts list --tsv --as social-worker@$D >"$WORK/a1.txt"
 check_grep "high risk and no strategy meeting: an alert for the council" \
 	"long-or-high-risk.*C667953" "$WORK/a1.txt"
 check "the police record the return" \
@@ -41,7 +41,7 @@ check "the police record the return" \
 	--place "Cardiff Central" --now 2026-11-19T09:30Z
 check "the rules at the time the interview was due" \
 	cr alerts run --now 2026-11-22T10:00Z
-cr alerts list --as social-worker@$D >"$WORK/a2.txt"
+cr alerts list --tsv --as social-worker@$D >"$WORK/a2.txt"
 check_grep "no interview 72 hours after: an alert" "ri-72h.*C667953" \
 	"$WORK/a2.txt"
 alert=$(awk -F'\t' '$2 == "ri-72h" && $5 == "C667953" { print $1; exit }' \
@@ -54,7 +54,7 @@ check "the social worker records the late interview" \
 check "and acknowledges the alert" \
 	cr alerts ack "$alert" --as social-worker@$D --note "interview held late" \
 	--now "$NOW"
-cr alerts list --as social-worker@$D >"$WORK/a3.txt"
+cr alerts list --tsv --as social-worker@$D >"$WORK/a3.txt"
 check "the alert is acknowledged" \
 	grep -q "^$alert	ri-72h	acknowledged	" "$WORK/a3.txt"
 check "the audit trail is intact" cr audit verify

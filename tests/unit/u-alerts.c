@@ -12,6 +12,8 @@
 #include "unit-people.h"
 #include "alerts/alerts.h"
 #include "auth/auth.h"
+#include <ctype.h>
+#include "base/uktime.h"
 #include "base/xalloc.h"
 #include "domain/missing.h"
 #include "ingest/import.h"
@@ -159,6 +161,40 @@ static char *keys_at(struct snapb *b, const char *id, int64_t now,
 					len ? " " : "", sets[r].v[i].key);
 	alerts_found_release(sets, alert_nrules);
 	return out;
+}
+
+/* The alert rule `id` finds with key over b at now (defaults), copied
+ * into out; false if none. */
+static bool found_at(struct snapb *b, const char *id, int64_t now,
+		     const char *key, struct alert_found *out)
+{
+	struct alert_found_set sets[ALERT_RULES_MAX];
+	struct alert_params p;
+	struct alert_eval top;
+	size_t r = rule_ix(id);
+	bool got = false;
+
+	alert_params_defaults(&p);
+	memset(sets, 0, sizeof(sets));
+	memset(&top, 0, sizeof(top));
+	alerts_evaluate(&b->s, now, &p, NULL, &top, sets);
+	for (size_t i = 0; i < sets[r].n && !got; i++)
+		if (!strcmp(sets[r].v[i].key, key)) {
+			*out = sets[r].v[i];
+			got = true;
+		}
+	alerts_found_release(sets, alert_nrules);
+	return got;
+}
+
+static int64_t horizon_of(const char *id)
+{
+	struct alert_params p;
+	size_t r = rule_ix(id);
+
+	alert_params_defaults(&p);
+	return p.v[r][alert_rule_param_index(&alert_rules[r],
+					     ALERT_PARAM_HORIZON)];
 }
 
 static int64_t at(const char *iso)
@@ -482,6 +518,430 @@ static void test_home_rate(void **state)
 	sb_free(&b);
 }
 
+/* ---- the horizon, severity and due times ---------------------------------------- */
+
+static void test_horizon(void **state)
+{
+	int64_t now = at("2026-12-07T10:00Z"), r;
+	struct alert_found a;
+	struct snapb b;
+	struct alert_live *l;
+
+	(void)state;
+	memset(&a, 0, sizeof(a));
+	a.trigger_day = DATE_NONE;
+	/* an instant exactly 28 days old is not older than 28 days */
+	a.trigger_at = now - 28 * MS_PER_DAY;
+	assert_false(alert_found_historical(&a, now, 28));
+	a.trigger_at--;
+	assert_true(alert_found_historical(&a, now, 28));
+	/* going on now, or no horizon: never historical */
+	a.ongoing = true;
+	assert_false(alert_found_historical(&a, now, 28));
+	a.ongoing = false;
+	assert_false(alert_found_historical(&a, now, 0));
+	/* a day: 28 days before today is not older; 29 is */
+	a.trigger_at = 0;
+	a.trigger_day = day("09/11/2026");
+	assert_false(alert_found_historical(&a, now, 28));
+	a.trigger_day--;
+	assert_true(alert_found_historical(&a, now, 28));
+	/* UK days: 00:30 BST on 2 July is 23:30 UTC on 1 July; 3 June is
+	 * 29 UK days before (28 UTC days) */
+	now = at("2026-07-01T23:30Z");
+	a.trigger_day = day("04/06/2026");
+	assert_false(alert_found_historical(&a, now, 28));
+	a.trigger_day = day("03/06/2026");
+	assert_true(alert_found_historical(&a, now, 28));
+
+	/* through the rules: the interview due at R + 72 h is the trigger */
+	assert_int_equal(horizon_of("ri-72h"), 28);
+	r = at("2026-10-01T10:00Z");
+	sb_init(&b);
+	sb_child(&b, 1);
+	l = sb_live(&b, 7, 1, r - 9 * MS_PER_HOUR);
+	l->returned_at = r;
+	now = r + H72 + 28 * MS_PER_DAY;
+	assert_true(found_at(&b, "ri-72h", now, "episode:7", &a));
+	assert_int_equal(a.trigger_at, r + H72);
+	assert_false(a.ongoing);
+	assert_false(alert_found_historical(&a, now, 28));
+	assert_true(found_at(&b, "ri-72h", now + 1, "episode:7", &a));
+	assert_true(alert_found_historical(&a, now + 1, 28));
+	/* a child missing for a year, not returned: going on, not history */
+	l->returned_at = 0;
+	now = r + 365 * MS_PER_DAY;
+	assert_true(found_at(&b, "long-or-high-risk", now, "episode:7", &a));
+	assert_true(a.ongoing);
+	assert_false(alert_found_historical(&a, now, 28));
+	/* when it has returned (after 30 hours), an old one is history */
+	l->returned_at = r + 21 * MS_PER_HOUR;
+	assert_true(found_at(&b, "long-or-high-risk", now, "episode:7", &a));
+	assert_false(a.ongoing);
+	assert_true(alert_found_historical(&a, now, 28));
+	sb_free(&b);
+
+	/* repeat missing: the run's last period is the trigger (a day) */
+	sb_init(&b);
+	sb_child(&b, 1);
+	sb_period(&b, 1, day("01/01/2026"));
+	sb_period(&b, 1, day("10/01/2026"));
+	sb_period(&b, 1, day("20/01/2026"));
+	now = at("2026-02-17T12:00Z");		/* 28 days after 20 January */
+	assert_true(found_at(&b, "repeat-missing", now, "child:1:2026-01-01",
+			     &a));
+	assert_int_equal(a.trigger_day, day("20/01/2026"));
+	assert_false(alert_found_historical(&a, now, horizon_of(
+						    "repeat-missing")));
+	now += MS_PER_DAY;
+	assert_true(found_at(&b, "repeat-missing", now, "child:1:2026-01-01",
+			     &a));
+	assert_true(alert_found_historical(&a, now, horizon_of(
+						   "repeat-missing")));
+	/* ... unless the child is missing now */
+	sb_live(&b, 8, 1, now - MS_PER_HOUR);
+	assert_true(found_at(&b, "repeat-missing", now, "child:1:2026-01-01",
+			     &a));
+	assert_true(a.ongoing);
+	assert_false(alert_found_historical(&a, now, 28));
+	sb_free(&b);
+
+	/* placement moves: a quarter (90 days) */
+	assert_int_equal(horizon_of("placement-stability"), 90);
+	/* the home rule's window is recent by construction: no horizon */
+	assert_int_equal(horizon_of("home-missing-rate"), 0);
+}
+
+static void test_severity_due(void **state)
+{
+	int64_t r = at("2026-12-05T14:20Z"), now;
+	int32_t today;
+	struct alert_found a;
+	struct alert_live *l;
+	struct alert_placement *p;
+	struct snapb b;
+
+	(void)state;
+	/* ri-72h: high with no interview, due at R + 72 h; low held late */
+	sb_init(&b);
+	sb_child(&b, 1);
+	l = sb_live(&b, 7, 1, r - 9 * MS_PER_HOUR);
+	l->returned_at = r;
+	now = r + H72 + 1;
+	assert_true(found_at(&b, "ri-72h", now, "episode:7", &a));
+	assert_int_equal(a.severity, ALERT_SEV_HIGH);
+	assert_int_equal(a.due_at, r + H72);
+	l->ri_held_at = r + H72 + 1;
+	assert_true(found_at(&b, "ri-72h", now, "episode:7", &a));
+	assert_int_equal(a.severity, ALERT_SEV_LOW);
+	l->ri_held_at = 0;
+	/* missing over 24 hours: urgent while missing, the meeting due 24 h
+	 * after it passed the limit; high risk: from the start */
+	l->returned_at = 0;
+	now = r + 30 * MS_PER_HOUR;
+	assert_true(found_at(&b, "long-or-high-risk", now, "episode:7", &a));
+	assert_int_equal(a.severity, ALERT_SEV_URGENT);
+	assert_int_equal(a.due_at, r - 9 * MS_PER_HOUR + 48 * MS_PER_HOUR);
+	l->grade = 'h';
+	assert_true(found_at(&b, "long-or-high-risk", now, "episode:7", &a));
+	assert_int_equal(a.due_at, r - 9 * MS_PER_HOUR + 24 * MS_PER_HOUR);
+	/* returned: high when graded high, else medium */
+	l->returned_at = r;
+	assert_true(found_at(&b, "long-or-high-risk", now, "episode:7", &a));
+	assert_int_equal(a.severity, ALERT_SEV_HIGH);
+	l->grade = 0;
+	l->returned_at = r + 20 * MS_PER_HOUR;
+	assert_true(found_at(&b, "long-or-high-risk", now, "episode:7", &a));
+	assert_int_equal(a.severity, ALERT_SEV_MEDIUM);
+	/* arrested: medium, due by the end of the 7th day after it began
+	 * (5 December 2026 05:20 -> by the end of 12 December, GMT) */
+	l->arrested = true;
+	assert_true(found_at(&b, "criminalisation", now, "episode:7", &a));
+	assert_int_equal(a.severity, ALERT_SEV_MEDIUM);
+	assert_int_equal(a.due_at, at("2026-12-13T00:00Z"));
+	sb_free(&b);
+
+	/* exploitation: urgent while missing, else high; due by day */
+	sb_init(&b);
+	sb_child(&b, 1);
+	l = sb_live(&b, 1, 1, at("2026-06-01T10:00Z"));
+	l->exploitation = true;
+	l->returned_at = at("2026-06-01T18:00Z");
+	l = sb_live(&b, 2, 1, at("2026-06-05T22:30Z"));
+	l->exploitation = true;
+	now = at("2026-06-06T12:00Z");
+	assert_true(found_at(&b, "exploitation", now, "child:1:exploitation",
+			     &a));
+	assert_int_equal(a.severity, ALERT_SEV_URGENT);
+	/* 22:30 UTC on 5 June is 23:30 BST: the UK day is 5 June, due by
+	 * the end of 12 June, midnight BST (23:00 UTC) */
+	assert_int_equal(a.due_at, at("2026-06-12T23:00Z"));
+	l->returned_at = at("2026-06-06T08:00Z");
+	assert_true(found_at(&b, "exploitation", now, "child:1:exploitation",
+			     &a));
+	assert_int_equal(a.severity, ALERT_SEV_HIGH);
+	/* repeat missing: medium, high while missing; a meeting due 7 days
+	 * after the period that made it a repeat */
+	sb_period(&b, 1, day("20/05/2026"));
+	sb_period(&b, 1, day("25/05/2026"));
+	assert_true(found_at(&b, "repeat-missing", now, "child:1:2026-05-20",
+			     &a));
+	assert_int_equal(a.severity, ALERT_SEV_MEDIUM);
+	/* the 3rd period (1 June) made it a repeat: by the end of 8 June */
+	assert_int_equal(a.due_at, at("2026-06-08T23:00Z"));
+	l->returned_at = 0;
+	assert_true(found_at(&b, "repeat-missing", now, "child:1:2026-05-20",
+			     &a));
+	assert_int_equal(a.severity, ALERT_SEV_HIGH);
+	sb_free(&b);
+
+	/* placement moves: medium, due 28 days after the last; a distant
+	 * placement with no reason: low */
+	today = day("01/12/2026");
+	now = at("2026-12-01T12:00Z");
+	sb_init(&b);
+	sb_child(&b, 1);
+	sb_placement(&b, 1, today - 500, 'S');
+	sb_placement(&b, 1, today - 300, 'P');
+	sb_placement(&b, 1, today - 200, 'T');
+	p = sb_placement(&b, 1, today - 10, 'B');
+	p->distance = 345;
+	assert_true(found_at(&b, "placement-stability", now, "child:1:moves",
+			     &a));
+	assert_int_equal(a.severity, ALERT_SEV_MEDIUM);
+	assert_int_equal(a.due_at, uk_day_start(today - 10 + 29));
+	assert_true(found_at(&b, "placement-stability", now,
+			     "placement:1:2026-11-21", &a));
+	assert_int_equal(a.severity, ALERT_SEV_LOW);
+	sb_free(&b);
+}
+
+/* ---- what an alert says --------------------------------------------------------- */
+
+/* An alert row of what rule found, with the names the store joins. */
+static void row_of(const struct alert_found *a, const char *rule,
+		   enum alert_state st, struct alert_row *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = 42;
+	snprintf(r->rule, sizeof(r->rule), "%s", rule);
+	snprintf(r->key, sizeof(r->key), "%s", a->key);
+	r->state = st;
+	if (a->child_id) {
+		r->child_id = a->child_id;
+		snprintf(r->la, sizeof(r->la), "W06000015");
+		snprintf(r->la_en, sizeof(r->la_en), "Cardiff");
+		snprintf(r->la_cy, sizeof(r->la_cy), "Caerdydd");
+		snprintf(r->ref, sizeof(r->ref), "C%02d", (int)a->child_id);
+	} else {
+		snprintf(r->urn, sizeof(r->urn), "W2356000");
+	}
+	snprintf(r->home_urn, sizeof(r->home_urn), "W2356000");
+	snprintf(r->home_name, sizeof(r->home_name), "Maes Awel");
+	snprintf(r->home_area_en, sizeof(r->home_area_en), "Swansea");
+	snprintf(r->home_area_cy, sizeof(r->home_area_cy), "Abertawe");
+	r->severity = a->severity;
+	r->due_at = a->due_from_raise ? at("2026-12-31T00:00Z") : a->due_at;
+	snprintf(r->facts, sizeof(r->facts), "%s", a->facts);
+}
+
+/* Does s contain something that looks like a machine string? */
+static void plain_words(const char *s)
+{
+	size_t n = strlen(s);
+
+	assert_null(strstr(s, "UTC"));
+	assert_null(strchr(s, '{'));
+	assert_null(strchr(s, '_'));
+	/* no rule id (those that are not plain words: "exploitation" is
+	 * one) and no subject key */
+	for (size_t i = 0; i < alert_nrules; i++)
+		if (strchr(alert_rules[i].id, '-'))
+			assert_null(strstr(s, alert_rules[i].id));
+	assert_null(strstr(s, "episode:"));
+	assert_null(strstr(s, "child:"));
+	assert_null(strstr(s, "home:"));
+	for (size_t i = 0; i + 10 <= n; i++) {
+		/* no yyyy-mm-dd, no hh:mm:ss, no "T" between date and time */
+		bool iso = isdigit((unsigned char)s[i]) &&
+			   isdigit((unsigned char)s[i + 3]) && s[i + 4] == '-' &&
+			   isdigit((unsigned char)s[i + 5]) && s[i + 7] == '-';
+
+		assert_false(iso);
+		assert_false(isdigit((unsigned char)s[i]) && s[i + 2] == ':' &&
+			     isdigit((unsigned char)s[i + 3]) && s[i + 5] == ':');
+	}
+}
+
+static void check_words(const struct alert_row *r, int64_t now)
+{
+	struct alert_text t;
+
+	for (int cy = 0; cy <= 1; cy++) {
+		alert_text(r, now, cy, &t);
+		assert_true(t.what[0] && t.where[0] && t.todo[0]);
+		plain_words(t.what);
+		plain_words(t.where);
+		plain_words(t.due);
+		plain_words(t.todo);
+		assert_non_null(strstr(t.where, "Maes Awel"));
+		assert_non_null(strstr(t.where, cy ? "Abertawe" : "Swansea"));
+		if (r->ref[0])
+			assert_non_null(strstr(t.where, cy ? "Cyngor Caerdydd" :
+						      "Cardiff Council"));
+		/* the Welsh is not the English */
+		if (cy) {
+			struct alert_text en;
+
+			alert_text(r, now, false, &en);
+			assert_string_not_equal(en.what, t.what);
+			assert_string_not_equal(en.todo, t.todo);
+		}
+	}
+}
+
+/* Every alert rule id finds over b at now, in words. */
+static int words_of_rule(struct snapb *b, const char *id, int64_t now)
+{
+	struct alert_found_set sets[ALERT_RULES_MAX];
+	struct alert_params p;
+	struct alert_eval top;
+	struct alert_row *row = xmalloc(sizeof(*row));
+	size_t r = rule_ix(id);
+	int n;
+
+	alert_params_defaults(&p);
+	memset(sets, 0, sizeof(sets));
+	memset(&top, 0, sizeof(top));
+	alerts_evaluate(&b->s, now, &p, NULL, &top, sets);
+	for (size_t i = 0; i < sets[r].n; i++) {
+		row_of(&sets[r].v[i], id, ALERT_OPEN, row);
+		check_words(row, now);
+	}
+	n = (int)sets[r].n;
+	alerts_found_release(sets, alert_nrules);
+	free(row);
+	return n;
+}
+
+static void test_words(void **state)
+{
+	int64_t r = at("2026-12-05T14:20Z"), now = r + H72 + 2 * MS_PER_DAY;
+	struct alert_row *row = xmalloc(sizeof(*row));
+	struct alert_found a;
+	struct alert_text t;
+	struct alert_live *l;
+	struct alert_placement *p;
+	struct snapb b;
+	int32_t today;
+	char urn[16];
+
+	(void)state;
+	/* the example, in both languages */
+	sb_init(&b);
+	sb_child(&b, 1);
+	l = sb_live(&b, 7, 1, r - 9 * MS_PER_HOUR);
+	l->returned_at = r;
+	assert_true(found_at(&b, "ri-72h", now, "episode:7", &a));
+	row_of(&a, "ri-72h", ALERT_OPEN, row);
+	alert_text(row, now, false, &t);
+	assert_string_equal(t.what, "Returned on 5 December 2026 at 14:20 "
+			    "after being missing for 9 hours. No return "
+			    "interview has been held.");
+	assert_string_equal(t.where, "Maes Awel, Swansea; looked after by "
+			    "Cardiff Council");
+	assert_string_equal(t.due, "Due by 8 December 2026 at 14:20 \xe2\x80\x94 "
+			    "2 days overdue.");
+	assert_string_equal(t.todo, "Hold the return interview, or record "
+			    "why it was not held.");
+	alert_text(row, now, true, &t);
+	assert_string_equal(t.what, "Daeth yn \xc3\xb4l ar 5 Rhagfyr 2026 am "
+			    "14:20 ar \xc3\xb4l bod ar goll am 9 awr. Nid oes "
+			    "cyfweliad dychwelyd wedi\xe2\x80\x99i gynnal.");
+	assert_string_equal(t.where, "Maes Awel, Abertawe; yng ngofal Cyngor "
+			    "Caerdydd");
+	assert_string_equal(t.due, "I\xe2\x80\x99w wneud erbyn 8 Rhagfyr 2026 am "
+			    "14:20 \xe2\x80\x94 2 diwrnod yn hwyr.");
+	/* not yet due */
+	alert_text(row, r + 70 * MS_PER_HOUR, false, &t);
+	assert_string_equal(t.due, "Due by 8 December 2026 at 14:20 \xe2\x80\x94 "
+			    "2 hours left.");
+	/* answered, cleared or historical: nothing is overdue */
+	row->state = ALERT_HISTORICAL;
+	alert_text(row, now, false, &t);
+	assert_string_equal(t.due, "Was due by 8 December 2026 at 14:20.");
+	assert_non_null(strstr(t.todo, "imported history"));
+	assert_false(alert_is_overdue(row, now));
+	row->state = ALERT_OPEN;
+	assert_true(alert_is_overdue(row, now));
+	/* an alert from before facts says what its rule means */
+	row->facts[0] = '\0';
+	alert_text(row, now, true, &t);
+	assert_string_equal(t.what, alert_rules[rule_ix("ri-72h")].desc_cy);
+	/* held late */
+	l->ri_held_at = r + H72 + MS_PER_DAY;
+	assert_int_equal(words_of_rule(&b, "ri-72h", now), 1);
+	l->ri_held_at = 0;
+	/* missing now, high risk, arrested */
+	l->returned_at = 0;
+	l->grade = 'h';
+	l->arrested = true;
+	assert_int_equal(words_of_rule(&b, "long-or-high-risk", now), 1);
+	assert_true(found_at(&b, "long-or-high-risk", now, "episode:7", &a));
+	row_of(&a, "long-or-high-risk", ALERT_OPEN, row);
+	alert_text(row, now, false, &t);
+	assert_string_equal(t.what, "Missing since 5 December 2026 at 05:20 "
+			    "(5 days 9 hours so far). Graded high risk by the "
+			    "police. No strategy meeting has been held since "
+			    "it began.");
+	assert_int_equal(words_of_rule(&b, "criminalisation", now), 1);
+	l->returned_at = r;
+	assert_int_equal(words_of_rule(&b, "long-or-high-risk", now), 1);
+	assert_int_equal(words_of_rule(&b, "criminalisation", now), 1);
+	/* exploitation, and repeat missing */
+	l->exploitation = true;
+	sb_live(&b, 9, 1, r + MS_PER_DAY)->exploitation = true;
+	sb_period(&b, 1, day("01/11/2026"));
+	sb_period(&b, 1, day("15/11/2026"));
+	assert_int_equal(words_of_rule(&b, "exploitation", now), 1);
+	assert_int_equal(words_of_rule(&b, "repeat-missing", now), 1);
+	sb_free(&b);
+
+	/* placement moves and a distant placement */
+	today = day("01/12/2026");
+	sb_init(&b);
+	sb_child(&b, 1);
+	sb_placement(&b, 1, today - 500, 'S');
+	sb_placement(&b, 1, today - 300, 'P');
+	sb_placement(&b, 1, today - 200, 'T');
+	p = sb_placement(&b, 1, today - 10, 'B');
+	p->distance = 345;
+	now = at("2026-12-01T12:00Z");
+	assert_int_equal(words_of_rule(&b, "placement-stability", now), 2);
+	assert_true(found_at(&b, "placement-stability", now,
+			     "placement:1:2026-11-21", &a));
+	row_of(&a, "placement-stability", ALERT_OPEN, row);
+	alert_text(row, now, false, &t);
+	assert_string_equal(t.what, "A new placement from 21 November 2026, "
+			    "34.5 miles from where the child lived, with no "
+			    "reason recorded for the change of placement.");
+	/* due by a day: "by 19 December", days left */
+	assert_string_equal(t.due, "Due by 19 December 2026 \xe2\x80\x94 18 days "
+			    "left.");
+	sb_free(&b);
+
+	/* a home */
+	sb_init(&b);
+	for (int i = 0; i < 10; i++) {
+		snprintf(urn, sizeof(urn), "W%07d", i);
+		sb_home(&b, urn, 2);
+	}
+	home_periods(&b, 1, 0, today - 30, 4);
+	assert_int_equal(words_of_rule(&b, "home-missing-rate", now), 1);
+	sb_free(&b);
+	free(row);
+}
+
 static void test_rules_table(void **state)
 {
 	struct alert_params p;
@@ -782,7 +1242,7 @@ static void test_answers(void **state)
 	struct fixture *f = *state;
 	int64_t now = at("2019-04-06T12:00"), id;
 	struct alert_page *page = xmalloc(sizeof(*page));
-	struct alert_filter all = { NULL, ALERT_NSTATES, NULL, 0, 100 };
+	struct alert_filter all = { NULL, ALERT_NSTATES, NULL, 0, 100, NULL, NULL };
 	struct err err = ERR_INIT;
 	struct alert_row *row = xmalloc(sizeof(*row));
 	struct viewer v;
@@ -916,6 +1376,293 @@ static void test_params(void **state)
 					  "unit", 1, &err), 0);
 }
 
+/* A live episode with or without an exploitation concern. */
+static int64_t add_episode_x(struct fixture *f, const char *ref,
+			     const char *urn, int64_t started,
+			     int64_t returned, bool exploitation)
+{
+	struct err err = ERR_INIT;
+	struct mfc_episode e;
+	int64_t id = 0;
+
+	mfc_episode_init(&e);
+	snprintf(e.la, sizeof(e.la), CARDIFF);
+	snprintf(e.ref, sizeof(e.ref), "%s", ref);
+	snprintf(e.kind, sizeof(e.kind), "M");
+	snprintf(e.urn, sizeof(e.urn), "%s", urn);
+	e.started_at = started;
+	e.returned_at = returned;
+	e.exploitation = exploitation;
+	if (store_mfc_import(f->s, &e, &id, &err))
+		fail_msg("episode: %s", err_text(&err));
+	return id;
+}
+
+struct alert_msgs {
+	int64_t alert_id;
+	long n;
+};
+
+static int count_alert_msg(const struct outbox_row *r, void *ctx)
+{
+	struct alert_msgs *c = ctx;
+
+	if (r->alert_id == c->alert_id)
+		c->n++;
+	return 0;
+}
+
+/* Messages about alert id to any organisation of the fixture. */
+static long messages_of(struct fixture *f, int64_t id)
+{
+	static const struct { enum org_kind kind; const char *code; } orgs[] = {
+		{ ORG_COUNCIL, CARDIFF }, { ORG_INSPECTORATE, "CIW" },
+		{ ORG_POLICE, "south-wales" }, { ORG_POLICE, "gwent" },
+		{ ORG_PROVIDER, "The Meadow Trust" },
+		{ ORG_PROVIDER, "Orchard Care Ltd" },
+	};
+	struct alert_msgs c = { id, 0 };
+	struct err err = ERR_INIT;
+
+	for (size_t i = 0; i < ARRAY_SIZE(orgs); i++)
+		if (store_outbox_list(f->s, orgs[i].kind, orgs[i].code, 0, 1000,
+				      count_alert_msg, &c, &err))
+			fail_msg("outbox: %s", err_text(&err));
+	return c.n;
+}
+
+/* The alert of rule about child ref (0: none). */
+static int64_t alert_of(struct fixture *f, const char *rule, const char *ref,
+			enum alert_state *state)
+{
+	struct alert_row *r = xmalloc(sizeof(*r));
+	int64_t found = 0;
+
+	for (int64_t id = 1; id < 500 && !found; id++)
+		if (!store_alert_get(f->s, id, r, NULL) &&
+		    !strcmp(r->rule, rule) && !strcmp(r->ref, ref)) {
+			found = id;
+			*state = r->state;
+		}
+	free(r);
+	return found;
+}
+
+/* Is child ref among the items of filter state for viewer w? */
+static bool in_items(struct fixture *f, enum who w, int64_t now, int state,
+		     const char *ref)
+{
+	struct alert_item_page *pg = xcalloc(1, sizeof(*pg));
+	struct alert_filter fl;
+	struct err err = ERR_INIT;
+	struct viewer v = view(f, w, now);
+	bool found = false;
+	long n;
+
+	memset(&fl, 0, sizeof(fl));
+	fl.state = state;
+	fl.page_size = STORE_PAGE_MAX;
+	if (alerts_items_list(f->s, &v, &fl, pg, &err))
+		fail_msg("items: %s", err_text(&err));
+	for (size_t i = 0; i < pg->n; i++)
+		if (!strcmp(pg->items[i].ref, ref))
+			found = true;
+	/* the count agrees with the list */
+	assert_int_equal(alerts_items_count(f->s, &v, &fl, &n, &err), 0);
+	assert_int_equal(n, pg->total);
+	alert_item_page_release(pg);
+	free(pg);
+	return found;
+}
+
+static void test_historical(void **state)
+{
+	struct fixture *f = *state;
+	int64_t now = at("2019-07-01T12:00Z"), ep, id;
+	struct alerts_summary sum;
+	enum alert_state st;
+	char key[ALERT_KEY_MAX + 1];
+
+	/* C05 returned on 1 April, no interview: due 4 April, 88 days
+	 * before now: history, told to nobody */
+	ep = add_episode(f, "C05", "W0000001", at("2019-04-01T10:00Z"),
+			 at("2019-04-01T20:00Z"));
+	snprintf(key, sizeof(key), "episode:%lld", (long long)ep);
+	/* C07 missing since 1 March and not back: old, but going on */
+	add_episode(f, "C07", "W0000002", at("2019-03-01T10:00Z"), 0);
+	/* C03: an exploitation concern on two episodes in March */
+	add_episode_x(f, "C03", "W0000001", at("2019-03-02T10:00Z"),
+		      at("2019-03-02T12:00Z"), true);
+	add_episode_x(f, "C03", "W0000001", at("2019-03-09T10:00Z"),
+		      at("2019-03-09T12:00Z"), true);
+	sum = run(f, now);
+	assert_true(sum.historical >= 2);
+	id = alert_id(f, "ri-72h", key, &st);
+	assert_true(id > 0);
+	assert_int_equal(st, ALERT_HISTORICAL);
+	assert_int_equal(messages_of(f, id), 0);
+	/* its recipients are kept, so the council can see it as history */
+	assert_int_equal(recipients(f, id), 1);
+	assert_false(in_items(f, CARDIFF_SW, now, -1, "C05"));
+	assert_false(in_items(f, CARDIFF_SW, now, ALERT_OPEN, "C05"));
+	assert_true(in_items(f, CARDIFF_SW, now, ALERT_HISTORICAL, "C05"));
+	assert_true(in_items(f, CARDIFF_SW, now, ALERT_NSTATES, "C05"));
+	/* nobody can acknowledge history */
+	{
+		struct viewer v = view(f, CARDIFF_SW, now);
+		struct err err = ERR_INIT;
+
+		assert_int_equal(alerts_ack(f->s, &v, id, "seen", &err),
+				 ERR_CONSTRAINT);
+	}
+	/* going on: raised, with its messages */
+	assert_true(in_items(f, CARDIFF_SW, now, -1, "C07"));
+	/* the exploitation alert of C03 is history ... */
+	assert_false(in_items(f, CARDIFF_SW, now, -1, "C03"));
+	assert_true(in_items(f, CARDIFF_SW, now, ALERT_HISTORICAL, "C03"));
+	id = alert_of(f, "exploitation", "C03", &st);
+	assert_int_equal(st, ALERT_HISTORICAL);
+	assert_int_equal(messages_of(f, id), 0);
+	/* ... until a new concern within the horizon: raised then, told */
+	add_episode_x(f, "C03", "W0000001", at("2019-06-28T21:00Z"),
+		      at("2019-06-29T09:00Z"), true);
+	sum = run(f, now);
+	assert_true(sum.raised >= 1);
+	assert_true(in_items(f, CARDIFF_SW, now, -1, "C03"));
+	assert_int_equal(alert_of(f, "exploitation", "C03", &st), id);
+	assert_int_equal(st, ALERT_OPEN);
+	/* to the council and the police of the home's area (Cardiff:
+	 * South Wales), once each */
+	assert_int_equal(messages_of(f, id), 2);
+	/* idempotent: nothing more */
+	sum = run(f, now);
+	assert_int_equal(sum.raised, 0);
+	assert_int_equal(sum.historical, 0);
+	assert_int_equal(sum.messages, 0);
+	assert_true(sum.historical_now >= 1);
+}
+
+static void test_items(void **state)
+{
+	struct fixture *f = *state;
+	int64_t now = at("2019-07-01T12:00Z");
+	struct alert_item_page *pg = xcalloc(1, sizeof(*pg));
+	struct alert_filter fl;
+	struct err err = ERR_INIT;
+	struct viewer v = view(f, CARDIFF_SW, now);
+	long before, n, children = 0;
+	int64_t c07 = 0;
+
+	/* every alert Cardiff receives, grouped: one item per child */
+	memset(&fl, 0, sizeof(fl));
+	fl.state = ALERT_NSTATES;
+	fl.page_size = STORE_PAGE_MAX;
+	assert_int_equal(alerts_items_list(f->s, &v, &fl, pg, &err), 0);
+	assert_true(pg->n >= 3);
+	assert_int_equal((long)pg->n, pg->total);
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct alert_item *it = &pg->items[i];
+
+		assert_true(it->n >= 1);
+		assert_true(it->nall >= (long)it->n);
+		if (it->ref[0])
+			children++;
+		/* one item per child: its reasons are all about it */
+		for (size_t k = it->first; k < it->first + it->n; k++) {
+			assert_string_equal(pg->reasons[k].ref, it->ref);
+			if (k > it->first) {
+				const struct alert_row *a = &pg->reasons[k - 1],
+						       *b = &pg->reasons[k];
+
+				assert_true(a->severity >= b->severity);
+				if (a->severity == b->severity && b->due_at)
+					assert_true(a->due_at && a->due_at <=
+						    b->due_at);
+			}
+		}
+		/* no child twice */
+		for (size_t j = 0; j < i; j++)
+			assert_true(strcmp(pg->items[j].ref, it->ref) ||
+				    !it->ref[0]);
+		/* most urgent first */
+		if (i) {
+			const struct alert_item *p = &pg->items[i - 1];
+
+			assert_true(p->severity >= it->severity);
+			if (p->severity == it->severity && it->due_at)
+				assert_true(p->due_at && p->due_at <=
+					    it->due_at);
+		}
+		if (!strcmp(it->ref, "C07"))
+			c07 = pg->reasons[it->first].id;
+	}
+	assert_true(children >= 3);
+	/* C07, missing now for four months: urgent, first */
+	assert_string_equal(pg->items[0].ref, "C07");
+	assert_int_equal(pg->items[0].severity, ALERT_SEV_URGENT);
+	assert_true(c07 > 0);
+	alert_item_page_release(pg);
+
+	/* filters: by child, by rule, by home */
+	fl.la = CARDIFF;
+	fl.ref = "C07";
+	assert_int_equal(alerts_items_list(f->s, &v, &fl, pg, &err), 0);
+	assert_int_equal(pg->total, 1);
+	alert_item_page_release(pg);
+	fl.la = NULL;
+	fl.ref = NULL;
+	fl.rule = "exploitation";
+	assert_int_equal(alerts_items_list(f->s, &v, &fl, pg, &err), 0);
+	assert_int_equal(pg->total, 1);
+	assert_string_equal(pg->items[0].ref, "C03");
+	alert_item_page_release(pg);
+	fl.rule = NULL;
+	fl.home = "W0000002";
+	assert_int_equal(alerts_items_list(f->s, &v, &fl, pg, &err), 0);
+	for (size_t i = 0; i < pg->nreasons; i++)
+		assert_string_equal(pg->reasons[i].home_urn, "W0000002");
+	assert_string_equal(pg->reasons[0].home_name, "Bryn Dau");
+	assert_string_equal(pg->reasons[0].home_area_en, "Swansea");
+	assert_string_equal(pg->reasons[0].la_cy, "Caerdydd");
+	alert_item_page_release(pg);
+
+	/* another council's social worker: none of these */
+	v = view(f, SWANSEA_SW, now);
+	fl.home = NULL;
+	assert_int_equal(alerts_items_list(f->s, &v, &fl, pg, &err), 0);
+	assert_int_equal(pg->total, 0);
+	alert_item_page_release(pg);
+	v = view(f, ANALYST, now);
+	assert_int_equal(alerts_items_list(f->s, &v, &fl, pg, &err),
+			 ERR_DENIED);
+	err_clear(&err);
+	assert_int_equal(alerts_items_count(f->s, &v, &fl, &n, &err),
+			 ERR_DENIED);
+	err_clear(&err);
+
+	/* acknowledging all of C07's open alerts at once */
+	v = view(f, CARDIFF_SW, now);
+	fl.state = ALERT_OPEN;
+	fl.la = CARDIFF;
+	fl.ref = "C07";
+	assert_int_equal(alerts_items_list(f->s, &v, &fl, pg, &err), 0);
+	before = pg->items[0].nall;
+	alert_item_page_release(pg);
+	assert_true(before >= 1);
+	assert_int_equal(alerts_ack_item(f->s, &v, c07, "strategy meeting "
+					 "booked", &n, &err), 0);
+	assert_int_equal(n, before);
+	assert_int_equal(alerts_items_count(f->s, &v, &fl, &n, &err), 0);
+	assert_int_equal(n, 0);
+	/* each answer told and audited per alert */
+	assert_true(outbox_count(f, ORG_COUNCIL, CARDIFF, "acknowledged") >=
+		    before);
+	/* nothing left open: acknowledging all again acknowledges none */
+	assert_int_equal(alerts_ack_item(f->s, &v, c07, "again", &n, &err), 0);
+	assert_int_equal(n, 0);
+	free(pg);
+}
+
 static void test_signature(void **state)
 {
 	char sig[ALERTS_SIGNATURE_MAX];
@@ -943,6 +1690,9 @@ int main(void)
 		cmocka_unit_test(test_criminalisation),
 		cmocka_unit_test(test_stability),
 		cmocka_unit_test(test_home_rate),
+		cmocka_unit_test(test_horizon),
+		cmocka_unit_test(test_severity_due),
+		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_signature),
 	};
 	const struct CMUnitTest store[] = {
@@ -951,6 +1701,8 @@ int main(void)
 		cmocka_unit_test(test_answers),
 		cmocka_unit_test(test_one_child),
 		cmocka_unit_test(test_params),
+		cmocka_unit_test(test_historical),
+		cmocka_unit_test(test_items),
 	};
 	int rc = cmocka_run_group_tests_name("alert rules", pure, NULL, NULL);
 
