@@ -364,7 +364,7 @@ check "inspector: the charts and the map as inline SVG" has dash-insp \
 check "the SVG needs no style attribute or element (CSP)" hasnt dash-insp ' style="' '<style'
 check "a title that names the dashboard" has dash-insp "<title>Dashboard: Wales – cartref</title>"
 check "wide tables scroll in a focusable region" has dash-insp \
-	'<div class="cartref-scroll" tabindex="0" role="region" aria-label="Figures for each children&#39;s home">'
+	'<div class="cartref-table-scroll" role="region" aria-label="Figures for each children&#39;s home" tabindex="0">'
 check "inspector: councils link to their dashboards" has dash-insp \
 	'href="/dashboard/council/W06000015?year=2019">Cardiff</a>'
 check "inspector: homes link to their profiles" has dash-insp 'href="/homes/W0000001">Tŷ Un</a>'
@@ -387,7 +387,8 @@ get dash-police -b "$WORK/j-police" "$U/dashboard"
 check "police: missing only, published" has dash-police "Going missing from care" "Published figures"
 check "police: no other group" hasnt dash-police "Placement stability" "Outcomes for children"
 get dash-hm -b "$WORK/j-home-manager" "$U/dashboard"
-check "home manager: its homes' figures" has dash-hm "Dashboard: your homes" "Tŷ Un" "Exact figures"
+check "home manager: its homes' figures, one table, beside Wales" has dash-hm "Dashboard: your homes" "Tŷ Un" \
+	"figures are exact" 'data-cartref="dash-homes"' "Wales (published)"
 check "home manager: not other providers' homes" hasnt dash-hm "Bryn Dau" "Old Three"
 get dash-2018 -b "$WORK/j-inspector" "$U/dashboard?year=2018"
 check "a year from the select" has dash-2018 "Reporting year 2017-18" '<option value="2018" selected>'

@@ -352,7 +352,7 @@ check "listed under resolved" has a6 "href=\"/alerts/$alert\""
 
 # acknowledging all of a child's open alerts at once: C03 missing from 6
 # to 4 days ago (more than 24 hours) and no interview since
-ago() { date -u -d "@$(( $(date +%s) - $1 * 86400 ))" +%Y-%m-%dT%H:%M:00.000Z; }
+ago() { date -u -d "@$(( $(date +%s) + ${CARTREF_CLOCK_OFFSET:-0} - $1 * 86400 ))" +%Y-%m-%dT%H:%M:00.000Z; }
 printf 'LA,CHILD,KIND,URN,STARTED_AT,RETURNED_AT\nW06000015,C03,M,W0000001,%s,%s\n' \
 	"$(ago 6)" "$(ago 4)" >"$WORK/c03.csv"
 check "C03's episode" cr missing import "$WORK/c03.csv"
