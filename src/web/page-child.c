@@ -34,10 +34,9 @@ struct child_view {
 	struct child_record rec;
 	/* missing from care recorded live, and the strategy meetings */
 	struct mfc_chronology live;
-	/* the child's open alerts the viewer's organisation receives */
-	struct alert_page *alerts;	/* NULL: none for this viewer */
-	size_t alert_ix[STORE_PAGE_MAX];
-	size_t nalerts;
+	/* the child's open alerts the viewer's organisation receives: one
+	 * item, its reasons most urgent first */
+	struct alert_item_page *alerts;	/* NULL: none for this viewer */
 	const struct mfc_episode *open;	/* its open live episode, or NULL */
 	/* per live episode, the return period it is (index, or -1) */
 	long *live_period;
@@ -680,32 +679,45 @@ static void actions(struct request *req, struct response *res,
 	}
 }
 
-/* The child's open alerts that the viewer's organisation receives. */
+/*
+ * The child's open alerts that the viewer's organisation receives, most
+ * urgent first: what each says to do, and when it was due.
+ */
 static void open_alerts(struct request *req, struct response *res,
 			const struct child_view *cv)
 {
-	if (!cv->alerts || !cv->nalerts)
-		return;
-	part_h2(res, tr(req, "Open alerts", "Rhybuddion agored"));
-	res_markup(res, "<ul class=\"govuk-list\">\n");
-	for (size_t i = 0; i < cv->nalerts; i++) {
-		const struct alert_row *a = &cv->alerts->rows[cv->alert_ix[i]];
-		const struct alert_rule *r = alert_rule_find(a->rule);
+	const struct alert_item_page *ip = cv->alerts;
+	bool cy = req->lang[0] == 'c';
 
+	if (!ip || !ip->n || !ip->items[0].n)
+		return;
+	part_h2(res, tr(req, "Alerts to act on", "Rhybuddion i weithredu arnynt"));
+	res_markup(res, "<ul class=\"govuk-list\" data-cartref=\"child-alerts\">\n");
+	for (size_t k = 0; k < ip->items[0].n; k++) {
+		const struct alert_row *a = &ip->reasons[ip->items[0].first + k];
+		struct alert_text t;
+
+		alert_text(a, cv->v.now_ms, cy, &t);
 		res_markup(res, "<li><a class=\"govuk-link\" href=\"/alerts/");
 		res_int(res, a->id);
 		res_markup(res, "\">");
-		res_text(res, r ? tr(req, r->title_en, r->title_cy) : a->rule);
+		res_text(res, alert_title(a->rule, cy));
 		res_markup(res, "</a> ");
-		if (a->state == ALERT_ACKNOWLEDGED)
-			part_tag(res, "yellow", tr(req, "Acknowledged",
-						   "Wedi" RQ "i gydnabod"));
-		else
-			part_tag(res, "red", tr(req, "Open", "Agored"));
-		if (a->escalated_at) {
+		part_tag(res, a->severity >= ALERT_SEV_URGENT ? "red" :
+			      a->severity >= ALERT_SEV_HIGH ? "orange" :
+							      "yellow",
+			 alert_severity_label(a->severity, cy));
+		if (a->state == ALERT_ACKNOWLEDGED) {
 			res_text(res, " ");
-			part_tag(res, "pink", tr(req, "Escalated",
-						 "Wedi" RQ "i uwchgyfeirio"));
+			part_tag(res, "grey", alert_state_label(a->state, cy));
+		}
+		if (t.due[0] || t.todo[0]) {
+			res_markup(res, "<br><span class=\"govuk-body-s\">");
+			res_text(res, t.todo);
+			if (t.due[0] && t.todo[0])
+				res_text(res, " ");
+			res_text(res, t.due);
+			res_markup(res, "</span>");
 		}
 		res_markup(res, "</li>\n");
 	}
@@ -778,20 +790,17 @@ static int load_live(struct store *s, struct child_view *cv,
 	memset(&f, 0, sizeof(f));
 	f.state = -1;
 	f.la = c->la;
-	f.page_size = STORE_PAGE_MAX;
-	cv->alerts = xmalloc(sizeof(*cv->alerts));
-	rc = alerts_list(s, &cv->v, &f, cv->alerts, &inner);
+	f.ref = c->ref;
+	f.page_size = 1;
+	cv->alerts = xcalloc(1, sizeof(*cv->alerts));
+	rc = alerts_items_list(s, &cv->v, &f, cv->alerts, &inner);
 	if (rc == ERR_DENIED) {
+		alert_item_page_release(cv->alerts);
 		free(cv->alerts);
 		cv->alerts = NULL;
 		return 0;
 	}
-	if (rc)
-		return err_set(err, rc, "%s", err_text(&inner));
-	for (size_t i = 0; i < cv->alerts->n; i++)
-		if (!strcmp(cv->alerts->rows[i].ref, c->ref))
-			cv->alert_ix[cv->nalerts++] = i;
-	return 0;
+	return rc ? err_set(err, rc, "%s", err_text(&inner)) : 0;
 }
 
 void page_child(struct request *req, struct response *res)
@@ -829,6 +838,8 @@ void page_child(struct request *req, struct response *res)
 	child_record_release(&cv->rec);
 	mfc_chronology_release(&cv->live);
 	free(cv->live_period);
+	if (cv->alerts)
+		alert_item_page_release(cv->alerts);
 	free(cv->alerts);
 	free(cv);
 }

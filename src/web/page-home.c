@@ -237,8 +237,9 @@ struct hp_page {
 	/* police */
 	struct hp_area *areas;
 	size_t nareas;
-	/* open alerts to the organisation */
-	struct alert_page *alerts;	/* NULL: the role receives none */
+	/* open alerts to the organisation, one item per child or home */
+	struct alert_item_page *items;	/* NULL: the role receives none */
+	long nitems;			/* as /alerts counts them */
 	/* admin */
 	long users_active, users_disabled;
 };
@@ -348,8 +349,15 @@ static int load_mfc(struct store *s, struct hp_page *p, enum mfc_due due,
 	return store_mfc_attention(s, &p->v, &f, *out, err);
 }
 
-/* The open alerts to the viewer's organisation (how many). */
-static int load_alerts(struct store *s, struct hp_page *p, struct err *err)
+/*
+ * The alerts to the viewer's organisation that people are to act on
+ * (open or acknowledged), as items (one per child or home, the most
+ * urgent first: alerts_items_list(), scoped and audited), and how many
+ * there are, counted as /alerts counts them.  rule: only its items
+ * (NULL: every rule); a role that receives none has none.
+ */
+static int load_alerts(struct store *s, struct hp_page *p, const char *rule,
+		       struct err *err)
 {
 	struct alert_filter af;
 	struct err inner = ERR_INIT;
@@ -357,13 +365,14 @@ static int load_alerts(struct store *s, struct hp_page *p, struct err *err)
 
 	memset(&af, 0, sizeof(af));
 	af.state = -1;
-	af.page_size = 1;
-	p->alerts = xmalloc(sizeof(*p->alerts));
-	rc = alerts_list(s, &p->v, &af, p->alerts, &inner);
-	if (rc == ERR_DENIED) {
-		free(p->alerts);
-		p->alerts = NULL;
+	rc = alerts_items_count(s, &p->v, &af, &p->nitems, &inner);
+	if (rc == ERR_DENIED)
 		return 0;
+	if (!rc) {
+		af.rule = rule;
+		af.page_size = STORE_PAGE_MAX;
+		p->items = xcalloc(1, sizeof(*p->items));
+		rc = alerts_items_list(s, &p->v, &af, p->items, &inner);
 	}
 	return rc ? err_set(err, rc, "%s", err_text(&inner)) : 0;
 }
@@ -431,7 +440,8 @@ static int gather(struct request *req, struct hp_page *p, struct err *err)
 		break;
 	}
 	if (!rc && p->v.access != VIEWER_NONE)
-		rc = load_alerts(s, p, err);
+		rc = load_alerts(s, p, role == ROLE_COUNCIL_PLACEMENTS ?
+				 "placement-stability" : NULL, err);
 	return rc;
 }
 
@@ -636,6 +646,99 @@ static void nothing_first(struct request *req, struct response *res,
 	res_markup(res, "</div>\n");
 }
 
+static const char *severity_colour(int sev)
+{
+	switch (sev) {
+	case ALERT_SEV_URGENT:
+		return "red";
+	case ALERT_SEV_HIGH:
+		return "orange";
+	case ALERT_SEV_MEDIUM:
+		return "yellow";
+	default:
+		return "grey";
+	}
+}
+
+/* Is every reason of item it of rule? */
+static bool item_only(const struct alert_item_page *ip,
+		      const struct alert_item *it, const char *rule)
+{
+	for (size_t k = 0; k < it->n; k++)
+		if (strcmp(ip->reasons[it->first + k].rule, rule))
+			return false;
+	return it->n > 0;
+}
+
+/* The alert items a "do first" list shows (skipping those of skip_rule
+ * alone: another task on the list is the same thing). */
+static long alert_tasks_count(const struct hp_page *p, const char *skip_rule)
+{
+	long n = 0;
+
+	if (!p->items)
+		return 0;
+	for (size_t i = 0; i < p->items->n; i++)
+		if (!skip_rule || !item_only(p->items, &p->items->items[i],
+					     skip_rule))
+			n++;
+	return n + (p->items->total - (long)p->items->n);
+}
+
+/*
+ * Alert items as tasks: the most urgent reason says what to do; the
+ * task links to it.  Numbering continues from *n; at most max - *shown
+ * more are written.
+ */
+static void alert_tasks(struct request *req, struct response *res,
+			const struct hp_page *p, const char *skip_rule, int *n,
+			long *shown, long max)
+{
+	const struct alert_item_page *ip = p->items;
+	bool cy = req->lang[0] == 'c';
+
+	for (size_t i = 0; ip && i < ip->n && *shown < max; i++) {
+		const struct alert_item *it = &ip->items[i];
+		const struct alert_row *r;
+		struct alert_text t;
+		char name[300], hint[2 * ALERT_TEXT_MAX + 4], how[UK_TEXT_MAX];
+		char status[96];
+
+		if (!it->n || (skip_rule && item_only(ip, it, skip_rule)))
+			continue;
+		r = &ip->reasons[it->first];
+		alert_text(r, p->v.now_ms, cy, &t);
+		if (r->ref[0])
+			snprintf(name, sizeof(name), "%s: %s",
+				 alert_title(r->rule, cy), r->ref);
+		else
+			snprintf(name, sizeof(name), "%s: %s",
+				 alert_title(r->rule, cy),
+				 r->home_name[0] ? r->home_name : r->urn);
+		if (it->n > 1) {
+			size_t len = strlen(name);
+
+			snprintf(name + len, sizeof(name) - len, WEB_TRF(req,
+				 " (and %zu more)", " (a %zu arall)"),
+				 it->n - 1);
+		}
+		snprintf(hint, sizeof(hint), "%s%s%s", t.todo,
+			 t.todo[0] && t.where[0] ? " " : "", t.where);
+		if (alert_is_overdue(r, p->v.now_ms)) {
+			uk_duration_text(p->v.now_ms - r->due_at, cy, how,
+					 sizeof(how));
+			snprintf(status, sizeof(status),
+				 WEB_TRF(req, "%s overdue", "%s yn hwyr"), how);
+		} else {
+			snprintf(status, sizeof(status), "%s",
+				 alert_severity_label(r->severity, cy));
+		}
+		task_item(res, ++*n, "/alerts/", r->id, NULL, name, hint,
+			  severity_colour(r->severity), status);
+		(*shown)++;
+	}
+}
+
 /* Police: every child missing now from the area, highest risk first. */
 static void police_first(struct request *req, struct response *res,
 			 const struct hp_page *p)
@@ -685,14 +788,20 @@ static void police_first(struct request *req, struct response *res,
 	do_first_end(req, res, (long)lp->n, lp->total, "/children");
 }
 
-/* Social worker: return interviews due, oldest return first. */
+/*
+ * Social worker: return interviews due, oldest return first; then the
+ * alerts to the council, most urgent first (not those that are only the
+ * same late interviews).
+ */
 static void interviews_first(struct request *req, struct response *res,
 			     const struct hp_page *p)
 {
 	const struct mfc_attention_page *dp = p->due;
 	bool cy = req->lang[0] == 'c';
+	long total = dp->total + alert_tasks_count(p, "ri-72h"), shown = 0;
+	int n = 0;
 
-	if (!dp->total) {
+	if (!total) {
 		nothing_first(req, res, tr(req, "No return interview is due: "
 					   "every child back from missing in "
 					   "the last 4 weeks has had one, or "
@@ -704,7 +813,7 @@ static void interviews_first(struct request *req, struct response *res,
 					   "neu wedi" RQ "i wrthod."));
 		return;
 	}
-	do_first_start(req, res, dp->total);
+	do_first_start(req, res, total);
 	for (size_t i = 0; i < dp->n; i++) {
 		const struct mfc_attention_row *m = &dp->rows[i];
 		int64_t due = m->returned_at + 72 * 3600000LL;
@@ -729,10 +838,28 @@ static void interviews_first(struct request *req, struct response *res,
 			 WEB_TRF(req, "%s overdue", "%s yn hwyr") :
 			 WEB_TRF(req, "Due in %s", "I" RQ "w gynnal mewn %s"),
 			 how);
-		task_item(res, (int)i + 1, "/missing/", m->id, "#interview",
+		task_item(res, ++n, "/missing/", m->id, "#interview",
 			  name, hint, late ? "red" : "yellow", status);
+		shown++;
 	}
-	do_first_end(req, res, (long)dp->n, dp->total, "/alerts");
+	alert_tasks(req, res, p, "ri-72h", &n, &shown, DO_FIRST_MAX);
+	do_first_end(req, res, shown, total, "/alerts");
+}
+
+/* Alert items as the whole "do first" list (inspectors, placements). */
+static void alerts_first(struct request *req, struct response *res,
+			 const struct hp_page *p, const char *none)
+{
+	long total = alert_tasks_count(p, NULL), shown = 0;
+	int n = 0;
+
+	if (!total) {
+		nothing_first(req, res, none);
+		return;
+	}
+	do_first_start(req, res, total);
+	alert_tasks(req, res, p, NULL, &n, &shown, DO_FIRST_MAX);
+	do_first_end(req, res, shown, total, "/alerts");
 }
 
 /*
@@ -1166,23 +1293,25 @@ static void write_users(struct request *req, struct response *res,
 	res_markup(res, "</dl>\n");
 }
 
-/* How many alerts are open, with a link. */
+/* How many children and homes have alerts open, with a link (the count
+ * /alerts shows). */
 static void write_alerts(struct request *req, struct response *res,
 			 const struct hp_page *p)
 {
-	const struct alert_page *ap = p->alerts;
-	char s[160];
+	char s[200];
 
 	heading2(res, tr(req, "Alerts", "Rhybuddion"));
 	res_markup(res, "<p class=\"govuk-body\" data-cartref=\"alerts\">");
-	if (!ap->total) {
+	if (!p->nitems) {
 		res_text(res, tr(req, "No open alerts for your organisation.",
 				 "Dim rhybuddion agored i" RQ "ch sefydliad."));
 	} else {
 		snprintf(s, sizeof(s), WEB_TRF(req, "Alerts open for your "
-					       "organisation: %ld. ",
+					       "organisation: %ld, about "
+					       "children or homes. ",
 					       "Rhybuddion agored i" RQ "ch "
-					       "sefydliad: %ld. "), ap->total);
+					       "sefydliad: %ld, am blant neu "
+					       "gartrefi. "), p->nitems);
 		res_text(res, s);
 		res_markup(res, "<a class=\"govuk-link\" href=\"/alerts\">");
 		res_text(res, tr(req, "See the alerts", "Gweld y rhybuddion"));
@@ -1303,6 +1432,16 @@ static void home_body(struct request *req, struct response *res, void *ctx)
 		missing_now(req, res, p);
 		break;
 	case ROLE_COUNCIL_PLACEMENTS:
+		alerts_first(req, res, p, tr(req, "None of your council" RQ "s "
+					     "children has moved placement so "
+					     "often, or so far from home with no "
+					     "reason recorded, that an alert is "
+					     "open.",
+					     "Nid oes yr un o blant eich cyngor "
+					     "wedi symud lleoliad mor aml, neu "
+					     "mor bell o" RQ "r cartref heb reswm "
+					     "wedi" RQ "i gofnodi, fel bod "
+					     "rhybudd ar agor."));
 		missing_now(req, res, p);
 		break;
 	case ROLE_HOME_MANAGER:
@@ -1313,13 +1452,17 @@ static void home_body(struct request *req, struct response *res, void *ctx)
 		write_users(req, res, p);
 		break;
 	case ROLE_INSPECTOR:
+		alerts_first(req, res, p, tr(req, "No alert to the inspectorate "
+					     "is open.",
+					     "Nid oes rhybudd i" RQ "r "
+					     "arolygiaeth ar agor."));
 		homes_first(req, res, p);
 		break;
 	case ROLE_ANALYST:
 	case ROLE_N:
 		break;
 	}
-	if (p->alerts)
+	if (p->items)
 		write_alerts(req, res, p);
 	res_markup(res, "</div>\n<div class=\"govuk-grid-column-one-third\">\n");
 	write_links(req, res, t);
@@ -1357,5 +1500,8 @@ void page_home(struct request *req, struct response *res)
 	free(p.due);
 	free(p.homes);
 	free(p.areas);
-	free(p.alerts);
+	if (p.items) {
+		alert_item_page_release(p.items);
+		free(p.items);
+	}
 }

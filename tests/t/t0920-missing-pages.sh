@@ -316,7 +316,7 @@ check "the home page: the interview due first, then the alerts" has h3 "Hold the
 	"href=\"/missing/$ep#interview\"" "Alerts open for your organisation: " 'href="/alerts"'
 check "the service navigation links /alerts" has h3 'class="govuk-service-navigation__link" href="/alerts"'
 as sw c3 "$U$C08"
-check "the child's record shows the live episode and the open alert" has c3 "href=\"/missing/$ep\"" "href=\"/alerts/$alert\"" "Open alerts"
+check "the child's record shows the live episode and the open alert" has c3 "href=\"/missing/$ep\"" "href=\"/alerts/$alert\"" "Alerts to act on"
 as sw e4 "$U/missing/$ep"
 check "the council's interview and meeting forms" has e4 "action=\"/missing/$ep/interview\"" "action=\"/missing/$ep/meeting\""
 check "the police's record, read only" has e4 "SWP-19-0042" "High"
