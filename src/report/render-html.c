@@ -82,6 +82,8 @@ static const char css[] =
 	".pair{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}\n"
 	".pair figure{flex:1 1 460px;margin:0;min-width:0}\n"
 	".pair .tablewrap{flex:1 1 340px;min-width:0}\n"
+	".pair.stack{display:block}\n"
+	".pair.stack figure{margin-bottom:1em}\n"
 	"figcaption{font-weight:bold;font-size:1.05rem;margin:0 0 .5em}\n"
 	"figure svg{display:block;width:100%;height:auto;max-width:680px}\n"
 	"svg text{font-size:12px;fill:#0b0c0c}\n"
@@ -486,6 +488,19 @@ static void table_block(struct page *pg, enum review_table_id tid,
 	data_table(pg, tid, id, title, NULL);
 }
 
+/* How many columns of t a block shows (cols: NULL-terminated, or all). */
+static size_t shown_cols(const struct review_table *t,
+			 const char *const *cols)
+{
+	size_t n = 0;
+
+	if (!cols)
+		return t->ncols;
+	for (; *cols; cols++)
+		n += report__col_index(t, *cols) >= 0;
+	return n;
+}
+
 /* A chart (figure) and its table side by side. */
 static void chart_pair(struct page *pg, const struct report_block *blk)
 {
@@ -498,7 +513,10 @@ static void chart_pair(struct page *pg, const struct report_block *blk)
 		return;
 	}
 	buf_addf(&id, "chart-%s", blk->name);
-	buf_adds(pg->b, "<div class=\"pair\">\n<figure id=\"");
+	/* a table of many columns goes under its chart, not beside it */
+	buf_adds(pg->b, shown_cols(&pg->r->tab[blk->tab], blk->cols) > 3
+				? "<div class=\"pair stack\">\n<figure id=\""
+				: "<div class=\"pair\">\n<figure id=\"");
 	html_attr(pg->b, id.buf);
 	buf_adds(pg->b, "\">");
 	el(pg, "<figcaption>", title, "</figcaption>\n");
