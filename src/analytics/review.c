@@ -105,6 +105,7 @@ struct engine {
 	int32_t trend_start[NTREND];	/* year - 2 .. year */
 	int32_t trend_end[NTREND];
 	const struct review_scope *scope;
+	bool figures_only;		/* the scope's figures, no tables */
 	uint32_t scope_la, scope_home;
 	struct acc scope_acc;
 	struct acc *councils;		/* by la index */
@@ -649,7 +650,7 @@ static void count_live(struct engine *en, const struct child_ctx *x)
 		return;
 	child_periods(en, x);
 	meetings = meetings_in_year(en, c);
-	if (c->la != HIST_NONE)
+	if (c->la != HIST_NONE && !en->figures_only)
 		add_child_live(en, x, ANY_HOME, meetings,
 			       &en->council_live[c->la]);
 	switch (en->scope->kind) {
@@ -666,6 +667,8 @@ static void count_live(struct engine *en, const struct child_ctx *x)
 			       &en->scope_live);
 		break;
 	}
+	if (en->figures_only)
+		return;
 	/* each home the child's records of the year name, once */
 	en->nchild_homes = 0;
 	for (size_t i = 0; i < en->nperiods; i++)
@@ -1419,9 +1422,14 @@ static int resolve_scope(struct engine *en, struct review *r, struct err *err)
 	return 0;
 }
 
-int review_compute(const struct history *h, int year,
-		   const struct review_scope *scope, struct review **out,
-		   struct err *err)
+/*
+ * The review of year and scope; figures_only: its figures alone, with
+ * no council or home accumulated and its tables empty (for the year
+ * before's figures, at about half the cost).
+ */
+static int compute(const struct history *h, int year,
+		   const struct review_scope *scope, bool figures_only,
+		   struct review **out, struct err *err)
 {
 	struct engine en;
 	struct review *r;
@@ -1439,6 +1447,7 @@ int review_compute(const struct history *h, int year,
 		en.trend_end[t] = year_end(year - NTREND + 1 + t);
 	}
 	en.scope = scope;
+	en.figures_only = figures_only;
 	r = xcalloc(1, sizeof(*r));
 	r->year = year;
 	rc = resolve_scope(&en, r, err);
@@ -1465,9 +1474,11 @@ int review_compute(const struct history *h, int year,
 		count_live(&en, &x);
 		if (!c->nepisodes)
 			continue;
-		if (c->la != HIST_NONE)
+		if (c->la != HIST_NONE && !figures_only)
 			count_child(&en, &en.councils[c->la], false, &x);
-		count_homes(&en, &x);
+		/* a home's placement endings are its moves out */
+		if (!figures_only || scope->kind == SCOPE_HOME)
+			count_homes(&en, &x);
 		switch (scope->kind) {
 		case SCOPE_NATIONAL:
 			count_child(&en, &en.scope_acc, false, &x);
@@ -1486,9 +1497,11 @@ int review_compute(const struct history *h, int year,
 	ack_medians(&en);
 	build_places(&en, r);
 	build_figures(&en, r);
-	build_scope_tables(&en, r);
-	build_councils(&en, r);
-	build_homes(&en, r);
+	if (!figures_only) {
+		build_scope_tables(&en, r);
+		build_councils(&en, r);
+		build_homes(&en, r);
+	}
 	r->children_in_store = (long)h->nchildren;
 	r->episodes_in_store = (long)h->nepisodes;
 	free(en.scope_acc.durations);
@@ -1503,6 +1516,29 @@ int review_compute(const struct history *h, int year,
 	free(en.child_homes);
 	*out = r;
 	return 0;
+}
+
+int review_compute(const struct history *h, int year,
+		   const struct review_scope *scope, struct review **out,
+		   struct err *err)
+{
+	return compute(h, year, scope, false, out, err);
+}
+
+int review_add_previous(const struct history *h, struct review *r,
+			struct err *err)
+{
+	struct review_scope sc = r->scope;
+	struct review *prev = NULL;
+	int rc;
+
+	if (!h->first_year || r->year - 1 < h->first_year)
+		return 0;
+	rc = compute(h, r->year - 1, &sc, true, &prev, err);
+	if (!rc)
+		review_set_previous(r, prev);
+	review_free(prev);
+	return rc;
 }
 
 void review_free(struct review *r)

@@ -276,6 +276,13 @@ void review_free(struct review *r);
  * published with r.
  */
 void review_set_previous(struct review *r, const struct review *prev);
+/*
+ * The same, computing the year before's figures (and only its figures)
+ * from h for r's scope; nothing when h has no return for that year.
+ * Returns 0, or review_compute()'s errors.
+ */
+int review_add_previous(const struct history *h, struct review *r,
+			struct err *err);
 
 /*
  * Disclosure control (Welsh Government practice), in place, on the

@@ -66,25 +66,6 @@ static const struct {
 	{ 'T', "contact-phone", "contact_phone" },
 };
 
-/*
- * The year before r's, same scope, kept in r for the key points, when
- * the store has returns for it.
- */
-static int add_previous(const struct history *h, struct review *r,
-			const struct review_scope *scope, struct err *err)
-{
-	struct review *prev = NULL;
-	int rc;
-
-	if (!h->first_year || r->year - 1 < h->first_year)
-		return 0;
-	rc = review_compute(h, r->year - 1, scope, &prev, err);
-	if (!rc)
-		review_set_previous(r, prev);
-	review_free(prev);
-	return rc;
-}
-
 int cmd_review(struct cli *cl, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -219,7 +200,7 @@ int cmd_review(struct cli *cl, int argc, char **argv)
 	t1 = seconds();
 	rc = review_compute(&h, year, &scope, &r, &err);
 	if (!rc)
-		rc = add_previous(&h, r, &scope, &err);
+		rc = review_add_previous(&h, r, &err);
 	if (!rc && publish)
 		review_publish(r);
 	t2 = seconds();

@@ -478,37 +478,74 @@ static void test_council_total(void **state)
 	review_free(c);
 }
 
-/* The year before is kept for the key points, published with r. */
+/*
+ * The year before is kept for the key points, published with r: the
+ * figures review_add_previous() computes alone are those of the year's
+ * full review, in every scope.
+ */
 static void test_previous(void **state)
 {
+	static const struct {
+		enum review_scope_kind kind;
+		const char *code;
+	} scopes[] = {
+		{ SCOPE_NATIONAL, "" },
+		{ SCOPE_COUNCIL, "W06000015" },
+		{ SCOPE_HOME, "W0000002" },
+		{ SCOPE_HOME, "W0000001" },
+	};
 	struct fixture *f = *state;
-	struct review_scope sc = { SCOPE_NATIONAL, "", "", "" };
-	struct review *r = compute(f, SCOPE_NATIONAL, ""), *prev = NULL;
 	struct err err = ERR_INIT;
 
-	assert_int_equal(review_compute(&f->h, 2018, &sc, &prev, &err), 0);
-	review_set_previous(r, prev);
-	assert_int_equal(r->prev_year, 2018);
-	assert_int_equal(r->prev[FIG_CLA_31MAR].num,
-			 prev->fig[FIG_CLA_31MAR].num);
-	review_publish(r);
-	for (int i = 0; i < FIG_N; i++) {
-		struct review_cell want = prev->fig[i];
-		struct review one;
+	for (size_t s = 0; s < ARRAY_SIZE(scopes); s++) {
+		struct review_scope sc = { scopes[s].kind, "", "", "" };
+		struct review *r = compute(f, scopes[s].kind, scopes[s].code);
+		struct review *prev = NULL;
 
-		/* each copy published as a figure of its own would be */
-		memset(&one, 0, sizeof(one));
-		one.fig[0] = want;
-		review_publish(&one);
-		want = one.fig[0];
-		if (!(want.flags == r->prev[i].flags &&
-		      want.num == r->prev[i].num &&
-		      want.den == r->prev[i].den &&
-		      near(want.value, r->prev[i].value)))
-			fail_msg("previous %s not published", review_figs[i].key);
+		snprintf(sc.code, sizeof(sc.code), "%s", scopes[s].code);
+		assert_int_equal(review_compute(&f->h, 2018, &sc, &prev, &err),
+				 0);
+		assert_int_equal(review_add_previous(&f->h, r, &err), 0);
+		assert_int_equal(r->prev_year, 2018);
+		for (int i = 0; i < FIG_N; i++) {
+			const struct review_cell *a = &prev->fig[i];
+			const struct review_cell *b = &r->prev[i];
+
+			if (a->flags != b->flags || a->num != b->num ||
+			    a->den != b->den || !near(a->value, b->value))
+				fail_msg("scope %zu, %s: %g (%ld/%ld) alone, "
+					 "%g (%ld/%ld) in the full review", s,
+					 review_figs[i].key, b->value, b->num,
+					 b->den, a->value, a->num, a->den);
+		}
+		/* published with r, each as a figure of its own would be */
+		review_publish(r);
+		for (int i = 0; i < FIG_N; i++) {
+			struct review one;
+
+			memset(&one, 0, sizeof(one));
+			one.fig[0] = prev->fig[i];
+			review_publish(&one);
+			if (!(one.fig[0].flags == r->prev[i].flags &&
+			      one.fig[0].num == r->prev[i].num &&
+			      one.fig[0].den == r->prev[i].den &&
+			      near(one.fig[0].value, r->prev[i].value)))
+				fail_msg("previous %s not published",
+					 review_figs[i].key);
+		}
+		review_free(prev);
+		review_free(r);
 	}
-	review_free(prev);
-	review_free(r);
+	/* no returns for the year before: nothing */
+	{
+		struct review_scope sc = { SCOPE_NATIONAL, "", "", "" };
+		struct review *r = NULL;
+
+		assert_int_equal(review_compute(&f->h, 2018, &sc, &r, &err), 0);
+		assert_int_equal(review_add_previous(&f->h, r, &err), 0);
+		assert_int_equal(r->prev_year, 0);
+		review_free(r);
+	}
 }
 
 /* Rounding and suppression rules cell by cell. */
