@@ -105,6 +105,7 @@ struct engine {
 	int32_t trend_start[NTREND];	/* year - 2 .. year */
 	int32_t trend_end[NTREND];
 	const struct review_scope *scope;
+	bool figures_only;		/* the scope's figures, no tables */
 	uint32_t scope_la, scope_home;
 	struct acc scope_acc;
 	struct acc *councils;		/* by la index */
@@ -649,7 +650,7 @@ static void count_live(struct engine *en, const struct child_ctx *x)
 		return;
 	child_periods(en, x);
 	meetings = meetings_in_year(en, c);
-	if (c->la != HIST_NONE)
+	if (c->la != HIST_NONE && !en->figures_only)
 		add_child_live(en, x, ANY_HOME, meetings,
 			       &en->council_live[c->la]);
 	switch (en->scope->kind) {
@@ -666,6 +667,8 @@ static void count_live(struct engine *en, const struct child_ctx *x)
 			       &en->scope_live);
 		break;
 	}
+	if (en->figures_only)
+		return;
 	/* each home the child's records of the year name, once */
 	en->nchild_homes = 0;
 	for (size_t i = 0; i < en->nperiods; i++)
@@ -812,6 +815,13 @@ static struct review_cell cell_count(long n)
 	return (struct review_cell){ FIG_COUNT, (double)n, n, -1, 0 };
 }
 
+/* A count from the public register of homes: never suppressed. */
+static struct review_cell cell_public(long n)
+{
+	return (struct review_cell){ FIG_COUNT, (double)n, n, -1,
+				     CELL_PUBLIC };
+}
+
 static struct review_cell cell_frac(enum fig_kind kind, long num, long den)
 {
 	double v = den > 0 ? (double)num / (double)den : NAN;
@@ -885,6 +895,8 @@ static void table_names(struct review_table *t)
 
 static void table_free(struct review_table *t)
 {
+	free(t->total_key);
+	free(t->total);
 	for (size_t i = 0; i < t->nrows; i++) {
 		free(t->row_keys[i]);
 		if (t->row_names_en)
@@ -935,24 +947,22 @@ static const char *const trend_cols[] = {
 	"away_periods",
 };
 static const char *const dur_cols[] = { "home", "other" };
-static const char *const dist_cols[] = { "all", "children_homes" };
+static const char *const dist_cols[] = {
+	"all", "children_homes", "all_percent", "children_homes_percent",
+};
 static const char *const outcome_cols[] = { "all", "children_homes", "other" };
 static const char *const outcome_rows[] = {
 	"cohort", "sdq_recorded", "sdq_mean", "sdq_17_or_more", "convicted",
 	"substance_misuse", "health_check", "teeth_check",
 };
 
-/* The response columns of the councils and homes tables, from col. */
-static void live_cells(struct review_table *t, size_t row, size_t col,
-		       const struct live_acc *l)
+/* The response columns of the councils and homes tables, from c on. */
+static void live_cells(struct review_cell *c, const struct live_acc *l)
 {
-	*review_cell_at(t, row, col) =
-		cell_frac(FIG_PERCENT, l->ri_72h, l->returns);
-	*review_cell_at(t, row, col + 1) =
-		cell_frac(FIG_RATIO, l->repeat_meetings, l->repeat);
-	*review_cell_at(t, row, col + 2) =
-		cell_median_value(l->ack_median, l->acked);
-	*review_cell_at(t, row, col + 3) = cell_count(l->arrested);
+	c[0] = cell_frac(FIG_PERCENT, l->ri_72h, l->returns);
+	c[1] = cell_frac(FIG_RATIO, l->repeat_meetings, l->repeat);
+	c[2] = cell_median_value(l->ack_median, l->acked);
+	c[3] = cell_count(l->arrested);
 }
 
 static bool home_open_during(const struct home *h, int32_t s, int32_t e)
@@ -1007,15 +1017,16 @@ static void build_homes(struct engine *en, struct review *r)
 					    : hh->h.la);
 		t->row_provider_type[row] =
 			xstrdup(provider_type_name(hh->h.provider_type));
-		*review_cell_at(t, row, 0) = cell_count(places);
+		*review_cell_at(t, row, 0) = cell_public(places);
 		*review_cell_at(t, row, 1) = cell_count(ha->children_placed);
 		*review_cell_at(t, row, 2) = cell_count(ha->missing_periods);
 		*review_cell_at(t, row, 3) = cell_count(ha->missing_children);
 		*review_cell_at(t, row, 4) =
 			cell_frac(FIG_RATIO, ha->missing_periods, places);
+		review_cell_at(t, row, 4)->flags |= CELL_DEN_PUBLIC;
 		*review_cell_at(t, row, 5) = cell_count(ha->moves_out);
 		*review_cell_at(t, row, 6) = cell_date(DATE_NONE);
-		live_cells(t, row, 7, &en->home_live[i]);
+		live_cells(review_cell_at(t, row, 7), &en->home_live[i]);
 		row++;
 	}
 }
@@ -1046,20 +1057,102 @@ static void build_places(struct engine *en, struct review *r)
 		   ARRAY_SIZE(provider_cols));
 	for (int pt = 0; pt < PROVIDER_NTYPES; pt++) {
 		set_row(t, (size_t)pt, provider_type_name(pt));
-		*review_cell_at(t, (size_t)pt, 0) = cell_count(homes[pt]);
-		*review_cell_at(t, (size_t)pt, 1) = cell_count(places[pt]);
+		*review_cell_at(t, (size_t)pt, 0) = cell_public(homes[pt]);
+		*review_cell_at(t, (size_t)pt, 1) = cell_public(places[pt]);
 		*review_cell_at(t, (size_t)pt, 2) = cell_count(placed[pt]);
 		*review_cell_at(t, (size_t)pt, 3) = cell_count(missing[pt]);
 		*review_cell_at(t, (size_t)pt, 4) =
 			cell_frac(FIG_RATIO, missing[pt], places[pt]);
+		review_cell_at(t, (size_t)pt, 4)->flags |= CELL_DEN_PUBLIC;
 		all_homes += homes[pt];
 		all_places += places[pt];
 	}
-	r->fig[FIG_HOMES_OPEN] = cell_count(all_homes);
-	r->fig[FIG_PLACES] = cell_count(all_places);
-	r->fig[FIG_PLACES_LA] = cell_count(places[PROVIDER_LA]);
-	r->fig[FIG_PLACES_PRIVATE] = cell_count(places[PROVIDER_PRIVATE]);
-	r->fig[FIG_PLACES_VOLUNTARY] = cell_count(places[PROVIDER_VOLUNTARY]);
+	r->fig[FIG_HOMES_OPEN] = cell_public(all_homes);
+	r->fig[FIG_PLACES] = cell_public(all_places);
+	r->fig[FIG_PLACES_LA] = cell_public(places[PROVIDER_LA]);
+	r->fig[FIG_PLACES_PRIVATE] = cell_public(places[PROVIDER_PRIVATE]);
+	r->fig[FIG_PLACES_VOLUNTARY] = cell_public(places[PROVIDER_VOLUNTARY]);
+}
+
+/* A councils row (or the total) from its children's and homes' counts. */
+static void council_cells(struct review_cell *row, const struct acc *a,
+			  long places, long homes, const struct live_acc *l)
+{
+	row[0] = cell_count(a->cla31);
+	row[1] = cell_count(a->in_homes);
+	row[2] = cell_public(places);
+	row[3] = cell_public(homes);
+	row[4] = cell_count(a->missing_children);
+	row[5] = cell_frac(FIG_PERCENT, a->missing_children, a->looked_after);
+	row[6] = cell_frac(FIG_PERCENT, a->placements3, a->cla31);
+	row[7] = cell_frac(FIG_PERCENT, a->dist_over20, a->dist_known);
+	live_cells(row + 8, l);
+}
+
+/* The median of every council's acknowledgement delays, in hours. */
+static double all_councils_ack_median(const struct engine *en)
+{
+	size_t n = en->ndelays[1];
+	struct ack_delay *v;
+	double m;
+
+	if (!n)
+		return NAN;
+	v = xcalloc(n, sizeof(*v));
+	for (size_t i = 0; i < n; i++)
+		v[i].ms = en->delays[1][i].ms;	/* key 0: one group */
+	qsort(v, n, sizeof(*v), cmp_delay);
+	m = median_hours(v, n);
+	free(v);
+	return m;
+}
+
+/*
+ * The councils table's total: the sums of every council's counts (each
+ * child counts for its council once, each home for the council of its
+ * area), so it is the national figure whatever the scope.
+ */
+static void council_total(struct engine *en, struct review_table *t,
+			  const long *places, const long *homes,
+			  const bool *present)
+{
+	const struct history *h = en->h;
+	struct acc a;
+	struct live_acc l;
+	long all_places = 0, all_homes = 0;
+	bool all_wales = true;
+
+	if (!t->nrows)
+		return;
+	memset(&a, 0, sizeof(a));
+	memset(&l, 0, sizeof(l));
+	for (size_t i = 0; i < h->nlas; i++) {
+		const struct acc *c = &en->councils[i];
+		const struct live_acc *cl = &en->council_live[i];
+
+		if (!present[i] || !h->las[i].is_council)
+			continue;
+		all_wales = all_wales && h->las[i].code[0] == 'W';
+		a.cla31 += c->cla31;
+		a.in_homes += c->in_homes;
+		a.missing_children += c->missing_children;
+		a.looked_after += c->looked_after;
+		a.placements3 += c->placements3;
+		a.dist_over20 += c->dist_over20;
+		a.dist_known += c->dist_known;
+		all_places += places[i];
+		all_homes += homes[i];
+		l.returns += cl->returns;
+		l.ri_72h += cl->ri_72h;
+		l.repeat += cl->repeat;
+		l.repeat_meetings += cl->repeat_meetings;
+		l.arrested += cl->arrested;
+		l.acked += cl->acked;
+	}
+	l.ack_median = all_councils_ack_median(en);
+	t->total_key = xstrdup(all_wales ? "W92000004" : "total");
+	t->total = xcalloc(t->ncols, sizeof(*t->total));
+	council_cells(t->total, &a, all_places, all_homes, &l);
 }
 
 static void build_councils(struct engine *en, struct review *r)
@@ -1101,20 +1194,11 @@ static void build_councils(struct engine *en, struct review *r)
 		t->row_names_cy[row] = xstrdup(h->las[i].name_cy[0]
 						       ? h->las[i].name_cy
 						       : h->las[i].name_en);
-		*review_cell_at(t, row, 0) = cell_count(a->cla31);
-		*review_cell_at(t, row, 1) = cell_count(a->in_homes);
-		*review_cell_at(t, row, 2) = cell_count(places[i]);
-		*review_cell_at(t, row, 3) = cell_count(homes[i]);
-		*review_cell_at(t, row, 4) = cell_count(a->missing_children);
-		*review_cell_at(t, row, 5) = cell_frac(
-			FIG_PERCENT, a->missing_children, a->looked_after);
-		*review_cell_at(t, row, 6) =
-			cell_frac(FIG_PERCENT, a->placements3, a->cla31);
-		*review_cell_at(t, row, 7) =
-			cell_frac(FIG_PERCENT, a->dist_over20, a->dist_known);
-		live_cells(t, row, 8, &en->council_live[i]);
+		council_cells(review_cell_at(t, row, 0), a, places[i],
+			      homes[i], &en->council_live[i]);
 		row++;
 	}
+	council_total(en, t, places, homes, present);
 	free(homes);
 	free(places);
 	free(present);
@@ -1158,12 +1242,21 @@ static void build_scope_tables(struct engine *en, struct review *r)
 			*review_cell_at(t, i, k) = cell_count(a->dur_bands[i][k]);
 	}
 	t = &r->tab[TAB_DISTANCE];
-	table_init(t, "distance", NDIST_BANDS, dist_cols, 2);
-	for (size_t i = 0; i < NDIST_BANDS; i++) {
-		set_row(t, i, dist_keys[i]);
-		for (size_t k = 0; k < 2; k++)
+	table_init(t, "distance", NDIST_BANDS, dist_cols,
+		   ARRAY_SIZE(dist_cols));
+	for (size_t k = 0; k < 2; k++) {
+		long all = 0;
+
+		for (size_t i = 0; i < NDIST_BANDS; i++)
+			all += a->dist_bands[i][k];
+		for (size_t i = 0; i < NDIST_BANDS; i++) {
+			if (!k)
+				set_row(t, i, dist_keys[i]);
 			*review_cell_at(t, i, k) =
 				cell_count(a->dist_bands[i][k]);
+			*review_cell_at(t, i, 2 + k) = cell_frac(
+				FIG_PERCENT, a->dist_bands[i][k], all);
+		}
 	}
 	t = &r->tab[TAB_OUTCOMES];
 	table_init(t, "outcomes", ARRAY_SIZE(outcome_rows), outcome_cols,
@@ -1231,6 +1324,7 @@ static void build_figures(struct engine *en, struct review *r)
 	f[FIG_MISSING_PERIODS_CHANGE] =
 		cell_frac(FIG_PERCENT, a->missing_periods - prev2, prev2);
 	f[FIG_MISSING_PERIODS_CHANGE].num = a->missing_periods;
+	f[FIG_MISSING_PERIODS_CHANGE].flags |= CELL_CHANGE;
 	f[FIG_AWAY_CHILDREN] = cell_count(a->away_children);
 	f[FIG_AWAY_PERIODS] = cell_count(a->away_periods);
 	f[FIG_RESP_RETURNS] = cell_count(l->returns);
@@ -1328,9 +1422,14 @@ static int resolve_scope(struct engine *en, struct review *r, struct err *err)
 	return 0;
 }
 
-int review_compute(const struct history *h, int year,
-		   const struct review_scope *scope, struct review **out,
-		   struct err *err)
+/*
+ * The review of year and scope; figures_only: its figures alone, with
+ * no council or home accumulated and its tables empty (for the year
+ * before's figures, at about half the cost).
+ */
+static int compute(const struct history *h, int year,
+		   const struct review_scope *scope, bool figures_only,
+		   struct review **out, struct err *err)
 {
 	struct engine en;
 	struct review *r;
@@ -1348,6 +1447,7 @@ int review_compute(const struct history *h, int year,
 		en.trend_end[t] = year_end(year - NTREND + 1 + t);
 	}
 	en.scope = scope;
+	en.figures_only = figures_only;
 	r = xcalloc(1, sizeof(*r));
 	r->year = year;
 	rc = resolve_scope(&en, r, err);
@@ -1374,9 +1474,11 @@ int review_compute(const struct history *h, int year,
 		count_live(&en, &x);
 		if (!c->nepisodes)
 			continue;
-		if (c->la != HIST_NONE)
+		if (c->la != HIST_NONE && !figures_only)
 			count_child(&en, &en.councils[c->la], false, &x);
-		count_homes(&en, &x);
+		/* a home's placement endings are its moves out */
+		if (!figures_only || scope->kind == SCOPE_HOME)
+			count_homes(&en, &x);
 		switch (scope->kind) {
 		case SCOPE_NATIONAL:
 			count_child(&en, &en.scope_acc, false, &x);
@@ -1395,9 +1497,11 @@ int review_compute(const struct history *h, int year,
 	ack_medians(&en);
 	build_places(&en, r);
 	build_figures(&en, r);
-	build_scope_tables(&en, r);
-	build_councils(&en, r);
-	build_homes(&en, r);
+	if (!figures_only) {
+		build_scope_tables(&en, r);
+		build_councils(&en, r);
+		build_homes(&en, r);
+	}
 	r->children_in_store = (long)h->nchildren;
 	r->episodes_in_store = (long)h->nepisodes;
 	free(en.scope_acc.durations);
@@ -1412,6 +1516,29 @@ int review_compute(const struct history *h, int year,
 	free(en.child_homes);
 	*out = r;
 	return 0;
+}
+
+int review_compute(const struct history *h, int year,
+		   const struct review_scope *scope, struct review **out,
+		   struct err *err)
+{
+	return compute(h, year, scope, false, out, err);
+}
+
+int review_add_previous(const struct history *h, struct review *r,
+			struct err *err)
+{
+	struct review_scope sc = r->scope;
+	struct review *prev = NULL;
+	int rc;
+
+	if (!h->first_year || r->year - 1 < h->first_year)
+		return 0;
+	rc = compute(h, r->year - 1, &sc, true, &prev, err);
+	if (!rc)
+		review_set_previous(r, prev);
+	review_free(prev);
+	return rc;
 }
 
 void review_free(struct review *r)
@@ -1435,18 +1562,36 @@ static bool small(long v)
 	return v >= 1 && v <= 4;
 }
 
+static void suppress(struct review_cell *c)
+{
+	c->flags |= CELL_SUPPRESSED;
+	c->flags &= ~(unsigned)CELL_ROUNDED;
+	c->value = NAN;
+	c->num = -1;
+	c->den = -1;
+}
+
+/*
+ * scale * num / den to `decimals` places, half away from zero: one
+ * division, so that a value exactly halfway (a tie) is seen as one.
+ */
+static double frac_rounded(double scale, long num, long den, int decimals)
+{
+	double p = decimals == 1 ? 10 : 100;
+
+	return round(scale * p * (double)num / (double)den) / p;
+}
+
 static void publish_cell(struct review_cell *c)
 {
-	bool num_small = small(c->num), den_small = c->den >= 0 && c->den < 10;
+	long num, den;
 
-	if (c->flags & CELL_NA)
+	if (c->flags & (CELL_NA | CELL_PUBLIC | CELL_SUPPRESSED))
 		return;
 	switch (c->kind) {
 	case FIG_COUNT:
 		if (small(c->num)) {
-			c->flags |= CELL_SUPPRESSED;
-			c->value = NAN;
-			c->num = -1;
+			suppress(c);
 		} else if (c->num > 0) {
 			c->num = round5(c->num);
 			c->value = (double)c->num;
@@ -1455,26 +1600,55 @@ static void publish_cell(struct review_cell *c)
 		return;
 	case FIG_PERCENT:
 	case FIG_RATIO:
-		if (num_small || den_small) {
-			c->flags |= CELL_SUPPRESSED;
-			c->value = NAN;
+		/* suppressed: a numerator of 1-4 or a denominator under 10 */
+		if (small(c->num) || (c->den >= 0 && c->den < 10)) {
+			suppress(c);
+			return;
 		}
-		break;
+		num = round5(c->num);
+		den = c->flags & CELL_DEN_PUBLIC ? c->den : round5(c->den);
+		if (c->flags & CELL_CHANGE)
+			c->value = frac_rounded(100, num - den, den, 1);
+		else if (c->kind == FIG_PERCENT)
+			c->value = frac_rounded(100, num, den, 1);
+		else
+			c->value = frac_rounded(1, num, den, 2);
+		if (num > 0 || (den > 0 && !(c->flags & CELL_DEN_PUBLIC)))
+			c->flags |= CELL_ROUNDED;
+		c->num = num;
+		c->den = den;
+		return;
 	case FIG_MEAN:
 	case FIG_MEDIAN:
-		if (den_small) {
-			c->flags |= CELL_SUPPRESSED;
-			c->value = NAN;
+		if (c->den >= 0 && c->den < 10) {
+			suppress(c);
+			return;
 		}
-		break;
+		if (isfinite(c->value))
+			c->value = round(c->value * 10) / 10;
+		c->den = round5(c->den);
+		c->flags |= CELL_ROUNDED;
+		return;
 	case FIG_DATE:
 		return;
 	}
-	/* numerators and denominators are counts too */
-	c->num = small(c->num) ? -1 : round5(c->num);
-	c->den = small(c->den) ? -1 : round5(c->den);
-	if (c->num > 0 || c->den > 0)
-		c->flags |= CELL_ROUNDED;
+}
+
+static void publish_table(struct review_table *t)
+{
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		publish_cell(&t->cells[i]);
+	for (size_t c = 0; t->total && c < t->ncols; c++)
+		publish_cell(&t->total[c]);
+}
+
+void review_set_previous(struct review *r, const struct review *prev)
+{
+	r->prev_year = prev->year;
+	memcpy(r->prev, prev->fig, sizeof(r->prev));
+	if (r->published && !prev->published)
+		for (int i = 0; i < FIG_N; i++)
+			publish_cell(&r->prev[i]);
 }
 
 void review_publish(struct review *r)
@@ -1484,7 +1658,11 @@ void review_publish(struct review *r)
 	r->published = true;
 	for (int i = 0; i < FIG_N; i++)
 		publish_cell(&r->fig[i]);
+	if (r->prev_year)
+		for (int i = 0; i < FIG_N; i++)
+			publish_cell(&r->prev[i]);
 	for (int t = 0; t < TAB_N; t++)
-		for (size_t i = 0; i < r->tab[t].nrows * r->tab[t].ncols; i++)
-			publish_cell(&r->tab[t].cells[i]);
+		publish_table(&r->tab[t]);
+	r->children_in_store = round5(r->children_in_store);
+	r->episodes_in_store = round5(r->episodes_in_store);
 }

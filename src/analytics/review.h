@@ -14,7 +14,9 @@
  * the JSON form, whose keys are the `key` strings below.
  *
  * Cells carry value, numerator and denominator.  review_publish() applies
- * the Welsh Government's disclosure control to a result in place.
+ * the Welsh Government's disclosure control to a result in place; facts
+ * of the public register of homes (homes open, registered places) are
+ * marked CELL_PUBLIC and left as they are.
  */
 #ifndef CARTREF_REVIEW_H
 #define CARTREF_REVIEW_H
@@ -164,6 +166,13 @@ enum {
 	CELL_NA = 1 << 0,	  /* not applicable in this scope: omit */
 	CELL_SUPPRESSED = 1 << 1, /* disclosure control: show "*" */
 	CELL_ROUNDED = 1 << 2,	  /* value/num rounded to the nearest 5 */
+	CELL_PUBLIC = 1 << 3,	  /* a count from the public register of
+				   * homes (homes open, places): never
+				   * suppressed or rounded */
+	CELL_DEN_PUBLIC = 1 << 4, /* a ratio whose denominator is such a
+				   * count (periods missing per place) */
+	CELL_CHANGE = 1 << 5,	  /* a percentage change: value =
+				   * 100 (num - den) / den */
 };
 
 /*
@@ -183,6 +192,11 @@ struct review_cell {
  * display names in English and Welsh (NULL: the report layer translates
  * the key), and columns by key.  Each cell carries its own kind.  The
  * homes table also gives each home's council code and provider type.
+ * The councils table also has a total row, apart from its rows so that
+ * code walking the rows meets councils only: every council's children
+ * and homes together (key W92000004, Wales, when every council is Welsh;
+ * else "total"), computed as the national figures are, not by adding
+ * up rounded cells.
  */
 struct review_table {
 	const char *key;		/* "missing.trend" */
@@ -194,6 +208,8 @@ struct review_table {
 	char **row_provider_type;	/* TAB_HOMES only: la/private/voluntary */
 	const char *const *col_keys;
 	struct review_cell *cells;	/* nrows x ncols, row-major */
+	char *total_key;		/* the total row's key, or NULL */
+	struct review_cell *total;	/* its ncols cells, or NULL */
 };
 
 static inline struct review_cell *review_cell_at(const struct review_table *t,
@@ -210,7 +226,8 @@ enum review_table_id {
 	TAB_ENDINGS,		/* placement endings by REASON_PLACE_CHANGE */
 	TAB_MISSING_TREND,	/* years x (home, other) periods and children */
 	TAB_MISSING_DURATION,	/* duration bands x (home, other) */
-	TAB_DISTANCE,		/* distance bands x (all, children's homes) */
+	TAB_DISTANCE,		/* distance bands x (all, children's homes),
+				 * as counts and as % of each column */
 	TAB_OUTCOMES,		/* measures x (all, children's homes, other) */
 	TAB_N
 };
@@ -234,8 +251,12 @@ struct review {
 	bool published;		/* review_publish() applied */
 	struct review_cell fig[FIG_N];
 	struct review_table tab[TAB_N];
-	/* the size of the input, for the report's footnote */
+	/* the size of the input, for the report's footnote (rounded to 5
+	 * when published) */
 	long children_in_store, episodes_in_store;
+	/* the year before's figures, same scope (review_set_previous()) */
+	int prev_year;			/* 0: not given */
+	struct review_cell prev[FIG_N];
 };
 
 /*
@@ -249,11 +270,33 @@ int review_compute(const struct history *h, int year,
 void review_free(struct review *r);
 
 /*
- * Disclosure control (Welsh Government practice), in place: counts 1-4
- * suppressed, other counts rounded to the nearest 5, 0 stays 0;
- * percentages, ratios, means and medians are computed from unrounded
- * values but suppressed where the numerator is suppressed or the
- * denominator is under 10.
+ * Keep prev's figures in r->prev, for comparisons with the year before
+ * (the report's key points): prev is the review of the year before r's,
+ * same scope.  Call it before or after review_publish(r): the copies are
+ * published with r.
+ */
+void review_set_previous(struct review *r, const struct review *prev);
+/*
+ * The same, computing the year before's figures (and only its figures)
+ * from h for r's scope; nothing when h has no return for that year.
+ * Returns 0, or review_compute()'s errors.
+ */
+int review_add_previous(const struct history *h, struct review *r,
+			struct err *err);
+
+/*
+ * Disclosure control (Welsh Government practice), in place, on the
+ * figures, every table (and total) cell and the previous year's figures:
+ * counts 1-4 suppressed, other counts rounded to the nearest 5, 0 stays
+ * 0; counts marked CELL_PUBLIC (register facts) left alone.  Percentages
+ * and ratios are suppressed where the numerator is 1-4 or the
+ * denominator under 10, else computed again from the published (rounded)
+ * numerator and denominator and rounded to the precision the reports show
+ * (percentages 1 decimal, ratios 2), so that nothing more than the
+ * rounded counts can be worked back from them; means and medians are
+ * suppressed where they are over fewer than 10 items, else rounded to 1
+ * decimal with their count rounded.  A suppressed cell keeps no number:
+ * value NAN, num and den -1.  The store sizes are rounded to 5.
  */
 void review_publish(struct review *r);
 

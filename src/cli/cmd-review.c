@@ -1,6 +1,8 @@
 /*
  * cmd-review.c: `cartref review`: the national review's figures for a
- * year, for Wales, a council or a home, in any report format.
+ * year, for Wales, a council or a home, in any report format, with the
+ * release metadata (a release file and options, defaults: released
+ * today, UK time) and the year before's figures for the key points.
  */
 #include "base/compat.h"
 #include <getopt.h>
@@ -18,6 +20,52 @@ static double seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The last Sunday of month m (March or October) of year y. */
+static int32_t last_sunday(int y, int m)
+{
+	int32_t d = date_from_ymd(y, m, 31);
+
+	return d - (d + 4) % 7;	/* day 0, 1 January 1970, was a Thursday */
+}
+
+/*
+ * Today in the UK (Europe/London): British Summer Time, an hour ahead of
+ * UTC, from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
+ * last Sunday of October.
+ */
+static int32_t uk_today(void)
+{
+	struct timespec ts;
+	int64_t t;
+	int32_t day;
+	int y, m, d;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	t = (int64_t)ts.tv_sec;
+	day = (int32_t)(t / 86400 - (t % 86400 < 0));
+	date_to_ymd(day, &y, &m, &d);
+	if (t >= (int64_t)last_sunday(y, 3) * 86400 + 3600 &&
+	    t < (int64_t)last_sunday(y, 10) * 86400 + 3600)
+		t += 3600;
+	return (int32_t)(t / 86400 - (t % 86400 < 0));
+}
+
+/* Release options and the key of report_release_set() for each. */
+static const struct {
+	int opt;
+	const char *name, *key;
+} release_opts[] = {
+	{ 'D', "release-date", "date" },
+	{ 'S', "status", "status" },
+	{ 'N', "next-update", "next_update" },
+	{ 'P', "producer", "producer" },
+	{ 'Q', "producer-cy", "producer_cy" },
+	{ 'C', "contact-name", "contact_name" },
+	{ 'c', "contact-name-cy", "contact_name_cy" },
+	{ 'E', "contact-email", "contact_email" },
+	{ 'T', "contact-phone", "contact_phone" },
+};
+
 int cmd_review(struct cli *cl, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -29,8 +77,21 @@ int cmd_review(struct cli *cl, int argc, char **argv)
 		{ "lang", required_argument, NULL, 'L' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "timing", no_argument, NULL, 't' },
+		{ "release-file", required_argument, NULL, 'R' },
+		{ "release-date", required_argument, NULL, 'D' },
+		{ "status", required_argument, NULL, 'S' },
+		{ "next-update", required_argument, NULL, 'N' },
+		{ "producer", required_argument, NULL, 'P' },
+		{ "producer-cy", required_argument, NULL, 'Q' },
+		{ "contact-name", required_argument, NULL, 'C' },
+		{ "contact-name-cy", required_argument, NULL, 'c' },
+		{ "contact-email", required_argument, NULL, 'E' },
+		{ "contact-phone", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *given[ARRAY_SIZE(release_opts)] = { NULL };
+	const char *release_file = NULL;
+	struct report_release rel;
 	struct review_scope scope = { SCOPE_NATIONAL, "", "", "" };
 	enum report_format format = REPORT_MD;
 	enum report_lang lang = LANG_EN;
@@ -87,10 +148,33 @@ int cmd_review(struct cli *cl, int argc, char **argv)
 		case 't':
 			timing = true;
 			break;
+		case 'R':
+			release_file = optarg;
+			break;
 		default:
-			return 2;
+			for (size_t i = 0; i < ARRAY_SIZE(release_opts); i++)
+				if (release_opts[i].opt == opt) {
+					given[i] = optarg;
+					break;
+				}
+			if (opt == '?' || opt == ':')
+				return 2;
+			break;
 		}
 	}
+	/* the file, then the options over it, then today if no date */
+	report_release_init(&rel);
+	if (release_file && report_release_load(&rel, release_file, &err))
+		return cli_fail(&err);
+	for (size_t i = 0; i < ARRAY_SIZE(release_opts); i++)
+		if (given[i] && report_release_set(&rel, release_opts[i].key,
+						   given[i], &err)) {
+			fprintf(stderr, "cartref: --%s: %s\n",
+				release_opts[i].name, err_text(&err));
+			return 2;
+		}
+	if (rel.date == DATE_NONE)
+		rel.date = uk_today();
 	if (optind != argc)
 		return cli_usage(cli_usage_of("review"), true);
 	if (format == REPORT_XLSX && (!out || !strcmp(out, "-"))) {
@@ -115,11 +199,13 @@ int cmd_review(struct cli *cl, int argc, char **argv)
 	}
 	t1 = seconds();
 	rc = review_compute(&h, year, &scope, &r, &err);
+	if (!rc)
+		rc = review_add_previous(&h, r, &err);
 	if (!rc && publish)
 		review_publish(r);
 	t2 = seconds();
 	if (!rc)
-		rc = report_render(r, format, lang, out, &err);
+		rc = report_render_release(r, &rel, format, lang, out, &err);
 	t3 = seconds();
 	if (timing)
 		fprintf(stderr, "load %.3f s, compute %.3f s, render %.3f s, "

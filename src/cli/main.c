@@ -95,6 +95,11 @@ static const char review_usage[] =
 	"usage: cartref [--db FILE] review [--year YYYY] [--la CODE | --home URN]\n"
 	"                      [--publish] [--format json|csv|html|md|xlsx]\n"
 	"                      [--lang en|cy] [-o FILE] [--timing]\n"
+	"                      [--release-file FILE] [--release-date DATE]\n"
+	"                      [--status S] [--next-update DATE|MONTH]\n"
+	"                      [--producer T] [--producer-cy T] [--contact-name T]\n"
+	"                      [--contact-name-cy T] [--contact-email E]\n"
+	"                      [--contact-phone T]\n"
 	"\n"
 	"The national review's figures for a reporting year (1 April to 31 March,\n"
 	"named by the year it ends; default: the latest year imported), for Wales\n"
@@ -109,7 +114,18 @@ static const char review_usage[] =
 	"              with charts and a map) or xlsx (needs -o)\n"
 	"  --lang L    en (default) or cy (Cymraeg)\n"
 	"  -o FILE     write to FILE (default: standard output)\n"
-	"  --timing    print how long loading, computing and rendering took\n";
+	"  --timing    print how long loading, computing and rendering took\n"
+	"Release metadata, shown in the report (docs/review-json.md, \"Release\n"
+	"metadata\"), from a file of key = value lines and these options:\n"
+	"  --release-date DATE   yyyy-mm-dd (default: today, UK time)\n"
+	"  --status S            management-information (default),\n"
+	"                        official-statistics-in-development,\n"
+	"                        official-statistics or\n"
+	"                        accredited-official-statistics\n"
+	"  --next-update D       yyyy-mm-dd or yyyy-mm (default: to be confirmed)\n"
+	"  --producer, --producer-cy, --contact-name, --contact-name-cy,\n"
+	"  --contact-email, --contact-phone   who produced it, whom to contact\n"
+	"The year before is compared in the key points when it is stored.\n";
 
 static const char user_usage[] =
 	"usage: cartref [--db FILE] user add --email E --name N --role R --org KIND:CODE\n"

@@ -171,6 +171,74 @@ const char *report__scope_name(const struct review *r, enum report_lang lang)
 	return s->code;
 }
 
+const char *report__total_name(const struct review *r, enum review_table_id t,
+			       enum report_lang lang)
+{
+	const struct review_table *tab = &r->tab[t];
+
+	if (!tab->total || !tab->total_key)
+		return NULL;
+	if (!strcmp(tab->total_key, "W92000004"))
+		return report__ui(UI_SCOPE_NATIONAL, lang);
+	return report__ui(UI_TOTAL_ALL, lang);
+}
+
+void report__fmt_scope_year(struct buf *b, const struct review *r,
+			    enum report_lang lang)
+{
+	buf_adds(b, report__scope_name(r, lang));
+	buf_adds(b, ", ");
+	report__fmt_year(b, r->year);
+}
+
+void report__fmt_day(struct buf *b, int32_t day, bool month_only,
+		     enum report_lang lang)
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	if (month_only)
+		buf_addf(b, "%s %d", report__month(m, lang), y);
+	else
+		buf_addf(b, "%d %s %d", d, report__month(m, lang), y);
+}
+
+void report__fill(struct buf *b, const char *tpl, const char *s,
+		  const char *p, const char *c, const char *d)
+{
+	for (; *tpl; tpl++) {
+		const char *v = NULL;
+		bool slot = tpl[0] == '{' && tpl[1] && tpl[2] == '}';
+
+		if (slot) {
+			switch (tpl[1]) {
+			case 's':
+				v = s;
+				break;
+			case 'p':
+				v = p;
+				break;
+			case 'c':
+				v = c;
+				break;
+			case 'd':
+				v = d;
+				break;
+			default:
+				slot = false;
+				break;
+			}
+		}
+		if (!slot) {
+			buf_addch(b, *tpl);
+			continue;
+		}
+		if (v)
+			buf_adds(b, v);
+		tpl += 2;
+	}
+}
+
 bool report__cell_no_date(const struct review_cell *c)
 {
 	return c->kind == FIG_DATE &&

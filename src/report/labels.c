@@ -64,48 +64,144 @@ static const struct label ui[UI_N] = {
 	[UI_NOT_RECORDED] = L("not_recorded", "not recorded",
 			      "heb ei gofnodi"),
 	[UI_NA_SYMBOL] = L("na_symbol", "n/a", "amh."),
-	[UI_NOTE_DEFINITIONS] =
-		L("note_definitions",
-		  "Every indicator is defined in the cartref documentation:",
-		  "Mae pob dangosydd wedi'i ddiffinio yn nogfennaeth "
-		  "cartref:"),
-	[UI_NOTE_SUPPRESSED] =
-		L("note_suppressed",
-		  "* The figure could identify individual children or is not "
-		  "robust enough to publish: counts from 1 to 4, and "
-		  "percentages and averages whose numerator is suppressed or "
-		  "whose denominator is under 10.",
-		  "* Gallai'r ffigur adnabod plant unigol neu nid yw'n "
-		  "ddigon cadarn i'w gyhoeddi: cyfrifon o 1 i 4, a "
-		  "chanrannau a chyfartaleddau lle mae'r rhifiadur wedi'i "
-		  "atal neu lle mae'r enwadur yn llai na 10."),
-	[UI_NOTE_ROUNDED] =
-		L("note_rounded",
-		  "Counts are rounded to the nearest 5 for disclosure "
-		  "reasons; 0 means none.  Percentages and averages are "
-		  "calculated from the unrounded figures, so they may differ "
-		  "from figures worked out from the rounded counts.",
-		  "Mae cyfrifon wedi'u talgrynnu i'r 5 agosaf er mwyn osgoi "
-		  "datgelu; mae 0 yn golygu dim.  Cyfrifir canrannau a "
-		  "chyfartaleddau o'r ffigurau heb eu talgrynnu, felly "
-		  "gallant fod yn wahanol i ffigurau a gyfrifir o'r "
-		  "cyfrifon wedi'u talgrynnu."),
+	[UI_TOTAL_ALL] = L("total_all", "All councils", "Pob cyngor"),
+	[UI_RELEASE_DATE] = L("release_date", "Release date",
+			      "Dyddiad cyhoeddi"),
+	[UI_STATUS] = L("status", "Status", "Statws"),
+	[UI_NEXT_UPDATE] = L("next_update", "Next update",
+			     "Diweddariad nesaf"),
+	[UI_NEXT_UPDATE_TBC] = L("next_update_tbc", "To be confirmed",
+				 "I'w gadarnhau"),
+	[UI_PRODUCED_BY] = L("produced_by", "Produced by", "Cynhyrchwyd gan"),
+	[UI_CONTACT] = L("contact", "Contact", "Cyswllt"),
+	[UI_EMAIL] = L("email", "Email", "E-bost"),
+	[UI_PHONE] = L("phone", "Telephone", "Ff\xc3\xb4n"),
+	[UI_KEY_POINTS] = L("key_points", "Key points", "Prif bwyntiau"),
+	[UI_KP_INTRO] = L("kp_intro", "Figures for {c}.",
+			  "Ffigurau ar gyfer {c}."),
+	[UI_KP_INTRO_PREV] = L("kp_intro_prev",
+			       "Figures for {c}, compared with {p}.",
+			       "Ffigurau ar gyfer {c}, o'u cymharu \xc3\xa2 "
+			       "{p}."),
+	[UI_KP_LEVEL] = L("kp_level", "{s} was {c}.", "Roedd {s} yn {c}."),
+	[UI_KP_SAME] = L("kp_same", "{s} was unchanged at {c}.",
+			 "Arhosodd {s} yr un fath, sef {c}."),
+	[UI_KP_ROSE] = L("kp_rose", "{s} rose from {p} to {c}.",
+			 "Cododd {s} o {p} i {c}."),
+	[UI_KP_ROSE_BY] = L("kp_rose_by", "{s} rose from {p} to {c} (up {d}).",
+			    "Cododd {s} o {p} i {c} (cynnydd o {d})."),
+	[UI_KP_LESS] = L("kp_less", "less than 0.1%", "lai na 0.1%"),
+	[UI_KP_FELL_BY] = L("kp_fell_by",
+			    "{s} fell from {p} to {c} (down {d}).",
+			    "Gostyngodd {s} o {p} i {c} (gostyngiad o {d})."),
+	[UI_KP_POINTS] = L("kp_points", "{d} percentage points",
+			   "{d} pwynt canran"),
+	[UI_ABOUT] = L("about", "About these statistics",
+		       "Am yr ystadegau hyn"),
+	[UI_COVERAGE] = L("coverage", "Coverage", "Cwmpas"),
+	[UI_COVERAGE_NATIONAL] =
+		L("coverage_national",
+		  "These figures cover every child looked after by a council "
+		  "during the year, wherever the child was placed, from the "
+		  "returns the councils make about the children they look "
+		  "after, and every children's home on the register.",
+		  "Mae'r ffigurau hyn yn cwmpasu pob plentyn a oedd yn "
+		  "derbyn gofal gan gyngor yn ystod y flwyddyn, ble bynnag y "
+		  "cafodd ei leoli, o'r ffurflenni y mae'r cynghorau'n eu "
+		  "gwneud am y plant sy'n derbyn gofal ganddynt, a phob "
+		  "cartref plant ar y gofrestr."),
+	[UI_COVERAGE_COUNCIL] =
+		L("coverage_council",
+		  "These figures cover the children this council looked "
+		  "after during the year, wherever they were placed, and the "
+		  "children's homes in its area. The table of councils "
+		  "compares every council.",
+		  "Mae'r ffigurau hyn yn cwmpasu'r plant a oedd yn derbyn "
+		  "gofal gan y cyngor hwn yn ystod y flwyddyn, ble bynnag y "
+		  "cawsant eu lleoli, a'r cartrefi plant yn ei ardal. Mae "
+		  "tabl y cynghorau'n cymharu pob cyngor."),
+	[UI_COVERAGE_HOME] =
+		L("coverage_home",
+		  "These figures cover this children's home and the children "
+		  "placed there during the year. A period missing counts "
+		  "when it started while the child was placed there.",
+		  "Mae'r ffigurau hyn yn cwmpasu'r cartref plant hwn a'r "
+		  "plant a leolwyd yno yn ystod y flwyddyn. Mae cyfnod ar "
+		  "goll yn cyfrif pan ddechreuodd tra oedd y plentyn wedi'i "
+		  "leoli yno."),
+	[UI_COVERAGE_LIVE] =
+		L("coverage_live",
+		  "Figures on the response to children who go missing come "
+		  "from what children's homes, police forces and councils "
+		  "record while a child is missing.",
+		  "Daw'r ffigurau am yr ymateb i blant sy'n mynd ar goll o'r "
+		  "hyn y mae cartrefi plant, heddluoedd a chynghorau'n ei "
+		  "gofnodi tra bo plentyn ar goll."),
+	[UI_DEFINITIONS] = L("definitions", "Definitions", "Diffiniadau"),
+	[UI_DISCLOSURE] = L("disclosure", "Protecting children's privacy",
+			    "Diogelu preifatrwydd plant"),
+	[UI_NOTE_DISCLOSURE] =
+		L("note_disclosure",
+		  "To protect children's privacy, numbers of children and of "
+		  "events (such as periods missing) are rounded to the "
+		  "nearest 5, and numbers from 1 to 4 are not shown; 0 means "
+		  "none. Percentages, rates and averages are worked out from "
+		  "the rounded numbers, and are not shown when they rest on "
+		  "fewer than 10 children or events, or on a number from 1 "
+		  "to 4. Numbers of children's homes and registered places "
+		  "come from the public register of homes and are not "
+		  "rounded. Each figure is rounded on its own, so a total "
+		  "may differ from the sum of the rounded figures it is made "
+		  "of.",
+		  "Er mwyn diogelu preifatrwydd plant, mae niferoedd y plant "
+		  "a'r digwyddiadau (fel cyfnodau ar goll) wedi'u talgrynnu "
+		  "i'r 5 agosaf, ac nid yw niferoedd o 1 i 4 yn cael eu "
+		  "dangos; mae 0 yn golygu dim. Cyfrifir canrannau, cyfraddau "
+		  "a chyfartaleddau o'r niferoedd wedi'u talgrynnu, ac nid "
+		  "ydynt yn cael eu dangos pan fyddant yn seiliedig ar lai "
+		  "na 10 o blant neu ddigwyddiadau, neu ar nifer o 1 i 4. "
+		  "Daw niferoedd y cartrefi plant a'r lleoedd cofrestredig "
+		  "o'r gofrestr gyhoeddus o gartrefi ac nid ydynt wedi'u "
+		  "talgrynnu. Caiff pob ffigur ei dalgrynnu ar ei ben ei "
+		  "hun, felly gall cyfanswm fod yn wahanol i swm y ffigurau "
+		  "wedi'u talgrynnu y mae wedi'i wneud ohonynt."),
 	[UI_NOTE_EXACT] =
 		L("note_exact",
 		  "These are exact figures and could identify individual "
-		  "children.  They are for Care Inspectorate Wales staff "
-		  "only and must not be published: publish only a report "
-		  "made with disclosure control (--publish).",
+		  "children. They are for Care Inspectorate Wales staff "
+		  "only and must not be shared or published; a version with "
+		  "disclosure control applied can be produced for "
+		  "publication.",
 		  "Ffigurau manwl gywir yw'r rhain a gallent adnabod plant "
-		  "unigol.  Maent ar gyfer staff Arolygiaeth Gofal Cymru yn "
-		  "unig ac ni ddylid eu cyhoeddi: dim ond adroddiad a "
-		  "wnaed gyda rheolaeth datgelu (--publish) y dylid ei "
-		  "gyhoeddi."),
+		  "unigol. Maent ar gyfer staff Arolygiaeth Gofal Cymru yn "
+		  "unig ac ni ddylid eu rhannu na'u cyhoeddi; gellir "
+		  "cynhyrchu fersiwn gyda rheolaeth datgelu ar gyfer ei "
+		  "chyhoeddi."),
+	[UI_NOTE_CHANGES_PUBLISHED] =
+		L("note_changes_published",
+		  "Changes from the year before are worked out from the "
+		  "published (rounded) figures of both years.",
+		  "Mae newidiadau ers y flwyddyn flaenorol yn cael eu "
+		  "cyfrifo o ffigurau cyhoeddedig (wedi'u talgrynnu) y ddwy "
+		  "flynedd."),
+	[UI_NOTE_CHANGES_EXACT] =
+		L("note_changes_exact",
+		  "Changes from the year before are worked out from the "
+		  "exact figures of both years.",
+		  "Mae newidiadau ers y flwyddyn flaenorol yn cael eu "
+		  "cyfrifo o ffigurau manwl gywir y ddwy flynedd."),
+	[UI_SYMBOLS] = L("symbols", "Symbols", "Symbolau"),
+	[UI_NOTE_SUPPRESSED] =
+		L("note_suppressed",
+		  "* not shown, to protect children's privacy or because "
+		  "the figure is not robust enough to publish.",
+		  "* heb ei ddangos, er mwyn diogelu preifatrwydd plant neu "
+		  "am nad yw'r ffigur yn ddigon cadarn i'w gyhoeddi."),
 	[UI_NOTE_NAN] = L("note_nan",
 			  "\xe2\x80\x93 cannot be calculated: there are no "
-			  "cases (the denominator is 0).",
-			  "\xe2\x80\x93 ni ellir ei gyfrifo: nid oes achosion "
-			  "(mae'r enwadur yn 0)."),
+			  "cases.",
+			  "\xe2\x80\x93 ni ellir ei gyfrifo: nid oes "
+			  "achosion."),
 	[UI_NOTE_NA] = L("note_na", "n/a: not applicable to this area.",
 			 "amh.: amherthnasol i'r ardal hon."),
 	[UI_NOTE_NOT_RECORDED] =
@@ -118,24 +214,88 @@ static const struct label ui[UI_N] = {
 		  "child and per place to two, and means and medians to one.",
 		  "Dangosir canrannau i un lle degol, cyfnodau fesul plentyn "
 		  "a fesul lle i ddau, a chymedrau a chanolrifau i un."),
+	[UI_SOURCES] = L("sources", "Sources", "Ffynonellau"),
 	[UI_NOTE_SOURCE] =
 		L("note_source",
-		  "Source: returns on looked after children (SSDA903) and "
-		  "records of children missing from care held in cartref",
-		  "Ffynhonnell: ffurflenni am blant sy'n derbyn gofal "
-		  "(SSDA903) a chofnodion am blant sy'n mynd ar goll o ofal "
-		  "a gedwir yn cartref"),
+		  "The returns councils make about the children they look "
+		  "after (the SSDA903 return), the register of children's "
+		  "homes, and the records children's homes, police forces "
+		  "and councils keep when a child goes missing.",
+		  "Y ffurflenni y mae cynghorau'n eu gwneud am y plant sy'n "
+		  "derbyn gofal ganddynt (ffurflen SSDA903), y gofrestr o "
+		  "gartrefi plant, a'r cofnodion y mae cartrefi plant, "
+		  "heddluoedd a chynghorau'n eu cadw pan fydd plentyn yn "
+		  "mynd ar goll."),
+	[UI_NOTE_HELD] = L("note_held", "The data held",
+			   "Roedd y data'n cynnwys"),
 	[UI_NOTE_CHILDREN] = L("note_children", "children", "o blant"),
 	[UI_NOTE_EPISODES] = L("note_episodes", "episodes of care",
 			       "o gyfnodau gofal"),
 	[UI_NOTE_MAP] =
 		L("note_map",
-		  "Map boundaries: Office for National Statistics, Open "
-		  "Government Licence v3.0.  Contains OS data \xc2\xa9 Crown "
-		  "copyright and database right 2025.",
-		  "Ffiniau'r map: Swyddfa Ystadegau Gwladol, Trwydded "
-		  "Llywodraeth Agored v3.0.  Yn cynnwys data'r AO \xc2\xa9 "
-		  "Hawlfraint y Goron a hawliau cronfa ddata 2025."),
+		  "Map boundaries: Office for National Statistics, licensed "
+		  "under the Open Government Licence v3.0. Contains OS data "
+		  "\xc2\xa9 Crown copyright and database right.",
+		  "Ffiniau'r map: Swyddfa Ystadegau Gwladol, wedi'u "
+		  "trwyddedu o dan y Drwydded Llywodraeth Agored v3.0. Yn "
+		  "cynnwys data'r AO \xc2\xa9 Hawlfraint y Goron a hawliau "
+		  "cronfa ddata."),
+	[UI_XL_INTRO] =
+		L("xl_intro",
+		  "This workbook contains the figures of the national review "
+		  "of children's homes for {s}, {c}.",
+		  "Mae'r llyfr gwaith hwn yn cynnwys ffigurau'r adolygiad "
+		  "cenedlaethol o gartrefi plant ar gyfer {s}, {c}."),
+	[UI_XL_ONE_TABLE] = L("xl_one_table",
+			      "This worksheet contains one table.",
+			      "Mae'r daflen waith hon yn cynnwys un tabl."),
+	[UI_XL_NOTES_REF] =
+		L("xl_notes_ref",
+		  "Definitions, coverage, disclosure control and the "
+		  "shorthand used in cells are explained on the Notes "
+		  "worksheet.",
+		  "Esbonnir diffiniadau, cwmpas, rheolaeth datgelu a'r "
+		  "llaw-fer a ddefnyddir mewn celloedd ar y daflen waith "
+		  "Nodiadau."),
+	[UI_XL_CONTENTS_INTRO] =
+		L("xl_contents_intro",
+		  "This worksheet contains one table: the worksheets of this "
+		  "workbook, with a link to each.",
+		  "Mae'r daflen waith hon yn cynnwys un tabl: taflenni gwaith "
+		  "y llyfr gwaith hwn, gyda dolen i bob un."),
+	[UI_XL_NOTES_INTRO] =
+		L("xl_notes_intro",
+		  "This worksheet contains one table: the notes that apply "
+		  "to every table of this workbook.",
+		  "Mae'r daflen waith hon yn cynnwys un tabl: y nodiadau sy'n "
+		  "berthnasol i bob tabl yn y llyfr gwaith hwn."),
+	[UI_XL_SHEET_NAME] = L("xl_sheet_name", "Worksheet name",
+			       "Enw'r daflen waith"),
+	[UI_XL_SHEET_TITLE] = L("xl_sheet_title", "Worksheet title",
+				"Teitl y daflen waith"),
+	[UI_XL_NOTE_NUMBER] = L("xl_note_number", "Note number",
+				"Rhif y nodyn"),
+	[UI_XL_NOTE_TEXT] = L("xl_note_text", "Note text", "Testun y nodyn"),
+	[UI_XL_NOTE] = L("xl_note", "Note", "Nodyn"),
+	[UI_XL_TABLE] = L("xl_table", "Table", "Tabl"),
+	[UI_XL_UNIT] = L("xl_unit", "Unit", "Uned"),
+	[UI_XL_SHORTHAND] = L("xl_shorthand",
+			      "Shorthand used in this workbook",
+			      "Llaw-fer a ddefnyddir yn y llyfr gwaith hwn"),
+	[UI_XL_C] = L("xl_c",
+		      "[c] confidential: not shown, to protect children's "
+		      "privacy or because the figure is not robust enough to "
+		      "publish.",
+		      "[c] cyfrinachol: heb ei ddangos, er mwyn diogelu "
+		      "preifatrwydd plant neu am nad yw'r ffigur yn ddigon "
+		      "cadarn i'w gyhoeddi."),
+	[UI_XL_X] = L("xl_x",
+		      "[x] not available: cannot be calculated (there are no "
+		      "cases) or not recorded.",
+		      "[x] ddim ar gael: ni ellir ei gyfrifo (nid oes "
+		      "achosion) neu heb ei gofnodi."),
+	[UI_XL_Z] = L("xl_z", "[z] not applicable to this area.",
+		      "[z] amherthnasol i'r ardal hon."),
 	[UI_MAP_UNAVAILABLE] =
 		L("map_unavailable",
 		  "The map could not be drawn: the boundary file was not "
@@ -158,8 +318,6 @@ static const struct label ui[UI_N] = {
 		  "the same figures.",
 		  "Map o Gymru wedi'i liwio fesul cyngor.  Mae'r tabl gydag "
 		  "ef yn rhoi'r un ffigurau."),
-	[UI_PRODUCED_BY] = L("produced_by", "Produced with cartref.",
-			     "Cynhyrchwyd gyda cartref."),
 };
 
 static const struct label figs[FIG_N] = {
@@ -412,20 +570,196 @@ static const struct label groups[GROUP_NGROUPS] = {
 			     "Yr ymateb i blant sy'n mynd ar goll"),
 };
 
-/* Short group names: workbook sheet names (31 characters at most). */
-static const struct label groups_short[GROUP_NGROUPS] = {
-	[GROUP_PLACES] = L("places", "Places", "Lleoedd"),
-	[GROUP_STABILITY] = L("stability", "Stability", "Sefydlogrwydd"),
-	[GROUP_MISSING] = L("missing", "Missing", "Mynd ar goll"),
-	[GROUP_DISTANCE] = L("distance", "Distance", "Pellter"),
-	[GROUP_OUTCOMES] = L("outcomes", "Outcomes", "Canlyniadau"),
-	[GROUP_RESPONSE] = L("missing_response", "Response", "Ymateb"),
+static const struct label sheets[SHEET_N] = {
+	[SHEET_COVER] = L("cover", "Cover", "Clawr"),
+	[SHEET_CONTENTS] = L("contents", "Contents", "Cynnwys"),
+	[SHEET_NOTES] = L("notes", "Notes", "Nodiadau"),
+	[SHEET_TABLE] = L("table", "Table_", "Tabl_"),
 };
 
-static const struct label sheets[SHEET_N] = {
-	[SHEET_NOTES] = L("notes", "Notes", "Nodiadau"),
-	[SHEET_COUNCILS] = L("councils", "Councils", "Cynghorau"),
-	[SHEET_HOMES] = L("homes", "Homes", "Cartrefi"),
+static const struct label def_terms[DEF_N] = {
+	[DEF_YEAR] = L("year", "Reporting year", "Blwyddyn adrodd"),
+	[DEF_LOOKED_AFTER] = L("looked_after", "Looked after child",
+			       "Plentyn sy'n derbyn gofal"),
+	[DEF_HOME] = L("home", "Children's home", "Cartref plant"),
+	[DEF_PLACEMENT] = L("placement", "Placement", "Lleoliad"),
+	[DEF_MISSING] = L("missing", "Missing", "Ar goll"),
+	[DEF_AWAY] = L("away", "Away without authorisation",
+		       "I ffwrdd heb ganiat\xc3\xa2""d"),
+	[DEF_DISTANCE] = L("distance", "Distance from home",
+			   "Pellter o'r cartref"),
+	[DEF_OUTCOMES] = L("outcomes", "Outcomes", "Canlyniadau"),
+	[DEF_RETURN_INTERVIEW] = L("return_interview", "Return interview",
+				   "Cyfweliad dychwelyd"),
+	[DEF_STRATEGY_MEETING] = L("strategy_meeting", "Strategy meeting",
+				   "Cyfarfod strategaeth"),
+};
+
+static const struct label def_texts[DEF_N] = {
+	[DEF_YEAR] = L("year",
+		       "The year from 1 April to 31 March. Figures \"at 31 "
+		       "March\" are for the last day of the year.",
+		       "Y flwyddyn o 1 Ebrill i 31 Mawrth. Mae ffigurau \"ar "
+		       "31 Mawrth\" ar gyfer diwrnod olaf y flwyddyn."),
+	[DEF_LOOKED_AFTER] =
+		L("looked_after",
+		  "A child in the care of a council, or given accommodation "
+		  "by it, for more than 24 hours. Children who only have "
+		  "short breaks are not counted.",
+		  "Plentyn sydd yng ngofal cyngor, neu y mae'r cyngor yn "
+		  "darparu llety iddo, am fwy na 24 awr. Nid yw plant sydd "
+		  "ond yn cael seibiannau byr yn cael eu cyfrif."),
+	[DEF_HOME] = L("home",
+		       "A home registered with Care Inspectorate Wales to "
+		       "look after children. A secure children's home may "
+		       "also restrict a child's liberty.",
+		       "Cartref sydd wedi'i gofrestru gydag Arolygiaeth Gofal "
+		       "Cymru i ofalu am blant. Gall cartref plant diogel "
+		       "hefyd gyfyngu ar ryddid plentyn."),
+	[DEF_PLACEMENT] =
+		L("placement",
+		  "Where a looked after child lives. A child who moves to a "
+		  "different carer or home starts a new placement.",
+		  "Lle mae plentyn sy'n derbyn gofal yn byw. Mae plentyn sy'n "
+		  "symud at ofalwr neu gartref gwahanol yn dechrau lleoliad "
+		  "newydd."),
+	[DEF_MISSING] =
+		L("missing",
+		  "A child is missing when they are not where they are "
+		  "expected to be and no one knows where they are. A period "
+		  "missing belongs to the year in which it started.",
+		  "Mae plentyn ar goll pan nad yw lle y disgwylir iddo fod ac "
+		  "nad oes neb yn gwybod ble mae. Mae cyfnod ar goll yn "
+		  "perthyn i'r flwyddyn y dechreuodd ynddi."),
+	[DEF_AWAY] = L("away",
+		       "A child who is not where they are expected to be, "
+		       "but whose whereabouts are known.",
+		       "Plentyn nad yw lle y disgwylir iddo fod, ond y "
+		       "gwyddys ble mae."),
+	[DEF_DISTANCE] =
+		L("distance",
+		  "The straight-line distance in miles between the child's "
+		  "home address and the placement. Children whose distance "
+		  "is not known are counted apart.",
+		  "Y pellter mewn llinell syth, mewn milltiroedd, rhwng "
+		  "cyfeiriad cartref y plentyn a'r lleoliad. Caiff plant nad "
+		  "yw eu pellter yn hysbys eu cyfrif ar wah\xc3\xa2n."),
+	[DEF_OUTCOMES] =
+		L("outcomes",
+		  "For children looked after for at least 12 months at 31 "
+		  "March. The Strengths and Difficulties Questionnaire (SDQ) "
+		  "gives a score from 0 to 40; a score of 17 or more is a "
+		  "cause for concern.",
+		  "Ar gyfer plant a fu'n derbyn gofal am o leiaf 12 mis ar 31 "
+		  "Mawrth. Mae'r Holiadur Cryfderau ac Anawsterau (SDQ) yn "
+		  "rhoi sg\xc3\xb4r o 0 i 40; mae sg\xc3\xb4r o 17 neu fwy yn "
+		  "achos pryder."),
+	[DEF_RETURN_INTERVIEW] =
+		L("return_interview",
+		  "A conversation with a child after they come back from "
+		  "going missing, to be held within 72 hours of their "
+		  "return.",
+		  "Sgwrs gyda phlentyn ar \xc3\xb4l iddo ddod yn \xc3\xb4l o "
+		  "fod ar goll, i'w chynnal o fewn 72 awr i'w ddychweliad."),
+	[DEF_STRATEGY_MEETING] =
+		L("strategy_meeting",
+		  "A meeting of the council, the police and others about a "
+		  "child who goes missing again and again (three or more "
+		  "times in the year).",
+		  "Cyfarfod o'r cyngor, yr heddlu ac eraill am blentyn sy'n "
+		  "mynd ar goll dro ar \xc3\xb4l tro (tair gwaith neu fwy yn y "
+		  "flwyddyn)."),
+};
+
+static const struct label statuses[REPORT_STATUS_N] = {
+	[REPORT_STATUS_MANAGEMENT] = L("management_information",
+				       "Management information",
+				       "Gwybodaeth reoli"),
+	[REPORT_STATUS_IN_DEVELOPMENT] =
+		L("official_statistics_in_development",
+		  "Official statistics in development",
+		  "Ystadegau swyddogol sy'n cael eu datblygu"),
+	[REPORT_STATUS_OFFICIAL] = L("official_statistics",
+				     "Official statistics",
+				     "Ystadegau swyddogol"),
+	[REPORT_STATUS_ACCREDITED] = L("accredited_official_statistics",
+				       "Accredited official statistics",
+				       "Ystadegau swyddogol achrededig"),
+};
+
+static const struct label status_notes[REPORT_STATUS_N] = {
+	[REPORT_STATUS_MANAGEMENT] =
+		L("management_information",
+		  "These figures are management information: they come from "
+		  "operational records and are not official statistics.",
+		  "Gwybodaeth reoli yw'r ffigurau hyn: maent yn dod o "
+		  "gofnodion gweithredol ac nid ydynt yn ystadegau "
+		  "swyddogol."),
+	[REPORT_STATUS_IN_DEVELOPMENT] =
+		L("official_statistics_in_development",
+		  "These are official statistics in development: new "
+		  "statistics that are still being developed and tested with "
+		  "the people who use them.",
+		  "Ystadegau swyddogol sy'n cael eu datblygu yw'r rhain: "
+		  "ystadegau newydd sy'n dal i gael eu datblygu a'u profi "
+		  "gyda'r bobl sy'n eu defnyddio."),
+	[REPORT_STATUS_OFFICIAL] =
+		L("official_statistics",
+		  "These are official statistics, produced under the Code of "
+		  "Practice for Statistics.",
+		  "Ystadegau swyddogol yw'r rhain, a gynhyrchwyd o dan y Cod "
+		  "Ymarfer ar gyfer Ystadegau."),
+	[REPORT_STATUS_ACCREDITED] =
+		L("accredited_official_statistics",
+		  "These are accredited official statistics: the Office for "
+		  "Statistics Regulation has found that they meet the "
+		  "highest standards of trustworthiness, quality and value.",
+		  "Ystadegau swyddogol achrededig yw'r rhain: mae'r Swyddfa "
+		  "Rheoleiddio Ystadegau wedi canfod eu bod yn bodloni'r "
+		  "safonau uchaf o ran dibynadwyedd, ansawdd a gwerth."),
+};
+
+/* By enum fig_kind. */
+static const struct label units[] = {
+	[FIG_COUNT] = L("count", "Number", "Nifer"),
+	[FIG_PERCENT] = L("percent", "Percentage", "Canran"),
+	[FIG_RATIO] = L("ratio", "Ratio", "Cymhareb"),
+	[FIG_MEAN] = L("mean", "Mean", "Cymedr"),
+	[FIG_MEDIAN] = L("median", "Median", "Canolrif"),
+	[FIG_DATE] = L("date", "Date", "Dyddiad"),
+};
+
+/*
+ * The subjects of key points, by figure key.  English starts a sentence;
+ * Welsh follows its verb ("Cododd nifer y plant ...").
+ */
+static const struct label key_subjects[] = {
+	L("stability.looked_after_31_march",
+	  "The number of children looked after at 31 March",
+	  "nifer y plant sy'n derbyn gofal ar 31 Mawrth"),
+	L("places.children_in_homes",
+	  "The number of children in children's homes at 31 March",
+	  "nifer y plant mewn cartrefi plant ar 31 Mawrth"),
+	L("places.homes_open",
+	  "The number of children's homes open at 31 March",
+	  "nifer y cartrefi plant a oedd ar agor ar 31 Mawrth"),
+	L("places.places",
+	  "The number of registered places in children's homes",
+	  "nifer y lleoedd cofrestredig mewn cartrefi plant"),
+	L("missing.children", "The number of children who went missing",
+	  "nifer y plant a aeth ar goll"),
+	L("missing.periods", "The number of periods missing from care",
+	  "nifer y cyfnodau ar goll o ofal"),
+	L("stability.three_or_more_placements",
+	  "The percentage of children looked after at 31 March who had "
+	  "three or more placements during the year",
+	  "canran y plant sy'n derbyn gofal ar 31 Mawrth a gafodd dri "
+	  "lleoliad neu fwy yn ystod y flwyddyn"),
+	L("distance.over_20_miles",
+	  "The percentage of children looked after at 31 March placed more "
+	  "than 20 miles from home",
+	  "canran y plant sy'n derbyn gofal ar 31 Mawrth a leolwyd fwy nag "
+	  "20 milltir o'u cartref"),
 };
 
 static const struct label tables[TAB_N] = {
@@ -494,6 +828,12 @@ static const struct label charts[CHART_N] = {
 		L("missing_map",
 		  "Looked after children who went missing (%), by council",
 		  "Plant sy'n derbyn gofal a aeth ar goll (%), fesul cyngor"),
+	[CHART_DISTANCE] =
+		L("distance",
+		  "Children placed, by distance from home: percentage of "
+		  "all children placed and of children in children's homes",
+		  "Plant a leolwyd, yn \xc3\xb4l pellter o'u cartref: canran "
+		  "yr holl blant a leolwyd a'r plant mewn cartrefi plant"),
 };
 
 /* Columns: per table first, then these shared ones. */
@@ -568,6 +908,10 @@ static const struct label cols_distance[] = {
 	L("all", "All children placed", "Pob plentyn a leolwyd"),
 	L("children_homes", "Children in children's homes",
 	  "Plant mewn cartrefi plant"),
+	L("all_percent", "All children placed (%)",
+	  "Pob plentyn a leolwyd (%)"),
+	L("children_homes_percent", "Children in children's homes (%)",
+	  "Plant mewn cartrefi plant (%)"),
 };
 
 static const struct label cols_outcomes[] = {
@@ -700,8 +1044,13 @@ static const struct label_set all_sets[] = {
 	SET("ui", ui),
 	SET("figures", figs),
 	SET("groups", groups),
-	SET("groups_short", groups_short),
 	SET("sheets", sheets),
+	SET("def_terms", def_terms),
+	SET("def_texts", def_texts),
+	SET("statuses", statuses),
+	SET("status_notes", status_notes),
+	SET("units", units),
+	SET("key_subjects", key_subjects),
 	SET("tables", tables),
 	SET("row_heads", row_heads),
 	SET("charts", charts),
@@ -761,11 +1110,50 @@ const char *report__group_title(enum fig_group g, enum report_lang lang)
 	return text(&groups[g], lang);
 }
 
-const char *report__group_short(enum fig_group g, enum report_lang lang)
+const char *report__def_term(enum def_label d, enum report_lang lang)
 {
-	if ((unsigned)g >= GROUP_NGROUPS)
-		BUG("group %d", (int)g);
-	return text(&groups_short[g], lang);
+	if ((unsigned)d >= DEF_N)
+		BUG("definition %d", (int)d);
+	return text(&def_terms[d], lang);
+}
+
+const char *report__def_text(enum def_label d, enum report_lang lang)
+{
+	if ((unsigned)d >= DEF_N)
+		BUG("definition %d", (int)d);
+	return text(&def_texts[d], lang);
+}
+
+const char *report__status_name(enum report_status st, enum report_lang lang)
+{
+	if ((unsigned)st >= REPORT_STATUS_N)
+		BUG("status %d", (int)st);
+	return text(&statuses[st], lang);
+}
+
+const char *report__status_note(enum report_status st, enum report_lang lang)
+{
+	if ((unsigned)st >= REPORT_STATUS_N)
+		BUG("status %d", (int)st);
+	return text(&status_notes[st], lang);
+}
+
+const char *report__unit(enum fig_kind k, enum report_lang lang)
+{
+	if ((unsigned)k >= ARRAY_SIZE(units))
+		BUG("kind %d", (int)k);
+	return text(&units[k], lang);
+}
+
+const char *report__key_subject(enum review_fig f, enum report_lang lang)
+{
+	static const struct label_set set = SET("", key_subjects);
+	const struct label *l;
+
+	if ((unsigned)f >= FIG_N)
+		BUG("figure %d", (int)f);
+	l = find(&set, report__figs[f].key);
+	return l ? text(l, lang) : NULL;
 }
 
 const char *report__table_title(enum review_table_id t, enum report_lang lang)

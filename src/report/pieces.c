@@ -25,9 +25,13 @@ static const struct chart_series trend[] = {
 	{ "periods_home", ACCENT },
 	{ "periods_other", SECOND },
 };
+/*
+ * Percentages, not counts: children in children's homes are a tenth or
+ * less of all children placed, and on one count axis their bars vanish.
+ */
 static const struct chart_series distance[] = {
-	{ "all", ACCENT },
-	{ "children_homes", SECOND },
+	{ "all_percent", ACCENT },
+	{ "children_homes_percent", SECOND },
 };
 
 const struct report__chart report__charts[REPORT_CHART_N] = {
@@ -40,7 +44,7 @@ const struct report__chart report__charts[REPORT_CHART_N] = {
 					 -1 },
 	[REPORT_CHART_MISSING_MAP] = { NULL, 0, false, CHART_MISSING_MAP },
 	[REPORT_CHART_DISTANCE] = { distance, ARRAY_SIZE(distance), false,
-				    -1 },
+				    CHART_DISTANCE },
 };
 
 static const char *const council_places_cols[] = {

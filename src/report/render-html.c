@@ -13,13 +13,20 @@
  * <title> and <desc>, bars and councils carry their value as text, and
  * the print style sheet starts each section on a new page.
  *
- * Layout: header, key figures, one section per indicator group (its
- * figures, then its charts and tables), the council and home tables, and
- * notes on disclosure control, symbols and sources.
+ * Layout: header with the release metadata, key points in words, key
+ * figures, one section per indicator group (its figures, then its charts
+ * and tables), the council (with the Wales row) and home tables, and
+ * notes for readers: coverage, definitions, disclosure control, symbols
+ * and sources.
+ *
+ * Fits the page: header cells wrap, tables too wide for their column
+ * scroll in a focusable region on screen, and in print the wide council
+ * and home tables go on landscape pages in a smaller type.
  */
 #include "base/compat.h"
 #include <math.h>
 #include "base/html.h"
+#include "base/parse.h"
 #include "report/report-internal.h"
 
 
@@ -46,6 +53,7 @@ static const char css[] =
 	".meta{display:grid;grid-template-columns:max-content auto;gap:"
 	"4px 16px;margin:0 0 1em}\n"
 	".meta dt{font-weight:bold}.meta dd{margin:0}\n"
+	".keypoints li{margin-bottom:.5em}\n"
 	".banner{margin:1em 0 1.5em;padding:12px 16px;border-left:10px solid;"
 	"background:#f3f2f1;font-weight:bold}\n"
 	".banner.staff{border-color:#d4351c}\n"
@@ -64,25 +72,40 @@ static const char css[] =
 	"th,td{text-align:left;vertical-align:top;padding:6px 10px 6px 0;"
 	"border-bottom:1px solid #b1b4b6}\n"
 	"thead th{border-bottom:2px solid #0b0c0c;vertical-align:bottom}\n"
-	"th.n,td.n{text-align:right;white-space:nowrap;"
-	"font-variant-numeric:tabular-nums}\n"
+	"th.n,td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+	"td.n{white-space:nowrap}\n"
+	"th{overflow-wrap:break-word;hyphens:auto}\n"
 	"tbody th{font-weight:normal}\n"
+	"tr.total th,tr.total td{font-weight:bold;"
+	"border-top:2px solid #0b0c0c}\n"
+	"table.wide{font-size:.8rem}\n"
 	".pair{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}\n"
-	".pair figure{flex:1 1 460px;margin:0}\n"
-	".pair .tablewrap{flex:1 1 340px}\n"
+	".pair figure{flex:1 1 460px;margin:0;min-width:0}\n"
+	".pair .tablewrap{flex:1 1 340px;min-width:0}\n"
+	".pair.stack{display:block}\n"
+	".pair.stack figure{margin-bottom:1em}\n"
 	"figcaption{font-weight:bold;font-size:1.05rem;margin:0 0 .5em}\n"
 	"figure svg{display:block;width:100%;height:auto;max-width:680px}\n"
 	"svg text{font-size:12px;fill:#0b0c0c}\n"
 	"svg text.value{font-size:11px}\n"
 	"svg text.legend-title{font-weight:bold}\n"
-	".scroll{overflow-x:auto}\n"
+	".scroll{overflow-x:auto;max-width:100%}\n"
+	".scroll:focus{outline:3px solid #ffdd00}\n"
+	"dl.defs dt{font-weight:bold}dl.defs dd{margin:0 0 .6em}\n"
 	".nodata{font-style:italic;color:#505a5f}\n"
 	".notes{font-size:.95rem}\n"
 	".notes li{margin-bottom:.4em}\n"
 	"footer{margin-top:3em;padding:16px 24px;border-top:1px solid #b1b4b6;"
 	"font-size:.9rem;color:#505a5f}\n"
+	"@page{size:A4;margin:15mm}\n"
+	"@page wide{size:A4 landscape;margin:12mm}\n"
 	"@media print{\n"
 	"body{font-size:11pt}\n"
+	".wrap{max-width:none;padding:0}\n"
+	"section.wide{page:wide}\n"
+	"table.wide{font-size:7pt}\n"
+	"table{font-size:9pt}\n"
+	"th,td{padding:3px 6px 3px 0}\n"
 	".masthead{background:none;color:#0b0c0c;border-bottom:3px solid "
 	"#0b0c0c}\n"
 	".skip,nav{display:none}\n"
@@ -104,8 +127,10 @@ struct page {
 	struct buf *b;
 	struct buf tmp;		/* scratch for one formatted value */
 	const struct review *r;
+	const struct report_release *rel;	/* or NULL */
 	enum report_lang lang;
 	bool map_drawn;
+	bool changes;		/* a key point compares with the year before */
 };
 
 static const char *ui(const struct page *pg, enum ui_str id)
@@ -178,6 +203,46 @@ static void head(struct page *pg)
 	   ui(pg, UI_PUBLISHER), "</div></header>\n");
 }
 
+/* The release metadata, as more <dt>/<dd> pairs of the title block. */
+static void release_meta(struct page *pg, const struct report_release *rel)
+{
+	if (rel->date != DATE_NONE) {
+		el(pg, "<dt>", ui(pg, UI_RELEASE_DATE), "</dt><dd>");
+		buf_reset(&pg->tmp);
+		report__fmt_day(&pg->tmp, rel->date, false, pg->lang);
+		el(pg, "", pg->tmp.buf, "</dd>");
+	}
+	el(pg, "<dt>", ui(pg, UI_STATUS), "</dt>");
+	el(pg, "<dd>", report__status_name(rel->status, pg->lang), "</dd>");
+	el(pg, "<dt>", ui(pg, UI_NEXT_UPDATE), "</dt><dd>");
+	buf_reset(&pg->tmp);
+	if (rel->next_update != DATE_NONE)
+		report__fmt_day(&pg->tmp, rel->next_update,
+				rel->next_update_month, pg->lang);
+	else
+		buf_adds(&pg->tmp, ui(pg, UI_NEXT_UPDATE_TBC));
+	el(pg, "", pg->tmp.buf, "</dd>");
+	el(pg, "<dt>", ui(pg, UI_PRODUCED_BY), "</dt>");
+	el(pg, "<dd>", report__producer(rel, pg->lang), "</dd>");
+	el(pg, "<dt>", ui(pg, UI_CONTACT), "</dt>");
+	el(pg, "<dd>", report__contact_name(rel, pg->lang), "");
+	if (rel->contact_email[0]) {
+		/* checked as an address by report_release_set() */
+		buf_adds(pg->b, ", <a href=\"mailto:");
+		html_attr(pg->b, rel->contact_email);
+		buf_adds(pg->b, "\">");
+		txt(pg, rel->contact_email);
+		buf_adds(pg->b, "</a>");
+	}
+	if (rel->contact_phone[0]) {
+		buf_adds(pg->b, ", ");
+		txt(pg, ui(pg, UI_PHONE));
+		buf_addch(pg->b, ' ');
+		txt(pg, rel->contact_phone);
+	}
+	buf_adds(pg->b, "</dd>");
+}
+
 static void title_block(struct page *pg)
 {
 	const struct review *r = pg->r;
@@ -206,7 +271,10 @@ static void title_block(struct page *pg)
 	buf_reset(&pg->tmp);
 	report__fmt_period(&pg->tmp, r->year, pg->lang);
 	txt(pg, pg->tmp.buf);
-	buf_adds(pg->b, ")</dd></dl>\n");
+	buf_adds(pg->b, ")</dd>");
+	if (pg->rel)
+		release_meta(pg, pg->rel);
+	buf_adds(pg->b, "</dl>\n");
 	if (r->published)
 		el(pg, "<p class=\"banner published\">",
 		   ui(pg, UI_BANNER_PUBLISHED), "</p>\n");
@@ -215,11 +283,39 @@ static void title_block(struct page *pg)
 		   "</p>\n");
 }
 
+static void key_points(struct page *pg)
+{
+	struct buf s = BUF_INIT(1024);
+	size_t n = 0;
+
+	buf_adds(pg->b, "<section id=\"key-points\" class=\"keypoints\">");
+	el(pg, "<h2>", ui(pg, UI_KEY_POINTS), "</h2>\n");
+	report__key_points_intro(pg->r, pg->lang, &s);
+	el(pg, "<p>", s.buf, "</p>\n");
+	for (size_t i = 0; i < report__nkey_points(); i++) {
+		buf_reset(&s);
+		if (report__key_point(pg->r, i, pg->lang, &s) < 0)
+			continue;
+		if (!n++)
+			buf_adds(pg->b, "<ul>\n");
+		el(pg, "<li>", s.buf, "</li>\n");
+	}
+	if (n)
+		buf_adds(pg->b, "</ul>\n");
+	else
+		no_data(pg);
+	buf_adds(pg->b, "</section>\n");
+	pg->changes = n && pg->r->prev_year;
+	buf_release(&s);
+}
+
 static void contents(struct page *pg)
 {
 	buf_adds(pg->b, "<nav aria-labelledby=\"contents-heading\">");
 	el(pg, "<h2 id=\"contents-heading\">", ui(pg, UI_CONTENTS),
 	   "</h2><ol>");
+	el(pg, "<li><a href=\"#key-points\">", ui(pg, UI_KEY_POINTS),
+	   "</a></li>");
 	el(pg, "<li><a href=\"#key-figures\">", ui(pg, UI_KEY_FIGURES),
 	   "</a></li>");
 	for (int g = 0; g < GROUP_NGROUPS; g++) {
@@ -232,7 +328,7 @@ static void contents(struct page *pg)
 	   "</a></li>");
 	el(pg, "<li><a href=\"#homes\">", ui(pg, UI_HOMES_SECTION),
 	   "</a></li>");
-	el(pg, "<li><a href=\"#notes\">", ui(pg, UI_NOTES), "</a></li>");
+	el(pg, "<li><a href=\"#notes\">", ui(pg, UI_ABOUT), "</a></li>");
 	buf_adds(pg->b, "</ol></nav>\n");
 }
 
@@ -321,10 +417,17 @@ static void data_table(struct page *pg, enum review_table_id tid,
 		     c++)
 			show[nshow++] = (int)c;
 	}
-	buf_adds(pg->b, "<div class=\"scroll\"><table id=\"");
+	/* a region that scrolls must be reachable by keyboard (WCAG 2.1.1) */
+	buf_adds(pg->b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" "
+			"aria-labelledby=\"");
 	html_attr(pg->b, id);
-	buf_adds(pg->b, "\">");
-	el(pg, "<caption>", caption, "</caption>\n<thead><tr>");
+	buf_adds(pg->b, "-caption\"><table id=\"");
+	html_attr(pg->b, id);
+	buf_adds(pg->b, nshow + (homes ? 3 : 0) > 8 ? "\" class=\"wide\">"
+						     : "\">");
+	buf_adds(pg->b, "<caption id=\"");
+	html_attr(pg->b, id);
+	el(pg, "-caption\">", caption, "</caption>\n<thead><tr>");
 	el(pg, "<th scope=\"col\">", report__row_head(tid, pg->lang), "</th>");
 	if (homes) {
 		el(pg, "<th scope=\"col\">", ui(pg, UI_URN), "</th>");
@@ -361,6 +464,13 @@ static void data_table(struct page *pg, enum review_table_id tid,
 			td_cell(pg, review_cell_at(t, i, (size_t)show[s]));
 		buf_adds(pg->b, "</tr>\n");
 	}
+	if (t->total && !homes) {
+		el(pg, "<tr class=\"total\"><th scope=\"row\">",
+		   report__total_name(pg->r, tid, pg->lang), "</th>");
+		for (size_t s = 0; s < nshow; s++)
+			td_cell(pg, &t->total[show[s]]);
+		buf_adds(pg->b, "</tr>\n");
+	}
 	buf_adds(pg->b, "</tbody></table></div>\n");
 }
 
@@ -378,6 +488,19 @@ static void table_block(struct page *pg, enum review_table_id tid,
 	data_table(pg, tid, id, title, NULL);
 }
 
+/* How many columns of t a block shows (cols: NULL-terminated, or all). */
+static size_t shown_cols(const struct review_table *t,
+			 const char *const *cols)
+{
+	size_t n = 0;
+
+	if (!cols)
+		return t->ncols;
+	for (; *cols; cols++)
+		n += report__col_index(t, *cols) >= 0;
+	return n;
+}
+
 /* A chart (figure) and its table side by side. */
 static void chart_pair(struct page *pg, const struct report_block *blk)
 {
@@ -390,7 +513,10 @@ static void chart_pair(struct page *pg, const struct report_block *blk)
 		return;
 	}
 	buf_addf(&id, "chart-%s", blk->name);
-	buf_adds(pg->b, "<div class=\"pair\">\n<figure id=\"");
+	/* a table of many columns goes under its chart, not beside it */
+	buf_adds(pg->b, shown_cols(&pg->r->tab[blk->tab], blk->cols) > 3
+				? "<div class=\"pair stack\">\n<figure id=\""
+				: "<div class=\"pair\">\n<figure id=\"");
 	html_attr(pg->b, id.buf);
 	buf_adds(pg->b, "\">");
 	el(pg, "<figcaption>", title, "</figcaption>\n");
@@ -465,7 +591,7 @@ static void group_section(struct page *pg, enum fig_group g)
 static void table_section(struct page *pg, const char *id, enum ui_str h,
 			  enum review_table_id tid, const char *table_id)
 {
-	buf_addf(pg->b, "<section class=\"group\" id=\"%s\">", id);
+	buf_addf(pg->b, "<section class=\"group wide\" id=\"%s\">", id);
 	el(pg, "<h2>", ui(pg, h), "</h2>\n");
 	table_block(pg, tid, table_id);
 	buf_adds(pg->b, "</section>\n");
@@ -476,27 +602,48 @@ static void note(struct page *pg, enum ui_str id)
 	el(pg, "<li>", ui(pg, id), "</li>\n");
 }
 
+/* Notes for readers: no file names, options or code, in plain words. */
 static void notes(struct page *pg)
 {
 	const struct review *r = pg->r;
+	enum ui_str cover = r->scope.kind == SCOPE_HOME ? UI_COVERAGE_HOME
+			    : r->scope.kind == SCOPE_COUNCIL
+				    ? UI_COVERAGE_COUNCIL
+				    : UI_COVERAGE_NATIONAL;
 
 	buf_adds(pg->b, "<section id=\"notes\" class=\"notes\">");
-	el(pg, "<h2>", ui(pg, UI_NOTES), "</h2>\n<ul>\n");
-	el(pg, "<li>", ui(pg, UI_NOTE_DEFINITIONS),
-	   " <a href=\"docs/indicators.md\"><code>docs/indicators.md"
-	   "</code></a></li>\n");
-	if (r->published) {
-		note(pg, UI_NOTE_SUPPRESSED);
-		note(pg, UI_NOTE_ROUNDED);
-	} else {
-		note(pg, UI_NOTE_EXACT);
+	el(pg, "<h2>", ui(pg, UI_ABOUT), "</h2>\n");
+	if (pg->rel)
+		el(pg, "<p>", report__status_note(pg->rel->status, pg->lang),
+		   "</p>\n");
+	el(pg, "<h3>", ui(pg, UI_COVERAGE), "</h3>\n<ul>\n");
+	note(pg, cover);
+	note(pg, UI_COVERAGE_LIVE);
+	buf_adds(pg->b, "</ul>\n");
+	el(pg, "<h3>", ui(pg, UI_DEFINITIONS), "</h3>\n<dl class=\"defs\">\n");
+	for (int d = 0; d < DEF_N; d++) {
+		el(pg, "<dt>", report__def_term(d, pg->lang), "</dt>");
+		el(pg, "<dd>", report__def_text(d, pg->lang), "</dd>\n");
 	}
+	buf_adds(pg->b, "</dl>\n");
+	el(pg, "<h3>", ui(pg, UI_DISCLOSURE), "</h3>\n<ul>\n");
+	note(pg, r->published ? UI_NOTE_DISCLOSURE : UI_NOTE_EXACT);
+	if (pg->changes)
+		note(pg, r->published ? UI_NOTE_CHANGES_PUBLISHED
+				      : UI_NOTE_CHANGES_EXACT);
+	buf_adds(pg->b, "</ul>\n");
+	el(pg, "<h3>", ui(pg, UI_SYMBOLS), "</h3>\n<ul>\n");
+	if (r->published)
+		note(pg, UI_NOTE_SUPPRESSED);
 	note(pg, UI_NOTE_NAN);
 	note(pg, UI_NOTE_NA);
 	note(pg, UI_NOTE_NOT_RECORDED);
 	note(pg, UI_NOTE_DECIMALS);
-	if (r->children_in_store > 0) {
-		el(pg, "<li>", ui(pg, UI_NOTE_SOURCE), ": ");
+	buf_adds(pg->b, "</ul>\n");
+	el(pg, "<h3>", ui(pg, UI_SOURCES), "</h3>\n<ul>\n");
+	note(pg, UI_NOTE_SOURCE);
+	if (!r->published && r->children_in_store > 0) {
+		el(pg, "<li>", ui(pg, UI_NOTE_HELD), ": ");
 		report__fmt_int(pg->b, r->children_in_store);
 		buf_addch(pg->b, ' ');
 		txt(pg, ui(pg, UI_NOTE_CHILDREN));
@@ -511,14 +658,17 @@ static void notes(struct page *pg)
 	buf_adds(pg->b, "</ul></section>\n");
 }
 
-int report__render_html(const struct review *r, enum report_lang lang,
-			struct buf *out, struct err *err)
+int report__render_html(const struct review *r,
+			const struct report_release *rel,
+			enum report_lang lang, struct buf *out,
+			struct err *err)
 {
-	struct page pg = { out, BUF_INIT(1024), r, lang, false };
+	struct page pg = { out, BUF_INIT(1024), r, rel, lang, false, false };
 
 	(void)err;
 	head(&pg);
 	title_block(&pg);
+	key_points(&pg);
 	contents(&pg);
 	summary(&pg);
 	for (int g = 0; g < GROUP_NGROUPS; g++)
@@ -529,9 +679,7 @@ int report__render_html(const struct review *r, enum report_lang lang,
 		      "table-homes");
 	notes(&pg);
 	buf_adds(out, "</main>\n<footer>");
-	txt(&pg, ui(&pg, UI_PUBLISHER));
-	buf_adds(out, " \xc2\xb7 ");
-	txt(&pg, ui(&pg, UI_PRODUCED_BY));
+	txt(&pg, rel ? report__producer(rel, lang) : ui(&pg, UI_PUBLISHER));
 	buf_adds(out, "</footer>\n</body>\n</html>\n");
 	buf_release(&pg.tmp);
 	return 0;

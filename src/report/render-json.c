@@ -7,7 +7,8 @@
  * suppressed cell has "value": null and "suppressed": true and neither
  * numerator nor denominator, and cells not applicable to the scope are
  * left out.  JSON is the same in both languages: rows carry English and
- * Welsh names.
+ * Welsh names, key points both texts.  The release metadata ("release")
+ * is there when the caller gives it (`cartref review` does).
  */
 #include "base/compat.h"
 #include <math.h>
@@ -133,6 +134,25 @@ static json_t *indicators(struct jctx *j, const struct review *r)
 	return all;
 }
 
+static json_t *cells_object(struct jctx *j, const struct review_table *t,
+			    const struct review_cell *row)
+{
+	json_t *cells = json_object();
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		const struct review_cell *cell = &row[c];
+		json_t *co;
+
+		if (report__cell_na(cell))
+			continue;
+		co = json_object();
+		set(j, co, "kind", json_string(report__kind_key(cell->kind)));
+		cell_members(j, co, cell);
+		set(j, cells, t->col_keys[c], co);
+	}
+	return cells;
+}
+
 static json_t *table(struct jctx *j, const struct review *r,
 		     enum review_table_id tid)
 {
@@ -144,7 +164,7 @@ static json_t *table(struct jctx *j, const struct review *r,
 	for (size_t c = 0; data && c < t->ncols; c++)
 		push(j, cols, jstr(t->col_keys[c]));
 	for (size_t i = 0; data && i < t->nrows; i++) {
-		json_t *row = json_object(), *cells = json_object();
+		json_t *row = json_object();
 
 		set(j, row, "key", jstr(t->row_keys[i]));
 		set(j, row, "name_en", jstr(report__row_name(
@@ -158,25 +178,83 @@ static json_t *table(struct jctx *j, const struct review *r,
 		if (t->row_provider_type)
 			set(j, row, "provider_type",
 			    str_or_null(t->row_provider_type[i]));
-		for (size_t c = 0; c < t->ncols; c++) {
-			const struct review_cell *cell =
-				review_cell_at(t, i, c);
-			json_t *co;
-
-			if (report__cell_na(cell))
-				continue;
-			co = json_object();
-			set(j, co, "kind",
-			    json_string(report__kind_key(cell->kind)));
-			cell_members(j, co, cell);
-			set(j, cells, t->col_keys[c], co);
-		}
-		set(j, row, "cells", cells);
+		set(j, row, "cells",
+		    cells_object(j, t, review_cell_at(t, i, 0)));
 		push(j, rows, row);
 	}
 	set(j, o, "columns", cols);
 	set(j, o, "rows", rows);
+	if (data && t->total && t->total_key) {
+		json_t *total = json_object();
+
+		set(j, total, "key", jstr(t->total_key));
+		set(j, total, "name_en",
+		    jstr(report__total_name(r, tid, LANG_EN)));
+		set(j, total, "name_cy",
+		    jstr(report__total_name(r, tid, LANG_CY)));
+		set(j, total, "cells", cells_object(j, t, t->total));
+		set(j, o, "total", total);
+	}
 	return o;
+}
+
+static json_t *release(struct jctx *j, const struct report_release *rel)
+{
+	json_t *o = json_object(), *contact = json_object();
+	char s[DATE_STR_MAX];
+
+	set(j, o, "date", rel->date != DATE_NONE ? iso_date(rel->date)
+						 : json_null());
+	set(j, o, "status", json_string(report_status_key(rel->status)));
+	set(j, o, "status_en",
+	    jstr(report__status_name(rel->status, LANG_EN)));
+	set(j, o, "status_cy",
+	    jstr(report__status_name(rel->status, LANG_CY)));
+	set(j, o, "producer_en", jstr(report__producer(rel, LANG_EN)));
+	set(j, o, "producer_cy", jstr(report__producer(rel, LANG_CY)));
+	set(j, contact, "name_en", jstr(report__contact_name(rel, LANG_EN)));
+	set(j, contact, "name_cy", jstr(report__contact_name(rel, LANG_CY)));
+	set(j, contact, "email", rel->contact_email[0]
+					 ? jstr(rel->contact_email)
+					 : json_null());
+	set(j, contact, "phone", rel->contact_phone[0]
+					 ? jstr(rel->contact_phone)
+					 : json_null());
+	set(j, o, "contact", contact);
+	if (rel->next_update == DATE_NONE) {
+		set(j, o, "next_update", json_null());
+	} else {
+		date_fmt_iso(rel->next_update, s);
+		if (rel->next_update_month)
+			s[7] = '\0';	/* yyyy-mm */
+		set(j, o, "next_update", json_string(s));
+	}
+	return o;
+}
+
+static json_t *key_points(struct jctx *j, const struct review *r)
+{
+	json_t *all = json_array();
+	struct buf en = BUF_INIT(1024), cy = BUF_INIT(1024);
+
+	for (size_t i = 0; i < report__nkey_points(); i++) {
+		json_t *o;
+		int f;
+
+		buf_reset(&en);
+		buf_reset(&cy);
+		f = report__key_point(r, i, LANG_EN, &en);
+		if (f < 0 || report__key_point(r, i, LANG_CY, &cy) != f)
+			continue;
+		o = json_object();
+		set(j, o, "indicator", json_string(report__figs[f].key));
+		set(j, o, "text_en", jstr(en.buf));
+		set(j, o, "text_cy", jstr(cy.buf));
+		push(j, all, o);
+	}
+	buf_release(&en);
+	buf_release(&cy);
+	return all;
 }
 
 static const char *scope_kind(enum review_scope_kind k)
@@ -209,7 +287,8 @@ static int dump_cb(const char *s, size_t n, void *data)
 	return buf_add(data, s, n) ? -1 : 0;
 }
 
-int report__render_json(const struct review *r, struct buf *out,
+int report__render_json(const struct review *r,
+			const struct report_release *rel, struct buf *out,
 			struct err *err)
 {
 	struct jctx j = { false };
@@ -224,6 +303,11 @@ int report__render_json(const struct review *r, struct buf *out,
 	set(&j, root, "period", period);
 	set(&j, root, "scope", scope(&j, r));
 	set(&j, root, "published", json_boolean(r->published));
+	if (rel)
+		set(&j, root, "release", release(&j, rel));
+	if (r->prev_year)
+		set(&j, root, "previous_year", json_integer(r->prev_year));
+	set(&j, root, "key_points", key_points(&j, r));
 	set(&j, input, "children", json_integer(r->children_in_store));
 	set(&j, input, "episodes", json_integer(r->episodes_in_store));
 	set(&j, root, "input", input);

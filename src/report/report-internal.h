@@ -62,18 +62,69 @@ enum ui_str {
 	UI_NO_DATA,
 	UI_NOT_RECORDED,
 	UI_NA_SYMBOL,
-	UI_NOTE_DEFINITIONS,
-	UI_NOTE_SUPPRESSED,
-	UI_NOTE_ROUNDED,
+	UI_TOTAL_ALL,
+	/* release metadata */
+	UI_RELEASE_DATE,
+	UI_STATUS,
+	UI_NEXT_UPDATE,
+	UI_NEXT_UPDATE_TBC,
+	UI_PRODUCED_BY,
+	UI_CONTACT,
+	UI_EMAIL,
+	UI_PHONE,
+	/* key points */
+	UI_KEY_POINTS,
+	UI_KP_INTRO,
+	UI_KP_INTRO_PREV,
+	UI_KP_LEVEL,
+	UI_KP_SAME,
+	UI_KP_ROSE,
+	UI_KP_ROSE_BY,
+	UI_KP_LESS,
+	UI_KP_FELL_BY,
+	UI_KP_POINTS,
+	/* notes for readers */
+	UI_ABOUT,
+	UI_COVERAGE,
+	UI_COVERAGE_NATIONAL,
+	UI_COVERAGE_COUNCIL,
+	UI_COVERAGE_HOME,
+	UI_COVERAGE_LIVE,
+	UI_DEFINITIONS,
+	UI_DISCLOSURE,
+	UI_NOTE_DISCLOSURE,
 	UI_NOTE_EXACT,
+	UI_NOTE_CHANGES_PUBLISHED,
+	UI_NOTE_CHANGES_EXACT,
+	UI_SYMBOLS,
+	UI_NOTE_SUPPRESSED,
 	UI_NOTE_NAN,
 	UI_NOTE_NA,
 	UI_NOTE_NOT_RECORDED,
 	UI_NOTE_DECIMALS,
+	UI_SOURCES,
 	UI_NOTE_SOURCE,
+	UI_NOTE_HELD,
 	UI_NOTE_CHILDREN,
 	UI_NOTE_EPISODES,
 	UI_NOTE_MAP,
+	/* the workbook's own */
+	UI_XL_INTRO,
+	UI_XL_ONE_TABLE,
+	UI_XL_NOTES_REF,
+	UI_XL_CONTENTS_INTRO,
+	UI_XL_NOTES_INTRO,
+	UI_XL_SHEET_NAME,
+	UI_XL_SHEET_TITLE,
+	UI_XL_NOTE_NUMBER,
+	UI_XL_NOTE_TEXT,
+	UI_XL_NOTE,
+	UI_XL_TABLE,
+	UI_XL_UNIT,
+	UI_XL_SHORTHAND,
+	UI_XL_C,
+	UI_XL_X,
+	UI_XL_Z,
 	UI_MAP_UNAVAILABLE,
 	UI_LEGEND,
 	UI_LEGEND_NO_DATA,
@@ -82,30 +133,58 @@ enum ui_str {
 	UI_LEGEND_OR_MORE,
 	UI_CHART_DESC,
 	UI_MAP_DESC,
-	UI_PRODUCED_BY,
 	UI_N
+};
+
+/* Terms defined in the notes (term and definition). */
+enum def_label {
+	DEF_YEAR,
+	DEF_LOOKED_AFTER,
+	DEF_HOME,
+	DEF_PLACEMENT,
+	DEF_MISSING,
+	DEF_AWAY,
+	DEF_DISTANCE,
+	DEF_OUTCOMES,
+	DEF_RETURN_INTERVIEW,
+	DEF_STRATEGY_MEETING,
+	DEF_N
 };
 
 /* Charts whose title is not a table title. */
 enum chart_label {
 	CHART_COUNCIL_PLACES,
 	CHART_MISSING_MAP,
+	CHART_DISTANCE,
 	CHART_N
 };
 
-/* Sheets of the workbook beyond the group sheets. */
+/* Sheets of the workbook: its first three, and tables "Table_N". */
 enum sheet_label {
+	SHEET_COVER,
+	SHEET_CONTENTS,
 	SHEET_NOTES,
-	SHEET_COUNCILS,
-	SHEET_HOMES,
+	SHEET_TABLE,		/* the prefix of a table's sheet name */
 	SHEET_N
 };
 
 const char *report__ui(enum ui_str id, enum report_lang lang);
+const char *report__def_term(enum def_label d, enum report_lang lang);
+const char *report__def_text(enum def_label d, enum report_lang lang);
+/* "Management information" and a sentence on what that status means. */
+const char *report__status_name(enum report_status s, enum report_lang lang);
+const char *report__status_note(enum report_status s, enum report_lang lang);
+/* "Number", "Percentage", ... for a cell's kind. */
+const char *report__unit(enum fig_kind k, enum report_lang lang);
+/*
+ * The subject of a key point about figure f ("The number of children who
+ * went missing"; Welsh "nifer y plant a aeth ar goll", to follow a verb),
+ * or NULL for a figure key points do not speak of.
+ */
+const char *report__key_subject(enum review_fig f, enum report_lang lang);
 const char *report__fig_label(enum review_fig f, enum report_lang lang);
-/* Long group title ("Placement stability") and short ("Stability"). */
+/* A group's title ("Placement stability"). */
 const char *report__group_title(enum fig_group g, enum report_lang lang);
-const char *report__group_short(enum fig_group g, enum report_lang lang);
 const char *report__table_title(enum review_table_id t,
 				enum report_lang lang);
 /* The heading of a table's first column ("Council", "Reason"). */
@@ -159,6 +238,21 @@ const char *report__council_name(const struct review *r, const char *code,
 				 enum report_lang lang);
 /* "Wales", a council or a home name. */
 const char *report__scope_name(const struct review *r, enum report_lang lang);
+/* The name of table t's total row ("Wales"), or NULL if it has none. */
+const char *report__total_name(const struct review *r, enum review_table_id t,
+			       enum report_lang lang);
+/* "Wales, 2018-19": what every title of the report ends with. */
+void report__fmt_scope_year(struct buf *b, const struct review *r,
+			    enum report_lang lang);
+/* "10 December 2026"; a month only: "December 2027". */
+void report__fmt_day(struct buf *b, int32_t day, bool month_only,
+		     enum report_lang lang);
+/*
+ * Fill template tpl into b: "{s}", "{p}", "{c}" and "{d}" are replaced by
+ * s, p, c and d (NULL: left out), everything else copied.
+ */
+void report__fill(struct buf *b, const char *tpl, const char *s,
+		  const char *p, const char *c, const char *d);
 
 static inline bool report__cell_na(const struct review_cell *c)
 {
@@ -201,19 +295,52 @@ void report__fmt_period(struct buf *b, int year, enum report_lang lang);
 /* "2018-19" for year 2019. */
 void report__fmt_year(struct buf *b, int year);
 
+/* ---- release metadata (release.c) and key points (keypoints.c) ---- */
+
+/* The producer and the contact's name in lang, defaults filled in. */
+const char *report__producer(const struct report_release *rel,
+			     enum report_lang lang);
+const char *report__contact_name(const struct report_release *rel,
+				 enum report_lang lang);
+
+/* How many key points there can be (i < this in report__key_point()). */
+size_t report__nkey_points(void);
+/*
+ * Key point i of r in lang, one sentence, appended to out: returns the
+ * figure it speaks of, or -1 (nothing appended) when there is nothing to
+ * say: the figure does not apply, cannot be calculated or is suppressed.
+ * Against the year before (r->prev) when both years' figures are shown;
+ * a suppressed figure of the year before is never spoken of.
+ */
+int report__key_point(const struct review *r, size_t i,
+		      enum report_lang lang, struct buf *out);
+/* "Figures for 2018-19, compared with 2017-18." */
+void report__key_points_intro(const struct review *r, enum report_lang lang,
+			      struct buf *out);
+
 /* ---- renderers ---- */
 
-int report__render_json(const struct review *r, struct buf *out,
+/* rel: the release metadata, or NULL for none. */
+int report__render_json(const struct review *r,
+			const struct report_release *rel, struct buf *out,
 			struct err *err);
-int report__render_csv(const struct review *r, enum report_lang lang,
-		       struct buf *out, struct err *err);
-int report__render_md(const struct review *r, enum report_lang lang,
-		      struct buf *out, struct err *err);
-int report__render_html(const struct review *r, enum report_lang lang,
-			struct buf *out, struct err *err);
+int report__render_csv(const struct review *r,
+		       const struct report_release *rel,
+		       enum report_lang lang, struct buf *out,
+		       struct err *err);
+int report__render_md(const struct review *r,
+		      const struct report_release *rel,
+		      enum report_lang lang, struct buf *out,
+		      struct err *err);
+int report__render_html(const struct review *r,
+			const struct report_release *rel,
+			enum report_lang lang, struct buf *out,
+			struct err *err);
 /* Writes the workbook to path itself (libxlsxwriter needs a file). */
-int report__render_xlsx(const struct review *r, enum report_lang lang,
-			const char *path, struct err *err);
+int report__render_xlsx(const struct review *r,
+			const struct report_release *rel,
+			enum report_lang lang, const char *path,
+			struct err *err);
 
 /* ---- SVG (svg-chart.c, svg-map.c) ---- */
 

@@ -119,8 +119,10 @@ out:
 	return rc;
 }
 
-static int render_xlsx(const struct review *r, enum report_lang lang,
-		       const char *path, struct err *err)
+static int render_xlsx(const struct review *r,
+		       const struct report_release *rel,
+		       enum report_lang lang, const char *path,
+		       struct err *err)
 {
 	struct buf tmp = BUF_INIT(8192);
 	int rc;
@@ -133,7 +135,7 @@ static int render_xlsx(const struct review *r, enum report_lang lang,
 		rc = err_set(err, ERR_TOO_LARGE, "path too long: %s", path);
 		goto out;
 	}
-	rc = report__render_xlsx(r, lang, tmp.buf, err);
+	rc = report__render_xlsx(r, rel, lang, tmp.buf, err);
 	if (!rc && rename(tmp.buf, path))
 		rc = err_errno(err, ERR_IO, "cannot rename %s to %s", tmp.buf,
 			       path);
@@ -144,7 +146,8 @@ out:
 	return rc;
 }
 
-int report_render_buf(const struct review *r, enum report_format f,
+static int render_buf(const struct review *r,
+		      const struct report_release *rel, enum report_format f,
 		      enum report_lang lang, struct buf *out, struct err *err)
 {
 	int rc;
@@ -153,16 +156,16 @@ int report_render_buf(const struct review *r, enum report_format f,
 		return err_set(err, ERR_USAGE, "unknown report language");
 	switch (f) {
 	case REPORT_JSON:
-		rc = report__render_json(r, out, err);
+		rc = report__render_json(r, rel, out, err);
 		break;
 	case REPORT_CSV:
-		rc = report__render_csv(r, lang, out, err);
+		rc = report__render_csv(r, rel, lang, out, err);
 		break;
 	case REPORT_HTML:
-		rc = report__render_html(r, lang, out, err);
+		rc = report__render_html(r, rel, lang, out, err);
 		break;
 	case REPORT_MD:
-		rc = report__render_md(r, lang, out, err);
+		rc = report__render_md(r, rel, lang, out, err);
 		break;
 	case REPORT_XLSX:
 		return err_set(err, ERR_USAGE, "xlsx is written to a file");
@@ -174,15 +177,29 @@ int report_render_buf(const struct review *r, enum report_format f,
 	return rc;
 }
 
+int report_render_buf(const struct review *r, enum report_format f,
+		      enum report_lang lang, struct buf *out, struct err *err)
+{
+	return render_buf(r, NULL, f, lang, out, err);
+}
+
 int report_render(const struct review *r, enum report_format f,
 		  enum report_lang lang, const char *path, struct err *err)
+{
+	return report_render_release(r, NULL, f, lang, path, err);
+}
+
+int report_render_release(const struct review *r,
+			  const struct report_release *rel,
+			  enum report_format f, enum report_lang lang,
+			  const char *path, struct err *err)
 {
 	struct buf out = BUF_INIT(REPORT_MAX);
 	int rc;
 
 	if (f == REPORT_XLSX && (lang == LANG_EN || lang == LANG_CY))
-		return render_xlsx(r, lang, path, err);
-	rc = report_render_buf(r, f, lang, &out, err);
+		return render_xlsx(r, rel, lang, path, err);
+	rc = render_buf(r, rel, f, lang, &out, err);
 	if (rc)
 		goto out;
 	rc = is_stdout(path) ? write_stdout(&out, err)

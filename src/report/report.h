@@ -10,14 +10,18 @@
  *	md	Markdown: headings per group, a table per group and table
  *	html	one self-contained, printable HTML5 file with inline SVG charts
  *		and a map of Wales, each beside the table of its data
- *	xlsx	a workbook: a notes sheet, one sheet per indicator group, and
- *		sheets for the council and home tables
+ *	xlsx	a workbook laid out as the Analysis Function's guidance
+ *		"Releasing statistics in spreadsheets" asks: cover, contents
+ *		and notes sheets, then one table per sheet
  *
  * Every human-readable format exists in English and Welsh (Welsh Language
  * Standards); every label lives in labels.c.  The report only displays
  * disclosure control: review_publish() has already suppressed and rounded
  * the cells of a published review, and the renderers show a suppressed
- * cell as "*" (null in JSON) and never its value.
+ * cell as "*" ("[c]" in the workbook, null in JSON) and never its value.
+ * Reports open with key points in words (report__key_point()): the
+ * headline figures against the year before when review_set_previous()
+ * gave it, from the figures as the report shows them.
  */
 #ifndef CARTREF_REPORT_H
 #define CARTREF_REPORT_H
@@ -49,6 +53,66 @@ int report_lang_parse(const char *s, enum report_lang *out);
 /* The canonical name of a format ("json"), for messages. */
 const char *report_format_name(enum report_format f);
 
+/* ==== release metadata ====
+ *
+ * What a published report says about itself (the title block of HTML and
+ * Markdown, the workbook's cover, "release" in JSON, "review" rows in
+ * CSV): when it was released, its status, who produced it, whom to
+ * contact and when it will next be updated.  report_release_init() gives
+ * the defaults; report_release_set() changes one field by key (the
+ * options of `cartref review`), report_release_load() reads a file of
+ * "key = value" lines (docs/review-json.md, "Release metadata").
+ */
+
+enum report_status {
+	REPORT_STATUS_MANAGEMENT,	/* management information (default) */
+	REPORT_STATUS_IN_DEVELOPMENT,	/* official statistics in development */
+	REPORT_STATUS_OFFICIAL,		/* official statistics */
+	REPORT_STATUS_ACCREDITED,	/* accredited official statistics */
+	REPORT_STATUS_N
+};
+
+#define REPORT_TEXT_MAX 160
+
+struct report_release {
+	int32_t date;			/* release day; DATE_NONE: none given */
+	enum report_status status;
+	/* "": the default, in each language (the producer: Care
+	 * Inspectorate Wales; the contact: the producer) */
+	char producer[REPORT_NLANGS][REPORT_TEXT_MAX];
+	char contact_name[REPORT_NLANGS][REPORT_TEXT_MAX];
+	char contact_email[REPORT_TEXT_MAX];	/* "": none */
+	char contact_phone[REPORT_TEXT_MAX];	/* "": none */
+	int32_t next_update;		/* DATE_NONE: to be confirmed */
+	bool next_update_month;		/* only its month is given */
+};
+
+/* The defaults: no date, management information, the producer's email. */
+void report_release_init(struct report_release *rel);
+/*
+ * Set one field: key is date, status, producer, producer_cy,
+ * contact_name, contact_name_cy, contact_email, contact_phone or
+ * next_update ('-' may stand for '_').  Dates are yyyy-mm-dd (next_update
+ * also yyyy-mm); status is management_information,
+ * official_statistics_in_development, official_statistics or
+ * accredited_official_statistics; text is UTF-8 of at most
+ * REPORT_TEXT_MAX - 1 bytes, no control characters.  0, or ERR_INVALID
+ * with "RULE: message" in err (rules release-key, release-date,
+ * release-status, release-email, release-text).
+ */
+int report_release_set(struct report_release *rel, const char *key,
+		       const char *value, struct err *err);
+/*
+ * Read a release file: "key = value" lines, blank lines and lines
+ * starting with '#' ignored, each key at most once.  All or nothing: on
+ * ERR_INVALID (err: "FILE:LINE:COLUMN: RULE: message") or ERR_IO, rel is
+ * unchanged.
+ */
+int report_release_load(struct report_release *rel, const char *path,
+			struct err *err);
+/* The status's key ("official_statistics_in_development"). */
+const char *report_status_key(enum report_status s);
+
 /*
  * Render r in format f and language lang to path; NULL or "-" means
  * standard output.  A file is written under a temporary name and renamed
@@ -58,6 +122,14 @@ const char *report_format_name(enum report_format f);
  */
 int report_render(const struct review *r, enum report_format f,
 		  enum report_lang lang, const char *path, struct err *err);
+/*
+ * The same with release metadata (rel NULL: none, as report_render():
+ * the report then has no release date, status or contact).
+ */
+int report_render_release(const struct review *r,
+			  const struct report_release *rel,
+			  enum report_format f, enum report_lang lang,
+			  const char *path, struct err *err);
 
 /*
  * Render r in format f (not xlsx: ERR_USAGE) and language lang, appended

@@ -8,8 +8,9 @@
  * true enough at this size, and fitted into the map's box.
  *
  * Councils are shaded in 5 classes of equal width on a "nice" scale from
- * 0; a council whose value is suppressed, undefined or absent is hatched,
- * and the legend says so.  Each council's path has a <title> with its
+ * 0, every shade with a contrast of 3:1 or more against the page, and
+ * parted by white boundaries; a council whose value is suppressed,
+ * undefined or absent is hatched, and the legend says so.  Each council's path has a <title> with its
  * name and value, and the page prints the same values in a table.
  */
 #include "base/compat.h"
@@ -27,8 +28,13 @@
 #define MAP_MAX_POINTS 1000000
 #define NCLASSES 5
 
+/*
+ * Light to dark blue.  Even the lightest has a contrast of 3:1 or more
+ * with the white page (WCAG 1.4.11 non-text contrast): 3.1, 4.6, 7.0,
+ * 10.3 and 16.0 to 1.
+ */
 static const char *const class_fill[NCLASSES] = {
-	"#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c",
+	"#5a96cf", "#4679ab", "#325c88", "#204268", "#0a2240",
 };
 
 struct proj {
@@ -365,7 +371,7 @@ int report__svg_map(struct buf *b, const struct review *r, const char *col,
 			html_attr(&svg, id);
 			buf_adds(&svg, "-hatch)");
 		}
-		buf_adds(&svg, "\" stroke=\"#0b0c0c\" stroke-width=\"0.6\" "
+		buf_adds(&svg, "\" stroke=\"#ffffff\" stroke-width=\"0.8\" "
 			       "stroke-linejoin=\"round\"><title>");
 		buf_reset(&tip);
 		buf_adds(&tip, name);

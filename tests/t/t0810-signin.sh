@@ -226,8 +226,9 @@ check "inspector: national figures, exact" has home1 "Inspector, Care Inspectora
 check "no roadmap on the first screen" sh -c "! grep -q 'Coming next' '$WORK/home1.b'"
 check_eq "inspector: 7 places (exact)" 7 "$(value_of home1 "Registered places in children’s homes")"
 check "analyst: published figures" has home-analyst "Analyst, Care Inspectorate Wales" "Figures for Wales" "Published figures"
-check_eq "analyst: places rounded to 5 (disclosure control)" 5 "$(value_of home-analyst "Registered places in children’s homes")"
-check_eq "analyst: small counts of children suppressed" "[c]" "$(value_of home-analyst "Children in children’s homes at 31 March")"
+check_eq "analyst: places from the public register, not rounded" 7 "$(value_of home-analyst "Registered places in children’s homes")"
+check_eq "analyst: homes open from the public register, not suppressed" 2 "$(value_of home-analyst "Children’s homes open at 31 March")"
+check_eq "analyst: small counts of children suppressed" "[c]" "$(value_of home-analyst "Children who went missing")"
 check "social worker: Cardiff's figures" has home-social-worker "Social worker, Cardiff" "Figures for Cardiff" \
 	"Demo Social Worker" "Your council’s children"
 check "placements officer: Cardiff's figures" has home-placements "Placements officer, Cardiff" "Figures for Cardiff"

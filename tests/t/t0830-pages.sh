@@ -372,12 +372,12 @@ check "year select with a label" has dash-insp '<label class="govuk-label" for="
 	'<option value="2019" selected>2018-19</option>' '<option value="2018">2017-18</option>'
 get dash-an -b "$WORK/j-analyst" "$U/dashboard"
 check "analyst: published" has dash-an "Published figures"
-check_eq "analyst: small counts suppressed (*)" "*" "$(value_of dash-an "Children&#39;s homes open at 31 March")"
+check_eq "analyst: homes open from the public register, not suppressed" 2 "$(value_of dash-an "Children&#39;s homes open at 31 March")"
 check_eq "analyst: children in homes suppressed (*)" "*" "$(value_of dash-an "Children in children&#39;s homes at 31 March")"
-check_eq "analyst: places rounded to 5" 5 "$(value_of dash-an "Registered places in children&#39;s homes")"
+check_eq "analyst: places from the public register, not rounded" 7 "$(value_of dash-an "Registered places in children&#39;s homes")"
 check "analyst: no link to a profile" hasnt dash-an 'href="/homes/'
 get dash-admin -b "$WORK/j-admin" "$U/dashboard"
-check_eq "admin: published too" "*" "$(value_of dash-admin "Children&#39;s homes open at 31 March")"
+check_eq "admin: published too" "*" "$(value_of dash-admin "Children in children&#39;s homes at 31 March")"
 get dash-sw -b "$WORK/j-social-worker" "$U/dashboard/council/W06000015"
 check "council: its own, exact" has dash-sw "Dashboard: Cardiff" "Exact figures" \
 	"Figures comparing councils (the councils table, chart and map) are published"

@@ -8,7 +8,10 @@
  * tests/data/review/golden/ (UPDATE_GOLDEN=1 rewrites them); HTML is
  * checked with xmllint as HTML and as XML and searched for every chart
  * and table; the Welsh outputs are searched for English labels; xlsx is
- * checked to be a non-trivial ZIP file.
+ * checked to be a non-trivial ZIP file (tests/t/t0600-review.sh reads
+ * the workbook's sheets back).  Every report is rendered with release
+ * metadata; key points are checked against sentences worked by hand, and
+ * the release file's parser against good and bad files.
  */
 #include "unit.h"
 #include <math.h>
@@ -91,7 +94,12 @@ static const char *const duration_cols[] = { "home", "other" };
 static const char *const distance_rows[] = {
 	"0_20", "21_40", "41_60", "61_80", "81_100", "over_100", "unknown",
 };
-static const char *const distance_cols[] = { "all", "children_homes" };
+static const char *const distance_cols[] = {
+	"all", "children_homes", "all_percent", "children_homes_percent",
+};
+static const enum fig_kind distance_kinds[] = {
+	FIG_COUNT, FIG_COUNT, FIG_PERCENT, FIG_PERCENT,
+};
 static const char *const outcome_rows[] = {
 	"cohort", "sdq_recorded", "sdq_mean", "sdq_17_or_more", "convicted",
 	"substance_misuse", "health_check", "teeth_check",
@@ -197,6 +205,8 @@ static void free_review(struct review *r)
 		free_list(tab->row_council, tab->nrows);
 		free_list(tab->row_provider_type, tab->nrows);
 		free(tab->cells);
+		free(tab->total_key);
+		free(tab->total);
 	}
 	free(r);
 }
@@ -225,6 +235,10 @@ static struct review *make_review(void)
 	r->fig[FIG_TEETH_CHECK].flags = CELL_NA;
 	/* a fall */
 	r->fig[FIG_MISSING_PERIODS_CHANGE].value = -12.25;
+	r->fig[FIG_MISSING_PERIODS_CHANGE].flags |= CELL_CHANGE;
+	/* facts of the public register */
+	for (int f = FIG_HOMES_OPEN; f <= FIG_PLACES_VOLUNTARY; f++)
+		r->fig[f].flags |= CELL_PUBLIC;
 
 	fill(r, TAB_COUNCILS, council_rows, N(council_rows), council_en,
 	     council_cy, council_cols, N(council_cols), council_kinds, NULL);
@@ -232,6 +246,22 @@ static struct review *make_review(void)
 	t = &r->tab[TAB_COUNCILS];
 	review_cell_at(t, 2, 5)->value = NAN;
 	review_cell_at(t, 2, 5)->den = 0;
+	for (size_t i = 0; i < t->nrows; i++) {
+		review_cell_at(t, i, 2)->flags |= CELL_PUBLIC;	/* places */
+		review_cell_at(t, i, 3)->flags |= CELL_PUBLIC;	/* homes */
+	}
+	/* the total row: Wales */
+	t->total_key = xstrdup("W92000004");
+	t->total = xcalloc(t->ncols, sizeof(*t->total));
+	for (size_t c = 0; c < t->ncols; c++)
+		set_cell(&t->total[c], council_kinds[c], 9000 + (long)c * 7);
+	t->total[2].flags |= CELL_PUBLIC;
+	t->total[3].flags |= CELL_PUBLIC;
+	/* the year before, for the key points */
+	r->prev_year = 2018;
+	for (int f = 0; f < FIG_N; f++)
+		set_cell(&r->prev[f], report__figs[f].kind, 990 + f * 131);
+	r->prev[FIG_PLACES].flags = CELL_SUPPRESSED;
 	fill(r, TAB_PROVIDER_TYPES, ptype_rows, N(ptype_rows), NULL, NULL,
 	     ptype_cols, N(ptype_cols), ptype_kinds, NULL);
 	review_cell_at(&r->tab[TAB_PROVIDER_TYPES], 2, 4)->flags = CELL_NA;
@@ -250,39 +280,24 @@ static struct review *make_review(void)
 	fill(r, TAB_MISSING_DURATION, duration_rows, N(duration_rows), NULL,
 	     NULL, duration_cols, N(duration_cols), all_counts, NULL);
 	fill(r, TAB_DISTANCE, distance_rows, N(distance_rows), NULL, NULL,
-	     distance_cols, N(distance_cols), all_counts, NULL);
+	     distance_cols, N(distance_cols), distance_kinds, NULL);
 	fill(r, TAB_OUTCOMES, outcome_rows, N(outcome_rows), NULL, NULL,
 	     outcome_cols, N(outcome_cols), NULL, outcome_row_kinds);
 	return r;
 }
 
-static void round5(struct review_cell *c)
-{
-	if (c->kind != FIG_COUNT || report__cell_na(c))
-		return;
-	c->value = 5 * round(c->value / 5);
-	c->num = (long)c->value;
-	c->flags |= CELL_ROUNDED;
-}
-
 /*
- * The same review after disclosure control, as review_publish() would
- * leave it: counts rounded, a small count and a percentage on a small
- * denominator suppressed (their exact values left in the struct, which
- * the renderers must not show).
+ * The same review after disclosure control: review_publish() itself, and
+ * then, as a careless engine might, exact values left behind in a small
+ * count and in percentages it suppressed, which the renderers must not
+ * show.
  */
 static struct review *make_published(void)
 {
 	struct review *r = make_review();
 	struct review_table *t = &r->tab[TAB_COUNCILS];
 
-	r->published = true;
-	for (int f = 0; f < FIG_N; f++)
-		round5(&r->fig[f]);
-	for (int tid = 0; tid < TAB_N; tid++)
-		for (size_t i = 0; i < r->tab[tid].nrows; i++)
-			for (size_t c = 0; c < r->tab[tid].ncols; c++)
-				round5(review_cell_at(&r->tab[tid], i, c));
+	review_publish(r);
 	r->fig[FIG_MISSING_CHILDREN].value = 3;
 	r->fig[FIG_MISSING_CHILDREN].num = 3;
 	r->fig[FIG_MISSING_CHILDREN].flags = CELL_SUPPRESSED;
@@ -293,6 +308,9 @@ static struct review *make_published(void)
 	review_cell_at(t, 1, 4)->value = 4;
 	review_cell_at(t, 1, 4)->num = 4;
 	review_cell_at(t, 1, 4)->flags = CELL_SUPPRESSED;
+	review_cell_at(t, 1, 5)->value = 100.0 * 4 / 9;
+	review_cell_at(t, 1, 5)->num = 4;
+	review_cell_at(t, 1, 5)->den = 9;
 	review_cell_at(t, 1, 5)->flags = CELL_SUPPRESSED;
 	return r;
 }
@@ -330,6 +348,8 @@ static struct review *make_home_review(void)
 /* ---- files ---- */
 
 static char tmpdir[4096];
+/* The release metadata every report is rendered with. */
+static struct report_release release;
 
 static int group_setup(void **state)
 {
@@ -345,6 +365,17 @@ static int group_setup(void **state)
 	}
 	str_copy(tmpdir, sizeof(tmpdir), b.buf);
 	buf_release(&b);
+	/* released in the December after the year, next in a year's time */
+	report_release_init(&release);
+	release.date = date_from_ymd(2019, 12, 10);
+	release.next_update = date_from_ymd(2020, 12, 1);
+	release.next_update_month = true;
+	release.status = REPORT_STATUS_IN_DEVELOPMENT;
+	str_copy(release.contact_name[LANG_EN], REPORT_TEXT_MAX,
+		 "Statistics team");
+	str_copy(release.contact_name[LANG_CY], REPORT_TEXT_MAX,
+		 "T\xc3\xaem ystadegau");
+	str_copy(release.contact_email, REPORT_TEXT_MAX, "stats@example.org");
 	return 0;
 }
 
@@ -384,7 +415,7 @@ static void render(const struct review *r, enum report_format f,
 	int rc;
 
 	tmp_path(&path, "out");
-	rc = report_render(r, f, lang, path.buf, &err);
+	rc = report_render_release(r, &release, f, lang, path.buf, &err);
 	if (rc)
 		fail_msg("report_render: %s", err_text(&err));
 	buf_reset(out);
@@ -740,17 +771,12 @@ static void test_sheet_names(void **state)
 {
 	(void)state;
 	for (int l = 0; l < REPORT_NLANGS; l++) {
-		for (int g = 0; g < GROUP_NGROUPS; g++) {
-			const char *s = report__group_short(g, l);
-
-			assert_true(strlen(s) <= 31);
-			assert_null(strpbrk(s, "[]:*?/\\"));
-		}
 		for (int s = 0; s < SHEET_N; s++) {
 			const char *name = report__sheet_name(s, l);
 
-			assert_true(strlen(name) <= 31);
-			assert_null(strpbrk(name, "[]:*?/\\"));
+			/* "Table_" and up to 3 digits */
+			assert_true(strlen(name) + 3 <= 31);
+			assert_null(strpbrk(name, "[]:*?/\\ "));
 		}
 	}
 }
@@ -980,12 +1006,12 @@ static void check_html(const struct review *r, enum report_lang lang,
 		buf_reset(&id);
 		buf_addf(&id, "table-%s", chart_ids[i]);
 		element_text(out->buf, id.buf, "</table>", &el);
-		assert_non_null(strstr(el.buf, "<caption>"));
+		assert_non_null(strstr(el.buf, "<caption"));
 		assert_non_null(strstr(el.buf, "<th scope=\"row\">"));
 	}
 	for (size_t i = 0; i < N(table_ids); i++) {
 		element_text(out->buf, table_ids[i], "</table>", &el);
-		assert_non_null(strstr(el.buf, "<caption>"));
+		assert_non_null(strstr(el.buf, "<caption"));
 		assert_non_null(strstr(el.buf, "<th scope=\"col\""));
 	}
 	/* the map: one path per council, Swansea hatched, legend says so */
@@ -1063,6 +1089,16 @@ static void test_published(void **state)
 	assert_null(strstr(el.buf, ">2<"));
 	assert_null(strstr(el.buf, ">7<"));
 	assert_null(strstr(el.buf, "28.6"));
+	/* 13 of 54 (24.1%) is published as 15 of 55: 27.3% */
+	element_text(out.buf, "fig-missing.percent_of_looked_after", "</tr>",
+		     &el);
+	assert_non_null(strstr(el.buf, ">27.3%<"));
+	assert_non_null(strstr(el.buf, ">15<"));
+	assert_non_null(strstr(el.buf, ">55<"));
+	assert_null(strstr(el.buf, "24.1"));
+	/* the register: 1,137 places, not rounded */
+	element_text(out.buf, "fig-places.places", "</tr>", &el);
+	assert_non_null(strstr(el.buf, ">1,137<"));
 
 	/* JSON: null, flagged, no numerator */
 	render(r, REPORT_JSON, LANG_EN, &out);
@@ -1076,9 +1112,14 @@ static void test_published(void **state)
 	assert_null(json_object_get(fig, "numerator"));
 	fig = json_object_get(json_object_get(root, "indicators"),
 			      "places.places");
+	assert_null(json_object_get(fig, "rounded"));
+	assert_int_equal(json_integer_value(json_object_get(fig, "value")),
+			 1137);
+	fig = json_object_get(json_object_get(root, "indicators"),
+			      "missing.periods");
 	assert_true(json_is_true(json_object_get(fig, "rounded")));
 	assert_int_equal(json_integer_value(json_object_get(fig, "value")),
-			 1135);
+			 3330);
 	cells = json_object_get(
 		json_array_get(json_object_get(json_object_get(json_object_get(
 						       root, "tables"),
@@ -1107,6 +1148,268 @@ static void test_published(void **state)
 	buf_release(&out);
 	buf_release(&el);
 	free_review(r);
+}
+
+static void set_count(struct review_cell *c, long n, unsigned flags)
+{
+	*c = (struct review_cell){ FIG_COUNT, (double)n, n, -1, flags };
+}
+
+static void set_pct(struct review_cell *c, double v, unsigned flags)
+{
+	*c = (struct review_cell){ FIG_PERCENT, v, 10, 100, flags };
+}
+
+/* Key point i of r in lang, or "" when there is none. */
+static const char *point(const struct review *r, size_t i,
+			 enum report_lang lang, struct buf *b)
+{
+	buf_reset(b);
+	report__key_point(r, i, lang, b);
+	return b->buf;
+}
+
+/* The key points, each sentence worked out by hand. */
+static void test_key_points(void **state)
+{
+	struct review *r = xcalloc(1, sizeof(*r));
+	struct buf b = BUF_INIT(1024);
+
+	(void)state;
+	r->year = 2019;
+	r->prev_year = 2018;
+	r->published = true;
+	for (int f = 0; f < FIG_N; f++) {
+		set_count(&r->fig[f], 0, CELL_NA);
+		set_count(&r->prev[f], 0, CELL_NA);
+	}
+	/* 6,130 -> 6,440: 310 / 6,130 = 5.057% */
+	set_count(&r->prev[FIG_CLA_31MAR], 6130, CELL_ROUNDED);
+	set_count(&r->fig[FIG_CLA_31MAR], 6440, CELL_ROUNDED);
+	/* the same both years */
+	set_count(&r->prev[FIG_IN_HOMES], 415, CELL_ROUNDED);
+	set_count(&r->fig[FIG_IN_HOMES], 415, CELL_ROUNDED);
+	/* from none: no percentage */
+	set_count(&r->prev[FIG_HOMES_OPEN], 0, CELL_PUBLIC);
+	set_count(&r->fig[FIG_HOMES_OPEN], 5, CELL_PUBLIC);
+	/* the year before suppressed: never spoken of */
+	set_count(&r->prev[FIG_PLACES], -1, CELL_SUPPRESSED);
+	r->prev[FIG_PLACES].value = NAN;
+	set_count(&r->fig[FIG_PLACES], 774, CELL_PUBLIC);
+	/* this year suppressed: no point at all */
+	set_count(&r->prev[FIG_MISSING_CHILDREN], 590, CELL_ROUNDED);
+	set_count(&r->fig[FIG_MISSING_CHILDREN], -1, CELL_SUPPRESSED);
+	r->fig[FIG_MISSING_CHILDREN].value = NAN;
+	/* 2,575 -> 2,210: -365 / 2,575 = -14.17% */
+	set_count(&r->prev[FIG_MISSING_PERIODS], 2575, CELL_ROUNDED);
+	set_count(&r->fig[FIG_MISSING_PERIODS], 2210, CELL_ROUNDED);
+	/* percentages as printed, 12.94 is 12.9: 0.7 points */
+	set_pct(&r->prev[FIG_PLACEMENTS_3PLUS], 12.94, 0);
+	set_pct(&r->fig[FIG_PLACEMENTS_3PLUS], 12.2, 0);
+	/* 15.04 and 14.96 are both 15.0% */
+	set_pct(&r->prev[FIG_DIST_OVER_20], 15.04, 0);
+	set_pct(&r->fig[FIG_DIST_OVER_20], 14.96, 0);
+
+	assert_int_equal(report__nkey_points(), 8);
+	assert_string_equal(point(r, 0, LANG_EN, &b),
+			    "The number of children looked after at 31 March "
+			    "rose from 6,130 to 6,440 (up 5.1%).");
+	assert_string_equal(point(r, 0, LANG_CY, &b),
+			    "Cododd nifer y plant sy'n derbyn gofal ar 31 "
+			    "Mawrth o 6,130 i 6,440 (cynnydd o 5.1%).");
+	assert_string_equal(point(r, 1, LANG_EN, &b),
+			    "The number of children in children's homes at 31 "
+			    "March was unchanged at 415.");
+	assert_string_equal(point(r, 1, LANG_CY, &b),
+			    "Arhosodd nifer y plant mewn cartrefi plant ar 31 "
+			    "Mawrth yr un fath, sef 415.");
+	assert_string_equal(point(r, 2, LANG_EN, &b),
+			    "The number of children's homes open at 31 March "
+			    "rose from 0 to 5.");
+	assert_string_equal(point(r, 2, LANG_CY, &b),
+			    "Cododd nifer y cartrefi plant a oedd ar agor ar "
+			    "31 Mawrth o 0 i 5.");
+	assert_string_equal(point(r, 3, LANG_EN, &b),
+			    "The number of registered places in children's "
+			    "homes was 774.");
+	assert_string_equal(point(r, 3, LANG_CY, &b),
+			    "Roedd nifer y lleoedd cofrestredig mewn cartrefi "
+			    "plant yn 774.");
+	buf_reset(&b);
+	assert_int_equal(report__key_point(r, 4, LANG_EN, &b), -1);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(point(r, 5, LANG_EN, &b),
+			    "The number of periods missing from care fell "
+			    "from 2,575 to 2,210 (down 14.2%).");
+	assert_string_equal(point(r, 5, LANG_CY, &b),
+			    "Gostyngodd nifer y cyfnodau ar goll o ofal o "
+			    "2,575 i 2,210 (gostyngiad o 14.2%).");
+	assert_string_equal(point(r, 6, LANG_EN, &b),
+			    "The percentage of children looked after at 31 "
+			    "March who had three or more placements during the "
+			    "year fell from 12.9% to 12.2% (down 0.7 percentage "
+			    "points).");
+	assert_string_equal(point(r, 6, LANG_CY, &b),
+			    "Gostyngodd canran y plant sy'n derbyn gofal ar 31 "
+			    "Mawrth a gafodd dri lleoliad neu fwy yn ystod y "
+			    "flwyddyn o 12.9% i 12.2% (gostyngiad o 0.7 pwynt "
+			    "canran).");
+	assert_string_equal(point(r, 7, LANG_EN, &b),
+			    "The percentage of children looked after at 31 "
+			    "March placed more than 20 miles from home was "
+			    "unchanged at 15.0%.");
+	assert_string_equal(point(r, 7, LANG_CY, &b),
+			    "Arhosodd canran y plant sy'n derbyn gofal ar 31 "
+			    "Mawrth a leolwyd fwy nag 20 milltir o'u cartref "
+			    "yr un fath, sef 15.0%.");
+	buf_reset(&b);
+	report__key_points_intro(r, LANG_CY, &b);
+	assert_string_equal(b.buf, "Ffigurau ar gyfer 2018-19, o'u cymharu "
+				   "\xc3\xa2 2017-18.");
+	/* 20,000 -> 20,005: 0.025% */
+	set_count(&r->prev[FIG_CLA_31MAR], 20000, 0);
+	set_count(&r->fig[FIG_CLA_31MAR], 20005, 0);
+	assert_string_equal(point(r, 0, LANG_EN, &b),
+			    "The number of children looked after at 31 March "
+			    "rose from 20,000 to 20,005 (up less than 0.1%).");
+	assert_string_equal(point(r, 0, LANG_CY, &b),
+			    "Cododd nifer y plant sy'n derbyn gofal ar 31 "
+			    "Mawrth o 20,000 i 20,005 (cynnydd o lai na "
+			    "0.1%).");
+	/* no year before: the level alone */
+	r->prev_year = 0;
+	assert_string_equal(point(r, 5, LANG_EN, &b),
+			    "The number of periods missing from care was "
+			    "2,210.");
+	assert_string_equal(point(r, 6, LANG_CY, &b),
+			    "Roedd canran y plant sy'n derbyn gofal ar 31 "
+			    "Mawrth a gafodd dri lleoliad neu fwy yn ystod y "
+			    "flwyddyn yn 12.2%.");
+	buf_reset(&b);
+	report__key_points_intro(r, LANG_EN, &b);
+	assert_string_equal(b.buf, "Figures for 2018-19.");
+	buf_release(&b);
+	free(r);
+}
+
+/* Write text to a file in tmpdir, load it as a release file. */
+static int load_release(const char *text, struct report_release *rel,
+			struct err *err)
+{
+	struct buf path = BUF_INIT(4096);
+	FILE *f;
+	int rc;
+
+	tmp_path(&path, "release.txt");
+	f = fopen(path.buf, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+	err_clear(err);
+	rc = report_release_load(rel, path.buf, err);
+	unlink(path.buf);
+	buf_release(&path);
+	return rc;
+}
+
+/* The release metadata: keys, values, a file, its errors. */
+static void test_release(void **state)
+{
+	struct report_release rel, before;
+	struct err err = ERR_INIT;
+
+	(void)state;
+	report_release_init(&rel);
+	assert_int_equal(rel.date, DATE_NONE);
+	assert_int_equal(rel.status, REPORT_STATUS_MANAGEMENT);
+	assert_string_equal(report__producer(&rel, LANG_CY),
+			    "Arolygiaeth Gofal Cymru");
+	assert_string_equal(report__contact_name(&rel, LANG_EN),
+			    "Care Inspectorate Wales");
+	assert_true(strchr(rel.contact_email, '@') != NULL);
+	/* one key at a time, '-' for '_' */
+	assert_int_equal(report_release_set(&rel, "status",
+					    "official-statistics-in-development",
+					    &err), 0);
+	assert_int_equal(rel.status, REPORT_STATUS_IN_DEVELOPMENT);
+	assert_string_equal(report_status_key(rel.status),
+			    "official_statistics_in_development");
+	assert_int_equal(report_release_set(&rel, "next-update", "2027-03",
+					    &err), 0);
+	assert_true(rel.next_update_month);
+	assert_int_equal(rel.next_update, date_from_ymd(2027, 3, 1));
+	assert_int_equal(report_release_set(&rel, "next_update", "2027-03-18",
+					    &err), 0);
+	assert_false(rel.next_update_month);
+	assert_int_equal(report_release_set(&rel, "producer",
+					    "Care Inspectorate Wales "
+					    "statistics", &err), 0);
+	/* given in English only: the same in Welsh */
+	assert_string_equal(report__producer(&rel, LANG_CY),
+			    "Care Inspectorate Wales statistics");
+	/* refused, each with its rule */
+	static const struct {
+		const char *key, *value, *rule;
+	} bad[] = {
+		{ "date", "10/12/2026", "release-date" },
+		{ "date", "2026-02-30", "release-date" },
+		{ "date", "2026-12", "release-date" },
+		{ "next_update", "2027-13", "release-date" },
+		{ "next_update", "2027-1", "release-date" },
+		{ "status", "official", "release-status" },
+		{ "contact_email", "no at sign", "release-email" },
+		{ "contact_email", "a@b", "release-email" },
+		{ "contact_email", "a@b.c\"<x>", "release-email" },
+		{ "producer", "", "release-text" },
+		{ "producer", "tab\there", "release-text" },
+		{ "producer", "\xff\xfe", "release-text" },
+		{ "colour", "blue", "release-key" },
+	};
+	for (size_t i = 0; i < N(bad); i++) {
+		before = rel;
+		err_clear(&err);
+		if (report_release_set(&rel, bad[i].key, bad[i].value,
+				       &err) != ERR_INVALID ||
+		    strncmp(err_text(&err), bad[i].rule, strlen(bad[i].rule)))
+			fail_msg("%s = \"%s\": wanted %s, got \"%s\"",
+				 bad[i].key, bad[i].value, bad[i].rule,
+				 err_text(&err));
+		assert_memory_equal(&rel, &before, sizeof(rel));
+	}
+	/* a file: comments, blank lines, spaces, CRLF */
+	report_release_init(&rel);
+	assert_int_equal(load_release("# the 2026 release\n\n"
+				      "date = 2026-12-10\r\n"
+				      "  status=accredited_official_statistics\n"
+				      "contact_name = Ystadegau  \n"
+				      "contact_email = stats@example.org\n"
+				      "next_update = 2027-12\n",
+				      &rel, &err), 0);
+	assert_int_equal(rel.date, date_from_ymd(2026, 12, 10));
+	assert_int_equal(rel.status, REPORT_STATUS_ACCREDITED);
+	assert_string_equal(rel.contact_name[LANG_EN], "Ystadegau");
+	/* all or nothing, FILE:LINE:COLUMN: RULE */
+	static const struct {
+		const char *text, *where;
+	} badf[] = {
+		{ "date = 2026-12-10\nstatus = nope\n", ":2:10: release-status" },
+		{ "date = 2026-12-10\ndate = 2026-12-11\n",
+		  ":2:1: release-duplicate" },
+		{ "status\n", ":1:7: release-syntax" },
+		{ "\n\n  colour = blue\n", ":3:3: release-key" },
+		{ "producer =\n", ":1:11: release-text" },
+	};
+	for (size_t i = 0; i < N(badf); i++) {
+		before = rel;
+		if (load_release(badf[i].text, &rel, &err) != ERR_INVALID ||
+		    !strstr(err_text(&err), badf[i].where))
+			fail_msg("release file %zu: wanted %s, got \"%s\"", i,
+				 badf[i].where, err_text(&err));
+		assert_memory_equal(&rel, &before, sizeof(rel));
+	}
+	err_clear(&err);
+	assert_int_equal(report_release_load(&rel, "/nonexistent/release",
+					     &err), ERR_IO);
 }
 
 static void test_xlsx(void **state)
@@ -1365,6 +1668,8 @@ int main(void)
 		cmocka_unit_test(test_html_en),
 		cmocka_unit_test(test_html_cy),
 		cmocka_unit_test(test_published),
+		cmocka_unit_test(test_key_points),
+		cmocka_unit_test(test_release),
 		cmocka_unit_test(test_xlsx),
 		cmocka_unit_test(test_home_scope),
 		cmocka_unit_test(test_map_unavailable),

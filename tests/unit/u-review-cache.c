@@ -253,10 +253,10 @@ static void test_published(void **state)
 	assert_ptr_not_equal(exact, pub);
 	assert_false(exact->published);
 	assert_true(pub->published);
-	/* the fixture has 2 homes open: exact 2, published suppressed */
-	assert_true(exact->fig[FIG_HOMES_OPEN].value == 2);
-	assert_false(exact->fig[FIG_HOMES_OPEN].flags & CELL_SUPPRESSED);
-	assert_true(pub->fig[FIG_HOMES_OPEN].flags & CELL_SUPPRESSED);
+	/* 2 children went missing: exact 2, published suppressed */
+	assert_true(exact->fig[FIG_MISSING_CHILDREN].value == 2);
+	assert_false(exact->fig[FIG_MISSING_CHILDREN].flags & CELL_SUPPRESSED);
+	assert_true(pub->fig[FIG_MISSING_CHILDREN].flags & CELL_SUPPRESSED);
 	assert_ptr_equal(get(h, 2019, SCOPE_NATIONAL, "", true), pub);
 	assert_ptr_equal(get(h, 2019, SCOPE_NATIONAL, "", false), exact);
 	assert_int_equal(stats(c).reviews_computed, 2);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 #include "analytics/review.h"
+#include "base/xalloc.h"
 #include "ingest/import.h"
 
 #define CASE "tests/data/review/boundaries"
@@ -363,13 +364,20 @@ static void test_publish(void **state)
 	assert_false(r->fig[FIG_CLA_31MAR].flags & CELL_SUPPRESSED);
 	assert_int_equal(r->fig[FIG_PLACEMENT_ENDINGS].num, 5);
 	assert_int_equal(r->fig[FIG_LOOKED_AFTER_YEAR].num, 5);
-	assert_int_equal(r->fig[FIG_PLACES].num, 5);
+	/* the register is public: 2 homes and 7 places, as they are */
+	assert_int_equal(r->fig[FIG_PLACES].num, 7);
+	assert_true(near(7, r->fig[FIG_PLACES].value));
+	assert_false(r->fig[FIG_PLACES].flags & CELL_ROUNDED);
+	assert_int_equal(r->fig[FIG_HOMES_OPEN].num, 2);
+	assert_false(r->fig[FIG_HOMES_OPEN].flags & CELL_SUPPRESSED);
+	assert_int_equal(r->fig[FIG_PLACES_PRIVATE].num, 4);
+	assert_int_equal(r->fig[FIG_PLACES_VOLUNTARY].num, 3);
 	assert_int_equal(r->fig[FIG_PLACES_LA].num, 0);
 	assert_false(r->fig[FIG_PLACES_LA].flags & CELL_SUPPRESSED);
-	/* 1 to 4 suppressed */
+	/* 1 to 4 children or events suppressed, with nothing left */
 	assert_true(r->fig[FIG_MISSING_CHILDREN].flags & CELL_SUPPRESSED);
 	assert_true(isnan(r->fig[FIG_MISSING_CHILDREN].value));
-	assert_true(r->fig[FIG_HOMES_OPEN].flags & CELL_SUPPRESSED);
+	assert_int_equal(r->fig[FIG_MISSING_CHILDREN].num, -1);
 	assert_true(r->fig[FIG_MOVES_CARER].flags & CELL_SUPPRESSED);
 	/* a percentage with a suppressed numerator, or denominator < 10 */
 	assert_true(r->fig[FIG_MISSING_PCT].flags & CELL_SUPPRESSED);
@@ -382,12 +390,162 @@ static void test_publish(void **state)
 	assert_true(r->fig[FIG_RESP_ARRESTED].flags & CELL_SUPPRESSED);
 	assert_true(r->fig[FIG_RESP_ACK_MEDIAN].flags & CELL_SUPPRESSED);
 	assert_int_equal(r->fig[FIG_RESP_ALERTS].num, 5);
-	/* tables too */
+	/* tables too; the register's places and homes in every table */
 	assert_true(review_cell_at(&r->tab[TAB_PLACEMENTS], 0, 0)->flags &
 		    CELL_SUPPRESSED);
+	{
+		const struct review_cell *c;
+
+		c = find_cell(r, "provider_types/private/places");
+		assert_int_equal(c->num, 4);
+		c = find_cell(r, "provider_types/voluntary/homes_open");
+		assert_int_equal(c->num, 1);
+		assert_false(c->flags & CELL_SUPPRESSED);
+		c = find_cell(r, "homes/W0000002/places");
+		assert_int_equal(c->num, 3);
+		c = find_cell(r, "councils/W06000015/places");
+		assert_int_equal(c->num, 4);
+		c = find_cell(r, "councils/W06000015/homes_open");
+		assert_int_equal(c->num, 1);
+		/* 4 periods over 3 places: 1-4 periods, suppressed */
+		c = find_cell(r, "homes/W0000002/missing_per_place");
+		assert_true(c->flags & CELL_SUPPRESSED);
+	}
+	/* the store's size is rounded too: 7 children */
+	assert_int_equal(r->children_in_store % 5, 0);
 	review_publish(r);	/* idempotent */
 	assert_int_equal(r->fig[FIG_CLA_31MAR].num, 5);
 	review_free(r);
+}
+
+/*
+ * The councils table's total is every council together, as the national
+ * figures are: on the fixture (every child Cardiff's) the total of each
+ * column is the national figure of the same measure, in any scope, and
+ * published the same way.
+ */
+static void test_council_total(void **state)
+{
+	static const struct {
+		const char *col;
+		enum review_fig fig;
+	} same[] = {
+		{ "looked_after_31_march", FIG_CLA_31MAR },
+		{ "children_in_homes", FIG_IN_HOMES },
+		{ "places", FIG_PLACES },
+		{ "homes_open", FIG_HOMES_OPEN },
+		{ "missing_children", FIG_MISSING_CHILDREN },
+		{ "missing_percent", FIG_MISSING_PCT },
+		{ "three_or_more_placements", FIG_PLACEMENTS_3PLUS },
+		{ "over_20_miles", FIG_DIST_OVER_20 },
+		{ "return_interview_within_72_hours", FIG_RESP_RI_72H },
+		{ "strategy_meetings_per_repeat_child",
+		  FIG_RESP_MEETINGS_PER_REPEAT },
+		{ "median_hours_to_acknowledge", FIG_RESP_ACK_MEDIAN },
+		{ "arrested_or_charged", FIG_RESP_ARRESTED },
+	};
+	struct review *n = compute(*state, SCOPE_NATIONAL, "");
+	struct review *c = compute(*state, SCOPE_COUNCIL, "W06000011");
+	const struct review_table *t = &n->tab[TAB_COUNCILS];
+
+	for (int pass = 0; pass < 2; pass++) {
+		assert_non_null(t->total);
+		assert_string_equal(t->total_key, "W92000004");
+		for (size_t i = 0; i < ARRAY_SIZE(same); i++) {
+			int col = -1;
+			const struct review_cell *tc, *f = &n->fig[same[i].fig];
+
+			for (size_t k = 0; k < t->ncols; k++)
+				if (!strcmp(t->col_keys[k], same[i].col))
+					col = (int)k;
+			assert_true(col >= 0);
+			tc = &t->total[col];
+			if (!near(f->value, tc->value) || f->num != tc->num ||
+			    f->den != tc->den || f->flags != tc->flags)
+				fail_msg("%s the total of %s: %g (%ld/%ld) is "
+					 "not the national %g (%ld/%ld)",
+					 pass ? "published" : "exact",
+					 same[i].col, tc->value, tc->num,
+					 tc->den, f->value, f->num, f->den);
+			/* a council's review has the same total */
+			tc = &c->tab[TAB_COUNCILS].total[col];
+			assert_true(near(t->total[col].value, tc->value));
+		}
+		review_publish(n);
+		review_publish(c);
+	}
+	review_free(n);
+	review_free(c);
+}
+
+/*
+ * The year before is kept for the key points, published with r: the
+ * figures review_add_previous() computes alone are those of the year's
+ * full review, in every scope.
+ */
+static void test_previous(void **state)
+{
+	static const struct {
+		enum review_scope_kind kind;
+		const char *code;
+	} scopes[] = {
+		{ SCOPE_NATIONAL, "" },
+		{ SCOPE_COUNCIL, "W06000015" },
+		{ SCOPE_HOME, "W0000002" },
+		{ SCOPE_HOME, "W0000001" },
+	};
+	struct fixture *f = *state;
+	struct err err = ERR_INIT;
+
+	for (size_t s = 0; s < ARRAY_SIZE(scopes); s++) {
+		struct review_scope sc = { scopes[s].kind, "", "", "" };
+		struct review *r = compute(f, scopes[s].kind, scopes[s].code);
+		struct review *prev = NULL;
+
+		snprintf(sc.code, sizeof(sc.code), "%s", scopes[s].code);
+		assert_int_equal(review_compute(&f->h, 2018, &sc, &prev, &err),
+				 0);
+		assert_int_equal(review_add_previous(&f->h, r, &err), 0);
+		assert_int_equal(r->prev_year, 2018);
+		for (int i = 0; i < FIG_N; i++) {
+			const struct review_cell *a = &prev->fig[i];
+			const struct review_cell *b = &r->prev[i];
+
+			if (a->flags != b->flags || a->num != b->num ||
+			    a->den != b->den || !near(a->value, b->value))
+				fail_msg("scope %zu, %s: %g (%ld/%ld) alone, "
+					 "%g (%ld/%ld) in the full review", s,
+					 review_figs[i].key, b->value, b->num,
+					 b->den, a->value, a->num, a->den);
+		}
+		/* published with r, each as a figure of its own would be */
+		review_publish(r);
+		for (int i = 0; i < FIG_N; i++) {
+			struct review one;
+
+			memset(&one, 0, sizeof(one));
+			one.fig[0] = prev->fig[i];
+			review_publish(&one);
+			if (!(one.fig[0].flags == r->prev[i].flags &&
+			      one.fig[0].num == r->prev[i].num &&
+			      one.fig[0].den == r->prev[i].den &&
+			      near(one.fig[0].value, r->prev[i].value)))
+				fail_msg("previous %s not published",
+					 review_figs[i].key);
+		}
+		review_free(prev);
+		review_free(r);
+	}
+	/* no returns for the year before: nothing */
+	{
+		struct review_scope sc = { SCOPE_NATIONAL, "", "", "" };
+		struct review *r = NULL;
+
+		assert_int_equal(review_compute(&f->h, 2018, &sc, &r, &err), 0);
+		assert_int_equal(review_add_previous(&f->h, r, &err), 0);
+		assert_int_equal(r->prev_year, 0);
+		review_free(r);
+	}
 }
 
 /* Rounding and suppression rules cell by cell. */
@@ -424,6 +582,103 @@ static void test_publish_rules(void **state)
 	assert_true(near(0.0, r.fig[23].value));
 	assert_true(r.fig[24].flags & CELL_SUPPRESSED);
 	assert_false(r.fig[25].flags & CELL_SUPPRESSED);
+	/* a register fact is never touched */
+	memset(&r, 0, sizeof(r));
+	r.fig[0] = (struct review_cell){ FIG_COUNT, 3.0, 3, -1, CELL_PUBLIC };
+	r.fig[1] = (struct review_cell){ FIG_COUNT, 7.0, 7, -1, CELL_PUBLIC };
+	review_publish(&r);
+	assert_int_equal(r.fig[0].num, 3);
+	assert_int_equal(r.fig[0].flags, CELL_PUBLIC);
+	assert_int_equal(r.fig[1].num, 7);
+}
+
+/* v to d decimals, half away from zero, from the exact fraction. */
+static double exact_round(long num, long den, double scale, int d)
+{
+	double p = d == 1 ? 10 : 100;
+
+	return round(scale * p * (double)num / (double)den) / p;
+}
+
+/*
+ * Nothing but the rounded counts can be worked back from a published
+ * percentage, ratio or change: for every numerator and denominator in a
+ * range, the published cell is the same for every pair that rounds to
+ * the same two counts (so knowing it narrows nothing), and it is the
+ * value computed from those two rounded counts, to the decimals shown.
+ * Hand-checked: 21 of 181 (11.6%) publishes as 20 of 180, 11.1%.
+ */
+static void test_publish_from_rounded(void **state)
+{
+	static const struct {
+		enum fig_kind kind;
+		unsigned flags;
+	} kinds[] = {
+		{ FIG_PERCENT, 0 },
+		{ FIG_RATIO, 0 },
+		{ FIG_PERCENT, CELL_CHANGE },
+		{ FIG_RATIO, CELL_DEN_PUBLIC },
+	};
+	struct review *r = xcalloc(1, sizeof(*r));
+	long checked = 0;
+
+	(void)state;
+	for (size_t k = 0; k < ARRAY_SIZE(kinds); k++)
+		for (long num = 0; num <= 120; num++)
+			for (long den = 0; den <= 130; den++) {
+				struct review_cell *c = &r->fig[0];
+				long rn = num >= 1 && num <= 4 ? -1
+								: (num + 2) / 5 * 5;
+				long rd = kinds[k].flags & CELL_DEN_PUBLIC
+						  ? den
+						  : (den + 2) / 5 * 5;
+				bool supp = rn < 0 || den < 10;
+				double want;
+
+				memset(r, 0, sizeof(*r));
+				*c = (struct review_cell){ kinds[k].kind, 0, num,
+							   den,
+							   kinds[k].flags };
+				c->value = (double)num / (double)den;
+				review_publish(r);
+				checked++;
+				if (supp) {
+					assert_true(c->flags & CELL_SUPPRESSED);
+					assert_true(isnan(c->value));
+					assert_int_equal(c->num, -1);
+					assert_int_equal(c->den, -1);
+					continue;
+				}
+				assert_false(c->flags & CELL_SUPPRESSED);
+				assert_int_equal(c->num, rn);
+				assert_int_equal(c->den, rd);
+				if (kinds[k].flags & CELL_CHANGE)
+					want = exact_round(rn - rd, rd, 100, 1);
+				else if (kinds[k].kind == FIG_PERCENT)
+					want = exact_round(rn, rd, 100, 1);
+				else
+					want = exact_round(rn, rd, 1, 2);
+				if (c->value != want)
+					fail_msg("%ld/%ld published as %.17g, "
+						 "not %.17g from %ld/%ld", num,
+						 den, c->value, want, rn, rd);
+			}
+	assert_true(checked > 50000);
+	/* by hand */
+	memset(r, 0, sizeof(*r));
+	r->fig[0] = (struct review_cell){ FIG_PERCENT, 100.0 * 21 / 181, 21,
+					  181, 0 };
+	r->fig[1] = (struct review_cell){ FIG_MEAN, 2.3456, -1, 2574, 0 };
+	r->fig[2] = (struct review_cell){ FIG_RATIO, 2574.0 / 625, 2574, 625,
+					  0 };
+	review_publish(r);
+	assert_int_equal(r->fig[0].num, 20);
+	assert_int_equal(r->fig[0].den, 180);
+	assert_true(r->fig[0].value == 11.1);
+	assert_true(r->fig[1].value == 2.3);
+	assert_int_equal(r->fig[1].den, 2575);
+	assert_true(r->fig[2].value == 4.12);	/* 2575 / 625 = 4.12 */
+	free(r);
 }
 
 int main(void)
@@ -437,6 +692,9 @@ int main(void)
 		cmocka_unit_test(test_empty_year),
 		cmocka_unit_test(test_publish),
 		cmocka_unit_test(test_publish_rules),
+		cmocka_unit_test(test_publish_from_rounded),
+		cmocka_unit_test(test_council_total),
+		cmocka_unit_test(test_previous),
 	};
 
 	return cmocka_run_group_tests_name("review", tests, setup, teardown);
