@@ -375,9 +375,20 @@ int review_hold_get(struct review_hold *hold, int year,
 	c->st.reviews_computed++;
 	pthread_mutex_unlock(&c->mu);
 
-	rc = review_compute(&g->h, year, &sc, &r, err);
-	if (!rc && published)
-		review_publish(r);
+	if (sc.kind == SCOPE_NATIONAL && sc.code[0]) {
+		/* Wales as council sc.code's staff compare with it: published
+		 * but for the council's own row (review_hold_get()) */
+		struct review_scope wales = sc;
+
+		wales.code[0] = '\0';
+		rc = review_compute(&g->h, year, &wales, &r, err);
+		if (!rc)
+			review_publish_except(r, sc.code);
+	} else {
+		rc = review_compute(&g->h, year, &sc, &r, err);
+		if (!rc && published)
+			review_publish(r);
+	}
 
 	pthread_mutex_lock(&c->mu);
 	pthread_cond_broadcast(&c->cv);

@@ -89,7 +89,10 @@ int64_t review_hold_generation(const struct review_hold *hold);
  * (review_publish() applied to its own copy), computed once per
  * generation.  *out is read-only and valid until the hold is released.
  * Errors: review_compute()'s (ERR_NOT_FOUND for an unknown council or
- * home), not cached.
+ * home), not cached.  A national scope with a council's code is Wales
+ * published but for that council's own row in the councils table
+ * (review_publish_except(): for that council's own users only, whatever
+ * `published` says).
  */
 int review_hold_get(struct review_hold *hold, int year,
 		    const struct review_scope *scope, bool published,

@@ -1634,10 +1634,13 @@ static void publish_cell(struct review_cell *c)
 	}
 }
 
-static void publish_table(struct review_table *t)
+/* Publish table t but for the row keyed keep (NULL: none). */
+static void publish_table(struct review_table *t, const char *keep)
 {
 	for (size_t i = 0; i < t->nrows * t->ncols; i++)
-		publish_cell(&t->cells[i]);
+		if (!keep || !t->row_keys || !t->row_keys[i / t->ncols] ||
+		    strcmp(t->row_keys[i / t->ncols], keep))
+			publish_cell(&t->cells[i]);
 	for (size_t c = 0; t->total && c < t->ncols; c++)
 		publish_cell(&t->total[c]);
 }
@@ -1653,6 +1656,11 @@ void review_set_previous(struct review *r, const struct review *prev)
 
 void review_publish(struct review *r)
 {
+	review_publish_except(r, NULL);
+}
+
+void review_publish_except(struct review *r, const char *council)
+{
 	if (r->published)
 		return;
 	r->published = true;
@@ -1662,7 +1670,7 @@ void review_publish(struct review *r)
 		for (int i = 0; i < FIG_N; i++)
 			publish_cell(&r->prev[i]);
 	for (int t = 0; t < TAB_N; t++)
-		publish_table(&r->tab[t]);
+		publish_table(&r->tab[t], t == TAB_COUNCILS ? council : NULL);
 	r->children_in_store = round5(r->children_in_store);
 	r->episodes_in_store = round5(r->episodes_in_store);
 }

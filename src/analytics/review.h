@@ -299,5 +299,13 @@ int review_add_previous(const struct history *h, struct review *r,
  * value NAN, num and den -1.  The store sizes are rounded to 5.
  */
 void review_publish(struct review *r);
+/*
+ * review_publish(), but the councils table's row of council (a GSS code)
+ * keeps its exact figures: what a council's own staff, who may see its
+ * exact figures, compare with the other councils' published ones, so
+ * that their council reads the same everywhere on a page.  Only ever for
+ * that council's own users.
+ */
+void review_publish_except(struct review *r, const char *council);
 
 #endif

@@ -126,10 +126,13 @@ static int gather(struct store *s, struct dash *d, struct err *err)
 		if (rc)
 			return rc;
 		d->compare = d->r;
-		/* a council compares itself with published figures only */
+		/* a council compares itself with the other councils'
+		 * published figures, its own row exact as on the rest of
+		 * the page (review_publish_except()) */
 		if (d->v.access == VIEWER_COUNCIL)
-			rc = compute(d, SCOPE_NATIONAL, NULL, true,
-				     &d->compare, err);
+			rc = compute(d, SCOPE_NATIONAL,
+				     d->view == DASH_EXACT ? d->v.la : NULL,
+				     true, &d->compare, err);
 		return rc;
 	case DASH_MISSING:
 		rc = compute(d, SCOPE_NATIONAL, NULL, true, &d->r, err);
@@ -479,14 +482,22 @@ static void banner(struct request *req, struct response *res, bool published)
 	res_markup(res, "<div class=\"govuk-inset-text\">");
 	if (published)
 		res_text(res, tr(req, "Published figures: statistical "
-				 "disclosure control applied. Counts are "
-				 "rounded to the nearest 5; counts from 1 to 4, "
-				 "and figures based on them, are shown as *.",
+				 "disclosure control applied. Counts of "
+				 "children and events are rounded to the "
+				 "nearest 5; counts from 1 to 4, and figures "
+				 "based on them, are shown as *. Percentages "
+				 "are worked out from the rounded counts. "
+				 "Homes and places are from the public "
+				 "register, as they are.",
 				 "Ffigurau cyhoeddedig: mae rheolaeth datgelu "
 				 "ystadegol wedi" RQ "i chymhwyso. Mae cyfrifon "
-				 "wedi" RQ "u talgrynnu i" RQ "r 5 agosaf; "
-				 "dangosir cyfrifon o 1 i 4, a ffigurau sy" RQ
-				 "n seiliedig arnynt, fel *."));
+				 "plant a digwyddiadau wedi" RQ "u talgrynnu "
+				 "i" RQ "r 5 agosaf; dangosir cyfrifon o 1 i "
+				 "4, a ffigurau sy" RQ "n seiliedig arnynt, "
+				 "fel *. Caiff canrannau eu cyfrifo o" RQ "r "
+				 "cyfrifon wedi" RQ "u talgrynnu. Daw "
+				 "cartrefi a lleoedd o" RQ "r gofrestr "
+				 "gyhoeddus, fel y maent."));
 	else
 		res_text(res, tr(req, "Exact figures, for staff only: not for "
 				 "publication.",
@@ -519,10 +530,12 @@ static void notes(struct request *req, struct response *res,
 		res_markup(res, "<li>");
 		res_text(res, tr(req, "Figures comparing councils (the "
 				 "councils table, chart and map) are published "
-				 "figures.",
+				 "figures, but for your own council" RQ "s, "
+				 "which are exact as on the rest of this page.",
 				 "Mae ffigurau sy" RQ "n cymharu cynghorau "
 				 "(tabl, siart a map y cynghorau) yn ffigurau "
-				 "cyhoeddedig."));
+				 "cyhoeddedig, ond am rai eich cyngor chi, sy" RQ
+				 "n union fel ar weddill y dudalen hon."));
 		res_markup(res, "</li>\n");
 	}
 	res_markup(res, "<li>");

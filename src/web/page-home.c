@@ -471,7 +471,7 @@ static void put_cell(struct response *res, const struct review_cell *c)
 	char s[64];
 
 	if (c->flags & CELL_SUPPRESSED) {
-		res_text(res, "[c]");
+		res_text(res, "*");	/* as the report and dashboards */
 		return;
 	}
 	if (!isfinite(c->value)) {
@@ -1051,11 +1051,14 @@ static void write_figures(struct request *req, struct response *res,
 		res_text(res, tr(req, "Published figures: counts of children "
 				 "are rounded to the nearest 5, and those "
 				 "from 1 to 4, and figures based on them, are "
-				 "shown as [c].",
+				 "shown as *. Homes and places are from the "
+				 "public register, as they are.",
 				 "Ffigurau cyhoeddedig: mae cyfrifon plant "
 				 "wedi" RQ "u talgrynnu i" RQ "r 5 agosaf, a "
 				 "dangosir y rhai o 1 i 4, a ffigurau sy" RQ
-				 "n seiliedig arnynt, fel [c]."));
+				 "n seiliedig arnynt, fel *. Daw cartrefi a "
+				 "lleoedd o" RQ "r gofrestr gyhoeddus, fel y "
+				 "maent."));
 	else
 		res_text(res, tr(req, "Exact figures, for staff only: not for "
 				 "publication.",
