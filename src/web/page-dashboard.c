@@ -23,8 +23,9 @@
  *   home_manager         /dashboard: its homes' figures (the review's
  *                        home scope), exact, one row per home in one
  *                        table, beside Wales's (published)
- *   police               /dashboard: Wales, missing from care only,
- *                        published
+ *   police               /dashboard: the force's area, published: its
+ *                        councils' and its homes' figures on going
+ *                        missing, then Wales's
  *
  * Anything else is the 404 page, as is a council or year with no data.
  *
@@ -74,6 +75,10 @@ struct dash {
 	struct dash_home *homes;
 	size_t nhomes, alloc;
 	bool homes_cut;
+	/* DASH_MISSING: the councils of the police force's area */
+	char areas[VIEWER_AREAS_MAX][LA_CODE_MAX + 1];
+	size_t nareas;
+	bool area_only;		/* tables show the area's rows only */
 	struct buf tmp;			/* one formatted cell */
 };
 
@@ -137,6 +142,11 @@ static int gather(struct store *s, struct dash *d, struct err *err)
 	case DASH_MISSING:
 		rc = compute(d, SCOPE_NATIONAL, NULL, true, &d->r, err);
 		d->compare = d->r;
+		/* the force's area: the viewer's councils (viewer.h) */
+		for (size_t i = 0; i < d->v.nareas && i < VIEWER_AREAS_MAX;
+		     i++)
+			memcpy(d->areas[d->nareas++], d->v.areas[i],
+			       sizeof(d->areas[0]));
 		return rc;
 	case DASH_HOMES:
 		/* Wales beside the homes: published, as for anyone */
@@ -275,9 +285,32 @@ static void row_head(struct request *req, struct response *res,
 	res_markup(res, "</th>\n");
 }
 
+/* Is council code in the police force's area (DASH_MISSING)? */
+static bool in_area(const struct dash *d, const char *code)
+{
+	for (size_t i = 0; code && i < d->nareas; i++)
+		if (!strcmp(d->areas[i], code))
+			return true;
+	return false;
+}
+
+/* Does row i of table tid show (the area's rows only, when asked)? */
+static bool row_shown(const struct dash *d, const struct review_table *t,
+		      enum review_table_id tid, size_t i)
+{
+	if (!d->area_only)
+		return true;
+	if (tid == TAB_COUNCILS)
+		return in_area(d, t->row_keys[i]);
+	if (tid == TAB_HOMES)
+		return t->row_council && in_area(d, t->row_council[i]);
+	return true;
+}
+
 /*
  * Table tid of r: all its columns, or those named in cols.  The homes
- * table adds URN, council and provider type, as the report does.
+ * table adds the council area and provider type (the home's name links
+ * its page; no URN: people read names).
  */
 static void review_table(struct request *req, struct response *res,
 			 struct dash *d, const struct review *r,
@@ -311,8 +344,7 @@ static void review_table(struct request *req, struct response *res,
 		   "<tr class=\"govuk-table__row\">\n");
 	part_th(res, report_row_head(tid, lang), false);
 	if (homes) {
-		part_th(res, "URN", false);
-		part_th(res, tr(req, "Council", "Cyngor"), false);
+		part_th(res, tr(req, "Council area", "Ardal cyngor"), false);
 		part_th(res, tr(req, "Type of provider", "Math o ddarparwr"),
 			false);
 	}
@@ -321,6 +353,8 @@ static void review_table(struct request *req, struct response *res,
 			true);
 	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
 	for (size_t i = 0; i < t->nrows; i++) {
+		if (!row_shown(d, t, tid, i))
+			continue;
 		res_markup(res, "<tr class=\"govuk-table__row\">\n");
 		row_head(req, res, d, r, tid, i);
 		if (homes) {
@@ -342,8 +376,6 @@ static void review_table(struct request *req, struct response *res,
 						d->compare, TAB_COUNCILS, k,
 						lang, tmp, sizeof(tmp));
 			res_markup(res, "<td class=\"govuk-table__cell\">");
-			res_text(res, t->row_keys[i]);
-			res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
 			res_text(res, cname);
 			res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
 			res_text(res, ptl ? ptl : pt ? pt : "");
@@ -581,14 +613,55 @@ static void review_body(struct request *req, struct response *res,
 	const struct review *r = d->r;
 	const char *scope = lang == LANG_CY && r->scope.name_cy[0] ?
 				    r->scope.name_cy : r->scope.name_en;
+	char area[ORG_NAME_MAX + 40];
 
+	if (d->view == DASH_MISSING) {
+		const struct org *o = &d->ws->org;
+
+		snprintf(area, sizeof(area), WEB_TRF(req, "%s" RQ "s area",
+						     "ardal %s"),
+			 lang == LANG_CY && o->name_cy[0] ? o->name_cy :
+							    o->name_en);
+		scope = area;
+	}
 	heading(req, res, d, scope);
 	banner(req, res, r->published);
 	if (d->view == DASH_MISSING) {
-		part_para(res, tr(req, "For the police: the figures on going "
-				  "missing from care, for Wales.",
-				  "Ar gyfer yr heddlu: y ffigurau am fynd ar "
-				  "goll o ofal, ar gyfer Cymru."));
+		static const char *const council_cols[] = {
+			"missing_children", "missing_percent",
+			"return_interview_within_72_hours",
+			"strategy_meetings_per_repeat_child",
+			"arrested_or_charged", NULL,
+		};
+		static const char *const home_cols[] = {
+			"places", "missing_periods", "missing_children",
+			"missing_per_place",
+			"return_interview_within_72_hours",
+			"arrested_or_charged", NULL,
+		};
+
+		part_para(res, tr(req, "For the police: going missing from "
+				  "care in your force" RQ "s area, by the "
+				  "council that looks after the child and by "
+				  "the children" RQ "s home they went missing "
+				  "from; then Wales.",
+				  "Ar gyfer yr heddlu: mynd ar goll o ofal yn "
+				  "ardal eich heddlu, fesul y cyngor sy" RQ "n "
+				  "gofalu am y plentyn a fesul y cartref plant "
+				  "yr aethant ar goll ohono; yna Cymru."));
+		d->area_only = true;
+		res_markup(res, "<h2 class=\"govuk-heading-l\" "
+			   "id=\"area\">");
+		res_text(res, tr(req, "Your force" RQ "s area",
+				 "Ardal eich heddlu"));
+		res_markup(res, "</h2>\n");
+		review_table(req, res, d, d->r, TAB_COUNCILS,
+			     tr(req, "Councils in your area",
+				"Cynghorau yn eich ardal"), council_cols);
+		review_table(req, res, d, d->r, TAB_HOMES,
+			     tr(req, "Children" RQ "s homes in your area",
+				"Cartrefi plant yn eich ardal"), home_cols);
+		d->area_only = false;
 		group_section(req, res, d, GROUP_MISSING);
 		notes(req, res, d);
 		return;

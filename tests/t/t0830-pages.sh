@@ -386,6 +386,13 @@ check "council: no link to another council's dashboard" hasnt dash-sw 'href="/da
 get dash-police -b "$WORK/j-police" "$U/dashboard"
 check "police: missing only, published" has dash-police "Going missing from care" "Published figures"
 check "police: no other group" hasnt dash-police "Placement stability" "Outcomes for children"
+check "police: the force's area first, its councils and homes" has dash-police \
+	"Dashboard: South Wales Police’s area" "Councils in your area" "Children’s homes in your area" \
+	'<th scope="row" class="govuk-table__header">Cardiff</th>'
+check "police: not councils outside the area" hasnt dash-police '<th scope="row" class="govuk-table__header">Powys</th>'
+# a council compares itself with the others' published figures, its own
+# row exact (review_publish_except(), tests/unit/u-review.c)
+check "council: says its own row among the councils is exact" has dash-sw "exact as on the rest of this page"
 get dash-hm -b "$WORK/j-home-manager" "$U/dashboard"
 check "home manager: its homes' figures, one table, beside Wales" has dash-hm "Dashboard: your homes" "Tŷ Un" \
 	"figures are exact" 'data-cartref="dash-homes"' "Wales (published)"
