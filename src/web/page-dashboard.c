@@ -41,6 +41,7 @@
 #include "base/compat.h"
 #include "analytics/review.h"
 #include "analytics/review-cache.h"
+#include "alerts/alerts.h"
 #include "auth/auth.h"
 #include "base/parse.h"
 #include "base/xalloc.h"
@@ -79,6 +80,9 @@ struct dash {
 	char areas[VIEWER_AREAS_MAX][LA_CODE_MAX + 1];
 	size_t nareas;
 	bool area_only;		/* tables show the area's rows only */
+	/* alerts open now for the viewer's organisation, as /alerts counts
+	 * them; -1: the role receives none */
+	long alerts_now;
 	struct buf tmp;			/* one formatted cell */
 };
 
@@ -509,6 +513,32 @@ static void heading(struct request *req, struct response *res,
 	year_form(req, res, d);
 }
 
+/* Now, beside the year's figures: the alerts open, as /alerts counts
+ * them (the year's "alerts raised" counts the reporting year). */
+static void now_line(struct request *req, struct response *res,
+		     const struct dash *d)
+{
+	char s[240];
+
+	if (d->alerts_now < 0)
+		return;
+	snprintf(s, sizeof(s), WEB_TRF(req, "Now: %ld children or homes have "
+				       "alerts open for your organisation. "
+				       "The figures below are for the "
+				       "reporting year.",
+				       "Nawr: mae gan %ld o blant neu "
+				       "gartrefi rybuddion ar agor i" RQ "ch "
+				       "sefydliad. Mae" RQ "r ffigurau isod ar "
+				       "gyfer y flwyddyn adrodd."),
+		 d->alerts_now);
+	res_markup(res, "<p class=\"govuk-body\" data-cartref=\"alerts-now\">");
+	res_text(res, s);
+	res_text(res, " ");
+	res_markup(res, "<a class=\"govuk-link\" href=\"/alerts\">");
+	res_text(res, tr(req, "See the alerts", "Gweld y rhybuddion"));
+	res_markup(res, "</a></p>\n");
+}
+
 static void banner(struct request *req, struct response *res, bool published)
 {
 	res_markup(res, "<div class=\"govuk-inset-text\">");
@@ -625,6 +655,7 @@ static void review_body(struct request *req, struct response *res,
 		scope = area;
 	}
 	heading(req, res, d, scope);
+	now_line(req, res, d);
 	banner(req, res, r->published);
 	if (d->view == DASH_MISSING) {
 		static const char *const council_cols[] = {
@@ -818,6 +849,22 @@ static void dashboard(struct request *req, struct response *res,
 	if (rc)
 		goto fail;
 	d.fits = auth_role_fits(d.ws->user.role, d.ws->org.kind);
+	d.alerts_now = -1;
+	if (d.v.access != VIEWER_NONE) {
+		struct alert_filter af;
+		struct err inner = ERR_INIT;
+
+		memset(&af, 0, sizeof(af));
+		af.state = -1;
+		rc = alerts_items_count(s, &d.v, &af, &d.alerts_now, &inner);
+		if (rc == ERR_DENIED) {
+			d.alerts_now = -1;
+			rc = 0;
+		} else if (rc) {
+			err_set(&err, rc, "%s", err_text(&inner));
+			goto fail;
+		}
+	}
 	d.view = web_dash_view(d.v.access, d.ws->user.role, d.fits, d.v.la,
 			       council);
 	if (d.view == DASH_NOT_FOUND) {

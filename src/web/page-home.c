@@ -608,7 +608,11 @@ static void do_first_start(struct request *req, struct response *res,
 					       "Mae angen gwneud %ld o "
 					       "bethau, y mwyaf brys yn "
 					       "gyntaf."), total);
-	para(res, s);
+	res_markup(res, "<p class=\"govuk-body\" data-cartref-total=\"");
+	res_int(res, total);
+	res_markup(res, "\">");
+	res_text(res, s);
+	res_markup(res, "</p>\n");
 	res_markup(res, "<ul class=\"govuk-task-list\" "
 		   "data-cartref=\"do-first\">\n");
 }

@@ -1,0 +1,98 @@
+#!/bin/sh
+# t0890: every role's first screen and pages on the demo, in a real
+# browser (tests/browser/roles.mjs, Debian's chromium through
+# playwright-core, axe-core): the demo for today (cartref demo-data with
+# its default reference date, as `make demo` makes it), the demo users,
+# one alerts run; then each role, in English and Welsh: its home page
+# (screenshots in $TEST_OUT/roles/), nothing impossible on it, its "do
+# first" list bounded, its main task one click away, and axe-core finds
+# nothing on any page it reaches.  Skipped (one "ok # skip" line) only
+# where /usr/bin/chromium is not installed; scripts/deps installs it.
+. tests/t/lib.sh
+
+CHROMIUM=/usr/bin/chromium
+if [ ! -x "$CHROMIUM" ]; then
+	echo "ok 1 # skip $CHROMIUM is not installed (scripts/deps installs chromium)"
+	echo "1..1"
+	exit 0
+fi
+
+db=$WORK/roles.db
+log=$WORK/server.log
+out=$WORK/server.out
+shots=${TEST_OUT:-$WORK}/roles
+pid=""
+port=""
+
+check "playwright-core and axe-core are installed (make assets)" \
+	test -f node_modules/playwright-core/package.json -a -f node_modules/axe-core/axe.min.js
+check "the demo for today" "$CARTREF" demo-data --seed 1 --scale wales "$WORK/demo"
+fresh_db "$db"
+cr() { "$CARTREF" --db "$db" "$@"; }
+check "imported" cr import dir "$WORK/demo"
+check "one demo user per role" cr user demo
+check "the alerts" cr alerts run
+
+start_server() {
+	tries=0
+	while [ "$tries" -lt 10 ]; do
+		port=$((23000 + ($$ + tries * 97) % 1000))
+		"$CARTREF" --db "$db" serve --demo --listen "127.0.0.1:$port" \
+			>"$out" 2>>"$log" &
+		pid=$!
+		i=0
+		while [ "$i" -lt 300 ]; do
+			if grep -q "serving" "$out" 2>/dev/null &&
+			    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/ping"; then
+				U=http://127.0.0.1:$port
+				return 0
+			fi
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+			i=$((i + 1))
+		done
+		kill "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+		pid=""
+		tries=$((tries + 1))
+	done
+	return 1
+}
+stop_server() {
+	if [ -n "$pid" ]; then
+		kill "$pid" 2>/dev/null
+		wait "$pid"
+		status=$?
+		pid=""
+		return "$status"
+	fi
+}
+trap 'stop_server' EXIT
+
+if ! start_server; then
+	not_ok "server starts" "$(cat "$log")"
+	done_testing
+	exit 1
+fi
+ok "server starts on 127.0.0.1:$port"
+
+rm -rf "$shots"
+mkdir -p "$shots"
+TAP_START=$n TAP_COUNT=$WORK/tap-count timeout -k 5 960 \
+	node tests/browser/roles.mjs "$U" "$shots" >"$WORK/roles.tap" 2>"$WORK/roles.err"
+rc=$?
+cat "$WORK/roles.tap"
+if [ -s "$WORK/tap-count" ]; then
+	n=$(cat "$WORK/tap-count")
+else
+	n=$((n + $(grep -c '^\(not \)\{0,1\}ok ' "$WORK/roles.tap")))
+fi
+if [ "$rc" -ne 0 ] && ! grep -q '^not ok' "$WORK/roles.tap"; then
+	not_ok "the browser run exits 0" "exit $rc: $(tail -20 "$WORK/roles.err")"
+fi
+check "a screenshot of each role's home page in both languages" \
+	test "$(ls "$shots"/*-home-*-en.png "$shots"/*-home-*-cy.png 2>/dev/null | wc -l)" -eq 14
+stop_server
+check_eq "the server stops cleanly" 0 "$?"
+check "the audit trail is intact" cr audit verify
+done_testing
