@@ -160,13 +160,16 @@ for (const r of ROLES) {
 				if (seen.has(p) || seen.has(kind) || p.startsWith('/home?'))
 					continue;
 				seen.add(p);
-				if (/\/(children|missing|alerts|homes)\/[^/]+/.test(p))
+				if (/\/(children|missing|alerts|homes|admin\/users)\/[^/]+/.test(p))
 					seen.add(kind);
 				if (await B.visit(page, url, 200, `${what} ${p}`) !== 200)
 					continue;
 				await B.checkAxe(page, `${what} ${p}`);
+				// one level on: a record of each kind not seen yet
 				if (depth === 0)
-					next.push(...await pagesOf(page));
+					next.push(...(await pagesOf(page)).filter((q) =>
+						/^\/(children|missing|alerts|homes|admin\/users)\/[^/?]+(\/[^/?]+)?(\/missing\/new|\/grab-pack)?$/.test(q) &&
+						!seen.has(q.replace(/\/[^/?]+$/, '/*'))));
 			}
 			todo = next;
 		}
