@@ -1,9 +1,11 @@
 # cartref build.  Plain GNU make: `make` builds ./cartref, `make test` runs
-# every test, `make demo` fills cartref.db with the synthetic Wales data
-# and serves it on http://127.0.0.1:8080/ until interrupted.
+# every test, `make demo` builds in parallel, loads the synthetic Wales data
+# as of today into its own store (build/demo/cartref-demo.db) and serves it
+# on http://127.0.0.1:8080/ until interrupted.
 # `make SANITIZE=1 test` builds with ASan+UBSan into build/san/.
 # Both `demo` and `test` first run scripts/deps, which installs any missing
 # Debian package (and does nothing when all are present).
+# Output is quiet ("CC src/x.o"); `make V=1` shows the full commands.
 
 CC      ?= cc
 PKGS    := sqlite3 jansson xlsxwriter libsodium libmicrohttpd libcurl
@@ -21,6 +23,13 @@ SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
 else
 BUILD   := build/rel
 SANFLAGS :=
+endif
+
+# git's quiet build: one short line per step unless V=1
+ifneq ($(V),1)
+QUIET_CC   = @echo '   ' CC $@;
+QUIET_AR   = @echo '   ' AR $@;
+QUIET_LINK = @echo '   ' LINK $@;
 endif
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -62,18 +71,18 @@ $(GOVUK_CSS): package.json package-lock.json
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(QUIET_AR)ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIBA)
-	$(CC) $(SANFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(PKG_LIBS) $(LDLIBS)
+	$(QUIET_LINK)$(CC) $(SANFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(PKG_LIBS) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -Itests/unit $< -o $@ \
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -Itests/unit $< -o $@ \
 	    $(LIBA) -lcmocka $(PKG_LIBS) $(LDLIBS)
 
 # Test tools (tests/tools/*.c): programs the end-to-end tests run, such as
@@ -84,7 +93,7 @@ build: $(TOOL_BIN)
 
 $(BUILD)/tools/%: tests/tools/%.c $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) $< -o $@ \
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) $< -o $@ \
 	    $(LIBA) $(PKG_LIBS) $(LDLIBS)
 
 # `make test`: install what is missing, build, run unit and end-to-end tests.
@@ -99,19 +108,40 @@ unit: build
 e2e: build
 	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests sh tests/run.sh e2e
 
-DEMO_DIR := build/demo-data
+# `make demo`: its own store, build/demo/cartref-demo.db, which only this
+# target makes.  The marker file, written before the store is created,
+# proves it made it: a store there without the marker is never deleted.
+DEMO      := build/demo
+DEMO_DB   := $(DEMO)/cartref-demo.db
+DEMO_MARK := $(DEMO)/cartref-demo.db.made-by-make-demo
+DEMO_DATA := $(DEMO)/data
+# build in parallel unless make was given -j already
+NPROC     := $(shell nproc 2>/dev/null || echo 2)
+DEMO_JOBS  = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
 demo: deps
-	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory $(DEMO_JOBS) build
 	@ln -sf $(BIN) cartref
-	rm -rf $(DEMO_DIR) cartref.db cartref.db-wal cartref.db-shm
-	./cartref demo-data --seed 1 --scale wales $(DEMO_DIR)
-	./cartref --db cartref.db import dir $(DEMO_DIR)
-	./cartref --db cartref.db stats
-	./cartref --db cartref.db review --year 2019 --format html -o build/review.html
-	./cartref --db cartref.db review --year 2019 --format html --lang cy -o build/adolygiad.html
-	./cartref --db cartref.db user demo
-	./cartref --db cartref.db alerts run
-	@D=demo.cartref.wales; c="./cartref --db cartref.db"; \
+	@for f in $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm; do \
+	    if [ -e $$f ] && [ ! -f $(DEMO_MARK) ]; then \
+	        echo "make demo: $$f exists but make demo did not make it" \
+	            "(no $(DEMO_MARK)): not deleting it." >&2; \
+	        echo "make demo: move it away or delete it yourself, then" \
+	            "run make demo again." >&2; \
+	        exit 1; \
+	    fi; \
+	done
+	@rm -rf $(DEMO_DATA) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@mkdir -p $(DEMO)
+	@echo "made by make demo; make demo deletes and rebuilds $(DEMO_DB)" >$(DEMO_MARK)
+	./cartref demo-data --seed 1 --scale wales $(DEMO_DATA)
+	./cartref --db $(DEMO_DB) import dir $(DEMO_DATA)
+	./cartref --db $(DEMO_DB) stats
+	./cartref --db $(DEMO_DB) review --format html -o $(DEMO)/review.html
+	./cartref --db $(DEMO_DB) review --format html --lang cy -o $(DEMO)/adolygiad.html
+	./cartref --db $(DEMO_DB) user demo
+	./cartref --db $(DEMO_DB) alerts run
+	@D=demo.cartref.wales; c="./cartref --db $(DEMO_DB)"; \
+	kid=$$($$c demo-child 2>/dev/null); \
 	echo; echo "Missing from care and alerts (issue 5; README, docs/api.md):"; \
 	echo "  home-manager@$$D (a provider with a Cardiff home): reports a child placed in one of"; \
 	echo "    its homes missing (POST /api/v1/missing-episodes, or cartref missing report)"; \
@@ -122,15 +152,21 @@ demo: deps
 	echo "  social-worker@$$D (Cardiff): records the return interview and strategy meetings,"; \
 	echo "    acknowledges and resolves alerts; its list now: $$($$c missing list --as social-worker@$$D | head -1)"; \
 	echo "    alerts now (most urgent): $$($$c alerts list --as social-worker@$$D | head -1)"; \
+	if [ -n "$$kid" ]; then \
 	echo "  To walk one episode through its steps: as home-manager@$$D open"; \
-	echo "    /children/W06000015/C667953 (a Cardiff child placed at Maes Awel, Swansea,"; \
-	echo "    in South Wales Police's area) and report it missing; police@ grades it and"; \
-	echo "    records the return; social-worker@ sees the alerts and records the interview."; \
+	echo "    /children/$$(echo "$$kid" | cut -f1) (a Cardiff child aged $$(echo "$$kid" | cut -f6), placed today at"; \
+	echo "    $$(echo "$$kid" | cut -f3), $$(echo "$$kid" | cut -f5), in South Wales Police's area) and report it"; \
+	echo "    missing; police@ grades it and records the return; social-worker@ sees the"; \
+	echo "    alerts and records the interview."; \
+	else \
+	echo "  (No Cardiff child is placed today in the demo provider's homes in South Wales"; \
+	echo "    Police's area: see ./cartref demo-child --help.)"; \
+	fi; \
 	echo "  The server re-runs the rules every 300 s (serve --alerts-every); an API token:"; \
-	echo "    ./cartref --db cartref.db user token social-worker@$$D --label demo"
-	@echo "Serving the demo store on http://127.0.0.1:8080/ (Ctrl-C stops);"
+	echo "    ./cartref --db $(DEMO_DB) user token social-worker@$$D --label demo"
+	@echo "Serving the demo store $(DEMO_DB) on http://127.0.0.1:8080/ (Ctrl-C stops);"
 	@echo "sign in at http://127.0.0.1:8080/sign-in as one of the demo users above."
-	./cartref --db cartref.db serve --listen 127.0.0.1:8080 --demo
+	./cartref --db $(DEMO_DB) serve --listen 127.0.0.1:8080 --demo
 
 # libFuzzer target for the CSV reader (needs clang; not part of CI).
 FUZZ_FLAGS := -std=c17 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined

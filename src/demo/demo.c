@@ -12,10 +12,11 @@
  *     adoption, special guardianship, to 18 ...), thinned so that about
  *     6,400 (Wales, §1.2) or 85,000 (England, §7) are looked after at the
  *     last 31 March.
- *  4. demo-sim.c: every child's whole history once, as episodes (the
- *     placement and legal status changes), competing for home places day
- *     by day; then missing periods, concentrated among teenagers in
- *     children's homes and rising by about 18% a year (§1.2, §5.4).
+ *  4. demo-sim.c: every child's whole history once, up to the day before
+ *     the reference date (as-of), as episodes (the placement and legal
+ *     status changes), competing for home places day by day; then missing
+ *     periods, concentrated among teenagers in children's homes and
+ *     rising by about 18% a year (§1.2, §5.4).
  *  5. here: each council's return for each reporting year is cut from that
  *     one history, so that the years agree with each other: a child's
  *     episodes overlapping the year with their true DECOM, DEC and REC
@@ -23,10 +24,14 @@
  *     likewise, and OC2 outcomes for children looked after for the 12
  *     months to 31 March.  Every return must pass s903_check() before it
  *     is written; a problem is a bug in the generator and fails the run.
+ *  6. demo-live.c: the months after the last 31 March, not yet returned,
+ *     as the live records of missing episodes and strategy meetings.
  *
- * Same seed, same scale, same years: byte-identical files.  All randomness
- * is splitmix64 streams derived from the seed (demo-internal.h), all dates
- * are day numbers, and nothing reads the clock.
+ * The reporting years are the last three complete ones before as-of
+ * (demo_years()).  Same seed, same scale, same as-of: byte-identical
+ * files.  All randomness is splitmix64 streams derived from the seed
+ * (demo-internal.h), all dates are day numbers, and nothing reads the
+ * clock: the caller passes as-of.
  */
 #include "base/compat.h"
 #include <math.h>
@@ -84,6 +89,61 @@ size_t demo__pick(uint64_t *s, const double *w, size_t n)
 		if (w[i] > 0)
 			return i;
 	return 0;
+}
+
+/* ---- years and UK local time -------------------------------------------- */
+
+void demo_years(int32_t as_of, int *first, int *last)
+{
+	/* the reporting year as_of is in has not ended: the one before */
+	*last = year_of_day(as_of) - 1;
+	*first = *last - (DEMO_YEARS - 1);
+}
+
+#define HOUR_MS 3600000LL
+#define DAY_MS 86400000LL
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	return a / b - (a % b < 0);
+}
+
+/* The last Sunday of month m (3 or 10) of year y, a day number. */
+static int32_t last_sunday(int y, int m)
+{
+	int32_t last = date_from_ymd(y, m + 1, 1) - 1;
+	/* day 0, 1 January 1970, was a Thursday (4; Sunday is 0) */
+	int32_t wd = (int32_t)(((int64_t)last + 4) % 7 + 7) % 7;
+
+	return last - wd;
+}
+
+/* Is instant ms in British Summer Time? */
+static bool uk_bst(int64_t ms)
+{
+	int y, m, d;
+
+	date_to_ymd((int32_t)floor_div(ms, DAY_MS), &y, &m, &d);
+	return ms >= last_sunday(y, 3) * DAY_MS + HOUR_MS &&
+	       ms < last_sunday(y, 10) * DAY_MS + HOUR_MS;
+}
+
+int32_t demo_uk_day(int64_t ms)
+{
+	return (int32_t)floor_div(ms + (uk_bst(ms) ? HOUR_MS : 0), DAY_MS);
+}
+
+int64_t demo_uk_local(int32_t day, int minute)
+{
+	int64_t wall = day * DAY_MS + minute * 60000LL;
+
+	/* the instant an hour earlier is right when it is in summer time */
+	return uk_bst(wall - HOUR_MS) ? wall - HOUR_MS : wall;
+}
+
+int64_t demo_uk_day_start(int32_t day)
+{
+	return demo_uk_local(day, 0);
 }
 
 /* ---- codes --------------------------------------------------------------- */
@@ -360,8 +420,7 @@ static int returns_write(struct dm_gen *g, const char *outdir,
 		if (!area->nkids)
 			continue;
 		sum->councils++;
-		for (int y = g->o->first_year; !rc && y <= g->o->last_year;
-		     y++) {
+		for (int y = g->first_year; !rc && y <= g->last_year; y++) {
 			struct s903_return r = S903_RETURN_INIT;
 			struct first_problem fp = { 0, "" };
 
@@ -414,12 +473,14 @@ int demo_generate(struct store *geo, const struct demo_opts *o,
 	int rc;
 
 	memset(sum, 0, sizeof(*sum));
-	if (o->first_year < 2000 || o->last_year > 2100 ||
-	    o->first_year > o->last_year || o->last_year - o->first_year > 15)
-		return err_set(err, ERR_USAGE,
-			       "demo data: years %d to %d are not a range "
-			       "of up to 16 reporting years from 2000",
-			       o->first_year, o->last_year);
+	if (o->as_of < date_from_ymd(2005, 4, 1) ||
+	    o->as_of > date_from_ymd(2099, 12, 31)) {
+		char d[DATE_STR_MAX];
+
+		date_fmt_iso(o->as_of, d);
+		return err_set(err, ERR_USAGE, "demo data: reference date %s "
+			       "is not between 2005-04-01 and 2099-12-31", d);
+	}
 	if (o->scale != DEMO_WALES && o->scale != DEMO_ENGLAND)
 		return err_set(err, ERR_USAGE, "demo data: unknown scale");
 	demo__codes_check();
@@ -427,8 +488,12 @@ int demo_generate(struct store *geo, const struct demo_opts *o,
 	g.geo = geo;
 	g.wales = o->scale == DEMO_WALES;
 	g.seed = rng_derive(o->seed, g.wales ? 0x77616c6573 : 0x656e67);
-	g.ws = year_start(o->first_year);
-	g.we = year_end(o->last_year);
+	demo_years(o->as_of, &g.first_year, &g.last_year);
+	sum->first_year = g.first_year;
+	sum->last_year = g.last_year;
+	g.ws = year_start(g.first_year);
+	g.we = year_end(g.last_year);
+	g.sim_end = o->as_of - 1;
 	rc = demo__geo_load(&g, err);
 	if (!rc)
 		rc = demo__homes_make(&g, err);
@@ -441,9 +506,15 @@ int demo_generate(struct store *geo, const struct demo_opts *o,
 	for (size_t i = 0; i < g.nchildren; i++) {
 		const struct dm_child *c = &g.children[i];
 
-		if (c->ep_n && g.eps[c->ep_first + c->ep_n - 1].dec ==
-			       DATE_NONE)
-			sum->cla_31mar_last++;
+		for (uint32_t k = 0; k < c->ep_n; k++) {
+			const struct dm_ep *e = &g.eps[c->ep_first + k];
+
+			if (e->decom <= g.we &&
+			    (e->dec == DATE_NONE || e->dec > g.we)) {
+				sum->cla_31mar_last++;
+				break;
+			}
+		}
 	}
 	rc = make_dirs(outdir, err);
 	if (!rc)
@@ -451,7 +522,7 @@ int demo_generate(struct store *geo, const struct demo_opts *o,
 	if (!rc)
 		rc = returns_write(&g, outdir, sum, err);
 	if (!rc)
-		rc = demo__live_write(&g, outdir, err);
+		rc = demo__live_write(&g, outdir, sum, err);
 out:
 	gen_release(&g);
 	return rc;
