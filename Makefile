@@ -108,62 +108,19 @@ unit: build
 e2e: build
 	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests sh tests/run.sh e2e
 
-# `make demo`: its own store, build/demo/cartref-demo.db, which only this
-# target makes.  The marker file, written before the store is created,
-# proves it made it: a store there without the marker is never deleted.
+# `make demo`: scripts/demo loads the synthetic Wales data as of today into
+# the demo's own store, build/demo/cartref-demo.db, which only it makes (a
+# marker file proves it; it never deletes a store it did not make), and
+# prints what each demo user can do; then the store is served.
 DEMO      := build/demo
 DEMO_DB   := $(DEMO)/cartref-demo.db
-DEMO_MARK := $(DEMO)/cartref-demo.db.made-by-make-demo
-DEMO_DATA := $(DEMO)/data
 # build in parallel unless make was given -j already
 NPROC     := $(shell nproc 2>/dev/null || echo 2)
 DEMO_JOBS  = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
 demo: deps
 	@$(MAKE) --no-print-directory $(DEMO_JOBS) build
 	@ln -sf $(BIN) cartref
-	@for f in $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm; do \
-	    if [ -e $$f ] && [ ! -f $(DEMO_MARK) ]; then \
-	        echo "make demo: $$f exists but make demo did not make it" \
-	            "(no $(DEMO_MARK)): not deleting it." >&2; \
-	        echo "make demo: move it away or delete it yourself, then" \
-	            "run make demo again." >&2; \
-	        exit 1; \
-	    fi; \
-	done
-	@rm -rf $(DEMO_DATA) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	@mkdir -p $(DEMO)
-	@echo "made by make demo; make demo deletes and rebuilds $(DEMO_DB)" >$(DEMO_MARK)
-	./cartref demo-data --seed 1 --scale wales $(DEMO_DATA)
-	./cartref --db $(DEMO_DB) import dir $(DEMO_DATA)
-	./cartref --db $(DEMO_DB) stats
-	./cartref --db $(DEMO_DB) review --format html -o $(DEMO)/review.html
-	./cartref --db $(DEMO_DB) review --format html --lang cy -o $(DEMO)/adolygiad.html
-	./cartref --db $(DEMO_DB) user demo
-	./cartref --db $(DEMO_DB) alerts run
-	@D=demo.cartref.wales; c="./cartref --db $(DEMO_DB)"; \
-	kid=$$($$c demo-child 2>/dev/null); \
-	echo; echo "Missing from care and alerts (issue 5; README, docs/api.md):"; \
-	echo "  home-manager@$$D (a provider with a Cardiff home): reports a child placed in one of"; \
-	echo "    its homes missing (POST /api/v1/missing-episodes, or cartref missing report)"; \
-	echo "    and keeps the grab pack; its list now: $$($$c missing list --as home-manager@$$D | head -1)"; \
-	echo "  police@$$D (South Wales Police): sees kind M episodes from its area at once,"; \
-	echo "    grades them and records the return; its list now: $$($$c missing list --as police@$$D | head -1)"; \
-	echo "    alerts now (most urgent): $$($$c alerts list --as police@$$D | head -1)"; \
-	echo "  social-worker@$$D (Cardiff): records the return interview and strategy meetings,"; \
-	echo "    acknowledges and resolves alerts; its list now: $$($$c missing list --as social-worker@$$D | head -1)"; \
-	echo "    alerts now (most urgent): $$($$c alerts list --as social-worker@$$D | head -1)"; \
-	if [ -n "$$kid" ]; then \
-	echo "  To walk one episode through its steps: as home-manager@$$D open"; \
-	echo "    /children/$$(echo "$$kid" | cut -f1) (a Cardiff child aged $$(echo "$$kid" | cut -f6), placed today at"; \
-	echo "    $$(echo "$$kid" | cut -f3), $$(echo "$$kid" | cut -f5), in South Wales Police's area) and report it"; \
-	echo "    missing; police@ grades it and records the return; social-worker@ sees the"; \
-	echo "    alerts and records the interview."; \
-	else \
-	echo "  (No Cardiff child is placed today in the demo provider's homes in South Wales"; \
-	echo "    Police's area: see ./cartref demo-child --help.)"; \
-	fi; \
-	echo "  The server re-runs the rules every 300 s (serve --alerts-every); an API token:"; \
-	echo "    ./cartref --db $(DEMO_DB) user token social-worker@$$D --label demo"
+	@CARTREF=./cartref DEMO_DIR=$(DEMO) sh scripts/demo
 	@echo "Serving the demo store $(DEMO_DB) on http://127.0.0.1:8080/ (Ctrl-C stops);"
 	@echo "sign in at http://127.0.0.1:8080/sign-in as one of the demo users above."
 	./cartref --db $(DEMO_DB) serve --listen 127.0.0.1:8080 --demo

@@ -1047,13 +1047,17 @@ static bool ep_live(const struct dm_gen *g, const struct dm_ep *e)
  * After the last 31 March only the children still in the placement the
  * last return shows open have live records (demo-live.c), and fewer of
  * them are left each month as children move on.  So that the live
- * missing episodes keep the volume of every child in a home of the
- * register, they stand in for the others: on each day their rates are
- * multiplied by (children in listed homes) / (those still in the
- * placement of the return), at most LIVE_BOOST_MAX.  boost[d] is for day
- * we + 1 + d; NULL when no day follows the last 31 March.
+ * missing episodes keep the volume a police force sees from every child
+ * in the homes of its area, they stand in for the others: on each day
+ * their rates are multiplied by (children in listed homes, times
+ * LIVE_OTHERS for the children the scale does not generate, such as
+ * those placed in Wales by English councils: demo-homes.c) / (those
+ * still in the placement of the return), at most LIVE_BOOST_MAX.
+ * boost[d] is for day we + 1 + d; NULL when no day follows the last
+ * 31 March.
  */
-#define LIVE_BOOST_MAX 4.0
+#define LIVE_OTHERS 1.5
+#define LIVE_BOOST_MAX 6.0
 
 static double *live_boost(const struct dm_gen *g)
 {
@@ -1086,7 +1090,8 @@ static double *live_boost(const struct dm_gen *g)
 			all[d] += all[d - 1];
 			live[d] += live[d - 1];
 		}
-		boost[d] = live[d] ? (double)all[d] / (double)live[d] : 1;
+		boost[d] = live[d] ? LIVE_OTHERS * (double)all[d] /
+					     (double)live[d] : 1;
 		if (boost[d] > LIVE_BOOST_MAX)
 			boost[d] = LIVE_BOOST_MAX;
 	}
