@@ -27,7 +27,7 @@ endif
 
 # git's quiet build: one short line per step unless V=1
 ifneq ($(V),1)
-QUIET_CC   = @echo '   ' CC $@;
+QUIET_CC   = @echo '   ' CC $(@:$(BUILD)/%=%);
 QUIET_AR   = @echo '   ' AR $@;
 QUIET_LINK = @echo '   ' LINK $@;
 endif
@@ -114,6 +114,7 @@ e2e: build
 # prints what each demo user can do; then the store is served.
 DEMO      := build/demo
 DEMO_DB   := $(DEMO)/cartref-demo.db
+DEMO_LISTEN ?= 127.0.0.1:8080
 # build in parallel unless make was given -j already
 NPROC     := $(shell nproc 2>/dev/null || echo 2)
 DEMO_JOBS  = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
@@ -121,9 +122,9 @@ demo: deps
 	@$(MAKE) --no-print-directory $(DEMO_JOBS) build
 	@ln -sf $(BIN) cartref
 	@CARTREF=./cartref DEMO_DIR=$(DEMO) sh scripts/demo
-	@echo "Serving the demo store $(DEMO_DB) on http://127.0.0.1:8080/ (Ctrl-C stops);"
-	@echo "sign in at http://127.0.0.1:8080/sign-in as one of the demo users above."
-	./cartref --db $(DEMO_DB) serve --listen 127.0.0.1:8080 --demo
+	@echo "Serving the demo store $(DEMO_DB) on http://$(DEMO_LISTEN)/ (Ctrl-C stops);"
+	@echo "sign in at http://$(DEMO_LISTEN)/sign-in as one of the demo users above."
+	./cartref --db $(DEMO_DB) serve --listen $(DEMO_LISTEN) --demo
 
 # libFuzzer target for the CSV reader (needs clang; not part of CI).
 FUZZ_FLAGS := -std=c17 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined
