@@ -1,9 +1,10 @@
 /* cmd-misc.c: small commands: migrate, distance, demo-data, demo-child. */
 #include "base/compat.h"
 #include <getopt.h>
-#include <time.h>
 #include "auth/auth.h"
+#include "base/clock.h"
 #include "base/parse.h"
+#include "base/uktime.h"
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "demo/demo.h"
@@ -65,14 +66,6 @@ int cmd_distance(struct cli *cl, int argc, char **argv)
 	return 0;
 }
 
-static int64_t clock_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 int cmd_demo_data(struct cli *cl, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -127,7 +120,7 @@ int cmd_demo_data(struct cli *cl, int argc, char **argv)
 		return cli_usage(cli_usage_of("demo-data"), true);
 	/* the only read of the clock: the generator takes the date */
 	if (o.as_of == DATE_NONE)
-		o.as_of = demo_uk_day(clock_ms());
+		o.as_of = uk_day_of(clock_now_ms());
 	/* geography only: a private in-memory store, not --db */
 	mem.db = ":memory:";
 	rc = cli_open_store(&mem, &s);
@@ -241,7 +234,7 @@ int cmd_demo_child(struct cli *cl, int argc, char **argv)
 	struct viewer v, pv;
 	struct err err = ERR_INIT;
 	struct store *s = NULL;
-	int64_t now = clock_ms();
+	int64_t now = clock_now_ms();
 	int opt, rc;
 	bool found = false;
 

@@ -35,6 +35,7 @@
 #include "base/compat.h"
 #include "base/buf.h"
 #include "base/parse.h"
+#include "base/uktime.h"
 #include "demo/demo-internal.h"
 #include "domain/missing.h"
 #include "ingest/csv.h"
@@ -59,6 +60,20 @@ struct live_out {
 	unsigned long ref_seq;
 	int64_t limit;		/* the start of the as-of day, UK time */
 };
+
+/* The instant of UK wall-clock minute `minute` (0-1439) of day `day`
+ * (base/uktime.h); in the hour the clocks skip, an hour later. */
+static int64_t uk_at(int32_t day, int minute)
+{
+	int y, m, d;
+	int64_t ms = 0;
+
+	date_to_ymd(day, &y, &m, &d);
+	if (uk_to_ms(y, m, d, minute / 60, minute % 60, UK_EARLIER, &ms, NULL))
+		uk_to_ms(y, m, d, minute / 60 + 1, minute % 60, UK_EARLIER,
+			 &ms, NULL);
+	return ms;
+}
 
 static void put_time(struct buf *b, int64_t ms)
 {
@@ -164,20 +179,20 @@ static int child_live(const struct dm_gen *g, const struct dm_area *a,
 			break;
 		/* found missing in the afternoon or evening of the first
 		 * day, after coming back from the one before */
-		started = demo_uk_local(m->start,
+		started = uk_at(m->start,
 					rng_range(&rs, 14 * 60, 23 * 60 + 30));
 		if (prev_ret && started < prev_ret + 30 * MIN_MS)
 			started = prev_ret + rng_range(&rs, 30, 180) * MIN_MS;
-		last = demo_uk_day_start(m->start + 1) - 10 * MIN_MS;
+		last = uk_day_start(m->start + 1) - 10 * MIN_MS;
 		if (started > last || started >= o->limit - 10 * MIN_MS)
 			continue;
 		seen = started - rng_range(&rs, 15, 120) * MIN_MS;
 		if (seen < prev_ret)
 			seen = prev_ret;
 		if (!open) {
-			int64_t hi = demo_uk_day_start(m->end + 1) - MIN_MS;
+			int64_t hi = uk_day_start(m->end + 1) - MIN_MS;
 
-			returned = demo_uk_local(m->end, rng_range(&rs, 6 * 60,
+			returned = uk_at(m->end, rng_range(&rs, 6 * 60,
 							23 * 60 + 50));
 			if (returned < started + 30 * MIN_MS)
 				returned = started + 30 * MIN_MS;
@@ -207,7 +222,7 @@ static int child_live(const struct dm_gen *g, const struct dm_area *a,
 			static const double gw[] = { 10, 45, 35, 10 };
 			size_t grade = demo__pick(&rs, gw, 4);
 
-			date_to_ymd(demo_uk_day(started), &y, &mo, &d);
+			date_to_ymd(uk_day_of(started), &y, &mo, &d);
 			snprintf(text, sizeof(text), "PR-%d-%06lu", y,
 				 ++o->ref_seq);
 			csv_put(&o->row, text, false);
@@ -238,7 +253,7 @@ static int child_live(const struct dm_gen *g, const struct dm_area *a,
 			third_start = started;
 	}
 	if (!rc && third_start && rng_chance(&cs, 0.6)) {
-		int32_t held = demo_uk_day(third_start) + rng_range(&cs, 1, 5);
+		int32_t held = uk_day_of(third_start) + rng_range(&cs, 1, 5);
 		char d1[DATE_STR_MAX], d2[DATE_STR_MAX];
 
 		if (held > g->sim_end)
@@ -289,7 +304,7 @@ int demo__live_write(struct dm_gen *g, const char *outdir,
 	struct live_out o = { NULL, NULL, BUF_INIT(1 << 16), 0, 0, 0, 0, 0 };
 	int rc = 0;
 
-	o.limit = demo_uk_day_start(g->o->as_of);
+	o.limit = uk_day_start(g->o->as_of);
 	o.ep = open_out(outdir, "missing-live.csv", err);
 	if (o.ep)
 		o.mt = open_out(outdir, "strategy-meetings.csv", err);

@@ -91,59 +91,13 @@ size_t demo__pick(uint64_t *s, const double *w, size_t n)
 	return 0;
 }
 
-/* ---- years and UK local time -------------------------------------------- */
+/* ---- years ------------------------------------------------------------- */
 
 void demo_years(int32_t as_of, int *first, int *last)
 {
 	/* the reporting year as_of is in has not ended: the one before */
 	*last = year_of_day(as_of) - 1;
 	*first = *last - (DEMO_YEARS - 1);
-}
-
-#define HOUR_MS 3600000LL
-#define DAY_MS 86400000LL
-
-static int64_t floor_div(int64_t a, int64_t b)
-{
-	return a / b - (a % b < 0);
-}
-
-/* The last Sunday of month m (3 or 10) of year y, a day number. */
-static int32_t last_sunday(int y, int m)
-{
-	int32_t last = date_from_ymd(y, m + 1, 1) - 1;
-	/* day 0, 1 January 1970, was a Thursday (4; Sunday is 0) */
-	int32_t wd = (int32_t)(((int64_t)last + 4) % 7 + 7) % 7;
-
-	return last - wd;
-}
-
-/* Is instant ms in British Summer Time? */
-static bool uk_bst(int64_t ms)
-{
-	int y, m, d;
-
-	date_to_ymd((int32_t)floor_div(ms, DAY_MS), &y, &m, &d);
-	return ms >= last_sunday(y, 3) * DAY_MS + HOUR_MS &&
-	       ms < last_sunday(y, 10) * DAY_MS + HOUR_MS;
-}
-
-int32_t demo_uk_day(int64_t ms)
-{
-	return (int32_t)floor_div(ms + (uk_bst(ms) ? HOUR_MS : 0), DAY_MS);
-}
-
-int64_t demo_uk_local(int32_t day, int minute)
-{
-	int64_t wall = day * DAY_MS + minute * 60000LL;
-
-	/* the instant an hour earlier is right when it is in summer time */
-	return uk_bst(wall - HOUR_MS) ? wall - HOUR_MS : wall;
-}
-
-int64_t demo_uk_day_start(int32_t day)
-{
-	return demo_uk_local(day, 0);
 }
 
 /* ---- codes --------------------------------------------------------------- */

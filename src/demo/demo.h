@@ -56,17 +56,6 @@ struct demo_summary {
  */
 void demo_years(int32_t as_of, int *first, int *last);
 
-/*
- * UK local time (Europe/London: GMT, and BST from 01:00 UTC on the last
- * Sunday of March to 01:00 UTC on the last Sunday of October), for the
- * reference date and the demo's live times.  ms are since 1970 UTC.
- */
-int32_t demo_uk_day(int64_t ms);		/* the UK calendar day of ms */
-int64_t demo_uk_day_start(int32_t day);	/* the instant it begins */
-/* The instant of wall-clock time `minute` (0..1439) of UK day `day`; a
- * time in the hour skipped in March is read as GMT (an hour later). */
-int64_t demo_uk_local(int32_t day, int minute);
-
 /* geo: a store with geography loaded (store_open(":memory:") will do). */
 int demo_generate(struct store *geo, const struct demo_opts *o,
 		  const char *outdir, struct demo_summary *sum,

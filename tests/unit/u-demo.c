@@ -17,6 +17,7 @@
 #include <ftw.h>
 #include <sys/stat.h>
 #include "base/buf.h"
+#include "base/uktime.h"
 #include "demo/demo.h"
 #include "domain/missing.h"
 #include "ingest/csv.h"
@@ -401,46 +402,6 @@ static void test_years(void **state)
 	years_of("2030-02-28", 2027, 2029);
 }
 
-static void uk_start(const char *day, const char *utc)
-{
-	int64_t want;
-	char got[MFC_TIME_STR];
-
-	assert_int_equal(mfc_time_parse(utc, &want), 0);
-	mfc_time_fmt(demo_uk_day_start(iso(day)), got);
-	if (demo_uk_day_start(iso(day)) != want)
-		fail_msg("the UK day %s starts at %s, not %s", day, utc, got);
-	/* the instant it starts is that day, the one before the day before */
-	assert_int_equal(demo_uk_day(want), iso(day));
-	assert_int_equal(demo_uk_day(want - 1), iso(day) - 1);
-}
-
-/* Europe/London: GMT in winter, BST (UTC+1) from the last Sunday of
- * March to the last Sunday of October. */
-static void test_uk_time(void **state)
-{
-	int64_t t;
-
-	(void)state;
-	uk_start("2026-12-07", "2026-12-07T00:00Z");
-	uk_start("2026-07-14", "2026-07-13T23:00Z");
-	uk_start("2026-03-29", "2026-03-29T00:00Z");	/* clocks go forward */
-	uk_start("2026-03-30", "2026-03-29T23:00Z");
-	uk_start("2026-10-25", "2026-10-24T23:00Z");	/* clocks go back */
-	uk_start("2026-10-26", "2026-10-26T00:00Z");
-	uk_start("2027-03-28", "2027-03-28T00:00Z");
-	uk_start("2027-03-29", "2027-03-28T23:00Z");
-	/* 01:30 on 29 March 2026 does not exist: read as GMT (02:30 BST) */
-	assert_int_equal(mfc_time_parse("2026-03-29T01:30Z", &t), 0);
-	assert_true(demo_uk_local(iso("2026-03-29"), 90) == t);
-	/* 01:30 on 25 October 2026 happens twice: the first, in BST */
-	assert_int_equal(mfc_time_parse("2026-10-25T00:30Z", &t), 0);
-	assert_true(demo_uk_local(iso("2026-10-25"), 90) == t);
-	/* 18:45 on a summer evening is 17:45 UTC */
-	assert_int_equal(mfc_time_parse("2026-07-14T17:45Z", &t), 0);
-	assert_true(demo_uk_local(iso("2026-07-14"), 18 * 60 + 45) == t);
-}
-
 /* ---- the returns and the register ---------------------------------------- */
 
 static void test_layout(void **state)
@@ -685,7 +646,7 @@ static void test_live_before_as_of(void **state)
 	};
 	struct fixture *f = *state;
 	struct world w;
-	int64_t limit = demo_uk_day_start(f->as_of), latest = 0;
+	int64_t limit = uk_day_start(f->as_of), latest = 0;
 
 	world_load(f, &w);
 	assert_int_equal((long)w.live.nrows, f->sum.live_episodes);
@@ -702,6 +663,21 @@ static void test_live_before_as_of(void **state)
 		}
 	/* and up to it: something happened on the day before */
 	assert_true(latest >= limit - DAY_MS);
+	/* a child's first live episode: found missing in the afternoon or
+	 * evening by the UK clock (in summer, 13:00-22:30 UTC) */
+	for (size_t i = 0; i < w.live.nrows; i++) {
+		struct uk_local l;
+
+		if (i && !strcmp(cell(&w.live, i, "CHILD"),
+				 cell(&w.live, i - 1, "CHILD")) &&
+		    !strcmp(cell(&w.live, i, "LA"), cell(&w.live, i - 1, "LA")))
+			continue;
+		uk_local_of(cell_time(&w.live, i, "STARTED_AT"), &l);
+		if (l.hour < 14 || (l.hour == 23 && l.minute > 30))
+			fail_msg("found missing at %02d:%02d UK time: %s",
+				 l.hour, l.minute,
+				 cell(&w.live, i, "STARTED_AT"));
+	}
 	for (size_t i = 0; i < w.meetings.nrows; i++) {
 		int32_t held = cell_date(&w.meetings, i, "HELD_ON");
 
@@ -730,7 +706,7 @@ static void test_live_placed_under_18(void **state)
 		const char *urn = cell(&w.live, i, "URN");
 		const struct s903_return *r = last_of(&w, la);
 		const struct s903_episode *e = open_episode(r, child);
-		int32_t day = demo_uk_day(cell_time(&w.live, i, "STARTED_AT"));
+		int32_t day = uk_day_of(cell_time(&w.live, i, "STARTED_AT"));
 		int64_t ret = cell_time(&w.live, i, "RETURNED_AT");
 
 		if (!e || strcmp(e->urn, urn))
@@ -743,7 +719,7 @@ static void test_live_placed_under_18(void **state)
 			fail_msg("%s/%s is 18 on %s", la, child,
 				 cell(&w.live, i, "STARTED_AT"));
 		/* before 31 March only if still missing then */
-		if (day <= we && ret && demo_uk_day(ret) <= we)
+		if (day <= we && ret && uk_day_of(ret) <= we)
 			fail_msg("%s/%s: an absence of the last year, "
 				 "returned by 31 March, is live", la, child);
 	}
@@ -759,7 +735,7 @@ static void test_live_states(void **state)
 {
 	struct fixture *f = *state;
 	struct world w;
-	int64_t limit = demo_uk_day_start(f->as_of);
+	int64_t limit = uk_day_start(f->as_of);
 	long open_m = 0, open_swp = 0, recent = 0, in_time = 0, late = 0,
 	     declined = 0, none = 0, closed_old = 0, open_all = 0,
 	     open_long = 0;
@@ -861,13 +837,13 @@ static void test_live_reconciled(void **state)
 				if (strcmp(cell(&w.live, k, "LA"), r->la) ||
 				    strcmp(cell(&w.live, k, "CHILD"), m->child) ||
 				    strcmp(cell(&w.live, k, "KIND"), m->missing) ||
-				    demo_uk_day(cell_time(&w.live, k,
+				    uk_day_of(cell_time(&w.live, k,
 							  "STARTED_AT")) !=
 					    m->mis_start)
 					continue;
 				assert_false(found);
 				found = true;
-				assert_true(!ret || demo_uk_day(ret) > we);
+				assert_true(!ret || uk_day_of(ret) > we);
 			}
 			if (!found)
 				fail_msg("%s/%s: the period open since %d in "
@@ -920,7 +896,7 @@ static void test_meetings(void **state)
 		}
 		assert_true(found);
 		assert_true(before >= 3);
-		assert_true(demo_uk_day(ep) < held);
+		assert_true(uk_day_of(ep) < held);
 	}
 	/* some, not all, of the children with three or more */
 	for (size_t i = 0; i < w.live.nrows; i++) {
@@ -972,7 +948,6 @@ int main(void)
 {
 	const struct CMUnitTest demo_tests[] = {
 		cmocka_unit_test(test_years),
-		cmocka_unit_test(test_uk_time),
 		cmocka_unit_test(test_layout),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_register_reads_back),
@@ -988,5 +963,6 @@ int main(void)
 		cmocka_unit_test(test_bad_input),
 	};
 
+	uk_time_init();
 	return cmocka_run_group_tests(demo_tests, group_setup, group_teardown);
 }
