@@ -229,7 +229,7 @@ int cmd_demo_child(struct cli *cl, int argc, char **argv)
 	const char *police = "police@" AUTH_DEMO_DOMAIN;
 	const char *la = DEMO_CHILD_LA;
 	struct home_las hl = { NULL, 0, 0 };
-	struct child_filter f = { NULL, NULL, 0, 0, STORE_PAGE_MAX };
+	struct child_filter f = { 0 };
 	struct child_page *p = NULL;
 	struct viewer v, pv;
 	struct err err = ERR_INIT;
@@ -281,6 +281,8 @@ int cmd_demo_child(struct cli *cl, int argc, char **argv)
 	p = xmalloc(sizeof(*p));
 	f.la = la;
 	f.looked_after_on = v.today;
+	f.in_home = true;
+	f.page_size = STORE_PAGE_MAX;
 	for (f.page = 0; !rc && !found; f.page++) {
 		rc = store_children_list(s, &v, &f, p, &err);
 		for (size_t i = 0; !rc && !found && i < p->n; i++) {
