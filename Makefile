@@ -1,9 +1,11 @@
 # cartref build.  Plain GNU make: `make` builds ./cartref, `make test` runs
-# every test, `make demo` fills cartref.db with the synthetic Wales data
-# and serves it on http://127.0.0.1:8080/ until interrupted.
+# every test, `make demo` builds in parallel, loads the synthetic Wales data
+# as of today into its own store (build/demo/cartref-demo.db) and serves it
+# on http://127.0.0.1:8080/ until interrupted.
 # `make SANITIZE=1 test` builds with ASan+UBSan into build/san/.
 # Both `demo` and `test` first run scripts/deps, which installs any missing
 # Debian package (and does nothing when all are present).
+# Output is quiet ("CC src/x.o"); `make V=1` shows the full commands.
 
 CC      ?= cc
 PKGS    := sqlite3 jansson xlsxwriter libsodium libmicrohttpd libcurl
@@ -21,6 +23,13 @@ SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
 else
 BUILD   := build/rel
 SANFLAGS :=
+endif
+
+# git's quiet build: one short line per step unless V=1
+ifneq ($(V),1)
+QUIET_CC   = @echo '   ' CC $(@:$(BUILD)/%=%);
+QUIET_AR   = @echo '   ' AR $@;
+QUIET_LINK = @echo '   ' LINK $@;
 endif
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -62,18 +71,18 @@ $(GOVUK_CSS): package.json package-lock.json
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(QUIET_AR)ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIBA)
-	$(CC) $(SANFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(PKG_LIBS) $(LDLIBS)
+	$(QUIET_LINK)$(CC) $(SANFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(PKG_LIBS) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -Itests/unit $< -o $@ \
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -Itests/unit $< -o $@ \
 	    $(LIBA) -lcmocka $(PKG_LIBS) $(LDLIBS)
 
 # Test tools (tests/tools/*.c): programs the end-to-end tests run, such as
@@ -84,7 +93,7 @@ build: $(TOOL_BIN)
 
 $(BUILD)/tools/%: tests/tools/%.c $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) $< -o $@ \
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) $< -o $@ \
 	    $(LIBA) $(PKG_LIBS) $(LDLIBS)
 
 # `make test`: install what is missing, build, run unit and end-to-end tests.
@@ -99,38 +108,23 @@ unit: build
 e2e: build
 	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests sh tests/run.sh e2e
 
-DEMO_DIR := build/demo-data
+# `make demo`: scripts/demo loads the synthetic Wales data as of today into
+# the demo's own store, build/demo/cartref-demo.db, which only it makes (a
+# marker file proves it; it never deletes a store it did not make), and
+# prints what each demo user can do; then the store is served.
+DEMO      := build/demo
+DEMO_DB   := $(DEMO)/cartref-demo.db
+DEMO_LISTEN ?= 127.0.0.1:8080
+# build in parallel unless make was given -j already
+NPROC     := $(shell nproc 2>/dev/null || echo 2)
+DEMO_JOBS  = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
 demo: deps
-	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory $(DEMO_JOBS) build
 	@ln -sf $(BIN) cartref
-	rm -rf $(DEMO_DIR) cartref.db cartref.db-wal cartref.db-shm
-	./cartref demo-data --seed 1 --scale wales $(DEMO_DIR)
-	./cartref --db cartref.db import dir $(DEMO_DIR)
-	./cartref --db cartref.db stats
-	./cartref --db cartref.db review --year 2019 --format html -o build/review.html
-	./cartref --db cartref.db review --year 2019 --format html --lang cy -o build/adolygiad.html
-	./cartref --db cartref.db user demo
-	./cartref --db cartref.db alerts run
-	@D=demo.cartref.wales; c="./cartref --db cartref.db"; \
-	echo; echo "Missing from care and alerts (issue 5; README, docs/api.md):"; \
-	echo "  home-manager@$$D (a provider with a Cardiff home): reports a child placed in one of"; \
-	echo "    its homes missing (POST /api/v1/missing-episodes, or cartref missing report)"; \
-	echo "    and keeps the grab pack; its list now: $$($$c missing list --as home-manager@$$D | head -1)"; \
-	echo "  police@$$D (South Wales Police): sees kind M episodes from its area at once,"; \
-	echo "    grades them and records the return; its list now: $$($$c missing list --as police@$$D | head -1)"; \
-	echo "    alerts now (most urgent): $$($$c alerts list --as police@$$D | head -1)"; \
-	echo "  social-worker@$$D (Cardiff): records the return interview and strategy meetings,"; \
-	echo "    acknowledges and resolves alerts; its list now: $$($$c missing list --as social-worker@$$D | head -1)"; \
-	echo "    alerts now (most urgent): $$($$c alerts list --as social-worker@$$D | head -1)"; \
-	echo "  To walk one episode through its steps: as home-manager@$$D open"; \
-	echo "    /children/W06000015/C667953 (a Cardiff child placed at Maes Awel, Swansea,"; \
-	echo "    in South Wales Police's area) and report it missing; police@ grades it and"; \
-	echo "    records the return; social-worker@ sees the alerts and records the interview."; \
-	echo "  The server re-runs the rules every 300 s (serve --alerts-every); an API token:"; \
-	echo "    ./cartref --db cartref.db user token social-worker@$$D --label demo"
-	@echo "Serving the demo store on http://127.0.0.1:8080/ (Ctrl-C stops);"
-	@echo "sign in at http://127.0.0.1:8080/sign-in as one of the demo users above."
-	./cartref --db cartref.db serve --listen 127.0.0.1:8080 --demo
+	@CARTREF=./cartref DEMO_DIR=$(DEMO) sh scripts/demo
+	@echo "Serving the demo store $(DEMO_DB) on http://$(DEMO_LISTEN)/ (Ctrl-C stops);"
+	@echo "sign in at http://$(DEMO_LISTEN)/sign-in as one of the demo users above."
+	./cartref --db $(DEMO_DB) serve --listen $(DEMO_LISTEN) --demo
 
 # libFuzzer target for the CSV reader (needs clang; not part of CI).
 FUZZ_FLAGS := -std=c17 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined

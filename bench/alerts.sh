@@ -2,8 +2,9 @@
 # bench/alerts.sh: the alerts replay on England-scale synthetic data (about
 # 85,000 children looked after a year, three years of returns, with the
 # live missing episodes and strategy meetings `cartref demo-data` writes).
+# The data is as of AS_OF (default 2026-07-14, fixed so that runs compare).
 # Builds the store once (demo-data + import), then:
-#   1. the first run at NOW (default 2019-04-01T09:00Z): every alert raised,
+#   1. the first run at NOW (default 09:00 UTC on AS_OF): every alert raised,
 #      or recorded as historical when older than its rule's horizon;
 #   2. RUNS re-evaluations at NOW (default 5): every rule over the whole
 #      store, nothing to change (the replay the issue asks to be < 2 s);
@@ -13,21 +14,23 @@
 # root after `make`.
 set -eu
 RUNS=${RUNS:-5}
-NOW=${NOW:-2019-04-01T09:00Z}
-LATER=${LATER:-2019-04-08T09:00Z}
+AS_OF=${AS_OF:-2026-07-14}
+NOW=${NOW:-${AS_OF}T09:00Z}
+LATER=${LATER:-$(date -u -d "$AS_OF + 7 days" +%Y-%m-%d)T09:00Z}
 dir=${BENCH_DIR:-build/bench}
 bin=${CARTREF:-./cartref}
+data=$dir/england-$AS_OF
 mkdir -p "$dir"
-if [ ! -f "$dir/england/missing-live.csv" ]; then
-	rm -rf "$dir/england"
-	"$bin" demo-data --seed 1 --scale england "$dir/england"
+if [ ! -f "$data/missing-live.csv" ]; then
+	rm -rf "$data"
+	"$bin" demo-data --seed 1 --scale england --as-of "$AS_OF" "$data"
 fi
-if [ ! -f "$dir/alerts-base.db" ]; then
-	"$bin" --db "$dir/alerts-base.db" import dir "$dir/england" | tail -2
+if [ ! -f "$dir/alerts-base-$AS_OF.db" ]; then
+	"$bin" --db "$dir/alerts-base-$AS_OF.db" import dir "$data" | tail -2
 fi
 db=$dir/alerts.db
 rm -f "$db" "$db-wal" "$db-shm"
-cp "$dir/alerts-base.db" "$db"
+cp "$dir/alerts-base-$AS_OF.db" "$db"
 
 run() {
 	start=$(date +%s.%N)

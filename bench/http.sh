@@ -17,8 +17,9 @@
 # and reports the medians of requests/s and of the 99th percentile
 # latency (wrk --latency), and errors (socket errors, timeouts, non-2xx),
 # whose goal is zero.  The store is the synthetic Wales data
-# (`cartref demo-data --seed 1 --scale wales`) with the demo users, made
-# once in build/bench/ and kept.  nginx gets one worker per CPU, cartref
+# (`cartref demo-data --seed 1 --scale wales --as-of AS_OF`, default
+# 2026-07-14, fixed so that runs compare) with the demo users, made once
+# in build/bench/ and kept.  nginx gets one worker per CPU, cartref
 # its default thread pool (four per CPU: a record read waits for its audit
 # commit); both write an access log line per request to a file.
 #
@@ -101,12 +102,14 @@ EOF
 npid=$!
 
 # the store: the synthetic Wales data and the demo users, made once
-db=$dir/http-wales.db
+AS_OF=${AS_OF:-2026-07-14}
+db=$dir/http-wales-$AS_OF.db
 if [ ! -f "$db.done" ]; then
 	echo "bench/http.sh: making the Wales store in $db"
-	rm -rf "$dir/wales" "$db" "$db-wal" "$db-shm"
-	"$bin" demo-data --seed 1 --scale wales "$dir/wales" >/dev/null
-	"$bin" --db "$db" import dir "$dir/wales" >/dev/null
+	rm -rf "$dir/wales-$AS_OF" "$db" "$db-wal" "$db-shm"
+	"$bin" demo-data --seed 1 --scale wales --as-of "$AS_OF" \
+		"$dir/wales-$AS_OF" >/dev/null
+	"$bin" --db "$db" import dir "$dir/wales-$AS_OF" >/dev/null
 	"$bin" --db "$db" user demo >/dev/null
 	touch "$db.done"
 fi

@@ -1,15 +1,19 @@
 #!/bin/sh
 # bench/import.sh: SSDA903 import speed on the england-scale synthetic data
-# (about 150 councils x 3 years).  Generates the data once, then imports it
+# (about 150 councils x 3 years, as of AS_OF, default 2026-07-14, fixed so
+# that runs compare).  Generates the data once, then imports it
 # into a fresh store RUNS times (default 3) and prints each run's rows/s
 # and the median.  Run from the repository root after `make`.
 set -eu
 RUNS=${RUNS:-3}
+AS_OF=${AS_OF:-2026-07-14}
 dir=${BENCH_DIR:-build/bench}
 bin=${CARTREF:-./cartref}
+data=$dir/england-$AS_OF
 mkdir -p "$dir"
-if [ ! -d "$dir/england" ]; then
-	"$bin" demo-data --seed 1 --scale england "$dir/england"
+if [ ! -f "$data/missing-live.csv" ]; then
+	rm -rf "$data"
+	"$bin" demo-data --seed 1 --scale england --as-of "$AS_OF" "$data"
 fi
 "$bin" --db "$dir/base.db" migrate >/dev/null
 rates=""
@@ -17,7 +21,7 @@ i=0
 while [ "$i" -lt "$RUNS" ]; do
 	rm -f "$dir/run.db" "$dir/run.db-wal" "$dir/run.db-shm"
 	cp "$dir/base.db" "$dir/run.db"
-	line=$("$bin" --db "$dir/run.db" import dir "$dir/england" | tail -1)
+	line=$("$bin" --db "$dir/run.db" import dir "$data" | tail -1)
 	echo "run $((i + 1)): $line"
 	rate=$(echo "$line" | sed -n 's/.*(\([0-9]*\) rows\/s).*/\1/p')
 	rates="$rates $rate"

@@ -1,26 +1,31 @@
 #!/bin/sh
 # bench/review.sh: the review on England-scale synthetic data (about
-# 85,000 children looked after a year, three years of returns).  Builds the
-# store once (demo-data + import, a few seconds), then runs
-# `cartref review --year 2019 --format json --timing` RUNS times (default 5)
+# 85,000 children looked after a year, three years of returns, as of AS_OF,
+# default 2026-07-14, fixed so that runs compare).  Builds the store once
+# (demo-data + import, a few seconds), then runs `cartref review --format
+# json --timing` (the latest year) RUNS times (default 5)
 # and prints each run's parts and the median total.  Run from the
 # repository root after `make`.
 set -eu
 RUNS=${RUNS:-5}
+AS_OF=${AS_OF:-2026-07-14}
 dir=${BENCH_DIR:-build/bench}
 bin=${CARTREF:-./cartref}
+data=$dir/england-$AS_OF
+db=$dir/review-$AS_OF.db
 mkdir -p "$dir"
-if [ ! -d "$dir/england" ]; then
-	"$bin" demo-data --seed 1 --scale england "$dir/england"
+if [ ! -f "$data/missing-live.csv" ]; then
+	rm -rf "$data"
+	"$bin" demo-data --seed 1 --scale england --as-of "$AS_OF" "$data"
 fi
-if [ ! -f "$dir/review.db" ]; then
-	"$bin" --db "$dir/review.db" import dir "$dir/england" | tail -1
+if [ ! -f "$db" ]; then
+	"$bin" --db "$db" import dir "$data" | tail -1
 fi
 totals=""
 i=0
 while [ "$i" -lt "$RUNS" ]; do
 	start=$(date +%s.%N)
-	line=$("$bin" --db "$dir/review.db" review --year 2019 --format json \
+	line=$("$bin" --db "$db" review --format json \
 		-o /dev/null --timing 2>&1 | grep '^load')
 	end=$(date +%s.%N)
 	wall=$(echo "$start $end" | awk '{printf "%.3f", $2 - $1}')

@@ -39,6 +39,7 @@ int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_stats(struct cli *c, int argc, char **argv);
 int cmd_distance(struct cli *c, int argc, char **argv);
 int cmd_demo_data(struct cli *c, int argc, char **argv);
+int cmd_demo_child(struct cli *c, int argc, char **argv);
 int cmd_review(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);

@@ -77,19 +77,39 @@ static const char distance_usage[] =
 	"Prints \"unknown\" (exit status 3) when either postcode is not known.\n";
 
 static const char demo_usage[] =
-	"usage: cartref demo-data [--seed N] [--scale wales|england] OUTDIR\n"
+	"usage: cartref demo-data [--seed N] [--scale wales|england]\n"
+	"                         [--as-of YYYY-MM-DD] OUTDIR\n"
 	"\n"
-	"Write a deterministic synthetic data set: a register of children's homes\n"
-	"(OUTDIR/homes.csv) and an SSDA903 return per council for reporting years\n"
-	"2017 to 2019 (OUTDIR/903/<CODE>/<YEAR>/*.csv), with real postcodes and\n"
-	"councils.  wales: 22 councils, 178 homes with 774 places, about 6,400\n"
-	"children looked after at 31 March.  england: about 150 councils, 3,000\n"
-	"homes and 85,000 children a year (for benchmarks).  No real child is in\n"
-	"it.  Also OUTDIR/missing-live.csv and OUTDIR/strategy-meetings.csv: the\n"
-	"last year's missing periods from registered homes as live episodes\n"
-	"(docs/missing.md).  Load it with `cartref import dir OUTDIR`.\n"
-	"  --seed N     random seed (default 1)\n"
-	"  --scale S    wales (default) or england\n";
+	"Write a deterministic synthetic data set as a real service would hold\n"
+	"it on the reference date (--as-of): a register of children's homes\n"
+	"(OUTDIR/homes.csv), an SSDA903 return per council for each of the last\n"
+	"three complete reporting years before that date (a year runs 1 April\n"
+	"to 31 March; OUTDIR/903/<CODE>/<YEAR>/*.csv), with real postcodes and\n"
+	"councils, and the live missing episodes and strategy meetings since\n"
+	"the last 31 March (OUTDIR/missing-live.csv, strategy-meetings.csv;\n"
+	"docs/missing.md), all before the start of that day in the UK.  wales:\n"
+	"22 councils, 178 homes with 774 places, about 6,400 children looked\n"
+	"after at 31 March.  england: about 150 councils, 3,000 homes and\n"
+	"85,000 children a year (for benchmarks).  No real child is in it.\n"
+	"Same seed, scale and date: the same bytes.  Load it with\n"
+	"`cartref import dir OUTDIR`.\n"
+	"  --seed N      random seed (default 1)\n"
+	"  --scale S     wales (default) or england\n"
+	"  --as-of DATE  the demo's \"today\" (default: today, UK local time)\n";
+
+static const char demo_child_usage[] =
+	"usage: cartref [--db FILE] demo-child [--as EMAIL] [--police EMAIL]\n"
+	"                      [--la CODE] [--now TIME]\n"
+	"\n"
+	"A child for the demo's walk-through: looked after by council CODE\n"
+	"(default Cardiff, W06000015), placed today in a home of the provider of\n"
+	"the home manager EMAIL (default home-manager@demo.cartref.wales) in the\n"
+	"area of the police force of --police (default police@demo.cartref.wales),\n"
+	"under 18 and not missing.  Prints one line, tab-separated: LA/REF, the\n"
+	"home's URN, name, council code and council name, and the child's age.\n"
+	"Reads as EMAIL, scoped and audited like any read.  Exit status 3 when\n"
+	"there is no such child.\n"
+	"  --now TIME    the current time (default: the clock), UTC\n";
 
 static const char review_usage[] =
 	"usage: cartref [--db FILE] review [--year YYYY] [--la CODE | --home URN]\n"
@@ -349,6 +369,8 @@ const struct command commands[] = {
 	  serve_usage, 0 },
 	{ "demo-data", cmd_demo_data, "write the synthetic Wales data set",
 	  demo_usage, 0 },
+	{ "demo-child", cmd_demo_child, "a child for the demo walk-through",
+	  demo_child_usage, 0 },
 	{ "missing", cmd_missing, "record missing episodes live (issue 5)",
 	  missing_usage, 0 },
 	{ "alerts", cmd_alerts, "run, list and answer proactive alerts",

@@ -260,21 +260,23 @@ static void home_fill(struct homes_ctx *c, struct dm_home *h,
 	h->h.age_max = age_ranges[k].max;
 	h->h.sex_admitted = (enum sex_admitted)demo__pick(&c->s, wsex, 3);
 	if (closes) {
-		h->h.registered = rng_range(&c->s, date_from_ymd(1995, 1, 1),
-					    date_from_ymd(2012, 12, 31));
+		h->h.registered = rng_range(&c->s,
+					    year_start(g->last_year - 24),
+					    year_end(g->last_year - 6));
 		h->h.closed = rng_range(&c->s, g->ws + 30, g->we - 30);
 		return;
 	}
 	r = rng_unit(&c->s);
 	if (r < 0.12)
-		h->h.registered = rng_range(&c->s, year_start(g->o->last_year - 1),
+		h->h.registered = rng_range(&c->s, year_start(g->last_year - 1),
 					    g->we - 90);
 	else if (r < 0.20)
-		h->h.registered = rng_range(&c->s, year_start(g->o->last_year - 3),
-					    year_end(g->o->last_year - 2));
+		h->h.registered = rng_range(&c->s, year_start(g->last_year - 3),
+					    year_end(g->last_year - 2));
 	else
-		h->h.registered = day_skewed(&c->s, date_from_ymd(1995, 1, 1),
-					     year_end(g->o->last_year - 4));
+		h->h.registered = day_skewed(&c->s,
+					     year_start(g->last_year - 24),
+					     year_end(g->last_year - 4));
 }
 
 /* Places kept from the generated children (see the top of the file). */
@@ -417,7 +419,7 @@ static void unlisted_add(struct homes_ctx *c, size_t area, bool secure,
 	h->h.places = places;
 	h->h.age_min = secure ? 10 : 8;
 	h->h.age_max = 17;
-	h->h.registered = date_from_ymd(1990, 1, 1);
+	h->h.registered = year_start(g->last_year - 29);
 	h->cap = places / 2;
 }
 

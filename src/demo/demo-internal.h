@@ -223,7 +223,7 @@ struct dm_child {
 
 struct dm_ep {
 	uint32_t child;
-	int32_t decom, dec;	/* dec DATE_NONE: open at the last 31 March */
+	int32_t decom, dec;	/* dec DATE_NONE: open on the as-of day */
 	uint32_t pl_post;
 	int32_t home;		/* -1 or index into homes (K1/K2) */
 	uint32_t carer;		/* same carer, same number */
@@ -233,7 +233,9 @@ struct dm_ep {
 
 struct dm_miss {
 	uint32_t child;
-	int32_t start, end;	/* end may pass the last 31 March: open */
+	int32_t start, end;	/* end may pass the last 31 March (open in
+				 * that return) or the last day simulated
+				 * (still missing on the as-of day) */
 	bool away;		/* A, else M */
 };
 
@@ -242,7 +244,9 @@ struct dm_gen {
 	struct store *geo;
 	bool wales;
 	uint64_t seed;
+	int first_year, last_year;	/* the reporting years written */
 	int32_t ws, we;		/* 1 April of the first year, 31 March of the last */
+	int32_t sim_end;	/* the last day simulated: the day before as-of */
 
 	struct dm_area *areas;	/* councils first, then outside areas */
 	size_t nareas, aareas, ncouncils;
@@ -282,7 +286,12 @@ int demo__plan(struct dm_gen *g, struct err *err);
 /* demo-sim.c */
 int demo__simulate(struct dm_gen *g, struct err *err);
 
+/* demo-plan.c: the day of the `years`-th birthday of someone born on dob
+ * (29 February: 1 March) */
+int32_t demo__birthday(int32_t dob, int years);
+
 /* demo-live.c: OUTDIR/missing-live.csv and strategy-meetings.csv */
-int demo__live_write(struct dm_gen *g, const char *outdir, struct err *err);
+int demo__live_write(struct dm_gen *g, const char *outdir,
+		     struct demo_summary *sum, struct err *err);
 
 #endif

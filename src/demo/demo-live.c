@@ -3,31 +3,45 @@
  * docs/missing.md): OUTDIR/missing-live.csv and
  * OUTDIR/strategy-meetings.csv, which `cartref import dir` loads.
  *
- * Each SSDA903 missing period of the last reporting year that started
- * from a home in the register becomes one live episode as the home, the
- * police and the council would have recorded it: times within the
- * period's days, a police grade and reference for M, the return (none
- * for a period still open at the last 31 March), return interviews
- * (most within 72 hours, some late, some declined, some never held),
- * exploitation concerns for some children, a few arrests and charges.
- * Some children with three or more M episodes in the year get a
- * strategy meeting after the third.
+ * They cover the months after the last 31 March, which no return has yet
+ * (the current reporting year), up to the reference date (as-of), as the
+ * home, the police and the council would have recorded them.  Only
+ * children the store can place agree with them: a child whose placement
+ * open in the last return (at the last 31 March) is in a home of the
+ * register, while still in that same placement and under 18.  Each of
+ * that child's simulated missing periods in that time becomes one live
+ * episode; so does a period open in the last return (MIS_END blank) that
+ * ended after 31 March, on the same start day, with its return, so that
+ * the product can reconcile the two records of one absence.  Periods
+ * that ended by 31 March are only in the returns.
  *
- * Deterministic per seed: every child's choices come from its own
- * stream (rng_derive() of the generator's seed and the child's number),
- * so the other outputs, which this file only reads, stay byte-identical.
+ * Times are UK wall-clock times (found missing mostly in the afternoon
+ * or evening) stored as instants, and all of them are before the start
+ * of the as-of day in the UK, so nothing is in the future whenever on
+ * that day the data is loaded.  States follow from as-of: older episodes
+ * are complete (returned, graded by the police, the return interview
+ * mostly within 72 hours, some late, a few declined or not held), a
+ * period still running on the as-of day is open (the child is missing
+ * now), and an interview that would be held or offered after as-of is
+ * not recorded yet (not yet due, or overdue).  Some children with three
+ * or more M episodes get a strategy meeting a few days after the third,
+ * with a safety plan review date four weeks on, if it has been held by
+ * as-of.
+ *
+ * Deterministic per seed and as-of: every child's choices come from its
+ * own stream (derived from the child's seed), and this file only reads
+ * the generator's state.
  */
 #include "base/compat.h"
 #include "base/buf.h"
 #include "base/parse.h"
+#include "base/uktime.h"
 #include "demo/demo-internal.h"
 #include "domain/missing.h"
 #include "ingest/csv.h"
 #include "ingest/s903-io.h"
 
 #define MIN_MS 60000LL
-#define HOUR_MS 3600000LL
-#define DAY_MS 86400000LL
 
 static const char *const seen_places[] = {
 	"the home", "the bus station", "the town centre", "a friend's house",
@@ -42,9 +56,24 @@ static const char *const return_places[] = {
 struct live_out {
 	FILE *ep, *mt;
 	struct buf row;
-	long episodes, meetings;
+	long episodes, open, meetings;
 	unsigned long ref_seq;
+	int64_t limit;		/* the start of the as-of day, UK time */
 };
+
+/* The instant of UK wall-clock minute `minute` (0-1439) of day `day`
+ * (base/uktime.h); in the hour the clocks skip, an hour later. */
+static int64_t uk_at(int32_t day, int minute)
+{
+	int y, m, d;
+	int64_t ms = 0;
+
+	date_to_ymd(day, &y, &m, &d);
+	if (uk_to_ms(y, m, d, minute / 60, minute % 60, UK_EARLIER, &ms, NULL))
+		uk_to_ms(y, m, d, minute / 60 + 1, minute % 60, UK_EARLIER,
+			 &ms, NULL);
+	return ms;
+}
 
 static void put_time(struct buf *b, int64_t ms)
 {
@@ -70,75 +99,106 @@ static int row_end(struct live_out *o, FILE *f, struct err *err)
 	return 0;
 }
 
-/* The episode of child c open on day d (or ending that day). */
-static const struct dm_ep *placed_on(const struct dm_gen *g,
-				     const struct dm_child *c, int32_t d)
+/* The episode open at the last 31 March: the last return shows it open. */
+static const struct dm_ep *open_at(const struct dm_gen *g,
+				   const struct dm_child *c, int32_t day)
 {
-	const struct dm_ep *ending = NULL;
-
 	for (uint32_t k = 0; k < c->ep_n; k++) {
 		const struct dm_ep *e = &g->eps[c->ep_first + k];
 
-		if (e->decom <= d && (e->dec == DATE_NONE || e->dec > d))
+		if (e->decom <= day && (e->dec == DATE_NONE || e->dec > day))
 			return e;
-		if (e->dec == d && !ending)
-			ending = e;
 	}
-	return ending;
+	return NULL;
 }
 
-struct ep_times {
-	int64_t started, returned;
-};
+/* The return interview of an episode returned at `returned`, as far as
+ * it has happened before the as-of day. */
+static void interview_put(struct live_out *o, uint64_t *rs, int64_t returned)
+{
+	static const double iw[] = { 64, 18, 10, 8 };
+	size_t how = demo__pick(rs, iw, 4);	/* in time, late, declined, none */
+	bool indep = rng_chance(rs, 0.6);
+	int64_t offered = returned + rng_range(rs, 60, 20 * 60) * MIN_MS;
+	int64_t held = 0;
+
+	if (how == 0)
+		held = returned + rng_range(rs, 4 * 60, 71 * 60) * MIN_MS;
+	else if (how == 1)
+		held = returned + rng_range(rs, 73 * 60, 240 * 60) * MIN_MS;
+	if (held && held < offered)
+		offered = held;
+	if (how == 3 || offered >= o->limit)
+		offered = 0;		/* never, or not yet offered */
+	if (held >= o->limit)
+		held = 0;		/* not held yet */
+	put_time(&o->row, offered);
+	put_time(&o->row, held);
+	csv_put(&o->row, !held ? "" : indep ? "independent advocate" :
+		"social worker", false);
+	csv_put(&o->row, !held ? "" : indep ? "1" : "0", false);
+	csv_put(&o->row, held ? "accepted" : how == 2 && offered ?
+		"declined" : "", false);
+	csv_put(&o->row, held ? "spoke about friends and where they had "
+		"been" : "", false);
+}
 
 static int child_live(const struct dm_gen *g, const struct dm_area *a,
 		      const struct dm_child *c, struct live_out *o,
 		      struct err *err)
 {
-	int32_t ys = year_start(g->o->last_year), ye = year_end(g->o->last_year);
-	uint64_t rs = rng_derive(g->seed ^ 0x6c697665, c->id);
-	bool exploited = rng_chance(&rs, 0.15);
+	const struct dm_ep *at = open_at(g, c, g->we);
+	const struct dm_home *h;
+	uint64_t cs = rng_derive(c->seed, 0x6c697665);	/* "live" */
+	bool exploited = rng_chance(&cs, 0.15);
 	char ref[S903_CHILD_MAX + 1], text[80];
-	int64_t third_start = 0;
-	uint32_t last_open = UINT32_MAX;
+	int64_t third_start = 0, prev_ret = 0;
+	int32_t gone;
 	int nm = 0;
 	int rc = 0;
 
+	if (!at || at->home < 0 || !g->homes[at->home].listed)
+		return 0;
+	h = &g->homes[at->home];
+	/* the first day the child is no longer there, or is 18 */
+	gone = demo__birthday(c->dob, 18);
+	if (at->dec != DATE_NONE && at->dec < gone)
+		gone = at->dec;
 	snprintf(ref, sizeof(ref), "C%06u", c->id);
-	/* one open episode per child: the latest of those still open */
-	for (uint32_t k = 0; k < c->ms_n; k++)
-		if (g->miss[c->ms_first + k].end > ye)
-			last_open = k;
 	for (uint32_t k = 0; !rc && k < c->ms_n; k++) {
 		const struct dm_miss *m = &g->miss[c->ms_first + k];
-		const struct dm_ep *e;
-		const struct dm_home *h;
-		bool open = m->end > ye, missing = !m->away;
-		int64_t started, returned = 0, seen;
+		bool open = m->end > g->sim_end, missing = !m->away;
+		/* each episode its own stream: the same whatever as-of */
+		uint64_t rs = rng_derive(cs, (uint64_t)(uint32_t)m->start);
+		int64_t started, returned = 0, seen, last;
+		int y, mo, d;
 
-		if (m->start < ys || m->start > ye ||
-		    (open && k != last_open))
+		if (m->end <= g->we || m->start < at->decom)
+			continue;	/* in the returns only */
+		if (m->start > g->sim_end || m->start >= gone)
+			break;
+		/* found missing in the afternoon or evening of the first
+		 * day, after coming back from the one before */
+		started = uk_at(m->start,
+					rng_range(&rs, 14 * 60, 23 * 60 + 30));
+		if (prev_ret && started < prev_ret + 30 * MIN_MS)
+			started = prev_ret + rng_range(&rs, 30, 180) * MIN_MS;
+		last = uk_day_start(m->start + 1) - 10 * MIN_MS;
+		if (started > last || started >= o->limit - 10 * MIN_MS)
 			continue;
-		e = placed_on(g, c, m->start);
-		if (!e || e->home < 0)
-			continue;
-		h = &g->homes[e->home];
-		if (!h->listed)
-			continue;
-		/* found missing in the afternoon or evening of the first day */
-		started = (int64_t)m->start * DAY_MS +
-			  rng_range(&rs, 14 * 60, 23 * 60 + 30) * MIN_MS;
 		seen = started - rng_range(&rs, 15, 120) * MIN_MS;
+		if (seen < prev_ret)
+			seen = prev_ret;
 		if (!open) {
-			int64_t day_end = ((int64_t)m->end + 1) * DAY_MS - MIN_MS;
+			int64_t hi = uk_day_start(m->end + 1) - MIN_MS;
 
-			returned = (int64_t)m->end * DAY_MS +
-				   rng_range(&rs, 6 * 60, 23 * 60 + 50) *
-					   MIN_MS;
+			returned = uk_at(m->end, rng_range(&rs, 6 * 60,
+							23 * 60 + 50));
 			if (returned < started + 30 * MIN_MS)
 				returned = started + 30 * MIN_MS;
-			if (returned > day_end && m->end > m->start)
-				returned = day_end;
+			if (returned > hi)
+				returned = hi;
+			prev_ret = returned;
 		}
 		buf_reset(&o->row);
 		csv_put(&o->row, a->code, true);
@@ -162,8 +222,9 @@ static int child_live(const struct dm_gen *g, const struct dm_area *a,
 			static const double gw[] = { 10, 45, 35, 10 };
 			size_t grade = demo__pick(&rs, gw, 4);
 
-			snprintf(text, sizeof(text), "PR-%d-%06lu",
-				 g->o->last_year, ++o->ref_seq);
+			date_to_ymd(uk_day_of(started), &y, &mo, &d);
+			snprintf(text, sizeof(text), "PR-%d-%06lu", y,
+				 ++o->ref_seq);
 			csv_put(&o->row, text, false);
 			csv_put(&o->row, mfc_grade_name((enum mfc_grade)(grade +
 					 1)), false);
@@ -180,47 +241,23 @@ static int child_live(const struct dm_gen *g, const struct dm_area *a,
 			put_flag(&o->row, arrested);
 			put_flag(&o->row, arrested && rng_chance(&rs, 0.4));
 		}
-		/* the return interview */
-		if (open || (!missing && rng_chance(&rs, 0.5))) {
+		if (open)
 			for (int i = 0; i < 6; i++)
 				csv_put(&o->row, "", false);
-		} else {
-			static const double iw[] = { 55, 20, 15, 10 };
-			size_t how = demo__pick(&rs, iw, 4);
-			bool indep = rng_chance(&rs, 0.6);
-			int64_t offered = returned +
-					  rng_range(&rs, 60, 20 * 60) * MIN_MS;
-			int64_t held = 0;
-
-			if (how == 0)
-				held = returned + rng_range(&rs, 4 * 60,
-							    71 * 60) * MIN_MS;
-			else if (how == 1)
-				held = returned + rng_range(&rs, 73 * 60,
-							    240 * 60) * MIN_MS;
-			if (held && held < offered)
-				offered = held;
-			put_time(&o->row, how == 3 ? 0 : offered);
-			put_time(&o->row, held);
-			csv_put(&o->row, how >= 2 ? "" : indep ?
-				"independent advocate" : "social worker", false);
-			csv_put(&o->row, how >= 2 ? "" : indep ? "1" : "0",
-				false);
-			csv_put(&o->row, how == 2 ? "declined" : how < 2 ?
-				"accepted" : "", false);
-			csv_put(&o->row, held ? "spoke about friends and "
-				"where they had been" : "", false);
-		}
+		else
+			interview_put(o, &rs, returned);
 		rc = row_end(o, o->ep, err);
 		o->episodes++;
+		o->open += open;
 		if (missing && ++nm == 3)
 			third_start = started;
 	}
-	if (!rc && third_start && rng_chance(&rs, 0.6)) {
-		int32_t held = (int32_t)(third_start / DAY_MS) +
-			       rng_range(&rs, 1, 5);
+	if (!rc && third_start && rng_chance(&cs, 0.6)) {
+		int32_t held = uk_day_of(third_start) + rng_range(&cs, 1, 5);
 		char d1[DATE_STR_MAX], d2[DATE_STR_MAX];
 
+		if (held > g->sim_end)
+			return 0;	/* not held yet */
 		date_fmt_iso(held, d1);
 		date_fmt_iso(held + 28, d2);
 		buf_reset(&o->row);
@@ -252,7 +289,8 @@ static FILE *open_out(const char *outdir, const char *name, struct err *err)
 	return f;
 }
 
-int demo__live_write(struct dm_gen *g, const char *outdir, struct err *err)
+int demo__live_write(struct dm_gen *g, const char *outdir,
+		     struct demo_summary *sum, struct err *err)
 {
 	static const char ep_header[] =
 		"LA,CHILD,KIND,URN,STARTED_AT,LAST_SEEN_AT,LAST_SEEN_PLACE,"
@@ -263,9 +301,10 @@ int demo__live_write(struct dm_gen *g, const char *outdir, struct err *err)
 	static const char mt_header[] =
 		"LA,CHILD,HELD_ON,AGENCIES,DECISIONS,SAFETY_PLAN_REVIEW_ON,"
 		"EPISODE_STARTED_AT\r\n";
-	struct live_out o = { NULL, NULL, BUF_INIT(1 << 16), 0, 0, 0 };
+	struct live_out o = { NULL, NULL, BUF_INIT(1 << 16), 0, 0, 0, 0, 0 };
 	int rc = 0;
 
+	o.limit = uk_day_start(g->o->as_of);
 	o.ep = open_out(outdir, "missing-live.csv", err);
 	if (o.ep)
 		o.mt = open_out(outdir, "strategy-meetings.csv", err);
@@ -288,5 +327,8 @@ out:
 	if (o.mt && fclose(o.mt) && !rc)
 		rc = err_set(err, ERR_IO, "cannot write strategy-meetings.csv");
 	buf_release(&o.row);
+	sum->live_episodes = o.episodes;
+	sum->live_open = o.open;
+	sum->meetings = o.meetings;
 	return rc;
 }

@@ -84,7 +84,7 @@ struct plan_ctx {
 	size_t ne[3];
 };
 
-static int32_t birthday(int32_t dob, int years)
+int32_t demo__birthday(int32_t dob, int years)
 {
 	int y, m, d;
 
@@ -123,7 +123,7 @@ static bool period_plan(const struct plan_ctx *p, uint64_t *s,
 			struct dm_child *c, int32_t start, struct dm_period *per)
 {
 	const struct dm_gen *g = p->g;
-	int32_t cap = birthday(c->dob, 18) - (g->wales ? 1 : 0);
+	int32_t cap = demo__birthday(c->dob, 18) - (g->wales ? 1 : 0);
 	double age = (start - c->dob) / 365.25, dur;
 	size_t b = band_of(age);
 
@@ -230,7 +230,7 @@ static void child_draw(const struct plan_ctx *p, uint64_t *s,
 	}
 	/* a few girls have a baby while in care (MOTHER, MC_DOB) */
 	if (c->sex == 2 && rng_chance(s, 0.05)) {
-		int32_t lo = birthday(c->dob, 15);
+		int32_t lo = demo__birthday(c->dob, 15);
 
 		for (int k = c->nper; k-- > 0;) {
 			int32_t a = c->per[k].start > lo ? c->per[k].start : lo;
@@ -273,8 +273,8 @@ static long candidates(struct plan_ctx *p, double base, double keep,
 	double growth = g->wales ? 1.04 : 1.015;
 	long stock = 0;
 
-	for (int y = g->o->first_year - 18; y <= g->o->last_year; y++) {
-		long n = lround(base * pow(growth, y - g->o->last_year));
+	for (int y = g->first_year - 18; y <= g->last_year; y++) {
+		long n = lround(base * pow(growth, y - g->last_year));
 		int32_t ys = year_start(y), len = year_end(y) - ys + 1;
 
 		for (long i = 0; i < n; i++) {

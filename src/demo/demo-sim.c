@@ -47,6 +47,10 @@
  * found ("an increasing number of children are going missing").  Most
  * incidents last hours to two days (DfE: 90% two days or less), a few
  * weeks; one still running on 31 March is open in that year's return.
+ *
+ * The simulation runs on past the last 31 March to the day before the
+ * reference date (as-of): the returns show only what was known at each
+ * 31 March, and the months since feed the live records (demo-live.c).
  */
 #include "base/compat.h"
 #include <math.h>
@@ -1027,9 +1031,79 @@ static int32_t miss_length(uint64_t *s)
 	}
 }
 
+static bool ep_listed(const struct dm_gen *g, const struct dm_ep *e)
+{
+	return e->home >= 0 && g->homes[e->home].listed;
+}
+
+/* Still in the home of the register where the last return placed it. */
+static bool ep_live(const struct dm_gen *g, const struct dm_ep *e)
+{
+	return ep_listed(g, e) && e->decom <= g->we &&
+	       (e->dec == DATE_NONE || e->dec > g->we);
+}
+
+/*
+ * After the last 31 March only the children still in the placement the
+ * last return shows open have live records (demo-live.c), and fewer of
+ * them are left each month as children move on.  So that the live
+ * missing episodes keep the volume a police force sees from every child
+ * in the homes of its area, they stand in for the others: on each day
+ * their rates are multiplied by (children in listed homes, times
+ * LIVE_OTHERS for the children the scale does not generate, such as
+ * those placed in Wales by English councils: demo-homes.c) / (those
+ * still in the placement of the return), at most LIVE_BOOST_MAX.
+ * boost[d] is for day we + 1 + d; NULL when no day follows the last
+ * 31 March.
+ */
+#define LIVE_OTHERS 1.5
+#define LIVE_BOOST_MAX 6.0
+
+static double *live_boost(const struct dm_gen *g)
+{
+	int32_t n = g->sim_end - g->we;
+	long *all, *live;
+	double *boost;
+
+	if (n <= 0)
+		return NULL;
+	all = xcalloc((size_t)n + 1, sizeof(*all));
+	live = xcalloc((size_t)n + 1, sizeof(*live));
+	boost = xcalloc((size_t)n, sizeof(*boost));
+	for (size_t i = 0; i < g->neps; i++) {
+		const struct dm_ep *e = &g->eps[i];
+		int32_t a = e->decom > g->we ? e->decom : g->we + 1;
+		int32_t z = e->dec == DATE_NONE || e->dec > g->sim_end ?
+				    g->sim_end : e->dec - 1;
+
+		if (!ep_listed(g, e) || a > z)
+			continue;
+		all[a - g->we - 1]++;
+		all[z - g->we]--;
+		if (ep_live(g, e)) {
+			live[a - g->we - 1]++;
+			live[z - g->we]--;
+		}
+	}
+	for (int32_t d = 0; d < n; d++) {
+		if (d) {
+			all[d] += all[d - 1];
+			live[d] += live[d - 1];
+		}
+		boost[d] = live[d] ? LIVE_OTHERS * (double)all[d] /
+					     (double)live[d] : 1;
+		if (boost[d] > LIVE_BOOST_MAX)
+			boost[d] = LIVE_BOOST_MAX;
+	}
+	free(all);
+	free(live);
+	return boost;
+}
+
 static void missing_make(struct dm_gen *g)
 {
 	double scale = g->wales ? MISS_SCALE_WALES : MISS_SCALE_ENGLAND;
+	double *boost = live_boost(g);
 
 	for (size_t ci = 0; ci < g->nchildren; ci++) {
 		struct dm_child *c = &g->children[ci];
@@ -1039,21 +1113,32 @@ static void missing_make(struct dm_gen *g)
 		c->ms_first = (uint32_t)g->nmiss;
 		for (uint32_t k = 0; c->miss_rate > 0 && k < c->ep_n; k++) {
 			const struct dm_ep *e = &g->eps[c->ep_first + k];
-			int32_t end = e->dec == DATE_NONE ? g->we + 1 : e->dec;
+			int32_t end = e->dec == DATE_NONE ? g->sim_end + 1 :
+							     e->dec;
 			int32_t t = e->decom > free_from ? e->decom : free_from;
 			double pf = place_factor(e->place);
+			bool live = boost && ep_live(g, e);
 
 			while (t < end) {
 				double r = c->miss_rate * scale * pf *
 					   age_factor(age_on(c, t)) / 365.0 *
 					   pow(MISS_TREND, year_of_day(t) -
-						g->o->last_year);
+						g->last_year);
 				struct dm_miss *m;
 				double gap;
 
+				if (live && t > g->we)
+					r *= boost[t - g->we - 1];
 				if (r <= 0)
 					break;
 				gap = -log(1.0 - rng_unit(&s)) / r;
+				/* past 31 March the rate changes: a Poisson
+				 * process may start afresh from there */
+				if (live && t <= g->we && end > g->we + 1 &&
+				    t + gap >= g->we + 1) {
+					t = g->we + 1;
+					continue;
+				}
 				if (gap >= end - t)
 					break;
 				t += (int32_t)gap;
@@ -1071,6 +1156,7 @@ static void missing_make(struct dm_gen *g)
 		}
 		c->ms_n = (uint32_t)(g->nmiss - c->ms_first);
 	}
+	free(boost);
 }
 
 /* ---- driver -------------------------------------------------------------- */
@@ -1118,13 +1204,13 @@ int demo__simulate(struct dm_gen *g, struct err *err)
 		uint32_t ci = (uint32_t)key;
 		int32_t day = (int32_t)(key >> 32) + sm.origin, next;
 
-		if (day > g->we)
+		if (day > g->sim_end)
 			break;
 		next = on_event(&sm, ci, day);
 		if (next != DAY_INF)
 			heap_push(&sm, next, ci);
 	}
-	/* still looked after at the last 31 March: the episode stays open */
+	/* still looked after on the as-of day: the episode stays open */
 	for (size_t i = 0; i < g->nchildren; i++)
 		if (sm.st[i].in_care)
 			ep_push(&sm, &sm.st[i].cur);

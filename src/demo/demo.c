@@ -12,10 +12,11 @@
  *     adoption, special guardianship, to 18 ...), thinned so that about
  *     6,400 (Wales, §1.2) or 85,000 (England, §7) are looked after at the
  *     last 31 March.
- *  4. demo-sim.c: every child's whole history once, as episodes (the
- *     placement and legal status changes), competing for home places day
- *     by day; then missing periods, concentrated among teenagers in
- *     children's homes and rising by about 18% a year (§1.2, §5.4).
+ *  4. demo-sim.c: every child's whole history once, up to the day before
+ *     the reference date (as-of), as episodes (the placement and legal
+ *     status changes), competing for home places day by day; then missing
+ *     periods, concentrated among teenagers in children's homes and
+ *     rising by about 18% a year (§1.2, §5.4).
  *  5. here: each council's return for each reporting year is cut from that
  *     one history, so that the years agree with each other: a child's
  *     episodes overlapping the year with their true DECOM, DEC and REC
@@ -23,10 +24,14 @@
  *     likewise, and OC2 outcomes for children looked after for the 12
  *     months to 31 March.  Every return must pass s903_check() before it
  *     is written; a problem is a bug in the generator and fails the run.
+ *  6. demo-live.c: the months after the last 31 March, not yet returned,
+ *     as the live records of missing episodes and strategy meetings.
  *
- * Same seed, same scale, same years: byte-identical files.  All randomness
- * is splitmix64 streams derived from the seed (demo-internal.h), all dates
- * are day numbers, and nothing reads the clock.
+ * The reporting years are the last three complete ones before as-of
+ * (demo_years()).  Same seed, same scale, same as-of: byte-identical
+ * files.  All randomness is splitmix64 streams derived from the seed
+ * (demo-internal.h), all dates are day numbers, and nothing reads the
+ * clock: the caller passes as-of.
  */
 #include "base/compat.h"
 #include <math.h>
@@ -84,6 +89,15 @@ size_t demo__pick(uint64_t *s, const double *w, size_t n)
 		if (w[i] > 0)
 			return i;
 	return 0;
+}
+
+/* ---- years ------------------------------------------------------------- */
+
+void demo_years(int32_t as_of, int *first, int *last)
+{
+	/* the reporting year as_of is in has not ended: the one before */
+	*last = year_of_day(as_of) - 1;
+	*first = *last - (DEMO_YEARS - 1);
 }
 
 /* ---- codes --------------------------------------------------------------- */
@@ -360,8 +374,7 @@ static int returns_write(struct dm_gen *g, const char *outdir,
 		if (!area->nkids)
 			continue;
 		sum->councils++;
-		for (int y = g->o->first_year; !rc && y <= g->o->last_year;
-		     y++) {
+		for (int y = g->first_year; !rc && y <= g->last_year; y++) {
 			struct s903_return r = S903_RETURN_INIT;
 			struct first_problem fp = { 0, "" };
 
@@ -414,12 +427,14 @@ int demo_generate(struct store *geo, const struct demo_opts *o,
 	int rc;
 
 	memset(sum, 0, sizeof(*sum));
-	if (o->first_year < 2000 || o->last_year > 2100 ||
-	    o->first_year > o->last_year || o->last_year - o->first_year > 15)
-		return err_set(err, ERR_USAGE,
-			       "demo data: years %d to %d are not a range "
-			       "of up to 16 reporting years from 2000",
-			       o->first_year, o->last_year);
+	if (o->as_of < date_from_ymd(2005, 4, 1) ||
+	    o->as_of > date_from_ymd(2099, 12, 31)) {
+		char d[DATE_STR_MAX];
+
+		date_fmt_iso(o->as_of, d);
+		return err_set(err, ERR_USAGE, "demo data: reference date %s "
+			       "is not between 2005-04-01 and 2099-12-31", d);
+	}
 	if (o->scale != DEMO_WALES && o->scale != DEMO_ENGLAND)
 		return err_set(err, ERR_USAGE, "demo data: unknown scale");
 	demo__codes_check();
@@ -427,8 +442,12 @@ int demo_generate(struct store *geo, const struct demo_opts *o,
 	g.geo = geo;
 	g.wales = o->scale == DEMO_WALES;
 	g.seed = rng_derive(o->seed, g.wales ? 0x77616c6573 : 0x656e67);
-	g.ws = year_start(o->first_year);
-	g.we = year_end(o->last_year);
+	demo_years(o->as_of, &g.first_year, &g.last_year);
+	sum->first_year = g.first_year;
+	sum->last_year = g.last_year;
+	g.ws = year_start(g.first_year);
+	g.we = year_end(g.last_year);
+	g.sim_end = o->as_of - 1;
 	rc = demo__geo_load(&g, err);
 	if (!rc)
 		rc = demo__homes_make(&g, err);
@@ -441,9 +460,15 @@ int demo_generate(struct store *geo, const struct demo_opts *o,
 	for (size_t i = 0; i < g.nchildren; i++) {
 		const struct dm_child *c = &g.children[i];
 
-		if (c->ep_n && g.eps[c->ep_first + c->ep_n - 1].dec ==
-			       DATE_NONE)
-			sum->cla_31mar_last++;
+		for (uint32_t k = 0; k < c->ep_n; k++) {
+			const struct dm_ep *e = &g.eps[c->ep_first + k];
+
+			if (e->decom <= g.we &&
+			    (e->dec == DATE_NONE || e->dec > g.we)) {
+				sum->cla_31mar_last++;
+				break;
+			}
+		}
 	}
 	rc = make_dirs(outdir, err);
 	if (!rc)
@@ -451,7 +476,7 @@ int demo_generate(struct store *geo, const struct demo_opts *o,
 	if (!rc)
 		rc = returns_write(&g, outdir, sum, err);
 	if (!rc)
-		rc = demo__live_write(&g, outdir, err);
+		rc = demo__live_write(&g, outdir, sum, err);
 out:
 	gen_release(&g);
 	return rc;

@@ -114,13 +114,15 @@ check "English notes do not name the program" sh -c "! grep -n -i -w cartref $WO
 # the synthetic Wales data: the report a CIW analyst reads
 w=$WORK/wales
 "$CARTREF" demo-data --seed 1 --scale wales "$w" >/dev/null
+latest=$(ls "$w/903/W06000015" | tail -1)
 wdb=$WORK/wales.db
 fresh_db "$wdb"
 check "import the Wales demo" "$CARTREF" --db "$wdb" import dir "$w"
-check "Wales html report" "$CARTREF" --db "$wdb" review --year 2019 --format html -o "$WORK/wales.html"
+check "Wales html report, the latest year" "$CARTREF" --db "$wdb" review --format html -o "$WORK/wales.html"
+check "it is the latest year's" sh -c "$CARTREF --db $wdb review --format json | grep -q '\"year\": *$latest'"
 check "Wales html is well-formed" xmllint --html --noout "$WORK/wales.html"
 check_eq "map of Wales has a path per council" 22 "$(grep -o '<path ' "$WORK/wales.html" | wc -l)"
-check "Welsh Wales html report" "$CARTREF" --db "$wdb" review --year 2019 --format html --lang cy -o "$WORK/wales-cy.html"
+check "Welsh Wales html report" "$CARTREF" --db "$wdb" review --format html --lang cy -o "$WORK/wales-cy.html"
 check "Welsh Wales html is well-formed" xmllint --html --noout "$WORK/wales-cy.html"
 check_grep "Welsh council names on the map" 'Ynys Môn' "$WORK/wales-cy.html"
 

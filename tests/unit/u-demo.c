@@ -3,34 +3,60 @@
  *
  * The group setup loads the geography into an in-memory store (from the
  * directory geo_find_datadir() finds: $CARTREF_DATA, else data/ above the
- * test binary) and generates the Wales scale with seed 1 into a temporary
- * directory; the tests look at that output and generate twice more to
- * prove that a seed always gives the same bytes and another seed does not.
+ * test binary) and generates the Wales scale with seed 1 as of a fixed
+ * reference date, AS_OF (a Tuesday in British Summer Time, so that "before
+ * the start of the as-of day in the UK" is not "before midnight UTC"),
+ * into a temporary directory.  The tests look at that output, and
+ * generate again to prove that a seed and a date always give the same
+ * bytes, that another date in the same reporting year gives the same
+ * returns with other live records, and that another seed differs.
+ * Nothing here depends on today's date.
  */
 #include "unit.h"
 #include <dirent.h>
 #include <ftw.h>
 #include <sys/stat.h>
 #include "base/buf.h"
+#include "base/uktime.h"
 #include "demo/demo.h"
+#include "domain/missing.h"
+#include "ingest/csv.h"
 #include "ingest/geo-import.h"
 #include "ingest/s903-io.h"
 
-#define FIRST_YEAR 2017
-#define LAST_YEAR 2019
+#define AS_OF "2026-07-14"		/* a Tuesday, BST */
+#define OTHER_AS_OF "2026-12-08"	/* a Tuesday, GMT, same years */
 #define CARDIFF "W06000015"
+#define MIN_MS 60000LL
+#define DAY_MS 86400000LL
+
+/* South Wales Police's area (migration 2, src/store/sqlite-schema.c) */
+static const char *const south_wales[] = {
+	"W06000011", "W06000012", "W06000013", "W06000014", "W06000015",
+	"W06000016", "W06000024",
+};
 
 struct fixture {
 	struct store *geo;
 	char root[64];		/* mkdtemp: everything goes under here */
-	char a[128];		/* seed 1, made by the setup */
+	char a[128];		/* seed 1 as of AS_OF, made by the setup */
+	int32_t as_of;
 	struct demo_summary sum;
 };
 
-static int generate(struct store *geo, uint64_t seed, const char *dir,
-		    struct demo_summary *sum)
+static int32_t iso(const char *s)
 {
-	struct demo_opts o = { seed, DEMO_WALES, FIRST_YEAR, LAST_YEAR };
+	int32_t d;
+
+	if (parse_date_iso(s, &d))
+		fail_msg("bad test date \"%s\"", s);
+	return d;
+}
+
+static int generate(struct store *geo, uint64_t seed, int32_t as_of,
+		    const char *dir, struct demo_summary *sum)
+{
+	struct demo_opts o = { seed, DEMO_WALES, as_of };
 	struct err err = ERR_INIT;
 	int rc = demo_generate(geo, &o, dir, sum, &err);
 
@@ -69,7 +95,9 @@ static int group_setup(void **state)
 		return -1;
 	}
 	snprintf(f->a, sizeof(f->a), "%s/a", f->root);
-	return generate(f->geo, 1, f->a, &f->sum) ? -1 : 0;
+	if (parse_date_iso(AS_OF, &f->as_of))
+		return -1;
+	return generate(f->geo, 1, f->as_of, f->a, &f->sum) ? -1 : 0;
 }
 
 static int group_teardown(void **state)
@@ -85,6 +113,8 @@ static int group_teardown(void **state)
 	free(f);
 	return 0;
 }
+
+/* ---- reading what was written -------------------------------------------- */
 
 /* The whole file, or fail the test. */
 static void slurp(const char *path, struct buf *out)
@@ -122,6 +152,123 @@ static bool is_file(const char *path)
 	return !stat(path, &st) && S_ISREG(st.st_mode);
 }
 
+/* A CSV file with a header row, every field copied. */
+struct table {
+	size_t ncols, nrows, arows;
+	char **head;
+	char ***rows;
+};
+
+static void table_load(const char *path, struct table *t)
+{
+	static const struct csv_limits lim = CSV_LIMITS_DEFAULT;
+	struct csv_reader *r = NULL;
+	struct csv_record rec;
+	struct csv_error cerr;
+	struct err err = ERR_INIT;
+	int rc;
+
+	memset(t, 0, sizeof(*t));
+	if (csv_open_file(&r, path, &lim, &err))
+		fail_msg("%s: %s", path, err_text(&err));
+	while ((rc = csv_next(r, &rec, &cerr, &err)) == CSV_RECORD) {
+		char **row = calloc(rec.nfields, sizeof(*row));
+
+		assert_non_null(row);
+		for (size_t i = 0; i < rec.nfields; i++)
+			row[i] = strdup(rec.fields[i]);
+		if (!t->head) {
+			t->head = row;
+			t->ncols = rec.nfields;
+			continue;
+		}
+		if (rec.nfields != t->ncols)
+			fail_msg("%s:%llu: %zu fields, header has %zu", path,
+				 (unsigned long long)rec.line, rec.nfields,
+				 t->ncols);
+		if (t->nrows == t->arows) {
+			t->arows = t->arows ? 2 * t->arows : 64;
+			t->rows = realloc(t->rows, t->arows * sizeof(*t->rows));
+			assert_non_null(t->rows);
+		}
+		t->rows[t->nrows++] = row;
+	}
+	if (rc != CSV_EOF)
+		fail_msg("%s: not CSV (%s)", path, cerr.msg);
+	csv_close(r);
+	assert_non_null(t->head);
+}
+
+static const char *cell(const struct table *t, size_t row, const char *col)
+{
+	for (size_t i = 0; i < t->ncols; i++)
+		if (!strcmp(t->head[i], col))
+			return t->rows[row][i];
+	fail_msg("no column %s", col);
+	return "";
+}
+
+static int64_t cell_time(const struct table *t, size_t row, const char *col)
+{
+	const char *s = cell(t, row, col);
+	int64_t ms;
+
+	if (!*s)
+		return 0;
+	if (mfc_time_parse(s, &ms))
+		fail_msg("%s %s is not a time", col, s);
+	return ms;
+}
+
+static int32_t cell_date(const struct table *t, size_t row, const char *col)
+{
+	const char *s = cell(t, row, col);
+
+	return *s ? iso(s) : DATE_NONE;
+}
+
+static void table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->nrows; i++) {
+		for (size_t j = 0; j < t->ncols; j++)
+			free(t->rows[i][j]);
+		free(t->rows[i]);
+	}
+	for (size_t j = 0; j < t->ncols; j++)
+		free(t->head[j]);
+	free(t->head);
+	free(t->rows);
+	memset(t, 0, sizeof(*t));
+}
+
+static void return_load(const char *dir, const char *la, int year,
+			struct s903_return *r)
+{
+	static const char *const files[] = {
+		"header.csv", "episodes.csv", "missing.csv", "oc2.csv",
+	};
+	struct diags d = DIAGS_INIT;
+	struct err err = ERR_INIT;
+	size_t colpos[S903_MAX_COLS];
+	char path[512];
+	int table;
+
+	for (size_t k = 0; k < ARRAY_SIZE(files); k++) {
+		snprintf(path, sizeof(path), "%s/903/%s/%d/%s", dir, la, year,
+			 files[k]);
+		assert_int_equal(s903_read_file(path, r, &table, 0, colpos,
+						&d, &err), 0);
+		assert_int_equal(table, (int)k);
+	}
+	if (d.n) {
+		diags_print(&d, stderr, 5);
+		fail_msg("%s %d has %zu problems", la, year, d.n);
+	}
+	diags_release(&d);
+	str_copy(r->la, sizeof(r->la), la);
+	r->year = year;
+}
+
 struct councils {
 	size_t n;
 	char code[32][LA_CODE_MAX + 1];
@@ -137,34 +284,165 @@ static int collect_council(const struct la *la, void *ctx)
 	return 0;
 }
 
+static void wales_councils(struct fixture *f, struct councils *cs)
+{
+	struct err err = ERR_INIT;
+
+	memset(cs, 0, sizeof(*cs));
+	assert_int_equal(store_councils_each(f->geo, "W92000004",
+					     collect_council, cs, &err), 0);
+	assert_int_equal(cs->n, 22);
+}
+
+/*
+ * The last return of every council, the live files and the register, for
+ * the checks on live records.
+ */
+struct world {
+	struct councils cs;
+	struct s903_return last[22];
+	struct table live, meetings, homes;
+};
+
+static void world_load(struct fixture *f, struct world *w)
+{
+	char path[512];
+
+	wales_councils(f, &w->cs);
+	for (size_t i = 0; i < w->cs.n; i++) {
+		struct s903_return r0 = S903_RETURN_INIT;
+
+		w->last[i] = r0;
+		return_load(f->a, w->cs.code[i], f->sum.last_year, &w->last[i]);
+	}
+	snprintf(path, sizeof(path), "%s/missing-live.csv", f->a);
+	table_load(path, &w->live);
+	snprintf(path, sizeof(path), "%s/strategy-meetings.csv", f->a);
+	table_load(path, &w->meetings);
+	snprintf(path, sizeof(path), "%s/homes.csv", f->a);
+	table_load(path, &w->homes);
+}
+
+static void world_free(struct world *w)
+{
+	for (size_t i = 0; i < w->cs.n; i++)
+		s903_return_release(&w->last[i]);
+	table_free(&w->live);
+	table_free(&w->meetings);
+	table_free(&w->homes);
+}
+
+static const struct s903_return *last_of(const struct world *w,
+					 const char *la)
+{
+	for (size_t i = 0; i < w->cs.n; i++)
+		if (!strcmp(w->cs.code[i], la))
+			return &w->last[i];
+	fail_msg("no council %s", la);
+	return NULL;
+}
+
+/* The child's episode open in the return (DEC blank), or NULL. */
+static const struct s903_episode *open_episode(const struct s903_return *r,
+					       const char *child)
+{
+	for (size_t i = 0; i < r->nepisodes; i++)
+		if (!strcmp(r->episodes[i].child, child) &&
+		    r->episodes[i].dec == DATE_NONE)
+			return &r->episodes[i];
+	return NULL;
+}
+
+static int32_t dob_of(const struct s903_return *r, const char *child)
+{
+	for (size_t i = 0; i < r->nheader; i++)
+		if (!strcmp(r->header[i].child, child))
+			return r->header[i].dob;
+	fail_msg("%s is not in the Header of %s %d", child, r->la, r->year);
+	return DATE_NONE;
+}
+
+/* The council of a home of the register, or NULL if not listed. */
+static const char *home_la(const struct world *w, const char *urn)
+{
+	for (size_t i = 0; i < w->homes.nrows; i++)
+		if (!strcmp(cell(&w->homes, i, "URN"), urn))
+			return cell(&w->homes, i, "LA");
+	return NULL;
+}
+
+static bool in_south_wales(const char *la)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(south_wales); i++)
+		if (!strcmp(south_wales[i], la))
+			return true;
+	return false;
+}
+
+/* ---- years and time ------------------------------------------------------ */
+
+static void years_of(const char *as_of, int first, int last)
+{
+	int f = 0, l = 0;
+
+	demo_years(iso(as_of), &f, &l);
+	if (f != first || l != last)
+		fail_msg("as of %s: years %d-%d, expected %d-%d", as_of, f, l,
+			 first, last);
+}
+
+/* The last three complete reporting years before the reference date. */
+static void test_years(void **state)
+{
+	(void)state;
+	years_of("2026-12-07", 2024, 2026);
+	years_of("2026-04-01", 2024, 2026);	/* 2026 ended yesterday */
+	years_of("2026-03-31", 2023, 2025);	/* 2026 ends today */
+	years_of("2027-01-01", 2024, 2026);
+	years_of("2030-02-28", 2027, 2029);
+}
+
+/* ---- the returns and the register ---------------------------------------- */
+
 static void test_layout(void **state)
 {
 	static const char *const files[] = {
 		"header.csv", "episodes.csv", "missing.csv", "oc2.csv",
 	};
 	struct fixture *f = *state;
-	struct councils cs = { 0 };
-	struct err err = ERR_INIT;
+	struct councils cs;
 	char path[512];
 	size_t ndirs = 0;
 	DIR *d;
 	struct dirent *de;
 
-	assert_int_equal(store_councils_each(f->geo, "W92000004",
-					     collect_council, &cs, &err), 0);
-	assert_int_equal(cs.n, 22);
-	for (size_t i = 0; i < cs.n; i++)
-		for (int y = FIRST_YEAR; y <= LAST_YEAR; y++)
+	assert_int_equal(f->sum.first_year, 2024);
+	assert_int_equal(f->sum.last_year, 2026);
+	wales_councils(f, &cs);
+	for (size_t i = 0; i < cs.n; i++) {
+		for (int y = f->sum.first_year; y <= f->sum.last_year; y++)
 			for (size_t k = 0; k < ARRAY_SIZE(files); k++) {
 				snprintf(path, sizeof(path), "%s/903/%s/%d/%s",
 					 f->a, cs.code[i], y, files[k]);
 				if (!is_file(path))
 					fail_msg("%s is missing", path);
 			}
+		/* and no other year */
+		snprintf(path, sizeof(path), "%s/903/%s", f->a, cs.code[i]);
+		d = opendir(path);
+		assert_non_null(d);
+		ndirs = 0;
+		while ((de = readdir(d)))
+			if (de->d_name[0] != '.')
+				ndirs++;
+		closedir(d);
+		assert_int_equal(ndirs, DEMO_YEARS);
+	}
 	/* and nothing else: one directory per council */
 	snprintf(path, sizeof(path), "%s/903", f->a);
 	d = opendir(path);
 	assert_non_null(d);
+	ndirs = 0;
 	while ((de = readdir(d)))
 		if (de->d_name[0] != '.')
 			ndirs++;
@@ -184,12 +462,14 @@ static void test_summary(void **state)
 	assert_int_equal(s->places, 774);
 	if (s->cla_31mar_last < 6000 || s->cla_31mar_last > 6900)
 		fail_msg("%ld children looked after at 31 March %d, expected "
-			 "6,000 to 6,900", s->cla_31mar_last, LAST_YEAR);
+			 "6,000 to 6,900", s->cla_31mar_last, s->last_year);
 	/* each child looked after appears in each year's Header */
 	assert_true(s->children >= 3 * 6000);
 	assert_true(s->episodes > s->children);
 	assert_true(s->missing > 0);
 	assert_true(s->oc2 > 0 && s->oc2 < s->children);
+	assert_true(s->live_episodes > 0);
+	assert_true(s->meetings > 0);
 }
 
 /* The register reads back clean, with the review's 178 homes open. */
@@ -211,7 +491,7 @@ static void test_register_reads_back(void **state)
 		fail_msg("homes.csv has %zu problems", d.n);
 	}
 	for (size_t i = 0; i < n; i++)
-		if (home_open_on(&homes[i], year_end(LAST_YEAR))) {
+		if (home_open_on(&homes[i], year_end(f->sum.last_year))) {
 			open++;
 			places += homes[i].places;
 			by_type[homes[i].provider_type]++;
@@ -225,62 +505,116 @@ static void test_register_reads_back(void **state)
 	diags_release(&d);
 }
 
-/* A council's return reads back without a single diagnostic. */
-static void test_return_reads_back(void **state)
+static void on_problem(const struct s903_problem *p, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "u-demo: %s row %u %s: %s: %s\n",
+		s903_tables[p->table].name, p->line,
+		p->column ? p->column : "", p->rule, p->msg);
+}
+
+/* Every return reads back without a diagnostic and passes s903_check(). */
+static void test_returns_pass_check(void **state)
+{
+	struct fixture *f = *state;
+	struct councils cs;
+	long missing[DEMO_YEARS] = { 0 };
+
+	wales_councils(f, &cs);
+	for (size_t i = 0; i < cs.n; i++)
+		for (int y = f->sum.first_year; y <= f->sum.last_year; y++) {
+			struct s903_return r = S903_RETURN_INIT;
+			size_t problems;
+
+			return_load(f->a, cs.code[i], y, &r);
+			problems = s903_check(&r, on_problem, NULL);
+			if (problems)
+				fail_msg("%s %d: %zu problems", cs.code[i], y,
+					 problems);
+			assert_int_equal(s903_infer_year(&r), y);
+			if (!strcmp(cs.code[i], CARDIFF))
+				assert_true(r.nheader > 100);
+			assert_true(r.nepisodes >= r.nheader);
+			missing[y - f->sum.first_year] += (long)r.nmissing;
+			s903_return_release(&r);
+		}
+	/* missing rising year on year (§5.4) */
+	for (int k = 1; k < DEMO_YEARS; k++)
+		if (missing[k] <= missing[k - 1])
+			fail_msg("missing periods %ld then %ld: not rising",
+				 missing[k - 1], missing[k]);
+}
+
+static void same_files(const char *x, const char *y, const char *la,
+		       int first, int last, bool expect)
 {
 	static const char *const files[] = {
 		"header.csv", "episodes.csv", "missing.csv", "oc2.csv",
 	};
-	struct fixture *f = *state;
-	struct s903_return r = S903_RETURN_INIT;
-	struct diags d = DIAGS_INIT;
-	struct err err = ERR_INIT;
-	size_t colpos[S903_MAX_COLS];
-	char path[512];
-	int table;
+	char a[512], b[512];
 
-	for (size_t k = 0; k < ARRAY_SIZE(files); k++) {
-		snprintf(path, sizeof(path), "%s/903/%s/%d/%s", f->a, CARDIFF,
-			 LAST_YEAR, files[k]);
-		assert_int_equal(s903_read_file(path, &r, &table, 0, colpos,
-						&d, &err), 0);
-		assert_int_equal(table, (int)k);
-	}
-	if (d.n) {
-		diags_print(&d, stderr, 5);
-		fail_msg("Cardiff's return has %zu problems", d.n);
-	}
-	str_copy(r.la, sizeof(r.la), CARDIFF);
-	r.year = LAST_YEAR;
-	assert_true(r.nheader > 100);
-	assert_true(r.nepisodes >= r.nheader);
-	assert_int_equal(s903_infer_year(&r), LAST_YEAR);
-	s903_return_release(&r);
-	diags_release(&d);
+	for (int yr = first; yr <= last; yr++)
+		for (size_t k = 0; k < ARRAY_SIZE(files); k++) {
+			snprintf(a, sizeof(a), "%s/903/%s/%d/%s", x, la, yr,
+				 files[k]);
+			snprintf(b, sizeof(b), "%s/903/%s/%d/%s", y, la, yr,
+				 files[k]);
+			if (same_file(a, b) != expect)
+				fail_msg("%s and %s %s", a, b,
+					 expect ? "differ" : "are the same");
+		}
 }
 
+/* Same seed, same scale, same as-of: the same bytes, every file. */
 static void test_same_seed_same_bytes(void **state)
 {
+	static const char *const top[] = {
+		"homes.csv", "missing-live.csv", "strategy-meetings.csv",
+	};
 	struct fixture *f = *state;
 	struct demo_summary sum;
+	struct councils cs;
 	char b[128], x[512], y[512];
 
 	snprintf(b, sizeof(b), "%s/b", f->root);
-	assert_int_equal(generate(f->geo, 1, b, &sum), 0);
+	assert_int_equal(generate(f->geo, 1, f->as_of, b, &sum), 0);
 	assert_memory_equal(&sum, &f->sum, sizeof(sum));
+	for (size_t k = 0; k < ARRAY_SIZE(top); k++) {
+		snprintf(x, sizeof(x), "%s/%s", f->a, top[k]);
+		snprintf(y, sizeof(y), "%s/%s", b, top[k]);
+		if (!same_file(x, y))
+			fail_msg("%s differs", top[k]);
+	}
+	wales_councils(f, &cs);
+	for (size_t i = 0; i < cs.n; i++)
+		same_files(f->a, b, cs.code[i], sum.first_year, sum.last_year,
+			   true);
+}
+
+/*
+ * Another date in the same reporting year: the returns are the same (they
+ * show what was known at each 31 March), the live records are not.
+ */
+static void test_other_as_of(void **state)
+{
+	struct fixture *f = *state;
+	struct demo_summary sum;
+	char c[128], x[512], y[512];
+
+	snprintf(c, sizeof(c), "%s/later", f->root);
+	assert_int_equal(generate(f->geo, 1, iso(OTHER_AS_OF), c, &sum), 0);
+	assert_int_equal(sum.first_year, f->sum.first_year);
+	assert_int_equal(sum.last_year, f->sum.last_year);
+	assert_int_equal(sum.cla_31mar_last, f->sum.cla_31mar_last);
+	same_files(f->a, c, CARDIFF, sum.first_year, sum.last_year, true);
 	snprintf(x, sizeof(x), "%s/homes.csv", f->a);
-	snprintf(y, sizeof(y), "%s/homes.csv", b);
+	snprintf(y, sizeof(y), "%s/homes.csv", c);
 	assert_true(same_file(x, y));
-	snprintf(x, sizeof(x), "%s/903/%s/%d/episodes.csv", f->a, CARDIFF,
-		 LAST_YEAR);
-	snprintf(y, sizeof(y), "%s/903/%s/%d/episodes.csv", b, CARDIFF,
-		 LAST_YEAR);
-	assert_true(same_file(x, y));
-	snprintf(x, sizeof(x), "%s/903/%s/%d/missing.csv", f->a, CARDIFF,
-		 FIRST_YEAR);
-	snprintf(y, sizeof(y), "%s/903/%s/%d/missing.csv", b, CARDIFF,
-		 FIRST_YEAR);
-	assert_true(same_file(x, y));
+	snprintf(x, sizeof(x), "%s/missing-live.csv", f->a);
+	snprintf(y, sizeof(y), "%s/missing-live.csv", c);
+	assert_false(same_file(x, y));
+	/* five more months of live records */
+	assert_true(sum.live_episodes > f->sum.live_episodes);
 }
 
 static void test_other_seed_differs(void **state)
@@ -290,7 +624,7 @@ static void test_other_seed_differs(void **state)
 	char c[128], x[512], y[512];
 
 	snprintf(c, sizeof(c), "%s/c", f->root);
-	assert_int_equal(generate(f->geo, 2, c, &sum), 0);
+	assert_int_equal(generate(f->geo, 2, f->as_of, c, &sum), 0);
 	/* the fixed figures hold for every seed */
 	assert_int_equal(sum.homes, 178);
 	assert_int_equal(sum.places, 774);
@@ -298,29 +632,311 @@ static void test_other_seed_differs(void **state)
 	snprintf(x, sizeof(x), "%s/homes.csv", f->a);
 	snprintf(y, sizeof(y), "%s/homes.csv", c);
 	assert_false(same_file(x, y));
-	snprintf(x, sizeof(x), "%s/903/%s/%d/episodes.csv", f->a, CARDIFF,
-		 LAST_YEAR);
-	snprintf(y, sizeof(y), "%s/903/%s/%d/episodes.csv", c, CARDIFF,
-		 LAST_YEAR);
-	assert_false(same_file(x, y));
+	same_files(f->a, c, CARDIFF, sum.last_year, sum.last_year, false);
+}
+
+/* ---- the live records ------------------------------------------------------ */
+
+/* Nothing at or after the start of the as-of day in the UK. */
+static void test_live_before_as_of(void **state)
+{
+	static const char *const times[] = {
+		"STARTED_AT", "LAST_SEEN_AT", "RETURNED_AT", "RI_OFFERED_AT",
+		"RI_HELD_AT",
+	};
+	struct fixture *f = *state;
+	struct world w;
+	int64_t limit = uk_day_start(f->as_of), latest = 0;
+
+	world_load(f, &w);
+	assert_int_equal((long)w.live.nrows, f->sum.live_episodes);
+	assert_int_equal((long)w.meetings.nrows, f->sum.meetings);
+	for (size_t i = 0; i < w.live.nrows; i++)
+		for (size_t k = 0; k < ARRAY_SIZE(times); k++) {
+			int64_t t = cell_time(&w.live, i, times[k]);
+
+			if (t >= limit)
+				fail_msg("%s %s is not before the as-of day",
+					 times[k], cell(&w.live, i, times[k]));
+			if (t > latest)
+				latest = t;
+		}
+	/* and up to it: something happened on the day before */
+	assert_true(latest >= limit - DAY_MS);
+	/* a child's first live episode: found missing in the afternoon or
+	 * evening by the UK clock (in summer, 13:00-22:30 UTC) */
+	for (size_t i = 0; i < w.live.nrows; i++) {
+		struct uk_local l;
+
+		if (i && !strcmp(cell(&w.live, i, "CHILD"),
+				 cell(&w.live, i - 1, "CHILD")) &&
+		    !strcmp(cell(&w.live, i, "LA"), cell(&w.live, i - 1, "LA")))
+			continue;
+		uk_local_of(cell_time(&w.live, i, "STARTED_AT"), &l);
+		if (l.hour < 14 || (l.hour == 23 && l.minute > 30))
+			fail_msg("found missing at %02d:%02d UK time: %s",
+				 l.hour, l.minute,
+				 cell(&w.live, i, "STARTED_AT"));
+	}
+	for (size_t i = 0; i < w.meetings.nrows; i++) {
+		int32_t held = cell_date(&w.meetings, i, "HELD_ON");
+
+		assert_true(held < f->as_of);
+		assert_true(cell_time(&w.meetings, i, "EPISODE_STARTED_AT") <
+			    limit);
+	}
+	world_free(&w);
+}
+
+/*
+ * Every live episode is of a child under 18 that day, placed at that home
+ * in the episode the last return shows open: what the store knows.  And
+ * only since the last 31 March, or open at it.
+ */
+static void test_live_placed_under_18(void **state)
+{
+	struct fixture *f = *state;
+	struct world w;
+	int32_t we = year_end(f->sum.last_year);
+
+	world_load(f, &w);
+	for (size_t i = 0; i < w.live.nrows; i++) {
+		const char *la = cell(&w.live, i, "LA");
+		const char *child = cell(&w.live, i, "CHILD");
+		const char *urn = cell(&w.live, i, "URN");
+		const struct s903_return *r = last_of(&w, la);
+		const struct s903_episode *e = open_episode(r, child);
+		int32_t day = uk_day_of(cell_time(&w.live, i, "STARTED_AT"));
+		int64_t ret = cell_time(&w.live, i, "RETURNED_AT");
+
+		if (!e || strcmp(e->urn, urn))
+			fail_msg("%s/%s missing from %s: not its placement "
+				 "open in the %d return", la, child, urn,
+				 r->year);
+		assert_non_null(home_la(&w, urn));
+		assert_true(e->decom <= day);
+		if (date_age_years(dob_of(r, child), day) >= 18)
+			fail_msg("%s/%s is 18 on %s", la, child,
+				 cell(&w.live, i, "STARTED_AT"));
+		/* before 31 March only if still missing then */
+		if (day <= we && ret && uk_day_of(ret) <= we)
+			fail_msg("%s/%s: an absence of the last year, "
+				 "returned by 31 March, is live", la, child);
+	}
+	world_free(&w);
+}
+
+/*
+ * A few children missing now (about 5 across Wales, a handful in a
+ * police force's area), older episodes complete, the latest returns with
+ * their interviews not yet due.
+ */
+static void test_live_states(void **state)
+{
+	struct fixture *f = *state;
+	struct world w;
+	int64_t limit = uk_day_start(f->as_of);
+	long open_m = 0, open_swp = 0, recent = 0, in_time = 0, late = 0,
+	     declined = 0, none = 0, closed_old = 0, open_all = 0,
+	     open_long = 0;
+
+	world_load(f, &w);
+	for (size_t i = 0; i < w.live.nrows; i++) {
+		int64_t start = cell_time(&w.live, i, "STARTED_AT");
+		int64_t ret = cell_time(&w.live, i, "RETURNED_AT");
+		int64_t held = cell_time(&w.live, i, "RI_HELD_AT");
+		bool m = !strcmp(cell(&w.live, i, "KIND"), "M");
+
+		if (!ret) {
+			const char *hla = home_la(&w, cell(&w.live, i, "URN"));
+
+			assert_string_equal(cell(&w.live, i, "RI_OFFERED_AT"),
+					    "");
+			/* one open episode per child */
+			for (size_t j = 0; j < i; j++)
+				if (!cell_time(&w.live, j, "RETURNED_AT") &&
+				    !strcmp(cell(&w.live, j, "LA"),
+					    cell(&w.live, i, "LA")) &&
+				    !strcmp(cell(&w.live, j, "CHILD"),
+					    cell(&w.live, i, "CHILD")))
+					fail_msg("two open episodes");
+			open_all++;
+			open_m += m;
+			open_swp += m && in_south_wales(hla);
+			open_long += limit - start > 7 * DAY_MS;
+			continue;
+		}
+		assert_true(ret > start);
+		if (m && *cell(&w.live, i, "RISK_GRADE") == '\0')
+			fail_msg("an M episode with no police grade");
+		if (limit - ret <= 3 * DAY_MS) {
+			recent++;
+			/* not yet due: nothing held 72 hours on */
+			if (held)
+				assert_true(held < limit);
+			continue;
+		}
+		if (limit - ret < 11 * DAY_MS)
+			continue;
+		closed_old++;
+		if (held && held - ret <= 72 * 3600000LL)
+			in_time++;
+		else if (held)
+			late++;
+		else if (!strcmp(cell(&w.live, i, "RI_OUTCOME"), "declined"))
+			declined++;
+		else
+			none++;
+	}
+	if (open_m < 1 || open_m > 25 || open_swp > 15)
+		fail_msg("%ld children missing now in Wales, %ld in South "
+			 "Wales Police's area", open_m, open_swp);
+	assert_true(open_long <= open_all / 2 + 1);
+	assert_true(recent >= 1);
+	/* interviews: mostly in time, some late, a few declined or none */
+	assert_true(closed_old > 100);
+	assert_true(in_time > closed_old / 2);
+	assert_true(late > 0 && late < closed_old / 4);
+	assert_true(declined > 0 && declined < closed_old / 5);
+	assert_true(none > 0 && none < closed_old / 5);
+	world_free(&w);
+}
+
+/*
+ * A missing period open in the last return (MIS_END blank) of a child the
+ * store places in a home of the register is one absence with a live
+ * episode: same child, kind and start day, returned after 31 March or
+ * still open.  And no absence appears twice.
+ */
+static void test_live_reconciled(void **state)
+{
+	struct fixture *f = *state;
+	struct world w;
+	int32_t we = year_end(f->sum.last_year);
+	long open_periods = 0;
+
+	world_load(f, &w);
+	for (size_t c = 0; c < w.cs.n; c++) {
+		const struct s903_return *r = &w.last[c];
+
+		for (size_t i = 0; i < r->nmissing; i++) {
+			const struct s903_missing *m = &r->missing[i];
+			const struct s903_episode *e;
+			bool found = false;
+
+			if (m->mis_end != DATE_NONE)
+				continue;
+			e = open_episode(r, m->child);
+			if (!e || !e->urn[0] || !home_la(&w, e->urn))
+				continue;
+			open_periods++;
+			for (size_t k = 0; k < w.live.nrows; k++) {
+				int64_t ret = cell_time(&w.live, k,
+							"RETURNED_AT");
+
+				if (strcmp(cell(&w.live, k, "LA"), r->la) ||
+				    strcmp(cell(&w.live, k, "CHILD"), m->child) ||
+				    strcmp(cell(&w.live, k, "KIND"), m->missing) ||
+				    uk_day_of(cell_time(&w.live, k,
+							  "STARTED_AT")) !=
+					    m->mis_start)
+					continue;
+				assert_false(found);
+				found = true;
+				assert_true(!ret || uk_day_of(ret) > we);
+			}
+			if (!found)
+				fail_msg("%s/%s: the period open since %d in "
+					 "the %d return has no live episode",
+					 r->la, m->child, m->mis_start, r->year);
+		}
+	}
+	assert_true(open_periods > 0);
+	/* no two live episodes of a child start on the same day */
+	for (size_t i = 0; i < w.live.nrows; i++)
+		for (size_t j = i + 1; j < w.live.nrows &&
+		     !strcmp(cell(&w.live, j, "CHILD"),
+			     cell(&w.live, i, "CHILD")); j++)
+			if (!strcmp(cell(&w.live, j, "LA"),
+				    cell(&w.live, i, "LA")))
+				assert_true(cell_time(&w.live, j, "STARTED_AT") >
+					    cell_time(&w.live, i,
+						      "RETURNED_AT"));
+	world_free(&w);
+}
+
+/* Strategy meetings for some children with repeated episodes. */
+static void test_meetings(void **state)
+{
+	struct fixture *f = *state;
+	struct world w;
+	long repeated = 0;
+
+	world_load(f, &w);
+	for (size_t i = 0; i < w.meetings.nrows; i++) {
+		int32_t held = cell_date(&w.meetings, i, "HELD_ON");
+		int32_t review = cell_date(&w.meetings, i,
+					   "SAFETY_PLAN_REVIEW_ON");
+		int64_t ep = cell_time(&w.meetings, i, "EPISODE_STARTED_AT");
+		long before = 0;
+		bool found = false;
+
+		assert_true(review != DATE_NONE && review > held);
+		for (size_t k = 0; k < w.live.nrows; k++) {
+			if (strcmp(cell(&w.live, k, "LA"),
+				   cell(&w.meetings, i, "LA")) ||
+			    strcmp(cell(&w.live, k, "CHILD"),
+				   cell(&w.meetings, i, "CHILD")))
+				continue;
+			if (cell_time(&w.live, k, "STARTED_AT") == ep)
+				found = true;
+			if (cell_time(&w.live, k, "STARTED_AT") <= ep &&
+			    !strcmp(cell(&w.live, k, "KIND"), "M"))
+				before++;
+		}
+		assert_true(found);
+		assert_true(before >= 3);
+		assert_true(uk_day_of(ep) < held);
+	}
+	/* some, not all, of the children with three or more */
+	for (size_t i = 0; i < w.live.nrows; i++) {
+		long n = 0;
+
+		if (i && !strcmp(cell(&w.live, i, "CHILD"),
+				 cell(&w.live, i - 1, "CHILD")) &&
+		    !strcmp(cell(&w.live, i, "LA"), cell(&w.live, i - 1, "LA")))
+			continue;
+		for (size_t k = i; k < w.live.nrows &&
+		     !strcmp(cell(&w.live, k, "CHILD"),
+			     cell(&w.live, i, "CHILD")); k++)
+			n += !strcmp(cell(&w.live, k, "KIND"), "M");
+		repeated += n >= 3;
+	}
+	assert_true(w.meetings.nrows > 0);
+	assert_true((long)w.meetings.nrows < repeated);
+	world_free(&w);
 }
 
 static void test_bad_input(void **state)
 {
 	struct fixture *f = *state;
-	struct demo_opts o = { 1, DEMO_WALES, 2019, 2017 };
+	struct demo_opts o = { 1, DEMO_WALES, 0 };
 	struct demo_summary sum;
 	struct err err = ERR_INIT;
 	struct store *empty = NULL;
 	char dir[128];
 
 	snprintf(dir, sizeof(dir), "%s/bad", f->root);
+	o.as_of = iso("1999-12-31");
+	assert_int_equal(demo_generate(f->geo, &o, dir, &sum, &err),
+			 ERR_USAGE);
+	err_clear(&err);
+	o.as_of = DATE_NONE;
 	assert_int_equal(demo_generate(f->geo, &o, dir, &sum, &err),
 			 ERR_USAGE);
 	/* no geography: nothing to place children in */
 	err_clear(&err);
-	o.first_year = 2017;
-	o.last_year = 2019;
+	o.as_of = f->as_of;
 	assert_int_equal(store_open(&empty, ":memory:", &err), 0);
 	assert_int_equal(demo_generate(empty, &o, dir, &sum, &err),
 			 ERR_INVALID);
@@ -331,14 +947,22 @@ static void test_bad_input(void **state)
 int main(void)
 {
 	const struct CMUnitTest demo_tests[] = {
+		cmocka_unit_test(test_years),
 		cmocka_unit_test(test_layout),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_register_reads_back),
-		cmocka_unit_test(test_return_reads_back),
+		cmocka_unit_test(test_returns_pass_check),
 		cmocka_unit_test(test_same_seed_same_bytes),
+		cmocka_unit_test(test_other_as_of),
 		cmocka_unit_test(test_other_seed_differs),
+		cmocka_unit_test(test_live_before_as_of),
+		cmocka_unit_test(test_live_placed_under_18),
+		cmocka_unit_test(test_live_states),
+		cmocka_unit_test(test_live_reconciled),
+		cmocka_unit_test(test_meetings),
 		cmocka_unit_test(test_bad_input),
 	};
 
+	uk_time_init();
 	return cmocka_run_group_tests(demo_tests, group_setup, group_teardown);
 }
