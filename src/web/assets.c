@@ -142,6 +142,46 @@ out:
 	return rc;
 }
 
+/*
+ * GOV.UK Frontend's stylesheet declares the GDS Transport font with
+ * src URLs under /assets/fonts/, which cartref does not serve (above):
+ * a browser that used those declarations would ask for fonts that are
+ * not there, however soon cartref.css overrides the family.  Cut every
+ * "@font-face{...}" block that points there out of the copy served (no
+ * such block has a nested brace).  Returns the new length.
+ */
+static size_t strip_font_faces(char *data, size_t len)
+{
+	static const char open[] = "@font-face{";
+	size_t out = 0, i = 0;
+
+	while (i < len) {
+		const char *at = memmem(data + i, len - i, open,
+					sizeof(open) - 1);
+		const char *end;
+		size_t start, stop;
+
+		if (!at)
+			break;
+		start = (size_t)(at - data);
+		end = memchr(at, '}', len - start);
+		if (!end)
+			break;
+		stop = (size_t)(end - data) + 1;
+		memmove(data + out, data + i, start - i);
+		out += start - i;
+		if (!memmem(data + start, stop - start, "/assets/fonts/", 14)) {
+			memmove(data + out, data + start, stop - start);
+			out += stop - start;
+		}
+		i = stop;
+	}
+	memmove(data + out, data + i, len - i);
+	out += len - i;
+	data[out] = '\0';
+	return out;
+}
+
 static int add_file(struct asset_table *t, const char *path, const char *url,
 		    const char *type, struct err *err)
 {
@@ -154,6 +194,8 @@ static int add_file(struct asset_table *t, const char *path, const char *url,
 	rc = read_all(path, &a.data, &a.len, err);
 	if (rc)
 		return rc;
+	if (!strcmp(url, "/assets/govuk-frontend.min.css"))
+		a.len = strip_font_faces(a.data, a.len);
 	if (a.len > ASSET_TOTAL_MAX - t->total) {
 		free(a.data);
 		return err_set(err, ERR_TOO_LARGE, "assets larger than %zu "

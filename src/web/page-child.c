@@ -322,7 +322,11 @@ static void live_row(struct request *req, struct response *res,
 		item_end(res);
 	}
 	item_start(res, tr(req, "Police risk grade", "Gradd risg yr heddlu"));
-	res_text(res, web_grade_label(req, e->grade));
+	if (e->kind[0] == 'A' && e->grade == MFC_GRADE_UNSET)
+		res_text(res, tr(req, "not for the police (away)",
+				 "nid i" RQ "r heddlu (i ffwrdd)"));
+	else
+		res_text(res, web_grade_label(req, e->grade));
 	if (e->police_ref[0]) {
 		res_text(res, " (");
 		res_text(res, e->police_ref);
@@ -512,11 +516,21 @@ static void about(struct request *req, struct response *res,
 		}
 	}
 	part_summary_key_end(res);
-	part_summary_key(res, tr(req, "Missing now", "Ar goll nawr"));
-	if (c->open_missing > 0) {
-		res_markup(res, "<strong class=\"govuk-tag govuk-tag--red\">");
-		res_text(res, tr(req, "Missing", "Ar goll"));
-		res_markup(res, "</strong>");
+	part_summary_key(res, tr(req, "Missing or away now",
+				 "Ar goll neu i ffwrdd nawr"));
+	if (cv->open) {
+		char len[UK_TEXT_MAX], s[UK_TEXT_MAX + 40];
+
+		uk_duration_text(cv->v.now_ms - cv->open->started_at,
+				 req->lang[0] == 'c', len, sizeof(len));
+		part_tag(res, "red", cv->open->kind[0] == 'A' ?
+			 tr(req, "Away", "I ffwrdd") :
+			 tr(req, "Missing", "Ar goll"));
+		snprintf(s, sizeof(s), WEB_TRF(req, " for %s", " ers %s"), len);
+		res_text(res, s);
+	} else if (c->open_missing > 0) {
+		part_tag(res, "red", tr(req, "Missing or away",
+					"Ar goll neu i ffwrdd"));
 	} else {
 		res_text(res, tr(req, "No", "Nac ydy"));
 	}
@@ -724,6 +738,42 @@ static void open_alerts(struct request *req, struct response *res,
 	res_markup(res, "</ul>\n");
 }
 
+/* "16, in a children's home: Tŷ Bedw. Looked after by Cardiff." */
+static void lead(struct request *req, struct response *res,
+		 const struct child_view *cv)
+{
+	const struct child_summary *c = &cv->rec.child;
+	char s[240];
+
+	res_markup(res, "<p class=\"govuk-body-l\" data-cartref=\"child-lead\">");
+	if (c->age >= 0) {
+		snprintf(s, sizeof(s), WEB_TRF(req, "Aged %d. ", "Yn %d oed. "),
+			 c->age);
+		res_text(res, s);
+	}
+	if (!c->looked_after) {
+		res_text(res, tr(req, "Not looked after now. ",
+				 "Ddim yn derbyn gofal nawr. "));
+	} else if (c->has_current) {
+		const char *what = web_code_label(req, &codes_place,
+						  c->current.place);
+
+		res_text(res, tr(req, "Placed now: ", "Wedi" RQ "i leoli nawr: "));
+		res_text(res, what ? what : c->current.place);
+		if (c->current.urn[0]) {
+			res_text(res, ", ");
+			part_home_link(res, c->current.urn,
+				       c->current.home_name);
+		}
+		res_text(res, ". ");
+	}
+	snprintf(s, sizeof(s), WEB_TRF(req, "Looked after by %s.",
+				       "Yn derbyn gofal gan %s."),
+		 web_council_name(req, &cv->councils, c->la));
+	res_text(res, s);
+	res_markup(res, "</p>\n");
+}
+
 static void child_body(struct request *req, struct response *res, void *ctx)
 {
 	const struct child_view *cv = ctx;
@@ -734,7 +784,9 @@ static void child_body(struct request *req, struct response *res, void *ctx)
 	res_markup(res, "</span>\n<h1 class=\"govuk-heading-l\">");
 	res_text(res, tr(req, "Child ", "Plentyn "));
 	res_text(res, c->ref);
-	res_markup(res, "</h1>\n<div class=\"govuk-inset-text\">");
+	res_markup(res, "</h1>\n");
+	lead(req, res, cv);
+	res_markup(res, "<div class=\"govuk-inset-text\">");
 	res_text(res, tr(req, "You see what your role needs. Your viewing of "
 			 "this record has been recorded in the audit trail.",
 			 "Rydych yn gweld yr hyn sydd ei angen ar eich r\xc3\xb4l. "

@@ -850,11 +850,15 @@ static void interviews_first(struct request *req, struct response *res,
 	do_first_end(req, res, shown, total, "/alerts");
 }
 
-/* Alert items as the whole "do first" list (inspectors, placements). */
+/*
+ * Alert items as the whole "do first" list (inspectors, placements), but
+ * those of skip_rule alone (NULL: none), which the page shows otherwise.
+ */
 static void alerts_first(struct request *req, struct response *res,
-			 const struct hp_page *p, const char *none)
+			 const struct hp_page *p, const char *skip_rule,
+			 const char *none)
 {
-	long total = alert_tasks_count(p, NULL), shown = 0;
+	long total = alert_tasks_count(p, skip_rule), shown = 0;
 	int n = 0;
 
 	if (!total) {
@@ -862,7 +866,7 @@ static void alerts_first(struct request *req, struct response *res,
 		return;
 	}
 	do_first_start(req, res, total);
-	alert_tasks(req, res, p, NULL, &n, &shown, DO_FIRST_MAX);
+	alert_tasks(req, res, p, skip_rule, &n, &shown, DO_FIRST_MAX);
 	do_first_end(req, res, shown, total, "/alerts");
 }
 
@@ -1010,8 +1014,12 @@ static void missing_now(struct request *req, struct response *res,
 		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
 		res_text(res, for_);
 		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
-		part_tag(res, grade_colour(m->grade),
-			 web_grade_label(req, m->grade));
+		if (m->kind[0] == 'A')	/* known where: not the police's */
+			res_text(res, tr(req, "Not for the police (away)",
+					 "Nid i" RQ "r heddlu (i ffwrdd)"));
+		else
+			part_tag(res, grade_colour(m->grade),
+				 web_grade_label(req, m->grade));
 		res_markup(res, "</td>\n</tr>\n");
 	}
 	res_markup(res, "</tbody>\n</table>\n");
@@ -1439,7 +1447,7 @@ static void home_body(struct request *req, struct response *res, void *ctx)
 		missing_now(req, res, p);
 		break;
 	case ROLE_COUNCIL_PLACEMENTS:
-		alerts_first(req, res, p, tr(req, "None of your council" RQ "s "
+		alerts_first(req, res, p, NULL, tr(req, "None of your council" RQ "s "
 					     "children has moved placement so "
 					     "often, or so far from home with no "
 					     "reason recorded, that an alert is "
@@ -1459,10 +1467,12 @@ static void home_body(struct request *req, struct response *res, void *ctx)
 		write_users(req, res, p);
 		break;
 	case ROLE_INSPECTOR:
-		alerts_first(req, res, p, tr(req, "No alert to the inspectorate "
-					     "is open.",
-					     "Nid oes rhybudd i" RQ "r "
-					     "arolygiaeth ar agor."));
+		/* homes with many missing periods: the table below */
+		alerts_first(req, res, p, "home-missing-rate",
+			     tr(req, "No alert about a child is open for the "
+				"inspectorate.",
+				"Nid oes rhybudd am blentyn ar agor i" RQ "r "
+				"arolygiaeth."));
 		homes_first(req, res, p);
 		break;
 	case ROLE_ANALYST:

@@ -271,8 +271,7 @@ void part_child_link(struct response *res, const char *la, const char *ref)
 	res_markup(res, "/");
 	res_url_arg(res, ref);
 	res_markup(res, "\">");
-	res_text(res, la);
-	res_text(res, "/");
+	/* people read the reference; the council is said beside it */
 	res_text(res, ref);
 	res_markup(res, "</a>");
 }

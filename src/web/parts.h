@@ -155,7 +155,7 @@ void part_code(struct request *req, struct response *res,
 /* A code's label alone ("Female"), the code when it has none. */
 void part_label(struct request *req, struct response *res,
 		const struct code_list *l, const char *code);
-/* <a href="/children/LA/REF">LA/REF</a> */
+/* <a href="/children/LA/REF">REF</a> (the council is named beside it) */
 void part_child_link(struct response *res, const char *la, const char *ref);
 /* <a href="/homes/URN">name</a> */
 void part_home_link(struct response *res, const char *urn, const char *name);

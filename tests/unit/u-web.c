@@ -1250,7 +1250,12 @@ static void test_assets(void **state)
 	MK("src");
 	MK("src/web");
 	MK("src/web/static");
-	WR("node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css", "body{}");
+	WR("node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css",
+	   "@charset \"UTF-8\";@font-face{font-family:GDS Transport;"
+	   "src:url(/assets/fonts/light.woff2) format(\"woff2\")}body{}"
+	   "@font-face{font-family:Other;src:url(/x.woff2)}"
+	   "@font-face{font-family:GDS Transport;font-weight:700;"
+	   "src:url(/assets/fonts/bold.woff2)}p{}");
 	WR("node_modules/govuk-frontend/dist/govuk/assets/fonts/b.woff2", "W");
 	WR("node_modules/govuk-frontend/dist/govuk/assets/.hidden.css", "h");
 	WR("node_modules/govuk-frontend/dist/govuk/assets/run.sh", "#!");
@@ -1268,6 +1273,12 @@ static void test_assets(void **state)
 	assert_non_null(a);
 	assert_string_equal(a->type, "text/css; charset=utf-8");
 	assert_int_equal(strlen(a->etag), 18);
+	/* its @font-face rules for fonts not served are cut out: a page
+	 * never asks for them */
+	assert_int_equal(a->len, strlen(a->data));
+	assert_string_equal(a->data, "@charset \"UTF-8\";body{}"
+			    "@font-face{font-family:Other;src:url(/x.woff2)}"
+			    "p{}");
 	assert_non_null(assets_find(&t, "/assets/cartref.css"));
 	assert_null(assets_find(&t, "/assets/passwd.css"));	/* symlink */
 	assert_null(assets_find(&t, "/assets/.hidden.css"));
