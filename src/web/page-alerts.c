@@ -345,6 +345,7 @@ static void list_body(struct request *req, struct response *res, void *ctx)
 	res_markup(res, "<p class=\"govuk-body\" id=\"alerts-count\">");
 	res_text(res, s);
 	res_markup(res, "</p>\n");
+	part_table_scroll_start(req, res, tr(req, "Alerts sent to your organisation", "Rhybuddion a anfonwyd at eich sefydliad"));
 	res_markup(res, "<table class=\"govuk-table\">\n<caption "
 		   "class=\"govuk-table__caption govuk-table__caption--s\">");
 	res_text(res, tr(req, "Alerts sent to your organisation",
@@ -359,6 +360,7 @@ static void list_body(struct request *req, struct response *res, void *ctx)
 		if (p->items[i].n)
 			item_row(req, res, lv, &p->items[i]);
 	res_markup(res, "</tbody>\n</table>\n");
+	part_table_scroll_end(res);
 	part_pagination(req, res, p->page + 1, web_pages(p->total,
 							 p->page_size),
 			list_href, lv);

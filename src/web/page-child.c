@@ -583,6 +583,7 @@ static void chronology(struct request *req, struct response *res,
 					 i };
 	qsort(v, n, sizeof(*v), entry_cmp);
 
+	part_table_scroll_start(req, res, tr(req, "Chronology", "Cronoleg"));
 	res_markup(res, "<table class=\"govuk-table\">\n<caption "
 		   "class=\"govuk-table__caption govuk-table__caption--s\">");
 	res_text(res, tr(req, "Placements, periods missing or away (from the "
@@ -627,6 +628,7 @@ static void chronology(struct request *req, struct response *res,
 		res_markup(res, "</tr>\n");
 	}
 	res_markup(res, "</tbody>\n</table>\n");
+	part_table_scroll_end(res);
 	free(v);
 	if (r->truncated)
 		part_para(res, tr(req, "This record is long: only its first "

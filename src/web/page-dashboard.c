@@ -226,6 +226,7 @@ static void figures_table(struct request *req, struct response *res,
 				  "Dim ffigurau ar gyfer yr ardal hon."));
 		return;
 	}
+	part_table_scroll_start(req, res, title);
 	res_markup(res, "<table class=\"govuk-table\">\n");
 	caption(res, title);
 	res_markup(res, "<thead class=\"govuk-table__head\">\n"
@@ -251,6 +252,7 @@ static void figures_table(struct request *req, struct response *res,
 		res_markup(res, "</tr>\n");
 	}
 	res_markup(res, "</tbody>\n</table>\n");
+	part_table_scroll_end(res);
 }
 
 /* May the viewer follow a link to council code's dashboard? */

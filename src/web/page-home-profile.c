@@ -193,6 +193,7 @@ static void children_placed(struct request *req, struct response *res,
 				  "Nid oes plant yma i chi eu gweld."));
 		return;
 	}
+	part_table_scroll_start(req, res, tr(req, "Children placed here now", "Plant sydd wedi\xe2\x80\x99u lleoli yma nawr"));
 	res_markup(res, "<table class=\"govuk-table\">\n<caption "
 		   "class=\"govuk-table__caption govuk-table__caption--s\">");
 	res_text(res, tr(req, "Children placed here now whom you may see",
@@ -259,6 +260,7 @@ static void children_placed(struct request *req, struct response *res,
 		res_markup(res, "</td>\n</tr>\n");
 	}
 	res_markup(res, "</tbody>\n</table>\n");
+	part_table_scroll_end(res);
 	if (hp->truncated)
 		part_para(res, tr(req, "Only the first 100 children are shown.",
 				  "Dim ond y 100 plentyn cyntaf a ddangosir."));
@@ -286,6 +288,7 @@ static void figures(struct request *req, struct response *res,
 				  "eto."));
 		return;
 	}
+	part_table_scroll_start(req, res, tr(req, "Figures by year", "Ffigurau fesul blwyddyn"));
 	res_markup(res, "<table class=\"govuk-table\">\n<caption "
 		   "class=\"govuk-table__caption govuk-table__caption--s\">");
 	res_text(res, tr(req, "Exact figures for this home, newest year first",
@@ -320,6 +323,7 @@ static void figures(struct request *req, struct response *res,
 		res_markup(res, "</td>\n</tr>\n");
 	}
 	res_markup(res, "</tbody>\n</table>\n");
+	part_table_scroll_end(res);
 	buf_release(&year);
 }
 

@@ -631,6 +631,7 @@ static void meeting_rows(struct request *req, struct response *res,
 				  "gofnodi ar gyfer y plentyn hwn."));
 		return;
 	}
+	part_table_scroll_start(req, res, tr(req, "Strategy meetings", "Cyfarfodydd strategaeth"));
 	res_markup(res, "<table class=\"govuk-table\">\n<caption "
 		   "class=\"govuk-table__caption govuk-table__caption--s\">");
 	res_text(res, tr(req, "Strategy meetings about this child",
@@ -660,6 +661,7 @@ static void meeting_rows(struct request *req, struct response *res,
 		res_markup(res, "</td>\n</tr>\n");
 	}
 	res_markup(res, "</tbody>\n</table>\n");
+	part_table_scroll_end(res);
 }
 
 static void meeting_section(struct request *req, struct response *res,
