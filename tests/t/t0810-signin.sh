@@ -10,8 +10,6 @@
 db=$WORK/signin.db
 log=$WORK/server.log
 out=$WORK/server.out
-pid=""
-port=""
 PW=demo-only-cartref
 B=$DATA/review/boundaries
 
@@ -27,44 +25,8 @@ cr user token gone@example.org --label test >"$WORK/token.out" 2>&1
 tok=$(grep '^cartref_' "$WORK/token.out")
 check_eq "an API token for it" 51 "${#tok}"
 
-# start_server [serve options...]: a free port on 127.0.0.1 (retried when
-# taken), a bounded wait for it to answer; stopped by PID.
-start_server() {
-	tries=0
-	while [ "$tries" -lt 10 ]; do
-		port=$((19000 + ($$ + tries * 97) % 1000))
-		"$CARTREF" --db "$db" serve --listen "127.0.0.1:$port" "$@" \
-			>"$out" 2>>"$log" &
-		pid=$!
-		i=0
-		while [ "$i" -lt 300 ]; do
-			if grep -q "serving" "$out" 2>/dev/null &&
-			    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/ping"; then
-				U=http://127.0.0.1:$port
-				return 0
-			fi
-			kill -0 "$pid" 2>/dev/null || break	# exited: port taken?
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
-		pid=""
-		tries=$((tries + 1))
-	done
-	return 1
-}
-
-stop_server() {
-	if [ -n "$pid" ]; then
-		kill "$pid" 2>/dev/null
-		wait "$pid"
-		status=$?
-		pid=""
-		return "$status"
-	fi
-}
-trap 'stop_server' EXIT
+SERVER_PORT_BASE=19000
+. tests/t/lib-server.sh
 
 if ! start_server; then
 	not_ok "server starts" "$(cat "$log")"

@@ -20,8 +20,6 @@ clock_at "2019-08-15 12:00Z"
 db=$WORK/pages.db
 log=$WORK/server.log
 out=$WORK/server.out
-pid=""
-port=""
 PW=demo-only-cartref
 B=$DATA/review/boundaries
 
@@ -35,42 +33,8 @@ check "one demo user per role" cr user demo
 printf 'LA,CHILD,KIND,URN,STARTED_AT\nW06000015,C01,M,W0000002,2019-08-14T21:00\nW06000011,S01,M,W0000001,2019-08-13T18:30\n' >"$WORK/live.csv"
 check "C01 and S01 missing now, recorded live" cr missing import "$WORK/live.csv"
 
-start_server() {
-	tries=0
-	while [ "$tries" -lt 10 ]; do
-		port=$((20000 + ($$ + tries * 97) % 1000))
-		"$CARTREF" --db "$db" serve --listen "127.0.0.1:$port" "$@" \
-			>"$out" 2>>"$log" &
-		pid=$!
-		i=0
-		while [ "$i" -lt 300 ]; do
-			if grep -q "serving" "$out" 2>/dev/null &&
-			    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/ping"; then
-				U=http://127.0.0.1:$port
-				return 0
-			fi
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
-		pid=""
-		tries=$((tries + 1))
-	done
-	return 1
-}
-
-stop_server() {
-	if [ -n "$pid" ]; then
-		kill "$pid" 2>/dev/null
-		wait "$pid"
-		status=$?
-		pid=""
-		return "$status"
-	fi
-}
-trap 'stop_server' EXIT
+SERVER_PORT_BASE=20000
+. tests/t/lib-server.sh
 
 if ! start_server; then
 	not_ok "server starts" "$(cat "$log")"

@@ -13,7 +13,6 @@
 db=$WORK/load.db
 log=$WORK/server.log
 out=$WORK/server.out
-pid=""
 B=$DATA/review/boundaries
 D=demo.cartref.wales
 SW=social-worker@$D
@@ -28,41 +27,8 @@ check "one demo user per role" cr user demo
 tok=$(cr user token "$SW" --label t0860 2>&1 | grep '^cartref_')
 check_eq "an API token" 51 "${#tok}"
 
-start_server() {
-	tries=0
-	while [ "$tries" -lt 10 ]; do
-		port=$((21000 + ($$ + tries * 97) % 1000))
-		"$CARTREF" --db "$db" serve --listen "127.0.0.1:$port" \
-			--threads 8 >"$out" 2>>"$log" &
-		pid=$!
-		i=0
-		while [ "$i" -lt 300 ]; do
-			if grep -q "serving" "$out" 2>/dev/null &&
-			    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/ping"; then
-				U=http://127.0.0.1:$port
-				return 0
-			fi
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
-		pid=""
-		tries=$((tries + 1))
-	done
-	return 1
-}
-stop_server() {
-	if [ -n "$pid" ]; then
-		kill "$pid" 2>/dev/null
-		wait "$pid"
-		status=$?
-		pid=""
-		return "$status"
-	fi
-}
-trap 'stop_server' EXIT
+SERVER_PORT_BASE=21000
+. tests/t/lib-server.sh
 
 if ! start_server; then
 	not_ok "server starts" "$(cat "$log")"

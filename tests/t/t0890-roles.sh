@@ -21,8 +21,6 @@ db=$WORK/roles.db
 log=$WORK/server.log
 out=$WORK/server.out
 shots=${TEST_OUT:-$WORK}/roles
-pid=""
-port=""
 
 check "playwright-core and axe-core are installed (make assets)" \
 	test -f node_modules/playwright-core/package.json -a -f node_modules/axe-core/axe.min.js
@@ -33,41 +31,8 @@ check "imported" cr import dir "$WORK/demo"
 check "one demo user per role" cr user demo
 check "the alerts" cr alerts run
 
-start_server() {
-	tries=0
-	while [ "$tries" -lt 10 ]; do
-		port=$((23000 + ($$ + tries * 97) % 1000))
-		"$CARTREF" --db "$db" serve --demo --listen "127.0.0.1:$port" \
-			>"$out" 2>>"$log" &
-		pid=$!
-		i=0
-		while [ "$i" -lt 300 ]; do
-			if grep -q "serving" "$out" 2>/dev/null &&
-			    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/ping"; then
-				U=http://127.0.0.1:$port
-				return 0
-			fi
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
-		pid=""
-		tries=$((tries + 1))
-	done
-	return 1
-}
-stop_server() {
-	if [ -n "$pid" ]; then
-		kill "$pid" 2>/dev/null
-		wait "$pid"
-		status=$?
-		pid=""
-		return "$status"
-	fi
-}
-trap 'stop_server' EXIT
+SERVER_PORT_BASE=23000
+. tests/t/lib-server.sh
 
 if ! start_server; then
 	not_ok "server starts" "$(cat "$log")"

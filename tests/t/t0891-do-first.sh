@@ -16,8 +16,6 @@ DO_FIRST_BOUND=25
 db=$WORK/do-first.db
 log=$WORK/server.log
 out=$WORK/server.out
-pid=""
-port=""
 PW="do-first test password"
 
 clock_at "$AS_OF 09:30"
@@ -58,41 +56,8 @@ nprov=$(wc -l <"$WORK/providers")
 check_eq "a user for every council (2 each), force, provider and the inspectorate" \
 	$((22 * 2 + 4 + nprov + 1)) "$nusers"
 
-start_server() {
-	tries=0
-	while [ "$tries" -lt 10 ]; do
-		port=$((24000 + ($$ + tries * 97) % 1000))
-		"$CARTREF" --db "$db" serve --listen "127.0.0.1:$port" \
-			>"$out" 2>>"$log" &
-		pid=$!
-		i=0
-		while [ "$i" -lt 300 ]; do
-			if grep -q "serving" "$out" 2>/dev/null &&
-			    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/ping"; then
-				U=http://127.0.0.1:$port
-				return 0
-			fi
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
-		pid=""
-		tries=$((tries + 1))
-	done
-	return 1
-}
-stop_server() {
-	if [ -n "$pid" ]; then
-		kill "$pid" 2>/dev/null
-		wait "$pid"
-		status=$?
-		pid=""
-		return "$status"
-	fi
-}
-trap 'stop_server' EXIT
+SERVER_PORT_BASE=24000
+. tests/t/lib-server.sh
 
 if ! start_server; then
 	not_ok "server starts" "$(cat "$log")"

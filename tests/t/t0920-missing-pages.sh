@@ -28,8 +28,6 @@ clock_at "2019-08-15 12:00Z"
 db=$WORK/mp.db
 log=$WORK/server.log
 out=$WORK/server.out
-pid=""
-port=""
 PW=demo-only-cartref
 D=demo.cartref.wales
 B=$DATA/review/boundaries
@@ -47,41 +45,8 @@ check "fixture Cardiff 2019 with C08 at W0000001" cr import 903 --la W06000015 "
 check "one demo user per role" cr user demo
 check "a Swansea social worker" sh -c "echo 'a long enough password' | \"$CARTREF\" --db \"$db\" user add --email sw@swansea.test --name 'Swansea SW' --role council_social_worker --org council:W06000011 --password-stdin"
 
-start_server() {
-	tries=0
-	while [ "$tries" -lt 10 ]; do
-		port=$((22000 + ($$ + tries * 97) % 1000))
-		"$CARTREF" --db "$db" serve --listen "127.0.0.1:$port" \
-			>"$out" 2>>"$log" &
-		pid=$!
-		i=0
-		while [ "$i" -lt 300 ]; do
-			if grep -q "serving" "$out" 2>/dev/null &&
-			    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/ping"; then
-				U=http://127.0.0.1:$port
-				return 0
-			fi
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
-		pid=""
-		tries=$((tries + 1))
-	done
-	return 1
-}
-stop_server() {
-	if [ -n "$pid" ]; then
-		kill "$pid" 2>/dev/null
-		wait "$pid"
-		status=$?
-		pid=""
-		return "$status"
-	fi
-}
-trap 'stop_server' EXIT
+SERVER_PORT_BASE=22000
+. tests/t/lib-server.sh
 
 if ! start_server; then
 	not_ok "server starts" "$(cat "$log")"

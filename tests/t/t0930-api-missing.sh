@@ -21,8 +21,6 @@ clock_at "2019-08-15 12:00Z"
 db=$WORK/mfc.db
 log=$WORK/server.log
 out=$WORK/server.out
-pid=""
-port=""
 B=$DATA/review/boundaries
 SPEC=docs/openapi.json
 CHECK=$(dirname "$CARTREF")/tools/openapi-check
@@ -63,41 +61,8 @@ check "docs/openapi.json is a sound OpenAPI 3.0 description" "$CHECK" "$SPEC" li
 sed -n 's/.*{ HTTP_\([A-Z]*\), "\(\/api\/v1\/[^"]*\)".*/\1 \2/p' src/web/router.c | sort >"$WORK/router-routes"
 check "every /api/v1 route and method is documented, and only those" diff "$WORK/router-routes" "$WORK/spec-routes"
 
-start_server() {
-	tries=0
-	while [ "$tries" -lt 10 ]; do
-		port=$((21000 + ($$ + tries * 89) % 1000))
-		"$CARTREF" --db "$db" serve --listen "127.0.0.1:$port" "$@" \
-			>"$out" 2>>"$log" &
-		pid=$!
-		i=0
-		while [ "$i" -lt 300 ]; do
-			if grep -q "serving" "$out" 2>/dev/null &&
-			    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/ping"; then
-				U=http://127.0.0.1:$port
-				return 0
-			fi
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
-		pid=""
-		tries=$((tries + 1))
-	done
-	return 1
-}
-stop_server() {
-	if [ -n "$pid" ]; then
-		kill "$pid" 2>/dev/null
-		wait "$pid"
-		status=$?
-		pid=""
-		return "$status"
-	fi
-}
-trap 'stop_server' EXIT
+SERVER_PORT_BASE=21000
+. tests/t/lib-server.sh
 
 if ! start_server; then
 	not_ok "server starts" "$(cat "$log")"
