@@ -54,3 +54,42 @@ stop_server() {
 }
 
 trap 'stop_server' EXIT
+
+# HTTP with curl, each answer kept as $WORK/NAME.h (headers) and
+# $WORK/NAME.b (body):
+#
+#   get NAME CURL-ARGS...          one request
+#   status NAME                    its status code
+#   header NAME FIELD              a header's value (first, no CR)
+#   location NAME                  its Location
+#   form_token NAME                the first CSRF token of a form in it
+#   session_start WHO EMAIL PASSWORD
+#	signs in with a fresh cookie jar, $WORK/WHO.jar (the answers are
+#	WHO-form and WHO-in); true when sign-in answers 303
+get() {
+	name=$1
+	shift
+	curl -s -D "$WORK/$name.h" -o "$WORK/$name.b" "$@"
+}
+status() {
+	sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' "$WORK/$1.h"
+}
+header() {
+	grep -i "^$2:" "$WORK/$1.h" | head -1 | sed 's/^[^:]*: *//; s/\r$//'
+}
+location() {
+	header "$1" Location
+}
+form_token() {
+	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$WORK/$1.b" | head -1
+}
+session_start() {
+	jar=$WORK/$1.jar
+	rm -f "$jar"
+	get "$1-form" -c "$jar" -b "$jar" "$U/sign-in"
+	get "$1-in" -c "$jar" -b "$jar" \
+		--data-urlencode "csrf=$(form_token "$1-form")" \
+		--data-urlencode "email=$2" \
+		--data-urlencode "password=$3" "$U/sign-in"
+	[ "$(status "$1-in")" = 303 ]
+}

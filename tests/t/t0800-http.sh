@@ -20,19 +20,6 @@ fi
 ok "server starts and answers on 127.0.0.1:$port"
 U=http://127.0.0.1:$port
 
-# get NAME [curl args...] URL: headers to $WORK/NAME.h, body to $WORK/NAME.b
-get() {
-	name=$1
-	shift
-	curl -s -D "$WORK/$name.h" -o "$WORK/$name.b" "$@"
-}
-status() {
-	sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' "$WORK/$1.h"
-}
-header() {
-	grep -i "^$2:" "$WORK/$1.h" | head -1 | sed 's/^[^:]*: *//; s/\r$//'
-}
-
 # --- the JSON API ---
 get ping "$U/api/v1/ping"
 check_eq "ping: 200" 200 "$(status ping)"

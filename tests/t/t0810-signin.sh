@@ -35,25 +35,9 @@ if ! start_server; then
 fi
 ok "server starts on 127.0.0.1:$port"
 
-# get NAME [curl args...] URL: headers to $WORK/NAME.h, body to $WORK/NAME.b
-get() {
-	name=$1
-	shift
-	curl -s -D "$WORK/$name.h" -o "$WORK/$name.b" "$@"
-}
-status() {
-	sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' "$WORK/$1.h"
-}
-header() {
-	grep -i "^$2:" "$WORK/$1.h" | head -1 | sed 's/^[^:]*: *//; s/\r$//'
-}
 # set_cookie NAME COOKIE: that cookie's Set-Cookie line in NAME's headers
 set_cookie() {
 	grep -i "^Set-Cookie: $2=" "$WORK/$1.h" | head -1 | sed 's/\r$//'
-}
-# form_token NAME: the csrf field of the form in NAME's body
-form_token() {
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$WORK/$1.b" | head -1
 }
 # jar_value JAR COOKIE: a cookie's value in a curl cookie jar
 jar_value() {

@@ -118,12 +118,6 @@ $role $method $path $code: $(head -5 "$WORK/$name.err")"
 	esac
 }
 fivexx=""
-status() {
-	sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' "$WORK/$1.h"
-}
-header() {
-	grep -i "^$2:" "$WORK/$1.h" | head -1 | sed 's/^[^:]*: *//; s/\r$//'
-}
 has() {
 	f=$WORK/$1.b
 	shift

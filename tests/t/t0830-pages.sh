@@ -43,20 +43,6 @@ if ! start_server; then
 fi
 ok "server starts on 127.0.0.1:$port"
 
-get() {
-	name=$1
-	shift
-	curl -s -D "$WORK/$name.h" -o "$WORK/$name.b" "$@"
-}
-status() {
-	sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' "$WORK/$1.h"
-}
-header() {
-	grep -i "^$2:" "$WORK/$1.h" | head -1 | sed 's/^[^:]*: *//; s/\r$//'
-}
-form_token() {
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$WORK/$1.b" | head -1
-}
 sign_in() {
 	sname=$1
 	jar=$2

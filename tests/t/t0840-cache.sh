@@ -36,18 +36,9 @@ if ! start_server; then
 fi
 ok "server starts on 127.0.0.1:$port"
 
-get() {
-	name=$1
-	shift
-	curl -s -D "$WORK/$name.h" -o "$WORK/$name.b" "$@"
-}
-status() {
-	sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' "$WORK/$1.h"
-}
 sign_in() {
 	get "$1-form" -c "$2" -b "$2" "$U/sign-in"
-	csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$WORK/$1-form.b" | head -1)
-	get "$1" -c "$2" -b "$2" --data-urlencode "csrf=$csrf" \
+	get "$1" -c "$2" -b "$2" --data-urlencode "csrf=$(form_token "$1-form")" \
 		--data-urlencode "email=$3" --data-urlencode "password=$PW" \
 		"$U/sign-in"
 }

@@ -37,31 +37,6 @@ if ! start_server; then
 fi
 ok "server starts on 127.0.0.1:$port"
 
-get() {
-	name=$1
-	shift
-	curl -s -D "$WORK/$name.h" -o "$WORK/$name.b" "$@"
-}
-status() {
-	sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' "$WORK/$1.h"
-}
-location() {
-	grep -i "^location:" "$WORK/$1.h" | head -1 | sed 's/^[^:]*: *//; s/\r$//'
-}
-form_token() {
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$WORK/$1.b" | head -1
-}
-# sign_in WHO EMAIL PASSWORD: a session in $WORK/WHO.jar; true on 303
-sign_in() {
-	jar=$WORK/$1.jar
-	rm -f "$jar"
-	get "$1-form" -c "$jar" -b "$jar" "$U/sign-in"
-	get "$1-in" -c "$jar" -b "$jar" \
-		--data-urlencode "csrf=$(form_token "$1-form")" \
-		--data-urlencode "email=$2" \
-		--data-urlencode "password=$3" "$U/sign-in"
-	[ "$(status "$1-in")" = 303 ]
-}
 # as WHO NAME CURL-ARGS...: a request with WHO's session
 as() {
 	who=$1
@@ -113,7 +88,7 @@ user_id() {
 
 # ---- who may: admins only, everyone else the 404 page -------------------------
 for r in inspector analyst social-worker placements home-manager police admin; do
-	check "$r signs in" sign_in "$r" "$r@$D" "$PW"
+	check "$r signs in" session_start "$r" "$r@$D" "$PW"
 done
 ADMIN_ID=$(user_id "admin@$D")
 SW_ID=$(user_id "social-worker@$D")
@@ -235,7 +210,7 @@ post admin add-again /admin/users/new --data-urlencode "email=ann.jones@swansea.
 check_eq "the same email address again: 400" 400 "$(status add-again)"
 check "says it exists" has add-again "A user with this email address already exists"
 
-check "Ann signs in with the password shown" sign_in ann ann.jones@swansea.example "$NEWPW"
+check "Ann signs in with the password shown" session_start ann ann.jones@swansea.example "$NEWPW"
 as ann ann-home "$U/home"
 check_eq "and has her home page" 200 "$(status ann-home)"
 as ann ann-admin "$U/admin/users"
@@ -317,8 +292,8 @@ check_eq "her session has ended" "303" "$(status ann-after)"
 check_eq "her sessions are gone from the store" 0 "$(q "SELECT count(*) FROM session WHERE user_id = $ANN")"
 get me3 -H "Authorization: Bearer $TOKEN2" "$U/api/v1/me"
 check_eq "her other token is revoked too (as the CLI does)" 401 "$(status me3)"
-check "she cannot sign in" sh -c "! sign_in ann2 ann.jones@swansea.example '$NEWPW'" 
-sign_in ann2 ann.jones@swansea.example "$NEWPW"
+check "she cannot sign in" sh -c "! session_start ann2 ann.jones@swansea.example '$NEWPW'" 
+session_start ann2 ann.jones@swansea.example "$NEWPW"
 check "with the generic message" has ann2-in "The email address or password is wrong"
 as admin ann-dis "$U/admin/users/$ANN?done=disabled"
 check "her page: disabled, a banner, enable offered, no token form" has ann-dis \
@@ -329,7 +304,7 @@ check_eq "no token for a disabled user: 400" 400 "$(status tok3)"
 post admin en "/admin/users/$ANN/enable"
 check_eq "enabled: back to her page" "303 /admin/users/$ANN?done=enabled" "$(status en) $(location en)"
 check_eq "audited as user-enable" 1 "$(audits "action = 'user-enable' AND subject_id = 'ann.jones@swansea.example'")"
-check "she signs in again" sign_in ann ann.jones@swansea.example "$NEWPW"
+check "she signs in again" session_start ann ann.jones@swansea.example "$NEWPW"
 post admin en2 "/admin/users/$ANN/enable"
 check_eq "enabling an active account: 400" 400 "$(status en2)"
 check "says so" has en2 "This account is already enabled."
@@ -346,9 +321,9 @@ check "the reset page parses" html_ok reset
 check_eq "audited as user-reset" 1 "$(audits "action = 'user-reset' AND subject_id = 'ann.jones@swansea.example' AND actor = 'admin@$D'")"
 as ann ann-reset "$U/home"
 check_eq "her session has ended" 303 "$(status ann-reset)"
-check "the old password is refused" sh -c "! sign_in ann3 ann.jones@swansea.example '$NEWPW'"
-sign_in ann3 ann.jones@swansea.example "$NEWPW"
-check "the new one works" sign_in ann ann.jones@swansea.example "$RESETPW"
+check "the old password is refused" sh -c "! session_start ann3 ann.jones@swansea.example '$NEWPW'"
+session_start ann3 ann.jones@swansea.example "$NEWPW"
+check "the new one works" session_start ann ann.jones@swansea.example "$RESETPW"
 
 # ---- nobody disables themselves, nor the last admin -------------------------------
 as admin self-q "$U/admin/users/$ADMIN_ID/disable"
@@ -366,7 +341,7 @@ post admin add-admin /admin/users/new --data-urlencode "email=admin2@example.org
 	--data-urlencode "org=inspectorate:CIW"
 check_eq "a second admin added" 200 "$(status add-admin)"
 A2=$(user_id admin2@example.org)
-check "the second admin signs in" sign_in admin2 admin2@example.org "$(code_of add-admin one-time-password)"
+check "the second admin signs in" session_start admin2 admin2@example.org "$(code_of add-admin one-time-password)"
 post admin2 dis-a1 "/admin/users/$ADMIN_ID/disable"
 check_eq "one admin may disable another while one stays active" 303 "$(status dis-a1)"
 as admin gone "$U/admin/users"
@@ -374,7 +349,7 @@ check_eq "the disabled admin's session has ended" 303 "$(status gone)"
 check_status "the CLI will not disable the one left" 1 cr user disable admin2@example.org
 post admin2 en-a1 "/admin/users/$ADMIN_ID/enable"
 check_eq "and enables them again" 303 "$(status en-a1)"
-check "the first admin signs in again" sign_in admin admin@$D "$PW"
+check "the first admin signs in again" session_start admin admin@$D "$PW"
 
 # ---- Welsh ----------------------------------------------------------------------
 as admin cy-list "$U/admin/users?lang=cy"

@@ -55,29 +55,6 @@ if ! start_server; then
 fi
 ok "server starts on 127.0.0.1:$port"
 
-get() {
-	name=$1
-	shift
-	curl -s -D "$WORK/$name.h" -o "$WORK/$name.b" "$@"
-}
-status() {
-	sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' "$WORK/$1.h"
-}
-location() {
-	grep -i "^location:" "$WORK/$1.h" | head -1 | sed 's/^[^:]*: *//; s/\r$//'
-}
-form_token() {
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$WORK/$1.b" | head -1
-}
-sign_in() {
-	jar=$WORK/$1.jar
-	get "$1-form" -c "$jar" -b "$jar" "$U/sign-in"
-	get "$1-in" -c "$jar" -b "$jar" \
-		--data-urlencode "csrf=$(form_token "$1-form")" \
-		--data-urlencode "email=$2" \
-		--data-urlencode "password=$3" "$U/sign-in"
-	[ "$(status "$1-in")" = 303 ]
-}
 # as WHO NAME CURL-ARGS...: a request with WHO's session
 as() {
 	who=$1
@@ -117,11 +94,11 @@ when() {
 }
 uk() { TZ=Europe/London date "$@"; }
 
-check "the home manager signs in" sign_in hm "home-manager@$D" "$PW"
-check "the police coordinator signs in" sign_in po "police@$D" "$PW"
-check "the social worker signs in" sign_in sw "social-worker@$D" "$PW"
-check "the analyst signs in" sign_in an "analyst@$D" "$PW"
-check "the Swansea social worker signs in" sign_in sa "sw@swansea.test" "a long enough password"
+check "the home manager signs in" session_start hm "home-manager@$D" "$PW"
+check "the police coordinator signs in" session_start po "police@$D" "$PW"
+check "the social worker signs in" session_start sw "social-worker@$D" "$PW"
+check "the analyst signs in" session_start an "analyst@$D" "$PW"
+check "the Swansea social worker signs in" session_start sa "sw@swansea.test" "a long enough password"
 
 # ---- the home reports C08 missing -------------------------------------------
 as hm c1 "$U$C08"

@@ -113,12 +113,6 @@ $role $meth $path $code: $(head -5 "$WORK/$name.err")"
 	5*) fivexx="$fivexx $role:$meth:$path" ;;
 	esac
 }
-status() {
-	sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' "$WORK/$1.h"
-}
-header() {
-	grep -i "^$2:" "$WORK/$1.h" | head -1 | sed 's/^[^:]*: *//; s/\r$//'
-}
 has() {
 	f=$WORK/$1.b
 	shift
