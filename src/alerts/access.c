@@ -54,28 +54,42 @@ int alerts_viewer_org(const struct viewer *v, enum org_kind *kind,
 	return 0;
 }
 
-/* "W06000015/C01 W06000015/C02 ..." for an audit row, bounded. */
+/*
+ * Appends "LA/REF" (a child) or "home URN" to an audit row's list of
+ * names, "W06000015/C01 home W0000002 ...", out[0..*len) so far.  False
+ * when the list is full: within 40 bytes of cap, or this one did not fit
+ * (snprintf cut it; out stays terminated).
+ */
+static bool name_add(char *out, size_t cap, size_t *len, const char *la,
+		     const char *ref, const char *urn)
+{
+	int k;
+
+	if (*len + 40 >= cap)
+		return false;
+	if (ref[0])
+		k = snprintf(out + *len, cap - *len, "%s%s/%s",
+			     *len ? " " : "", la, ref);
+	else if (urn[0])
+		k = snprintf(out + *len, cap - *len, "%shome %s",
+			     *len ? " " : "", urn);
+	else
+		return true;
+	if (k < 0 || (size_t)k >= cap - *len)
+		return false;
+	*len += (size_t)k;
+	return true;
+}
+
 static void names_of(const struct alert_page *p, char *out, size_t cap)
 {
 	size_t len = 0;
 
 	out[0] = '\0';
-	for (size_t i = 0; i < p->n && len + 40 < cap; i++) {
-		const struct alert_row *r = &p->rows[i];
-		int k;
-
-		if (r->ref[0])
-			k = snprintf(out + len, cap - len, "%s%s/%s",
-				     len ? " " : "", r->la, r->ref);
-		else if (r->urn[0])
-			k = snprintf(out + len, cap - len, "%shome %s",
-				     len ? " " : "", r->urn);
-		else
-			continue;
-		if (k < 0 || (size_t)k >= cap - len)
+	for (size_t i = 0; i < p->n; i++)
+		if (!name_add(out, cap, &len, p->rows[i].la, p->rows[i].ref,
+			      p->rows[i].urn))
 			break;
-		len += (size_t)k;
-	}
 }
 
 int alerts_list(struct store *s, const struct viewer *v,
@@ -105,28 +119,15 @@ int alerts_list(struct store *s, const struct viewer *v,
 	return rc;
 }
 
-/* "W06000015/C01 home W0000002 ..." of a page of items, bounded. */
 static void item_names(const struct alert_item_page *p, char *out, size_t cap)
 {
 	size_t len = 0;
 
 	out[0] = '\0';
-	for (size_t i = 0; i < p->n && len + 40 < cap; i++) {
-		const struct alert_item *it = &p->items[i];
-		int k;
-
-		if (it->ref[0])
-			k = snprintf(out + len, cap - len, "%s%s/%s",
-				     len ? " " : "", it->la, it->ref);
-		else if (it->urn[0])
-			k = snprintf(out + len, cap - len, "%shome %s",
-				     len ? " " : "", it->urn);
-		else
-			continue;
-		if (k < 0 || (size_t)k >= cap - len)
+	for (size_t i = 0; i < p->n; i++)
+		if (!name_add(out, cap, &len, p->items[i].la, p->items[i].ref,
+			      p->items[i].urn))
 			break;
-		len += (size_t)k;
-	}
 }
 
 int alerts_items_list(struct store *s, const struct viewer *v,
