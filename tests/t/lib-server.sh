@@ -93,3 +93,30 @@ session_start() {
 		--data-urlencode "password=$3" "$U/sign-in"
 	[ "$(status "$1-in")" = 303 ]
 }
+
+# What a body says ($WORK/NAME.b); on failure each says why:
+#
+#   has NAME TEXT...               every text is in it
+#   hasnt NAME TEXT...             no text is in it
+#   html_ok NAME                   xmllint parses it with no error but
+#	HTML5 tags it does not know (its HTML parser is HTML 4: nav,
+#	main, svg...)
+has() {
+	f=$WORK/$1.b
+	shift
+	for t in "$@"; do
+		grep -qF -- "$t" "$f" || { echo "no '$t' in $f"; return 1; }
+	done
+}
+hasnt() {
+	f=$WORK/$1.b
+	shift
+	for t in "$@"; do
+		if grep -qF -- "$t" "$f"; then echo "'$t' in $f"; return 1; fi
+	done
+}
+html_ok() {
+	errs=$(xmllint --html --noout "$WORK/$1.b" 2>&1 |
+		grep 'parser error' | grep -v 'Tag [a-z]* invalid')
+	[ -z "$errs" ] || { echo "$errs"; return 1; }
+}

@@ -56,14 +56,6 @@ sign_in() {
 		--data-urlencode "email=$email" \
 		--data-urlencode "password=$password" "$@" "$U/sign-in"
 }
-# has NAME TEXT...: every text is in NAME's body
-has() {
-	f=$WORK/$1.b
-	shift
-	for t in "$@"; do
-		grep -qF -- "$t" "$f" || { echo "no '$t' in $f"; return 1; }
-	done
-}
 # value_of NAME LABEL: the summary list value after a label
 value_of() {
 	grep -A1 -F -- "$2</dt>" "$WORK/$1.b" | sed -n 's/.*__value">\(.*\)<\/dd>.*/\1/p' | head -1

@@ -118,20 +118,6 @@ $role $method $path $code: $(head -5 "$WORK/$name.err")"
 	esac
 }
 fivexx=""
-has() {
-	f=$WORK/$1.b
-	shift
-	for t in "$@"; do
-		grep -qF -- "$t" "$f" || { echo "no '$t' in $f"; return 1; }
-	done
-}
-hasnt() {
-	f=$WORK/$1.b
-	shift
-	for t in "$@"; do
-		! grep -qF -- "$t" "$f" || { echo "'$t' in $f"; return 1; }
-	done
-}
 # refs NAME: the children's references in a list answer, space-separated
 refs() {
 	grep -o '"ref":"[^"]*"' "$WORK/$1.b" | sed 's/"ref":"\(.*\)"/\1/' | tr '\n' ' ' | sed 's/ $//'

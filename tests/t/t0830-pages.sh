@@ -53,34 +53,11 @@ sign_in() {
 		--data-urlencode "email=$email" \
 		--data-urlencode "password=$PW" "$U/sign-in"
 }
-# has NAME TEXT...: every text is in NAME's body
-has() {
-	f=$WORK/$1.b
-	shift
-	for t in "$@"; do
-		grep -qF -- "$t" "$f" || { echo "no '$t' in $f"; return 1; }
-	done
-}
-# hasnt NAME TEXT...: no text is in NAME's body
-hasnt() {
-	f=$WORK/$1.b
-	shift
-	for t in "$@"; do
-		if grep -qF -- "$t" "$f"; then echo "'$t' in $f"; return 1; fi
-	done
-}
 # children NAME: the child links of a list, "LA/REF" sorted, one line
 children() {
 	grep -o 'href="/children/[A-Z0-9]*/[A-Za-z0-9]*"' "$WORK/$1.b" |
 		sed 's|href="/children/||; s|"$||' | sort -u | tr '\n' ' ' |
 		sed 's/ $//'
-}
-# html_ok NAME: xmllint parses the page with no error but HTML5 tags it
-# does not know (its HTML parser is HTML 4: nav, main, svg...)
-html_ok() {
-	errs=$(xmllint --html --noout "$WORK/$1.b" 2>&1 |
-		grep 'parser error' | grep -v 'Tag [a-z]* invalid')
-	[ -z "$errs" ] || { echo "$errs"; return 1; }
 }
 # value_of NAME LABEL: the Value cell of a figures table row
 value_of() {

@@ -56,25 +56,6 @@ post() {
 	set -- --data-urlencode "csrf=$(form_token "$p_name-tok")" "$@"
 	as "$p_who" "$p_name" "$@" "$U$p_path"
 }
-has() {
-	f=$WORK/$1.b
-	shift
-	for t in "$@"; do
-		grep -qF -- "$t" "$f" || { echo "no '$t' in $f"; return 1; }
-	done
-}
-hasnt() {
-	f=$WORK/$1.b
-	shift
-	for t in "$@"; do
-		if grep -qF -- "$t" "$f"; then echo "'$t' in $f"; return 1; fi
-	done
-}
-html_ok() {
-	errs=$(xmllint --html --noout "$WORK/$1.b" 2>&1 |
-		grep 'parser error' | grep -v 'Tag [a-z]* invalid')
-	[ -z "$errs" ] || { echo "$errs"; return 1; }
-}
 # code NAME ID: the text of <code id="ID"> on page NAME
 code_of() {
 	sed -n "s/.*<code id=\"$2\">\([^<]*\)<\/code>.*/\1/p" "$WORK/$1.b" | head -1

@@ -63,25 +63,6 @@ as() {
 	shift
 	get "$name" -b "$WORK/$who.jar" "$@"
 }
-has() {
-	f=$WORK/$1.b
-	shift
-	for t in "$@"; do
-		grep -qF -- "$t" "$f" || { echo "no '$t' in $f"; return 1; }
-	done
-}
-hasnt() {
-	f=$WORK/$1.b
-	shift
-	for t in "$@"; do
-		if grep -qF -- "$t" "$f"; then echo "'$t' in $f"; return 1; fi
-	done
-}
-html_ok() {
-	errs=$(xmllint --html --noout "$WORK/$1.b" 2>&1 |
-		grep 'parser error' | grep -v 'Tag [a-z]* invalid')
-	[ -z "$errs" ] || { echo "$errs"; return 1; }
-}
 # when NAME DAYS HOURS: the five boxes of a date and time DAYS days and
 # HOURS hours before now, as a clock in the UK shows it (the forms take
 # UK local time), as curl arguments

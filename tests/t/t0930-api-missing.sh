@@ -113,18 +113,12 @@ $role $meth $path $code: $(head -5 "$WORK/$name.err")"
 	5*) fivexx="$fivexx $role:$meth:$path" ;;
 	esac
 }
+# has NAME TEXT...: as lib-server.sh's has, and a failure shows the answer's start
 has() {
 	f=$WORK/$1.b
 	shift
 	for t in "$@"; do
 		grep -qF -- "$t" "$f" || { echo "no '$t' in $f: $(head -c 400 "$f")"; return 1; }
-	done
-}
-hasnt() {
-	f=$WORK/$1.b
-	shift
-	for t in "$@"; do
-		! grep -qF -- "$t" "$f" || { echo "'$t' in $f"; return 1; }
 	done
 }
 # num NAME KEY: the first number value of "KEY"
