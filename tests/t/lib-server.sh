@@ -11,6 +11,9 @@
 #	a free port (retried when taken, up to 10 times) and a bounded
 #	wait (30 s) for the server to answer /api/v1/ping; sets port, pid
 #	and U (its base URL); 1 when it never answers
+#   server_up
+#	start_server as a check, "server starts on 127.0.0.1:PORT"; when
+#	it does not, the server's log, and the script ends there
 #   stop_server
 #	stops it (SIGTERM) and returns its exit status (0: it stopped
 #	cleanly)
@@ -51,6 +54,15 @@ stop_server() {
 		pid=""
 		return "$status"
 	fi
+}
+
+server_up() {
+	if ! start_server; then
+		not_ok "server starts" "$(cat "$log")"
+		done_testing
+		exit 1
+	fi
+	ok "server starts on 127.0.0.1:$port"
 }
 
 trap 'stop_server' EXIT

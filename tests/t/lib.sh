@@ -80,6 +80,29 @@ fnow() {
 	date -u -d "@$(( $(date -u +%s) + ${CARTREF_CLOCK_OFFSET:-0} ))" +%Y-%m-%dT%H:%M:%SZ
 }
 
+# browser_tap NAME SECONDS COMMAND...: a browser script (tests/browser/,
+# lib.mjs) whose checks go on from this script's: its TAP printed and
+# counted, kept in $WORK/NAME.tap with its errors in $WORK/NAME.err, the
+# whole bounded by timeout (killed 5 s after); an exit that is not 0 with
+# no "not ok" of its own is one.
+browser_tap() {
+	bname=$1
+	bsecs=$2
+	shift 2
+	TAP_START=$n TAP_COUNT=$WORK/tap-count timeout -k 5 "$bsecs" "$@" \
+		>"$WORK/$bname.tap" 2>"$WORK/$bname.err"
+	brc=$?
+	cat "$WORK/$bname.tap"
+	if [ -s "$WORK/tap-count" ]; then
+		n=$(cat "$WORK/tap-count")
+	else
+		n=$((n + $(grep -c '^\(not \)\{0,1\}ok ' "$WORK/$bname.tap")))
+	fi
+	if [ "$brc" -ne 0 ] && ! grep -q '^not ok' "$WORK/$bname.tap"; then
+		not_ok "the browser run exits 0" "exit $brc: $(tail -20 "$WORK/$bname.err")"
+	fi
+}
+
 done_testing() {
 	echo "1..$n"
 }

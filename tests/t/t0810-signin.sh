@@ -28,12 +28,7 @@ check_eq "an API token for it" 51 "${#tok}"
 SERVER_PORT_BASE=19000
 . tests/t/lib-server.sh
 
-if ! start_server; then
-	not_ok "server starts" "$(cat "$log")"
-	done_testing
-	exit 1
-fi
-ok "server starts on 127.0.0.1:$port"
+server_up
 
 # set_cookie NAME COOKIE: that cookie's Set-Cookie line in NAME's headers
 set_cookie() {

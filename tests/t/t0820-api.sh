@@ -74,12 +74,7 @@ check "every /api/v1 route is documented, and only those" diff "$WORK/router-rou
 SERVER_PORT_BASE=20000
 . tests/t/lib-server.sh
 
-if ! start_server; then
-	not_ok "server starts" "$(cat "$log")"
-	done_testing
-	exit 1
-fi
-ok "server starts on 127.0.0.1:$port"
+server_up
 
 # call NAME ROLE PATH [curl args...]: GET PATH with ROLE's token ("none":
 # without one); headers to $WORK/NAME.h, body to $WORK/NAME.b.  Every

@@ -36,12 +36,7 @@ check "C01 and S01 missing now, recorded live" cr missing import "$WORK/live.csv
 SERVER_PORT_BASE=20000
 . tests/t/lib-server.sh
 
-if ! start_server; then
-	not_ok "server starts" "$(cat "$log")"
-	done_testing
-	exit 1
-fi
-ok "server starts on 127.0.0.1:$port"
+server_up
 
 sign_in() {
 	sname=$1

@@ -29,12 +29,7 @@ tok=$(cr user token "inspector@$D" --label t0840 2>&1 | grep '^cartref_')
 SERVER_PORT_BASE=21000
 . tests/t/lib-server.sh
 
-if ! start_server; then
-	not_ok "server starts" "$(cat "$log")"
-	done_testing
-	exit 1
-fi
-ok "server starts on 127.0.0.1:$port"
+server_up
 
 sign_in() {
 	get "$1-form" -c "$2" -b "$2" "$U/sign-in"

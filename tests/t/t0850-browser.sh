@@ -32,28 +32,12 @@ check "one demo user per role" cr user demo
 SERVER_PORT_BASE=21000
 . tests/t/lib-server.sh
 
-if ! start_server; then
-	not_ok "server starts" "$(cat "$log")"
-	done_testing
-	exit 1
-fi
-ok "server starts on 127.0.0.1:$port"
+server_up
 
 rm -rf "$shots"
 mkdir -p "$shots"
 # bounded: the flow stops itself after 120 s; this is the backstop
-TAP_START=$n TAP_COUNT=$WORK/tap-count timeout -k 5 180 \
-	node tests/browser/flow.mjs "$U" "$shots" >"$WORK/flow.tap" 2>"$WORK/flow.err"
-rc=$?
-cat "$WORK/flow.tap"
-if [ -s "$WORK/tap-count" ]; then
-	n=$(cat "$WORK/tap-count")
-else
-	n=$((n + $(grep -c '^\(not \)\{0,1\}ok ' "$WORK/flow.tap")))
-fi
-if [ "$rc" -ne 0 ] && ! grep -q '^not ok' "$WORK/flow.tap"; then
-	not_ok "the browser flow exits 0" "exit $rc: $(tail -20 "$WORK/flow.err")"
-fi
+browser_tap flow 180 node tests/browser/flow.mjs "$U" "$shots"
 check "a screenshot of each step" test "$(ls "$shots"/*.png 2>/dev/null | wc -l)" -ge 4
 stop_server
 check_eq "the server stops cleanly" 0 "$?"

@@ -30,12 +30,7 @@ check "one demo user per role" cr user demo
 SERVER_PORT_BASE=23000
 . tests/t/lib-server.sh
 
-if ! start_server; then
-	not_ok "server starts" "$(cat "$log")"
-	done_testing
-	exit 1
-fi
-ok "server starts on 127.0.0.1:$port"
+server_up
 
 # as WHO NAME CURL-ARGS...: a request with WHO's session
 as() {

@@ -34,27 +34,11 @@ check "the alerts" cr alerts run
 SERVER_PORT_BASE=23000
 . tests/t/lib-server.sh
 
-if ! start_server; then
-	not_ok "server starts" "$(cat "$log")"
-	done_testing
-	exit 1
-fi
-ok "server starts on 127.0.0.1:$port"
+server_up
 
 rm -rf "$shots"
 mkdir -p "$shots"
-TAP_START=$n TAP_COUNT=$WORK/tap-count timeout -k 5 960 \
-	node tests/browser/roles.mjs "$U" "$shots" >"$WORK/roles.tap" 2>"$WORK/roles.err"
-rc=$?
-cat "$WORK/roles.tap"
-if [ -s "$WORK/tap-count" ]; then
-	n=$(cat "$WORK/tap-count")
-else
-	n=$((n + $(grep -c '^\(not \)\{0,1\}ok ' "$WORK/roles.tap")))
-fi
-if [ "$rc" -ne 0 ] && ! grep -q '^not ok' "$WORK/roles.tap"; then
-	not_ok "the browser run exits 0" "exit $rc: $(tail -20 "$WORK/roles.err")"
-fi
+browser_tap roles 960 node tests/browser/roles.mjs "$U" "$shots"
 check "a screenshot of each role's home page in both languages" \
 	test "$(ls "$shots"/*-home-*-en.png "$shots"/*-home-*-cy.png 2>/dev/null | wc -l)" -eq 14
 stop_server

@@ -59,12 +59,7 @@ check_eq "a user for every council (2 each), force, provider and the inspectorat
 SERVER_PORT_BASE=24000
 . tests/t/lib-server.sh
 
-if ! start_server; then
-	not_ok "server starts" "$(cat "$log")"
-	done_testing
-	exit 1
-fi
-ok "server starts on 127.0.0.1:$port"
+server_up
 
 # home EMAIL: signs in and writes the home page to $WORK/home.b
 # (a failed sign-in shows as the home page's status, 303)

@@ -48,12 +48,7 @@ check "a Swansea social worker" sh -c "echo 'a long enough password' | \"$CARTRE
 SERVER_PORT_BASE=22000
 . tests/t/lib-server.sh
 
-if ! start_server; then
-	not_ok "server starts" "$(cat "$log")"
-	done_testing
-	exit 1
-fi
-ok "server starts on 127.0.0.1:$port"
+server_up
 
 # as WHO NAME CURL-ARGS...: a request with WHO's session
 as() {

@@ -64,12 +64,7 @@ check "every /api/v1 route and method is documented, and only those" diff "$WORK
 SERVER_PORT_BASE=21000
 . tests/t/lib-server.sh
 
-if ! start_server; then
-	not_ok "server starts" "$(cat "$log")"
-	done_testing
-	exit 1
-fi
-ok "server starts on 127.0.0.1:$port"
+server_up
 
 # call NAME ROLE METHOD PATH [BODY [curl args...]]: the request with
 # ROLE's token ("none": without one) and, for a body, Content-Type
