@@ -773,14 +773,8 @@ static void role_radios(struct request *req, struct response *res,
 	res_text(res, tr(req, "What they will see and do in cartref.",
 			 "Beth fyddant yn ei weld a" RQ "i wneud yn cartref."));
 	res_markup(res, "</div>\n");
-	if (err) {
-		res_markup(res, "<p id=\"role-error\" class=\"govuk-error-message\">"
-			   "<span class=\"govuk-visually-hidden\">");
-		res_text(res, tr(req, "Error:", "Gwall:"));
-		res_markup(res, "</span> ");
-		res_text(res, err);
-		res_markup(res, "</p>\n");
-	}
+	if (err)
+		part_error_message(req, res, "role", err);
 	res_markup(res, "<div class=\"govuk-radios\" data-module=\"govuk-radios\">\n");
 	for (int r = 0; r < ROLE_N; r++) {
 		const char *name = role_name((enum role)r);
@@ -838,14 +832,8 @@ static void org_field(struct request *req, struct response *res,
 			 "cartref user org-add, yna dewch yn " CIRC_O "l i" RQ "r "
 			 "dudalen hon."));
 	res_markup(res, "</div>\n");
-	if (err) {
-		res_markup(res, "<p id=\"org-error\" class=\"govuk-error-message\">"
-			   "<span class=\"govuk-visually-hidden\">");
-		res_text(res, tr(req, "Error:", "Gwall:"));
-		res_markup(res, "</span> ");
-		res_text(res, err);
-		res_markup(res, "</p>\n");
-	}
+	if (err)
+		part_error_message(req, res, "org", err);
 	org_select(req, res, &nv->orgs, "org", value,
 		   tr(req, "Choose an organisation", "Dewiswch sefydliad"),
 		   true, err ? "org-hint org-error" : "org-hint", err != NULL);

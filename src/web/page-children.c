@@ -127,12 +127,8 @@ static void search_form(struct request *req, struct response *res,
 			 "Cyfeirnod y plentyn yn dechrau gyda"));
 	res_markup(res, "</label>\n");
 	if (p->q_too_long) {
-		res_markup(res, "<p id=\"q-error\" class=\"govuk-error-message\">"
-			   "<span class=\"govuk-visually-hidden\">");
-		res_text(res, tr(req, "Error:", "Gwall:"));
-		res_markup(res, "</span> ");
-		res_text(res, msg_q_long(req));
-		res_markup(res, "</p>\n<input class=\"govuk-input "
+		part_error_message(req, res, "q", msg_q_long(req));
+		res_markup(res, "<input class=\"govuk-input "
 			   "govuk-input--width-10 govuk-input--error\" "
 			   "aria-describedby=\"q-error\"");
 	} else {

@@ -181,16 +181,8 @@ static void input_group(struct response *res, const char *id,
 	res_markup(res, "\">");
 	res_text(res, label);
 	res_markup(res, "</label>\n");
-	if (error) {
-		res_markup(res, "<p id=\"");
-		res_attr(res, id);
-		res_markup(res, "-error\" class=\"govuk-error-message\">"
-			   "<span class=\"govuk-visually-hidden\">");
-		res_text(res, tr(req, "Error:", "Gwall:"));
-		res_markup(res, "</span> ");
-		res_text(res, error);
-		res_markup(res, "</p>\n");
-	}
+	if (error)
+		part_error_message(req, res, id, error);
 	res_markup(res, "<input class=\"govuk-input govuk-!-width-two-thirds");
 	if (error)
 		res_markup(res, " govuk-input--error");

@@ -791,6 +791,19 @@ void part_error_summary(struct request *req, struct response *res,
 	res_markup(res, "</ul>\n</div>\n</div>\n</div>\n");
 }
 
+void part_error_message(const struct request *req, struct response *res,
+			const char *id, const char *text)
+{
+	res_markup(res, "<p id=\"");
+	res_attr(res, id);
+	res_markup(res, "-error\" class=\"govuk-error-message\">"
+		   "<span class=\"govuk-visually-hidden\">");
+	res_text(res, tr(req, "Error:", "Gwall:"));
+	res_markup(res, "</span> ");
+	res_text(res, text);
+	res_markup(res, "</p>\n");
+}
+
 void part_banner(struct request *req, struct response *res,
 		 const char *text)
 {
@@ -856,16 +869,8 @@ static void group_start(struct request *req, struct response *res,
 		res_text(res, hint);
 		res_markup(res, "</div>\n");
 	}
-	if (err) {
-		res_markup(res, "<p id=\"");
-		res_attr(res, id);
-		res_markup(res, "-error\" class=\"govuk-error-message\">"
-			   "<span class=\"govuk-visually-hidden\">");
-		res_text(res, tr(req, "Error:", "Gwall:"));
-		res_markup(res, "</span> ");
-		res_text(res, err);
-		res_markup(res, "</p>\n");
-	}
+	if (err)
+		part_error_message(req, res, id, err);
 }
 
 static void described_by(struct response *res, const char *id, bool hint,
@@ -968,16 +973,8 @@ static void fieldset_start(struct request *req, struct response *res,
 		res_text(res, hint);
 		res_markup(res, "</div>\n");
 	}
-	if (err) {
-		res_markup(res, "<p id=\"");
-		res_attr(res, id);
-		res_markup(res, "-error\" class=\"govuk-error-message\">"
-			   "<span class=\"govuk-visually-hidden\">");
-		res_text(res, tr(req, "Error:", "Gwall:"));
-		res_markup(res, "</span> ");
-		res_text(res, err);
-		res_markup(res, "</p>\n");
-	}
+	if (err)
+		part_error_message(req, res, id, err);
 }
 
 static void fieldset_end(struct response *res)

@@ -310,6 +310,12 @@ int web_form_when(struct request *req, struct web_form *f, const char *id,
 
 void part_error_summary(struct request *req, struct response *res,
 			const struct web_form *f);
+/*
+ * A field's error message, <p id="ID-error" class="govuk-error-message">
+ * with a hidden "Error:" before text, for aria-describedby="ID-error".
+ */
+void part_error_message(const struct request *req, struct response *res,
+			const char *id, const char *text);
 
 /*
  * A date input's hint: "For example, 4 12 2026 and 21 15." (with_time)
