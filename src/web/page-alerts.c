@@ -61,20 +61,6 @@ static const char *state_colour(enum alert_state st)
 	}
 }
 
-static const char *severity_colour(int sev)
-{
-	switch (sev) {
-	case ALERT_SEV_URGENT:
-		return "red";
-	case ALERT_SEV_HIGH:
-		return "orange";
-	case ALERT_SEV_MEDIUM:
-		return "yellow";
-	default:
-		return "grey";
-	}
-}
-
 static void state_tag(struct request *req, struct response *res,
 		      const struct alert_row *r)
 {
@@ -90,7 +76,7 @@ static void state_tag(struct request *req, struct response *res,
 static void urgency_tags(struct request *req, struct response *res,
 			 int severity, bool overdue)
 {
-	part_tag(res, severity_colour(severity),
+	part_tag(res, web_severity_colour(severity),
 		 alert_severity_label(severity, is_cy(req)));
 	if (overdue) {
 		res_text(res, " ");

@@ -719,9 +719,7 @@ static void open_alerts(struct request *req, struct response *res,
 		res_markup(res, "\">");
 		res_text(res, alert_title(a->rule, cy));
 		res_markup(res, "</a> ");
-		part_tag(res, a->severity >= ALERT_SEV_URGENT ? "red" :
-			      a->severity >= ALERT_SEV_HIGH ? "orange" :
-							      "yellow",
+		part_tag(res, web_severity_colour(a->severity),
 			 alert_severity_label(a->severity, cy));
 		if (a->state == ALERT_ACKNOWLEDGED) {
 			res_text(res, " ");

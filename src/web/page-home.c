@@ -650,20 +650,6 @@ static void nothing_first(struct request *req, struct response *res,
 	res_markup(res, "</div>\n");
 }
 
-static const char *severity_colour(int sev)
-{
-	switch (sev) {
-	case ALERT_SEV_URGENT:
-		return "red";
-	case ALERT_SEV_HIGH:
-		return "orange";
-	case ALERT_SEV_MEDIUM:
-		return "yellow";
-	default:
-		return "grey";
-	}
-}
-
 /* Is every reason of item it of rule? */
 static bool item_only(const struct alert_item_page *ip,
 		      const struct alert_item *it, const char *rule)
@@ -738,7 +724,7 @@ static void alert_tasks(struct request *req, struct response *res,
 				 alert_severity_label(r->severity, cy));
 		}
 		task_item(res, ++*n, "/alerts/", r->id, NULL, name, hint,
-			  severity_colour(r->severity), status);
+			  web_severity_colour(r->severity), status);
 		(*shown)++;
 	}
 }

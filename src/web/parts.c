@@ -498,6 +498,20 @@ void part_tag(struct response *res, const char *colour, const char *text)
 	res_markup(res, "</strong>");
 }
 
+const char *web_severity_colour(int severity)
+{
+	switch (severity) {
+	case ALERT_SEV_URGENT:
+		return "red";
+	case ALERT_SEV_HIGH:
+		return "orange";
+	case ALERT_SEV_MEDIUM:
+		return "yellow";
+	default:
+		return "grey";
+	}
+}
+
 const char *web_grade_label(const struct request *req, enum mfc_grade g)
 {
 	switch (g) {

@@ -233,6 +233,9 @@ void part_time(struct request *req, struct response *res, int64_t ms);
 void part_yes_no(struct request *req, struct response *res, bool yes);
 /* A GOV.UK tag: colour "red", "green", "grey", "blue", "yellow"... */
 void part_tag(struct response *res, const char *colour, const char *text);
+/* An alert's urgency as a tag colour: urgent red, high orange, medium
+ * yellow, low (or not known) grey. */
+const char *web_severity_colour(int severity);
 /* The words for a risk grade ("No apparent risk", "High"...). */
 const char *web_grade_label(const struct request *req, enum mfc_grade g);
 

@@ -1626,6 +1626,13 @@ static void test_code_labels(void **state)
 			    "Children's home");
 	assert_string_equal(web_band_label(&req, DIST_UNKNOWN), "not known");
 	request_release(&req);
+
+	/* one colour per urgency, on every page that tags an alert */
+	assert_string_equal(web_severity_colour(ALERT_SEV_URGENT), "red");
+	assert_string_equal(web_severity_colour(ALERT_SEV_HIGH), "orange");
+	assert_string_equal(web_severity_colour(ALERT_SEV_MEDIUM), "yellow");
+	assert_string_equal(web_severity_colour(ALERT_SEV_LOW), "grey");
+	assert_string_equal(web_severity_colour(ALERT_SEV_NONE), "grey");
 }
 
 /* A page handler on target with no store and nobody signed in. */
