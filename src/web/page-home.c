@@ -504,13 +504,6 @@ static void heading2(struct response *res, const char *text)
 	res_markup(res, "</h2>\n");
 }
 
-static void para(struct response *res, const char *text)
-{
-	res_markup(res, "<p class=\"govuk-body\">");
-	res_text(res, text);
-	res_markup(res, "</p>\n");
-}
-
 /* "C123456, 15" (the age only where the viewer may see it). */
 static void child_words(const struct mfc_attention_row *m, char *out,
 			size_t cap)
@@ -953,10 +946,10 @@ static void missing_now(struct request *req, struct response *res,
 	heading2(res, tr(req, "Missing or away now", "Ar goll neu i ffwrdd "
 			 "nawr"));
 	if (!lp->total) {
-		para(res, tr(req, "None of your council" RQ "s children is "
-			     "missing or away now.",
-			     "Nid oes yr un o blant eich cyngor ar goll neu i "
-			     "ffwrdd nawr."));
+		part_para(res, tr(req, "None of your council" RQ "s children "
+				  "is missing or away now.",
+				  "Nid oes yr un o blant eich cyngor ar goll "
+				  "neu i ffwrdd nawr."));
 		return;
 	}
 	part_table_scroll_start(req, res, tr(req, "Children missing or away "
@@ -1014,7 +1007,7 @@ static void missing_now(struct request *req, struct response *res,
 		snprintf(s, sizeof(s), WEB_TRF(req, "%zu of %ld are shown.",
 					       "Dangosir %zu o %ld."),
 			 lp->n, lp->total);
-		para(res, s);
+		part_para(res, s);
 	}
 }
 
@@ -1027,10 +1020,11 @@ static void write_figures(struct request *req, struct response *res,
 
 	if (!r) {
 		heading2(res, tr(req, "Figures", "Ffigurau"));
-		para(res, tr(req, "No returns have been imported yet, so there "
-			     "are no figures to show.",
-			     "Nid oes ffurflenni wedi" RQ "u mewnforio eto, "
-			     "felly nid oes ffigurau i" RQ "w dangos."));
+		part_para(res, tr(req, "No returns have been imported yet, "
+				  "so there are no figures to show.",
+				  "Nid oes ffurflenni wedi" RQ "u mewnforio "
+				  "eto, felly nid oes ffigurau i" RQ "w "
+				  "dangos."));
 		return;
 	}
 	res_markup(res, "<h2 class=\"govuk-heading-m\">");
@@ -1088,20 +1082,21 @@ static void write_homes(struct request *req, struct response *res,
 
 	heading2(res, tr(req, "Your homes", "Eich cartrefi"));
 	if (!o->provider[0]) {
-		para(res, tr(req, "Your organisation is not linked to a provider "
-			     "in the homes register yet. Ask the person who "
-			     "manages your account.",
-			     "Nid yw eich sefydliad wedi" RQ "i gysylltu "
-			     "\xc3\xa2 darparwr yng nghofrestr y cartrefi eto. "
-			     "Gofynnwch i" RQ "r person sy" RQ "n rheoli eich "
-			     "cyfrif."));
+		part_para(res, tr(req, "Your organisation is not linked to a "
+				  "provider in the homes register yet. Ask "
+				  "the person who manages your account.",
+				  "Nid yw eich sefydliad wedi" RQ "i gysylltu "
+				  "\xc3\xa2 darparwr yng nghofrestr y "
+				  "cartrefi eto. Gofynnwch i" RQ "r person "
+				  "sy" RQ "n rheoli eich cyfrif."));
 		return;
 	}
 	if (!p->nhomes) {
-		para(res, tr(req, "The homes register has no homes run by your "
-			     "organisation.",
-			     "Nid oes gan gofrestr y cartrefi gartrefi sy" RQ
-			     "n cael eu rhedeg gan eich sefydliad."));
+		part_para(res, tr(req, "The homes register has no homes run "
+				  "by your organisation.",
+				  "Nid oes gan gofrestr y cartrefi gartrefi "
+				  "sy" RQ "n cael eu rhedeg gan eich "
+				  "sefydliad."));
 		return;
 	}
 	part_table_scroll_start(req, res, tr(req, "Your homes",
@@ -1162,7 +1157,7 @@ static void write_homes(struct request *req, struct response *res,
 					       "leoedd ar agor; %ld o blant "
 					       "wedi" RQ "u lleoli."),
 			 p->nhomes, places, placed);
-		para(res, s);
+		part_para(res, s);
 	}
 }
 
@@ -1192,17 +1187,18 @@ static void homes_first(struct request *req, struct response *res,
 		if (p->homes[i].open && p->homes[i].episodes_recent)
 			n++;
 	if (!n) {
-		para(res, tr(req, "No open home had a child go missing in the "
-			     "last 90 days.",
-			     "Ni aeth plentyn ar goll o unrhyw gartref agored "
-			     "yn y 90 diwrnod diwethaf."));
+		part_para(res, tr(req, "No open home had a child go missing "
+				  "in the last 90 days.",
+				  "Ni aeth plentyn ar goll o unrhyw gartref "
+				  "agored yn y 90 diwrnod diwethaf."));
 		return;
 	}
-	para(res, tr(req, "Open homes with the most missing episodes for "
-		     "their places in the last 90 days, recorded live.",
-		     "Cartrefi agored gyda" RQ "r mwyaf o gyfnodau ar goll am "
-		     "eu lleoedd yn y 90 diwrnod diwethaf, wedi" RQ "u "
-		     "cofnodi" RQ "n fyw."));
+	part_para(res, tr(req, "Open homes with the most missing episodes "
+			  "for their places in the last 90 days, recorded "
+			  "live.",
+			  "Cartrefi agored gyda" RQ "r mwyaf o gyfnodau ar "
+			  "goll am eu lleoedd yn y 90 diwrnod diwethaf, "
+			  "wedi" RQ "u cofnodi" RQ "n fyw."));
 	part_table_scroll_start(req, res, tr(req, "Homes to look at first",
 					     "Cartrefi i edrych arnynt yn "
 					     "gyntaf"));
@@ -1249,11 +1245,12 @@ static void write_areas(struct request *req, struct response *res,
 {
 	heading2(res, tr(req, "Your force" RQ "s area", "Ardal eich heddlu"));
 	if (!p->nareas) {
-		para(res, tr(req, "No council is in your force" RQ "s area yet. "
-			     "Ask the person who manages your account.",
-			     "Nid oes cyngor yn ardal eich heddlu eto. "
-			     "Gofynnwch i" RQ "r person sy" RQ "n rheoli eich "
-			     "cyfrif."));
+		part_para(res, tr(req, "No council is in your force" RQ "s "
+				  "area yet. Ask the person who manages your "
+				  "account.",
+				  "Nid oes cyngor yn ardal eich heddlu eto. "
+				  "Gofynnwch i" RQ "r person sy" RQ "n rheoli "
+				  "eich cyfrif."));
 		return;
 	}
 	res_markup(res, "<p class=\"govuk-body\">");
