@@ -97,8 +97,7 @@ void date_to_ymd(int32_t days, int *y, int *m, int *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
-/* n ASCII digits at s, or -1. */
-static int digits(const char *s, int n)
+int parse_digits(const char *s, int n)
 {
 	int v = 0;
 
@@ -122,16 +121,16 @@ int parse_date_dmy(const char *s, int32_t *days)
 {
 	if (strlen(s) != 10 || s[2] != '/' || s[5] != '/')
 		return ERR_INVALID;
-	return finish_date(digits(s + 6, 4), digits(s + 3, 2), digits(s, 2),
-			   days);
+	return finish_date(parse_digits(s + 6, 4), parse_digits(s + 3, 2),
+			   parse_digits(s, 2), days);
 }
 
 int parse_date_iso(const char *s, int32_t *days)
 {
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return ERR_INVALID;
-	return finish_date(digits(s, 4), digits(s + 5, 2), digits(s + 8, 2),
-			   days);
+	return finish_date(parse_digits(s, 4), parse_digits(s + 5, 2),
+			   parse_digits(s + 8, 2), days);
 }
 
 /* Write v (0 <= v < 10^n) as n digits at out. */

@@ -24,6 +24,13 @@
 int parse_i64(const char *s, int64_t min, int64_t max, int64_t *out);
 int parse_int(const char *s, int min, int max, int *out);
 
+/*
+ * The n ASCII digits at s as a number (n <= 9), or -1 if one is not a
+ * digit.  Unlike the parsers it reads a prefix; it stops at the first
+ * byte that is not a digit, so a string's NUL ends it.
+ */
+int parse_digits(const char *s, int n);
+
 /* "dd/mm/yyyy" exactly (two-digit day and month), a real calendar date. */
 int parse_date_dmy(const char *s, int32_t *days);
 /* "yyyy-mm-dd" exactly. */

@@ -238,18 +238,6 @@ void uk_duration_text(int64_t ms, bool cy, char *out, size_t cap)
 
 /* ---- parsing ------------------------------------------------------------- */
 
-static int digits(const char *s, int n)
-{
-	int v = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 int uk_time_parse(const char *s, int64_t *ms, enum uk_fold *fold)
 {
 	int y, mo, d, h, mi, sec = 0, milli = 0;
@@ -264,29 +252,29 @@ int uk_time_parse(const char *s, int64_t *ms, enum uk_fold *fold)
 		*fold = UK_FOLD_NONE;
 	if (!s || strnlen(s, 40) > 34)
 		return ERR_INVALID;
-	y = digits(p, 4);
+	y = parse_digits(p, 4);
 	if (y < 0 || p[4] != '-')
 		return ERR_INVALID;
-	mo = digits(p + 5, 2);
+	mo = parse_digits(p + 5, 2);
 	if (mo < 0 || p[7] != '-')
 		return ERR_INVALID;
-	d = digits(p + 8, 2);
+	d = parse_digits(p + 8, 2);
 	if (d < 0 || (p[10] != 'T' && p[10] != ' '))
 		return ERR_INVALID;
-	h = digits(p + 11, 2);
+	h = parse_digits(p + 11, 2);
 	if (h < 0 || p[13] != ':')
 		return ERR_INVALID;
-	mi = digits(p + 14, 2);
+	mi = parse_digits(p + 14, 2);
 	if (mi < 0)
 		return ERR_INVALID;
 	p += 16;
 	if (*p == ':') {
-		sec = digits(p + 1, 2);
+		sec = parse_digits(p + 1, 2);
 		if (sec < 0)
 			return ERR_INVALID;
 		p += 3;
 		if (*p == '.') {
-			milli = digits(p + 1, 3);
+			milli = parse_digits(p + 1, 3);
 			if (milli < 0)
 				return ERR_INVALID;
 			p += 4;
@@ -297,10 +285,10 @@ int uk_time_parse(const char *s, int64_t *ms, enum uk_fold *fold)
 		p++;
 	} else if (*p == '+' || *p == '-') {
 		/* "+hh:mm": read no further than a character that is wrong */
-		int oh = digits(p + 1, 2), om = -1;
+		int oh = parse_digits(p + 1, 2), om = -1;
 
 		if (oh >= 0 && p[3] == ':')
-			om = digits(p + 4, 2);
+			om = parse_digits(p + 4, 2);
 		if (oh < 0 || om < 0 || oh > 14 || om > 59)
 			return ERR_INVALID;
 		off = (oh * 60L + om) * 60 * (*p == '-' ? -1 : 1);

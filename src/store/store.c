@@ -306,19 +306,6 @@ void store_time_fmt(int64_t ms, char out[STORE_TIME_MAX])
 		 (int)(rest / 1000 % 60), (int)(rest % 1000));
 }
 
-/* n ASCII digits at s as a number, or -1. */
-static int time_digits(const char *s, int n)
-{
-	int v = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 int store_time_parse(const char *s, int64_t *ms)
 {
 	char date[DATE_STR_MAX];
@@ -330,10 +317,10 @@ int store_time_parse(const char *s, int64_t *ms)
 		return ERR_INVALID;
 	memcpy(date, s, 10);
 	date[10] = '\0';
-	h = time_digits(s + 11, 2);
-	mi = time_digits(s + 14, 2);
-	se = time_digits(s + 17, 2);
-	milli = time_digits(s + 20, 3);
+	h = parse_digits(s + 11, 2);
+	mi = parse_digits(s + 14, 2);
+	se = parse_digits(s + 17, 2);
+	milli = parse_digits(s + 20, 3);
 	if (parse_date_iso(date, &days) || h < 0 || h > 23 || mi < 0 ||
 	    mi > 59 || se < 0 || se > 59 || milli < 0)
 		return ERR_INVALID;

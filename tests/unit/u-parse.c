@@ -111,6 +111,19 @@ static void test_parse_int(void **state)
 
 /* ---- dates --------------------------------------------------------------- */
 
+static void test_parse_digits(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_digits("0123", 4), 123);
+	assert_int_equal(parse_digits("2026-12", 4), 2026);	/* a prefix */
+	assert_int_equal(parse_digits("999999999", 9), 999999999);
+	assert_int_equal(parse_digits("12a4", 4), -1);
+	assert_int_equal(parse_digits("-1", 2), -1);
+	assert_int_equal(parse_digits("12", 4), -1);	/* the NUL ends it */
+	assert_int_equal(parse_digits("", 1), -1);
+	assert_int_equal(parse_digits("7", 0), 0);
+}
+
 static void test_date_known_values(void **state)
 {
 	(void)state;
@@ -358,6 +371,7 @@ int main(void)
 		cmocka_unit_test(test_i64_bounds),
 		cmocka_unit_test(test_i64_rejects),
 		cmocka_unit_test(test_parse_int),
+		cmocka_unit_test(test_parse_digits),
 		cmocka_unit_test(test_date_known_values),
 		cmocka_unit_test(test_date_round_trip),
 		cmocka_unit_test(test_date_valid_ymd),
