@@ -497,13 +497,6 @@ static void put_cell(struct response *res, const struct review_cell *c)
 	res_text(res, s);
 }
 
-static void heading2(struct response *res, const char *text)
-{
-	res_markup(res, "<h2 class=\"govuk-heading-m\">");
-	res_text(res, text);
-	res_markup(res, "</h2>\n");
-}
-
 /* "C123456, 15" (the age only where the viewer may see it). */
 static void child_words(const struct mfc_attention_row *m, char *out,
 			size_t cap)
@@ -943,8 +936,8 @@ static void missing_now(struct request *req, struct response *res,
 	bool cy = req->lang[0] == 'c';
 	char s[160];
 
-	heading2(res, tr(req, "Missing or away now", "Ar goll neu i ffwrdd "
-			 "nawr"));
+	part_h2(res, tr(req, "Missing or away now", "Ar goll neu i ffwrdd "
+			"nawr"));
 	if (!lp->total) {
 		part_para(res, tr(req, "None of your council" RQ "s children "
 				  "is missing or away now.",
@@ -1019,7 +1012,7 @@ static void write_figures(struct request *req, struct response *res,
 	char s[200];
 
 	if (!r) {
-		heading2(res, tr(req, "Figures", "Ffigurau"));
+		part_h2(res, tr(req, "Figures", "Ffigurau"));
 		part_para(res, tr(req, "No returns have been imported yet, "
 				  "so there are no figures to show.",
 				  "Nid oes ffurflenni wedi" RQ "u mewnforio "
@@ -1063,14 +1056,11 @@ static void write_figures(struct request *req, struct response *res,
 
 		if (c->flags & CELL_NA)
 			continue;
-		res_markup(res, "<div class=\"govuk-summary-list__row\">\n"
-			   "<dt class=\"govuk-summary-list__key\">");
-		res_text(res, headline[i].label[cy]);
-		res_markup(res, "</dt>\n<dd class=\"govuk-summary-list__value\">");
+		part_summary_key(res, headline[i].label[cy]);
 		put_cell(res, c);
-		res_markup(res, "</dd>\n</div>\n");
+		part_summary_key_end(res);
 	}
-	res_markup(res, "</dl>\n");
+	part_summary_end(res);
 }
 
 /* The provider's homes, one row each. */
@@ -1080,7 +1070,7 @@ static void write_homes(struct request *req, struct response *res,
 	const struct org *o = &p->ws->org;
 	long places = 0, placed = 0;
 
-	heading2(res, tr(req, "Your homes", "Eich cartrefi"));
+	part_h2(res, tr(req, "Your homes", "Eich cartrefi"));
 	if (!o->provider[0]) {
 		part_para(res, tr(req, "Your organisation is not linked to a "
 				  "provider in the homes register yet. Ask "
@@ -1180,8 +1170,8 @@ static void homes_first(struct request *req, struct response *res,
 {
 	size_t n = 0;
 
-	heading2(res, tr(req, "Homes to look at first",
-			 "Cartrefi i edrych arnynt yn gyntaf"));
+	part_h2(res, tr(req, "Homes to look at first",
+			"Cartrefi i edrych arnynt yn gyntaf"));
 	qsort(p->homes, p->nhomes, sizeof(*p->homes), cmp_rate);
 	for (size_t i = 0; i < p->nhomes; i++)
 		if (p->homes[i].open && p->homes[i].episodes_recent)
@@ -1243,7 +1233,7 @@ static void homes_first(struct request *req, struct response *res,
 static void write_areas(struct request *req, struct response *res,
 			const struct hp_page *p)
 {
-	heading2(res, tr(req, "Your force" RQ "s area", "Ardal eich heddlu"));
+	part_h2(res, tr(req, "Your force" RQ "s area", "Ardal eich heddlu"));
 	if (!p->nareas) {
 		part_para(res, tr(req, "No council is in your force" RQ "s "
 				  "area yet. Ask the person who manages your "
@@ -1269,26 +1259,23 @@ static void write_areas(struct request *req, struct response *res,
 
 static void summary_row(struct response *res, const char *key, long n)
 {
-	res_markup(res, "<div class=\"govuk-summary-list__row\">\n"
-		   "<dt class=\"govuk-summary-list__key\">");
-	res_text(res, key);
-	res_markup(res, "</dt>\n<dd class=\"govuk-summary-list__value\">");
+	part_summary_key(res, key);
 	put_count(res, n);
-	res_markup(res, "</dd>\n</div>\n");
+	part_summary_key_end(res);
 }
 
 static void write_users(struct request *req, struct response *res,
 			const struct hp_page *p)
 {
-	heading2(res, tr(req, "People using cartref",
-			 "Pobl sy" RQ "n defnyddio cartref"));
-	res_markup(res, "<dl class=\"govuk-summary-list\">\n");
+	part_h2(res, tr(req, "People using cartref",
+			"Pobl sy" RQ "n defnyddio cartref"));
+	part_summary_start(res);
 	summary_row(res, tr(req, "Active users", "Defnyddwyr gweithredol"),
 		    p->users_active);
 	summary_row(res, tr(req, "Disabled users",
 			    "Defnyddwyr wedi" RQ "u hanalluogi"),
 		    p->users_disabled);
-	res_markup(res, "</dl>\n");
+	part_summary_end(res);
 }
 
 /* How many children and homes have alerts open, with a link (the count
@@ -1298,7 +1285,7 @@ static void write_alerts(struct request *req, struct response *res,
 {
 	char s[200];
 
-	heading2(res, tr(req, "Alerts", "Rhybuddion"));
+	part_h2(res, tr(req, "Alerts", "Rhybuddion"));
 	res_markup(res, "<p class=\"govuk-body\" data-cartref=\"alerts\">");
 	if (!p->nitems) {
 		res_text(res, tr(req, "No open alerts for your organisation.",
