@@ -1052,10 +1052,11 @@ static struct viewer view(struct fixture *f, enum who w, int64_t now)
 	return v;
 }
 
-/* A live episode of Cardiff's child ref from home urn. */
-static int64_t add_episode(struct fixture *f, const char *ref,
-			   const char *urn, int64_t started,
-			   int64_t returned)
+/* A live episode of Cardiff's child ref from home urn, with or without
+ * an exploitation concern. */
+static int64_t add_episode_x(struct fixture *f, const char *ref,
+			     const char *urn, int64_t started,
+			     int64_t returned, bool exploitation)
 {
 	struct err err = ERR_INIT;
 	struct mfc_episode e;
@@ -1068,9 +1069,17 @@ static int64_t add_episode(struct fixture *f, const char *ref,
 	snprintf(e.urn, sizeof(e.urn), "%s", urn);
 	e.started_at = started;
 	e.returned_at = returned;
+	e.exploitation = exploitation;
 	if (store_mfc_import(f->s, &e, &id, &err))
 		fail_msg("episode: %s", err_text(&err));
 	return id;
+}
+
+static int64_t add_episode(struct fixture *f, const char *ref,
+			   const char *urn, int64_t started,
+			   int64_t returned)
+{
+	return add_episode_x(f, ref, urn, started, returned, false);
 }
 
 static void add_meeting(struct fixture *f, const char *ref, int32_t held)
@@ -1374,28 +1383,6 @@ static void test_params(void **state)
 	err_clear(&err);
 	assert_int_equal(alerts_param_set(f->s, "ri-72h", "hours", "72",
 					  "unit", 1, &err), 0);
-}
-
-/* A live episode with or without an exploitation concern. */
-static int64_t add_episode_x(struct fixture *f, const char *ref,
-			     const char *urn, int64_t started,
-			     int64_t returned, bool exploitation)
-{
-	struct err err = ERR_INIT;
-	struct mfc_episode e;
-	int64_t id = 0;
-
-	mfc_episode_init(&e);
-	snprintf(e.la, sizeof(e.la), CARDIFF);
-	snprintf(e.ref, sizeof(e.ref), "%s", ref);
-	snprintf(e.kind, sizeof(e.kind), "M");
-	snprintf(e.urn, sizeof(e.urn), "%s", urn);
-	e.started_at = started;
-	e.returned_at = returned;
-	e.exploitation = exploitation;
-	if (store_mfc_import(f->s, &e, &id, &err))
-		fail_msg("episode: %s", err_text(&err));
-	return id;
 }
 
 struct alert_msgs {
