@@ -417,20 +417,6 @@ static void link_button(struct response *res, const char *href,
 	res_markup(res, "</a>\n");
 }
 
-static void warning(struct request *req, struct response *res,
-		    const char *text)
-{
-	res_markup(res, "<div class=\"govuk-warning-text\">\n"
-		   "<span class=\"govuk-warning-text__icon\" "
-		   "aria-hidden=\"true\">!</span>\n"
-		   "<strong class=\"govuk-warning-text__text\">"
-		   "<span class=\"govuk-visually-hidden\">");
-	res_text(res, tr(req, "Warning", "Rhybudd"));
-	res_markup(res, "</span>");
-	res_text(res, text);
-	res_markup(res, "</strong>\n</div>\n");
-}
-
 static void bullets(struct response *res, const char *const *items,
 		    size_t n)
 {
@@ -965,7 +951,7 @@ static void secret_body(struct request *req, struct response *res, void *ctx)
 	res_markup(res, "\">");
 	res_text(res, sv->value);
 	res_markup(res, "</code></p>\n");
-	warning(req, res, token ?
+	part_warning(req, res, token ?
 		tr(req, "This is the only time the token is shown. cartref "
 		   "keeps only a fingerprint of it, so it cannot be shown "
 		   "again.",
@@ -1598,7 +1584,7 @@ static void confirm_body(struct request *req, struct response *res,
 			      "cadw");
 		bullets(res, items, 3);
 		if (uv->block != AUTH_DISABLE_OK) {
-			warning(req, res, block_text(req, uv->block));
+			part_warning(req, res, block_text(req, uv->block));
 			can = false;
 		}
 		break;
@@ -1620,11 +1606,12 @@ static void confirm_body(struct request *req, struct response *res,
 			      "mae eu tocynnau API yn dal i weithio");
 		bullets(res, items, 3);
 		if (uv->self)
-			warning(req, res, tr(req, "This is your own account: "
-					     "you will be signed out too.",
-					     "Eich cyfrif chi yw hwn: byddwch "
-					     "chi" RQ "n cael eich allgofnodi "
-					     "hefyd."));
+			part_warning(req, res, tr(req, "This is your own "
+						  "account: you will be signed "
+						  "out too.",
+						  "Eich cyfrif chi yw hwn: "
+						  "byddwch chi" RQ "n cael eich "
+						  "allgofnodi hefyd."));
 		break;
 	case CONFIRM_REVOKE:
 		snprintf(action, sizeof(action), "/admin/users/%" PRId64
@@ -1654,10 +1641,10 @@ static void confirm_body(struct request *req, struct response *res,
 			      "docyn newydd os oes angen un o hyd");
 		bullets(res, items, 2);
 		if (cv->tok->revoked_at) {
-			warning(req, res, tr(req, "This token is already "
-					     "revoked.",
-					     "Mae" RQ "r tocyn hwn eisoes "
-					     "wedi" RQ "i ddirymu."));
+			part_warning(req, res, tr(req, "This token is "
+						  "already revoked.",
+						  "Mae" RQ "r tocyn hwn eisoes "
+						  "wedi" RQ "i ddirymu."));
 			can = false;
 		}
 		break;

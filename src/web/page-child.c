@@ -649,13 +649,7 @@ static void actions(struct request *req, struct response *res,
 		     cv->open->kind[0] == 'M');
 
 	if (cv->open) {
-		res_markup(res, "<div class=\"govuk-warning-text\">\n"
-			   "<span class=\"govuk-warning-text__icon\" "
-			   "aria-hidden=\"true\">!</span>\n"
-			   "<strong class=\"govuk-warning-text__text\">"
-			   "<span class=\"govuk-visually-hidden\">");
-		res_text(res, tr(req, "Warning", "Rhybudd"));
-		res_markup(res, "</span>");
+		part_warning_start(req, res);
 		res_text(res, cv->open->kind[0] == 'A' ?
 			 tr(req, "This child is away from placement now. ",
 			    "Mae" RQ "r plentyn hwn i ffwrdd o" RQ "r "
@@ -666,7 +660,8 @@ static void actions(struct request *req, struct response *res,
 		res_int(res, cv->open->id);
 		res_markup(res, "\">");
 		res_text(res, tr(req, "Open the episode", "Agor y cyfnod"));
-		res_markup(res, "</a></strong>\n</div>\n");
+		res_markup(res, "</a>");
+		part_warning_end(res);
 	} else if (placed) {
 		res_markup(res, "<a href=\"/children/");
 		res_url_arg(res, c->la);

@@ -1429,18 +1429,11 @@ static void report_body(struct request *req, struct response *res,
 		   "<h1 class=\"govuk-heading-l\">");
 	res_text(res, tr(req, "Report a child missing",
 			 "Adrodd bod plentyn ar goll"));
-	res_markup(res, "</h1>\n<div class=\"govuk-warning-text\">\n"
-		   "<span class=\"govuk-warning-text__icon\" "
-		   "aria-hidden=\"true\">!</span>\n"
-		   "<strong class=\"govuk-warning-text__text\">"
-		   "<span class=\"govuk-visually-hidden\">");
-	res_text(res, tr(req, "Warning", "Rhybudd"));
-	res_markup(res, "</span>");
-	res_text(res, tr(req, "If a child is in immediate danger, call 999 "
-			 "first.",
-			 "Os yw plentyn mewn perygl uniongyrchol, ffoniwch 999 "
-			 "yn gyntaf."));
-	res_markup(res, "</strong>\n</div>\n");
+	res_markup(res, "</h1>\n");
+	part_warning(req, res, tr(req, "If a child is in immediate danger, "
+				  "call 999 first.",
+				  "Os yw plentyn mewn perygl uniongyrchol, "
+				  "ffoniwch 999 yn gyntaf."));
 	if (!rv->kids->total) {
 		part_para(res, tr(req, "No child is placed in your homes now.",
 				  "Nid oes plentyn wedi" RQ "i leoli yn eich "

@@ -212,15 +212,9 @@ static void blocks(struct request *req, struct response *res,
 			res_markup(res, "</li>\n");
 			break;
 		case K_WARN:
-			res_markup(res, "<div class=\"govuk-warning-text\">\n"
-				   "<span class=\"govuk-warning-text__icon\" "
-				   "aria-hidden=\"true\">!</span>\n"
-				   "<strong class=\"govuk-warning-text__text\">"
-				   "<span class=\"govuk-visually-hidden\">");
-			res_text(res, tr(req, "Warning", "Rhybudd"));
-			res_markup(res, "</span> ");
+			part_warning_start(req, res);
 			rich(req, res, t);
-			res_markup(res, "</strong>\n</div>\n");
+			part_warning_end(res);
 			break;
 		}
 	}

@@ -818,6 +818,30 @@ void part_error_message(const struct request *req, struct response *res,
 	res_markup(res, "</p>\n");
 }
 
+void part_warning_start(const struct request *req, struct response *res)
+{
+	res_markup(res, "<div class=\"govuk-warning-text\">\n"
+		   "<span class=\"govuk-warning-text__icon\" "
+		   "aria-hidden=\"true\">!</span>\n"
+		   "<strong class=\"govuk-warning-text__text\">"
+		   "<span class=\"govuk-visually-hidden\">");
+	res_text(res, tr(req, "Warning", "Rhybudd"));
+	res_markup(res, "</span> ");
+}
+
+void part_warning_end(struct response *res)
+{
+	res_markup(res, "</strong>\n</div>\n");
+}
+
+void part_warning(const struct request *req, struct response *res,
+		  const char *text)
+{
+	part_warning_start(req, res);
+	res_text(res, text);
+	part_warning_end(res);
+}
+
 void part_banner(struct request *req, struct response *res,
 		 const char *text)
 {

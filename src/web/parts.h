@@ -328,6 +328,14 @@ void part_error_message(const struct request *req, struct response *res,
  */
 void web_when_hint(const struct request *req, bool with_time,
 		   const char *more, char *out, size_t cap);
+/*
+ * GOV.UK warning text: "!" and a hidden "Warning" before text.  The
+ * _start and _end pair is for a warning the caller writes (links...).
+ */
+void part_warning(const struct request *req, struct response *res,
+		  const char *text);
+void part_warning_start(const struct request *req, struct response *res);
+void part_warning_end(struct response *res);
 /* A success notification banner: title "Success", heading text. */
 void part_banner(struct request *req, struct response *res,
 		 const char *text);

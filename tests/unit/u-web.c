@@ -1635,6 +1635,28 @@ static void test_code_labels(void **state)
 	assert_string_equal(web_severity_colour(ALERT_SEV_NONE), "grey");
 }
 
+/* GOV.UK warning text, hidden "Warning" and the text a word apart. */
+static void test_warning(void **state)
+{
+	static const char want[] =
+		"<div class=\"govuk-warning-text\">\n"
+		"<span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">"
+		"!</span>\n<strong class=\"govuk-warning-text__text\">"
+		"<span class=\"govuk-visually-hidden\">Rhybudd</span> "
+		"Ffoniwch 999 &amp; &lt;arhoswch&gt;</strong>\n</div>\n";
+	struct request req;
+	struct response res;
+
+	(void)state;
+	req_start(&req, "GET", "/?lang=cy");
+	res_init(&res);
+	part_warning(&req, &res, "Ffoniwch 999 & <arhoswch>");
+	assert_int_equal(res.body.len, strlen(want));
+	assert_memory_equal(res.body.buf, want, strlen(want));
+	res_release(&res);
+	request_release(&req);
+}
+
 /* A page handler on target with no store and nobody signed in. */
 static int page_status(route_fn *fn, const char *target, struct buf *body)
 {
@@ -1736,6 +1758,7 @@ int main(void)
 		cmocka_unit_test(test_days_gss),
 		cmocka_unit_test(test_dash_view),
 		cmocka_unit_test(test_code_labels),
+		cmocka_unit_test(test_warning),
 		cmocka_unit_test(test_provider_name),
 		cmocka_unit_test(test_page_params),
 	};
