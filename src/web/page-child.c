@@ -663,10 +663,8 @@ static void actions(struct request *req, struct response *res,
 		res_markup(res, "</a>");
 		part_warning_end(res);
 	} else if (placed) {
-		res_markup(res, "<a href=\"/children/");
-		res_url_arg(res, c->la);
-		res_markup(res, "/");
-		res_url_arg(res, c->ref);
+		res_markup(res, "<a href=\"");
+		part_child_path(res, c->la, c->ref);
 		res_markup(res, "/missing/new\" role=\"button\" "
 			   "draggable=\"false\" class=\"govuk-button "
 			   "govuk-button--warning\" data-module=\"govuk-button\">");
@@ -676,10 +674,8 @@ static void actions(struct request *req, struct response *res,
 	}
 	if (pack) {
 		res_markup(res, "<p class=\"govuk-body\"><a class=\"govuk-link\" "
-			   "href=\"/children/");
-		res_url_arg(res, c->la);
-		res_markup(res, "/");
-		res_url_arg(res, c->ref);
+			   "href=\"");
+		part_child_path(res, c->la, c->ref);
 		res_markup(res, "/grab-pack\">");
 		res_text(res, placed ? tr(req, "The grab pack: keep it up to "
 					  "date",

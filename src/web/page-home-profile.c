@@ -244,10 +244,8 @@ static void children_placed(struct request *req, struct response *res,
 			if (!c->open_missing &&
 			    web_placed_with_viewer(&pv->v, c)) {
 				res_markup(res, "<a class=\"govuk-link\" "
-					   "href=\"/children/");
-				res_url_arg(res, c->la);
-				res_markup(res, "/");
-				res_url_arg(res, c->ref);
+					   "href=\"");
+				part_child_path(res, c->la, c->ref);
 				res_markup(res, "/missing/new\">");
 				res_text(res, tr(req, "Report missing",
 						 "Adrodd ar goll"));

@@ -797,10 +797,8 @@ static void episode_body(struct request *req, struct response *res,
 	part_child_link(res, e->la, e->ref);
 	res_text(res, tr(req, ": the child" RQ "s record",
 			 ": cofnod y plentyn"));
-	res_markup(res, "</li>\n<li><a class=\"govuk-link\" href=\"/children/");
-	res_url_arg(res, e->la);
-	res_markup(res, "/");
-	res_url_arg(res, e->ref);
+	res_markup(res, "</li>\n<li><a class=\"govuk-link\" href=\"");
+	part_child_path(res, e->la, e->ref);
 	res_markup(res, "/grab-pack\">");
 	res_text(res, tr(req, "The grab pack", "Y pecyn cydio"));
 	res_markup(res, "</a></li>\n</ul>\n<div class=\"govuk-inset-text\">");
@@ -1393,10 +1391,8 @@ static void report_home(struct request *req, struct response *res,
 						"Ar goll neu i ffwrdd nawr"));
 		} else {
 			res_markup(res, "<a class=\"govuk-link\" "
-				   "href=\"/children/");
-			res_url_arg(res, c->la);
-			res_markup(res, "/");
-			res_url_arg(res, c->ref);
+				   "href=\"");
+			part_child_path(res, c->la, c->ref);
 			res_markup(res, "/missing/new\">");
 			res_text(res, tr(req, "Report ", "Adrodd am "));
 			res_text(res, c->ref);

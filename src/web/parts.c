@@ -264,12 +264,18 @@ void part_label(struct request *req, struct response *res,
 		res_text(res, label ? label : code);
 }
 
-void part_child_link(struct response *res, const char *la, const char *ref)
+void part_child_path(struct response *res, const char *la, const char *ref)
 {
-	res_markup(res, "<a class=\"govuk-link\" href=\"/children/");
+	res_markup(res, "/children/");
 	res_url_arg(res, la);
 	res_markup(res, "/");
 	res_url_arg(res, ref);
+}
+
+void part_child_link(struct response *res, const char *la, const char *ref)
+{
+	res_markup(res, "<a class=\"govuk-link\" href=\"");
+	part_child_path(res, la, ref);
 	res_markup(res, "\">");
 	/* people read the reference; the council is said beside it */
 	res_text(res, ref);

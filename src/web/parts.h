@@ -157,6 +157,8 @@ void part_label(struct request *req, struct response *res,
 		const struct code_list *l, const char *code);
 /* <a href="/children/LA/REF">REF</a> (the council is named beside it) */
 void part_child_link(struct response *res, const char *la, const char *ref);
+/* /children/LA/REF, each part escaped, for an href the caller goes on. */
+void part_child_path(struct response *res, const char *la, const char *ref);
 /* <a href="/homes/URN">name</a> */
 void part_home_link(struct response *res, const char *urn, const char *name);
 
