@@ -180,6 +180,13 @@ static bool repeated(const struct uk_local *l)
 			  c) > 1;
 }
 
+/* "21:15", with " GMT"/" BST" in the hour the clocks repeat. */
+static void clock_of(const struct uk_local *l, char *out, size_t cap)
+{
+	snprintf(out, cap, "%02d:%02d%s", l->hour, l->minute,
+		 repeated(l) ? (l->bst ? " BST" : " GMT") : "");
+}
+
 void uk_clock_text(int64_t ms, bool cy, char *out, size_t cap)
 {
 	struct uk_local l;
@@ -191,8 +198,7 @@ void uk_clock_text(int64_t ms, bool cy, char *out, size_t cap)
 	if (!ms)
 		return;
 	uk_local_of(ms, &l);
-	snprintf(out, cap, "%02d:%02d%s", l.hour, l.minute,
-		 repeated(&l) ? (l.bst ? " BST" : " GMT") : "");
+	clock_of(&l, out, cap);
 }
 
 void uk_time_text(int64_t ms, bool cy, char *out, size_t cap)
@@ -207,7 +213,7 @@ void uk_time_text(int64_t ms, bool cy, char *out, size_t cap)
 		return;
 	uk_local_of(ms, &l);
 	uk_date_text(l.days, cy, date, sizeof(date));
-	uk_clock_text(ms, cy, clock, sizeof(clock));
+	clock_of(&l, clock, sizeof(clock));
 	snprintf(out, cap, "%s %s %s", date, cy ? "am" : "at", clock);
 }
 
