@@ -80,6 +80,17 @@ fnow() {
 	date -u -d "@$(( $(date -u +%s) + ${CARTREF_CLOCK_OFFSET:-0} ))" +%Y-%m-%dT%H:%M:%SZ
 }
 
+# needs_chromium: a script that is all in the browser ends here, with one
+# "ok # skip" line, where Debian's chromium (CHROMIUM) is not installed.
+CHROMIUM=/usr/bin/chromium
+needs_chromium() {
+	if [ ! -x "$CHROMIUM" ]; then
+		echo "ok 1 # skip $CHROMIUM is not installed (scripts/deps installs chromium)"
+		echo "1..1"
+		exit 0
+	fi
+}
+
 # browser_tap NAME SECONDS COMMAND...: a browser script (tests/browser/,
 # lib.mjs) whose checks go on from this script's: its TAP printed and
 # counted, kept in $WORK/NAME.tap with its errors in $WORK/NAME.err, the

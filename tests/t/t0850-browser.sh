@@ -8,12 +8,7 @@
 # installs it.
 . tests/t/lib.sh
 
-CHROMIUM=/usr/bin/chromium
-if [ ! -x "$CHROMIUM" ]; then
-	echo "ok 1 # skip $CHROMIUM is not installed (scripts/deps installs chromium)"
-	echo "1..1"
-	exit 0
-fi
+needs_chromium
 
 db=$WORK/browser.db
 log=$WORK/server.log

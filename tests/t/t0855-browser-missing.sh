@@ -14,12 +14,7 @@
 # the summer after the fixture's returns (base/clock.h): C08 is 9
 clock_at "2019-08-15 12:00Z"
 
-CHROMIUM=/usr/bin/chromium
-if [ ! -x "$CHROMIUM" ]; then
-	echo "ok 1 # skip $CHROMIUM is not installed (scripts/deps installs chromium)"
-	echo "1..1"
-	exit 0
-fi
+needs_chromium
 
 db=$WORK/browser.db
 log=$WORK/server.log

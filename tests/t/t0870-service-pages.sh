@@ -292,7 +292,6 @@ check "the stylesheet: focus ring, sticky first column, no fonts" sh -c "
 
 # ---- in the browser ---------------------------------------------------------
 
-CHROMIUM=/usr/bin/chromium
 if [ ! -x "$CHROMIUM" ]; then
 	echo "ok $((n + 1)) # skip $CHROMIUM is not installed (scripts/deps installs chromium)"
 	n=$((n + 1))

@@ -10,12 +10,7 @@
 # where /usr/bin/chromium is not installed; scripts/deps installs it.
 . tests/t/lib.sh
 
-CHROMIUM=/usr/bin/chromium
-if [ ! -x "$CHROMIUM" ]; then
-	echo "ok 1 # skip $CHROMIUM is not installed (scripts/deps installs chromium)"
-	echo "1..1"
-	exit 0
-fi
+needs_chromium
 
 db=$WORK/roles.db
 log=$WORK/server.log
