@@ -12,10 +12,9 @@
 // "ok N - what" or "not ok N - what" (plus "# " notes), and saves a
 // screenshot of every step as SHOTS_DIR/NN-step.png.  Bounded: each
 // browser action times out after 15 s and the whole run after 120 s.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import * as B from './lib.mjs';
 
 const [base, shots] = process.argv.slice(2);
 if (!base || !shots) {
@@ -23,61 +22,26 @@ if (!base || !shots) {
 	process.exit(2);
 }
 const email = process.env.EMAIL || 'social-worker@demo.cartref.wales';
-const password = process.env.PASSWORD || 'demo-only-cartref';
+const password = B.DEMO_PASSWORD;
 const child = process.env.CHILD || '/children/W06000015/C01';
-let n = Number(process.env.TAP_START || 0);
-let failed = 0;
-
-function ok(cond, what, note) {
-	n++;
-	if (cond) {
-		console.log(`ok ${n} - ${what}`);
-	} else {
-		failed++;
-		console.log(`not ok ${n} - ${what}`);
-		if (note)
-			console.log(String(note).split('\n').map((l) => `#   ${l}`).join('\n'));
-	}
-	return cond;
-}
-function skip(what, why) {
-	n++;
-	console.log(`ok ${n} # skip ${what}: ${why}`);
-}
-function finish(code) {
-	if (process.env.TAP_COUNT)
-		writeFileSync(process.env.TAP_COUNT, `${n}\n`);
-	process.exit(code);
-}
+const ok = (cond, what, note) => B.tap.ok(cond, what, note);
+const skip = (what, why) => B.tap.skip(what, why);
 
 // The whole run is bounded, whatever hangs.
-const watchdog = setTimeout(() => {
-	ok(false, 'the browser flow finishes within 120 s');
-	finish(1);
-}, 120000);
+const watchdog = B.watchdog(120);
 
 mkdirSync(shots, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), 'cartref-chromium-'));
-let context;
+let browser;
 try {
-	context = await chromium.launchPersistentContext(profile, {
-		executablePath: '/usr/bin/chromium',
-		headless: true,
-		timeout: 30000,
-		viewport: { width: 1024, height: 900 },
-		args: ['--headless', '--no-sandbox', '--disable-gpu',
-		       '--disable-background-networking', '--disable-quic',
-		       '--no-first-run', '--disable-component-update',
-		       '--disable-sync'],
-	});
+	browser = await B.launch();
 } catch (e) {
 	ok(false, 'chromium starts', e.message);
-	rmSync(profile, { recursive: true, force: true });
-	finish(1);
+	B.finish(1);
 }
-ok(true, 'chromium starts (headless, fresh profile)');
+ok(true, 'chromium starts (headless, fresh context)');
 
-const page = context.pages()[0] || await context.newPage();
+const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+const page = await context.newPage();
 page.setDefaultTimeout(15000);
 page.setDefaultNavigationTimeout(15000);
 // Console errors include Content-Security-Policy violations.  A failed
@@ -165,20 +129,13 @@ try {
 	   `at ${path()}`);
 	ok(consoleErrors.length === 0, 'no console errors (CSP violations included)',
 	   consoleErrors.join('\n'));
-	// GOV.UK Frontend's stylesheet names the GDS Transport fonts, which
-	// cartref does not serve (licensed for GOV.UK only; docs/http.md):
-	// those 404s are expected, and noted.
-	const fonts = [...new Set(failedLoads.filter((f) => / \/assets\/fonts\//.test(f)))];
-	const others = [...new Set(failedLoads.filter((f) => !fonts.includes(f)))];
-	if (fonts.length)
-		console.log(`# expected 404s, fonts not served: ${fonts.join(', ')}`);
-	ok(others.length === 0, 'every stylesheet and image a page asks for loads',
-	   others.join('\n'));
+	// fonts included: the stylesheet served names none (docs/http.md)
+	ok(failedLoads.length === 0, 'every stylesheet and image a page asks for loads',
+	   [...new Set(failedLoads)].join('\n'));
 } catch (e) {
 	ok(false, 'the browser flow runs to the end', e.stack || String(e));
 	await snap('failed').catch(() => {});
 }
 clearTimeout(watchdog);
-await context.close().catch(() => {});
-rmSync(profile, { recursive: true, force: true });
-finish(failed ? 1 : 0);
+await browser.close().catch(() => {});
+B.finish();

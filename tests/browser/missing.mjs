@@ -14,42 +14,20 @@
 // home), PASSWORD, TAP_START, TAP_COUNT as in flow.mjs.  Prints TAP
 // lines and saves a screenshot of every step as SHOTS_DIR/NN-step.png.
 // Bounded: each action times out after 15 s, the whole run after 150 s.
-import { chromium } from 'playwright-core';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import * as B from './lib.mjs';
 
 const [base, shots] = process.argv.slice(2);
 if (!base || !shots) {
 	console.error('usage: node tests/browser/missing.mjs BASE_URL SHOTS_DIR');
 	process.exit(2);
 }
-const password = process.env.PASSWORD || 'demo-only-cartref';
+const password = B.DEMO_PASSWORD;
 const child = process.env.CHILD || '/children/W06000015/C08';
 const domain = 'demo.cartref.wales';
-let n = Number(process.env.TAP_START || 0);
-let failed = 0;
-
-function ok(cond, what, note) {
-	n++;
-	if (cond) {
-		console.log(`ok ${n} - ${what}`);
-	} else {
-		failed++;
-		console.log(`not ok ${n} - ${what}`);
-		if (note)
-			console.log(String(note).split('\n').map((l) => `#   ${l}`).join('\n'));
-	}
-	return cond;
-}
-function finish(code) {
-	if (process.env.TAP_COUNT)
-		writeFileSync(process.env.TAP_COUNT, `${n}\n`);
-	process.exit(code);
-}
-const watchdog = setTimeout(() => {
-	ok(false, 'the browser flow finishes within 150 s');
-	finish(1);
-}, 150000);
+const ok = (cond, what, note) => B.tap.ok(cond, what, note);
+const watchdog = B.watchdog(150);
 
 // The boxes of a GOV.UK date input, days and hours before now, as a
 // clock in the UK shows it (the forms take UK local time); now is the
@@ -70,18 +48,10 @@ function boxes(days, hours) {
 mkdirSync(shots, { recursive: true });
 let browser;
 try {
-	browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		headless: true,
-		timeout: 30000,
-		args: ['--headless', '--no-sandbox', '--disable-gpu',
-		       '--disable-background-networking', '--disable-quic',
-		       '--no-first-run', '--disable-component-update',
-		       '--disable-sync'],
-	});
+	browser = await B.launch();
 } catch (e) {
 	ok(false, 'chromium starts', e.message);
-	finish(1);
+	B.finish(1);
 }
 ok(true, 'chromium starts (headless)');
 
@@ -235,4 +205,4 @@ try {
 }
 clearTimeout(watchdog);
 await browser.close().catch(() => {});
-finish(failed ? 1 : 0);
+B.finish();

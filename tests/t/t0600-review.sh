@@ -174,16 +174,9 @@ for k in ("places.homes_open", "places.places", "places.places_la"):
 # the page as a reader sees it: no table overflows the screen or the
 # printed page, the distance chart's series share a scale, the map's
 # classes contrast with the page (chromium, as t0850)
-if [ -x /usr/bin/chromium ] && [ -f node_modules/playwright-core/package.json ]; then
-	TAP_START=$n TAP_COUNT=$WORK/tap-count timeout -k 5 120 \
-		node $DATA/review/layout.mjs "$WORK/pub-en/pub.html" "${TEST_OUT:-$WORK}/review-layout" \
-		>"$WORK/layout.tap" 2>"$WORK/layout.err"
-	rc=$?
-	cat "$WORK/layout.tap"
-	if [ -s "$WORK/tap-count" ]; then n=$(cat "$WORK/tap-count"); fi
-	if [ "$rc" -ne 0 ] && ! grep -q '^not ok' "$WORK/layout.tap"; then
-		not_ok "the layout checks exit 0" "exit $rc: $(tail -20 "$WORK/layout.err")"
-	fi
+if [ -x "$CHROMIUM" ] && [ -f node_modules/playwright-core/package.json ]; then
+	browser_tap layout 120 node $DATA/review/layout.mjs \
+		"$WORK/pub-en/pub.html" "${TEST_OUT:-$WORK}/review-layout"
 else
 	n=$((n + 1))
 	echo "ok $n # skip chromium or playwright-core is not installed (scripts/deps, make assets)"

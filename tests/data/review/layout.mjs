@@ -13,38 +13,18 @@
 // from TAP_START + 1 and writes how many it printed to the file TAP_COUNT;
 // saves screenshots of the trend table and the distance chart to
 // SHOTS_DIR.  Bounded: the whole run stops after 90 s.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as B from '../../browser/lib.mjs';
 
 const [report, shots] = process.argv.slice(2);
 if (!report || !shots) {
 	console.error('usage: node layout.mjs REPORT.html SHOTS_DIR');
 	process.exit(2);
 }
-let n = Number(process.env.TAP_START || 0);
-let failed = 0;
-function ok(cond, what, note) {
-	n++;
-	console.log(`${cond ? 'ok' : 'not ok'} ${n} - ${what}`);
-	if (!cond) {
-		failed++;
-		if (note)
-			console.log(String(note).split('\n').map((l) => `#   ${l}`).join('\n'));
-	}
-	return cond;
-}
-function finish(code) {
-	if (process.env.TAP_COUNT)
-		writeFileSync(process.env.TAP_COUNT, `${n}\n`);
-	process.exit(code);
-}
-setTimeout(() => {
-	ok(false, 'the layout checks finish within 90 s');
-	finish(1);
-}, 90000);
+const ok = (cond, what, note) => B.tap.ok(cond, what, note);
+B.watchdog(90);
 
 // 96 px to the inch: A4 less the report's margins (@page in its CSS)
 const MM = 96 / 25.4;
@@ -52,24 +32,15 @@ const PORTRAIT = Math.floor((210 - 2 * 15) * MM);	// 680 px
 const LANDSCAPE = Math.floor((297 - 2 * 12) * MM);	// 1,031 px
 
 mkdirSync(shots, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), 'cartref-chromium-'));
-let context;
+let browser;
 try {
-	context = await chromium.launchPersistentContext(profile, {
-		executablePath: '/usr/bin/chromium',
-		headless: true,
-		timeout: 30000,
-		viewport: { width: 1024, height: 900 },
-		args: ['--headless', '--no-sandbox', '--disable-gpu',
-		       '--disable-background-networking', '--no-first-run',
-		       '--disable-component-update', '--disable-sync'],
-	});
+	browser = await B.launch();
 } catch (e) {
 	ok(false, 'chromium starts', e.message);
-	rmSync(profile, { recursive: true, force: true });
-	finish(1);
+	B.finish(1);
 }
-const page = context.pages()[0] || await context.newPage();
+const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+const page = await context.newPage();
 page.setDefaultTimeout(15000);
 
 // Tables that stick out of their page: [{id, right, limit}].
@@ -206,6 +177,5 @@ try {
 } catch (e) {
 	ok(false, 'the layout checks run', e.stack || e.message);
 }
-await context.close();
-rmSync(profile, { recursive: true, force: true });
-finish(failed ? 1 : 0);
+await browser.close();
+B.finish();
