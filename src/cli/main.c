@@ -3,6 +3,7 @@
  * command table to one cmd_*() per file.
  */
 #include "base/compat.h"
+#include "base/file.h"
 #include "base/uktime.h"
 #include "cli/cli.h"
 #include "ingest/geo-import.h"
@@ -414,6 +415,11 @@ static void print_overview(FILE *out)
 		"\n"
 		"Global options:\n"
 		"  --db FILE   the store (default cartref.db, or $CARTREF_DB)\n"
+		"  --group-readable  make files 0640 and directories 0750\n"
+		"              (umask 027) for the store's group, instead of\n"
+		"              0600 and 0700 (or $CARTREF_GROUP_READABLE=1)\n"
+		"  --allow-world-readable  open a store that every account can\n"
+		"              read (refused otherwise)\n"
 		"\n"
 		"`cartref COMMAND --help` shows a command's options.\n");
 }
@@ -494,6 +500,8 @@ int main(int argc, char **argv)
 {
 	struct cli c = { getenv("CARTREF_DB") };
 	const struct command *cmd;
+	const char *g = getenv("CARTREF_GROUP_READABLE");
+	bool group = g && *g && strcmp(g, "0"), allow_world = false;
 	int i = 1;
 
 	/* before any thread: times are read and written in UK local time */
@@ -507,6 +515,12 @@ int main(int argc, char **argv)
 		} else if (!strncmp(argv[i], "--db=", 5)) {
 			c.db = argv[i] + 5;
 			i++;
+		} else if (!strcmp(argv[i], "--group-readable")) {
+			group = true;
+			i++;
+		} else if (!strcmp(argv[i], "--allow-world-readable")) {
+			allow_world = true;
+			i++;
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			print_overview(stdout);
 			return 0;
@@ -518,6 +532,8 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	/* before any file is made: private modes and umask (base/file.h) */
+	file_policy_set(group, allow_world);
 	if (i >= argc) {
 		print_overview(stderr);
 		return 2;

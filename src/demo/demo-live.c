@@ -34,6 +34,7 @@
  */
 #include "base/compat.h"
 #include "base/buf.h"
+#include "base/file.h"
 #include "base/parse.h"
 #include "base/uktime.h"
 #include "demo/demo-internal.h"
@@ -54,7 +55,8 @@ static const char *const return_places[] = {
 };
 
 struct live_out {
-	FILE *ep, *mt;
+	FILE *ep, *mt;		/* fep.fp and fmt.fp */
+	struct file_out fep, fmt;
 	struct buf row;
 	long episodes, open, meetings;
 	unsigned long ref_seq;
@@ -275,18 +277,19 @@ static int child_live(const struct dm_gen *g, const struct dm_area *a,
 	return rc;
 }
 
-static FILE *open_out(const char *outdir, const char *name, struct err *err)
+static int open_out(struct file_out *f, const char *outdir,
+		    const char *name, struct err *err)
 {
 	struct buf path = BUF_INIT(4096);
-	FILE *f = NULL;
+	int rc;
 
 	buf_addf(&path, "%s/%s", outdir, name);
 	if (buf_error(&path))
-		err_set(err, ERR_TOO_LARGE, "output path too long");
-	else if (!(f = fopen(path.buf, "wb")))
-		err_errno(err, ERR_IO, "%s: cannot write", path.buf);
+		rc = err_set(err, ERR_TOO_LARGE, "output path too long");
+	else
+		rc = file_out_open(f, path.buf, err);
 	buf_release(&path);
-	return f;
+	return rc;
 }
 
 int demo__live_write(struct dm_gen *g, const char *outdir,
@@ -301,17 +304,18 @@ int demo__live_write(struct dm_gen *g, const char *outdir,
 	static const char mt_header[] =
 		"LA,CHILD,HELD_ON,AGENCIES,DECISIONS,SAFETY_PLAN_REVIEW_ON,"
 		"EPISODE_STARTED_AT\r\n";
-	struct live_out o = { NULL, NULL, BUF_INIT(1 << 16), 0, 0, 0, 0, 0 };
+	struct live_out o = { NULL, NULL, FILE_OUT_INIT, FILE_OUT_INIT,
+			      BUF_INIT(1 << 16), 0, 0, 0, 0, 0 };
 	int rc = 0;
 
 	o.limit = uk_day_start(g->o->as_of);
-	o.ep = open_out(outdir, "missing-live.csv", err);
-	if (o.ep)
-		o.mt = open_out(outdir, "strategy-meetings.csv", err);
-	if (!o.ep || !o.mt) {
-		rc = ERR_IO;
+	rc = open_out(&o.fep, outdir, "missing-live.csv", err);
+	if (!rc)
+		rc = open_out(&o.fmt, outdir, "strategy-meetings.csv", err);
+	if (rc)
 		goto out;
-	}
+	o.ep = o.fep.fp;
+	o.mt = o.fmt.fp;
 	fputs(ep_header, o.ep);
 	fputs(mt_header, o.mt);
 	for (size_t a = 0; !rc && a < g->ncouncils; a++) {
@@ -322,10 +326,12 @@ int demo__live_write(struct dm_gen *g, const char *outdir,
 					&o, err);
 	}
 out:
-	if (o.ep && fclose(o.ep) && !rc)
-		rc = err_set(err, ERR_IO, "cannot write missing-live.csv");
-	if (o.mt && fclose(o.mt) && !rc)
-		rc = err_set(err, ERR_IO, "cannot write strategy-meetings.csv");
+	if (!rc)
+		rc = file_out_commit(&o.fep, err);
+	if (!rc)
+		rc = file_out_commit(&o.fmt, err);
+	file_out_abort(&o.fep);
+	file_out_abort(&o.fmt);
 	buf_release(&o.row);
 	sum->live_episodes = o.episodes;
 	sum->live_open = o.open;

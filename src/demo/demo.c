@@ -36,6 +36,7 @@
 #include "base/compat.h"
 #include <math.h>
 #include "base/buf.h"
+#include "base/file.h"
 #include "base/xalloc.h"
 #include "demo/demo-internal.h"
 #include "ingest/s903-io.h"
@@ -470,7 +471,7 @@ int demo_generate(struct store *geo, const struct demo_opts *o,
 			}
 		}
 	}
-	rc = make_dirs(outdir, err);
+	rc = file_make_dirs(outdir, err);
 	if (!rc)
 		rc = register_write(&g, outdir, sum, err);
 	if (!rc)

@@ -5,6 +5,7 @@
 #include "base/compat.h"
 #include <sys/stat.h>
 #include "base/buf.h"
+#include "base/file.h"
 #include "base/parse.h"
 #include "base/xalloc.h"
 #include "ingest/csv.h"
@@ -323,59 +324,10 @@ out:
 
 /* ---- writing ------------------------------------------------------------ */
 
-int make_dirs(const char *path, struct err *err)
-{
-	char *p = xstrdup(path);
-	int rc = 0;
-
-	for (char *s = p + 1; ; s++) {
-		if (*s == '/' || !*s) {
-			char c = *s;
-
-			*s = '\0';
-			if (mkdir(p, 0777) && errno != EEXIST) {
-				rc = err_errno(err, ERR_IO, "%s: cannot create",
-					       p);
-				break;
-			}
-			*s = c;
-			if (!c)
-				break;
-		}
-	}
-	free(p);
-	return rc;
-}
-
-/* Write b to path through a temporary file and rename: all or nothing. */
+/* Write b to path through base/file.h: all or nothing, private mode. */
 static int write_whole(const char *path, const struct buf *b, struct err *err)
 {
-	struct buf tmp = BUF_INIT(4096);
-	FILE *fp;
-	int rc = 0;
-
-	buf_addf(&tmp, "%s.tmp", path);
-	fp = fopen(tmp.buf, "wb");
-	if (!fp) {
-		rc = err_errno(err, ERR_IO, "%s: cannot write", tmp.buf);
-		goto out;
-	}
-	if (fwrite(b->buf, 1, b->len, fp) != b->len) {
-		fclose(fp);
-		rc = err_errno(err, ERR_IO, "%s: write failed", tmp.buf);
-		goto out;
-	}
-	if (fclose(fp)) {
-		rc = err_errno(err, ERR_IO, "%s: write failed", tmp.buf);
-		goto out;
-	}
-	if (rename(tmp.buf, path))
-		rc = err_errno(err, ERR_IO, "%s: cannot rename", tmp.buf);
-out:
-	if (rc)
-		remove(tmp.buf);
-	buf_release(&tmp);
-	return rc;
+	return file_write_all(path, b->buf, b->len, err);
 }
 
 static void put_rows(struct buf *b, const struct s903_table_def *def,
@@ -415,7 +367,7 @@ int s903_write_dir(const char *dir, const struct s903_return *r,
 	struct buf path = BUF_INIT(4096);
 	int rc;
 
-	rc = make_dirs(dir, err);
+	rc = file_make_dirs(dir, err);
 	for (size_t i = 0; !rc && i < ARRAY_SIZE(parts); i++) {
 		const struct s903_table_def *def = &s903_tables[parts[i].t];
 

@@ -74,7 +74,4 @@ int homes_read_file(const char *path, struct home **homes, size_t *n,
 int homes_write_file(const char *path, const struct home *homes, size_t n,
 		     struct err *err);
 
-/* mkdir -p */
-int make_dirs(const char *path, struct err *err);
-
 #endif

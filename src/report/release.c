@@ -5,6 +5,7 @@
  * errors as FILE:LINE:COLUMN: RULE: message.
  */
 #include "base/compat.h"
+#include "base/file.h"
 #include "base/parse.h"
 #include "report/report-internal.h"
 
@@ -295,10 +296,11 @@ int report_release_load(struct report_release *rel, const char *path,
 	unsigned seen = 0;
 	long total = 0;
 	int lineno = 0, rc = 0;
-	FILE *f = fopen(path, "r");
+	FILE *f;
 
-	if (!f)
-		return err_errno(err, ERR_IO, "cannot open %s", path);
+	rc = file_open_input(&f, path, err);	/* regular files only */
+	if (rc)
+		return rc;
 	while (!rc && fgets(line, sizeof(line), f)) {
 		size_t len = strlen(line);
 

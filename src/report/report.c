@@ -1,13 +1,15 @@
 /*
  * report.c: the public face of the report layer: parsing format and
  * language names, and report_render(), which has a renderer build the
- * document in memory and then writes it out whole: to standard output,
- * or to a temporary file beside the target that is renamed over it, so
- * that a reader never sees half a report.
+ * document in memory and then writes it out whole with base/file.h: to
+ * standard output, a device or FIFO in place, or a regular file through
+ * a temporary file beside it that is renamed over it, so that a reader
+ * never sees half a report.
  */
 #include "base/compat.h"
 #include <unistd.h>
 #include "base/buf.h"
+#include "base/file.h"
 #include "report/report-internal.h"
 
 /* The largest report we build in memory (England-scale HTML is ~5 MB). */
@@ -61,88 +63,44 @@ static bool is_stdout(const char *path)
 	return !path || !strcmp(path, "-");
 }
 
-/* "dir/name" -> "dir/.name.tmp-PID", in the same directory for rename. */
-static void tmp_name(struct buf *tmp, const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-
-	buf_add(tmp, path, dirlen);
-	buf_addf(tmp, ".%s.tmp-%ld", path + dirlen, (long)getpid());
-}
-
-static int write_stdout(const struct buf *b, struct err *err)
-{
-	if (fwrite(b->buf, 1, b->len, stdout) != b->len || fflush(stdout))
-		return err_errno(err, ERR_IO, "writing the report");
-	return 0;
-}
-
-static int write_file(const struct buf *b, const char *path,
-		      struct err *err)
-{
-	struct buf tmp = BUF_INIT(8192);
-	FILE *f = NULL;
-	int rc = 0;
-
-	tmp_name(&tmp, path);
-	if (buf_error(&tmp)) {
-		rc = err_set(err, ERR_TOO_LARGE, "path too long: %s", path);
-		goto out;
-	}
-	f = fopen(tmp.buf, "wb");
-	if (!f) {
-		rc = err_errno(err, ERR_IO, "cannot create %s", tmp.buf);
-		goto out;
-	}
-	if (fwrite(b->buf, 1, b->len, f) != b->len) {
-		rc = err_errno(err, ERR_IO, "writing %s", tmp.buf);
-		goto out;
-	}
-	if (fclose(f)) {
-		f = NULL;
-		rc = err_errno(err, ERR_IO, "writing %s", tmp.buf);
-		goto out;
-	}
-	f = NULL;
-	if (rename(tmp.buf, path)) {
-		rc = err_errno(err, ERR_IO, "cannot rename %s to %s", tmp.buf,
-			       path);
-		goto out;
-	}
-out:
-	if (f)
-		fclose(f);
-	if (rc && tmp.len)
-		unlink(tmp.buf);
-	buf_release(&tmp);
-	return rc;
-}
-
+/*
+ * The workbook is written by libxlsxwriter to a private temporary file,
+ * then copied to the target with base/file.h's rules, like every report.
+ */
 static int render_xlsx(const struct review *r,
 		       const struct report_release *rel,
 		       enum report_lang lang, const char *path,
 		       struct err *err)
 {
-	struct buf tmp = BUF_INIT(8192);
+	struct file_out o = FILE_OUT_INIT;
+	char *tmp = NULL, chunk[65536];
+	FILE *in = NULL;
+	size_t n;
 	int rc;
 
 	if (is_stdout(path))
 		return err_set(err, ERR_USAGE,
 			       "xlsx output needs a file name (-o FILE)");
-	tmp_name(&tmp, path);
-	if (buf_error(&tmp)) {
-		rc = err_set(err, ERR_TOO_LARGE, "path too long: %s", path);
-		goto out;
-	}
-	rc = report__render_xlsx(r, rel, lang, tmp.buf, err);
-	if (!rc && rename(tmp.buf, path))
-		rc = err_errno(err, ERR_IO, "cannot rename %s to %s", tmp.buf,
-			       path);
-	if (rc)
-		unlink(tmp.buf);
-out:
-	buf_release(&tmp);
+	rc = file_temp(&tmp, err);
+	if (!rc)
+		rc = report__render_xlsx(r, rel, lang, tmp, err);
+	if (!rc && !(in = fopen(tmp, "rb")))
+		rc = err_errno(err, ERR_IO, "cannot read %s", tmp);
+	if (!rc)
+		rc = file_out_open(&o, path, err);
+	while (!rc && (n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		if (fwrite(chunk, 1, n, o.fp) != n)
+			rc = err_errno(err, ERR_IO, "writing %s", path);
+	if (!rc && ferror(in))
+		rc = err_errno(err, ERR_IO, "cannot read %s", tmp);
+	if (!rc)
+		rc = file_out_commit(&o, err);
+	file_out_abort(&o);
+	if (in)
+		fclose(in);
+	if (tmp)
+		unlink(tmp);
+	free(tmp);
 	return rc;
 }
 
@@ -202,8 +160,7 @@ int report_render_release(const struct review *r,
 	rc = render_buf(r, rel, f, lang, &out, err);
 	if (rc)
 		goto out;
-	rc = is_stdout(path) ? write_stdout(&out, err)
-			     : write_file(&out, path, err);
+	rc = file_write_all(path, out.buf, out.len, err);
 out:
 	buf_release(&out);
 	return rc;

@@ -115,8 +115,10 @@ const char *report_status_key(enum report_status s);
 
 /*
  * Render r in format f and language lang to path; NULL or "-" means
- * standard output.  A file is written under a temporary name and renamed
- * into place, so a failed render never leaves a half-written report.
+ * standard output.  Written with base/file.h's file_out_*(): a regular
+ * file under a temporary name renamed into place (mode 0600, or 0640), so
+ * a failed render never leaves a half-written report; a FIFO or device
+ * (/dev/null) in place, never replaced.
  * xlsx needs a real path (ERR_USAGE otherwise).  Returns 0, ERR_IO or
  * ERR_TOO_LARGE, with the detail in err.
  */

@@ -8,6 +8,7 @@
  */
 #include "base/compat.h"
 #include "base/clock.h"
+#include "base/file.h"
 #include "base/uktime.h"
 #include <sqlite3.h>
 #include <time.h>
@@ -380,12 +381,40 @@ static bool sq_accepts(const char *location)
 	       strncmp(location, "postgresql://", 13);
 }
 
+/*
+ * The store holds children's records: refuse one that every account can
+ * read (with its -wal, -shm and -journal), and make a new one with the
+ * private mode before SQLite opens it, since SQLite gives the main file
+ * the umask's mode and the -wal and -shm files the main file's
+ * (base/file.h).  ":memory:" and "file:" URIs are left to SQLite.
+ */
+static int private_files(const char *location, struct err *err)
+{
+	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
+	char path[4096];
+	int rc = 0;
+
+	if (!strcmp(location, ":memory:") || !strncmp(location, "file:", 5))
+		return 0;
+	for (size_t i = 0; !rc && i < ARRAY_SIZE(ext); i++) {
+		if ((size_t)snprintf(path, sizeof(path), "%s%s", location,
+				     ext[i]) >= sizeof(path))
+			return err_set(err, ERR_TOO_LARGE, "path too long: %s",
+				       location);
+		rc = file_check_private(path, err);
+	}
+	return rc ? rc : file_create_private(location, err);
+}
+
 static int sq_open(void **impl, const char *location, struct err *err)
 {
 	struct sq *q = xcalloc(1, sizeof(*q));
 	int rc;
 
 	*impl = q;
+	rc = private_files(location, err);
+	if (rc)
+		return rc;
 	rc = sqlite3_open_v2(location, &q->db,
 			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 				     SQLITE_OPEN_NOMUTEX,
