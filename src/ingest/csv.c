@@ -3,6 +3,9 @@
  * fixed read buffer) and the matching writer.  See csv.h.
  */
 #include "base/compat.h"
+#include "base/csv-cell.h"
+#include "base/file.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "ingest/csv.h"
 
@@ -42,11 +45,12 @@ static struct csv_reader *reader_new(const struct csv_limits *lim)
 int csv_open_file(struct csv_reader **out, const char *path,
 		  const struct csv_limits *lim, struct err *err)
 {
-	FILE *fp = fopen(path, "rb");
 	struct csv_reader *r;
+	FILE *fp;
+	int rc = file_open_input(&fp, path, err); /* regular files only */
 
-	if (!fp)
-		return err_errno(err, ERR_IO, "%s: cannot open", path);
+	if (rc)
+		return rc;
 	r = reader_new(lim);
 	r->fp = fp;
 	r->chunk = xmalloc(CSV_READ_CHUNK);
@@ -226,6 +230,43 @@ static bool record_blank(const struct csv_reader *r)
 	return true;
 }
 
+/*
+ * Every field of every import is text by base/utf8.h's rule (a line break
+ * can only be in a quoted field); false with cerr set if field i is not.
+ * The record was read whole, so the next csv_next() starts after it.
+ */
+static bool field_text_ok(const struct csv_reader *r, size_t i,
+			  uint64_t line, struct csv_error *cerr)
+{
+	const char *f = r->data + r->offs[i];
+	size_t at;
+	uint32_t cp;
+	char msg[160];
+
+	switch (utf8_text_check(f, r->lens[i], UTF8_TEXT_NEWLINES, &at, &cp)) {
+	case UTF8_OK:
+		return true;
+	case UTF8_BAD:
+		snprintf(msg, sizeof(msg), "not UTF-8: byte 0x%02X at byte "
+			 "%zu of the field (save the file as UTF-8)",
+			 (unsigned)cp, at + 1);
+		bad(cerr, line, i + 1, CSV_RULE_UTF8, msg);
+		return false;
+	case UTF8_CONTROL:
+		snprintf(msg, sizeof(msg), "control character U+%04X at byte "
+			 "%zu of the field", (unsigned)cp, at + 1);
+		bad(cerr, line, i + 1, CSV_RULE_CONTROL, msg);
+		return false;
+	case UTF8_BIDI:
+		snprintf(msg, sizeof(msg), "bidirectional control character "
+			 "U+%04X at byte %zu of the field", (unsigned)cp,
+			 at + 1);
+		bad(cerr, line, i + 1, CSV_RULE_BIDI, msg);
+		return false;
+	}
+	return true;
+}
+
 int csv_next(struct csv_reader *r, struct csv_record *rec,
 	     struct csv_error *cerr, struct err *err)
 {
@@ -348,6 +389,9 @@ again:
 	}
 	if (record_blank(r))
 		goto again;
+	for (size_t i = 0; i < r->nfields; i++)
+		if (!field_text_ok(r, i, rec->line, cerr))
+			return CSV_BAD;
 	/* blank lines are not records: count only real ones */
 	if (r->nrecords >= r->lim.max_records)
 		return bad(cerr, rec->line, 1, CSV_RULE_RECORDS,
@@ -385,23 +429,7 @@ void csv_put(struct buf *b, const char *field, bool first)
 {
 	if (!first)
 		buf_addch(b, ',');
-	/*
-	 * Quote when a reader would otherwise split or unquote the field, and
-	 * when it starts with a byte order mark, which a reader skips at the
-	 * start of a file.
-	 */
-	if (!field[strcspn(field, ",\"\r\n")] &&
-	    strncmp(field, "\xEF\xBB\xBF", 3)) {
-		buf_adds(b, field);
-		return;
-	}
-	buf_addch(b, '"');
-	for (const char *p = field; *p; p++) {
-		if (*p == '"')
-			buf_addch(b, '"');
-		buf_addch(b, *p);
-	}
-	buf_addch(b, '"');
+	csv_cell_put(b, field, true);	/* quoted and defused: csv-cell.h */
 }
 
 void csv_end_record(struct buf *b)

@@ -10,6 +10,12 @@
  * limits.max_field, or a record with more than limits.max_fields fields, is
  * a reported error, never a bigger buffer.
  *
+ * Every field must be text by base/utf8.h's rule: well-formed UTF-8
+ * without control characters (but TAB, and a line break in a quoted
+ * field) or bidirectional overrides; a record with a field that is not is
+ * a reported error (CSV_RULE_UTF8, _CONTROL, _BIDI), as is a file that is
+ * not a regular file (a FIFO, /dev/zero: csv_open_file()).
+ *
  * Errors are scoped to one record: csv_next() reports it (line, field and a
  * rule id) and skips to the end of that record, so a caller can report
  * every bad row and carry on.  An unterminated quote runs to end of file.
@@ -35,6 +41,9 @@ struct csv_limits {
 #define CSV_RULE_FIELD_COUNT "csv-field-count"
 #define CSV_RULE_RECORDS "csv-records"
 #define CSV_RULE_NUL "csv-nul"
+#define CSV_RULE_UTF8 "text-utf8"	/* base/utf8.h */
+#define CSV_RULE_CONTROL "text-control"
+#define CSV_RULE_BIDI "text-bidi"
 
 struct csv_reader;
 
@@ -72,8 +81,11 @@ int csv_next(struct csv_reader *r, struct csv_record *rec,
 	     struct csv_error *cerr, struct err *err);
 
 /*
- * Writer: append one field to b, quoted only when it must be (comma,
- * quote, CR or LF inside).  csv_end_record() appends CRLF.
+ * Writer: append one text field to b by base/csv-cell.h's rule: quoted
+ * only when it must be (comma, quote, CR or LF inside, a leading byte
+ * order mark), and a field starting with = + - @ TAB or CR written
+ * "'=..." so that a spreadsheet shows it as text, never runs it as a
+ * formula.  csv_end_record() appends CRLF.
  */
 void csv_put(struct buf *b, const char *field, bool first);
 void csv_end_record(struct buf *b);

@@ -17,32 +17,14 @@
  */
 #include "base/compat.h"
 #include <math.h>
+#include "base/csv-cell.h"
 #include "base/parse.h"
 #include "report/report-internal.h"
 
-/* A text field, quoted if needed; formula-like names are defused. */
+/* A field, quoted if needed; formula-like text is defused (csv-cell.h). */
 static void field(struct buf *b, const char *s, bool text)
 {
-	bool quote;
-
-	if (!s)
-		s = "";
-	quote = strpbrk(s, ",\"\r\n") != NULL;
-	if (text && s[0] && strchr("=+-@\t", s[0]))
-		quote = true;
-	if (!quote) {
-		buf_adds(b, s);
-		return;
-	}
-	buf_addch(b, '"');
-	if (text && s[0] && strchr("=+-@\t", s[0]))
-		buf_addch(b, '\'');	/* not a spreadsheet formula */
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_addch(b, '"');
-		buf_addch(b, *s);
-	}
-	buf_addch(b, '"');
+	csv_cell_put(b, s, text);
 }
 
 static const char *status(const struct review_cell *c)

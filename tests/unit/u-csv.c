@@ -14,6 +14,7 @@
 #include "unit.h"
 #include <unistd.h>
 #include "base/buf.h"
+#include "base/csv-cell.h"
 #include "base/err.h"
 #include "ingest/csv.h"
 
@@ -159,12 +160,50 @@ static void test_bom_malformed(void **state)
 	(void)state;
 	/*
 	 * A truncated byte order mark is not skipped: its bytes are data,
-	 * and nothing of the line is lost.
+	 * which are not UTF-8, so the record is refused (base/utf8.h), and
+	 * nothing of the next line is lost.
 	 */
-	CHECK_CSV("\xEF\xBB" "a,b\nc\n", NULL, "1:\\xef\\xbba|b\n2:c\n");
-	CHECK_CSV("\xEF" "a,b\n", NULL, "1:\\xefa|b\n");
-	CHECK_CSV("\xEF\n" "c\n", NULL, "1:\\xef\n2:c\n");
-	CHECK_CSV("\xEF\xBB", NULL, "1:\\xef\\xbb\n");
+	CHECK_CSV("\xEF\xBB" "a,b\nc\n", NULL, "!1.1:text-utf8\n2:c\n");
+	CHECK_CSV("\xEF" "a,b\n", NULL, "!1.1:text-utf8\n");
+	CHECK_CSV("\xEF\n" "c\n", NULL, "!1.1:text-utf8\n2:c\n");
+	CHECK_CSV("\xEF\xBB", NULL, "!1.1:text-utf8\n");
+}
+
+/*
+ * Issue 10, item 10: every field is UTF-8 text without control or
+ * bidirectional override characters, or the record is refused naming its
+ * line and field; the records around it are read as usual.
+ */
+static void test_text_rule(void **state)
+{
+	(void)state;
+	/* good: Welsh letters, 2-, 3- and 4-byte forms, TAB, a quoted LF */
+	CHECK_CSV("Ysgol \xC5\xB5 \xE2\x82\xAC \xF0\x9F\x98\x80,a\tb\n"
+		  "\"l1\nl2\",x\n", NULL,
+		  "1:Ysgol \\xc5\\xb5 \\xe2\\x82\\xac \\xf0\\x9f\\x98\\x80|"
+		  "a\\x09b\n2:l1\\nl2|x\n");
+	/* Latin-1 e acute in the second field, line 2 */
+	CHECK_CSV("a,b\nok,Caf\xE9\nc,d\n", NULL,
+		  "1:a|b\n!2.2:text-utf8\n3:c|d\n");
+	/* overlong '/', overlong NUL, a surrogate, above U+10FFFF */
+	CHECK_CSV("\xC0\xAF\n", NULL, "!1.1:text-utf8\n");
+	CHECK_CSV("x,\xC0\x80\n", NULL, "!1.2:text-utf8\n");
+	CHECK_CSV("x,\xE0\x80\xAF\n", NULL, "!1.2:text-utf8\n");
+	CHECK_CSV("\xED\xA0\x80\n", NULL, "!1.1:text-utf8\n");
+	CHECK_CSV("\xF4\x90\x80\x80\n", NULL, "!1.1:text-utf8\n");
+	CHECK_CSV("\xE2\x82\n", NULL, "!1.1:text-utf8\n");
+	CHECK_CSV("\x80\n", NULL, "!1.1:text-utf8\n");
+	/* right-to-left override U+202E and isolate U+2066 */
+	CHECK_CSV("a,\xE2\x80\xAEtxt.exe\n", NULL, "!1.2:text-bidi\n");
+	CHECK_CSV("\xE2\x81\xA6x\n", NULL, "!1.1:text-bidi\n");
+	/* C0 controls but TAB, DEL, C1 (U+0085) */
+	CHECK_CSV("a\x1B[31m\n", NULL, "!1.1:text-control\n");
+	CHECK_CSV("a,b\x01\n", NULL, "!1.2:text-control\n");
+	CHECK_CSV("\"a\x0B" "b\"\n", NULL, "!1.1:text-control\n");
+	CHECK_CSV("a\x7F\n", NULL, "!1.1:text-control\n");
+	CHECK_CSV("a\xC2\x85\n", NULL, "!1.1:text-control\n");
+	/* a record over lines is reported at its first line */
+	CHECK_CSV("\"x\ny\",\xFF\nz\n", NULL, "!1.2:text-utf8\n3:z\n");
 }
 
 static void test_blank_rows_skipped(void **state)
@@ -418,6 +457,43 @@ static void test_writer_quoting(void **state)
 	buf_release(&b);
 }
 
+/*
+ * Issue 10, item 11: every CSV writer defuses a cell a spreadsheet would
+ * run as a formula (base/csv-cell.h): = + - @ TAB or CR first is written
+ * quoted with an apostrophe before it; elsewhere in a cell they are text.
+ * Numbers (text false, the review's CSV) stay numbers.
+ */
+static void test_writer_formula(void **state)
+{
+	struct buf b = BUF_INIT(4096);
+
+	(void)state;
+	csv_put(&b, "=HYPERLINK(\"http://x.invalid/\",\"Home\")", true);
+	csv_put(&b, "+44 29", false);
+	csv_put(&b, "-1", false);
+	csv_put(&b, "@SUM(A1)", false);
+	csv_put(&b, "\t=1", false);
+	csv_put(&b, "\r=1", false);
+	csv_put(&b, "a=b-c", false);
+	csv_put(&b, "", false);
+	csv_end_record(&b);
+	assert_string_equal(b.buf,
+			    "\"'=HYPERLINK(\"\"http://x.invalid/\"\",\"\"Home"
+			    "\"\")\",\"'+44 29\",\"'-1\",\"'@SUM(A1)\","
+			    "\"'\t=1\",\"'\r=1\",a=b-c,\r\n");
+	buf_reset(&b);
+	csv_cell_put(&b, "-5", false);
+	buf_addch(&b, ',');
+	csv_cell_put(&b, "-5", true);
+	buf_addch(&b, ',');
+	csv_cell_put(&b, NULL, true);
+	assert_string_equal(b.buf, "-5,\"'-5\",");
+	assert_true(csv_cell_formula_like("=1"));
+	assert_false(csv_cell_formula_like("1="));
+	assert_false(csv_cell_formula_like(""));
+	buf_release(&b);
+}
+
 static void test_writer_bom_field(void **state)
 {
 	struct buf b = BUF_INIT(64);
@@ -436,7 +512,7 @@ static void test_writer_round_trip(void **state)
 	static const char *const rows[][6] = {
 		{ "\xEF\xBB\xBFstart", "a,b", "say \"hi\"", "l1\nl2",
 		  "c\r\nd", "" },
-		{ "", "\"", ",", "\r", "x", "  spaced  " },
+		{ "", "\"", ",", "y\r", "x", "  spaced  " },
 		{ "\"\"", "tail,", "\n", "e\rf", "\xC3\xA9", "end" },
 	};
 	struct buf b = BUF_INIT(4096);
@@ -562,6 +638,7 @@ int main(void)
 		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_bom),
 		cmocka_unit_test(test_bom_malformed),
+		cmocka_unit_test(test_text_rule),
 		cmocka_unit_test(test_blank_rows_skipped),
 		cmocka_unit_test(test_last_line_without_newline),
 		cmocka_unit_test(test_empty_fields),
@@ -579,6 +656,7 @@ int main(void)
 		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_writer_quoting),
 		cmocka_unit_test(test_writer_bom_field),
+		cmocka_unit_test(test_writer_formula),
 		cmocka_unit_test(test_writer_round_trip),
 		cmocka_unit_test(test_file_reader),
 		cmocka_unit_test(test_file_empty),
