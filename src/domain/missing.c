@@ -6,6 +6,7 @@
 #include "base/uktime.h"
 #include <strings.h>
 #include "base/parse.h"
+#include "base/utf8.h"
 #include "domain/missing.h"
 
 #define MS_PER_DAY 86400000LL
@@ -110,42 +111,20 @@ void mfc_meeting_init(struct mfc_meeting *m)
 	m->safety_plan_review_on = DATE_NONE;
 }
 
-/* Is s UTF-8 with no control character but tab and newline?  len out. */
+/*
+ * Is s text by base/utf8.h's rule (UTF-8, no control character but tab
+ * and line breaks, no bidi override)?  Its length out.  Longer than max:
+ * true, and the caller finds it too long.
+ */
 static bool text_ok(const char *s, size_t max, size_t *len)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = 0;
+	size_t n = strnlen(s, max + 1);
 
-	while (p[n]) {
-		unsigned char c = p[n];
-		size_t k;
-
-		if (n > max) {
-			*len = n;
-			return true;	/* the caller finds it too long */
-		}
-		if (c < 0x80) {
-			if ((c < 0x20 && c != '\t' && c != '\n' &&
-			     c != '\r') || c == 0x7f)
-				return false;
-			n++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			k = 1;
-		else if (c >= 0xe0 && c <= 0xef)
-			k = 2;
-		else if (c >= 0xf0 && c <= 0xf4)
-			k = 3;
-		else
-			return false;
-		for (size_t i = 1; i <= k; i++)
-			if ((p[n + i] & 0xc0) != 0x80)
-				return false;
-		n += k + 1;
-	}
 	*len = n;
-	return true;
+	if (n > max)
+		return true;
+	return utf8_text_check(s, n, UTF8_TEXT_NEWLINES, NULL, NULL) ==
+	       UTF8_OK;
 }
 
 int mfc_text_set(char *dst, size_t cap, const char *s, const char *what,

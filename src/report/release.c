@@ -7,6 +7,7 @@
 #include "base/compat.h"
 #include "base/file.h"
 #include "base/parse.h"
+#include "base/utf8.h"
 #include "report/report-internal.h"
 
 /* The producer's address for enquiries, when none is given. */
@@ -73,34 +74,12 @@ static void norm_key(char *out, size_t cap, const char *key)
 	out[i] = '\0';
 }
 
-/* Well-formed UTF-8 with no control characters. */
+/* Text by base/utf8.h's rule (UTF-8, no control or bidi characters), and
+ * one line of it: no TAB either. */
 static bool clean_text(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-
-	while (*p) {
-		int n = 0;
-
-		if (*p < 0x20 || *p == 0x7f)
-			return false;
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		if ((*p & 0xe0) == 0xc0 && *p >= 0xc2)
-			n = 1;
-		else if ((*p & 0xf0) == 0xe0)
-			n = 2;
-		else if ((*p & 0xf8) == 0xf0 && *p <= 0xf4)
-			n = 3;
-		else
-			return false;
-		for (int k = 1; k <= n; k++)
-			if ((p[k] & 0xc0) != 0x80)
-				return false;
-		p += n + 1;
-	}
-	return true;
+	return !strchr(s, '\t') &&
+	       utf8_text_check(s, strlen(s), 0, NULL, NULL) == UTF8_OK;
 }
 
 static int set_text(char *dst, const char *key, const char *value,

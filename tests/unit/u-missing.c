@@ -162,6 +162,21 @@ static void test_check(void **state)
 	assert_int_equal(mfc_text_set(e.circumstances,
 				      sizeof(e.circumstances), "line\none",
 				      "x", &err), 0);
+	/* issue 10, item 10: base/utf8.h's rule, as every import has it */
+	static const char *const refused[] = {
+		"a surrogate \xED\xA0\x80", "overlong \xC0\xAF",
+		"overlong \xE0\x80\xAF", "above U+10FFFF \xF4\x90\x80\x80",
+		"override \xE2\x80\xAE", "isolate \xE2\x81\xA6",
+		"C1 \xC2\x9B", "escape \x1B[2J",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(refused); i++)
+		if (mfc_text_set(e.circumstances, sizeof(e.circumstances),
+				 refused[i], "x", &err) != ERR_INVALID)
+			fail_msg("accepted: %s", refused[i]);
+	assert_int_equal(mfc_text_set(e.circumstances,
+				      sizeof(e.circumstances),
+				      "T\xC5\xB7 \xF0\x9F\x98\x80\ttab",
+				      "x", &err), 0);
 }
 
 /* ---- the store ------------------------------------------------------------ */

@@ -1363,6 +1363,10 @@ static void test_release(void **state)
 		{ "producer", "", "release-text" },
 		{ "producer", "tab\there", "release-text" },
 		{ "producer", "\xff\xfe", "release-text" },
+		/* issue 10, item 10: base/utf8.h's rule */
+		{ "producer", "CIW \xE2\x80\xAE", "release-text" },
+		{ "producer", "a surrogate \xED\xA0\x80", "release-text" },
+		{ "producer", "C1 \xC2\x85", "release-text" },
 		{ "colour", "blue", "release-key" },
 	};
 	for (size_t i = 0; i < N(bad); i++) {
