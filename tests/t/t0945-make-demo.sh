@@ -9,10 +9,14 @@ dir=$WORK/demo
 db=$dir/cartref-demo.db
 mark=$db.made-by-make-demo
 demo() { CARTREF="$CARTREF" DEMO_DIR="$1" sh scripts/demo; }
+umask 022
 
 demo "$dir" >"$WORK/run1.out" 2>&1
 check_eq "make demo's steps run" 0 $?
 check "it made its store" test -f "$db"
+# issue 10, item 2: private whatever the umask (docs/security.md)
+check_eq "the demo store, its data and reports are private" \
+	"600 700 600 600" "$(stat -c %a "$db" "$dir/data" "$dir/data/homes.csv" "$dir/review.html" | tr '\n' ' ' | sed 's/ $//')"
 check "and its marker" test -f "$mark"
 today=$(TZ=Europe/London date +%Y-%m-%d)
 check_grep "the data is as of today" "as of $today:" "$WORK/run1.out"
