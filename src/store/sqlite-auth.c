@@ -813,6 +813,103 @@ int sq_login_fails_purge(void *impl, int64_t before, struct err *err)
 		       "purge failed sign-ins");
 }
 
+/* ---- refused sign-ins ------------------------------------------------------- */
+
+int sq_login_refusal_add(void *impl, const struct login_refusal *r,
+			 long *count, struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	sqlite3_stmt *s;
+	int rc = prep(impl, "INSERT INTO login_refusal (key, ip, subject, why,"
+		      " first_at, last_at, count) VALUES (?1, ?2, ?3, ?4, ?5,"
+		      " ?5, 1) ON CONFLICT (key) DO UPDATE SET"
+		      " last_at = excluded.last_at, count = count + 1"
+		      " RETURNING count", &s, err);
+
+	if (rc)
+		return rc;
+	bind_str(s, 1, r->key);
+	bind_str(s, 2, r->ip);
+	bind_str(s, 3, r->subject);
+	bind_str(s, 4, r->why);
+	sq_bind_time(s, 5, r->last_at);
+	rc = first_row(db, s, err, "count a refused sign-in");
+	if (rc)
+		return rc;
+	*count = (long)sqlite3_column_int64(s, 0);
+	return run(db, s, err, "count a refused sign-in");
+}
+
+int sq_login_refusals_from(void *impl, const char *ip, const char *ip_key,
+			   const char *key, long *n, bool *has_key,
+			   struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	sqlite3_stmt *s;
+	int rc = prep(impl, "SELECT coalesce(sum(key <> ?2), 0),"
+		      " coalesce(max(key = ?3), 0) FROM login_refusal"
+		      " WHERE ip = ?1", &s, err);
+
+	if (rc)
+		return rc;
+	bind_str(s, 1, ip);
+	bind_str(s, 2, ip_key);
+	bind_str(s, 3, key);
+	rc = first_row(db, s, err, "refused sign-ins");
+	if (rc)
+		return rc;
+	*n = (long)sqlite3_column_int64(s, 0);
+	*has_key = sqlite3_column_int(s, 1) != 0;
+	sqlite3_reset(s);
+	return 0;
+}
+
+int sq_login_refusals_ended(void *impl, int64_t before,
+			    store_login_refusal_fn *fn, void *ctx,
+			    struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	struct login_refusal r;
+	sqlite3_stmt *s;
+	int rc = prep(impl, "SELECT key, ip, subject, why, first_at, last_at,"
+		      " count FROM login_refusal WHERE first_at <= ?1"
+		      " ORDER BY first_at, key", &s, err);
+
+	if (rc)
+		return rc;
+	sq_bind_time(s, 1, before);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&r, 0, sizeof(r));
+		sq_col_text(s, 0, r.key, sizeof(r.key));
+		sq_col_text(s, 1, r.ip, sizeof(r.ip));
+		sq_col_text(s, 2, r.subject, sizeof(r.subject));
+		sq_col_text(s, 3, r.why, sizeof(r.why));
+		r.first_at = sq_col_time(s, 4);
+		r.last_at = sq_col_time(s, 5);
+		r.count = (long)sqlite3_column_int64(s, 6);
+		rc = fn(&r, ctx);
+		if (rc)
+			goto out;
+	}
+	rc = rc == SQLITE_DONE ? 0 : sa_err(db, err, "refused sign-ins");
+out:
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_login_refusal_close(void *impl, const char *key, struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	sqlite3_stmt *s;
+	int rc = prep(impl, "DELETE FROM login_refusal WHERE key = ?1", &s,
+		      err);
+
+	if (rc)
+		return rc;
+	bind_str(s, 1, key);
+	return run(db, s, err, "close a window of refused sign-ins");
+}
+
 /* ---- audit trail ------------------------------------------------------------ */
 
 #define AUDIT_COLS \

@@ -826,6 +826,26 @@ static const char m7_indexes[] =
 "BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
 ;
 
+/*
+ * Migration 8: refused sign-ins counted per window rather than audited
+ * one by one (issue 10; docs/security.md).  A row per key while its
+ * window is open: the first refusal is audited when it happens, the
+ * count when the window closes (src/auth/session.c).
+ */
+static const char m8_refusals[] =
+"CREATE TABLE login_refusal (\n"
+"  key TEXT PRIMARY KEY,\n"
+"  ip TEXT NOT NULL,\n"
+"  subject TEXT NOT NULL DEFAULT '',\n"
+"  why TEXT NOT NULL DEFAULT '',\n"
+"  first_at TEXT NOT NULL,\n"
+"  last_at TEXT NOT NULL,\n"
+"  count INTEGER NOT NULL CHECK (count >= 1)\n"
+") WITHOUT ROWID;\n"
+"CREATE INDEX login_refusal_ip ON login_refusal(ip);\n"
+"CREATE INDEX login_refusal_first ON login_refusal(first_at);\n"
+;
+
 const struct sqlite_migration sqlite_migrations[] = {
 	{ 1, "base tables: geography, homes, SSDA903 returns",
 	  { m1_geo, m1_homes, m1_returns, m1_episodes, m1_outcomes } },
@@ -841,5 +861,7 @@ const struct sqlite_migration sqlite_migrations[] = {
 	  { m6_alerts, m6_outbox, m6_triggers } },
 	{ 7, "alerts: historical state, severity, due time, home and facts",
 	  { m7_rebuild, m7_indexes } },
+	{ 8, "refused sign-ins counted per window",
+	  { m8_refusals } },
 };
 const size_t sqlite_nmigrations = ARRAY_SIZE(sqlite_migrations);

@@ -576,6 +576,98 @@ static void test_throttle_address(void **state)
 	store_close(s);
 }
 
+/* Fail n times under key at `at`, as if from elsewhere (no argon2id). */
+static void fail_under(struct store *s, const char *key, int n, int64_t at)
+{
+	struct err err = ERR_INIT;
+
+	for (int i = 0; i < n; i++)
+		if (store_login_fail_add(s, key, at, &err))
+			fail_msg("fail %s: %s", key, err_text(&err));
+}
+
+struct detail_find {
+	const char *prefix;
+	long found;
+};
+
+static int find_detail(const struct audit_row *r, void *ctx)
+{
+	struct detail_find *f = ctx;
+
+	if (!strncmp(r->detail, f->prefix, strlen(f->prefix)))
+		f->found++;
+	return 0;
+}
+
+static long audit_details(struct store *s, const char *prefix)
+{
+	struct detail_find f = { prefix, 0 };
+	struct err err = ERR_INIT;
+
+	if (store_audit_scan(s, find_detail, &f, &err))
+		fail_msg("scan: %s", err_text(&err));
+	return f.found;
+}
+
+/*
+ * Issue 10 item 7: an unauthenticated client hammering sign-in adds a
+ * bounded number of audit rows, however many attempts: the first refusal
+ * of a window per key, then one row with the count when it closes.
+ */
+static void test_throttle_rows_bounded(void **state)
+{
+	const long bound = 2 * (AUTH_REFUSAL_KEYS_PER_ADDRESS + 1);
+	const int64_t t1 = T0 + AUTH_THROTTLE_WINDOW_MS + 1000;
+	struct store *s = fresh_store();
+	char email[64], key[80];
+
+	(void)state;
+	/* ten accounts locked by failures from elsewhere */
+	for (int a = 0; a < 10; a++) {
+		snprintf(key, sizeof(key), "acct:locked%d@example.org", a);
+		fail_under(s, key, AUTH_FAILS_PER_ACCOUNT, T0);
+	}
+	/* 1000 attempts from one address, round the ten */
+	for (int i = 0; i < 1000; i++) {
+		snprintf(email, sizeof(email), "locked%d@example.org", i % 10);
+		login_denied(s, email, "whatever it is", IP, T0 + 1 + i,
+			     AUTH_MSG_THROTTLED);
+	}
+	/* one row per key: four account keys, then the address's */
+	assert_int_equal(audit_rows_with(s, "sign-in-throttled"),
+			 AUTH_REFUSAL_KEYS_PER_ADDRESS + 1);
+	/* another address is counted apart */
+	login_denied(s, "locked0@example.org", "whatever it is", "192.0.2.2",
+		     T0 + 2000, AUTH_MSG_THROTTLED);
+	assert_int_equal(audit_rows_with(s, "sign-in-throttled"),
+			 AUTH_REFUSAL_KEYS_PER_ADDRESS + 2);
+	/* after the window, the next attempt (any) writes the counts */
+	fail_under(s, "acct:locked0@example.org", AUTH_FAILS_PER_ACCOUNT, t1);
+	login_denied(s, "locked0@example.org", "whatever it is", IP, t1,
+		     AUTH_MSG_THROTTLED);
+	assert_true(audit_rows_with(s, "sign-in-throttled") <= bound + 2);
+	/* locked0..3 had keys of their own: 100 each, 99 after the first */
+	assert_int_equal(audit_details(s, "99 more refused"),
+			 AUTH_REFUSAL_KEYS_PER_ADDRESS);
+	/* the other six shared the address's: 600 */
+	assert_int_equal(audit_details(s, "599 more refused"), 1);
+	/* 192.0.2.2's one refusal needs no second row */
+	assert_int_equal(audit_details(s, "0 more refused"), 0);
+	assert_trail_intact(s, -1);
+
+	/* an address throttled by its own failures: one key for all names */
+	fail_under(s, "ip:198.51.100.7", AUTH_FAILS_PER_ADDRESS, t1);
+	for (int i = 0; i < 500; i++) {
+		snprintf(email, sizeof(email), "guess%d@example.org", i);
+		login_denied(s, email, "whatever it is", "198.51.100.7",
+			     t1 + 1 + i, AUTH_MSG_THROTTLED);
+	}
+	assert_true(audit_rows_with(s, "sign-in-throttled") <= 2 * bound + 3);
+	assert_trail_intact(s, -1);
+	store_close(s);
+}
+
 static void test_disabled_user(void **state)
 {
 	char token[AUTH_TOKEN_STR_MAX], csrf[AUTH_TOKEN_STR_MAX];
@@ -1433,6 +1525,7 @@ int main(void)
 		cmocka_unit_test(test_login),
 		cmocka_unit_test(test_throttle_account),
 		cmocka_unit_test(test_throttle_address),
+		cmocka_unit_test(test_throttle_rows_bounded),
 		cmocka_unit_test(test_disabled_user),
 		cmocka_unit_test(test_user_reset),
 		cmocka_unit_test(test_org_ref_parse),
