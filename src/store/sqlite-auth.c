@@ -14,6 +14,7 @@
 #include "base/compat.h"
 #include <sqlite3.h>
 #include "store/sqlite-internal.h"
+#include "store/sqlite-schema.h"
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -1044,22 +1045,35 @@ int sq_audit_scan(void *impl, store_audit_fn *fn, void *ctx,
 }
 
 /* The three triggers of migration 2, each still raising an abort. */
+/*
+ * The triggers on the audit table must be exactly the schema's, by name
+ * and text: one missing, added or changed (say, given "WHEN 0") is not
+ * the store's guard any more.
+ */
 int sq_audit_protected(void *impl, bool *yes, struct err *err)
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(impl, "SELECT count(*) FROM sqlite_schema"
+	size_t n = 0;
+	bool same = true;
+	int rc = prep(impl, "SELECT name, sql FROM sqlite_schema"
 		      " WHERE type = 'trigger' AND tbl_name = 'audit'"
-		      " AND name IN ('audit_no_update', 'audit_no_delete',"
-		      " 'audit_in_order') AND sql LIKE '%RAISE(ABORT%'", &s,
-		      err);
+		      " ORDER BY name", &s, err);
 
 	if (rc)
 		return rc;
-	rc = first_row(db, s, err, "audit triggers");
-	if (rc)
-		return rc;
-	*yes = sqlite3_column_int(s, 0) == 3;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 0);
+		const char *sql = (const char *)sqlite3_column_text(s, 1);
+
+		if (n >= sqlite_naudit_triggers || !name || !sql ||
+		    strcmp(name, sqlite_audit_triggers[n].name) ||
+		    strcmp(sql, sqlite_audit_triggers[n].sql))
+			same = false;
+		n++;
+	}
+	rc = rc == SQLITE_DONE ? 0 : sa_err(db, err, "audit triggers");
 	sqlite3_reset(s);
-	return 0;
+	*yes = !rc && same && n == sqlite_naudit_triggers;
+	return rc;
 }

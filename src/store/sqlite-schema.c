@@ -286,6 +286,31 @@ static const char m2_sessions[] =
 "CREATE INDEX login_attempt_at ON login_attempt(at);\n"
 ;
 
+/*
+ * The audit table's append-only triggers, each exactly as SQLite keeps
+ * it in sqlite_schema (without the ";"): `cartref audit verify` compares
+ * the store's triggers on the audit table with these (sq_audit_protected).
+ */
+#define AUDIT_NO_UPDATE \
+"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n" \
+"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+#define AUDIT_NO_DELETE \
+"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n" \
+"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+#define AUDIT_IN_ORDER \
+"CREATE TRIGGER audit_in_order BEFORE INSERT ON audit\n" \
+"WHEN NEW.id IS NOT (SELECT coalesce(max(id), 0) + 1 FROM audit)\n" \
+"  OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit\n" \
+"    ORDER BY id DESC LIMIT 1), printf('%064d', 0))\n" \
+"BEGIN SELECT RAISE(ABORT, 'audit rows must extend the chain'); END"
+
+const struct sqlite_trigger sqlite_audit_triggers[] = {
+	{ "audit_in_order", AUDIT_IN_ORDER },
+	{ "audit_no_delete", AUDIT_NO_DELETE },
+	{ "audit_no_update", AUDIT_NO_UPDATE },
+};
+const size_t sqlite_naudit_triggers = ARRAY_SIZE(sqlite_audit_triggers);
+
 static const char m2_audit[] =
 "-- Append-only, hash-chained: hash = BLAKE2b-256 hex of prev_hash, '\\n'\n"
 "-- and the row's canonical form (src/auth/audit.c).  Row ids are\n"
@@ -308,15 +333,9 @@ static const char m2_audit[] =
 "CREATE INDEX audit_subject ON audit(subject_kind, subject_id, id);\n"
 "CREATE INDEX audit_user ON audit(user_id, id) WHERE user_id IS NOT NULL;\n"
 "\n"
-"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
-"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;\n"
-"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
-"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;\n"
-"CREATE TRIGGER audit_in_order BEFORE INSERT ON audit\n"
-"WHEN NEW.id IS NOT (SELECT coalesce(max(id), 0) + 1 FROM audit)\n"
-"  OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit\n"
-"    ORDER BY id DESC LIMIT 1), printf('%064d', 0))\n"
-"BEGIN SELECT RAISE(ABORT, 'audit rows must extend the chain'); END;\n"
+AUDIT_NO_UPDATE ";\n"
+AUDIT_NO_DELETE ";\n"
+AUDIT_IN_ORDER ";\n"
 ;
 
 /*

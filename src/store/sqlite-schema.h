@@ -11,6 +11,14 @@ struct sqlite_migration {
 	const char *sql[8];
 };
 
+/* The audit table's triggers, by name, as sqlite_schema keeps them. */
+struct sqlite_trigger {
+	const char *name;
+	const char *sql;
+};
+extern const struct sqlite_trigger sqlite_audit_triggers[];
+extern const size_t sqlite_naudit_triggers;
+
 extern const struct sqlite_migration sqlite_migrations[];
 extern const size_t sqlite_nmigrations;
 

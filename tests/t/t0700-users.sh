@@ -147,5 +147,66 @@ t3=$WORK/t3.db
 cp "$db" "$t3"
 sqlite3 "$t3" "DROP TRIGGER audit_no_delete"
 check_status "intact rows but no guard: verify exits 1" 1 "$CARTREF" --db "$t3" audit verify
+
+# ---- exact triggers and anchors (issue 10 item 8) ---------------------------
+no_delete="CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+no_update="CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+t4=$WORK/t4.db
+cp "$db" "$t4"
+sqlite3 "$t4" "DROP TRIGGER audit_no_delete; CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN 0
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+"$CARTREF" --db "$t4" audit verify >/dev/null 2>"$WORK/t4.err"
+check_eq "a trigger neutralised with WHEN 0: verify exits 1" 1 $?
+check_grep "as the guard altered" "append-only triggers are missing, altered" "$WORK/t4.err"
+sqlite3 "$t4" "DROP TRIGGER audit_no_delete; $no_delete"
+check "the same trigger put back exactly: intact again" "$CARTREF" --db "$t4" audit verify
+
+key=$WORK/anchor.key
+(umask 077 && head -c 32 /dev/urandom >"$key")
+check_status "anchor needs --key-file" 2 cr audit anchor
+cp "$key" "$WORK/open.key"
+chmod 644 "$WORK/open.key"
+cr audit anchor --key-file "$WORK/open.key" >/dev/null 2>"$WORK/open.err"
+check_eq "a key file others can read is refused" 2 $?
+check_grep "saying why" "must be yours and private (mode 0600, is 0644)" "$WORK/open.err"
+head -c 8 /dev/urandom >"$WORK/short.key"
+chmod 600 "$WORK/short.key"
+check_status "a key file shorter than 32 bytes is refused" 2 cr audit anchor --key-file "$WORK/short.key"
+anchor=$(cr audit anchor --key-file "$key")
+head=$(sql "$db" "SELECT id || ':' || hash FROM audit ORDER BY id DESC LIMIT 1")
+check_eq "the anchor is the head with a MAC" "cartref-audit-anchor-v1:$head:" "$(echo "$anchor" | sed 's/[0-9a-f]*$//')"
+check "the trail holds its anchor" cr audit verify --anchor "$anchor" --key-file "$key"
+check_status "--anchor needs --key-file" 2 cr audit verify --anchor "$anchor"
+(umask 077 && head -c 32 /dev/urandom >"$WORK/other.key")
+cr audit verify --anchor "$anchor" --key-file "$WORK/other.key" >/dev/null 2>"$WORK/other.err"
+check_eq "another key: refused" 1 $?
+check_grep "the MAC does not match" "anchor refused: the anchor's MAC does not match" "$WORK/other.err"
+check_status "an altered anchor: refused" 1 cr audit verify --anchor "$(echo "$anchor" | sed 's/:\([0-9]*\):/:1\1:/')" --key-file "$key"
+
+# truncated below the anchor, the triggers put back exactly
+t5=$WORK/t5.db
+cp "$db" "$t5"
+last=$(sql "$t5" "SELECT max(id) FROM audit")
+sqlite3 "$t5" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id > $last - 2; $no_delete"
+check "truncated: the chain alone still verifies" "$CARTREF" --db "$t5" audit verify
+"$CARTREF" --db "$t5" audit verify --anchor "$anchor" --key-file "$key" >/dev/null 2>"$WORK/t5.err"
+check_eq "truncated: verify against the anchor exits 1" 1 $?
+check_grep "rows removed from the end" "rows have been removed from the end" "$WORK/t5.err"
+
+# rewritten whole: another store's trail, as long, with valid hashes
+t6=$WORK/t6.db
+fresh_db "$t6"
+i=0
+while [ "$(sql "$t6" "SELECT count(*) FROM audit")" -lt "$last" ]; do
+	"$CARTREF" --db "$t6" user org-add --kind provider --code "P$i" --name-en "Provider $i" >/dev/null 2>&1 || break
+	i=$((i + 1))
+done
+check_eq "a forged trail as long as the real one" "$last" "$(sql "$t6" "SELECT count(*) FROM audit")"
+check "rewritten: the chain alone still verifies" "$CARTREF" --db "$t6" audit verify
+"$CARTREF" --db "$t6" audit verify --anchor "$anchor" --key-file "$key" >/dev/null 2>"$WORK/t6.err"
+check_eq "rewritten: verify against the anchor exits 1" 1 $?
+check_grep "names the rewritten row" "is not the row the anchor names" "$WORK/t6.err"
 check "the original is still intact" cr audit verify
 done_testing

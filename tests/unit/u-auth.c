@@ -1452,6 +1452,196 @@ static void test_audit_tamper(void **state)
 	tmp_cleanup(&t);
 }
 
+/*
+ * Issue 10 item 8: the triggers must be exactly the schema's.  A trigger
+ * neutralised with WHEN 0 still names RAISE(ABORT), and passed before.
+ */
+static void test_audit_triggers_exact(void **state)
+{
+	static const char *const bad[] = {
+		/* neutralised: never fires */
+		"DROP TRIGGER audit_no_delete;"
+		"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN 0\n"
+		"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); "
+		"END",
+		/* the ordering check loosened */
+		"DROP TRIGGER audit_in_order;"
+		"CREATE TRIGGER audit_in_order BEFORE INSERT ON audit\n"
+		"WHEN NEW.id < 0\n"
+		"BEGIN SELECT RAISE(ABORT, 'audit rows must extend the chain'); "
+		"END",
+		/* renamed away and replaced by a look-alike of another name */
+		"DROP TRIGGER audit_no_update;"
+		"CREATE TRIGGER audit_no_update2 BEFORE UPDATE ON audit\n"
+		"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); "
+		"END",
+		/* one more, undoing inserts after the fact */
+		"CREATE TRIGGER audit_zz AFTER INSERT ON audit\n"
+		"BEGIN SELECT 1; END",
+	};
+	struct store *s;
+	struct tmpdb t;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		s = five_rows(&t);
+		assert_trail_intact(s, 5);
+		store_close(s);
+		tamper(t.path, bad[i]);
+		assert_int_equal(store_open(&s, t.path, NULL), 0);
+		expect_broken(s, 0, "append-only");
+		store_close(s);
+		tmp_cleanup(&t);
+	}
+}
+
+/* A fixed anchor key from a byte. */
+static void test_key(unsigned char key[AUDIT_KEY_BYTES], int byte)
+{
+	unsigned char material[AUDIT_KEY_MIN];
+	struct err err = ERR_INIT;
+
+	memset(material, byte, sizeof(material));
+	assert_int_equal(audit_anchor_key(material, sizeof(material), key,
+					  &err), 0);
+}
+
+/* Put the exact append-only triggers back after tampering. */
+#define RESTORE_TRIGGERS \
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n" \
+	"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;" \
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n" \
+	"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
+
+static void expect_anchor(struct store *s, const char *anchor,
+			  const unsigned char *key, int code, int64_t row,
+			  const char *words)
+{
+	struct err err = ERR_INIT;
+	int64_t bad = -1, n = -1;
+
+	assert_int_equal(audit_verify_anchor(s, anchor, key, &bad, &n, &err),
+			 code);
+	if (code)
+		assert_int_equal(bad, row);
+	if (words && !strstr(err.msg, words))
+		fail_msg("\"%s\" not in \"%s\"", words, err.msg);
+}
+
+/*
+ * Issue 10 item 8: anchors.  Removing rows from the end, or rewriting the
+ * trail with every hash recomputed, passes audit_verify() but not the
+ * anchor; a wrong key or an altered anchor is refused.
+ */
+static void test_audit_anchor(void **state)
+{
+	unsigned char key[AUDIT_KEY_BYTES], other[AUDIT_KEY_BYTES];
+	char anchor[AUDIT_ANCHOR_MAX], forged[AUDIT_ANCHOR_MAX];
+	struct err err = ERR_INIT;
+	int64_t bad, n;
+	struct store *s;
+	struct tmpdb t;
+	char *mac;
+
+	(void)state;
+	test_key(key, 'k');
+	test_key(other, 'o');
+	assert_int_equal(audit_anchor_key("short", 5, other, &err),
+			 ERR_INVALID);
+	test_key(other, 'o');
+
+	/* an empty trail anchors too, and holds */
+	s = fresh_store();
+	assert_int_equal(audit_anchor(s, key, anchor, &bad, &n, &err), 0);
+	assert_non_null(strstr(anchor, ":0:" AUDIT_GENESIS ":"));
+	expect_anchor(s, anchor, key, 0, 0, NULL);
+	store_close(s);
+
+	s = five_rows(&t);
+	assert_int_equal(audit_anchor(s, key, anchor, &bad, &n, &err), 0);
+	assert_int_equal(n, 5);
+	assert_true(!strncmp(anchor, "cartref-audit-anchor-v1:5:", 26));
+	expect_anchor(s, anchor, key, 0, 0, NULL);
+	/* the trail grows: the anchor still holds */
+	assert_int_equal(auth__audit(s, &tester, T0 + 9, "view", "child", "C1",
+				     &err, "row 6"), 0);
+	expect_anchor(s, anchor, key, 0, 0, NULL);
+	/* another key; an altered anchor (row 4 named with row 5's MAC);
+	 * not an anchor at all */
+	expect_anchor(s, anchor, other, ERR_DENIED, 0, "MAC");
+	snprintf(forged, sizeof(forged), "%s", anchor);
+	forged[24] = '4';
+	expect_anchor(s, forged, key, ERR_DENIED, 0, "MAC");
+	snprintf(forged, sizeof(forged), "%s", anchor);
+	mac = strrchr(forged, ':');
+	mac[1] = mac[1] == 'a' ? 'b' : 'a';
+	expect_anchor(s, forged, key, ERR_DENIED, 0, "MAC");
+	expect_anchor(s, "cartref-audit-anchor-v1:5:xyz", key, ERR_INVALID, 0,
+		      "not an audit anchor");
+	expect_anchor(s, "", key, ERR_INVALID, 0, "not an audit anchor");
+	expect_anchor(s, NULL, key, ERR_INVALID, 0, "not an audit anchor");
+	store_close(s);
+
+	/* truncated below the anchor, triggers put back exactly: the chain
+	 * verifies, the anchor does not */
+	tamper(t.path, "DROP TRIGGER audit_no_delete; DROP TRIGGER "
+		       "audit_no_update; DELETE FROM audit WHERE id >= 5;"
+		       RESTORE_TRIGGERS);
+	assert_int_equal(store_open(&s, t.path, NULL), 0);
+	assert_trail_intact(s, 4);
+	expect_anchor(s, anchor, key, ERR_CONSTRAINT, 0,
+		      "removed from the end");
+	store_close(s);
+	tmp_cleanup(&t);
+
+	/* rewritten from row 2 with every hash recomputed */
+	s = five_rows(&t);
+	assert_int_equal(audit_anchor(s, key, anchor, &bad, &n, &err), 0);
+	{
+		struct collect c = { 0 };
+		sqlite3_stmt *st = NULL;
+		sqlite3 *db = NULL;
+
+		assert_int_equal(store_audit_scan(s, collect_row, &c, NULL), 0);
+		store_close(s);
+		assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "DROP TRIGGER audit_no_update",
+					      NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(db, "UPDATE audit SET "
+						    "detail = ?1, prev_hash = ?2,"
+						    " hash = ?3 WHERE id = ?4",
+						    -1, &st, NULL), SQLITE_OK);
+		for (int i = 1; i < 5; i++) {
+			if (i == 1)
+				snprintf(c.rows[i].detail,
+					 sizeof(c.rows[i].detail), "rewritten");
+			snprintf(c.rows[i].prev_hash,
+				 sizeof(c.rows[i].prev_hash), "%s",
+				 c.rows[i - 1].hash);
+			audit_row_hash(&c.rows[i], c.rows[i].hash);
+			sqlite3_bind_text(st, 1, c.rows[i].detail, -1,
+					  SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, c.rows[i].prev_hash, -1,
+					  SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, c.rows[i].hash, -1,
+					  SQLITE_STATIC);
+			sqlite3_bind_int64(st, 4, c.rows[i].id);
+			assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+			sqlite3_reset(st);
+		}
+		sqlite3_finalize(st);
+		sqlite3_close(db);
+	}
+	tamper(t.path, "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
+		       "BEGIN SELECT RAISE(ABORT, 'the audit trail is "
+		       "append-only'); END");
+	assert_int_equal(store_open(&s, t.path, NULL), 0);
+	assert_trail_intact(s, 5);
+	expect_anchor(s, anchor, key, ERR_CONSTRAINT, 5, "rewritten");
+	store_close(s);
+	tmp_cleanup(&t);
+}
+
 /* ---- demo users ------------------------------------------------------------------ */
 
 static int count_demo(const struct user *u, bool created, void *ctx)
@@ -1540,6 +1730,8 @@ int main(void)
 		cmocka_unit_test(test_audit_canonical),
 		cmocka_unit_test(test_audit_store_guards),
 		cmocka_unit_test(test_audit_tamper),
+		cmocka_unit_test(test_audit_triggers_exact),
+		cmocka_unit_test(test_audit_anchor),
 		cmocka_unit_test(test_demo_users),
 	};
 
