@@ -915,7 +915,7 @@ int sq_login_refusal_close(void *impl, const char *key, struct err *err)
 
 #define AUDIT_COLS \
 	"SELECT id, at, user_id, org_id, actor, role, action, subject_kind," \
-	" subject_id, detail, ip, prev_hash, hash FROM audit"
+	" subject_id, detail, ip, prev_hash, hash FROM aud.audit"
 
 static void audit_from_row(sqlite3_stmt *s, struct audit_row *r)
 {
@@ -939,7 +939,7 @@ int sq_audit_head(void *impl, int64_t *id, char *hash, struct err *err)
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(impl, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+	int rc = prep(impl, "SELECT id, hash FROM aud.audit ORDER BY id DESC LIMIT 1",
 		      &s, err);
 
 	if (rc)
@@ -960,7 +960,7 @@ int sq_audit_insert(void *impl, const struct audit_row *r, struct err *err)
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(impl, "INSERT INTO audit (id, at, user_id, org_id, actor,"
+	int rc = prep(impl, "INSERT INTO aud.audit (id, at, user_id, org_id, actor,"
 		      " role, action, subject_kind, subject_id, detail, ip,"
 		      " prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
 		      " ?8, ?9, ?10, ?11, ?12, ?13)", &s, err);
@@ -1044,7 +1044,6 @@ int sq_audit_scan(void *impl, store_audit_fn *fn, void *ctx,
 	return audit_rows(db, s, fn, ctx, err);
 }
 
-/* The three triggers of migration 2, each still raising an abort. */
 /*
  * The triggers on the audit table must be exactly the schema's, by name
  * and text: one missing, added or changed (say, given "WHEN 0") is not
@@ -1056,7 +1055,7 @@ int sq_audit_protected(void *impl, bool *yes, struct err *err)
 	sqlite3_stmt *s;
 	size_t n = 0;
 	bool same = true;
-	int rc = prep(impl, "SELECT name, sql FROM sqlite_schema"
+	int rc = prep(impl, "SELECT name, sql FROM aud.sqlite_schema"
 		      " WHERE type = 'trigger' AND tbl_name = 'audit'"
 		      " ORDER BY name", &s, err);
 

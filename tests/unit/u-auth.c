@@ -1306,15 +1306,20 @@ static void test_audit_store_guards(void **state)
 	store_close(s);
 }
 
-/* A temporary file store, for tampering with sqlite3 directly. */
+/* A temporary file store, for tampering with sqlite3 directly: the
+ * trail is in its audit file. */
 struct tmpdb {
 	char dir[64];
 	char path[128];
+	char audit[140];
 };
 
 static void tmp_cleanup(struct tmpdb *t)
 {
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const suffix[] = {
+		"", "-wal", "-shm", "-journal",
+		"-audit", "-audit-wal", "-audit-shm", "-audit-journal",
+	};
 	char p[160];
 
 	for (size_t i = 0; i < ARRAY_SIZE(suffix); i++) {
@@ -1345,6 +1350,7 @@ static struct store *five_rows(struct tmpdb *t)
 	if (!mkdtemp(t->dir))
 		fail_msg("mkdtemp failed");
 	snprintf(t->path, sizeof(t->path), "%s/cartref.db", t->dir);
+	snprintf(t->audit, sizeof(t->audit), "%s-audit", t->path);
 	assert_int_equal(store_open(&s, t->path, &err), 0);
 	for (int i = 0; i < 5; i++)
 		assert_int_equal(auth__audit(s, &tester, T0 + i, "view",
@@ -1377,7 +1383,7 @@ static void test_audit_tamper(void **state)
 	{
 		sqlite3 *db = NULL;
 
-		assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_open(t.audit, &db), SQLITE_OK);
 		assert_int_not_equal(sqlite3_exec(db, "UPDATE audit SET "
 						  "detail = 'x' WHERE id = 2",
 						  NULL, NULL, NULL), SQLITE_OK);
@@ -1387,7 +1393,7 @@ static void test_audit_tamper(void **state)
 		sqlite3_close(db);
 	}
 	/* a changed row */
-	tamper(t.path, "DROP TRIGGER audit_no_update;"
+	tamper(t.audit, "DROP TRIGGER audit_no_update;"
 		       "UPDATE audit SET detail = 'nothing to see' WHERE id = 3");
 	assert_int_equal(store_open(&s, t.path, NULL), 0);
 	expect_broken(s, 3, "row 3 has been changed");
@@ -1397,7 +1403,7 @@ static void test_audit_tamper(void **state)
 	/* a changed hash is a changed row */
 	s = five_rows(&t);
 	store_close(s);
-	tamper(t.path, "DROP TRIGGER audit_no_update;"
+	tamper(t.audit, "DROP TRIGGER audit_no_update;"
 		       "UPDATE audit SET hash = printf('%064d', 1) WHERE id = 2");
 	assert_int_equal(store_open(&s, t.path, NULL), 0);
 	expect_broken(s, 2, "row 2 has been changed");
@@ -1413,7 +1419,7 @@ static void test_audit_tamper(void **state)
 		snprintf(c.rows[1].prev_hash, sizeof(c.rows[1].prev_hash),
 			 "%s", c.rows[0].hash);
 		audit_row_hash(&c.rows[1], c.rows[1].hash);
-		assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_open(t.audit, &db), SQLITE_OK);
 		assert_int_equal(sqlite3_prepare_v2(db, "UPDATE audit SET "
 						    "detail = ?1, hash = ?2 "
 						    "WHERE id = 2", -1, &st,
@@ -1431,12 +1437,12 @@ static void test_audit_tamper(void **state)
 	/* a deleted row leaves a gap; a deleted first row too */
 	s = five_rows(&t);
 	store_close(s);
-	tamper(t.path, "DROP TRIGGER audit_no_delete;"
+	tamper(t.audit, "DROP TRIGGER audit_no_delete;"
 		       "DELETE FROM audit WHERE id = 4");
 	assert_int_equal(store_open(&s, t.path, NULL), 0);
 	expect_broken(s, 4, "row 4 is missing");
 	store_close(s);
-	tamper(t.path, "DELETE FROM audit WHERE id = 1");
+	tamper(t.audit, "DELETE FROM audit WHERE id = 1");
 	assert_int_equal(store_open(&s, t.path, NULL), 0);
 	expect_broken(s, 1, "row 1 is missing");
 	store_close(s);
@@ -1445,7 +1451,7 @@ static void test_audit_tamper(void **state)
 	/* rows intact but the guard gone: still reported */
 	s = five_rows(&t);
 	store_close(s);
-	tamper(t.path, "DROP TRIGGER audit_no_delete");
+	tamper(t.audit, "DROP TRIGGER audit_no_delete");
 	assert_int_equal(store_open(&s, t.path, NULL), 0);
 	expect_broken(s, 0, "append-only");
 	store_close(s);
@@ -1487,12 +1493,55 @@ static void test_audit_triggers_exact(void **state)
 		s = five_rows(&t);
 		assert_trail_intact(s, 5);
 		store_close(s);
-		tamper(t.path, bad[i]);
+		tamper(t.audit, bad[i]);
 		assert_int_equal(store_open(&s, t.path, NULL), 0);
 		expect_broken(s, 0, "append-only");
 		store_close(s);
 		tmp_cleanup(&t);
 	}
+}
+
+/* PRAGMA data_version of a connection of its own to path. */
+static long data_version(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	long v;
+
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st,
+					    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * Issue 10, speed of the audited read: an audit row commits to the audit
+ * file only, so another connection's view of the store file (and its
+ * cache of the data's pages) does not change; a change of data does.
+ */
+static void test_audit_leaves_store_file(void **state)
+{
+	struct err err = ERR_INIT;
+	struct store *s;
+	struct tmpdb t;
+	sqlite3 *db = NULL;
+	long v;
+
+	(void)state;
+	s = five_rows(&t);
+	assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
+	v = data_version(db);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(auth__audit(s, &tester, T0 + 10 + i, "view",
+					     "child", "C1", &err, NULL), 0);
+	assert_int_equal(data_version(db), v);
+	put_la(s, "W06000001", "Isle of Anglesey", "Ynys Môn");
+	assert_int_not_equal(data_version(db), v);
+	sqlite3_close(db);
+	assert_trail_intact(s, 8);
+	store_close(s);
+	tmp_cleanup(&t);
 }
 
 /* A fixed anchor key from a byte. */
@@ -1584,7 +1633,7 @@ static void test_audit_anchor(void **state)
 
 	/* truncated below the anchor, triggers put back exactly: the chain
 	 * verifies, the anchor does not */
-	tamper(t.path, "DROP TRIGGER audit_no_delete; DROP TRIGGER "
+	tamper(t.audit, "DROP TRIGGER audit_no_delete; DROP TRIGGER "
 		       "audit_no_update; DELETE FROM audit WHERE id >= 5;"
 		       RESTORE_TRIGGERS);
 	assert_int_equal(store_open(&s, t.path, NULL), 0);
@@ -1604,7 +1653,7 @@ static void test_audit_anchor(void **state)
 
 		assert_int_equal(store_audit_scan(s, collect_row, &c, NULL), 0);
 		store_close(s);
-		assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_open(t.audit, &db), SQLITE_OK);
 		assert_int_equal(sqlite3_exec(db, "DROP TRIGGER audit_no_update",
 					      NULL, NULL, NULL), SQLITE_OK);
 		assert_int_equal(sqlite3_prepare_v2(db, "UPDATE audit SET "
@@ -1632,7 +1681,7 @@ static void test_audit_anchor(void **state)
 		sqlite3_finalize(st);
 		sqlite3_close(db);
 	}
-	tamper(t.path, "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
+	tamper(t.audit, "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
 		       "BEGIN SELECT RAISE(ABORT, 'the audit trail is "
 		       "append-only'); END");
 	assert_int_equal(store_open(&s, t.path, NULL), 0);
@@ -1732,6 +1781,7 @@ int main(void)
 		cmocka_unit_test(test_audit_tamper),
 		cmocka_unit_test(test_audit_triggers_exact),
 		cmocka_unit_test(test_audit_anchor),
+		cmocka_unit_test(test_audit_leaves_store_file),
 		cmocka_unit_test(test_demo_users),
 	};
 
