@@ -386,9 +386,16 @@ static bool sq_accepts(const char *location)
 /*
  * Attach the audit trail's file as schema "aud" (sqlite-schema.c): for a
  * store FILE, "FILE-audit", created private (0600) if missing (an empty
- * file is an empty database); for ":memory:", a memory database of this
- * connection's own.  Its commits leave the store file's WAL alone, so
- * they no longer empty every other connection's cache of the data.
+ * file is an empty database; SQLite gives its -wal and -shm the same
+ * mode); for ":memory:", a memory database of this connection's own.
+ * Its commits leave the store file's WAL alone, so they no longer empty
+ * every other connection's cache of the data.
+ *
+ * O_EXCL: the file is opened (and closed) here only when this call made
+ * it.  Closing any descriptor of a file drops every POSIX lock this
+ * process holds on it, so opening an audit file that another connection
+ * of the server already uses, even just to close it, would drop that
+ * connection's SQLite locks and let the file be corrupted.
  */
 static int attach_audit(struct sq *q, const char *location, struct err *err)
 {
@@ -400,15 +407,16 @@ static int attach_audit(struct sq *q, const char *location, struct err *err)
 
 	snprintf(path, n, "%s-audit", memory ? "" : location);
 	if (!memory) {
-		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
-			  0600);
-		if (fd < 0) {
+		fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC |
+			  O_NOFOLLOW, 0600);
+		if (fd >= 0) {
+			close(fd);
+		} else if (errno != EEXIST) {
 			err_set(err, ERR_IO, "%s: cannot open the audit file: "
 				"%s", path, strerror(errno));
 			free(path);
 			return ERR_IO;
 		}
-		close(fd);
 	}
 	rc = sqlite3_prepare_v2(q->db, "ATTACH ?1 AS aud", -1, &s, NULL);
 	if (rc == SQLITE_OK) {
@@ -557,6 +565,28 @@ static int audit_file_setup(struct sq *q, struct err *err)
 			    err_text(err)) : 0;
 }
 
+/* A new store must not carry on the trail of an audit file left from
+ * another (a store deleted without its audit file). */
+static int audit_file_fresh(struct sq *q, struct err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int64_t n = -1;
+
+	if (sqlite3_prepare_v2(q->db, "SELECT count(*) FROM aud.audit", -1, &s,
+			       NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (n < 0)
+		return db_err(q, err, "counting audit rows");
+	if (n)
+		return err_set(err, ERR_EXISTS, "%s: a new store, but its audit "
+			       "file %s-audit holds %" PRId64 " rows of another:"
+			       " move that file away first",
+			       sqlite3_db_filename(q->db, "main"),
+			       sqlite3_db_filename(q->db, "main"), n);
+	return 0;
+}
+
 /*
  * Before migration SQLITE_AUDIT_MOVE drops main.audit: its rows into
  * aud.audit, in order (its triggers check every link).  If aud.audit
@@ -618,6 +648,8 @@ static int sq_migrate(void *impl, struct err *err)
 			       "cartref (%d): upgrade cartref",
 			       version, store_sqlite_latest());
 	rc = audit_file_setup(q, err);
+	if (!rc && version == 0)
+		rc = audit_file_fresh(q, err);
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < sqlite_nmigrations; i++) {

@@ -236,5 +236,11 @@ cp "$t6-audit" "$old-audit"
 check_eq "two different trails: refused" 1 $?
 check_grep "saying so" "hold different audit trails" "$WORK/two.err"
 check_eq "the store is left at version 8" 8 "$(sqlite3 -batch "$old" "PRAGMA user_version")"
+# a store deleted without its audit file: a new one does not carry it on
+rm -f "$old" "$old-wal" "$old-shm"
+cp "$db-audit" "$old-audit"
+"$CARTREF" --db "$old" audit verify >/dev/null 2>"$WORK/stale.err"
+check_eq "a new store beside another's audit file: refused" 1 $?
+check_grep "saying so" "a new store, but its audit file .* holds $rows rows of another" "$WORK/stale.err"
 check "the original is still intact" cr audit verify
 done_testing
