@@ -883,7 +883,7 @@ const char sqlite_audit_table[] =
  * count when the window closes (src/auth/session.c).
  */
 static const char m8_refusals[] =
-"CREATE TABLE login_refusal (\n"
+"CREATE TABLE IF NOT EXISTS login_refusal (\n"
 "  key TEXT PRIMARY KEY,\n"
 "  ip TEXT NOT NULL,\n"
 "  subject TEXT NOT NULL DEFAULT '',\n"
@@ -892,8 +892,9 @@ static const char m8_refusals[] =
 "  last_at TEXT NOT NULL,\n"
 "  count INTEGER NOT NULL CHECK (count >= 1)\n"
 ") WITHOUT ROWID;\n"
-"CREATE INDEX login_refusal_ip ON login_refusal(ip);\n"
-"CREATE INDEX login_refusal_first ON login_refusal(first_at);\n"
+"CREATE INDEX IF NOT EXISTS login_refusal_ip ON login_refusal(ip);\n"
+"CREATE INDEX IF NOT EXISTS login_refusal_first\n"
+"  ON login_refusal(first_at);\n"
 ;
 
 /*
@@ -901,10 +902,11 @@ static const char m8_refusals[] =
  * rows were copied to aud.audit, and checked, in a transaction of their
  * own just before (store-sqlite.c, audit_copy_out()): a crash between
  * the two leaves both copies, and the next open finds the same rows and
- * only drops this one.
+ * only drops this one.  (IF EXISTS, like migration 8's IF NOT EXISTS:
+ * a store whose user_version was set back by hand runs them again.)
  */
 static const char m9_audit_out[] =
-"DROP TABLE main.audit;\n"
+"DROP TABLE IF EXISTS main.audit;\n"
 ;
 
 const struct sqlite_migration sqlite_migrations[] = {

@@ -599,6 +599,17 @@ static int audit_copy_rows(struct sq *q, struct err *err)
 	int64_t in_main = 0, in_aud = 0, same = 0;
 	int rc;
 
+	/* a store set back by hand may have no main.audit: nothing to do */
+	rc = sqlite3_prepare_v2(q->db, "SELECT count(*) FROM main.sqlite_schema"
+				" WHERE type = 'table' AND name = 'audit'", -1,
+				&s, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		in_main = sqlite3_column_int64(s, 0);
+	else
+		rc = db_err(q, err, "looking for main.audit");
+	sqlite3_finalize(s);
+	if (rc || !in_main)
+		return rc;
 	rc = sqlite3_prepare_v2(q->db, "SELECT"
 				" (SELECT count(*) FROM main.audit),"
 				" (SELECT count(*) FROM aud.audit),"
