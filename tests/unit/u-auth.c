@@ -1664,9 +1664,8 @@ static void test_audit_anchor(void **state)
 			if (i == 1)
 				snprintf(c.rows[i].detail,
 					 sizeof(c.rows[i].detail), "rewritten");
-			snprintf(c.rows[i].prev_hash,
-				 sizeof(c.rows[i].prev_hash), "%s",
-				 c.rows[i - 1].hash);
+			memcpy(c.rows[i].prev_hash, c.rows[i - 1].hash,
+			       sizeof(c.rows[i].prev_hash));
 			audit_row_hash(&c.rows[i], c.rows[i].hash);
 			sqlite3_bind_text(st, 1, c.rows[i].detail, -1,
 					  SQLITE_STATIC);
