@@ -161,7 +161,12 @@ if [ -z "$sid" ] || [ "$code" != 200 ]; then
 	echo "bench/http.sh: $dash answers $code: the council dashboard is skipped"
 	dash=""
 fi
-audit0=$(sqlite3 -batch -noheader "$db" "SELECT max(id) FROM audit")
+# the trail: in the store's audit file (FILE-audit) since issue 10
+audit_max() {
+	if [ -f "$db-audit" ]; then a=$db-audit; else a=$db; fi
+	sqlite3 -batch -noheader "$a" "SELECT max(id) FROM audit"
+}
+audit0=$(audit_max)
 
 # run URL [wrk args...]: one wrk run; prints "rate p99-ms errors"
 run() {
@@ -208,7 +213,7 @@ while [ "$i" -le "$RUNS" ]; do
 	[ -n "$dash" ] && round council d "$C$dash" -H "Cookie: cartref_session=$sid"
 	i=$((i + 1))
 done
-audit1=$(sqlite3 -batch -noheader "$db" "SELECT max(id) FROM audit")
+audit1=$(audit_max)
 audited=$(( ${audit1:-0} - ${audit0:-0} ))
 for k in n p c d; do
 	eval "${k}med=\$(echo \"\$${k}r\" | median); ${k}p99=\$(echo \"\$${k}l\" | median)"

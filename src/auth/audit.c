@@ -365,6 +365,8 @@ struct verify {
 	int64_t count;
 	int64_t bad;
 	struct err *err;
+	int64_t anchor_id;	/* 0: no anchor */
+	const char *anchor_hash;
 };
 
 static int verify_row(const struct audit_row *r, void *ctx)
@@ -399,16 +401,23 @@ static int verify_row(const struct audit_row *r, void *ctx)
 			       "was changed, or rows replaced)",
 			       r->id, r->id - 1);
 	}
+	if (v->anchor_id == r->id && strcmp(r->hash, v->anchor_hash)) {
+		v->bad = r->id;
+		return err_set(v->err, ERR_CONSTRAINT,
+			       "audit row %" PRId64 " is not the row the "
+			       "anchor names: the trail has been rewritten "
+			       "from there or before", r->id);
+	}
 	memcpy(v->prev, r->hash, sizeof(v->prev));
 	v->next_id++;
 	v->count++;
 	return 0;
 }
 
-int audit_verify(struct store *s, int64_t *first_bad, int64_t *count,
-		 struct err *err)
+static int verify(struct store *s, struct verify *vp, int64_t *first_bad,
+		  int64_t *count, struct err *err)
 {
-	struct verify v = { 1, AUDIT_GENESIS, 0, 0, err };
+	struct verify v = *vp;
 	bool guarded;
 	int rc;
 
@@ -427,6 +436,125 @@ int audit_verify(struct store *s, int64_t *first_bad, int64_t *count,
 		return err_set(err, ERR_CONSTRAINT,
 			       "the store no longer refuses changes to the "
 			       "audit trail (its append-only triggers are "
-			       "missing or altered)");
+			       "missing, altered or joined by others)");
+	if (v.anchor_id > v.count)
+		return err_set(err, ERR_CONSTRAINT,
+			       "the audit trail ends at row %" PRId64 ", before "
+			       "row %" PRId64 " that the anchor names: rows "
+			       "have been removed from the end", v.count,
+			       v.anchor_id);
 	return 0;
+}
+
+int audit_verify(struct store *s, int64_t *first_bad, int64_t *count,
+		 struct err *err)
+{
+	struct verify v = { 1, AUDIT_GENESIS, 0, 0, err, 0, NULL };
+
+	return verify(s, &v, first_bad, count, err);
+}
+
+/* ---- anchors ------------------------------------------------------------------ */
+
+#define ANCHOR_MAGIC "cartref-audit-anchor-v1"
+
+int audit_anchor_key(const void *material, size_t n,
+		     unsigned char key[AUDIT_KEY_BYTES], struct err *err)
+{
+	if (n < AUDIT_KEY_MIN)
+		return err_set(err, ERR_INVALID, "an anchor key needs at least "
+			       "%d bytes of key material (%zu given)",
+			       AUDIT_KEY_MIN, n);
+	auth__sodium();
+	crypto_generichash(key, AUDIT_KEY_BYTES, material, n, NULL, 0);
+	return 0;
+}
+
+/* The hex MAC of (id, hash) under key. */
+static void anchor_mac(int64_t id, const char *hash,
+		       const unsigned char key[AUDIT_KEY_BYTES],
+		       char out[2 * crypto_auth_BYTES + 1])
+{
+	unsigned char mac[crypto_auth_BYTES];
+	char msg[sizeof(ANCHOR_MAGIC) + 24 + AUDIT_HASH_HEX + 2];
+	int n = snprintf(msg, sizeof(msg), ANCHOR_MAGIC "\n%" PRId64 "\n%s",
+			 id, hash);
+
+	crypto_auth(mac, (const unsigned char *)msg, (size_t)n, key);
+	sodium_bin2hex(out, 2 * crypto_auth_BYTES + 1, mac, sizeof(mac));
+}
+
+int audit_anchor(struct store *s, const unsigned char key[AUDIT_KEY_BYTES],
+		 char out[AUDIT_ANCHOR_MAX], int64_t *first_bad,
+		 int64_t *count, struct err *err)
+{
+	char hash[AUDIT_HASH_HEX + 1], mac[2 * crypto_auth_BYTES + 1];
+	int64_t id = 0;
+	int rc;
+
+	out[0] = '\0';
+	rc = audit_verify(s, first_bad, count, err);
+	if (!rc)
+		rc = store_audit_head(s, &id, hash, err);
+	if (rc)
+		return rc;
+	if (!id)
+		put(hash, sizeof(hash), AUDIT_GENESIS);
+	anchor_mac(id, hash, key, mac);
+	snprintf(out, AUDIT_ANCHOR_MAX, ANCHOR_MAGIC ":%" PRId64 ":%s:%s", id,
+		 hash, mac);
+	return 0;
+}
+
+static bool all_hex(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("0123456789abcdef", p[i]) || !p[i])
+			return false;
+	return true;
+}
+
+int audit_verify_anchor(struct store *s, const char *anchor,
+			const unsigned char key[AUDIT_KEY_BYTES],
+			int64_t *first_bad, int64_t *count, struct err *err)
+{
+	static const char magic[] = ANCHOR_MAGIC ":";
+	struct verify v = { 1, AUDIT_GENESIS, 0, 0, err, 0, NULL };
+	char hash[AUDIT_HASH_HEX + 1], mac[2 * crypto_auth_BYTES + 1];
+	const char *p = anchor ? anchor : "";
+	char *end;
+	long long id;
+
+	*first_bad = 0;
+	*count = 0;
+	if (strncmp(p, magic, sizeof(magic) - 1))
+		goto bad;
+	p += sizeof(magic) - 1;
+	if (*p < '0' || *p > '9')
+		goto bad;
+	errno = 0;
+	id = strtoll(p, &end, 10);
+	if (errno || id < 0 || *end != ':')
+		goto bad;
+	p = end + 1;
+	if (!all_hex(p, AUDIT_HASH_HEX) || p[AUDIT_HASH_HEX] != ':')
+		goto bad;
+	memcpy(hash, p, AUDIT_HASH_HEX);
+	hash[AUDIT_HASH_HEX] = '\0';
+	p += AUDIT_HASH_HEX + 1;
+	if (!all_hex(p, 2 * crypto_auth_BYTES) || p[2 * crypto_auth_BYTES])
+		goto bad;
+	anchor_mac(id, hash, key, mac);
+	if (sodium_memcmp(mac, p, 2 * crypto_auth_BYTES))
+		return err_set(err, ERR_DENIED, "the anchor's MAC does not "
+			       "match: another key, or the anchor was altered");
+	if (!id && strcmp(hash, AUDIT_GENESIS))
+		goto bad;
+	v.anchor_id = id;
+	v.anchor_hash = hash;
+	return verify(s, &v, first_bad, count, err);
+bad:
+	return err_set(err, ERR_INVALID, "not an audit anchor: expected "
+		       ANCHOR_MAGIC ":ID:HASH:MAC, as `cartref audit anchor` "
+		       "prints it");
 }

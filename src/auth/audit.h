@@ -16,9 +16,11 @@
  * zeros.  Row ids are contiguous from 1.  So a changed row no longer
  * matches its hash, a row changed together with its hash breaks the next
  * row's link, and a deleted row leaves a gap: audit_verify() finds all
- * three.  Removing rows from the end is found only by comparing the head
- * (id and hash, which `cartref audit verify` prints) with a copy kept
- * elsewhere (docs/security.md).
+ * three.  Removing rows from the end, or rewriting the whole trail with
+ * hashes recomputed, is found only against an anchor kept elsewhere: the
+ * head's id and hash with a MAC under an operator's key (audit_anchor(),
+ * `cartref audit anchor`), which audit_verify_anchor() checks the trail
+ * still holds (docs/security.md).
  */
 #ifndef CARTREF_AUDIT_H
 #define CARTREF_AUDIT_H
@@ -115,5 +117,36 @@ void audit_row_hash(const struct audit_row *r, char out[AUDIT_HASH_HEX + 1]);
  */
 int audit_verify(struct store *s, int64_t *first_bad, int64_t *count,
 		 struct err *err);
+
+/*
+ * Anchors: "cartref-audit-anchor-v1:ID:HASH:MAC", where MAC is the hex
+ * HMAC-SHA512-256 (libsodium crypto_auth) of
+ * "cartref-audit-anchor-v1\nID\nHASH" under the anchor key.  The key is
+ * BLAKE2b-256 of the key material an operator keeps (a private file of
+ * at least AUDIT_KEY_MIN bytes, such as 32 random bytes).
+ */
+#define AUDIT_KEY_BYTES 32
+#define AUDIT_KEY_MIN 32
+#define AUDIT_ANCHOR_MAX 200
+
+/* The anchor key from key material; ERR_INVALID if too short. */
+int audit_anchor_key(const void *material, size_t n,
+		     unsigned char key[AUDIT_KEY_BYTES], struct err *err);
+/* Verify the trail (as audit_verify()) and, if intact, write the anchor
+ * of its head (row 0 and AUDIT_GENESIS when empty) to out. */
+int audit_anchor(struct store *s, const unsigned char key[AUDIT_KEY_BYTES],
+		 char out[AUDIT_ANCHOR_MAX], int64_t *first_bad,
+		 int64_t *count, struct err *err);
+/*
+ * audit_verify(), and then that the trail still holds the anchored row
+ * with the anchored hash.  ERR_INVALID: not an anchor.  ERR_DENIED: its
+ * MAC is wrong (another key, or the anchor was altered).  ERR_CONSTRAINT:
+ * the trail is broken, ends before the anchored row (truncated) or holds
+ * another row there (rewritten); *first_bad as audit_verify() (the
+ * anchored row when the trail was rewritten, 0 when truncated).
+ */
+int audit_verify_anchor(struct store *s, const char *anchor,
+			const unsigned char key[AUDIT_KEY_BYTES],
+			int64_t *first_bad, int64_t *count, struct err *err);
 
 #endif

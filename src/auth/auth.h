@@ -31,6 +31,10 @@ struct viewer;
 #define AUTH_THROTTLE_WINDOW_MS (15 * 60 * 1000LL)
 #define AUTH_FAILS_PER_ACCOUNT 5	/* failed sign-ins per window */
 #define AUTH_FAILS_PER_ADDRESS 20
+/* Refused (throttled) sign-ins are audited once per window and key, with
+ * their count when the window closes (auth_login()); an address has at
+ * most this many account keys open, then its refusals share one key. */
+#define AUTH_REFUSAL_KEYS_PER_ADDRESS 4
 #define AUTH_SESSION_IDLE_MS (30 * 60 * 1000LL)
 #define AUTH_SESSION_ABSOLUTE_MS (12 * 60 * 60 * 1000LL)
 /* A session's last_seen_at (and an API token's last_used_at) is written

@@ -19,6 +19,7 @@
 #include <inttypes.h>
 #include "auth/auth-internal.h"
 #include "base/parse.h"
+#include "base/xalloc.h"
 
 static int64_t min64(int64_t a, int64_t b)
 {
@@ -162,6 +163,109 @@ bool auth_login_throttled(const struct err *e)
 	       !strcmp(e->msg, AUTH_MSG_THROTTLED);
 }
 
+/* ---- refused sign-ins, counted per window ---------------------------------------- */
+
+struct ended {
+	struct login_refusal *r;
+	size_t n, alloc;
+};
+
+static int collect_ended(const struct login_refusal *r, void *ctx)
+{
+	struct ended *e = ctx;
+
+	ALLOC_GROW(e->r, e->n + 1, e->alloc);
+	e->r[e->n++] = *r;
+	return 0;
+}
+
+/*
+ * Inside the caller's transaction: close every window of refused
+ * sign-ins that has ended by now, writing one audit row for the
+ * refusals after the first (which was audited when it happened).
+ */
+static int close_refusal_windows(struct store *s, int64_t now,
+				 struct err *err)
+{
+	struct ended e = { NULL, 0, 0 };
+	int rc = store_login_refusals_ended(s, now - AUTH_THROTTLE_WINDOW_MS,
+					    collect_ended, &e, err);
+
+	for (size_t i = 0; i < e.n && !rc; i++) {
+		const struct login_refusal *r = &e.r[i];
+		struct auth_actor anon = { NULL, "anonymous", r->ip };
+		char first[STORE_TIME_MAX], last[STORE_TIME_MAX];
+
+		if (r->count > 1) {
+			store_time_fmt(r->first_at, first);
+			store_time_fmt(r->last_at, last);
+			rc = auth__audit(s, &anon, now, "sign-in-throttled",
+					 r->subject[0] ? "user" : NULL,
+					 r->subject[0] ? r->subject : NULL,
+					 err, "%ld more refused in the window "
+					 "from %s to %s (%s)", r->count - 1,
+					 first, last, r->why);
+		}
+		if (!rc)
+			rc = store_login_refusal_close(s, r->key, err);
+	}
+	free(e.r);
+	return rc;
+}
+
+/*
+ * A throttled sign-in: counted under its key, and audited only when it
+ * opens the key's window.  The key is the address when the address is
+ * throttled or already has AUTH_REFUSAL_KEYS_PER_ADDRESS windows open,
+ * else the account and the address.  So one address adds at most
+ * 2 * (AUTH_REFUSAL_KEYS_PER_ADDRESS + 1) rows per window however fast
+ * it tries (docs/security.md).
+ */
+static int login_refused(struct store *s, const char *acct_key,
+			 const char *ip_key, const struct auth_actor *anon,
+			 int64_t now, const char *subject, bool by_address,
+			 struct err *err)
+{
+	struct login_refusal r;
+	long open = 0, count = 0;
+	bool has_key = false;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	str_copy(r.ip, sizeof(r.ip), ip_key + 3);
+	str_copy(r.subject, sizeof(r.subject), subject ? subject : "");
+	str_copy(r.why, sizeof(r.why), by_address ?
+		 "too many failures from the address" :
+		 "too many failures for the account");
+	r.last_at = now;
+	rc = store_begin(s, err);
+	if (rc)
+		return rc;
+	/* cut if need be: a shared key only counts together */
+	snprintf(r.key, sizeof(r.key), "%.67s %.252s", ip_key, acct_key);
+	rc = close_refusal_windows(s, now, err);
+	if (!rc && !by_address)
+		rc = store_login_refusals_from(s, r.ip, ip_key, r.key, &open,
+					       &has_key, err);
+	if (!rc) {
+		if (by_address ||
+		    (!has_key && open >= AUTH_REFUSAL_KEYS_PER_ADDRESS))
+			str_copy(r.key, sizeof(r.key), ip_key);
+		rc = store_login_refusal_add(s, &r, &count, err);
+	}
+	if (!rc && count == 1)
+		rc = auth__audit(s, anon, now, "sign-in-throttled",
+				 subject ? "user" : NULL, subject, err, "%s",
+				 r.why);
+	if (!rc)
+		rc = store_commit(s, err);
+	if (rc) {
+		store_rollback(s);
+		return rc;
+	}
+	return err_set(err, ERR_DENIED, "%s", AUTH_MSG_THROTTLED);
+}
+
 /* Record a failed sign-in under both keys, and audit it. */
 static int login_failed(struct store *s, const char *acct_key,
 			const char *ip_key, const struct auth_actor *anon,
@@ -172,7 +276,9 @@ static int login_failed(struct store *s, const char *acct_key,
 
 	if (rc)
 		return rc;
-	rc = store_login_fail_add(s, acct_key, now, err);
+	rc = close_refusal_windows(s, now, err);
+	if (!rc)
+		rc = store_login_fail_add(s, acct_key, now, err);
 	if (!rc)
 		rc = store_login_fail_add(s, ip_key, now, err);
 	if (!rc)
@@ -243,15 +349,10 @@ int auth_login(struct store *s, const char *email, const char *password,
 		known = rc == 0;
 	}
 	if (acct_fails >= AUTH_FAILS_PER_ACCOUNT ||
-	    ip_fails >= AUTH_FAILS_PER_ADDRESS) {
-		rc = auth__audit(s, &anon, now, "sign-in-throttled",
-				 known ? "user" : NULL, known ? u.email : NULL,
-				 err, "%s", acct_fails >= AUTH_FAILS_PER_ACCOUNT ?
-				 "too many failures for the account" :
-				 "too many failures from the address");
-		return rc ? rc : err_set(err, ERR_DENIED, "%s",
-					 AUTH_MSG_THROTTLED);
-	}
+	    ip_fails >= AUTH_FAILS_PER_ADDRESS)
+		return login_refused(s, acct_key, ip_key, &anon, now,
+				     known ? u.email : NULL,
+				     ip_fails >= AUTH_FAILS_PER_ADDRESS, err);
 
 	/* one argon2id check whatever the case, so timing tells nothing */
 	ok = auth_password_verify(known ? pwhash : auth__dummy_hash,
@@ -270,7 +371,9 @@ int auth_login(struct store *s, const char *email, const char *password,
 	rc = store_begin(s, err);
 	if (rc)
 		return rc;
-	rc = store_login_fails_clear(s, acct_key, err);
+	rc = close_refusal_windows(s, now, err);
+	if (!rc)
+		rc = store_login_fails_clear(s, acct_key, err);
 	if (!rc && auth_password_needs_rehash(pwhash)) {
 		/* upgrade to today's limits; password_changed_at unchanged */
 		rc = auth_password_hash(password, pwhash, err);

@@ -5,9 +5,12 @@
  * one as done by "cli:<unix user>".
  */
 #include "base/compat.h"
+#include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <pwd.h>
+#include <sodium.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "auth/auth.h"
 #include "base/parse.h"
@@ -676,25 +679,127 @@ static int audit_list(struct cli *cl, int argc, char **argv)
 	return rc ? cli_fail(&err) : 0;
 }
 
-static int audit_verify_cmd(struct cli *cl, int argc)
+/*
+ * The anchor key from a key file: a regular file of the user running
+ * cartref, readable and writable by no one else (0600 or stricter), with
+ * AUDIT_KEY_MIN to 4096 bytes.  0, or 2 having said why.
+ */
+static int read_key_file(const char *path, unsigned char key[AUDIT_KEY_BYTES])
 {
-	char hash[AUDIT_HASH_HEX + 1];
+	unsigned char buf[4097];
+	struct err err = ERR_INIT;
+	struct stat st;
+	size_t n = 0;
+	ssize_t got;
+	int fd, rc = 2;
+
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		fprintf(stderr, "cartref: cannot open key file %s: %s\n", path,
+			strerror(errno));
+		return 2;
+	}
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		fprintf(stderr, "cartref: key file %s is not a regular file\n",
+			path);
+		goto out;
+	}
+	if ((st.st_mode & 077) || st.st_uid != geteuid()) {
+		fprintf(stderr, "cartref: key file %s must be yours and private "
+			"(mode 0600, is %04o): chmod 600 it\n", path,
+			(unsigned)(st.st_mode & 07777));
+		goto out;
+	}
+	while (n < sizeof(buf) &&
+	       (got = read(fd, buf + n, sizeof(buf) - n)) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			fprintf(stderr, "cartref: reading key file %s: %s\n",
+				path, strerror(errno));
+			goto out;
+		}
+		n += (size_t)got;
+	}
+	if (n == sizeof(buf)) {
+		fprintf(stderr, "cartref: key file %s is longer than 4096 "
+			"bytes\n", path);
+		goto out;
+	}
+	if (audit_anchor_key(buf, n, key, &err)) {
+		fprintf(stderr, "cartref: key file %s: %s\n", path,
+			err_text(&err));
+		goto out;
+	}
+	rc = 0;
+out:
+	sodium_memzero(buf, sizeof(buf));
+	close(fd);
+	return rc;
+}
+
+/* audit verify [--anchor ANCHOR --key-file FILE] and audit anchor
+ * --key-file FILE (anchor: true). */
+static int audit_verify_cmd(struct cli *cl, int argc, char **argv,
+			    bool anchor)
+{
+	static const struct option opts[] = {
+		{ "anchor", required_argument, NULL, 'a' },
+		{ "key-file", required_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *want = NULL, *key_file = NULL;
+	const char *cmd = anchor ? "anchor" : "verify";
+	unsigned char key[AUDIT_KEY_BYTES];
+	char hash[AUDIT_HASH_HEX + 1], out[AUDIT_ANCHOR_MAX];
 	struct err err = ERR_INIT;
 	struct store *s = NULL;
 	int64_t bad = 0, n = 0, head = 0;
-	int rc;
+	int opt, rc;
 
-	if (argc != 1) {
-		fprintf(stderr, "cartref: audit verify takes no arguments\n");
-		return 2;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'a':
+			if (anchor)
+				return usage_error("audit anchor takes only "
+						   "--key-file");
+			want = optarg;
+			break;
+		case 'k':
+			key_file = optarg;
+			break;
+		default:
+			return 2;
+		}
 	}
+	if (optind != argc)
+		return usage_error("audit %s takes only options", cmd);
+	if (anchor && !key_file)
+		return usage_error("audit anchor needs --key-file FILE");
+	if (!anchor && !want != !key_file)
+		return usage_error("audit verify takes --anchor and --key-file "
+				   "together");
+	if (key_file && read_key_file(key_file, key))
+		return 2;
 	rc = open_store(cl, &s);
 	if (rc)
-		return rc;
-	rc = audit_verify(s, &bad, &n, &err);
+		goto done;
+	if (anchor)
+		rc = audit_anchor(s, key, out, &bad, &n, &err);
+	else if (want)
+		rc = audit_verify_anchor(s, want, key, &bad, &n, &err);
+	else
+		rc = audit_verify(s, &bad, &n, &err);
 	if (!rc)
 		rc = store_audit_head(s, &head, hash, &err);
 	store_close(s);
+	if (rc == ERR_DENIED) {
+		fprintf(stderr, "cartref: anchor refused: %s\n",
+			err_text(&err));
+		rc = 1;
+		goto done;
+	}
 	if (rc == ERR_CONSTRAINT) {
 		fprintf(stderr, "cartref: audit trail NOT intact: %s\n",
 			err_text(&err));
@@ -702,14 +807,25 @@ static int audit_verify_cmd(struct cli *cl, int argc)
 			fprintf(stderr, "cartref: first bad row: %" PRId64
 				" (%" PRId64 " rows before it are intact)\n",
 				bad, n);
-		return 1;
+		rc = 1;
+		goto done;
 	}
-	if (rc)
-		return cli_fail(&err);
+	if (rc) {
+		rc = cli_fail(&err);
+		goto done;
+	}
+	if (anchor) {
+		printf("%s\n", out);
+		goto done;
+	}
 	printf("audit trail intact: %" PRId64 " rows\n", n);
 	if (head)
 		printf("head: row %" PRId64 " %s\n", head, hash);
-	return 0;
+	if (want)
+		printf("anchor: holds\n");
+done:
+	sodium_memzero(key, sizeof(key));
+	return rc;
 }
 
 int cmd_audit(struct cli *cl, int argc, char **argv)
@@ -717,7 +833,9 @@ int cmd_audit(struct cli *cl, int argc, char **argv)
 	if (argc < 2)
 		return cli_usage(cli_usage_of("audit"), true);
 	if (!strcmp(argv[1], "verify"))
-		return audit_verify_cmd(cl, argc - 1);
+		return audit_verify_cmd(cl, argc - 1, argv + 1, false);
+	if (!strcmp(argv[1], "anchor"))
+		return audit_verify_cmd(cl, argc - 1, argv + 1, true);
 	if (!strcmp(argv[1], "list"))
 		return audit_list(cl, argc - 1, argv + 1);
 	fprintf(stderr, "cartref: no audit command \"%s\" (see cartref audit "

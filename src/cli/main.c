@@ -190,7 +190,8 @@ static const char user_usage[] =
 	"               at demo.cartref.wales (needs the demo homes: make demo).\n";
 
 static const char audit_usage[] =
-	"usage: cartref [--db FILE] audit verify\n"
+	"usage: cartref [--db FILE] audit verify [--anchor ANCHOR --key-file FILE]\n"
+	"       cartref [--db FILE] audit anchor --key-file FILE\n"
 	"       cartref [--db FILE] audit list [--subject KIND[:ID]] [--user EMAIL]\n"
 	"                                      [--limit N] [--before ID]\n"
 	"\n"
@@ -202,7 +203,14 @@ static const char audit_usage[] =
 	"verify   Recompute the chain.  Exit 0 with \"audit trail intact: N rows\"\n"
 	"         and the head (last row id and hash: keep a copy elsewhere to\n"
 	"         detect rows removed from the end); exit 1 naming the first\n"
-	"         changed or missing row.\n"
+	"         changed or missing row.  With --anchor (as printed by audit\n"
+	"         anchor) and its key file, also check the trail still holds\n"
+	"         the anchored row with its hash: exit 1 if rows were removed\n"
+	"         from the end or the trail rewritten, or the MAC is wrong.\n"
+	"anchor   Verify, then print the head as an anchor to keep elsewhere:\n"
+	"         cartref-audit-anchor-v1:ID:HASH:MAC, MAC an HMAC-SHA512-256\n"
+	"         under the key file (0600, at least 32 bytes, e.g. 32 random\n"
+	"         bytes: umask 077; head -c 32 /dev/urandom >audit.key).\n"
 	"list     Rows newest first, tab-separated: --subject child:ID or\n"
 	"         user:EMAIL (or just the kind), --user EMAIL for what one user\n"
 	"         did, --limit N (default 50, at most 1000), --before ID to page.\n";

@@ -14,6 +14,7 @@
 #include "base/compat.h"
 #include <sqlite3.h>
 #include "store/sqlite-internal.h"
+#include "store/sqlite-schema.h"
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -813,11 +814,108 @@ int sq_login_fails_purge(void *impl, int64_t before, struct err *err)
 		       "purge failed sign-ins");
 }
 
+/* ---- refused sign-ins ------------------------------------------------------- */
+
+int sq_login_refusal_add(void *impl, const struct login_refusal *r,
+			 long *count, struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	sqlite3_stmt *s;
+	int rc = prep(impl, "INSERT INTO login_refusal (key, ip, subject, why,"
+		      " first_at, last_at, count) VALUES (?1, ?2, ?3, ?4, ?5,"
+		      " ?5, 1) ON CONFLICT (key) DO UPDATE SET"
+		      " last_at = excluded.last_at, count = count + 1"
+		      " RETURNING count", &s, err);
+
+	if (rc)
+		return rc;
+	bind_str(s, 1, r->key);
+	bind_str(s, 2, r->ip);
+	bind_str(s, 3, r->subject);
+	bind_str(s, 4, r->why);
+	sq_bind_time(s, 5, r->last_at);
+	rc = first_row(db, s, err, "count a refused sign-in");
+	if (rc)
+		return rc;
+	*count = (long)sqlite3_column_int64(s, 0);
+	return run(db, s, err, "count a refused sign-in");
+}
+
+int sq_login_refusals_from(void *impl, const char *ip, const char *ip_key,
+			   const char *key, long *n, bool *has_key,
+			   struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	sqlite3_stmt *s;
+	int rc = prep(impl, "SELECT coalesce(sum(key <> ?2), 0),"
+		      " coalesce(max(key = ?3), 0) FROM login_refusal"
+		      " WHERE ip = ?1", &s, err);
+
+	if (rc)
+		return rc;
+	bind_str(s, 1, ip);
+	bind_str(s, 2, ip_key);
+	bind_str(s, 3, key);
+	rc = first_row(db, s, err, "refused sign-ins");
+	if (rc)
+		return rc;
+	*n = (long)sqlite3_column_int64(s, 0);
+	*has_key = sqlite3_column_int(s, 1) != 0;
+	sqlite3_reset(s);
+	return 0;
+}
+
+int sq_login_refusals_ended(void *impl, int64_t before,
+			    store_login_refusal_fn *fn, void *ctx,
+			    struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	struct login_refusal r;
+	sqlite3_stmt *s;
+	int rc = prep(impl, "SELECT key, ip, subject, why, first_at, last_at,"
+		      " count FROM login_refusal WHERE first_at <= ?1"
+		      " ORDER BY first_at, key", &s, err);
+
+	if (rc)
+		return rc;
+	sq_bind_time(s, 1, before);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&r, 0, sizeof(r));
+		sq_col_text(s, 0, r.key, sizeof(r.key));
+		sq_col_text(s, 1, r.ip, sizeof(r.ip));
+		sq_col_text(s, 2, r.subject, sizeof(r.subject));
+		sq_col_text(s, 3, r.why, sizeof(r.why));
+		r.first_at = sq_col_time(s, 4);
+		r.last_at = sq_col_time(s, 5);
+		r.count = (long)sqlite3_column_int64(s, 6);
+		rc = fn(&r, ctx);
+		if (rc)
+			goto out;
+	}
+	rc = rc == SQLITE_DONE ? 0 : sa_err(db, err, "refused sign-ins");
+out:
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_login_refusal_close(void *impl, const char *key, struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	sqlite3_stmt *s;
+	int rc = prep(impl, "DELETE FROM login_refusal WHERE key = ?1", &s,
+		      err);
+
+	if (rc)
+		return rc;
+	bind_str(s, 1, key);
+	return run(db, s, err, "close a window of refused sign-ins");
+}
+
 /* ---- audit trail ------------------------------------------------------------ */
 
 #define AUDIT_COLS \
 	"SELECT id, at, user_id, org_id, actor, role, action, subject_kind," \
-	" subject_id, detail, ip, prev_hash, hash FROM audit"
+	" subject_id, detail, ip, prev_hash, hash FROM aud.audit"
 
 static void audit_from_row(sqlite3_stmt *s, struct audit_row *r)
 {
@@ -841,7 +939,7 @@ int sq_audit_head(void *impl, int64_t *id, char *hash, struct err *err)
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(impl, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+	int rc = prep(impl, "SELECT id, hash FROM aud.audit ORDER BY id DESC LIMIT 1",
 		      &s, err);
 
 	if (rc)
@@ -862,7 +960,7 @@ int sq_audit_insert(void *impl, const struct audit_row *r, struct err *err)
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(impl, "INSERT INTO audit (id, at, user_id, org_id, actor,"
+	int rc = prep(impl, "INSERT INTO aud.audit (id, at, user_id, org_id, actor,"
 		      " role, action, subject_kind, subject_id, detail, ip,"
 		      " prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
 		      " ?8, ?9, ?10, ?11, ?12, ?13)", &s, err);
@@ -946,23 +1044,35 @@ int sq_audit_scan(void *impl, store_audit_fn *fn, void *ctx,
 	return audit_rows(db, s, fn, ctx, err);
 }
 
-/* The three triggers of migration 2, each still raising an abort. */
+/*
+ * The triggers on the audit table must be exactly the schema's, by name
+ * and text: one missing, added or changed (say, given "WHEN 0") is not
+ * the store's guard any more.
+ */
 int sq_audit_protected(void *impl, bool *yes, struct err *err)
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(impl, "SELECT count(*) FROM sqlite_schema"
+	size_t n = 0;
+	bool same = true;
+	int rc = prep(impl, "SELECT name, sql FROM aud.sqlite_schema"
 		      " WHERE type = 'trigger' AND tbl_name = 'audit'"
-		      " AND name IN ('audit_no_update', 'audit_no_delete',"
-		      " 'audit_in_order') AND sql LIKE '%RAISE(ABORT%'", &s,
-		      err);
+		      " ORDER BY name", &s, err);
 
 	if (rc)
 		return rc;
-	rc = first_row(db, s, err, "audit triggers");
-	if (rc)
-		return rc;
-	*yes = sqlite3_column_int(s, 0) == 3;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 0);
+		const char *sql = (const char *)sqlite3_column_text(s, 1);
+
+		if (n >= sqlite_naudit_triggers || !name || !sql ||
+		    strcmp(name, sqlite_audit_triggers[n].name) ||
+		    strcmp(sql, sqlite_audit_triggers[n].sql))
+			same = false;
+		n++;
+	}
+	rc = rc == SQLITE_DONE ? 0 : sa_err(db, err, "audit triggers");
 	sqlite3_reset(s);
-	return 0;
+	*yes = !rc && same && n == sqlite_naudit_triggers;
+	return rc;
 }

@@ -90,6 +90,15 @@ int sq_login_fails_count(void *impl, const char *key, int64_t since,
 			 long *n, struct err *err);
 int sq_login_fails_clear(void *impl, const char *key, struct err *err);
 int sq_login_fails_purge(void *impl, int64_t before, struct err *err);
+int sq_login_refusal_add(void *impl, const struct login_refusal *r,
+			 long *count, struct err *err);
+int sq_login_refusals_from(void *impl, const char *ip, const char *ip_key,
+			   const char *key, long *n, bool *has_key,
+			   struct err *err);
+int sq_login_refusals_ended(void *impl, int64_t before,
+			    store_login_refusal_fn *fn, void *ctx,
+			    struct err *err);
+int sq_login_refusal_close(void *impl, const char *key, struct err *err);
 int sq_audit_head(void *impl, int64_t *id, char *hash, struct err *err);
 int sq_audit_insert(void *impl, const struct audit_row *r, struct err *err);
 int sq_audit_list(void *impl, const struct audit_query *q,

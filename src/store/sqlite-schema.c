@@ -286,6 +286,31 @@ static const char m2_sessions[] =
 "CREATE INDEX login_attempt_at ON login_attempt(at);\n"
 ;
 
+/*
+ * The audit table's append-only triggers, each exactly as SQLite keeps
+ * it in sqlite_schema (without the ";"): `cartref audit verify` compares
+ * the store's triggers on the audit table with these (sq_audit_protected).
+ */
+#define AUDIT_NO_UPDATE \
+"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n" \
+"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+#define AUDIT_NO_DELETE \
+"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n" \
+"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+#define AUDIT_IN_ORDER \
+"CREATE TRIGGER audit_in_order BEFORE INSERT ON audit\n" \
+"WHEN NEW.id IS NOT (SELECT coalesce(max(id), 0) + 1 FROM audit)\n" \
+"  OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit\n" \
+"    ORDER BY id DESC LIMIT 1), printf('%064d', 0))\n" \
+"BEGIN SELECT RAISE(ABORT, 'audit rows must extend the chain'); END"
+
+const struct sqlite_trigger sqlite_audit_triggers[] = {
+	{ "audit_in_order", AUDIT_IN_ORDER },
+	{ "audit_no_delete", AUDIT_NO_DELETE },
+	{ "audit_no_update", AUDIT_NO_UPDATE },
+};
+const size_t sqlite_naudit_triggers = ARRAY_SIZE(sqlite_audit_triggers);
+
 static const char m2_audit[] =
 "-- Append-only, hash-chained: hash = BLAKE2b-256 hex of prev_hash, '\\n'\n"
 "-- and the row's canonical form (src/auth/audit.c).  Row ids are\n"
@@ -308,15 +333,9 @@ static const char m2_audit[] =
 "CREATE INDEX audit_subject ON audit(subject_kind, subject_id, id);\n"
 "CREATE INDEX audit_user ON audit(user_id, id) WHERE user_id IS NOT NULL;\n"
 "\n"
-"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
-"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;\n"
-"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
-"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;\n"
-"CREATE TRIGGER audit_in_order BEFORE INSERT ON audit\n"
-"WHEN NEW.id IS NOT (SELECT coalesce(max(id), 0) + 1 FROM audit)\n"
-"  OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit\n"
-"    ORDER BY id DESC LIMIT 1), printf('%064d', 0))\n"
-"BEGIN SELECT RAISE(ABORT, 'audit rows must extend the chain'); END;\n"
+AUDIT_NO_UPDATE ";\n"
+AUDIT_NO_DELETE ";\n"
+AUDIT_IN_ORDER ";\n"
 ;
 
 /*
@@ -826,6 +845,70 @@ static const char m7_indexes[] =
 "BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
 ;
 
+/*
+ * The audit trail's own file (issue 10, "speed of the audited read";
+ * docs/security.md, docs/benchmarks.md): the store attaches
+ * "<store>-audit" as schema "aud" (":memory:" for a memory store), so that
+ * an audit commit changes only that file and the other connections'
+ * caches of the data's pages stay valid.  The table is migration 2's
+ * without the foreign keys (SQLite has none across files); the triggers
+ * are the same text.  aud's user_version is SQLITE_AUDIT_VERSION once
+ * this is done (store-sqlite.c, audit_file_setup()).
+ */
+const char sqlite_audit_table[] =
+"CREATE TABLE aud.audit (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  at TEXT NOT NULL CHECK (length(at) = 24),\n"
+"  user_id INTEGER,\n"
+"  org_id INTEGER,\n"
+"  actor TEXT NOT NULL,\n"
+"  role TEXT NOT NULL DEFAULT '',\n"
+"  action TEXT NOT NULL CHECK (length(action) >= 1),\n"
+"  subject_kind TEXT NOT NULL DEFAULT '',\n"
+"  subject_id TEXT NOT NULL DEFAULT '',\n"
+"  detail TEXT NOT NULL DEFAULT '',\n"
+"  ip TEXT NOT NULL DEFAULT '',\n"
+"  prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),\n"
+"  hash TEXT NOT NULL CHECK (length(hash) = 64)\n"
+");\n"
+"CREATE INDEX aud.audit_subject ON audit(subject_kind, subject_id, id);\n"
+"CREATE INDEX aud.audit_user ON audit(user_id, id)\n"
+"  WHERE user_id IS NOT NULL;\n"
+;
+
+/*
+ * Migration 8: refused sign-ins counted per window rather than audited
+ * one by one (issue 10; docs/security.md).  A row per key while its
+ * window is open: the first refusal is audited when it happens, the
+ * count when the window closes (src/auth/session.c).
+ */
+static const char m8_refusals[] =
+"CREATE TABLE IF NOT EXISTS login_refusal (\n"
+"  key TEXT PRIMARY KEY,\n"
+"  ip TEXT NOT NULL,\n"
+"  subject TEXT NOT NULL DEFAULT '',\n"
+"  why TEXT NOT NULL DEFAULT '',\n"
+"  first_at TEXT NOT NULL,\n"
+"  last_at TEXT NOT NULL,\n"
+"  count INTEGER NOT NULL CHECK (count >= 1)\n"
+") WITHOUT ROWID;\n"
+"CREATE INDEX IF NOT EXISTS login_refusal_ip ON login_refusal(ip);\n"
+"CREATE INDEX IF NOT EXISTS login_refusal_first\n"
+"  ON login_refusal(first_at);\n"
+;
+
+/*
+ * Migration 9: the audit trail leaves the store's file for its own.  The
+ * rows were copied to aud.audit, and checked, in a transaction of their
+ * own just before (store-sqlite.c, audit_copy_out()): a crash between
+ * the two leaves both copies, and the next open finds the same rows and
+ * only drops this one.  (IF EXISTS, like migration 8's IF NOT EXISTS:
+ * a store whose user_version was set back by hand runs them again.)
+ */
+static const char m9_audit_out[] =
+"DROP TABLE IF EXISTS main.audit;\n"
+;
+
 const struct sqlite_migration sqlite_migrations[] = {
 	{ 1, "base tables: geography, homes, SSDA903 returns",
 	  { m1_geo, m1_homes, m1_returns, m1_episodes, m1_outcomes } },
@@ -841,5 +924,9 @@ const struct sqlite_migration sqlite_migrations[] = {
 	  { m6_alerts, m6_outbox, m6_triggers } },
 	{ 7, "alerts: historical state, severity, due time, home and facts",
 	  { m7_rebuild, m7_indexes } },
+	{ 8, "refused sign-ins counted per window",
+	  { m8_refusals } },
+	{ SQLITE_AUDIT_MOVE, "the audit trail in its own file",
+	  { m9_audit_out } },
 };
 const size_t sqlite_nmigrations = ARRAY_SIZE(sqlite_migrations);

@@ -11,6 +11,19 @@ struct sqlite_migration {
 	const char *sql[8];
 };
 
+/* The audit table's triggers, by name, as sqlite_schema keeps them. */
+struct sqlite_trigger {
+	const char *name;
+	const char *sql;
+};
+extern const struct sqlite_trigger sqlite_audit_triggers[];
+extern const size_t sqlite_naudit_triggers;
+/* The audit file's table and indexes (schema "aud"), and its version. */
+extern const char sqlite_audit_table[];
+#define SQLITE_AUDIT_VERSION 1
+/* The migration that drops main.audit once its rows are in aud.audit. */
+#define SQLITE_AUDIT_MOVE 9
+
 extern const struct sqlite_migration sqlite_migrations[];
 extern const size_t sqlite_nmigrations;
 

@@ -10,8 +10,11 @@
 #include "base/clock.h"
 #include "base/file.h"
 #include "base/uktime.h"
+#include <fcntl.h>
+#include <inttypes.h>
 #include <sqlite3.h>
 #include <time.h>
+#include <unistd.h>
 #include "base/parse.h"
 #include "base/xalloc.h"
 #include "store/sqlite-schema.h"
@@ -383,14 +386,17 @@ static bool sq_accepts(const char *location)
 
 /*
  * The store holds children's records: refuse one that every account can
- * read (with its -wal, -shm and -journal), and make a new one with the
- * private mode before SQLite opens it, since SQLite gives the main file
- * the umask's mode and the -wal and -shm files the main file's
- * (base/file.h).  ":memory:" and "file:" URIs are left to SQLite.
+ * read (with its -wal, -shm and -journal, and the audit file's), and
+ * make a new one with the private mode before SQLite opens it, since
+ * SQLite gives the main file the umask's mode and the -wal and -shm files
+ * the main file's (base/file.h).  ":memory:" and "file:" URIs are left to SQLite.
  */
 static int private_files(const char *location, struct err *err)
 {
-	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const ext[] = {
+		"", "-wal", "-shm", "-journal",
+		"-audit", "-audit-wal", "-audit-shm", "-audit-journal",
+	};
 	char path[4096];
 	int rc = 0;
 
@@ -404,6 +410,60 @@ static int private_files(const char *location, struct err *err)
 		rc = file_check_private(path, err);
 	}
 	return rc ? rc : file_create_private(location, err);
+}
+
+/*
+ * Attach the audit trail's file as schema "aud" (sqlite-schema.c): for a
+ * store FILE, "FILE-audit", created private if missing (file_mode():
+ * 0600, or 0640 with --group-readable; an empty file is an empty
+ * database; SQLite gives its -wal and -shm the same mode); for ":memory:", a memory database of this connection's own.
+ * Its commits leave the store file's WAL alone, so they no longer empty
+ * every other connection's cache of the data.
+ *
+ * O_EXCL: the file is opened (and closed) here only when this call made
+ * it.  Closing any descriptor of a file drops every POSIX lock this
+ * process holds on it, so opening an audit file that another connection
+ * of the server already uses, even just to close it, would drop that
+ * connection's SQLite locks and let the file be corrupted.
+ */
+static int attach_audit(struct sq *q, const char *location, struct err *err)
+{
+	bool memory = !strcmp(location, ":memory:");
+	size_t n = strlen(location) + sizeof("-audit");
+	char *path = xmalloc(n);
+	sqlite3_stmt *s = NULL;
+	int fd, rc;
+
+	snprintf(path, n, "%s-audit", memory ? "" : location);
+	if (!memory) {
+		fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC |
+			  O_NOFOLLOW, file_mode());
+		if (fd >= 0) {
+			close(fd);
+		} else if (errno != EEXIST) {
+			err_set(err, ERR_IO, "%s: cannot open the audit file: "
+				"%s", path, strerror(errno));
+			free(path);
+			return ERR_IO;
+		}
+	}
+	rc = sqlite3_prepare_v2(q->db, "ATTACH ?1 AS aud", -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, memory ? ":memory:" : path, -1,
+				  SQLITE_STATIC);
+		rc = sqlite3_step(s);
+	}
+	if (rc != SQLITE_DONE)
+		err_set(err, ERR_IO, "%s: cannot attach the audit file: %s",
+			memory ? location : path, sqlite3_errmsg(q->db));
+	sqlite3_finalize(s);
+	free(path);
+	if (rc != SQLITE_DONE)
+		return ERR_IO;
+	return exec(q,
+		    "PRAGMA aud.journal_mode = WAL;"
+		    "PRAGMA aud.synchronous = NORMAL;",
+		    err);
 }
 
 static int sq_open(void **impl, const char *location, struct err *err)
@@ -437,13 +497,14 @@ static int sq_open(void **impl, const char *location, struct err *err)
 	 * live missing episodes after the returns in the same transaction:
 	 * 14.6 s against 8.7 s for the England-scale set (docs/benchmarks.md).
 	 */
-	return exec(q,
-		    "PRAGMA journal_mode = WAL;"
-		    "PRAGMA synchronous = NORMAL;"
-		    "PRAGMA foreign_keys = ON;"
-		    "PRAGMA temp_store = FILE;"
-		    "PRAGMA cache_size = -65536;",
-		    err);
+	rc = exec(q,
+		  "PRAGMA journal_mode = WAL;"
+		  "PRAGMA synchronous = NORMAL;"
+		  "PRAGMA foreign_keys = ON;"
+		  "PRAGMA temp_store = FILE;"
+		  "PRAGMA cache_size = -65536;",
+		  err);
+	return rc ? rc : attach_audit(q, location, err);
 }
 
 static void sq_close(void *impl)
@@ -458,18 +519,156 @@ static void sq_close(void *impl)
 	free(q);
 }
 
-static int sq_schema_version(void *impl, int *version, struct err *err)
+/* PRAGMA [aud.]user_version */
+static int user_version(struct sq *q, const char *pragma, int *version,
+			struct err *err)
 {
-	struct sq *q = impl;
 	sqlite3_stmt *s;
 	int rc;
 
-	if (sqlite3_prepare_v2(q->db, "PRAGMA user_version", -1, &s, NULL))
+	if (sqlite3_prepare_v2(q->db, pragma, -1, &s, NULL))
 		return db_err(q, err, "user_version");
 	rc = sqlite3_step(s);
 	*version = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW ? 0 : db_err(q, err, "user_version");
+}
+
+static int sq_schema_version(void *impl, int *version, struct err *err)
+{
+	return user_version(impl, "PRAGMA user_version", version, err);
+}
+
+/* Run the statements of one transaction; roll back if one fails. */
+static int in_transaction(struct sq *q, int (*fn)(struct sq *, struct err *),
+			  struct err *err)
+{
+	int rc = exec(q, "BEGIN IMMEDIATE", err);
+
+	if (rc)
+		return rc;
+	rc = fn(q, err);
+	if (!rc)
+		rc = exec(q, "COMMIT", err);
+	if (rc)
+		exec(q, "ROLLBACK", NULL);
+	return rc;
+}
+
+/* The audit file's table, indexes and triggers, once (under the lock). */
+static int audit_file_schema(struct sq *q, struct err *err)
+{
+	char sql[1024];
+	int version, rc;
+
+	rc = user_version(q, "PRAGMA aud.user_version", &version, err);
+	if (rc || version == SQLITE_AUDIT_VERSION)
+		return rc;
+	rc = exec(q, sqlite_audit_table, err);
+	for (size_t i = 0; !rc && i < sqlite_naudit_triggers; i++) {
+		const char *t = sqlite_audit_triggers[i].sql;
+		const char *word = "CREATE TRIGGER ";
+
+		if (strncmp(t, word, strlen(word)))
+			BUG("audit trigger text \"%.30s\"", t);
+		/* the same text in schema aud (sqlite_schema keeps it
+		 * without the "aud.") */
+		snprintf(sql, sizeof(sql), "%saud.%s", word, t + strlen(word));
+		rc = exec(q, sql, err);
+	}
+	if (!rc)
+		rc = exec(q, "PRAGMA aud.user_version = 1", err);
+	return rc;
+}
+
+static int audit_file_setup(struct sq *q, struct err *err)
+{
+	int version, rc;
+
+	rc = user_version(q, "PRAGMA aud.user_version", &version, err);
+	if (rc || version == SQLITE_AUDIT_VERSION)
+		return rc;
+	if (version > SQLITE_AUDIT_VERSION)
+		return err_set(err, ERR_UNSUPPORTED, "the audit file's version "
+			       "%d is newer than this cartref (%d): upgrade "
+			       "cartref", version, SQLITE_AUDIT_VERSION);
+	rc = in_transaction(q, audit_file_schema, err);
+	return rc ? err_set(err, rc, "setting up the audit file: %s",
+			    err_text(err)) : 0;
+}
+
+/* A new store must not carry on the trail of an audit file left from
+ * another (a store deleted without its audit file). */
+static int audit_file_fresh(struct sq *q, struct err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int64_t n = -1;
+
+	if (sqlite3_prepare_v2(q->db, "SELECT count(*) FROM aud.audit", -1, &s,
+			       NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (n < 0)
+		return db_err(q, err, "counting audit rows");
+	if (n)
+		return err_set(err, ERR_EXISTS, "%s: a new store, but its audit "
+			       "file %s-audit holds %" PRId64 " rows of another:"
+			       " move that file away first",
+			       sqlite3_db_filename(q->db, "main"),
+			       sqlite3_db_filename(q->db, "main"), n);
+	return 0;
+}
+
+/*
+ * Before migration SQLITE_AUDIT_MOVE drops main.audit: its rows into
+ * aud.audit, in order (its triggers check every link).  If aud.audit
+ * already holds them (a crash between this and the migration), nothing
+ * to do; if it holds other rows, two trails: refuse.
+ */
+static int audit_copy_rows(struct sq *q, struct err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int64_t in_main = 0, in_aud = 0, same = 0;
+	int rc;
+
+	/* a store set back by hand may have no main.audit: nothing to do */
+	rc = sqlite3_prepare_v2(q->db, "SELECT count(*) FROM main.sqlite_schema"
+				" WHERE type = 'table' AND name = 'audit'", -1,
+				&s, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		in_main = sqlite3_column_int64(s, 0);
+	else
+		rc = db_err(q, err, "looking for main.audit");
+	sqlite3_finalize(s);
+	if (rc || !in_main)
+		return rc;
+	rc = sqlite3_prepare_v2(q->db, "SELECT"
+				" (SELECT count(*) FROM main.audit),"
+				" (SELECT count(*) FROM aud.audit),"
+				" (SELECT count(*) FROM main.audit m"
+				"  JOIN aud.audit a ON a.id = m.id"
+				"  AND a.hash = m.hash)", -1, &s, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) {
+		in_main = sqlite3_column_int64(s, 0);
+		in_aud = sqlite3_column_int64(s, 1);
+		same = sqlite3_column_int64(s, 2);
+		rc = SQLITE_OK;
+	} else {
+		rc = db_err(q, err, "counting audit rows");
+	}
+	sqlite3_finalize(s);
+	if (rc || !in_main || same == in_main)
+		return rc;
+	if (in_aud)
+		return err_set(err, ERR_CONSTRAINT, "the store and its audit "
+			       "file hold different audit trails (%" PRId64
+			       " and %" PRId64 " rows): restore the audit file "
+			       "that belongs to this store", in_main, in_aud);
+	return exec(q, "INSERT INTO aud.audit (id, at, user_id, org_id, actor,"
+		    " role, action, subject_kind, subject_id, detail, ip,"
+		    " prev_hash, hash) SELECT id, at, user_id, org_id, actor,"
+		    " role, action, subject_kind, subject_id, detail, ip,"
+		    " prev_hash, hash FROM main.audit ORDER BY id", err);
 }
 
 int store_sqlite_latest(void)
@@ -491,11 +690,23 @@ static int sq_migrate(void *impl, struct err *err)
 			       "store schema version %d is newer than this "
 			       "cartref (%d): upgrade cartref",
 			       version, store_sqlite_latest());
+	rc = audit_file_setup(q, err);
+	if (!rc && version == 0)
+		rc = audit_file_fresh(q, err);
+	if (rc)
+		return rc;
 	for (size_t i = 0; i < sqlite_nmigrations; i++) {
 		const struct sqlite_migration *m = &sqlite_migrations[i];
 
 		if (m->version <= version)
 			continue;
+		if (m->version == SQLITE_AUDIT_MOVE) {
+			rc = in_transaction(q, audit_copy_rows, err);
+			if (rc)
+				return err_set(err, rc, "moving the audit trail "
+					       "to its own file: %s",
+					       err_text(err));
+		}
 		rc = exec(q, "BEGIN IMMEDIATE", err);
 		if (rc)
 			return rc;
@@ -1498,6 +1709,10 @@ const struct store_backend store_sqlite_backend = {
 	.login_fails_count = sq_login_fails_count,
 	.login_fails_clear = sq_login_fails_clear,
 	.login_fails_purge = sq_login_fails_purge,
+	.login_refusal_add = sq_login_refusal_add,
+	.login_refusals_from = sq_login_refusals_from,
+	.login_refusals_ended = sq_login_refusals_ended,
+	.login_refusal_close = sq_login_refusal_close,
 	.audit_head = sq_audit_head,
 	.audit_insert = sq_audit_insert,
 	.audit_list = sq_audit_list,

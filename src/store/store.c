@@ -567,6 +567,40 @@ int store_login_fails_purge(struct store *s, int64_t before,
 	return s->be->login_fails_purge(s->impl, before, err);
 }
 
+int store_login_refusal_add(struct store *s, const struct login_refusal *r,
+			    long *count, struct err *err)
+{
+	*count = 0;
+	if (!fits(r->key, STORE_THROTTLE_KEY_MAX) ||
+	    !fits(r->ip, STORE_IP_MAX) || !fits(r->subject, USER_EMAIL_MAX) ||
+	    !fits(r->why, STORE_REFUSAL_WHY_MAX) || !r->key[0])
+		return err_set(err, ERR_INVALID, "bad refused sign-in");
+	return s->be->login_refusal_add(s->impl, r, count, err);
+}
+
+int store_login_refusals_from(struct store *s, const char *ip,
+			      const char *ip_key, const char *key, long *n,
+			      bool *has_key, struct err *err)
+{
+	*n = 0;
+	*has_key = false;
+	return s->be->login_refusals_from(s->impl, ip, ip_key, key, n,
+					  has_key, err);
+}
+
+int store_login_refusals_ended(struct store *s, int64_t before,
+			       store_login_refusal_fn *fn, void *ctx,
+			       struct err *err)
+{
+	return s->be->login_refusals_ended(s->impl, before, fn, ctx, err);
+}
+
+int store_login_refusal_close(struct store *s, const char *key,
+			      struct err *err)
+{
+	return s->be->login_refusal_close(s->impl, key, err);
+}
+
 int store_audit_head(struct store *s, int64_t *id,
 		     char hash[AUDIT_HASH_HEX + 1], struct err *err)
 {

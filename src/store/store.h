@@ -375,6 +375,40 @@ int store_login_fails_clear(struct store *s, const char *key,
 int store_login_fails_purge(struct store *s, int64_t before,
 			    struct err *err);
 
+/*
+ * Refused (throttled) sign-ins are counted, not audited one by one
+ * (auth/session.c): a window opens at the first refusal under a key
+ * ("acct:<email> ip:<addr>" or "ip:<addr>"), which is audited, and the
+ * refusals after it only count until the window is closed.
+ */
+#define STORE_REFUSAL_WHY_MAX 80
+struct login_refusal {
+	char key[STORE_THROTTLE_KEY_MAX + 1];
+	char ip[STORE_IP_MAX + 1];		/* the address it came from */
+	char subject[USER_EMAIL_MAX + 1];	/* a known account, or "" */
+	char why[STORE_REFUSAL_WHY_MAX + 1];
+	int64_t first_at, last_at;	/* the window's first and last */
+	long count;			/* refusals in the window */
+};
+/* Count a refusal (r's key, ip, subject, why; r->last_at is its time):
+ * *count is the window's refusals with this one, 1 if it opened it. */
+int store_login_refusal_add(struct store *s, const struct login_refusal *r,
+			    long *count, struct err *err);
+/* The open windows of refusals from address ip under keys other than
+ * ip_key, and whether key's is one of them. */
+int store_login_refusals_from(struct store *s, const char *ip,
+			      const char *ip_key, const char *key, long *n,
+			      bool *has_key, struct err *err);
+typedef int store_login_refusal_fn(const struct login_refusal *r,
+				   void *ctx);
+/* The windows opened at or before `before`, oldest first. */
+int store_login_refusals_ended(struct store *s, int64_t before,
+			       store_login_refusal_fn *fn, void *ctx,
+			       struct err *err);
+/* Close (forget) a key's window. */
+int store_login_refusal_close(struct store *s, const char *key,
+			      struct err *err);
+
 #define AUDIT_HASH_HEX 64
 #define AUDIT_WORD_MAX 32
 #define AUDIT_ACTOR_MAX 260

@@ -58,13 +58,20 @@ fresh_db() {
 	if [ ! -f "$WORK/base.db" ]; then
 		"$CARTREF" --db "$WORK/base.db" migrate >/dev/null || return 1
 	fi
-	rm -f "$1" "$1-wal" "$1-shm"
+	rm -f "$1" "$1-wal" "$1-shm" "$1-audit" "$1-audit-wal" "$1-audit-shm"
 	cp "$WORK/base.db" "$1"
+	cp "$WORK/base.db-audit" "$1-audit"
 }
 
-# sql DB "query": run a read-only query with the sqlite3 shell.
+# sql DB "query": run a read-only query with the sqlite3 shell, the
+# store's audit file attached as cartref attaches it ("aud"), so that
+# "audit" names its table.
 sql() {
-	sqlite3 -batch -noheader "$1" "$2"
+	if [ -f "$1-audit" ]; then
+		sqlite3 -batch -noheader -cmd "ATTACH '$1-audit' AS aud" "$1" "$2"
+	else
+		sqlite3 -batch -noheader "$1" "$2"
+	fi
 }
 
 # clock_at TIME: move every cartref this script runs to TIME ("2019-08-15

@@ -119,6 +119,7 @@ check_status "list --limit out of range" 2 cr audit list --limit 0
 check_status "unknown audit subcommand" 2 cr audit frobnicate
 
 # ---- tampering ---------------------------------------------------------------
+# The trail is in the store's audit file, FILE-audit (docs/security.md).
 # refused "description" DB "SQL": the store must refuse the SQL.
 refused() {
 	if out=$(sqlite3 -batch "$2" "$3" 2>&1); then not_ok "$1" "ran: $3"
@@ -126,26 +127,120 @@ refused() {
 }
 
 t1=$WORK/t1.db
-cp "$db" "$t1"
-refused "the store refuses an UPDATE" "$t1" "UPDATE audit SET detail = 'x' WHERE id = 3"
-refused "the store refuses a DELETE" "$t1" "DELETE FROM audit WHERE id = 3"
-refused "the store refuses a row out of order" "$t1" "INSERT INTO audit (id, at, actor, action, prev_hash, hash) VALUES (100, '2025-01-01T00:00:00.000Z', 'x', 'y', printf('%064d', 0), printf('%064d', 0))"
-sqlite3 "$t1" "DROP TRIGGER audit_no_update; UPDATE audit SET detail = 'nothing to see' WHERE id = 3"
+cp "$db" "$t1"; cp "$db-audit" "$t1-audit"
+refused "the store refuses an UPDATE" "$t1-audit" "UPDATE audit SET detail = 'x' WHERE id = 3"
+refused "the store refuses a DELETE" "$t1-audit" "DELETE FROM audit WHERE id = 3"
+refused "the store refuses a row out of order" "$t1-audit" "INSERT INTO audit (id, at, actor, action, prev_hash, hash) VALUES (100, '2025-01-01T00:00:00.000Z', 'x', 'y', printf('%064d', 0), printf('%064d', 0))"
+sqlite3 "$t1-audit" "DROP TRIGGER audit_no_update; UPDATE audit SET detail = 'nothing to see' WHERE id = 3"
 "$CARTREF" --db "$t1" audit verify >/dev/null 2>"$WORK/t1.err"
 check_eq "a changed row: verify exits 1" 1 $?
 check_grep "and names row 3" "first bad row: 3" "$WORK/t1.err"
 check_grep "as changed" "row 3 has been changed" "$WORK/t1.err"
 
 t2=$WORK/t2.db
-cp "$db" "$t2"
-sqlite3 "$t2" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 5"
+cp "$db" "$t2"; cp "$db-audit" "$t2-audit"
+sqlite3 "$t2-audit" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 5"
 "$CARTREF" --db "$t2" audit verify >/dev/null 2>"$WORK/t2.err"
 check_eq "a deleted row: verify exits 1" 1 $?
 check_grep "and names row 5 as missing" "row 5 is missing" "$WORK/t2.err"
 
 t3=$WORK/t3.db
-cp "$db" "$t3"
-sqlite3 "$t3" "DROP TRIGGER audit_no_delete"
+cp "$db" "$t3"; cp "$db-audit" "$t3-audit"
+sqlite3 "$t3-audit" "DROP TRIGGER audit_no_delete"
 check_status "intact rows but no guard: verify exits 1" 1 "$CARTREF" --db "$t3" audit verify
+
+# ---- exact triggers and anchors (issue 10 item 8) ---------------------------
+no_delete="CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+no_update="CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+t4=$WORK/t4.db
+cp "$db" "$t4"; cp "$db-audit" "$t4-audit"
+sqlite3 "$t4-audit" "DROP TRIGGER audit_no_delete; CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN 0
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+"$CARTREF" --db "$t4" audit verify >/dev/null 2>"$WORK/t4.err"
+check_eq "a trigger neutralised with WHEN 0: verify exits 1" 1 $?
+check_grep "as the guard altered" "append-only triggers are missing, altered" "$WORK/t4.err"
+sqlite3 "$t4-audit" "DROP TRIGGER audit_no_delete; $no_delete"
+check "the same trigger put back exactly: intact again" "$CARTREF" --db "$t4" audit verify
+
+key=$WORK/anchor.key
+(umask 077 && head -c 32 /dev/urandom >"$key")
+check_status "anchor needs --key-file" 2 cr audit anchor
+cp "$key" "$WORK/open.key"
+chmod 644 "$WORK/open.key"
+cr audit anchor --key-file "$WORK/open.key" >/dev/null 2>"$WORK/open.err"
+check_eq "a key file others can read is refused" 2 $?
+check_grep "saying why" "must be yours and private (mode 0600, is 0644)" "$WORK/open.err"
+head -c 8 /dev/urandom >"$WORK/short.key"
+chmod 600 "$WORK/short.key"
+check_status "a key file shorter than 32 bytes is refused" 2 cr audit anchor --key-file "$WORK/short.key"
+anchor=$(cr audit anchor --key-file "$key")
+head=$(sql "$db" "SELECT id || ':' || hash FROM audit ORDER BY id DESC LIMIT 1")
+check_eq "the anchor is the head with a MAC" "cartref-audit-anchor-v1:$head:" "$(echo "$anchor" | sed 's/[0-9a-f]*$//')"
+check "the trail holds its anchor" cr audit verify --anchor "$anchor" --key-file "$key"
+check_status "--anchor needs --key-file" 2 cr audit verify --anchor "$anchor"
+(umask 077 && head -c 32 /dev/urandom >"$WORK/other.key")
+cr audit verify --anchor "$anchor" --key-file "$WORK/other.key" >/dev/null 2>"$WORK/other.err"
+check_eq "another key: refused" 1 $?
+check_grep "the MAC does not match" "anchor refused: the anchor's MAC does not match" "$WORK/other.err"
+check_status "an altered anchor: refused" 1 cr audit verify --anchor "$(echo "$anchor" | sed 's/:\([0-9]*\):/:1\1:/')" --key-file "$key"
+
+# truncated below the anchor, the triggers put back exactly
+t5=$WORK/t5.db
+cp "$db" "$t5"; cp "$db-audit" "$t5-audit"
+last=$(sql "$t5" "SELECT max(id) FROM audit")
+sqlite3 "$t5-audit" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id > $last - 2; $no_delete"
+check "truncated: the chain alone still verifies" "$CARTREF" --db "$t5" audit verify
+"$CARTREF" --db "$t5" audit verify --anchor "$anchor" --key-file "$key" >/dev/null 2>"$WORK/t5.err"
+check_eq "truncated: verify against the anchor exits 1" 1 $?
+check_grep "rows removed from the end" "rows have been removed from the end" "$WORK/t5.err"
+
+# rewritten whole: another store's trail, as long, with valid hashes
+t6=$WORK/t6.db
+fresh_db "$t6"
+i=0
+while [ "$(sql "$t6" "SELECT count(*) FROM audit")" -lt "$last" ]; do
+	"$CARTREF" --db "$t6" user org-add --kind provider --code "P$i" --name-en "Provider $i" >/dev/null 2>&1 || break
+	i=$((i + 1))
+done
+check_eq "a forged trail as long as the real one" "$last" "$(sql "$t6" "SELECT count(*) FROM audit")"
+check "rewritten: the chain alone still verifies" "$CARTREF" --db "$t6" audit verify
+"$CARTREF" --db "$t6" audit verify --anchor "$anchor" --key-file "$key" >/dev/null 2>"$WORK/t6.err"
+check_eq "rewritten: verify against the anchor exits 1" 1 $?
+check_grep "names the rewritten row" "is not the row the anchor names" "$WORK/t6.err"
+
+# ---- the trail in its own file (issue 10, speed of the audited read) -------
+check_eq "the store has no audit table of its own" 0 "$(sqlite3 -batch "$db" "SELECT count(*) FROM sqlite_schema WHERE name = 'audit'")"
+check_eq "the audit file is private (0600)" 600 "$(stat -c %a "$db-audit")"
+rows=$(sql "$db" "SELECT count(*) FROM audit")
+# a store from before the move: its trail in the store file, version 8
+old=$WORK/old.db
+cp "$db" "$old"
+sqlite3 -batch "$old" "ATTACH '$db-audit' AS a; CREATE TABLE main.audit AS SELECT * FROM a.audit ORDER BY id; PRAGMA user_version = 8"
+"$CARTREF" --db "$old" audit verify >"$WORK/old.out" 2>&1
+check_eq "an old store: its trail moves to the audit file on open" "audit trail intact: $rows rows" "$(head -1 "$WORK/old.out")"
+check_eq "and leaves the store file" 0 "$(sqlite3 -batch "$old" "SELECT count(*) FROM sqlite_schema WHERE name = 'audit'")"
+check_eq "the same rows, hashes and all" "$(sql "$db" "SELECT group_concat(hash) FROM audit")" "$(sql "$old" "SELECT group_concat(hash) FROM audit")"
+# a crash between the copy and the drop: both hold the same rows
+cp "$db" "$old"
+cp "$db-audit" "$old-audit"
+sqlite3 -batch "$old" "ATTACH '$db-audit' AS a; CREATE TABLE main.audit AS SELECT * FROM a.audit ORDER BY id; PRAGMA user_version = 8"
+check "copied but not dropped: opens, the same trail" "$CARTREF" --db "$old" audit verify
+check_eq "and the store file's copy is gone" 0 "$(sqlite3 -batch "$old" "SELECT count(*) FROM sqlite_schema WHERE name = 'audit'")"
+# another store's audit file beside it: refused, nothing changed
+cp "$db" "$old"
+sqlite3 -batch "$old" "ATTACH '$db-audit' AS a; CREATE TABLE main.audit AS SELECT * FROM a.audit ORDER BY id; PRAGMA user_version = 8"
+cp "$t6-audit" "$old-audit"
+"$CARTREF" --db "$old" audit verify >/dev/null 2>"$WORK/two.err"
+check_eq "two different trails: refused" 1 $?
+check_grep "saying so" "hold different audit trails" "$WORK/two.err"
+check_eq "the store is left at version 8" 8 "$(sqlite3 -batch "$old" "PRAGMA user_version")"
+# a store deleted without its audit file: a new one does not carry it on
+rm -f "$old" "$old-wal" "$old-shm"
+cp "$db-audit" "$old-audit"
+"$CARTREF" --db "$old" audit verify >/dev/null 2>"$WORK/stale.err"
+check_eq "a new store beside another's audit file: refused" 1 $?
+check_grep "saying so" "a new store, but its audit file .* holds $rows rows of another" "$WORK/stale.err"
 check "the original is still intact" cr audit verify
 done_testing

@@ -274,7 +274,8 @@ PRAGMA user_version = 6;
 EOF
 check_eq "a store of migration 6" 6 "$(sql "$m6" "PRAGMA user_version")"
 check "migrated" "$CARTREF" --db "$m6" migrate
-check_eq "to migration 7" 7 "$(sql "$m6" "PRAGMA user_version")"
+latest=$("$CARTREF" version | sed -n 's/.*store schema \([0-9]*\).*/\1/p')
+check_eq "to migration 7 and on ($latest)" "$latest" "$(sql "$m6" "PRAGMA user_version")"
 check_eq "the alert kept, its home from its episode" "7|ri-72h|open|2019-04-04T20:00:00.001Z|W0000002|0|" \
 	"$(sql "$m6" "SELECT id, rule_id, state, raised_at, home_urn, severity, facts FROM alert")"
 check_eq "its recipient and message still refer to it" "1|1" \

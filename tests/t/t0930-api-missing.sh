@@ -425,6 +425,7 @@ check "no token in the access log" sh -c "! grep -q cartref_ '$log'"
 # seconds later; only the server's scheduled run can raise it
 db2=$WORK/sched.db
 cp "$db" "$db2"
+cp "$db-audit" "$db2-audit"
 db=$db2
 check "report C01 again (CLI)" cr missing report --as meadow@example.org --child W06000015/C01 \
 	--started "$(ago "73 hours")"

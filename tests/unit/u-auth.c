@@ -576,6 +576,98 @@ static void test_throttle_address(void **state)
 	store_close(s);
 }
 
+/* Fail n times under key at `at`, as if from elsewhere (no argon2id). */
+static void fail_under(struct store *s, const char *key, int n, int64_t at)
+{
+	struct err err = ERR_INIT;
+
+	for (int i = 0; i < n; i++)
+		if (store_login_fail_add(s, key, at, &err))
+			fail_msg("fail %s: %s", key, err_text(&err));
+}
+
+struct detail_find {
+	const char *prefix;
+	long found;
+};
+
+static int find_detail(const struct audit_row *r, void *ctx)
+{
+	struct detail_find *f = ctx;
+
+	if (!strncmp(r->detail, f->prefix, strlen(f->prefix)))
+		f->found++;
+	return 0;
+}
+
+static long audit_details(struct store *s, const char *prefix)
+{
+	struct detail_find f = { prefix, 0 };
+	struct err err = ERR_INIT;
+
+	if (store_audit_scan(s, find_detail, &f, &err))
+		fail_msg("scan: %s", err_text(&err));
+	return f.found;
+}
+
+/*
+ * Issue 10 item 7: an unauthenticated client hammering sign-in adds a
+ * bounded number of audit rows, however many attempts: the first refusal
+ * of a window per key, then one row with the count when it closes.
+ */
+static void test_throttle_rows_bounded(void **state)
+{
+	const long bound = 2 * (AUTH_REFUSAL_KEYS_PER_ADDRESS + 1);
+	const int64_t t1 = T0 + AUTH_THROTTLE_WINDOW_MS + 1000;
+	struct store *s = fresh_store();
+	char email[64], key[80];
+
+	(void)state;
+	/* ten accounts locked by failures from elsewhere */
+	for (int a = 0; a < 10; a++) {
+		snprintf(key, sizeof(key), "acct:locked%d@example.org", a);
+		fail_under(s, key, AUTH_FAILS_PER_ACCOUNT, T0);
+	}
+	/* 1000 attempts from one address, round the ten */
+	for (int i = 0; i < 1000; i++) {
+		snprintf(email, sizeof(email), "locked%d@example.org", i % 10);
+		login_denied(s, email, "whatever it is", IP, T0 + 1 + i,
+			     AUTH_MSG_THROTTLED);
+	}
+	/* one row per key: four account keys, then the address's */
+	assert_int_equal(audit_rows_with(s, "sign-in-throttled"),
+			 AUTH_REFUSAL_KEYS_PER_ADDRESS + 1);
+	/* another address is counted apart */
+	login_denied(s, "locked0@example.org", "whatever it is", "192.0.2.2",
+		     T0 + 2000, AUTH_MSG_THROTTLED);
+	assert_int_equal(audit_rows_with(s, "sign-in-throttled"),
+			 AUTH_REFUSAL_KEYS_PER_ADDRESS + 2);
+	/* after the window, the next attempt (any) writes the counts */
+	fail_under(s, "acct:locked0@example.org", AUTH_FAILS_PER_ACCOUNT, t1);
+	login_denied(s, "locked0@example.org", "whatever it is", IP, t1,
+		     AUTH_MSG_THROTTLED);
+	assert_true(audit_rows_with(s, "sign-in-throttled") <= bound + 2);
+	/* locked0..3 had keys of their own: 100 each, 99 after the first */
+	assert_int_equal(audit_details(s, "99 more refused"),
+			 AUTH_REFUSAL_KEYS_PER_ADDRESS);
+	/* the other six shared the address's: 600 */
+	assert_int_equal(audit_details(s, "599 more refused"), 1);
+	/* 192.0.2.2's one refusal needs no second row */
+	assert_int_equal(audit_details(s, "0 more refused"), 0);
+	assert_trail_intact(s, -1);
+
+	/* an address throttled by its own failures: one key for all names */
+	fail_under(s, "ip:198.51.100.7", AUTH_FAILS_PER_ADDRESS, t1);
+	for (int i = 0; i < 500; i++) {
+		snprintf(email, sizeof(email), "guess%d@example.org", i);
+		login_denied(s, email, "whatever it is", "198.51.100.7",
+			     t1 + 1 + i, AUTH_MSG_THROTTLED);
+	}
+	assert_true(audit_rows_with(s, "sign-in-throttled") <= 2 * bound + 3);
+	assert_trail_intact(s, -1);
+	store_close(s);
+}
+
 static void test_disabled_user(void **state)
 {
 	char token[AUTH_TOKEN_STR_MAX], csrf[AUTH_TOKEN_STR_MAX];
@@ -1214,15 +1306,20 @@ static void test_audit_store_guards(void **state)
 	store_close(s);
 }
 
-/* A temporary file store, for tampering with sqlite3 directly. */
+/* A temporary file store, for tampering with sqlite3 directly: the
+ * trail is in its audit file. */
 struct tmpdb {
 	char dir[64];
 	char path[128];
+	char audit[140];
 };
 
 static void tmp_cleanup(struct tmpdb *t)
 {
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const suffix[] = {
+		"", "-wal", "-shm", "-journal",
+		"-audit", "-audit-wal", "-audit-shm", "-audit-journal",
+	};
 	char p[160];
 
 	for (size_t i = 0; i < ARRAY_SIZE(suffix); i++) {
@@ -1253,6 +1350,7 @@ static struct store *five_rows(struct tmpdb *t)
 	if (!mkdtemp(t->dir))
 		fail_msg("mkdtemp failed");
 	snprintf(t->path, sizeof(t->path), "%s/cartref.db", t->dir);
+	snprintf(t->audit, sizeof(t->audit), "%s-audit", t->path);
 	assert_int_equal(store_open(&s, t->path, &err), 0);
 	for (int i = 0; i < 5; i++)
 		assert_int_equal(auth__audit(s, &tester, T0 + i, "view",
@@ -1285,7 +1383,7 @@ static void test_audit_tamper(void **state)
 	{
 		sqlite3 *db = NULL;
 
-		assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_open(t.audit, &db), SQLITE_OK);
 		assert_int_not_equal(sqlite3_exec(db, "UPDATE audit SET "
 						  "detail = 'x' WHERE id = 2",
 						  NULL, NULL, NULL), SQLITE_OK);
@@ -1295,7 +1393,7 @@ static void test_audit_tamper(void **state)
 		sqlite3_close(db);
 	}
 	/* a changed row */
-	tamper(t.path, "DROP TRIGGER audit_no_update;"
+	tamper(t.audit, "DROP TRIGGER audit_no_update;"
 		       "UPDATE audit SET detail = 'nothing to see' WHERE id = 3");
 	assert_int_equal(store_open(&s, t.path, NULL), 0);
 	expect_broken(s, 3, "row 3 has been changed");
@@ -1305,7 +1403,7 @@ static void test_audit_tamper(void **state)
 	/* a changed hash is a changed row */
 	s = five_rows(&t);
 	store_close(s);
-	tamper(t.path, "DROP TRIGGER audit_no_update;"
+	tamper(t.audit, "DROP TRIGGER audit_no_update;"
 		       "UPDATE audit SET hash = printf('%064d', 1) WHERE id = 2");
 	assert_int_equal(store_open(&s, t.path, NULL), 0);
 	expect_broken(s, 2, "row 2 has been changed");
@@ -1321,7 +1419,7 @@ static void test_audit_tamper(void **state)
 		snprintf(c.rows[1].prev_hash, sizeof(c.rows[1].prev_hash),
 			 "%s", c.rows[0].hash);
 		audit_row_hash(&c.rows[1], c.rows[1].hash);
-		assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_open(t.audit, &db), SQLITE_OK);
 		assert_int_equal(sqlite3_prepare_v2(db, "UPDATE audit SET "
 						    "detail = ?1, hash = ?2 "
 						    "WHERE id = 2", -1, &st,
@@ -1339,12 +1437,12 @@ static void test_audit_tamper(void **state)
 	/* a deleted row leaves a gap; a deleted first row too */
 	s = five_rows(&t);
 	store_close(s);
-	tamper(t.path, "DROP TRIGGER audit_no_delete;"
+	tamper(t.audit, "DROP TRIGGER audit_no_delete;"
 		       "DELETE FROM audit WHERE id = 4");
 	assert_int_equal(store_open(&s, t.path, NULL), 0);
 	expect_broken(s, 4, "row 4 is missing");
 	store_close(s);
-	tamper(t.path, "DELETE FROM audit WHERE id = 1");
+	tamper(t.audit, "DELETE FROM audit WHERE id = 1");
 	assert_int_equal(store_open(&s, t.path, NULL), 0);
 	expect_broken(s, 1, "row 1 is missing");
 	store_close(s);
@@ -1353,9 +1451,241 @@ static void test_audit_tamper(void **state)
 	/* rows intact but the guard gone: still reported */
 	s = five_rows(&t);
 	store_close(s);
-	tamper(t.path, "DROP TRIGGER audit_no_delete");
+	tamper(t.audit, "DROP TRIGGER audit_no_delete");
 	assert_int_equal(store_open(&s, t.path, NULL), 0);
 	expect_broken(s, 0, "append-only");
+	store_close(s);
+	tmp_cleanup(&t);
+}
+
+/*
+ * Issue 10 item 8: the triggers must be exactly the schema's.  A trigger
+ * neutralised with WHEN 0 still names RAISE(ABORT), and passed before.
+ */
+static void test_audit_triggers_exact(void **state)
+{
+	static const char *const bad[] = {
+		/* neutralised: never fires */
+		"DROP TRIGGER audit_no_delete;"
+		"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN 0\n"
+		"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); "
+		"END",
+		/* the ordering check loosened */
+		"DROP TRIGGER audit_in_order;"
+		"CREATE TRIGGER audit_in_order BEFORE INSERT ON audit\n"
+		"WHEN NEW.id < 0\n"
+		"BEGIN SELECT RAISE(ABORT, 'audit rows must extend the chain'); "
+		"END",
+		/* renamed away and replaced by a look-alike of another name */
+		"DROP TRIGGER audit_no_update;"
+		"CREATE TRIGGER audit_no_update2 BEFORE UPDATE ON audit\n"
+		"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); "
+		"END",
+		/* one more, undoing inserts after the fact */
+		"CREATE TRIGGER audit_zz AFTER INSERT ON audit\n"
+		"BEGIN SELECT 1; END",
+	};
+	struct store *s;
+	struct tmpdb t;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		s = five_rows(&t);
+		assert_trail_intact(s, 5);
+		store_close(s);
+		tamper(t.audit, bad[i]);
+		assert_int_equal(store_open(&s, t.path, NULL), 0);
+		expect_broken(s, 0, "append-only");
+		store_close(s);
+		tmp_cleanup(&t);
+	}
+}
+
+/* PRAGMA data_version of a connection of its own to path. */
+static long data_version(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	long v;
+
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st,
+					    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * Issue 10, speed of the audited read: an audit row commits to the audit
+ * file only, so another connection's view of the store file (and its
+ * cache of the data's pages) does not change; a change of data does.
+ */
+static void test_audit_leaves_store_file(void **state)
+{
+	struct err err = ERR_INIT;
+	struct store *s;
+	struct tmpdb t;
+	sqlite3 *db = NULL;
+	long v;
+
+	(void)state;
+	s = five_rows(&t);
+	assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
+	v = data_version(db);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(auth__audit(s, &tester, T0 + 10 + i, "view",
+					     "child", "C1", &err, NULL), 0);
+	assert_int_equal(data_version(db), v);
+	put_la(s, "W06000001", "Isle of Anglesey", "Ynys Môn");
+	assert_int_not_equal(data_version(db), v);
+	sqlite3_close(db);
+	assert_trail_intact(s, 8);
+	store_close(s);
+	tmp_cleanup(&t);
+}
+
+/* A fixed anchor key from a byte. */
+static void test_key(unsigned char key[AUDIT_KEY_BYTES], int byte)
+{
+	unsigned char material[AUDIT_KEY_MIN];
+	struct err err = ERR_INIT;
+
+	memset(material, byte, sizeof(material));
+	assert_int_equal(audit_anchor_key(material, sizeof(material), key,
+					  &err), 0);
+}
+
+/* Put the exact append-only triggers back after tampering. */
+#define RESTORE_TRIGGERS \
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n" \
+	"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;" \
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n" \
+	"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
+
+static void expect_anchor(struct store *s, const char *anchor,
+			  const unsigned char *key, int code, int64_t row,
+			  const char *words)
+{
+	struct err err = ERR_INIT;
+	int64_t bad = -1, n = -1;
+
+	assert_int_equal(audit_verify_anchor(s, anchor, key, &bad, &n, &err),
+			 code);
+	if (code)
+		assert_int_equal(bad, row);
+	if (words && !strstr(err.msg, words))
+		fail_msg("\"%s\" not in \"%s\"", words, err.msg);
+}
+
+/*
+ * Issue 10 item 8: anchors.  Removing rows from the end, or rewriting the
+ * trail with every hash recomputed, passes audit_verify() but not the
+ * anchor; a wrong key or an altered anchor is refused.
+ */
+static void test_audit_anchor(void **state)
+{
+	unsigned char key[AUDIT_KEY_BYTES], other[AUDIT_KEY_BYTES];
+	char anchor[AUDIT_ANCHOR_MAX], forged[AUDIT_ANCHOR_MAX];
+	struct err err = ERR_INIT;
+	int64_t bad, n;
+	struct store *s;
+	struct tmpdb t;
+	char *mac;
+
+	(void)state;
+	test_key(key, 'k');
+	test_key(other, 'o');
+	assert_int_equal(audit_anchor_key("short", 5, other, &err),
+			 ERR_INVALID);
+	test_key(other, 'o');
+
+	/* an empty trail anchors too, and holds */
+	s = fresh_store();
+	assert_int_equal(audit_anchor(s, key, anchor, &bad, &n, &err), 0);
+	assert_non_null(strstr(anchor, ":0:" AUDIT_GENESIS ":"));
+	expect_anchor(s, anchor, key, 0, 0, NULL);
+	store_close(s);
+
+	s = five_rows(&t);
+	assert_int_equal(audit_anchor(s, key, anchor, &bad, &n, &err), 0);
+	assert_int_equal(n, 5);
+	assert_true(!strncmp(anchor, "cartref-audit-anchor-v1:5:", 26));
+	expect_anchor(s, anchor, key, 0, 0, NULL);
+	/* the trail grows: the anchor still holds */
+	assert_int_equal(auth__audit(s, &tester, T0 + 9, "view", "child", "C1",
+				     &err, "row 6"), 0);
+	expect_anchor(s, anchor, key, 0, 0, NULL);
+	/* another key; an altered anchor (row 4 named with row 5's MAC);
+	 * not an anchor at all */
+	expect_anchor(s, anchor, other, ERR_DENIED, 0, "MAC");
+	snprintf(forged, sizeof(forged), "%s", anchor);
+	forged[24] = '4';
+	expect_anchor(s, forged, key, ERR_DENIED, 0, "MAC");
+	snprintf(forged, sizeof(forged), "%s", anchor);
+	mac = strrchr(forged, ':');
+	mac[1] = mac[1] == 'a' ? 'b' : 'a';
+	expect_anchor(s, forged, key, ERR_DENIED, 0, "MAC");
+	expect_anchor(s, "cartref-audit-anchor-v1:5:xyz", key, ERR_INVALID, 0,
+		      "not an audit anchor");
+	expect_anchor(s, "", key, ERR_INVALID, 0, "not an audit anchor");
+	expect_anchor(s, NULL, key, ERR_INVALID, 0, "not an audit anchor");
+	store_close(s);
+
+	/* truncated below the anchor, triggers put back exactly: the chain
+	 * verifies, the anchor does not */
+	tamper(t.audit, "DROP TRIGGER audit_no_delete; DROP TRIGGER "
+		       "audit_no_update; DELETE FROM audit WHERE id >= 5;"
+		       RESTORE_TRIGGERS);
+	assert_int_equal(store_open(&s, t.path, NULL), 0);
+	assert_trail_intact(s, 4);
+	expect_anchor(s, anchor, key, ERR_CONSTRAINT, 0,
+		      "removed from the end");
+	store_close(s);
+	tmp_cleanup(&t);
+
+	/* rewritten from row 2 with every hash recomputed */
+	s = five_rows(&t);
+	assert_int_equal(audit_anchor(s, key, anchor, &bad, &n, &err), 0);
+	{
+		struct collect c = { 0 };
+		sqlite3_stmt *st = NULL;
+		sqlite3 *db = NULL;
+
+		assert_int_equal(store_audit_scan(s, collect_row, &c, NULL), 0);
+		store_close(s);
+		assert_int_equal(sqlite3_open(t.audit, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "DROP TRIGGER audit_no_update",
+					      NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(db, "UPDATE audit SET "
+						    "detail = ?1, prev_hash = ?2,"
+						    " hash = ?3 WHERE id = ?4",
+						    -1, &st, NULL), SQLITE_OK);
+		for (int i = 1; i < 5; i++) {
+			if (i == 1)
+				snprintf(c.rows[i].detail,
+					 sizeof(c.rows[i].detail), "rewritten");
+			memcpy(c.rows[i].prev_hash, c.rows[i - 1].hash,
+			       sizeof(c.rows[i].prev_hash));
+			audit_row_hash(&c.rows[i], c.rows[i].hash);
+			sqlite3_bind_text(st, 1, c.rows[i].detail, -1,
+					  SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, c.rows[i].prev_hash, -1,
+					  SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, c.rows[i].hash, -1,
+					  SQLITE_STATIC);
+			sqlite3_bind_int64(st, 4, c.rows[i].id);
+			assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+			sqlite3_reset(st);
+		}
+		sqlite3_finalize(st);
+		sqlite3_close(db);
+	}
+	tamper(t.audit, "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
+		       "BEGIN SELECT RAISE(ABORT, 'the audit trail is "
+		       "append-only'); END");
+	assert_int_equal(store_open(&s, t.path, NULL), 0);
+	assert_trail_intact(s, 5);
+	expect_anchor(s, anchor, key, ERR_CONSTRAINT, 5, "rewritten");
 	store_close(s);
 	tmp_cleanup(&t);
 }
@@ -1433,6 +1763,7 @@ int main(void)
 		cmocka_unit_test(test_login),
 		cmocka_unit_test(test_throttle_account),
 		cmocka_unit_test(test_throttle_address),
+		cmocka_unit_test(test_throttle_rows_bounded),
 		cmocka_unit_test(test_disabled_user),
 		cmocka_unit_test(test_user_reset),
 		cmocka_unit_test(test_org_ref_parse),
@@ -1447,6 +1778,9 @@ int main(void)
 		cmocka_unit_test(test_audit_canonical),
 		cmocka_unit_test(test_audit_store_guards),
 		cmocka_unit_test(test_audit_tamper),
+		cmocka_unit_test(test_audit_triggers_exact),
+		cmocka_unit_test(test_audit_anchor),
+		cmocka_unit_test(test_audit_leaves_store_file),
 		cmocka_unit_test(test_demo_users),
 	};
 

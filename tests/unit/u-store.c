@@ -183,7 +183,10 @@ static void tmp_init(struct tmpdb *t)
 
 static void tmp_cleanup(struct tmpdb *t)
 {
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const suffix[] = {
+		"", "-wal", "-shm", "-journal",
+		"-audit", "-audit-wal", "-audit-shm", "-audit-journal",
+	};
 	char p[160];
 
 	for (size_t i = 0; i < ARRAY_SIZE(suffix); i++) {
