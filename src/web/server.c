@@ -175,12 +175,31 @@ static void client_address(struct web_server *srv, struct request *req,
 	}
 }
 
+/* Headers that must come at most once: MHD's lookup gives the first of
+ * several, which another reader (a proxy, a log) might not. */
+struct once_count {
+	unsigned authorization;
+};
+
+static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind,
+				    const char *key, const char *value)
+{
+	struct once_count *n = cls;
+
+	(void)kind;
+	(void)value;
+	if (key && !strcasecmp(key, "Authorization"))
+		n->authorization++;
+	return MHD_YES;
+}
+
 /* The first call: everything the headers tell. */
 static void begin(struct web_server *srv, struct exchange *x,
 		  struct MHD_Connection *c, const char *method)
 {
 	struct request *req = &x->req;
 	const char *cl = lookup(c, "Content-Length");
+	struct once_count once = { 0 };
 	int64_t len;
 
 	request_set_method(req, method);
@@ -191,6 +210,10 @@ static void begin(struct web_server *srv, struct exchange *x,
 	request_choose_lang(req, lookup(c, "Accept-Language"));
 	if (cl && !parse_i64(cl, 0, INT64_MAX, &len) && len > HTTP_BODY_MAX)
 		req->status = 413;
+	/* two credentials: which one is meant? (issue 10, item 5) */
+	MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &once);
+	if (!req->status && once.authorization > 1)
+		req->status = 400;
 }
 
 struct header_ctx {
