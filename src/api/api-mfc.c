@@ -457,7 +457,8 @@ static int read_interview(struct response *res, const json_t *b,
 typedef int read_fn(struct response *res, const json_t *b,
 		    struct mfc_episode *e);
 typedef int write_fn(struct store *s, const struct viewer *v,
-		     const struct mfc_episode *e, struct err *err);
+		     const struct mfc_episode *e, struct mfc_written *out,
+		     struct err *err);
 
 struct step {
 	const char *const *fields;
@@ -481,6 +482,7 @@ static void do_step(struct request *req, struct response *res,
 		    const struct step *st)
 {
 	struct mfc_episode *e = NULL;
+	struct mfc_written *wr = NULL;
 	struct audit_writer *w = NULL;
 	struct mfc_problem p = { NULL, NULL };
 	struct err err = ERR_INIT;
@@ -496,6 +498,7 @@ static void do_step(struct request *req, struct response *res,
 	    api_body(req, res, st->fields, &body))
 		return;
 	e = xmalloc(sizeof(*e));
+	wr = xmalloc(sizeof(*wr));
 	w = api_write_begin(s);
 	rc = store_mfc_get(s, &v, id, e, &err);
 	if (rc == ERR_NOT_FOUND) {
@@ -508,7 +511,7 @@ static void do_step(struct request *req, struct response *res,
 		err_clear(&err);
 		mfc_episode_init(e);
 		e->returned_at = 1;	/* a return's own check comes later */
-		rc = st->write(s, &v, e, &err);
+		rc = st->write(s, &v, e, NULL, &err);
 		if (!rc)	/* cannot happen: there is no episode 0 */
 			rc = err_set(&err, ERR_NOT_FOUND, "no such episode");
 		goto done;
@@ -520,7 +523,7 @@ static void do_step(struct request *req, struct response *res,
 		goto done;
 	}
 	/* the store refuses the role first, then checks the episode */
-	rc = st->write(s, &v, e, &err);
+	rc = st->write(s, &v, e, wr, &err);
 	if (rc == ERR_INVALID) {
 		struct err e2 = ERR_INIT;
 
@@ -532,8 +535,14 @@ static void do_step(struct request *req, struct response *res,
 	}
 	if (!rc)
 		after_change(s, e->child_id, v.now_ms);
+	/*
+	 * The answer is what committed (wr), not a read after it: the
+	 * change may have taken the episode out of the writer's scope (a
+	 * return recorded as older than the police's window), and a 404
+	 * for a write that committed would make a client write it again.
+	 */
 	if (!rc)
-		rc = store_mfc_get(s, &v, id, e, &err);
+		*e = wr->e;
 done:
 	api_write_end(s, w);
 	if (rc == 0)
@@ -541,6 +550,7 @@ done:
 	else if (rc != 400)
 		api_write_error(req, res, rc, &err, st->what);
 	json_decref(body);
+	free(wr);
 	free(e);
 }
 

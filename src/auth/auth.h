@@ -229,8 +229,9 @@ int auth_user_may_disable(struct store *s, const struct auth_actor *by,
 /* Enable again (revoked API tokens stay revoked). */
 int auth_user_enable(struct store *s, const struct auth_actor *by,
 		     const char *email, int64_t now, struct err *err);
-/* Set a new password, end the user's sessions, clear the account's
- * failed sign-ins. */
+/* Set a new password, end the user's sessions, revoke their API tokens
+ * (an account being reset may have been in other hands), clear the
+ * account's failed sign-ins. */
 int auth_user_reset(struct store *s, const struct auth_actor *by,
 		    const char *email, const char *password, int64_t now,
 		    struct err *err);

@@ -392,11 +392,16 @@ int auth_user_reset(struct store *s, const struct auth_actor *by,
 	rc = store_user_set_password(s, u.id, pwhash, now, err);
 	if (!rc)
 		rc = store_sessions_delete_user(s, u.id, err);
+	/* a reset is for an account that may be in other hands: a token
+	 * made by whoever had it must stop working too (issue 10, item 5) */
+	if (!rc)
+		rc = store_api_tokens_revoke_user(s, u.id, now, err);
 	if (!rc)
 		rc = store_login_fails_clear(s, key, err);
 	if (!rc)
 		rc = auth__audit(s, by, now, "user-reset", "user", u.email,
-				 err, "new password; sessions ended");
+				 err, "new password; sessions ended; API "
+				 "tokens revoked");
 	return finish(s, rc, err);
 }
 

@@ -277,7 +277,8 @@ static int do_report(struct store *s, const struct viewer *v,
 /* Read episode ID as v, change it with fill, write it with op. */
 typedef int fill_fn(const struct args *a, struct mfc_episode *e);
 typedef int write_fn(struct store *s, const struct viewer *v,
-		     const struct mfc_episode *e, struct err *err);
+		     const struct mfc_episode *e, struct mfc_written *out,
+		     struct err *err);
 
 static int do_change(struct store *s, const struct viewer *v,
 		     struct args *a, fill_fn *fill, write_fn *write,
@@ -290,7 +291,7 @@ static int do_change(struct store *s, const struct viewer *v,
 	if (store_mfc_get(s, v, id, &e, err))
 		return cli_fail(err);
 	TRY(fill(a, &e));
-	if (write(s, v, &e, err))
+	if (write(s, v, &e, NULL, err))
 		return cli_fail(err);
 	printf("recorded the %s of missing episode %lld\n", what,
 	       (long long)id);

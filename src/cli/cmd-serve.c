@@ -46,6 +46,7 @@ static int opt_unsigned(const char *name, const char *v, unsigned max,
 int cmd_serve(struct cli *c, int argc, char **argv)
 {
 	struct web_config cfg = WEB_CONFIG_INIT;
+	const char *names[WEB_NAMES_MAX];
 	struct web_server *srv = NULL;
 	struct store *store = NULL;
 	struct err err = ERR_INIT;
@@ -70,6 +71,27 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		} else if (!strcmp(a, "--max-connections")) {
 			if (opt_unsigned(a, v, 65536, &cfg.max_connections))
 				return 2;
+			i++;
+		} else if (!strcmp(a, "--header-timeout")) {
+			if (opt_unsigned(a, v, 600, &cfg.header_timeout))
+				return 2;
+			i++;
+		} else if (!strcmp(a, "--max-pending-headers")) {
+			if (opt_unsigned(a, v, 65536, &cfg.max_pending))
+				return 2;
+			i++;
+		} else if (!strcmp(a, "--pending-headers-per-ip")) {
+			if (opt_unsigned(a, v, 65536, &cfg.pending_per_ip))
+				return 2;
+			i++;
+		} else if (!strcmp(a, "--public-name") && v) {
+			if (cfg.nnames == WEB_NAMES_MAX) {
+				fprintf(stderr, "cartref: serve: --public-name: "
+					"at most %d names\n", WEB_NAMES_MAX);
+				return 2;
+			}
+			names[cfg.nnames++] = v;
+			cfg.names = names;
 			i++;
 		} else if (!strcmp(a, "--alerts-every")) {
 			int n;

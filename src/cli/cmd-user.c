@@ -231,8 +231,8 @@ static int user_change(struct cli *cl, const char *what, int argc,
 		goto out;
 	}
 	if (reset) {
-		printf("reset the password of %s; their sessions are ended\n",
-		       argv[optind]);
+		printf("reset the password of %s: sessions ended, API tokens "
+		       "revoked\n", argv[optind]);
 		if (!from_stdin)
 			printf("password (shown once): %s\n", password);
 	} else if (!strcmp(what, "disable")) {

@@ -130,11 +130,15 @@ enum {
 	EP_COLS ", (" vis ")" EP_FROM " WHERE e.id = :id"
 #define EP_FIND_W(vis, cscope, gread, placed, write, mvis)               \
 	EP_COLS ", (" write ")" EP_FROM " WHERE e.id = :id"
-/* Child la/ref and its scope bits. */
+/* Child la/ref and its scope bits: always one row, the id NULL when
+ * there is no such child, so that the scope tests cost the same for a
+ * child out of scope and one that does not exist (as CHILD_FIND of
+ * sqlite-scope.c). */
 #define CHILD_FIND(vis, cscope, gread, placed, write, mvis)              \
 	"SELECT c.id, (" cscope "), (" gread "), (" placed ")"            \
-	" FROM child c JOIN la cl ON cl.id = c.la_id"                     \
-	" WHERE cl.code = :c_la AND c.child_ref = :c_ref"
+	" FROM (SELECT 1) LEFT JOIN (child c JOIN la cl"                  \
+	" ON cl.id = c.la_id)"                                            \
+	" ON cl.code = :c_la AND c.child_ref = :c_ref"
 #define CHILD_EPISODES(vis, cscope, gread, placed, write, mvis)          \
 	EP_COLS EP_FROM " WHERE e.child_id = :id AND (" vis ")"           \
 	" ORDER BY e.started_at, e.id LIMIT :limit"
@@ -452,7 +456,9 @@ int sq_mfc_place(void *impl, const struct viewer *v, const char *la,
 	bind_text(s, ":c_la", la);
 	bind_text(s, ":c_ref", ref);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_NULL) {
+		rc = ERR_NOT_FOUND;	/* no such child (CHILD_FIND) */
+	} else if (rc == SQLITE_ROW) {
 		*child_id = sqlite3_column_int64(s, 0);
 		sq_col_text(s, 1, urn, S903_URN_MAX + 1);
 		rc = 0;
@@ -637,7 +643,9 @@ int sq_mfc_child_find(void *impl, const struct viewer *v, const char *la,
 	bind_text(s, ":c_la", la);
 	bind_text(s, ":c_ref", ref);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_NULL) {
+		rc = ERR_NOT_FOUND;	/* no such child (CHILD_FIND) */
+	} else if (rc == SQLITE_ROW) {
 		*child_id = sqlite3_column_int64(s, 0);
 		if (sqlite3_column_int(s, 1))
 			*scope |= MFC_SCOPE_CHILD;

@@ -1476,13 +1476,19 @@ static void mfc_merge(int op, const struct mfc_episode *in,
 }
 
 static int mfc_change(struct store *s, const struct viewer *v, int op,
-		      const struct mfc_episode *in, struct err *err)
+		      const struct mfc_episode *in, struct mfc_written *out,
+		      struct err *err)
 {
 	char subject[AUDIT_SUBJECT_MAX + 1], detail[200];
 	struct mfc_episode *cur = NULL;
 	bool exists = false, allowed = false;
-	int rc = viewer_check(v, true, err);
+	int rc;
 
+	if (out) {
+		mfc_episode_init(&out->e);
+		out->visible = false;
+	}
+	rc = viewer_check(v, true, err);
 	if (rc)
 		return rc;
 	snprintf(subject, sizeof(subject), "%lld", (long long)in->id);
@@ -1516,8 +1522,20 @@ static int mfc_change(struct store *s, const struct viewer *v, int op,
 			 (long long)cur->id, mfc_op_name(op));
 		rc = v->audit(s, v, "change", "child", subject, detail, err);
 	}
+	/* the row as committed, and whether v may see it now: the same
+	 * rule as store_mfc_get(), read inside the change's transaction */
+	if (!rc && out) {
+		rc = s->be->mfc_find(s->impl, v, in->id, false, &exists,
+				     &out->visible, &out->e, err);
+		if (!rc)
+			mfc_redact(v, &out->e);
+	}
 	if (!rc)
 		rc = store_commit(s, err);
+	if (rc && out) {
+		mfc_episode_init(&out->e);
+		out->visible = false;
+	}
 	if (rc) {
 		store_rollback(s);
 		if (rc == ERR_NOT_FOUND) {
@@ -1537,27 +1555,31 @@ out:
 }
 
 int store_mfc_update_home(struct store *s, const struct viewer *v,
-			  const struct mfc_episode *e, struct err *err)
+			  const struct mfc_episode *e,
+			  struct mfc_written *out, struct err *err)
 {
-	return mfc_change(s, v, MFC_OP_HOME, e, err);
+	return mfc_change(s, v, MFC_OP_HOME, e, out, err);
 }
 
 int store_mfc_police(struct store *s, const struct viewer *v,
-		     const struct mfc_episode *e, struct err *err)
+		     const struct mfc_episode *e, struct mfc_written *out,
+		     struct err *err)
 {
-	return mfc_change(s, v, MFC_OP_POLICE, e, err);
+	return mfc_change(s, v, MFC_OP_POLICE, e, out, err);
 }
 
 int store_mfc_return(struct store *s, const struct viewer *v,
-		     const struct mfc_episode *e, struct err *err)
+		     const struct mfc_episode *e, struct mfc_written *out,
+		     struct err *err)
 {
-	return mfc_change(s, v, MFC_OP_RETURN, e, err);
+	return mfc_change(s, v, MFC_OP_RETURN, e, out, err);
 }
 
 int store_mfc_interview(struct store *s, const struct viewer *v,
-			const struct mfc_episode *e, struct err *err)
+			const struct mfc_episode *e, struct mfc_written *out,
+			struct err *err)
 {
-	return mfc_change(s, v, MFC_OP_INTERVIEW, e, err);
+	return mfc_change(s, v, MFC_OP_INTERVIEW, e, out, err);
 }
 
 int store_mfc_meeting_add(struct store *s, const struct viewer *v,

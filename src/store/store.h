@@ -771,19 +771,36 @@ int store_missing_open(struct store *s, const struct viewer *v,
  */
 int store_mfc_report(struct store *s, const struct viewer *v,
 		     struct mfc_episode *e, struct err *err);
+/*
+ * What a change committed, for its answer (out may be NULL): the episode
+ * as written, the fields v may see, and whether v may still see it.  A
+ * change can take an episode out of its writer's scope (the police see
+ * an episode returned in the last VIEWER_WINDOW_DAYS; a return recorded
+ * as older ends their view of it), so the answer to a write that
+ * committed is built from this, never from a read that would say 404
+ * (issue 10, item 9).
+ */
+struct mfc_written {
+	struct mfc_episode e;
+	bool visible;
+};
 /* The home's fields of episode e->id (last seen, circumstances, actions,
  * risk indicators): the provider of the home it started from. */
 int store_mfc_update_home(struct store *s, const struct viewer *v,
-			  const struct mfc_episode *e, struct err *err);
+			  const struct mfc_episode *e,
+			  struct mfc_written *out, struct err *err);
 /* The police's fields of e->id (reference, grade, arrested, charged). */
 int store_mfc_police(struct store *s, const struct viewer *v,
-		     const struct mfc_episode *e, struct err *err);
+		     const struct mfc_episode *e, struct mfc_written *out,
+		     struct err *err);
 /* The return (returned_at, returned_place): the police or the home. */
 int store_mfc_return(struct store *s, const struct viewer *v,
-		     const struct mfc_episode *e, struct err *err);
+		     const struct mfc_episode *e, struct mfc_written *out,
+		     struct err *err);
 /* The return interview (ri_*): the child's council. */
 int store_mfc_interview(struct store *s, const struct viewer *v,
-			const struct mfc_episode *e, struct err *err);
+			const struct mfc_episode *e, struct mfc_written *out,
+			struct err *err);
 /* A strategy meeting about child m->la/m->ref (and episode m->episode_id
  * of that child, or 0): the child's council.  Out: m->id, m->child_id. */
 int store_mfc_meeting_add(struct store *s, const struct viewer *v,

@@ -355,8 +355,50 @@ static int api_auth(struct request *req, struct response *res,
 	return 0;
 }
 
+/*
+ * A bearer token and a session cookie together must name one user.  A
+ * client sending both for two people is confused or is probing which
+ * one wins (pages read the cookie, the API the token): 400 whichever
+ * the route, rather than acting as either (issue 10, item 5).  Only
+ * credentials that are good are compared: a stale cookie beside a good
+ * token is the API's to ignore, a bad token the API's to refuse.
+ * 0 to go on, 1 when answered.
+ */
+static int credentials_agree(struct request *req, struct response *res)
+{
+	const char *token = web_bearer(req_header(req, "Authorization"));
+	const char *sid = web_cookie_once(req, WEB_SESSION_COOKIE);
+	struct user by_token, by_cookie;
+	struct err err = ERR_INIT;
+	struct store *s;
+	int rc;
+
+	if (!token || !sid || !auth_token_wellformed(sid))
+		return 0;
+	s = web_store(req, &err);
+	if (!s)
+		return 0;	/* the auth that follows reports it */
+	rc = auth_api_token_check(s, token, auth_now_ms(), &by_token, &err);
+	if (!rc)
+		rc = auth_session_check(s, sid, auth_now_ms(), &by_cookie, NULL,
+					&err);
+	if (rc == ERR_DENIED)
+		return 0;
+	if (rc) {
+		web_log_err("comparing a token and a session", &err);
+		res_error(req, res, 500);
+		return 1;
+	}
+	if (by_token.id == by_cookie.id)
+		return 0;
+	res_error(req, res, 400);
+	return 1;
+}
+
 int web_auth(struct request *req, struct response *res, unsigned flags)
 {
+	if (credentials_agree(req, res))
+		return 1;
 	if (flags & ROUTE_API)
 		return api_auth(req, res, flags);
 	return page_auth(req, res, flags);

@@ -1016,6 +1016,11 @@ static void secret_body(struct request *req, struct response *res, void *ctx)
 			      "cyfrinair eto.");
 		bullets(res, items, 3);
 	}
+	if (sv->what == SECRET_RESET)
+		part_para(res, tr(req, "Their sessions have ended and their API "
+				  "tokens have been revoked.",
+				  "Mae eu sesiynau wedi dod i ben ac mae eu "
+				  "tocynnau API wedi" RQ "u dirymu."));
 	if (sv->self)
 		part_para(res, tr(req, "This was your own password: you have "
 				  "been signed out; sign in again with the "
@@ -1602,8 +1607,11 @@ static void confirm_body(struct request *req, struct response *res,
 			      "mae eu hen gyfrinair yn peidio " "\xc3\xa2" " "
 			      "gweithio a ch" "\xc3\xa2" "nt eu hallgofnodi ar "
 			      "unwaith");
-		items[2] = tr(req, "their API tokens keep working",
-			      "mae eu tocynnau API yn dal i weithio");
+		items[2] = tr(req, "their API tokens are revoked: programs "
+			      "that use one need a new token",
+			      "caiff eu tocynnau API eu dirymu: mae angen "
+			      "tocyn newydd ar raglenni sy" RQ "n defnyddio "
+			      "un");
 		bullets(res, items, 3);
 		if (uv->self)
 			part_warning(req, res, tr(req, "This is your own "

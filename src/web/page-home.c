@@ -222,6 +222,7 @@ struct hp_area {
 
 struct hp_page {
 	const struct web_session *ws;
+	bool saved_out_of_view;	/* ?saved=missing: a change, saved */
 	struct viewer v;	/* access VIEWER_NONE: no child-level lists */
 	struct web_councils councils;
 	/* figures: inspector, analyst, council roles */
@@ -1396,8 +1397,15 @@ static void home_body(struct request *req, struct response *res, void *ctx)
 	const struct role_text *t = &roles[ws->user.role];
 
 	res_markup(res, "<div class=\"govuk-grid-row\">\n"
-		   "<div class=\"govuk-grid-column-two-thirds\">\n"
-		   "<span class=\"govuk-caption-l\">");
+		   "<div class=\"govuk-grid-column-two-thirds\">\n");
+	if (p->saved_out_of_view)
+		part_banner(req, res, tr(req, "Saved. The missing episode is "
+			"now outside what you can see, so it is no longer on "
+			"your lists.",
+			"Wedi" RQ "i gadw. Mae" RQ "r cyfnod ar goll bellach "
+			"y tu allan i" RQ "r hyn y gallwch ei weld, felly nid "
+			"yw ar eich rhestrau mwyach."));
+	res_markup(res, "<span class=\"govuk-caption-l\">");
 	res_text(res, lang2(req, t->name));
 	res_text(res, ", ");
 	res_text(res, name_in(req, ws->org.name_en, ws->org.name_cy));
@@ -1472,6 +1480,10 @@ void page_home(struct request *req, struct response *res)
 
 	memset(&p, 0, sizeof(p));
 	p.ws = web_session(req);
+	/* after a change that took an episode out of its writer's view
+	 * (page-missing.c): where else to say it was saved */
+	p.saved_out_of_view = req_param_get(req, "saved") &&
+			      !strcmp(req_param_get(req, "saved"), "missing");
 	if (!p.ws || p.ws->api || p.ws->user.role >= ROLE_N) {
 		res_error(req, res, 403);	/* ROUTE_AUTH: never */
 		return;

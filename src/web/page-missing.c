@@ -17,7 +17,9 @@
  * the viewer's kind of access may change, and shows what the store
  * returns.  Out of scope, unknown, and a role that sees no child all get
  * the 404 page.  Every write runs alerts_evaluate_child() and answers
- * 303 back to the episode with a "Saved" banner; bad input shows the
+ * 303 back to the episode with a "Saved" banner, or, when the change took
+ * the episode out of the writer's view, 303 to /home with a banner that
+ * says so (never a 404 for a change that committed); bad input shows the
  * form again (400) with a GOV.UK error summary linking to each field and
  * what was typed kept.  The writes' audit rows commit with them, so the
  * server's group-commit audit writer is unbound around them
@@ -997,23 +999,36 @@ static void meeting_fields(struct request *req, struct web_form *f,
 }
 
 /* Write the change (e: the episode as changed): 0, or the store's error. */
+/* *visible: may the writer still see the episode after the change? */
 static int write_op(struct store *s, struct ep_view *ev, enum op op,
 		    const struct mfc_episode *e, struct mfc_meeting *m,
-		    struct err *err)
+		    bool *visible, struct err *err)
 {
+	struct mfc_written *w = xmalloc(sizeof(*w));
+	int rc = ERR_INVALID;
+
+	w->visible = true;
 	switch (op) {
 	case OP_HOME:
-		return store_mfc_update_home(s, &ev->v, e, err);
+		rc = store_mfc_update_home(s, &ev->v, e, w, err);
+		break;
 	case OP_POLICE:
-		return store_mfc_police(s, &ev->v, e, err);
+		rc = store_mfc_police(s, &ev->v, e, w, err);
+		break;
 	case OP_RETURN:
-		return store_mfc_return(s, &ev->v, e, err);
+		rc = store_mfc_return(s, &ev->v, e, w, err);
+		break;
 	case OP_INTERVIEW:
-		return store_mfc_interview(s, &ev->v, e, err);
+		rc = store_mfc_interview(s, &ev->v, e, w, err);
+		break;
 	case OP_MEETING:
-		return store_mfc_meeting_add(s, &ev->v, m, err);
+		/* the child's council, whose children stay in its scope */
+		rc = store_mfc_meeting_add(s, &ev->v, m, err);
+		break;
 	}
-	return ERR_INVALID;
+	*visible = w->visible;
+	free(w);
+	return rc;
 }
 
 /* Evaluate the child's alerts after a change: a failure is logged, the
@@ -1054,6 +1069,7 @@ static void episode_post(struct request *req, struct response *res,
 	struct audit_writer *w = NULL;
 	struct store *s;
 	char title[96], to[96];
+	bool visible = true;
 	int64_t id;
 	int rc;
 
@@ -1104,7 +1120,7 @@ static void episode_post(struct request *req, struct response *res,
 			problem_fail(req, &ev->f, &p, &err);
 	}
 	if (!ev->f.n) {
-		rc = write_op(s, ev, op, e, &m, &err);
+		rc = write_op(s, ev, op, e, &m, &visible, &err);
 		if (rc == ERR_INVALID) {
 			web_form_fail(&ev->f, "", err_text(&err));
 		} else if (rc) {
@@ -1116,9 +1132,15 @@ static void episode_post(struct request *req, struct response *res,
 	if (!ev->f.n) {
 		after_change(s, op == OP_MEETING ? m.child_id :
 				ev->e.child_id, ev->v.now_ms);
-		/* to the top of the page, where the banner is */
-		snprintf(to, sizeof(to), "/missing/%lld?saved=%s",
-			 (long long)id, op_names[op]);
+		/* to the top of the page, where the banner is; or, when the
+		 * change took the episode out of the writer's view (a return
+		 * recorded as older than the police's window), to their home
+		 * page, saying so: never a 404 for a change that committed */
+		if (visible)
+			snprintf(to, sizeof(to), "/missing/%lld?saved=%s",
+				 (long long)id, op_names[op]);
+		else
+			snprintf(to, sizeof(to), "/home?saved=missing");
 		res_redirect(res, to);
 		goto out;
 	}

@@ -64,6 +64,9 @@
 struct web_server {
 	struct MHD_Daemon *d;
 	struct web_app app;
+	struct conn_guard *guard;	/* connections waiting for headers */
+	const char *const *names;	/* --public-name, or none */
+	size_t nnames;
 	struct audit_writer *audit;	/* group commit of views' rows */
 	struct web_alerts *alerts;	/* the scheduled alerts run, or NULL */
 	bool quiet;
@@ -77,6 +80,7 @@ struct exchange {
 	struct timespec t0;
 	char *raw;		/* the target as sent, cut after the limit */
 	bool started;		/* the first on_request() call has been */
+	bool at_once;		/* answer before the body, then close */
 	size_t discarded;	/* body bytes dropped */
 	int status;		/* the status sent, 0 before */
 };
@@ -98,6 +102,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 
 	(void)c;
 	x->started = false;
+	x->at_once = false;
 	x->discarded = 0;
 	x->status = 0;
 	clock_gettime(CLOCK_MONOTONIC, &x->t0);
@@ -175,12 +180,86 @@ static void client_address(struct web_server *srv, struct request *req,
 	}
 }
 
+/* Headers that must come at most once: MHD's lookup gives the first of
+ * several, which another reader (a proxy, a log) might not. */
+struct once_count {
+	unsigned authorization;
+	unsigned content_length;
+	unsigned transfer_encoding;
+	unsigned host;
+};
+
+static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind,
+				    const char *key, const char *value)
+{
+	struct once_count *n = cls;
+
+	(void)kind;
+	(void)value;
+	if (!key)
+		return MHD_YES;
+	if (!strcasecmp(key, "Authorization"))
+		n->authorization++;
+	else if (!strcasecmp(key, "Content-Length"))
+		n->content_length++;
+	else if (!strcasecmp(key, "Transfer-Encoding"))
+		n->transfer_encoding++;
+	else if (!strcasecmp(key, "Host"))
+		n->host++;
+	return MHD_YES;
+}
+
+/*
+ * Framing that two readers could take two ways (RFC 9112, 6.3): a length
+ * and chunks, two lengths, two Transfer-Encodings, two Hosts.  nginx in
+ * front never sends them; a client that reaches the server directly and
+ * does is refused, and its connection closed (answered at once, before
+ * the body, so nothing it sent after is read as another request).
+ * libmicrohttpd accepts all of them by itself.
+ */
+static bool framing_ambiguous(const struct once_count *n)
+{
+	return n->content_length > 1 || n->transfer_encoding > 1 ||
+	       (n->content_length && n->transfer_encoding) || n->host > 1;
+}
+
+/*
+ * Is Host one of the names this server answers to (--public-name)?
+ * The name, any case, with or without a port; any Host when none is
+ * configured.  A request for another name (DNS rebinding, a stray
+ * virtual host) is refused.
+ */
+static bool host_ok(const struct web_server *srv, const char *host)
+{
+	size_t n;
+
+	if (!srv->nnames)
+		return true;
+	if (!host)
+		return false;
+	n = strcspn(host, ":");
+	if (host[0] == '[')	/* [IPv6]:port */
+		n = strcspn(host, "]") + 1;
+	if (host[n] == ':' && (!host[n + 1] ||
+			       strspn(host + n + 1, "0123456789") !=
+			       strlen(host + n + 1)))
+		return false;
+	if (host[n] != '\0' && host[n] != ':')
+		return false;
+	for (size_t i = 0; i < srv->nnames; i++)
+		if (strlen(srv->names[i]) == n &&
+		    !strncasecmp(srv->names[i], host, n))
+			return true;
+	return false;
+}
+
 /* The first call: everything the headers tell. */
 static void begin(struct web_server *srv, struct exchange *x,
 		  struct MHD_Connection *c, const char *method)
 {
 	struct request *req = &x->req;
 	const char *cl = lookup(c, "Content-Length");
+	struct once_count once = { 0 };
 	int64_t len;
 
 	request_set_method(req, method);
@@ -191,6 +270,14 @@ static void begin(struct web_server *srv, struct exchange *x,
 	request_choose_lang(req, lookup(c, "Accept-Language"));
 	if (cl && !parse_i64(cl, 0, INT64_MAX, &len) && len > HTTP_BODY_MAX)
 		req->status = 413;
+	MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &once);
+	if (framing_ambiguous(&once) || !host_ok(srv, lookup(c, "Host"))) {
+		req->status = 400;	/* at once, and the connection closed */
+		x->at_once = true;
+	}
+	/* two credentials: which one is meant? (issue 10, item 5) */
+	if (!req->status && once.authorization > 1)
+		req->status = 400;
 }
 
 struct header_ctx {
@@ -272,9 +359,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	x->req.header_fn = mhd_header;
 	x->req.header_ctx = c;
 	if (!x->started) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+			c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
 		x->started = true;
+		/* its headers are in: no longer bound by their deadline */
+		conn_guard_pending(srv->guard, ci ? ci->socket_context : NULL,
+				   false);
 		begin(srv, x, c, method);
-		if (x->req.status == 413) {	/* at once: skip the body */
+		if (x->req.status == 413 || x->at_once) {	/* at once: skip
+								 * the body */
 			web_dispatch(web_routes, web_nroutes, &x->req, &x->res);
 			return reply(c, x);
 		}
@@ -424,8 +518,11 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 {
 	struct web_server *srv = cls;
 	struct exchange *x = *con_cls;
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 
-	(void)c;
+	/* kept alive: the next request's headers have a deadline too */
+	conn_guard_pending(srv->guard, ci ? ci->socket_context : NULL, true);
 	if (!x)
 		return;
 	if (!srv->quiet)
@@ -436,6 +533,53 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	free(x->raw);
 	free(x);
 	*con_cls = NULL;
+}
+
+/*
+ * Is the connection from the trusted proxy (--trust-proxy, a loopback
+ * peer)?  nginx sends a request's headers whole, once it has them all
+ * (its client_header_timeout bounds the slow clients, docs/http.md), and
+ * keeps idle connections open for the next request: the guard on
+ * connections waiting for headers is not for it.
+ */
+static bool from_proxy(const struct web_server *srv, const struct sockaddr *sa)
+{
+	return srv->app.trust_proxy && sa && ip_loopback(sa);
+}
+
+/* At accept: refused when too many connections wait for headers. */
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr,
+				 socklen_t addrlen)
+{
+	struct web_server *srv = cls;
+
+	(void)addrlen;
+	if (from_proxy(srv, addr))
+		return MHD_YES;
+	return conn_guard_admit(srv->guard, addr) ? MHD_YES : MHD_NO;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c,
+			  void **socket_context,
+			  enum MHD_ConnectionNotificationCode toe)
+{
+	struct web_server *srv = cls;
+
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *fd = MHD_get_connection_info(
+			c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		const union MHD_ConnectionInfo *ca = MHD_get_connection_info(
+			c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+		const struct sockaddr *sa = ca ? ca->client_addr : NULL;
+
+		*socket_context = fd && !from_proxy(srv, sa) ?
+			conn_guard_open(srv->guard, fd->connect_fd, sa) : NULL;
+	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+		/* before MHD closes the socket: see conn-guard.c */
+		conn_guard_close(srv->guard, *socket_context);
+		*socket_context = NULL;
+	}
 }
 
 /* Keep the URL as sent: request.c decodes it, strictly, once. */
@@ -612,6 +756,27 @@ static int check_operator(const struct web_config *cfg, struct err *err)
 	return 0;
 }
 
+/* --public-name: host names, as DNS has them (no port, no brackets). */
+static int check_names(const struct web_config *cfg, struct err *err)
+{
+	if (cfg->nnames > WEB_NAMES_MAX)
+		return err_set(err, ERR_USAGE, "--public-name: at most %d names",
+			       WEB_NAMES_MAX);
+	for (size_t i = 0; i < cfg->nnames; i++) {
+		const char *n = cfg->names[i];
+		size_t len = strlen(n);
+
+		if (!len || len > WEB_NAME_MAX ||
+		    strspn(n, "abcdefghijklmnopqrstuvwxyz"
+			   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") != len)
+			return err_set(err, ERR_USAGE, "--public-name %s: a host "
+				       "name such as cartref.example.org (letters, "
+				       "digits, '.' and '-', at most %d)", n,
+				       WEB_NAME_MAX);
+	}
+	return 0;
+}
+
 int web_server_start(const struct web_config *cfg, struct web_server **out,
 		     struct err *err)
 {
@@ -671,8 +836,20 @@ int web_server_start(const struct web_config *cfg, struct web_server **out,
 		flags |= MHD_USE_POLL;
 	if (la.v6)
 		flags |= MHD_USE_IPv6;
+	rc = check_names(cfg, err);
+	if (!rc)
+		rc = conn_guard_new((cfg->header_timeout ? cfg->header_timeout :
+				     WEB_HEADER_TIMEOUT) * 1000u,
+				    cfg->max_pending ? cfg->max_pending :
+				    WEB_MAX_PENDING,
+				    cfg->pending_per_ip ? cfg->pending_per_ip :
+				    WEB_PENDING_PER_IP, &srv->guard, err);
+	if (rc)
+		goto out;
+	srv->names = cfg->names;
+	srv->nnames = cfg->nnames;
 	srv->d = MHD_start_daemon(
-		flags, (uint16_t)la.port, NULL, NULL, on_request, srv,
+		flags, (uint16_t)la.port, on_accept, srv, on_request, srv,
 		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&la.ss,
 		MHD_OPTION_THREAD_POOL_SIZE, threads,
@@ -685,6 +862,7 @@ int web_server_start(const struct web_config *cfg, struct web_server **out,
 		MHD_OPTION_STRICT_FOR_CLIENT, 1,
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
 		MHD_OPTION_UNESCAPE_CALLBACK, no_unescape, NULL,
 		MHD_OPTION_END);
 	if (!srv->d) {
@@ -715,6 +893,7 @@ void web_server_stop(struct web_server *s)
 	web_alerts_stop(s->alerts);	/* lets a run finish, joins it */
 	if (s->d)
 		MHD_stop_daemon(s->d);
+	conn_guard_free(s->guard);	/* every connection is closed now */
 	/* after the threads that append through it */
 	if (s->audit && !s->quiet) {
 		int64_t rows, commits;

@@ -49,11 +49,32 @@ struct web_config {
 	/* a demonstration with made-up children: the phase banner says so
 	 * and the sign-in page lists the demo accounts */
 	bool demo;
+	/*
+	 * Connections still sending a request's headers (conn-guard.c):
+	 * seconds they may take (from accept, or from the previous answer
+	 * on a kept-alive connection; 0: WEB_HEADER_TIMEOUT), and how many
+	 * may be waiting in all and from one address (0: the defaults).
+	 */
+	unsigned header_timeout;
+	unsigned max_pending;
+	unsigned pending_per_ip;
+	/* --public-name: the names (Host) this server answers to, checked
+	 * on every request when there is one; NULL: any */
+	const char *const *names;
+	size_t nnames;
 };
 
 #define WEB_CONFIG_INIT { "127.0.0.1:8080", "cartref.db", NULL, false, false, \
 			  false, false, 0, 0, 0, 0, 0, NULL, NULL, NULL, \
-			  false }
+			  false, 0, 0, 0, NULL, 0 }
+
+/* The defaults of the limits on connections waiting for headers. */
+#define WEB_HEADER_TIMEOUT 10
+#define WEB_MAX_PENDING 256
+#define WEB_PENDING_PER_IP 32
+/* --public-name: at most this many, each at most this long. */
+#define WEB_NAMES_MAX 8
+#define WEB_NAME_MAX 253
 
 /* The operator and contact address when none is given (a demonstration). */
 #define WEB_OPERATOR_EN "the cartref demonstration team"

@@ -154,6 +154,38 @@ void web_alerts_stop(struct web_alerts *a);
 
 /* ---- the running server's shared state -------------------------------- */
 
+/* ---- connections waiting for headers (conn-guard.c) -------------------- */
+
+struct sockaddr;
+struct conn_guard;
+struct conn_slot;
+
+/*
+ * A guard on connections still sending a request's headers: at most
+ * max_per_addr of them from one client address (more are refused) and
+ * max_pending in all (past it, the longest waiting is shut down), each
+ * shut down (shutdown(2)) once it has waited timeout_ms.  Its own thread
+ * watches the deadlines; conn_guard_free() stops it (call it after the
+ * daemon, once every connection is closed).
+ */
+int conn_guard_new(unsigned timeout_ms, unsigned max_pending,
+		   unsigned max_per_addr, struct conn_guard **out,
+		   struct err *err);
+void conn_guard_free(struct conn_guard *g);
+/* At accept: may one more connection from sa wait for its headers?
+ * (When all max_pending are taken, the one waiting longest is shut.) */
+bool conn_guard_admit(struct conn_guard *g, const struct sockaddr *sa);
+/* A new connection (socket fd, peer sa), waiting for headers from now. */
+struct conn_slot *conn_guard_open(struct conn_guard *g, int fd,
+				  const struct sockaddr *sa);
+/* Its headers are in (on false), or it waits for the next request's
+ * (on true: the deadline runs again from now). */
+void conn_guard_pending(struct conn_guard *g, struct conn_slot *s, bool on);
+/* It is closing: forget it (before its socket is closed). */
+void conn_guard_close(struct conn_guard *g, struct conn_slot *s);
+/* How many connections the guard has shut down so far. */
+unsigned conn_guard_shut(const struct conn_guard *g);
+
 struct web_app {
 	struct asset_table assets;	/* read-only once serving */
 	const char *db;			/* the store's location */

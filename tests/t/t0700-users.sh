@@ -74,6 +74,13 @@ check "revoke-token" cr user revoke-token 1
 check_eq "revoked in the store" 1 "$(sql "$db" "SELECT revoked_at IS NOT NULL FROM api_token WHERE id = 1")"
 check_status "revoke twice" 1 cr user revoke-token 1
 check_status "revoke-token needs an id" 2 cr user revoke-token one
+# a reset is for an account that may be in other hands: its tokens go too
+tok2=$(cr user token insp@example.org --label "before the reset" 2>&1 | grep '^cartref_')
+check_eq "a second token" 51 "${#tok2}"
+echo 'insp reset password 1' | cr user reset insp@example.org --password-stdin >"$WORK/reset.out" 2>&1
+check_grep "reset says the tokens are revoked" "^reset the password of insp@example.org: sessions ended, API tokens revoked$" "$WORK/reset.out"
+check_eq "reset revoked the token in the store" 1 "$(sql "$db" "SELECT revoked_at IS NOT NULL FROM api_token WHERE label = 'before the reset'")"
+check_eq "the audit row says so" 1 "$(sql "$db" "SELECT count(*) FROM audit WHERE action = 'user-reset' AND subject_id = 'insp@example.org' AND detail LIKE '%API tokens revoked'")"
 
 # ---- organisations and demo users ------------------------------------------
 check "import the test homes" cr import homes $DATA/homes/valid.csv
@@ -104,7 +111,7 @@ check_eq "demo again changes nothing" "0 7" "$? $(grep -c 'already there' "$WORK
 # ---- the audit trail -------------------------------------------------------
 rows=$(count audit)
 check_eq "every change audited, by the CLI user" 0 "$(sql "$db" "SELECT count(*) FROM audit WHERE actor NOT LIKE 'cli:%'")"
-for a in "user-add 10" "user-disable 1" "user-enable 1" "user-reset 1" "token-create 1" "token-revoke 1" "org-add 4" "org-area-add 1"; do
+for a in "user-add 10" "user-disable 1" "user-enable 1" "user-reset 2" "token-create 2" "token-revoke 1" "org-add 4" "org-area-add 1"; do
 	check_eq "audit rows for ${a% *}" "${a#* }" "$(sql "$db" "SELECT count(*) FROM audit WHERE action = '${a% *}'")"
 done
 cr audit verify >"$WORK/verify.out" 2>&1

@@ -339,6 +339,23 @@ method=HEAD call head sw /api/v1/children/W06000015/C01 -I
 check_eq "HEAD: 200, no body" "200 0" "$(status head) $(grep -vc '^.*: \|^HTTP/\|^.$' "$WORK/head.b")"
 check_eq "no answer was a 500" "" "$(echo $fivexx)"
 
+# --- credentials that disagree (issue 10, item 5) ---
+INSP="Authorization: Bearer $(cat "$WORK/inspector.tok")"
+SW="Authorization: Bearer $(cat "$WORK/sw.tok")"
+method=x call two-auth none /api/v1/me -H "$INSP" -H "$SW"
+check_eq "two Authorization headers: 400" 400 "$(status two-auth)"
+method=x call two-same none /api/v1/me -H "$INSP" -H "$INSP"
+check_eq "the same one twice: 400 too" 400 "$(status two-same)"
+check "signed in as the inspector" session_start insp inspector@$D demo-only-cartref
+method=x call mixed sw /api/v1/me -b "$WORK/insp.jar"
+check_eq "the social worker's token with the inspector's cookie: 400" 400 "$(status mixed)"
+get mixed-page -b "$WORK/insp.jar" -H "$SW" "$U/children"
+check_eq "and on a page: 400" 400 "$(status mixed-page)"
+call agree inspector /api/v1/me -b "$WORK/insp.jar"
+check_eq "token and cookie of one user: 200" 200 "$(status agree)"
+get agree-page -b "$WORK/insp.jar" -H "$INSP" "$U/children"
+check_eq "and on a page: 200" 200 "$(status agree-page)"
+
 # --- headers ---
 check_eq "JSON" "application/json" "$(header rec-sw Content-Type)"
 check_eq "never cached" "no-store" "$(header rec-sw Cache-Control)"

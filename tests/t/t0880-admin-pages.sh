@@ -286,10 +286,18 @@ check_eq "enabling an active account: 400" 400 "$(status en2)"
 check "says so" has en2 "This account is already enabled."
 
 # ---- reset --------------------------------------------------------------------
+RTOKEN=$(cr user token ann.jones@swansea.example --label "before the reset" 2>&1 | grep '^cartref_')
+get rtok-before -H "Authorization: Bearer $RTOKEN" "$U/api/v1/me"
+check_eq "a token of hers made before the reset works" 200 "$(status rtok-before)"
 as admin reset-q "$U/admin/users/$ANN/reset"
-check "resetting asks first" has reset-q "their old password stops working" "Reset password"
+check "resetting asks first" has reset-q "their old password stops working" \
+	"their API tokens are revoked" "Reset password"
 post admin reset "/admin/users/$ANN/reset"
 check_eq "reset: 200, a new password on the page" 200 "$(status reset)"
+check "it says her sessions ended and her tokens were revoked" has reset \
+	"Their sessions have ended and their API tokens have been revoked."
+get rtok-after -H "Authorization: Bearer $RTOKEN" "$U/api/v1/me"
+check_eq "the token made before the reset is refused" 401 "$(status rtok-after)"
 RESETPW=$(code_of reset one-time-password)
 check_eq "a new one-time password" 23 "${#RESETPW}"
 check_status "not the old one" 1 test "$RESETPW" = "$NEWPW"
@@ -338,6 +346,8 @@ check "the add form in Welsh" has cy-new "Cyfeiriad e-bost" "Enw llawn" "Yn gwel
 check "the Welsh form parses" html_ok cy-new
 post admin cy-empty "/admin/users/new?lang=cy"
 check "errors in Welsh" has cy-empty "Mae problem wedi codi" "Rhowch gyfeiriad e-bost" "Gwall:"
+as admin cy-reset-q "$U/admin/users/$ANN/reset?lang=cy"
+check "resetting in Welsh: the tokens are revoked" has cy-reset-q "caiff eu tocynnau API eu dirymu"
 as admin cy-ann "$U/admin/users/$ANN?lang=cy"
 check "her page in Welsh" has cy-ann "Tocynnau API" "Analluogi" "Ailosod y cyfrinair" "Gweithiwr cymdeithasol"
 check "her Welsh page parses" html_ok cy-ann

@@ -330,6 +330,30 @@ check "the Welsh list parses" html_ok cy2
 as sw cy3 "$U/alerts/$alert?lang=cy"
 check "an alert in Welsh" has cy3 "Beth ddigwyddodd" "Daeth yn ôl ar " "Roedd i’w wneud erbyn "
 
+# ---- a change that takes the episode out of its writer's view (issue 10) ------
+# C04 went missing from Tŷ Un 220 days ago and nobody recorded the return;
+# the police record it as 215 days ago, older than their 90-day window:
+# the change commits and the answer must not be a 404
+printf 'LA,CHILD,KIND,URN,STARTED_AT\nW06000015,C04,M,W0000001,%s\n' "$(ago 220)" >"$WORK/c04.csv"
+check "C04's old open episode" cr missing import "$WORK/c04.csv"
+old=$(sql "$db" "SELECT e.id FROM mfc_episode e JOIN child c ON c.id = e.child_id WHERE c.child_ref = 'C04'")
+as po o1 "$U/missing/$old"
+check_eq "the police see it while it is open" 200 "$(status o1)"
+as po o2 --data-urlencode "csrf=$(form_token o1)" $(when returned_at 215 0) \
+	--data-urlencode "returned_place=Newport" "$U/missing/$old/return"
+check_eq "the police record the return, 215 days ago: 303" 303 "$(status o2)"
+check_eq "stored" "1|Newport" "$(sql "$db" "SELECT returned_at IS NOT NULL, returned_place FROM mfc_episode WHERE id = $old")"
+check_eq "to their home page, not the episode they can no longer see" "/home?saved=missing" "$(location o2)"
+as po o3 "$U$(location o2)"
+check_eq "which they can see: 200" 200 "$(status o3)"
+check "saying it was saved, and why it is not on their lists" has o3 \
+	"govuk-notification-banner--success" "Saved. The missing episode is now outside what you can see"
+as po o4 "$U/missing/$old"
+check_eq "the episode itself is out of their view now" 404 "$(status o4)"
+as po o5 "$U/home?saved=missing&lang=cy"
+check "the banner in Welsh" has o5 "y tu allan i’r hyn y gallwch ei weld"
+check "the home page parses" html_ok o3
+
 stop_server
 check_eq "the server stops cleanly" 0 "$?"
 check "the audit trail is intact" cr audit verify

@@ -320,6 +320,23 @@ check "a return needs returned_at" has nomem '"field":"returned_at"'
 call badnote sw POST /api/v1/alerts/$aid/resolve '{"note":""}'
 check "a resolution needs a note" has badnote '"field":"note"'
 
+# --- a write that takes the episode out of its writer's view (issue 10) ---
+# C04 went missing from Tŷ Un 220 days ago and nobody recorded the return;
+# the police record it as 215 days ago, older than their 90-day window:
+# the change commits, and the answer is what was written, never a 404
+printf 'LA,CHILD,KIND,URN,STARTED_AT\nW06000015,C04,M,W0000001,%s\n' "$(ago "220 days" | cut -c1-16)" >"$WORK/c04.csv"
+check "C04's old open episode" cr missing import "$WORK/c04.csv"
+old=$(sql "$db" "SELECT e.id FROM mfc_episode e JOIN child c ON c.id = e.child_id WHERE c.child_ref = 'C04'")
+call old0 police GET /api/v1/missing-episodes/$old
+check_eq "the police see it while it is open" 200 "$(status old0)"
+call old1 police POST /api/v1/missing-episodes/$old/return \
+	"{\"returned_at\":\"$(ago "215 days")\",\"returned_place\":\"Newport\"}"
+check_eq "the police record the return, 215 days ago: 200" 200 "$(status old1)"
+check "with the episode as written" has old1 "\"id\":$old," '"open":false' '"returned_place":"Newport"'
+check_eq "stored" "1|Newport" "$(sql "$db" "SELECT returned_at IS NOT NULL, returned_place FROM mfc_episode WHERE id = $old")"
+call old2 police GET /api/v1/missing-episodes/$old
+check_eq "the episode itself is out of their view now" 404 "$(status old2)"
+
 # --- CSRF: writes take a bearer token only ---
 call ck none POST "$E" '{"ri_by":"x"}' -H "Cookie: cartref_session=x" -H "Origin: https://evil.example"
 check_eq "a cookie never signs in a write: 401" 401 "$(status ck)"

@@ -709,14 +709,19 @@ static void test_disabled_user(void **state)
 static void test_user_reset(void **state)
 {
 	char token[AUTH_TOKEN_STR_MAX], csrf[AUTH_TOKEN_STR_MAX];
+	char api[AUTH_API_TOKEN_STR_MAX];
 	struct store *s = fresh_store();
 	struct err err = ERR_INIT;
+	struct user u;
 	int64_t id;
 
 	(void)state;
 	id = add_inspector(s, "jo@example.org");
 	assert_int_equal(auth_session_create(s, id, IP, T0, token, csrf, &err),
 			 0);
+	assert_int_equal(auth_api_token_create(s, &tester, id, "script", T0,
+					       api, NULL, &err), 0);
+	assert_int_equal(auth_api_token_check(s, api, T0, &u, NULL), 0);
 	for (int i = 0; i < AUTH_FAILS_PER_ACCOUNT; i++)
 		login_denied(s, "jo@example.org", "wrong password!", IP, T0 + i,
 			     AUTH_MSG_BAD_LOGIN);
@@ -726,9 +731,12 @@ static void test_user_reset(void **state)
 	assert_int_equal(auth_user_reset(s, &tester, "jo@example.org",
 					 "a new long passphrase", T0 + 10,
 					 &err), 0);
-	/* sessions ended, lock cleared, only the new password works */
+	/* sessions ended, API tokens revoked (issue 10, item 5), lock
+	 * cleared, only the new password works */
 	assert_int_equal(auth_session_check(s, token, T0 + 11, NULL, NULL,
 					    NULL), ERR_DENIED);
+	assert_int_equal(auth_api_token_check(s, api, T0 + 11, &u, NULL),
+			 ERR_DENIED);
 	login_denied(s, "jo@example.org", PW, IP, T0 + 12, AUTH_MSG_BAD_LOGIN);
 	login_ok(s, "jo@example.org", "a new long passphrase", IP, T0 + 13);
 	assert_int_equal(auth_user_reset(s, &tester, "nobody@example.org",

@@ -392,13 +392,13 @@ static int change(struct fixture *f, enum who w, int op,
 
 	switch (op) {
 	case 1:
-		return store_mfc_update_home(f->s, &v, e, &err);
+		return store_mfc_update_home(f->s, &v, e, NULL, &err);
 	case 2:
-		return store_mfc_police(f->s, &v, e, &err);
+		return store_mfc_police(f->s, &v, e, NULL, &err);
 	case 3:
-		return store_mfc_return(f->s, &v, e, &err);
+		return store_mfc_return(f->s, &v, e, NULL, &err);
 	default:
-		return store_mfc_interview(f->s, &v, e, &err);
+		return store_mfc_interview(f->s, &v, e, NULL, &err);
 	}
 }
 

@@ -596,7 +596,7 @@ static void test_police_only_while_missing(void **state)
 	assert_int_equal(store_mfc_get(f->s, &v, id, &e, &err), 0);
 	assert_int_equal(mfc_time_parse("2019-06-29T11:00Z", &e.returned_at),
 			 0);
-	assert_int_equal(store_mfc_return(f->s, &v, &e, &err), 0);
+	assert_int_equal(store_mfc_return(f->s, &v, &e, NULL, &err), 0);
 	assert_int_equal(record_rc(f, &v, "C04", &r), ERR_NOT_FOUND);
 	child_record_release(&r);
 }

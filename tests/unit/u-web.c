@@ -10,7 +10,11 @@
  */
 #include "unit.h"
 #include <strings.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <pthread.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "base/buf.h"
@@ -1726,6 +1730,92 @@ static void test_page_params(void **state)
 	buf_release(&body);
 }
 
+/* ---- connections waiting for headers (conn-guard.c) --------------------- */
+
+/* A connected pair: the guard holds end[0], the "client" end[1]. */
+static void pair(int end[2])
+{
+	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, end), 0);
+}
+
+/* Has the guard shut the other end down?  (A read sees end of file.) */
+static bool is_shut(int client)
+{
+	char c;
+	struct pollfd p = { client, POLLIN, 0 };
+
+	return poll(&p, 1, 0) == 1 && read(client, &c, 1) == 0;
+}
+
+static struct sockaddr_in addr_of(const char *ip)
+{
+	struct sockaddr_in a;
+
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	assert_int_equal(inet_pton(AF_INET, ip, &a.sin_addr), 1);
+	return a;
+}
+
+static void test_conn_guard(void **state)
+{
+	struct sockaddr_in a = addr_of("192.0.2.1"), b = addr_of("192.0.2.2");
+	struct sockaddr_in c = addr_of("192.0.2.3");
+	const struct sockaddr *sa = (const void *)&a, *sb = (const void *)&b;
+	const struct sockaddr *sc = (const void *)&c;
+	struct conn_slot *s1, *s2, *s3, *s4;
+	struct conn_guard *g;
+	struct err err = ERR_INIT;
+	int p1[2], p2[2], p3[2], p4[2];
+
+	(void)state;
+	/* 2 waiting at most, 1 per address, 1 s to send headers */
+	assert_int_equal(conn_guard_new(1000, 2, 1, &g, &err), 0);
+	pair(p1);
+	pair(p2);
+	pair(p3);
+	pair(p4);
+	assert_true(conn_guard_admit(g, sa));
+	s1 = conn_guard_open(g, p1[0], sa);
+	/* a second from the same address waits: refused */
+	assert_false(conn_guard_admit(g, sa));
+	/* headers in: it no longer counts, and another may come */
+	conn_guard_pending(g, s1, false);
+	assert_true(conn_guard_admit(g, sa));
+	conn_guard_pending(g, s1, true);	/* kept alive: waiting again */
+	usleep(20 * 1000);
+	assert_true(conn_guard_admit(g, sb));
+	s2 = conn_guard_open(g, p2[0], sb);
+	/* full (2 of 2): a newcomer is let in, the longest waiting goes */
+	assert_false(is_shut(p1[1]));
+	assert_true(conn_guard_admit(g, sc));
+	assert_true(is_shut(p1[1]));
+	assert_false(is_shut(p2[1]));
+	assert_int_equal(conn_guard_shut(g), 1);
+	conn_guard_close(g, s1);
+	s3 = conn_guard_open(g, p3[0], sc);
+	/* one that sent its headers is never cut by the deadline */
+	s4 = conn_guard_open(g, p4[0], sa);
+	conn_guard_pending(g, s4, false);
+	/* the deadline: the waiting ones are shut, the served one is not */
+	for (int i = 0; i < 250 && conn_guard_shut(g) < 3; i++)
+		usleep(20 * 1000);
+	assert_true(is_shut(p2[1]));
+	assert_true(is_shut(p3[1]));
+	assert_false(is_shut(p4[1]));
+	assert_int_equal(conn_guard_shut(g), 3);
+	conn_guard_close(g, s2);
+	conn_guard_close(g, s3);
+	conn_guard_close(g, s4);
+	conn_guard_free(g);
+	for (int i = 0; i < 2; i++) {
+		close(p1[i]);
+		close(p2[i]);
+		close(p3[i]);
+		close(p4[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1761,6 +1851,7 @@ int main(void)
 		cmocka_unit_test(test_warning),
 		cmocka_unit_test(test_provider_name),
 		cmocka_unit_test(test_page_params),
+		cmocka_unit_test(test_conn_guard),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
