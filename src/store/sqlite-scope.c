@@ -756,6 +756,21 @@ static int child_record(void *impl, const struct viewer *v, const char *la,
 			const char *ref, bool *exists,
 			struct child_record *out, struct err *err);
 
+int sq_child_in_scope(void *impl, const struct viewer *v, const char *la,
+		      const char *ref, bool *exists, bool *yes,
+		      struct err *err)
+{
+	int64_t id = 0;
+	int rc = child_find(impl, v, la, ref, &id, yes, err);
+
+	*exists = !rc;
+	if (rc == ERR_NOT_FOUND) {
+		*yes = false;
+		rc = 0;
+	}
+	return rc;
+}
+
 int sq_child_record(void *impl, const struct viewer *v, const char *la,
 		    const char *ref, bool *exists, struct child_record *out,
 		    struct err *err)
