@@ -208,7 +208,46 @@ call ch sw GET /api/v1/children/W06000015/C01/missing-episodes
 check "the child's chronology: the episode and the meeting" has ch "\"id\":$ep," '"strategy_meetings":[{' '"truncated":false'
 
 # --- every new route x role: the exact status ---
-# columns: the roles in $ROLES order, then no token
+# columns: the roles in $ROLES order, then no token.  Every 403 and 404
+# (a refusal of a scoped route) must have written a "view-denied" (GET)
+# or "change-denied" row as that user naming what was asked for
+# (audited_refusal, read through `cartref audit list`).
+email_of() {
+	case $1 in
+	sw) echo "social-worker@$D" ;;
+	orchard) echo "home-manager@$D" ;;
+	meadow|dyfed|swansea) echo "$1@example.org" ;;
+	*) echo "$1@$D" ;;
+	esac
+}
+audit_head() { cr audit list --limit 1 | sed -n 2p | cut -f1; }
+# the subject a refusal of PATH names: the episode or its child, the
+# child, the alert (and its child), or the list's kind
+subject_re() {
+	case $1 in
+	*/missing-episodes/$ep*) echo "^(mfc-episode:$ep|child:W06000015/C01)\$" ;;
+	*/missing-episodes/[0-9]*) echo "^mfc-episode:$(echo "$1" | sed 's,.*/missing-episodes/\([0-9]*\).*,\1,')\$" ;;
+	*/children/*/grab-pack) echo "^grab-pack:$(echo "$1" | sed 's,.*/children/\([^/]*/[^/]*\)/.*,\1,')\$" ;;
+	*/children/*) echo "^child:$(echo "$1" | sed 's,.*/children/\([^/]*/[^/]*\)/.*,\1,')\$" ;;
+	*/missing-episodes*) echo "^(missing-live|child:W06000015/C02)(:|\$)" ;;
+	*/alerts/[0-9]*) echo "^alert:$(echo "$1" | sed 's,.*/alerts/\([0-9]*\).*,\1,')( |\$)" ;;
+	*/alerts*|*/alert-items*) echo "^alerts(:|\$)" ;;
+	*/outbox*) echo "^outbox(:|\$)" ;;
+	esac
+}
+# audited_refusal ROLE METHOD PATH STATUS SINCE: for a 403 or 404, the
+# refusal row after audit row SINCE, else nothing to check; prints what
+# is wrong
+audited_refusal() {
+	case $4 in 403|404) ;; *) return 0 ;; esac
+	[ "$1" != none ] || return 0
+	act=view-denied
+	[ "$2" = GET ] || act=change-denied
+	cr audit list --user "$(email_of "$1")" --limit 20 |
+		awk -F'\t' -v since="$5" -v act="$act" '$1 > since && $5 == act { print $6 }' |
+		grep -Eq "$(subject_re "$3")" ||
+		echo "$1 $2 $3 $4: no $act row naming $(subject_re "$3");"
+}
 matrix="
 GET /api/v1/missing-episodes                              200 403 200 200 200 200 200 200 200 403 401
 GET /api/v1/missing-episodes?urn=W0000002                 200 403 200 200 200 200 200 200 200 403 401
@@ -229,11 +268,15 @@ GET /api/v1/outbox                                        200 403 200 200 200 20
 while read -r meth path want; do
 	[ -n "$path" ] || continue
 	got=""
+	unaudited=""
 	for r in $ROLES none; do
+		since=$(audit_head)
 		call m "$r" "$meth" "$path"
 		got="$got $(status m)"
+		unaudited="$unaudited$(audited_refusal "$r" "$meth" "$path" "$(status m)" "$since")"
 	done
 	check_eq "$meth $path by role" "$want" "$(echo $got)"
+	check_eq "$meth $path: every refusal audited" "" "$unaudited"
 done <<EOF
 $matrix
 EOF
@@ -253,11 +296,15 @@ POST /api/v1/alerts/$aid/acknowledge        {\"note\":\"seen\"} 409 403 409 409 
 while read -r meth path body want; do
 	[ -n "$path" ] || continue
 	got=""
+	unaudited=""
 	for r in $ROLES none; do
+		since=$(audit_head)
 		call w "$r" "$meth" "$path" "$body"
 		got="$got $(status w)"
+		unaudited="$unaudited$(audited_refusal "$r" "$meth" "$path" "$(status w)" "$since")"
 	done
 	check_eq "$meth $path by role" "$want" "$(echo $got)"
+	check_eq "$meth $path: every refusal audited" "" "$unaudited"
 done <<EOF
 $writes
 EOF
