@@ -631,6 +631,25 @@ static int viewer_check(const struct viewer *v, bool children,
 	return 0;
 }
 
+/*
+ * viewer_check(v, true), with the refusal of a role that sees aggregates
+ * only audited ("view-denied", or "change-denied" for a change), as every
+ * refusal of a scoped read or change is.
+ */
+static int scoped_viewer(struct store *s, const struct viewer *v,
+			 bool change, const char *kind, const char *subject,
+			 struct err *err)
+{
+	int rc = viewer_check(v, false, err);
+
+	if (rc)
+		return rc;
+	if (v->access == VIEWER_NONE && v->audit)
+		v->audit(s, v, change ? "change-denied" : "view-denied", kind,
+			 subject, "role sees aggregates only", NULL);
+	return viewer_check(v, true, err);
+}
+
 static void page_clamp(long page, long size, long *page_out,
 		       long *size_out)
 {
@@ -692,7 +711,7 @@ int store_children_list(struct store *s, const struct viewer *v,
 
 	memset(out, 0, sizeof(*out));
 	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
-	rc = viewer_check(v, true, err);
+	rc = scoped_viewer(s, v, false, "children", f->la ? f->la : "", err);
 	if (rc)
 		return rc;
 	if (!filter_ok(f->la) || !filter_ok(f->ref_prefix) || !filter_ok(f->urn))
@@ -883,7 +902,8 @@ int store_missing_open(struct store *s, const struct viewer *v,
 
 	memset(out, 0, sizeof(*out));
 	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
-	rc = viewer_check(v, true, err);
+	rc = scoped_viewer(s, v, false, "missing", f->urn && f->urn[0] ?
+			   f->urn : f->la ? f->la : "", err);
 	if (rc)
 		return rc;
 	if (!filter_ok(f->la) || !filter_ok(f->urn))
@@ -1356,24 +1376,6 @@ static int mfc_denied(struct store *s, const struct viewer *v,
 		       v->role[0] ? v->role : "viewer", what);
 }
 
-/*
- * viewer_check(v, true), with the refusal of a role that sees aggregates
- * only audited ("view-denied", or "change-denied" for a change), as every
- * refusal of a scoped read or change is.
- */
-static int mfc_viewer(struct store *s, const struct viewer *v, bool change,
-		      const char *kind, const char *subject, struct err *err)
-{
-	int rc = viewer_check(v, false, err);
-
-	if (rc)
-		return rc;
-	if (v->access == VIEWER_NONE && v->audit)
-		v->audit(s, v, change ? "change-denied" : "view-denied", kind,
-			 subject, "role sees aggregates only", NULL);
-	return viewer_check(v, true, err);
-}
-
 int store_mfc_report(struct store *s, const struct viewer *v,
 		     struct mfc_episode *e, struct err *err)
 {
@@ -1382,7 +1384,7 @@ int store_mfc_report(struct store *s, const struct viewer *v,
 	int rc;
 
 	mfc_subject(subject, e->la, e->ref);
-	rc = mfc_viewer(s, v, true, "child", subject, err);
+	rc = scoped_viewer(s, v, true, "child", subject, err);
 	if (rc)
 		return rc;
 	if (v->access != VIEWER_PROVIDER)
@@ -1500,7 +1502,7 @@ static int mfc_change_may(struct store *s, const struct viewer *v, int op,
 			  const char *subject, struct err *err)
 {
 	char what[64];
-	int rc = mfc_viewer(s, v, true, "mfc-episode", subject, err);
+	int rc = scoped_viewer(s, v, true, "mfc-episode", subject, err);
 
 	if (rc || mfc_may(v->access, op))
 		return rc;
@@ -1517,7 +1519,8 @@ int store_mfc_change_refused(struct store *s, const struct viewer *v,
 	int rc;
 
 	snprintf(subject, sizeof(subject), "%lld", (long long)id);
-	rc = mfc_change_may(s, v, op, subject, err);
+	rc = op ? mfc_change_may(s, v, op, subject, err) :
+		  scoped_viewer(s, v, true, "mfc-episode", subject, err);
 	if (rc)
 		return rc;
 	cur = xmalloc(sizeof(*cur));
@@ -1624,7 +1627,7 @@ int store_mfc_meeting_add(struct store *s, const struct viewer *v,
 	int rc;
 
 	mfc_subject(subject, m->la, m->ref);
-	rc = mfc_viewer(s, v, true, "child", subject, err);
+	rc = scoped_viewer(s, v, true, "child", subject, err);
 	if (rc)
 		return rc;
 	if (v->access != VIEWER_COUNCIL)
@@ -1679,7 +1682,7 @@ int store_grab_pack_put(struct store *s, const struct viewer *v,
 	int rc;
 
 	mfc_subject(subject, g->la, g->ref);
-	rc = mfc_viewer(s, v, true, "grab-pack", subject, err);
+	rc = scoped_viewer(s, v, true, "grab-pack", subject, err);
 	if (rc)
 		return rc;
 	if (v->access != VIEWER_PROVIDER)
@@ -1908,7 +1911,7 @@ int store_mfc_attention(struct store *s, const struct viewer *v,
 
 	memset(out, 0, sizeof(*out));
 	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
-	rc = mfc_viewer(s, v, false, "missing-live", f->urn && f->urn[0] ?
+	rc = scoped_viewer(s, v, false, "missing-live", f->urn && f->urn[0] ?
 			f->urn : f->la ? f->la : "", err);
 	if (rc)
 		return rc;

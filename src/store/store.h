@@ -789,6 +789,7 @@ enum mfc_op { MFC_OP_HOME = 1, MFC_OP_POLICE, MFC_OP_RETURN,
  * as the change itself would be, and audited "change-denied" naming the
  * episode asked for (its child when it exists): ERR_DENIED for a kind of
  * access that may never do op, else ERR_NOT_FOUND.  Nothing is written.
+ * op 0: a change of no one kind (a meeting naming the episode).
  */
 int store_mfc_change_refused(struct store *s, const struct viewer *v,
 			     enum mfc_op op, int64_t id, struct err *err);
