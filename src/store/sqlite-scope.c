@@ -3,18 +3,20 @@
  * viewer may see"; the rules and their reasons are in docs/access.md).
  *
  * Row-level scoping is in the WHERE clauses.  Each kind of access has
- * one set of five SQL predicates (RULES_* below), and every statement is
+ * one set of SQL predicates (RULES_* below), and every statement is
  * written once as a macro over that set, so each (statement, access)
  * pair is a fixed string compiled in: no SQL text is ever built from
  * data, and the viewer's council, provider, police area and day arrive
  * only as bound parameters (:la, :provider, :areas, :today, :cutoff).
- * The five predicates:
+ * The predicates:
  *
  *	scope	is child c one the viewer may see at all?
  *	mvis	which of its missing periods (mp, missing_placed)?
  *	cvis	may its current placement show (cp: that home's provider)?
  *	evis	which of its episodes (e, episode_merged; ep: provider)?
  *	addr	may home h's full postcode show (p: provider, l: its la)?
+ *	one	scope, the same rule written for one child c (where the set
+ *		form would be built whole for each lookup)
  *
  * A full home postcode that may not show is never selected (the CASE in
  * HOME_COLS); the other fields of rows in scope are read and then copied
@@ -81,16 +83,19 @@
 	" AND (e1.end_eff IS NULL OR e1.end_eff >= :cutoff))"             \
 	" OR (p.type = 'la' AND l.council_code = :la))"
 
-/*          scope               mvis  cvis  evis  addr */
-#define RULES_NONE "0", "0", "0", "0", "0"
-#define RULES_INSPECTORATE SCOPE_INSPECTORATE, "1", "1", "1", "1"
-#define RULES_COUNCIL SCOPE_COUNCIL, "1", "1", "1", ADDR_COUNCIL
+/*          scope               mvis  cvis  evis  addr  one */
+#define RULES_NONE "0", "0", "0", "0", "0", "0"
+#define RULES_INSPECTORATE                                               \
+	SCOPE_INSPECTORATE, "1", "1", "1", "1", SCOPE_INSPECTORATE_ONE
+#define RULES_COUNCIL                                                    \
+	SCOPE_COUNCIL, "1", "1", "1", ADDR_COUNCIL, SCOPE_COUNCIL
 #define RULES_PROVIDER                                                   \
 	SCOPE_PROVIDER, "mp.pl_provider = :provider",                     \
-	"cp.name = :provider", "ep.name = :provider", "p.name = :provider"
+	"cp.name = :provider", "ep.name = :provider", "p.name = :provider", \
+	SCOPE_PROVIDER
 #define RULES_POLICE                                                     \
 	SCOPE_POLICE, "(mp.kind = 'M' AND " IN_AREA("mp.pl_council") ")", \
-	"1", EP_OPEN_ON("e", ":today"), "0"
+	"1", EP_OPEN_ON("e", ":today"), "0", SCOPE_POLICE
 
 /* A statement's text for each kind of access. */
 #define BY_ACCESS(M)                                                     \
@@ -129,7 +134,7 @@
 
 /* A child c with its council l and the placement open today (cur, its
  * home ch and provider cp): CH_* columns, then EP_COLS. */
-#define CHILD_ROW(scope, mvis, cvis, evis, addr)                         \
+#define CHILD_ROW(scope, mvis, cvis, evis, addr, one)                    \
 	"SELECT c.id, l.code, c.child_ref, c.sex, c.dob, c.upn, c.ethnic, " \
 	LOOKED_AFTER_ON(":today") ","                                     \
 	LIVE_OPEN_COUNT ","                                               \
@@ -174,22 +179,22 @@ enum {
 
 /* The page's children are picked first, so that the costly columns of
  * CHILD_ROW are computed for them only. */
-#define CHILDREN_PAGE(scope, mvis, cvis, evis, addr)                     \
-	CHILD_ROW(scope, mvis, cvis, evis, addr)                          \
+#define CHILDREN_PAGE(scope, mvis, cvis, evis, addr, one)                \
+	CHILD_ROW(scope, mvis, cvis, evis, addr, one)                    \
 	" AND c.id IN (SELECT c.id FROM child c"                          \
 	" JOIN la l ON l.id = c.la_id WHERE (" scope ")" CHILD_FILTERS    \
 	CHILD_ORDER " LIMIT :limit OFFSET :offset)" CHILD_ORDER
-#define CHILDREN_COUNT(scope, mvis, cvis, evis, addr)                    \
+#define CHILDREN_COUNT(scope, mvis, cvis, evis, addr, one)               \
 	"SELECT count(*) FROM child c JOIN la l ON l.id = c.la_id"        \
 	" WHERE (" scope ")" CHILD_FILTERS
 
 /* The child la/ref and whether it is in scope. */
-#define CHILD_FIND(scope, mvis, cvis, evis, addr)                        \
-	"SELECT c.id, (" scope ") FROM child c JOIN la l ON l.id = c.la_id" \
+#define CHILD_FIND(scope, mvis, cvis, evis, addr, one)                   \
+	"SELECT c.id, (" one ") FROM child c JOIN la l ON l.id = c.la_id" \
 	" WHERE l.code = :c_la AND c.child_ref = :c_ref"
-#define CHILD_HEAD(scope, mvis, cvis, evis, addr)                        \
-	CHILD_ROW(scope, mvis, cvis, evis, addr) " AND c.id = :id"
-#define CHILD_EPISODES(scope, mvis, cvis, evis, addr)                    \
+#define CHILD_HEAD(scope, mvis, cvis, evis, addr, one)                   \
+	CHILD_ROW(scope, mvis, cvis, evis, addr, one) " AND c.id = :id"
+#define CHILD_EPISODES(scope, mvis, cvis, evis, addr, one)               \
 	"SELECT" EP_COLS("e", "eh", "ep", "e.end_eff IS NULL")            \
 	" FROM episode_merged e LEFT JOIN home eh ON eh.urn = e.urn"      \
 	" LEFT JOIN provider ep ON ep.id = eh.provider_id"                \
@@ -203,7 +208,7 @@ enum {
 	" mp.pl_place, mp.pl_urn, mp.pl_home, mp.pl_post,"                \
 	" mp.pl_home_district, (SELECT r.year FROM missing mm"            \
 	" JOIN return903 r ON r.id = mm.return_id WHERE mm.id = mp.id)"
-#define CHILD_MISSING(scope, mvis, cvis, evis, addr)                     \
+#define CHILD_MISSING(scope, mvis, cvis, evis, addr, one)                \
 	"SELECT" MIS_COLS " FROM missing_placed mp"                       \
 	" WHERE mp.child_id = :id AND (" mvis ")"                         \
 	" ORDER BY mp.start, mp.id LIMIT :limit"
@@ -235,18 +240,18 @@ enum {
 	" AND (:f_type IS NULL OR p.type = :f_type)"                      \
 	" AND (:open IS NULL OR (h.registered <= :open"                   \
 	" AND (h.closed IS NULL OR h.closed > :open)))"
-#define HOMES_PAGE(scope, mvis, cvis, evis, addr)                        \
+#define HOMES_PAGE(scope, mvis, cvis, evis, addr, one)                   \
 	HOME_COLS(addr) HOME_FILTERS                                      \
 	" ORDER BY h.urn LIMIT :limit OFFSET :offset"
-#define HOME_ONE(scope, mvis, cvis, evis, addr)                          \
+#define HOME_ONE(scope, mvis, cvis, evis, addr, one)                     \
 	HOME_COLS(addr) " WHERE h.urn = :urn"
 static const char homes_count_sql[] =
 	"SELECT count(*) FROM home h JOIN provider p ON p.id = h.provider_id"
 	" JOIN la l ON l.id = h.la_id" HOME_FILTERS;
 
 /* Children placed at home :urn today whom the viewer may see there. */
-#define HOME_CHILDREN(scope, mvis, cvis, evis, addr)                     \
-	CHILD_ROW(scope, mvis, cvis, evis, addr)                          \
+#define HOME_CHILDREN(scope, mvis, cvis, evis, addr, one)                \
+	CHILD_ROW(scope, mvis, cvis, evis, addr, one)                    \
 	" AND c.id IN (SELECT child_id FROM episode WHERE urn = :urn)"    \
 	" AND cur.urn = :urn AND (" cvis ")"                              \
 	" ORDER BY l.code, c.child_ref LIMIT :limit"
@@ -278,12 +283,12 @@ static const char home_years_sql[] =
 	MIS_OPEN_ON("mp", ":today")                                       \
 	" AND (:f_la IS NULL OR l.code = :f_la)"                          \
 	" AND (:f_urn IS NULL OR mp.pl_urn = :f_urn)"
-#define MISSING_PAGE(scope, mvis, cvis, evis, addr)                      \
+#define MISSING_PAGE(scope, mvis, cvis, evis, addr, one)                 \
 	"SELECT l.code, c.child_ref, c.sex, c.dob," MIS_COLS              \
 	MISSING_FROM(scope, mvis)                                         \
 	" ORDER BY mp.start, l.code, c.child_ref, mp.id"                  \
 	" LIMIT :limit OFFSET :offset"
-#define MISSING_COUNT(scope, mvis, cvis, evis, addr)                     \
+#define MISSING_COUNT(scope, mvis, cvis, evis, addr, one)                \
 	"SELECT count(*)" MISSING_FROM(scope, mvis)
 enum { MR_LA, MR_REF, MR_SEX, MR_DOB, MR_MIS };
 

@@ -33,9 +33,16 @@
  * not ended; an episode left open for someone who has turned 18 ended on
  * their 18th birthday.
  */
+#define SCOPE_INSPECTORATE_EPISODES                                      \
+	" FROM home h0 JOIN episode e0 ON e0.urn = h0.urn"                \
+	" WHERE e0.decom <= :today"
 #define SCOPE_INSPECTORATE                                               \
-	"c.id IN (SELECT e0.child_id FROM home h0"                        \
-	" JOIN episode e0 ON e0.urn = h0.urn WHERE e0.decom <= :today)"
+	"c.id IN (SELECT e0.child_id" SCOPE_INSPECTORATE_EPISODES ")"
+/* The same rule for one child (a lookup, not the set of every child
+ * placed in a registered home: that took milliseconds a call). */
+#define SCOPE_INSPECTORATE_ONE                                           \
+	"EXISTS (SELECT 1" SCOPE_INSPECTORATE_EPISODES                    \
+	" AND e0.child_id = c.id)"
 #define SCOPE_PROVIDER                                                   \
 	"c.id IN (SELECT e0.child_id FROM provider p0"                    \
 	" JOIN home h0 ON h0.provider_id = p0.id"                         \
