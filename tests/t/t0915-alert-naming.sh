@@ -4,7 +4,8 @@
 # missing from Bryn Dau, a Swansea home: while it is missing the South
 # Wales force may open its record, and its alert names it; once it is
 # back the force may not, and from then on every alert and outbox message
-# the force reads (the CLI, the pages in English and Welsh, the API)
+# the force reads (the CLI, the pages in English and Welsh, its home
+# page's list of what to do first, the API)
 # says "a child looked after by Cardiff Council", never its reference,
 # its home or a note; a message written after its return does not name
 # it either.  For every role, every text it receives names C01 only if
@@ -108,6 +109,8 @@ collect() {
 		get "$who-p" -b "$WORK/$who.jar" "$U/alerts?state=all&lang=$lang"
 		# the filter's hint gives C01 as an example reference
 		grep -v 'id="child-hint"' "$WORK/$who-p.b" >>"$all"
+		get "$who-h" -b "$WORK/$who.jar" "$U/home?lang=$lang"
+		cat "$WORK/$who-h.b" >>"$all"
 	done
 	for id in $(grep -o '"id":[0-9]*,"rule"' "$WORK/$who-al.b" | sed 's/[^0-9]//g'); do
 		cr alerts show "$id" --as "$who" >>"$all" 2>&1
