@@ -15,8 +15,9 @@
  *	cvis	may its current placement show (cp: that home's provider)?
  *	evis	which of its episodes (e, episode_merged; ep: provider)?
  *	addr	may home h's full postcode show (p: provider, l: its la)?
- *	one	scope, the same rule written for one child c (where the set
- *		form would be built whole for each lookup)
+ *	one	scope, the same rule written for one child c: a lookup
+ *		where the set form would be built whole for each call (each
+ *		*_ONE is made from the same text as its set form)
  *
  * A full home postcode that may not show is never selected (the CASE in
  * HOME_COLS); the other fields of rows in scope are read and then copied
@@ -63,14 +64,18 @@
  * open in a return is not "missing now" (only live records say that).
  */
 #define SCOPE_COUNCIL "c.la_id = (SELECT id FROM la WHERE code = :la)"
-#define SCOPE_POLICE                                                     \
-	"c.id IN (SELECT pe.child_id FROM mfc_episode pe"                 \
+#define SCOPE_POLICE_EPISODES                                            \
+	" FROM mfc_episode pe"                                            \
 	" JOIN child pc ON pc.id = pe.child_id"                           \
 	" JOIN la pcl ON pcl.id = pc.la_id"                               \
 	" LEFT JOIN home ph ON ph.urn = pe.urn"                           \
 	" LEFT JOIN la phl ON phl.id = ph.la_id"                          \
 	" WHERE pe.kind = 'M' AND pe.returned_at IS NULL"                 \
-	" AND " IN_AREA("coalesce(phl.council_code, pcl.code)") ")"
+	" AND " IN_AREA("coalesce(phl.council_code, pcl.code)")
+#define SCOPE_POLICE                                                     \
+	"c.id IN (SELECT pe.child_id" SCOPE_POLICE_EPISODES ")"
+#define SCOPE_POLICE_ONE                                                 \
+	"EXISTS (SELECT 1" SCOPE_POLICE_EPISODES " AND pe.child_id = c.id)"
 
 /* A council sees the full postcode of homes where it placed a child in
  * the window, and of its own homes (provider type la in its area). */
@@ -92,10 +97,10 @@
 #define RULES_PROVIDER                                                   \
 	SCOPE_PROVIDER, "mp.pl_provider = :provider",                     \
 	"cp.name = :provider", "ep.name = :provider", "p.name = :provider", \
-	SCOPE_PROVIDER
+	SCOPE_PROVIDER_ONE
 #define RULES_POLICE                                                     \
 	SCOPE_POLICE, "(mp.kind = 'M' AND " IN_AREA("mp.pl_council") ")", \
-	"1", EP_OPEN_ON("e", ":today"), "0", SCOPE_POLICE
+	"1", EP_OPEN_ON("e", ":today"), "0", SCOPE_POLICE_ONE
 
 /* A statement's text for each kind of access. */
 #define BY_ACCESS(M)                                                     \
