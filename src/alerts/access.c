@@ -731,14 +731,17 @@ static int outbox_read_one(const struct outbox_row *r, void *ctx)
 	int rc = 0;
 
 	if (json_is_object(child) &&
-	    json_is_string(json_object_get(child, "ref")))
-		rc = alerts_naming(rd->s, rd->v, json_string_value(
-					   json_object_get(child, "la")),
-				   json_string_value(json_object_get(child,
-								     "ref")),
-				   json_integer_value(json_object_get(body,
-								      "episode")),
-				   &named, &episode, rd->err);
+	    json_is_string(json_object_get(child, "ref"))) {
+		const char *la = json_string_value(json_object_get(child,
+								   "la"));
+		const char *ref = json_string_value(json_object_get(child,
+								    "ref"));
+		json_int_t ep = json_integer_value(json_object_get(body,
+								   "episode"));
+
+		rc = alerts_naming(rd->s, rd->v, la, ref, ep, &named,
+				   &episode, rd->err);
+	}
 	if (rc || named) {
 		json_decref(body);
 		return rc ? rc : rd->fn(r, rd->ctx);

@@ -443,8 +443,8 @@ static void todo_unnamed(char *out, size_t cap, const struct alert_row *r,
 
 	if (!la[0])
 		la = r->la;
-	snprintf(out, cap, cy ? "Cyngor %s, sy" RQ "n gofalu am y plentyn, sy" RQ
-		 "n arwain ar hyn, a bydd yn cysylltu " "\xc3\xa2" " chi os "
+	snprintf(out, cap, cy ? "Cyngor %s, sy" RQ "n gofalu am y plentyn, "
+		 "sy" RQ "n arwain ar hyn, a bydd yn cysylltu \xc3\xa2 chi os "
 		 "bydd eich angen, er enghraifft mewn cyfarfod strategaeth. "
 		 "Ni allwch agor cofnod y plentyn hwn." :
 		 "%s Council, which looks after the child, leads on this and "
