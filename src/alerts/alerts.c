@@ -213,76 +213,53 @@ static int recipients_of(struct run *run, size_t r, const struct alert_found *a,
 }
 
 /*
- * The outbox body: the alert, the rule, the event and when, and the
- * subject as the child's council and reference (what every recipient's
- * access shows of a child), the live episode's id and the home's URN:
- * no other personal data (docs/alerts.md).
+ * Messages: one per recipient, each body saying of the child no more than
+ * that recipient may see (alerts_message_body(), access.c).
  */
-static char *body_of(int64_t id, const char *rule, const char *event,
-		     int64_t now, const char *key, const char *la,
-		     const char *ref, int64_t episode_id, const char *urn)
+static int send_to(struct run *run, const struct alert_msg *m,
+		   enum org_kind kind, const char *code)
 {
-	char at[STORE_TIME_MAX];
-	json_t *o = json_object(), *child;
-	char *text;
+	char *body = NULL;
+	int rc = alerts_message_body(run->s, kind, code, m, &body, run->err);
 
-	store_time_fmt(now, at);
-	json_object_set_new(o, "alert", json_integer(id));
-	json_object_set_new(o, "rule", json_string(rule));
-	json_object_set_new(o, "event", json_string(event));
-	json_object_set_new(o, "at", json_string(at));
-	json_object_set_new(o, "subject", json_string(key));
-	if (la && la[0] && ref && ref[0]) {
-		child = json_object();
-		json_object_set_new(child, "la", json_string(la));
-		json_object_set_new(child, "ref", json_string(ref));
-		json_object_set_new(o, "child", child);
+	if (!rc) {
+		rc = store_outbox_add(run->s, m->id, kind, code, m->event,
+				      body, run->now, NULL, run->err);
+		run->sum->messages++;
 	}
-	if (episode_id)
-		json_object_set_new(o, "episode", json_integer(episode_id));
-	if (urn && urn[0])
-		json_object_set_new(o, "home", json_string(urn));
-	text = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
-	json_decref(o);
-	if (!text)
-		BUG("json_dumps");
-	return text;
+	free(body);
+	return rc;
 }
 
 struct send_ctx {
 	struct run *run;
-	int64_t id;
-	const char *event;
-	const char *body;
-	int rc;
+	const struct alert_msg *m;
 };
 
 static int send_one(enum org_kind kind, const char *code, void *ctx)
 {
 	struct send_ctx *sc = ctx;
 
-	sc->run->sum->messages++;
-	return store_outbox_add(sc->run->s, sc->id, kind, code, sc->event,
-				sc->body, sc->run->now, NULL, sc->run->err);
+	return send_to(sc->run, sc->m, kind, code);
 }
 
 /* An event of a stored alert to each of its recipients. */
 static int send_stored(struct run *run, int64_t id, const char *event)
 {
 	struct alert_row *row = xmalloc(sizeof(*row));
-	struct send_ctx sc = { run, id, event, NULL, 0 };
-	char *body = NULL;
+	struct alert_msg m;
+	struct send_ctx sc = { run, &m };
 	int rc;
 
 	rc = store_alert_get(run->s, id, row, run->err);
-	if (rc)
-		goto out;
-	body = body_of(id, row->rule, event, run->now, row->key, row->la,
-		       row->ref, row->episode_id, row->urn);
-	sc.body = body;
-	rc = store_alert_recipients_each(run->s, id, send_one, &sc, run->err);
-out:
-	free(body);
+	if (!rc) {
+		m = (struct alert_msg){ id, row->rule, event, run->now,
+					row->key, row->la, row->ref,
+					row->episode_id, row->urn, NULL,
+					NULL };
+		rc = store_alert_recipients_each(run->s, id, send_one, &sc,
+						 run->err);
+	}
 	free(row);
 	return rc;
 }
@@ -350,29 +327,22 @@ static int tell_raised(struct run *run, const struct found_ref *f,
 {
 	const struct alert_child *c = f->a->child_id ?
 		child_of(run->snap, f->a->child_id) : NULL;
+	struct alert_msg m = { id, n->rule, "raised", run->now, n->key,
+			       c ? c->la : NULL, c ? c->ref : NULL,
+			       n->episode_id, n->urn, NULL, NULL };
 	struct rcpt to[4];
 	size_t nto;
-	char *body = NULL;
 	int rc;
 
 	rc = recipients_of(run, f->rule, f->a, to, &nto);
 	if (rc)
 		return rc;
-	if (!n->historical)
-		body = body_of(id, n->rule, "raised", run->now, n->key,
-			       c ? c->la : NULL, c ? c->ref : NULL,
-			       n->episode_id, n->urn);
 	for (size_t i = 0; !rc && i < nto; i++) {
 		rc = store_alert_recipient_add(run->s, id, to[i].kind,
 					       to[i].code, run->err);
-		if (!rc && body) {
-			rc = store_outbox_add(run->s, id, to[i].kind,
-					      to[i].code, "raised", body,
-					      run->now, NULL, run->err);
-			run->sum->messages++;
-		}
+		if (!rc && !n->historical)
+			rc = send_to(run, &m, to[i].kind, to[i].code);
 	}
-	free(body);
 	if (n->historical)
 		run->sum->historical++;
 	else

@@ -36,6 +36,7 @@
 #define CARTREF_ALERTS_H
 
 #include "base/compat.h"
+#include <jansson.h>
 #include "base/err.h"
 #include "domain/viewer.h"
 #include "store/store.h"
@@ -280,10 +281,57 @@ int alerts_homes_each(struct store *s, const struct viewer *v,
  */
 int alerts_ack_item(struct store *s, const struct viewer *v, int64_t id,
 		    const char *note, long *n, struct err *err);
-/* The viewer's organisation's outbox, newest first (in-app). */
+/* The viewer's organisation's outbox, newest first (in-app).  A body
+ * naming a child the viewer may not open now is given unnamed
+ * (alerts_body_unname()), whenever it was written. */
 int alerts_outbox_list(struct store *s, const struct viewer *v,
 		       int64_t before_id, long limit, store_outbox_fn *fn,
 		       void *ctx, struct err *err);
+
+/*
+ * What an alert may say of its child to a reader (docs/alerts.md, "What a
+ * recipient is told"): the child by council and reference only when the
+ * reader may open the child's record (store_child_in_scope(), the rule
+ * of the record read itself), else "a child looked after by" the
+ * council, with the live episode only when the reader may open that
+ * (store_mfc_visible()).  Lists, views and outbox messages all decide
+ * here.
+ *
+ * alerts_org_viewer() is the viewer of recipient organisation (kind,
+ * code) at now, for a message written to it with no person reading: its
+ * council, register provider or police area as viewer_from_user() would
+ * give its users (a force with no organisation row has no area: nothing
+ * is in its scope).  It has no audit hook: it may ask only what may be
+ * said, never read a child.
+ */
+int alerts_org_viewer(struct store *s, enum org_kind kind, const char *code,
+		      int64_t now, struct viewer *out, struct err *err);
+int alerts_naming(struct store *s, const struct viewer *v, const char *la,
+		  const char *ref, int64_t episode_id, bool *named,
+		  bool *episode, struct err *err);
+
+/* An outbox message's facts: one alert, one event. */
+struct alert_msg {
+	int64_t id;
+	const char *rule, *event;
+	int64_t at;
+	const char *key;		/* the subject key */
+	const char *la, *ref;		/* the child, or NULL */
+	int64_t episode_id;		/* 0: none */
+	const char *urn;		/* a home alert's home, or NULL */
+	const char *by_kind, *by_code;	/* who answered, or NULL */
+};
+/*
+ * The body of message m to organisation (kind, code): compact JSON with
+ * sorted keys (docs/alerts.md, "The outbox"), unnamed when that
+ * organisation may not open the child at m->at.  Free *out.
+ */
+int alerts_message_body(struct store *s, enum org_kind kind, const char *code,
+			const struct alert_msg *m, char **out,
+			struct err *err);
+/* Remove from a message body what names its child (the reference and
+ * the subject key) and, unless episode, the episode. */
+void alerts_body_unname(json_t *body, bool episode);
 
 /* ---- what an alert says (text.c) -------------------------------------------------- */
 
@@ -307,6 +355,10 @@ void alert_text(const struct alert_row *r, int64_t now, bool cy,
 		struct alert_text *out);
 /* The rule's title ("Return interview not held in time"). */
 const char *alert_title(const char *rule, bool cy);
+/* Who an unnamed alert is about: "A child looked after by Cardiff
+ * Council" / "Plentyn yng ngofal Cyngor Caerdydd". */
+void alert_unnamed_text(const struct alert_row *r, bool cy, char *out,
+			size_t cap);
 /* "Urgent", "High", "Medium", "Low" / "Brys", "Uchel", ... */
 const char *alert_severity_label(int severity, bool cy);
 /* "Open", "Acknowledged", ... "Historical" / "Agored", ... */

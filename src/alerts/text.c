@@ -432,10 +432,50 @@ static const char *todo_of(const struct alert_row *r, const json_t *f,
 		    "Read the alert and decide what to do.";
 }
 
+/*
+ * What a reader who may not open the child can do: the council that
+ * looks after it leads, and will ask for what it needs.
+ */
+static void todo_unnamed(char *out, size_t cap, const struct alert_row *r,
+			 bool cy)
+{
+	const char *la = cy && r->la_cy[0] ? r->la_cy : r->la_en;
+
+	if (!la[0])
+		la = r->la;
+	snprintf(out, cap, cy ? "Cyngor %s, sy" RQ "n gofalu am y plentyn, "
+		 "sy" RQ "n arwain ar hyn, a bydd yn cysylltu \xc3\xa2 chi os "
+		 "bydd eich angen, er enghraifft mewn cyfarfod strategaeth. "
+		 "Ni allwch agor cofnod y plentyn hwn." :
+		 "%s Council, which looks after the child, leads on this and "
+		 "will contact you if it needs you, for example at a strategy "
+		 "meeting. You cannot open this child" RQ "s record.", la);
+}
+
 /* ---- where, and when it was due ------------------------------------------- */
+
+void alert_unnamed_text(const struct alert_row *r, bool cy, char *out,
+			size_t cap)
+{
+	const char *la = cy && r->la_cy[0] ? r->la_cy : r->la_en;
+
+	if (!la[0])
+		la = r->la;
+	snprintf(out, cap, cy ? "Plentyn yng ngofal Cyngor %s" :
+		 "A child looked after by %s Council", la);
+}
 
 static void where_of(struct out *o, const struct alert_row *r, bool cy)
 {
+	if (r->unnamed) {
+		/* no home: with the times, it could point at the child */
+		char who[LA_NAME_MAX + 64];
+
+		alert_unnamed_text(r, cy, who, sizeof(who));
+		put(o, "%s", who);
+		return;
+	}
+
 	const char *area = cy && r->home_area_cy[0] ? r->home_area_cy :
 			   r->home_area_en;
 	const char *la = cy && r->la_cy[0] ? r->la_cy : r->la_en;
@@ -535,7 +575,10 @@ void alert_text(const struct alert_row *r, int64_t now, bool cy,
 	where_of(&o, r, cy);
 	out_init(&o, out->due, sizeof(out->due));
 	due_of(&o, r, now, cy);
-	snprintf(out->todo, sizeof(out->todo), "%s",
-		 todo_of(r, json_is_object(f) ? f : NULL, cy));
+	if (r->unnamed && alert_is_live(r->state))
+		todo_unnamed(out->todo, sizeof(out->todo), r, cy);
+	else
+		snprintf(out->todo, sizeof(out->todo), "%s",
+			 todo_of(r, json_is_object(f) ? f : NULL, cy));
 	json_decref(f);
 }

@@ -65,6 +65,7 @@ static json_t *alert_json(struct api_json *j, const struct alert_row *r,
 	api_set(j, o, "overdue", json_boolean(alert_is_overdue(r, now)));
 	api_set(j, o, "council", api_str(r->la));
 	api_set(j, o, "ref", api_str(r->ref));
+	api_set(j, o, "named", json_boolean(!r->unnamed));
 	api_set(j, o, "episode_id", r->episode_id ?
 		json_integer(r->episode_id) : json_null());
 	api_set(j, o, "urn", api_str(r->urn));
@@ -184,15 +185,17 @@ static json_t *item_json(struct api_json *j, const struct alert_item_page *pg,
 	const struct alert_row *lead = &pg->reasons[it->first];
 	json_t *o = json_object(), *reasons = json_array(), *x;
 
-	if (it->ref[0]) {
+	if (it->ref[0] || it->unnamed) {
+		/* an unnamed child: its council only (docs/alerts.md) */
 		x = json_object();
 		api_set(j, x, "council", api_str(it->la));
-		api_set(j, x, "ref", api_str(it->ref));
+		api_set(j, x, "ref", it->unnamed ? json_null() :
+			api_str(it->ref));
 	} else {
 		x = json_null();
 	}
 	api_set(j, o, "child", x);
-	if (!it->ref[0]) {
+	if (!it->ref[0] && !it->unnamed) {
 		x = json_object();
 		api_set(j, x, "urn", api_str(it->urn));
 		api_set(j, x, "name", api_str(lead->home_name));

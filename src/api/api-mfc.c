@@ -464,18 +464,19 @@ struct step {
 	const char *const *fields;
 	read_fn *read;
 	write_fn *write;
+	enum mfc_op op;
 	const char *what;
 };
 
 static const struct step steps[] = {
-	{ home_fields, read_home_fields, store_mfc_update_home,
+	{ home_fields, read_home_fields, store_mfc_update_home, MFC_OP_HOME,
 	  "recording the home's fields" },
-	{ police_fields, read_police, store_mfc_police,
+	{ police_fields, read_police, store_mfc_police, MFC_OP_POLICE,
 	  "recording the police's fields" },
-	{ return_fields, read_return, store_mfc_return,
+	{ return_fields, read_return, store_mfc_return, MFC_OP_RETURN,
 	  "recording a return" },
 	{ interview_fields, read_interview, store_mfc_interview,
-	  "recording a return interview" },
+	  MFC_OP_INTERVIEW, "recording a return interview" },
 };
 
 static void do_step(struct request *req, struct response *res,
@@ -501,19 +502,16 @@ static void do_step(struct request *req, struct response *res,
 	wr = xmalloc(sizeof(*wr));
 	w = api_write_begin(s);
 	rc = store_mfc_get(s, &v, id, e, &err);
-	if (rc == ERR_NOT_FOUND) {
+	if (rc == ERR_NOT_FOUND || rc == ERR_DENIED) {
 		/*
-		 * Not one the viewer may see: ask the store to change
-		 * episode 0, which never exists, so that a role that may
-		 * never do this step is 403 (audited) whatever the id and
-		 * any other is 404 -- and nothing can be written.
+		 * Not one the viewer may see: the store refuses the change
+		 * without looking further, so that a role that may never do
+		 * this step is 403 whatever the id and any other is 404,
+		 * audited as a refused change of this episode -- and
+		 * nothing can be written.
 		 */
 		err_clear(&err);
-		mfc_episode_init(e);
-		e->returned_at = 1;	/* a return's own check comes later */
-		rc = st->write(s, &v, e, NULL, &err);
-		if (!rc)	/* cannot happen: there is no episode 0 */
-			rc = err_set(&err, ERR_NOT_FOUND, "no such episode");
+		rc = store_mfc_change_refused(s, &v, st->op, id, &err);
 		goto done;
 	}
 	if (rc)

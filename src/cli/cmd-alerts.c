@@ -280,7 +280,8 @@ static void print_tsv(const struct alert_row *r)
 	fmt_time(r->escalated_at, esc);
 	fmt_time(r->due_at, due);
 	printf("%" PRId64 "\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r->id, r->rule,
-	       alert_state_name(r->state), r->ref[0] ? r->la : "-",
+	       alert_state_name(r->state), r->ref[0] || r->unnamed ? r->la :
+	       "-",
 	       r->ref[0] ? r->ref : r->urn[0] ? r->urn : "-", raised, esc,
 	       alert_severity_name(r->severity), due);
 }
@@ -312,13 +313,19 @@ static void print_item(const struct alert_item_page *pg, size_t i, int64_t now,
 	if (!it->n)
 		return;
 	alert_text(lead, now, cy, &t);
-	if (it->ref[0])
+	if (it->ref[0]) {
 		printf("%ld. %s %s/%s", pg->page * pg->page_size + (long)i + 1,
 		       cy ? "Plentyn" : "Child", it->la, it->ref);
-	else
+	} else if (it->unnamed) {
+		char who[ALERT_TEXT_MAX];
+
+		alert_unnamed_text(lead, cy, who, sizeof(who));
+		printf("%ld. %s", pg->page * pg->page_size + (long)i + 1, who);
+	} else {
 		printf("%ld. %s %s (%s)", pg->page * pg->page_size +
 		       (long)i + 1, cy ? "Cartref" : "Home",
 		       lead->home_name[0] ? lead->home_name : it->urn, it->urn);
+	}
 	printf(" \xe2\x80\x94 %s", alert_severity_label(it->severity, cy));
 	if (alert_is_overdue(lead, now))
 		printf(", %s", cy ? "yn hwyr" : "overdue");
@@ -474,9 +481,14 @@ static int alerts_show_cmd(struct store *s, const struct args *a)
 	printf("%s %" PRId64 ": %s (%s; %s)\n", cy ? "rhybudd" : "alert",
 	       r->id, alert_title(r->rule, cy), alert_state_label(r->state, cy),
 	       alert_severity_label(r->severity, cy));
-	if (r->ref[0])
+	if (r->ref[0]) {
 		printf("%s: %s/%s\n", cy ? "plentyn" : "child", r->la, r->ref);
-	else if (r->urn[0])
+	} else if (r->unnamed) {
+		char who[ALERT_TEXT_MAX];
+
+		alert_unnamed_text(r, cy, who, sizeof(who));
+		printf("%s: %s\n", cy ? "plentyn" : "child", who);
+	} else if (r->urn[0])
 		printf("%s: %s (%s)\n", cy ? "cartref" : "home",
 		       r->home_name[0] ? r->home_name : r->urn, r->urn);
 	if (r->episode_id)

@@ -114,6 +114,9 @@ int sq_children_list(void *impl, const struct viewer *v,
 int sq_child_record(void *impl, const struct viewer *v, const char *la,
 		    const char *ref, bool *exists, struct child_record *out,
 		    struct err *err);
+int sq_child_in_scope(void *impl, const struct viewer *v, const char *la,
+		      const char *ref, bool *exists, bool *yes,
+		      struct err *err);
 int sq_homes_list(void *impl, const struct viewer *v,
 		  const struct home_filter *f, struct home_page *out,
 		  struct err *err);

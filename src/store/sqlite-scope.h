@@ -33,16 +33,27 @@
  * not ended; an episode left open for someone who has turned 18 ended on
  * their 18th birthday.
  */
+#define SCOPE_INSPECTORATE_EPISODES                                      \
+	" FROM home h0 JOIN episode e0 ON e0.urn = h0.urn"                \
+	" WHERE e0.decom <= :today"
 #define SCOPE_INSPECTORATE                                               \
-	"c.id IN (SELECT e0.child_id FROM home h0"                        \
-	" JOIN episode e0 ON e0.urn = h0.urn WHERE e0.decom <= :today)"
-#define SCOPE_PROVIDER                                                   \
-	"c.id IN (SELECT e0.child_id FROM provider p0"                    \
+	"c.id IN (SELECT e0.child_id" SCOPE_INSPECTORATE_EPISODES ")"
+/* The same rule for one child (a lookup, not the set of every child
+ * placed in a registered home: that took milliseconds a call). */
+#define SCOPE_INSPECTORATE_ONE                                           \
+	"EXISTS (SELECT 1" SCOPE_INSPECTORATE_EPISODES                    \
+	" AND e0.child_id = c.id)"
+#define SCOPE_PROVIDER_EPISODES                                          \
+	" FROM provider p0"                                               \
 	" JOIN home h0 ON h0.provider_id = p0.id"                         \
 	" JOIN episode_merged e0 ON e0.urn = h0.urn"                      \
 	" JOIN child c0 ON c0.id = e0.child_id"                           \
 	" WHERE p0.name = :provider AND e0.decom <= :today"               \
-	" AND coalesce(e0.end_eff, date(c0.dob, '+18 years')) >= :cutoff)"
+	" AND coalesce(e0.end_eff, date(c0.dob, '+18 years')) >= :cutoff"
+#define SCOPE_PROVIDER                                                   \
+	"c.id IN (SELECT e0.child_id" SCOPE_PROVIDER_EPISODES ")"
+#define SCOPE_PROVIDER_ONE                                               \
+	"EXISTS (SELECT 1" SCOPE_PROVIDER_EPISODES " AND e0.child_id = c.id)"
 
 /* M(the predicates of one kind of access), for BY_ACCESS tables. */
 #define APPLY(M, ...) M(__VA_ARGS__)

@@ -11,10 +11,8 @@
 
 #include "store/store.h"
 
-/* Missing from care (issue 5): what the backend's mfc_write changes, and
- * mfc_child_find's scope bits. */
-enum mfc_op { MFC_OP_HOME = 1, MFC_OP_POLICE, MFC_OP_RETURN,
-	      MFC_OP_INTERVIEW };
+/* Missing from care (issue 5): mfc_child_find's scope bits (what the
+ * backend's mfc_write changes, enum mfc_op, is in store.h). */
 enum mfc_scope_bits {
 	MFC_SCOPE_CHILD = 1 << 0,	/* its live records may show */
 	MFC_SCOPE_GRAB_READ = 1 << 1,	/* its grab pack may be read */
@@ -168,6 +166,10 @@ struct store_backend {
 	int (*child_record)(void *impl, const struct viewer *v,
 			    const char *la, const char *ref, bool *exists,
 			    struct child_record *out, struct err *err);
+	/* whether child la/ref exists (*exists) and is in v's scope */
+	int (*child_in_scope)(void *impl, const struct viewer *v,
+			      const char *la, const char *ref, bool *exists,
+			      bool *yes, struct err *err);
 	int (*homes_list)(void *impl, const struct viewer *v,
 			  const struct home_filter *f, struct home_page *out,
 			  struct err *err);

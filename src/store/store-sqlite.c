@@ -1720,6 +1720,7 @@ const struct store_backend store_sqlite_backend = {
 	.audit_protected = sq_audit_protected,
 	.children_list = sq_children_list,
 	.child_record = sq_child_record,
+	.child_in_scope = sq_child_in_scope,
 	.homes_list = sq_homes_list,
 	.home_profile = sq_home_profile,
 	.missing_open = sq_missing_open,

@@ -665,6 +665,25 @@ static int viewer_check(const struct viewer *v, bool children,
 	return 0;
 }
 
+/*
+ * viewer_check(v, true), with the refusal of a role that sees aggregates
+ * only audited ("view-denied", or "change-denied" for a change), as every
+ * refusal of a scoped read or change is.
+ */
+static int scoped_viewer(struct store *s, const struct viewer *v,
+			 bool change, const char *kind, const char *subject,
+			 struct err *err)
+{
+	int rc = viewer_check(v, false, err);
+
+	if (rc)
+		return rc;
+	if (v->access == VIEWER_NONE && v->audit)
+		v->audit(s, v, change ? "change-denied" : "view-denied", kind,
+			 subject, "role sees aggregates only", NULL);
+	return viewer_check(v, true, err);
+}
+
 static void page_clamp(long page, long size, long *page_out,
 		       long *size_out)
 {
@@ -726,7 +745,7 @@ int store_children_list(struct store *s, const struct viewer *v,
 
 	memset(out, 0, sizeof(*out));
 	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
-	rc = viewer_check(v, true, err);
+	rc = scoped_viewer(s, v, false, "children", f->la ? f->la : "", err);
 	if (rc)
 		return rc;
 	if (!filter_ok(f->la) || !filter_ok(f->ref_prefix) || !filter_ok(f->urn))
@@ -805,6 +824,23 @@ int store_child_record(struct store *s, const struct viewer *v,
 	return rc;
 }
 
+int store_child_in_scope(struct store *s, const struct viewer *v,
+			 const char *la, const char *ref, bool *yes,
+			 struct err *err)
+{
+	bool exists = false;
+	int rc;
+
+	*yes = false;
+	rc = viewer_check(v, false, err);
+	if (rc || v->access == VIEWER_NONE)
+		return rc;
+	if (!la || !ref || strlen(la) != LA_CODE_MAX || !ref[0] ||
+	    strnlen(ref, S903_CHILD_MAX + 1) > S903_CHILD_MAX)
+		return 0;
+	return s->be->child_in_scope(s->impl, v, la, ref, &exists, yes, err);
+}
+
 int store_homes_list(struct store *s, const struct viewer *v,
 		     const struct home_filter *f, struct home_page *out,
 		     struct err *err)
@@ -825,16 +861,34 @@ int store_home_profile(struct store *s, const struct viewer *v,
 		       const char *urn, struct home_profile *out,
 		       struct err *err)
 {
+	char subject[AUDIT_SUBJECT_MAX + 1];
 	struct names nm = { "", 0, 0 };
 	int rc;
 
 	memset(out, 0, sizeof(*out));
+	rc = viewer_check(v, false, err);
+	if (rc)
+		return rc;
+	snprintf(subject, sizeof(subject), "%.40s", urn ? urn : "");
+	if (v->access == VIEWER_NONE) {
+		/* refused, audited as a refused child read is */
+		if (v->audit)
+			v->audit(s, v, "view-denied", "home", subject,
+				 "role sees aggregates only", NULL);
+		return viewer_check(v, true, err);
+	}
 	rc = viewer_check(v, true, err);
 	if (rc)
 		return rc;
-	if (!urn || !urn[0] || strnlen(urn, S903_URN_MAX + 1) > S903_URN_MAX)
-		return err_set(err, ERR_NOT_FOUND, "no such home");
-	rc = s->be->home_profile(s->impl, v, urn, out, err);
+	rc = ERR_NOT_FOUND;
+	if (urn && urn[0] && strnlen(urn, S903_URN_MAX + 1) <= S903_URN_MAX)
+		rc = s->be->home_profile(s->impl, v, urn, out, err);
+	if (rc == ERR_NOT_FOUND) {
+		memset(out, 0, sizeof(*out));
+		rc = v->audit(s, v, "view-denied", "home", subject,
+			      "no such home", err);
+		return rc ? rc : err_set(err, ERR_NOT_FOUND, "no such home");
+	}
 	if (!rc && out->nchildren) {
 		for (size_t i = 0; i < out->nchildren; i++)
 			names_add(&nm, out->children[i].la,
@@ -882,7 +936,8 @@ int store_missing_open(struct store *s, const struct viewer *v,
 
 	memset(out, 0, sizeof(*out));
 	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
-	rc = viewer_check(v, true, err);
+	rc = scoped_viewer(s, v, false, "missing", f->urn && f->urn[0] ?
+			   f->urn : f->la ? f->la : "", err);
 	if (rc)
 		return rc;
 	if (!filter_ok(f->la) || !filter_ok(f->urn))
@@ -1360,11 +1415,12 @@ int store_mfc_report(struct store *s, const struct viewer *v,
 {
 	char subject[AUDIT_SUBJECT_MAX + 1], detail[160];
 	struct mfc_episode *n = NULL;
-	int rc = viewer_check(v, true, err);
+	int rc;
 
+	mfc_subject(subject, e->la, e->ref);
+	rc = scoped_viewer(s, v, true, "child", subject, err);
 	if (rc)
 		return rc;
-	mfc_subject(subject, e->la, e->ref);
 	if (v->access != VIEWER_PROVIDER)
 		return mfc_denied(s, v, "child", subject,
 				  "report a child missing: the home does",
@@ -1475,6 +1531,48 @@ static void mfc_merge(int op, const struct mfc_episode *in,
 	}
 }
 
+/* Whether v may do op at all: ERR_DENIED, audited, if not. */
+static int mfc_change_may(struct store *s, const struct viewer *v, int op,
+			  const char *subject, struct err *err)
+{
+	char what[64];
+	int rc = scoped_viewer(s, v, true, "mfc-episode", subject, err);
+
+	if (rc || mfc_may(v->access, op))
+		return rc;
+	snprintf(what, sizeof(what), "record the %s", mfc_op_name(op));
+	return mfc_denied(s, v, "mfc-episode", subject, what, err);
+}
+
+int store_mfc_change_refused(struct store *s, const struct viewer *v,
+			     enum mfc_op op, int64_t id, struct err *err)
+{
+	char subject[AUDIT_SUBJECT_MAX + 1];
+	struct mfc_episode *cur;
+	bool exists = false, allowed = false;
+	int rc;
+
+	snprintf(subject, sizeof(subject), "%lld", (long long)id);
+	rc = op ? mfc_change_may(s, v, op, subject, err) :
+		  scoped_viewer(s, v, true, "mfc-episode", subject, err);
+	if (rc)
+		return rc;
+	cur = xmalloc(sizeof(*cur));
+	mfc_episode_init(cur);
+	rc = s->be->mfc_find(s->impl, v, id, false, &exists, &allowed, cur,
+			     err);
+	if (rc && rc != ERR_NOT_FOUND) {
+		free(cur);
+		return rc;
+	}
+	if (exists)
+		mfc_subject(subject, cur->la, cur->ref);
+	free(cur);
+	return mfc_refused(s, v, "change-denied", exists ? "child" :
+			   "mfc-episode", subject, exists ? "out of scope" :
+			   "no such episode", "no such missing episode", err);
+}
+
 static int mfc_change(struct store *s, const struct viewer *v, int op,
 		      const struct mfc_episode *in, struct mfc_written *out,
 		      struct err *err)
@@ -1488,17 +1586,10 @@ static int mfc_change(struct store *s, const struct viewer *v, int op,
 		mfc_episode_init(&out->e);
 		out->visible = false;
 	}
-	rc = viewer_check(v, true, err);
+	snprintf(subject, sizeof(subject), "%lld", (long long)in->id);
+	rc = mfc_change_may(s, v, op, subject, err);
 	if (rc)
 		return rc;
-	snprintf(subject, sizeof(subject), "%lld", (long long)in->id);
-	if (!mfc_may(v->access, op)) {
-		char what[64];
-
-		snprintf(what, sizeof(what), "record the %s",
-			 mfc_op_name(op));
-		return mfc_denied(s, v, "mfc-episode", subject, what, err);
-	}
 	if (op == MFC_OP_RETURN && !in->returned_at)
 		return err_set(err, ERR_INVALID, "RETURNED_AT is required");
 	cur = xmalloc(sizeof(*cur));
@@ -1588,11 +1679,12 @@ int store_mfc_meeting_add(struct store *s, const struct viewer *v,
 	char subject[AUDIT_SUBJECT_MAX + 1], detail[120];
 	unsigned scope = 0;
 	int64_t id = 0;
-	int rc = viewer_check(v, true, err);
+	int rc;
 
+	mfc_subject(subject, m->la, m->ref);
+	rc = scoped_viewer(s, v, true, "child", subject, err);
 	if (rc)
 		return rc;
-	mfc_subject(subject, m->la, m->ref);
 	if (v->access != VIEWER_COUNCIL)
 		return mfc_denied(s, v, "child", subject,
 				  "record a strategy meeting: the council "
@@ -1642,11 +1734,12 @@ int store_grab_pack_put(struct store *s, const struct viewer *v,
 	char subject[AUDIT_SUBJECT_MAX + 1];
 	unsigned scope = 0;
 	int64_t id = 0;
-	int rc = viewer_check(v, true, err);
+	int rc;
 
+	mfc_subject(subject, g->la, g->ref);
+	rc = scoped_viewer(s, v, true, "grab-pack", subject, err);
 	if (rc)
 		return rc;
-	mfc_subject(subject, g->la, g->ref);
 	if (v->access != VIEWER_PROVIDER)
 		return mfc_denied(s, v, "grab-pack", subject,
 				  "keep a grab pack: the home does", err);
@@ -1737,6 +1830,29 @@ int store_grab_pack_get(struct store *s, const struct viewer *v,
 	rc = v->audit(s, v, "view", "grab-pack", subject, detail, err);
 	if (rc)
 		memset(out, 0, sizeof(*out));
+	return rc;
+}
+
+int store_mfc_visible(struct store *s, const struct viewer *v, int64_t id,
+		      bool *yes, struct err *err)
+{
+	struct mfc_episode *e;
+	bool exists = false;
+	int rc;
+
+	*yes = false;
+	rc = viewer_check(v, false, err);
+	if (rc || v->access == VIEWER_NONE)
+		return rc;
+	e = xmalloc(sizeof(*e));
+	mfc_episode_init(e);
+	rc = s->be->mfc_find(s->impl, v, id, false, &exists, yes, e, err);
+	mfc_episode_init(e);
+	free(e);
+	if (rc == ERR_NOT_FOUND) {
+		*yes = false;
+		rc = 0;
+	}
 	return rc;
 }
 
@@ -1850,7 +1966,8 @@ int store_mfc_attention(struct store *s, const struct viewer *v,
 
 	memset(out, 0, sizeof(*out));
 	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
-	rc = viewer_check(v, true, err);
+	rc = scoped_viewer(s, v, false, "missing-live", f->urn && f->urn[0] ?
+			f->urn : f->la ? f->la : "", err);
 	if (rc)
 		return rc;
 	if (!filter_ok(f->la) || !filter_ok(f->urn))

@@ -614,6 +614,19 @@ int store_child_record(struct store *s, const struct viewer *v,
 		       const char *la, const char *ref,
 		       struct child_record *out, struct err *err);
 
+/*
+ * Would store_child_record() open child la/ref for v?  The same rule (the
+ * scope predicate of the record read), asked without reading the record:
+ * for texts that must say no more than their reader may see (alerts and
+ * their outbox messages, docs/alerts.md).  *yes false for a child out of
+ * scope, one that does not exist and VIEWER_NONE.  Not audited: it
+ * returns no data of the child, and the caller that names the child
+ * audits that.  ERR_DENIED only for a viewer the store refuses outright.
+ */
+int store_child_in_scope(struct store *s, const struct viewer *v,
+			 const char *la, const char *ref, bool *yes,
+			 struct err *err);
+
 /* A home of the register; the address rule decides `postcode`. */
 struct home_row {
 	char urn[S903_URN_MAX + 1];
@@ -817,6 +830,27 @@ int store_grab_pack_put(struct store *s, const struct viewer *v,
 int store_grab_pack_get(struct store *s, const struct viewer *v,
 			const char *la, const char *ref, struct grab_pack *out,
 			struct err *err);
+
+/* The changes to an episode (store_mfc_update_home() ... below). */
+enum mfc_op { MFC_OP_HOME = 1, MFC_OP_POLICE, MFC_OP_RETURN,
+	      MFC_OP_INTERVIEW };
+/*
+ * Change op of episode id by v, who may not read it (store_mfc_get()
+ * answered ERR_NOT_FOUND or ERR_DENIED): refused without looking further,
+ * as the change itself would be, and audited "change-denied" naming the
+ * episode asked for (its child when it exists): ERR_DENIED for a kind of
+ * access that may never do op, else ERR_NOT_FOUND.  Nothing is written.
+ * op 0: a change of no one kind (a meeting naming the episode).
+ */
+int store_mfc_change_refused(struct store *s, const struct viewer *v,
+			     enum mfc_op op, int64_t id, struct err *err);
+
+/*
+ * Would store_mfc_get() show live episode id to v?  The same rule,
+ * without reading or auditing it (as store_child_in_scope()).
+ */
+int store_mfc_visible(struct store *s, const struct viewer *v, int64_t id,
+		      bool *yes, struct err *err);
 
 /* One episode as v may see it (fields v may not see are left empty). */
 int store_mfc_get(struct store *s, const struct viewer *v, int64_t id,
@@ -1180,6 +1214,10 @@ struct alert_row {
 	char resolved_by[USER_EMAIL_MAX + 1];
 	char ack_note[ALERT_NOTE_MAX + 1];
 	char resolve_note[ALERT_NOTE_MAX + 1];
+	/* set by src/alerts/ (never by the store): its reader may not open
+	 * the child, so ref, key, the home and the notes were emptied and
+	 * the texts say "a child looked after by" the council */
+	bool unnamed;
 };
 
 int store_alert_get(struct store *s, int64_t id, struct alert_row *out,
@@ -1221,6 +1259,7 @@ struct alert_item {
 	char la[LA_CODE_MAX + 1];	/* the child's council, or "" */
 	char ref[S903_CHILD_MAX + 1];	/* the child, or "" */
 	char urn[S903_URN_MAX + 1];	/* a home item's home, or "" */
+	bool unnamed;			/* as alert_row's (src/alerts/) */
 	int severity;			/* of its most urgent reason */
 	int64_t due_at;			/* of its most urgent reason; 0 */
 	int64_t newest_at;		/* its newest reason raised */

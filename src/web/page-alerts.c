@@ -242,10 +242,17 @@ static void item_row(struct request *req, struct response *res,
 	alert_text(lead, lv->v.now_ms, cy, &t);
 	res_markup(res, "<tr class=\"govuk-table__row\">\n"
 		   "<th scope=\"row\" class=\"govuk-table__header\">");
-	if (it->ref[0])
+	if (it->ref[0]) {
 		part_child_link(res, it->la, it->ref);
-	else
+	} else if (it->unnamed) {
+		/* a child this reader may not open (docs/alerts.md) */
+		char who[ALERT_TEXT_MAX];
+
+		alert_unnamed_text(lead, cy, who, sizeof(who));
+		res_text(res, who);
+	} else {
 		part_home_link(res, it->urn, lead->home_name);
+	}
 	res_markup(res, "<br>");
 	urgency_tags(req, res, it->severity,
 		     alert_is_overdue(lead, lv->v.now_ms));
@@ -521,6 +528,11 @@ static void alert_body(struct request *req, struct response *res,
 		res_text(res, r->la);
 		res_text(res, "/");
 		res_text(res, r->ref);
+	} else if (r->unnamed) {
+		char who[ALERT_TEXT_MAX];
+
+		alert_unnamed_text(r, cy, who, sizeof(who));
+		res_text(res, who);
 	} else {
 		res_text(res, r->home_name[0] ? r->home_name : r->urn);
 	}

@@ -341,11 +341,8 @@ void page_children(struct request *req, struct response *res)
 	}
 	p.page = (long)page;
 	s = web_store(req, &err);
+	/* a role with no child is refused by the store (audited): 404 */
 	rc = s ? web_viewer(req, s, &p.v, &err) : ERR_STORE;
-	if (!rc && p.v.access == VIEWER_NONE) {
-		res_error(req, res, 404);	/* no child for this role */
-		return;
-	}
 	if (!rc)
 		rc = web_councils_load(s, &p.councils, &err);
 	if (!rc && p.v.access == VIEWER_PROVIDER)
@@ -353,7 +350,7 @@ void page_children(struct request *req, struct response *res)
 	if (!p.placed[0])
 		p.placed = p.v.access == VIEWER_COUNCIL ? "now" : "all";
 	p.q_too_long = strlen(p.q) > WEB_FILTER_MAX;
-	if (!rc && p.q_too_long) {
+	if (!rc && p.q_too_long && p.v.access != VIEWER_NONE) {
 		/* the form again, saying what is wrong: no search */
 		p.rows = xcalloc(1, sizeof(*p.rows));
 		res_html_page(req, res, tr(req, "Error: Children",

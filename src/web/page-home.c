@@ -685,13 +685,21 @@ static void alert_tasks(struct request *req, struct response *res,
 			continue;
 		r = &ip->reasons[it->first];
 		alert_text(r, p->v.now_ms, cy, &t);
-		if (r->ref[0])
+		if (r->ref[0]) {
 			snprintf(name, sizeof(name), "%s: %s",
 				 alert_title(r->rule, cy), r->ref);
-		else
+		} else if (r->unnamed) {
+			/* a child this reader may not open (docs/alerts.md) */
+			char who[LA_NAME_MAX + 64];
+
+			alert_unnamed_text(r, cy, who, sizeof(who));
+			snprintf(name, sizeof(name), "%s: %s",
+				 alert_title(r->rule, cy), who);
+		} else {
 			snprintf(name, sizeof(name), "%s: %s",
 				 alert_title(r->rule, cy),
 				 r->home_name[0] ? r->home_name : r->urn);
+		}
 		if (it->n > 1) {
 			size_t len = strlen(name);
 

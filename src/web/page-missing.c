@@ -1041,6 +1041,13 @@ static void after_change(struct store *s, int64_t child_id, int64_t now)
 		web_log_err("evaluating a child's alerts", &err);
 }
 
+/* The store's change for op (a meeting is no change of the episode). */
+static const enum mfc_op op_mfc[] = {
+	[OP_HOME] = MFC_OP_HOME, [OP_POLICE] = MFC_OP_POLICE,
+	[OP_RETURN] = MFC_OP_RETURN, [OP_INTERVIEW] = MFC_OP_INTERVIEW,
+	[OP_MEETING] = 0,
+};
+
 /* Which access may do op at all (the store says the same, and more). */
 static bool op_access(enum op op, enum viewer_access a)
 {
@@ -1084,6 +1091,14 @@ static void episode_post(struct request *req, struct response *res,
 		rc = store_mfc_get(s, &ev->v, id, &ev->e, &err);
 	if (!rc && !op_access(op, ev->v.access))
 		rc = ERR_DENIED;
+	if (rc == ERR_NOT_FOUND || rc == ERR_DENIED) {
+		/* refused: the store audits it as a refused change of this
+		 * episode, and writes nothing */
+		err_clear(&err);
+		rc = store_mfc_change_refused(s, &ev->v, op_mfc[op], id, &err);
+		if (!rc)	/* cannot happen: it always refuses */
+			rc = ERR_DENIED;
+	}
 	if (rc) {
 		fail(req, res, rc, "a missing episode", &err, true);
 		goto out;
@@ -1269,8 +1284,17 @@ static int new_load(struct request *req, struct store *s,
 	rc = web_viewer(req, s, &nv->v, err);
 	if (!rc)
 		rc = store_child_record(s, &nv->v, la, ref, &nv->rec, err);
-	if (!rc && !web_placed_with_viewer(&nv->v, &nv->rec.child))
-		rc = err_set(err, ERR_NOT_FOUND, "not placed with the viewer");
+	if (!rc && !web_placed_with_viewer(&nv->v, &nv->rec.child)) {
+		/* a child it may see but may not report: refused, audited */
+		char subject[AUDIT_SUBJECT_MAX + 1];
+
+		snprintf(subject, sizeof(subject), "%s/%s", la, ref);
+		rc = nv->v.audit(s, &nv->v, "view-denied", "child", subject,
+				 "not placed with the viewer", err);
+		if (!rc)
+			rc = err_set(err, ERR_NOT_FOUND, "not placed with "
+				     "the viewer");
+	}
 	if (!rc)
 		rc = web_councils_load(s, &nv->councils, err);
 	return rc;
@@ -1485,8 +1509,13 @@ void page_missing_report(struct request *req, struct response *res)
 
 	s = web_store(req, &err);
 	rc = s ? web_viewer(req, s, &rv->v, &err) : ERR_STORE;
-	if (!rc && rv->v.access != VIEWER_PROVIDER)
-		rc = ERR_DENIED;	/* only homes report: the 404 page */
+	if (!rc && rv->v.access != VIEWER_PROVIDER) {
+		/* only homes report: the 404 page, the refusal audited */
+		rc = rv->v.audit(s, &rv->v, "view-denied", "missing-report",
+				 "", "only a home reports", &err);
+		if (!rc)
+			rc = ERR_DENIED;
+	}
 	if (!rc)
 		rc = web_councils_load(s, &rv->councils, &err);
 	if (!rc)

@@ -32,6 +32,7 @@ PW=demo-only-cartref
 D=demo.cartref.wales
 B=$DATA/review/boundaries
 C08=/children/W06000015/C08
+. tests/t/lib-audit.sh
 
 fresh_db "$db"
 cr() { "$CARTREF" --db "$db" "$@"; }
@@ -83,10 +84,14 @@ check "a Report missing or away button" has c1 "href=\"$C08/missing/new\"" "Repo
 check "a link to keep the grab pack" has c1 "href=\"$C08/grab-pack\""
 as sw c1s "$U$C08"
 check "no report button for the social worker" hasnt c1s "/missing/new"
+since=$(audit_head)
 as an nf "$U$C08/missing/new"
 check_eq "an analyst: the report form is 404" 404 "$(status nf)"
+check_eq "audited: view-denied, the child asked for" "" "$(refusal_row "analyst@$D" view-denied '^child:W06000015/C08$' "$since")"
+since=$(audit_head)
 as sw nf2 "$U$C08/missing/new"
 check_eq "the social worker: the report form is 404" 404 "$(status nf2)"
+check_eq "audited: view-denied, the child asked for " "" "$(refusal_row "social-worker@$D" view-denied '^child:W06000015/C08$' "$since")"
 
 as hm gp0 "$U$C08/grab-pack"
 check_eq "the grab pack form for the home" 200 "$(status gp0)"
@@ -293,28 +298,51 @@ as sw aa5 "$U/alerts/$first?saved=acknowledge-all&n=2"
 check "a banner" has aa5 "Saved: 2 alerts are acknowledged"
 
 # ---- roles -------------------------------------------------------------------------
+# each refusal is audited as that user, naming what was asked for
+# (refusal_row, tests/t/lib-audit.sh)
+refused() {	# WHO-EMAIL ACTION SUBJECT_RE
+	check_eq "  and audited: $2 $3" "" "$(refusal_row "$1" "$2" "$3" "$since")"
+}
+since=$(audit_head)
 as an x1 "$U/missing/$ep"
 check_eq "an analyst gets no episode" 404 "$(status x1)"
+refused "analyst@$D" view-denied "^mfc-episode:$ep\$"
+since=$(audit_head)
 as an x2 "$U/alerts"
 check_eq "an analyst gets no alerts" 404 "$(status x2)"
+refused "analyst@$D" view-denied "^alerts(:|\$)"
+since=$(audit_head)
 as an x3 "$U$C08/grab-pack"
 check_eq "an analyst gets no grab pack" 404 "$(status x3)"
+refused "analyst@$D" view-denied '^(grab-pack|child):W06000015/C08$'
 as an x4 "$U/home"
 check "no Alerts link for the analyst" hasnt x4 'href="/alerts"'
+since=$(audit_head)
 as sa x5 "$U/missing/$ep"
 check_eq "another council's social worker: 404" 404 "$(status x5)"
+refused sw@swansea.test view-denied '^child:W06000015/C08$'
+since=$(audit_head)
 as sa x6 "$U$C08/grab-pack"
 check_eq "another council's social worker: no grab pack" 404 "$(status x6)"
+refused sw@swansea.test view-denied '^(grab-pack|child):W06000015/C08$'
+since=$(audit_head)
 as sa x7 "$U/alerts/$alert"
 check_eq "another council's social worker: not the alert" 404 "$(status x7)"
+refused sw@swansea.test view-denied "^alert:$alert W06000015/C08\$"
 tok=$(form_token e4)
+since=$(audit_head)
 as sa x8 --data-urlencode "csrf=$(form_token x5)" -d police_ref=X -d risk_grade=low "$U/missing/$ep/police"
 check "another council's worker cannot record for the police" test "$(status x8)" = 404 -o "$(status x8)" = 403
+refused sw@swansea.test change-denied "^(child:W06000015/C08|mfc-episode:$ep)\$"
+since=$(audit_head)
 as sw x9 --data-urlencode "csrf=$tok" -d police_ref=X -d risk_grade=low "$U/missing/$ep/police"
 check_eq "the council may not record the police's part: 403" 403 "$(status x9)"
+refused "social-worker@$D" change-denied "^(child:W06000015/C08|mfc-episode:$ep)\$"
 check_eq "the police record unchanged" "high|SWP-19-0042" "$(sql "$db" "SELECT risk_grade, police_ref FROM mfc_episode WHERE id = $ep")"
+since=$(audit_head)
 as sw x10 "$U/missing/99999"
 check_eq "an unknown episode: 404" 404 "$(status x10)"
+refused "social-worker@$D" view-denied '^mfc-episode:99999$'
 as sw x11 "$U/missing/abc"
 check_eq "a bad episode id: 400" 400 "$(status x11)"
 get x12 "$U/missing/$ep"

@@ -208,7 +208,25 @@ call ch sw GET /api/v1/children/W06000015/C01/missing-episodes
 check "the child's chronology: the episode and the meeting" has ch "\"id\":$ep," '"strategy_meetings":[{' '"truncated":false'
 
 # --- every new route x role: the exact status ---
-# columns: the roles in $ROLES order, then no token
+# columns: the roles in $ROLES order, then no token.  Every 403 and 404
+# (a refusal of a scoped route) must have written a "view-denied" (GET)
+# or "change-denied" row as that user naming what was asked for
+# (audited_refusal, tests/t/lib-audit.sh).
+. tests/t/lib-audit.sh
+# the subject a refusal of PATH names: the episode or its child, the
+# child, the alert (and its child), or the list's kind
+subject_re() {
+	case $1 in
+	*/missing-episodes/$ep*) echo "^(mfc-episode:$ep|child:W06000015/C01)\$" ;;
+	*/missing-episodes/[0-9]*) echo "^mfc-episode:$(echo "$1" | sed 's,.*/missing-episodes/\([0-9]*\).*,\1,')\$" ;;
+	*/children/*/grab-pack) echo "^grab-pack:$(echo "$1" | sed 's,.*/children/\([^/]*/[^/]*\)/.*,\1,')\$" ;;
+	*/children/*) echo "^child:$(echo "$1" | sed 's,.*/children/\([^/]*/[^/]*\)/.*,\1,')\$" ;;
+	*/missing-episodes*) echo "^(missing-live|child:W06000015/C02)(:|\$)" ;;
+	*/alerts/[0-9]*) echo "^alert:$(echo "$1" | sed 's,.*/alerts/\([0-9]*\).*,\1,')( |\$)" ;;
+	*/alerts*|*/alert-items*) echo "^alerts(:|\$)" ;;
+	*/outbox*) echo "^outbox(:|\$)" ;;
+	esac
+}
 matrix="
 GET /api/v1/missing-episodes                              200 403 200 200 200 200 200 200 200 403 401
 GET /api/v1/missing-episodes?urn=W0000002                 200 403 200 200 200 200 200 200 200 403 401
@@ -229,11 +247,15 @@ GET /api/v1/outbox                                        200 403 200 200 200 20
 while read -r meth path want; do
 	[ -n "$path" ] || continue
 	got=""
+	unaudited=""
 	for r in $ROLES none; do
+		since=$(audit_head)
 		call m "$r" "$meth" "$path"
 		got="$got $(status m)"
+		unaudited="$unaudited$(audited_refusal "$r" "$meth" "$(status m)" "$(subject_re "$path")" "$since")"
 	done
 	check_eq "$meth $path by role" "$want" "$(echo $got)"
+	check_eq "$meth $path: every refusal audited" "" "$unaudited"
 done <<EOF
 $matrix
 EOF
@@ -253,11 +275,15 @@ POST /api/v1/alerts/$aid/acknowledge        {\"note\":\"seen\"} 409 403 409 409 
 while read -r meth path body want; do
 	[ -n "$path" ] || continue
 	got=""
+	unaudited=""
 	for r in $ROLES none; do
+		since=$(audit_head)
 		call w "$r" "$meth" "$path" "$body"
 		got="$got $(status w)"
+		unaudited="$unaudited$(audited_refusal "$r" "$meth" "$(status w)" "$(subject_re "$path")" "$since")"
 	done
 	check_eq "$meth $path by role" "$want" "$(echo $got)"
+	check_eq "$meth $path: every refusal audited" "" "$unaudited"
 done <<EOF
 $writes
 EOF

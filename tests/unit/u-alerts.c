@@ -1666,6 +1666,98 @@ static void test_signature(void **state)
 	assert_int_equal(alerts_retry_delay(30), 3600000);
 }
 
+/* An alert whose child the reader may not open says so, in both
+ * languages, with no home (issue 10, item 3). */
+static void test_unnamed_words(void **state)
+{
+	struct alert_row *row = xcalloc(1, sizeof(*row));
+	struct alert_text t;
+	char who[ALERT_TEXT_MAX];
+
+	(void)state;
+	snprintf(row->rule, sizeof(row->rule), "repeat-missing");
+	row->state = ALERT_OPEN;
+	row->child_id = 4;
+	snprintf(row->la, sizeof(row->la), "W06000015");
+	snprintf(row->la_en, sizeof(row->la_en), "Cardiff");
+	snprintf(row->la_cy, sizeof(row->la_cy), "Caerdydd");
+	snprintf(row->ref, sizeof(row->ref), "C01");
+	snprintf(row->home_name, sizeof(row->home_name), "Bryn Dau");
+	snprintf(row->home_area_en, sizeof(row->home_area_en), "Swansea");
+	alert_text(row, at("2019-04-07T12:00"), false, &t);
+	assert_string_equal(t.where,
+			    "Bryn Dau, Swansea; looked after by Cardiff Council");
+	/* unnamed: even a home left in the row is not said */
+	row->unnamed = true;
+	row->ref[0] = '\0';
+	alert_text(row, at("2019-04-07T12:00"), false, &t);
+	assert_string_equal(t.where, "A child looked after by Cardiff Council");
+	assert_non_null(strstr(t.todo, "Cardiff Council, which looks after the "
+				       "child, leads on this"));
+	alert_text(row, at("2019-04-07T12:00"), true, &t);
+	assert_string_equal(t.where, "Plentyn yng ngofal Cyngor Caerdydd");
+	assert_non_null(strstr(t.todo, "Ni allwch agor cofnod y plentyn hwn."));
+	alert_unnamed_text(row, true, who, sizeof(who));
+	assert_string_equal(who, "Plentyn yng ngofal Cyngor Caerdydd");
+	/* once answered there is nothing for it to do either */
+	row->state = ALERT_RESOLVED;
+	alert_text(row, at("2019-04-07T12:00"), false, &t);
+	assert_string_equal(t.todo, "Nothing more to do: it has been resolved.");
+	free(row);
+}
+
+/*
+ * Every alert a viewer lists names its child only if the viewer may open
+ * the child's record (the store's rule); an unnamed one keeps no
+ * reference, key, home or note (issue 10, item 3).
+ */
+static void test_naming(void **state)
+{
+	struct fixture *f = *state;
+	int64_t now = at("2019-04-06T12:00");
+	struct alert_page *page = xmalloc(sizeof(*page));
+	struct alert_filter all = { NULL, ALERT_NSTATES, NULL, 0, 100, NULL, NULL };
+	struct err err = ERR_INIT;
+	long named = 0, unnamed = 0;
+
+	run(f, now);
+	for (int w = 0; w < NWHO; w++) {
+		struct viewer v = view(f, (enum who)w, now);
+
+		if (alerts_list(f->s, &v, &all, page, &err)) {
+			err_clear(&err);
+			continue;	/* analysts: none */
+		}
+		for (size_t i = 0; i < page->n; i++) {
+			const struct alert_row *r = &page->rows[i];
+			bool yes = false;
+
+			if (!r->child_id)
+				continue;
+			if (r->unnamed) {
+				unnamed++;
+				assert_string_equal(r->ref, "");
+				assert_string_equal(r->key, "");
+				assert_string_equal(r->home_name, "");
+				assert_string_equal(r->ack_note, "");
+				assert_string_not_equal(r->la, "");
+				continue;
+			}
+			named++;
+			assert_int_equal(store_child_in_scope(f->s, &v, r->la,
+							      r->ref, &yes,
+							      &err), 0);
+			if (!yes)
+				fail_msg("%s told of %s/%s, which it may not "
+					 "open", f->u[w].email, r->la, r->ref);
+		}
+	}
+	/* both kinds: the police are told of children no longer missing */
+	assert_true(named > 0);
+	assert_true(unnamed > 0);
+	free(page);
+}
+
 int main(void)
 {
 	const struct CMUnitTest pure[] = {
@@ -1680,6 +1772,7 @@ int main(void)
 		cmocka_unit_test(test_horizon),
 		cmocka_unit_test(test_severity_due),
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_unnamed_words),
 		cmocka_unit_test(test_signature),
 	};
 	const struct CMUnitTest store[] = {
@@ -1690,6 +1783,7 @@ int main(void)
 		cmocka_unit_test(test_params),
 		cmocka_unit_test(test_historical),
 		cmocka_unit_test(test_items),
+		cmocka_unit_test(test_naming),
 	};
 	int rc = cmocka_run_group_tests_name("alert rules", pure, NULL, NULL);
 
