@@ -37,6 +37,13 @@ SH
 check_eq "a failure beside a skip still fails" "0 passed, 1 failed, 1 skipped" \
 	"$(tail -n 1 "$WORK/run2.out")"
 
+# a browser script where chromium is not installed: one skip, not a pass
+(cd "$WORK/tree" && sh -c '. tests/t/lib.sh; CHROMIUM=/nonexistent/chromium; needs_chromium; ok "never here"') \
+	>"$WORK/nochromium.out" 2>&1
+check_eq "needs_chromium without chromium: one skip and the plan" \
+	"ok 1 # skip the browser checks: /nonexistent/chromium is not installed (scripts/deps installs chromium)
+1..1" "$(cat "$WORK/nochromium.out")"
+
 # html_ok cannot pass when it cannot look
 printf '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><p>x</p></body></html>\n' \
 	>"$WORK/good.b"
