@@ -213,7 +213,7 @@ static int db_err(struct sq *q, struct err *err, const char *what)
  * where it is prepared or taken from the cache (stmt(), sq_cached()) or
  * run as text (exec()); the rollback of a failure is never failed, so
  * that what is tested is the caller's handling, not SQLite's.  Unset, the
- * cost is one relaxed atomic load.  tests/t/t0960-fail.sh and
+ * cost is two relaxed atomic loads.  tests/t/t0960-fail.sh and
  * t0950-crash.sh use them; no deployment sets them.
  */
 static atomic_long torture_fail_at = -1;	/* -1: not read yet */
@@ -246,7 +246,8 @@ static int torture(struct err *err)
 					    memory_order_relaxed);
 	long crash_at, n;
 
-	if (fail_at <= 0 && !atomic_load(&torture_crash_at))
+	if (fail_at <= 0 &&
+	    !atomic_load_explicit(&torture_crash_at, memory_order_relaxed))
 		return 0;
 	n = atomic_fetch_add(&torture_count, 1) + 1;
 	crash_at = atomic_load(&torture_crash_at);
