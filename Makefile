@@ -49,7 +49,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIBA     := $(BUILD)/libcartref.a
 BIN      := $(BUILD)/cartref
 
-.PHONY: all deps assets build test unit e2e demo fuzz clean check-headers
+.PHONY: all deps assets build test unit e2e demo fuzz fuzz-build clean check-headers
 
 all: build
 	@ln -sf $(BIN) cartref
@@ -126,14 +126,44 @@ demo: deps
 	@echo "sign in at http://$(DEMO_LISTEN)/sign-in as one of the demo users above."
 	./cartref --db $(DEMO_DB) serve --listen $(DEMO_LISTEN) --demo
 
-# libFuzzer target for the CSV reader (needs clang; not part of CI).
-FUZZ_FLAGS := -std=c17 -g -O1 -Isrc -fsanitize=fuzzer,address,undefined
+# libFuzzer targets (needs clang; not part of `make test`): the CSV
+# reader, the request-target and query decoder, the form parser and the
+# API's JSON body readers (tests/fuzz/fuzz-*.c).  The library is built
+# again with clang, libFuzzer's coverage and ASan+UBSan into build/fuzz;
+# `make fuzz` runs each target for FUZZ_SECONDS (default 60) from its
+# seeds in tests/fuzz/corpus-NAME, what it finds kept in
+# build/fuzz/corpus-NAME, and stops at the first crash.
+FUZZ         := build/fuzz
+FUZZ_TARGETS := csv request form json
+FUZZ_CFLAGS  := -std=c17 -g -O1 -Isrc -fno-omit-frame-pointer \
+                -fsanitize=fuzzer-no-link,address,undefined \
+                -fno-sanitize-recover=all
+FUZZ_OBJ     := $(LIB_SRC:%.c=$(FUZZ)/%.o)
+FUZZ_BIN     := $(FUZZ_TARGETS:%=$(FUZZ)/fuzz-%)
+
+$(FUZZ)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(QUIET_CC)clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FUZZ)/libcartref.a: $(FUZZ_OBJ)
+	@rm -f $@
+	$(QUIET_AR)ar rcs $@ $^
+
+$(FUZZ)/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ)/libcartref.a
+	$(QUIET_LINK)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) $< \
+	    -o $@ $(FUZZ)/libcartref.a $(PKG_LIBS) $(LDLIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
 fuzz: deps
-	@mkdir -p build/fuzz
-	clang $(FUZZ_FLAGS) -o build/fuzz/fuzz-csv tests/fuzz/fuzz-csv.c \
-	    src/ingest/csv.c src/base/buf.c src/base/err.c src/base/xalloc.c
-	build/fuzz/fuzz-csv -max_total_time=$${FUZZ_SECONDS:-60} \
-	    -max_len=4096 tests/fuzz/corpus-csv
+	@$(MAKE) --no-print-directory fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	    mkdir -p $(FUZZ)/corpus-$$t; \
+	    echo "fuzz-$$t: $${FUZZ_SECONDS:-60} s"; \
+	    $(FUZZ)/fuzz-$$t -max_total_time=$${FUZZ_SECONDS:-60} \
+	        -max_len=4096 -print_final_stats=1 \
+	        $(FUZZ)/corpus-$$t tests/fuzz/corpus-$$t || exit 1; \
+	done
 
 # Every header compiles on its own.
 check-headers:
@@ -146,3 +176,4 @@ clean:
 	rm -rf build cartref
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(wildcard $(FUZZ_OBJ:.o=.d))

@@ -1,6 +1,8 @@
 #!/bin/sh
 # tests/run.sh [unit|e2e]: run cmocka unit programs and end-to-end shell
-# tests, then print one summary line "N passed, N failed".
+# tests, then print one summary line "N passed, N failed, N skipped": a
+# check that did not run ("ok N # skip why" in TAP, "[  SKIPPED ]" from
+# cmocka) is counted as skipped, never as passed.
 #
 # Environment: CARTREF (the binary under test), UNIT_DIR (built unit test
 # programs).  Run from the repository root (make test does).
@@ -16,6 +18,7 @@ export CARTREF CARTREF_DATA TEST_OUT="$out"
 
 passed=0
 failed=0
+skipped=0
 failures=""
 
 if [ "$what" = all ] || [ "$what" = unit ]; then
@@ -26,17 +29,19 @@ if [ "$what" = all ] || [ "$what" = unit ]; then
 		rc=$?
 		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$out/$name.log" | awk '{s+=$1} END {print s+0}')
 		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$out/$name.log" | awk '{s+=$1} END {print s+0}')
+		s=$(sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' "$out/$name.log" | awk '{s+=$1} END {print s+0}')
 		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 			f=1	# crashed or sanitizer report
 		fi
 		passed=$((passed + p))
 		failed=$((failed + f))
+		skipped=$((skipped + s))
 		if [ "$f" -ne 0 ]; then
 			failures="$failures $name"
 			echo "FAIL $name (see $out/$name.log)"
 			tail -n 30 "$out/$name.log"
 		else
-			echo "ok   $name: $p tests"
+			echo "ok   $name: $p tests$([ "$s" -eq 0 ] || printf ", %s skipped" "$s")"
 		fi
 	done
 fi
@@ -48,23 +53,25 @@ if [ "$what" = all ] || [ "$what" = e2e ]; then
 		mkdir -p "$work"
 		WORK="$work" sh "$t" >"$out/$name.log" 2>&1
 		rc=$?
-		p=$(grep -c '^ok ' "$out/$name.log")
+		s=$(grep -c '^ok [0-9]* *# *[Ss][Kk][Ii][Pp]' "$out/$name.log")
+		p=$(($(grep -c '^ok ' "$out/$name.log") - s))
 		f=$(grep -c '^not ok ' "$out/$name.log")
 		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 			f=1
 		fi
 		passed=$((passed + p))
 		failed=$((failed + f))
+		skipped=$((skipped + s))
 		if [ "$f" -ne 0 ]; then
 			failures="$failures $name"
 			echo "FAIL $name (see $out/$name.log)"
 			grep -A12 '^not ok ' "$out/$name.log" | head -60
 		else
-			echo "ok   $name: $p checks"
+			echo "ok   $name: $p checks$([ "$s" -eq 0 ] || printf ", %s skipped" "$s")"
 		fi
 	done
 fi
 
 [ -n "$failures" ] && echo "failed:$failures"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

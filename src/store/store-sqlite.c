@@ -12,7 +12,9 @@
 #include "base/uktime.h"
 #include <fcntl.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <time.h>
 #include <unistd.h>
 #include "base/parse.h"
@@ -206,11 +208,69 @@ static int db_err(struct sq *q, struct err *err, const char *what)
 	return err_set(err, code, "%s: %s", what, sqlite3_errmsg(q->db));
 }
 
+/*
+ * Test hooks (issue 10; docs/security.md, "failure drills"): with
+ * CARTREF_FAIL_AT=N in the environment the Nth statement this process
+ * runs through the store fails, once, as a disk that fails would make it
+ * (SQLite's I/O-error tests, curl's torture tests); with CARTREF_CRASH_AT=N
+ * the process is killed there (SIGKILL, as kill -9).  A statement counts
+ * where it is prepared or taken from the cache (stmt(), sq_cached()) or
+ * run as text (exec()); the rollback of a failure is never failed, so
+ * that what is tested is the caller's handling, not SQLite's.  Unset, the
+ * cost is two relaxed atomic loads.  tests/t/t0960-fail.sh and
+ * t0950-crash.sh use them; no deployment sets them.
+ */
+static atomic_long torture_fail_at = -1;	/* -1: not read yet */
+static atomic_long torture_crash_at;
+static atomic_long torture_count;
+
+static long env_count(const char *name)
+{
+	const char *v = getenv(name);
+	char *end;
+	long n;
+
+	if (!v || !*v)
+		return 0;
+	n = strtol(v, &end, 10);
+	return *end || n < 0 ? 0 : n;
+}
+
+static void torture_init(void)
+{
+	if (atomic_load_explicit(&torture_fail_at, memory_order_relaxed) >= 0)
+		return;
+	atomic_store(&torture_crash_at, env_count("CARTREF_CRASH_AT"));
+	atomic_store(&torture_fail_at, env_count("CARTREF_FAIL_AT"));
+}
+
+static int torture(struct err *err)
+{
+	long fail_at = atomic_load_explicit(&torture_fail_at,
+					    memory_order_relaxed);
+	long crash_at, n;
+
+	if (fail_at <= 0 &&
+	    !atomic_load_explicit(&torture_crash_at, memory_order_relaxed))
+		return 0;
+	n = atomic_fetch_add(&torture_count, 1) + 1;
+	crash_at = atomic_load(&torture_crash_at);
+	if (n == crash_at)
+		raise(SIGKILL);
+	if (n == fail_at)
+		return err_set(err, ERR_STORE,
+			       "store: injected failure at statement %ld "
+			       "(CARTREF_FAIL_AT)", n);
+	return 0;
+}
+
 /* The cached statement id, reset and with bindings cleared. */
 static sqlite3_stmt *stmt(struct sq *q, enum stmt_id id, struct err *err)
 {
 	sqlite3_stmt *s = q->st[id];
 
+	if (torture(err))
+		return NULL;
 	if (!s) {
 		if (sqlite3_prepare_v3(q->db, stmt_sql[id], -1,
 				       SQLITE_PREPARE_PERSISTENT, &s, NULL)) {
@@ -229,6 +289,8 @@ sqlite3_stmt *sq_cached(void *impl, const char *sql, struct err *err)
 	struct sq *q = impl;
 	sqlite3_stmt *s = NULL;
 
+	if (torture(err))
+		return NULL;
 	for (size_t i = 0; i < q->ncache; i++)
 		if (q->cache_sql[i] == sql) {
 			s = q->cache_st[i];
@@ -259,6 +321,8 @@ static int exec(struct sq *q, const char *sql, struct err *err)
 {
 	char *msg = NULL;
 
+	if (err && torture(err))	/* err NULL: a rollback */
+		return ERR_STORE;
 	if (sqlite3_exec(q->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		err_set(err, ERR_STORE, "%s", msg ? msg : "sqlite error");
 		sqlite3_free(msg);
@@ -471,6 +535,7 @@ static int sq_open(void **impl, const char *location, struct err *err)
 	struct sq *q = xcalloc(1, sizeof(*q));
 	int rc;
 
+	torture_init();
 	*impl = q;
 	rc = private_files(location, err);
 	if (rc)

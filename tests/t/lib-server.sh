@@ -128,6 +128,9 @@ hasnt() {
 	done
 }
 html_ok() {
+	command -v xmllint >/dev/null ||
+		{ echo "xmllint is not installed (scripts/deps)"; return 1; }
+	[ -s "$WORK/$1.b" ] || { echo "$WORK/$1.b is empty"; return 1; }
 	errs=$(xmllint --html --noout "$WORK/$1.b" 2>&1 |
 		grep 'parser error' | grep -v 'Tag [a-z]* invalid')
 	[ -z "$errs" ] || { echo "$errs"; return 1; }

@@ -364,14 +364,24 @@ check "what to do first in Welsh" has cy-home "I’w wneud gyntaf" "Graddio’r 
 check "nav in Welsh" has cy-home ">Hafan</a>" ">Dangosfwrdd</a>" ">Cartrefi</a>" ">Plant</a>"
 
 # --- every page parses as HTML ---
+# (asserted: it printed ok whatever the pages were, issue 10)
 i=1
+parsed=0
+unparsed=""
 while [ "$i" -le "$npages" ]; do
 	if [ "$(status "p$i")" = 200 ]; then
-		html_ok "p$i" || not_ok "page p$i parses" "$(html_ok "p$i")"
+		parsed=$((parsed + 1))
+		why=$(html_ok "p$i") || unparsed="$unparsed
+p$i: $why"
 	fi
 	i=$((i + 1))
 done
-ok "every 200 page of the matrix parses (xmllint --html)"
+if [ -z "$unparsed" ] && [ "$parsed" -ge 20 ]; then
+	ok "every 200 page of the matrix parses (xmllint --html): $parsed pages"
+else
+	not_ok "every 200 page of the matrix parses (xmllint --html)" \
+		"$parsed pages with 200, these do not parse:$unparsed"
+fi
 for f in dash-insp dash-an dash-sw dash-police dash-hm rec-sw rec-police prof-insp homes-an \
     cy-dash cy-rec home-inspector home-police; do
 	check "$f parses" html_ok "$f"

@@ -293,8 +293,7 @@ check "the stylesheet: focus ring, sticky first column, no fonts" sh -c "
 # ---- in the browser ---------------------------------------------------------
 
 if [ ! -x "$CHROMIUM" ]; then
-	echo "ok $((n + 1)) # skip $CHROMIUM is not installed (scripts/deps installs chromium)"
-	n=$((n + 1))
+	skip "the service pages in the browser" "$CHROMIUM is not installed (scripts/deps installs chromium)"
 else
 	check "playwright-core and axe-core are installed (make assets)" \
 		test -f node_modules/playwright-core/package.json -a -f node_modules/axe-core/axe.min.js
