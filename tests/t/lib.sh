@@ -70,6 +70,14 @@ fresh_db() {
 	cp "$WORK/base.db-audit" "$1-audit"
 }
 
+# copy_store SRC DST: copy a closed store with its audit file (the audit
+# trail is a file of its own, SRC-audit), replacing DST's.
+copy_store() {
+	rm -f "$2" "$2-wal" "$2-shm" "$2-audit" "$2-audit-wal" "$2-audit-shm"
+	cp "$1" "$2" || return 1
+	[ ! -f "$1-audit" ] || cp "$1-audit" "$2-audit"
+}
+
 # sql DB "query": run a read-only query with the sqlite3 shell, the
 # store's audit file attached as cartref attaches it ("aud"), so that
 # "audit" names its table.

@@ -30,7 +30,7 @@ check "the synthetic Wales set" sh -c "'$CARTREF' demo-data --seed 1 '$d' >/dev/
 db=$WORK/crash.db
 fresh_db "$db"
 cr() { "$CARTREF" --db "$db" "$@"; }
-cp "$db" "$WORK/empty.db"
+copy_store "$db" "$WORK/empty.db"
 
 # figures NAME: the store's counts and the review's exact figures
 figures() {
@@ -69,8 +69,7 @@ $1: neither before nor after: $(diff "$WORK/after.stats" "$WORK/now.stats" | hea
 	fi
 }
 fresh() {
-	rm -f "$db" "$db-wal" "$db-shm"
-	cp "$WORK/empty.db" "$db"
+	copy_store "$WORK/empty.db" "$db"
 }
 
 # --- import dir, killed at its Nth statement ---
@@ -122,7 +121,7 @@ check "demo users" sh -c "'$CARTREF' --db '$db' user demo >/dev/null"
 HM=home-manager@demo.cartref.wales
 cr user token $HM --label t0950 2>&1 | grep '^cartref_' >"$WORK/hm.tok"
 check "a token for the home manager" test -s "$WORK/hm.tok"
-cp "$db" "$WORK/loaded.db"
+copy_store "$db" "$WORK/loaded.db"
 log=$WORK/server.log
 out=$WORK/server.out
 SERVER_PORT_BASE=22000
@@ -170,8 +169,8 @@ bad=""
 acked=0
 for delay in $(rand 3 200 900 3); do
 	round=$((round + 1))
-	rm -f "$db" "$db-wal" "$db-shm" "$WORK"/acked-*
-	cp "$WORK/loaded.db" "$db"
+	rm -f "$WORK"/acked-*
+	copy_store "$WORK/loaded.db" "$db"
 	if ! start_server; then
 		bad="$bad
 round $round: the server did not start: $(tail -5 "$log")"

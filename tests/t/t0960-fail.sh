@@ -25,7 +25,7 @@ cp -r $B/2018 $B/2019 "$d/903/W06000015/"
 db=$WORK/fail.db
 fresh_db "$db"
 cr() { "$CARTREF" --db "$db" "$@"; }
-cp "$db" "$WORK/empty.db"
+copy_store "$db" "$WORK/empty.db"
 cr stats >"$WORK/stats-before"
 check "the set imports" cr import dir "$d"
 cr stats >"$WORK/stats-after"
@@ -34,7 +34,7 @@ check "a provider running Bryn Dau" cr user org-add --kind provider --code meado
 	--name-en "The Meadow Trust" --provider "The Meadow Trust"
 check "its home manager" sh -c "echo 'fail test password' | '$CARTREF' --db '$db' user add \
 	--email meadow@example.org --name Meadow --role home_manager --org provider:meadow --password-stdin"
-cp "$db" "$WORK/loaded.db"
+copy_store "$db" "$WORK/loaded.db"
 SW=social-worker@demo.cartref.wales
 
 # audit_rows DB: the rows of a verified audit trail ("" when it does not verify)
@@ -78,8 +78,7 @@ N=$k: $r"; okrun=0; nbad=$((nbad + 1)) ;;
 
 # --- import dir ---
 import_one() {
-	rm -f "$db" "$db-wal" "$db-shm"
-	cp "$WORK/empty.db" "$db"
+	copy_store "$WORK/empty.db" "$db"
 	CARTREF_FAIL_AT=$1 "$CARTREF" --db "$db" import dir "$d" >/dev/null 2>"$WORK/err"
 	rc=$?
 	cr stats >"$WORK/stats" 2>&1
@@ -100,8 +99,7 @@ drill "import dir"
 # --- a missing report ---
 rows0=$(audit_rows "$WORK/loaded.db")
 report_one() {
-	rm -f "$db" "$db-wal" "$db-shm"
-	cp "$WORK/loaded.db" "$db"
+	copy_store "$WORK/loaded.db" "$db"
 	CARTREF_FAIL_AT=$1 "$CARTREF" --db "$db" missing report --as meadow@example.org \
 		--child W06000015/C01 --started "$(date -u -d "$(fnow) 1 hour ago" +%Y-%m-%dT%H:%M)" \
 		>/dev/null 2>"$WORK/err"
@@ -131,8 +129,7 @@ drill_one() { report_one "$@"; }
 drill "a missing report"
 
 # --- a child's read ---
-rm -f "$db" "$db-wal" "$db-shm"
-cp "$WORK/loaded.db" "$db"
+copy_store "$WORK/loaded.db" "$db"
 check "the home reports C01 missing" cr missing report --as meadow@example.org \
 	--child W06000015/C01 --started "$(date -u -d "$(fnow) 1 day ago" +%Y-%m-%dT%H:%M)"
 read_one() {
