@@ -57,16 +57,6 @@ int alerts_viewer_org(const struct viewer *v, enum org_kind *kind,
 
 /* ---- what a reader may be told of the child ----------------------------- */
 
-static int add_area(const char *code, void *ctx)
-{
-	struct viewer *v = ctx;
-
-	if (v->nareas == VIEWER_AREAS_MAX)
-		return ERR_TOO_LARGE;
-	snprintf(v->areas[v->nareas++], sizeof(v->areas[0]), "%s", code);
-	return 0;
-}
-
 int alerts_org_viewer(struct store *s, enum org_kind kind, const char *code,
 		      int64_t now, struct viewer *out, struct err *err)
 {
@@ -98,12 +88,10 @@ int alerts_org_viewer(struct store *s, enum org_kind kind, const char *code,
 		if (rc == ERR_NOT_FOUND)
 			break;	/* no area: nothing in its scope */
 		if (!rc)
-			rc = store_org_areas_each(s, o.id, add_area, out, &nf);
+			rc = viewer_add_police_areas(s, o.id, code, out, &nf);
 		if (rc) {
 			*err = nf;
-			return rc == ERR_TOO_LARGE ? err_set(err, rc, "police "
-				"force %s covers more than %d councils", code,
-				VIEWER_AREAS_MAX) : rc;
+			return rc;
 		}
 		break;
 	case ORG_HEALTH_BOARD:

@@ -71,6 +71,18 @@ static int add_area(const char *code, void *ctx)
 	return 0;
 }
 
+int viewer_add_police_areas(struct store *s, int64_t org_id,
+			    const char *code, struct viewer *v,
+			    struct err *err)
+{
+	int rc = store_org_areas_each(s, org_id, add_area, v, err);
+
+	if (rc == ERR_TOO_LARGE)
+		rc = err_set(err, rc, "police force %s covers more than %d "
+			     "councils", code, VIEWER_AREAS_MAX);
+	return rc;
+}
+
 static int fail(struct viewer *out, int rc)
 {
 	memset(out, 0, sizeof(*out));
@@ -129,11 +141,7 @@ int viewer_from_user_org(struct store *s, const struct user *u,
 			 o->provider);
 		break;
 	case VIEWER_POLICE:
-		rc = store_org_areas_each(s, o->id, add_area, out, err);
-		if (rc == ERR_TOO_LARGE)
-			rc = err_set(err, rc, "police force %s covers more "
-				     "than %d councils", o->code,
-				     VIEWER_AREAS_MAX);
+		rc = viewer_add_police_areas(s, o->id, o->code, out, err);
 		if (rc)
 			return fail(out, rc);
 		break;

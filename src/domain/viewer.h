@@ -95,6 +95,16 @@ struct viewer {
 int viewer_from_user(struct store *s, const struct user *u, const char *ip,
 		     int64_t now_ms, struct viewer *out, struct err *err);
 
+/*
+ * Add the councils police organisation org_id (code, for the message)
+ * covers to v->areas: the police scope's one rule, for a user's viewer
+ * and for an organisation's (alerts_org_viewer()).  ERR_TOO_LARGE, said,
+ * for more than VIEWER_AREAS_MAX.  Implemented in src/auth/viewer.c.
+ */
+int viewer_add_police_areas(struct store *s, int64_t org_id,
+			    const char *code, struct viewer *v,
+			    struct err *err);
+
 /* ---- the field matrix (docs/access.md) ---------------------------------- */
 
 enum viewer_field {
