@@ -336,6 +336,25 @@ static int read_report(struct response *res, const json_t *b,
 	return read_home_fields(res, b, e);
 }
 
+/*
+ * The episode as stored after a change that committed, for the answer:
+ * when reading it back fails, the answer is still the committed change
+ * (e as written, with its id), never an error that would make the
+ * writer think nothing was recorded and send it again (issue 10, item 9).
+ */
+static void reread_committed(struct store *s, const struct viewer *v,
+			     struct mfc_episode *e)
+{
+	struct mfc_episode *got = xmalloc(sizeof(*got));
+	struct err err = ERR_INIT;
+
+	if (store_mfc_get(s, v, e->id, got, &err))
+		web_log_err("reading back a recorded report", &err);
+	else
+		*e = *got;
+	free(got);
+}
+
 void api_mfc_report(struct request *req, struct response *res)
 {
 	struct mfc_episode *e = NULL;
@@ -357,10 +376,10 @@ void api_mfc_report(struct request *req, struct response *res)
 		goto out;
 	w = api_write_begin(s);
 	rc = store_mfc_report(s, &v, e, &err);
-	if (!rc)
+	if (!rc) {
 		after_change(s, e->child_id, v.now_ms);
-	if (!rc)
-		rc = store_mfc_get(s, &v, e->id, e, &err);
+		reread_committed(s, &v, e);
+	}
 	api_write_end(s, w);
 	if (rc == ERR_INVALID && mfc_episode_check(e, v.now_ms, &p, &err)) {
 		check_error(res, &p, &err);

@@ -11,6 +11,12 @@
 #   a missing report  (missing report) a clean error with no episode and
 #                     no audit row, or both (and when what failed is the
 #                     alerts' evaluation after the commit, it says so)
+#   an API report     (POST /api/v1/missing-episodes, a server of one
+#                     thread with no alert ticker, so that the statements
+#                     come in the same order each time) 201 only with the
+#                     episode recorded, and an error only without it: a
+#                     write that committed is never answered with an
+#                     error the writer would send again
 # and the audit trail verifies after each.  "Clean": a non-zero exit, one
 # "cartref: ..." line naming the failure, no sanitizer report, no crash.
 . tests/t/lib.sh
@@ -34,6 +40,8 @@ check "a provider running Bryn Dau" cr user org-add --kind provider --code meado
 	--name-en "The Meadow Trust" --provider "The Meadow Trust"
 check "its home manager" sh -c "echo 'fail test password' | '$CARTREF' --db '$db' user add \
 	--email meadow@example.org --name Meadow --role home_manager --org provider:meadow --password-stdin"
+cr user token meadow@example.org --label t0960 2>&1 | grep '^cartref_' >"$WORK/meadow.tok"
+check "a token for the home manager" test -s "$WORK/meadow.tok"
 copy_store "$db" "$WORK/loaded.db"
 SW=social-worker@demo.cartref.wales
 
@@ -127,6 +135,58 @@ report_one() {
 }
 drill_one() { report_one "$@"; }
 drill "a missing report"
+
+# --- a report over the API ---
+# api_one N: a server that fails its Nth statement; one report of C01
+api_one() {
+	copy_store "$WORK/loaded.db" "$db"
+	: >"$WORK/srv.out"
+	CARTREF_FAIL_AT=$1 "$CARTREF" --db "$db" serve --listen "127.0.0.1:$port" \
+		--threads 1 --alerts-every 0 --quiet >"$WORK/srv.out" 2>"$WORK/srv.err" &
+	spid=$!
+	i=0
+	while ! grep -q serving "$WORK/srv.out" 2>/dev/null; do
+		if ! kill -0 $spid 2>/dev/null || [ $i -ge 100 ]; then
+			kill $spid 2>/dev/null
+			wait $spid 2>/dev/null
+			grep -q 'injected failure' "$WORK/srv.err" ||
+				{ echo "the server did not start: $(tail -3 "$WORK/srv.err")"; return; }
+			echo fail	# failed at start-up, cleanly
+			return
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	code=$(curl -s -o "$WORK/api.b" -w '%{http_code}' -X POST \
+		-H "Authorization: Bearer $(cat "$WORK/meadow.tok")" \
+		-H "Content-Type: application/json" \
+		--data-binary "{\"council\":\"W06000015\",\"ref\":\"C01\",\"kind\":\"M\",\"started_at\":\"$(date -u -d "$(fnow) 1 hour ago" +%Y-%m-%dT%H:%M:%SZ)\"}" \
+		"http://127.0.0.1:$port/api/v1/missing-episodes")
+	kill $spid 2>/dev/null
+	wait $spid 2>/dev/null
+	rows=$(audit_rows "$db")
+	[ -n "$rows" ] || { echo "the audit trail does not verify"; return; }
+	"$CARTREF" --db "$db" missing show --child W06000015/C01 --as $SW >"$WORK/show" 2>&1
+	eps=$(grep -c "^episode" "$WORK/show")
+	case "$code" in
+	201)	[ "$eps" -eq 1 ] || { echo "answered 201, $eps episodes"; return; }
+		grep -q '"id":' "$WORK/api.b" || { echo "answered 201 without the episode"; return; }
+		# met after the commit (the alerts, reading it back) and
+		# answered with what committed, or not met at all
+		if grep -q 'injected failure' "$WORK/srv.err"; then
+			echo fail
+		else
+			echo ok
+		fi ;;
+	000)	echo "no answer (the server died?): $(tail -3 "$WORK/srv.err")" ;;
+	*)	[ "$eps" -eq 0 ] ||
+			{ echo "answered $code, yet the episode was recorded: $(head -c 200 "$WORK/api.b")"; return; }
+		echo fail ;;
+	esac
+}
+port=$(( 23000 + $$ % 1000 ))
+drill_one() { api_one "$@"; }
+drill "a report over the API"
 
 # --- a child's read ---
 copy_store "$WORK/loaded.db" "$db"
