@@ -787,6 +787,9 @@ int web_server_start(const struct web_config *cfg, struct web_server **out,
 			 MHD_USE_TURBO;
 	unsigned threads = cfg->threads ? cfg->threads :
 			   THREADS_PER_CPU * cpu_count();
+	struct MHD_OptionItem pool[] = {
+		{ MHD_OPTION_END, 0, NULL }, { MHD_OPTION_END, 0, NULL },
+	};
 	int rc;
 
 	*out = NULL;
@@ -848,11 +851,15 @@ int web_server_start(const struct web_config *cfg, struct web_server **out,
 		goto out;
 	srv->names = cfg->names;
 	srv->nnames = cfg->nnames;
+	/* one thread is no pool: libmicrohttpd warns of a pool of 0 or 1 */
+	if (threads > 1)
+		pool[0] = (struct MHD_OptionItem){ MHD_OPTION_THREAD_POOL_SIZE,
+						   threads, NULL };
 	srv->d = MHD_start_daemon(
 		flags, (uint16_t)la.port, on_accept, srv, on_request, srv,
 		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&la.ss,
-		MHD_OPTION_THREAD_POOL_SIZE, threads,
+		MHD_OPTION_ARRAY, pool,
 		MHD_OPTION_CONNECTION_LIMIT,
 		cfg->max_connections ? cfg->max_connections : 1024u,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT,
