@@ -524,9 +524,8 @@ static void alert_body(struct request *req, struct response *res,
 	}
 	res_markup(res, "<span class=\"govuk-caption-l\">");
 	if (r->ref[0]) {
+		/* the council is named below ("looked after by"), not coded */
 		res_text(res, tr(req, "Child ", "Plentyn "));
-		res_text(res, r->la);
-		res_text(res, "/");
 		res_text(res, r->ref);
 	} else if (r->unnamed) {
 		char who[ALERT_TEXT_MAX];

@@ -162,6 +162,13 @@ check "Cardiff finds C01 by reference" grep -q '"ref":"C01"' "$WORK/f4.b"
 get fp -b "$WORK/mc@south-wales.example.jar" "$U/alerts"
 check "the force's home filter does not offer Bryn Dau" hasnt fp 'W0000002'
 
+# a named alert's page gives the child by reference, its council by
+# name ("looked after by"), not the council's code
+id=$(grep -o '"id":[0-9]*,"rule"' "$WORK/sw@cardiff.example-al.b" | head -1 | sed 's/[^0-9]//g')
+get named -b "$WORK/sw@cardiff.example.jar" "$U/alerts/$id?lang=en"
+check "Cardiff's alert page: \"Child C01\", no council code" \
+	grep -q 'govuk-caption-l">Child C01<' "$WORK/named.b"
+
 check "the audit trail is intact" cr audit verify
 stop_server
 check "the server stops cleanly" test "$?" -eq 0
