@@ -913,9 +913,11 @@ int sq_login_refusal_close(void *impl, const char *key, struct err *err)
 
 /* ---- audit trail ------------------------------------------------------------ */
 
-#define AUDIT_COLS \
-	"SELECT id, at, user_id, org_id, actor, role, action, subject_kind," \
-	" subject_id, detail, ip, prev_hash, hash FROM aud.audit"
+/* An audit row's columns, in audit_row's order. */
+#define AUDIT_COLS                                                       \
+	"id, at, user_id, org_id, actor, role, action, subject_kind,"     \
+	" subject_id, detail, ip, prev_hash, hash"
+#define AUDIT_SELECT "SELECT " AUDIT_COLS " FROM aud.audit"
 
 static void audit_from_row(sqlite3_stmt *s, struct audit_row *r)
 {
@@ -935,13 +937,63 @@ static void audit_from_row(sqlite3_stmt *s, struct audit_row *r)
 	sq_col_text(s, 12, r->hash, sizeof(r->hash));
 }
 
+/*
+ * Migration 10: rows of a change that committed in the store file but
+ * not in the audit file (a crash between the two commits) are copied
+ * back, with their ids and hashes, when the first of them extends the
+ * audit file's chain (its prev_hash the head's, or the genesis hash of
+ * auth/audit.h, 64 zeros, for an empty trail).  Otherwise, or when the
+ * audit file has them, nothing.
+ */
+#define AUDIT_HEAD_ID "(SELECT coalesce(max(id), 0) FROM aud.audit)"
+
+int sq_audit_lost(void *impl, bool *yes, struct err *err)
+{
+	sqlite3_stmt *s;
+	int rc = prep(impl, "SELECT count(*) FROM main.audit_pending f"
+		      " WHERE f.id = " AUDIT_HEAD_ID " + 1"
+		      " AND f.prev_hash = coalesce((SELECT hash FROM aud.audit"
+		      " ORDER BY id DESC LIMIT 1), printf('%064d', 0))",
+		      &s, err);
+
+	*yes = false;
+	if (rc)
+		return rc;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*yes = sqlite3_column_int64(s, 0) > 0;
+	rc = rc == SQLITE_ROW ? 0 : sa_err(sq_handle(impl), err,
+					   "audit rows to restore");
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_audit_restore(void *impl, struct err *err)
+{
+	sqlite3 *db = sq_handle(impl);
+	sqlite3_stmt *s;
+	bool lost;
+	int rc = sq_audit_lost(impl, &lost, err);
+
+	if (rc || !lost)
+		return rc;
+	rc = prep(impl, "INSERT INTO aud.audit (" AUDIT_COLS ") SELECT "
+		  AUDIT_COLS " FROM main.audit_pending WHERE id > "
+		  AUDIT_HEAD_ID " ORDER BY id", &s, err);
+	return rc ? rc : run(db, s, err, "restoring the audit rows of a "
+			     "change whose audit commit was lost");
+}
+
 int sq_audit_head(void *impl, int64_t *id, char *hash, struct err *err)
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(impl, "SELECT id, hash FROM aud.audit ORDER BY id DESC LIMIT 1",
-		      &s, err);
+	int rc = sq_audit_restore(impl, err);
 
+	if (rc)
+		return rc;
+	rc = prep(impl, "SELECT id, hash FROM aud.audit ORDER BY id DESC LIMIT 1",
+		  &s, err);
 	if (rc)
 		return rc;
 	rc = sqlite3_step(s);
@@ -956,14 +1008,42 @@ int sq_audit_head(void *impl, int64_t *id, char *hash, struct err *err)
 	return rc;
 }
 
+static int audit_insert_into(void *impl, const char *sql,
+			     const struct audit_row *r, struct err *err);
+
+/*
+ * A row inside a caller's transaction (a change, which writes the store
+ * file anyway) goes into main.audit_pending as well, which holds only
+ * the last such transaction's rows (migration 10).
+ */
 int sq_audit_insert(void *impl, const struct audit_row *r, struct err *err)
+{
+	sqlite3_stmt *s;
+	int rc = audit_insert_into(impl, "INSERT INTO aud.audit (" AUDIT_COLS
+				   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+				   " ?9, ?10, ?11, ?12, ?13)", r, err);
+
+	if (rc || !sq_nested(impl))
+		return rc;
+	if (sq_first_pending(impl)) {
+		rc = prep(impl, "DELETE FROM main.audit_pending", &s, err);
+		if (!rc)
+			rc = run(sq_handle(impl), s, err, "audit_pending");
+		if (rc)
+			return rc;
+	}
+	return audit_insert_into(impl, "INSERT INTO main.audit_pending ("
+				 AUDIT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5,"
+				 " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", r,
+				 err);
+}
+
+static int audit_insert_into(void *impl, const char *sql,
+			     const struct audit_row *r, struct err *err)
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(impl, "INSERT INTO aud.audit (id, at, user_id, org_id, actor,"
-		      " role, action, subject_kind, subject_id, detail, ip,"
-		      " prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-		      " ?8, ?9, ?10, ?11, ?12, ?13)", &s, err);
+	int rc = prep(impl, sql, &s, err);
 
 	if (rc)
 		return rc;
@@ -1004,13 +1084,13 @@ out:
 int sq_audit_list(void *impl, const struct audit_query *q,
 		  store_audit_fn *fn, void *ctx, struct err *err)
 {
-	static const char by_subject[] = AUDIT_COLS
+	static const char by_subject[] = AUDIT_SELECT
 		" WHERE subject_kind = ?1 AND (?2 IS NULL OR subject_id = ?2)"
 		" AND (?3 IS NULL OR user_id = ?3) AND id < ?4"
 		" ORDER BY id DESC LIMIT ?5";
-	static const char by_user[] = AUDIT_COLS
+	static const char by_user[] = AUDIT_SELECT
 		" WHERE user_id = ?3 AND id < ?4 ORDER BY id DESC LIMIT ?5";
-	static const char all[] = AUDIT_COLS
+	static const char all[] = AUDIT_SELECT
 		" WHERE id < ?4 ORDER BY id DESC LIMIT ?5";
 	bool subject = q->subject_kind && q->subject_kind[0];
 	sqlite3 *db = sq_handle(impl);
@@ -1037,7 +1117,7 @@ int sq_audit_scan(void *impl, store_audit_fn *fn, void *ctx,
 {
 	sqlite3 *db = sq_handle(impl);
 	sqlite3_stmt *s;
-	int rc = prep(impl, AUDIT_COLS " ORDER BY id", &s, err);
+	int rc = prep(impl, AUDIT_SELECT " ORDER BY id", &s, err);
 
 	if (rc)
 		return rc;

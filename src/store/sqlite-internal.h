@@ -10,6 +10,15 @@
 
 /* The connection of a backend instance. */
 sqlite3 *sq_handle(void *impl);
+/* Whether a caller's transaction is open around the current one (a
+ * change and its audit rows together), and, once per outermost
+ * transaction, true the first time it is asked (audit_pending). */
+bool sq_nested(void *impl);
+bool sq_first_pending(void *impl);
+/* Whether the audit file lacks rows of a change whose commit there was
+ * lost (migration 10), and copy them back (0 when there are none). */
+int sq_audit_lost(void *impl, bool *yes, struct err *err);
+int sq_audit_restore(void *impl, struct err *err);
 
 /*
  * The connection's prepared statement for sql, prepared on first use and

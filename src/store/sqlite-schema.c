@@ -909,6 +909,37 @@ static const char m9_audit_out[] =
 "DROP TABLE IF EXISTS main.audit;\n"
 ;
 
+/*
+ * Migration 10: the audit rows of the last change, kept in the store
+ * file too.  A change and its audit rows commit in one transaction over
+ * two files; in WAL mode SQLite commits each file atomically but not the
+ * two together, and the store file first, so a crash between the two
+ * commits could keep the change without its rows.  The rows are also
+ * written here, in the change's own commit; whoever next appends to the
+ * trail (or opens the store) copies any that the audit file lacks, with
+ * the ids and hashes they had, so the chain is as if nothing had
+ * happened (sqlite-auth.c, sq_audit_head(); store-sqlite.c).  Only rows
+ * written inside a caller's transaction come here: views of children,
+ * audited alone, never write the store file.
+ */
+static const char m10_audit_pending[] =
+"CREATE TABLE IF NOT EXISTS audit_pending (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  at TEXT NOT NULL,\n"
+"  user_id INTEGER,\n"
+"  org_id INTEGER,\n"
+"  actor TEXT NOT NULL,\n"
+"  role TEXT NOT NULL,\n"
+"  action TEXT NOT NULL,\n"
+"  subject_kind TEXT NOT NULL,\n"
+"  subject_id TEXT NOT NULL,\n"
+"  detail TEXT NOT NULL,\n"
+"  ip TEXT NOT NULL,\n"
+"  prev_hash TEXT NOT NULL,\n"
+"  hash TEXT NOT NULL\n"
+");\n"
+;
+
 const struct sqlite_migration sqlite_migrations[] = {
 	{ 1, "base tables: geography, homes, SSDA903 returns",
 	  { m1_geo, m1_homes, m1_returns, m1_episodes, m1_outcomes } },
@@ -928,5 +959,7 @@ const struct sqlite_migration sqlite_migrations[] = {
 	  { m8_refusals } },
 	{ SQLITE_AUDIT_MOVE, "the audit trail in its own file",
 	  { m9_audit_out } },
+	{ 10, "the audit rows of the last change kept with it",
+	  { m10_audit_pending } },
 };
 const size_t sqlite_nmigrations = ARRAY_SIZE(sqlite_migrations);

@@ -187,6 +187,7 @@ struct sq {
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_N];
 	int depth;		/* transaction nesting */
+	bool pending_done;	/* audit_pending emptied in this transaction */
 	/* sq_cached(): by the address of their constant SQL text */
 	const char *cache_sql[SQ_CACHE_MAX];
 	sqlite3_stmt *cache_st[SQ_CACHE_MAX];
@@ -196,6 +197,20 @@ struct sq {
 sqlite3 *sq_handle(void *impl)
 {
 	return ((struct sq *)impl)->db;
+}
+
+bool sq_nested(void *impl)
+{
+	return ((struct sq *)impl)->depth > 1;
+}
+
+bool sq_first_pending(void *impl)
+{
+	struct sq *q = impl;
+	bool first = !q->pending_done;
+
+	q->pending_done = true;
+	return first;
 }
 
 static int db_err(struct sq *q, struct err *err, const char *what)
@@ -741,9 +756,15 @@ int store_sqlite_latest(void)
 	return sqlite_migrations[sqlite_nmigrations - 1].version;
 }
 
+static int audit_restore(struct sq *q, struct err *err)
+{
+	return sq_audit_restore(q, err);
+}
+
 static int sq_migrate(void *impl, struct err *err)
 {
 	struct sq *q = impl;
+	bool lost;
 	int version, rc;
 	char pragma[64];
 
@@ -790,7 +811,9 @@ static int sq_migrate(void *impl, struct err *err)
 				       m->version);
 		}
 	}
-	return 0;
+	/* a change kept without its audit rows by a crash: restore them */
+	rc = sq_audit_lost(q, &lost, err);
+	return rc || !lost ? rc : in_transaction(q, audit_restore, err);
 }
 
 static int sq_begin(void *impl, struct err *err)
@@ -799,9 +822,10 @@ static int sq_begin(void *impl, struct err *err)
 	char sql[48];
 	int rc;
 
-	if (q->depth == 0)
+	if (q->depth == 0) {
 		rc = exec(q, "BEGIN IMMEDIATE", err);
-	else {
+		q->pending_done = false;
+	} else {
 		snprintf(sql, sizeof(sql), "SAVEPOINT s%d", q->depth);
 		rc = exec(q, sql, err);
 	}

@@ -221,6 +221,25 @@ check_grep "names the rewritten row" "is not the row the anchor names" "$WORK/t6
 check_eq "the store has no audit table of its own" 0 "$(sqlite3 -batch "$db" "SELECT count(*) FROM sqlite_schema WHERE name = 'audit'")"
 check_eq "the audit file is private (0600)" 600 "$(stat -c %a "$db-audit")"
 rows=$(sql "$db" "SELECT count(*) FROM audit")
+# a crash between the store file's commit and the audit file's: the
+# change is kept, its row is not (the audit file as before the change);
+# the next open restores the row from the store file (migration 10)
+lost=$WORK/lost.db
+cp "$db" "$lost"; cp "$db-audit" "$lost-audit"
+cp "$lost-audit" "$WORK/lost-before-audit"
+"$CARTREF" --db "$lost" user org-add --kind provider --code lost --name-en "Lost Ltd" >/dev/null 2>&1
+want=$(sql "$lost" "SELECT id || ' ' || hash FROM audit ORDER BY id DESC LIMIT 1")
+cp "$WORK/lost-before-audit" "$lost-audit"; rm -f "$lost-audit-wal" "$lost-audit-shm"
+check_eq "the audit file as before the change: its row gone" "$rows" \
+	"$(sqlite3 -batch "$lost-audit" "SELECT count(*) FROM audit")"
+check "the change is in the store file" test "$(sql "$lost" "SELECT count(*) FROM org WHERE code = 'lost'")" = 1
+"$CARTREF" --db "$lost" audit verify >"$WORK/lost.out" 2>&1
+check_eq "opened again: the change's row restored, the same id and hash" \
+	"audit trail intact: $((rows + 1)) rows|$want" \
+	"$(head -1 "$WORK/lost.out")|$(sql "$lost" "SELECT id || ' ' || hash FROM audit ORDER BY id DESC LIMIT 1")"
+check_eq "and it says what changed" "org-add" \
+	"$(sql "$lost" "SELECT action FROM audit ORDER BY id DESC LIMIT 1")"
+
 # a store from before the move: its trail in the store file, version 8
 old=$WORK/old.db
 cp "$db" "$old"
