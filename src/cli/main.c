@@ -247,7 +247,7 @@ static const char serve_usage[] =
 	"                      answer; then it is closed (default 10)\n"
 	"  --max-pending-headers N  connections still sending headers, in all\n"
 	"                      (default 256); more are refused at accept\n"
-	"  --pending-headers-per-ip N  the same from one address (default 32)\n"
+	"  --pending-headers-per-ip N  the same from one address, first requests only (default 64)\n"
 	"  --public-name NAME  a name this server answers to (repeatable, at\n"
 	"                      most 8); with any, a request whose Host is not\n"
 	"                      one of them is 400\n"

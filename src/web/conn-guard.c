@@ -9,7 +9,8 @@
  * connection, whether it is waiting for headers (from accept, and again
  * from the end of each answer on a kept-alive connection) and since
  * when.  server.c asks it at accept whether one more may wait: not a
- * (max_per_addr + 1)th from one address, which is refused at once; past
+ * (max_per_addr + 1)th from one address still sending its first
+ * request, which is refused at once; past
  * max_pending in all, the one that has waited longest is shut down to
  * make room.  Its thread shuts down, with shutdown(2), each connection
  * that has waited longer than the deadline, which libmicrohttpd then
@@ -32,6 +33,7 @@ struct conn_slot {
 	struct sockaddr_storage addr;
 	int fd;
 	bool pending;		/* waiting for a request's headers */
+	bool served;		/* has sent a request's headers before */
 	bool shut;		/* shut down by the guard */
 	int64_t since_ms;	/* waiting since (monotonic) */
 };
@@ -85,6 +87,8 @@ static size_t addr_len(const struct sockaddr *sa)
 
 static void set_pending(struct conn_guard *g, struct conn_slot *s, bool on)
 {
+	if (s->pending && !on)
+		s->served = true;
 	if (s->pending == on)
 		return;
 	s->pending = on;
@@ -190,7 +194,16 @@ bool conn_guard_admit(struct conn_guard *g, const struct sockaddr *sa)
 	for (struct conn_slot *s = g->head; ok && s; s = s->next) {
 		if (!s->pending || s->shut)
 			continue;
-		if (same_addr(&s->addr, sa) && ++same >= g->max_per_addr)
+		/*
+		 * Per address, only connections still sending their first
+		 * request: a kept-alive one that has been answered waits
+		 * for its client's next request, which is no attack (a
+		 * load tester's 64, an office's browsers behind one
+		 * address), and is held to the deadline and made room for
+		 * below like any other.
+		 */
+		if (!s->served && same_addr(&s->addr, sa) &&
+		    ++same >= g->max_per_addr)
 			ok = false;
 		if (!oldest || s->since_ms <= oldest->since_ms)
 			oldest = s;

@@ -71,7 +71,7 @@ struct web_config {
 /* The defaults of the limits on connections waiting for headers. */
 #define WEB_HEADER_TIMEOUT 10
 #define WEB_MAX_PENDING 256
-#define WEB_PENDING_PER_IP 32
+#define WEB_PENDING_PER_IP 64
 /* --public-name: at most this many, each at most this long. */
 #define WEB_NAMES_MAX 8
 #define WEB_NAME_MAX 253
