@@ -19,18 +19,13 @@ NOW=${NOW:-${AS_OF}T09:00Z}
 LATER=${LATER:-$(date -u -d "$AS_OF + 7 days" +%Y-%m-%d)T09:00Z}
 dir=${BENCH_DIR:-build/bench}
 bin=${CARTREF:-./cartref}
-data=$dir/england-$AS_OF
-mkdir -p "$dir"
-if [ ! -f "$data/missing-live.csv" ]; then
-	rm -rf "$data"
-	"$bin" demo-data --seed 1 --scale england --as-of "$AS_OF" "$data"
-fi
+. bench/lib.sh
+england_data
 if [ ! -f "$dir/alerts-base-$AS_OF.db" ]; then
 	"$bin" --db "$dir/alerts-base-$AS_OF.db" import dir "$data" | tail -2
 fi
 db=$dir/alerts.db
-rm -f "$db" "$db-wal" "$db-shm"
-cp "$dir/alerts-base-$AS_OF.db" "$db"
+store_copy "$dir/alerts-base-$AS_OF.db" "$db"
 
 run() {
 	start=$(date +%s.%N)

@@ -104,15 +104,8 @@ npid=$!
 # the store: the synthetic Wales data and the demo users, made once
 AS_OF=${AS_OF:-2026-07-14}
 db=$dir/http-wales-$AS_OF.db
-if [ ! -f "$db.done" ]; then
-	echo "bench/http.sh: making the Wales store in $db"
-	rm -rf "$dir/wales-$AS_OF" "$db" "$db-wal" "$db-shm"
-	"$bin" demo-data --seed 1 --scale wales --as-of "$AS_OF" \
-		"$dir/wales-$AS_OF" >/dev/null
-	"$bin" --db "$db" import dir "$dir/wales-$AS_OF" >/dev/null
-	"$bin" --db "$db" user demo >/dev/null
-	touch "$db.done"
-fi
+. bench/lib.sh
+wales_store "$db" "$dir/wales-$AS_OF" bench/http.sh
 SW=social-worker@demo.cartref.wales
 token=$("$bin" --db "$db" user token "$SW" --label "bench/http.sh" 2>&1 | grep '^cartref_')
 [ -n "$token" ] || { echo "bench/http.sh: no API token for $SW" >&2; exit 1; }

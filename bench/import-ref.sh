@@ -12,19 +12,14 @@ AS_OF=${AS_OF:-2026-07-14}
 dir=${BENCH_DIR:-build/bench}
 bin=${CARTREF:-./cartref}
 ref=${REF:?REF=path of the reference cartref binary}
-data=$dir/england-$AS_OF
-mkdir -p "$dir"
-if [ ! -f "$data/missing-live.csv" ]; then
-	rm -rf "$data"
-	"$bin" demo-data --seed 1 --scale england --as-of "$AS_OF" "$data"
-fi
+. bench/lib.sh
+england_data
 "$bin" --db "$dir/base.db" migrate >/dev/null
 # binary -> user CPU seconds of one import into a fresh copy of base.db
 # (CPU, not wall-clock time: the machine is shared, and the wall clock
 # moves with everyone else's load)
 one() {
-	rm -f "$dir/run.db" "$dir/run.db-wal" "$dir/run.db-shm"
-	cp "$dir/base.db" "$dir/run.db"
+	store_copy "$dir/base.db" "$dir/run.db"
 	/usr/bin/time -f %U -o "$dir/time.out" \
 		"$1" --db "$dir/run.db" import dir "$data" >/dev/null
 	cat "$dir/time.out"

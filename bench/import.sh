@@ -9,18 +9,13 @@ RUNS=${RUNS:-3}
 AS_OF=${AS_OF:-2026-07-14}
 dir=${BENCH_DIR:-build/bench}
 bin=${CARTREF:-./cartref}
-data=$dir/england-$AS_OF
-mkdir -p "$dir"
-if [ ! -f "$data/missing-live.csv" ]; then
-	rm -rf "$data"
-	"$bin" demo-data --seed 1 --scale england --as-of "$AS_OF" "$data"
-fi
+. bench/lib.sh
+england_data
 "$bin" --db "$dir/base.db" migrate >/dev/null
 rates=""
 i=0
 while [ "$i" -lt "$RUNS" ]; do
-	rm -f "$dir/run.db" "$dir/run.db-wal" "$dir/run.db-shm"
-	cp "$dir/base.db" "$dir/run.db"
+	store_copy "$dir/base.db" "$dir/run.db"
 	line=$("$bin" --db "$dir/run.db" import dir "$data" | tail -1)
 	echo "run $((i + 1)): $line"
 	rate=$(echo "$line" | sed -n 's/.*(\([0-9]*\) rows\/s).*/\1/p')

@@ -11,13 +11,9 @@ RUNS=${RUNS:-5}
 AS_OF=${AS_OF:-2026-07-14}
 dir=${BENCH_DIR:-build/bench}
 bin=${CARTREF:-./cartref}
-data=$dir/england-$AS_OF
 db=$dir/review-$AS_OF.db
-mkdir -p "$dir"
-if [ ! -f "$data/missing-live.csv" ]; then
-	rm -rf "$data"
-	"$bin" demo-data --seed 1 --scale england --as-of "$AS_OF" "$data"
-fi
+. bench/lib.sh
+england_data
 if [ ! -f "$db" ]; then
 	"$bin" --db "$db" import dir "$data" | tail -1
 fi

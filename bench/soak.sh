@@ -57,17 +57,10 @@ trap cleanup EXIT INT TERM
 
 AS_OF=${AS_OF:-2026-07-14}
 base=$dir/soak-wales-$AS_OF.db
-if [ ! -f "$base.done" ]; then
-	echo "bench/soak.sh: making the Wales store in $base"
-	rm -rf "$dir/soak-wales-$AS_OF" "$base" "$base-wal" "$base-shm"
-	"$bin" demo-data --seed 1 --scale wales --as-of "$AS_OF" \
-		"$dir/soak-wales-$AS_OF" >/dev/null
-	"$bin" --db "$base" import dir "$dir/soak-wales-$AS_OF" >/dev/null
-	"$bin" --db "$base" user demo >/dev/null
-	touch "$base.done"
-fi
+. bench/lib.sh
+wales_store "$base" "$dir/soak-wales-$AS_OF" bench/soak.sh
 db=$tmp/soak.db
-cp "$base" "$db"
+store_copy "$base" "$db"
 
 SW=social-worker@demo.cartref.wales
 PO=police@demo.cartref.wales
