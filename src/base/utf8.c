@@ -46,6 +46,17 @@ static size_t decode(const unsigned char *p, size_t n, uint32_t *cp)
 	return k;
 }
 
+bool utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t u;
+
+	for (size_t i = 0, k; i < len; i += k)
+		if (!(k = decode(p + i, len - i, &u)))
+			return false;
+	return true;
+}
+
 enum utf8_problem utf8_text_check(const char *s, size_t len, unsigned flags,
 				  size_t *at, uint32_t *cp)
 {

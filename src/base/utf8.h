@@ -25,6 +25,13 @@ enum utf8_flags {
 };
 
 /*
+ * Whether s[0..len) is well-formed UTF-8 (RFC 3629), whatever characters
+ * it holds: the first half of the rule, for what the web layer decodes
+ * (form fields may hold line breaks and tabs).
+ */
+bool utf8_valid(const char *s, size_t len);
+
+/*
  * Check s[0..len) by the rule above.  Returns UTF8_OK or the first
  * problem, with *at (if not NULL) its byte offset and *cp (if not NULL)
  * the code point (or the bad byte for UTF8_BAD).

@@ -8,6 +8,7 @@
 
 #include "base/compat.h"
 #include "base/err.h"
+#include "base/utf8.h"
 #include "web/http.h"
 #include <pthread.h>
 #include <stdatomic.h>
@@ -25,8 +26,6 @@
  * HTTP_DECODE_LINES) or a result that is not valid UTF-8.
  */
 int http_decode(char *s, size_t len, unsigned flags, size_t *outlen);
-/* Strict UTF-8: no overlong forms, surrogates or code points > U+10FFFF. */
-bool utf8_valid(const char *s, size_t len);
 
 /* ---- request lifecycle (request.c) ------------------------------------ */
 
