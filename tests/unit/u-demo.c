@@ -14,7 +14,6 @@
  */
 #include "unit.h"
 #include <dirent.h>
-#include <ftw.h>
 #include <sys/stat.h>
 #include "base/buf.h"
 #include "base/uktime.h"
@@ -65,15 +64,6 @@ static int generate(struct store *geo, uint64_t seed, int32_t as_of,
 	return rc;
 }
 
-static int rm_one(const char *path, const struct stat *st, int flag,
-		  struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static int group_setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
@@ -107,7 +97,7 @@ static int group_teardown(void **state)
 	if (!f)
 		return 0;
 	if (f->root[0])
-		nftw(f->root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+		unit_rm_tree(f->root);
 	if (f->geo)
 		store_close(f->geo);
 	free(f);

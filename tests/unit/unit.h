@@ -8,6 +8,7 @@
 #define CARTREF_UNIT_H
 
 #include "base/compat.h"
+#include <ftw.h>
 #include <setjmp.h>
 #include <cmocka.h>
 #include "base/parse.h"
@@ -44,6 +45,21 @@ static inline int unit_geo_store_setup(void **state)
 	}
 	*state = s;
 	return 0;
+}
+
+static inline int unit_rm_one(const char *path, const struct stat *st,
+			      int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Remove dir and everything under it (a test's mkdtemp directory). */
+static inline int unit_rm_tree(const char *dir)
+{
+	return nftw(dir, unit_rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 static inline int unit_store_teardown(void **state)
