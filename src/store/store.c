@@ -784,18 +784,9 @@ int store_child_record(struct store *s, const struct viewer *v,
 	int rc;
 
 	child_record_release(out);
-	rc = viewer_check(v, false, err);
-	if (rc)
-		return rc;
 	snprintf(subject, sizeof(subject), "%.20s/%.40s", la ? la : "",
 		 ref ? ref : "");
-	if (v->access == VIEWER_NONE) {
-		if (v->audit)
-			v->audit(s, v, "view-denied", "child", subject,
-				 "role sees aggregates only", NULL);
-		return viewer_check(v, true, err);
-	}
-	rc = viewer_check(v, true, err);
+	rc = scoped_viewer(s, v, false, "child", subject, err);
 	if (rc)
 		return rc;
 	rc = ERR_NOT_FOUND;
@@ -866,18 +857,8 @@ int store_home_profile(struct store *s, const struct viewer *v,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = viewer_check(v, false, err);
-	if (rc)
-		return rc;
 	snprintf(subject, sizeof(subject), "%.40s", urn ? urn : "");
-	if (v->access == VIEWER_NONE) {
-		/* refused, audited as a refused child read is */
-		if (v->audit)
-			v->audit(s, v, "view-denied", "home", subject,
-				 "role sees aggregates only", NULL);
-		return viewer_check(v, true, err);
-	}
-	rc = viewer_check(v, true, err);
+	rc = scoped_viewer(s, v, false, "home", subject, err);
 	if (rc)
 		return rc;
 	rc = ERR_NOT_FOUND;
@@ -1789,17 +1770,8 @@ int store_grab_pack_get(struct store *s, const struct viewer *v,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = viewer_check(v, false, err);
-	if (rc)
-		return rc;
 	mfc_subject(subject, la, ref);
-	if (v->access == VIEWER_NONE) {
-		if (v->audit)
-			v->audit(s, v, "view-denied", "grab-pack", subject,
-				 "role sees aggregates only", NULL);
-		return viewer_check(v, true, err);
-	}
-	rc = viewer_check(v, true, err);
+	rc = scoped_viewer(s, v, false, "grab-pack", subject, err);
 	if (rc)
 		return rc;
 	rc = ERR_NOT_FOUND;
@@ -1864,17 +1836,8 @@ int store_mfc_get(struct store *s, const struct viewer *v, int64_t id,
 	int rc;
 
 	mfc_episode_init(out);
-	rc = viewer_check(v, false, err);
-	if (rc)
-		return rc;
 	snprintf(subject, sizeof(subject), "%lld", (long long)id);
-	if (v->access == VIEWER_NONE) {
-		if (v->audit)
-			v->audit(s, v, "view-denied", "mfc-episode", subject,
-				 "role sees aggregates only", NULL);
-		return viewer_check(v, true, err);
-	}
-	rc = viewer_check(v, true, err);
+	rc = scoped_viewer(s, v, false, "mfc-episode", subject, err);
 	if (rc)
 		return rc;
 	rc = s->be->mfc_find(s->impl, v, id, false, &exists, &allowed, out,
@@ -1919,17 +1882,8 @@ int store_mfc_child(struct store *s, const struct viewer *v, const char *la,
 	int rc;
 
 	mfc_chronology_release(out);
-	rc = viewer_check(v, false, err);
-	if (rc)
-		return rc;
 	mfc_subject(subject, la, ref);
-	if (v->access == VIEWER_NONE) {
-		if (v->audit)
-			v->audit(s, v, "view-denied", "child", subject,
-				 "role sees aggregates only", NULL);
-		return viewer_check(v, true, err);
-	}
-	rc = viewer_check(v, true, err);
+	rc = scoped_viewer(s, v, false, "child", subject, err);
 	if (rc)
 		return rc;
 	rc = ERR_NOT_FOUND;
