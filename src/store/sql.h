@@ -1,0 +1,248 @@
+/*
+ * sql.h: the thin SQL driver under the store (issue 11).
+ *
+ * The store's logic (src/store/db-*.c: queries, scoping, auditing,
+ * transactions) is written once against this interface; SQLite
+ * (sql-sqlite.c) and PostgreSQL (sql-pg.c) are drivers, in the spirit of
+ * git's ref backends: a small table of operations, each driver one file.
+ * Only the drivers include <sqlite3.h> or <libpq-fe.h>.
+ *
+ * SQL handed to sql_prepare() is written in the store's common dialect:
+ * SQLite's, restricted to what PostgreSQL also accepts, with parameters
+ * as ?N or :name (a driver that numbers them differently rewrites them,
+ * outside string literals).  Where the two really differ, the text takes
+ * a named hook (sql_hook()), documented in docs/store.md.
+ *
+ * Statements are cached per connection by the address of their constant
+ * text (sql_cached()): one cache for the whole store.  Errors are mapped
+ * to ERR_* in one place (sql_fail()).
+ */
+#ifndef CARTREF_SQL_H
+#define CARTREF_SQL_H
+
+#include "base/compat.h"
+#include "base/err.h"
+
+struct sql;		/* a connection (sql.c) */
+struct sql_stmt;	/* a driver's prepared statement */
+struct sql_conn;	/* a driver's connection state */
+
+/* sql_step()'s results (SQLite's numbers, for readability in a debugger) */
+enum { SQL_ROW = 100, SQL_DONE = 101, SQL_ERROR = 1 };
+
+/* The class of a driver's last error; sql_fail() maps it to ERR_*. */
+enum sql_error {
+	SQL_E_NONE,
+	SQL_E_UNIQUE,		/* a UNIQUE or PRIMARY KEY violation */
+	SQL_E_CONSTRAINT,	/* another constraint (CHECK, FK, NOT NULL) */
+	SQL_E_BUSY,		/* locked by another writer past the timeout */
+	SQL_E_IO,		/* the disk or the connection failed */
+	SQL_E_OTHER,
+};
+
+/* Dialect differences that SQL text cannot hide (docs/store.md). */
+enum sql_hook {
+	SQL_H_BEGIN,		/* the outermost BEGIN of a writer */
+	SQL_H_GREATEST,		/* scalar max of two values: "max" or "greatest" */
+	SQL_H_NHOOKS
+};
+
+struct sql_driver {
+	const char *name;
+	/* does this driver handle the location (a path, a URL, ...)? */
+	bool (*accepts)(const char *location);
+	int (*open)(struct sql_conn **c, const char *location,
+		    struct err *err);
+	void (*close)(struct sql_conn *c);
+	/* schema: create or upgrade to the latest version (the driver's own
+	 * DDL), with the audit trail's storage */
+	int (*migrate)(struct sql *db, struct err *err);
+	int (*schema_version)(struct sql *db, int *version, struct err *err);
+
+	struct sql_stmt *(*prepare)(struct sql_conn *c, const char *sql,
+				    bool persistent, struct err *err);
+	void (*finalize)(struct sql_stmt *st);
+	/* back to before the first step, bindings cleared */
+	void (*reset)(struct sql_stmt *st);
+	bool (*busy)(struct sql_stmt *st);
+	/* the 1-based index of :name, 0 if the statement has none */
+	int (*param_index)(struct sql_stmt *st, const char *name);
+	void (*bind_null)(struct sql_stmt *st, int i);
+	void (*bind_int)(struct sql_stmt *st, int i, int64_t v);
+	/* copied: the caller's buffer may go as soon as this returns */
+	void (*bind_text)(struct sql_stmt *st, int i, const char *v, size_t n);
+	void (*bind_blob)(struct sql_stmt *st, int i, const void *v, size_t n);
+	/* SQL_ROW, SQL_DONE or SQL_ERROR (the connection's error set) */
+	int (*step)(struct sql_stmt *st);
+	bool (*col_null)(struct sql_stmt *st, int i);
+	int64_t (*col_int)(struct sql_stmt *st, int i);
+	/* NULL for NULL; valid until the next step or reset */
+	const char *(*col_text)(struct sql_stmt *st, int i, size_t *n);
+	const void *(*col_blob)(struct sql_stmt *st, int i, size_t *n);
+	/* rows changed by the last INSERT, UPDATE or DELETE */
+	int64_t (*changes)(struct sql_conn *c);
+	/* run SQL text without parameters or rows (may hold several
+	 * statements) */
+	int (*exec)(struct sql_conn *c, const char *sql);
+	bool (*in_transaction)(struct sql_conn *c);
+	/* the last error's class and text */
+	enum sql_error (*error)(struct sql_conn *c, const char **msg);
+	/* the dialect's text for a hook */
+	const char *hooks[SQL_H_NHOOKS];
+};
+
+extern const struct sql_driver sql_sqlite_driver;
+extern const struct sql_driver sql_pg_driver;
+
+/* ---- connections (sql.c) ------------------------------------------------ */
+
+/* Open location with the first driver that accepts it, and migrate. */
+int sql_open(struct sql **out, const char *location, struct err *err);
+void sql_close(struct sql *db);
+const struct sql_driver *sql_driver(const struct sql *db);
+struct sql_conn *sql_conn(const struct sql *db);
+const char *sql_location(const struct sql *db);
+const char *sql_hook(const struct sql *db, enum sql_hook h);
+
+/*
+ * The connection's prepared statement for sql, prepared on first use and
+ * kept until the connection closes, reset and with its bindings cleared;
+ * NULL (err set) if it does not compile.  sql must be a constant (a
+ * string literal or static table entry): its address is the key.  Never
+ * finalize it; reset it when done, so that it holds no read open.
+ */
+struct sql_stmt *sql_cached(struct sql *db, const char *sql,
+			    struct err *err);
+/* A statement for one use (sql_finalize() it): text built from constant
+ * fragments, or run once. */
+struct sql_stmt *sql_prepare(struct sql *db, const char *sql,
+			     struct err *err);
+void sql_finalize(struct sql *db, struct sql_stmt *st);
+
+/* Run SQL text (no parameters, no rows). err NULL: a rollback, which is
+ * never failed by the test hooks. */
+int sql_exec(struct sql *db, const char *sql, struct err *err);
+
+/*
+ * Transactions nest: the outermost is the driver's BEGIN (SQLite: BEGIN
+ * IMMEDIATE), inner ones savepoints.  sql_nested(): a caller's
+ * transaction is open around the current one.  sql_first_pending():
+ * true the first time it is asked in an outermost transaction.
+ */
+int sql_begin(struct sql *db, struct err *err);
+int sql_commit(struct sql *db, struct err *err);
+void sql_rollback(struct sql *db);
+bool sql_nested(struct sql *db);
+bool sql_first_pending(struct sql *db);
+bool sql_in_transaction(struct sql *db);
+/* fn in a transaction of its own, rolled back if it fails */
+int sql_in_tx(struct sql *db, int (*fn)(struct sql *, struct err *),
+	      struct err *err);
+
+/* The last error as ERR_EXISTS (unique), ERR_CONSTRAINT or ERR_STORE,
+ * with what and the driver's text; returns the code. */
+int sql_fail(struct sql *db, struct err *err, const char *what);
+enum sql_error sql_error_class(struct sql *db);
+int64_t sql_changes(struct sql *db);
+
+/* ---- statements --------------------------------------------------------- */
+
+/* Every statement knows its driver (the drivers' structs start with it). */
+struct sql_stmt_head {
+	const struct sql_driver *drv;
+};
+#define SQL_DRV(st) (((const struct sql_stmt_head *)(const void *)(st))->drv)
+
+static inline int sql_step(struct sql_stmt *st)
+{
+	return SQL_DRV(st)->step(st);
+}
+
+static inline void sql_reset(struct sql_stmt *st)
+{
+	SQL_DRV(st)->reset(st);
+}
+
+static inline int sql_param(struct sql_stmt *st, const char *name)
+{
+	return SQL_DRV(st)->param_index(st, name);
+}
+
+static inline void sql_bind_null(struct sql_stmt *st, int i)
+{
+	SQL_DRV(st)->bind_null(st, i);
+}
+
+static inline void sql_bind_int(struct sql_stmt *st, int i, int64_t v)
+{
+	SQL_DRV(st)->bind_int(st, i, v);
+}
+
+/* v NULL binds NULL; "" binds "" (sql_bind_opt_text(): NULL) */
+static inline void sql_bind_text(struct sql_stmt *st, int i, const char *v)
+{
+	if (v)
+		SQL_DRV(st)->bind_text(st, i, v, strlen(v));
+	else
+		SQL_DRV(st)->bind_null(st, i);
+}
+
+static inline void sql_bind_blob(struct sql_stmt *st, int i, const void *v,
+				 size_t n)
+{
+	SQL_DRV(st)->bind_blob(st, i, v, n);
+}
+
+static inline bool sql_col_null(struct sql_stmt *st, int i)
+{
+	return SQL_DRV(st)->col_null(st, i);
+}
+
+static inline int64_t sql_col_int(struct sql_stmt *st, int i)
+{
+	return SQL_DRV(st)->col_int(st, i);
+}
+
+/* NULL for NULL */
+static inline const char *sql_col_str(struct sql_stmt *st, int i)
+{
+	size_t n;
+
+	return SQL_DRV(st)->col_text(st, i, &n);
+}
+
+static inline const void *sql_col_blob(struct sql_stmt *st, int i, size_t *n)
+{
+	return SQL_DRV(st)->col_blob(st, i, n);
+}
+
+/*
+ * The store's conventions over the primitives (sql.c): blank text,
+ * DATE_NONE and negative ints bind NULL; an instant binds as
+ * store_time_fmt()'s text, 0 as NULL.  Readers: text truncated to
+ * cap - 1 bytes ("" for NULL); an ISO date as a day number (DATE_NONE
+ * for NULL or bad); an int, -1 for NULL; an instant, 0 for NULL.
+ */
+void sql_bind_opt_text(struct sql_stmt *st, int i, const char *v);
+void sql_bind_date(struct sql_stmt *st, int i, int32_t d);
+void sql_bind_opt_int(struct sql_stmt *st, int i, int32_t v);
+void sql_bind_time(struct sql_stmt *st, int i, int64_t ms);
+void sql_col_text(struct sql_stmt *st, int i, char *out, size_t cap);
+int32_t sql_col_date(struct sql_stmt *st, int i);
+int32_t sql_col_opt_int(struct sql_stmt *st, int i);
+int64_t sql_col_time(struct sql_stmt *st, int i);
+
+/* Step a statement whose rows are not needed; 0 or sql_fail(). */
+int sql_step_done(struct sql *db, struct sql_stmt *st, struct err *err,
+		  const char *what);
+/* Step a statement returning one integer (RETURNING id, count(*)):
+ * ERR_NOT_FOUND with no row. */
+int sql_step_id(struct sql *db, struct sql_stmt *st, int64_t *id,
+		struct err *err, const char *what);
+
+/* ---- test hooks (docs/security.md, "failure drills") --------------------- */
+
+/* CARTREF_FAIL_AT / CARTREF_CRASH_AT: counts a statement about to run. */
+int sql_torture(struct err *err);
+
+#endif
