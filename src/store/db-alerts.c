@@ -1,5 +1,5 @@
 /*
- * sqlite-alerts.c: the SQLite side of the proactive alerts (issue 5;
+ * db-alerts.c: the store's side of the proactive alerts (issue 5;
  * store.h "alerts", migration 6, docs/alerts.md).
  *
  * The snapshot loader reads every fact the rules need in six sequential

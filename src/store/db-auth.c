@@ -1,5 +1,5 @@
 /*
- * sqlite-auth.c: the SQLite side of people and organisations, sessions,
+ * db-auth.c: the store's side of people and organisations, sessions,
  * API tokens, login throttling and the audit trail (store.h, issue 4;
  * the tables are migration 2 in sqlite-schema.c).
  *

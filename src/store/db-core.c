@@ -177,7 +177,6 @@ static const char *const stmt_sql[ST_N] = {
 	" WHERE o.return_id = ?1 ORDER BY c.child_ref",
 };
 
-/* Statements of the other sqlite-*.c files (sql_cached()), at most. */
 /* The cached statement id (sql_cached(): the table entry's address is
  * the key), reset and with bindings cleared. */
 static struct sql_stmt *stmt(struct sql *db, enum stmt_id id, struct err *err)

@@ -1,5 +1,5 @@
 /*
- * sqlite-history.c: bulk loading of every child's care history for the
+ * db-history.c: bulk loading of every child's care history for the
  * review engine (store_history_load).
  *
  * Speed matters (the review of England-scale data must take under a

@@ -1,9 +1,9 @@
 /*
- * sqlite-missing.c: missing from care, recorded live, in SQL (store.h,
+ * db-missing.c: missing from care, recorded live, in SQL (store.h,
  * "missing from care, recorded live"; the rules are docs/access.md,
  * "Missing from care", and docs/missing.md).
  *
- * Scoping follows sqlite-scope.c: each kind of access has one set of SQL
+ * Scoping follows db-scope.c: each kind of access has one set of SQL
  * predicates (MR_* below) and every scoped statement is written once as
  * a macro over that set, so each (statement, access) pair is a fixed
  * string compiled in; the viewer's council, provider, police area, day
@@ -20,7 +20,7 @@
  *	mvis	may meeting sm be seen?
  *
  * SCOPE_*, EP_OPEN_ON, IN_AREA and the viewer's parameters are
- * sqlite-scope.h's, shared with the other scoped reads.  Times are ISO
+ * db-scope.h's, shared with the other scoped reads.  Times are ISO
  * 8601 text with milliseconds (store_time_fmt()), which compare as text
  * with each other and with a day's "yyyy-mm-dd" (:cutoff, :today).
  */
@@ -132,7 +132,7 @@ enum {
 /* Child la/ref and its scope bits: always one row, the id NULL when
  * there is no such child, so that the scope tests cost the same for a
  * child out of scope and one that does not exist (as CHILD_FIND of
- * sqlite-scope.c). */
+ * db-scope.c). */
 #define CHILD_FIND(vis, cscope, gread, placed, write, mvis)              \
 	"SELECT c.id, (" cscope "), (" gread "), (" placed ")"            \
 	" FROM (SELECT 1) LEFT JOIN (child c JOIN la cl"                  \

@@ -1,5 +1,5 @@
 /*
- * sqlite-scope.c: what each viewer may see, in SQL (store.h, "what each
+ * db-scope.c: what each viewer may see, in SQL (store.h, "what each
  * viewer may see"; the rules and their reasons are in docs/access.md).
  *
  * Row-level scoping is in the WHERE clauses.  Each kind of access has
@@ -41,7 +41,7 @@
 	"CASE WHEN instr(" pc ", ' ') > 0 THEN substr(" pc ", 1, instr("  \
 	pc ", ' ') - 1) ELSE " pc " END"
 
-/* Missing period a open on day d (EP_OPEN_ON, sqlite-scope.h, for an
+/* Missing period a open on day d (EP_OPEN_ON, db-scope.h, for an
  * episode).  The test on `end` is implied by the one on end_eff; it is
  * there for the index missing_end. */
 #define MIS_OPEN_ON(a, d)                                                \
@@ -56,7 +56,7 @@
 	" AND " EP_OPEN_ON("x", d) " AND x.ls NOT IN ('V3', 'V4')))"
 
 /*
- * Scopes (inspectors' and providers' in sqlite-scope.h).  Councils: the
+ * Scopes (inspectors' and providers' in db-scope.h).  Councils: the
  * children they look after.  Police: children missing now (a live
  * episode of kind M, not returned) from the force's area: the area of
  * the home it started from, else of the child's council.  A period left
@@ -320,7 +320,7 @@ static const char *const missing_count_sql[] = BY_ACCESS(MISSING_COUNT);
 /* ---- helpers ------------------------------------------------------------ */
 
 /* The connection's statement for sql (a constant: sql_cached()), reset
- * and cleared; give it back with done(), never sqlite3_finalize(). */
+ * and cleared; give it back with done(), never sql_finalize(). */
 static int prep(struct sql *db, const char *sql, struct sql_stmt **out,
 		struct err *err)
 {

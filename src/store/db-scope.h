@@ -1,12 +1,12 @@
 /*
- * sqlite-scope.h: the SQL the scoped reads of the SQLite backend share
- * (sqlite-scope.c: children, homes, missing periods; sqlite-missing.c:
+ * db-scope.h: the SQL the scoped reads share
+ * (db-scope.c: children, homes, missing periods; db-missing.c:
  * live missing episodes).  Fixed text only: the viewer's data arrives as
  * the bound parameters db_bind_viewer() sets (:today, :cutoff, :la,
- * :provider, :areas).  Only src/store/sqlite-*.c include it.
+ * :provider, :areas).  Only src/store/db-*.c include it.
  */
-#ifndef CARTREF_SQLITE_SCOPE_H
-#define CARTREF_SQLITE_SCOPE_H
+#ifndef CARTREF_STORE_DB_SCOPE_H
+#define CARTREF_STORE_DB_SCOPE_H
 
 #include "domain/viewer.h"
 
