@@ -903,8 +903,8 @@ int db_alert_answer(struct sql *db, int64_t id, bool resolve, int64_t user_id,
 }
 
 static const char sql_rcpt_add[] =
-	"INSERT OR IGNORE INTO alert_recipient (alert_id, org_kind, org_code)"
-	" VALUES (?1, ?2, ?3)";
+	"INSERT INTO alert_recipient (alert_id, org_kind, org_code)"
+	" VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING";
 static const char sql_rcpts[] =
 	"SELECT org_kind, org_code FROM alert_recipient WHERE alert_id = ?1"
 	" ORDER BY org_kind, org_code";

@@ -271,8 +271,8 @@ int db_org_area_add(struct sql *db, int64_t org_id, const char *la_code,
 		    struct err *err)
 {
 	struct sql_stmt *s;
-	int rc = prep(db, "INSERT OR IGNORE INTO police_area (org_id, la_code)"
-		      " VALUES (?1, ?2)", &s, err);
+	int rc = prep(db, "INSERT INTO police_area (org_id, la_code)"
+		      " VALUES (?1, ?2) ON CONFLICT DO NOTHING", &s, err);
 
 	if (rc)
 		return rc;
@@ -808,8 +808,10 @@ int db_login_refusals_from(struct sql *db, const char *ip, const char *ip_key,
 			   struct err *err)
 {
 	struct sql_stmt *s;
-	int rc = prep(db, "SELECT coalesce(sum(key <> ?2), 0),"
-		      " coalesce(max(key = ?3), 0) FROM login_refusal"
+	int rc = prep(db, "SELECT"
+		      " coalesce(sum(CASE WHEN key <> ?2 THEN 1 ELSE 0 END), 0),"
+		      " coalesce(max(CASE WHEN key = ?3 THEN 1 ELSE 0 END), 0)"
+		      " FROM login_refusal"
 		      " WHERE ip = ?1", &s, err);
 
 	if (rc)
@@ -904,6 +906,9 @@ static void audit_from_row(struct sql_stmt *s, struct audit_row *r)
  * auth/audit.h, 64 zeros, for an empty trail).  Otherwise, or when the
  * audit file has them, nothing.
  */
+/* The first row's prev_hash: 64 zeros. */
+#define ZERO_HASH \
+	"0000000000000000000000000000000000000000000000000000000000000000"
 #define AUDIT_HEAD_ID "(SELECT coalesce(max(id), 0) FROM aud.audit)"
 
 int db_audit_lost(struct sql *db, bool *yes, struct err *err)
@@ -912,7 +917,7 @@ int db_audit_lost(struct sql *db, bool *yes, struct err *err)
 	int rc = prep(db, "SELECT count(*) FROM main.audit_pending f"
 		      " WHERE f.id = " AUDIT_HEAD_ID " + 1"
 		      " AND f.prev_hash = coalesce((SELECT hash FROM aud.audit"
-		      " ORDER BY id DESC LIMIT 1), printf('%064d', 0))",
+		      " ORDER BY id DESC LIMIT 1), '" ZERO_HASH "')",
 		      &s, err);
 
 	*yes = false;

@@ -60,8 +60,10 @@ static const char *const stmt_sql[ST_N] = {
 	"INSERT INTO la (code, name_en, name_cy, country, is_lad, is_council,"
 	" council_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
 	" ON CONFLICT (code) DO UPDATE SET name_en = ?2, name_cy = ?3,"
-	" country = ?4, is_lad = max(is_lad, ?5),"
-	" is_council = max(is_council, ?6), council_code = ?7",
+	" country = ?4,"
+	" is_lad = CASE WHEN is_lad > ?5 THEN is_lad ELSE ?5 END,"
+	" is_council = CASE WHEN is_council > ?6 THEN is_council ELSE ?6 END,"
+	" council_code = ?7",
 	[ST_LA_GET] =
 	"SELECT code, name_en, name_cy, country, is_lad, is_council,"
 	" council_code FROM la WHERE code = ?1",
@@ -70,11 +72,13 @@ static const char *const stmt_sql[ST_N] = {
 	" council_code FROM la WHERE is_council = 1 AND country = ?1"
 	" ORDER BY code",
 	[ST_OUTCODE_PUT] =
-	"INSERT OR REPLACE INTO outcode (outcode, easting, northing, la_code)"
-	" VALUES (?1, ?2, ?3, ?4)",
+	"INSERT INTO outcode (outcode, easting, northing, la_code)"
+	" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (outcode) DO UPDATE SET"
+	" easting = ?2, northing = ?3, la_code = ?4",
 	[ST_POSTCODE_PUT] =
-	"INSERT OR REPLACE INTO postcode (postcode, easting, northing, la_code)"
-	" VALUES (?1, ?2, ?3, ?4)",
+	"INSERT INTO postcode (postcode, easting, northing, la_code)"
+	" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (postcode) DO UPDATE SET"
+	" easting = ?2, northing = ?3, la_code = ?4",
 	[ST_POSTCODE_GET] =
 	"SELECT easting, northing, la_code FROM postcode WHERE postcode = ?1",
 	[ST_OUTCODE_GET] =
@@ -89,7 +93,8 @@ static const char *const stmt_sql[ST_N] = {
 	"SELECT outcode, easting, northing, la_code FROM outcode"
 	" UNION ALL SELECT postcode, easting, northing, la_code FROM postcode",
 	[ST_META_PUT] =
-	"INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+	"INSERT INTO meta (key, value) VALUES (?1, ?2)"
+	" ON CONFLICT (key) DO UPDATE SET value = ?2",
 	[ST_META_GET] = "SELECT value FROM meta WHERE key = ?1",
 	[ST_PROVIDER_PUT] =
 	"INSERT INTO provider (name, type) VALUES (?1, ?2)"

@@ -271,7 +271,8 @@ static const char homes_count_sql[] =
 
 /* Year Y runs from 1 April Y-1 to 31 March Y. */
 #define YEAR_OF(d)                                                       \
-	"(CAST(substr(" d ", 1, 4) AS INTEGER) + (substr(" d ", 6, 2) >= '04'))"
+	"(CAST(substr(" d ", 1, 4) AS INTEGER)"                          \
+	" + CASE WHEN substr(" d ", 6, 2) >= '04' THEN 1 ELSE 0 END)"
 static const char home_years_sql[] =
 	"SELECT y, sum(periods), sum(children), sum(moves) FROM ("
 	" SELECT " YEAR_OF("mp.start") " AS y, count(*) AS periods,"
@@ -284,7 +285,7 @@ static const char home_years_sql[] =
 	"  AND EXISTS (SELECT 1 FROM episode_merged n"
 	"   WHERE n.child_id = e.child_id AND n.decom = e.dec"
 	"   AND instr(',P,B,T,U,', ',' || n.rne || ',') > 0"
-	"   AND n.urn IS NOT e.urn)"
+	"   AND n.urn IS DISTINCT FROM e.urn)"
 	"  GROUP BY 1"
 	") GROUP BY y ORDER BY y DESC LIMIT :limit";
 
