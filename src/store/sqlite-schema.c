@@ -940,6 +940,20 @@ static const char m10_audit_pending[] =
 ");\n"
 ;
 
+/*
+ * Migration 11: named leases (store_lease_take()), so that one of several
+ * servers on a store does a scheduled job (the alerts run) and the others
+ * skip it until the lease expires.  A row, not a lock: it needs nothing
+ * of the driver and outlives no holder by more than its term.
+ */
+static const char m11_lease[] =
+"CREATE TABLE lease (\n"
+"  name TEXT PRIMARY KEY,\n"
+"  holder TEXT NOT NULL,\n"
+"  expires_at TEXT NOT NULL\n"
+");\n"
+;
+
 const struct sqlite_migration sqlite_migrations[] = {
 	{ 1, "base tables: geography, homes, SSDA903 returns",
 	  { m1_geo, m1_homes, m1_returns, m1_episodes, m1_outcomes } },
@@ -961,5 +975,7 @@ const struct sqlite_migration sqlite_migrations[] = {
 	  { m9_audit_out } },
 	{ 10, "the audit rows of the last change kept with it",
 	  { m10_audit_pending } },
+	{ 11, "leases: one scheduled run among several servers",
+	  { m11_lease } },
 };
 const size_t sqlite_nmigrations = ARRAY_SIZE(sqlite_migrations);

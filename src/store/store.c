@@ -6,10 +6,7 @@
 #include "base/parse.h"
 #include "base/xalloc.h"
 #include "store/db.h"
-
-struct store {
-	struct sql *db;
-};
+#include "store/store-priv.h"
 
 static int audit_restore(struct sql *db, struct err *err)
 {
