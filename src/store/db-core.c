@@ -44,9 +44,6 @@ enum stmt_id {
 	ST_CHILD_INSERT,
 	ST_CHILD_UPDATE,
 	ST_RETURN_CHILD_PUT,
-	ST_EPISODE_PUT,
-	ST_MISSING_PUT,
-	ST_OC2_PUT,
 	ST_CHILD_ORPHANS,
 	ST_LOAD_HEADER,
 	ST_LOAD_EPISODES,
@@ -140,20 +137,6 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_RETURN_CHILD_PUT] =
 	"INSERT INTO return_child (return_id, child_id, sex, dob, ethnic, upn,"
 	" mother, mc_dob) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[ST_EPISODE_PUT] =
-	"INSERT INTO episode (return_id, child_id, decom, rne, ls, cin, place,"
-	" place_provider, dec, rec, reason_place_change, home_post, pl_post,"
-	" urn, pl_distance, pl_la) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-	" ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-	[ST_MISSING_PUT] =
-	"INSERT INTO missing (return_id, child_id, kind, start, end)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_OC2_PUT] =
-	"INSERT INTO oc2 (return_id, child_id, sdq_score, sdq_reason,"
-	" convicted, health_check, immunisations, teeth_check,"
-	" health_assessment, substance_misuse, intervention_received,"
-	" intervention_offered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-	" ?10, ?11, ?12)",
 	[ST_CHILD_ORPHANS] =
 	"DELETE FROM child WHERE la_id = ?1 AND NOT EXISTS"
 	" (SELECT 1 FROM return_child rc WHERE rc.child_id = child.id)",
@@ -646,62 +629,99 @@ static int missing_child(struct err *err, const char *table,
 		       table, child);
 }
 
-static int write_rows(struct sql *db, const struct s903_return *r,
-		      int64_t ret_id, const int64_t *ids, struct err *err)
-{
-	int rc;
+/* Bulk loads of a return's rows (sql_bulk_*(): COPY on PostgreSQL). */
+static const struct sql_bulk_spec episode_bulk = SQL_BULK("episode",
+	"return_id, child_id, decom, rne, ls, cin, place, place_provider,"
+	" dec, rec, reason_place_change, home_post, pl_post, urn,"
+	" pl_distance, pl_la",
+	"?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+	" ?16", 16);
+static const struct sql_bulk_spec missing_bulk = SQL_BULK("missing",
+	"return_id, child_id, kind, start, \"end\"", "?1, ?2, ?3, ?4, ?5", 5);
+static const struct sql_bulk_spec oc2_bulk = SQL_BULK("oc2",
+	"return_id, child_id, sdq_score, sdq_reason, convicted, health_check,"
+	" immunisations, teeth_check, health_assessment, substance_misuse,"
+	" intervention_received, intervention_offered",
+	"?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12", 12);
 
-	for (size_t i = 0; i < r->nepisodes; i++) {
+static int write_episodes(struct sql *db, const struct s903_return *r,
+			  int64_t ret_id, const int64_t *ids, struct err *err)
+{
+	struct sql_bulk *b = sql_bulk_begin(db, &episode_bulk, err);
+	int rc = b ? 0 : ERR_STORE;
+
+	for (size_t i = 0; !rc && i < r->nepisodes; i++) {
 		const struct s903_episode *e = &r->episodes[i];
 		int64_t cid = child_id_of(r, ids, e->child);
-		struct sql_stmt *s = stmt(db, ST_EPISODE_PUT, err);
 
-		if (!s)
-			return ERR_STORE;
-		if (cid < 0)
-			return missing_child(err, "Episodes", e->child);
-		sql_bind_int(s, 1, ret_id);
-		sql_bind_int(s, 2, cid);
-		sql_bind_date(s, 3, e->decom);
-		sql_bind_text(s, 4, e->rne);
-		sql_bind_text(s, 5, e->ls);
-		sql_bind_text(s, 6, e->cin);
-		sql_bind_text(s, 7, e->place);
-		sql_bind_opt_text(s, 8, e->place_provider);
-		sql_bind_date(s, 9, e->dec);
-		sql_bind_opt_text(s, 10, e->rec);
-		sql_bind_opt_text(s, 11, e->reason_place_change);
-		sql_bind_opt_text(s, 12, e->home_post);
-		sql_bind_opt_text(s, 13, e->pl_post);
-		sql_bind_opt_text(s, 14, e->urn);
-		sql_bind_opt_int(s, 15, e->pl_distance);
-		sql_bind_opt_text(s, 16, e->pl_la);
-		rc = sql_step_done(db, s, err, "episode");
-		if (rc)
-			return rc;
+		if (cid < 0) {
+			rc = missing_child(err, "Episodes", e->child);
+			break;
+		}
+		sql_bulk_int(b, ret_id);
+		sql_bulk_int(b, cid);
+		sql_bulk_date(b, e->decom);
+		sql_bulk_text(b, e->rne);
+		sql_bulk_text(b, e->ls);
+		sql_bulk_text(b, e->cin);
+		sql_bulk_text(b, e->place);
+		sql_bulk_opt_text(b, e->place_provider);
+		sql_bulk_date(b, e->dec);
+		sql_bulk_opt_text(b, e->rec);
+		sql_bulk_opt_text(b, e->reason_place_change);
+		sql_bulk_opt_text(b, e->home_post);
+		sql_bulk_opt_text(b, e->pl_post);
+		sql_bulk_opt_text(b, e->urn);
+		sql_bulk_opt_int(b, e->pl_distance);
+		sql_bulk_opt_text(b, e->pl_la);
+		rc = sql_bulk_row(b);
 	}
-	for (size_t i = 0; i < r->nmissing; i++) {
+	if (b) {
+		int end = sql_bulk_end(b, err);
+
+		rc = rc ? rc : end;
+	}
+	return rc;
+}
+
+static int write_missing(struct sql *db, const struct s903_return *r,
+			 int64_t ret_id, const int64_t *ids, struct err *err)
+{
+	struct sql_bulk *b = sql_bulk_begin(db, &missing_bulk, err);
+	int rc = b ? 0 : ERR_STORE;
+
+	for (size_t i = 0; !rc && i < r->nmissing; i++) {
 		const struct s903_missing *m = &r->missing[i];
 		int64_t cid = child_id_of(r, ids, m->child);
-		struct sql_stmt *s = stmt(db, ST_MISSING_PUT, err);
 
-		if (!s)
-			return ERR_STORE;
-		if (cid < 0)
-			return missing_child(err, "Missing", m->child);
-		sql_bind_int(s, 1, ret_id);
-		sql_bind_int(s, 2, cid);
-		sql_bind_text(s, 3, m->missing);
-		sql_bind_date(s, 4, m->mis_start);
-		sql_bind_date(s, 5, m->mis_end);
-		rc = sql_step_done(db, s, err, "missing period");
-		if (rc)
-			return rc;
+		if (cid < 0) {
+			rc = missing_child(err, "Missing", m->child);
+			break;
+		}
+		sql_bulk_int(b, ret_id);
+		sql_bulk_int(b, cid);
+		sql_bulk_text(b, m->missing);
+		sql_bulk_date(b, m->mis_start);
+		sql_bulk_date(b, m->mis_end);
+		rc = sql_bulk_row(b);
 	}
-	for (size_t i = 0; i < r->noc2; i++) {
+	if (b) {
+		int end = sql_bulk_end(b, err);
+
+		rc = rc ? rc : end;
+	}
+	return rc;
+}
+
+static int write_oc2(struct sql *db, const struct s903_return *r,
+		     int64_t ret_id, const int64_t *ids, struct err *err)
+{
+	struct sql_bulk *b = sql_bulk_begin(db, &oc2_bulk, err);
+	int rc = b ? 0 : ERR_STORE;
+
+	for (size_t i = 0; !rc && i < r->noc2; i++) {
 		const struct s903_oc2 *o = &r->oc2[i];
 		int64_t cid = child_id_of(r, ids, o->child);
-		struct sql_stmt *s = stmt(db, ST_OC2_PUT, err);
 		const int32_t flags[] = {
 			o->convicted, o->health_check, o->immunisations,
 			o->teeth_check, o->health_assessment,
@@ -709,21 +729,36 @@ static int write_rows(struct sql *db, const struct s903_return *r,
 			o->intervention_offered,
 		};
 
-		if (!s)
-			return ERR_STORE;
-		if (cid < 0)
-			return missing_child(err, "OC2", o->child);
-		sql_bind_int(s, 1, ret_id);
-		sql_bind_int(s, 2, cid);
-		sql_bind_opt_int(s, 3, o->sdq_score);
-		sql_bind_opt_text(s, 4, o->sdq_reason);
+		if (cid < 0) {
+			rc = missing_child(err, "OC2", o->child);
+			break;
+		}
+		sql_bulk_int(b, ret_id);
+		sql_bulk_int(b, cid);
+		sql_bulk_opt_int(b, o->sdq_score);
+		sql_bulk_opt_text(b, o->sdq_reason);
 		for (size_t k = 0; k < ARRAY_SIZE(flags); k++)
-			sql_bind_opt_int(s, 5 + (int)k, flags[k]);
-		rc = sql_step_done(db, s, err, "OC2 row");
-		if (rc)
-			return rc;
+			sql_bulk_opt_int(b, flags[k]);
+		rc = sql_bulk_row(b);
 	}
-	return 0;
+	if (b) {
+		int end = sql_bulk_end(b, err);
+
+		rc = rc ? rc : end;
+	}
+	return rc;
+}
+
+static int write_rows(struct sql *db, const struct s903_return *r,
+		      int64_t ret_id, const int64_t *ids, struct err *err)
+{
+	int rc = write_episodes(db, r, ret_id, ids, err);
+
+	if (!rc)
+		rc = write_missing(db, r, ret_id, ids, err);
+	if (!rc)
+		rc = write_oc2(db, r, ret_id, ids, err);
+	return rc;
 }
 
 static int la_id_of(struct sql *db, const char *code, int64_t *id,
