@@ -80,7 +80,7 @@ static const char sql_homes[] =
 static const char sql_placements_all[] = PLACEMENT_COLS;
 static const char sql_placements_one[] = PLACEMENT_COLS " WHERE child_id = ?1";
 
-#define PERIOD_COLS "SELECT child_id, kind, start, end, return_id FROM missing"
+#define PERIOD_COLS "SELECT child_id, kind, start, \"end\", return_id FROM missing"
 static const char sql_periods_all[] = PERIOD_COLS;
 static const char sql_periods_one[] = PERIOD_COLS " WHERE child_id = ?1";
 

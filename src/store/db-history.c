@@ -361,7 +361,7 @@ static int load_missing(struct loader *l)
 		return ERR_STORE;
 	alloc = (size_t)count;
 	raw = xcalloc(alloc ? alloc : 1, sizeof(*raw));
-	if (prepare(l, "SELECT child_id, return_id, kind, start, end"
+	if (prepare(l, "SELECT child_id, return_id, kind, start, \"end\""
 		       " FROM missing", &s)) {
 		rc = ERR_STORE;
 		goto out;
