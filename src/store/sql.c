@@ -42,7 +42,8 @@ static const struct sql_driver *const drivers[] = {
  * (SQLite's I/O-error tests, curl's torture tests); with CARTREF_CRASH_AT=N
  * the process is killed there (SIGKILL, as kill -9).  A statement counts
  * where it is taken from the cache or prepared (sql_cached(),
- * sql_prepare()) or run as text (sql_exec()); the rollback of a failure
+ * sql_prepare()), run as text (sql_exec()) or is a row of a bulk load
+ * (sql_bulk_row()); the rollback of a failure
  * is never failed, so that what is tested is the caller's handling, not
  * the database's.  Unset, the cost is two relaxed atomic loads.
  * tests/t/t0960-fail.sh and t0950-crash.sh use them; no deployment sets
@@ -574,6 +575,9 @@ int sql_bulk_row(struct sql_bulk *b)
 {
 	if (b->rc)
 		return b->rc;
+	/* a row of a bulk load counts as a statement for the drills */
+	if (sql_torture(&b->err))
+		return b->rc = ERR_STORE;
 	if (b->col != b->sp->ncols)
 		BUG("bulk row of %d values for %d columns: %.60s", b->col,
 		    b->sp->ncols, b->sp->insert);

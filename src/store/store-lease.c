@@ -40,3 +40,22 @@ int store_lease_take(struct store *s, const char *name, const char *holder,
 		*got = sql_changes(db) == 1;
 	return rc;
 }
+
+static const char sql_lease_give[] =
+	"DELETE FROM lease WHERE name = ?1 AND holder = ?2";
+
+int store_lease_give(struct store *s, const char *name, const char *holder,
+		     struct err *err)
+{
+	struct sql *db = store_sql(s);
+	struct sql_stmt *st = sql_cached(db, sql_lease_give, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sql_bind_text(st, 1, name);
+	sql_bind_text(st, 2, holder);
+	rc = sql_step_done(db, st, err, "lease");
+	sql_reset(st);
+	return rc;
+}

@@ -1090,6 +1090,9 @@ int store_alert_run_set(struct store *s, int64_t at, int64_t periods,
  */
 int store_lease_take(struct store *s, const char *name, const char *holder,
 		     int64_t now, int64_t until, bool *got, struct err *err);
+/* Give it up (a server that stops cleanly), if holder has it. */
+int store_lease_give(struct store *s, const char *name, const char *holder,
+		     struct err *err);
 
 /* ---- alerts ---- */
 

@@ -71,18 +71,39 @@ static void log_line(struct buf *b)
  * If the holder stops, another takes over within two periods; a run that
  * takes longer than one period does not overlap another's.
  */
-static int take_lease(struct store *s, unsigned every, bool *got,
-		      struct err *err)
+#define LEASE "alerts-run"
+
+/* This server, as a lease holder: host name and process id. */
+static void holder_name(char *out, size_t n)
 {
-	char holder[300], host[256];
-	int64_t now = wall_ms();
+	char host[256];
 
 	if (gethostname(host, sizeof(host)))
 		snprintf(host, sizeof(host), "?");
 	host[sizeof(host) - 1] = '\0';
-	snprintf(holder, sizeof(holder), "%s:%ld", host, (long)getpid());
-	return store_lease_take(s, "alerts-run", holder, now,
+	snprintf(out, n, "%s:%ld", host, (long)getpid());
+}
+
+static int take_lease(struct store *s, unsigned every, bool *got,
+		      struct err *err)
+{
+	char holder[300];
+	int64_t now = wall_ms();
+
+	holder_name(holder, sizeof(holder));
+	return store_lease_take(s, LEASE, holder, now,
 				now + 2000 * (int64_t)every, got, err);
+}
+
+/* Stopping cleanly: another server takes the run at its next tick. */
+static void give_lease(struct store *s)
+{
+	struct err err = ERR_INIT;
+	char holder[300];
+
+	holder_name(holder, sizeof(holder));
+	if (s)
+		store_lease_give(s, LEASE, holder, &err);
 }
 
 static void run_once(struct store **s, const char *db, unsigned every)
@@ -147,6 +168,7 @@ static void *tick(void *arg)
 			;	/* woken early, not stopping: sleep on */
 	}
 	pthread_mutex_unlock(&a->mu);
+	give_lease(s);
 	store_close(s);
 	return NULL;
 }
