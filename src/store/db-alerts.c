@@ -33,22 +33,6 @@ static int a_done(struct sql *db, struct sql_stmt *st, struct err *err,
 	return 0;
 }
 
-static void bind_str(struct sql_stmt *st, int i, const char *v)
-{
-	if (v && *v)
-		sql_bind_text(st, i, v);
-	else
-		sql_bind_null(st, i);
-}
-
-static void bind_day(struct sql_stmt *st, int i, int32_t day)
-{
-	char d[DATE_STR_MAX];
-
-	date_fmt_iso(day, d);
-	sql_bind_text(st, i, d);
-}
-
 static int64_t col_opt_i64(struct sql_stmt *st, int i)
 {
 	if (sql_col_null(st, i))
@@ -566,8 +550,8 @@ int db_alert_home_children(struct sql *db, const char *urn, int32_t from,
 	if (!st)
 		return ERR_STORE;
 	sql_bind_text(st, 1, urn);
-	bind_day(st, 2, from);
-	bind_day(st, 3, to + 1);
+	sql_bind_date(st, 2, from);
+	sql_bind_date(st, 3, to + 1);
 	while ((rc = sql_step(st)) == SQL_ROW) {
 		ALLOC_GROW(ids, n + 1, alloc);
 		ids[n++] = sql_col_int(st, 0);
@@ -776,13 +760,13 @@ int db_alert_insert(struct sql *db, const struct alert_new *a, int64_t now,
 		sql_bind_int(st, 3, a->child_id);
 	if (a->episode_id)
 		sql_bind_int(st, 4, a->episode_id);
-	bind_str(st, 5, a->urn);
+	sql_bind_opt_text(st, 5, a->urn);
 	sql_bind_text(st, 6, a->historical ? "historical" : "open");
 	sql_bind_time(st, 7, now);
 	sql_bind_time(st, 8, a->historical ? 0 : a->escalate_at);
 	sql_bind_int(st, 9, a->severity);
 	sql_bind_time(st, 10, a->due_at);
-	bind_str(st, 11, a->home_urn);
+	sql_bind_opt_text(st, 11, a->home_urn);
 	sql_bind_text(st, 12, a->facts ? a->facts : "");
 	rc = sql_step(st);
 	if (rc == SQL_ROW)
@@ -840,7 +824,7 @@ int db_alert_reopen(struct sql *db, int64_t id, const struct alert_new *a,
 	sql_bind_time(st, 4, a->historical ? 0 : a->escalate_at);
 	sql_bind_int(st, 5, a->severity);
 	sql_bind_time(st, 6, a->due_at);
-	bind_str(st, 7, a->home_urn);
+	sql_bind_opt_text(st, 7, a->home_urn);
 	sql_bind_text(st, 8, a->facts ? a->facts : "");
 	return update_one(db, st, err, "alerts: reopen", "no such alert");
 }
@@ -855,7 +839,7 @@ int db_alert_update(struct sql *db, int64_t id, int severity, int64_t due_at,
 	sql_bind_int(st, 1, id);
 	sql_bind_int(st, 2, severity);
 	sql_bind_time(st, 3, due_at);
-	bind_str(st, 4, home_urn);
+	sql_bind_opt_text(st, 4, home_urn);
 	sql_bind_text(st, 5, facts ? facts : "");
 	return update_one(db, st, err, "alerts: update", "no such alert");
 }
@@ -1101,15 +1085,15 @@ static void bind_list(struct sql_stmt *st, const char *kind, const char *code,
 {
 	sql_bind_text(st, 1, kind);
 	sql_bind_text(st, 2, code);
-	bind_str(st, 3, f->rule);
+	sql_bind_opt_text(st, 3, f->rule);
 	if (f->state >= 0 && f->state < ALERT_NSTATES)
 		sql_bind_text(st, 4,
 				  alert_state_name((enum alert_state)f->state));
 	else if (f->state == ALERT_NSTATES)
 		sql_bind_text(st, 4, "any");
-	bind_str(st, 5, f->la);
-	bind_str(st, 6, f->ref);
-	bind_str(st, 7, f->home);
+	sql_bind_opt_text(st, 5, f->la);
+	sql_bind_opt_text(st, 6, f->ref);
+	sql_bind_opt_text(st, 7, f->home);
 }
 
 /* The count of a list's filter (sql: one column, one row). */

@@ -64,19 +64,6 @@ static int first_row(struct sql *db, struct sql_stmt *s, struct err *err,
 	return rc;
 }
 
-static void bind_str(struct sql_stmt *s, int i, const char *v)
-{
-	sql_bind_text(s, i, v);
-}
-
-static void bind_id(struct sql_stmt *s, int i, int64_t id)
-{
-	if (id)
-		sql_bind_int(s, i, id);
-	else
-		sql_bind_null(s, i);
-}
-
 static void bind_hash(struct sql_stmt *s, int i, const uint8_t *h)
 {
 	sql_bind_blob(s, i, h, STORE_TOKEN_HASH_BYTES);
@@ -131,7 +118,7 @@ static int id_of(struct sql *db, const char *sql, const char *key, int64_t *id,
 
 	if (rc)
 		return rc;
-	bind_str(s, 1, key);
+	sql_bind_text(s, 1, key);
 	rc = sql_step(s);
 	if (rc == SQL_ROW) {
 		*id = sql_col_int(s, 0);
@@ -195,12 +182,12 @@ int db_org_add(struct sql *db, const struct org *o, int64_t *id,
 		  err);
 	if (rc)
 		return rc;
-	bind_str(s, 1, org_kind_name(o->kind));
-	bind_str(s, 2, o->code);
-	bind_str(s, 3, o->name_en);
-	bind_str(s, 4, o->name_cy);
-	bind_id(s, 5, la_id);
-	bind_id(s, 6, provider_id);
+	sql_bind_text(s, 1, org_kind_name(o->kind));
+	sql_bind_text(s, 2, o->code);
+	sql_bind_text(s, 3, o->name_en);
+	sql_bind_text(s, 4, o->name_cy);
+	sql_bind_id(s, 5, la_id);
+	sql_bind_id(s, 6, provider_id);
 	snprintf(msg, sizeof(msg), "organisation %s:%s already exists",
 		 org_kind_name(o->kind), o->code);
 	return insert(db, s, id, err, "add organisation", msg);
@@ -215,8 +202,8 @@ int db_org_get(struct sql *db, enum org_kind kind, const char *code,
 
 	if (rc)
 		return rc;
-	bind_str(s, 1, org_kind_name(kind));
-	bind_str(s, 2, code);
+	sql_bind_text(s, 1, org_kind_name(kind));
+	sql_bind_text(s, 2, code);
 	rc = sql_step(s);
 	if (rc == SQL_ROW) {
 		org_from_row(s, out);
@@ -277,7 +264,7 @@ int db_org_area_add(struct sql *db, int64_t org_id, const char *la_code,
 	if (rc)
 		return rc;
 	sql_bind_int(s, 1, org_id);
-	bind_str(s, 2, la_code);
+	sql_bind_text(s, 2, la_code);
 	return run(db, s, err, "police area");
 }
 
@@ -355,10 +342,10 @@ int db_user_add(struct sql *db, const struct user *u, const char *pwhash,
 	if (rc)
 		return rc;
 	sql_bind_int(s, 1, u->org_id);
-	bind_str(s, 2, u->email);
-	bind_str(s, 3, u->name);
-	bind_str(s, 4, role_name(u->role));
-	bind_str(s, 5, pwhash);
+	sql_bind_text(s, 2, u->email);
+	sql_bind_text(s, 3, u->name);
+	sql_bind_text(s, 4, role_name(u->role));
+	sql_bind_text(s, 5, pwhash);
 	sql_bind_int(s, 6, u->disabled);
 	sql_bind_time(s, 7, u->created_at);
 	snprintf(msg, sizeof(msg), "a user with email address %s already "
@@ -376,7 +363,7 @@ static int user_get(struct sql *db, const char *sql, const char *email,
 	if (rc)
 		return rc;
 	if (email)
-		bind_str(s, 1, email);
+		sql_bind_text(s, 1, email);
 	else
 		sql_bind_int(s, 1, id);
 	rc = first_row(db, s, err, "user");
@@ -445,7 +432,7 @@ int db_user_set_password(struct sql *db, int64_t id, const char *pwhash,
 	if (rc)
 		return rc;
 	sql_bind_int(s, 1, id);
-	bind_str(s, 2, pwhash);
+	sql_bind_text(s, 2, pwhash);
 	sql_bind_time(s, 3, changed_at);
 	return run_one(db, s, err, "user");
 }
@@ -464,11 +451,11 @@ int db_session_add(struct sql *db, const struct session_row *r, int64_t *id,
 		return rc;
 	bind_hash(s, 1, r->token_hash);
 	sql_bind_int(s, 2, r->user_id);
-	bind_str(s, 3, r->csrf);
+	sql_bind_text(s, 3, r->csrf);
 	sql_bind_time(s, 4, r->created_at);
 	sql_bind_time(s, 5, r->last_seen_at);
 	sql_bind_time(s, 6, r->expires_at);
-	bind_str(s, 7, r->ip);
+	sql_bind_text(s, 7, r->ip);
 	return insert(db, s, id, err, "add session", NULL);
 }
 
@@ -588,7 +575,7 @@ int db_api_token_add(struct sql *db, const struct api_token_row *r, int64_t *id,
 		return rc;
 	sql_bind_int(s, 1, r->user_id);
 	bind_hash(s, 2, r->token_hash);
-	bind_str(s, 3, r->label);
+	sql_bind_text(s, 3, r->label);
 	sql_bind_time(s, 4, r->created_at);
 	return insert(db, s, id, err, "add API token", NULL);
 }
@@ -711,7 +698,7 @@ int db_api_tokens_each(struct sql *db, int64_t user_id, store_api_token_fn *fn,
 
 	if (rc)
 		return rc;
-	bind_id(s, 1, user_id);
+	sql_bind_id(s, 1, user_id);
 	while ((rc = sql_step(s)) == SQL_ROW) {
 		token_from_row(s, &t);
 		rc = fn(&t, ctx);
@@ -735,7 +722,7 @@ int db_login_fail_add(struct sql *db, const char *key, int64_t at,
 
 	if (rc)
 		return rc;
-	bind_str(s, 1, key);
+	sql_bind_text(s, 1, key);
 	sql_bind_time(s, 2, at);
 	return run(db, s, err, "record failed sign-in");
 }
@@ -749,7 +736,7 @@ int db_login_fails_count(struct sql *db, const char *key, int64_t since,
 
 	if (rc)
 		return rc;
-	bind_str(s, 1, key);
+	sql_bind_text(s, 1, key);
 	sql_bind_time(s, 2, since);
 	rc = first_row(db, s, err, "failed sign-ins");
 	if (rc)
@@ -766,7 +753,7 @@ int db_login_fails_clear(struct sql *db, const char *key, struct err *err)
 
 	if (rc)
 		return rc;
-	bind_str(s, 1, key);
+	sql_bind_text(s, 1, key);
 	return run(db, s, err, "clear failed sign-ins");
 }
 
@@ -791,10 +778,10 @@ int db_login_refusal_add(struct sql *db, const struct login_refusal *r,
 
 	if (rc)
 		return rc;
-	bind_str(s, 1, r->key);
-	bind_str(s, 2, r->ip);
-	bind_str(s, 3, r->subject);
-	bind_str(s, 4, r->why);
+	sql_bind_text(s, 1, r->key);
+	sql_bind_text(s, 2, r->ip);
+	sql_bind_text(s, 3, r->subject);
+	sql_bind_text(s, 4, r->why);
 	sql_bind_time(s, 5, r->last_at);
 	rc = first_row(db, s, err, "count a refused sign-in");
 	if (rc)
@@ -816,9 +803,9 @@ int db_login_refusals_from(struct sql *db, const char *ip, const char *ip_key,
 
 	if (rc)
 		return rc;
-	bind_str(s, 1, ip);
-	bind_str(s, 2, ip_key);
-	bind_str(s, 3, key);
+	sql_bind_text(s, 1, ip);
+	sql_bind_text(s, 2, ip_key);
+	sql_bind_text(s, 3, key);
 	rc = first_row(db, s, err, "refused sign-ins");
 	if (rc)
 		return rc;
@@ -868,7 +855,7 @@ int db_login_refusal_close(struct sql *db, const char *key, struct err *err)
 
 	if (rc)
 		return rc;
-	bind_str(s, 1, key);
+	sql_bind_text(s, 1, key);
 	return run(db, s, err, "close a window of refused sign-ins");
 }
 
@@ -1009,18 +996,18 @@ static int audit_insert_into(struct sql *db, const char *sql,
 	if (rc)
 		return rc;
 	sql_bind_int(s, 1, r->id);
-	bind_str(s, 2, r->at);
-	bind_id(s, 3, r->user_id);
-	bind_id(s, 4, r->org_id);
-	bind_str(s, 5, r->actor);
-	bind_str(s, 6, r->role);
-	bind_str(s, 7, r->action);
-	bind_str(s, 8, r->subject_kind);
-	bind_str(s, 9, r->subject_id);
-	bind_str(s, 10, r->detail);
-	bind_str(s, 11, r->ip);
-	bind_str(s, 12, r->prev_hash);
-	bind_str(s, 13, r->hash);
+	sql_bind_text(s, 2, r->at);
+	sql_bind_id(s, 3, r->user_id);
+	sql_bind_id(s, 4, r->org_id);
+	sql_bind_text(s, 5, r->actor);
+	sql_bind_text(s, 6, r->role);
+	sql_bind_text(s, 7, r->action);
+	sql_bind_text(s, 8, r->subject_kind);
+	sql_bind_text(s, 9, r->subject_id);
+	sql_bind_text(s, 10, r->detail);
+	sql_bind_text(s, 11, r->ip);
+	sql_bind_text(s, 12, r->prev_hash);
+	sql_bind_text(s, 13, r->hash);
 	return run(db, s, err, "append to the audit trail");
 }
 
@@ -1062,11 +1049,11 @@ int db_audit_list(struct sql *db, const struct audit_query *q,
 	if (rc)
 		return rc;
 	if (subject) {
-		bind_str(s, 1, q->subject_kind);
+		sql_bind_text(s, 1, q->subject_kind);
 		if (q->subject_id)
-			bind_str(s, 2, q->subject_id);
+			sql_bind_text(s, 2, q->subject_id);
 	}
-	bind_id(s, 3, q->user_id);
+	sql_bind_id(s, 3, q->user_id);
 	sql_bind_int(s, 4, q->before_id > 0 ? q->before_id : INT64_MAX);
 	sql_bind_int(s, 5, q->limit);
 	return audit_rows(db, s, fn, ctx, err);

@@ -282,69 +282,6 @@ static struct sql_stmt *prep(struct sql *db, const char *sql, struct err *err)
 	return sql_cached(db, sql, err);
 }
 
-static void bind_text(struct sql_stmt *s, const char *name, const char *v)
-{
-	int i = sql_param(s, name);
-
-	if (!i)
-		return;
-	if (v && *v)
-		sql_bind_text(s, i, v);
-	else
-		sql_bind_null(s, i);
-}
-
-/* Text that is stored as '' rather than NULL when empty. */
-static void bind_str(struct sql_stmt *s, const char *name, const char *v)
-{
-	int i = sql_param(s, name);
-
-	if (i)
-		sql_bind_text(s, i, v ? v : "");
-}
-
-static void bind_i64(struct sql_stmt *s, const char *name, int64_t v)
-{
-	int i = sql_param(s, name);
-
-	if (i)
-		sql_bind_int(s, i, v);
-}
-
-/* An id, 0 binding NULL. */
-static void bind_id(struct sql_stmt *s, const char *name, int64_t v)
-{
-	int i = sql_param(s, name);
-
-	if (!i)
-		return;
-	if (v)
-		sql_bind_int(s, i, v);
-	else
-		sql_bind_null(s, i);
-}
-
-/* An instant as ISO text, 0 binding NULL. */
-static void bind_time(struct sql_stmt *s, const char *name, int64_t ms)
-{
-	char t[STORE_TIME_MAX];
-
-	if (!ms) {
-		bind_text(s, name, NULL);
-		return;
-	}
-	store_time_fmt(ms, t);
-	bind_text(s, name, t);
-}
-
-static void bind_day(struct sql_stmt *s, const char *name, int32_t d)
-{
-	char iso[DATE_STR_MAX];
-
-	date_fmt_iso(d, iso);	/* DATE_NONE gives "": NULL */
-	bind_text(s, name, iso);
-}
-
 static void episode_from_row(struct sql_stmt *s, int32_t today,
 			     struct mfc_episode *e)
 {
@@ -397,34 +334,34 @@ static void episode_from_row(struct sql_stmt *s, int32_t today,
 /* Bind every writable column of e. */
 static void bind_episode(struct sql_stmt *s, const struct mfc_episode *e)
 {
-	bind_id(s, ":id", e->id);
-	bind_id(s, ":child", e->child_id);
-	bind_text(s, ":kind", e->kind);
-	bind_text(s, ":urn", e->urn);
-	bind_time(s, ":started", e->started_at);
-	bind_time(s, ":last_seen", e->last_seen_at);
-	bind_str(s, ":last_place", e->last_seen_place);
-	bind_str(s, ":circ", e->circumstances);
-	bind_str(s, ":actions", e->home_actions);
-	bind_i64(s, ":exploit", e->exploitation);
-	bind_str(s, ":assoc", e->associates);
-	bind_str(s, ":locations", e->locations);
-	bind_str(s, ":health", e->health_needs);
-	bind_str(s, ":police_ref", e->police_ref);
-	bind_text(s, ":grade", mfc_grade_name(e->grade));
-	bind_time(s, ":returned", e->returned_at);
-	bind_str(s, ":returned_place", e->returned_place);
-	bind_i64(s, ":arrested", e->arrested);
-	bind_i64(s, ":charged", e->charged);
-	bind_time(s, ":ri_offered", e->ri_offered_at);
-	bind_time(s, ":ri_held", e->ri_held_at);
-	bind_str(s, ":ri_by", e->ri_by);
+	sql_bind_name_id(s, ":id", e->id);
+	sql_bind_name_id(s, ":child", e->child_id);
+	sql_bind_name_text(s, ":kind", e->kind);
+	sql_bind_name_text(s, ":urn", e->urn);
+	sql_bind_name_time(s, ":started", e->started_at);
+	sql_bind_name_time(s, ":last_seen", e->last_seen_at);
+	sql_bind_name_str(s, ":last_place", e->last_seen_place);
+	sql_bind_name_str(s, ":circ", e->circumstances);
+	sql_bind_name_str(s, ":actions", e->home_actions);
+	sql_bind_name_int(s, ":exploit", e->exploitation);
+	sql_bind_name_str(s, ":assoc", e->associates);
+	sql_bind_name_str(s, ":locations", e->locations);
+	sql_bind_name_str(s, ":health", e->health_needs);
+	sql_bind_name_str(s, ":police_ref", e->police_ref);
+	sql_bind_name_text(s, ":grade", mfc_grade_name(e->grade));
+	sql_bind_name_time(s, ":returned", e->returned_at);
+	sql_bind_name_str(s, ":returned_place", e->returned_place);
+	sql_bind_name_int(s, ":arrested", e->arrested);
+	sql_bind_name_int(s, ":charged", e->charged);
+	sql_bind_name_time(s, ":ri_offered", e->ri_offered_at);
+	sql_bind_name_time(s, ":ri_held", e->ri_held_at);
+	sql_bind_name_str(s, ":ri_by", e->ri_by);
 	if (e->ri_independent >= 0)
-		bind_i64(s, ":ri_indep", e->ri_independent);
+		sql_bind_name_int(s, ":ri_indep", e->ri_independent);
 	else
-		bind_text(s, ":ri_indep", NULL);
-	bind_text(s, ":ri_outcome", mfc_outcome_name(e->ri_outcome));
-	bind_str(s, ":ri_summary", e->ri_summary);
+		sql_bind_name_text(s, ":ri_indep", NULL);
+	sql_bind_name_text(s, ":ri_outcome", mfc_outcome_name(e->ri_outcome));
+	sql_bind_name_str(s, ":ri_summary", e->ri_summary);
 }
 
 /* ---- writes ------------------------------------------------------------- */
@@ -439,8 +376,8 @@ int db_mfc_place(struct sql *db, const struct viewer *v, const char *la,
 	if (!s)
 		return ERR_STORE;
 	db_bind_viewer(s, v);
-	bind_text(s, ":c_la", la);
-	bind_text(s, ":c_ref", ref);
+	sql_bind_name_text(s, ":c_la", la);
+	sql_bind_name_text(s, ":c_ref", ref);
 	rc = sql_step(s);
 	if (rc == SQL_ROW && sql_col_null(s, 0)) {
 		rc = ERR_NOT_FOUND;	/* no such child (CHILD_FIND) */
@@ -465,8 +402,8 @@ int db_mfc_insert(struct sql *db, const struct mfc_episode *e, int64_t user_id,
 	if (!s)
 		return ERR_STORE;
 	bind_episode(s, e);
-	bind_id(s, ":user", user_id);
-	bind_time(s, ":now", now_ms);
+	sql_bind_name_id(s, ":user", user_id);
+	sql_bind_name_time(s, ":now", now_ms);
 	rc = sql_step(s);
 	if (rc == SQL_ROW) {
 		*id = sql_col_int(s, 0);
@@ -490,7 +427,7 @@ int db_mfc_find(struct sql *db, const struct viewer *v, int64_t id, bool write,
 	if (!s)
 		return ERR_STORE;
 	db_bind_viewer(s, v);
-	bind_i64(s, ":id", id);
+	sql_bind_name_int(s, ":id", id);
 	rc = sql_step(s);
 	if (rc == SQL_ROW) {
 		*exists = true;
@@ -522,8 +459,8 @@ int db_mfc_write(struct sql *db, int op, const struct mfc_episode *e,
 	if (!s)
 		return ERR_STORE;
 	bind_episode(s, e);
-	bind_id(s, ":user", user_id);
-	bind_time(s, ":now", now_ms);
+	sql_bind_name_id(s, ":user", user_id);
+	sql_bind_name_time(s, ":now", now_ms);
 	rc = sql_step(s);
 	rc = rc == SQL_DONE ? 0 : sql_fail(db, err, "episode");
 	sql_reset(s);
@@ -539,14 +476,14 @@ int db_mfc_meeting_insert(struct sql *db, const struct mfc_meeting *m,
 
 	if (!s)
 		return ERR_STORE;
-	bind_id(s, ":child", m->child_id);
-	bind_id(s, ":episode", m->episode_id);
-	bind_day(s, ":held", m->held_on);
-	bind_str(s, ":agencies", m->agencies);
-	bind_str(s, ":decisions", m->decisions);
-	bind_day(s, ":review", m->safety_plan_review_on);
-	bind_id(s, ":user", user_id);
-	bind_time(s, ":now", now_ms);
+	sql_bind_name_id(s, ":child", m->child_id);
+	sql_bind_name_id(s, ":episode", m->episode_id);
+	sql_bind_name_date(s, ":held", m->held_on);
+	sql_bind_name_str(s, ":agencies", m->agencies);
+	sql_bind_name_str(s, ":decisions", m->decisions);
+	sql_bind_name_date(s, ":review", m->safety_plan_review_on);
+	sql_bind_name_id(s, ":user", user_id);
+	sql_bind_name_time(s, ":now", now_ms);
 	rc = sql_step(s);
 	if (rc == SQL_ROW) {
 		*id = sql_col_int(s, 0);
@@ -569,14 +506,14 @@ int db_grab_pack_put(struct sql *db, int64_t child_id, const struct grab_pack *g
 
 	if (!s)
 		return ERR_STORE;
-	bind_id(s, ":child", child_id);
-	bind_str(s, ":description", g->description);
-	bind_str(s, ":photo", g->photo_ref);
-	bind_str(s, ":health", g->health);
-	bind_str(s, ":assoc", g->associates);
-	bind_str(s, ":places", g->places);
-	bind_id(s, ":user", user_id);
-	bind_time(s, ":now", now_ms);
+	sql_bind_name_id(s, ":child", child_id);
+	sql_bind_name_str(s, ":description", g->description);
+	sql_bind_name_str(s, ":photo", g->photo_ref);
+	sql_bind_name_str(s, ":health", g->health);
+	sql_bind_name_str(s, ":assoc", g->associates);
+	sql_bind_name_str(s, ":places", g->places);
+	sql_bind_name_id(s, ":user", user_id);
+	sql_bind_name_time(s, ":now", now_ms);
 	rc = sql_step(s);
 	rc = rc == SQL_DONE ? 0 : sql_fail(db, err,
 					    "grab pack");
@@ -594,7 +531,7 @@ int db_grab_pack_get(struct sql *db, int64_t child_id, struct grab_pack *out,
 
 	if (!s)
 		return ERR_STORE;
-	bind_id(s, ":child", child_id);
+	sql_bind_name_id(s, ":child", child_id);
 	rc = sql_step(s);
 	if (rc == SQL_ROW) {
 		memset(out, 0, sizeof(*out));
@@ -626,8 +563,8 @@ int db_mfc_child_find(struct sql *db, const struct viewer *v, const char *la,
 	if (!s)
 		return ERR_STORE;
 	db_bind_viewer(s, v);
-	bind_text(s, ":c_la", la);
-	bind_text(s, ":c_ref", ref);
+	sql_bind_name_text(s, ":c_la", la);
+	sql_bind_name_text(s, ":c_ref", ref);
 	rc = sql_step(s);
 	if (rc == SQL_ROW && sql_col_null(s, 0)) {
 		rc = ERR_NOT_FOUND;	/* no such child (CHILD_FIND) */
@@ -658,8 +595,8 @@ int db_mfc_child_rows(struct sql *db, const struct viewer *v, int64_t child_id,
 	if (!s)
 		return ERR_STORE;
 	db_bind_viewer(s, v);
-	bind_i64(s, ":id", child_id);
-	bind_i64(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
+	sql_bind_name_int(s, ":id", child_id);
+	sql_bind_name_int(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
 	while ((rc = sql_step(s)) == SQL_ROW) {
 		if (n++ == STORE_RECORD_ROWS_MAX) {
 			out->truncated = true;
@@ -680,8 +617,8 @@ int db_mfc_child_rows(struct sql *db, const struct viewer *v, int64_t child_id,
 	if (!s)
 		return ERR_STORE;
 	db_bind_viewer(s, v);
-	bind_i64(s, ":id", child_id);
-	bind_i64(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
+	sql_bind_name_int(s, ":id", child_id);
+	sql_bind_name_int(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
 	n = 0;
 	while ((rc = sql_step(s)) == SQL_ROW) {
 		struct mfc_meeting *m;
@@ -713,11 +650,11 @@ int db_mfc_child_rows(struct sql *db, const struct viewer *v, int64_t child_id,
 
 static void bind_attn_filter(struct sql_stmt *s, const struct mfc_filter *f)
 {
-	bind_text(s, ":f_la", f->la);
-	bind_text(s, ":f_urn", f->urn);
-	bind_i64(s, ":due", (int64_t)f->due);
-	bind_i64(s, ":order", f->by_risk ? 1 : 0);
-	bind_time(s, ":since", f->since_ms > 0 ? f->since_ms : 1);
+	sql_bind_name_text(s, ":f_la", f->la);
+	sql_bind_name_text(s, ":f_urn", f->urn);
+	sql_bind_name_int(s, ":due", (int64_t)f->due);
+	sql_bind_name_int(s, ":order", f->by_risk ? 1 : 0);
+	sql_bind_name_time(s, ":since", f->since_ms > 0 ? f->since_ms : 1);
 }
 
 int db_mfc_attention(struct sql *db, const struct viewer *v,
@@ -747,8 +684,8 @@ int db_mfc_attention(struct sql *db, const struct viewer *v,
 		return ERR_STORE;
 	db_bind_viewer(s, v);
 	bind_attn_filter(s, f);
-	bind_i64(s, ":limit", out->page_size);
-	bind_i64(s, ":offset", out->page * out->page_size);
+	sql_bind_name_int(s, ":limit", out->page_size);
+	sql_bind_name_int(s, ":offset", out->page * out->page_size);
 	while ((rc = sql_step(s)) == SQL_ROW &&
 	       out->n < (size_t)out->page_size) {
 		struct mfc_attention_row *r = &out->rows[out->n++];
@@ -797,8 +734,8 @@ int db_mfc_child_id(struct sql *db, const char *la, const char *ref, int64_t *id
 
 	if (!s)
 		return ERR_STORE;
-	bind_text(s, ":c_la", la);
-	bind_text(s, ":c_ref", ref);
+	sql_bind_name_text(s, ":c_la", la);
+	sql_bind_name_text(s, ":c_ref", ref);
 	rc = sql_step(s);
 	if (rc == SQL_ROW) {
 		*id = sql_col_int(s, 0);
@@ -819,8 +756,8 @@ int db_mfc_episode_at(struct sql *db, int64_t child_id, int64_t started_at,
 
 	if (!s)
 		return ERR_STORE;
-	bind_id(s, ":child", child_id);
-	bind_time(s, ":started", started_at);
+	sql_bind_name_id(s, ":child", child_id);
+	sql_bind_name_time(s, ":started", started_at);
 	rc = sql_step(s);
 	if (rc == SQL_ROW) {
 		*id = sql_col_int(s, 0);
@@ -841,7 +778,7 @@ int db_mfc_home_known(struct sql *db, const char *urn, bool *known,
 
 	if (!s)
 		return ERR_STORE;
-	bind_text(s, ":urn", urn);
+	sql_bind_name_text(s, ":urn", urn);
 	rc = sql_step(s);
 	*known = rc == SQL_ROW;
 	rc = rc == SQL_ROW || rc == SQL_DONE ?
@@ -861,9 +798,9 @@ int db_mfc_each(struct sql *db, const char *la, int64_t from_ms, int64_t to_ms,
 	if (!s)
 		return ERR_STORE;
 	e = xmalloc(sizeof(*e));
-	bind_text(s, ":c_la", la);
-	bind_time(s, ":from", from_ms);
-	bind_time(s, ":to", to_ms);
+	sql_bind_name_text(s, ":c_la", la);
+	sql_bind_name_time(s, ":from", from_ms);
+	sql_bind_name_time(s, ":to", to_ms);
 	while ((rc = sql_step(s)) == SQL_ROW) {
 		episode_from_row(s, DATE_NONE, e);
 		cb = fn(e, ctx);

@@ -336,40 +336,10 @@ static void done(struct sql_stmt *s)
 	sql_reset(s);
 }
 
-/* Bind by name; a statement without the parameter ignores it.  NULL and
- * "" bind NULL, which matches nothing in a scope. */
-static void bind_text(struct sql_stmt *s, const char *name, const char *v)
-{
-	int i = sql_param(s, name);
-
-	if (!i)
-		return;
-	if (v && *v)
-		sql_bind_text(s, i, v);
-	else
-		sql_bind_null(s, i);
-}
-
-static void bind_date(struct sql_stmt *s, const char *name, int32_t d)
-{
-	char iso[DATE_STR_MAX];
-
-	date_fmt_iso(d, iso);	/* DATE_NONE gives "": NULL */
-	bind_text(s, name, iso);
-}
-
 /* A filter's day: 0 (a zeroed filter) means any day, as DATE_NONE. */
 static int32_t day_or_any(int32_t d)
 {
 	return d == 0 ? DATE_NONE : d;
-}
-
-static void bind_long(struct sql_stmt *s, const char *name, long v)
-{
-	int i = sql_param(s, name);
-
-	if (i)
-		sql_bind_int(s, i, v);
 }
 
 /* The viewer's parameters, bound wherever a statement names them. */
@@ -378,10 +348,10 @@ void db_bind_viewer(struct sql_stmt *s, const struct viewer *v)
 	char areas[VIEWER_AREAS_MAX * (LA_CODE_MAX + 1) + 2];
 	size_t n = 0;
 
-	bind_date(s, ":today", v->today);
-	bind_date(s, ":cutoff", v->today - VIEWER_WINDOW_DAYS);
-	bind_text(s, ":la", v->access == VIEWER_COUNCIL ? v->la : NULL);
-	bind_text(s, ":provider",
+	sql_bind_name_date(s, ":today", v->today);
+	sql_bind_name_date(s, ":cutoff", v->today - VIEWER_WINDOW_DAYS);
+	sql_bind_name_text(s, ":la", v->access == VIEWER_COUNCIL ? v->la : NULL);
+	sql_bind_name_text(s, ":provider",
 		  v->access == VIEWER_PROVIDER ? v->provider : NULL);
 	/* ",W06000011,W06000015," for instr(); codes have no commas */
 	areas[n++] = ',';
@@ -395,14 +365,14 @@ void db_bind_viewer(struct sql_stmt *s, const struct viewer *v)
 		areas[n++] = ',';
 	}
 	areas[n] = '\0';
-	bind_text(s, ":areas", v->access == VIEWER_POLICE && n > 1 ? areas :
+	sql_bind_name_text(s, ":areas", v->access == VIEWER_POLICE && n > 1 ? areas :
 								      NULL);
 }
 
 static void bind_page(struct sql_stmt *s, long page, long page_size)
 {
-	bind_long(s, ":limit", page_size);
-	bind_long(s, ":offset", page * page_size);
+	sql_bind_name_int(s, ":limit", page_size);
+	sql_bind_name_int(s, ":offset", page * page_size);
 }
 
 /* Run a count(*) statement and give it back. */
@@ -569,12 +539,12 @@ static void home_from_row(struct sql_stmt *s, struct home_row *h)
 
 static void bind_child_filter(struct sql_stmt *s, const struct child_filter *f)
 {
-	bind_text(s, ":f_la", f->la);
-	bind_text(s, ":prefix", f->ref_prefix);
-	bind_date(s, ":on", day_or_any(f->looked_after_on));
-	bind_text(s, ":f_urn", f->urn);
-	bind_text(s, ":in_home", f->in_home ? "1" : NULL);
-	bind_text(s, ":homes_first", f->homes_first ? "1" : NULL);
+	sql_bind_name_text(s, ":f_la", f->la);
+	sql_bind_name_text(s, ":prefix", f->ref_prefix);
+	sql_bind_name_date(s, ":on", day_or_any(f->looked_after_on));
+	sql_bind_name_text(s, ":f_urn", f->urn);
+	sql_bind_name_text(s, ":in_home", f->in_home ? "1" : NULL);
+	sql_bind_name_text(s, ":homes_first", f->homes_first ? "1" : NULL);
 }
 
 int db_children_list(struct sql *db, const struct viewer *v,
@@ -626,7 +596,7 @@ static int record_rows(struct sql *db, const char *sql, const struct viewer *v,
 		return rc;
 	db_bind_viewer(s, v);
 	sql_bind_int(s, sql_param(s, ":id"), id);
-	bind_long(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
+	sql_bind_name_int(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
 	while ((rc = sql_step(s)) == SQL_ROW) {
 		if (n++ == STORE_RECORD_ROWS_MAX) {
 			*truncated = true;
@@ -698,8 +668,8 @@ static int child_find(struct sql *db, const struct viewer *v, const char *la,
 	if (rc)
 		return rc;
 	db_bind_viewer(s, v);
-	bind_text(s, ":c_la", la);
-	bind_text(s, ":c_ref", ref);
+	sql_bind_name_text(s, ":c_la", la);
+	sql_bind_name_text(s, ":c_ref", ref);
 	rc = sql_step(s);
 	if (rc == SQL_ROW && !sql_col_null(s, 0)) {
 		*id = sql_col_int(s, 0);
@@ -844,9 +814,9 @@ static int child_record(struct sql *db, const struct viewer *v, const char *la,
 
 static void bind_home_filter(struct sql_stmt *s, const struct home_filter *f)
 {
-	bind_text(s, ":f_la", f->la);
-	bind_text(s, ":f_type", f->provider_type);
-	bind_date(s, ":open", day_or_any(f->open_on));
+	sql_bind_name_text(s, ":f_la", f->la);
+	sql_bind_name_text(s, ":f_type", f->provider_type);
+	sql_bind_name_date(s, ":open", day_or_any(f->open_on));
 }
 
 int db_homes_list(struct sql *db, const struct viewer *v,
@@ -906,8 +876,8 @@ static int home_years(struct sql *db, const char *urn, struct home_profile *out,
 
 	if (rc)
 		return rc;
-	bind_text(s, ":urn", urn);
-	bind_long(s, ":limit", STORE_PROFILE_YEARS);
+	sql_bind_name_text(s, ":urn", urn);
+	sql_bind_name_int(s, ":limit", STORE_PROFILE_YEARS);
 	while ((rc = sql_step(s)) == SQL_ROW &&
 	       out->nyears < STORE_PROFILE_YEARS) {
 		struct home_year *y = &out->years[out->nyears++];
@@ -935,7 +905,7 @@ int db_home_profile(struct sql *db, const struct viewer *v, const char *urn,
 	if (rc)
 		return rc;
 	db_bind_viewer(s, v);
-	bind_text(s, ":urn", urn);
+	sql_bind_name_text(s, ":urn", urn);
 	rc = sql_step(s);
 	if (rc == SQL_ROW) {
 		home_from_row(s, &out->home);
@@ -961,8 +931,8 @@ int db_home_profile(struct sql *db, const struct viewer *v, const char *urn,
 	if (rc)
 		return rc;
 	db_bind_viewer(s, v);
-	bind_text(s, ":urn", urn);
-	bind_long(s, ":limit", STORE_PAGE_MAX + 1);
+	sql_bind_name_text(s, ":urn", urn);
+	sql_bind_name_int(s, ":limit", STORE_PAGE_MAX + 1);
 	while ((rc = sql_step(s)) == SQL_ROW) {
 		if (out->nchildren == STORE_PAGE_MAX) {
 			out->truncated = true;
@@ -1009,7 +979,7 @@ int db_homes_now(struct sql *db, const struct viewer *v, int64_t since_ms,
 		return rc;
 	db_bind_viewer(s, v);
 	store_time_fmt(since_ms, since);
-	bind_text(s, ":since", since);
+	sql_bind_name_text(s, ":since", since);
 	while ((rc = sql_step(s)) == SQL_ROW) {
 		struct home_now *h;
 
@@ -1035,8 +1005,8 @@ int db_homes_now(struct sql *db, const struct viewer *v, int64_t since_ms,
 static void bind_missing_filter(struct sql_stmt *s,
 				const struct missing_filter *f)
 {
-	bind_text(s, ":f_la", f->la);
-	bind_text(s, ":f_urn", f->urn);
+	sql_bind_name_text(s, ":f_la", f->la);
+	sql_bind_name_text(s, ":f_urn", f->urn);
 }
 
 int db_missing_open(struct sql *db, const struct viewer *v,

@@ -399,6 +399,62 @@ void sql_bind_time(struct sql_stmt *st, int i, int64_t ms)
 	sql_bind_text(st, i, t);
 }
 
+void sql_bind_id(struct sql_stmt *st, int i, int64_t id)
+{
+	if (id)
+		sql_bind_int(st, i, id);
+	else
+		sql_bind_null(st, i);
+}
+
+void sql_bind_name_text(struct sql_stmt *st, const char *name, const char *v)
+{
+	int i = sql_param(st, name);
+
+	if (i)
+		sql_bind_opt_text(st, i, v);
+}
+
+void sql_bind_name_str(struct sql_stmt *st, const char *name, const char *v)
+{
+	int i = sql_param(st, name);
+
+	if (i)
+		sql_bind_text(st, i, v ? v : "");
+}
+
+void sql_bind_name_int(struct sql_stmt *st, const char *name, int64_t v)
+{
+	int i = sql_param(st, name);
+
+	if (i)
+		sql_bind_int(st, i, v);
+}
+
+void sql_bind_name_id(struct sql_stmt *st, const char *name, int64_t id)
+{
+	int i = sql_param(st, name);
+
+	if (i)
+		sql_bind_id(st, i, id);
+}
+
+void sql_bind_name_date(struct sql_stmt *st, const char *name, int32_t d)
+{
+	int i = sql_param(st, name);
+
+	if (i)
+		sql_bind_date(st, i, d);
+}
+
+void sql_bind_name_time(struct sql_stmt *st, const char *name, int64_t ms)
+{
+	int i = sql_param(st, name);
+
+	if (i)
+		sql_bind_time(st, i, ms);
+}
+
 void sql_col_text(struct sql_stmt *st, int i, char *out, size_t cap)
 {
 	size_t n = 0;

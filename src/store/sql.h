@@ -240,10 +240,24 @@ void sql_bind_opt_text(struct sql_stmt *st, int i, const char *v);
 void sql_bind_date(struct sql_stmt *st, int i, int32_t d);
 void sql_bind_opt_int(struct sql_stmt *st, int i, int32_t v);
 void sql_bind_time(struct sql_stmt *st, int i, int64_t ms);
+void sql_bind_id(struct sql_stmt *st, int i, int64_t id);	/* 0: NULL */
 void sql_col_text(struct sql_stmt *st, int i, char *out, size_t cap);
 int32_t sql_col_date(struct sql_stmt *st, int i);
 int32_t sql_col_opt_int(struct sql_stmt *st, int i);
 int64_t sql_col_time(struct sql_stmt *st, int i);
+
+/*
+ * The same by parameter name (":la"); a statement without the parameter
+ * ignores it, so that one set of bindings serves every variant of a
+ * scoped query.  _text binds blank as NULL (which matches nothing in a
+ * scope), _str as "".
+ */
+void sql_bind_name_text(struct sql_stmt *st, const char *name, const char *v);
+void sql_bind_name_str(struct sql_stmt *st, const char *name, const char *v);
+void sql_bind_name_int(struct sql_stmt *st, const char *name, int64_t v);
+void sql_bind_name_id(struct sql_stmt *st, const char *name, int64_t id);
+void sql_bind_name_date(struct sql_stmt *st, const char *name, int32_t d);
+void sql_bind_name_time(struct sql_stmt *st, const char *name, int64_t ms);
 
 /* Step a statement whose rows are not needed; 0 or sql_fail(). */
 int sql_step_done(struct sql *db, struct sql_stmt *st, struct err *err,
