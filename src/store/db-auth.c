@@ -901,7 +901,7 @@ static void audit_from_row(struct sql_stmt *s, struct audit_row *r)
 int db_audit_lost(struct sql *db, bool *yes, struct err *err)
 {
 	struct sql_stmt *s;
-	int rc = prep(db, "SELECT count(*) FROM main.audit_pending f"
+	int rc = prep(db, "SELECT count(*) FROM audit_pending f"
 		      " WHERE f.id = " AUDIT_HEAD_ID " + 1"
 		      " AND f.prev_hash = coalesce((SELECT hash FROM aud.audit"
 		      " ORDER BY id DESC LIMIT 1), '" ZERO_HASH "')",
@@ -928,7 +928,7 @@ int db_audit_restore(struct sql *db, struct err *err)
 	if (rc || !lost)
 		return rc;
 	rc = prep(db, "INSERT INTO aud.audit (" AUDIT_COLS ") SELECT "
-		  AUDIT_COLS " FROM main.audit_pending WHERE id > "
+		  AUDIT_COLS " FROM audit_pending WHERE id > "
 		  AUDIT_HEAD_ID " ORDER BY id", &s, err);
 	return rc ? rc : run(db, s, err, "restoring the audit rows of a "
 			     "change whose audit commit was lost");
@@ -975,13 +975,13 @@ int db_audit_insert(struct sql *db, const struct audit_row *r, struct err *err)
 	if (rc || !sql_nested(db))
 		return rc;
 	if (sql_first_pending(db)) {
-		rc = prep(db, "DELETE FROM main.audit_pending", &s, err);
+		rc = prep(db, "DELETE FROM audit_pending", &s, err);
 		if (!rc)
 			rc = run(db, s, err, "audit_pending");
 		if (rc)
 			return rc;
 	}
-	return audit_insert_into(db, "INSERT INTO main.audit_pending ("
+	return audit_insert_into(db, "INSERT INTO audit_pending ("
 				 AUDIT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5,"
 				 " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", r,
 				 err);
