@@ -58,8 +58,9 @@ static const char *const stmt_sql[ST_N] = {
 	" council_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
 	" ON CONFLICT (code) DO UPDATE SET name_en = ?2, name_cy = ?3,"
 	" country = ?4,"
-	" is_lad = CASE WHEN is_lad > ?5 THEN is_lad ELSE ?5 END,"
-	" is_council = CASE WHEN is_council > ?6 THEN is_council ELSE ?6 END,"
+	" is_lad = CASE WHEN la.is_lad > ?5 THEN la.is_lad ELSE ?5 END,"
+	" is_council = CASE WHEN la.is_council > ?6 THEN la.is_council"
+	" ELSE ?6 END,"
 	" council_code = ?7",
 	[ST_LA_GET] =
 	"SELECT code, name_en, name_cy, country, is_lad, is_council,"
