@@ -9,49 +9,6 @@
 #include "store/store-internal.h"
 
 
-/* Which kinds of access may do which change (docs/access.md). */
-static bool mfc_may(enum viewer_access a, int op)
-{
-	switch (op) {
-	case MFC_OP_HOME:
-		return a == VIEWER_PROVIDER;
-	case MFC_OP_POLICE:
-		return a == VIEWER_POLICE;
-	case MFC_OP_RETURN:
-		return a == VIEWER_POLICE || a == VIEWER_PROVIDER;
-	case MFC_OP_INTERVIEW:
-		return a == VIEWER_COUNCIL;
-	default:
-		return false;
-	}
-}
-
-static const char *mfc_op_name(int op)
-{
-	switch (op) {
-	case MFC_OP_HOME:
-		return "home's record";
-	case MFC_OP_POLICE:
-		return "police record";
-	case MFC_OP_RETURN:
-		return "return";
-	case MFC_OP_INTERVIEW:
-		return "return interview";
-	default:
-		return "?";
-	}
-}
-
-/* The fields of an episode a viewer may see: the return interview's
- * summary and interviewer are the council's (and inspectors'). */
-static void mfc_redact(const struct viewer *v, struct mfc_episode *e)
-{
-	if (v->access != VIEWER_COUNCIL && v->access != VIEWER_INSPECTORATE) {
-		e->ri_by[0] = '\0';
-		e->ri_summary[0] = '\0';
-	}
-}
-
 static bool mfc_child_ok(const char *la, const char *ref)
 {
 	return la && ref && strnlen(la, LA_CODE_MAX + 1) == LA_CODE_MAX &&
@@ -100,7 +57,7 @@ int store_mfc_report(struct store *s, const struct viewer *v,
 	rc = scoped_viewer(s, v, true, "child", subject, err);
 	if (rc)
 		return rc;
-	if (v->access != VIEWER_PROVIDER)
+	if (!mfc_may(v->access, MFC_OP_REPORT))
 		return mfc_denied(s, v, "child", subject,
 				  "report a child missing: the home does",
 				  err);
@@ -298,7 +255,7 @@ static int mfc_change(struct store *s, const struct viewer *v, int op,
 		rc = db_mfc_find(s->db, v, in->id, false, &exists,
 				     &out->visible, &out->e, err);
 		if (!rc)
-			mfc_redact(v, &out->e);
+			mfc_redact(v->access, &out->e);
 	}
 	if (!rc)
 		rc = store_commit(s, err);
@@ -364,7 +321,7 @@ int store_mfc_meeting_add(struct store *s, const struct viewer *v,
 	rc = scoped_viewer(s, v, true, "child", subject, err);
 	if (rc)
 		return rc;
-	if (v->access != VIEWER_COUNCIL)
+	if (!mfc_may(v->access, MFC_OP_MEETING))
 		return mfc_denied(s, v, "child", subject,
 				  "record a strategy meeting: the council "
 				  "does", err);
@@ -419,7 +376,7 @@ int store_grab_pack_put(struct store *s, const struct viewer *v,
 	rc = scoped_viewer(s, v, true, "grab-pack", subject, err);
 	if (rc)
 		return rc;
-	if (v->access != VIEWER_PROVIDER)
+	if (!mfc_may(v->access, MFC_OP_GRAB_PACK))
 		return mfc_denied(s, v, "grab-pack", subject,
 				  "keep a grab pack: the home does", err);
 	rc = grab_pack_check(g, NULL, err);
@@ -553,7 +510,7 @@ int store_mfc_get(struct store *s, const struct viewer *v, int64_t id,
 		mfc_episode_init(out);
 		return rc;
 	}
-	mfc_redact(v, out);
+	mfc_redact(v->access, out);
 	mfc_subject(subject, out->la, out->ref);
 	snprintf(detail, sizeof(detail), "missing episode %lld as %s",
 		 (long long)id, viewer_access_name(v->access));
@@ -599,7 +556,7 @@ int store_mfc_child(struct store *s, const struct viewer *v, const char *la,
 		return rc;
 	}
 	for (size_t i = 0; i < out->nepisodes; i++)
-		mfc_redact(v, &out->episodes[i]);
+		mfc_redact(v->access, &out->episodes[i]);
 	snprintf(detail, sizeof(detail), "as %s: %zu live missing episodes, "
 		 "%zu strategy meetings", viewer_access_name(v->access),
 		 out->nepisodes, out->nmeetings);

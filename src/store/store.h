@@ -775,6 +775,7 @@ int store_missing_open(struct store *s, const struct viewer *v,
  * transaction's lock.
  */
 #include "domain/missing.h"
+#include "domain/mfc-rules.h"
 
 /*
  * A home manager reports child e->la/e->ref missing or away from the home
@@ -831,16 +832,15 @@ int store_grab_pack_get(struct store *s, const struct viewer *v,
 			const char *la, const char *ref, struct grab_pack *out,
 			struct err *err);
 
-/* The changes to an episode (store_mfc_update_home() ... below). */
-enum mfc_op { MFC_OP_HOME = 1, MFC_OP_POLICE, MFC_OP_RETURN,
-	      MFC_OP_INTERVIEW };
 /*
  * Change op of episode id by v, who may not read it (store_mfc_get()
  * answered ERR_NOT_FOUND or ERR_DENIED): refused without looking further,
  * as the change itself would be, and audited "change-denied" naming the
  * episode asked for (its child when it exists): ERR_DENIED for a kind of
- * access that may never do op, else ERR_NOT_FOUND.  Nothing is written.
- * op 0: a change of no one kind (a meeting naming the episode).
+ * access that may never do op (mfc_may(), domain/mfc-rules.h), else
+ * ERR_NOT_FOUND.  Nothing is written.  op is one of the changes of an
+ * episode, MFC_OP_HOME to MFC_OP_INTERVIEW, or 0: a change of no one
+ * kind (a meeting naming the episode).
  */
 int store_mfc_change_refused(struct store *s, const struct viewer *v,
 			     enum mfc_op op, int64_t id, struct err *err);
