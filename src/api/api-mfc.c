@@ -36,6 +36,7 @@
 #include "api/api-internal.h"
 #include "domain/mfc-rules.h"
 #include "domain/missing.h"
+#include "store/store-missing.h"
 #include "web/session.h"
 
 /* ---- shapes --------------------------------------------------------------- */

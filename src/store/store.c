@@ -7,6 +7,7 @@
  * store-missing.c.
  */
 #include "base/compat.h"
+#include "base/parse.h"
 #include "base/xalloc.h"
 #include "store/store-internal.h"
 
@@ -69,6 +70,46 @@ int store_commit(struct store *s, struct err *err)
 void store_rollback(struct store *s)
 {
 	sql_rollback(s->db);
+}
+
+#define MS_PER_DAY 86400000LL
+
+void store_time_fmt(int64_t ms, char out[STORE_TIME_MAX])
+{
+	int64_t days = ms / MS_PER_DAY, rest = ms % MS_PER_DAY;
+	char date[DATE_STR_MAX];
+
+	if (rest < 0) {
+		rest += MS_PER_DAY;
+		days--;
+	}
+	date_fmt_iso((int32_t)days, date);
+	snprintf(out, STORE_TIME_MAX, "%sT%02d:%02d:%02d.%03dZ", date,
+		 (int)(rest / 3600000), (int)(rest / 60000 % 60),
+		 (int)(rest / 1000 % 60), (int)(rest % 1000));
+}
+
+int store_time_parse(const char *s, int64_t *ms)
+{
+	char date[DATE_STR_MAX];
+	int h, mi, se, milli;
+	int32_t days;
+
+	if (strlen(s) != STORE_TIME_MAX - 1 || s[10] != 'T' || s[13] != ':' ||
+	    s[16] != ':' || s[19] != '.' || s[23] != 'Z')
+		return ERR_INVALID;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	h = parse_digits(s + 11, 2);
+	mi = parse_digits(s + 14, 2);
+	se = parse_digits(s + 17, 2);
+	milli = parse_digits(s + 20, 3);
+	if (parse_date_iso(date, &days) || h < 0 || h > 23 || mi < 0 ||
+	    mi > 59 || se < 0 || se > 59 || milli < 0)
+		return ERR_INVALID;
+	*ms = (int64_t)days * MS_PER_DAY + h * 3600000LL + mi * 60000LL +
+	      se * 1000LL + milli;
+	return 0;
 }
 
 bool store_geo_loaded(struct store *s)
