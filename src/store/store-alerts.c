@@ -45,8 +45,8 @@ static int alert_bad(struct err *err, const char *what)
 /* A filter's texts within the store's limits (else it matches nothing). */
 static bool alert_filter_ok(const struct alert_filter *f)
 {
-	return filter_ok(f->rule) && filter_ok(f->la) && filter_ok(f->ref) &&
-	       filter_ok(f->home);
+	return store__filter_ok(f->rule) && store__filter_ok(f->la) &&
+	       store__filter_ok(f->ref) && store__filter_ok(f->home);
 }
 
 int store_alert_snapshot_load(struct store *s, const int64_t *ids,
@@ -210,7 +210,7 @@ int store_alerts_list(struct store *s, enum org_kind kind, const char *code,
 		      struct err *err)
 {
 	memset(out, 0, sizeof(*out));
-	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
+	store__page_clamp(f->page, f->page_size, &out->page, &out->page_size);
 	if (!alert_word_ok(code, ORG_CODE_MAX) || !alert_filter_ok(f))
 		return 0;
 	return db_alerts_list(s->db, org_kind_name(kind), code, f, out,
@@ -232,7 +232,7 @@ int store_alert_items_list(struct store *s, enum org_kind kind,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
+	store__page_clamp(f->page, f->page_size, &out->page, &out->page_size);
 	if (!alert_word_ok(code, ORG_CODE_MAX) || !alert_filter_ok(f))
 		return 0;
 	rc = db_alert_items_list(s->db, org_kind_name(kind), code, f,

@@ -54,7 +54,7 @@ int store_mfc_report(struct store *s, const struct viewer *v,
 	int rc;
 
 	mfc_subject(subject, e->la, e->ref);
-	rc = scoped_viewer(s, v, true, "child", subject, err);
+	rc = store__scoped_viewer(s, v, true, "child", subject, err);
 	if (rc)
 		return rc;
 	if (!mfc_may(v->access, MFC_OP_REPORT))
@@ -172,7 +172,7 @@ static int mfc_change_may(struct store *s, const struct viewer *v, int op,
 			  const char *subject, struct err *err)
 {
 	char what[64];
-	int rc = scoped_viewer(s, v, true, "mfc-episode", subject, err);
+	int rc = store__scoped_viewer(s, v, true, "mfc-episode", subject, err);
 
 	if (rc || mfc_may(v->access, op))
 		return rc;
@@ -190,7 +190,7 @@ int store_mfc_change_refused(struct store *s, const struct viewer *v,
 
 	snprintf(subject, sizeof(subject), "%lld", (long long)id);
 	rc = op ? mfc_change_may(s, v, op, subject, err) :
-		  scoped_viewer(s, v, true, "mfc-episode", subject, err);
+		  store__scoped_viewer(s, v, true, "mfc-episode", subject, err);
 	if (rc)
 		return rc;
 	cur = xmalloc(sizeof(*cur));
@@ -318,7 +318,7 @@ int store_mfc_meeting_add(struct store *s, const struct viewer *v,
 	int rc;
 
 	mfc_subject(subject, m->la, m->ref);
-	rc = scoped_viewer(s, v, true, "child", subject, err);
+	rc = store__scoped_viewer(s, v, true, "child", subject, err);
 	if (rc)
 		return rc;
 	if (!mfc_may(v->access, MFC_OP_MEETING))
@@ -373,7 +373,7 @@ int store_grab_pack_put(struct store *s, const struct viewer *v,
 	int rc;
 
 	mfc_subject(subject, g->la, g->ref);
-	rc = scoped_viewer(s, v, true, "grab-pack", subject, err);
+	rc = store__scoped_viewer(s, v, true, "grab-pack", subject, err);
 	if (rc)
 		return rc;
 	if (!mfc_may(v->access, MFC_OP_GRAB_PACK))
@@ -426,7 +426,7 @@ int store_grab_pack_get(struct store *s, const struct viewer *v,
 
 	memset(out, 0, sizeof(*out));
 	mfc_subject(subject, la, ref);
-	rc = scoped_viewer(s, v, false, "grab-pack", subject, err);
+	rc = store__scoped_viewer(s, v, false, "grab-pack", subject, err);
 	if (rc)
 		return rc;
 	rc = ERR_NOT_FOUND;
@@ -468,7 +468,7 @@ int store_mfc_visible(struct store *s, const struct viewer *v, int64_t id,
 	int rc;
 
 	*yes = false;
-	rc = viewer_check(v, false, err);
+	rc = store__viewer_check(v, false, err);
 	if (rc || v->access == VIEWER_NONE)
 		return rc;
 	e = xmalloc(sizeof(*e));
@@ -492,7 +492,7 @@ int store_mfc_get(struct store *s, const struct viewer *v, int64_t id,
 
 	mfc_episode_init(out);
 	snprintf(subject, sizeof(subject), "%lld", (long long)id);
-	rc = scoped_viewer(s, v, false, "mfc-episode", subject, err);
+	rc = store__scoped_viewer(s, v, false, "mfc-episode", subject, err);
 	if (rc)
 		return rc;
 	rc = db_mfc_find(s->db, v, id, false, &exists, &allowed, out,
@@ -538,7 +538,7 @@ int store_mfc_child(struct store *s, const struct viewer *v, const char *la,
 
 	mfc_chronology_release(out);
 	mfc_subject(subject, la, ref);
-	rc = scoped_viewer(s, v, false, "child", subject, err);
+	rc = store__scoped_viewer(s, v, false, "child", subject, err);
 	if (rc)
 		return rc;
 	rc = ERR_NOT_FOUND;
@@ -574,20 +574,22 @@ int store_mfc_attention(struct store *s, const struct viewer *v,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
-	rc = scoped_viewer(s, v, false, "missing-live", f->urn && f->urn[0] ?
-			f->urn : f->la ? f->la : "", err);
+	store__page_clamp(f->page, f->page_size, &out->page, &out->page_size);
+	rc = store__scoped_viewer(s, v, false, "missing-live",
+				  f->urn && f->urn[0] ? f->urn :
+				  f->la ? f->la : "", err);
 	if (rc)
 		return rc;
-	if (!filter_ok(f->la) || !filter_ok(f->urn))
+	if (!store__filter_ok(f->la) || !store__filter_ok(f->urn))
 		return 0;
 	rc = db_mfc_attention(s->db, v, f, out, err);
 	if (!rc && out->n) {
 		for (size_t i = 0; i < out->n; i++)
-			names_add(&nm, out->rows[i].la, out->rows[i].ref);
+			store__names_add(&nm, out->rows[i].la,
+					 out->rows[i].ref);
 		rc = v->audit(s, v, "list", "missing-live",
 			      f->urn ? f->urn : f->la ? f->la : "",
-			      names_text(&nm), err);
+			      store__names_text(&nm), err);
 	}
 	if (rc) {
 		long page = out->page, size = out->page_size;

@@ -11,7 +11,7 @@
 
 /* A viewer fit to ask at all; with children, one that may see some and
  * can be audited. */
-int viewer_check(const struct viewer *v, bool children, struct err *err)
+int store__viewer_check(const struct viewer *v, bool children, struct err *err)
 {
 	if (!v || (unsigned)v->access >= VIEWER_NACCESS ||
 	    v->today < date_from_ymd(DATE_MIN_YEAR, 1, 1) ||
@@ -29,24 +29,25 @@ int viewer_check(const struct viewer *v, bool children, struct err *err)
 }
 
 /*
- * viewer_check(v, true), with the refusal of a role that sees aggregates
- * only audited ("view-denied", or "change-denied" for a change), as every
- * refusal of a scoped read or change is.
+ * store__viewer_check(v, true), with the refusal of a role that sees
+ * aggregates only audited ("view-denied", or "change-denied" for a
+ * change), as every refusal of a scoped read or change is.
  */
-int scoped_viewer(struct store *s, const struct viewer *v, bool change,
-		  const char *kind, const char *subject, struct err *err)
+int store__scoped_viewer(struct store *s, const struct viewer *v, bool change,
+			 const char *kind, const char *subject,
+			 struct err *err)
 {
-	int rc = viewer_check(v, false, err);
+	int rc = store__viewer_check(v, false, err);
 
 	if (rc)
 		return rc;
 	if (v->access == VIEWER_NONE && v->audit)
 		v->audit(s, v, change ? "change-denied" : "view-denied", kind,
 			 subject, "role sees aggregates only", NULL);
-	return viewer_check(v, true, err);
+	return store__viewer_check(v, true, err);
 }
 
-void page_clamp(long page, long size, long *page_out, long *size_out)
+void store__page_clamp(long page, long size, long *page_out, long *size_out)
 {
 	if (size <= 0)
 		size = STORE_PAGE_DEFAULT;
@@ -61,12 +62,12 @@ void page_clamp(long page, long size, long *page_out, long *size_out)
 }
 
 /* Can filter text f match anything (NULL and "" match everything)? */
-bool filter_ok(const char *f)
+bool store__filter_ok(const char *f)
 {
 	return !f || strnlen(f, FILTER_TEXT_MAX + 1) <= FILTER_TEXT_MAX;
 }
 
-void names_add(struct names *nm, const char *la, const char *ref)
+void store__names_add(struct names *nm, const char *la, const char *ref)
 {
 	char one[LA_CODE_MAX + S903_CHILD_MAX + 4];
 	int n = snprintf(one, sizeof(one), "%s%s/%s", nm->len ? " " : "",
@@ -81,7 +82,7 @@ void names_add(struct names *nm, const char *la, const char *ref)
 	nm->len += (size_t)n;
 }
 
-const char *names_text(struct names *nm)
+const char *store__names_text(struct names *nm)
 {
 	if (nm->left_out)
 		snprintf(nm->text + nm->len, sizeof(nm->text) - nm->len,
@@ -98,18 +99,21 @@ int store_children_list(struct store *s, const struct viewer *v,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
-	rc = scoped_viewer(s, v, false, "children", f->la ? f->la : "", err);
+	store__page_clamp(f->page, f->page_size, &out->page, &out->page_size);
+	rc = store__scoped_viewer(s, v, false, "children",
+				  f->la ? f->la : "", err);
 	if (rc)
 		return rc;
-	if (!filter_ok(f->la) || !filter_ok(f->ref_prefix) || !filter_ok(f->urn))
+	if (!store__filter_ok(f->la) || !store__filter_ok(f->ref_prefix) ||
+	    !store__filter_ok(f->urn))
 		return 0;
 	rc = db_children_list(s->db, v, f, out, err);
 	if (!rc && out->n) {
 		for (size_t i = 0; i < out->n; i++)
-			names_add(&nm, out->rows[i].la, out->rows[i].ref);
+			store__names_add(&nm, out->rows[i].la,
+					 out->rows[i].ref);
 		rc = v->audit(s, v, "list", "children",
-			      f->la ? f->la : "", names_text(&nm), err);
+			      f->la ? f->la : "", store__names_text(&nm), err);
 	}
 	if (rc) {
 		long page = out->page, size = out->page_size;
@@ -140,7 +144,7 @@ int store_child_record(struct store *s, const struct viewer *v,
 	child_record_release(out);
 	snprintf(subject, sizeof(subject), "%.20s/%.40s", la ? la : "",
 		 ref ? ref : "");
-	rc = scoped_viewer(s, v, false, "child", subject, err);
+	rc = store__scoped_viewer(s, v, false, "child", subject, err);
 	if (rc)
 		return rc;
 	rc = ERR_NOT_FOUND;
@@ -177,7 +181,7 @@ int store_child_in_scope(struct store *s, const struct viewer *v,
 	int rc;
 
 	*yes = false;
-	rc = viewer_check(v, false, err);
+	rc = store__viewer_check(v, false, err);
 	if (rc || v->access == VIEWER_NONE)
 		return rc;
 	if (!la || !ref || strlen(la) != LA_CODE_MAX || !ref[0] ||
@@ -193,11 +197,11 @@ int store_homes_list(struct store *s, const struct viewer *v,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
-	rc = viewer_check(v, false, err);
+	store__page_clamp(f->page, f->page_size, &out->page, &out->page_size);
+	rc = store__viewer_check(v, false, err);
 	if (rc)
 		return rc;
-	if (!filter_ok(f->la) || !filter_ok(f->provider_type))
+	if (!store__filter_ok(f->la) || !store__filter_ok(f->provider_type))
 		return 0;
 	return db_homes_list(s->db, v, f, out, err);
 }
@@ -212,7 +216,7 @@ int store_home_profile(struct store *s, const struct viewer *v,
 
 	memset(out, 0, sizeof(*out));
 	snprintf(subject, sizeof(subject), "%.40s", urn ? urn : "");
-	rc = scoped_viewer(s, v, false, "home", subject, err);
+	rc = store__scoped_viewer(s, v, false, "home", subject, err);
 	if (rc)
 		return rc;
 	rc = ERR_NOT_FOUND;
@@ -226,9 +230,9 @@ int store_home_profile(struct store *s, const struct viewer *v,
 	}
 	if (!rc && out->nchildren) {
 		for (size_t i = 0; i < out->nchildren; i++)
-			names_add(&nm, out->children[i].la,
-				  out->children[i].ref);
-		rc = v->audit(s, v, "view", "home", urn, names_text(&nm),
+			store__names_add(&nm, out->children[i].la,
+					 out->children[i].ref);
+		rc = v->audit(s, v, "view", "home", urn, store__names_text(&nm),
 			      err);
 	}
 	if (rc)
@@ -244,7 +248,7 @@ int store_homes_now(struct store *s, const struct viewer *v,
 
 	*out = NULL;
 	*n = 0;
-	rc = viewer_check(v, false, err);
+	rc = store__viewer_check(v, false, err);
 	if (rc)
 		return rc;
 	if (v->access != VIEWER_PROVIDER && v->access != VIEWER_INSPECTORATE &&
@@ -270,20 +274,21 @@ int store_missing_open(struct store *s, const struct viewer *v,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
-	rc = scoped_viewer(s, v, false, "missing", f->urn && f->urn[0] ?
-			   f->urn : f->la ? f->la : "", err);
+	store__page_clamp(f->page, f->page_size, &out->page, &out->page_size);
+	rc = store__scoped_viewer(s, v, false, "missing", f->urn && f->urn[0] ?
+				  f->urn : f->la ? f->la : "", err);
 	if (rc)
 		return rc;
-	if (!filter_ok(f->la) || !filter_ok(f->urn))
+	if (!store__filter_ok(f->la) || !store__filter_ok(f->urn))
 		return 0;
 	rc = db_missing_open(s->db, v, f, out, err);
 	if (!rc && out->n) {
 		for (size_t i = 0; i < out->n; i++)
-			names_add(&nm, out->rows[i].la, out->rows[i].ref);
+			store__names_add(&nm, out->rows[i].la,
+					 out->rows[i].ref);
 		rc = v->audit(s, v, "list", "missing",
 			      f->urn ? f->urn : f->la ? f->la : "",
-			      names_text(&nm), err);
+			      store__names_text(&nm), err);
 	}
 	if (rc) {
 		long page = out->page, size = out->page_size;
