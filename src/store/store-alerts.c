@@ -7,7 +7,6 @@
 #include "base/compat.h"
 #include "store/store-internal.h"
 
-
 void alert_snapshot_release(struct alert_snapshot *snap)
 {
 	free(snap->children);

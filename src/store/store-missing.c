@@ -8,7 +8,6 @@
 #include "base/xalloc.h"
 #include "store/store-internal.h"
 
-
 static bool mfc_child_ok(const char *la, const char *ref)
 {
 	return la && ref && strnlen(la, LA_CODE_MAX + 1) == LA_CODE_MAX &&

@@ -90,7 +90,6 @@ const char *store__names_text(struct names *nm)
 	return nm->text;
 }
 
-
 int store_children_list(struct store *s, const struct viewer *v,
 			const struct child_filter *f, struct child_page *out,
 			struct err *err)
