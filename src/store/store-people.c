@@ -286,10 +286,20 @@ int store_audit_head(struct store *s, int64_t *id,
 	return db_audit_head(s->db, id, hash, err);
 }
 
+/* An instant the store's text keeps exactly: the chain hashes that text. */
+static bool audit_time_ok(int64_t ms)
+{
+	char t[STORE_TIME_MAX];
+	int64_t back;
+
+	store_time_fmt(ms, t);
+	return !store_time_parse(t, &back) && back == ms;
+}
+
 int store_audit_insert(struct store *s, const struct audit_row *r,
 		       struct err *err)
 {
-	if (r->id < 1 || strlen(r->at) != STORE_TIME_MAX - 1 ||
+	if (r->id < 1 || !audit_time_ok(r->at) ||
 	    !r->action[0] || strlen(r->prev_hash) != AUDIT_HASH_HEX ||
 	    strlen(r->hash) != AUDIT_HASH_HEX)
 		return err_set(err, ERR_INVALID, "incomplete audit row");

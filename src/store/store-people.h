@@ -181,7 +181,8 @@ int store_login_refusal_close(struct store *s, const char *key,
 /* One row of the audit trail, as stored (src/auth/audit.h writes them). */
 struct audit_row {
 	int64_t id;			/* 1, 2, 3, ... without gaps */
-	char at[STORE_TIME_MAX];	/* ISO 8601 with milliseconds */
+	int64_t at;			/* ms since 1970 UTC; hashed as the
+					 * text of store_time_fmt() */
 	int64_t user_id;		/* 0: not a signed-in user */
 	int64_t org_id;			/* 0: none */
 	char actor[AUDIT_ACTOR_MAX + 1];	/* email, or "cli:root" */
