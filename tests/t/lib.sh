@@ -125,6 +125,16 @@ sql() {
 	fi
 }
 
+# sql_file DB FILE: run a file of SQL statements on the store (a
+# fixture's rows), in one transaction on PostgreSQL.
+sql_file() {
+	if on_pg; then
+		pg_psql "$(pg_db "$1")" -1 -f "$2"
+	else
+		sqlite3 -batch "$1" <"$2"
+	fi
+}
+
 # clock_at TIME: move every cartref this script runs to TIME ("2019-08-15
 # 12:00Z"), the clock running on from there (CARTREF_CLOCK_OFFSET,
 # src/base/clock.h), so that a fixture's dates are "now" whatever the

@@ -14,7 +14,7 @@ check "fixture 2018" "$CARTREF" --db "$db" import 903 --la W06000015 $B/2018/*.c
 check "fixture 2019" "$CARTREF" --db "$db" import 903 --la W06000015 $B/2019/*.csv
 # the live records (missing episodes, strategy meetings, alerts), as the
 # recording pages write them
-check "fixture live records" sh -c "sqlite3 -batch $db < $B/live.sql"
+check "fixture live records" sql_file "$db" "$B/live.sql"
 
 check "json" "$CARTREF" --db "$db" review --year 2019 --format json -o "$WORK/r.json"
 check_grep "json: looked after at 31 March" '"stability.looked_after_31_march"' "$WORK/r.json"
