@@ -1,0 +1,30 @@
+/* pg-schema.h: the PostgreSQL driver's schema (sql-pg.c, pg-schema.c). */
+#ifndef CARTREF_PG_SCHEMA_H
+#define CARTREF_PG_SCHEMA_H
+
+#include "base/compat.h"
+
+/*
+ * A new PostgreSQL store is made at this version in one step: the same
+ * tables, constraints, indexes and triggers as SQLite's migrations
+ * 1..10 (sqlite-schema.c).  A later migration is written for both
+ * drivers.
+ */
+#define PG_SCHEMA_VERSION 10
+
+/* The statements that make the schema, in order (ISO C caps one string
+ * literal at 4095 bytes, hence several). */
+extern const char *const pg_schema[];
+extern const size_t pg_nschema;
+
+/* The functions the audit table's triggers run (aud.audit_refuse,
+ * aud.audit_in_order) and the triggers, by name: what `cartref audit
+ * verify` expects to find. */
+struct pg_trigger {
+	const char *name;
+	const char *function;
+};
+extern const struct pg_trigger pg_audit_triggers[];
+extern const size_t pg_naudit_triggers;
+
+#endif
