@@ -112,13 +112,16 @@ $(BUILD)/tools/%: tests/tools/%.c $(LIBA)
 test: deps
 	@$(MAKE) --no-print-directory build
 	@ln -sf $(BIN) cartref
-	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests sh tests/run.sh
+	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests \
+	    CARTREF_HAVE_PG=$(HAVE_PG) sh tests/run.sh
 
 unit: build
-	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests sh tests/run.sh unit
+	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests \
+	    CARTREF_HAVE_PG=$(HAVE_PG) sh tests/run.sh unit
 
 e2e: build
-	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests sh tests/run.sh e2e
+	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests \
+	    CARTREF_HAVE_PG=$(HAVE_PG) sh tests/run.sh e2e
 
 # `make demo`: scripts/demo loads the synthetic Wales data as of today into
 # the demo's own store, build/demo/cartref-demo.db, which only it makes (a
