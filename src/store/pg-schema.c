@@ -293,8 +293,40 @@ static const char m2_sessions[] =
  * The audit trail (sqlite-schema.c, migration 2 and the audit file):
  * append-only and hash-chained, ids contiguous from 1 and always given
  * by the store.  The triggers refuse what SQLite's refuse, with SQLSTATE
- * 23000 so that the store reports ERR_CONSTRAINT as it does there.
+ * 23000 so that the store reports ERR_CONSTRAINT as it does there.  The
+ * functions' sources and the triggers are kept apart too, exactly as the
+ * catalogue gives them back (pg_proc.prosrc, pg_get_triggerdef()), for
+ * `cartref audit verify` (sql-pg.c, pg_audit_protected()).
  */
+#define AUDIT_REFUSE_SRC \
+"\nBEGIN\n" \
+"  RAISE EXCEPTION 'the audit trail is append-only'\n" \
+"    USING ERRCODE = 'integrity_constraint_violation';\n" \
+"END\n"
+#define AUDIT_IN_ORDER_SRC \
+"\nBEGIN\n" \
+"  IF NEW.id IS DISTINCT FROM\n" \
+"      (SELECT coalesce(max(id), 0) + 1 FROM aud.audit)\n" \
+"    OR NEW.prev_hash IS DISTINCT FROM coalesce((SELECT hash FROM aud.audit\n" \
+"      ORDER BY id DESC LIMIT 1), repeat('0', 64)) THEN\n" \
+"    RAISE EXCEPTION 'audit rows must extend the chain'\n" \
+"      USING ERRCODE = 'integrity_constraint_violation';\n" \
+"  END IF;\n" \
+"  RETURN NEW;\n" \
+"END\n"
+#define AUDIT_IN_ORDER \
+"CREATE TRIGGER audit_in_order BEFORE INSERT ON aud.audit FOR EACH ROW" \
+" EXECUTE FUNCTION aud.audit_in_order()"
+#define AUDIT_NO_DELETE \
+"CREATE TRIGGER audit_no_delete BEFORE DELETE ON aud.audit FOR EACH ROW" \
+" EXECUTE FUNCTION aud.audit_refuse()"
+#define AUDIT_NO_TRUNCATE \
+"CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON aud.audit" \
+" FOR EACH STATEMENT EXECUTE FUNCTION aud.audit_refuse()"
+#define AUDIT_NO_UPDATE \
+"CREATE TRIGGER audit_no_update BEFORE UPDATE ON aud.audit FOR EACH ROW" \
+" EXECUTE FUNCTION aud.audit_refuse()"
+
 static const char audit_table[] =
 "CREATE SCHEMA aud;\n"
 "\n"
@@ -318,42 +350,20 @@ static const char audit_table[] =
 "  WHERE user_id IS NOT NULL;\n"
 "\n"
 "CREATE FUNCTION aud.audit_refuse() RETURNS trigger\n"
-"LANGUAGE plpgsql AS $$\n"
-"BEGIN\n"
-"  RAISE EXCEPTION 'the audit trail is append-only'\n"
-"    USING ERRCODE = 'integrity_constraint_violation';\n"
-"END\n"
-"$$;\n"
-"\n"
+"LANGUAGE plpgsql AS $$" AUDIT_REFUSE_SRC "$$;\n"
 "CREATE FUNCTION aud.audit_in_order() RETURNS trigger\n"
-"LANGUAGE plpgsql AS $$\n"
-"BEGIN\n"
-"  IF NEW.id IS DISTINCT FROM\n"
-"      (SELECT coalesce(max(id), 0) + 1 FROM aud.audit)\n"
-"    OR NEW.prev_hash IS DISTINCT FROM coalesce((SELECT hash FROM aud.audit\n"
-"      ORDER BY id DESC LIMIT 1), repeat('0', 64)) THEN\n"
-"    RAISE EXCEPTION 'audit rows must extend the chain'\n"
-"      USING ERRCODE = 'integrity_constraint_violation';\n"
-"  END IF;\n"
-"  RETURN NEW;\n"
-"END\n"
-"$$;\n"
-"\n"
-"CREATE TRIGGER audit_in_order BEFORE INSERT ON aud.audit\n"
-"  FOR EACH ROW EXECUTE FUNCTION aud.audit_in_order();\n"
-"CREATE TRIGGER audit_no_delete BEFORE DELETE ON aud.audit\n"
-"  FOR EACH ROW EXECUTE FUNCTION aud.audit_refuse();\n"
-"CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON aud.audit\n"
-"  FOR EACH STATEMENT EXECUTE FUNCTION aud.audit_refuse();\n"
-"CREATE TRIGGER audit_no_update BEFORE UPDATE ON aud.audit\n"
-"  FOR EACH ROW EXECUTE FUNCTION aud.audit_refuse();\n"
+"LANGUAGE plpgsql AS $$" AUDIT_IN_ORDER_SRC "$$;\n"
+AUDIT_IN_ORDER ";\n"
+AUDIT_NO_DELETE ";\n"
+AUDIT_NO_TRUNCATE ";\n"
+AUDIT_NO_UPDATE ";\n"
 ;
 
 const struct pg_trigger pg_audit_triggers[] = {
-	{ "audit_in_order", "aud.audit_in_order" },
-	{ "audit_no_delete", "aud.audit_refuse" },
-	{ "audit_no_truncate", "aud.audit_refuse" },
-	{ "audit_no_update", "aud.audit_refuse" },
+	{ "audit_in_order", AUDIT_IN_ORDER, AUDIT_IN_ORDER_SRC },
+	{ "audit_no_delete", AUDIT_NO_DELETE, AUDIT_REFUSE_SRC },
+	{ "audit_no_truncate", AUDIT_NO_TRUNCATE, AUDIT_REFUSE_SRC },
+	{ "audit_no_update", AUDIT_NO_UPDATE, AUDIT_REFUSE_SRC },
 };
 const size_t pg_naudit_triggers = ARRAY_SIZE(pg_audit_triggers);
 

@@ -17,12 +17,13 @@
 extern const char *const pg_schema[];
 extern const size_t pg_nschema;
 
-/* The functions the audit table's triggers run (aud.audit_refuse,
- * aud.audit_in_order) and the triggers, by name: what `cartref audit
- * verify` expects to find. */
+/* The audit table's triggers by name, as pg_get_triggerdef() gives them
+ * back, and the source of the function each runs (pg_proc.prosrc): what
+ * sql-pg.c's audit_protected() expects to find. */
 struct pg_trigger {
 	const char *name;
-	const char *function;
+	const char *def;
+	const char *source;
 };
 extern const struct pg_trigger pg_audit_triggers[];
 extern const size_t pg_naudit_triggers;

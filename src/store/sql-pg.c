@@ -38,6 +38,9 @@
 /* libpq's protocol allows 65535 parameters in one statement */
 #define PG_MAX_PARAMS 65535
 
+_Static_assert(PG_SCHEMA_VERSION == SQL_SCHEMA_LATEST,
+	       "pg-schema.c must reach the version sql.h names");
+
 /* the advisory lock that serialises writers and migrations (SQL_H_BEGIN;
  * two int4 keys: "cart", 1) */
 #define PG_LOCK "pg_advisory_xact_lock(1667330676, 1)"
@@ -915,6 +918,47 @@ static int pg_migrate(struct sql *db, struct err *err)
 			    err_text(err)) : 0;
 }
 
+/*
+ * The triggers on aud.audit must be exactly the schema's, by name and
+ * definition, enabled, each running its function with the schema's
+ * source: a trigger dropped, disabled (ALTER TABLE ... DISABLE TRIGGER)
+ * or given a WHEN, or a function replaced, is not the store's guard any
+ * more.  (A superuser can still set session_replication_role = replica
+ * for a session: the database's own privileges guard against that.)
+ */
+static int pg_audit_protected(struct sql *db, bool *yes, struct err *err)
+{
+	struct sql_stmt *s;
+	size_t n = 0;
+	bool same = true;
+	int rc;
+
+	s = sql_prepare(db, "SELECT t.tgname, pg_get_triggerdef(t.oid),"
+			" t.tgenabled IN ('O', 'A'), p.prosrc"
+			" FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid"
+			" WHERE t.tgrelid = to_regclass('aud.audit')"
+			" AND NOT t.tgisinternal ORDER BY t.tgname", err);
+	if (!s)
+		return ERR_STORE;
+	while ((rc = sql_step(s)) == SQL_ROW) {
+		const char *name = sql_col_str(s, 0);
+		const char *def = sql_col_str(s, 1);
+		const char *src = sql_col_str(s, 3);
+
+		if (n >= pg_naudit_triggers || !name || !def || !src ||
+		    strcmp(name, pg_audit_triggers[n].name) ||
+		    strcmp(def, pg_audit_triggers[n].def) ||
+		    strcmp(src, pg_audit_triggers[n].source) ||
+		    sql_col_int(s, 2) != 1)
+			same = false;
+		n++;
+	}
+	rc = rc == SQL_DONE ? 0 : sql_fail(db, err, "audit triggers");
+	sql_finalize(db, s);
+	*yes = !rc && same && n == pg_naudit_triggers;
+	return rc;
+}
+
 const struct sql_driver sql_pg_driver = {
 	.name = "postgresql",
 	.accepts = pg_accepts,
@@ -940,6 +984,7 @@ const struct sql_driver sql_pg_driver = {
 	.exec = pg_exec,
 	.in_transaction = pg_in_transaction,
 	.error = pg_error,
+	.audit_protected = pg_audit_protected,
 	.hooks = {
 		/*
 		 * SQLite's BEGIN IMMEDIATE takes the one write lock at the

@@ -23,6 +23,10 @@
 #include "base/compat.h"
 #include "base/err.h"
 
+/* The schema version every driver's migrations reach (sqlite-schema.c,
+ * pg-schema.c): a new migration is written for each driver. */
+#define SQL_SCHEMA_LATEST 10
+
 struct sql;		/* a connection (sql.c) */
 struct sql_stmt;	/* a driver's prepared statement */
 struct sql_conn;	/* a driver's connection state */
@@ -87,6 +91,9 @@ struct sql_driver {
 	bool (*in_transaction)(struct sql_conn *c);
 	/* the last error's class and text */
 	enum sql_error (*error)(struct sql_conn *c, const char **msg);
+	/* the audit table's guard triggers are exactly the schema's: none
+	 * missing, added or changed (say, given "WHEN 0") */
+	int (*audit_protected)(struct sql *db, bool *yes, struct err *err);
 	/* the dialect's text for a hook */
 	const char *hooks[SQL_H_NHOOKS];
 };

@@ -589,6 +589,40 @@ static void test_audit_triggers(void **state)
 				" WHERE actor = ?1", b->tag), 1);
 }
 
+/* The driver sees a guard trigger added or disabled (audit verify). */
+static void test_audit_protected(void **state)
+{
+	struct sql *db = db_of(state);
+	struct err err = ERR_INIT;
+	bool yes = false;
+
+	if (!sql_driver(db)->audit_protected)
+		skip();		/* not yet on this branch's SQLite driver */
+	assert_int_equal(sql_driver(db)->audit_protected(db, &yes, &err), 0);
+	assert_true(yes);
+	if (is_pg(db)) {
+		exec_ok(db, "ALTER TABLE aud.audit DISABLE TRIGGER"
+			" audit_no_update");
+		assert_int_equal(sql_driver(db)->audit_protected(db, &yes,
+								 &err), 0);
+		assert_false(yes);
+		exec_ok(db, "ALTER TABLE aud.audit ENABLE TRIGGER"
+			" audit_no_update");
+		exec_ok(db, "CREATE TRIGGER audit_extra AFTER INSERT ON"
+			" aud.audit FOR EACH ROW EXECUTE FUNCTION"
+			" aud.audit_refuse()");
+	} else {
+		exec_ok(db, "CREATE TRIGGER aud.audit_extra AFTER INSERT ON"
+			" audit BEGIN SELECT 1; END");
+	}
+	assert_int_equal(sql_driver(db)->audit_protected(db, &yes, &err), 0);
+	assert_false(yes);
+	exec_ok(db, is_pg(db) ? "DROP TRIGGER audit_extra ON aud.audit" :
+				"DROP TRIGGER aud.audit_extra");
+	assert_int_equal(sql_driver(db)->audit_protected(db, &yes, &err), 0);
+	assert_true(yes);
+}
+
 #define CONTRACT(f) cmocka_unit_test(f)
 static const struct CMUnitTest contract[] = {
 	CONTRACT(test_open_twice),
@@ -602,6 +636,7 @@ static const struct CMUnitTest contract[] = {
 	CONTRACT(test_returning),
 	CONTRACT(test_upsert),
 	CONTRACT(test_audit_triggers),
+	CONTRACT(test_audit_protected),
 };
 
 int main(void)
