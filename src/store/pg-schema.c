@@ -17,6 +17,9 @@
  *    per IN list to avoid; the second instr() (no comma inside) is
  *    implied.  Other instr() is strpos(), printf('%04d') is to_char().
  *  - Triggers are plpgsql functions run FOR EACH ROW, as SQLite's.
+ *  - instr(text, text) is defined, as strpos(), since the store's SQL
+ *    uses it; SQLite's other functions are not (date() with a modifier
+ *    and printf() differ in their edges: docs/store.md).
  *  - The audit trail lives in schema aud, so "aud.audit" reads the same
  *    in the store's SQL on both drivers; its foreign keys go, as in
  *    SQLite's audit file.  TRUNCATE is refused too (SQLite has none).
@@ -38,6 +41,12 @@ static const char functions[] =
 "      + interval '1 month' - interval '1 day')\n"
 "    ELSE false END\n"
 "$$;\n"
+"\n"
+"-- SQLite's instr(), which the store's SQL uses: the same as strpos()\n"
+"-- (1-based, 0 when absent, NULL for NULL), inlined by the planner.\n"
+"CREATE FUNCTION instr(haystack TEXT, needle TEXT) RETURNS INTEGER\n"
+"LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS\n"
+"  'SELECT strpos(haystack, needle)';\n"
 "\n"
 "CREATE FUNCTION data_generation_bump() RETURNS trigger\n"
 "LANGUAGE plpgsql AS $$\n"

@@ -2,9 +2,9 @@
  * sql-pg.c: the PostgreSQL driver (sql.h), over libpq.
  *
  * A location is a "postgres://" or "postgresql://" URL or a libpq
- * "key=value" string (docs/store.md, "PostgreSQL").  The connection talks
- * UTF-8 in UTC; nothing else about the session is changed (no statement
- * timeout: a long report is not an error).
+ * "key=value" string (docs/store.md, "PostgreSQL").  The session talks
+ * UTF-8 in UTC with bytea in hex; nothing else about it is changed (no
+ * statement timeout: a long report is not an error).
  *
  * Statements arrive in the store's common dialect, with parameters as
  * ?N, ? or :name.  prepare() rewrites those, and nothing else, into
@@ -12,16 +12,17 @@
  * comments, keeping the names for param_index().  A cached statement is
  * a named server-side prepared statement of the connection; a one-shot
  * statement uses the unnamed one.  Parameters travel as text (an int64
- * as its decimal form), blobs in binary; their types are left to the
- * server, except where it cannot tell (a parameter only ever tested
- * with IS NULL), which is sent as text.
+ * as its decimal form), blobs in binary, their types inferred by the
+ * server; a parameter's null test ("?1 IS NULL", which PostgreSQL cannot
+ * type) is sent as a parameter of its own (rewrite()).
  *
  * The first step runs the statement and fetches every row: the store
  * runs other statements between the steps of an outer one, which a
  * connection streaming rows could not.  Columns come back as text,
  * bytea decoded from hex, booleans as 1 and 0 as SQLite gives them.
  *
- * The schema is pg-schema.c's, in one step at the latest version.
+ * Writers take turns as SQLite's do (SQL_H_BEGIN, below).  The schema
+ * is pg-schema.c's, in one step at the latest version.
  */
 #include "base/compat.h"
 #include "base/xalloc.h"
