@@ -589,6 +589,77 @@ static void test_audit_triggers(void **state)
 				" WHERE actor = ?1", b->tag), 1);
 }
 
+/*
+ * A date column takes yyyy-mm-dd with a month 01-12 and a day 01-31, as
+ * SQLite's CHECK (date(x) = x) does: its date() gives "2023-02-30" back
+ * as it is, so the check takes it.  What date() cannot read at all it
+ * makes NULL, and a CHECK that is NULL passes: SQLite's schema takes
+ * "abcd-01-01" or "" (docs/store.md); PostgreSQL's refuses them (pg_only).
+ */
+static void test_iso_dates(void **state)
+{
+	static const struct {
+		const char *day;
+		bool ok, pg_only;
+	} days[] = {
+		{ "2024-02-29", true, false }, { "2000-02-29", true, false },
+		{ "2024-12-31", true, false }, { "0000-01-01", true, false },
+		{ "2023-02-29", true, false }, { "2024-04-31", true, false },
+		{ "2024-01-01 ", false, false },
+		{ "2024-01-01T00:00", false, false },
+		{ "2024-02-32", false, true }, { "2024-13-01", false, true },
+		{ "2024-00-10", false, true }, { "2024-01-00", false, true },
+		{ "2024-1-01", false, true }, { "abcd-01-01", false, true },
+		{ "", false, true },
+	};
+	struct sql *db = db_of(state);
+	struct err err = ERR_INIT;
+	int64_t la = 0, provider = 0;
+	struct sql_stmt *st;
+
+	/* all rolled back at the end */
+	assert_int_equal(sql_begin(db, &err), 0);
+	st = prep(db, "INSERT INTO la (code, name_en, country, is_lad,"
+		  " is_council, council_code) VALUES ('X99999999', 'x',"
+		  " 'W92000004', 1, 1, 'X99999999') RETURNING id");
+	assert_int_equal(sql_step_id(db, st, &la, &err, "la"), 0);
+	sql_finalize(db, st);
+	st = prep(db, "INSERT INTO provider (name, type) VALUES"
+		  " ('contract dates', 'la') RETURNING id");
+	assert_int_equal(sql_step_id(db, st, &provider, &err, "provider"), 0);
+	sql_finalize(db, st);
+	for (size_t i = 0; i < ARRAY_SIZE(days); i++) {
+		char urn[32];
+		int rc;
+
+		if (days[i].pg_only && !is_pg(db))
+			continue;
+		snprintf(urn, sizeof(urn), "XD%zu", i);
+		/* a failed statement ends a PostgreSQL transaction: each
+		 * in a nested one */
+		assert_int_equal(sql_begin(db, &err), 0);
+		st = prep(db, "INSERT INTO home (urn, name, provider_id, la_id,"
+			  " postcode, places, age_min, age_max, sex_admitted,"
+			  " registered) VALUES (?1, 'x', ?2, ?3, 'CF10 1AA',"
+			  " 1, 0, 18, 'mixed', ?4)");
+		sql_bind_text(st, 1, urn);
+		sql_bind_int(st, 2, provider);
+		sql_bind_int(st, 3, la);
+		sql_bind_text(st, 4, days[i].day);
+		rc = sql_step_done(db, st, &err, "home");
+		sql_finalize(db, st);
+		if (days[i].ok != !rc)
+			fail_msg("%s: %s", days[i].day, rc ? err_text(&err) :
+				 "taken");
+		if (days[i].ok)
+			assert_int_equal(sql_commit(db, &err), 0);
+		else
+			sql_rollback(db);
+		err_clear(&err);
+	}
+	sql_rollback(db);
+}
+
 /* The driver sees a guard trigger added or disabled (audit verify). */
 static void test_audit_protected(void **state)
 {
@@ -636,6 +707,7 @@ static const struct CMUnitTest contract[] = {
 	CONTRACT(test_returning),
 	CONTRACT(test_upsert),
 	CONTRACT(test_audit_triggers),
+	CONTRACT(test_iso_dates),
 	CONTRACT(test_audit_protected),
 };
 
