@@ -62,7 +62,6 @@ struct sql_stmt {
 	struct sql_conn *c;
 	char *sql;		/* rewritten: $k parameters */
 	char name[24];		/* "" for a one-shot statement */
-	bool prepared;		/* the server holds it under name */
 	int nparams;		/* numbered in the SQL, bound by the caller */
 	int nserver;		/* and the null tests' shadows (rewrite()) */
 	char **names;		/* [k - 1]: ":name" or "?N", NULL for "?" */
@@ -436,7 +435,7 @@ static void clear_result(struct sql_stmt *st)
 
 static void clear_bindings(struct sql_stmt *st)
 {
-	for (int i = 0; i < st->nparams; i++) {
+	for (int i = 0; st->values && i < st->nparams; i++) {
 		free(st->values[i]);
 		st->values[i] = NULL;
 		st->lengths[i] = 0;
@@ -458,9 +457,7 @@ static int server_prepare(struct sql_stmt *st, struct err *err)
 				  st->types);
 	int rc = 0;
 
-	if (PQresultStatus(res) == PGRES_COMMAND_OK) {
-		st->prepared = true;
-	} else {
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		set_error(c, res);
 		rc = err_set(err, ERR_STORE, "prepare: %s", c->err_msg);
 	}
@@ -491,9 +488,6 @@ static struct sql_stmt *pg_prepare(struct sql_conn *c, const char *sql,
 	clear_error(c);
 	return st;
 fail:
-	if (c->unnamed == st)
-		c->unnamed = NULL;
-	st->prepared = false;
 	st->head.drv->finalize(st);
 	return NULL;
 }
@@ -504,17 +498,12 @@ static void pg_finalize(struct sql_stmt *st)
 
 	clear_result(st);
 	clear_bindings(st);
+	/* A named statement is a cached one (sql_cached()), finalized only
+	 * when its connection closes, which drops it on the server: no
+	 * DEALLOCATE, a round trip each at every close.  A one-shot one
+	 * leaves the unnamed slot to the next. */
 	if (c->unnamed == st)
 		c->unnamed = NULL;
-	/* the name is this connection's and never reused: if DEALLOCATE
-	 * fails (an aborted transaction) the server keeps the statement
-	 * until the connection closes, harmlessly */
-	if (st->prepared && st->name[0] && PQstatus(c->pg) == CONNECTION_OK) {
-		char sql[64];
-
-		snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
-		PQclear(PQexec(c->pg, sql));
-	}
 	for (int i = 0; i < st->nparams; i++)
 		free(st->names[i]);
 	free(st->names);

@@ -372,6 +372,7 @@ static void test_errors(void **state)
 			 ERR_CONSTRAINT);
 	assert_int_equal(sql_error_class(db), SQL_E_CONSTRAINT);
 	assert_int_equal(run2(db, "SELEC ?1, ?2", 1, 2), ERR_STORE);
+	assert_int_equal(run2(db, "SELECT ?1, ?0", 1, 2), ERR_STORE);
 	assert_null(sql_prepare(db, "SELECT * FROM no_such_table", &err));
 	assert_int_equal(err.code, ERR_STORE);
 	err_clear(&err);
