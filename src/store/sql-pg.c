@@ -52,6 +52,9 @@ struct sql_conn {
 	PGconn *pg;
 	unsigned long next_name;	/* names of prepared statements */
 	struct sql_stmt *unnamed;	/* holds the unnamed statement */
+	unsigned gen;			/* connections made again (reconnect()) */
+	bool broken;			/* the server dropped it */
+	bool in_tx;			/* in a transaction, last we knew */
 	int64_t changes;
 	enum sql_error err_class;
 	char err_msg[ERR_MSG_MAX];
@@ -62,6 +65,7 @@ struct sql_stmt {
 	struct sql_conn *c;
 	char *sql;		/* rewritten: $k parameters */
 	char name[24];		/* "" for a one-shot statement */
+	unsigned gen;		/* the connection it was prepared on */
 	int nparams;		/* numbered in the SQL, bound by the caller */
 	int nserver;		/* and the null tests' shadows (rewrite()) */
 	char **names;		/* [k - 1]: ":name" or "?N", NULL for "?" */
@@ -134,6 +138,12 @@ static void set_error(struct sql_conn *c, const PGresult *res)
 	trim_copy(c->err_msg, sizeof(c->err_msg), msg);
 	c->err_class = PQstatus(c->pg) == CONNECTION_BAD ? SQL_E_IO :
 		       sqlstate_class(state);
+	/* the session is gone: the connection (08) or the server going
+	 * away (57P01..57P03) */
+	if (PQstatus(c->pg) == CONNECTION_BAD ||
+	    (state && (!strncmp(state, "08", 2) ||
+		       !strncmp(state, "57P0", 4))))
+		c->broken = true;
 }
 
 static void clear_error(struct sql_conn *c)
@@ -146,6 +156,81 @@ static enum sql_error pg_error(struct sql_conn *c, const char **msg)
 {
 	*msg = c->err_msg[0] ? c->err_msg : NULL;
 	return c->err_class;
+}
+
+/* ---- a lost connection -------------------------------------------------- */
+
+/* After each command: whether a transaction is open, for reconnect(). */
+static void track(struct sql_conn *c)
+{
+	PGTransactionStatusType t = PQtransactionStatus(c->pg);
+
+	if (!c->broken && t != PQTRANS_UNKNOWN)
+		c->in_tx = t != PQTRANS_IDLE;
+}
+
+/* The server's notices ("there is no transaction in progress") are
+ * not the store's to print. */
+static void quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+/* The session's settings (pg_open(), reconnect()). */
+static int session(struct sql_conn *c)
+{
+	PGresult *res;
+	int rc;
+
+	PQsetNoticeProcessor(c->pg, quiet, NULL);
+	if (PQsetClientEncoding(c->pg, "UTF8"))
+		return -1;
+	/*
+	 * Times are text the store writes (UTC already); the time zone
+	 * only matters to a now() in SQL, which must agree.  bytea in hex
+	 * is what col_blob() decodes.
+	 */
+	res = PQexec(c->pg, "SET TimeZone = 'UTC'; SET bytea_output = 'hex'");
+	rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : -1;
+	if (rc)
+		set_error(c, res);
+	PQclear(res);
+	return rc;
+}
+
+/*
+ * A connection the server dropped (a restart, a failover, a terminated
+ * backend) is made again before the next statement, with its session
+ * settings; cached statements are prepared again when next run (run()).
+ * Never inside a transaction: its work is gone, and a caller that went
+ * on would commit the rest alone.  So every statement of a transaction
+ * that lost its connection fails (SQL_E_IO) until the caller's
+ * ROLLBACK, which reconnects.  sql is the text about to run, NULL for a
+ * prepared statement.
+ */
+static int reconnect(struct sql_conn *c, const char *sql)
+{
+	if (!c->broken && PQstatus(c->pg) == CONNECTION_OK)
+		return 0;
+	if (c->in_tx && !(sql && !strcmp(sql, "ROLLBACK"))) {
+		trim_copy(c->err_msg, sizeof(c->err_msg), "the connection to "
+			  "PostgreSQL was lost inside a transaction");
+		c->err_class = SQL_E_IO;
+		return -1;
+	}
+	PQreset(c->pg);
+	if (PQstatus(c->pg) != CONNECTION_OK) {
+		set_error(c, NULL);
+		return -1;
+	}
+	if (session(c))
+		return -1;
+	c->broken = false;
+	c->in_tx = false;
+	c->unnamed = NULL;
+	c->gen++;
+	return 0;
 }
 
 /* ---- placeholders ------------------------------------------------------- */
@@ -453,15 +538,20 @@ static void clear_bindings(struct sql_stmt *st)
 static int server_prepare(struct sql_stmt *st, struct err *err)
 {
 	struct sql_conn *c = st->c;
-	PGresult *res = PQprepare(c->pg, st->name, st->sql, st->nserver,
-				  st->types);
+	PGresult *res;
 	int rc = 0;
 
+	if (reconnect(c, NULL))
+		return err_set(err, ERR_STORE, "prepare: %s", c->err_msg);
+	res = PQprepare(c->pg, st->name, st->sql, st->nserver, st->types);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		set_error(c, res);
 		rc = err_set(err, ERR_STORE, "prepare: %s", c->err_msg);
+	} else {
+		st->gen = c->gen;
 	}
 	PQclear(res);
+	track(c);
 	return rc;
 }
 
@@ -599,6 +689,11 @@ static int run(struct sql_stmt *st)
 	ExecStatusType status;
 
 	clear_result(st);
+	if (reconnect(c, NULL))
+		return SQL_ERROR;
+	/* a connection made again has none of the old one's statements */
+	if (st->name[0] && st->gen != c->gen && server_prepare(st, NULL))
+		return SQL_ERROR;
 	for (int j = st->nparams; j < st->nserver; j++)
 		st->values[j] = st->values[st->shadow_of[j - st->nparams] - 1] ?
 					one : NULL;
@@ -614,8 +709,10 @@ static int run(struct sql_stmt *st)
 	if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
 		set_error(c, res);
 		PQclear(res);
+		track(c);
 		return SQL_ERROR;
 	}
+	track(c);
 	clear_error(c);
 	count_changes(c, res);
 	st->res = res;
@@ -759,9 +856,14 @@ static int64_t pg_changes(struct sql_conn *c)
 
 static int pg_exec(struct sql_conn *c, const char *sql)
 {
-	PGresult *res = PQexec(c->pg, sql);
-	ExecStatusType status = PQresultStatus(res);
+	PGresult *res;
+	ExecStatusType status;
 	int rc = 0;
+
+	if (reconnect(c, sql))
+		return -1;
+	res = PQexec(c->pg, sql);
+	status = PQresultStatus(res);
 
 	/* several statements: PQexec() answers with the last result, or
 	 * the first failure (which ends the run) */
@@ -779,12 +881,14 @@ static int pg_exec(struct sql_conn *c, const char *sql)
 	if (rc && sql == sql_pg_driver.hooks[SQL_H_BEGIN] &&
 	    PQtransactionStatus(c->pg) == PQTRANS_INERROR)
 		PQclear(PQexec(c->pg, "ROLLBACK"));
+	track(c);
 	return rc;
 }
 
 static bool pg_in_transaction(struct sql_conn *c)
 {
-	/* PQTRANS_UNKNOWN is a broken connection: nothing to roll back */
+	if (c->broken || PQstatus(c->pg) != CONNECTION_OK)
+		return c->in_tx;	/* until the caller's ROLLBACK */
 	switch (PQtransactionStatus(c->pg)) {
 	case PQTRANS_ACTIVE:
 	case PQTRANS_INTRANS:
@@ -818,15 +922,9 @@ static int pg_open(struct sql_conn **out, const char *location,
 		return err_set(err, ERR_IO, "cannot open store: %s",
 			       c->err_msg);
 	}
-	if (PQsetClientEncoding(c->pg, "UTF8"))
-		return err_set(err, ERR_IO, "PostgreSQL: cannot use UTF-8");
-	/*
-	 * Times are text the store writes (UTC already); the time zone
-	 * only matters to a now() in SQL, which must agree.  bytea in hex
-	 * is what col_blob() decodes.
-	 */
-	if (pg_exec(c, "SET TimeZone = 'UTC'; SET bytea_output = 'hex'"))
-		return err_set(err, ERR_IO, "PostgreSQL: %s", c->err_msg);
+	if (session(c))
+		return err_set(err, ERR_IO, "PostgreSQL: %s",
+			       c->err_msg[0] ? c->err_msg : "no UTF-8");
 	return 0;
 }
 

@@ -695,6 +695,60 @@ static void test_audit_protected(void **state)
 	assert_true(yes);
 }
 
+/*
+ * PostgreSQL: a connection the server drops is made again for the next
+ * statement, cached statements with it; but a transaction that lost its
+ * connection fails until it is rolled back, never commits half.  (The
+ * temporary tables go with the connection: made again at the end.)
+ */
+static void test_reconnect(void **state)
+{
+	static const char count[] = "SELECT count(*) FROM meta WHERE key = ?1";
+	static const char kill[] = "SELECT pg_terminate_backend(pg_backend_pid())";
+	struct backend *b = *state;
+	struct sql *db = db_of(state);
+	struct err err = ERR_INIT;
+	struct sql_stmt *st;
+	char key[96];
+
+	snprintf(key, sizeof(key), "%s reconnect", b->tag);
+	st = sql_cached(db, count, &err);
+	sql_bind_text(st, 1, key);
+	assert_int_equal(sql_step(st), SQL_ROW);
+	sql_reset(st);
+
+	assert_int_equal(sql_exec(db, kill, &err), ERR_STORE);
+	assert_int_equal(sql_error_class(db), SQL_E_IO);
+	err_clear(&err);
+	st = sql_cached(db, count, &err);
+	sql_bind_text(st, 1, key);
+	assert_int_equal(sql_step(st), SQL_ROW);	/* a new connection */
+	assert_int_equal(sql_col_int(st, 0), 0);
+	sql_reset(st);
+
+	/* lost inside a transaction: nothing commits */
+	assert_int_equal(sql_begin(db, &err), 0);
+	st = prep(db, "INSERT INTO meta (key, value) VALUES (?1, 'x')");
+	sql_bind_text(st, 1, key);
+	assert_int_equal(sql_step(st), SQL_DONE);
+	sql_finalize(db, st);
+	assert_int_equal(sql_begin(db, &err), 0);
+	assert_int_equal(sql_exec(db, kill, &err), ERR_STORE);
+	err_clear(&err);
+	assert_true(sql_in_transaction(db));
+	assert_null(sql_prepare(db, "SELECT 1", &err));
+	err_clear(&err);
+	assert_int_equal(sql_commit(db, &err), ERR_STORE);	/* inner */
+	err_clear(&err);
+	sql_rollback(db);
+	assert_int_equal(sql_commit(db, &err), ERR_STORE);	/* outer */
+	err_clear(&err);
+	sql_rollback(db);
+	assert_false(sql_in_transaction(db));
+	assert_int_equal(scalar(db, count, key), 0);
+	exec_ok(db, pg_tables);
+}
+
 #define CONTRACT(f) cmocka_unit_test(f)
 static const struct CMUnitTest contract[] = {
 	CONTRACT(test_open_twice),
@@ -712,11 +766,19 @@ static const struct CMUnitTest contract[] = {
 	CONTRACT(test_audit_protected),
 };
 
+/* What only a driver with a server can do. */
+static const struct CMUnitTest server_only[] = {
+	cmocka_unit_test(test_reconnect),
+};
+
 int main(void)
 {
 	int rc = cmocka_run_group_tests_name("sqlite", contract, lite_setup,
 					     teardown);
 
-	return rc | cmocka_run_group_tests_name("postgresql", contract,
-						pg_setup, teardown);
+	rc |= cmocka_run_group_tests_name("postgresql", contract, pg_setup,
+					  teardown);
+	return rc | cmocka_run_group_tests_name("postgresql server",
+						server_only, pg_setup,
+						teardown);
 }
