@@ -160,6 +160,8 @@ static enum sql_error pg_error(struct sql_conn *c, const char **msg)
 
 /* ---- a lost connection -------------------------------------------------- */
 
+static const char *skip_word(const char *p, const char *word);
+
 /* After each command: whether a transaction is open, for reconnect(). */
 static void track(struct sql_conn *c)
 {
@@ -209,11 +211,19 @@ static int session(struct sql_conn *c)
  * ROLLBACK, which reconnects.  sql is the text about to run, NULL for a
  * prepared statement.
  */
+static bool ends_transaction(const char *sql)
+{
+	const char *p = sql ? skip_word(sql, "ROLLBACK") : NULL;
+
+	/* not "ROLLBACK TO [SAVEPOINT] s1", which keeps the transaction */
+	return p && !skip_word(p, "TO");
+}
+
 static int reconnect(struct sql_conn *c, const char *sql)
 {
 	if (!c->broken && PQstatus(c->pg) == CONNECTION_OK)
 		return 0;
-	if (c->in_tx && !(sql && !strcmp(sql, "ROLLBACK"))) {
+	if (c->in_tx && !ends_transaction(sql)) {
 		trim_copy(c->err_msg, sizeof(c->err_msg), "the connection to "
 			  "PostgreSQL was lost inside a transaction");
 		c->err_class = SQL_E_IO;
