@@ -18,6 +18,16 @@ mkdir -p "$out"
 CARTREF_DATA=${CARTREF_DATA:-$root/data}
 export CARTREF CARTREF_DATA TEST_OUT="$out"
 
+# CARTREF_TEST_BACKEND=pg (with CARTREF_PG, the test cluster's connection
+# string from scripts/pg-test): the same tests with every store a
+# PostgreSQL database (tests/pg-wrap).
+if [ "${CARTREF_TEST_BACKEND:-sqlite}" = pg ]; then
+	: "${CARTREF_PG:?CARTREF_TEST_BACKEND=pg needs CARTREF_PG (scripts/pg-test)}"
+	CARTREF_REAL=$CARTREF
+	CARTREF=$root/tests/pg-wrap
+	export CARTREF_REAL CARTREF CARTREF_TEST_BACKEND CARTREF_PG
+fi
+
 passed=0
 failed=0
 skipped=0

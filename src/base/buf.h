@@ -3,7 +3,7 @@
  *
  * Modelled on git's strbuf with curl's dynbuf rule: every buffer has a
  * maximum length and an append that would pass it fails.  Failures are
- * sticky (like sqlite3_str): after one, further appends do nothing and
+ * sticky (like SQLite's string builder): after one, further appends do nothing and
  * buf_error() reports ERR_TOO_LARGE, so long rendering code can stay linear
  * and check once at the end.
  *

@@ -466,6 +466,9 @@ static int lt_migrate(struct sql *db, struct err *err)
 	int version, rc;
 	char pragma[64];
 
+	if (latest != SQL_SCHEMA_LATEST)
+		BUG("sqlite-schema.c ends at version %d, sql.h says %d",
+		    latest, SQL_SCHEMA_LATEST);
 	rc = lt_schema_version(db, &version, err);
 	if (rc)
 		return rc;
@@ -511,6 +514,39 @@ static int lt_migrate(struct sql *db, struct err *err)
 	return 0;
 }
 
+/*
+ * The triggers on the audit table must be exactly the schema's, by name
+ * and text: one missing, added or changed (say, given "WHEN 0") is not
+ * the store's guard any more.
+ */
+static int lt_audit_protected(struct sql *db, bool *yes, struct err *err)
+{
+	struct sql_stmt *s;
+	size_t n = 0;
+	bool same = true;
+	int rc;
+
+	s = sql_prepare(db, "SELECT name, sql FROM aud.sqlite_schema"
+			" WHERE type = 'trigger' AND tbl_name = 'audit'"
+			" ORDER BY name", err);
+	if (!s)
+		return ERR_STORE;
+	while ((rc = sql_step(s)) == SQL_ROW) {
+		const char *name = sql_col_str(s, 0);
+		const char *sql = sql_col_str(s, 1);
+
+		if (n >= sqlite_naudit_triggers || !name || !sql ||
+		    strcmp(name, sqlite_audit_triggers[n].name) ||
+		    strcmp(sql, sqlite_audit_triggers[n].sql))
+			same = false;
+		n++;
+	}
+	rc = rc == SQL_DONE ? 0 : sql_fail(db, err, "audit triggers");
+	sql_finalize(db, s);
+	*yes = !rc && same && n == sqlite_naudit_triggers;
+	return rc;
+}
+
 const struct sql_driver sql_sqlite_driver = {
 	.name = "sqlite",
 	.accepts = lt_accepts,
@@ -536,6 +572,7 @@ const struct sql_driver sql_sqlite_driver = {
 	.exec = lt_exec,
 	.in_transaction = lt_in_transaction,
 	.error = lt_error,
+	.audit_protected = lt_audit_protected,
 	.hooks = {
 		[SQL_H_BEGIN] = "BEGIN IMMEDIATE",
 		[SQL_H_GREATEST] = "max",

@@ -5,7 +5,9 @@
  */
 #include "base/compat.h"
 #include "base/parse.h"
+#include "base/buf.h"
 #include "base/xalloc.h"
+#include <inttypes.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include "store/sql.h"
@@ -40,7 +42,8 @@ static const struct sql_driver *const drivers[] = {
  * (SQLite's I/O-error tests, curl's torture tests); with CARTREF_CRASH_AT=N
  * the process is killed there (SIGKILL, as kill -9).  A statement counts
  * where it is taken from the cache or prepared (sql_cached(),
- * sql_prepare()) or run as text (sql_exec()); the rollback of a failure
+ * sql_prepare()), run as text (sql_exec()) or is a row of a bulk load
+ * (sql_bulk_row()); the rollback of a failure
  * is never failed, so that what is tested is the caller's handling, not
  * the database's.  Unset, the cost is two relaxed atomic loads.
  * tests/t/t0960-fail.sh and t0950-crash.sh use them; no deployment sets
@@ -396,6 +399,62 @@ void sql_bind_time(struct sql_stmt *st, int i, int64_t ms)
 	sql_bind_text(st, i, t);
 }
 
+void sql_bind_id(struct sql_stmt *st, int i, int64_t id)
+{
+	if (id)
+		sql_bind_int(st, i, id);
+	else
+		sql_bind_null(st, i);
+}
+
+void sql_bind_name_text(struct sql_stmt *st, const char *name, const char *v)
+{
+	int i = sql_param(st, name);
+
+	if (i)
+		sql_bind_opt_text(st, i, v);
+}
+
+void sql_bind_name_str(struct sql_stmt *st, const char *name, const char *v)
+{
+	int i = sql_param(st, name);
+
+	if (i)
+		sql_bind_text(st, i, v ? v : "");
+}
+
+void sql_bind_name_int(struct sql_stmt *st, const char *name, int64_t v)
+{
+	int i = sql_param(st, name);
+
+	if (i)
+		sql_bind_int(st, i, v);
+}
+
+void sql_bind_name_id(struct sql_stmt *st, const char *name, int64_t id)
+{
+	int i = sql_param(st, name);
+
+	if (i)
+		sql_bind_id(st, i, id);
+}
+
+void sql_bind_name_date(struct sql_stmt *st, const char *name, int32_t d)
+{
+	int i = sql_param(st, name);
+
+	if (i)
+		sql_bind_date(st, i, d);
+}
+
+void sql_bind_name_time(struct sql_stmt *st, const char *name, int64_t ms)
+{
+	int i = sql_param(st, name);
+
+	if (i)
+		sql_bind_time(st, i, ms);
+}
+
 void sql_col_text(struct sql_stmt *st, int i, char *out, size_t cap)
 {
 	size_t n = 0;
@@ -436,4 +495,176 @@ int64_t sql_col_time(struct sql_stmt *st, int i)
 	if (!t || store_time_parse(t, &ms))
 		return 0;
 	return ms;
+}
+
+/* ---- bulk loads --------------------------------------------------------- */
+
+/* COPY data sent to the server in pieces of about this size */
+#define BULK_FLUSH (256 * 1024)
+
+struct sql_bulk {
+	struct sql *db;
+	const struct sql_bulk_spec *sp;
+	struct sql_stmt *st;	/* no COPY: the INSERT */
+	struct buf line;	/* COPY: rows not yet sent */
+	int col;		/* values set in this row */
+	int rc;			/* the first error, kept for sql_bulk_end() */
+	struct err err;
+};
+
+struct sql_bulk *sql_bulk_begin(struct sql *db, const struct sql_bulk_spec *sp,
+				struct err *err)
+{
+	struct sql_bulk *b;
+
+	if (sql_torture(err))
+		return NULL;
+	b = xcalloc(1, sizeof(*b));
+	b->db = db;
+	b->sp = sp;
+	buf_init(&b->line, BUF_MAX_DEFAULT);
+	if (db->drv->copy_begin) {
+		if (db->drv->copy_begin(db->conn, sp->copy)) {
+			sql_fail(db, err, "bulk load");
+			buf_release(&b->line);
+			free(b);
+			return NULL;
+		}
+		return b;
+	}
+	b->st = sql_cached(db, sp->insert, err);
+	if (!b->st) {
+		buf_release(&b->line);
+		free(b);
+		return NULL;
+	}
+	return b;
+}
+
+/* COPY's text format: \N for NULL, and backslash, tab, newline and
+ * carriage return escaped. */
+static void copy_value(struct sql_bulk *b, const char *v)
+{
+	if (b->col++)
+		buf_addch(&b->line, '\t');
+	if (!v) {
+		buf_adds(&b->line, "\\N");
+		return;
+	}
+	for (; *v; v++) {
+		switch (*v) {
+		case '\\': buf_adds(&b->line, "\\\\"); break;
+		case '\t': buf_adds(&b->line, "\\t"); break;
+		case '\n': buf_adds(&b->line, "\\n"); break;
+		case '\r': buf_adds(&b->line, "\\r"); break;
+		default: buf_addch(&b->line, *v); break;
+		}
+	}
+}
+
+void sql_bulk_null(struct sql_bulk *b)
+{
+	if (b->st)
+		sql_bind_null(b->st, ++b->col);
+	else
+		copy_value(b, NULL);
+}
+
+void sql_bulk_int(struct sql_bulk *b, int64_t v)
+{
+	char n[24];
+
+	if (b->st) {
+		sql_bind_int(b->st, ++b->col, v);
+		return;
+	}
+	snprintf(n, sizeof(n), "%" PRId64, v);
+	copy_value(b, n);
+}
+
+void sql_bulk_text(struct sql_bulk *b, const char *v)
+{
+	if (b->st)
+		sql_bind_text(b->st, ++b->col, v);
+	else
+		copy_value(b, v);
+}
+
+void sql_bulk_opt_text(struct sql_bulk *b, const char *v)
+{
+	sql_bulk_text(b, v && *v ? v : NULL);
+}
+
+void sql_bulk_opt_int(struct sql_bulk *b, int32_t v)
+{
+	if (v < 0)
+		sql_bulk_null(b);
+	else
+		sql_bulk_int(b, v);
+}
+
+void sql_bulk_date(struct sql_bulk *b, int32_t d)
+{
+	char iso[DATE_STR_MAX];
+
+	if (d == DATE_NONE) {
+		sql_bulk_null(b);
+		return;
+	}
+	date_fmt_iso(d, iso);
+	sql_bulk_text(b, iso);
+}
+
+static int bulk_flush(struct sql_bulk *b)
+{
+	if (buf_error(&b->line))
+		return err_set(&b->err, ERR_TOO_LARGE, "bulk load: a row is "
+			       "too large");
+	if (b->line.len &&
+	    b->db->drv->copy_put(b->db->conn, b->line.buf, b->line.len))
+		return sql_fail(b->db, &b->err, "bulk load");
+	buf_reset(&b->line);
+	return 0;
+}
+
+int sql_bulk_row(struct sql_bulk *b)
+{
+	if (b->rc)
+		return b->rc;
+	/* a row of a bulk load counts as a statement for the drills */
+	if (sql_torture(&b->err))
+		return b->rc = ERR_STORE;
+	if (b->col != b->sp->ncols)
+		BUG("bulk row of %d values for %d columns: %.60s", b->col,
+		    b->sp->ncols, b->sp->insert);
+	b->col = 0;
+	if (b->st) {
+		b->rc = sql_step_done(b->db, b->st, &b->err, "bulk load");
+		sql_reset(b->st);
+		return b->rc;
+	}
+	buf_addch(&b->line, '\n');
+	if (b->line.len >= BULK_FLUSH)
+		b->rc = bulk_flush(b);
+	return b->rc;
+}
+
+int sql_bulk_end(struct sql_bulk *b, struct err *err)
+{
+	int rc;
+
+	if (!b)
+		return ERR_STORE;
+	if (!b->st) {
+		if (!b->rc)
+			b->rc = bulk_flush(b);
+		if (b->db->drv->copy_end(b->db->conn, b->rc != 0) && !b->rc)
+			b->rc = sql_fail(b->db, &b->err, "bulk load");
+	}
+	rc = b->rc;
+	if (rc)
+		err_set(err, rc, "%s", err_text(&b->err));
+	buf_release(&b->line);
+	free(b);
+	return rc;
 }

@@ -25,7 +25,7 @@
 
 /* The schema version every driver's migrations reach (sqlite-schema.c,
  * pg-schema.c): a new migration is written for each driver. */
-#define SQL_SCHEMA_LATEST 10
+#define SQL_SCHEMA_LATEST 11
 
 struct sql;		/* a connection (sql.c) */
 struct sql_stmt;	/* a driver's prepared statement */
@@ -91,6 +91,12 @@ struct sql_driver {
 	bool (*in_transaction)(struct sql_conn *c);
 	/* the last error's class and text */
 	enum sql_error (*error)(struct sql_conn *c, const char **msg);
+	/* optional: a bulk load (PostgreSQL's COPY ... FROM STDIN, text
+	 * format); without them, sql_bulk_*() steps the INSERT */
+	int (*copy_begin)(struct sql_conn *c, const char *sql);
+	int (*copy_put)(struct sql_conn *c, const char *data, size_t n);
+	/* failed: abandon it (the transaction is then failed) */
+	int (*copy_end)(struct sql_conn *c, bool failed);
 	/* the audit table's guard triggers are exactly the schema's: none
 	 * missing, added or changed (say, given "WHEN 0") */
 	int (*audit_protected)(struct sql *db, bool *yes, struct err *err);
@@ -234,10 +240,24 @@ void sql_bind_opt_text(struct sql_stmt *st, int i, const char *v);
 void sql_bind_date(struct sql_stmt *st, int i, int32_t d);
 void sql_bind_opt_int(struct sql_stmt *st, int i, int32_t v);
 void sql_bind_time(struct sql_stmt *st, int i, int64_t ms);
+void sql_bind_id(struct sql_stmt *st, int i, int64_t id);	/* 0: NULL */
 void sql_col_text(struct sql_stmt *st, int i, char *out, size_t cap);
 int32_t sql_col_date(struct sql_stmt *st, int i);
 int32_t sql_col_opt_int(struct sql_stmt *st, int i);
 int64_t sql_col_time(struct sql_stmt *st, int i);
+
+/*
+ * The same by parameter name (":la"); a statement without the parameter
+ * ignores it, so that one set of bindings serves every variant of a
+ * scoped query.  _text binds blank as NULL (which matches nothing in a
+ * scope), _str as "".
+ */
+void sql_bind_name_text(struct sql_stmt *st, const char *name, const char *v);
+void sql_bind_name_str(struct sql_stmt *st, const char *name, const char *v);
+void sql_bind_name_int(struct sql_stmt *st, const char *name, int64_t v);
+void sql_bind_name_id(struct sql_stmt *st, const char *name, int64_t id);
+void sql_bind_name_date(struct sql_stmt *st, const char *name, int32_t d);
+void sql_bind_name_time(struct sql_stmt *st, const char *name, int64_t ms);
 
 /* Step a statement whose rows are not needed; 0 or sql_fail(). */
 int sql_step_done(struct sql *db, struct sql_stmt *st, struct err *err,
@@ -246,6 +266,45 @@ int sql_step_done(struct sql *db, struct sql_stmt *st, struct err *err,
  * ERR_NOT_FOUND with no row. */
 int sql_step_id(struct sql *db, struct sql_stmt *st, int64_t *id,
 		struct err *err, const char *what);
+
+/* ---- bulk loads -------------------------------------------------------- */
+
+/*
+ * Many rows into one table inside a transaction: PostgreSQL's COPY where
+ * the driver has it, else the prepared INSERT stepped once a row (SQLite,
+ * where that is what COPY would be).  The text of both is constant:
+ *
+ *	static const struct sql_bulk_spec spec =
+ *		SQL_BULK("missing", "return_id, child_id, kind", "?1, ?2, ?3", 3);
+ *	struct sql_bulk *b = sql_bulk_begin(db, &spec, err);
+ *	sql_bulk_int(b, ret_id); sql_bulk_int(b, cid); sql_bulk_text(b, k);
+ *	sql_bulk_row(b);	... once a row
+ *	rc = sql_bulk_end(b, err);	(always: it frees b)
+ *
+ * Values go in column order; the sql_bulk_*() setters follow sql_bind_*()'s
+ * conventions.  An error is kept and reported by sql_bulk_end(); a COPY
+ * reports a constraint broken by any row there, not at the row.
+ */
+struct sql_bulk_spec {
+	const char *insert;	/* INSERT INTO t (cols) VALUES (?1, ...) */
+	const char *copy;	/* COPY t (cols) FROM STDIN */
+	int ncols;
+};
+#define SQL_BULK(table, cols, params, n)                                  \
+	{ "INSERT INTO " table " (" cols ") VALUES (" params ")",         \
+	  "COPY " table " (" cols ") FROM STDIN", (n) }
+
+struct sql_bulk;
+struct sql_bulk *sql_bulk_begin(struct sql *db, const struct sql_bulk_spec *sp,
+				struct err *err);
+void sql_bulk_null(struct sql_bulk *b);
+void sql_bulk_int(struct sql_bulk *b, int64_t v);
+void sql_bulk_text(struct sql_bulk *b, const char *v);	/* NULL: NULL */
+void sql_bulk_opt_text(struct sql_bulk *b, const char *v);
+void sql_bulk_opt_int(struct sql_bulk *b, int32_t v);
+void sql_bulk_date(struct sql_bulk *b, int32_t d);
+int sql_bulk_row(struct sql_bulk *b);
+int sql_bulk_end(struct sql_bulk *b, struct err *err);
 
 /* ---- test hooks (docs/security.md, "failure drills") --------------------- */
 

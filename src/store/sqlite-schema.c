@@ -372,7 +372,7 @@ static const char m2_seed[] =
 
 /*
  * Migration 3: what each viewer may see (issue 4; docs/access.md,
- * src/store/sqlite-scope.c).
+ * src/store/db-scope.c).
  *
  * Two views merge a child's rows across the yearly returns the way
  * store_history_load() does (docs/indicators.md, "Histories"): the same
@@ -754,7 +754,7 @@ static const char m6_outbox[] =
 ;
 
 /* The review's missing_response figures read the alerts' raise and
- * acknowledge times (sqlite-history.c): those changes move the data
+ * acknowledge times (db-history.c): those changes move the data
  * generation, so cached figures are recomputed.  An evaluator run that
  * changes nothing bumps nothing. */
 static const char m6_triggers[] =
@@ -853,7 +853,7 @@ static const char m7_indexes[] =
  * caches of the data's pages stay valid.  The table is migration 2's
  * without the foreign keys (SQLite has none across files); the triggers
  * are the same text.  aud's user_version is SQLITE_AUDIT_VERSION once
- * this is done (store-sqlite.c, audit_file_setup()).
+ * this is done (sql-sqlite.c, audit_file_setup()).
  */
 const char sqlite_audit_table[] =
 "CREATE TABLE aud.audit (\n"
@@ -900,7 +900,7 @@ static const char m8_refusals[] =
 /*
  * Migration 9: the audit trail leaves the store's file for its own.  The
  * rows were copied to aud.audit, and checked, in a transaction of their
- * own just before (store-sqlite.c, audit_copy_out()): a crash between
+ * own just before (sql-sqlite.c, audit_copy_rows()): a crash between
  * the two leaves both copies, and the next open finds the same rows and
  * only drops this one.  (IF EXISTS, like migration 8's IF NOT EXISTS:
  * a store whose user_version was set back by hand runs them again.)
@@ -918,7 +918,7 @@ static const char m9_audit_out[] =
  * written here, in the change's own commit; whoever next appends to the
  * trail (or opens the store) copies any that the audit file lacks, with
  * the ids and hashes they had, so the chain is as if nothing had
- * happened (sqlite-auth.c, sq_audit_head(); store-sqlite.c).  Only rows
+ * happened (db-auth.c, db_audit_head(); sql-sqlite.c).  Only rows
  * written inside a caller's transaction come here: views of children,
  * audited alone, never write the store file.
  */
@@ -937,6 +937,20 @@ static const char m10_audit_pending[] =
 "  ip TEXT NOT NULL,\n"
 "  prev_hash TEXT NOT NULL,\n"
 "  hash TEXT NOT NULL\n"
+");\n"
+;
+
+/*
+ * Migration 11: named leases (store_lease_take()), so that one of several
+ * servers on a store does a scheduled job (the alerts run) and the others
+ * skip it until the lease expires.  A row, not a lock: it needs nothing
+ * of the driver and outlives no holder by more than its term.
+ */
+static const char m11_lease[] =
+"CREATE TABLE lease (\n"
+"  name TEXT PRIMARY KEY,\n"
+"  holder TEXT NOT NULL,\n"
+"  expires_at TEXT NOT NULL\n"
 ");\n"
 ;
 
@@ -961,5 +975,7 @@ const struct sqlite_migration sqlite_migrations[] = {
 	  { m9_audit_out } },
 	{ 10, "the audit rows of the last change kept with it",
 	  { m10_audit_pending } },
+	{ 11, "leases: one scheduled run among several servers",
+	  { m11_lease } },
 };
 const size_t sqlite_nmigrations = ARRAY_SIZE(sqlite_migrations);

@@ -5,45 +5,34 @@
 #include "base/compat.h"
 #include "base/parse.h"
 #include "base/xalloc.h"
-#include "store/store-internal.h"
+#include "store/db.h"
+#include "store/store-priv.h"
 
-struct store {
-	const struct store_backend *be;
-	void *impl;
-};
-
-static const struct store_backend *const backends[] = {
-	&store_sqlite_backend,
-};
+static int audit_restore(struct sql *db, struct err *err)
+{
+	return db_audit_restore(db, err);
+}
 
 int store_open(struct store **out, const char *location, struct err *err)
 {
-	const struct store_backend *be = NULL;
-	struct store *s;
+	struct sql *db = NULL;
+	bool lost = false;
 	int rc;
 
 	if (!location || !*location)
 		return err_set(err, ERR_USAGE, "no store location given");
-	for (size_t i = 0; i < ARRAY_SIZE(backends); i++)
-		if (backends[i]->accepts(location)) {
-			be = backends[i];
-			break;
-		}
-	if (!be)
-		return err_set(err, ERR_UNSUPPORTED,
-			       "no store backend for \"%s\"", location);
-	s = xcalloc(1, sizeof(*s));
-	s->be = be;
-	rc = be->open(&s->impl, location, err);
+	rc = sql_open(&db, location, err);
+	/* a change kept without its audit rows by a crash: restore them */
 	if (!rc)
-		rc = be->migrate(s->impl, err);
+		rc = db_audit_lost(db, &lost, err);
+	if (!rc && lost)
+		rc = sql_in_tx(db, audit_restore, err);
 	if (rc) {
-		if (s->impl)
-			be->close(s->impl);
-		free(s);
+		sql_close(db);
 		return rc;
 	}
-	*out = s;
+	*out = xcalloc(1, sizeof(**out));
+	(*out)->db = db;
 	return 0;
 }
 
@@ -51,38 +40,38 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
-	s->be->close(s->impl);
+	sql_close(s->db);
 	free(s);
 }
 
 int store_schema_version(struct store *s, int *version, struct err *err)
 {
-	return s->be->schema_version(s->impl, version, err);
+	return sql_driver(s->db)->schema_version(s->db, version, err);
 }
 
 int store_schema_latest(void)
 {
-	return store_sqlite_latest();
+	return SQL_SCHEMA_LATEST;
 }
 
 int store_begin(struct store *s, struct err *err)
 {
-	return s->be->begin(s->impl, err);
+	return sql_begin(s->db, err);
 }
 
 int store_commit(struct store *s, struct err *err)
 {
-	return s->be->commit(s->impl, err);
+	return sql_commit(s->db, err);
 }
 
 void store_rollback(struct store *s)
 {
-	s->be->rollback(s->impl);
+	sql_rollback(s->db);
 }
 
 bool store_geo_loaded(struct store *s)
 {
-	return s->be->geo_loaded(s->impl);
+	return db_geo_loaded(s->db);
 }
 
 int store_la_put(struct store *s, const struct la *la, struct err *err)
@@ -91,39 +80,39 @@ int store_la_put(struct store *s, const struct la *la, struct err *err)
 		return err_set(err, ERR_INVALID,
 			       "local authority code \"%s\" is not a GSS code",
 			       la->code);
-	return s->be->la_put(s->impl, la, err);
+	return db_la_put(s->db, la, err);
 }
 
 int store_outcode_put(struct store *s, const char *outcode,
 		      const struct grid_ref *g, const char *la_code,
 		      struct err *err)
 {
-	return s->be->outcode_put(s->impl, outcode, g, la_code, err);
+	return db_outcode_put(s->db, outcode, g, la_code, err);
 }
 
 int store_postcode_put(struct store *s, const char *postcode,
 		       const struct grid_ref *g, const char *la_code,
 		       struct err *err)
 {
-	return s->be->postcode_put(s->impl, postcode, g, la_code, err);
+	return db_postcode_put(s->db, postcode, g, la_code, err);
 }
 
 int store_geo_mark_loaded(struct store *s, const char *source,
 			  struct err *err)
 {
-	return s->be->geo_mark_loaded(s->impl, source, err);
+	return db_geo_mark_loaded(s->db, source, err);
 }
 
 int store_la_get(struct store *s, const char *code, struct la *out,
 		 struct err *err)
 {
-	return s->be->la_get(s->impl, code, out, err);
+	return db_la_get(s->db, code, out, err);
 }
 
 int store_councils_each(struct store *s, const char *country,
 			store_la_fn *fn, void *ctx, struct err *err)
 {
-	return s->be->councils_each(s->impl, country, fn, ctx, err);
+	return db_councils_each(s->db, country, fn, ctx, err);
 }
 
 int store_postcode_locate(struct store *s, const char *postcode,
@@ -132,7 +121,7 @@ int store_postcode_locate(struct store *s, const char *postcode,
 {
 	bool ex;
 
-	return s->be->postcode_locate(s->impl, postcode, out,
+	return db_postcode_locate(s->db, postcode, out,
 				      exact ? exact : &ex, la_out, err);
 }
 
@@ -149,7 +138,7 @@ int store_distance_tenths(struct store *s, const char *a, const char *b,
 		if (postcode_normalise(in[i], pc) == POSTCODE_BAD)
 			return err_set(err, ERR_NOT_FOUND,
 				       "\"%.16s\" is not a UK postcode", in[i]);
-		rc = s->be->postcode_locate(s->impl, pc, &g[i], &ex[i], NULL,
+		rc = db_postcode_locate(s->db, pc, &g[i], &ex[i], NULL,
 					    err);
 		if (rc)
 			return rc;
@@ -163,19 +152,19 @@ int store_distance_tenths(struct store *s, const char *a, const char *b,
 int store_postcodes_in_la(struct store *s, const char *la_code,
 			  store_postcode_fn *fn, void *ctx, struct err *err)
 {
-	return s->be->postcodes_in_la(s->impl, la_code, fn, ctx, err);
+	return db_postcodes_in_la(s->db, la_code, fn, ctx, err);
 }
 
 int store_geo_each(struct store *s, store_geo_fn *fn, void *ctx,
 		   struct err *err)
 {
-	return s->be->geo_each(s->impl, fn, ctx, err);
+	return db_geo_each(s->db, fn, ctx, err);
 }
 
 int store_outcodes_in_la(struct store *s, const char *la_code,
 			 store_postcode_fn *fn, void *ctx, struct err *err)
 {
-	return s->be->outcodes_in_la(s->impl, la_code, fn, ctx, err);
+	return db_outcodes_in_la(s->db, la_code, fn, ctx, err);
 }
 
 int store_home_put(struct store *s, const struct home *h, struct err *err)
@@ -183,13 +172,13 @@ int store_home_put(struct store *s, const struct home *h, struct err *err)
 	if (!h->urn[0] || !h->name[0] || !h->provider[0])
 		return err_set(err, ERR_INVALID,
 			       "a home needs a URN, a name and a provider");
-	return s->be->home_put(s->impl, h, err);
+	return db_home_put(s->db, h, err);
 }
 
 int store_homes_each(struct store *s, store_home_fn *fn, void *ctx,
 		     struct err *err)
 {
-	return s->be->homes_each(s->impl, fn, ctx, err);
+	return db_homes_each(s->db, fn, ctx, err);
 }
 
 int store_return_replace(struct store *s, const struct s903_return *r,
@@ -198,25 +187,25 @@ int store_return_replace(struct store *s, const struct s903_return *r,
 	if (!r->la[0] || r->year < 2000 || r->year > 2100)
 		return err_set(err, ERR_INVALID,
 			       "a return needs a council and a year");
-	return s->be->return_replace(s->impl, r, err);
+	return db_return_replace(s->db, r, err);
 }
 
 int store_return_load(struct store *s, const char *la, int year,
 		      struct s903_return *out, struct err *err)
 {
-	return s->be->return_load(s->impl, la, year, out, err);
+	return db_return_load(s->db, la, year, out, err);
 }
 
 int store_returns_each(struct store *s, store_return_fn *fn, void *ctx,
 		       struct err *err)
 {
-	return s->be->returns_each(s->impl, fn, ctx, err);
+	return db_returns_each(s->db, fn, ctx, err);
 }
 
 int store_history_load(struct store *s, struct history *out,
 		       struct err *err)
 {
-	int rc = s->be->history_load(s->impl, out, err);
+	int rc = db_history_load(s->db, out, err);
 
 	if (rc)
 		history_release(out);
@@ -226,13 +215,13 @@ int store_history_load(struct store *s, struct history *out,
 int store_data_generation(struct store *s, int64_t *gen, struct err *err)
 {
 	*gen = 0;
-	return s->be->data_generation(s->impl, gen, err);
+	return db_data_generation(s->db, gen, err);
 }
 
 int store_stats(struct store *s, struct store_stats *out, struct err *err)
 {
 	memset(out, 0, sizeof(*out));
-	return s->be->stats(s->impl, out, err);
+	return db_stats(s->db, out, err);
 }
 
 /* ==== people, organisations, sessions, API tokens, audit (issue 4) ==== */
@@ -349,7 +338,7 @@ int store_org_add(struct store *s, const struct org *o, int64_t *id,
 		return err_set(err, ERR_INVALID,
 			       "only a council has a local authority and only "
 			       "a provider a register provider");
-	return s->be->org_add(s->impl, o, id ? id : &got, err);
+	return db_org_add(s->db, o, id ? id : &got, err);
 }
 
 int store_org_get(struct store *s, enum org_kind kind, const char *code,
@@ -357,19 +346,19 @@ int store_org_get(struct store *s, enum org_kind kind, const char *code,
 {
 	if ((unsigned)kind >= ORG_NKINDS)
 		BUG("org kind %d", (int)kind);
-	return s->be->org_get(s->impl, kind, code, out, err);
+	return db_org_get(s->db, kind, code, out, err);
 }
 
 int store_org_get_id(struct store *s, int64_t id, struct org *out,
 		     struct err *err)
 {
-	return s->be->org_get_id(s->impl, id, out, err);
+	return db_org_get_id(s->db, id, out, err);
 }
 
 int store_orgs_each(struct store *s, store_org_fn *fn, void *ctx,
 		    struct err *err)
 {
-	return s->be->orgs_each(s->impl, fn, ctx, err);
+	return db_orgs_each(s->db, fn, ctx, err);
 }
 
 int store_org_area_add(struct store *s, int64_t org_id, const char *la_code,
@@ -378,13 +367,13 @@ int store_org_area_add(struct store *s, int64_t org_id, const char *la_code,
 	if (strlen(la_code) != LA_CODE_MAX)
 		return err_set(err, ERR_INVALID, "\"%.40s\" is not a GSS code",
 			       la_code);
-	return s->be->org_area_add(s->impl, org_id, la_code, err);
+	return db_org_area_add(s->db, org_id, la_code, err);
 }
 
 int store_org_areas_each(struct store *s, int64_t org_id, store_code_fn *fn,
 			 void *ctx, struct err *err)
 {
-	return s->be->org_areas_each(s->impl, org_id, fn, ctx, err);
+	return db_org_areas_each(s->db, org_id, fn, ctx, err);
 }
 
 int store_user_add(struct store *s, const struct user *u,
@@ -397,7 +386,7 @@ int store_user_add(struct store *s, const struct user *u,
 		return err_set(err, ERR_INVALID,
 			       "a user needs an email address, a name, a role "
 			       "and a password hash");
-	return s->be->user_add(s->impl, u, password_hash, id ? id : &got,
+	return db_user_add(s->db, u, password_hash, id ? id : &got,
 			       err);
 }
 
@@ -405,26 +394,26 @@ int store_user_by_email(struct store *s, const char *email, struct user *out,
 			char *password_hash, struct err *err)
 {
 	memset(out, 0, sizeof(*out));
-	return s->be->user_by_email(s->impl, email, out, password_hash, err);
+	return db_user_by_email(s->db, email, out, password_hash, err);
 }
 
 int store_user_by_id(struct store *s, int64_t id, struct user *out,
 		     char *password_hash, struct err *err)
 {
 	memset(out, 0, sizeof(*out));
-	return s->be->user_by_id(s->impl, id, out, password_hash, err);
+	return db_user_by_id(s->db, id, out, password_hash, err);
 }
 
 int store_users_each(struct store *s, store_user_fn *fn, void *ctx,
 		     struct err *err)
 {
-	return s->be->users_each(s->impl, fn, ctx, err);
+	return db_users_each(s->db, fn, ctx, err);
 }
 
 int store_user_set_disabled(struct store *s, int64_t id, bool disabled,
 			    struct err *err)
 {
-	return s->be->user_set_disabled(s->impl, id, disabled, err);
+	return db_user_set_disabled(s->db, id, disabled, err);
 }
 
 int store_user_set_password(struct store *s, int64_t id,
@@ -433,7 +422,7 @@ int store_user_set_password(struct store *s, int64_t id,
 {
 	if (!fits(password_hash, STORE_PWHASH_MAX - 1))
 		return err_set(err, ERR_INVALID, "bad password hash");
-	return s->be->user_set_password(s->impl, id, password_hash,
+	return db_user_set_password(s->db, id, password_hash,
 					changed_at, err);
 }
 
@@ -445,7 +434,7 @@ int store_session_add(struct store *s, const struct session_row *r,
 	if (!r->user_id || !r->csrf[0])
 		return err_set(err, ERR_INVALID,
 			       "a session needs a user and a CSRF token");
-	return s->be->session_add(s->impl, r, id ? id : &got, err);
+	return db_session_add(s->db, r, id ? id : &got, err);
 }
 
 int store_session_get(struct store *s,
@@ -453,30 +442,30 @@ int store_session_get(struct store *s,
 		      struct session_row *out, struct err *err)
 {
 	memset(out, 0, sizeof(*out));
-	return s->be->session_get(s->impl, hash, out, err);
+	return db_session_get(s->db, hash, out, err);
 }
 
 int store_session_touch(struct store *s, int64_t id, int64_t last_seen_at,
 			int64_t expires_at, struct err *err)
 {
-	return s->be->session_touch(s->impl, id, last_seen_at, expires_at,
+	return db_session_touch(s->db, id, last_seen_at, expires_at,
 				    err);
 }
 
 int store_session_delete(struct store *s, int64_t id, struct err *err)
 {
-	return s->be->session_delete(s->impl, id, err);
+	return db_session_delete(s->db, id, err);
 }
 
 int store_sessions_delete_user(struct store *s, int64_t user_id,
 			       struct err *err)
 {
-	return s->be->sessions_delete_user(s->impl, user_id, err);
+	return db_sessions_delete_user(s->db, user_id, err);
 }
 
 int store_sessions_purge(struct store *s, int64_t now, struct err *err)
 {
-	return s->be->sessions_purge(s->impl, now, err);
+	return db_sessions_purge(s->db, now, err);
 }
 
 int store_api_token_add(struct store *s, const struct api_token_row *r,
@@ -487,7 +476,7 @@ int store_api_token_add(struct store *s, const struct api_token_row *r,
 	if (!r->user_id || !r->label[0])
 		return err_set(err, ERR_INVALID,
 			       "an API token needs a user and a label");
-	return s->be->api_token_add(s->impl, r, id ? id : &got, err);
+	return db_api_token_add(s->db, r, id ? id : &got, err);
 }
 
 int store_api_token_get(struct store *s,
@@ -495,14 +484,14 @@ int store_api_token_get(struct store *s,
 			struct api_token_row *out, struct err *err)
 {
 	memset(out, 0, sizeof(*out));
-	return s->be->api_token_get(s->impl, hash, out, err);
+	return db_api_token_get(s->db, hash, out, err);
 }
 
 int store_api_token_get_id(struct store *s, int64_t id,
 			   struct api_token_row *out, struct err *err)
 {
 	memset(out, 0, sizeof(*out));
-	return s->be->api_token_get_id(s->impl, id, out, err);
+	return db_api_token_get_id(s->db, id, out, err);
 }
 
 int store_api_token_who(struct store *s,
@@ -513,31 +502,31 @@ int store_api_token_who(struct store *s,
 	memset(tok, 0, sizeof(*tok));
 	memset(u, 0, sizeof(*u));
 	memset(o, 0, sizeof(*o));
-	return s->be->api_token_who(s->impl, hash, tok, u, o, err);
+	return db_api_token_who(s->db, hash, tok, u, o, err);
 }
 
 int store_api_token_touch(struct store *s, int64_t id, int64_t at,
 			  struct err *err)
 {
-	return s->be->api_token_touch(s->impl, id, at, err);
+	return db_api_token_touch(s->db, id, at, err);
 }
 
 int store_api_token_revoke(struct store *s, int64_t id, int64_t at,
 			   struct err *err)
 {
-	return s->be->api_token_revoke(s->impl, id, at, err);
+	return db_api_token_revoke(s->db, id, at, err);
 }
 
 int store_api_tokens_revoke_user(struct store *s, int64_t user_id,
 				 int64_t at, struct err *err)
 {
-	return s->be->api_tokens_revoke_user(s->impl, user_id, at, err);
+	return db_api_tokens_revoke_user(s->db, user_id, at, err);
 }
 
 int store_api_tokens_each(struct store *s, int64_t user_id,
 			  store_api_token_fn *fn, void *ctx, struct err *err)
 {
-	return s->be->api_tokens_each(s->impl, user_id, fn, ctx, err);
+	return db_api_tokens_each(s->db, user_id, fn, ctx, err);
 }
 
 int store_login_fail_add(struct store *s, const char *key, int64_t at,
@@ -545,26 +534,26 @@ int store_login_fail_add(struct store *s, const char *key, int64_t at,
 {
 	if (!fits(key, STORE_THROTTLE_KEY_MAX))
 		return err_set(err, ERR_INVALID, "throttling key too long");
-	return s->be->login_fail_add(s->impl, key, at, err);
+	return db_login_fail_add(s->db, key, at, err);
 }
 
 int store_login_fails_count(struct store *s, const char *key, int64_t since,
 			    long *n, struct err *err)
 {
 	*n = 0;
-	return s->be->login_fails_count(s->impl, key, since, n, err);
+	return db_login_fails_count(s->db, key, since, n, err);
 }
 
 int store_login_fails_clear(struct store *s, const char *key,
 			    struct err *err)
 {
-	return s->be->login_fails_clear(s->impl, key, err);
+	return db_login_fails_clear(s->db, key, err);
 }
 
 int store_login_fails_purge(struct store *s, int64_t before,
 			    struct err *err)
 {
-	return s->be->login_fails_purge(s->impl, before, err);
+	return db_login_fails_purge(s->db, before, err);
 }
 
 int store_login_refusal_add(struct store *s, const struct login_refusal *r,
@@ -575,7 +564,7 @@ int store_login_refusal_add(struct store *s, const struct login_refusal *r,
 	    !fits(r->ip, STORE_IP_MAX) || !fits(r->subject, USER_EMAIL_MAX) ||
 	    !fits(r->why, STORE_REFUSAL_WHY_MAX) || !r->key[0])
 		return err_set(err, ERR_INVALID, "bad refused sign-in");
-	return s->be->login_refusal_add(s->impl, r, count, err);
+	return db_login_refusal_add(s->db, r, count, err);
 }
 
 int store_login_refusals_from(struct store *s, const char *ip,
@@ -584,7 +573,7 @@ int store_login_refusals_from(struct store *s, const char *ip,
 {
 	*n = 0;
 	*has_key = false;
-	return s->be->login_refusals_from(s->impl, ip, ip_key, key, n,
+	return db_login_refusals_from(s->db, ip, ip_key, key, n,
 					  has_key, err);
 }
 
@@ -592,13 +581,13 @@ int store_login_refusals_ended(struct store *s, int64_t before,
 			       store_login_refusal_fn *fn, void *ctx,
 			       struct err *err)
 {
-	return s->be->login_refusals_ended(s->impl, before, fn, ctx, err);
+	return db_login_refusals_ended(s->db, before, fn, ctx, err);
 }
 
 int store_login_refusal_close(struct store *s, const char *key,
 			      struct err *err)
 {
-	return s->be->login_refusal_close(s->impl, key, err);
+	return db_login_refusal_close(s->db, key, err);
 }
 
 int store_audit_head(struct store *s, int64_t *id,
@@ -606,7 +595,7 @@ int store_audit_head(struct store *s, int64_t *id,
 {
 	*id = 0;
 	hash[0] = '\0';
-	return s->be->audit_head(s->impl, id, hash, err);
+	return db_audit_head(s->db, id, hash, err);
 }
 
 int store_audit_insert(struct store *s, const struct audit_row *r,
@@ -616,7 +605,7 @@ int store_audit_insert(struct store *s, const struct audit_row *r,
 	    !r->action[0] || strlen(r->prev_hash) != AUDIT_HASH_HEX ||
 	    strlen(r->hash) != AUDIT_HASH_HEX)
 		return err_set(err, ERR_INVALID, "incomplete audit row");
-	return s->be->audit_insert(s->impl, r, err);
+	return db_audit_insert(s->db, r, err);
 }
 
 int store_audit_list(struct store *s, const struct audit_query *q,
@@ -625,19 +614,19 @@ int store_audit_list(struct store *s, const struct audit_query *q,
 	if (q->limit < 1 || q->limit > 1000)
 		return err_set(err, ERR_INVALID,
 			       "an audit page is 1 to 1000 rows");
-	return s->be->audit_list(s->impl, q, fn, ctx, err);
+	return db_audit_list(s->db, q, fn, ctx, err);
 }
 
 int store_audit_scan(struct store *s, store_audit_fn *fn, void *ctx,
 		     struct err *err)
 {
-	return s->be->audit_scan(s->impl, fn, ctx, err);
+	return db_audit_scan(s->db, fn, ctx, err);
 }
 
 int store_audit_protected(struct store *s, bool *yes, struct err *err)
 {
 	*yes = false;
-	return s->be->audit_protected(s->impl, yes, err);
+	return db_audit_protected(s->db, yes, err);
 }
 
 /* ==== what each viewer may see (docs/access.md) ==== */
@@ -750,7 +739,7 @@ int store_children_list(struct store *s, const struct viewer *v,
 		return rc;
 	if (!filter_ok(f->la) || !filter_ok(f->ref_prefix) || !filter_ok(f->urn))
 		return 0;
-	rc = s->be->children_list(s->impl, v, f, out, err);
+	rc = db_children_list(s->db, v, f, out, err);
 	if (!rc && out->n) {
 		for (size_t i = 0; i < out->n; i++)
 			names_add(&nm, out->rows[i].la, out->rows[i].ref);
@@ -792,7 +781,7 @@ int store_child_record(struct store *s, const struct viewer *v,
 	rc = ERR_NOT_FOUND;
 	if (la && ref && strlen(la) == LA_CODE_MAX && ref[0] &&
 	    strnlen(ref, S903_CHILD_MAX + 1) <= S903_CHILD_MAX)
-		rc = s->be->child_record(s->impl, v, la, ref, &exists, out,
+		rc = db_child_record(s->db, v, la, ref, &exists, out,
 					 err);
 	if (rc == ERR_NOT_FOUND) {
 		/* the same answer, cost and audit row either way */
@@ -829,7 +818,7 @@ int store_child_in_scope(struct store *s, const struct viewer *v,
 	if (!la || !ref || strlen(la) != LA_CODE_MAX || !ref[0] ||
 	    strnlen(ref, S903_CHILD_MAX + 1) > S903_CHILD_MAX)
 		return 0;
-	return s->be->child_in_scope(s->impl, v, la, ref, &exists, yes, err);
+	return db_child_in_scope(s->db, v, la, ref, &exists, yes, err);
 }
 
 int store_homes_list(struct store *s, const struct viewer *v,
@@ -845,7 +834,7 @@ int store_homes_list(struct store *s, const struct viewer *v,
 		return rc;
 	if (!filter_ok(f->la) || !filter_ok(f->provider_type))
 		return 0;
-	return s->be->homes_list(s->impl, v, f, out, err);
+	return db_homes_list(s->db, v, f, out, err);
 }
 
 int store_home_profile(struct store *s, const struct viewer *v,
@@ -863,7 +852,7 @@ int store_home_profile(struct store *s, const struct viewer *v,
 		return rc;
 	rc = ERR_NOT_FOUND;
 	if (urn && urn[0] && strnlen(urn, S903_URN_MAX + 1) <= S903_URN_MAX)
-		rc = s->be->home_profile(s->impl, v, urn, out, err);
+		rc = db_home_profile(s->db, v, urn, out, err);
 	if (rc == ERR_NOT_FOUND) {
 		memset(out, 0, sizeof(*out));
 		rc = v->audit(s, v, "view-denied", "home", subject,
@@ -899,7 +888,7 @@ int store_homes_now(struct store *s, const struct viewer *v,
 			       "and inspectors only");
 	if (v->access == VIEWER_PROVIDER && !v->provider[0])
 		return 0;	/* not linked to the register: no homes */
-	rc = s->be->homes_now(s->impl, v, since_ms, out, n, err);
+	rc = db_homes_now(s->db, v, since_ms, out, n, err);
 	if (rc) {
 		free(*out);
 		*out = NULL;
@@ -923,7 +912,7 @@ int store_missing_open(struct store *s, const struct viewer *v,
 		return rc;
 	if (!filter_ok(f->la) || !filter_ok(f->urn))
 		return 0;
-	rc = s->be->missing_open(s->impl, v, f, out, err);
+	rc = db_missing_open(s->db, v, f, out, err);
 	if (!rc && out->n) {
 		for (size_t i = 0; i < out->n; i++)
 			names_add(&nm, out->rows[i].la, out->rows[i].ref);
@@ -1031,7 +1020,7 @@ int store_alert_snapshot_load(struct store *s, const int64_t *ids,
 	int rc;
 
 	alert_snapshot_release(out);
-	rc = s->be->alert_snapshot_load(s->impl, ids, nids, out, err);
+	rc = db_alert_snapshot_load(s->db, ids, nids, out, err);
 	if (rc)
 		alert_snapshot_release(out);
 	return rc;
@@ -1043,7 +1032,7 @@ int store_alert_home_children(struct store *s, const char *urn,
 {
 	if (!alert_word_ok(urn, S903_URN_MAX))
 		return alert_bad(err, "the URN");
-	return s->be->alert_home_children(s->impl, urn, from, to, fn, ctx,
+	return db_alert_home_children(s->db, urn, from, to, fn, ctx,
 					  err);
 }
 
@@ -1053,13 +1042,13 @@ int store_alert_police_of(struct store *s, const char *la,
 	out[0] = '\0';
 	if (!alert_word_ok(la, LA_CODE_MAX))
 		return 0;
-	return s->be->alert_police_of(s->impl, la, out, err);
+	return db_alert_police_of(s->db, la, out, err);
 }
 
 int store_alert_params_each(struct store *s, store_alert_param_fn *fn,
 			    void *ctx, struct err *err)
 {
-	return s->be->alert_params_each(s->impl, fn, ctx, err);
+	return db_alert_params_each(s->db, fn, ctx, err);
 }
 
 int store_alert_param_set(struct store *s, const char *rule,
@@ -1069,20 +1058,20 @@ int store_alert_param_set(struct store *s, const char *rule,
 	if (!alert_word_ok(rule, ALERT_RULE_MAX) ||
 	    !alert_word_ok(name, ALERT_PARAM_NAME_MAX))
 		return alert_bad(err, "the rule or parameter");
-	return s->be->alert_param_set(s->impl, rule, name, value,
+	return db_alert_param_set(s->db, rule, name, value,
 				      changed_by ? changed_by : "", at, err);
 }
 
 int store_alert_run_get(struct store *s, int64_t *periods, int64_t *places,
 			struct err *err)
 {
-	return s->be->alert_run_get(s->impl, periods, places, err);
+	return db_alert_run_get(s->db, periods, places, err);
 }
 
 int store_alert_run_set(struct store *s, int64_t at, int64_t periods,
 			int64_t places, struct err *err)
 {
-	return s->be->alert_run_set(s->impl, at, periods, places, err);
+	return db_alert_run_set(s->db, at, periods, places, err);
 }
 
 int store_alert_keys_each(struct store *s, int64_t child_id, const char *urn,
@@ -1090,7 +1079,7 @@ int store_alert_keys_each(struct store *s, int64_t child_id, const char *urn,
 {
 	if (urn && !alert_word_ok(urn, S903_URN_MAX))
 		return alert_bad(err, "the URN");
-	return s->be->alert_keys_each(s->impl, child_id, urn, fn, ctx, err);
+	return db_alert_keys_each(s->db, child_id, urn, fn, ctx, err);
 }
 
 int store_alert_insert(struct store *s, const struct alert_new *a,
@@ -1101,7 +1090,7 @@ int store_alert_insert(struct store *s, const struct alert_new *a,
 	    (a->urn && !alert_word_ok(a->urn, S903_URN_MAX)) ||
 	    !alert_facts_ok(a->severity, a->home_urn, a->facts))
 		return alert_bad(err, "a field");
-	return s->be->alert_insert(s->impl, a, now, id, err);
+	return db_alert_insert(s->db, a, now, id, err);
 }
 
 int store_alert_reopen(struct store *s, int64_t id, const struct alert_new *a,
@@ -1109,7 +1098,7 @@ int store_alert_reopen(struct store *s, int64_t id, const struct alert_new *a,
 {
 	if (!alert_facts_ok(a->severity, a->home_urn, a->facts))
 		return alert_bad(err, "a field");
-	return s->be->alert_reopen(s->impl, id, a, now, err);
+	return db_alert_reopen(s->db, id, a, now, err);
 }
 
 int store_alert_update(struct store *s, int64_t id, int severity,
@@ -1118,20 +1107,20 @@ int store_alert_update(struct store *s, int64_t id, int severity,
 {
 	if (!alert_facts_ok(severity, home_urn, facts))
 		return alert_bad(err, "a field");
-	return s->be->alert_update(s->impl, id, severity, due_at, home_urn,
+	return db_alert_update(s->db, id, severity, due_at, home_urn,
 				   facts, err);
 }
 
 int store_alert_clear(struct store *s, int64_t id, int64_t now,
 		      struct err *err)
 {
-	return s->be->alert_clear(s->impl, id, now, err);
+	return db_alert_clear(s->db, id, now, err);
 }
 
 int store_alert_escalate(struct store *s, int64_t id, int64_t now,
 			 struct err *err)
 {
-	return s->be->alert_escalate(s->impl, id, now, err);
+	return db_alert_escalate(s->db, id, now, err);
 }
 
 int store_alert_answer(struct store *s, int64_t id, bool resolve,
@@ -1141,7 +1130,7 @@ int store_alert_answer(struct store *s, int64_t id, bool resolve,
 	if (!alert_word_ok(note, ALERT_NOTE_MAX))
 		return err_set(err, ERR_INVALID, "a note of 1 to %d bytes "
 			       "is needed", ALERT_NOTE_MAX);
-	return s->be->alert_answer(s->impl, id, resolve, user_id, note, now,
+	return db_alert_answer(s->db, id, resolve, user_id, note, now,
 				   err);
 }
 
@@ -1151,7 +1140,7 @@ int store_alert_recipient_add(struct store *s, int64_t id,
 {
 	if (!alert_word_ok(code, ORG_CODE_MAX))
 		return alert_bad(err, "the recipient");
-	return s->be->alert_recipient_add(s->impl, id, org_kind_name(kind),
+	return db_alert_recipient_add(s->db, id, org_kind_name(kind),
 					  code, err);
 }
 
@@ -1159,7 +1148,7 @@ int store_alert_recipients_each(struct store *s, int64_t id,
 				store_alert_recipient_fn *fn, void *ctx,
 				struct err *err)
 {
-	return s->be->alert_recipients_each(s->impl, id, fn, ctx, err);
+	return db_alert_recipients_each(s->db, id, fn, ctx, err);
 }
 
 int store_alert_is_recipient(struct store *s, int64_t id,
@@ -1169,7 +1158,7 @@ int store_alert_is_recipient(struct store *s, int64_t id,
 	*yes = false;
 	if (!alert_word_ok(code, ORG_CODE_MAX))
 		return 0;
-	return s->be->alert_is_recipient(s->impl, id, org_kind_name(kind),
+	return db_alert_is_recipient(s->db, id, org_kind_name(kind),
 					 code, yes, err);
 }
 
@@ -1177,7 +1166,7 @@ int store_alert_get(struct store *s, int64_t id, struct alert_row *out,
 		    struct err *err)
 {
 	memset(out, 0, sizeof(*out));
-	return s->be->alert_get(s->impl, id, out, err);
+	return db_alert_get(s->db, id, out, err);
 }
 
 int store_alerts_list(struct store *s, enum org_kind kind, const char *code,
@@ -1188,7 +1177,7 @@ int store_alerts_list(struct store *s, enum org_kind kind, const char *code,
 	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
 	if (!alert_word_ok(code, ORG_CODE_MAX) || !alert_filter_ok(f))
 		return 0;
-	return s->be->alerts_list(s->impl, org_kind_name(kind), code, f, out,
+	return db_alerts_list(s->db, org_kind_name(kind), code, f, out,
 				  err);
 }
 
@@ -1210,7 +1199,7 @@ int store_alert_items_list(struct store *s, enum org_kind kind,
 	page_clamp(f->page, f->page_size, &out->page, &out->page_size);
 	if (!alert_word_ok(code, ORG_CODE_MAX) || !alert_filter_ok(f))
 		return 0;
-	rc = s->be->alert_items_list(s->impl, org_kind_name(kind), code, f,
+	rc = db_alert_items_list(s->db, org_kind_name(kind), code, f,
 				     out, err);
 	if (rc) {
 		long page = out->page, size = out->page_size;
@@ -1230,7 +1219,7 @@ int store_alert_items_count(struct store *s, enum org_kind kind,
 	*n = 0;
 	if (!alert_word_ok(code, ORG_CODE_MAX) || !alert_filter_ok(f))
 		return 0;
-	return s->be->alert_items_count(s->impl, org_kind_name(kind), code, f,
+	return db_alert_items_count(s->db, org_kind_name(kind), code, f,
 					n, err);
 }
 
@@ -1240,7 +1229,7 @@ int store_alert_homes_each(struct store *s, enum org_kind kind,
 {
 	if (!alert_word_ok(code, ORG_CODE_MAX))
 		return 0;
-	return s->be->alert_homes_each(s->impl, org_kind_name(kind), code, fn,
+	return db_alert_homes_each(s->db, org_kind_name(kind), code, fn,
 				       ctx, err);
 }
 
@@ -1253,7 +1242,7 @@ int store_outbox_add(struct store *s, int64_t alert_id, enum org_kind kind,
 	if (!alert_word_ok(code, ORG_CODE_MAX) || !alert_word_ok(event, 15) ||
 	    !alert_word_ok(body, ALERT_BODY_MAX))
 		return alert_bad(err, "an outbox field");
-	return s->be->outbox_add(s->impl, alert_id, org_kind_name(kind), code,
+	return db_outbox_add(s->db, alert_id, org_kind_name(kind), code,
 				 event, body, now, id ? id : &got, err);
 }
 
@@ -1265,7 +1254,7 @@ int store_outbox_list(struct store *s, enum org_kind kind, const char *code,
 		return 0;
 	if (limit < 1 || limit > 1000)
 		return err_set(err, ERR_INVALID, "limit must be 1 to 1000");
-	return s->be->outbox_list(s->impl, org_kind_name(kind), code,
+	return db_outbox_list(s->db, org_kind_name(kind), code,
 				  before_id, limit, fn, ctx, err);
 }
 
@@ -1274,7 +1263,7 @@ int store_outbox_due(struct store *s, int64_t now, long limit,
 {
 	if (limit < 1 || limit > 100000)
 		return err_set(err, ERR_INVALID, "limit must be 1 to 100000");
-	return s->be->outbox_due(s->impl, now, limit, fn, ctx, err);
+	return db_outbox_due(s->db, now, limit, fn, ctx, err);
 }
 
 int store_outbox_attempt(struct store *s, int64_t outbox_id,
@@ -1282,7 +1271,7 @@ int store_outbox_attempt(struct store *s, int64_t outbox_id,
 			 int http_status, const char *error, bool delivered,
 			 int64_t next_attempt_at, struct err *err)
 {
-	return s->be->outbox_attempt(s->impl, outbox_id, webhook_id, attempt,
+	return db_outbox_attempt(s->db, outbox_id, webhook_id, attempt,
 				     at, http_status, error ? error : "",
 				     delivered, next_attempt_at, err);
 }
@@ -1299,14 +1288,14 @@ int store_webhook_put(struct store *s, enum org_kind kind, const char *code,
 		return err_set(err, ERR_INVALID, "a webhook needs an "
 			       "organisation, a URL of at most %d bytes and "
 			       "a secret", WEBHOOK_URL_MAX);
-	return s->be->webhook_put(s->impl, org_kind_name(kind), code, url,
+	return db_webhook_put(s->db, org_kind_name(kind), code, url,
 				  secret, now, id ? id : &got, err);
 }
 
 int store_webhooks_each(struct store *s, store_webhook_fn *fn, void *ctx,
 			struct err *err)
 {
-	return s->be->webhooks_each(s->impl, fn, ctx, err);
+	return db_webhooks_each(s->db, fn, ctx, err);
 }
 
 /* ==== missing from care, recorded live (issue 5; docs/missing.md) ==== */
@@ -1433,10 +1422,10 @@ int store_mfc_report(struct store *s, const struct viewer *v,
 	rc = store_begin(s, err);
 	if (rc)
 		goto out;
-	rc = s->be->mfc_place(s->impl, v, n->la, n->ref, &n->child_id,
+	rc = db_mfc_place(s->db, v, n->la, n->ref, &n->child_id,
 			      n->urn, err);
 	if (!rc)
-		rc = s->be->mfc_insert(s->impl, n, v->user_id, v->now_ms,
+		rc = db_mfc_insert(s->db, n, v->user_id, v->now_ms,
 				       &n->id, err);
 	if (!rc) {
 		snprintf(detail, sizeof(detail),
@@ -1540,7 +1529,7 @@ int store_mfc_change_refused(struct store *s, const struct viewer *v,
 		return rc;
 	cur = xmalloc(sizeof(*cur));
 	mfc_episode_init(cur);
-	rc = s->be->mfc_find(s->impl, v, id, false, &exists, &allowed, cur,
+	rc = db_mfc_find(s->db, v, id, false, &exists, &allowed, cur,
 			     err);
 	if (rc && rc != ERR_NOT_FOUND) {
 		free(cur);
@@ -1577,7 +1566,7 @@ static int mfc_change(struct store *s, const struct viewer *v, int op,
 	rc = store_begin(s, err);
 	if (rc)
 		goto out;
-	rc = s->be->mfc_find(s->impl, v, in->id, true, &exists, &allowed, cur,
+	rc = db_mfc_find(s->db, v, in->id, true, &exists, &allowed, cur,
 			     err);
 	if (!rc && !allowed)
 		rc = ERR_NOT_FOUND;
@@ -1587,7 +1576,7 @@ static int mfc_change(struct store *s, const struct viewer *v, int op,
 		rc = mfc_episode_check(cur, v->now_ms, NULL, err);
 	}
 	if (!rc)
-		rc = s->be->mfc_write(s->impl, op, cur, v->user_id, v->now_ms,
+		rc = db_mfc_write(s->db, op, cur, v->user_id, v->now_ms,
 				      err);
 	if (!rc) {
 		snprintf(detail, sizeof(detail), "missing episode %lld: %s",
@@ -1597,7 +1586,7 @@ static int mfc_change(struct store *s, const struct viewer *v, int op,
 	/* the row as committed, and whether v may see it now: the same
 	 * rule as store_mfc_get(), read inside the change's transaction */
 	if (!rc && out) {
-		rc = s->be->mfc_find(s->impl, v, in->id, false, &exists,
+		rc = db_mfc_find(s->db, v, in->id, false, &exists,
 				     &out->visible, &out->e, err);
 		if (!rc)
 			mfc_redact(v, &out->e);
@@ -1680,14 +1669,14 @@ int store_mfc_meeting_add(struct store *s, const struct viewer *v,
 	if (rc)
 		return rc;
 	m->child_id = 0;
-	rc = s->be->mfc_child_find(s->impl, v, m->la, m->ref, &id, &scope,
+	rc = db_mfc_child_find(s->db, v, m->la, m->ref, &id, &scope,
 				   err);
 	if (!rc && !(scope & MFC_SCOPE_CHILD))
 		rc = ERR_NOT_FOUND;
 	if (!rc) {
 		m->child_id = id;	/* in scope: later NOT_FOUNDs are the
 					 * episode's, with their message */
-		rc = s->be->mfc_meeting_insert(s->impl, m, v->user_id,
+		rc = db_mfc_meeting_insert(s->db, m, v->user_id,
 					       v->now_ms, &m->id, err);
 	}
 	if (!rc) {
@@ -1734,12 +1723,12 @@ int store_grab_pack_put(struct store *s, const struct viewer *v,
 	rc = store_begin(s, err);
 	if (rc)
 		return rc;
-	rc = s->be->mfc_child_find(s->impl, v, g->la, g->ref, &id, &scope,
+	rc = db_mfc_child_find(s->db, v, g->la, g->ref, &id, &scope,
 				   err);
 	if (!rc && !(scope & MFC_SCOPE_PLACED))
 		rc = ERR_NOT_FOUND;
 	if (!rc)
-		rc = s->be->grab_pack_put(s->impl, id, g, v->user_id,
+		rc = db_grab_pack_put(s->db, id, g, v->user_id,
 					  v->now_ms, err);
 	if (!rc)
 		rc = v->audit(s, v, "change", "grab-pack", subject,
@@ -1776,7 +1765,7 @@ int store_grab_pack_get(struct store *s, const struct viewer *v,
 		return rc;
 	rc = ERR_NOT_FOUND;
 	if (mfc_child_ok(la, ref))
-		rc = s->be->mfc_child_find(s->impl, v, la, ref, &id, &scope,
+		rc = db_mfc_child_find(s->db, v, la, ref, &id, &scope,
 					   err);
 	if (rc == ERR_NOT_FOUND || (!rc && !(scope & MFC_SCOPE_GRAB_READ)))
 		return mfc_refused(s, v, "view-denied", "grab-pack", subject,
@@ -1786,7 +1775,7 @@ int store_grab_pack_get(struct store *s, const struct viewer *v,
 				   "no such child", err);
 	if (rc)
 		return rc;
-	rc = s->be->grab_pack_get(s->impl, id, out, err);
+	rc = db_grab_pack_get(s->db, id, out, err);
 	if (rc == ERR_NOT_FOUND) {
 		memset(out, 0, sizeof(*out));
 		out->none_yet = true;
@@ -1818,7 +1807,7 @@ int store_mfc_visible(struct store *s, const struct viewer *v, int64_t id,
 		return rc;
 	e = xmalloc(sizeof(*e));
 	mfc_episode_init(e);
-	rc = s->be->mfc_find(s->impl, v, id, false, &exists, yes, e, err);
+	rc = db_mfc_find(s->db, v, id, false, &exists, yes, e, err);
 	mfc_episode_init(e);
 	free(e);
 	if (rc == ERR_NOT_FOUND) {
@@ -1840,7 +1829,7 @@ int store_mfc_get(struct store *s, const struct viewer *v, int64_t id,
 	rc = scoped_viewer(s, v, false, "mfc-episode", subject, err);
 	if (rc)
 		return rc;
-	rc = s->be->mfc_find(s->impl, v, id, false, &exists, &allowed, out,
+	rc = db_mfc_find(s->db, v, id, false, &exists, &allowed, out,
 			     err);
 	if (rc == ERR_NOT_FOUND || (!rc && !allowed)) {
 		if (exists)
@@ -1888,14 +1877,14 @@ int store_mfc_child(struct store *s, const struct viewer *v, const char *la,
 		return rc;
 	rc = ERR_NOT_FOUND;
 	if (mfc_child_ok(la, ref))
-		rc = s->be->mfc_child_find(s->impl, v, la, ref, &id, &scope,
+		rc = db_mfc_child_find(s->db, v, la, ref, &id, &scope,
 					   err);
 	if (rc == ERR_NOT_FOUND || (!rc && !(scope & MFC_SCOPE_CHILD)))
 		return mfc_refused(s, v, "view-denied", "child", subject,
 				   rc ? "no such child" : "out of scope",
 				   "no such child", err);
 	if (!rc)
-		rc = s->be->mfc_child_rows(s->impl, v, id, out, err);
+		rc = db_mfc_child_rows(s->db, v, id, out, err);
 	if (rc) {
 		mfc_chronology_release(out);
 		return rc;
@@ -1926,7 +1915,7 @@ int store_mfc_attention(struct store *s, const struct viewer *v,
 		return rc;
 	if (!filter_ok(f->la) || !filter_ok(f->urn))
 		return 0;
-	rc = s->be->mfc_attention(s->impl, v, f, out, err);
+	rc = db_mfc_attention(s->db, v, f, out, err);
 	if (!rc && out->n) {
 		for (size_t i = 0; i < out->n; i++)
 			names_add(&nm, out->rows[i].la, out->rows[i].ref);
@@ -1956,17 +1945,17 @@ int store_mfc_import(struct store *s, const struct mfc_episode *e,
 			       e->ref);
 	n = xmalloc(sizeof(*n));
 	*n = *e;
-	rc = s->be->mfc_child_id(s->impl, e->la, e->ref, &n->child_id, err);
+	rc = db_mfc_child_id(s->db, e->la, e->ref, &n->child_id, err);
 	if (rc == ERR_NOT_FOUND)
 		rc = err_set(err, rc, "no child %s/%s in the stored returns",
 			     e->la, e->ref);
 	if (!rc && e->urn[0])
-		rc = s->be->mfc_home_known(s->impl, e->urn, &known, err);
+		rc = db_mfc_home_known(s->db, e->urn, &known, err);
 	if (!rc && !known)
 		rc = err_set(err, ERR_INVALID, "no home %s in the register",
 			     e->urn);
 	if (!rc)
-		rc = s->be->mfc_insert(s->impl, n, 0,
+		rc = db_mfc_insert(s->db, n, 0,
 				       e->reported_at ? e->reported_at :
 							e->started_at,
 				       id, err);
@@ -1987,13 +1976,13 @@ int store_mfc_meeting_import(struct store *s, const struct mfc_meeting *m,
 	if (!mfc_child_ok(m->la, m->ref))
 		return err_set(err, ERR_NOT_FOUND, "no child %s/%s", m->la,
 			       m->ref);
-	rc = s->be->mfc_child_id(s->impl, m->la, m->ref, &n.child_id, err);
+	rc = db_mfc_child_id(s->db, m->la, m->ref, &n.child_id, err);
 	if (rc == ERR_NOT_FOUND)
 		return err_set(err, rc, "no child %s/%s in the stored returns",
 			       m->la, m->ref);
 	n.episode_id = 0;
 	if (!rc && episode_started_at) {
-		rc = s->be->mfc_episode_at(s->impl, n.child_id,
+		rc = db_mfc_episode_at(s->db, n.child_id,
 					   episode_started_at, &n.episode_id,
 					   err);
 		if (rc == ERR_NOT_FOUND)
@@ -2001,7 +1990,7 @@ int store_mfc_meeting_import(struct store *s, const struct mfc_meeting *m,
 				       "that started then", m->la, m->ref);
 	}
 	if (!rc)
-		rc = s->be->mfc_meeting_insert(s->impl, &n, 0,
+		rc = db_mfc_meeting_insert(s->db, &n, 0,
 					       m->recorded_at ? m->recorded_at :
 					       (int64_t)n.held_on * 86400000LL,
 					       id, err);
@@ -2014,5 +2003,5 @@ int store_mfc_each(struct store *s, const char *la, int64_t from_ms,
 {
 	if (!la || strnlen(la, LA_CODE_MAX + 1) != LA_CODE_MAX)
 		return 0;
-	return s->be->mfc_each(s->impl, la, from_ms, to_ms, fn, ctx, err);
+	return db_mfc_each(s->db, la, from_ms, to_ms, fn, ctx, err);
 }

@@ -1082,6 +1082,18 @@ int store_alert_run_get(struct store *s, int64_t *periods, int64_t *places,
 int store_alert_run_set(struct store *s, int64_t at, int64_t periods,
 			int64_t places, struct err *err);
 
+/*
+ * Take or keep the lease name for holder until the instant until (ms):
+ * *got is true if holder has it now (it was free, expired at now, or
+ * holder's already).  Several servers on one store run a scheduled job
+ * only while they hold its lease (store-lease.c).
+ */
+int store_lease_take(struct store *s, const char *name, const char *holder,
+		     int64_t now, int64_t until, bool *got, struct err *err);
+/* Give it up (a server that stops cleanly), if holder has it. */
+int store_lease_give(struct store *s, const char *name, const char *holder,
+		     struct err *err);
+
 /* ---- alerts ---- */
 
 /*

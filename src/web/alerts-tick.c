@@ -64,7 +64,49 @@ static void log_line(struct buf *b)
 		(void)0;	/* nowhere to report it */
 }
 
-static void run_once(struct store **s, const char *db)
+/*
+ * Several servers may share the store: the run is done by the one that
+ * holds the lease "alerts-run" (store_lease_take()), taken for two periods
+ * and kept by taking it again at each tick; the others skip their tick.
+ * If the holder stops, another takes over within two periods; a run that
+ * takes longer than one period does not overlap another's.
+ */
+#define LEASE "alerts-run"
+
+/* This server, as a lease holder: host name and process id. */
+static void holder_name(char *out, size_t n)
+{
+	char host[256];
+
+	if (gethostname(host, sizeof(host)))
+		snprintf(host, sizeof(host), "?");
+	host[sizeof(host) - 1] = '\0';
+	snprintf(out, n, "%s:%ld", host, (long)getpid());
+}
+
+static int take_lease(struct store *s, unsigned every, bool *got,
+		      struct err *err)
+{
+	char holder[300];
+	int64_t now = wall_ms();
+
+	holder_name(holder, sizeof(holder));
+	return store_lease_take(s, LEASE, holder, now,
+				now + 2000 * (int64_t)every, got, err);
+}
+
+/* Stopping cleanly: another server takes the run at its next tick. */
+static void give_lease(struct store *s)
+{
+	struct err err = ERR_INIT;
+	char holder[300];
+
+	holder_name(holder, sizeof(holder));
+	if (s)
+		store_lease_give(s, LEASE, holder, &err);
+}
+
+static void run_once(struct store **s, const char *db, unsigned every)
 {
 	struct alerts_summary sum;
 	struct alerts_delivery d;
@@ -72,12 +114,21 @@ static void run_once(struct store **s, const char *db)
 	struct buf line = BUF_INIT(1024);
 	double t0 = mono_ms();
 	int64_t now = wall_ms();
+	bool mine = false;
 	int rc = 0;
 
 	memset(&sum, 0, sizeof(sum));
 	memset(&d, 0, sizeof(d));
 	if (!*s)
 		rc = store_open(s, db, &err);
+	if (!rc)
+		rc = take_lease(*s, every, &mine, &err);
+	if (!rc && !mine) {
+		buf_adds(&line, "cartref: alerts: run skipped: another "
+			   "server on this store holds it");
+		log_line(&line);
+		goto out;
+	}
 	if (!rc)
 		rc = alerts_run(*s, now, &sum, &err);
 	if (rc) {
@@ -108,7 +159,7 @@ static void *tick(void *arg)
 	pthread_mutex_lock(&a->mu);
 	while (!a->stop) {
 		pthread_mutex_unlock(&a->mu);
-		run_once(&s, a->db);
+		run_once(&s, a->db, a->every);
 		pthread_mutex_lock(&a->mu);
 		clock_gettime(CLOCK_MONOTONIC, &until);
 		until.tv_sec += (time_t)a->every;
@@ -117,6 +168,7 @@ static void *tick(void *arg)
 			;	/* woken early, not stopping: sleep on */
 	}
 	pthread_mutex_unlock(&a->mu);
+	give_lease(s);
 	store_close(s);
 	return NULL;
 }

@@ -60,29 +60,63 @@ check_grep() {
 		not_ok "$1" "no line matching '$2' in $3: $(head -20 "$3")"; fi
 }
 
+# The store's backend under test: "sqlite", or "pg" when tests/run.sh runs
+# the suite again on PostgreSQL (CARTREF is then tests/pg-wrap, which
+# turns each store path into a database of the test cluster).
+BACKEND=${CARTREF_TEST_BACKEND:-sqlite}
+
+# on_pg: true when the stores are PostgreSQL databases.  A check of
+# something only the embedded driver has (files, their modes, SQLite's
+# own schema) is skipped there: `on_pg && skip "what" "why" || check ...`.
+on_pg() {
+	[ "$BACKEND" = pg ]
+}
+
+# pg_db PATH: the test cluster's database standing for a store path
+# (tests/pg-wrap), and psql on it.
+pg_db() {
+	printf 't_%s' "$(printf '%s' "$1" | md5sum | cut -c1-24)"
+}
+
+pg_psql() {
+	db=$1
+	shift
+	psql -X -q -v ON_ERROR_STOP=1 -d "$CARTREF_PG dbname=$db" "$@"
+}
+
 # A store with geography loaded, made once per script and copied: fast.
 fresh_db() {
 	if [ ! -f "$WORK/base.db" ]; then
 		"$CARTREF" --db "$WORK/base.db" migrate >/dev/null || return 1
 	fi
-	rm -f "$1" "$1-wal" "$1-shm" "$1-audit" "$1-audit-wal" "$1-audit-shm"
-	cp "$WORK/base.db" "$1"
-	cp "$WORK/base.db-audit" "$1-audit"
+	copy_store "$WORK/base.db" "$1"
 }
 
 # copy_store SRC DST: copy a closed store with its audit file (the audit
-# trail is a file of its own, SRC-audit), replacing DST's.
+# trail is a file of its own, SRC-audit), replacing DST's; on PostgreSQL,
+# the database (CREATE DATABASE ... TEMPLATE).
 copy_store() {
 	rm -f "$2" "$2-wal" "$2-shm" "$2-audit" "$2-audit-wal" "$2-audit-shm"
+	if on_pg; then
+		pg_psql postgres \
+			-c "DROP DATABASE IF EXISTS $(pg_db "$2") WITH (FORCE)" \
+			-c "CREATE DATABASE $(pg_db "$2") TEMPLATE $(pg_db "$1")" \
+			>/dev/null || return 1
+		: >"$2"
+		return
+	fi
 	cp "$1" "$2" || return 1
 	[ ! -f "$1-audit" ] || cp "$1-audit" "$2-audit"
 }
 
 # sql DB "query": run a read-only query with the sqlite3 shell, the
 # store's audit file attached as cartref attaches it ("aud"), so that
-# "audit" names its table.
+# "audit" names its table; on PostgreSQL with psql, in the same
+# "a|b" form (the search path names the audit table too).
 sql() {
-	if [ -f "$1-audit" ]; then
+	if on_pg; then
+		pg_psql "$(pg_db "$1")" -A -t -F '|' -c "$2"
+	elif [ -f "$1-audit" ]; then
 		sqlite3 -batch -noheader -cmd "ATTACH '$1-audit' AS aud" "$1" "$2"
 	else
 		sqlite3 -batch -noheader "$1" "$2"

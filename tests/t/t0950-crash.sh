@@ -4,7 +4,7 @@
 # default 950; rerun with the same seed to see the same points):
 #   import dir   the synthetic Wales set (three reporting years, ~89,000
 #                rows, one transaction), killed at its Nth statement
-#                (CARTREF_CRASH_AT, src/store/store-sqlite.c) for 20
+#                (CARTREF_CRASH_AT, src/store/sql.c) for 20
 #                seeded N, and after a seeded delay for 10 more (which
 #                also lands in the commit and the WAL's checkpoint)
 #   API writes   a burst of missing reports and returns over the JSON API

@@ -1,7 +1,7 @@
 #!/bin/sh
 # t0960: store failure injection (issue 10, failure drills).  With
 # CARTREF_FAIL_AT=N the Nth statement of the process fails, once, as a
-# failing disk would make it (src/store/store-sqlite.c, torture()); for
+# failing disk would make it (src/store/sql.c, sql_torture()); for
 # every N from 1 until the operation no longer meets the failure, each
 # of three operations must fail closed:
 #   import dir        a clean error and nothing written (the store's

@@ -1,5 +1,5 @@
 /*
- * sqlite-alerts.c: the SQLite side of the proactive alerts (issue 5;
+ * db-alerts.c: the store's side of the proactive alerts (issue 5;
  * store.h "alerts", migration 6, docs/alerts.md).
  *
  * The snapshot loader reads every fact the rules need in six sequential
@@ -14,60 +14,30 @@
  * the child indexes.
  *
  * Everything else is short statements on the alert tables.  All SQL is
- * constant text with bound parameters (sq_cached()).
+ * constant text with bound parameters (sql_cached()).
  */
 #include "base/compat.h"
 #include "base/parse.h"
 #include "base/xalloc.h"
-#include "store/sqlite-internal.h"
-
-static int a_err(void *impl, struct err *err, const char *what)
-{
-	sqlite3 *db = sq_handle(impl);
-	int ext = sqlite3_extended_errcode(db);
-	int code = ERR_STORE;
-
-	if (ext == SQLITE_CONSTRAINT_UNIQUE ||
-	    ext == SQLITE_CONSTRAINT_PRIMARYKEY)
-		code = ERR_EXISTS;
-	else if ((ext & 0xff) == SQLITE_CONSTRAINT)
-		code = ERR_CONSTRAINT;
-	return err_set(err, code, "%s: %s", what, sqlite3_errmsg(db));
-}
+#include "store/db.h"
 
 /* Step a statement that returns no rows we need. */
-static int a_done(void *impl, sqlite3_stmt *st, struct err *err,
+static int a_done(struct sql *db, struct sql_stmt *st, struct err *err,
 		  const char *what)
 {
-	int rc = sqlite3_step(st);
+	int rc = sql_step(st);
 
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return a_err(impl, err, what);
+	sql_reset(st);
+	if (rc != SQL_DONE && rc != SQL_ROW)
+		return sql_fail(db, err, what);
 	return 0;
 }
 
-static void bind_str(sqlite3_stmt *st, int i, const char *v)
+static int64_t col_opt_i64(struct sql_stmt *st, int i)
 {
-	if (v && *v)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-static void bind_day(sqlite3_stmt *st, int i, int32_t day)
-{
-	char d[DATE_STR_MAX];
-
-	date_fmt_iso(day, d);
-	sqlite3_bind_text(st, i, d, -1, SQLITE_TRANSIENT);
-}
-
-static int64_t col_opt_i64(sqlite3_stmt *st, int i)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+	if (sql_col_null(st, i))
 		return 0;
-	return sqlite3_column_int64(st, i);
+	return sql_col_int(st, i);
 }
 
 /* ---- the snapshot -------------------------------------------------------- */
@@ -94,7 +64,7 @@ static const char sql_homes[] =
 static const char sql_placements_all[] = PLACEMENT_COLS;
 static const char sql_placements_one[] = PLACEMENT_COLS " WHERE child_id = ?1";
 
-#define PERIOD_COLS "SELECT child_id, kind, start, end, return_id FROM missing"
+#define PERIOD_COLS "SELECT child_id, kind, start, \"end\", return_id FROM missing"
 static const char sql_periods_all[] = PERIOD_COLS;
 static const char sql_periods_one[] = PERIOD_COLS " WHERE child_id = ?1";
 
@@ -128,7 +98,7 @@ struct raw_period {
 };
 
 struct loader {
-	void *impl;
+	struct sql *db;
 	struct alert_snapshot *out;
 	size_t a_children, a_live, a_meetings, a_periods, a_placements;
 	/* home row id -> index in out->homes, -1 */
@@ -148,23 +118,23 @@ struct loader {
 	size_t nrq, arq;
 };
 
-static int32_t home_index(const struct loader *ld, sqlite3_stmt *st, int i)
+static int32_t home_index(const struct loader *ld, struct sql_stmt *st, int i)
 {
 	int64_t id;
 
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+	if (sql_col_null(st, i))
 		return -1;
-	id = sqlite3_column_int64(st, i);
+	id = sql_col_int(st, i);
 	if (id < 0 || id >= ld->nhome_ix)
 		return -1;
 	return ld->home_ix[id];
 }
 
 /* The home (index in out->homes, sorted by URN) of a URN column, -1. */
-static int32_t home_by_urn(const struct loader *ld, sqlite3_stmt *st, int i)
+static int32_t home_by_urn(const struct loader *ld, struct sql_stmt *st, int i)
 {
 	const struct alert_snapshot *o = ld->out;
-	const char *urn = (const char *)sqlite3_column_text(st, i);
+	const char *urn = sql_col_str(st, i);
 	size_t lo = 0, hi = o->nhomes;
 
 	if (!urn)
@@ -210,15 +180,15 @@ static void return_of(const struct loader *ld, int64_t id, int *year,
 static int load_lookups(struct loader *ld, struct err *err)
 {
 	struct alert_snapshot *o = ld->out;
-	sqlite3_stmt *st;
+	struct sql_stmt *st;
 	size_t alloc = 0;
 	int rc;
 
-	st = sq_cached(ld->impl, sql_returns, err);
+	st = sql_cached(ld->db, sql_returns, err);
 	if (!st)
 		return ERR_STORE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
+	while ((rc = sql_step(st)) == SQL_ROW) {
+		int64_t id = sql_col_int(st, 0);
 
 		if (id < 0 || id > INT32_MAX)
 			continue;
@@ -235,18 +205,18 @@ static int load_lookups(struct loader *ld, struct err *err)
 			}
 			ld->nret = n;
 		}
-		ld->ret_year[id] = sqlite3_column_int(st, 1);
-		ld->ret_la[id] = sqlite3_column_int64(st, 2);
+		ld->ret_year[id] = sql_col_int(st, 1);
+		ld->ret_la[id] = sql_col_int(st, 2);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return a_err(ld->impl, err, "alerts: returns");
+	sql_reset(st);
+	if (rc != SQL_DONE)
+		return sql_fail(ld->db, err, "alerts: returns");
 
-	st = sq_cached(ld->impl, sql_latest_years, err);
+	st = sql_cached(ld->db, sql_latest_years, err);
 	if (!st)
 		return ERR_STORE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t la = sqlite3_column_int64(st, 0);
+	while ((rc = sql_step(st)) == SQL_ROW) {
+		int64_t la = sql_col_int(st, 0);
 
 		if (la < 0 || la > INT32_MAX)
 			continue;
@@ -259,29 +229,29 @@ static int load_lookups(struct loader *ld, struct err *err)
 				ld->latest[i] = -1;
 			ld->nlatest = n;
 		}
-		ld->latest[la] = sqlite3_column_int(st, 1);
+		ld->latest[la] = sql_col_int(st, 1);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return a_err(ld->impl, err, "alerts: returns");
+	sql_reset(st);
+	if (rc != SQL_DONE)
+		return sql_fail(ld->db, err, "alerts: returns");
 
-	st = sq_cached(ld->impl, sql_homes, err);
+	st = sql_cached(ld->db, sql_homes, err);
 	if (!st)
 		return ERR_STORE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
+	while ((rc = sql_step(st)) == SQL_ROW) {
+		int64_t id = sql_col_int(st, 0);
 		struct alert_home *h;
 
 		if (id < 0 || id > INT32_MAX)
 			continue;
 		ALLOC_GROW(o->homes, o->nhomes + 1, alloc);
 		h = &o->homes[o->nhomes];
-		sq_col_text(st, 1, h->urn, sizeof(h->urn));
-		sq_col_text(st, 2, h->provider, sizeof(h->provider));
-		sq_col_text(st, 3, h->council, sizeof(h->council));
-		h->places = sqlite3_column_int(st, 4);
-		h->registered = sq_col_date(st, 5);
-		h->closed = sq_col_date(st, 6);
+		sql_col_text(st, 1, h->urn, sizeof(h->urn));
+		sql_col_text(st, 2, h->provider, sizeof(h->provider));
+		sql_col_text(st, 3, h->council, sizeof(h->council));
+		h->places = sql_col_int(st, 4);
+		h->registered = sql_col_date(st, 5);
+		h->closed = sql_col_date(st, 6);
 		if (id >= ld->nhome_ix) {
 			int64_t n = id + 256;
 
@@ -293,84 +263,84 @@ static int load_lookups(struct loader *ld, struct err *err)
 		}
 		ld->home_ix[id] = (int32_t)o->nhomes++;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return a_err(ld->impl, err, "alerts: homes");
+	sql_reset(st);
+	if (rc != SQL_DONE)
+		return sql_fail(ld->db, err, "alerts: homes");
 	return 0;
 }
 
 /* Run sql (bound to child id if not 0) and hand each row to fn. */
 static int scan(struct loader *ld, const char *sql, int64_t child_id,
-		int (*fn)(struct loader *ld, sqlite3_stmt *st),
+		int (*fn)(struct loader *ld, struct sql_stmt *st),
 		struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(ld->impl, sql, err);
+	struct sql_stmt *st = sql_cached(ld->db, sql, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	if (child_id)
-		sqlite3_bind_int64(st, 1, child_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		sql_bind_int(st, 1, child_id);
+	while ((rc = sql_step(st)) == SQL_ROW)
 		fn(ld, st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return a_err(ld->impl, err, "alerts: snapshot");
+	sql_reset(st);
+	if (rc != SQL_DONE)
+		return sql_fail(ld->db, err, "alerts: snapshot");
 	return 0;
 }
 
-static int row_child(struct loader *ld, sqlite3_stmt *st)
+static int row_child(struct loader *ld, struct sql_stmt *st)
 {
 	struct alert_snapshot *o = ld->out;
 	struct alert_child *c;
 
 	ALLOC_GROW(o->children, o->nchildren + 1, ld->a_children);
 	c = &o->children[o->nchildren++];
-	c->id = sqlite3_column_int64(st, 0);
-	sq_col_text(st, 1, c->la, sizeof(c->la));
-	sq_col_text(st, 2, c->ref, sizeof(c->ref));
+	c->id = sql_col_int(st, 0);
+	sql_col_text(st, 1, c->la, sizeof(c->la));
+	sql_col_text(st, 2, c->ref, sizeof(c->ref));
 	return 0;
 }
 
-static int row_placement(struct loader *ld, sqlite3_stmt *st)
+static int row_placement(struct loader *ld, struct sql_stmt *st)
 {
 	struct raw_placement *r;
-	const unsigned char *rne;
+	const char *rne;
 	int64_t la;
-	int32_t decom = sq_col_date(st, 1);
+	int32_t decom = sql_col_date(st, 1);
 
 	if (decom == DATE_NONE)
 		return 0;
 	ALLOC_GROW(ld->rp, ld->nrp + 1, ld->arp);
 	r = &ld->rp[ld->nrp++];
-	r->p.child_id = sqlite3_column_int64(st, 0);
+	r->p.child_id = sql_col_int(st, 0);
 	r->p.decom = decom;
-	return_of(ld, sqlite3_column_int64(st, 7), &r->year, &la);
-	r->p.end = end_eff(ld, sq_col_date(st, 2), r->year, la);
-	rne = sqlite3_column_text(st, 3);
+	return_of(ld, sql_col_int(st, 7), &r->year, &la);
+	r->p.end = end_eff(ld, sql_col_date(st, 2), r->year, la);
+	rne = sql_col_str(st, 3);
 	r->p.rne = rne ? (char)rne[0] : '?';
-	r->p.has_reason = sqlite3_column_int(st, 4) != 0;
-	r->p.distance = sq_col_opt_int(st, 5);
+	r->p.has_reason = sql_col_int(st, 4) != 0;
+	r->p.distance = sql_col_opt_int(st, 5);
 	r->p.home = home_by_urn(ld, st, 6);
 	return 0;
 }
 
-static int row_period(struct loader *ld, sqlite3_stmt *st)
+static int row_period(struct loader *ld, struct sql_stmt *st)
 {
-	const unsigned char *kind = sqlite3_column_text(st, 1);
+	const char *kind = sql_col_str(st, 1);
 	struct raw_period *r;
 	int64_t la;
-	int32_t start = sq_col_date(st, 2);
+	int32_t start = sql_col_date(st, 2);
 
 	if (start == DATE_NONE)
 		return 0;
 	ALLOC_GROW(ld->rq, ld->nrq + 1, ld->arq);
 	r = &ld->rq[ld->nrq++];
-	r->p.child_id = sqlite3_column_int64(st, 0);
+	r->p.child_id = sql_col_int(st, 0);
 	r->p.kind = kind ? (char)kind[0] : 'M';
 	r->p.start = start;
-	return_of(ld, sqlite3_column_int64(st, 4), &r->year, &la);
-	r->p.end = end_eff(ld, sq_col_date(st, 3), r->year, la);
+	return_of(ld, sql_col_int(st, 4), &r->year, &la);
+	r->p.end = end_eff(ld, sql_col_date(st, 3), r->year, la);
 	return 0;
 }
 
@@ -435,9 +405,9 @@ static void merge_rows(struct loader *ld)
 	ld->nrq = 0;
 }
 
-static char grade_letter(sqlite3_stmt *st, int i)
+static char grade_letter(struct sql_stmt *st, int i)
 {
-	const unsigned char *g = sqlite3_column_text(st, i);
+	const char *g = sql_col_str(st, i);
 
 	if (!g)
 		return 0;
@@ -452,43 +422,43 @@ static char grade_letter(sqlite3_stmt *st, int i)
 	}
 }
 
-static int row_live(struct loader *ld, sqlite3_stmt *st)
+static int row_live(struct loader *ld, struct sql_stmt *st)
 {
 	struct alert_snapshot *o = ld->out;
-	const unsigned char *kind = sqlite3_column_text(st, 2);
+	const char *kind = sql_col_str(st, 2);
 	struct alert_live *e;
 
 	ALLOC_GROW(o->live, o->nlive + 1, ld->a_live);
 	e = &o->live[o->nlive++];
-	e->id = sqlite3_column_int64(st, 0);
-	e->child_id = sqlite3_column_int64(st, 1);
+	e->id = sql_col_int(st, 0);
+	e->child_id = sql_col_int(st, 1);
 	e->kind = kind ? (char)kind[0] : 'M';
 	e->home = home_index(ld, st, 3);
-	e->started_at = sq_col_time(st, 4);
-	e->returned_at = sq_col_time(st, 5);
-	e->ri_offered_at = sq_col_time(st, 6);
-	e->ri_held_at = sq_col_time(st, 7);
-	e->ri_declined = sqlite3_column_int(st, 8) == 1;
+	e->started_at = sql_col_time(st, 4);
+	e->returned_at = sql_col_time(st, 5);
+	e->ri_offered_at = sql_col_time(st, 6);
+	e->ri_held_at = sql_col_time(st, 7);
+	e->ri_declined = sql_col_int(st, 8) == 1;
 	e->grade = grade_letter(st, 9);
-	e->exploitation = sqlite3_column_int(st, 10) != 0;
-	e->arrested = sqlite3_column_int(st, 11) != 0;
-	e->charged = sqlite3_column_int(st, 12) != 0;
+	e->exploitation = sql_col_int(st, 10) != 0;
+	e->arrested = sql_col_int(st, 11) != 0;
+	e->charged = sql_col_int(st, 12) != 0;
 	return 0;
 }
 
-static int row_meeting(struct loader *ld, sqlite3_stmt *st)
+static int row_meeting(struct loader *ld, struct sql_stmt *st)
 {
 	struct alert_snapshot *o = ld->out;
 	struct alert_meeting *m;
-	int32_t held = sq_col_date(st, 1);
+	int32_t held = sql_col_date(st, 1);
 
 	if (held == DATE_NONE)
 		return 0;
 	ALLOC_GROW(o->meetings, o->nmeetings + 1, ld->a_meetings);
 	m = &o->meetings[o->nmeetings++];
-	m->child_id = sqlite3_column_int64(st, 0);
+	m->child_id = sql_col_int(st, 0);
 	m->held_on = held;
-	m->safety_plan_review_on = sq_col_date(st, 2);
+	m->safety_plan_review_on = sql_col_date(st, 2);
 	return 0;
 }
 
@@ -499,7 +469,7 @@ static int cmp_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-int sq_alert_snapshot_load(void *impl, const int64_t *ids, size_t nids,
+int db_alert_snapshot_load(struct sql *db, const int64_t *ids, size_t nids,
 			   struct alert_snapshot *out, struct err *err)
 {
 	struct loader ld;
@@ -508,7 +478,7 @@ int sq_alert_snapshot_load(void *impl, const int64_t *ids, size_t nids,
 	int rc;
 
 	memset(&ld, 0, sizeof(ld));
-	ld.impl = impl;
+	ld.db = db;
 	ld.out = out;
 	rc = load_lookups(&ld, err);
 	if (rc)
@@ -568,28 +538,28 @@ static const char sql_home_children[] =
 	" UNION SELECT child_id FROM episode WHERE urn = ?1"
 	" AND decom < ?3 AND (dec IS NULL OR dec >= ?2)";
 
-int sq_alert_home_children(void *impl, const char *urn, int32_t from,
+int db_alert_home_children(struct sql *db, const char *urn, int32_t from,
 			   int32_t to, store_id_fn *fn, void *ctx,
 			   struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_home_children, err);
+	struct sql_stmt *st = sql_cached(db, sql_home_children, err);
 	int64_t *ids = NULL;
 	size_t n = 0, alloc = 0;
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, urn, -1, SQLITE_TRANSIENT);
-	bind_day(st, 2, from);
-	bind_day(st, 3, to + 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	sql_bind_text(st, 1, urn);
+	sql_bind_date(st, 2, from);
+	sql_bind_date(st, 3, to + 1);
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		ALLOC_GROW(ids, n + 1, alloc);
-		ids[n++] = sqlite3_column_int64(st, 0);
+		ids[n++] = sql_col_int(st, 0);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	sql_reset(st);
+	if (rc != SQL_DONE) {
 		free(ids);
-		return a_err(impl, err, "alerts: a home's children");
+		return sql_fail(db, err, "alerts: a home's children");
 	}
 	rc = 0;
 	for (size_t i = 0; !rc && i < n; i++)
@@ -602,21 +572,21 @@ static const char sql_police_of[] =
 	"SELECT o.code FROM police_area a JOIN org o ON o.id = a.org_id"
 	" WHERE a.la_code = ?1 AND o.kind = 'police' ORDER BY o.code LIMIT 1";
 
-int sq_alert_police_of(void *impl, const char *la, char *out,
+int db_alert_police_of(struct sql *db, const char *la, char *out,
 		       struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_police_of, err);
+	struct sql_stmt *st = sql_cached(db, sql_police_of, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, la, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		sq_col_text(st, 0, out, ORG_CODE_MAX + 1);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return a_err(impl, err, "alerts: police area");
+	sql_bind_text(st, 1, la);
+	rc = sql_step(st);
+	if (rc == SQL_ROW)
+		sql_col_text(st, 0, out, ORG_CODE_MAX + 1);
+	sql_reset(st);
+	if (rc != SQL_ROW && rc != SQL_DONE)
+		return sql_fail(db, err, "alerts: police area");
 	return 0;
 }
 
@@ -630,45 +600,45 @@ static const char sql_param_set[] =
 	" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (rule_id, name) DO UPDATE"
 	" SET value = ?3, changed_by = ?4, changed_at = ?5";
 
-int sq_alert_params_each(void *impl, store_alert_param_fn *fn, void *ctx,
+int db_alert_params_each(struct sql *db, store_alert_param_fn *fn, void *ctx,
 			 struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_params, err);
+	struct sql_stmt *st = sql_cached(db, sql_params, err);
 	char rule[ALERT_RULE_MAX + 1], name[ALERT_PARAM_NAME_MAX + 1];
 	char by[AUDIT_ACTOR_MAX + 1];
 	int rc, frc = 0;
 
 	if (!st)
 		return ERR_STORE;
-	while (!frc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sq_col_text(st, 0, rule, sizeof(rule));
-		sq_col_text(st, 1, name, sizeof(name));
-		sq_col_text(st, 3, by, sizeof(by));
-		frc = fn(rule, name, sqlite3_column_int64(st, 2), by,
-			 sq_col_time(st, 4), ctx);
+	while (!frc && (rc = sql_step(st)) == SQL_ROW) {
+		sql_col_text(st, 0, rule, sizeof(rule));
+		sql_col_text(st, 1, name, sizeof(name));
+		sql_col_text(st, 3, by, sizeof(by));
+		frc = fn(rule, name, sql_col_int(st, 2), by,
+			 sql_col_time(st, 4), ctx);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (frc)
 		return frc;
-	if (rc != SQLITE_DONE)
-		return a_err(impl, err, "alerts: parameters");
+	if (rc != SQL_DONE)
+		return sql_fail(db, err, "alerts: parameters");
 	return 0;
 }
 
-int sq_alert_param_set(void *impl, const char *rule, const char *name,
+int db_alert_param_set(struct sql *db, const char *rule, const char *name,
 		       int64_t value, const char *by, int64_t at,
 		       struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_param_set, err);
+	struct sql_stmt *st = sql_cached(db, sql_param_set, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, rule, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, value);
-	sqlite3_bind_text(st, 4, by, -1, SQLITE_TRANSIENT);
-	sq_bind_time(st, 5, at);
-	return a_done(impl, st, err, "alerts: set a parameter");
+	sql_bind_text(st, 1, rule);
+	sql_bind_text(st, 2, name);
+	sql_bind_int(st, 3, value);
+	sql_bind_text(st, 4, by);
+	sql_bind_time(st, 5, at);
+	return a_done(db, st, err, "alerts: set a parameter");
 }
 
 static const char sql_run_get[] =
@@ -678,38 +648,38 @@ static const char sql_run_set[] =
 	" VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET ran_at = ?1,"
 	" home_top_periods = ?2, home_top_places = ?3";
 
-int sq_alert_run_get(void *impl, int64_t *periods, int64_t *places,
+int db_alert_run_get(struct sql *db, int64_t *periods, int64_t *places,
 		     struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_run_get, err);
+	struct sql_stmt *st = sql_cached(db, sql_run_get, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*periods = sqlite3_column_int64(st, 0);
-		*places = sqlite3_column_int64(st, 1);
+	rc = sql_step(st);
+	if (rc == SQL_ROW) {
+		*periods = sql_col_int(st, 0);
+		*places = sql_col_int(st, 1);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	sql_reset(st);
+	if (rc == SQL_DONE)
 		return err_set(err, ERR_NOT_FOUND, "alerts have not run yet");
-	if (rc != SQLITE_ROW)
-		return a_err(impl, err, "alerts: last run");
+	if (rc != SQL_ROW)
+		return sql_fail(db, err, "alerts: last run");
 	return 0;
 }
 
-int sq_alert_run_set(void *impl, int64_t at, int64_t periods, int64_t places,
+int db_alert_run_set(struct sql *db, int64_t at, int64_t periods, int64_t places,
 		     struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_run_set, err);
+	struct sql_stmt *st = sql_cached(db, sql_run_set, err);
 
 	if (!st)
 		return ERR_STORE;
-	sq_bind_time(st, 1, at);
-	sqlite3_bind_int64(st, 2, periods);
-	sqlite3_bind_int64(st, 3, places);
-	return a_done(impl, st, err, "alerts: record the run");
+	sql_bind_time(st, 1, at);
+	sql_bind_int(st, 2, periods);
+	sql_bind_int(st, 3, places);
+	return a_done(db, st, err, "alerts: record the run");
 }
 
 /* ---- alerts ----------------------------------------------------------------- */
@@ -723,9 +693,9 @@ static const char sql_keys_urn[] =
 	KEY_COLS " WHERE urn = ?1 AND child_id IS NULL"
 	" ORDER BY rule_id, subject_key";
 
-static enum alert_state col_state(sqlite3_stmt *st, int i)
+static enum alert_state col_state(struct sql_stmt *st, int i)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
+	const char *t = sql_col_str(st, i);
 	enum alert_state s = ALERT_CLEARED;
 
 	if (t)
@@ -733,40 +703,40 @@ static enum alert_state col_state(sqlite3_stmt *st, int i)
 	return s;
 }
 
-int sq_alert_keys_each(void *impl, int64_t child_id, const char *urn,
+int db_alert_keys_each(struct sql *db, int64_t child_id, const char *urn,
 		       store_alert_key_fn *fn, void *ctx, struct err *err)
 {
 	const char *sql = child_id ? sql_keys_child :
 			  urn ? sql_keys_urn : sql_keys_all;
-	sqlite3_stmt *st = sq_cached(impl, sql, err);
+	struct sql_stmt *st = sql_cached(db, sql, err);
 	struct alert_key_row r;
 	int rc, frc = 0;
 
 	if (!st)
 		return ERR_STORE;
 	if (child_id)
-		sqlite3_bind_int64(st, 1, child_id);
+		sql_bind_int(st, 1, child_id);
 	else if (urn)
-		sqlite3_bind_text(st, 1, urn, -1, SQLITE_TRANSIENT);
-	while (!frc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(st, 0);
-		sq_col_text(st, 1, r.rule, sizeof(r.rule));
-		sq_col_text(st, 2, r.key, sizeof(r.key));
+		sql_bind_text(st, 1, urn);
+	while (!frc && (rc = sql_step(st)) == SQL_ROW) {
+		r.id = sql_col_int(st, 0);
+		sql_col_text(st, 1, r.rule, sizeof(r.rule));
+		sql_col_text(st, 2, r.key, sizeof(r.key));
 		r.state = col_state(st, 3);
-		r.escalate_at = sq_col_time(st, 4);
-		r.escalated_at = sq_col_time(st, 5);
-		r.raised_at = sq_col_time(st, 6);
-		r.severity = sqlite3_column_int(st, 7);
-		r.due_at = sq_col_time(st, 8);
-		sq_col_text(st, 9, r.home_urn, sizeof(r.home_urn));
-		sq_col_text(st, 10, r.facts, sizeof(r.facts));
+		r.escalate_at = sql_col_time(st, 4);
+		r.escalated_at = sql_col_time(st, 5);
+		r.raised_at = sql_col_time(st, 6);
+		r.severity = sql_col_int(st, 7);
+		r.due_at = sql_col_time(st, 8);
+		sql_col_text(st, 9, r.home_urn, sizeof(r.home_urn));
+		sql_col_text(st, 10, r.facts, sizeof(r.facts));
 		frc = fn(&r, ctx);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (frc)
 		return frc;
-	if (rc != SQLITE_DONE)
-		return a_err(impl, err, "alerts: keys");
+	if (rc != SQL_DONE)
+		return sql_fail(db, err, "alerts: keys");
 	return 0;
 }
 
@@ -776,35 +746,33 @@ static const char sql_insert[] =
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
 	" RETURNING id";
 
-int sq_alert_insert(void *impl, const struct alert_new *a, int64_t now,
+int db_alert_insert(struct sql *db, const struct alert_new *a, int64_t now,
 		    int64_t *id, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_insert, err);
+	struct sql_stmt *st = sql_cached(db, sql_insert, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, a->rule, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, a->key, -1, SQLITE_TRANSIENT);
+	sql_bind_text(st, 1, a->rule);
+	sql_bind_text(st, 2, a->key);
 	if (a->child_id)
-		sqlite3_bind_int64(st, 3, a->child_id);
+		sql_bind_int(st, 3, a->child_id);
 	if (a->episode_id)
-		sqlite3_bind_int64(st, 4, a->episode_id);
-	bind_str(st, 5, a->urn);
-	sqlite3_bind_text(st, 6, a->historical ? "historical" : "open", -1,
-			  SQLITE_STATIC);
-	sq_bind_time(st, 7, now);
-	sq_bind_time(st, 8, a->historical ? 0 : a->escalate_at);
-	sqlite3_bind_int(st, 9, a->severity);
-	sq_bind_time(st, 10, a->due_at);
-	bind_str(st, 11, a->home_urn);
-	sqlite3_bind_text(st, 12, a->facts ? a->facts : "", -1,
-			  SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	rc = rc == SQLITE_ROW ? 0 : a_err(impl, err, "alerts: insert");
-	sqlite3_reset(st);
+		sql_bind_int(st, 4, a->episode_id);
+	sql_bind_opt_text(st, 5, a->urn);
+	sql_bind_text(st, 6, a->historical ? "historical" : "open");
+	sql_bind_time(st, 7, now);
+	sql_bind_time(st, 8, a->historical ? 0 : a->escalate_at);
+	sql_bind_int(st, 9, a->severity);
+	sql_bind_time(st, 10, a->due_at);
+	sql_bind_opt_text(st, 11, a->home_urn);
+	sql_bind_text(st, 12, a->facts ? a->facts : "");
+	rc = sql_step(st);
+	if (rc == SQL_ROW)
+		*id = sql_col_int(st, 0);
+	rc = rc == SQL_ROW ? 0 : sql_fail(db, err, "alerts: insert");
+	sql_reset(st);
 	return rc;
 }
 
@@ -833,96 +801,94 @@ static const char sql_resolve[] =
 	" AND state IN ('open', 'acknowledged')";
 
 /* Run an UPDATE of one alert; ERR_CONSTRAINT (why) if it changed none. */
-static int update_one(void *impl, sqlite3_stmt *st, struct err *err,
+static int update_one(struct sql *db, struct sql_stmt *st, struct err *err,
 		      const char *what, const char *none)
 {
-	int rc = a_done(impl, st, err, what);
+	int rc = a_done(db, st, err, what);
 
-	if (!rc && sqlite3_changes(sq_handle(impl)) == 0)
+	if (!rc && sql_changes(db) == 0)
 		return err_set(err, ERR_CONSTRAINT, "%s", none);
 	return rc;
 }
 
-int sq_alert_reopen(void *impl, int64_t id, const struct alert_new *a,
+int db_alert_reopen(struct sql *db, int64_t id, const struct alert_new *a,
 		    int64_t now, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_reopen, err);
+	struct sql_stmt *st = sql_cached(db, sql_reopen, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, a->historical ? "historical" : "open", -1,
-			  SQLITE_STATIC);
-	sq_bind_time(st, 3, now);
-	sq_bind_time(st, 4, a->historical ? 0 : a->escalate_at);
-	sqlite3_bind_int(st, 5, a->severity);
-	sq_bind_time(st, 6, a->due_at);
-	bind_str(st, 7, a->home_urn);
-	sqlite3_bind_text(st, 8, a->facts ? a->facts : "", -1,
-			  SQLITE_TRANSIENT);
-	return update_one(impl, st, err, "alerts: reopen", "no such alert");
+	sql_bind_int(st, 1, id);
+	sql_bind_text(st, 2, a->historical ? "historical" : "open");
+	sql_bind_time(st, 3, now);
+	sql_bind_time(st, 4, a->historical ? 0 : a->escalate_at);
+	sql_bind_int(st, 5, a->severity);
+	sql_bind_time(st, 6, a->due_at);
+	sql_bind_opt_text(st, 7, a->home_urn);
+	sql_bind_text(st, 8, a->facts ? a->facts : "");
+	return update_one(db, st, err, "alerts: reopen", "no such alert");
 }
 
-int sq_alert_update(void *impl, int64_t id, int severity, int64_t due_at,
+int db_alert_update(struct sql *db, int64_t id, int severity, int64_t due_at,
 		    const char *home_urn, const char *facts, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_update, err);
+	struct sql_stmt *st = sql_cached(db, sql_update, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, severity);
-	sq_bind_time(st, 3, due_at);
-	bind_str(st, 4, home_urn);
-	sqlite3_bind_text(st, 5, facts ? facts : "", -1, SQLITE_TRANSIENT);
-	return update_one(impl, st, err, "alerts: update", "no such alert");
+	sql_bind_int(st, 1, id);
+	sql_bind_int(st, 2, severity);
+	sql_bind_time(st, 3, due_at);
+	sql_bind_opt_text(st, 4, home_urn);
+	sql_bind_text(st, 5, facts ? facts : "");
+	return update_one(db, st, err, "alerts: update", "no such alert");
 }
 
-int sq_alert_clear(void *impl, int64_t id, int64_t now, struct err *err)
+int db_alert_clear(struct sql *db, int64_t id, int64_t now, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_clear, err);
+	struct sql_stmt *st = sql_cached(db, sql_clear, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
-	sq_bind_time(st, 2, now);
-	return update_one(impl, st, err, "alerts: clear",
+	sql_bind_int(st, 1, id);
+	sql_bind_time(st, 2, now);
+	return update_one(db, st, err, "alerts: clear",
 			  "the alert is cleared already");
 }
 
-int sq_alert_escalate(void *impl, int64_t id, int64_t now, struct err *err)
+int db_alert_escalate(struct sql *db, int64_t id, int64_t now, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_escalate, err);
+	struct sql_stmt *st = sql_cached(db, sql_escalate, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
-	sq_bind_time(st, 2, now);
-	return update_one(impl, st, err, "alerts: escalate",
+	sql_bind_int(st, 1, id);
+	sql_bind_time(st, 2, now);
+	return update_one(db, st, err, "alerts: escalate",
 			  "the alert is escalated already");
 }
 
-int sq_alert_answer(void *impl, int64_t id, bool resolve, int64_t user_id,
+int db_alert_answer(struct sql *db, int64_t id, bool resolve, int64_t user_id,
 		    const char *note, int64_t now, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, resolve ? sql_resolve : sql_ack,
+	struct sql_stmt *st = sql_cached(db, resolve ? sql_resolve : sql_ack,
 				     err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	sql_bind_int(st, 1, id);
 	if (user_id)
-		sqlite3_bind_int64(st, 2, user_id);
-	sq_bind_time(st, 3, now);
-	sqlite3_bind_text(st, 4, note, -1, SQLITE_TRANSIENT);
-	return update_one(impl, st, err, "alerts: answer",
+		sql_bind_int(st, 2, user_id);
+	sql_bind_time(st, 3, now);
+	sql_bind_text(st, 4, note);
+	return update_one(db, st, err, "alerts: answer",
 			  resolve ? "the alert is resolved or cleared already"
 				  : "only an open alert can be acknowledged");
 }
 
 static const char sql_rcpt_add[] =
-	"INSERT OR IGNORE INTO alert_recipient (alert_id, org_kind, org_code)"
-	" VALUES (?1, ?2, ?3)";
+	"INSERT INTO alert_recipient (alert_id, org_kind, org_code)"
+	" VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING";
 static const char sql_rcpts[] =
 	"SELECT org_kind, org_code FROM alert_recipient WHERE alert_id = ?1"
 	" ORDER BY org_kind, org_code";
@@ -930,24 +896,24 @@ static const char sql_is_rcpt[] =
 	"SELECT 1 FROM alert_recipient WHERE alert_id = ?1 AND org_kind = ?2"
 	" AND org_code = ?3";
 
-int sq_alert_recipient_add(void *impl, int64_t id, const char *kind,
+int db_alert_recipient_add(struct sql *db, int64_t id, const char *kind,
 			   const char *code, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_rcpt_add, err);
+	struct sql_stmt *st = sql_cached(db, sql_rcpt_add, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, code, -1, SQLITE_TRANSIENT);
-	return a_done(impl, st, err, "alerts: recipient");
+	sql_bind_int(st, 1, id);
+	sql_bind_text(st, 2, kind);
+	sql_bind_text(st, 3, code);
+	return a_done(db, st, err, "alerts: recipient");
 }
 
-int sq_alert_recipients_each(void *impl, int64_t id,
+int db_alert_recipients_each(struct sql *db, int64_t id,
 			     store_alert_recipient_fn *fn, void *ctx,
 			     struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_rcpts, err);
+	struct sql_stmt *st = sql_cached(db, sql_rcpts, err);
 	struct { enum org_kind kind; char code[ORG_CODE_MAX + 1]; } r[8];
 	char kind[VIEWER_WORD_MAX + 1];
 	size_t n = 0;
@@ -955,19 +921,19 @@ int sq_alert_recipients_each(void *impl, int64_t id,
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
+	sql_bind_int(st, 1, id);
 	/* at most four kinds of recipient: collect, then call back, so fn
 	 * may use the store */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < ARRAY_SIZE(r)) {
-		sq_col_text(st, 0, kind, sizeof(kind));
+	while ((rc = sql_step(st)) == SQL_ROW && n < ARRAY_SIZE(r)) {
+		sql_col_text(st, 0, kind, sizeof(kind));
 		if (org_kind_parse(kind, &r[n].kind))
 			continue;
-		sq_col_text(st, 1, r[n].code, sizeof(r[n].code));
+		sql_col_text(st, 1, r[n].code, sizeof(r[n].code));
 		n++;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return a_err(impl, err, "alerts: recipients");
+	sql_reset(st);
+	if (rc != SQL_DONE && rc != SQL_ROW)
+		return sql_fail(db, err, "alerts: recipients");
 	for (size_t i = 0; i < n; i++) {
 		rc = fn(r[i].kind, r[i].code, ctx);
 		if (rc)
@@ -976,22 +942,22 @@ int sq_alert_recipients_each(void *impl, int64_t id,
 	return 0;
 }
 
-int sq_alert_is_recipient(void *impl, int64_t id, const char *kind,
+int db_alert_is_recipient(struct sql *db, int64_t id, const char *kind,
 			  const char *code, bool *yes, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_is_rcpt, err);
+	struct sql_stmt *st = sql_cached(db, sql_is_rcpt, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, code, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	*yes = rc == SQLITE_ROW;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return a_err(impl, err, "alerts: recipient");
+	sql_bind_int(st, 1, id);
+	sql_bind_text(st, 2, kind);
+	sql_bind_text(st, 3, code);
+	rc = sql_step(st);
+	*yes = rc == SQL_ROW;
+	sql_reset(st);
+	if (rc != SQL_ROW && rc != SQL_DONE)
+		return sql_fail(db, err, "alerts: recipient");
 	return 0;
 }
 
@@ -1060,156 +1026,155 @@ static const char sql_alert_homes[] =
 	" AND ar.org_kind = ?1 AND ar.org_code = ?2"
 	" JOIN home h ON h.urn = a.home_urn ORDER BY h.name, a.home_urn";
 
-static void alert_from_row(sqlite3_stmt *st, struct alert_row *r)
+static void alert_from_row(struct sql_stmt *st, struct alert_row *r)
 {
 	memset(r, 0, sizeof(*r));
-	r->id = sqlite3_column_int64(st, 0);
-	sq_col_text(st, 1, r->rule, sizeof(r->rule));
-	sq_col_text(st, 2, r->key, sizeof(r->key));
+	r->id = sql_col_int(st, 0);
+	sql_col_text(st, 1, r->rule, sizeof(r->rule));
+	sql_col_text(st, 2, r->key, sizeof(r->key));
 	r->state = col_state(st, 3);
-	sq_col_text(st, 4, r->la, sizeof(r->la));
-	sq_col_text(st, 5, r->ref, sizeof(r->ref));
+	sql_col_text(st, 4, r->la, sizeof(r->la));
+	sql_col_text(st, 5, r->ref, sizeof(r->ref));
 	r->episode_id = col_opt_i64(st, 6);
-	sq_col_text(st, 7, r->urn, sizeof(r->urn));
-	sq_col_text(st, 8, r->detail, sizeof(r->detail));
-	r->raised_at = sq_col_time(st, 9);
-	r->escalate_at = sq_col_time(st, 10);
-	r->escalated_at = sq_col_time(st, 11);
-	r->cleared_at = sq_col_time(st, 12);
-	r->acknowledged_at = sq_col_time(st, 13);
-	r->resolved_at = sq_col_time(st, 14);
-	sq_col_text(st, 15, r->acknowledged_by, sizeof(r->acknowledged_by));
-	sq_col_text(st, 16, r->resolved_by, sizeof(r->resolved_by));
-	sq_col_text(st, 17, r->ack_note, sizeof(r->ack_note));
-	sq_col_text(st, 18, r->resolve_note, sizeof(r->resolve_note));
+	sql_col_text(st, 7, r->urn, sizeof(r->urn));
+	sql_col_text(st, 8, r->detail, sizeof(r->detail));
+	r->raised_at = sql_col_time(st, 9);
+	r->escalate_at = sql_col_time(st, 10);
+	r->escalated_at = sql_col_time(st, 11);
+	r->cleared_at = sql_col_time(st, 12);
+	r->acknowledged_at = sql_col_time(st, 13);
+	r->resolved_at = sql_col_time(st, 14);
+	sql_col_text(st, 15, r->acknowledged_by, sizeof(r->acknowledged_by));
+	sql_col_text(st, 16, r->resolved_by, sizeof(r->resolved_by));
+	sql_col_text(st, 17, r->ack_note, sizeof(r->ack_note));
+	sql_col_text(st, 18, r->resolve_note, sizeof(r->resolve_note));
 	r->child_id = col_opt_i64(st, 19);
-	sq_col_text(st, 20, r->la_en, sizeof(r->la_en));
-	sq_col_text(st, 21, r->la_cy, sizeof(r->la_cy));
-	sq_col_text(st, 22, r->home_urn, sizeof(r->home_urn));
-	sq_col_text(st, 23, r->home_name, sizeof(r->home_name));
-	sq_col_text(st, 24, r->home_area_en, sizeof(r->home_area_en));
-	sq_col_text(st, 25, r->home_area_cy, sizeof(r->home_area_cy));
-	r->severity = sqlite3_column_int(st, 26);
-	r->due_at = sq_col_time(st, 27);
-	sq_col_text(st, 28, r->facts, sizeof(r->facts));
+	sql_col_text(st, 20, r->la_en, sizeof(r->la_en));
+	sql_col_text(st, 21, r->la_cy, sizeof(r->la_cy));
+	sql_col_text(st, 22, r->home_urn, sizeof(r->home_urn));
+	sql_col_text(st, 23, r->home_name, sizeof(r->home_name));
+	sql_col_text(st, 24, r->home_area_en, sizeof(r->home_area_en));
+	sql_col_text(st, 25, r->home_area_cy, sizeof(r->home_area_cy));
+	r->severity = sql_col_int(st, 26);
+	r->due_at = sql_col_time(st, 27);
+	sql_col_text(st, 28, r->facts, sizeof(r->facts));
 }
 
-int sq_alert_get(void *impl, int64_t id, struct alert_row *out,
+int db_alert_get(struct sql *db, int64_t id, struct alert_row *out,
 		 struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_get, err);
+	struct sql_stmt *st = sql_cached(db, sql_get, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	sql_bind_int(st, 1, id);
+	rc = sql_step(st);
+	if (rc == SQL_ROW)
 		alert_from_row(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	sql_reset(st);
+	if (rc == SQL_DONE)
 		return err_set(err, ERR_NOT_FOUND, "no such alert");
-	if (rc != SQLITE_ROW)
-		return a_err(impl, err, "alerts: get");
+	if (rc != SQL_ROW)
+		return sql_fail(db, err, "alerts: get");
 	return 0;
 }
 
-static void bind_list(sqlite3_stmt *st, const char *kind, const char *code,
+static void bind_list(struct sql_stmt *st, const char *kind, const char *code,
 		      const struct alert_filter *f)
 {
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
-	bind_str(st, 3, f->rule);
+	sql_bind_text(st, 1, kind);
+	sql_bind_text(st, 2, code);
+	sql_bind_opt_text(st, 3, f->rule);
 	if (f->state >= 0 && f->state < ALERT_NSTATES)
-		sqlite3_bind_text(st, 4,
-				  alert_state_name((enum alert_state)f->state),
-				  -1, SQLITE_STATIC);
+		sql_bind_text(st, 4,
+				  alert_state_name((enum alert_state)f->state));
 	else if (f->state == ALERT_NSTATES)
-		sqlite3_bind_text(st, 4, "any", -1, SQLITE_STATIC);
-	bind_str(st, 5, f->la);
-	bind_str(st, 6, f->ref);
-	bind_str(st, 7, f->home);
+		sql_bind_text(st, 4, "any");
+	sql_bind_opt_text(st, 5, f->la);
+	sql_bind_opt_text(st, 6, f->ref);
+	sql_bind_opt_text(st, 7, f->home);
 }
 
 /* The count of a list's filter (sql: one column, one row). */
-static int list_count(void *impl, const char *sql, const char *kind,
+static int list_count(struct sql *db, const char *sql, const char *kind,
 		      const char *code, const struct alert_filter *f,
 		      long *n, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql, err);
+	struct sql_stmt *st = sql_cached(db, sql, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	bind_list(st, kind, code, f);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return a_err(impl, err, "alerts: count");
+	rc = sql_step(st);
+	if (rc == SQL_ROW)
+		*n = (long)sql_col_int(st, 0);
+	sql_reset(st);
+	if (rc != SQL_ROW)
+		return sql_fail(db, err, "alerts: count");
 	return 0;
 }
 
-int sq_alerts_list(void *impl, const char *kind, const char *code,
+int db_alerts_list(struct sql *db, const char *kind, const char *code,
 		   const struct alert_filter *f, struct alert_page *out,
 		   struct err *err)
 {
-	sqlite3_stmt *st;
+	struct sql_stmt *st;
 	int rc;
 
-	rc = list_count(impl, sql_list_count, kind, code, f, &out->total,
+	rc = list_count(db, sql_list_count, kind, code, f, &out->total,
 			err);
 	if (rc)
 		return rc;
-	st = sq_cached(impl, sql_list, err);
+	st = sql_cached(db, sql_list, err);
 	if (!st)
 		return ERR_STORE;
 	bind_list(st, kind, code, f);
-	sqlite3_bind_int64(st, 8, out->page_size);
-	sqlite3_bind_int64(st, 9, (int64_t)out->page * out->page_size);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->n < STORE_PAGE_MAX)
+	sql_bind_int(st, 8, out->page_size);
+	sql_bind_int(st, 9, (int64_t)out->page * out->page_size);
+	while ((rc = sql_step(st)) == SQL_ROW && out->n < STORE_PAGE_MAX)
 		alert_from_row(st, &out->rows[out->n++]);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return a_err(impl, err, "alerts: list");
+	sql_reset(st);
+	if (rc != SQL_DONE && rc != SQL_ROW)
+		return sql_fail(db, err, "alerts: list");
 	return 0;
 }
 
-int sq_alert_items_count(void *impl, const char *kind, const char *code,
+int db_alert_items_count(struct sql *db, const char *kind, const char *code,
 			 const struct alert_filter *f, long *n,
 			 struct err *err)
 {
-	return list_count(impl, sql_items_count, kind, code, f, n, err);
+	return list_count(db, sql_items_count, kind, code, f, n, err);
 }
 
 /* The reasons of item it (the page's items are read first). */
-static int item_reasons(void *impl, const char *kind, const char *code,
+static int item_reasons(struct sql *db, const char *kind, const char *code,
 			const struct alert_filter *f,
 			struct alert_item_page *out, struct alert_item *it,
 			struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, it->child_id ? sql_item_child :
+	struct sql_stmt *st = sql_cached(db, it->child_id ? sql_item_child :
 					   sql_item_home, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
 	bind_list(st, kind, code, f);
-	sqlite3_bind_int64(st, 8, ALERT_ITEM_REASONS_MAX);
+	sql_bind_int(st, 8, ALERT_ITEM_REASONS_MAX);
 	if (it->child_id)
-		sqlite3_bind_int64(st, 10, it->child_id);
+		sql_bind_int(st, 10, it->child_id);
 	else
-		sqlite3_bind_text(st, 10, it->urn, -1, SQLITE_TRANSIENT);
+		sql_bind_text(st, 10, it->urn);
 	it->first = out->nreasons;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		ALLOC_GROW(out->reasons, out->nreasons + 1, out->areasons);
 		alert_from_row(st, &out->reasons[out->nreasons++]);
 		it->n++;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return a_err(impl, err, "alerts: an item's reasons");
+	sql_reset(st);
+	if (rc != SQL_DONE)
+		return sql_fail(db, err, "alerts: an item's reasons");
 	if (it->n) {
 		const struct alert_row *r = &out->reasons[it->first];
 
@@ -1219,49 +1184,49 @@ static int item_reasons(void *impl, const char *kind, const char *code,
 	return 0;
 }
 
-int sq_alert_items_list(void *impl, const char *kind, const char *code,
+int db_alert_items_list(struct sql *db, const char *kind, const char *code,
 			const struct alert_filter *f,
 			struct alert_item_page *out, struct err *err)
 {
-	sqlite3_stmt *st;
+	struct sql_stmt *st;
 	int rc;
 
-	rc = list_count(impl, sql_items_count, kind, code, f, &out->total,
+	rc = list_count(db, sql_items_count, kind, code, f, &out->total,
 			err);
 	if (rc)
 		return rc;
-	st = sq_cached(impl, sql_items, err);
+	st = sql_cached(db, sql_items, err);
 	if (!st)
 		return ERR_STORE;
 	bind_list(st, kind, code, f);
-	sqlite3_bind_int64(st, 8, out->page_size);
-	sqlite3_bind_int64(st, 9, (int64_t)out->page * out->page_size);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->n < STORE_PAGE_MAX) {
+	sql_bind_int(st, 8, out->page_size);
+	sql_bind_int(st, 9, (int64_t)out->page * out->page_size);
+	while ((rc = sql_step(st)) == SQL_ROW && out->n < STORE_PAGE_MAX) {
 		struct alert_item *it = &out->items[out->n++];
 
 		memset(it, 0, sizeof(*it));
 		it->child_id = col_opt_i64(st, 1);
 		if (!it->child_id)
-			sq_col_text(st, 2, it->urn, sizeof(it->urn));
-		it->severity = sqlite3_column_int(st, 3);
-		it->due_at = sq_col_time(st, 4);
-		it->newest_at = sq_col_time(st, 5);
-		it->nall = (long)sqlite3_column_int64(st, 6);
+			sql_col_text(st, 2, it->urn, sizeof(it->urn));
+		it->severity = sql_col_int(st, 3);
+		it->due_at = sql_col_time(st, 4);
+		it->newest_at = sql_col_time(st, 5);
+		it->nall = (long)sql_col_int(st, 6);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return a_err(impl, err, "alerts: items");
+	sql_reset(st);
+	if (rc != SQL_DONE && rc != SQL_ROW)
+		return sql_fail(db, err, "alerts: items");
 	rc = 0;
 	for (size_t i = 0; !rc && i < out->n; i++)
-		rc = item_reasons(impl, kind, code, f, out, &out->items[i],
+		rc = item_reasons(db, kind, code, f, out, &out->items[i],
 				  err);
 	return rc;
 }
 
-int sq_alert_homes_each(void *impl, const char *kind, const char *code,
+int db_alert_homes_each(struct sql *db, const char *kind, const char *code,
 			store_alert_home_fn *fn, void *ctx, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_alert_homes, err);
+	struct sql_stmt *st = sql_cached(db, sql_alert_homes, err);
 	struct { char urn[S903_URN_MAX + 1]; char name[HOME_NAME_MAX + 1]; }
 		*v = NULL;
 	size_t n = 0, alloc = 0;
@@ -1269,18 +1234,18 @@ int sq_alert_homes_each(void *impl, const char *kind, const char *code,
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	sql_bind_text(st, 1, kind);
+	sql_bind_text(st, 2, code);
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		ALLOC_GROW(v, n + 1, alloc);
-		sq_col_text(st, 0, v[n].urn, sizeof(v[n].urn));
-		sq_col_text(st, 1, v[n].name, sizeof(v[n].name));
+		sql_col_text(st, 0, v[n].urn, sizeof(v[n].urn));
+		sql_col_text(st, 1, v[n].name, sizeof(v[n].name));
 		n++;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	sql_reset(st);
+	if (rc != SQL_DONE) {
 		free(v);
-		return a_err(impl, err, "alerts: homes");
+		return sql_fail(db, err, "alerts: homes");
 	}
 	rc = 0;
 	for (size_t i = 0; !rc && i < n; i++)
@@ -1295,26 +1260,26 @@ static const char sql_outbox_add[] =
 	"INSERT INTO outbox (alert_id, org_kind, org_code, event, body,"
 	" created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id";
 
-int sq_outbox_add(void *impl, int64_t alert_id, const char *kind,
+int db_outbox_add(struct sql *db, int64_t alert_id, const char *kind,
 		  const char *code, const char *event, const char *body,
 		  int64_t now, int64_t *id, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_outbox_add, err);
+	struct sql_stmt *st = sql_cached(db, sql_outbox_add, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, alert_id);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, event, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, body, -1, SQLITE_TRANSIENT);
-	sq_bind_time(st, 6, now);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	rc = rc == SQLITE_ROW ? 0 : a_err(impl, err, "alerts: outbox");
-	sqlite3_reset(st);
+	sql_bind_int(st, 1, alert_id);
+	sql_bind_text(st, 2, kind);
+	sql_bind_text(st, 3, code);
+	sql_bind_text(st, 4, event);
+	sql_bind_text(st, 5, body);
+	sql_bind_time(st, 6, now);
+	rc = sql_step(st);
+	if (rc == SQL_ROW)
+		*id = sql_col_int(st, 0);
+	rc = rc == SQL_ROW ? 0 : sql_fail(db, err, "alerts: outbox");
+	sql_reset(st);
 	return rc;
 }
 
@@ -1333,46 +1298,46 @@ static const char sql_outbox_due[] =
 	" AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?1)"
 	" ORDER BY o.id LIMIT ?2";
 
-static void outbox_from_row(sqlite3_stmt *st, struct outbox_row *r, bool due)
+static void outbox_from_row(struct sql_stmt *st, struct outbox_row *r, bool due)
 {
 	char kind[VIEWER_WORD_MAX + 1];
 
 	memset(r, 0, sizeof(*r));
-	r->id = sqlite3_column_int64(st, 0);
-	r->alert_id = sqlite3_column_int64(st, 1);
-	sq_col_text(st, 2, kind, sizeof(kind));
+	r->id = sql_col_int(st, 0);
+	r->alert_id = sql_col_int(st, 1);
+	sql_col_text(st, 2, kind, sizeof(kind));
 	org_kind_parse(kind, &r->kind);
-	sq_col_text(st, 3, r->code, sizeof(r->code));
-	sq_col_text(st, 4, r->event, sizeof(r->event));
-	sq_col_text(st, 5, r->body, sizeof(r->body));
-	r->created_at = sq_col_time(st, 6);
-	r->delivered_at = sq_col_time(st, 7);
-	r->attempts = sqlite3_column_int(st, 8);
-	r->next_attempt_at = sq_col_time(st, 9);
-	r->gave_up_at = sq_col_time(st, 10);
+	sql_col_text(st, 3, r->code, sizeof(r->code));
+	sql_col_text(st, 4, r->event, sizeof(r->event));
+	sql_col_text(st, 5, r->body, sizeof(r->body));
+	r->created_at = sql_col_time(st, 6);
+	r->delivered_at = sql_col_time(st, 7);
+	r->attempts = sql_col_int(st, 8);
+	r->next_attempt_at = sql_col_time(st, 9);
+	r->gave_up_at = sql_col_time(st, 10);
 	if (due) {
-		r->webhook_id = sqlite3_column_int64(st, 11);
-		sq_col_text(st, 12, r->url, sizeof(r->url));
-		sq_col_text(st, 13, r->secret, sizeof(r->secret));
+		r->webhook_id = sql_col_int(st, 11);
+		sql_col_text(st, 12, r->url, sizeof(r->url));
+		sql_col_text(st, 13, r->secret, sizeof(r->secret));
 	}
 }
 
 /* Rows of st into an array, then to fn (which may use the store). */
-static int outbox_rows(void *impl, sqlite3_stmt *st, bool due,
+static int outbox_rows(struct sql *db, struct sql_stmt *st, bool due,
 		       store_outbox_fn *fn, void *ctx, struct err *err)
 {
 	struct outbox_row *rows = NULL;
 	size_t n = 0, alloc = 0;
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		ALLOC_GROW(rows, n + 1, alloc);
 		outbox_from_row(st, &rows[n++], due);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	sql_reset(st);
+	if (rc != SQL_DONE) {
 		free(rows);
-		return a_err(impl, err, "alerts: outbox");
+		return sql_fail(db, err, "alerts: outbox");
 	}
 	rc = 0;
 	for (size_t i = 0; !rc && i < n; i++)
@@ -1381,31 +1346,31 @@ static int outbox_rows(void *impl, sqlite3_stmt *st, bool due,
 	return rc;
 }
 
-int sq_outbox_list(void *impl, const char *kind, const char *code,
+int db_outbox_list(struct sql *db, const char *kind, const char *code,
 		   int64_t before_id, long limit, store_outbox_fn *fn,
 		   void *ctx, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_outbox_list, err);
+	struct sql_stmt *st = sql_cached(db, sql_outbox_list, err);
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, before_id > 0 ? before_id : 0);
-	sqlite3_bind_int64(st, 4, limit);
-	return outbox_rows(impl, st, false, fn, ctx, err);
+	sql_bind_text(st, 1, kind);
+	sql_bind_text(st, 2, code);
+	sql_bind_int(st, 3, before_id > 0 ? before_id : 0);
+	sql_bind_int(st, 4, limit);
+	return outbox_rows(db, st, false, fn, ctx, err);
 }
 
-int sq_outbox_due(void *impl, int64_t now, long limit, store_outbox_fn *fn,
+int db_outbox_due(struct sql *db, int64_t now, long limit, store_outbox_fn *fn,
 		  void *ctx, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_outbox_due, err);
+	struct sql_stmt *st = sql_cached(db, sql_outbox_due, err);
 
 	if (!st)
 		return ERR_STORE;
-	sq_bind_time(st, 1, now);
-	sqlite3_bind_int64(st, 2, limit);
-	return outbox_rows(impl, st, true, fn, ctx, err);
+	sql_bind_time(st, 1, now);
+	sql_bind_int(st, 2, limit);
+	return outbox_rows(db, st, true, fn, ctx, err);
 }
 
 static const char sql_delivery_add[] =
@@ -1418,35 +1383,35 @@ static const char sql_outbox_mark[] =
 	" gave_up_at = CASE WHEN NOT ?3 AND ?5 IS NULL THEN ?4 END"
 	" WHERE id = ?1";
 
-int sq_outbox_attempt(void *impl, int64_t outbox_id, int64_t webhook_id,
+int db_outbox_attempt(struct sql *db, int64_t outbox_id, int64_t webhook_id,
 		      int attempt, int64_t at, int http_status,
 		      const char *error, bool delivered,
 		      int64_t next_attempt_at, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_delivery_add, err);
+	struct sql_stmt *st = sql_cached(db, sql_delivery_add, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, outbox_id);
-	sqlite3_bind_int64(st, 2, webhook_id);
-	sqlite3_bind_int(st, 3, attempt);
-	sq_bind_time(st, 4, at);
+	sql_bind_int(st, 1, outbox_id);
+	sql_bind_int(st, 2, webhook_id);
+	sql_bind_int(st, 3, attempt);
+	sql_bind_time(st, 4, at);
 	if (http_status)
-		sqlite3_bind_int(st, 5, http_status);
-	sqlite3_bind_text(st, 6, error, -1, SQLITE_TRANSIENT);
-	rc = a_done(impl, st, err, "alerts: delivery");
+		sql_bind_int(st, 5, http_status);
+	sql_bind_text(st, 6, error);
+	rc = a_done(db, st, err, "alerts: delivery");
 	if (rc)
 		return rc;
-	st = sq_cached(impl, sql_outbox_mark, err);
+	st = sql_cached(db, sql_outbox_mark, err);
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_int64(st, 1, outbox_id);
-	sqlite3_bind_int(st, 2, attempt);
-	sqlite3_bind_int(st, 3, delivered);
-	sq_bind_time(st, 4, at);
-	sq_bind_time(st, 5, next_attempt_at);
-	return update_one(impl, st, err, "alerts: delivery",
+	sql_bind_int(st, 1, outbox_id);
+	sql_bind_int(st, 2, attempt);
+	sql_bind_int(st, 3, delivered);
+	sql_bind_time(st, 4, at);
+	sql_bind_time(st, 5, next_attempt_at);
+	return update_one(db, st, err, "alerts: delivery",
 			  "no such outbox message");
 }
 
@@ -1466,56 +1431,56 @@ static const char sql_webhooks[] =
 	"  AND o.org_code = w.org_code AND o.gave_up_at IS NOT NULL)"
 	" FROM webhook w ORDER BY w.org_kind, w.org_code";
 
-int sq_webhook_put(void *impl, const char *kind, const char *code,
+int db_webhook_put(struct sql *db, const char *kind, const char *code,
 		   const char *url, const char *secret, int64_t now,
 		   int64_t *id, struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_webhook_put, err);
+	struct sql_stmt *st = sql_cached(db, sql_webhook_put, err);
 	int rc;
 
 	if (!st)
 		return ERR_STORE;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, url, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, secret, -1, SQLITE_TRANSIENT);
-	sq_bind_time(st, 5, now);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	rc = rc == SQLITE_ROW ? 0 : a_err(impl, err, "alerts: webhook");
-	sqlite3_reset(st);
+	sql_bind_text(st, 1, kind);
+	sql_bind_text(st, 2, code);
+	sql_bind_text(st, 3, url);
+	sql_bind_text(st, 4, secret);
+	sql_bind_time(st, 5, now);
+	rc = sql_step(st);
+	if (rc == SQL_ROW)
+		*id = sql_col_int(st, 0);
+	rc = rc == SQL_ROW ? 0 : sql_fail(db, err, "alerts: webhook");
+	sql_reset(st);
 	return rc;
 }
 
-int sq_webhooks_each(void *impl, store_webhook_fn *fn, void *ctx,
+int db_webhooks_each(struct sql *db, store_webhook_fn *fn, void *ctx,
 		     struct err *err)
 {
-	sqlite3_stmt *st = sq_cached(impl, sql_webhooks, err);
+	struct sql_stmt *st = sql_cached(db, sql_webhooks, err);
 	struct webhook_row r;
 	char kind[VIEWER_WORD_MAX + 1];
 	int rc, frc = 0;
 
 	if (!st)
 		return ERR_STORE;
-	while (!frc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!frc && (rc = sql_step(st)) == SQL_ROW) {
 		memset(&r, 0, sizeof(r));
-		r.id = sqlite3_column_int64(st, 0);
-		sq_col_text(st, 1, kind, sizeof(kind));
+		r.id = sql_col_int(st, 0);
+		sql_col_text(st, 1, kind, sizeof(kind));
 		org_kind_parse(kind, &r.kind);
-		sq_col_text(st, 2, r.code, sizeof(r.code));
-		sq_col_text(st, 3, r.url, sizeof(r.url));
-		r.created_at = sq_col_time(st, 4);
-		r.disabled = sqlite3_column_int(st, 5) != 0;
-		r.delivered = sqlite3_column_int64(st, 6);
-		r.pending = sqlite3_column_int64(st, 7);
-		r.gave_up = sqlite3_column_int64(st, 8);
+		sql_col_text(st, 2, r.code, sizeof(r.code));
+		sql_col_text(st, 3, r.url, sizeof(r.url));
+		r.created_at = sql_col_time(st, 4);
+		r.disabled = sql_col_int(st, 5) != 0;
+		r.delivered = sql_col_int(st, 6);
+		r.pending = sql_col_int(st, 7);
+		r.gave_up = sql_col_int(st, 8);
 		frc = fn(&r, ctx);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (frc)
 		return frc;
-	if (rc != SQLITE_DONE)
-		return a_err(impl, err, "alerts: webhooks");
+	if (rc != SQL_DONE)
+		return sql_fail(db, err, "alerts: webhooks");
 	return 0;
 }

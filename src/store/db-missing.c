@@ -1,9 +1,9 @@
 /*
- * sqlite-missing.c: missing from care, recorded live, in SQL (store.h,
+ * db-missing.c: missing from care, recorded live, in SQL (store.h,
  * "missing from care, recorded live"; the rules are docs/access.md,
  * "Missing from care", and docs/missing.md).
  *
- * Scoping follows sqlite-scope.c: each kind of access has one set of SQL
+ * Scoping follows db-scope.c: each kind of access has one set of SQL
  * predicates (MR_* below) and every scoped statement is written once as
  * a macro over that set, so each (statement, access) pair is a fixed
  * string compiled in; the viewer's council, provider, police area, day
@@ -20,16 +20,15 @@
  *	mvis	may meeting sm be seen?
  *
  * SCOPE_*, EP_OPEN_ON, IN_AREA and the viewer's parameters are
- * sqlite-scope.h's, shared with the other scoped reads.  Times are ISO
+ * db-scope.h's, shared with the other scoped reads.  Times are ISO
  * 8601 text with milliseconds (store_time_fmt()), which compare as text
  * with each other and with a day's "yyyy-mm-dd" (:cutoff, :today).
  */
 #include "base/compat.h"
-#include <sqlite3.h>
 #include "base/parse.h"
 #include "base/xalloc.h"
-#include "store/sqlite-internal.h"
-#include "store/sqlite-scope.h"
+#include "store/db.h"
+#include "store/db-scope.h"
 
 /* ---- predicates --------------------------------------------------------- */
 
@@ -133,7 +132,7 @@ enum {
 /* Child la/ref and its scope bits: always one row, the id NULL when
  * there is no such child, so that the scope tests cost the same for a
  * child out of scope and one that does not exist (as CHILD_FIND of
- * sqlite-scope.c). */
+ * db-scope.c). */
 #define CHILD_FIND(vis, cscope, gread, placed, write, mvis)              \
 	"SELECT c.id, (" cscope "), (" gread "), (" placed ")"            \
 	" FROM (SELECT 1) LEFT JOIN (child c JOIN la cl"                  \
@@ -278,248 +277,172 @@ static const char each_sql[] =
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static int mq_err(sqlite3 *db, struct err *err, const char *what)
+static struct sql_stmt *prep(struct sql *db, const char *sql, struct err *err)
 {
-	int ext = sqlite3_extended_errcode(db);
-
-	if (ext == SQLITE_CONSTRAINT_UNIQUE)
-		return err_set(err, ERR_EXISTS, "%s: already recorded",
-			       what);
-	if ((ext & 0xff) == SQLITE_CONSTRAINT)
-		return err_set(err, ERR_CONSTRAINT, "%s: %s", what,
-			       sqlite3_errmsg(db));
-	return err_set(err, ERR_STORE, "%s: %s", what, sqlite3_errmsg(db));
+	return sql_cached(db, sql, err);
 }
 
-static sqlite3_stmt *prep(void *impl, const char *sql, struct err *err)
-{
-	return sq_cached(impl, sql, err);
-}
-
-static void bind_text(sqlite3_stmt *s, const char *name, const char *v)
-{
-	int i = sqlite3_bind_parameter_index(s, name);
-
-	if (!i)
-		return;
-	if (v && *v)
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(s, i);
-}
-
-/* Text that is stored as '' rather than NULL when empty. */
-static void bind_str(sqlite3_stmt *s, const char *name, const char *v)
-{
-	int i = sqlite3_bind_parameter_index(s, name);
-
-	if (i)
-		sqlite3_bind_text(s, i, v ? v : "", -1, SQLITE_TRANSIENT);
-}
-
-static void bind_i64(sqlite3_stmt *s, const char *name, int64_t v)
-{
-	int i = sqlite3_bind_parameter_index(s, name);
-
-	if (i)
-		sqlite3_bind_int64(s, i, v);
-}
-
-/* An id, 0 binding NULL. */
-static void bind_id(sqlite3_stmt *s, const char *name, int64_t v)
-{
-	int i = sqlite3_bind_parameter_index(s, name);
-
-	if (!i)
-		return;
-	if (v)
-		sqlite3_bind_int64(s, i, v);
-	else
-		sqlite3_bind_null(s, i);
-}
-
-/* An instant as ISO text, 0 binding NULL. */
-static void bind_time(sqlite3_stmt *s, const char *name, int64_t ms)
-{
-	char t[STORE_TIME_MAX];
-
-	if (!ms) {
-		bind_text(s, name, NULL);
-		return;
-	}
-	store_time_fmt(ms, t);
-	bind_text(s, name, t);
-}
-
-static void bind_day(sqlite3_stmt *s, const char *name, int32_t d)
-{
-	char iso[DATE_STR_MAX];
-
-	date_fmt_iso(d, iso);	/* DATE_NONE gives "": NULL */
-	bind_text(s, name, iso);
-}
-
-static void episode_from_row(sqlite3_stmt *s, int32_t today,
+static void episode_from_row(struct sql_stmt *s, int32_t today,
 			     struct mfc_episode *e)
 {
 	char word[16];
 	int32_t dob;
 
 	mfc_episode_init(e);
-	e->id = sqlite3_column_int64(s, EC_ID);
-	e->child_id = sqlite3_column_int64(s, EC_CHILD_ID);
-	sq_col_text(s, EC_LA, e->la, sizeof(e->la));
-	sq_col_text(s, EC_REF, e->ref, sizeof(e->ref));
-	dob = sq_col_date(s, EC_DOB);
+	e->id = sql_col_int(s, EC_ID);
+	e->child_id = sql_col_int(s, EC_CHILD_ID);
+	sql_col_text(s, EC_LA, e->la, sizeof(e->la));
+	sql_col_text(s, EC_REF, e->ref, sizeof(e->ref));
+	dob = sql_col_date(s, EC_DOB);
 	if (dob != DATE_NONE && today != DATE_NONE && dob <= today)
 		e->age = date_age_years(dob, today);
-	sq_col_text(s, EC_KIND, e->kind, sizeof(e->kind));
-	sq_col_text(s, EC_URN, e->urn, sizeof(e->urn));
-	sq_col_text(s, EC_HOME, e->home_name, sizeof(e->home_name));
-	e->started_at = sq_col_time(s, EC_STARTED);
-	e->last_seen_at = sq_col_time(s, EC_LAST_SEEN);
-	sq_col_text(s, EC_LAST_PLACE, e->last_seen_place,
+	sql_col_text(s, EC_KIND, e->kind, sizeof(e->kind));
+	sql_col_text(s, EC_URN, e->urn, sizeof(e->urn));
+	sql_col_text(s, EC_HOME, e->home_name, sizeof(e->home_name));
+	e->started_at = sql_col_time(s, EC_STARTED);
+	e->last_seen_at = sql_col_time(s, EC_LAST_SEEN);
+	sql_col_text(s, EC_LAST_PLACE, e->last_seen_place,
 		    sizeof(e->last_seen_place));
-	sq_col_text(s, EC_CIRC, e->circumstances, sizeof(e->circumstances));
-	sq_col_text(s, EC_ACTIONS, e->home_actions, sizeof(e->home_actions));
-	e->exploitation = sqlite3_column_int(s, EC_EXPLOIT) != 0;
-	sq_col_text(s, EC_ASSOC, e->associates, sizeof(e->associates));
-	sq_col_text(s, EC_LOCATIONS, e->locations, sizeof(e->locations));
-	sq_col_text(s, EC_HEALTH, e->health_needs, sizeof(e->health_needs));
-	e->reported_at = sq_col_time(s, EC_REPORTED);
-	sq_col_text(s, EC_POLICE_REF, e->police_ref, sizeof(e->police_ref));
-	sq_col_text(s, EC_GRADE, word, sizeof(word));
+	sql_col_text(s, EC_CIRC, e->circumstances, sizeof(e->circumstances));
+	sql_col_text(s, EC_ACTIONS, e->home_actions, sizeof(e->home_actions));
+	e->exploitation = sql_col_int(s, EC_EXPLOIT) != 0;
+	sql_col_text(s, EC_ASSOC, e->associates, sizeof(e->associates));
+	sql_col_text(s, EC_LOCATIONS, e->locations, sizeof(e->locations));
+	sql_col_text(s, EC_HEALTH, e->health_needs, sizeof(e->health_needs));
+	e->reported_at = sql_col_time(s, EC_REPORTED);
+	sql_col_text(s, EC_POLICE_REF, e->police_ref, sizeof(e->police_ref));
+	sql_col_text(s, EC_GRADE, word, sizeof(word));
 	if (mfc_grade_parse(word, &e->grade))
 		e->grade = MFC_GRADE_UNSET;
-	e->graded_at = sq_col_time(s, EC_GRADED);
-	e->returned_at = sq_col_time(s, EC_RETURNED);
-	sq_col_text(s, EC_RETURNED_PLACE, e->returned_place,
+	e->graded_at = sql_col_time(s, EC_GRADED);
+	e->returned_at = sql_col_time(s, EC_RETURNED);
+	sql_col_text(s, EC_RETURNED_PLACE, e->returned_place,
 		    sizeof(e->returned_place));
-	e->arrested = sqlite3_column_int(s, EC_ARRESTED) != 0;
-	e->charged = sqlite3_column_int(s, EC_CHARGED) != 0;
-	e->ri_offered_at = sq_col_time(s, EC_RI_OFFERED);
-	e->ri_held_at = sq_col_time(s, EC_RI_HELD);
-	sq_col_text(s, EC_RI_BY, e->ri_by, sizeof(e->ri_by));
-	e->ri_independent = sq_col_opt_int(s, EC_RI_INDEP);
-	sq_col_text(s, EC_RI_OUTCOME, word, sizeof(word));
+	e->arrested = sql_col_int(s, EC_ARRESTED) != 0;
+	e->charged = sql_col_int(s, EC_CHARGED) != 0;
+	e->ri_offered_at = sql_col_time(s, EC_RI_OFFERED);
+	e->ri_held_at = sql_col_time(s, EC_RI_HELD);
+	sql_col_text(s, EC_RI_BY, e->ri_by, sizeof(e->ri_by));
+	e->ri_independent = sql_col_opt_int(s, EC_RI_INDEP);
+	sql_col_text(s, EC_RI_OUTCOME, word, sizeof(word));
 	if (mfc_outcome_parse(word, &e->ri_outcome))
 		e->ri_outcome = MFC_OUTCOME_UNSET;
-	sq_col_text(s, EC_RI_SUMMARY, e->ri_summary, sizeof(e->ri_summary));
-	e->updated_at = sq_col_time(s, EC_UPDATED);
+	sql_col_text(s, EC_RI_SUMMARY, e->ri_summary, sizeof(e->ri_summary));
+	e->updated_at = sql_col_time(s, EC_UPDATED);
 }
 
 /* Bind every writable column of e. */
-static void bind_episode(sqlite3_stmt *s, const struct mfc_episode *e)
+static void bind_episode(struct sql_stmt *s, const struct mfc_episode *e)
 {
-	bind_id(s, ":id", e->id);
-	bind_id(s, ":child", e->child_id);
-	bind_text(s, ":kind", e->kind);
-	bind_text(s, ":urn", e->urn);
-	bind_time(s, ":started", e->started_at);
-	bind_time(s, ":last_seen", e->last_seen_at);
-	bind_str(s, ":last_place", e->last_seen_place);
-	bind_str(s, ":circ", e->circumstances);
-	bind_str(s, ":actions", e->home_actions);
-	bind_i64(s, ":exploit", e->exploitation);
-	bind_str(s, ":assoc", e->associates);
-	bind_str(s, ":locations", e->locations);
-	bind_str(s, ":health", e->health_needs);
-	bind_str(s, ":police_ref", e->police_ref);
-	bind_text(s, ":grade", mfc_grade_name(e->grade));
-	bind_time(s, ":returned", e->returned_at);
-	bind_str(s, ":returned_place", e->returned_place);
-	bind_i64(s, ":arrested", e->arrested);
-	bind_i64(s, ":charged", e->charged);
-	bind_time(s, ":ri_offered", e->ri_offered_at);
-	bind_time(s, ":ri_held", e->ri_held_at);
-	bind_str(s, ":ri_by", e->ri_by);
+	sql_bind_name_id(s, ":id", e->id);
+	sql_bind_name_id(s, ":child", e->child_id);
+	sql_bind_name_text(s, ":kind", e->kind);
+	sql_bind_name_text(s, ":urn", e->urn);
+	sql_bind_name_time(s, ":started", e->started_at);
+	sql_bind_name_time(s, ":last_seen", e->last_seen_at);
+	sql_bind_name_str(s, ":last_place", e->last_seen_place);
+	sql_bind_name_str(s, ":circ", e->circumstances);
+	sql_bind_name_str(s, ":actions", e->home_actions);
+	sql_bind_name_int(s, ":exploit", e->exploitation);
+	sql_bind_name_str(s, ":assoc", e->associates);
+	sql_bind_name_str(s, ":locations", e->locations);
+	sql_bind_name_str(s, ":health", e->health_needs);
+	sql_bind_name_str(s, ":police_ref", e->police_ref);
+	sql_bind_name_text(s, ":grade", mfc_grade_name(e->grade));
+	sql_bind_name_time(s, ":returned", e->returned_at);
+	sql_bind_name_str(s, ":returned_place", e->returned_place);
+	sql_bind_name_int(s, ":arrested", e->arrested);
+	sql_bind_name_int(s, ":charged", e->charged);
+	sql_bind_name_time(s, ":ri_offered", e->ri_offered_at);
+	sql_bind_name_time(s, ":ri_held", e->ri_held_at);
+	sql_bind_name_str(s, ":ri_by", e->ri_by);
 	if (e->ri_independent >= 0)
-		bind_i64(s, ":ri_indep", e->ri_independent);
+		sql_bind_name_int(s, ":ri_indep", e->ri_independent);
 	else
-		bind_text(s, ":ri_indep", NULL);
-	bind_text(s, ":ri_outcome", mfc_outcome_name(e->ri_outcome));
-	bind_str(s, ":ri_summary", e->ri_summary);
+		sql_bind_name_text(s, ":ri_indep", NULL);
+	sql_bind_name_text(s, ":ri_outcome", mfc_outcome_name(e->ri_outcome));
+	sql_bind_name_str(s, ":ri_summary", e->ri_summary);
 }
 
 /* ---- writes ------------------------------------------------------------- */
 
-int sq_mfc_place(void *impl, const struct viewer *v, const char *la,
+int db_mfc_place(struct sql *db, const struct viewer *v, const char *la,
 		 const char *ref, int64_t *child_id, char *urn,
 		 struct err *err)
 {
-	sqlite3_stmt *s = prep(impl, place_sql, err);
+	struct sql_stmt *s = prep(db, place_sql, err);
 	int rc;
 
 	if (!s)
 		return ERR_STORE;
-	sq_bind_viewer(s, v);
-	bind_text(s, ":c_la", la);
-	bind_text(s, ":c_ref", ref);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_NULL) {
+	db_bind_viewer(s, v);
+	sql_bind_name_text(s, ":c_la", la);
+	sql_bind_name_text(s, ":c_ref", ref);
+	rc = sql_step(s);
+	if (rc == SQL_ROW && sql_col_null(s, 0)) {
 		rc = ERR_NOT_FOUND;	/* no such child (CHILD_FIND) */
-	} else if (rc == SQLITE_ROW) {
-		*child_id = sqlite3_column_int64(s, 0);
-		sq_col_text(s, 1, urn, S903_URN_MAX + 1);
+	} else if (rc == SQL_ROW) {
+		*child_id = sql_col_int(s, 0);
+		sql_col_text(s, 1, urn, S903_URN_MAX + 1);
 		rc = 0;
 	} else {
-		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
-					 mq_err(sq_handle(impl), err, "placement");
+		rc = rc == SQL_DONE ? ERR_NOT_FOUND :
+					 sql_fail(db, err, "placement");
 	}
-	sqlite3_reset(s);
+	sql_reset(s);
 	return rc;
 }
 
-int sq_mfc_insert(void *impl, const struct mfc_episode *e, int64_t user_id,
+int db_mfc_insert(struct sql *db, const struct mfc_episode *e, int64_t user_id,
 		  int64_t now_ms, int64_t *id, struct err *err)
 {
-	sqlite3_stmt *s = prep(impl, insert_sql, err);
+	struct sql_stmt *s = prep(db, insert_sql, err);
 	int rc;
 
 	if (!s)
 		return ERR_STORE;
 	bind_episode(s, e);
-	bind_id(s, ":user", user_id);
-	bind_time(s, ":now", now_ms);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
+	sql_bind_name_id(s, ":user", user_id);
+	sql_bind_name_time(s, ":now", now_ms);
+	rc = sql_step(s);
+	if (rc == SQL_ROW) {
+		*id = sql_col_int(s, 0);
 		rc = 0;
 	} else {
-		rc = mq_err(sq_handle(impl), err, "missing episode");
+		rc = sql_fail(db, err, "missing episode");
 	}
-	sqlite3_reset(s);
+	sql_reset(s);
 	return rc;
 }
 
-int sq_mfc_find(void *impl, const struct viewer *v, int64_t id, bool write,
+int db_mfc_find(struct sql *db, const struct viewer *v, int64_t id, bool write,
 		bool *exists, bool *allowed, struct mfc_episode *out,
 		struct err *err)
 {
-	sqlite3_stmt *s = prep(impl, (write ? ep_find_w_sql :
+	struct sql_stmt *s = prep(db, (write ? ep_find_w_sql :
 					      ep_find_sql)[v->access], err);
 	int rc;
 
 	*exists = *allowed = false;
 	if (!s)
 		return ERR_STORE;
-	sq_bind_viewer(s, v);
-	bind_i64(s, ":id", id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	db_bind_viewer(s, v);
+	sql_bind_name_int(s, ":id", id);
+	rc = sql_step(s);
+	if (rc == SQL_ROW) {
 		*exists = true;
-		*allowed = sqlite3_column_int(s, EC_N) != 0;
+		*allowed = sql_col_int(s, EC_N) != 0;
 		episode_from_row(s, v->today, out);
 		rc = 0;
 	} else {
-		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
-					 mq_err(sq_handle(impl), err, "episode");
+		rc = rc == SQL_DONE ? ERR_NOT_FOUND :
+					 sql_fail(db, err, "episode");
 	}
-	sqlite3_reset(s);
+	sql_reset(s);
 	return rc;
 }
 
-int sq_mfc_write(void *impl, int op, const struct mfc_episode *e,
+int db_mfc_write(struct sql *db, int op, const struct mfc_episode *e,
 		 int64_t user_id, int64_t now_ms, struct err *err)
 {
 	const char *sql = op == MFC_OP_HOME      ? update_home_sql :
@@ -527,154 +450,154 @@ int sq_mfc_write(void *impl, int op, const struct mfc_episode *e,
 			  op == MFC_OP_RETURN    ? update_return_sql :
 			  op == MFC_OP_INTERVIEW ? update_interview_sql :
 						   NULL;
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int rc;
 
 	if (!sql)
 		BUG("mfc_write: no operation %d", op);
-	s = prep(impl, sql, err);
+	s = prep(db, sql, err);
 	if (!s)
 		return ERR_STORE;
 	bind_episode(s, e);
-	bind_id(s, ":user", user_id);
-	bind_time(s, ":now", now_ms);
-	rc = sqlite3_step(s);
-	rc = rc == SQLITE_DONE ? 0 : mq_err(sq_handle(impl), err, "episode");
-	sqlite3_reset(s);
+	sql_bind_name_id(s, ":user", user_id);
+	sql_bind_name_time(s, ":now", now_ms);
+	rc = sql_step(s);
+	rc = rc == SQL_DONE ? 0 : sql_fail(db, err, "episode");
+	sql_reset(s);
 	return rc;
 }
 
-int sq_mfc_meeting_insert(void *impl, const struct mfc_meeting *m,
+int db_mfc_meeting_insert(struct sql *db, const struct mfc_meeting *m,
 			  int64_t user_id, int64_t now_ms, int64_t *id,
 			  struct err *err)
 {
-	sqlite3_stmt *s = prep(impl, meeting_insert_sql, err);
+	struct sql_stmt *s = prep(db, meeting_insert_sql, err);
 	int rc;
 
 	if (!s)
 		return ERR_STORE;
-	bind_id(s, ":child", m->child_id);
-	bind_id(s, ":episode", m->episode_id);
-	bind_day(s, ":held", m->held_on);
-	bind_str(s, ":agencies", m->agencies);
-	bind_str(s, ":decisions", m->decisions);
-	bind_day(s, ":review", m->safety_plan_review_on);
-	bind_id(s, ":user", user_id);
-	bind_time(s, ":now", now_ms);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
+	sql_bind_name_id(s, ":child", m->child_id);
+	sql_bind_name_id(s, ":episode", m->episode_id);
+	sql_bind_name_date(s, ":held", m->held_on);
+	sql_bind_name_str(s, ":agencies", m->agencies);
+	sql_bind_name_str(s, ":decisions", m->decisions);
+	sql_bind_name_date(s, ":review", m->safety_plan_review_on);
+	sql_bind_name_id(s, ":user", user_id);
+	sql_bind_name_time(s, ":now", now_ms);
+	rc = sql_step(s);
+	if (rc == SQL_ROW) {
+		*id = sql_col_int(s, 0);
 		rc = 0;
-	} else if (rc == SQLITE_DONE) {
+	} else if (rc == SQL_DONE) {
 		rc = err_set(err, ERR_NOT_FOUND, "the child has no missing "
 			     "episode %lld", (long long)m->episode_id);
 	} else {
-		rc = mq_err(sq_handle(impl), err, "strategy meeting");
+		rc = sql_fail(db, err, "strategy meeting");
 	}
-	sqlite3_reset(s);
+	sql_reset(s);
 	return rc;
 }
 
-int sq_grab_pack_put(void *impl, int64_t child_id, const struct grab_pack *g,
+int db_grab_pack_put(struct sql *db, int64_t child_id, const struct grab_pack *g,
 		     int64_t user_id, int64_t now_ms, struct err *err)
 {
-	sqlite3_stmt *s = prep(impl, grab_put_sql, err);
+	struct sql_stmt *s = prep(db, grab_put_sql, err);
 	int rc;
 
 	if (!s)
 		return ERR_STORE;
-	bind_id(s, ":child", child_id);
-	bind_str(s, ":description", g->description);
-	bind_str(s, ":photo", g->photo_ref);
-	bind_str(s, ":health", g->health);
-	bind_str(s, ":assoc", g->associates);
-	bind_str(s, ":places", g->places);
-	bind_id(s, ":user", user_id);
-	bind_time(s, ":now", now_ms);
-	rc = sqlite3_step(s);
-	rc = rc == SQLITE_DONE ? 0 : mq_err(sq_handle(impl), err,
+	sql_bind_name_id(s, ":child", child_id);
+	sql_bind_name_str(s, ":description", g->description);
+	sql_bind_name_str(s, ":photo", g->photo_ref);
+	sql_bind_name_str(s, ":health", g->health);
+	sql_bind_name_str(s, ":assoc", g->associates);
+	sql_bind_name_str(s, ":places", g->places);
+	sql_bind_name_id(s, ":user", user_id);
+	sql_bind_name_time(s, ":now", now_ms);
+	rc = sql_step(s);
+	rc = rc == SQL_DONE ? 0 : sql_fail(db, err,
 					    "grab pack");
-	sqlite3_reset(s);
+	sql_reset(s);
 	return rc;
 }
 
 /* ---- reads -------------------------------------------------------------- */
 
-int sq_grab_pack_get(void *impl, int64_t child_id, struct grab_pack *out,
+int db_grab_pack_get(struct sql *db, int64_t child_id, struct grab_pack *out,
 		     struct err *err)
 {
-	sqlite3_stmt *s = prep(impl, grab_get_sql, err);
+	struct sql_stmt *s = prep(db, grab_get_sql, err);
 	int rc;
 
 	if (!s)
 		return ERR_STORE;
-	bind_id(s, ":child", child_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	sql_bind_name_id(s, ":child", child_id);
+	rc = sql_step(s);
+	if (rc == SQL_ROW) {
 		memset(out, 0, sizeof(*out));
-		sq_col_text(s, 0, out->la, sizeof(out->la));
-		sq_col_text(s, 1, out->ref, sizeof(out->ref));
-		sq_col_text(s, 2, out->description, sizeof(out->description));
-		sq_col_text(s, 3, out->photo_ref, sizeof(out->photo_ref));
-		sq_col_text(s, 4, out->health, sizeof(out->health));
-		sq_col_text(s, 5, out->associates, sizeof(out->associates));
-		sq_col_text(s, 6, out->places, sizeof(out->places));
-		out->updated_at = sq_col_time(s, 7);
+		sql_col_text(s, 0, out->la, sizeof(out->la));
+		sql_col_text(s, 1, out->ref, sizeof(out->ref));
+		sql_col_text(s, 2, out->description, sizeof(out->description));
+		sql_col_text(s, 3, out->photo_ref, sizeof(out->photo_ref));
+		sql_col_text(s, 4, out->health, sizeof(out->health));
+		sql_col_text(s, 5, out->associates, sizeof(out->associates));
+		sql_col_text(s, 6, out->places, sizeof(out->places));
+		out->updated_at = sql_col_time(s, 7);
 		rc = 0;
 	} else {
-		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
-					 mq_err(sq_handle(impl), err, "grab pack");
+		rc = rc == SQL_DONE ? ERR_NOT_FOUND :
+					 sql_fail(db, err, "grab pack");
 	}
-	sqlite3_reset(s);
+	sql_reset(s);
 	return rc;
 }
 
-int sq_mfc_child_find(void *impl, const struct viewer *v, const char *la,
+int db_mfc_child_find(struct sql *db, const struct viewer *v, const char *la,
 		      const char *ref, int64_t *child_id, unsigned *scope,
 		      struct err *err)
 {
-	sqlite3_stmt *s = prep(impl, child_find_sql[v->access], err);
+	struct sql_stmt *s = prep(db, child_find_sql[v->access], err);
 	int rc;
 
 	*scope = 0;
 	if (!s)
 		return ERR_STORE;
-	sq_bind_viewer(s, v);
-	bind_text(s, ":c_la", la);
-	bind_text(s, ":c_ref", ref);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_NULL) {
+	db_bind_viewer(s, v);
+	sql_bind_name_text(s, ":c_la", la);
+	sql_bind_name_text(s, ":c_ref", ref);
+	rc = sql_step(s);
+	if (rc == SQL_ROW && sql_col_null(s, 0)) {
 		rc = ERR_NOT_FOUND;	/* no such child (CHILD_FIND) */
-	} else if (rc == SQLITE_ROW) {
-		*child_id = sqlite3_column_int64(s, 0);
-		if (sqlite3_column_int(s, 1))
+	} else if (rc == SQL_ROW) {
+		*child_id = sql_col_int(s, 0);
+		if (sql_col_int(s, 1))
 			*scope |= MFC_SCOPE_CHILD;
-		if (sqlite3_column_int(s, 2))
+		if (sql_col_int(s, 2))
 			*scope |= MFC_SCOPE_GRAB_READ;
-		if (sqlite3_column_int(s, 3))
+		if (sql_col_int(s, 3))
 			*scope |= MFC_SCOPE_PLACED;
 		rc = 0;
 	} else {
-		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
-					 mq_err(sq_handle(impl), err, "child");
+		rc = rc == SQL_DONE ? ERR_NOT_FOUND :
+					 sql_fail(db, err, "child");
 	}
-	sqlite3_reset(s);
+	sql_reset(s);
 	return rc;
 }
 
-int sq_mfc_child_rows(void *impl, const struct viewer *v, int64_t child_id,
+int db_mfc_child_rows(struct sql *db, const struct viewer *v, int64_t child_id,
 		      struct mfc_chronology *out, struct err *err)
 {
 	size_t alloc_e = 0, alloc_m = 0, n = 0;
-	sqlite3_stmt *s = prep(impl, child_episodes_sql[v->access], err);
+	struct sql_stmt *s = prep(db, child_episodes_sql[v->access], err);
 	int rc;
 
 	if (!s)
 		return ERR_STORE;
-	sq_bind_viewer(s, v);
-	bind_i64(s, ":id", child_id);
-	bind_i64(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_viewer(s, v);
+	sql_bind_name_int(s, ":id", child_id);
+	sql_bind_name_int(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		if (n++ == STORE_RECORD_ROWS_MAX) {
 			out->truncated = true;
 			break;
@@ -683,21 +606,21 @@ int sq_mfc_child_rows(void *impl, const struct viewer *v, int64_t child_id,
 		episode_from_row(s, v->today,
 				 &out->episodes[out->nepisodes++]);
 	}
-	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
+	rc = rc == SQL_DONE || rc == SQL_ROW ?
 		     0 :
-		     mq_err(sq_handle(impl), err, "episodes");
-	sqlite3_reset(s);
+		     sql_fail(db, err, "episodes");
+	sql_reset(s);
 	if (rc)
 		return rc;
 
-	s = prep(impl, child_meetings_sql[v->access], err);
+	s = prep(db, child_meetings_sql[v->access], err);
 	if (!s)
 		return ERR_STORE;
-	sq_bind_viewer(s, v);
-	bind_i64(s, ":id", child_id);
-	bind_i64(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
+	db_bind_viewer(s, v);
+	sql_bind_name_int(s, ":id", child_id);
+	sql_bind_name_int(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
 	n = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		struct mfc_meeting *m;
 
 		if (n++ == STORE_RECORD_ROWS_MAX) {
@@ -707,189 +630,188 @@ int sq_mfc_child_rows(void *impl, const struct viewer *v, int64_t child_id,
 		ALLOC_GROW(out->meetings, out->nmeetings + 1, alloc_m);
 		m = &out->meetings[out->nmeetings++];
 		mfc_meeting_init(m);
-		m->id = sqlite3_column_int64(s, 0);
-		m->child_id = sqlite3_column_int64(s, 1);
-		sq_col_text(s, 2, m->la, sizeof(m->la));
-		sq_col_text(s, 3, m->ref, sizeof(m->ref));
-		m->episode_id = sqlite3_column_int64(s, 4);
-		m->held_on = sq_col_date(s, 5);
-		sq_col_text(s, 6, m->agencies, sizeof(m->agencies));
-		sq_col_text(s, 7, m->decisions, sizeof(m->decisions));
-		m->safety_plan_review_on = sq_col_date(s, 8);
-		m->recorded_at = sq_col_time(s, 9);
+		m->id = sql_col_int(s, 0);
+		m->child_id = sql_col_int(s, 1);
+		sql_col_text(s, 2, m->la, sizeof(m->la));
+		sql_col_text(s, 3, m->ref, sizeof(m->ref));
+		m->episode_id = sql_col_int(s, 4);
+		m->held_on = sql_col_date(s, 5);
+		sql_col_text(s, 6, m->agencies, sizeof(m->agencies));
+		sql_col_text(s, 7, m->decisions, sizeof(m->decisions));
+		m->safety_plan_review_on = sql_col_date(s, 8);
+		m->recorded_at = sql_col_time(s, 9);
 	}
-	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
+	rc = rc == SQL_DONE || rc == SQL_ROW ?
 		     0 :
-		     mq_err(sq_handle(impl), err, "strategy meetings");
-	sqlite3_reset(s);
+		     sql_fail(db, err, "strategy meetings");
+	sql_reset(s);
 	return rc;
 }
 
-static void bind_attn_filter(sqlite3_stmt *s, const struct mfc_filter *f)
+static void bind_attn_filter(struct sql_stmt *s, const struct mfc_filter *f)
 {
-	bind_text(s, ":f_la", f->la);
-	bind_text(s, ":f_urn", f->urn);
-	bind_i64(s, ":due", (int64_t)f->due);
-	bind_i64(s, ":order", f->by_risk ? 1 : 0);
-	bind_time(s, ":since", f->since_ms > 0 ? f->since_ms : 1);
+	sql_bind_name_text(s, ":f_la", f->la);
+	sql_bind_name_text(s, ":f_urn", f->urn);
+	sql_bind_name_int(s, ":due", (int64_t)f->due);
+	sql_bind_name_int(s, ":order", f->by_risk ? 1 : 0);
+	sql_bind_name_time(s, ":since", f->since_ms > 0 ? f->since_ms : 1);
 }
 
-int sq_mfc_attention(void *impl, const struct viewer *v,
+int db_mfc_attention(struct sql *db, const struct viewer *v,
 		     const struct mfc_filter *f,
 		     struct mfc_attention_page *out, struct err *err)
 {
-	sqlite3 *db = sq_handle(impl);
-	sqlite3_stmt *s = prep(impl, attn_count_sql[v->access], err);
+	struct sql_stmt *s = prep(db, attn_count_sql[v->access], err);
 	int rc;
 
 	if (!s)
 		return ERR_STORE;
-	sq_bind_viewer(s, v);
+	db_bind_viewer(s, v);
 	bind_attn_filter(s, f);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		out->total = (long)sqlite3_column_int64(s, 0);
+	rc = sql_step(s);
+	if (rc == SQL_ROW) {
+		out->total = (long)sql_col_int(s, 0);
 		rc = 0;
 	} else {
-		rc = mq_err(db, err, "count");
+		rc = sql_fail(db, err, "count");
 	}
-	sqlite3_reset(s);
+	sql_reset(s);
 	if (rc || out->page * out->page_size >= out->total)
 		return rc;
 
-	s = prep(impl, attn_page_sql[v->access], err);
+	s = prep(db, attn_page_sql[v->access], err);
 	if (!s)
 		return ERR_STORE;
-	sq_bind_viewer(s, v);
+	db_bind_viewer(s, v);
 	bind_attn_filter(s, f);
-	bind_i64(s, ":limit", out->page_size);
-	bind_i64(s, ":offset", out->page * out->page_size);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	sql_bind_name_int(s, ":limit", out->page_size);
+	sql_bind_name_int(s, ":offset", out->page * out->page_size);
+	while ((rc = sql_step(s)) == SQL_ROW &&
 	       out->n < (size_t)out->page_size) {
 		struct mfc_attention_row *r = &out->rows[out->n++];
 		char word[16];
 		int32_t dob;
 
 		memset(r, 0, sizeof(*r));
-		r->id = sqlite3_column_int64(s, 0);
-		sq_col_text(s, 1, r->la, sizeof(r->la));
-		sq_col_text(s, 2, r->ref, sizeof(r->ref));
-		dob = sq_col_date(s, 3);
+		r->id = sql_col_int(s, 0);
+		sql_col_text(s, 1, r->la, sizeof(r->la));
+		sql_col_text(s, 2, r->ref, sizeof(r->ref));
+		dob = sql_col_date(s, 3);
 		r->age = dob != DATE_NONE && dob <= v->today ?
 				 date_age_years(dob, v->today) :
 				 -1;
-		sq_col_text(s, 4, r->kind, sizeof(r->kind));
-		sq_col_text(s, 5, r->urn, sizeof(r->urn));
-		sq_col_text(s, 6, r->home_name, sizeof(r->home_name));
-		r->started_at = sq_col_time(s, 7);
+		sql_col_text(s, 4, r->kind, sizeof(r->kind));
+		sql_col_text(s, 5, r->urn, sizeof(r->urn));
+		sql_col_text(s, 6, r->home_name, sizeof(r->home_name));
+		r->started_at = sql_col_time(s, 7);
 		r->hours_missing = r->started_at && v->now_ms > r->started_at ?
 					   (long)((v->now_ms - r->started_at) /
 						  3600000) :
 					   0;
-		sq_col_text(s, 8, word, sizeof(word));
+		sql_col_text(s, 8, word, sizeof(word));
 		if (mfc_grade_parse(word, &r->grade))
 			r->grade = MFC_GRADE_UNSET;
-		sq_col_text(s, 9, r->police_ref, sizeof(r->police_ref));
-		r->exploitation = sqlite3_column_int(s, 10) != 0;
-		r->returned_at = sq_col_time(s, 11);
-		r->ri_offered_at = sq_col_time(s, 12);
-		r->report_incomplete = sqlite3_column_int(s, 13) != 0;
+		sql_col_text(s, 9, r->police_ref, sizeof(r->police_ref));
+		r->exploitation = sql_col_int(s, 10) != 0;
+		r->returned_at = sql_col_time(s, 11);
+		r->ri_offered_at = sql_col_time(s, 12);
+		r->report_incomplete = sql_col_int(s, 13) != 0;
 	}
-	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
+	rc = rc == SQL_DONE || rc == SQL_ROW ?
 		     0 :
-		     mq_err(db, err, "missing episodes");
-	sqlite3_reset(s);
+		     sql_fail(db, err, "missing episodes");
+	sql_reset(s);
 	return rc;
 }
 
 /* ---- unscoped: import and export ---------------------------------------- */
 
-int sq_mfc_child_id(void *impl, const char *la, const char *ref, int64_t *id,
+int db_mfc_child_id(struct sql *db, const char *la, const char *ref, int64_t *id,
 		    struct err *err)
 {
-	sqlite3_stmt *s = prep(impl, child_id_sql, err);
+	struct sql_stmt *s = prep(db, child_id_sql, err);
 	int rc;
 
 	if (!s)
 		return ERR_STORE;
-	bind_text(s, ":c_la", la);
-	bind_text(s, ":c_ref", ref);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
+	sql_bind_name_text(s, ":c_la", la);
+	sql_bind_name_text(s, ":c_ref", ref);
+	rc = sql_step(s);
+	if (rc == SQL_ROW) {
+		*id = sql_col_int(s, 0);
 		rc = 0;
 	} else {
-		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
-					 mq_err(sq_handle(impl), err, "child");
+		rc = rc == SQL_DONE ? ERR_NOT_FOUND :
+					 sql_fail(db, err, "child");
 	}
-	sqlite3_reset(s);
+	sql_reset(s);
 	return rc;
 }
 
-int sq_mfc_episode_at(void *impl, int64_t child_id, int64_t started_at,
+int db_mfc_episode_at(struct sql *db, int64_t child_id, int64_t started_at,
 		      int64_t *id, struct err *err)
 {
-	sqlite3_stmt *s = prep(impl, episode_at_sql, err);
+	struct sql_stmt *s = prep(db, episode_at_sql, err);
 	int rc;
 
 	if (!s)
 		return ERR_STORE;
-	bind_id(s, ":child", child_id);
-	bind_time(s, ":started", started_at);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
+	sql_bind_name_id(s, ":child", child_id);
+	sql_bind_name_time(s, ":started", started_at);
+	rc = sql_step(s);
+	if (rc == SQL_ROW) {
+		*id = sql_col_int(s, 0);
 		rc = 0;
 	} else {
-		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
-					 mq_err(sq_handle(impl), err, "episode");
+		rc = rc == SQL_DONE ? ERR_NOT_FOUND :
+					 sql_fail(db, err, "episode");
 	}
-	sqlite3_reset(s);
+	sql_reset(s);
 	return rc;
 }
 
-int sq_mfc_home_known(void *impl, const char *urn, bool *known,
+int db_mfc_home_known(struct sql *db, const char *urn, bool *known,
 		      struct err *err)
 {
-	sqlite3_stmt *s = prep(impl, home_known_sql, err);
+	struct sql_stmt *s = prep(db, home_known_sql, err);
 	int rc;
 
 	if (!s)
 		return ERR_STORE;
-	bind_text(s, ":urn", urn);
-	rc = sqlite3_step(s);
-	*known = rc == SQLITE_ROW;
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ?
+	sql_bind_name_text(s, ":urn", urn);
+	rc = sql_step(s);
+	*known = rc == SQL_ROW;
+	rc = rc == SQL_ROW || rc == SQL_DONE ?
 		     0 :
-		     mq_err(sq_handle(impl), err, "home");
-	sqlite3_reset(s);
+		     sql_fail(db, err, "home");
+	sql_reset(s);
 	return rc;
 }
 
-int sq_mfc_each(void *impl, const char *la, int64_t from_ms, int64_t to_ms,
+int db_mfc_each(struct sql *db, const char *la, int64_t from_ms, int64_t to_ms,
 		store_mfc_fn *fn, void *ctx, struct err *err)
 {
-	sqlite3_stmt *s = prep(impl, each_sql, err);
+	struct sql_stmt *s = prep(db, each_sql, err);
 	struct mfc_episode *e;
 	int rc, cb = 0;
 
 	if (!s)
 		return ERR_STORE;
 	e = xmalloc(sizeof(*e));
-	bind_text(s, ":c_la", la);
-	bind_time(s, ":from", from_ms);
-	bind_time(s, ":to", to_ms);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	sql_bind_name_text(s, ":c_la", la);
+	sql_bind_name_time(s, ":from", from_ms);
+	sql_bind_name_time(s, ":to", to_ms);
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		episode_from_row(s, DATE_NONE, e);
 		cb = fn(e, ctx);
 		if (cb)
 			break;
 	}
 	rc = cb ? cb :
-	     rc == SQLITE_DONE || rc == SQLITE_ROW ?
+	     rc == SQL_DONE || rc == SQL_ROW ?
 		  0 :
-		  mq_err(sq_handle(impl), err, "episodes");
-	sqlite3_reset(s);
+		  sql_fail(db, err, "episodes");
+	sql_reset(s);
 	free(e);
 	return rc;
 }

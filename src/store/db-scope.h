@@ -1,14 +1,13 @@
 /*
- * sqlite-scope.h: the SQL the scoped reads of the SQLite backend share
- * (sqlite-scope.c: children, homes, missing periods; sqlite-missing.c:
+ * db-scope.h: the SQL the scoped reads share
+ * (db-scope.c: children, homes, missing periods; db-missing.c:
  * live missing episodes).  Fixed text only: the viewer's data arrives as
- * the bound parameters sq_bind_viewer() sets (:today, :cutoff, :la,
- * :provider, :areas).  Only src/store/sqlite-*.c include it.
+ * the bound parameters db_bind_viewer() sets (:today, :cutoff, :la,
+ * :provider, :areas).  Only src/store/db-*.c include it.
  */
-#ifndef CARTREF_SQLITE_SCOPE_H
-#define CARTREF_SQLITE_SCOPE_H
+#ifndef CARTREF_STORE_DB_SCOPE_H
+#define CARTREF_STORE_DB_SCOPE_H
 
-#include <sqlite3.h>
 #include "domain/viewer.h"
 
 /* Episode a (of episode_merged) open on day d. */
@@ -65,6 +64,6 @@
  * (",W06000011,W06000015,") for a police force; those the access does
  * not have bind NULL, which matches nothing.
  */
-void sq_bind_viewer(sqlite3_stmt *s, const struct viewer *v);
+void db_bind_viewer(struct sql_stmt *s, const struct viewer *v);
 
 #endif

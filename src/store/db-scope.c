@@ -1,5 +1,5 @@
 /*
- * sqlite-scope.c: what each viewer may see, in SQL (store.h, "what each
+ * db-scope.c: what each viewer may see, in SQL (store.h, "what each
  * viewer may see"; the rules and their reasons are in docs/access.md).
  *
  * Row-level scoping is in the WHERE clauses.  Each kind of access has
@@ -25,15 +25,14 @@
  *
  * The views episode_merged, missing_merged and missing_placed are
  * migration 3's.  Statements are prepared once per connection and kept
- * (sq_cached(), keyed by their constant text): compiling these views'
+ * (sql_cached(), keyed by their constant text): compiling these views'
  * SQL took most of a read's time, and a child's record makes five.
  */
 #include "base/compat.h"
-#include <sqlite3.h>
 #include "base/parse.h"
 #include "base/xalloc.h"
-#include "store/sqlite-internal.h"
-#include "store/sqlite-scope.h"
+#include "store/db.h"
+#include "store/db-scope.h"
 
 /* ---- SQL fragments ------------------------------------------------------ */
 
@@ -42,7 +41,7 @@
 	"CASE WHEN instr(" pc ", ' ') > 0 THEN substr(" pc ", 1, instr("  \
 	pc ", ' ') - 1) ELSE " pc " END"
 
-/* Missing period a open on day d (EP_OPEN_ON, sqlite-scope.h, for an
+/* Missing period a open on day d (EP_OPEN_ON, db-scope.h, for an
  * episode).  The test on `end` is implied by the one on end_eff; it is
  * there for the index missing_end. */
 #define MIS_OPEN_ON(a, d)                                                \
@@ -57,7 +56,7 @@
 	" AND " EP_OPEN_ON("x", d) " AND x.ls NOT IN ('V3', 'V4')))"
 
 /*
- * Scopes (inspectors' and providers' in sqlite-scope.h).  Councils: the
+ * Scopes (inspectors' and providers' in db-scope.h).  Councils: the
  * children they look after.  Police: children missing now (a live
  * episode of kind M, not returned) from the force's area: the area of
  * the home it started from, else of the child's council.  A period left
@@ -272,7 +271,8 @@ static const char homes_count_sql[] =
 
 /* Year Y runs from 1 April Y-1 to 31 March Y. */
 #define YEAR_OF(d)                                                       \
-	"(CAST(substr(" d ", 1, 4) AS INTEGER) + (substr(" d ", 6, 2) >= '04'))"
+	"(CAST(substr(" d ", 1, 4) AS INTEGER)"                          \
+	" + CASE WHEN substr(" d ", 6, 2) >= '04' THEN 1 ELSE 0 END)"
 static const char home_years_sql[] =
 	"SELECT y, sum(periods), sum(children), sum(moves) FROM ("
 	" SELECT " YEAR_OF("mp.start") " AS y, count(*) AS periods,"
@@ -285,7 +285,7 @@ static const char home_years_sql[] =
 	"  AND EXISTS (SELECT 1 FROM episode_merged n"
 	"   WHERE n.child_id = e.child_id AND n.decom = e.dec"
 	"   AND instr(',P,B,T,U,', ',' || n.rne || ',') > 0"
-	"   AND n.urn IS NOT e.urn)"
+	"   AND n.urn IS DISTINCT FROM e.urn)"
 	"  GROUP BY 1"
 	") GROUP BY y ORDER BY y DESC LIMIT :limit";
 
@@ -320,47 +320,20 @@ static const char *const missing_count_sql[] = BY_ACCESS(MISSING_COUNT);
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static int sc_err(sqlite3 *db, struct err *err, const char *what)
-{
-	return err_set(err, ERR_STORE, "%s: %s", what, sqlite3_errmsg(db));
-}
-
-/* The connection's statement for sql (a constant: sq_cached()), reset
- * and cleared; give it back with done(), never sqlite3_finalize(). */
-static int prep(void *impl, const char *sql, sqlite3_stmt **out,
+/* The connection's statement for sql (a constant: sql_cached()), reset
+ * and cleared; give it back with done(), never sql_finalize(). */
+static int prep(struct sql *db, const char *sql, struct sql_stmt **out,
 		struct err *err)
 {
-	*out = sq_cached(impl, sql, err);
+	*out = sql_cached(db, sql, err);
 	return *out ? 0 : ERR_STORE;
 }
 
 /* Done with a statement of prep(): reset, so that it holds no read
  * transaction open until its next use. */
-static void done(sqlite3_stmt *s)
+static void done(struct sql_stmt *s)
 {
-	sqlite3_reset(s);
-}
-
-/* Bind by name; a statement without the parameter ignores it.  NULL and
- * "" bind NULL, which matches nothing in a scope. */
-static void bind_text(sqlite3_stmt *s, const char *name, const char *v)
-{
-	int i = sqlite3_bind_parameter_index(s, name);
-
-	if (!i)
-		return;
-	if (v && *v)
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(s, i);
-}
-
-static void bind_date(sqlite3_stmt *s, const char *name, int32_t d)
-{
-	char iso[DATE_STR_MAX];
-
-	date_fmt_iso(d, iso);	/* DATE_NONE gives "": NULL */
-	bind_text(s, name, iso);
+	sql_reset(s);
 }
 
 /* A filter's day: 0 (a zeroed filter) means any day, as DATE_NONE. */
@@ -369,24 +342,16 @@ static int32_t day_or_any(int32_t d)
 	return d == 0 ? DATE_NONE : d;
 }
 
-static void bind_long(sqlite3_stmt *s, const char *name, long v)
-{
-	int i = sqlite3_bind_parameter_index(s, name);
-
-	if (i)
-		sqlite3_bind_int64(s, i, v);
-}
-
 /* The viewer's parameters, bound wherever a statement names them. */
-void sq_bind_viewer(sqlite3_stmt *s, const struct viewer *v)
+void db_bind_viewer(struct sql_stmt *s, const struct viewer *v)
 {
 	char areas[VIEWER_AREAS_MAX * (LA_CODE_MAX + 1) + 2];
 	size_t n = 0;
 
-	bind_date(s, ":today", v->today);
-	bind_date(s, ":cutoff", v->today - VIEWER_WINDOW_DAYS);
-	bind_text(s, ":la", v->access == VIEWER_COUNCIL ? v->la : NULL);
-	bind_text(s, ":provider",
+	sql_bind_name_date(s, ":today", v->today);
+	sql_bind_name_date(s, ":cutoff", v->today - VIEWER_WINDOW_DAYS);
+	sql_bind_name_text(s, ":la", v->access == VIEWER_COUNCIL ? v->la : NULL);
+	sql_bind_name_text(s, ":provider",
 		  v->access == VIEWER_PROVIDER ? v->provider : NULL);
 	/* ",W06000011,W06000015," for instr(); codes have no commas */
 	areas[n++] = ',';
@@ -400,27 +365,27 @@ void sq_bind_viewer(sqlite3_stmt *s, const struct viewer *v)
 		areas[n++] = ',';
 	}
 	areas[n] = '\0';
-	bind_text(s, ":areas", v->access == VIEWER_POLICE && n > 1 ? areas :
+	sql_bind_name_text(s, ":areas", v->access == VIEWER_POLICE && n > 1 ? areas :
 								      NULL);
 }
 
-static void bind_page(sqlite3_stmt *s, long page, long page_size)
+static void bind_page(struct sql_stmt *s, long page, long page_size)
 {
-	bind_long(s, ":limit", page_size);
-	bind_long(s, ":offset", page * page_size);
+	sql_bind_name_int(s, ":limit", page_size);
+	sql_bind_name_int(s, ":offset", page * page_size);
 }
 
 /* Run a count(*) statement and give it back. */
-static int count_rows(sqlite3 *db, sqlite3_stmt *s, long *n,
+static int count_rows(struct sql *db, struct sql_stmt *s, long *n,
 		      struct err *err)
 {
-	int rc = sqlite3_step(s);
+	int rc = sql_step(s);
 
-	if (rc == SQLITE_ROW) {
-		*n = (long)sqlite3_column_int64(s, 0);
+	if (rc == SQL_ROW) {
+		*n = (long)sql_col_int(s, 0);
 		rc = 0;
 	} else {
-		rc = sc_err(db, err, "count");
+		rc = sql_fail(db, err, "count");
 	}
 	done(s);
 	return rc;
@@ -437,212 +402,210 @@ static void district_of(const char *pc, char out[POSTCODE_MAX + 1])
 
 /* ---- rows into structs, through the field matrix ------------------------ */
 
-static void placement_from_row(sqlite3_stmt *s, int i, unsigned fields,
+static void placement_from_row(struct sql_stmt *s, int i, unsigned fields,
 			       struct child_placement *p)
 {
 	char pl_post[POSTCODE_MAX + 1];
 	int32_t distance;
 
 	memset(p, 0, sizeof(*p));
-	p->decom = sq_col_date(s, i);
-	p->dec = sq_col_date(s, i + 1);
-	p->open = sqlite3_column_int(s, i + 2) != 0;
-	sq_col_text(s, i + 3, p->rne, sizeof(p->rne));
-	sq_col_text(s, i + 4, p->place, sizeof(p->place));
-	sq_col_text(s, i + 5, p->place_provider, sizeof(p->place_provider));
+	p->decom = sql_col_date(s, i);
+	p->dec = sql_col_date(s, i + 1);
+	p->open = sql_col_int(s, i + 2) != 0;
+	sql_col_text(s, i + 3, p->rne, sizeof(p->rne));
+	sql_col_text(s, i + 4, p->place, sizeof(p->place));
+	sql_col_text(s, i + 5, p->place_provider, sizeof(p->place_provider));
 	if (fields & VF_LEGAL_STATUS)
-		sq_col_text(s, i + 6, p->ls, sizeof(p->ls));
+		sql_col_text(s, i + 6, p->ls, sizeof(p->ls));
 	if (fields & VF_NEED)
-		sq_col_text(s, i + 7, p->cin, sizeof(p->cin));
+		sql_col_text(s, i + 7, p->cin, sizeof(p->cin));
 	if (fields & VF_ENDINGS) {
-		sq_col_text(s, i + 8, p->rec, sizeof(p->rec));
-		sq_col_text(s, i + 9, p->reason_place_change,
+		sql_col_text(s, i + 8, p->rec, sizeof(p->rec));
+		sql_col_text(s, i + 9, p->reason_place_change,
 			    sizeof(p->reason_place_change));
 	}
-	sq_col_text(s, i + 10, p->urn, sizeof(p->urn));
-	sq_col_text(s, i + 11, p->home_name, sizeof(p->home_name));
-	sq_col_text(s, i + 12, p->provider, sizeof(p->provider));
-	sq_col_text(s, i + 13, pl_post, sizeof(pl_post));
+	sql_col_text(s, i + 10, p->urn, sizeof(p->urn));
+	sql_col_text(s, i + 11, p->home_name, sizeof(p->home_name));
+	sql_col_text(s, i + 12, p->provider, sizeof(p->provider));
+	sql_col_text(s, i + 13, pl_post, sizeof(pl_post));
 	if (fields & VF_PLACEMENT_POSTCODE)
 		memcpy(p->pl_post, pl_post, sizeof(p->pl_post));
 	if (fields & VF_DISTRICT) {
 		district_of(pl_post, p->district);
 		if (!p->district[0])
-			sq_col_text(s, i + 16, p->district,
+			sql_col_text(s, i + 16, p->district,
 				    sizeof(p->district));
 	}
 	if (fields & VF_HOME_POSTCODE)
-		sq_col_text(s, i + 14, p->home_post, sizeof(p->home_post));
-	distance = sq_col_opt_int(s, i + 15);
+		sql_col_text(s, i + 14, p->home_post, sizeof(p->home_post));
+	distance = sql_col_opt_int(s, i + 15);
 	p->distance = fields & VF_DISTANCE ? distance : -1;
 	p->band = fields & VF_DISTANCE_BAND ? distance_band_of(distance) :
 					       DIST_HIDDEN;
 }
 
-static void missing_from_row(sqlite3_stmt *s, int i, unsigned fields,
+static void missing_from_row(struct sql_stmt *s, int i, unsigned fields,
 			     struct child_missing *m)
 {
 	char pl_post[POSTCODE_MAX + 1];
 
 	memset(m, 0, sizeof(*m));
-	sq_col_text(s, i, m->kind, sizeof(m->kind));
-	m->start = sq_col_date(s, i + 1);
-	m->end = sq_col_date(s, i + 2);
-	m->open = sqlite3_column_int(s, i + 3) != 0;
-	sq_col_text(s, i + 4, m->place, sizeof(m->place));
-	sq_col_text(s, i + 5, m->urn, sizeof(m->urn));
-	sq_col_text(s, i + 6, m->home_name, sizeof(m->home_name));
-	sq_col_text(s, i + 7, pl_post, sizeof(pl_post));
+	sql_col_text(s, i, m->kind, sizeof(m->kind));
+	m->start = sql_col_date(s, i + 1);
+	m->end = sql_col_date(s, i + 2);
+	m->open = sql_col_int(s, i + 3) != 0;
+	sql_col_text(s, i + 4, m->place, sizeof(m->place));
+	sql_col_text(s, i + 5, m->urn, sizeof(m->urn));
+	sql_col_text(s, i + 6, m->home_name, sizeof(m->home_name));
+	sql_col_text(s, i + 7, pl_post, sizeof(pl_post));
 	if (fields & VF_PLACEMENT_POSTCODE)
 		memcpy(m->pl_post, pl_post, sizeof(m->pl_post));
 	if (fields & VF_DISTRICT) {
 		district_of(pl_post, m->district);
 		if (!m->district[0])
-			sq_col_text(s, i + 8, m->district,
+			sql_col_text(s, i + 8, m->district,
 				    sizeof(m->district));
 	}
-	m->return_year = sqlite3_column_int(s, i + 9);
+	m->return_year = sql_col_int(s, i + 9);
 }
 
 /* Sex, date of birth and age, as the fields allow. */
-static void identity_from_row(sqlite3_stmt *s, int i_sex, int i_dob,
+static void identity_from_row(struct sql_stmt *s, int i_sex, int i_dob,
 			      const struct viewer *v, unsigned fields,
 			      char sex[2], int32_t *dob, int *age)
 {
-	int32_t d = sq_col_date(s, i_dob);
+	int32_t d = sql_col_date(s, i_dob);
 
 	sex[0] = '\0';
 	if (fields & VF_SEX)
-		sq_col_text(s, i_sex, sex, 2);
+		sql_col_text(s, i_sex, sex, 2);
 	*dob = fields & VF_DOB ? d : DATE_NONE;
 	*age = -1;
 	if ((fields & VF_AGE) && d != DATE_NONE && d <= v->today)
 		*age = date_age_years(d, v->today);
 }
 
-static void child_from_row(sqlite3_stmt *s, const struct viewer *v,
+static void child_from_row(struct sql_stmt *s, const struct viewer *v,
 			   struct child_summary *c)
 {
 	unsigned fields = viewer_fields(v->access);
 
 	memset(c, 0, sizeof(*c));
-	sq_col_text(s, CH_LA, c->la, sizeof(c->la));
-	sq_col_text(s, CH_REF, c->ref, sizeof(c->ref));
+	sql_col_text(s, CH_LA, c->la, sizeof(c->la));
+	sql_col_text(s, CH_REF, c->ref, sizeof(c->ref));
 	identity_from_row(s, CH_SEX, CH_DOB, v, fields, c->sex, &c->dob,
 			  &c->age);
 	if (fields & VF_UPN)
-		sq_col_text(s, CH_UPN, c->upn, sizeof(c->upn));
+		sql_col_text(s, CH_UPN, c->upn, sizeof(c->upn));
 	if (fields & VF_ETHNIC)
-		sq_col_text(s, CH_ETHNIC, c->ethnic, sizeof(c->ethnic));
-	c->looked_after = sqlite3_column_int(s, CH_LOOKED) != 0;
-	c->open_missing = (long)sqlite3_column_int64(s, CH_MISSING);
-	c->has_current = sqlite3_column_int(s, CH_CUR_SHOWN) != 0;
+		sql_col_text(s, CH_ETHNIC, c->ethnic, sizeof(c->ethnic));
+	c->looked_after = sql_col_int(s, CH_LOOKED) != 0;
+	c->open_missing = (long)sql_col_int(s, CH_MISSING);
+	c->has_current = sql_col_int(s, CH_CUR_SHOWN) != 0;
 	if (c->has_current)
 		placement_from_row(s, CH_CUR, fields, &c->current);
 	else
 		c->current.band = DIST_HIDDEN;
 }
 
-static void home_from_row(sqlite3_stmt *s, struct home_row *h)
+static void home_from_row(struct sql_stmt *s, struct home_row *h)
 {
 	char word[16];
 	enum provider_type pt = PROVIDER_LA;
 	enum sex_admitted sa = ADMITS_MIXED;
 
 	memset(h, 0, sizeof(*h));
-	sq_col_text(s, HO_URN, h->urn, sizeof(h->urn));
-	sq_col_text(s, HO_NAME, h->name, sizeof(h->name));
-	sq_col_text(s, HO_PROVIDER, h->provider, sizeof(h->provider));
-	sq_col_text(s, HO_TYPE, word, sizeof(word));
+	sql_col_text(s, HO_URN, h->urn, sizeof(h->urn));
+	sql_col_text(s, HO_NAME, h->name, sizeof(h->name));
+	sql_col_text(s, HO_PROVIDER, h->provider, sizeof(h->provider));
+	sql_col_text(s, HO_TYPE, word, sizeof(word));
 	if (!provider_type_parse(word, &pt))
 		h->provider_type = pt;
-	sq_col_text(s, HO_LA, h->la, sizeof(h->la));
-	h->postcode_full = sqlite3_column_type(s, HO_POSTCODE) != SQLITE_NULL;
-	sq_col_text(s, h->postcode_full ? HO_POSTCODE : HO_DISTRICT,
+	sql_col_text(s, HO_LA, h->la, sizeof(h->la));
+	h->postcode_full = !sql_col_null(s, HO_POSTCODE);
+	sql_col_text(s, h->postcode_full ? HO_POSTCODE : HO_DISTRICT,
 		    h->postcode, sizeof(h->postcode));
-	h->places = sqlite3_column_int(s, HO_PLACES);
-	h->age_min = sqlite3_column_int(s, HO_AGE_MIN);
-	h->age_max = sqlite3_column_int(s, HO_AGE_MAX);
-	sq_col_text(s, HO_SEX, word, sizeof(word));
+	h->places = sql_col_int(s, HO_PLACES);
+	h->age_min = sql_col_int(s, HO_AGE_MIN);
+	h->age_max = sql_col_int(s, HO_AGE_MAX);
+	sql_col_text(s, HO_SEX, word, sizeof(word));
 	if (!sex_admitted_parse(word, &sa))
 		h->sex_admitted = sa;
-	h->registered = sq_col_date(s, HO_REGISTERED);
-	h->closed = sq_col_date(s, HO_CLOSED);
+	h->registered = sql_col_date(s, HO_REGISTERED);
+	h->closed = sql_col_date(s, HO_CLOSED);
 }
 
 /* ---- children ------------------------------------------------------------ */
 
-static void bind_child_filter(sqlite3_stmt *s, const struct child_filter *f)
+static void bind_child_filter(struct sql_stmt *s, const struct child_filter *f)
 {
-	bind_text(s, ":f_la", f->la);
-	bind_text(s, ":prefix", f->ref_prefix);
-	bind_date(s, ":on", day_or_any(f->looked_after_on));
-	bind_text(s, ":f_urn", f->urn);
-	bind_text(s, ":in_home", f->in_home ? "1" : NULL);
-	bind_text(s, ":homes_first", f->homes_first ? "1" : NULL);
+	sql_bind_name_text(s, ":f_la", f->la);
+	sql_bind_name_text(s, ":prefix", f->ref_prefix);
+	sql_bind_name_date(s, ":on", day_or_any(f->looked_after_on));
+	sql_bind_name_text(s, ":f_urn", f->urn);
+	sql_bind_name_text(s, ":in_home", f->in_home ? "1" : NULL);
+	sql_bind_name_text(s, ":homes_first", f->homes_first ? "1" : NULL);
 }
 
-int sq_children_list(void *impl, const struct viewer *v,
+int db_children_list(struct sql *db, const struct viewer *v,
 		     const struct child_filter *f, struct child_page *out,
 		     struct err *err)
 {
-	sqlite3 *db = sq_handle(impl);
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int rc;
 
-	rc = prep(impl, children_count_sql[v->access], &s, err);
+	rc = prep(db, children_count_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	sq_bind_viewer(s, v);
+	db_bind_viewer(s, v);
 	bind_child_filter(s, f);
 	rc = count_rows(db, s, &out->total, err);
 	if (rc || out->page * out->page_size >= out->total)
 		return rc;
 
-	rc = prep(impl, children_page_sql[v->access], &s, err);
+	rc = prep(db, children_page_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	sq_bind_viewer(s, v);
+	db_bind_viewer(s, v);
 	bind_child_filter(s, f);
 	bind_page(s, out->page, out->page_size);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	while ((rc = sql_step(s)) == SQL_ROW &&
 	       out->n < (size_t)out->page_size)
 		child_from_row(s, v, &out->rows[out->n++]);
-	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
+	rc = rc == SQL_DONE || rc == SQL_ROW ?
 		     0 :
-		     sc_err(db, err, "children");
+		     sql_fail(db, err, "children");
 	done(s);
 	return rc;
 }
 
 /* Run a record table's statement, calling add(row) for up to
  * STORE_RECORD_ROWS_MAX rows; one more sets *truncated. */
-typedef void record_add_fn(sqlite3_stmt *s, const struct viewer *v,
+typedef void record_add_fn(struct sql_stmt *s, const struct viewer *v,
 			   void *ctx);
 
-static int record_rows(void *impl, const char *sql, const struct viewer *v,
+static int record_rows(struct sql *db, const char *sql, const struct viewer *v,
 		       int64_t id, record_add_fn *add, void *ctx,
 		       bool *truncated, struct err *err)
 {
-	sqlite3 *db = sq_handle(impl);
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	size_t n = 0;
-	int rc = prep(impl, sql, &s, err);
+	int rc = prep(db, sql, &s, err);
 
 	if (rc)
 		return rc;
-	sq_bind_viewer(s, v);
-	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);
-	bind_long(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_viewer(s, v);
+	sql_bind_int(s, sql_param(s, ":id"), id);
+	sql_bind_name_int(s, ":limit", STORE_RECORD_ROWS_MAX + 1);
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		if (n++ == STORE_RECORD_ROWS_MAX) {
 			*truncated = true;
 			break;
 		}
 		add(s, v, ctx);
 	}
-	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 :
-						     sc_err(db, err, "record");
+	rc = rc == SQL_DONE || rc == SQL_ROW ? 0 :
+						     sql_fail(db, err, "record");
 	done(s);
 	return rc;
 }
@@ -652,7 +615,7 @@ struct record_ctx {
 	size_t alloc_e, alloc_m, alloc_o;
 };
 
-static void add_episode(sqlite3_stmt *s, const struct viewer *v, void *ctx)
+static void add_episode(struct sql_stmt *s, const struct viewer *v, void *ctx)
 {
 	struct record_ctx *x = ctx;
 	struct child_record *r = x->r;
@@ -662,7 +625,7 @@ static void add_episode(sqlite3_stmt *s, const struct viewer *v, void *ctx)
 			   &r->episodes[r->nepisodes++]);
 }
 
-static void add_missing(sqlite3_stmt *s, const struct viewer *v, void *ctx)
+static void add_missing(struct sql_stmt *s, const struct viewer *v, void *ctx)
 {
 	struct record_ctx *x = ctx;
 	struct child_record *r = x->r;
@@ -672,7 +635,7 @@ static void add_missing(sqlite3_stmt *s, const struct viewer *v, void *ctx)
 			 &r->missing[r->nmissing++]);
 }
 
-static void add_oc2(sqlite3_stmt *s, const struct viewer *v, void *ctx)
+static void add_oc2(struct sql_stmt *s, const struct viewer *v, void *ctx)
 {
 	struct record_ctx *x = ctx;
 	struct child_record *r = x->r;
@@ -681,43 +644,42 @@ static void add_oc2(sqlite3_stmt *s, const struct viewer *v, void *ctx)
 	(void)v;
 	ALLOC_GROW(r->oc2, r->noc2 + 1, x->alloc_o);
 	o = &r->oc2[r->noc2++];
-	o->year = sqlite3_column_int(s, 0);
-	o->sdq_score = sq_col_opt_int(s, 1);
-	sq_col_text(s, 2, o->sdq_reason, sizeof(o->sdq_reason));
-	o->convicted = sq_col_opt_int(s, 3);
-	o->health_check = sq_col_opt_int(s, 4);
-	o->immunisations = sq_col_opt_int(s, 5);
-	o->teeth_check = sq_col_opt_int(s, 6);
-	o->health_assessment = sq_col_opt_int(s, 7);
-	o->substance_misuse = sq_col_opt_int(s, 8);
-	o->intervention_received = sq_col_opt_int(s, 9);
-	o->intervention_offered = sq_col_opt_int(s, 10);
+	o->year = sql_col_int(s, 0);
+	o->sdq_score = sql_col_opt_int(s, 1);
+	sql_col_text(s, 2, o->sdq_reason, sizeof(o->sdq_reason));
+	o->convicted = sql_col_opt_int(s, 3);
+	o->health_check = sql_col_opt_int(s, 4);
+	o->immunisations = sql_col_opt_int(s, 5);
+	o->teeth_check = sql_col_opt_int(s, 6);
+	o->health_assessment = sql_col_opt_int(s, 7);
+	o->substance_misuse = sql_col_opt_int(s, 8);
+	o->intervention_received = sql_col_opt_int(s, 9);
+	o->intervention_offered = sql_col_opt_int(s, 10);
 }
 
 /* Find la/ref: its id, and whether the viewer's scope holds it. */
-static int child_find(void *impl, const struct viewer *v, const char *la,
+static int child_find(struct sql *db, const struct viewer *v, const char *la,
 		      const char *ref, int64_t *id, bool *in_scope,
 		      struct err *err)
 {
-	sqlite3 *db = sq_handle(impl);
-	sqlite3_stmt *s;
-	int rc = prep(impl, child_find_sql[v->access], &s, err);
+	struct sql_stmt *s;
+	int rc = prep(db, child_find_sql[v->access], &s, err);
 
 	if (rc)
 		return rc;
-	sq_bind_viewer(s, v);
-	bind_text(s, ":c_la", la);
-	bind_text(s, ":c_ref", ref);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
-		*id = sqlite3_column_int64(s, 0);
-		*in_scope = sqlite3_column_int(s, 1) != 0;
+	db_bind_viewer(s, v);
+	sql_bind_name_text(s, ":c_la", la);
+	sql_bind_name_text(s, ":c_ref", ref);
+	rc = sql_step(s);
+	if (rc == SQL_ROW && !sql_col_null(s, 0)) {
+		*id = sql_col_int(s, 0);
+		*in_scope = sql_col_int(s, 1) != 0;
 		rc = 0;
 	} else {
 		/* a row with a NULL id: no such child (CHILD_FIND) */
-		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ?
+		rc = rc == SQL_ROW || rc == SQL_DONE ?
 			     ERR_NOT_FOUND :
-			     sc_err(db, err, "child");
+			     sql_fail(db, err, "child");
 	}
 	done(s);
 	return rc;
@@ -735,54 +697,54 @@ static const char read_begin_sql[] = "BEGIN";
 static const char read_end_sql[] = "COMMIT";
 static const char read_abort_sql[] = "ROLLBACK";
 
-static bool read_begin(void *impl)
+static bool read_begin(struct sql *db)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int rc;
 
-	if (!sqlite3_get_autocommit(sq_handle(impl)))
+	if (sql_in_transaction(db))
 		return false;	/* inside the caller's transaction */
-	s = sq_cached(impl, read_begin_sql, NULL);
+	s = sql_cached(db, read_begin_sql, NULL);
 	if (!s)
 		return false;
-	rc = sqlite3_step(s);
+	rc = sql_step(s);
 	done(s);
-	return rc == SQLITE_DONE;
+	return rc == SQL_DONE;
 }
 
-static void read_end(void *impl, bool began)
+static void read_end(struct sql *db, bool began)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 
 	if (!began)
 		return;
-	s = sq_cached(impl, read_end_sql, NULL);
+	s = sql_cached(db, read_end_sql, NULL);
 	if (s) {
-		sqlite3_step(s);
+		sql_step(s);
 		done(s);
 	}
-	if (!sqlite3_get_autocommit(sq_handle(impl))) {
+	if (sql_in_transaction(db)) {
 		/* never keep a snapshot: later reads would not see changes */
-		s = sq_cached(impl, read_abort_sql, NULL);
+		s = sql_cached(db, read_abort_sql, NULL);
 		if (s) {
-			sqlite3_step(s);
+			sql_step(s);
 			done(s);
 		}
 	}
-	if (!sqlite3_get_autocommit(sq_handle(impl)))
+	if (sql_in_transaction(db))
 		BUG("a record's read transaction did not end");
 }
 
-static int child_record(void *impl, const struct viewer *v, const char *la,
+static int child_record(struct sql *db, const struct viewer *v, const char *la,
 			const char *ref, bool *exists,
 			struct child_record *out, struct err *err);
 
-int sq_child_in_scope(void *impl, const struct viewer *v, const char *la,
+int db_child_in_scope(struct sql *db, const struct viewer *v, const char *la,
 		      const char *ref, bool *exists, bool *yes,
 		      struct err *err)
 {
 	int64_t id = 0;
-	int rc = child_find(impl, v, la, ref, &id, yes, err);
+	int rc = child_find(db, v, la, ref, &id, yes, err);
 
 	*exists = !rc;
 	if (rc == ERR_NOT_FOUND) {
@@ -792,81 +754,79 @@ int sq_child_in_scope(void *impl, const struct viewer *v, const char *la,
 	return rc;
 }
 
-int sq_child_record(void *impl, const struct viewer *v, const char *la,
+int db_child_record(struct sql *db, const struct viewer *v, const char *la,
 		    const char *ref, bool *exists, struct child_record *out,
 		    struct err *err)
 {
-	bool began = read_begin(impl);
-	int rc = child_record(impl, v, la, ref, exists, out, err);
+	bool began = read_begin(db);
+	int rc = child_record(db, v, la, ref, exists, out, err);
 
-	read_end(impl, began);
+	read_end(db, began);
 	return rc;
 }
 
-static int child_record(void *impl, const struct viewer *v, const char *la,
+static int child_record(struct sql *db, const struct viewer *v, const char *la,
 			const char *ref, bool *exists,
 			struct child_record *out, struct err *err)
 {
-	sqlite3 *db = sq_handle(impl);
 	struct record_ctx x = { out, 0, 0, 0 };
 	bool in_scope = false;
 	int64_t id = 0;
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int rc;
 
 	*exists = false;
-	rc = child_find(impl, v, la, ref, &id, &in_scope, err);
+	rc = child_find(db, v, la, ref, &id, &in_scope, err);
 	if (rc)
 		return rc;	/* ERR_NOT_FOUND leaves err alone */
 	*exists = true;
 	if (!in_scope)
 		return ERR_NOT_FOUND;
 
-	rc = prep(impl, child_head_sql[v->access], &s, err);
+	rc = prep(db, child_head_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	sq_bind_viewer(s, v);
-	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	db_bind_viewer(s, v);
+	sql_bind_int(s, sql_param(s, ":id"), id);
+	rc = sql_step(s);
+	if (rc == SQL_ROW) {
 		child_from_row(s, v, &out->child);
 		rc = 0;
 	} else {
 		/* gone between the two statements: as if never there */
-		rc = rc == SQLITE_DONE ? ERR_NOT_FOUND :
-					 sc_err(db, err, "child");
+		rc = rc == SQL_DONE ? ERR_NOT_FOUND :
+					 sql_fail(db, err, "child");
 	}
 	done(s);
 	if (!rc)
-		rc = record_rows(impl, child_episodes_sql[v->access], v, id,
+		rc = record_rows(db, child_episodes_sql[v->access], v, id,
 				 add_episode, &x, &out->truncated, err);
 	if (!rc)
-		rc = record_rows(impl, child_missing_sql[v->access], v, id,
+		rc = record_rows(db, child_missing_sql[v->access], v, id,
 				 add_missing, &x, &out->truncated, err);
 	if (!rc && viewer_may(v, VF_OC2))
-		rc = record_rows(impl, child_oc2_sql, v, id, add_oc2, &x,
+		rc = record_rows(db, child_oc2_sql, v, id, add_oc2, &x,
 				 &out->truncated, err);
 	return rc;
 }
 
 /* ---- homes -------------------------------------------------------------- */
 
-static void bind_home_filter(sqlite3_stmt *s, const struct home_filter *f)
+static void bind_home_filter(struct sql_stmt *s, const struct home_filter *f)
 {
-	bind_text(s, ":f_la", f->la);
-	bind_text(s, ":f_type", f->provider_type);
-	bind_date(s, ":open", day_or_any(f->open_on));
+	sql_bind_name_text(s, ":f_la", f->la);
+	sql_bind_name_text(s, ":f_type", f->provider_type);
+	sql_bind_name_date(s, ":open", day_or_any(f->open_on));
 }
 
-int sq_homes_list(void *impl, const struct viewer *v,
+int db_homes_list(struct sql *db, const struct viewer *v,
 		  const struct home_filter *f, struct home_page *out,
 		  struct err *err)
 {
-	sqlite3 *db = sq_handle(impl);
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int rc;
 
-	rc = prep(impl, homes_count_sql, &s, err);
+	rc = prep(db, homes_count_sql, &s, err);
 	if (rc)
 		return rc;
 	bind_home_filter(s, f);
@@ -874,17 +834,17 @@ int sq_homes_list(void *impl, const struct viewer *v,
 	if (rc || out->page * out->page_size >= out->total)
 		return rc;
 
-	rc = prep(impl, homes_page_sql[v->access], &s, err);
+	rc = prep(db, homes_page_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	sq_bind_viewer(s, v);
+	db_bind_viewer(s, v);
 	bind_home_filter(s, f);
 	bind_page(s, out->page, out->page_size);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	while ((rc = sql_step(s)) == SQL_ROW &&
 	       out->n < (size_t)out->page_size)
 		home_from_row(s, &out->rows[out->n++]);
-	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 :
-						     sc_err(db, err, "homes");
+	rc = rc == SQL_DONE || rc == SQL_ROW ? 0 :
+						     sql_fail(db, err, "homes");
 	done(s);
 	return rc;
 }
@@ -908,55 +868,53 @@ static bool figures_shown(const struct viewer *v, const struct home_row *h,
 	return false;
 }
 
-static int home_years(void *impl, const char *urn, struct home_profile *out,
+static int home_years(struct sql *db, const char *urn, struct home_profile *out,
 		      struct err *err)
 {
-	sqlite3 *db = sq_handle(impl);
-	sqlite3_stmt *s;
-	int rc = prep(impl, home_years_sql, &s, err);
+	struct sql_stmt *s;
+	int rc = prep(db, home_years_sql, &s, err);
 
 	if (rc)
 		return rc;
-	bind_text(s, ":urn", urn);
-	bind_long(s, ":limit", STORE_PROFILE_YEARS);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	sql_bind_name_text(s, ":urn", urn);
+	sql_bind_name_int(s, ":limit", STORE_PROFILE_YEARS);
+	while ((rc = sql_step(s)) == SQL_ROW &&
 	       out->nyears < STORE_PROFILE_YEARS) {
 		struct home_year *y = &out->years[out->nyears++];
 
-		y->year = sqlite3_column_int(s, 0);
-		y->missing_periods = (long)sqlite3_column_int64(s, 1);
-		y->missing_children = (long)sqlite3_column_int64(s, 2);
-		y->moves_out = (long)sqlite3_column_int64(s, 3);
+		y->year = sql_col_int(s, 0);
+		y->missing_periods = (long)sql_col_int(s, 1);
+		y->missing_children = (long)sql_col_int(s, 2);
+		y->moves_out = (long)sql_col_int(s, 3);
 	}
-	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
+	rc = rc == SQL_DONE || rc == SQL_ROW ?
 		     0 :
-		     sc_err(db, err, "home years");
+		     sql_fail(db, err, "home years");
 	done(s);
 	return rc;
 }
 
-int sq_home_profile(void *impl, const struct viewer *v, const char *urn,
+int db_home_profile(struct sql *db, const struct viewer *v, const char *urn,
 		    struct home_profile *out, struct err *err)
 {
-	sqlite3 *db = sq_handle(impl);
 	char council[LA_CODE_MAX + 1];
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int rc;
 
-	rc = prep(impl, home_one_sql[v->access], &s, err);
+	rc = prep(db, home_one_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	sq_bind_viewer(s, v);
-	bind_text(s, ":urn", urn);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	db_bind_viewer(s, v);
+	sql_bind_name_text(s, ":urn", urn);
+	rc = sql_step(s);
+	if (rc == SQL_ROW) {
 		home_from_row(s, &out->home);
-		sq_col_text(s, HO_COUNCIL, council, sizeof(council));
+		sql_col_text(s, HO_COUNCIL, council, sizeof(council));
 		rc = 0;
 	} else {
-		rc = rc == SQLITE_DONE ?
+		rc = rc == SQL_DONE ?
 			     err_set(err, ERR_NOT_FOUND, "no such home") :
-			     sc_err(db, err, "home");
+			     sql_fail(db, err, "home");
 	}
 	done(s);
 	if (rc)
@@ -964,27 +922,27 @@ int sq_home_profile(void *impl, const struct viewer *v, const char *urn,
 
 	out->figures = figures_shown(v, &out->home, council);
 	if (out->figures) {
-		rc = home_years(impl, urn, out, err);
+		rc = home_years(db, urn, out, err);
 		if (rc)
 			return rc;
 	}
 
-	rc = prep(impl, home_children_sql[v->access], &s, err);
+	rc = prep(db, home_children_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	sq_bind_viewer(s, v);
-	bind_text(s, ":urn", urn);
-	bind_long(s, ":limit", STORE_PAGE_MAX + 1);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_viewer(s, v);
+	sql_bind_name_text(s, ":urn", urn);
+	sql_bind_name_int(s, ":limit", STORE_PAGE_MAX + 1);
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		if (out->nchildren == STORE_PAGE_MAX) {
 			out->truncated = true;
 			break;
 		}
 		child_from_row(s, v, &out->children[out->nchildren++]);
 	}
-	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
+	rc = rc == SQL_DONE || rc == SQL_ROW ?
 		     0 :
-		     sc_err(db, err, "children at the home");
+		     sql_fail(db, err, "children at the home");
 	done(s);
 	return rc;
 }
@@ -1009,86 +967,84 @@ static const char homes_now_sql[] =
 	" AND (:la IS NULL OR l.council_code = :la)"
 	" ORDER BY h.name, h.urn";
 
-int sq_homes_now(void *impl, const struct viewer *v, int64_t since_ms,
+int db_homes_now(struct sql *db, const struct viewer *v, int64_t since_ms,
 		 struct home_now **out, size_t *n, struct err *err)
 {
-	sqlite3 *db = sq_handle(impl);
 	char since[STORE_TIME_MAX];
 	size_t alloc = 0;
-	sqlite3_stmt *s;
-	int rc = prep(impl, homes_now_sql, &s, err);
+	struct sql_stmt *s;
+	int rc = prep(db, homes_now_sql, &s, err);
 
 	if (rc)
 		return rc;
-	sq_bind_viewer(s, v);
+	db_bind_viewer(s, v);
 	store_time_fmt(since_ms, since);
-	bind_text(s, ":since", since);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	sql_bind_name_text(s, ":since", since);
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		struct home_now *h;
 
 		ALLOC_GROW(*out, *n + 1, alloc);
 		h = &(*out)[(*n)++];
 		memset(h, 0, sizeof(*h));
-		sq_col_text(s, 0, h->urn, sizeof(h->urn));
-		sq_col_text(s, 1, h->name, sizeof(h->name));
-		sq_col_text(s, 2, h->la, sizeof(h->la));
-		h->places = sqlite3_column_int(s, 3);
-		h->open = sqlite3_column_int(s, 4) != 0;
-		h->placed = (long)sqlite3_column_int64(s, 5);
-		h->missing_now = (long)sqlite3_column_int64(s, 6);
-		h->episodes_recent = (long)sqlite3_column_int64(s, 7);
+		sql_col_text(s, 0, h->urn, sizeof(h->urn));
+		sql_col_text(s, 1, h->name, sizeof(h->name));
+		sql_col_text(s, 2, h->la, sizeof(h->la));
+		h->places = sql_col_int(s, 3);
+		h->open = sql_col_int(s, 4) != 0;
+		h->placed = (long)sql_col_int(s, 5);
+		h->missing_now = (long)sql_col_int(s, 6);
+		h->episodes_recent = (long)sql_col_int(s, 7);
 	}
-	rc = rc == SQLITE_DONE ? 0 : sc_err(db, err, "homes now");
+	rc = rc == SQL_DONE ? 0 : sql_fail(db, err, "homes now");
 	done(s);
 	return rc;
 }
 
 /* ---- missing periods ---------------------------------------------------- */
 
-static void bind_missing_filter(sqlite3_stmt *s,
+static void bind_missing_filter(struct sql_stmt *s,
 				const struct missing_filter *f)
 {
-	bind_text(s, ":f_la", f->la);
-	bind_text(s, ":f_urn", f->urn);
+	sql_bind_name_text(s, ":f_la", f->la);
+	sql_bind_name_text(s, ":f_urn", f->urn);
 }
 
-int sq_missing_open(void *impl, const struct viewer *v,
+int db_missing_open(struct sql *db, const struct viewer *v,
 		    const struct missing_filter *f, struct missing_page *out,
 		    struct err *err)
 {
-	sqlite3 *db = sq_handle(impl);
 	unsigned fields = viewer_fields(v->access);
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int rc;
 
-	rc = prep(impl, missing_count_sql[v->access], &s, err);
+	rc = prep(db, missing_count_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	sq_bind_viewer(s, v);
+	db_bind_viewer(s, v);
 	bind_missing_filter(s, f);
 	rc = count_rows(db, s, &out->total, err);
 	if (rc || out->page * out->page_size >= out->total)
 		return rc;
 
-	rc = prep(impl, missing_page_sql[v->access], &s, err);
+	rc = prep(db, missing_page_sql[v->access], &s, err);
 	if (rc)
 		return rc;
-	sq_bind_viewer(s, v);
+	db_bind_viewer(s, v);
 	bind_missing_filter(s, f);
 	bind_page(s, out->page, out->page_size);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	while ((rc = sql_step(s)) == SQL_ROW &&
 	       out->n < (size_t)out->page_size) {
 		struct missing_row *m = &out->rows[out->n++];
 
-		sq_col_text(s, MR_LA, m->la, sizeof(m->la));
-		sq_col_text(s, MR_REF, m->ref, sizeof(m->ref));
+		sql_col_text(s, MR_LA, m->la, sizeof(m->la));
+		sql_col_text(s, MR_REF, m->ref, sizeof(m->ref));
 		identity_from_row(s, MR_SEX, MR_DOB, v, fields, m->sex,
 				  &m->dob, &m->age);
 		missing_from_row(s, MR_MIS, fields, &m->m);
 	}
-	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ?
+	rc = rc == SQL_DONE || rc == SQL_ROW ?
 		     0 :
-		     sc_err(db, err, "missing periods");
+		     sql_fail(db, err, "missing periods");
 	done(s);
 	return rc;
 }

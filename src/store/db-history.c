@@ -1,5 +1,5 @@
 /*
- * sqlite-history.c: bulk loading of every child's care history for the
+ * db-history.c: bulk loading of every child's care history for the
  * review engine (store_history_load).
  *
  * Speed matters (the review of England-scale data must take under a
@@ -15,10 +15,10 @@
 #include <time.h>
 #include "base/parse.h"
 #include "base/xalloc.h"
-#include "store/sqlite-internal.h"
+#include "store/db.h"
 
 struct loader {
-	sqlite3 *db;
+	struct sql *db;
 	struct history *h;
 	struct err *err;
 	int16_t *ret_year;	/* return id -> year (0: none) */
@@ -29,41 +29,42 @@ struct loader {
 
 static int fail(struct loader *l, const char *what)
 {
-	return err_set(l->err, ERR_STORE, "loading histories: %s: %s", what,
-		       sqlite3_errmsg(l->db));
+	char msg[40];
+
+	snprintf(msg, sizeof(msg), "loading histories: %s", what);
+	return sql_fail(l->db, l->err, msg);
 }
 
-static int prepare(struct loader *l, const char *sql, sqlite3_stmt **s)
+static int prepare(struct loader *l, const char *sql, struct sql_stmt **s)
 {
-	if (sqlite3_prepare_v2(l->db, sql, -1, s, NULL) != SQLITE_OK)
-		return fail(l, "prepare");
-	return 0;
+	*s = sql_prepare(l->db, sql, l->err);
+	return *s ? 0 : ERR_STORE;
 }
 
 /* Finish a scan: ok if it ran to the end. */
-static int finish(struct loader *l, sqlite3_stmt *s, int rc, const char *what)
+static int finish(struct loader *l, struct sql_stmt *s, int rc, const char *what)
 {
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : fail(l, what);
+	sql_finalize(l->db, s);
+	return rc == SQL_DONE ? 0 : fail(l, what);
 }
 
-static int8_t flag_col(sqlite3_stmt *s, int i)
+static int8_t flag_col(struct sql_stmt *s, int i)
 {
-	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+	if (sql_col_null(s, i))
 		return -1;
-	return (int8_t)sqlite3_column_int(s, i);
+	return (int8_t)sql_col_int(s, i);
 }
 
 static int64_t scalar(struct loader *l, const char *sql)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int64_t v = 0;
 
 	if (prepare(l, sql, &s))
 		return -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	if (sql_step(s) == SQL_ROW)
+		v = sql_col_int(s, 0);
+	sql_finalize(l->db, s);
 	return v;
 }
 
@@ -72,25 +73,25 @@ static int load_las(struct loader *l)
 	struct history *h = l->h;
 	char (*council)[LA_CODE_MAX + 1] = NULL;
 	size_t alloc = 0, calloc_ = 0;
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int rc;
 
 	if (prepare(l, "SELECT code, name_en, name_cy, country, is_council,"
 		       " council_code FROM la ORDER BY code", &s))
 		return ERR_STORE;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		struct hist_la *a;
 
 		ALLOC_GROW(h->las, h->nlas + 1, alloc);
 		ALLOC_GROW(council, h->nlas + 1, calloc_);
 		a = &h->las[h->nlas];
 		memset(a, 0, sizeof(*a));
-		sq_col_text(s, 0, a->code, sizeof(a->code));
-		sq_col_text(s, 1, a->name_en, sizeof(a->name_en));
-		sq_col_text(s, 2, a->name_cy, sizeof(a->name_cy));
-		sq_col_text(s, 3, a->country, sizeof(a->country));
-		a->is_council = sqlite3_column_int(s, 4);
-		sq_col_text(s, 5, council[h->nlas], sizeof(council[h->nlas]));
+		sql_col_text(s, 0, a->code, sizeof(a->code));
+		sql_col_text(s, 1, a->name_en, sizeof(a->name_en));
+		sql_col_text(s, 2, a->name_cy, sizeof(a->name_cy));
+		sql_col_text(s, 3, a->country, sizeof(a->country));
+		a->is_council = sql_col_int(s, 4);
+		sql_col_text(s, 5, council[h->nlas], sizeof(council[h->nlas]));
 		h->nlas++;
 	}
 	rc = finish(l, s, rc, "la");
@@ -107,7 +108,7 @@ static int load_homes(struct loader *l)
 {
 	struct history *h = l->h;
 	size_t alloc = 0;
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	char word[16];
 	int rc;
 
@@ -117,26 +118,26 @@ static int load_homes(struct loader *l)
 		       " JOIN provider p ON p.id = h.provider_id"
 		       " JOIN la a ON a.id = h.la_id ORDER BY h.urn", &s))
 		return ERR_STORE;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		struct hist_home *hh;
 
 		ALLOC_GROW(h->homes, h->nhomes + 1, alloc);
 		hh = &h->homes[h->nhomes++];
 		memset(hh, 0, sizeof(*hh));
-		sq_col_text(s, 0, hh->h.urn, sizeof(hh->h.urn));
-		sq_col_text(s, 1, hh->h.name, sizeof(hh->h.name));
-		sq_col_text(s, 2, hh->h.provider, sizeof(hh->h.provider));
-		sq_col_text(s, 3, word, sizeof(word));
+		sql_col_text(s, 0, hh->h.urn, sizeof(hh->h.urn));
+		sql_col_text(s, 1, hh->h.name, sizeof(hh->h.name));
+		sql_col_text(s, 2, hh->h.provider, sizeof(hh->h.provider));
+		sql_col_text(s, 3, word, sizeof(word));
 		provider_type_parse(word, &hh->h.provider_type);
-		sq_col_text(s, 4, hh->h.la, sizeof(hh->h.la));
-		sq_col_text(s, 5, hh->h.postcode, sizeof(hh->h.postcode));
-		hh->h.places = sqlite3_column_int(s, 6);
-		hh->h.age_min = sqlite3_column_int(s, 7);
-		hh->h.age_max = sqlite3_column_int(s, 8);
-		sq_col_text(s, 9, word, sizeof(word));
+		sql_col_text(s, 4, hh->h.la, sizeof(hh->h.la));
+		sql_col_text(s, 5, hh->h.postcode, sizeof(hh->h.postcode));
+		hh->h.places = sql_col_int(s, 6);
+		hh->h.age_min = sql_col_int(s, 7);
+		hh->h.age_max = sql_col_int(s, 8);
+		sql_col_text(s, 9, word, sizeof(word));
 		sex_admitted_parse(word, &hh->h.sex_admitted);
-		hh->h.registered = sq_col_date(s, 10);
-		hh->h.closed = sq_col_date(s, 11);
+		hh->h.registered = sql_col_date(s, 10);
+		hh->h.closed = sql_col_date(s, 11);
 		hh->la = history_la(h, hh->h.la);
 	}
 	return finish(l, s, rc, "homes");
@@ -144,7 +145,7 @@ static int load_homes(struct loader *l)
 
 static int load_returns(struct loader *l)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int rc;
 
 	l->nret = scalar(l, "SELECT coalesce(max(id), 0) FROM return903");
@@ -153,9 +154,9 @@ static int load_returns(struct loader *l)
 	l->ret_year = xcalloc((size_t)l->nret + 1, sizeof(*l->ret_year));
 	if (prepare(l, "SELECT id, year FROM return903", &s))
 		return ERR_STORE;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
-		int year = sqlite3_column_int(s, 1);
+	while ((rc = sql_step(s)) == SQL_ROW) {
+		int64_t id = sql_col_int(s, 0);
+		int year = sql_col_int(s, 1);
 
 		if (id < 0 || id > l->nret)
 			continue;
@@ -172,7 +173,7 @@ static int load_children(struct loader *l)
 {
 	struct history *h = l->h;
 	size_t alloc = 0;
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	char code[LA_CODE_MAX + 1];
 	int rc;
 
@@ -187,8 +188,8 @@ static int load_children(struct loader *l)
 		       " JOIN la a ON a.id = c.la_id"
 		       " ORDER BY a.code, c.child_ref", &s))
 		return ERR_STORE;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
+	while ((rc = sql_step(s)) == SQL_ROW) {
+		int64_t id = sql_col_int(s, 0);
 		struct hist_child *c;
 
 		if (id < 0 || id > l->nchild_ids)
@@ -196,10 +197,10 @@ static int load_children(struct loader *l)
 		ALLOC_GROW(h->children, h->nchildren + 1, alloc);
 		c = &h->children[h->nchildren];
 		memset(c, 0, sizeof(*c));
-		sq_col_text(s, 1, code, sizeof(code));
+		sql_col_text(s, 1, code, sizeof(code));
 		c->la = history_la(h, code);
-		sq_col_text(s, 2, c->ref, sizeof(c->ref));
-		c->dob = sq_col_date(s, 3);
+		sql_col_text(s, 2, c->ref, sizeof(c->ref));
+		c->dob = sql_col_date(s, 3);
 		l->child_of[id] = (uint32_t)h->nchildren++;
 	}
 	return finish(l, s, rc, "children");
@@ -257,18 +258,18 @@ static int cmp_raw_oc2(const void *a, const void *b)
 	return (x->o.year > y->o.year) - (x->o.year < y->o.year);
 }
 
-static uint32_t child_index(struct loader *l, sqlite3_stmt *s, int col)
+static uint32_t child_index(struct loader *l, struct sql_stmt *s, int col)
 {
-	int64_t id = sqlite3_column_int64(s, col);
+	int64_t id = sql_col_int(s, col);
 
 	if (id < 0 || id > l->nchild_ids)
 		return HIST_NONE;
 	return l->child_of[id];
 }
 
-static int return_year(struct loader *l, sqlite3_stmt *s, int col)
+static int return_year(struct loader *l, struct sql_stmt *s, int col)
 {
-	int64_t id = sqlite3_column_int64(s, col);
+	int64_t id = sql_col_int(s, col);
 
 	return id < 0 || id > l->nret ? 0 : l->ret_year[id];
 }
@@ -279,7 +280,7 @@ static int load_episodes(struct loader *l)
 	struct raw_episode *raw = NULL;
 	size_t nraw = 0, alloc = 0;
 	int64_t count;
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	char buf[16];
 	int rc;
 
@@ -294,7 +295,7 @@ static int load_episodes(struct loader *l)
 		rc = ERR_STORE;
 		goto out;
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		struct raw_episode *r;
 		uint32_t child = child_index(l, s, 0);
 
@@ -305,21 +306,21 @@ static int load_episodes(struct loader *l)
 		memset(r, 0, sizeof(*r));
 		r->child = child;
 		r->year = (int16_t)return_year(l, s, 1);
-		r->e.decom = sq_col_date(s, 2);
-		r->e.dec = sq_col_date(s, 3);
-		sq_col_text(s, 4, buf, sizeof(buf));
+		r->e.decom = sql_col_date(s, 2);
+		r->e.dec = sql_col_date(s, 3);
+		sql_col_text(s, 4, buf, sizeof(buf));
 		r->e.rne = buf[0];
-		sq_col_text(s, 5, r->e.ls, sizeof(r->e.ls));
-		sq_col_text(s, 6, r->e.place, sizeof(r->e.place));
-		sq_col_text(s, 7, r->e.place_provider, sizeof(r->e.place_provider));
-		sq_col_text(s, 8, r->e.rec, sizeof(r->e.rec));
-		sq_col_text(s, 9, r->e.reason_place_change,
+		sql_col_text(s, 5, r->e.ls, sizeof(r->e.ls));
+		sql_col_text(s, 6, r->e.place, sizeof(r->e.place));
+		sql_col_text(s, 7, r->e.place_provider, sizeof(r->e.place_provider));
+		sql_col_text(s, 8, r->e.rec, sizeof(r->e.rec));
+		sql_col_text(s, 9, r->e.reason_place_change,
 		     sizeof(r->e.reason_place_change));
-		sq_col_text(s, 10, r->e.urn, sizeof(r->e.urn));
-		r->e.pl_distance = sqlite3_column_type(s, 11) == SQLITE_NULL
+		sql_col_text(s, 10, r->e.urn, sizeof(r->e.urn));
+		r->e.pl_distance = sql_col_null(s, 11)
 					   ? -1
-					   : sqlite3_column_int(s, 11);
-		sq_col_text(s, 12, buf, sizeof(buf));
+					   : sql_col_int(s, 11);
+		sql_col_text(s, 12, buf, sizeof(buf));
 		r->e.pl_la = buf[0] ? history_la(h, buf) : HIST_NONE;
 		r->e.home = r->e.urn[0] ? history_home(h, r->e.urn) : HIST_NONE;
 	}
@@ -351,7 +352,7 @@ static int load_missing(struct loader *l)
 	struct raw_missing *raw = NULL;
 	size_t nraw = 0, alloc = 0;
 	int64_t count;
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	char kind[4];
 	int rc;
 
@@ -360,12 +361,12 @@ static int load_missing(struct loader *l)
 		return ERR_STORE;
 	alloc = (size_t)count;
 	raw = xcalloc(alloc ? alloc : 1, sizeof(*raw));
-	if (prepare(l, "SELECT child_id, return_id, kind, start, end"
+	if (prepare(l, "SELECT child_id, return_id, kind, start, \"end\""
 		       " FROM missing", &s)) {
 		rc = ERR_STORE;
 		goto out;
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		struct raw_missing *r;
 		uint32_t child = child_index(l, s, 0);
 
@@ -375,10 +376,10 @@ static int load_missing(struct loader *l)
 		r = &raw[nraw++];
 		r->child = child;
 		r->year = (int16_t)return_year(l, s, 1);
-		sq_col_text(s, 2, kind, sizeof(kind));
+		sql_col_text(s, 2, kind, sizeof(kind));
 		r->m.kind = kind[0];
-		r->m.start = sq_col_date(s, 3);
-		r->m.end = sq_col_date(s, 4);
+		r->m.start = sql_col_date(s, 3);
+		r->m.end = sql_col_date(s, 4);
 	}
 	rc = finish(l, s, rc, "missing");
 	if (rc)
@@ -409,7 +410,7 @@ static int load_oc2(struct loader *l)
 	struct raw_oc2 *raw = NULL;
 	size_t nraw = 0, alloc = 0;
 	int64_t count;
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int rc;
 
 	count = scalar(l, "SELECT count(*) FROM oc2");
@@ -423,7 +424,7 @@ static int load_oc2(struct loader *l)
 		rc = ERR_STORE;
 		goto out;
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		struct raw_oc2 *r;
 		uint32_t child = child_index(l, s, 0);
 
@@ -462,24 +463,24 @@ out:
 
 /* An instant stored as store_time_fmt() writes it; HIST_TIME_NONE if
  * NULL or not in that form. */
-static int64_t time_col(sqlite3_stmt *s, int i)
+static int64_t time_col(struct sql_stmt *s, int i)
 {
 	char t[STORE_TIME_MAX + 1];
 	int64_t ms;
 
-	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+	if (sql_col_null(s, i))
 		return HIST_TIME_NONE;
-	sq_col_text(s, i, t, sizeof(t));
+	sql_col_text(s, i, t, sizeof(t));
 	return store_time_parse(t, &ms) ? HIST_TIME_NONE : ms;
 }
 
-static uint32_t home_col(struct loader *l, sqlite3_stmt *s, int i)
+static uint32_t home_col(struct loader *l, struct sql_stmt *s, int i)
 {
 	char urn[S903_URN_MAX + 2];
 
-	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+	if (sql_col_null(s, i))
 		return HIST_NONE;
-	sq_col_text(s, i, urn, sizeof(urn));
+	sql_col_text(s, i, urn, sizeof(urn));
 	return urn[0] ? history_home(l->h, urn) : HIST_NONE;
 }
 
@@ -529,7 +530,7 @@ static int load_mfc(struct loader *l)
 	struct history *h = l->h;
 	struct raw_mfc *raw = NULL;
 	size_t nraw = 0, alloc = 0;
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	char word[16];
 	int rc;
 
@@ -537,7 +538,7 @@ static int load_mfc(struct loader *l)
 		       " ri_held_at, ri_outcome, arrested, charged"
 		       " FROM mfc_episode", &s))
 		return ERR_STORE;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		struct raw_mfc *r;
 		uint32_t child = child_index(l, s, 0);
 		int64_t started = time_col(s, 3);
@@ -548,16 +549,16 @@ static int load_mfc(struct loader *l)
 		r = &raw[nraw++];
 		memset(r, 0, sizeof(*r));
 		r->child = child;
-		sq_col_text(s, 1, word, sizeof(word));
+		sql_col_text(s, 1, word, sizeof(word));
 		r->m.kind = word[0];
 		r->m.home = home_col(l, s, 2);
 		r->m.started_at = started;
 		r->m.returned_at = time_col(s, 4);
 		r->m.ri_held_at = time_col(s, 5);
-		sq_col_text(s, 6, word, sizeof(word));
+		sql_col_text(s, 6, word, sizeof(word));
 		r->m.ri_declined = !strcmp(word, "declined");
-		r->m.arrested = sqlite3_column_int(s, 7) == 1;
-		r->m.charged = sqlite3_column_int(s, 8) == 1;
+		r->m.arrested = sql_col_int(s, 7) == 1;
+		r->m.charged = sql_col_int(s, 8) == 1;
 	}
 	rc = finish(l, s, rc, "mfc_episode");
 	if (rc)
@@ -584,14 +585,14 @@ static int load_meetings(struct loader *l)
 	struct history *h = l->h;
 	struct raw_meeting *raw = NULL;
 	size_t nraw = 0, alloc = 0;
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int rc;
 
 	if (prepare(l, "SELECT child_id, held_on FROM strategy_meeting", &s))
 		return ERR_STORE;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		uint32_t child = child_index(l, s, 0);
-		int32_t day = sq_col_date(s, 1);
+		int32_t day = sql_col_date(s, 1);
 
 		if (child == HIST_NONE || day == DATE_NONE)
 			continue;
@@ -628,13 +629,13 @@ static int load_alerts(struct loader *l)
 {
 	struct history *h = l->h;
 	size_t alloc = 0;
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int rc;
 
 	if (prepare(l, "SELECT child_id, urn, raised_at, acknowledged_at,"
 		       " resolved_at FROM alert WHERE state <> 'historical'", &s))
 		return ERR_STORE;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		struct hist_alert *a;
 		int64_t raised = time_col(s, 2);
 
@@ -646,7 +647,7 @@ static int load_alerts(struct loader *l)
 		a->acked_at = time_col(s, 3);
 		if (a->acked_at == HIST_TIME_NONE)
 			a->acked_at = time_col(s, 4);
-		a->child = sqlite3_column_type(s, 0) == SQLITE_NULL
+		a->child = sql_col_null(s, 0)
 				   ? HIST_NONE
 				   : child_index(l, s, 0);
 		a->home = home_col(l, s, 1);
@@ -657,9 +658,9 @@ static int load_alerts(struct loader *l)
 	return rc;
 }
 
-int sq_history_load(void *impl, struct history *out, struct err *err)
+int db_history_load(struct sql *db, struct history *out, struct err *err)
 {
-	struct loader l = { sq_handle(impl), out, err, NULL, 0, NULL, 0 };
+	struct loader l = { db, out, err, NULL, 0, NULL, 0 };
 	struct timespec t0, t1;
 	int rc;
 
