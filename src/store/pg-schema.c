@@ -1,5 +1,6 @@
 /*
- * pg-schema.c: the PostgreSQL store's schema, version 10 in one step.
+ * pg-schema.c: the PostgreSQL store's schema: version 10 in one step,
+ * then the migrations after it (11: leases).
  *
  * The same tables, columns, constraints, indexes, views and triggers as
  * SQLite's migrations 1..10 (sqlite-schema.c) at their latest: migration
@@ -733,7 +734,7 @@ static const char m8_m10[] =
 "  version BIGINT NOT NULL\n"
 ");\n"
 "INSERT INTO schema_version (id, version)\n"
-"  VALUES (1, " PG_STR(PG_SCHEMA_VERSION) ");\n"
+"  VALUES (1, " PG_STR(PG_SCHEMA_BASE) ");\n"
 ;
 
 const char *const pg_schema[] = {
@@ -742,3 +743,20 @@ const char *const pg_schema[] = {
 	m5_episodes, m5_meetings, m6_alerts, m6_outbox, m8_m10,
 };
 const size_t pg_nschema = ARRAY_SIZE(pg_schema);
+
+/*
+ * Migration 11: named leases (sqlite-schema.c's m11_lease says what they
+ * are for).
+ */
+static const char m11_lease[] =
+"CREATE TABLE lease (\n"
+"  name TEXT PRIMARY KEY,\n"
+"  holder TEXT NOT NULL,\n"
+"  expires_at TEXT NOT NULL\n"
+");\n"
+;
+
+const struct pg_migration pg_migrations[] = {
+	{ 11, "leases: one scheduled run among several servers", m11_lease },
+};
+const size_t pg_nmigrations = ARRAY_SIZE(pg_migrations);

@@ -5,17 +5,27 @@
 #include "base/compat.h"
 
 /*
- * A new PostgreSQL store is made at this version in one step: the same
- * tables, constraints, indexes and triggers as SQLite's migrations
- * 1..10 (sqlite-schema.c).  A later migration is written for both
- * drivers.
+ * A new PostgreSQL store is made at version PG_SCHEMA_BASE in one step:
+ * the same tables, constraints, indexes and triggers as SQLite's
+ * migrations 1..10 (sqlite-schema.c).  Every later migration is written
+ * for both drivers: pg_migrations[] takes a store from PG_SCHEMA_BASE to
+ * PG_SCHEMA_VERSION, one version at a time.
  */
-#define PG_SCHEMA_VERSION 10
+#define PG_SCHEMA_BASE 10
+#define PG_SCHEMA_VERSION 11
 
-/* The statements that make the schema, in order (ISO C caps one string
- * literal at 4095 bytes, hence several). */
+/* The statements that make the base schema, in order (ISO C caps one
+ * string literal at 4095 bytes, hence several). */
 extern const char *const pg_schema[];
 extern const size_t pg_nschema;
+
+struct pg_migration {
+	int version;
+	const char *summary;
+	const char *sql;	/* may hold several statements */
+};
+extern const struct pg_migration pg_migrations[];
+extern const size_t pg_nmigrations;
 
 /* The audit table's triggers by name, as pg_get_triggerdef() gives them
  * back, and the source of the function each runs (pg_proc.prosrc): what

@@ -979,12 +979,16 @@ static int pg_schema_version(struct sql *db, int *version, struct err *err)
 	return rc;
 }
 
+/*
+ * Under the lock: a second process opening the same new store waits
+ * here, then finds the version the first one recorded.  A new store gets
+ * the base schema, then every migration after it, in one transaction.
+ */
 static int create_schema(struct sql *db, struct err *err)
 {
+	char sql[80];
 	int version, rc;
 
-	/* under the lock: a second process waits here, then finds the
-	 * version the first one recorded */
 	rc = sql_exec(db, "SELECT " PG_LOCK, err);
 	if (!rc)
 		rc = pg_schema_version(db, &version, err);
@@ -994,11 +998,27 @@ static int create_schema(struct sql *db, struct err *err)
 		return err_set(err, ERR_UNSUPPORTED, "store schema version %d "
 			       "is newer than this cartref (%d): upgrade "
 			       "cartref", version, PG_SCHEMA_VERSION);
-	if (version)
+	if (version && version < PG_SCHEMA_BASE)
 		return err_set(err, ERR_UNSUPPORTED, "store schema version %d:"
-			       " no PostgreSQL migration from it", version);
-	for (size_t i = 0; !rc && i < pg_nschema; i++)
+			       " PostgreSQL stores start at %d", version,
+			       PG_SCHEMA_BASE);
+	for (size_t i = 0; !rc && !version && i < pg_nschema; i++)
 		rc = sql_exec(db, pg_schema[i], err);
+	if (!version)
+		version = PG_SCHEMA_BASE;
+	for (size_t i = 0; !rc && i < pg_nmigrations; i++) {
+		const struct pg_migration *m = &pg_migrations[i];
+
+		if (m->version <= version)
+			continue;
+		rc = sql_exec(db, m->sql, err);
+		snprintf(sql, sizeof(sql), "UPDATE schema_version SET version"
+			 " = %d WHERE id = 1", m->version);
+		if (!rc)
+			rc = sql_exec(db, sql, err);
+		if (rc)
+			err_set(err, rc, "migration %d failed", m->version);
+	}
 	return rc;
 }
 
@@ -1006,6 +1026,10 @@ static int pg_migrate(struct sql *db, struct err *err)
 {
 	int version, rc;
 
+	if (pg_migrations[pg_nmigrations - 1].version != PG_SCHEMA_VERSION)
+		BUG("pg-schema.c ends at version %d, pg-schema.h says %d",
+		    pg_migrations[pg_nmigrations - 1].version,
+		    PG_SCHEMA_VERSION);
 	/* the usual case, an opened store at the latest version, takes no
 	 * lock */
 	rc = pg_schema_version(db, &version, err);

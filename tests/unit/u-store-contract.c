@@ -18,7 +18,7 @@
 #include "store/sql.h"
 
 /* the schema version both drivers' migrations reach */
-#define LATEST 10
+#define LATEST SQL_SCHEMA_LATEST
 
 struct backend {
 	const char *name;
