@@ -895,6 +895,69 @@ static int pg_exec(struct sql_conn *c, const char *sql)
 	return rc;
 }
 
+/*
+ * Bulk loads (sql.c, sql_bulk_*()): COPY ... FROM STDIN in text format,
+ * the rows sent in pieces.  A row that breaks a constraint fails the
+ * whole COPY, reported at copy_end().
+ */
+static int pg_copy_begin(struct sql_conn *c, const char *sql)
+{
+	PGresult *res;
+	int rc = 0;
+
+	if (reconnect(c, sql))
+		return -1;
+	res = PQexec(c->pg, sql);
+	if (PQresultStatus(res) != PGRES_COPY_IN) {
+		set_error(c, res);
+		rc = -1;
+	}
+	PQclear(res);
+	track(c);
+	return rc;
+}
+
+static int pg_copy_put(struct sql_conn *c, const char *data, size_t n)
+{
+	while (n) {
+		int piece = n > INT_MAX ? INT_MAX : (int)n;
+
+		/* a blocking connection: 1 sent, -1 failed, never 0 */
+		if (PQputCopyData(c->pg, data, piece) != 1) {
+			set_error(c, NULL);
+			return -1;
+		}
+		data += piece;
+		n -= (size_t)piece;
+	}
+	return 0;
+}
+
+static int pg_copy_end(struct sql_conn *c, bool failed)
+{
+	PGresult *res;
+	int rc = 0;
+
+	if (PQputCopyEnd(c->pg, failed ? "bulk load abandoned" : NULL) != 1) {
+		set_error(c, NULL);
+		rc = -1;
+	}
+	/* COPY's result, then NULL */
+	while ((res = PQgetResult(c->pg))) {
+		/* abandoned: the caller has its error, not this one */
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && !rc &&
+		    !failed) {
+			set_error(c, res);
+			rc = -1;
+		} else if (!rc) {
+			clear_error(c);
+		}
+		PQclear(res);
+	}
+	track(c);
+	return failed ? -1 : rc;
+}
+
 static bool pg_in_transaction(struct sql_conn *c)
 {
 	if (c->broken || PQstatus(c->pg) != CONNECTION_OK)
@@ -1106,6 +1169,9 @@ const struct sql_driver sql_pg_driver = {
 	.exec = pg_exec,
 	.in_transaction = pg_in_transaction,
 	.error = pg_error,
+	.copy_begin = pg_copy_begin,
+	.copy_put = pg_copy_put,
+	.copy_end = pg_copy_end,
 	.audit_protected = pg_audit_protected,
 	.hooks = {
 		/*

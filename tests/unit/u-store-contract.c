@@ -473,6 +473,65 @@ static void test_exec_several(void **state)
 	assert_false(sql_in_transaction(db));
 }
 
+/* A bulk load (COPY where the driver has it) stores what the INSERT
+ * would, and a broken constraint fails it with the same code. */
+static void test_bulk(void **state)
+{
+	static const struct sql_bulk_spec spec =
+		SQL_BULK("ct", "id, i, t", "?1, ?2, ?3", 3);
+	static const char odd[] = "tab\there\nnew line\\ \\N \xc5\xb5";
+	struct sql *db = db_of(state);
+	struct err err = ERR_INIT;
+	struct sql_bulk *b;
+	struct sql_stmt *st;
+
+	exec_ok(db, "DELETE FROM cf; DELETE FROM ct");
+	assert_int_equal(sql_begin(db, &err), 0);
+	b = sql_bulk_begin(db, &spec, &err);
+	assert_non_null(b);
+	for (int64_t id = 1; id <= 1000; id++) {
+		sql_bulk_int(b, id);
+		if (id == 1)
+			sql_bulk_int(b, INT64_MIN);
+		else
+			sql_bulk_opt_int(b, id == 2 ? -1 : (int32_t)id);
+		sql_bulk_text(b, id == 1 ? odd : id == 2 ? NULL :
+				 id == 3 ? "" : "x");
+		assert_int_equal(sql_bulk_row(b), 0);
+	}
+	assert_int_equal(sql_bulk_end(b, &err), 0);
+	assert_int_equal(sql_commit(db, &err), 0);
+	assert_int_equal(count_ct(db), 1000);
+	st = prep(db, "SELECT i, t FROM ct WHERE id <= 3 ORDER BY id");
+	assert_int_equal(sql_step(st), SQL_ROW);
+	assert_true(sql_col_int(st, 0) == INT64_MIN);
+	assert_string_equal(sql_col_str(st, 1), odd);
+	assert_int_equal(sql_step(st), SQL_ROW);
+	assert_true(sql_col_null(st, 0));
+	assert_true(sql_col_null(st, 1));
+	assert_int_equal(sql_step(st), SQL_ROW);
+	assert_false(sql_col_null(st, 1));
+	assert_string_equal(sql_col_str(st, 1), "");
+	sql_finalize(db, st);
+
+	/* a duplicate key among new rows: nothing of the load stays */
+	assert_int_equal(sql_begin(db, &err), 0);
+	b = sql_bulk_begin(db, &spec, &err);
+	assert_non_null(b);
+	for (int64_t id = 2000; id >= 999; id -= 1001) {
+		sql_bulk_int(b, id);
+		sql_bulk_null(b);
+		sql_bulk_text(b, "dup");
+		sql_bulk_row(b);
+	}
+	assert_int_equal(sql_bulk_end(b, &err), ERR_EXISTS);
+	sql_rollback(db);
+	assert_false(sql_in_transaction(db));
+	assert_int_equal(count_ct(db), 1000);
+	assert_int_equal(scalar(db, "SELECT count(*) FROM ct WHERE t = ?1",
+				"dup"), 0);
+}
+
 /* INSERT ... RETURNING id gives the new row's id. */
 static void test_returning(void **state)
 {
@@ -759,6 +818,7 @@ static const struct CMUnitTest contract[] = {
 	CONTRACT(test_nested),
 	CONTRACT(test_changes),
 	CONTRACT(test_exec_several),
+	CONTRACT(test_bulk),
 	CONTRACT(test_returning),
 	CONTRACT(test_upsert),
 	CONTRACT(test_audit_triggers),
