@@ -18,6 +18,8 @@
 #include "alerts/alerts.h"
 #include "base/uktime.h"
 #include "base/xalloc.h"
+#include "store/store-missing.h"
+#include "store/store-people.h"
 
 int alerts_viewer_org(const struct viewer *v, enum org_kind *kind,
 		      char code[ORG_CODE_MAX + 1], struct err *err)

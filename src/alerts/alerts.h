@@ -39,7 +39,7 @@
 #include <jansson.h>
 #include "base/err.h"
 #include "domain/viewer.h"
-#include "store/store.h"
+#include "store/store-alerts.h"
 
 /* ---- the rules (rules.c) ---------------------------------------------------- */
 

@@ -47,7 +47,7 @@
 #include "base/buf.h"
 #include "base/err.h"
 #include "analytics/review.h"
-#include "store/store.h"
+#include "store/store-core.h"
 
 struct review_cache;
 struct review_hold;

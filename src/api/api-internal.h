@@ -27,7 +27,7 @@
 #include "base/compat.h"
 #include "base/err.h"
 #include "domain/viewer.h"
-#include "store/store.h"
+#include "store/store-scope.h"
 #include "web/http.h"
 
 /* The longest filter text a list takes (the store's own limit). */

@@ -34,7 +34,9 @@
 #include "alerts/alerts.h"
 #include "api/api.h"
 #include "api/api-internal.h"
+#include "domain/mfc-rules.h"
 #include "domain/missing.h"
+#include "store/store-missing.h"
 #include "web/session.h"
 
 /* ---- shapes --------------------------------------------------------------- */
@@ -43,13 +45,6 @@ static json_t *grade_json(enum mfc_grade g)
 {
 	return g == MFC_GRADE_UNSET ? json_null() :
 	       json_string(mfc_grade_name(g));
-}
-
-/* Fields the store keeps for the council and inspectors only. */
-static bool sees_interview_detail(const struct viewer *v)
-{
-	return v->access == VIEWER_COUNCIL ||
-	       v->access == VIEWER_INSPECTORATE;
 }
 
 static json_t *episode_json(struct api_json *j, const struct viewer *v,
@@ -85,13 +80,13 @@ static json_t *episode_json(struct api_json *j, const struct viewer *v,
 	api_set(j, o, "charged", json_boolean(e->charged));
 	api_set(j, o, "ri_offered_at", api_time(e->ri_offered_at));
 	api_set(j, o, "ri_held_at", api_time(e->ri_held_at));
-	if (sees_interview_detail(v))
+	if (mfc_sees(v->access, MFC_FIELD_RI_BY))
 		api_set(j, o, "ri_by", api_str(e->ri_by));
 	api_set(j, o, "ri_independent", e->ri_independent < 0 ? json_null() :
 		json_boolean(e->ri_independent));
 	api_set(j, o, "ri_outcome", e->ri_outcome == MFC_OUTCOME_UNSET ?
 		json_null() : json_string(mfc_outcome_name(e->ri_outcome)));
-	if (sees_interview_detail(v))
+	if (mfc_sees(v->access, MFC_FIELD_RI_SUMMARY))
 		api_set(j, o, "ri_summary", api_str(e->ri_summary));
 	api_set(j, o, "updated_at", api_time(e->updated_at));
 	return o;

@@ -39,7 +39,12 @@ void audit_row_hash(const struct audit_row *r, char out[AUDIT_HASH_HEX + 1])
 	static const char magic[] = "cartref-audit-v1\n";
 	unsigned char h[AUDIT_HASH_HEX / 2];
 	crypto_generichash_state st;
+	char at[STORE_TIME_MAX];
 
+	/* the chain hashes the instant as the store keeps it, ISO 8601
+	 * text with milliseconds: rows written before the instant was a
+	 * number verify unchanged */
+	store_time_fmt(r->at, at);
 	auth__sodium();
 	crypto_generichash_init(&st, NULL, 0, sizeof(h));
 	crypto_generichash_update(&st, (const unsigned char *)r->prev_hash,
@@ -48,7 +53,7 @@ void audit_row_hash(const struct audit_row *r, char out[AUDIT_HASH_HEX + 1])
 	crypto_generichash_update(&st, (const unsigned char *)magic,
 				  sizeof(magic) - 1);
 	hash_id(&st, r->id);
-	hash_field(&st, r->at);
+	hash_field(&st, at);
 	hash_id(&st, r->user_id);
 	hash_id(&st, r->org_id);
 	hash_field(&st, r->actor);
@@ -82,7 +87,7 @@ static int row_of(const struct audit_event *e, struct audit_row *r,
 		return err_set(err, ERR_INVALID, "an audit row needs an action "
 			       "of 1 to %d bytes", AUDIT_WORD_MAX);
 	memset(r, 0, sizeof(*r));
-	store_time_fmt(e->at, r->at);
+	r->at = e->at;
 	if (by && by->user) {
 		r->user_id = by->user->id;
 		r->org_id = by->user->org_id;

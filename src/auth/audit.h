@@ -27,7 +27,7 @@
 
 #include "base/compat.h"
 #include "base/err.h"
-#include "store/store.h"
+#include "store/store-people.h"
 
 /* The prev_hash of row 1. */
 #define AUDIT_GENESIS \

@@ -20,7 +20,8 @@
 #include "base/compat.h"
 #include "base/err.h"
 #include "auth/audit.h"
-#include "store/store.h"
+#include "store/store-people.h"
+#include "store/store-scope.h"
 
 struct viewer;
 

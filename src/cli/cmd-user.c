@@ -585,8 +585,11 @@ int cmd_user(struct cli *cl, int argc, char **argv)
 
 static int print_audit(const struct audit_row *r, void *ctx)
 {
+	char at[STORE_TIME_MAX];
+
 	(void)ctx;
-	printf("%" PRId64 "\t%s\t%s\t%s\t%s\t%s%s%s\t%s\t%s\n", r->id, r->at,
+	store_time_fmt(r->at, at);
+	printf("%" PRId64 "\t%s\t%s\t%s\t%s\t%s%s%s\t%s\t%s\n", r->id, at,
 	       r->actor, r->role, r->action, r->subject_kind,
 	       r->subject_kind[0] ? ":" : "", r->subject_id, r->detail,
 	       r->ip);

@@ -21,7 +21,7 @@
 #include "demo/demo.h"
 #include "domain/geo.h"
 #include "domain/home.h"
-#include "store/store.h"
+#include "store/store-core.h"
 
 /* ---- random numbers ------------------------------------------------------ */
 

@@ -24,7 +24,7 @@
 
 #include "base/compat.h"
 #include "base/err.h"
-#include "store/store.h"
+#include "store/store-core.h"
 
 enum demo_scale {
 	DEMO_WALES,	/* 22 councils, 178 homes / 774 places, ~6,400 CLA */

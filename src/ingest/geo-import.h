@@ -7,7 +7,7 @@
 #define CARTREF_GEO_IMPORT_H
 
 #include "base/err.h"
-#include "store/store.h"
+#include "store/store-core.h"
 
 /* Load everything in one transaction, unless already loaded. */
 int geo_import(struct store *s, const char *datadir, struct err *err);

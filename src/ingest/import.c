@@ -15,6 +15,7 @@
 #include "ingest/csv.h"
 #include "ingest/geo-import.h"
 #include "ingest/import.h"
+#include "store/store-missing.h"
 
 struct problem_ctx {
 	struct diags *d;

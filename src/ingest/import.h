@@ -15,7 +15,7 @@
 
 #include "base/compat.h"
 #include "ingest/s903-io.h"
-#include "store/store.h"
+#include "store/store-core.h"
 
 struct import_counts {
 	long returns, children, episodes, missing, oc2, homes;

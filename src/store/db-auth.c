@@ -871,7 +871,7 @@ static void audit_from_row(struct sql_stmt *s, struct audit_row *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->id = sql_col_int(s, 0);
-	sql_col_text(s, 1, r->at, sizeof(r->at));
+	r->at = sql_col_time(s, 1);
 	r->user_id = sql_col_int(s, 2);	/* NULL reads as 0 */
 	r->org_id = sql_col_int(s, 3);
 	sql_col_text(s, 4, r->actor, sizeof(r->actor));
@@ -990,13 +990,15 @@ int db_audit_insert(struct sql *db, const struct audit_row *r, struct err *err)
 static int audit_insert_into(struct sql *db, const char *sql,
 			     const struct audit_row *r, struct err *err)
 {
+	char at[STORE_TIME_MAX];
 	struct sql_stmt *s;
 	int rc = prep(db, sql, &s, err);
 
 	if (rc)
 		return rc;
+	store_time_fmt(r->at, at);	/* 1970 too: never NULL */
 	sql_bind_int(s, 1, r->id);
-	sql_bind_text(s, 2, r->at);
+	sql_bind_text(s, 2, at);
 	sql_bind_id(s, 3, r->user_id);
 	sql_bind_id(s, 4, r->org_id);
 	sql_bind_text(s, 5, r->actor);

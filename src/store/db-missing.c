@@ -204,6 +204,8 @@ static const char place_sql[] =
 	" ORDER BY x.decom DESC LIMIT 1";
 
 static const char insert_sql[] =
+	/* CAST: a parameter in a CASE has no type of its own on PostgreSQL,
+	 * which would take :user as text there and a number elsewhere */
 	"INSERT INTO mfc_episode (child_id, kind, urn, started_at,"
 	" last_seen_at, last_seen_place, circumstances, home_actions,"
 	" exploitation, associates, locations, health_needs, reported_by,"
@@ -213,13 +215,14 @@ static const char insert_sql[] =
 	" ri_summary, ri_recorded_by, updated_at) VALUES (:child, :kind,"
 	" :urn, :started, :last_seen, :last_place, :circ, :actions,"
 	" :exploit, :assoc, :locations, :health, :user, :now, :police_ref,"
-	" :grade, CASE WHEN :grade IS NULL THEN NULL ELSE :user END,"
+	" :grade, CASE WHEN :grade IS NULL THEN NULL"
+	" ELSE CAST(:user AS BIGINT) END,"
 	" CASE WHEN :grade IS NULL THEN NULL ELSE :now END, :returned,"
-	" :returned_place, CASE WHEN :returned IS NULL THEN NULL ELSE :user"
-	" END, :arrested, :charged, :ri_offered, :ri_held, :ri_by,"
-	" :ri_indep, :ri_outcome, :ri_summary, CASE WHEN :ri_offered IS NULL"
-	" AND :ri_held IS NULL AND :ri_outcome IS NULL THEN NULL ELSE :user"
-	" END, :now) RETURNING id";
+	" :returned_place, CASE WHEN :returned IS NULL THEN NULL"
+	" ELSE CAST(:user AS BIGINT) END, :arrested, :charged, :ri_offered,"
+	" :ri_held, :ri_by, :ri_indep, :ri_outcome, :ri_summary, CASE WHEN :ri_offered IS NULL"
+	" AND :ri_held IS NULL AND :ri_outcome IS NULL THEN NULL"
+	" ELSE CAST(:user AS BIGINT) END, :now) RETURNING id";
 
 static const char update_home_sql[] =
 	"UPDATE mfc_episode SET last_seen_at = :last_seen,"

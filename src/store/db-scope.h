@@ -9,6 +9,7 @@
 #define CARTREF_STORE_DB_SCOPE_H
 
 #include "domain/viewer.h"
+#include "store/sql.h"
 
 /* Episode a (of episode_merged) open on day d. */
 #define EP_OPEN_ON(a, d)                                                 \

@@ -944,10 +944,12 @@ static const char m10_audit_pending[] =
  * Migration 11: named leases (store_lease_take()), so that one of several
  * servers on a store does a scheduled job (the alerts run) and the others
  * skip it until the lease expires.  A row, not a lock: it needs nothing
- * of the driver and outlives no holder by more than its term.
+ * of the driver and outlives no holder by more than its term.  (IF NOT
+ * EXISTS, like migration 8's: a store set back to an older version by
+ * hand, as the tests do, runs it again.)
  */
 static const char m11_lease[] =
-"CREATE TABLE lease (\n"
+"CREATE TABLE IF NOT EXISTS lease (\n"
 "  name TEXT PRIMARY KEY,\n"
 "  holder TEXT NOT NULL,\n"
 "  expires_at TEXT NOT NULL\n"

@@ -8,8 +8,7 @@
  * server that stops hands the job on within one term.
  */
 #include "base/compat.h"
-#include "store/db.h"
-#include "store/store-priv.h"
+#include "store/store-internal.h"
 
 static const char sql_lease_take[] =
 	"INSERT INTO lease (name, holder, expires_at) VALUES (?1, ?2, ?4)"
@@ -19,7 +18,7 @@ static const char sql_lease_take[] =
 int store_lease_take(struct store *s, const char *name, const char *holder,
 		     int64_t now, int64_t until, bool *got, struct err *err)
 {
-	struct sql *db = store_sql(s);
+	struct sql *db = s->db;
 	struct sql_stmt *st;
 	int rc;
 
@@ -47,7 +46,7 @@ static const char sql_lease_give[] =
 int store_lease_give(struct store *s, const char *name, const char *holder,
 		     struct err *err)
 {
-	struct sql *db = store_sql(s);
+	struct sql *db = s->db;
 	struct sql_stmt *st = sql_cached(db, sql_lease_give, err);
 	int rc;
 

@@ -25,7 +25,7 @@
 #include "base/buf.h"
 #include "base/xalloc.h"
 #include "alerts/alerts.h"
-#include "store/store.h"
+#include "store/store-core.h"
 #include "web/web-internal.h"
 
 /* Webhook messages one tick delivers at most (each may take seconds). */

@@ -18,6 +18,7 @@
 #include "alerts/alerts.h"
 #include "base/parse.h"
 #include "base/xalloc.h"
+#include "store/store-missing.h"
 #include "web/layout.h"
 #include "web/pages.h"
 #include "web/parts.h"

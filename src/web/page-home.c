@@ -35,6 +35,7 @@
 #include "base/parse.h"
 #include "base/uktime.h"
 #include "base/xalloc.h"
+#include "store/store-missing.h"
 #include "web/layout.h"
 #include "web/pages.h"
 #include "web/parts.h"

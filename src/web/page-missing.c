@@ -34,6 +34,8 @@
 #include "base/parse.h"
 #include "base/uktime.h"
 #include "base/xalloc.h"
+#include "domain/mfc-rules.h"
+#include "store/store-missing.h"
 #include "web/layout.h"
 #include "web/pages.h"
 #include "web/parts.h"
@@ -299,13 +301,12 @@ static void row_yes_no(struct request *req, struct response *res,
 	part_summary_key_end(res);
 }
 
-/* A field only the council and inspectors see. */
-static void row_council(struct request *req, struct response *res,
-			const struct ep_view *ev, const char *key,
-			const char *value)
+/* A field not everyone who sees the episode sees (domain/mfc-rules.h). */
+static void row_withheld(struct request *req, struct response *res,
+			 const struct ep_view *ev, enum mfc_field f,
+			 const char *key, const char *value)
 {
-	if (ev->v.access == VIEWER_COUNCIL ||
-	    ev->v.access == VIEWER_INSPECTORATE) {
+	if (mfc_sees(ev->v.access, f)) {
 		row_text(req, res, key, value);
 		return;
 	}
@@ -410,7 +411,7 @@ static void home_section(struct request *req, struct response *res,
 	part_summary_key_end(res);
 	row_time(req, res, label(req, "started_at"), e->started_at);
 	row_time(req, res, tr(req, "Reported", "Adroddwyd"), e->reported_at);
-	if (ev->v.access != VIEWER_PROVIDER) {
+	if (!mfc_may(ev->v.access, MFC_OP_HOME)) {
 		row_time(req, res, label(req, "last_seen_at"),
 			 e->last_seen_at);
 		row_text(req, res, label(req, "last_seen_place"),
@@ -427,7 +428,7 @@ static void home_section(struct request *req, struct response *res,
 			 e->health_needs);
 	}
 	part_summary_end(res);
-	if (ev->v.access == VIEWER_PROVIDER) {
+	if (mfc_may(ev->v.access, MFC_OP_HOME)) {
 		h3(res, tr(req, "Update the home" RQ "s report",
 			   "Diweddaru adroddiad y cartref"));
 		action_of(action, sizeof(action), e->id, "home");
@@ -448,7 +449,7 @@ static void police_section(struct request *req, struct response *res,
 	char action[64];
 
 	section_start(res, "police", tr(req, "Police", "Yr heddlu"));
-	if (ev->v.access != VIEWER_POLICE) {
+	if (!mfc_may(ev->v.access, MFC_OP_POLICE)) {
 		part_summary_start(res);
 		row_text(req, res, label(req, "police_ref"), e->police_ref);
 		part_summary_key(res, label(req, "risk_grade"));
@@ -501,8 +502,7 @@ static void return_section(struct request *req, struct response *res,
 			   const struct ep_view *ev)
 {
 	const struct mfc_episode *e = &ev->e;
-	bool may = ev->v.access == VIEWER_POLICE ||
-		   ev->v.access == VIEWER_PROVIDER;
+	bool may = mfc_may(ev->v.access, MFC_OP_RETURN);
 	char action[64], hint[300];
 
 	section_start(res, "return", tr(req, "Found or came back",
@@ -555,12 +555,13 @@ static void interview_section(struct request *req, struct response *res,
 
 	section_start(res, "interview", tr(req, "Return interview",
 					   "Cyfweliad dychwelyd"));
-	if (ev->v.access != VIEWER_COUNCIL) {
+	if (!mfc_may(ev->v.access, MFC_OP_INTERVIEW)) {
 		part_summary_start(res);
 		row_time(req, res, label(req, "ri_offered_at"),
 			 e->ri_offered_at);
 		row_time(req, res, label(req, "ri_held_at"), e->ri_held_at);
-		row_council(req, res, ev, label(req, "ri_by"), e->ri_by);
+		row_withheld(req, res, ev, MFC_FIELD_RI_BY,
+			     label(req, "ri_by"), e->ri_by);
 		part_summary_key(res, tr(req, "Independent", "Annibynnol"));
 		if (e->ri_independent < 0)
 			part_not_recorded(req, res);
@@ -576,8 +577,8 @@ static void interview_section(struct request *req, struct response *res,
 		else
 			part_not_recorded(req, res);
 		part_summary_key_end(res);
-		row_council(req, res, ev, label(req, "ri_summary"),
-			    e->ri_summary);
+		row_withheld(req, res, ev, MFC_FIELD_RI_SUMMARY,
+			     label(req, "ri_summary"), e->ri_summary);
 		part_summary_end(res);
 		section_end(res);
 		return;
@@ -675,7 +676,7 @@ static void meeting_section(struct request *req, struct response *res,
 	section_start(res, "meetings", tr(req, "Strategy meetings",
 					  "Cyfarfodydd strategaeth"));
 	meeting_rows(req, res, &ev->chron);
-	if (ev->v.access == VIEWER_COUNCIL) {
+	if (mfc_may(ev->v.access, MFC_OP_MEETING)) {
 		h3(res, tr(req, "Add a strategy meeting",
 			   "Ychwanegu cyfarfod strategaeth"));
 		action_of(action, sizeof(action), ev->e.id, "meeting");
@@ -1041,29 +1042,12 @@ static void after_change(struct store *s, int64_t child_id, int64_t now)
 		web_log_err("evaluating a child's alerts", &err);
 }
 
-/* The store's change for op (a meeting is no change of the episode). */
-static const enum mfc_op op_mfc[] = {
+/* The step each form records (domain/mfc-rules.h: who may). */
+static const enum mfc_op op_step[] = {
 	[OP_HOME] = MFC_OP_HOME, [OP_POLICE] = MFC_OP_POLICE,
 	[OP_RETURN] = MFC_OP_RETURN, [OP_INTERVIEW] = MFC_OP_INTERVIEW,
-	[OP_MEETING] = 0,
+	[OP_MEETING] = MFC_OP_MEETING,
 };
-
-/* Which access may do op at all (the store says the same, and more). */
-static bool op_access(enum op op, enum viewer_access a)
-{
-	switch (op) {
-	case OP_HOME:
-		return a == VIEWER_PROVIDER;
-	case OP_POLICE:
-		return a == VIEWER_POLICE;
-	case OP_RETURN:
-		return a == VIEWER_POLICE || a == VIEWER_PROVIDER;
-	case OP_INTERVIEW:
-	case OP_MEETING:
-		return a == VIEWER_COUNCIL;
-	}
-	return false;
-}
 
 static void episode_post(struct request *req, struct response *res,
 			 enum op op)
@@ -1089,13 +1073,15 @@ static void episode_post(struct request *req, struct response *res,
 	rc = s ? web_viewer(req, s, &ev->v, &err) : ERR_STORE;
 	if (!rc)
 		rc = store_mfc_get(s, &ev->v, id, &ev->e, &err);
-	if (!rc && !op_access(op, ev->v.access))
+	if (!rc && !mfc_may(ev->v.access, op_step[op]))
 		rc = ERR_DENIED;
 	if (rc == ERR_NOT_FOUND || rc == ERR_DENIED) {
 		/* refused: the store audits it as a refused change of this
 		 * episode, and writes nothing */
 		err_clear(&err);
-		rc = store_mfc_change_refused(s, &ev->v, op_mfc[op], id, &err);
+		/* (a meeting is no change of the episode: op 0) */
+		rc = store_mfc_change_refused(s, &ev->v, op == OP_MEETING ?
+					      0 : op_step[op], id, &err);
 		if (!rc)	/* cannot happen: it always refuses */
 			rc = ERR_DENIED;
 	}
@@ -1509,7 +1495,7 @@ void page_missing_report(struct request *req, struct response *res)
 
 	s = web_store(req, &err);
 	rc = s ? web_viewer(req, s, &rv->v, &err) : ERR_STORE;
-	if (!rc && rv->v.access != VIEWER_PROVIDER) {
+	if (!rc && !mfc_may(rv->v.access, MFC_OP_REPORT)) {
 		/* only homes report: the 404 page, the refusal audited */
 		rc = rv->v.audit(s, &rv->v, "view-denied", "missing-report",
 				 "", "only a home reports", &err);

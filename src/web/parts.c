@@ -9,6 +9,7 @@
 #include "auth/audit.h"
 #include "auth/auth.h"
 #include "base/parse.h"
+#include "domain/alert.h"
 #include "web/parts.h"
 #include "web/session.h"
 

@@ -22,8 +22,10 @@
 #include "base/compat.h"
 #include "base/buf.h"
 #include "domain/codes.h"
+#include "domain/missing.h"
+#include "domain/people.h"
 #include "report/report.h"
-#include "store/store.h"
+#include "store/store-scope.h"
 #include "web/http.h"
 
 #define WEB_PAGE_SIZE 25	/* rows per page of a list */

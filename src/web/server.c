@@ -47,7 +47,7 @@
 #include "base/parse.h"
 #include "base/xalloc.h"
 #include "auth/audit.h"
-#include "store/store.h"
+#include "store/store-core.h"
 #include "web/server.h"
 #include "web/web-internal.h"
 

@@ -26,7 +26,8 @@
 #include "base/compat.h"
 #include "base/buf.h"
 #include "auth/auth.h"
-#include "store/store.h"
+#include "domain/people.h"
+#include "store/store-core.h"
 #include "web/http.h"
 
 /* The session cookie: HttpOnly; SameSite=Strict; Path=/ (+ Secure). */

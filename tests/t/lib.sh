@@ -79,9 +79,10 @@ pg_db() {
 }
 
 pg_psql() {
-	db=$1
+	# lib_pgdb_: not "db", which the tests use for their store
+	lib_pgdb_=$1
 	shift
-	psql -X -q -v ON_ERROR_STOP=1 -d "$CARTREF_PG dbname=$db" "$@"
+	psql -X -q -v ON_ERROR_STOP=1 -d "$CARTREF_PG dbname=$lib_pgdb_" "$@"
 }
 
 # A store with geography loaded, made once per script and copied: fast.
@@ -98,7 +99,8 @@ fresh_db() {
 copy_store() {
 	rm -f "$2" "$2-wal" "$2-shm" "$2-audit" "$2-audit-wal" "$2-audit-shm"
 	if on_pg; then
-		pg_psql postgres \
+		pg_psql postgres -q \
+			-c "SET client_min_messages = warning" \
 			-c "DROP DATABASE IF EXISTS $(pg_db "$2") WITH (FORCE)" \
 			-c "CREATE DATABASE $(pg_db "$2") TEMPLATE $(pg_db "$1")" \
 			>/dev/null || return 1

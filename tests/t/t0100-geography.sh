@@ -4,7 +4,7 @@
 
 db=$WORK/geo.db
 check "migrate creates and loads the store" "$CARTREF" --db "$db" migrate
-check_eq "22 Welsh councils" 22 "$(sql "$db" "SELECT count(*) FROM la WHERE is_council AND country = 'W92000004'")"
+check_eq "22 Welsh councils" 22 "$(sql "$db" "SELECT count(*) FROM la WHERE is_council = 1 AND country = 'W92000004'")"
 check_eq "Welsh names kept" "Ynys Môn" "$(sql "$db" "SELECT name_cy FROM la WHERE code = 'W06000001'")"
 check_eq "all Welsh and border postcodes" 123451 "$(sql "$db" "SELECT count(*) FROM postcode")"
 check_eq "all GB districts" 2864 "$(sql "$db" "SELECT count(*) FROM outcode")"
