@@ -749,7 +749,7 @@ const size_t pg_nschema = ARRAY_SIZE(pg_schema);
  * are for).
  */
 static const char m11_lease[] =
-"CREATE TABLE lease (\n"
+"CREATE TABLE IF NOT EXISTS lease (\n"
 "  name TEXT PRIMARY KEY,\n"
 "  holder TEXT NOT NULL,\n"
 "  expires_at TEXT NOT NULL\n"
