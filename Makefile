@@ -36,10 +36,22 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
                echo -lsqlite3 -ljansson -lxlsxwriter -lsodium -lmicrohttpd -lcurl)
 
+# The PostgreSQL store driver (src/store/sql-pg.c, docs/store.md) when
+# libpq's development files are there (Debian: libpq-dev); without them
+# cartref is built with SQLite alone and refuses a postgres:// store.
+HAVE_PG := $(shell pkg-config --exists libpq 2>/dev/null && echo 1)
+ifeq ($(HAVE_PG),1)
+PKG_CFLAGS += -DCARTREF_PG $(shell pkg-config --cflags libpq)
+PKG_LIBS   += $(shell pkg-config --libs libpq)
+endif
+
 LIB_SRC  := $(sort $(wildcard src/base/*.c src/domain/*.c src/store/*.c \
               src/ingest/*.c src/demo/*.c src/analytics/*.c src/report/*.c \
               src/auth/*.c src/web/*.c src/api/*.c \
               src/alerts/*.c))
+ifneq ($(HAVE_PG),1)
+LIB_SRC  := $(filter-out src/store/sql-pg.c src/store/pg-schema.c,$(LIB_SRC))
+endif
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/u-*.c))
 
@@ -100,13 +112,16 @@ $(BUILD)/tools/%: tests/tools/%.c $(LIBA)
 test: deps
 	@$(MAKE) --no-print-directory build
 	@ln -sf $(BIN) cartref
-	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests sh tests/run.sh
+	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests \
+	    CARTREF_HAVE_PG=$(HAVE_PG) sh tests/run.sh
 
 unit: build
-	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests sh tests/run.sh unit
+	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests \
+	    CARTREF_HAVE_PG=$(HAVE_PG) sh tests/run.sh unit
 
 e2e: build
-	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests sh tests/run.sh e2e
+	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests \
+	    CARTREF_HAVE_PG=$(HAVE_PG) sh tests/run.sh e2e
 
 # `make demo`: scripts/demo loads the synthetic Wales data as of today into
 # the demo's own store, build/demo/cartref-demo.db, which only it makes (a

@@ -5,7 +5,9 @@
 # cmocka) is counted as skipped, never as passed.
 #
 # Environment: CARTREF (the binary under test), UNIT_DIR (built unit test
-# programs).  Run from the repository root (make test does).
+# programs), CARTREF_HAVE_PG (1: built with the PostgreSQL driver),
+# CARTREF_PG_URL (a PostgreSQL database the contract test may use; else
+# one is started).  Run from the repository root (make test does).
 set -u
 
 what=${1:-all}
@@ -30,6 +32,27 @@ passed=0
 failed=0
 skipped=0
 failures=""
+
+# PostgreSQL for u-store-contract (docs/store.md, "PostgreSQL"): a
+# throwaway cluster on a Unix socket (scripts/pg-test), stopped and
+# removed however this script ends, unless the environment names a
+# database already.  Without one (no server installed, or a cartref built
+# without libpq: CARTREF_HAVE_PG from the Makefile) its PostgreSQL tests
+# are counted as skipped.
+pg_dir=""
+if [ -z "${CARTREF_PG_URL:-}" ] && [ "${CARTREF_HAVE_PG:-}" = 1 ] &&
+   [ "$what" != e2e ]; then
+	if pg_dir=$(sh scripts/pg-test start 2>"$out/pg-test.log"); then
+		trap 'sh scripts/pg-test stop "$pg_dir"' EXIT
+		trap 'exit 130' INT TERM
+		CARTREF_PG_URL=$(cat "$pg_dir/url")
+		export CARTREF_PG_URL
+	else
+		pg_dir=""
+		echo "note: no PostgreSQL for the store contract test" \
+		     "(see $out/pg-test.log): its PostgreSQL tests are skipped"
+	fi
+fi
 
 if [ "$what" = all ] || [ "$what" = unit ]; then
 	for t in "$UNIT_DIR"/u-*; do
