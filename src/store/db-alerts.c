@@ -1002,7 +1002,7 @@ static const char sql_list_count[] = "SELECT count(*)" LIST_FROM;
 #define URGENCY "a.severity DESC, a.due_at IS NULL, a.due_at," \
 	" a.raised_at DESC, a.id DESC"
 /* An item: the child, else the home. */
-#define ITEM "coalesce(a.child_id, a.urn)"
+#define ITEM "coalesce('c' || a.child_id, 'h' || a.urn)"
 static const char sql_items[] =
 	"SELECT item, child_id, urn, severity, due_at, newest, nall FROM ("
 	"SELECT " ITEM " AS item, a.child_id AS child_id, a.urn AS urn,"
@@ -1010,7 +1010,7 @@ static const char sql_items[] =
 	" row_number() OVER (PARTITION BY " ITEM " ORDER BY " URGENCY ") AS rn,"
 	" max(a.raised_at) OVER (PARTITION BY " ITEM ") AS newest,"
 	" count(*) OVER (PARTITION BY " ITEM ") AS nall" LIST_FROM
-	") WHERE rn = 1 ORDER BY severity DESC, due_at IS NULL, due_at,"
+	") AS i WHERE rn = 1 ORDER BY severity DESC, due_at IS NULL, due_at,"
 	" newest DESC, id DESC LIMIT ?8 OFFSET ?9";
 static const char sql_items_count[] =
 	"SELECT count(DISTINCT " ITEM ")" LIST_FROM;

@@ -773,7 +773,7 @@ int db_login_refusal_add(struct sql *db, const struct login_refusal *r,
 	int rc = prep(db, "INSERT INTO login_refusal (key, ip, subject, why,"
 		      " first_at, last_at, count) VALUES (?1, ?2, ?3, ?4, ?5,"
 		      " ?5, 1) ON CONFLICT (key) DO UPDATE SET"
-		      " last_at = excluded.last_at, count = count + 1"
+		      " last_at = excluded.last_at, count = login_refusal.count + 1"
 		      " RETURNING count", &s, err);
 
 	if (rc)

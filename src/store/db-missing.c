@@ -78,15 +78,16 @@
 #define INSPECTORATE_VIS "(e.urn IS NOT NULL OR " SCOPE_INSPECTORATE ")"
 
 /*           vis  cscope  gread  placed  write  mvis */
-#define MR_NONE "0", "0", "0", "0", "0", "0"
+#define MR_NONE "FALSE", "FALSE", "FALSE", "FALSE", "FALSE", "FALSE"
 #define MR_INSPECTORATE                                                  \
-	INSPECTORATE_VIS, SCOPE_INSPECTORATE, SCOPE_INSPECTORATE, "0",    \
-	"0", SCOPE_INSPECTORATE
-#define MR_COUNCIL OWN_CHILD, OWN_CHILD, OWN_CHILD, "0", OWN_CHILD, OWN_CHILD
+	INSPECTORATE_VIS, SCOPE_INSPECTORATE, SCOPE_INSPECTORATE, "FALSE", \
+	"FALSE", SCOPE_INSPECTORATE
+#define MR_COUNCIL                                                       \
+	OWN_CHILD, OWN_CHILD, OWN_CHILD, "FALSE", OWN_CHILD, OWN_CHILD
 #define MR_PROVIDER                                                      \
 	PROVIDER_VIS, SCOPE_PROVIDER, PLACED, PLACED, PROVIDER_WRITE, PLACED
 #define MR_POLICE                                                        \
-	POLICE_EP("e", "hl"), POLICE_CHILD, POLICE_MISSING_NOW, "0",      \
+	POLICE_EP("e", "hl"), POLICE_CHILD, POLICE_MISSING_NOW, "FALSE", \
 	POLICE_EP("e", "hl"), POLICE_MEETING
 
 #define BY_ACCESS(M)                                                     \
@@ -135,7 +136,7 @@ enum {
  * db-scope.c). */
 #define CHILD_FIND(vis, cscope, gread, placed, write, mvis)              \
 	"SELECT c.id, (" cscope "), (" gread "), (" placed ")"            \
-	" FROM (SELECT 1) LEFT JOIN (child c JOIN la cl"                  \
+	" FROM (SELECT 1) AS one LEFT JOIN (child c JOIN la cl"         \
 	" ON cl.id = c.la_id)"                                            \
 	" ON cl.code = :c_la AND c.child_ref = :c_ref"
 #define CHILD_EPISODES(vis, cscope, gread, placed, write, mvis)          \
@@ -164,12 +165,13 @@ enum {
 	EP_FROM " WHERE (" vis ")"                                        \
 	" AND (:f_la IS NULL OR cl.code = :f_la)"                         \
 	" AND (:f_urn IS NULL OR e.urn = :f_urn)"                         \
-	" AND CASE :due WHEN 0 THEN e.returned_at IS NULL"                \
+	" AND CASE CAST(:due AS BIGINT)"                                \
+	" WHEN 0 THEN e.returned_at IS NULL"                              \
 	" WHEN 1 THEN e.kind = 'M' AND e.returned_at >= :since"           \
 	"  AND e.ri_held_at IS NULL"                                      \
 	"  AND coalesce(e.ri_outcome, '') <> 'declined'"                  \
 	" WHEN 2 THEN e.started_at >= :since AND " REPORT_INCOMPLETE      \
-	" ELSE 0 END"
+	" ELSE FALSE END"
 #define ATTN_PAGE(vis, cscope, gread, placed, write, mvis)               \
 	"SELECT e.id, cl.code, c.child_ref, c.dob, e.kind, e.urn, h.name," \
 	" e.started_at, e.risk_grade, e.police_ref, e.exploitation,"      \

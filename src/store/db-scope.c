@@ -88,18 +88,18 @@
 	" OR (p.type = 'la' AND l.council_code = :la))"
 
 /*          scope               mvis  cvis  evis  addr  one */
-#define RULES_NONE "0", "0", "0", "0", "0", "0"
+#define RULES_NONE "FALSE", "FALSE", "FALSE", "FALSE", "FALSE", "FALSE"
 #define RULES_INSPECTORATE                                               \
-	SCOPE_INSPECTORATE, "1", "1", "1", "1", SCOPE_INSPECTORATE_ONE
+	SCOPE_INSPECTORATE, "TRUE", "TRUE", "TRUE", "TRUE", SCOPE_INSPECTORATE_ONE
 #define RULES_COUNCIL                                                    \
-	SCOPE_COUNCIL, "1", "1", "1", ADDR_COUNCIL, SCOPE_COUNCIL
+	SCOPE_COUNCIL, "TRUE", "TRUE", "TRUE", ADDR_COUNCIL, SCOPE_COUNCIL
 #define RULES_PROVIDER                                                   \
 	SCOPE_PROVIDER, "mp.pl_provider = :provider",                     \
 	"cp.name = :provider", "ep.name = :provider", "p.name = :provider", \
 	SCOPE_PROVIDER_ONE
 #define RULES_POLICE                                                     \
 	SCOPE_POLICE, "(mp.kind = 'M' AND " IN_AREA("mp.pl_council") ")", \
-	"1", EP_OPEN_ON("e", ":today"), "0", SCOPE_POLICE_ONE
+	"TRUE", EP_OPEN_ON("e", ":today"), "FALSE", SCOPE_POLICE_ONE
 
 /* A statement's text for each kind of access. */
 #define BY_ACCESS(M)                                                     \
@@ -202,7 +202,7 @@ enum {
  * would have skipped the subquery and answered several times faster.
  */
 #define CHILD_FIND(scope, mvis, cvis, evis, addr, one)                   \
-	"SELECT c.id, (" one ") FROM (SELECT 1)"                          \
+	"SELECT c.id, (" one ") FROM (SELECT 1) AS one"                 \
 	" LEFT JOIN (child c JOIN la l ON l.id = c.la_id)"                \
 	" ON l.code = :c_la AND c.child_ref = :c_ref"
 #define CHILD_HEAD(scope, mvis, cvis, evis, addr, one)                   \
@@ -287,7 +287,7 @@ static const char home_years_sql[] =
 	"   AND instr(',P,B,T,U,', ',' || n.rne || ',') > 0"
 	"   AND n.urn IS DISTINCT FROM e.urn)"
 	"  GROUP BY 1"
-	") GROUP BY y ORDER BY y DESC LIMIT :limit";
+	") AS t GROUP BY y ORDER BY y DESC LIMIT :limit";
 
 /* Open missing periods: MR_* columns, then MIS_COLS. */
 #define MISSING_FROM(scope, mvis)                                        \
