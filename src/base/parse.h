@@ -47,6 +47,9 @@ void date_fmt_iso(int32_t days, char out[DATE_STR_MAX]);
 
 /* Whole years between dob and day (age on that day). */
 int date_age_years(int32_t dob, int32_t day);
+/* The last date of birth of someone aged years or more on day (one born
+ * on 29 February has a birthday on 1 March when there is no 29th). */
+int32_t date_born_by(int32_t day, int years);
 
 /*
  * Reporting years run 1 April to 31 March and are named by the calendar

@@ -36,7 +36,7 @@
 
 /* Child c, under 18, placed today at a home of provider :provider. */
 #define PLACED                                                           \
-	"(" UNDER_18_ON("c", ":today") " AND EXISTS (SELECT 1"            \
+	"(" UNDER_18_TODAY("c") " AND EXISTS (SELECT 1"            \
 	" FROM episode_merged x JOIN home xh"                             \
 	" ON xh.urn = x.urn JOIN provider xp ON xp.id = xh.provider_id"   \
 	" WHERE x.child_id = c.id AND xp.name = :provider AND "           \
@@ -202,7 +202,7 @@ static const char place_sql[] =
 	" JOIN provider xp ON xp.id = xh.provider_id"
 	" WHERE cl.code = :c_la AND c.child_ref = :c_ref"
 	" AND xp.name = :provider AND " EP_OPEN_ON("x", ":today")
-	" AND " UNDER_18_ON("c", ":today")
+	" AND " UNDER_18_TODAY("c")
 	" ORDER BY x.decom DESC LIMIT 1";
 
 static const char insert_sql[] =

@@ -48,10 +48,11 @@
 	"(" a ".start <= " d " AND (" a ".end IS NULL OR " a ".end > " d  \
 	") AND (" a ".end_eff IS NULL OR " a ".end_eff > " d "))"
 
-/* Child c looked after on day d: under 18, in an episode open that day;
- * short breaks (V3, V4) do not count. */
-#define LOOKED_AFTER_ON(d)                                               \
-	"(" UNDER_18_ON("c", d) " AND EXISTS (SELECT 1 FROM episode_merged x" \
+/* Child c looked after on day d: under 18 (born after the day born,
+ * date_born_by(d, 18)), in an episode open that day; short breaks (V3,
+ * V4) do not count. */
+#define LOOKED_AFTER_ON(d, born)                                         \
+	"(c.dob > " born " AND EXISTS (SELECT 1 FROM episode_merged x"    \
 	" WHERE x.child_id = c.id"                                        \
 	" AND " EP_OPEN_ON("x", d) " AND x.ls NOT IN ('V3', 'V4')))"
 
@@ -140,7 +141,7 @@
  * home ch and provider cp): CH_* columns, then EP_COLS. */
 #define CHILD_ROW(scope, mvis, cvis, evis, addr, one)                    \
 	"SELECT c.id, l.code, c.child_ref, c.sex, c.dob, c.upn, c.ethnic, " \
-	LOOKED_AFTER_ON(":today") ","                                     \
+	LOOKED_AFTER_ON(":today", ":adult_born") ","                                     \
 	LIVE_OPEN_COUNT ","                                               \
 	" cur.id IS NOT NULL AND (" cvis "),"                             \
 	EP_COLS("cur", "ch", "cp",                                        \
@@ -149,7 +150,7 @@
 	" FROM child c JOIN la l ON l.id = c.la_id"                       \
 	" LEFT JOIN episode cur ON cur.id = (SELECT x.id"                 \
 	" FROM episode_merged x WHERE x.child_id = c.id"                  \
-	" AND " EP_OPEN_ON("x", ":today") " AND " UNDER_18_ON("c", ":today") \
+	" AND " EP_OPEN_ON("x", ":today") " AND " UNDER_18_TODAY("c") \
 	" ORDER BY x.decom DESC LIMIT 1)"                                 \
 	" LEFT JOIN home ch ON ch.urn = cur.urn"                          \
 	" LEFT JOIN provider cp ON cp.id = ch.provider_id"                \
@@ -161,7 +162,7 @@ enum {
 
 /* Child c, under 18, in an episode open today that passes test (on x). */
 #define PLACED_NOW(test)                                                 \
-	"(" UNDER_18_ON("c", ":today") " AND EXISTS (SELECT 1"            \
+	"(" UNDER_18_TODAY("c") " AND EXISTS (SELECT 1"            \
 	" FROM episode_merged x WHERE x.child_id = c.id"                  \
 	" AND " EP_OPEN_ON("x", ":today") " AND " test "))"
 #define IN_HOME_NOW PLACED_NOW("x.place IN ('K1', 'K2')")
@@ -170,7 +171,8 @@ enum {
 	" AND (:f_la IS NULL OR l.code = :f_la)"                          \
 	" AND (:prefix IS NULL OR"                                        \
 	" substr(c.child_ref, 1, length(:prefix)) = :prefix)"             \
-	" AND (:on IS NULL OR " LOOKED_AFTER_ON(":on") ")"                \
+	" AND (:on IS NULL OR "                                           \
+	LOOKED_AFTER_ON(":on", ":on_adult_born") ")"                      \
 	" AND (:f_urn IS NULL OR " PLACED_NOW("x.urn = :f_urn") ")"       \
 	" AND (:in_home IS NULL OR " IN_HOME_NOW ")"
 
@@ -179,7 +181,7 @@ enum {
 #define CHILD_ORDER                                                      \
 	" ORDER BY CASE WHEN :homes_first IS NOT NULL THEN " IN_HOME_NOW  \
 	" END DESC, CASE WHEN :homes_first IS NOT NULL THEN "             \
-	LOOKED_AFTER_ON(":today") " END DESC, l.code, c.child_ref"
+	LOOKED_AFTER_ON(":today", ":adult_born") " END DESC, l.code, c.child_ref"
 
 /* The page's children are picked first, so that the costly columns of
  * CHILD_ROW are computed for them only. */
@@ -350,6 +352,9 @@ void db_bind_viewer(struct sql_stmt *s, const struct viewer *v)
 
 	sql_bind_name_date(s, ":today", v->today);
 	sql_bind_name_date(s, ":cutoff", v->today - VIEWER_WINDOW_DAYS);
+	sql_bind_name_date(s, ":adult_born", date_born_by(v->today, 18));
+	sql_bind_name_date(s, ":cutoff_adult_born",
+			   date_born_by(v->today - VIEWER_WINDOW_DAYS - 1, 18));
 	sql_bind_name_text(s, ":la", v->access == VIEWER_COUNCIL ? v->la : NULL);
 	sql_bind_name_text(s, ":provider",
 		  v->access == VIEWER_PROVIDER ? v->provider : NULL);
@@ -542,6 +547,9 @@ static void bind_child_filter(struct sql_stmt *s, const struct child_filter *f)
 	sql_bind_name_text(s, ":f_la", f->la);
 	sql_bind_name_text(s, ":prefix", f->ref_prefix);
 	sql_bind_name_date(s, ":on", day_or_any(f->looked_after_on));
+	sql_bind_name_date(s, ":on_adult_born",
+			   day_or_any(f->looked_after_on) == DATE_NONE ?
+			   DATE_NONE : date_born_by(f->looked_after_on, 18));
 	sql_bind_name_text(s, ":f_urn", f->urn);
 	sql_bind_name_text(s, ":in_home", f->in_home ? "1" : NULL);
 	sql_bind_name_text(s, ":homes_first", f->homes_first ? "1" : NULL);
@@ -955,7 +963,7 @@ static const char homes_now_sql[] =
 	" h.registered <= :today AND (h.closed IS NULL OR h.closed > :today),"
 	" (SELECT count(DISTINCT x.child_id) FROM episode_merged x"
 	"  JOIN child c ON c.id = x.child_id WHERE x.urn = h.urn"
-	"  AND " EP_OPEN_ON("x", ":today") " AND " UNDER_18_ON("c", ":today")
+	"  AND " EP_OPEN_ON("x", ":today") " AND " UNDER_18_TODAY("c")
 	"  AND x.ls NOT IN ('V3', 'V4')),"
 	" (SELECT count(*) FROM mfc_episode e WHERE e.urn = h.urn"
 	"  AND e.returned_at IS NULL),"

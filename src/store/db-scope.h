@@ -20,18 +20,22 @@
 #define IN_AREA(e) "instr(:areas, ',' || " e " || ',') > 0"
 
 /*
- * Child c (alias a) under 18 on day d: nobody of 18 or over is looked
- * after, whatever an old return left open.  Dates of birth are
- * "yyyy-mm-dd" text: one born on 29 February is 18 on 1 March.
+ * Child c (alias a) under 18 today: nobody of 18 or over is looked after,
+ * whatever an old return left open.  :adult_born is the last date of
+ * birth of an 18-year-old today (date_born_by(): one born on 29 February
+ * is 18 on 1 March), computed in C rather than with SQLite's date()
+ * arithmetic, which PostgreSQL has not (db_bind_viewer()).
  */
-#define UNDER_18_ON(a, d) "(" a ".dob > date(" d ", '-18 years'))"
+#define UNDER_18_TODAY(a) "(" a ".dob > :adult_born)"
 
 /*
  * Child c as inspectors see it: ever placed in a registered home.  As a
  * provider does: with an episode at one of its homes that began by today
  * and ended no more than VIEWER_WINDOW_DAYS before it (:cutoff), or has
  * not ended; an episode left open for someone who has turned 18 ended on
- * their 18th birthday.
+ * their 18th birthday (on or after :cutoff: born after
+ * :cutoff_adult_born, the last birth date of an 18-year-old the day
+ * before :cutoff).
  */
 #define SCOPE_INSPECTORATE_EPISODES                                      \
 	" FROM home h0 JOIN episode e0 ON e0.urn = h0.urn"                \
@@ -49,7 +53,8 @@
 	" JOIN episode_merged e0 ON e0.urn = h0.urn"                      \
 	" JOIN child c0 ON c0.id = e0.child_id"                           \
 	" WHERE p0.name = :provider AND e0.decom <= :today"               \
-	" AND coalesce(e0.end_eff, date(c0.dob, '+18 years')) >= :cutoff"
+	" AND (e0.end_eff >= :cutoff OR (e0.end_eff IS NULL"              \
+	" AND c0.dob > :cutoff_adult_born))"
 #define SCOPE_PROVIDER                                                   \
 	"c.id IN (SELECT e0.child_id" SCOPE_PROVIDER_EPISODES ")"
 #define SCOPE_PROVIDER_ONE                                               \

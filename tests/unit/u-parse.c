@@ -308,6 +308,23 @@ static void test_age_years(void **state)
 	assert_int_equal(date_age_years(dob, ymd(2006, 6, 1)), 1);
 }
 
+/* date_born_by(day, n): the last birth date of someone n or older on
+ * day, the same rule as date_age_years() for every day of four years */
+static void test_born_by(void **state)
+{
+	(void)state;
+	assert_int_equal(date_born_by(ymd(2026, 7, 14), 18), ymd(2008, 7, 14));
+	/* 29 February with no 29th 18 years before: the 28th */
+	assert_int_equal(date_born_by(ymd(2028, 2, 29), 18), ymd(2010, 2, 28));
+	assert_int_equal(date_born_by(ymd(2022, 3, 1), 18), ymd(2004, 3, 1));
+	for (int32_t day = ymd(2024, 1, 1); day < ymd(2028, 1, 1); day++) {
+		int32_t b = date_born_by(day, 18);
+
+		assert_true(date_age_years(b, day) >= 18);
+		assert_true(date_age_years(b + 1, day) < 18);
+	}
+}
+
 static void test_age_leap_day_birth(void **state)
 {
 	int32_t dob = ymd(2004, 2, 29);
@@ -382,6 +399,7 @@ int main(void)
 		cmocka_unit_test(test_date_format_parse_round_trip),
 		cmocka_unit_test(test_age_years),
 		cmocka_unit_test(test_age_leap_day_birth),
+		cmocka_unit_test(test_born_by),
 		cmocka_unit_test(test_reporting_years),
 		cmocka_unit_test(test_str_copy),
 	};
