@@ -7,7 +7,7 @@
 # The end-to-end tests run twice (issue 11, docs/store.md): with the
 # embedded SQLite store, then with every store a database of a throwaway
 # PostgreSQL cluster (scripts/pg-test, tests/pg-wrap), their names then
-# shown as "pg:tNNNN".  Without PostgreSQL (a cartref built without
+# shown as "pg-tNNNN".  Without PostgreSQL (a cartref built without
 # libpq, or no server installed) the second round is one failure, not a
 # silent pass: set CARTREF_NO_PG=1 to leave it out knowingly.
 #
@@ -120,8 +120,8 @@ all|e2e|e2e-pg)
 		     "are left out"
 	elif [ -z "${CARTREF_PG:-}" ]; then
 		failed=$((failed + 1))
-		failures="$failures pg:(no-cluster)"
-		echo "FAIL pg: no PostgreSQL to run the end-to-end tests on" \
+		failures="$failures postgresql"
+		echo "FAIL postgresql: no PostgreSQL to run the end-to-end tests on" \
 		     "(a cartref built without libpq, or see $out/pg-test.log);" \
 		     "CARTREF_NO_PG=1 leaves them out"
 	else
@@ -129,7 +129,7 @@ all|e2e|e2e-pg)
 		CARTREF_REAL=$CARTREF CARTREF=$root/tests/pg-wrap \
 		CARTREF_TEST_BACKEND=pg
 		export CARTREF_REAL CARTREF CARTREF_TEST_BACKEND CARTREF_PG
-		e2e pg:
+		e2e pg-
 		CARTREF=$CARTREF_REAL
 		CARTREF_TEST_BACKEND=sqlite
 	fi

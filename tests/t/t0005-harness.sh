@@ -17,7 +17,7 @@ ok "this one ran"
 skip "this one did not" "no such tool here"
 done_testing
 SH
-(cd "$WORK/tree" && TEST_OUT="$WORK/tree/out" sh "$root/tests/run.sh" e2e) \
+(cd "$WORK/tree" && TEST_OUT="$WORK/tree/out" sh "$root/tests/run.sh" e2e-sqlite) \
 	>"$WORK/run.out" 2>&1
 check_eq "run.sh: one passed, one skipped" "1 passed, 0 failed, 1 skipped" \
 	"$(tail -n 1 "$WORK/run.out")"
@@ -32,7 +32,7 @@ skip "nothing ran" "on purpose"
 not_ok "and this failed"
 done_testing
 SH
-(cd "$WORK/tree" && TEST_OUT="$WORK/tree/out" sh "$root/tests/run.sh" e2e) \
+(cd "$WORK/tree" && TEST_OUT="$WORK/tree/out" sh "$root/tests/run.sh" e2e-sqlite) \
 	>"$WORK/run2.out" 2>&1
 check_eq "a failure beside a skip still fails" "0 passed, 1 failed, 1 skipped" \
 	"$(tail -n 1 "$WORK/run2.out")"
