@@ -114,10 +114,26 @@ copy_store() {
 # sql DB "query": run a read-only query with the sqlite3 shell, the
 # store's audit file attached as cartref attaches it ("aud"), so that
 # "audit" names its table; on PostgreSQL with psql, in the same
-# "a|b" form (the search path names the audit table too).
+# "a|b" form (the search path names the audit table too, and a boolean
+# column prints 1 or 0).  Write the query in SQL both run: no PRAGMA
+# (schema_version below), no bare column beside an aggregate.
+
+# schema_version DB: the store's schema version
+schema_version() {
+	if on_pg; then
+		sql "$1" "SELECT version FROM schema_version"
+	else
+		sql "$1" "PRAGMA user_version"
+	fi
+}
 sql() {
 	if on_pg; then
-		pg_psql "$(pg_db "$1")" -A -t -F '|' -c "$2"
+		# the audit trail's schema on the search path, as SQLite's
+		# attached file; true and false printed as SQLite prints them
+		PGOPTIONS="-c search_path=public,aud" \
+			pg_psql "$(pg_db "$1")" -A -t -F '|' -c "$2" |
+			sed 's/^t$/1/; s/^f$/0/; s/^t|/1|/; s/^f|/0|/;
+			     s/|t$/|1/; s/|f$/|0/; s/|t|/|1|/g; s/|f|/|0|/g'
 	elif [ -f "$1-audit" ]; then
 		sqlite3 -batch -noheader -cmd "ATTACH '$1-audit' AS aud" "$1" "$2"
 	else

@@ -10,7 +10,7 @@ cr() { "$CARTREF" --db "$db" "$@"; }
 count() { sql "$db" "SELECT count(*) FROM $1"; }
 
 latest=$("$CARTREF" version | sed -n 's/.*store schema \([0-9]*\).*/\1/p')
-check_eq "schema version is the latest ($latest)" "$latest" "$(sql "$db" "PRAGMA user_version")"
+check_eq "schema version is the latest ($latest)" "$latest" "$(schema_version "$db")"
 check_eq "inspectorate seeded" "Care Inspectorate Wales" "$(sql "$db" "SELECT name_en FROM org WHERE kind = 'inspectorate' AND code = 'CIW'")"
 check_eq "four police forces seeded" 4 "$(sql "$db" "SELECT count(*) FROM org WHERE kind = 'police'")"
 check_eq "their areas cover the 22 councils once" "22 22" "$(sql "$db" "SELECT count(*), count(DISTINCT la_code) FROM police_area" | tr '|' ' ')"
@@ -65,7 +65,7 @@ cr user token insp@example.org --label "nightly export" >"$WORK/token.out" 2>&1
 check_eq "token made" 0 $?
 tok=$(grep '^cartref_' "$WORK/token.out")
 check_eq "token is cartref_ and 43 characters" 51 "${#tok}"
-check_eq "only a 32-byte hash is stored" "1|32" "$(sql "$db" "SELECT count(*), length(token_hash) FROM api_token")"
+check_eq "only a 32-byte hash is stored" "1|32" "$(sql "$db" "SELECT count(*), max(length(token_hash)) FROM api_token")"
 check_eq "the token is nowhere in the store" 0 "$(cat "$db" "$db-wal" 2>/dev/null | grep -a -c -F -e "${tok#cartref_}")"
 check_status "a token needs a label" 2 cr user token insp@example.org
 cr user tokens insp@example.org >"$WORK/tokens.out"
@@ -126,49 +126,87 @@ check_status "list --limit out of range" 2 cr audit list --limit 0
 check_status "unknown audit subcommand" 2 cr audit frobnicate
 
 # ---- tampering ---------------------------------------------------------------
-# The trail is in the store's audit file, FILE-audit (docs/security.md).
-# refused "description" DB "SQL": the store must refuse the SQL.
+# The trail is in the store's audit file, FILE-audit (docs/security.md);
+# on PostgreSQL in the schema aud, its guards plpgsql triggers.
+# on_trail DB "SQL": run SQL where the trail is (the audit file, or the
+# database with aud first on the search path); refused "description" DB
+# "SQL": the store must refuse it; unguard DB TRIGGER: take one guard
+# off (SQLite: drop it; PostgreSQL: disable it, as an owner could).
+on_trail() {
+	if on_pg; then
+		PGOPTIONS="-c search_path=aud,public" \
+			pg_psql "$(pg_db "$1")" -c "$2"
+	else
+		sqlite3 -batch "$1-audit" "$2"
+	fi
+}
 refused() {
-	if out=$(sqlite3 -batch "$2" "$3" 2>&1); then not_ok "$1" "ran: $3"
+	if out=$(on_trail "$2" "$3" 2>&1); then not_ok "$1" "ran: $3"
 	else ok "$1"; fi
 }
+unguard() {
+	if on_pg; then
+		on_trail "$1" "ALTER TABLE aud.audit DISABLE TRIGGER $2"
+	else
+		on_trail "$1" "DROP TRIGGER $2"
+	fi
+}
+zero=0000000000000000000000000000000000000000000000000000000000000000
 
 t1=$WORK/t1.db
-cp "$db" "$t1"; cp "$db-audit" "$t1-audit"
-refused "the store refuses an UPDATE" "$t1-audit" "UPDATE audit SET detail = 'x' WHERE id = 3"
-refused "the store refuses a DELETE" "$t1-audit" "DELETE FROM audit WHERE id = 3"
-refused "the store refuses a row out of order" "$t1-audit" "INSERT INTO audit (id, at, actor, action, prev_hash, hash) VALUES (100, '2025-01-01T00:00:00.000Z', 'x', 'y', printf('%064d', 0), printf('%064d', 0))"
-sqlite3 "$t1-audit" "DROP TRIGGER audit_no_update; UPDATE audit SET detail = 'nothing to see' WHERE id = 3"
+copy_store "$db" "$t1"
+refused "the store refuses an UPDATE" "$t1" "UPDATE audit SET detail = 'x' WHERE id = 3"
+refused "the store refuses a DELETE" "$t1" "DELETE FROM audit WHERE id = 3"
+refused "the store refuses a row out of order" "$t1" "INSERT INTO audit (id, at, actor, role, action, subject_kind, subject_id, detail, ip, prev_hash, hash) VALUES (100, '2025-01-01T00:00:00.000Z', 'x', '', 'y', '', '', '', '', '$zero', '$zero')"
+if on_pg; then
+	refused "the store refuses a TRUNCATE" "$t1" "TRUNCATE audit"
+fi
+unguard "$t1" audit_no_update
+on_trail "$t1" "UPDATE audit SET detail = 'nothing to see' WHERE id = 3" >/dev/null
 "$CARTREF" --db "$t1" audit verify >/dev/null 2>"$WORK/t1.err"
 check_eq "a changed row: verify exits 1" 1 $?
 check_grep "and names row 3" "first bad row: 3" "$WORK/t1.err"
 check_grep "as changed" "row 3 has been changed" "$WORK/t1.err"
 
 t2=$WORK/t2.db
-cp "$db" "$t2"; cp "$db-audit" "$t2-audit"
-sqlite3 "$t2-audit" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 5"
+copy_store "$db" "$t2"
+unguard "$t2" audit_no_delete
+on_trail "$t2" "DELETE FROM audit WHERE id = 5" >/dev/null
 "$CARTREF" --db "$t2" audit verify >/dev/null 2>"$WORK/t2.err"
 check_eq "a deleted row: verify exits 1" 1 $?
 check_grep "and names row 5 as missing" "row 5 is missing" "$WORK/t2.err"
 
 t3=$WORK/t3.db
-cp "$db" "$t3"; cp "$db-audit" "$t3-audit"
-sqlite3 "$t3-audit" "DROP TRIGGER audit_no_delete"
+copy_store "$db" "$t3"
+unguard "$t3" audit_no_delete
 check_status "intact rows but no guard: verify exits 1" 1 "$CARTREF" --db "$t3" audit verify
 
 # ---- exact triggers and anchors (issue 10 item 8) ---------------------------
-no_delete="CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
-no_update="CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
 t4=$WORK/t4.db
-cp "$db" "$t4"; cp "$db-audit" "$t4-audit"
-sqlite3 "$t4-audit" "DROP TRIGGER audit_no_delete; CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN 0
+copy_store "$db" "$t4"
+if on_pg; then
+	# a guard with a WHEN that never holds, then the same trigger again
+	on_trail "$t4" "DROP TRIGGER audit_no_delete ON aud.audit;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON aud.audit FOR EACH ROW
+WHEN (false) EXECUTE FUNCTION aud.audit_refuse()" >/dev/null
+	put_back() {
+		on_trail "$1" "DROP TRIGGER audit_no_delete ON aud.audit;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON aud.audit FOR EACH ROW
+EXECUTE FUNCTION aud.audit_refuse()" >/dev/null
+	}
+else
+	no_delete="CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+	on_trail "$t4" "DROP TRIGGER audit_no_delete; CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN 0
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
+	put_back() {
+		on_trail "$1" "DROP TRIGGER audit_no_delete; $no_delete"
+	}
+fi
 "$CARTREF" --db "$t4" audit verify >/dev/null 2>"$WORK/t4.err"
 check_eq "a trigger neutralised with WHEN 0: verify exits 1" 1 $?
 check_grep "as the guard altered" "append-only triggers are missing, altered" "$WORK/t4.err"
-sqlite3 "$t4-audit" "DROP TRIGGER audit_no_delete; $no_delete"
+put_back "$t4"
 check "the same trigger put back exactly: intact again" "$CARTREF" --db "$t4" audit verify
 
 key=$WORK/anchor.key
@@ -195,9 +233,15 @@ check_status "an altered anchor: refused" 1 cr audit verify --anchor "$(echo "$a
 
 # truncated below the anchor, the triggers put back exactly
 t5=$WORK/t5.db
-cp "$db" "$t5"; cp "$db-audit" "$t5-audit"
+copy_store "$db" "$t5"
 last=$(sql "$t5" "SELECT max(id) FROM audit")
-sqlite3 "$t5-audit" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id > $last - 2; $no_delete"
+unguard "$t5" audit_no_delete
+on_trail "$t5" "DELETE FROM audit WHERE id > $last - 2" >/dev/null
+if on_pg; then
+	on_trail "$t5" "ALTER TABLE aud.audit ENABLE TRIGGER audit_no_delete"
+else
+	on_trail "$t5" "$no_delete"
+fi
 check "truncated: the chain alone still verifies" "$CARTREF" --db "$t5" audit verify
 "$CARTREF" --db "$t5" audit verify --anchor "$anchor" --key-file "$key" >/dev/null 2>"$WORK/t5.err"
 check_eq "truncated: verify against the anchor exits 1" 1 $?
@@ -218,6 +262,11 @@ check_eq "rewritten: verify against the anchor exits 1" 1 $?
 check_grep "names the rewritten row" "is not the row the anchor names" "$WORK/t6.err"
 
 # ---- the trail in its own file (issue 10, speed of the audited read) -------
+# (SQLite's: on PostgreSQL the trail is a schema of the same database,
+# and a change and its audit rows commit together)
+if on_pg; then
+	skip "the trail in its own file" "PostgreSQL keeps it in schema aud"
+else
 check_eq "the store has no audit table of its own" 0 "$(sqlite3 -batch "$db" "SELECT count(*) FROM sqlite_schema WHERE name = 'audit'")"
 check_eq "the audit file is private (0600)" 600 "$(stat -c %a "$db-audit")"
 rows=$(sql "$db" "SELECT count(*) FROM audit")
@@ -269,4 +318,5 @@ cp "$db-audit" "$old-audit"
 check_eq "a new store beside another's audit file: refused" 1 $?
 check_grep "saying so" "a new store, but its audit file .* holds $rows rows of another" "$WORK/stale.err"
 check "the original is still intact" cr audit verify
+fi
 done_testing
