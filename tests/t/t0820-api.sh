@@ -21,7 +21,7 @@ log=$WORK/server.log
 out=$WORK/server.out
 B=$DATA/review/boundaries
 SPEC=docs/openapi.json
-CHECK=$(dirname "$CARTREF")/tools/openapi-check
+CHECK=$(dirname "${CARTREF_REAL:-$CARTREF}")/tools/openapi-check
 
 fresh_db "$db"
 cr() { "$CARTREF" --db "$db" "$@"; }

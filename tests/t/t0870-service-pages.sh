@@ -49,7 +49,7 @@ check "a disabled demo-domain user" cr user add --email gone@demo.cartref.wales 
 check "... disabled" cr user disable gone@demo.cartref.wales
 check "a user outside the demo domain" cr user add --email real@example.org \
 	--name "Real Inspector" --role inspector --org inspectorate:CIW
-demo_accounts=$(sql "$db" "SELECT count(*) FROM app_user WHERE email LIKE '%@demo.cartref.wales' AND NOT disabled")
+demo_accounts=$(sql "$db" "SELECT count(*) FROM app_user WHERE email LIKE '%@demo.cartref.wales' AND disabled = 0")
 check_eq "the store has 8 enabled demo-domain accounts" 8 "$demo_accounts"
 
 # ---- options -------------------------------------------------------------
