@@ -50,6 +50,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	struct web_server *srv = NULL;
 	struct store *store = NULL;
 	struct err err = ERR_INIT;
+	char shown[512];
 	sigset_t stop;
 	int sig, rc;
 
@@ -154,7 +155,8 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "cartref: the clock is moved by CARTREF_CLOCK_OFFSET: "
 			"it is %s (UK time) here\n", at);
 	}
-	printf("cartref: serving %s on %s (Ctrl-C stops)\n", c->db,
+	store_location_shown(c->db, shown, sizeof(shown));
+	printf("cartref: serving %s on %s (Ctrl-C stops)\n", shown,
 	       web_server_url(srv));
 	fflush(stdout);
 	do {

@@ -974,9 +974,7 @@ static bool pg_in_transaction(struct sql_conn *c)
 
 static bool pg_accepts(const char *location)
 {
-	return !strncmp(location, "postgres://", 11) ||
-	       !strncmp(location, "postgresql://", 13) ||
-	       strchr(location, '=');
+	return sql_location_is_pg(location);
 }
 
 static int pg_open(struct sql_conn **out, const char *location,

@@ -173,9 +173,7 @@ static enum sql_error lt_error(struct sql_conn *c, const char **msg)
 
 static bool lt_accepts(const char *location)
 {
-	return strncmp(location, "postgres://", 11) &&
-	       strncmp(location, "postgresql://", 13) &&
-	       !strchr(location, '=');	/* a libpq "key=value" string */
+	return !sql_location_is_pg(location);
 }
 
 /*

@@ -95,6 +95,58 @@ int sql_torture(struct err *err)
 
 /* ---- connections -------------------------------------------------------- */
 
+bool sql_location_is_pg(const char *loc)
+{
+	size_t k = strspn(loc, "abcdefghijklmnopqrstuvwxyz_");
+
+	if (!strncmp(loc, "postgres://", 11) ||
+	    !strncmp(loc, "postgresql://", 13))
+		return true;
+	/* a libpq "keyword=value ..." string: a path has a character
+	 * other than a-z and _ (a slash, a dot) before any '=' */
+	k += strspn(loc + k, " ");
+	return k && loc[k] == '=';
+}
+
+void sql_location_shown(const char *loc, char *out, size_t n)
+{
+	static const char key[] = "password=";
+	const char *at = strstr(loc, "://") ? strchr(loc, '@') : NULL;
+	const char *colon = at ? memchr(strstr(loc, "://") + 3, ':',
+					(size_t)(at - strstr(loc, "://") - 3)) :
+			  NULL;
+	size_t o = 0;
+
+	if (!n)
+		return;
+	for (const char *p = loc; *p && o + 1 < n; ) {
+		/* postgresql://user:SECRET@host */
+		if (colon && p == colon + 1) {
+			o += (size_t)snprintf(out + o, n - o, "***");
+			p = at;
+			continue;
+		}
+		/* password=SECRET (key=value, or ?password= in a URL) */
+		if (!strncmp(p, key, sizeof(key) - 1) &&
+		    (p == loc || p[-1] == ' ' || p[-1] == '?' || p[-1] == '&')) {
+			o += (size_t)snprintf(out + o, n - o, "%s***", key);
+			p += sizeof(key) - 1;
+			if (*p == '\'') {	/* a quoted value */
+				for (p++; *p && *p != '\''; p++)
+					if (*p == '\\' && p[1])
+						p++;
+				if (*p)
+					p++;
+			} else {
+				p += strcspn(p, " &");
+			}
+			continue;
+		}
+		out[o++] = *p++;
+	}
+	out[o < n ? o : n - 1] = '\0';
+}
+
 int sql_open(struct sql **out, const char *location, struct err *err)
 {
 	const struct sql_driver *drv = NULL;
@@ -107,11 +159,15 @@ int sql_open(struct sql **out, const char *location, struct err *err)
 			drv = drivers[i];
 			break;
 		}
-	if (!drv)
+	if (!drv) {
+		char shown[256];
+
+		sql_location_shown(location, shown, sizeof(shown));
 		return err_set(err, ERR_UNSUPPORTED,
-			       "no store driver for \"%s\"%s", location,
+			       "no store driver for \"%s\"%s", shown,
 			       strncmp(location, "postgres", 8) ? "" :
 			       " (this cartref was built without PostgreSQL)");
+	}
 	db = xcalloc(1, sizeof(*db));
 	db->drv = drv;
 	db->location = xstrdup(location);

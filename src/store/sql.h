@@ -115,6 +115,12 @@ void sql_close(struct sql *db);
 const struct sql_driver *sql_driver(const struct sql *db);
 struct sql_conn *sql_conn(const struct sql *db);
 const char *sql_location(const struct sql *db);
+/* Is location PostgreSQL's (postgres[ql]:// or libpq's "key=value ...")?
+ * Anything else is a path (a file named "key=x" is given as ./key=x). */
+bool sql_location_is_pg(const char *location);
+/* location as it may be shown (a log, an error): a password in it, as
+ * user:PASSWORD@ or password=PASSWORD, replaced by "***" */
+void sql_location_shown(const char *location, char *out, size_t n);
 const char *sql_hook(const struct sql *db, enum sql_hook h);
 
 /*

@@ -34,6 +34,9 @@
 struct store;
 
 int store_open(struct store **out, const char *location, struct err *err);
+/* location as a log or a message may show it: a password in a
+ * PostgreSQL location (user:PASSWORD@, password=PASSWORD) as "***" */
+void store_location_shown(const char *location, char *out, size_t n);
 void store_close(struct store *s);
 
 /* The schema version after migration, and the newest this build knows. */

@@ -39,6 +39,11 @@ int store_open(struct store **out, const char *location, struct err *err)
 	return 0;
 }
 
+void store_location_shown(const char *location, char *out, size_t n)
+{
+	sql_location_shown(location, out, n);
+}
+
 void store_close(struct store *s)
 {
 	if (!s)

@@ -16,6 +16,7 @@
 #include "base/parse.h"
 #include "domain/codes.h"
 #include "ingest/geo-import.h"
+#include "store/sql.h"
 #include "store/store.h"
 
 #define CARDIFF "W06000015"
@@ -232,6 +233,43 @@ static void test_open_memory_migrates(void **state)
 	assert_false(store_geo_loaded(s));
 	store_close(s);
 	store_close(NULL);
+}
+
+/* A location as logs and messages show it: no password. */
+static void test_location_shown(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "build/demo/cartref-demo.db", "build/demo/cartref-demo.db" },
+		{ "postgresql://cartref:s3cret@db.example/cartref",
+		  "postgresql://cartref:***@db.example/cartref" },
+		{ "postgres://cartref@db/x", "postgres://cartref@db/x" },
+		{ "postgresql://db/x?user=c&password=s3cret&sslmode=require",
+		  "postgresql://db/x?user=c&password=***&sslmode=require" },
+		{ "host=db dbname=cartref password=s3cret user=c",
+		  "host=db dbname=cartref password=*** user=c" },
+		{ "host=db password='it\\'s s3cret' user=c",
+		  "host=db password=*** user=c" },
+		{ "password=s3cret", "password=***" },
+	};
+	char out[128];
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		store_location_shown(cases[i][0], out, sizeof(out));
+		assert_string_equal(out, cases[i][1]);
+		assert_null(strstr(out, "s3cret"));
+	}
+	store_location_shown("host=db password=s3cret", out, 8);
+	assert_int_equal(strlen(out), 7);
+	/* which driver: a path with '=' in it is still a path */
+	assert_true(sql_location_is_pg("host=/run/postgresql dbname=x"));
+	assert_true(sql_location_is_pg("dbname = x"));
+	assert_true(sql_location_is_pg("postgresql:///x"));
+	assert_false(sql_location_is_pg("build/a=b.db"));
+	assert_false(sql_location_is_pg("./key=x"));
+	assert_false(sql_location_is_pg(":memory:"));
+	assert_false(sql_location_is_pg("cartref.db"));
+	assert_int_equal(strlen(out), 7);
 }
 
 static void test_open_bad_location(void **state)
@@ -1408,6 +1446,7 @@ int main(void)
 	const struct CMUnitTest store_tests[] = {
 		cmocka_unit_test(test_open_memory_migrates),
 		cmocka_unit_test(test_open_bad_location),
+		cmocka_unit_test(test_location_shown),
 		cmocka_unit_test(test_reopen_file_store),
 		cmocka_unit_test(test_newer_schema_refused),
 		cmocka_unit_test(test_transaction_inner_rollback),
