@@ -118,6 +118,12 @@ copy_store() {
 # column prints 1 or 0).  Write the query in SQL both run: no PRAGMA
 # (schema_version below), no bare column beside an aggregate.
 
+# sql_list DB "query": the query's one column, its rows joined by spaces
+# (what SQLite's group_concat(x, ' ') gives, which PostgreSQL has not)
+sql_list() {
+	sql "$1" "$2" | tr '\n' ' ' | sed 's/ $//'
+}
+
 # schema_version DB: the store's schema version
 schema_version() {
 	if on_pg; then

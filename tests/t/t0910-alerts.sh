@@ -53,7 +53,7 @@ check_status "a bad --now" 2 cr alerts run --now yesterday
 check "run at exactly 72 h" cr alerts run --now 2019-04-04T20:00:00.000Z
 check_eq "72 h exactly: no interview alert yet" 0 "$(sql "$db" "SELECT count(*) FROM alert WHERE rule_id = 'ri-72h'")"
 check_eq "the arrest: criminalisation" "episode:$(sql "$db" "SELECT id FROM mfc_episode WHERE arrested = 1")" "$(sql "$db" "SELECT subject_key FROM alert WHERE rule_id = 'criminalisation'")"
-check_eq "criminalisation to council and inspectorate" "council:W06000015 inspectorate:CIW" "$(sql "$db" "SELECT group_concat(org_kind || ':' || org_code, ' ') FROM (SELECT r.* FROM alert_recipient r JOIN alert a ON a.id = r.alert_id WHERE a.rule_id = 'criminalisation' ORDER BY 2, 3)")"
+check_eq "criminalisation to council and inspectorate" "council:W06000015 inspectorate:CIW" "$(sql_list "$db" "SELECT r.org_kind || ':' || r.org_code FROM alert_recipient r JOIN alert a ON a.id = r.alert_id WHERE a.rule_id = 'criminalisation' ORDER BY r.org_kind, r.org_code")"
 cr alerts run --now 2019-04-04T20:00:00.001Z >"$WORK/run.out"
 check_grep "72 h + 1 ms: raised" "raised 1, cleared 0, escalated 0" "$WORK/run.out"
 check_grep "historical counts on their own line" "^historical (found in imported history.*): 0 recorded now, 1 in all" "$WORK/run.out"
@@ -64,7 +64,7 @@ msgs=$(sql "$db" "SELECT count(*) FROM outbox")
 cr alerts run --now 2019-04-04T20:00:00.001Z >"$WORK/run2.out"
 check_grep "again: nothing new" "raised 0, cleared 0, escalated 0" "$WORK/run2.out"
 check_eq "no new outbox rows" "$msgs" "$(sql "$db" "SELECT count(*) FROM outbox")"
-check_eq "one alert per rule and subject" 0 "$(sql "$db" "SELECT count(*) FROM (SELECT 1 FROM alert GROUP BY rule_id, subject_key HAVING count(*) > 1)")"
+check_eq "one alert per rule and subject" 0 "$(sql "$db" "SELECT count(*) FROM (SELECT 1 FROM alert GROUP BY rule_id, subject_key HAVING count(*) > 1) AS twice")"
 body=$(sql "$db" "SELECT body FROM outbox o JOIN alert a ON a.id = o.alert_id WHERE a.rule_id = 'ri-72h'")
 check_eq "the outbox body: ids and the child's reference only" \
 	"{\"alert\":$(sql "$db" "SELECT id FROM alert WHERE rule_id = 'ri-72h'"),\"at\":\"2019-04-04T20:00:00.001Z\",\"child\":{\"la\":\"W06000015\",\"ref\":\"C01\"},\"episode\":$ep,\"event\":\"raised\",\"rule\":\"ri-72h\",\"subject\":\"episode:$ep\"}" "$body"
@@ -113,7 +113,7 @@ check_grep "shown in plain words" "^what happened: Returned on 1 April 2019 at 2
 check_grep "and what to do" "^to do: Hold the return interview" "$WORK/show.out"
 check "an inspector resolves it" cr alerts resolve "$id" --as insp@example.org --note "held late: noted" --now 2019-04-05T10:00Z
 check_eq "resolved" resolved "$(sql "$db" "SELECT state FROM alert WHERE id = $id")"
-check_eq "answers go to the outbox" "acknowledged resolved" "$(sql "$db" "SELECT group_concat(event, ' ') FROM (SELECT event FROM outbox WHERE alert_id = $id AND event IN ('acknowledged', 'resolved') ORDER BY id)")"
+check_eq "answers go to the outbox" "acknowledged resolved" "$(sql_list "$db" "SELECT event FROM outbox WHERE alert_id = $id AND event IN ('acknowledged', 'resolved') ORDER BY id")"
 check_eq "answers audited" 2 "$(sql "$db" "SELECT count(*) FROM audit WHERE action IN ('alert-ack', 'alert-resolve')")"
 cr alerts run --now 2019-04-05T11:00Z >"$WORK/run3.out"
 check_eq "a resolved alert stays resolved" resolved "$(sql "$db" "SELECT state FROM alert WHERE id = $id")"
@@ -230,6 +230,10 @@ trap - EXIT
 # ---- migration 7 over a store of migration 6 with alerts --------------------
 # The alert table as migration 6 made it, with a row, its recipient and an
 # outbox message; migration 7 rebuilds the table and keeps them.
+# (SQLite's migrations: a PostgreSQL store starts at version 10)
+if on_pg; then
+	skip "migration 7 over a store of migration 6" "a PostgreSQL store starts at version 10 (docs/store.md)"
+else
 m6=$WORK/m6.db
 fresh_db "$m6"
 check "a fresh store" "$CARTREF" --db "$m6" migrate
@@ -286,4 +290,5 @@ check_eq "historical is a state now" 1 "$(sql "$m6" "SELECT count(*) FROM sqlite
 check_grep "the next run gives it its facts" "1 alerts with new facts" "$WORK/m6run.out"
 check_eq "without raising it again" "open|1" "$(sql "$m6" "SELECT state, (SELECT count(*) FROM outbox WHERE alert_id = 7) FROM alert WHERE id = 7")"
 check_eq "with its severity and due time" "3|2019-04-04T20:00:00.000Z" "$(sql "$m6" "SELECT severity, due_at FROM alert WHERE id = 7")"
+fi
 done_testing

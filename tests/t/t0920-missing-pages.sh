@@ -280,7 +280,7 @@ printf 'LA,CHILD,KIND,URN,STARTED_AT,RETURNED_AT\nW06000015,C03,M,W0000001,%s,%s
 	"$(ago 6)" "$(ago 4)" >"$WORK/c03.csv"
 check "C03's episode" cr missing import "$WORK/c03.csv"
 check "the rules" cr alerts run
-ids=$(sql "$db" "SELECT group_concat(a.id, ' ') FROM alert a JOIN child c ON c.id = a.child_id WHERE c.child_ref = 'C03' AND a.state = 'open'")
+ids=$(sql_list "$db" "SELECT a.id FROM alert a JOIN child c ON c.id = a.child_id WHERE c.child_ref = 'C03' AND a.state = 'open' ORDER BY a.id")
 check_eq "C03 has two open alerts" 2 "$(echo "$ids" | wc -w)"
 first=${ids%% *}
 as sw aa1 "$U/alerts?child=C03"
@@ -293,7 +293,7 @@ as sw aa4 --data-urlencode "csrf=$tok" --data-urlencode "all-note=strategy meeti
 check_eq "acknowledged all: 303" 303 "$(status aa4)"
 check_eq "back to the alert, saying how many" "/alerts/$first?saved=acknowledge-all&n=2" "$(location aa4)"
 check_eq "both acknowledged, with the note" "acknowledged|strategy meeting booked for Friday|2" \
-	"$(sql "$db" "SELECT DISTINCT a.state, a.ack_note, count(*) FROM alert a JOIN child c ON c.id = a.child_id WHERE c.child_ref = 'C03' AND a.state <> 'historical'")"
+	"$(sql "$db" "SELECT a.state, a.ack_note, count(*) FROM alert a JOIN child c ON c.id = a.child_id WHERE c.child_ref = 'C03' AND a.state <> 'historical' GROUP BY a.state, a.ack_note")"
 as sw aa5 "$U/alerts/$first?saved=acknowledge-all&n=2"
 check "a banner" has aa5 "Saved: 2 alerts are acknowledged"
 
