@@ -124,6 +124,18 @@ sql_list() {
 	sql "$1" "$2" | tr '\n' ' ' | sed 's/ $//'
 }
 
+# store_sound DB: prints "ok" when the store is sound: SQLite's PRAGMA
+# integrity_check; on PostgreSQL, that the database answers (a client
+# killed mid-write leaves the server's own recovery to it; what the
+# drills check there is all-or-nothing and the audit chain)
+store_sound() {
+	if on_pg; then
+		sql "$1" "SELECT 'ok'"
+	else
+		sql "$1" "PRAGMA integrity_check"
+	fi
+}
+
 # schema_version DB: the store's schema version
 schema_version() {
 	if on_pg; then

@@ -467,8 +467,7 @@ check "no token in the access log" sh -c "! grep -q cartref_ '$log'"
 # returned 72 hours less 3 seconds ago: not due when recorded, due
 # seconds later; only the server's scheduled run can raise it
 db2=$WORK/sched.db
-cp "$db" "$db2"
-cp "$db-audit" "$db2-audit"
+copy_store "$db" "$db2"
 db=$db2
 check "report C01 again (CLI)" cr missing report --as meadow@example.org --child W06000015/C01 \
 	--started "$(ago "73 hours")"

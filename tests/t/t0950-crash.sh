@@ -10,7 +10,7 @@
 #   API writes   a burst of missing reports and returns over the JSON API
 #                from four clients at once, the server killed -9 after a
 #                seeded delay, 3 times
-# After each: PRAGMA integrity_check is ok, `cartref audit verify` is
+# After each: the store is sound (store_sound: PRAGMA integrity_check), `cartref audit verify` is
 # intact (through the CLI, wherever the trail is kept), the store's
 # counts and the review's figures are exactly those before the import
 # or exactly those after it, and every write answered 2xx is there.
@@ -51,7 +51,7 @@ check "the figures differ before and after" sh -c "! cmp -s '$WORK/before.stats'
 # after_crash WHAT: the store is sound and all before or all after;
 # collects failures in $bad, counts in $nbefore $nafter
 after_crash() {
-	ic=$(sql "$db" "PRAGMA integrity_check" 2>&1)
+	ic=$(store_sound "$db" 2>&1)
 	[ "$ic" = ok ] || { bad="$bad
 $1: integrity_check: $ic"; return; }
 	cr audit verify >"$WORK/verify" 2>&1 || { bad="$bad
@@ -192,7 +192,7 @@ round $round: the server did not start: $(tail -5 "$log")"
 	nack=$(wc -l <"$WORK/acked")
 	acked=$((acked + nack))
 	echo "# round $round: killed after $delay ms, $nack writes answered 2xx of $(wc -l <"$WORK/kids") children"
-	ic=$(sql "$db" "PRAGMA integrity_check" 2>&1)
+	ic=$(store_sound "$db" 2>&1)
 	[ "$ic" = ok ] || bad="$bad
 round $round: integrity_check: $ic"
 	cr audit verify >"$WORK/verify" 2>&1 || bad="$bad
