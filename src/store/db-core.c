@@ -42,6 +42,7 @@ enum stmt_id {
 	ST_RETURNS,
 	ST_CHILDREN_OF_LA,
 	ST_CHILD_INSERT,
+	ST_CHILD_INSERT_RET,
 	ST_CHILD_UPDATE,
 	ST_RETURN_CHILD_PUT,
 	ST_CHILD_ORPHANS,
@@ -130,6 +131,9 @@ static const char *const stmt_sql[ST_N] = {
 	"SELECT child_ref, id, attr_year FROM child WHERE la_id = ?1"
 	" ORDER BY child_ref",
 	[ST_CHILD_INSERT] =
+	"INSERT INTO child (la_id, child_ref, sex, dob, ethnic, upn, attr_year)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_CHILD_INSERT_RET] =	/* where the driver knows no last id */
 	"INSERT INTO child (la_id, child_ref, sex, dob, ethnic, upn, attr_year)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
 	[ST_CHILD_UPDATE] =
@@ -580,7 +584,9 @@ static int write_children(struct sql *db, const struct s903_return *r,
 		if (kc && kc->attr_year > r->year) {
 			ids[i] = kc->id;
 		} else {
-			s = stmt(db, kc ? ST_CHILD_UPDATE : ST_CHILD_INSERT, err);
+			s = stmt(db, kc ? ST_CHILD_UPDATE :
+				 sql_has_insert_id(db) ? ST_CHILD_INSERT :
+							 ST_CHILD_INSERT_RET, err);
 			if (!s) {
 				rc = ERR_STORE;
 				break;
@@ -598,8 +604,9 @@ static int write_children(struct sql *db, const struct s903_return *r,
 			if (kc) {
 				rc = sql_step_done(db, s, err, h->child);
 				ids[i] = kc->id;
-			} else {	/* RETURNING id */
-				rc = sql_step_id(db, s, &ids[i], err, h->child);
+			} else {
+				rc = sql_insert_id(db, s, &ids[i], err,
+						   h->child);
 			}
 			if (rc)
 				break;

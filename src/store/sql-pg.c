@@ -1145,6 +1145,7 @@ static int pg_audit_protected(struct sql *db, bool *yes, struct err *err)
 const struct sql_driver sql_pg_driver = {
 	.name = "postgresql",
 	.accepts = pg_accepts,
+	.statement_fails_transaction = true,
 	.open = pg_open,
 	.close = pg_close,
 	.migrate = pg_migrate,

@@ -124,6 +124,11 @@ static const void *lt_col_blob(struct sql_stmt *st, int i, size_t *n)
 
 /* ---- connections -------------------------------------------------------- */
 
+static int64_t lt_last_insert_id(struct sql_conn *c)
+{
+	return sqlite3_last_insert_rowid(c->db);
+}
+
 static int64_t lt_changes(struct sql_conn *c)
 {
 	return sqlite3_changes64(c->db);
@@ -566,6 +571,7 @@ const struct sql_driver sql_sqlite_driver = {
 	.col_int = lt_col_int,
 	.col_text = lt_col_text,
 	.col_blob = lt_col_blob,
+	.last_insert_id = lt_last_insert_id,
 	.changes = lt_changes,
 	.exec = lt_exec,
 	.in_transaction = lt_in_transaction,

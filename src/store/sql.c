@@ -325,6 +325,26 @@ int sql_step_id(struct sql *db, struct sql_stmt *st, int64_t *id,
 	return sql_fail(db, err, what);
 }
 
+bool sql_has_insert_id(struct sql *db)
+{
+	return db->drv->last_insert_id != NULL;
+}
+
+int sql_insert_id(struct sql *db, struct sql_stmt *st, int64_t *id,
+		  struct err *err, const char *what)
+{
+	int rc;
+
+	if (!db->drv->last_insert_id)
+		return sql_step_id(db, st, id, err, what);
+	rc = sql_step(st);
+	if (rc != SQL_DONE && rc != SQL_ROW)
+		return sql_fail(db, err, what);
+	*id = db->drv->last_insert_id(db->conn);
+	sql_reset(st);
+	return 0;
+}
+
 /* ---- transactions ------------------------------------------------------- */
 
 int sql_begin(struct sql *db, struct err *err)
@@ -378,6 +398,22 @@ void sql_rollback(struct sql *db)
 		sql_exec(db, sql, NULL);
 	}
 	db->depth--;
+}
+
+int sql_guard_begin(struct sql *db, struct err *err)
+{
+	return db->drv->statement_fails_transaction ? sql_begin(db, err) : 0;
+}
+
+int sql_guard_end(struct sql *db, int rc, struct err *err)
+{
+	if (!db->drv->statement_fails_transaction)
+		return rc;
+	if (rc) {
+		sql_rollback(db);
+		return rc;
+	}
+	return sql_commit(db, err);
 }
 
 bool sql_nested(struct sql *db)

@@ -83,6 +83,10 @@ struct sql_driver {
 	/* NULL for NULL; valid until the next step or reset */
 	const char *(*col_text)(struct sql_stmt *st, int i, size_t *n);
 	const void *(*col_blob)(struct sql_stmt *st, int i, size_t *n);
+	/* optional: the id the last INSERT gave (SQLite's rowid), which
+	 * spares an INSERT the RETURNING id that costs SQLite a temporary
+	 * table a row; without it, sql_insert_id() reads RETURNING's row */
+	int64_t (*last_insert_id)(struct sql_conn *c);
 	/* rows changed by the last INSERT, UPDATE or DELETE */
 	int64_t (*changes)(struct sql_conn *c);
 	/* run SQL text without parameters or rows (may hold several
@@ -100,6 +104,9 @@ struct sql_driver {
 	/* the audit table's guard triggers are exactly the schema's: none
 	 * missing, added or changed (say, given "WHEN 0") */
 	int (*audit_protected)(struct sql *db, bool *yes, struct err *err);
+	/* a failed statement fails the whole transaction (PostgreSQL), not
+	 * only itself (SQLite): see sql_guard_begin() */
+	bool statement_fails_transaction;
 	/* the dialect's text for a hook */
 	const char *hooks[SQL_H_NHOOKS];
 };
@@ -157,6 +164,17 @@ bool sql_in_transaction(struct sql *db);
 /* fn in a transaction of its own, rolled back if it fails */
 int sql_in_tx(struct sql *db, int (*fn)(struct sql *, struct err *),
 	      struct err *err);
+
+/*
+ * A statement that may be refused while the caller's transaction goes on
+ * (an import reporting a bad row and reading the next): where a failed
+ * statement fails the whole transaction, a savepoint around it; elsewhere
+ * nothing, since a savepoint costs SQLite a sub-journal write.
+ * sql_guard_end(db, rc, err) releases it, or rolls back to it when rc is
+ * an error; returns rc, or the release's error.
+ */
+int sql_guard_begin(struct sql *db, struct err *err);
+int sql_guard_end(struct sql *db, int rc, struct err *err);
 
 /* The last error as ERR_EXISTS (unique), ERR_CONSTRAINT or ERR_STORE,
  * with what and the driver's text; returns the code. */
@@ -272,6 +290,15 @@ int sql_step_done(struct sql *db, struct sql_stmt *st, struct err *err,
  * ERR_NOT_FOUND with no row. */
 int sql_step_id(struct sql *db, struct sql_stmt *st, int64_t *id,
 		struct err *err, const char *what);
+
+/*
+ * An insert's new id, for the hot paths: the statement is plain where
+ * sql_has_insert_id(db) (the driver knows the last id), else ends in
+ * RETURNING id; pick the text with it, then step with sql_insert_id().
+ */
+bool sql_has_insert_id(struct sql *db);
+int sql_insert_id(struct sql *db, struct sql_stmt *st, int64_t *id,
+		  struct err *err, const char *what);
 
 /* ---- bulk loads -------------------------------------------------------- */
 

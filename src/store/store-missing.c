@@ -623,22 +623,18 @@ int store_mfc_import(struct store *s, const struct mfc_episode *e,
 			     e->urn);
 	/*
 	 * The insert may be refused (an episode open twice) and the import
-	 * goes on to report the next rows: in a savepoint of its own, since
-	 * PostgreSQL fails the whole transaction at a failed statement where
-	 * SQLite fails only the statement.
+	 * goes on to report the next rows: guarded, since PostgreSQL fails
+	 * the whole transaction at a failed statement where SQLite fails
+	 * only the statement.
 	 */
 	if (!rc)
-		rc = sql_begin(s->db, err);
-	if (!rc) {
-		rc = db_mfc_insert(s->db, n, 0,
-				   e->reported_at ? e->reported_at :
-						    e->started_at,
-				   id, err);
-		if (rc)
-			sql_rollback(s->db);
-		else
-			rc = sql_commit(s->db, err);
-	}
+		rc = sql_guard_begin(s->db, err);
+	if (!rc)
+		rc = sql_guard_end(s->db,
+				   db_mfc_insert(s->db, n, 0,
+						 e->reported_at ?
+						 e->reported_at : e->started_at,
+						 id, err), err);
 	if (rc == ERR_EXISTS)
 		rc = err_set(err, rc, "%s/%s already has an open missing "
 			     "episode", e->la, e->ref);
@@ -669,19 +665,15 @@ int store_mfc_meeting_import(struct store *s, const struct mfc_meeting *m,
 			return err_set(err, rc, "%s/%s has no missing episode "
 				       "that started then", m->la, m->ref);
 	}
-	/* in a savepoint of its own, as store_mfc_import()'s */
+	/* guarded, as store_mfc_import()'s */
 	if (!rc)
-		rc = sql_begin(s->db, err);
-	if (!rc) {
-		rc = db_mfc_meeting_insert(s->db, &n, 0,
-					   m->recorded_at ? m->recorded_at :
-					   (int64_t)n.held_on * 86400000LL,
-					   id, err);
-		if (rc)
-			sql_rollback(s->db);
-		else
-			rc = sql_commit(s->db, err);
-	}
+		rc = sql_guard_begin(s->db, err);
+	if (!rc)
+		rc = sql_guard_end(s->db,
+				   db_mfc_meeting_insert(s->db, &n, 0,
+					m->recorded_at ? m->recorded_at :
+					(int64_t)n.held_on * 86400000LL,
+					id, err), err);
 	return rc;
 }
 
