@@ -604,6 +604,11 @@ struct sql_bulk {
 	struct err err;
 };
 
+bool sql_bulk_is_copy(struct sql *db)
+{
+	return db->drv->copy_begin != NULL;
+}
+
 struct sql_bulk *sql_bulk_begin(struct sql *db, const struct sql_bulk_spec *sp,
 				struct err *err)
 {

@@ -328,6 +328,8 @@ struct sql_bulk_spec {
 	  "COPY " table " (" cols ") FROM STDIN", (n) }
 
 struct sql_bulk;
+/* Does a bulk load go through COPY (else a statement a row)? */
+bool sql_bulk_is_copy(struct sql *db);
 struct sql_bulk *sql_bulk_begin(struct sql *db, const struct sql_bulk_spec *sp,
 				struct err *err);
 void sql_bulk_null(struct sql_bulk *b);
