@@ -23,6 +23,10 @@
 # its default thread pool (four per CPU: a record read waits for its audit
 # commit); both write an access log line per request to a file.
 #
+# STORE=pg: the same store in PostgreSQL, on a cluster of this machine
+# the script starts (scripts/pg-test, its fsync on) and stops, so that
+# the two backends' numbers stand side by side (issue 11).
+#
 # Installs wrk and nginx-light (Debian packages) when missing.  Both
 # servers listen on 127.0.0.1 only and are stopped by PID.  The results,
 # with the command and date, are appended to docs/benchmarks.md unless
@@ -36,7 +40,8 @@ CPORT=${CARTREF_PORT:-18080}
 NPORT=${NGINX_PORT:-18081}
 bin=${CARTREF:-build/rel/cartref}	# the release build, whatever ./cartref points at
 dir=${BENCH_DIR:-build/bench}
-cmd="RUNS=$RUNS DURATION=$DURATION sh bench/http.sh"
+STORE=${STORE:-sqlite}
+cmd="RUNS=$RUNS DURATION=$DURATION STORE=$STORE sh bench/http.sh"
 
 need=""
 command -v wrk >/dev/null 2>&1 || need="$need wrk"
@@ -64,9 +69,11 @@ mkdir -p "$dir"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cartref-http.XXXXXX")
 cpid=""
 npid=""
+pgdir=""
 cleanup() {
 	[ -n "$cpid" ] && kill "$cpid" 2>/dev/null && wait "$cpid" 2>/dev/null
 	[ -n "$npid" ] && kill "$npid" 2>/dev/null && wait "$npid" 2>/dev/null
+	[ -z "$pgdir" ] || sh scripts/pg-test stop "$pgdir"
 	rm -rf "$tmp"
 }
 trap cleanup EXIT INT TERM
@@ -105,7 +112,17 @@ npid=$!
 AS_OF=${AS_OF:-2026-07-14}
 db=$dir/http-wales-$AS_OF.db
 . bench/lib.sh
-wales_store "$db" "$dir/wales-$AS_OF" bench/http.sh
+if [ "$STORE" = pg ]; then
+	pgdir=$(PG_DURABLE=1 sh scripts/pg-test start)
+	db="$(cat "$pgdir/base") dbname=cartref"
+	rm -rf "$dir/wales-$AS_OF"
+	"$bin" demo-data --seed 1 --scale wales --as-of "$AS_OF" \
+		"$dir/wales-$AS_OF" >/dev/null
+	"$bin" --db "$db" import dir "$dir/wales-$AS_OF" >/dev/null
+	"$bin" --db "$db" user demo >/dev/null
+else
+	wales_store "$db" "$dir/wales-$AS_OF" bench/http.sh
+fi
 SW=social-worker@demo.cartref.wales
 token=$("$bin" --db "$db" user token "$SW" --label "bench/http.sh" 2>&1 | grep '^cartref_')
 [ -n "$token" ] || { echo "bench/http.sh: no API token for $SW" >&2; exit 1; }
@@ -156,6 +173,10 @@ if [ -z "$sid" ] || [ "$code" != 200 ]; then
 fi
 # the trail: in the store's audit file (FILE-audit) since issue 10
 audit_max() {
+	if [ "$STORE" = pg ]; then
+		psql -X -A -t -d "$db" -c "SELECT max(id) FROM aud.audit"
+		return
+	fi
 	if [ -f "$db-audit" ]; then a=$db-audit; else a=$db; fi
 	sqlite3 -batch -noheader "$a" "SELECT max(id) FROM audit"
 }
@@ -232,7 +253,7 @@ list() {
 if [ "$RECORD" = 1 ]; then
 	{
 		echo
-		echo "Run of $(date -u +%Y-%m-%d) (\`$cmd\`, $cpus CPUs, wrk -t2 -c64 -d${DURATION}s --latency, the Wales demo store):"
+		echo "Run of $(date -u +%Y-%m-%d) (\`$cmd\`, $cpus CPUs, wrk -t2 -c64 -d${DURATION}s --latency, the Wales demo store on $STORE):"
 		echo "nginx static 200 bytes: $(list "$nr") requests/s (median **$nmed**, p99 $np99 ms);"
 		echo "cartref /api/v1/ping: $(list "$pr") requests/s (median **$pmed**, p99 $pp99 ms);"
 		echo "ratio **$ratio**, errors $perr ($v_ping);"
