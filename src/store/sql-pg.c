@@ -669,7 +669,7 @@ static void pg_bind_blob(struct sql_stmt *st, int i, const void *v, size_t n)
 {
 	char *copy;
 
-	if (!v || n > INT_MAX) {	/* as sqlite3_bind_blob(NULL) */
+	if (!v || n > INT_MAX) {	/* a NULL blob binds NULL, as on SQLite */
 		bind(st, i, NULL, 0, 0);
 		return;
 	}
