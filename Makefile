@@ -109,19 +109,25 @@ $(BUILD)/tools/%: tests/tools/%.c $(LIBA)
 	    $(LIBA) $(PKG_LIBS) $(LDLIBS)
 
 # `make test`: install what is missing, build, run unit and end-to-end tests.
+# CARTREF_HAVE_PG is asked when the tests run, not from HAVE_PG: make reads
+# this file before deps installs libpq-dev on a fresh machine (the build
+# runs in a make of its own, which reads it again).
 test: deps
 	@$(MAKE) --no-print-directory build
 	@ln -sf $(BIN) cartref
 	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests \
-	    CARTREF_HAVE_PG=$(HAVE_PG) sh tests/run.sh
+	    CARTREF_HAVE_PG=$$(pkg-config --exists libpq 2>/dev/null && echo 1) \
+	    sh tests/run.sh
 
 unit: build
 	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests \
-	    CARTREF_HAVE_PG=$(HAVE_PG) sh tests/run.sh unit
+	    CARTREF_HAVE_PG=$$(pkg-config --exists libpq 2>/dev/null && echo 1) \
+	    sh tests/run.sh unit
 
 e2e: build
 	@CARTREF=$(CURDIR)/$(BIN) UNIT_DIR=$(BUILD)/tests \
-	    CARTREF_HAVE_PG=$(HAVE_PG) sh tests/run.sh e2e
+	    CARTREF_HAVE_PG=$$(pkg-config --exists libpq 2>/dev/null && echo 1) \
+	    sh tests/run.sh e2e
 
 # `make demo`: scripts/demo loads the synthetic Wales data as of today into
 # the demo's own store, build/demo/cartref-demo.db, which only it makes (a
