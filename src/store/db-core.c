@@ -1220,3 +1220,46 @@ int db_stats(struct sql *db, struct store_stats *o, struct err *err)
 	return 0;
 }
 
+
+/* ---- leases (store-core.h, store_lease_take()) --------------------------- */
+
+static const char sql_lease_take[] =
+	"INSERT INTO lease (name, holder, expires_at) VALUES (?1, ?2, ?4)"
+	" ON CONFLICT (name) DO UPDATE SET holder = ?2, expires_at = ?4"
+	" WHERE lease.expires_at <= ?3 OR lease.holder = ?2";
+static const char sql_lease_give[] =
+	"DELETE FROM lease WHERE name = ?1 AND holder = ?2";
+
+int db_lease_take(struct sql *db, const char *name, const char *holder,
+		  int64_t now, int64_t until, bool *got, struct err *err)
+{
+	struct sql_stmt *st = sql_cached(db, sql_lease_take, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sql_bind_text(st, 1, name);
+	sql_bind_text(st, 2, holder);
+	sql_bind_time(st, 3, now);
+	sql_bind_time(st, 4, until);
+	rc = sql_step_done(db, st, err, "lease");
+	sql_reset(st);
+	if (!rc)
+		*got = sql_changes(db) == 1;
+	return rc;
+}
+
+int db_lease_give(struct sql *db, const char *name, const char *holder,
+		  struct err *err)
+{
+	struct sql_stmt *st = sql_cached(db, sql_lease_give, err);
+	int rc;
+
+	if (!st)
+		return ERR_STORE;
+	sql_bind_text(st, 1, name);
+	sql_bind_text(st, 2, holder);
+	rc = sql_step_done(db, st, err, "lease");
+	sql_reset(st);
+	return rc;
+}

@@ -51,6 +51,10 @@ int db_return_load(struct sql *db, const char *la, int year,
 int db_returns_each(struct sql *db, store_return_fn *fn, void *ctx,
 	struct err *err);
 int db_data_generation(struct sql *db, int64_t *gen, struct err *err);
+int db_lease_take(struct sql *db, const char *name, const char *holder,
+	int64_t now, int64_t until, bool *got, struct err *err);
+int db_lease_give(struct sql *db, const char *name, const char *holder,
+	struct err *err);
 int db_stats(struct sql *db, struct store_stats *out, struct err *err);
 
 /* db-history.c */

@@ -1183,6 +1183,5 @@ const struct sql_driver sql_pg_driver = {
 		 */
 		[SQL_H_BEGIN] = "BEGIN; SET LOCAL lock_timeout = '5s';"
 				" SELECT " PG_LOCK,
-		[SQL_H_GREATEST] = "greatest",
 	},
 };

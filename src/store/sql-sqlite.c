@@ -579,6 +579,5 @@ const struct sql_driver sql_sqlite_driver = {
 	.audit_protected = lt_audit_protected,
 	.hooks = {
 		[SQL_H_BEGIN] = "BEGIN IMMEDIATE",
-		[SQL_H_GREATEST] = "max",
 	},
 };

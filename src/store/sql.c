@@ -199,11 +199,6 @@ const struct sql_driver *sql_driver(const struct sql *db)
 	return db->drv;
 }
 
-struct sql_conn *sql_conn(const struct sql *db)
-{
-	return db->conn;
-}
-
 const char *sql_location(const struct sql *db)
 {
 	return db->location;

@@ -47,7 +47,6 @@ enum sql_error {
 /* Dialect differences that SQL text cannot hide (docs/store.md). */
 enum sql_hook {
 	SQL_H_BEGIN,		/* the outermost BEGIN of a writer */
-	SQL_H_GREATEST,		/* scalar max of two values: "max" or "greatest" */
 	SQL_H_NHOOKS
 };
 
@@ -120,7 +119,6 @@ extern const struct sql_driver sql_pg_driver;
 int sql_open(struct sql **out, const char *location, struct err *err);
 void sql_close(struct sql *db);
 const struct sql_driver *sql_driver(const struct sql *db);
-struct sql_conn *sql_conn(const struct sql *db);
 const char *sql_location(const struct sql *db);
 /* Is location PostgreSQL's (postgres[ql]:// or libpq's "key=value ...")?
  * Anything else is a path (a file named "key=x" is given as ./key=x). */

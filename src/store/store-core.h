@@ -51,7 +51,7 @@ void store_rollback(struct store *s);
  * Take or keep the lease name for holder until the instant until (ms):
  * *got is true if holder has it now (it was free, expired at now, or
  * holder's already).  Several servers on one store run a scheduled job
- * only while they hold its lease (store-lease.c).
+ * only while they hold its lease (store.c).
  */
 int store_lease_take(struct store *s, const char *name, const char *holder,
 		     int64_t now, int64_t until, bool *got, struct err *err);

@@ -117,6 +117,29 @@ int store_time_parse(const char *s, int64_t *ms)
 	return 0;
 }
 
+/*
+ * Named leases: several `cartref serve` processes may share one store
+ * (PostgreSQL, or one SQLite file), and a scheduled job such as the
+ * alerts run should happen once a period, not once a server.  The holder
+ * keeps a lease by taking it again; another takes it only once it has
+ * expired, so a server that stops hands the job on within one term.
+ */
+int store_lease_take(struct store *s, const char *name, const char *holder,
+		     int64_t now, int64_t until, bool *got, struct err *err)
+{
+	*got = false;
+	if (!name || !*name || !holder || !*holder || until <= now)
+		return err_set(err, ERR_INVALID, "lease: a name, a holder and "
+			       "a term are needed");
+	return db_lease_take(s->db, name, holder, now, until, got, err);
+}
+
+int store_lease_give(struct store *s, const char *name, const char *holder,
+		     struct err *err)
+{
+	return db_lease_give(s->db, name, holder, err);
+}
+
 bool store_geo_loaded(struct store *s)
 {
 	return db_geo_loaded(s->db);
