@@ -12,7 +12,6 @@
 #define NUM(st, m, nm, kind, req, lo, hi)                                 \
 	{ nm, kind, req, offsetof(struct st, m),                          \
 	  sizeof(((struct st *)0)->m), NULL, lo, hi }
-#define IGN(nm) { nm, S903_IGNORED, false, 0, 0, NULL, 0, 0 }
 
 static const struct s903_col header_cols[] = {
 	TXT(s903_header, child, "CHILD", S903_ID, true, NULL),
@@ -71,58 +70,89 @@ static const struct s903_col oc2_cols[] = {
 };
 
 static const struct s903_col reviews_cols[] = {
-	IGN("CHILD"), IGN("DOB"), IGN("REVIEW"), IGN("REVIEW_CODE"),
+	TXT(s903_review, child, "CHILD", S903_ID, true, NULL),
+	NUM(s903_review, dob, "DOB", S903_DATE, true, 0, 0),
+	NUM(s903_review, review, "REVIEW", S903_DATE, false, 0, 0),
+	TXT(s903_review, review_code, "REVIEW_CODE", S903_TEXT, false, NULL),
 };
 static const struct s903_col uasc_cols[] = {
-	IGN("CHILD"), IGN("SEX"), IGN("DOB"), IGN("DUC"),
+	TXT(s903_uasc, child, "CHILD", S903_ID, true, NULL),
+	TXT(s903_uasc, sex, "SEX", S903_TEXT, false, NULL),
+	NUM(s903_uasc, dob, "DOB", S903_DATE, true, 0, 0),
+	NUM(s903_uasc, duc, "DUC", S903_DATE, false, 0, 0),
 };
 static const struct s903_col oc3_cols[] = {
-	IGN("CHILD"), IGN("DOB"), IGN("IN_TOUCH"), IGN("ACTIV"), IGN("ACCOM"),
+	TXT(s903_oc3, child, "CHILD", S903_ID, true, NULL),
+	NUM(s903_oc3, dob, "DOB", S903_DATE, true, 0, 0),
+	TXT(s903_oc3, in_touch, "IN_TOUCH", S903_TEXT, false, NULL),
+	TXT(s903_oc3, activ, "ACTIV", S903_TEXT, false, NULL),
+	TXT(s903_oc3, accom, "ACCOM", S903_TEXT, false, NULL),
 };
 static const struct s903_col ad1_cols[] = {
-	IGN("CHILD"), IGN("DOB"), IGN("DATE_INT"), IGN("DATE_MATCH"),
-	IGN("FOSTER_CARE"), IGN("NB_ADOPTR"), IGN("SEX_ADOPTR"),
-	IGN("LS_ADOPTR"),
+	TXT(s903_ad1, child, "CHILD", S903_ID, true, NULL),
+	NUM(s903_ad1, dob, "DOB", S903_DATE, true, 0, 0),
+	NUM(s903_ad1, date_int, "DATE_INT", S903_DATE, false, 0, 0),
+	NUM(s903_ad1, date_match, "DATE_MATCH", S903_DATE, false, 0, 0),
+	TXT(s903_ad1, foster_care, "FOSTER_CARE", S903_TEXT, false, NULL),
+	TXT(s903_ad1, nb_adoptr, "NB_ADOPTR", S903_TEXT, false, NULL),
+	TXT(s903_ad1, sex_adoptr, "SEX_ADOPTR", S903_TEXT, false, NULL),
+	TXT(s903_ad1, ls_adoptr, "LS_ADOPTR", S903_TEXT, false, NULL),
 };
 static const struct s903_col placed_adoption_cols[] = {
-	IGN("CHILD"), IGN("DOB"), IGN("DATE_PLACED"),
-	IGN("DATE_PLACED_CEASED"), IGN("REASON_PLACED_CEASED"),
+	TXT(s903_placed_adoption, child, "CHILD", S903_ID, true, NULL),
+	NUM(s903_placed_adoption, dob, "DOB", S903_DATE, true, 0, 0),
+	NUM(s903_placed_adoption, date_placed, "DATE_PLACED", S903_DATE,
+	    false, 0, 0),
+	NUM(s903_placed_adoption, date_placed_ceased, "DATE_PLACED_CEASED",
+	    S903_DATE, false, 0, 0),
+	TXT(s903_placed_adoption, reason_placed_ceased,
+	    "REASON_PLACED_CEASED", S903_TEXT, false, NULL),
 };
 static const struct s903_col prev_perm_cols[] = {
-	IGN("CHILD"), IGN("DOB"), IGN("PREV_PERM"), IGN("LA_PERM"),
-	IGN("DATE_PERM"),
+	TXT(s903_prev_perm, child, "CHILD", S903_ID, true, NULL),
+	NUM(s903_prev_perm, dob, "DOB", S903_DATE, true, 0, 0),
+	TXT(s903_prev_perm, prev_perm, "PREV_PERM", S903_TEXT, false, NULL),
+	TXT(s903_prev_perm, la_perm, "LA_PERM", S903_TEXT, false, NULL),
+	TXT(s903_prev_perm, date_perm, "DATE_PERM", S903_TEXT, false, NULL),
 };
 static const struct s903_col sw_episodes_cols[] = {
-	IGN("CHILD"), IGN("DOB"), IGN("SW_ID"), IGN("SW_DECOM"), IGN("SW_DEC"),
-	IGN("SW_REASON"),
+	TXT(s903_sw_episode, child, "CHILD", S903_ID, true, NULL),
+	NUM(s903_sw_episode, dob, "DOB", S903_DATE, true, 0, 0),
+	TXT(s903_sw_episode, sw_id, "SW_ID", S903_TEXT, false, NULL),
+	NUM(s903_sw_episode, sw_decom, "SW_DECOM", S903_DATE, false, 0, 0),
+	NUM(s903_sw_episode, sw_dec, "SW_DEC", S903_DATE, false, 0, 0),
+	TXT(s903_sw_episode, sw_reason, "SW_REASON", S903_TEXT, false, NULL),
 };
 static const struct s903_col dolo_cols[] = {
-	IGN("CHILD"), IGN("DOB"), IGN("DOLO_START"), IGN("DOLO_END"),
+	TXT(s903_dolo, child, "CHILD", S903_ID, true, NULL),
+	NUM(s903_dolo, dob, "DOB", S903_DATE, true, 0, 0),
+	NUM(s903_dolo, dolo_start, "DOLO_START", S903_DATE, false, 0, 0),
+	NUM(s903_dolo, dolo_end, "DOLO_END", S903_DATE, false, 0, 0),
 };
 
-#define TABLE(id, name, file, stored, cols, row)                          \
-	[id] = { id, name, file, stored, cols, ARRAY_SIZE(cols), row }
+#define TABLE(id, name, file, cols, st)                                   \
+	[id] = { id, name, file, cols, ARRAY_SIZE(cols), sizeof(struct st), \
+		 offsetof(struct st, line) }
 
 const struct s903_table_def s903_tables[S903_NTABLES] = {
-	TABLE(S903_HEADER, "Header", "header.csv", true, header_cols,
-	      sizeof(struct s903_header)),
-	TABLE(S903_EPISODES, "Episodes", "episodes.csv", true, episode_cols,
-	      sizeof(struct s903_episode)),
-	TABLE(S903_MISSING, "Missing", "missing.csv", true, missing_cols,
-	      sizeof(struct s903_missing)),
-	TABLE(S903_OC2, "OC2", "oc2.csv", true, oc2_cols,
-	      sizeof(struct s903_oc2)),
-	TABLE(S903_REVIEWS, "Reviews", "reviews.csv", false, reviews_cols, 0),
-	TABLE(S903_UASC, "UASC", "uasc.csv", false, uasc_cols, 0),
-	TABLE(S903_OC3, "OC3", "oc3.csv", false, oc3_cols, 0),
-	TABLE(S903_AD1, "AD1", "ad1.csv", false, ad1_cols, 0),
+	TABLE(S903_HEADER, "Header", "header.csv", header_cols, s903_header),
+	TABLE(S903_EPISODES, "Episodes", "episodes.csv", episode_cols,
+	      s903_episode),
+	TABLE(S903_MISSING, "Missing", "missing.csv", missing_cols,
+	      s903_missing),
+	TABLE(S903_OC2, "OC2", "oc2.csv", oc2_cols, s903_oc2),
+	TABLE(S903_REVIEWS, "Reviews", "reviews.csv", reviews_cols,
+	      s903_review),
+	TABLE(S903_UASC, "UASC", "uasc.csv", uasc_cols, s903_uasc),
+	TABLE(S903_OC3, "OC3", "oc3.csv", oc3_cols, s903_oc3),
+	TABLE(S903_AD1, "AD1", "ad1.csv", ad1_cols, s903_ad1),
 	TABLE(S903_PLACED_ADOPTION, "PlacedAdoption", "placed_adoption.csv",
-	      false, placed_adoption_cols, 0),
-	TABLE(S903_PREV_PERM, "PrevPerm", "prev_perm.csv", false,
-	      prev_perm_cols, 0),
-	TABLE(S903_SW_EPISODES, "SWEpisodes", "sw_episodes.csv", false,
-	      sw_episodes_cols, 0),
-	TABLE(S903_DOLO, "DoLo", "dolo.csv", false, dolo_cols, 0),
+	      placed_adoption_cols, s903_placed_adoption),
+	TABLE(S903_PREV_PERM, "PrevPerm", "prev_perm.csv", prev_perm_cols,
+	      s903_prev_perm),
+	TABLE(S903_SW_EPISODES, "SWEpisodes", "sw_episodes.csv",
+	      sw_episodes_cols, s903_sw_episode),
+	TABLE(S903_DOLO, "DoLo", "dolo.csv", dolo_cols, s903_dolo),
 };
 
 void s903_return_release(struct s903_return *r)
@@ -131,6 +161,14 @@ void s903_return_release(struct s903_return *r)
 	free(r->episodes);
 	free(r->missing);
 	free(r->oc2);
+	free(r->reviews);
+	free(r->uasc);
+	free(r->oc3);
+	free(r->ad1);
+	free(r->placed);
+	free(r->prev_perm);
+	free(r->sw);
+	free(r->dolo);
 	free(r->dropped);
 	*r = (struct s903_return)S903_RETURN_INIT;
 }
@@ -193,6 +231,87 @@ struct s903_episode *s903_add_episode(struct s903_return *r)
 ADDER(s903_add_missing, struct s903_missing, S903_MISSING, missing, nmissing,
       amissing)
 ADDER(s903_add_oc2, struct s903_oc2, S903_OC2, oc2, noc2, aoc2)
+static ADDER(add_review, struct s903_review, S903_REVIEWS, reviews, nreviews,
+	     areviews)
+static ADDER(add_uasc, struct s903_uasc, S903_UASC, uasc, nuasc, auasc)
+static ADDER(add_oc3, struct s903_oc3, S903_OC3, oc3, noc3, aoc3)
+static ADDER(add_ad1, struct s903_ad1, S903_AD1, ad1, nad1, aad1)
+static ADDER(add_placed, struct s903_placed_adoption, S903_PLACED_ADOPTION,
+	     placed, nplaced, aplaced)
+static ADDER(add_prev_perm, struct s903_prev_perm, S903_PREV_PERM, prev_perm,
+	     nprev_perm, aprev_perm)
+static ADDER(add_sw, struct s903_sw_episode, S903_SW_EPISODES, sw, nsw, asw)
+static ADDER(add_dolo, struct s903_dolo, S903_DOLO, dolo, ndolo, adolo)
+
+void *s903_add_row(struct s903_return *r, enum s903_table t)
+{
+	switch (t) {
+	case S903_HEADER: return s903_add_header(r);
+	case S903_EPISODES: return s903_add_episode(r);
+	case S903_MISSING: return s903_add_missing(r);
+	case S903_OC2: return s903_add_oc2(r);
+	case S903_REVIEWS: return add_review(r);
+	case S903_UASC: return add_uasc(r);
+	case S903_OC3: return add_oc3(r);
+	case S903_AD1: return add_ad1(r);
+	case S903_PLACED_ADOPTION: return add_placed(r);
+	case S903_PREV_PERM: return add_prev_perm(r);
+	case S903_SW_EPISODES: return add_sw(r);
+	case S903_DOLO: return add_dolo(r);
+	case S903_NTABLES: break;
+	}
+	BUG("s903_add_row for table %d", t);
+}
+
+/* Where table t's array and count live in r. */
+static void table_slot(const struct s903_return *r, enum s903_table t,
+		       void **rows, size_t **n)
+{
+	struct s903_return *w = (struct s903_return *)r;
+
+	switch (t) {
+#define SLOT(id, arr, cnt) case id: *rows = w->arr; *n = &w->cnt; return;
+	SLOT(S903_HEADER, header, nheader)
+	SLOT(S903_EPISODES, episodes, nepisodes)
+	SLOT(S903_MISSING, missing, nmissing)
+	SLOT(S903_OC2, oc2, noc2)
+	SLOT(S903_REVIEWS, reviews, nreviews)
+	SLOT(S903_UASC, uasc, nuasc)
+	SLOT(S903_OC3, oc3, noc3)
+	SLOT(S903_AD1, ad1, nad1)
+	SLOT(S903_PLACED_ADOPTION, placed, nplaced)
+	SLOT(S903_PREV_PERM, prev_perm, nprev_perm)
+	SLOT(S903_SW_EPISODES, sw, nsw)
+	SLOT(S903_DOLO, dolo, ndolo)
+#undef SLOT
+	case S903_NTABLES:
+		break;
+	}
+	BUG("table_slot for table %d", t);
+}
+
+void *s903_rows(const struct s903_return *r, enum s903_table t, size_t *n)
+{
+	void *rows;
+	size_t *cnt;
+
+	table_slot(r, t, &rows, &cnt);
+	*n = *cnt;
+	return rows;
+}
+
+void s903_drop_row(struct s903_return *r, enum s903_table t)
+{
+	void *rows;
+	size_t *cnt;
+
+	table_slot(r, t, &rows, &cnt);
+	if (!*cnt)
+		BUG("s903_drop_row on empty table %d", t);
+	(*cnt)--;
+	s903_note_dropped(r, (const char *)rows +
+			  *cnt * s903_tables[t].rowsize);
+}
 
 int s903_detect(const char *const *names, size_t n)
 {
@@ -250,8 +369,6 @@ const char *s903_parse_field(const struct s903_col *col, const char *text,
 	size_t len = strlen(text);
 
 	msg[0] = '\0';
-	if (col->kind == S903_IGNORED)
-		return NULL;
 	if (!len) {
 		if (col->required) {
 			snprintf(msg, msgsize, "%s must not be blank",
@@ -333,8 +450,19 @@ const char *s903_parse_field(const struct s903_col *col, const char *text,
 			 "%s must be 1 to %zu letters, digits or '-'",
 			 col->name, col->size - 1);
 		return "urn";
-	case S903_IGNORED:
-		break;
+	case S903_TEXT:
+		for (size_t i = 0; i < len; i++)
+			if (text[i] < 0x20 || text[i] > 0x7e)
+				goto bad_text;
+		if (len >= col->size)
+			goto bad_text;
+		memcpy(dst, text, len + 1);
+		return NULL;
+	bad_text:
+		snprintf(msg, msgsize,
+			 "%s must be 1 to %zu printable ASCII characters",
+			 col->name, col->size - 1);
+		return "text";
 	}
 	return NULL;
 }
@@ -356,8 +484,6 @@ void s903_format_field(const struct s903_col *col, const void *row, char *out,
 		memcpy(&num, src, sizeof(num));
 		if (num >= 0)
 			snprintf(out, outsize, "%d", (int)num);
-		break;
-	case S903_IGNORED:
 		break;
 	default:
 		snprintf(out, outsize, "%s", src);
@@ -416,8 +542,46 @@ static int cmp_oc2(const void *a, const void *b)
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
+/* The later tables: by child, then a date, then the line. */
+#define CMP_BY(fn, st, when)                                              \
+	static int fn(const void *a, const void *b)                       \
+	{                                                                 \
+		const struct st *x = a, *y = b;                           \
+		int c = strcmp(x->child, y->child);                       \
+                                                                          \
+		if (c)                                                    \
+			return c;                                         \
+		if (x->when != y->when)                                   \
+			return x->when < y->when ? -1 : 1;                \
+		return (x->line > y->line) - (x->line < y->line);         \
+	}
+CMP_BY(cmp_review, s903_review, review)
+CMP_BY(cmp_uasc, s903_uasc, duc)
+CMP_BY(cmp_oc3, s903_oc3, dob)
+CMP_BY(cmp_ad1, s903_ad1, date_int)
+CMP_BY(cmp_placed, s903_placed_adoption, date_placed)
+CMP_BY(cmp_prev_perm, s903_prev_perm, dob)
+CMP_BY(cmp_sw, s903_sw_episode, sw_decom)
+CMP_BY(cmp_dolo, s903_dolo, dolo_start)
+#undef CMP_BY
+
 void s903_sort(struct s903_return *r)
 {
+	static int (*const later[])(const void *, const void *) = {
+		[S903_REVIEWS] = cmp_review, [S903_UASC] = cmp_uasc,
+		[S903_OC3] = cmp_oc3, [S903_AD1] = cmp_ad1,
+		[S903_PLACED_ADOPTION] = cmp_placed,
+		[S903_PREV_PERM] = cmp_prev_perm,
+		[S903_SW_EPISODES] = cmp_sw, [S903_DOLO] = cmp_dolo,
+	};
+
+	for (int t = S903_REVIEWS; t < S903_NTABLES; t++) {
+		size_t n;
+		void *rows = s903_rows(r, (enum s903_table)t, &n);
+
+		if (n)
+			qsort(rows, n, s903_tables[t].rowsize, later[t]);
+	}
 	if (r->nheader)
 		qsort(r->header, r->nheader, sizeof(*r->header), cmp_header);
 	if (r->nepisodes)

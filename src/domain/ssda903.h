@@ -2,15 +2,18 @@
  * ssda903.h: the SSDA903 return as cartref holds it in memory.
  *
  * A return is what one council submits for one reporting year (1 April to
- * 31 March, named by the year it ends): the Header, Episodes, Missing and
- * OC2 tables.  Rows are fixed-size structs (no per-field allocation), and
- * each table is described once by a column table (struct s903_col) that
- * drives parsing, validation and writing alike, so that import and export
- * cannot drift apart.
+ * 31 March, named by the year it ends): all twelve SSDA903 tables (Header,
+ * Episodes, Missing, OC2, Reviews, UASC, OC3, AD1, PlacedAdoption,
+ * PrevPerm, SWEpisodes, DoLo).  Rows are fixed-size structs (no per-field
+ * allocation), and each table is described once by a column table (struct
+ * s903_col) that drives parsing, validation, storing and writing alike, so
+ * that import, store and export cannot drift apart.
  *
- * The other SSDA903 tables (Reviews, UASC, OC3, AD1, PlacedAdoption,
- * PrevPerm, SWEpisodes, DoLo) are recognised by their header rows and
- * accepted, but not stored.
+ * Every row struct starts with CHILD and carries the line it came from;
+ * s903_tables[t] says where (child_off is 0, line_off).  The code columns
+ * of the eight later tables are read as S903_TEXT: their code lists are
+ * checked by the DfE rules (src/validate/), as the DfE's own validator
+ * does, so that a return with a wrong code still loads and is reported.
  */
 #ifndef CARTREF_SSDA903_H
 #define CARTREF_SSDA903_H
@@ -49,7 +52,7 @@ enum s903_kind {
 	S903_POSTCODE,	/* full postcode or district */
 	S903_UPN,	/* unique pupil number or UN1..UN5 */
 	S903_URN,	/* setting reference: letters, digits, '-' */
-	S903_IGNORED,	/* a column of a table we do not store */
+	S903_TEXT,	/* printable ASCII, 1 to size - 1 bytes */
 };
 
 struct s903_col {
@@ -66,10 +69,10 @@ struct s903_table_def {
 	enum s903_table id;
 	const char *name;	/* "Episodes" */
 	const char *file;	/* "episodes.csv": export file name */
-	bool stored;		/* false: accepted and skipped */
 	const struct s903_col *cols;
 	size_t ncols;
 	size_t rowsize;
+	size_t line_off;	/* uint32_t line in the row */
 };
 
 extern const struct s903_table_def s903_tables[S903_NTABLES];
@@ -131,6 +134,79 @@ struct s903_oc2 {
 	uint32_t line;
 };
 
+struct s903_review {
+	char child[S903_CHILD_MAX + 1];
+	int32_t dob;
+	int32_t review;
+	char review_code[4];	/* PN0..PN7 */
+	uint32_t line;
+};
+
+struct s903_uasc {
+	char child[S903_CHILD_MAX + 1];
+	char sex[2];
+	int32_t dob;
+	int32_t duc;		/* date UASC status ceased */
+	uint32_t line;
+};
+
+struct s903_oc3 {
+	char child[S903_CHILD_MAX + 1];
+	int32_t dob;
+	char in_touch[5];
+	char activ[3];
+	char accom[3];
+	uint32_t line;
+};
+
+struct s903_ad1 {
+	char child[S903_CHILD_MAX + 1];
+	int32_t dob;
+	int32_t date_int;
+	int32_t date_match;
+	char foster_care[2];
+	char nb_adoptr[2];
+	char sex_adoptr[3];
+	char ls_adoptr[4];
+	uint32_t line;
+};
+
+struct s903_placed_adoption {
+	char child[S903_CHILD_MAX + 1];
+	int32_t dob;
+	int32_t date_placed;
+	int32_t date_placed_ceased;
+	char reason_placed_ceased[4];
+	uint32_t line;
+};
+
+struct s903_prev_perm {
+	char child[S903_CHILD_MAX + 1];
+	int32_t dob;
+	char prev_perm[3];
+	char la_perm[10];
+	char date_perm[11];	/* dd/mm/yyyy, parts may be "zz" */
+	uint32_t line;
+};
+
+struct s903_sw_episode {
+	char child[S903_CHILD_MAX + 1];
+	int32_t dob;
+	char sw_id[21];
+	int32_t sw_decom;
+	int32_t sw_dec;
+	char sw_reason[7];
+	uint32_t line;
+};
+
+struct s903_dolo {
+	char child[S903_CHILD_MAX + 1];
+	int32_t dob;
+	int32_t dolo_start;
+	int32_t dolo_end;
+	uint32_t line;
+};
+
 /* One council's return for one year. */
 struct s903_return {
 	char la[LA_CODE_MAX + 1];
@@ -143,6 +219,22 @@ struct s903_return {
 	size_t nmissing, amissing;
 	struct s903_oc2 *oc2;
 	size_t noc2, aoc2;
+	struct s903_review *reviews;
+	size_t nreviews, areviews;
+	struct s903_uasc *uasc;
+	size_t nuasc, auasc;
+	struct s903_oc3 *oc3;
+	size_t noc3, aoc3;
+	struct s903_ad1 *ad1;
+	size_t nad1, aad1;
+	struct s903_placed_adoption *placed;
+	size_t nplaced, aplaced;
+	struct s903_prev_perm *prev_perm;
+	size_t nprev_perm, aprev_perm;
+	struct s903_sw_episode *sw;
+	size_t nsw, asw;
+	struct s903_dolo *dolo;
+	size_t ndolo, adolo;
 	/*
 	 * Children with a row dropped for a bad field: the cross-row checks
 	 * do not report what that row's absence causes (no cascades).
@@ -154,10 +246,11 @@ struct s903_return {
 	 * known: checks that a child exists in such a table are skipped.
 	 */
 	bool incomplete[S903_NTABLES];
+	/* Tables whose file (or XML element) was present, even if empty. */
+	bool present[S903_NTABLES];
 };
 
-#define S903_RETURN_INIT { "", 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, \
-			   NULL, 0, 0, NULL, 0, 0, { false } }
+#define S903_RETURN_INIT { .year = 0 }
 
 /* Note that a row of child was dropped (see dropped above). */
 void s903_note_dropped(struct s903_return *r, const char *child);
@@ -169,6 +262,11 @@ struct s903_header *s903_add_header(struct s903_return *r);
 struct s903_episode *s903_add_episode(struct s903_return *r);
 struct s903_missing *s903_add_missing(struct s903_return *r);
 struct s903_oc2 *s903_add_oc2(struct s903_return *r);
+/* The same for any table, and its rows as an array of rowsize each. */
+void *s903_add_row(struct s903_return *r, enum s903_table t);
+void *s903_rows(const struct s903_return *r, enum s903_table t, size_t *n);
+/* Forget the last row of table t (it had a bad field). */
+void s903_drop_row(struct s903_return *r, enum s903_table t);
 
 /* Canonical order: by CHILD then date; the export and checks use it. */
 void s903_sort(struct s903_return *r);

@@ -156,43 +156,6 @@ static bool map_columns(const char *path, const struct names *nm,
 	return ok;
 }
 
-static void *add_row(struct s903_return *r, enum s903_table t)
-{
-	switch (t) {
-	case S903_HEADER:
-		return s903_add_header(r);
-	case S903_EPISODES:
-		return s903_add_episode(r);
-	case S903_MISSING:
-		return s903_add_missing(r);
-	case S903_OC2:
-		return s903_add_oc2(r);
-	default:
-		BUG("add_row for table %d", t);
-	}
-}
-
-/* Undo the last add_row (a row with a bad field). */
-static void drop_row(struct s903_return *r, enum s903_table t)
-{
-	switch (t) {
-	case S903_EPISODES:
-		s903_note_dropped(r, r->episodes[r->nepisodes - 1].child);
-		r->nepisodes--;
-		break;
-	case S903_MISSING:
-		s903_note_dropped(r, r->missing[r->nmissing - 1].child);
-		r->nmissing--;
-		break;
-	case S903_OC2:
-		s903_note_dropped(r, r->oc2[r->noc2 - 1].child);
-		r->noc2--;
-		break;
-	default:
-		BUG("drop_row for table %d", t);
-	}
-}
-
 static void csv_diag(struct diags *d, const char *path,
 		     const struct csv_error *ce)
 {
@@ -244,6 +207,7 @@ int s903_read_file(const char *path, struct s903_return *r, int *table,
 		goto out;
 	}
 	def = &s903_tables[t];
+	r->present[t] = true;
 	if (def->ncols > ARRAY_SIZE(colnames))
 		BUG("table %s has too many columns", def->name);
 	for (size_t c = 0; c < def->ncols; c++)
@@ -275,14 +239,12 @@ int s903_read_file(const char *path, struct s903_return *r, int *table,
 			r->incomplete[t] = true;
 			continue;
 		}
-		if (!def->stored)
-			continue;
 		if (rec.line > UINT32_MAX) {
 			diags_add(d, path, rec.line, 0, CSV_RULE_RECORDS,
 				  "file too long");
 			break;
 		}
-		row = add_row(r, (enum s903_table)t);
+		row = s903_add_row(r, (enum s903_table)t);
 		for (size_t c = 0; c < def->ncols; c++) {
 			char *text = trim((char *)rec.fields[idx[c]]);
 			const char *rule = s903_parse_field(&def->cols[c], text,
@@ -295,25 +257,14 @@ int s903_read_file(const char *path, struct s903_return *r, int *table,
 				bad = true;
 			}
 		}
-		switch (t) {
-		case S903_HEADER:
-			((struct s903_header *)row)->line = (uint32_t)rec.line;
+		*(uint32_t *)((char *)row + def->line_off) = (uint32_t)rec.line;
+		if (t == S903_HEADER) {
 			((struct s903_header *)row)->invalid = bad;
 			if (bad && !((struct s903_header *)row)->child[0])
 				r->nheader--;
-			break;
-		case S903_EPISODES:
-			((struct s903_episode *)row)->line = (uint32_t)rec.line;
-			break;
-		case S903_MISSING:
-			((struct s903_missing *)row)->line = (uint32_t)rec.line;
-			break;
-		case S903_OC2:
-			((struct s903_oc2 *)row)->line = (uint32_t)rec.line;
-			break;
+		} else if (bad) {
+			s903_drop_row(r, (enum s903_table)t);
 		}
-		if (bad && t != S903_HEADER)
-			drop_row(r, (enum s903_table)t);
 	}
 	rc = 0;
 out:
@@ -353,27 +304,22 @@ static void put_rows(struct buf *b, const struct s903_table_def *def,
 int s903_write_dir(const char *dir, const struct s903_return *r,
 		   struct err *err)
 {
-	struct {
-		enum s903_table t;
-		const void *rows;
-		size_t n;
-	} parts[] = {
-		{ S903_HEADER, r->header, r->nheader },
-		{ S903_EPISODES, r->episodes, r->nepisodes },
-		{ S903_MISSING, r->missing, r->nmissing },
-		{ S903_OC2, r->oc2, r->noc2 },
-	};
 	struct buf b = BUF_INIT(BUF_MAX_DEFAULT * 16);
 	struct buf path = BUF_INIT(4096);
 	int rc;
 
 	rc = file_make_dirs(dir, err);
-	for (size_t i = 0; !rc && i < ARRAY_SIZE(parts); i++) {
-		const struct s903_table_def *def = &s903_tables[parts[i].t];
+	for (int t = 0; !rc && t < S903_NTABLES; t++) {
+		const struct s903_table_def *def = &s903_tables[t];
+		size_t n;
+		const void *rows = s903_rows(r, (enum s903_table)t, &n);
 
+		/* the four tables every return has, and any other with rows */
+		if (t > S903_OC2 && !n && !r->present[t])
+			continue;
 		buf_reset(&b);
 		buf_reset(&path);
-		put_rows(&b, def, parts[i].rows, parts[i].n);
+		put_rows(&b, def, rows, n);
 		buf_addf(&path, "%s/%s", dir, def->file);
 		if (buf_error(&b) || buf_error(&path))
 			rc = err_set(err, ERR_TOO_LARGE, "%s: too large",

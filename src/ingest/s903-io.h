@@ -55,9 +55,10 @@ int s903_read_file(const char *path, struct s903_return *r, int *table,
 		   struct diags *d, struct err *err);
 
 /*
- * Write the Header, Episodes, Missing and OC2 tables of r (sorted) into
- * dir as header.csv, episodes.csv, missing.csv and oc2.csv, creating dir
- * (and parents) if needed.
+ * Write the tables of r (sorted) into dir as header.csv, episodes.csv,
+ * missing.csv, oc2.csv and, for each later table with rows or present in
+ * the input, its own file (s903_tables[t].file), creating dir (and
+ * parents) if needed.
  */
 int s903_write_dir(const char *dir, const struct s903_return *r,
 		   struct err *err);

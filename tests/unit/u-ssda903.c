@@ -204,8 +204,43 @@ static void test_table_defs(void **state)
 	assert_string_equal(s903_tables[S903_EPISODES].file, "episodes.csv");
 	for (int t = 0; t < S903_NTABLES; t++) {
 		assert_int_equal(s903_tables[t].id, t);
-		assert_int_equal(s903_tables[t].stored, t <= S903_OC2);
 		assert_string_equal(s903_tables[t].cols[0].name, "CHILD");
+		assert_int_equal(s903_tables[t].cols[0].off, 0);
+		assert_true(s903_tables[t].line_off + sizeof(uint32_t) <=
+			    s903_tables[t].rowsize);
+		for (size_t c = 0; c < s903_tables[t].ncols; c++)
+			assert_true(s903_tables[t].cols[c].size ||
+				    s903_tables[t].cols[c].kind == S903_DATE ||
+				    s903_tables[t].cols[c].kind == S903_INT);
+	}
+	/* the DfE's column counts of the later tables */
+	assert_int_equal(s903_tables[S903_REVIEWS].ncols, 4);
+	assert_int_equal(s903_tables[S903_UASC].ncols, 4);
+	assert_int_equal(s903_tables[S903_OC3].ncols, 5);
+	assert_int_equal(s903_tables[S903_AD1].ncols, 8);
+	assert_int_equal(s903_tables[S903_PLACED_ADOPTION].ncols, 5);
+	assert_int_equal(s903_tables[S903_PREV_PERM].ncols, 5);
+	assert_int_equal(s903_tables[S903_SW_EPISODES].ncols, 6);
+	assert_int_equal(s903_tables[S903_DOLO].ncols, 4);
+	{
+		struct s903_return r = S903_RETURN_INIT;
+		size_t n;
+
+		for (int t = 0; t < S903_NTABLES; t++) {
+			char *row = s903_add_row(&r, (enum s903_table)t);
+
+			memcpy(row, "C1", 3);
+			assert_ptr_equal(s903_rows(&r, (enum s903_table)t, &n),
+					 row);
+			assert_int_equal(n, 1);
+			if (t) {
+				s903_drop_row(&r, (enum s903_table)t);
+				s903_rows(&r, (enum s903_table)t, &n);
+				assert_int_equal(n, 0);
+			}
+		}
+		assert_int_equal(r.ndropped, S903_NTABLES - 1);
+		s903_return_release(&r);
 	}
 }
 
@@ -578,17 +613,25 @@ static void test_parse_urn(void **state)
 	s903_return_release(&r);
 }
 
-static void test_parse_ignored(void **state)
+static void test_parse_text(void **state)
 {
-	const struct s903_col *c = &s903_tables[S903_REVIEWS].cols[2];
-	char row[8] = "keep";
-	char msg[64];
+	const struct s903_col *c = &s903_tables[S903_REVIEWS].cols[3];
+	struct s903_review row = { .review_code = "" };
+	char msg[128];
 
 	(void)state;
-	assert_int_equal(c->kind, S903_IGNORED);
-	assert_null(s903_parse_field(c, "anything at all", row, msg,
-				     sizeof(msg)));
-	assert_string_equal(row, "keep");
+	assert_int_equal(c->kind, S903_TEXT);
+	assert_null(s903_parse_field(c, "PN1", &row, msg, sizeof(msg)));
+	assert_string_equal(row.review_code, "PN1");
+	/* longer than the column holds, or not printable ASCII */
+	assert_string_equal(s903_parse_field(c, "PN12", &row, msg, sizeof(msg)),
+			    "text");
+	assert_non_null(strstr(msg, "REVIEW_CODE"));
+	assert_string_equal(s903_parse_field(c, "P\tN", &row, msg, sizeof(msg)),
+			    "text");
+	assert_string_equal(s903_parse_field(c, "\xc3\xa9", &row, msg,
+					     sizeof(msg)), "text");
+	assert_string_equal(row.review_code, "PN1");
 }
 
 /* Parse a whole row of text, format it back, compare. */
@@ -1115,7 +1158,7 @@ int main(void)
 		cmocka_unit_test(test_parse_postcode),
 		cmocka_unit_test(test_parse_upn),
 		cmocka_unit_test(test_parse_urn),
-		cmocka_unit_test(test_parse_ignored),
+		cmocka_unit_test(test_parse_text),
 		cmocka_unit_test(test_format_round_trip),
 		cmocka_unit_test(test_format_small_buffer),
 		cmocka_unit_test(test_check_valid),
