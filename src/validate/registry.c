@@ -55,7 +55,7 @@ static void build(void)
 	all = xcalloc(n ? n : 1, sizeof(*all));
 	for (size_t g = 0; g < ARRAY_SIZE(groups); g++)
 		for (const struct v_rule *r = groups[g]; r->code; r++) {
-			if ((r->todo ? r->child || r->whole
+			if ((r->todo || r->at_import ? r->child || r->whole
 				     : !r->child == !r->whole) ||
 			    !r->en || !r->cy || !r->fields ||
 			    (!(r->nations & V_WALES) && !r->not_wales) ||
@@ -112,7 +112,8 @@ static bool table_present(const struct s903_return *r, int t)
 
 bool v_rule_applies(const struct v_rule *rule, const struct v_input *in)
 {
-	if (rule->todo || !in_force(rule, in->year, in->nation))
+	if (rule->todo || rule->at_import ||
+	    !in_force(rule, in->year, in->nation))
 		return false;
 	if (rule->needs_prev && !in->prev)
 		return false;

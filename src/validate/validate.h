@@ -111,6 +111,12 @@ struct v_rule {
 	 */
 	const char *not_wales;
 	const char *todo;
+	/*
+	 * A rule the import itself enforces for every row (a date that is
+	 * not dd/mm/yyyy, a code outside an Episodes list): the import's
+	 * rule id ("date", "code", "required").  No function; never run.
+	 */
+	const char *at_import;
 };
 
 /* A group of rules (one rules-*.c file), ended by a row with code NULL. */
