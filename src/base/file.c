@@ -325,3 +325,26 @@ int file_temp(char **out, struct err *err)
 	*out = buf_detach(&name, NULL);
 	return 0;
 }
+
+int file_copy_out(const char *from, const char *path, struct err *err)
+{
+	struct file_out o = FILE_OUT_INIT;
+	char chunk[65536];
+	FILE *in = fopen(from, "rb");
+	size_t n;
+	int rc = 0;
+
+	if (!in)
+		return err_errno(err, ERR_IO, "cannot read %s", from);
+	rc = file_out_open(&o, path, err);
+	while (!rc && (n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		if (fwrite(chunk, 1, n, o.fp) != n)
+			rc = err_errno(err, ERR_IO, "writing %s", path);
+	if (!rc && ferror(in))
+		rc = err_errno(err, ERR_IO, "cannot read %s", from);
+	if (!rc)
+		rc = file_out_commit(&o, err);
+	file_out_abort(&o);
+	fclose(in);
+	return rc;
+}

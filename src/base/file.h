@@ -100,5 +100,7 @@ int file_write_all(const char *path, const void *data, size_t len,
  * it, and unlink the file, when done).
  */
 int file_temp(char **out, struct err *err);
+/* Copy the file at from to path with file_out_*() (all or nothing). */
+int file_copy_out(const char *from, const char *path, struct err *err);
 
 #endif

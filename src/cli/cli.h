@@ -36,6 +36,8 @@ int cmd_version(struct cli *c, int argc, char **argv);
 int cmd_migrate(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_validate(struct cli *c, int argc, char **argv);
+int cmd_rules(struct cli *c, int argc, char **argv);
 int cmd_stats(struct cli *c, int argc, char **argv);
 int cmd_distance(struct cli *c, int argc, char **argv);
 int cmd_demo_data(struct cli *c, int argc, char **argv);

@@ -1,6 +1,7 @@
 /* cmd-import.c: `cartref import 903|homes|dir` (see the usage in main.c). */
 #include "base/compat.h"
 #include <getopt.h>
+#include <jansson.h>
 #include <time.h>
 #include "base/parse.h"
 #include "cli/cli.h"
@@ -16,8 +17,27 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int report(const struct import_counts *c, struct diags *d, bool check,
-		  double secs, int rc, const struct err *err)
+/* What the DfE's rules found, after the import's own outcome. */
+static void rules_summary(const struct import_counts *c, struct diags *rd,
+			  bool strict)
+{
+	if (!c->rules_run)
+		return;
+	if (!rd->n && !c->rule_rows) {
+		printf("DfE rules: %ld in force, no problems\n", c->rules_run);
+		return;
+	}
+	if (!strict)
+		diags_print(rd, stderr, DIAGS_SHOWN);
+	printf("DfE rules: %ld in force; %ld row%s flagged%s%s\n",
+	       c->rules_run, c->rule_rows, c->rule_rows == 1 ? "" : "s",
+	       strict ? "" : " (they do not stop the import; --strict would)",
+	       rd->n || strict ? "" : "; `cartref validate` lists them");
+}
+
+static int report(const struct import_counts *c, struct diags *d,
+		  struct diags *rd, const struct import_opts *o, double secs,
+		  int rc, const struct err *err)
 {
 	if (rc) {
 		diags_print(d, stderr, DIAGS_SHOWN);
@@ -29,8 +49,10 @@ static int report(const struct import_counts *c, struct diags *d, bool check,
 			"written\n", d->n, d->n == 1 ? "" : "s");
 		return 1;
 	}
-	if (check) {
-		printf("ok: %ld rows checked, no problems\n", c->rows);
+	if (o->check) {
+		printf("ok: %ld rows checked, no problems%s\n", c->rows,
+		       c->rule_rows ? " that stop the import" : "");
+		rules_summary(c, rd, o->strict);
 		return 0;
 	}
 	if (c->homes)
@@ -45,7 +67,44 @@ static int report(const struct import_counts *c, struct diags *d, bool check,
 		       "meetings\n", c->live_episodes, c->meetings);
 	printf("%ld rows in %.2f s (%.0f rows/s)\n", c->rows, secs,
 	       secs > 0 ? (double)c->rows / secs : 0.0);
+	rules_summary(c, rd, o->strict);
 	return 0;
+}
+
+static json_t *diags_json(struct diags *d)
+{
+	json_t *a = json_array();
+
+	diags_print(d, NULL, 0);	/* sorts */
+	for (size_t i = 0; i < d->n; i++)
+		json_array_append_new(a, json_pack(
+			"{s:s, s:I, s:I, s:s, s:s}", "file", d->v[i].file,
+			"line", (json_int_t)d->v[i].line,
+			"column", (json_int_t)d->v[i].column,
+			"rule", d->v[i].rule, "message", d->v[i].msg));
+	return a;
+}
+
+/* --format json: one document on stdout, whatever happened. */
+static int report_json(const struct import_counts *c, struct diags *d,
+		       struct diags *rd, const struct import_opts *o,
+		       int rc, const struct err *err)
+{
+	bool ok = !rc && !d->n;
+	json_t *doc = json_pack("{s:b, s:b, s:I, s:I, s:I, s:o, s:o}",
+				"ok", ok, "written", ok && !o->check,
+				"rows", (json_int_t)c->rows,
+				"rules_run", (json_int_t)c->rules_run,
+				"rule_rows", (json_int_t)c->rule_rows,
+				"problems", diags_json(d),
+				"rule_problems", diags_json(rd));
+
+	if (rc)
+		json_object_set_new(doc, "error", json_string(err->msg));
+	json_dumpf(doc, stdout, JSON_INDENT(1) | JSON_ENSURE_ASCII);
+	putchar('\n');
+	json_decref(doc);
+	return ok ? 0 : 1;
 }
 
 int cmd_import(struct cli *cl, int argc, char **argv)
@@ -54,8 +113,14 @@ int cmd_import(struct cli *cl, int argc, char **argv)
 		{ "la", required_argument, NULL, 'l' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "check", no_argument, NULL, 'c' },
+		{ "strict", no_argument, NULL, 's' },
+		{ "report", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct diags rd = DIAGS_INIT;
+	struct import_opts o = { .rules_on = true, .rules = &rd };
+	bool json = false;
 	const char *what, *la = NULL;
 	struct import_counts counts = { 0 };
 	struct diags d = DIAGS_INIT;
@@ -86,12 +151,31 @@ int cmd_import(struct cli *cl, int argc, char **argv)
 		case 'c':
 			check = true;
 			break;
+		case 's':
+			o.strict = true;
+			break;
+		case 'r':
+			o.report = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "json") && strcmp(optarg, "text")) {
+				fprintf(stderr, "cartref: --format is text or "
+					"json\n");
+				return 2;
+			}
+			json = !strcmp(optarg, "json");
+			break;
 		default:
 			return 2;
 		}
 	}
 	argc -= optind;
 	argv += optind;
+	if (what[0] != '9' && (o.strict || o.report)) {
+		fprintf(stderr, "cartref: --strict and --report are for "
+			"import 903\n");
+		return 2;
+	}
 	if (!strcmp(what, "903")) {
 		if (!la || argc < 1) {
 			fprintf(stderr, "cartref: import 903 needs --la CODE "
@@ -114,15 +198,21 @@ int cmd_import(struct cli *cl, int argc, char **argv)
 	if (rc)
 		return rc;
 	t0 = now_seconds();
+	o.check = check;
 	if (what[0] == '9')
-		rc = import_903(s, la, year, (const char *const *)argv,
-				(size_t)argc, check, &d, &counts, &err);
+		rc = import_903_opts(s, la, year, (const char *const *)argv,
+				     (size_t)argc, &o, &d, &counts, &err);
 	else if (what[0] == 'h')
 		rc = import_homes(s, argv[0], check, &d, &counts, &err);
 	else
 		rc = import_dir(s, argv[0], check, &d, &counts, &err);
-	rc = report(&counts, &d, check, now_seconds() - t0, rc, &err);
+	if (json)
+		rc = report_json(&counts, &d, &rd, &o, rc, &err);
+	else
+		rc = report(&counts, &d, &rd, &o, now_seconds() - t0, rc,
+			    &err);
 	diags_release(&d);
+	diags_release(&rd);
 	store_close(s);
 	return rc;
 }

@@ -26,21 +26,29 @@ static const char migrate_usage[] =
 	"Every other command does this too when it opens the store.\n";
 
 static const char import_usage[] =
-	"usage: cartref [--db FILE] import 903 --la CODE [--year YYYY] [--check] FILE...\n"
+	"usage: cartref [--db FILE] import 903 --la CODE [--year YYYY] [--check]\n"
+	"                 [--strict] [--report FILE] [--format text|json] FILE...\n"
 	"       cartref [--db FILE] import homes [--check] FILE\n"
 	"       cartref [--db FILE] import dir [--check] DIR\n"
 	"\n"
-	"import 903     Read one council's SSDA903 return: the Header, Episodes,\n"
-	"               Missing and OC2 tables as CSV files, each recognised by its\n"
-	"               header row (other SSDA903 tables are accepted and skipped).\n"
-	"               Every problem is reported as FILE:LINE:COLUMN: RULE: message\n"
+	"import 903     Read one council's SSDA903 return: any of its twelve tables\n"
+	"               as CSV files, each recognised by its header row.  Every\n"
+	"               problem is reported as FILE:LINE:COLUMN: RULE: message\n"
 	"               (docs/validation.md lists the rules).  The import is one\n"
 	"               transaction: with any problem nothing is written.  It\n"
-	"               replaces the council's return for the same year.\n"
+	"               replaces the council's return for the same year.  Then\n"
+	"               the DfE's validation rules in force for the year run\n"
+	"               (with last year's return, if stored): their problems are\n"
+	"               listed as FILE:LINE:COLUMN: CODE: message and counted,\n"
+	"               and do not stop the import unless --strict.\n"
 	"  --la CODE    the responsible council's GSS code, e.g. W06000015\n"
 	"  --year YYYY  the reporting year (ending 31 March YYYY); by default the\n"
 	"               year of the latest date in the files\n"
 	"  --check      validate only; write nothing\n"
+	"  --strict     a problem under the DfE's rules stops the import too\n"
+	"  --report F   write the DfE rules' problems by child and by rule to F\n"
+	"               (.csv, .xlsx or .json)\n"
+	"  --format json  print the outcome as one JSON document on stdout\n"
 	"\n"
 	"import homes   Read the register of children's homes (docs/homes-register.md);\n"
 	"               homes are added or updated by URN, all or nothing.\n"
@@ -50,6 +58,22 @@ static const char import_usage[] =
 	"               missing episodes DIR/missing-live.csv and strategy meetings\n"
 	"               DIR/strategy-meetings.csv if there (docs/missing.md), all\n"
 	"               in one transaction.\n";
+
+static const char validate_usage[] =
+	"usage: cartref [--db FILE] validate [--la CODE] [--year YYYY] [--report FILE]\n"
+	"                 [--format text|json]\n"
+	"       cartref rules [--year YYYY] [--format text|md|json]\n"
+	"\n"
+	"validate   Run the DfE's SSDA903 validation rules in force for each year\n"
+	"           over the stored returns (one council's, one year's, or all),\n"
+	"           each with last year's return where stored, and print the\n"
+	"           problems as LA/YEAR/TABLE:LINE: CODE: message, then the\n"
+	"           count by rule.  Exit status 1 when there is any problem.\n"
+	"  --report F  (with --la and --year) the problems by child and by rule\n"
+	"              to F: .csv, .xlsx or .json\n"
+	"rules      List the rule registry: each rule's code, years, nations,\n"
+	"           tables, status and message (docs/validation.md is made from\n"
+	"           `cartref rules --format md`).\n";
 
 static const char export_usage[] =
 	"usage: cartref [--db FILE] export 903 --la CODE --year YYYY DIR\n"
@@ -375,6 +399,10 @@ const struct command commands[] = {
 	{ "migrate", cmd_migrate, "create or upgrade the store", migrate_usage, 0 },
 	{ "import", cmd_import, "import SSDA903 returns or the homes register",
 	  import_usage, 0 },
+	{ "validate", cmd_validate, "the DfE's rules over stored returns",
+	  validate_usage, 0 },
+	{ "rules", cmd_rules, "list the DfE validation rules cartref knows",
+	  validate_usage, 0 },
 	{ "export", cmd_export, "export a return or the homes register",
 	  export_usage, 0 },
 	{ "stats", cmd_stats, "print the store's counts", stats_usage, 0 },

@@ -874,6 +874,35 @@ static void check_oc2(struct checker *c, struct s903_return *r)
 	}
 }
 
+/*
+ * The later tables: every CHILD must be in Header, as in the others (the
+ * store links each row to its child).  Their DOB and SEX are kept as
+ * written; the DfE's rules compare them with Header.
+ */
+static void check_later(struct checker *c, struct s903_return *r)
+{
+	if (r->incomplete[S903_HEADER])
+		return;
+	for (int t = S903_REVIEWS; t < S903_NTABLES; t++) {
+		const struct s903_table_def *d = &s903_tables[t];
+		size_t n;
+		const char *rows = s903_rows(r, (enum s903_table)t, &n);
+
+		for (size_t i = 0; i < n; i++) {
+			const char *row = rows + i * d->rowsize;
+			uint32_t line;
+
+			if (find_child(r, row) || was_dropped(r, row))
+				continue;
+			memcpy(&line, row + d->line_off, sizeof(line));
+			problem(c, (enum s903_table)t, line, "CHILD",
+				"child-not-in-header",
+				"child %s has a %s row but is not in Header",
+				row, d->name);
+		}
+	}
+}
+
 size_t s903_check(struct s903_return *r, s903_problem_fn *fn, void *ctx)
 {
 	struct checker c = { fn, ctx, 0 };
@@ -886,6 +915,7 @@ size_t s903_check(struct s903_return *r, s903_problem_fn *fn, void *ctx)
 	check_episodes(&c, r);
 	check_missing(&c, r);
 	check_oc2(&c, r);
+	check_later(&c, r);
 	s903_sort(r);
 	return c.n;
 }

@@ -15,6 +15,7 @@
 #include "ingest/csv.h"
 #include "ingest/geo-import.h"
 #include "ingest/import.h"
+#include "ingest/rules-run.h"
 #include "store/store-missing.h"
 
 struct problem_ctx {
@@ -71,11 +72,39 @@ static void derive_episodes(struct s903_return *r, const struct geo_index *geo)
 	}
 }
 
+/*
+ * The DfE's rules over a return that passed the import's own checks:
+ * counted, reported into o->rules (or d under o->strict) and o->report.
+ */
+static int check_rules(struct store *s, struct s903_return *r,
+		       struct problem_ctx *pc, const struct import_opts *o,
+		       struct diags *d, struct import_counts *c,
+		       struct err *err)
+{
+	struct rules_run rr;
+	int rc = rules_run(s, r, &rr, err);
+
+	if (rc)
+		return rc;
+	c->rule_rows += (long)rr.res.n;
+	c->rules_run = (long)rr.res.rules_run;
+	if (o->strict)
+		rules_diags(&rr, pc->files, pc->colpos, false, d);
+	else if (o->rules)
+		rules_diags(&rr, pc->files, pc->colpos, false, o->rules);
+	if (o->report)
+		rc = rules_report_write(o->report, &rr, err);
+	rules_run_release(&rr);
+	return rc;
+}
+
 static int import_903_geo(struct store *s, const char *la, int year,
-			  const char *const *files, size_t nfiles, bool check,
+			  const char *const *files, size_t nfiles,
+			  const struct import_opts *o,
 			  const struct geo_index *geo, struct diags *d,
 			  struct import_counts *c, struct err *err)
 {
+	bool check = o->check;
 	struct s903_return r = S903_RETURN_INIT;
 	struct problem_ctx pc;
 	size_t before = d->n;
@@ -123,7 +152,17 @@ static int import_903_geo(struct store *s, const char *la, int year,
 		r.year = 0;
 	}
 	s903_check(&r, on_problem, &pc);
-	c->rows += (long)(r.nheader + r.nepisodes + r.nmissing + r.noc2);
+	for (int t = 0; t < S903_NTABLES; t++) {
+		size_t n;
+
+		s903_rows(&r, (enum s903_table)t, &n);
+		c->rows += (long)n;
+	}
+	if (d->n == before && o->rules_on) {
+		rc = check_rules(s, &r, &pc, o, d, c, err);
+		if (rc)
+			goto out;
+	}
 	if (d->n > before || check)
 		goto out;
 	derive_episodes(&r, geo);
@@ -140,18 +179,28 @@ out:
 	return rc;
 }
 
-int import_903(struct store *s, const char *la, int year,
-	       const char *const *files, size_t nfiles, bool check,
-	       struct diags *d, struct import_counts *c, struct err *err)
+int import_903_opts(struct store *s, const char *la, int year,
+		    const char *const *files, size_t nfiles,
+		    const struct import_opts *o, struct diags *d,
+		    struct import_counts *c, struct err *err)
 {
 	struct geo_index *geo = NULL;
 	int rc = geo_index_load(s, &geo, err);
 
 	if (!rc)
-		rc = import_903_geo(s, la, year, files, nfiles, check, geo, d,
-				    c, err);
+		rc = import_903_geo(s, la, year, files, nfiles, o, geo, d, c,
+				    err);
 	geo_index_free(geo);
 	return rc;
+}
+
+int import_903(struct store *s, const char *la, int year,
+	       const char *const *files, size_t nfiles, bool check,
+	       struct diags *d, struct import_counts *c, struct err *err)
+{
+	struct import_opts o = { .check = check, .rules_on = true };
+
+	return import_903_opts(s, la, year, files, nfiles, &o, d, c, err);
 }
 
 /* Unknown only when the store says so: other errors surface on writing. */
@@ -263,8 +312,12 @@ static int import_year_dir(struct store *s, const char *la, const char *ydir,
 	paths = xcalloc(files.n ? files.n : 1, sizeof(*paths));
 	for (size_t i = 0; i < files.n; i++)
 		paths[i] = path_join(ydir, files.v[i]);
-	rc = import_903_geo(s, la, year, (const char *const *)paths, files.n,
-			    check, geo, d, c, err);
+	{
+		struct import_opts o = { .check = check, .rules_on = true };
+
+		rc = import_903_geo(s, la, year, (const char *const *)paths,
+				    files.n, &o, geo, d, c, err);
+	}
 	for (size_t i = 0; i < files.n; i++)
 		free(paths[i]);
 	free(paths);

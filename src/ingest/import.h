@@ -21,11 +21,34 @@ struct import_counts {
 	long returns, children, episodes, missing, oc2, homes;
 	long rows;	/* data rows read, all tables */
 	long live_episodes, meetings;	/* missing from care, live */
+	long rule_rows;	/* (rule, row) pairs the DfE's rules flagged */
+	long rules_run;	/* DfE rules in force for the last return */
+};
+
+/*
+ * How to import a return.  The import's own checks (docs/validation.md:
+ * reading, fields, across rows) always stop it.  The DfE's rules
+ * (src/validate/) run when rules_on and the return passed those: their
+ * problems are counted, listed in rules (if not NULL) and written to
+ * report (.csv, .xlsx or .json, by its name), and stop the import only
+ * under strict, where they go to d like the others.
+ */
+struct import_opts {
+	bool check;		/* read and check only: write nothing */
+	bool rules_on;		/* run the DfE's rules */
+	bool strict;		/* their problems stop the import too */
+	struct diags *rules;	/* their problems, when not strict */
+	const char *report;	/* the rule report file, or NULL */
 };
 
 /*
  * One council's SSDA903 return.  year 0: infer it from the latest date.
+ * import_903() is import_903_opts() with check and the rules on.
  */
+int import_903_opts(struct store *s, const char *la, int year,
+		    const char *const *files, size_t nfiles,
+		    const struct import_opts *o, struct diags *d,
+		    struct import_counts *c, struct err *err);
 int import_903(struct store *s, const char *la, int year,
 	       const char *const *files, size_t nfiles, bool check,
 	       struct diags *d, struct import_counts *c, struct err *err);

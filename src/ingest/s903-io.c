@@ -50,6 +50,8 @@ void diags_print(struct diags *d, FILE *out, size_t max)
 {
 	if (d->n > 1)
 		qsort(d->v, d->n, sizeof(*d->v), cmp_diag);
+	if (!out)
+		return;
 	for (size_t i = 0; i < d->n && i < max; i++)
 		fprintf(out, "%s:%llu:%zu: %s: %s\n", d->v[i].file,
 			(unsigned long long)d->v[i].line, d->v[i].column,

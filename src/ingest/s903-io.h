@@ -35,7 +35,10 @@ struct diags {
 void diags_add(struct diags *d, const char *file, uint64_t line,
 	       size_t column, const char *rule, const char *fmt, ...)
 	PRINTF_LIKE(6, 7);
-/* Sort by file, line, column, then print each as FILE:LINE:COL: RULE: msg. */
+/*
+ * Sort by file, line, column, then print each as FILE:LINE:COL: RULE: msg
+ * (out NULL: only sort).
+ */
 void diags_print(struct diags *d, FILE *out, size_t max);
 void diags_release(struct diags *d);
 

@@ -72,10 +72,7 @@ static int render_xlsx(const struct review *r,
 		       enum report_lang lang, const char *path,
 		       struct err *err)
 {
-	struct file_out o = FILE_OUT_INIT;
-	char *tmp = NULL, chunk[65536];
-	FILE *in = NULL;
-	size_t n;
+	char *tmp = NULL;
 	int rc;
 
 	if (is_stdout(path))
@@ -84,20 +81,8 @@ static int render_xlsx(const struct review *r,
 	rc = file_temp(&tmp, err);
 	if (!rc)
 		rc = report__render_xlsx(r, rel, lang, tmp, err);
-	if (!rc && !(in = fopen(tmp, "rb")))
-		rc = err_errno(err, ERR_IO, "cannot read %s", tmp);
 	if (!rc)
-		rc = file_out_open(&o, path, err);
-	while (!rc && (n = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		if (fwrite(chunk, 1, n, o.fp) != n)
-			rc = err_errno(err, ERR_IO, "writing %s", path);
-	if (!rc && ferror(in))
-		rc = err_errno(err, ERR_IO, "cannot read %s", tmp);
-	if (!rc)
-		rc = file_out_commit(&o, err);
-	file_out_abort(&o);
-	if (in)
-		fclose(in);
+		rc = file_copy_out(tmp, path, err);
 	if (tmp)
 		unlink(tmp);
 	free(tmp);

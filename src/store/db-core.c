@@ -50,6 +50,7 @@ enum stmt_id {
 	ST_LOAD_EPISODES,
 	ST_LOAD_MISSING,
 	ST_LOAD_OC2,
+	ST_LOAD_ROWS,
 	ST_N
 };
 
@@ -115,10 +116,10 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_RETURN_DELETE] =
 	"DELETE FROM return903 WHERE la_id = ?1 AND year = ?2",
 	[ST_RETURN_INSERT] =
-	"INSERT INTO return903 (la_id, year, imported_at) VALUES (?1, ?2, ?3)"
-	" RETURNING id",
+	"INSERT INTO return903 (la_id, year, imported_at, tables)"
+	" VALUES (?1, ?2, ?3, ?4) RETURNING id",
 	[ST_RETURN_GET] =
-	"SELECT r.id FROM return903 r JOIN la l ON l.id = r.la_id"
+	"SELECT r.id, r.tables FROM return903 r JOIN la l ON l.id = r.la_id"
 	" WHERE l.code = ?1 AND r.year = ?2",
 	[ST_RETURNS] =
 	"SELECT l.code, r.year,"
@@ -168,6 +169,10 @@ static const char *const stmt_sql[ST_N] = {
 	" JOIN return_child rc ON rc.return_id = o.return_id"
 	"  AND rc.child_id = o.child_id"
 	" WHERE o.return_id = ?1 ORDER BY c.child_ref",
+	[ST_LOAD_ROWS] =
+	"SELECT r.tbl, c.child_ref, r.v1, r.v2, r.v3, r.v4, r.v5, r.v6, r.v7"
+	" FROM return_row r JOIN child c ON c.id = r.child_id"
+	" WHERE r.return_id = ?1 ORDER BY r.tbl, r.seq",
 };
 
 /* The cached statement id (sql_cached(): the table entry's address is
@@ -894,6 +899,62 @@ static int write_oc2(struct sql *db, const struct s903_return *r,
 	return rc;
 }
 
+/*
+ * The eight later tables, one return_row per row: each column after CHILD
+ * in the return's own text (migration 12 says why), blank as NULL.
+ */
+#define ROW_VALUES 7
+static const struct sql_bulk_spec return_row_bulk = SQL_BULK("return_row",
+	"return_id, tbl, seq, child_id, v1, v2, v3, v4, v5, v6, v7",
+	"?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11", 11);
+
+static int write_later(struct sql *db, const struct s903_return *r,
+		       int64_t ret_id, const int64_t *ids, struct err *err)
+{
+	struct sql_bulk *b = NULL;
+	int rc = 0;
+
+	for (int t = S903_REVIEWS; !rc && t < S903_NTABLES; t++) {
+		const struct s903_table_def *d = &s903_tables[t];
+		size_t n;
+		const char *rows = s903_rows(r, (enum s903_table)t, &n);
+
+		if (d->ncols - 1 > ROW_VALUES)
+			BUG("table %s has more columns than return_row",
+			    d->name);
+		if (n && !b && !(b = sql_bulk_begin(db, &return_row_bulk, err)))
+			return ERR_STORE;
+		for (size_t i = 0; !rc && i < n; i++) {
+			const char *row = rows + i * d->rowsize;
+			int64_t cid = child_id_of(r, ids, row);
+			char v[64];
+
+			if (cid < 0) {
+				rc = missing_child(err, d->name, row);
+				break;
+			}
+			sql_bulk_int(b, ret_id);
+			sql_bulk_int(b, t);
+			sql_bulk_int(b, (int64_t)i);
+			sql_bulk_int(b, cid);
+			for (size_t c = 1; c <= ROW_VALUES; c++) {
+				v[0] = '\0';
+				if (c < d->ncols)
+					s903_format_field(&d->cols[c], row, v,
+							  sizeof(v));
+				sql_bulk_opt_text(b, v);
+			}
+			rc = sql_bulk_row(b);
+		}
+	}
+	if (b) {
+		int end = sql_bulk_end(b, err);
+
+		rc = rc ? rc : end;
+	}
+	return rc;
+}
+
 static int write_rows(struct sql *db, const struct s903_return *r,
 		      int64_t ret_id, const int64_t *ids, struct err *err)
 {
@@ -903,7 +964,24 @@ static int write_rows(struct sql *db, const struct s903_return *r,
 		rc = write_missing(db, r, ret_id, ids, err);
 	if (!rc)
 		rc = write_oc2(db, r, ret_id, ids, err);
+	if (!rc)
+		rc = write_later(db, r, ret_id, ids, err);
 	return rc;
+}
+
+/* Bit t set: the return had table t (rows, or its file or element). */
+static int64_t tables_mask(const struct s903_return *r)
+{
+	int64_t mask = 0;
+
+	for (int t = 0; t < S903_NTABLES; t++) {
+		size_t n;
+
+		s903_rows(r, (enum s903_table)t, &n);
+		if (n || r->present[t] || t <= S903_OC2)
+			mask |= (int64_t)1 << t;
+	}
+	return mask;
 }
 
 static int la_id_of(struct sql *db, const char *code, int64_t *id,
@@ -960,6 +1038,7 @@ int db_return_replace(struct sql *db, const struct s903_return *r,
 	sql_bind_int(s, 1, la_id);
 	sql_bind_int(s, 2, r->year);
 	sql_bind_text(s, 3, now);
+	sql_bind_int(s, 4, tables_mask(r));
 	rc = sql_step_id(db, s, &ret_id, err, "insert return");
 	if (rc)
 		goto out;
@@ -985,6 +1064,30 @@ out:
 	return sql_commit(db, err);
 }
 
+/* One return_row back into its table, through the import's parser. */
+static int load_later_row(struct sql_stmt *s, struct s903_return *out,
+			  struct err *err)
+{
+	int64_t t = sql_col_int(s, 0);
+	const struct s903_table_def *d;
+	char v[S903_CHILD_MAX + 64], msg[200];
+	char *row;
+
+	if (t < S903_REVIEWS || t >= S903_NTABLES)
+		return err_set(err, ERR_STORE, "return_row: table %lld",
+			       (long long)t);
+	d = &s903_tables[t];
+	row = s903_add_row(out, (enum s903_table)t);
+	for (size_t c = 0; c < d->ncols; c++) {
+		sql_col_text(s, (int)c + 1, v, sizeof(v));
+		if (s903_parse_field(&d->cols[c], v, row, msg, sizeof(msg)))
+			return err_set(err, ERR_STORE,
+				       "stored %s row unreadable: %s",
+				       d->name, msg);
+	}
+	return 0;
+}
+
 int db_return_load(struct sql *db, const char *la, int year,
 			  struct s903_return *out, struct err *err)
 {
@@ -996,12 +1099,18 @@ int db_return_load(struct sql *db, const char *la, int year,
 		return ERR_STORE;
 	sql_bind_text(s, 1, la);
 	sql_bind_int(s, 2, year);
-	rc = sql_step_id(db, s, &ret_id, NULL, "return");
-	if (rc == ERR_NOT_FOUND)
+	rc = sql_step(s);
+	if (rc == SQL_DONE) {
+		sql_reset(s);
 		return err_set(err, ERR_NOT_FOUND,
 			       "no return for %s in %d", la, year);
-	if (rc)
+	}
+	if (rc != SQL_ROW)
 		return sql_fail(db, err, "return");
+	ret_id = sql_col_int(s, 0);
+	for (int t = 0; t < S903_NTABLES; t++)
+		out->present[t] = (sql_col_int(s, 1) >> t) & 1;
+	sql_reset(s);
 	snprintf(out->la, sizeof(out->la), "%s", la);
 	out->year = year;
 
@@ -1082,6 +1191,26 @@ int db_return_load(struct sql *db, const char *la, int year,
 		o->intervention_offered = sql_col_opt_int(s, 11);
 		cb_rc_ = 0;
 	});
+
+	s = stmt(db, ST_LOAD_ROWS, err);
+	if (!s)
+		return ERR_STORE;
+	sql_bind_int(s, 1, ret_id);
+	EACH_ROW(db, s, err, "load later tables", {
+		cb_rc_ = load_later_row(s, out, err);
+	});
+	/* each row's line in the files `export 903` writes from this */
+	for (int t = 0; t < S903_NTABLES; t++) {
+		size_t n;
+		char *rows = s903_rows(out, (enum s903_table)t, &n);
+
+		for (size_t i = 0; i < n; i++) {
+			uint32_t line = (uint32_t)i + 2;
+
+			memcpy(rows + i * s903_tables[t].rowsize +
+			       s903_tables[t].line_off, &line, sizeof(line));
+		}
+	}
 	return 0;
 }
 

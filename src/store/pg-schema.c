@@ -756,7 +756,23 @@ static const char m11_lease[] =
 ");\n"
 ;
 
+/* Migration 12: sqlite-schema.c's m12_return_rows says what they are. */
+static const char m12_return_rows[] =
+"CREATE TABLE return_row (\n"
+"  return_id BIGINT NOT NULL REFERENCES return903(id) ON DELETE CASCADE,\n"
+"  tbl BIGINT NOT NULL CHECK (tbl BETWEEN 4 AND 11),\n"
+"  seq BIGINT NOT NULL CHECK (seq >= 0),\n"
+"  child_id BIGINT NOT NULL REFERENCES child(id),\n"
+"  v1 TEXT, v2 TEXT, v3 TEXT, v4 TEXT, v5 TEXT, v6 TEXT, v7 TEXT,\n"
+"  PRIMARY KEY (return_id, tbl, seq)\n"
+");\n"
+"CREATE INDEX return_row_child ON return_row(child_id);\n"
+"ALTER TABLE return903 ADD COLUMN tables BIGINT NOT NULL DEFAULT 15;\n"
+;
+
 const struct pg_migration pg_migrations[] = {
 	{ 11, "leases: one scheduled run among several servers", m11_lease },
+	{ 12, "the eight later SSDA903 tables, and which tables a return had",
+	  m12_return_rows },
 };
 const size_t pg_nmigrations = ARRAY_SIZE(pg_migrations);

@@ -956,6 +956,33 @@ static const char m11_lease[] =
 ");\n"
 ;
 
+/*
+ * Migration 12: the eight later SSDA903 tables (Reviews, UASC, OC3, AD1,
+ * PlacedAdoption, PrevPerm, SWEpisodes, DoLo), one row per row of the
+ * return.  They are kept as the council wrote them, column by column in
+ * the return's own text (v1.. are the table's columns after CHILD, in
+ * s903_tables[] order), because nothing in cartref queries them by
+ * value: they are read whole, for the child's record, the export and
+ * the validation rules, all of which parse them through the same column
+ * table as the import.  seq keeps the return's order.  return903.tables
+ * says which tables the return had (bit t of enum s903_table), so that an
+ * empty table that was sent is told from one that was not.
+ */
+static const char m12_return_rows[] =
+"CREATE TABLE IF NOT EXISTS return_row (\n"
+"  return_id INTEGER NOT NULL REFERENCES return903(id) ON DELETE CASCADE,\n"
+"  tbl INTEGER NOT NULL CHECK (tbl BETWEEN 4 AND 11),\n"
+"  seq INTEGER NOT NULL CHECK (seq >= 0),\n"
+"  child_id INTEGER NOT NULL REFERENCES child(id),\n"
+"  v1 TEXT, v2 TEXT, v3 TEXT, v4 TEXT, v5 TEXT, v6 TEXT, v7 TEXT,\n"
+"  PRIMARY KEY (return_id, tbl, seq)\n"
+") WITHOUT ROWID;\n"
+"CREATE INDEX IF NOT EXISTS return_row_child ON return_row(child_id);\n"
+;
+static const char m12_return_tables[] =
+"ALTER TABLE return903 ADD COLUMN tables INTEGER NOT NULL DEFAULT 15;\n"
+;
+
 const struct sqlite_migration sqlite_migrations[] = {
 	{ 1, "base tables: geography, homes, SSDA903 returns",
 	  { m1_geo, m1_homes, m1_returns, m1_episodes, m1_outcomes } },
@@ -979,5 +1006,7 @@ const struct sqlite_migration sqlite_migrations[] = {
 	  { m10_audit_pending } },
 	{ 11, "leases: one scheduled run among several servers",
 	  { m11_lease } },
+	{ 12, "the eight later SSDA903 tables, and which tables a return had",
+	  { m12_return_rows, m12_return_tables } },
 };
 const size_t sqlite_nmigrations = ARRAY_SIZE(sqlite_migrations);

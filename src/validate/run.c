@@ -207,10 +207,10 @@ const struct v_child *v_children(const struct v_run *run, size_t *n)
 
 static int cmp_home(const void *key, const void *elem)
 {
-	return strcmp(key, ((const struct v_home *)elem)->urn);
+	return strcmp(key, ((const struct home *)elem)->urn);
 }
 
-const struct v_home *v_home_find(const struct v_run *run, const char *urn)
+const struct home *v_home_find(const struct v_run *run, const char *urn)
 {
 	if (!run->in->homes || !urn[0])
 		return NULL;

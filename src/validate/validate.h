@@ -27,6 +27,7 @@
 #define CARTREF_VALIDATE_H
 
 #include "base/compat.h"
+#include "domain/home.h"
 #include "domain/ssda903.h"
 
 enum v_nation {
@@ -66,22 +67,13 @@ struct v_child {
 	const struct v_child *last;
 };
 
-/* The register of homes, for rules about URNs (optional). */
-struct v_home {
-	char urn[S903_URN_MAX + 1];
-	char postcode[POSTCODE_MAX + 1];
-	char la[LA_CODE_MAX + 1];
-	int32_t registered, closed;	/* DATE_NONE: unknown / open */
-	int places;
-};
-
 /* What a run is checking. */
 struct v_input {
 	const struct s903_return *r;	/* this year's return */
 	const struct s903_return *prev;	/* last year's, or NULL */
 	int year;			/* collection year (ends 31 March) */
 	enum v_nation nation;		/* from the council's code */
-	const struct v_home *homes;	/* sorted by URN, or NULL */
+	const struct home *homes;	/* the register, by URN, or NULL */
 	size_t nhomes;
 };
 
@@ -174,7 +166,7 @@ const struct v_input *v_in(const struct v_run *run);
 /* Every child of the return, for whole-return rules. */
 const struct v_child *v_children(const struct v_run *run, size_t *n);
 /* The register's row for urn, or NULL. */
-const struct v_home *v_home_find(const struct v_run *run, const char *urn);
+const struct home *v_home_find(const struct v_run *run, const char *urn);
 
 /* The collection year's first and last day (1 April, 31 March). */
 int32_t v_year_start(const struct v_run *run);
