@@ -38,6 +38,7 @@ enum stmt_id {
 	ST_HOMES,
 	ST_RETURN_DELETE,
 	ST_RETURN_INSERT,
+	ST_RETURN_TABLES,
 	ST_RETURN_GET,
 	ST_RETURNS,
 	ST_CHILDREN_OF_LA,
@@ -116,10 +117,14 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_RETURN_DELETE] =
 	"DELETE FROM return903 WHERE la_id = ?1 AND year = ?2",
 	[ST_RETURN_INSERT] =
-	"INSERT INTO return903 (la_id, year, imported_at, tables)"
-	" VALUES (?1, ?2, ?3, ?4) RETURNING id",
+	"INSERT INTO return903 (la_id, year, imported_at)"
+	" VALUES (?1, ?2, ?3) RETURNING id",
+	[ST_RETURN_TABLES] =
+	"INSERT INTO return_tables (return_id, mask) VALUES (?1, ?2)",
 	[ST_RETURN_GET] =
-	"SELECT r.id, r.tables FROM return903 r JOIN la l ON l.id = r.la_id"
+	"SELECT r.id, coalesce(t.mask, 15) FROM return903 r"
+	" JOIN la l ON l.id = r.la_id"
+	" LEFT JOIN return_tables t ON t.return_id = r.id"
 	" WHERE l.code = ?1 AND r.year = ?2",
 	[ST_RETURNS] =
 	"SELECT l.code, r.year,"
@@ -1038,8 +1043,17 @@ int db_return_replace(struct sql *db, const struct s903_return *r,
 	sql_bind_int(s, 1, la_id);
 	sql_bind_int(s, 2, r->year);
 	sql_bind_text(s, 3, now);
-	sql_bind_int(s, 4, tables_mask(r));
 	rc = sql_step_id(db, s, &ret_id, err, "insert return");
+	if (rc)
+		goto out;
+	s = stmt(db, ST_RETURN_TABLES, err);
+	if (!s) {
+		rc = ERR_STORE;
+		goto out;
+	}
+	sql_bind_int(s, 1, ret_id);
+	sql_bind_int(s, 2, tables_mask(r));
+	rc = sql_step_done(db, s, err, "tables of the return");
 	if (rc)
 		goto out;
 	ids = xcalloc(r->nheader ? r->nheader : 1, sizeof(*ids));

@@ -767,7 +767,10 @@ static const char m12_return_rows[] =
 "  PRIMARY KEY (return_id, tbl, seq)\n"
 ");\n"
 "CREATE INDEX return_row_child ON return_row(child_id);\n"
-"ALTER TABLE return903 ADD COLUMN tables BIGINT NOT NULL DEFAULT 15;\n"
+"CREATE TABLE return_tables (\n"
+"  return_id BIGINT PRIMARY KEY REFERENCES return903(id) ON DELETE CASCADE,\n"
+"  mask BIGINT NOT NULL CHECK (mask BETWEEN 0 AND 4095)\n"
+");\n"
 ;
 
 const struct pg_migration pg_migrations[] = {

@@ -964,9 +964,11 @@ static const char m11_lease[] =
  * s903_tables[] order), because nothing in cartref queries them by
  * value: they are read whole, for the child's record, the export and
  * the validation rules, all of which parse them through the same column
- * table as the import.  seq keeps the return's order.  return903.tables
+ * table as the import.  seq keeps the return's order.  return_tables
  * says which tables the return had (bit t of enum s903_table), so that an
- * empty table that was sent is told from one that was not.
+ * empty table that was sent is told from one that was not; a return
+ * without a row there (imported before) had the first four.  (A table,
+ * not a column of return903: IF NOT EXISTS, like migration 8's.)
  */
 static const char m12_return_rows[] =
 "CREATE TABLE IF NOT EXISTS return_row (\n"
@@ -980,7 +982,10 @@ static const char m12_return_rows[] =
 "CREATE INDEX IF NOT EXISTS return_row_child ON return_row(child_id);\n"
 ;
 static const char m12_return_tables[] =
-"ALTER TABLE return903 ADD COLUMN tables INTEGER NOT NULL DEFAULT 15;\n"
+"CREATE TABLE IF NOT EXISTS return_tables (\n"
+"  return_id INTEGER PRIMARY KEY REFERENCES return903(id) ON DELETE CASCADE,\n"
+"  mask INTEGER NOT NULL CHECK (mask BETWEEN 0 AND 4095)\n"
+");\n"
 ;
 
 const struct sqlite_migration sqlite_migrations[] = {
