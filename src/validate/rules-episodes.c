@@ -730,7 +730,7 @@ static void urn_postcode(struct v_run *run, const struct v_child *c,
 {
 	for (size_t i = 0; i < c->nep; i++) {
 		const struct s903_episode *e = &c->ep[i];
-		const struct v_home *h;
+		const struct home *h;
 
 		if (!has_urn(e) || v_in_list(e->ls, SHORT_BREAK) ||
 		    !v_in_list(e->place, places) || v_blank(e->pl_post))
@@ -761,7 +761,7 @@ static void r227(struct v_run *run, const struct v_child *c)
 {
 	for (size_t i = 0; i < c->nep; i++) {
 		const struct s903_episode *e = &c->ep[i];
-		const struct v_home *h = has_urn(e) ?
+		const struct home *h = has_urn(e) ?
 					 v_home_find(run, e->urn) : NULL;
 
 		if (h && h->closed != DATE_NONE && e->decom != DATE_NONE &&
@@ -778,7 +778,7 @@ static void r228(struct v_run *run, const struct v_child *c)
 {
 	for (size_t i = 0; i < c->nep; i++) {
 		const struct s903_episode *e = &c->ep[i];
-		const struct v_home *h = has_urn(e) ?
+		const struct home *h = has_urn(e) ?
 					 v_home_find(run, e->urn) : NULL;
 
 		if (h && h->closed != DATE_NONE && ep_end(run, e) > h->closed)
@@ -796,7 +796,7 @@ static void r229(struct v_run *run, const struct v_child *c)
 
 	for (size_t i = 0; i < c->nep; i++) {
 		const struct s903_episode *e = &c->ep[i];
-		const struct v_home *h = has_urn(e) ?
+		const struct home *h = has_urn(e) ?
 					 v_home_find(run, e->urn) : NULL;
 		bool ours;
 
@@ -976,7 +976,7 @@ const struct v_rule v_rules_episodes[] = {
 		"lleoliad y plentyn yn cyfateb i'r math o leoliad a "
 		"gofnodwyd.",
 	  .not_wales = NOT_WALES_URN,
-	  .todo = "the register of homes (struct v_home) has no placement "
+	  .todo = "the register of homes (struct home) has no placement "
 		  "types per URN" },
 	{ .code = "221", .from = 2023, .to = 2023, .nations = V_ENGLAND,
 	  .tables = EP, .needs_homes = true, .fields = "PL_POST",
@@ -1015,7 +1015,7 @@ const struct v_rule v_rules_episodes[] = {
 		"lleoliad y plentyn yn cyfateb i ddarparwr y lleoliad a "
 		"gofnodwyd.",
 	  .not_wales = NOT_WALES_URN,
-	  .todo = "the register of homes (struct v_home) has no provider "
+	  .todo = "the register of homes (struct home) has no provider "
 		  "codes per URN" },
 	{ .code = "225", .from = 2023, .nations = V_ALL,
 	  .tables = EP, .fields = "REASON_PLACE_CHANGE",

@@ -42,7 +42,7 @@ static void set_pl_la(struct s903_return *r, uint32_t line, const char *la)
 }
 
 /* A register of homes for the URN rules (sorted by URN). */
-static const struct v_home homes[] = {
+static const struct home homes[] = {
 	{ .urn = "SC1", .postcode = "AB12CD", .la = "E09000001",
 	  .registered = DATE_NONE, .closed = DATE_NONE },
 	{ .urn = "SC2", .postcode = "EF3 4GH", .la = "E09000002",
