@@ -89,6 +89,28 @@ static json_t *outcomes(struct api_json *j, const struct child_record *r)
 	return arr;
 }
 
+/* The later SSDA903 tables: {"year", "table", "fields": {COLUMN: text}}. */
+static json_t *other_tables(struct api_json *j, const struct child_record *r)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < r->nlater; i++) {
+		const struct child_later *l = &r->later[i];
+		const struct s903_table_def *d = &s903_tables[l->table];
+		json_t *row = json_object(), *f = json_object();
+
+		api_set(j, row, "year", json_integer(l->year));
+		api_set(j, row, "table", json_string(d->name));
+		for (size_t c = 1; c < d->ncols && c <= CHILD_LATER_COLS; c++)
+			api_set(j, f, d->cols[c].name,
+				l->v[c - 1][0] ? json_string(l->v[c - 1]) :
+						 json_null());
+		api_set(j, row, "fields", f);
+		api_push(j, arr, row);
+	}
+	return arr;
+}
+
 void api_child(struct request *req, struct response *res)
 {
 	struct child_record rec = CHILD_RECORD_INIT;
@@ -124,8 +146,10 @@ void api_child(struct request *req, struct response *res)
 	for (size_t i = 0; i < rec.nmissing; i++)
 		api_push(&j, mis, api_missing_period(&j, &v, &rec.missing[i]));
 	api_set(&j, root, "missing_periods", mis);
-	if (viewer_may(&v, VF_OC2))
+	if (viewer_may(&v, VF_OC2)) {
 		api_set(&j, root, "outcomes", outcomes(&j, &rec));
+		api_set(&j, root, "other_tables", other_tables(&j, &rec));
+	}
 	api_set(&j, root, "truncated", json_boolean(rec.truncated));
 	api_reply(req, res, &j, root);
 out:

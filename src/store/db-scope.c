@@ -236,6 +236,12 @@ static const char child_oc2_sql[] =
 	" JOIN return903 r ON r.id = o.return_id"
 	" WHERE o.child_id = :id ORDER BY r.year LIMIT :limit";
 
+/* The later tables' rows (migration 12), as VF_OC2 says. */
+static const char child_later_sql[] =
+	"SELECT r.year, w.tbl, w.v1, w.v2, w.v3, w.v4, w.v5, w.v6, w.v7"
+	" FROM return_row w JOIN return903 r ON r.id = w.return_id"
+	" WHERE w.child_id = :id ORDER BY r.year, w.tbl, w.seq LIMIT :limit";
+
 /* A home h with provider p and la l: HO_* columns. */
 #define HOME_COLS(addr)                                                  \
 	"SELECT h.urn, h.name, p.name, p.type, l.code,"                   \
@@ -620,7 +626,7 @@ static int record_rows(struct sql *db, const char *sql, const struct viewer *v,
 
 struct record_ctx {
 	struct child_record *r;
-	size_t alloc_e, alloc_m, alloc_o;
+	size_t alloc_e, alloc_m, alloc_o, alloc_l;
 };
 
 static void add_episode(struct sql_stmt *s, const struct viewer *v, void *ctx)
@@ -663,6 +669,24 @@ static void add_oc2(struct sql_stmt *s, const struct viewer *v, void *ctx)
 	o->substance_misuse = sql_col_opt_int(s, 8);
 	o->intervention_received = sql_col_opt_int(s, 9);
 	o->intervention_offered = sql_col_opt_int(s, 10);
+}
+
+static void add_later(struct sql_stmt *s, const struct viewer *v, void *ctx)
+{
+	struct record_ctx *x = ctx;
+	struct child_record *r = x->r;
+	struct child_later *l;
+	int64_t t = sql_col_int(s, 1);
+
+	(void)v;
+	if (t < S903_REVIEWS || t >= S903_NTABLES)
+		return;	/* the schema's CHECK says it cannot be */
+	ALLOC_GROW(r->later, r->nlater + 1, x->alloc_l);
+	l = &r->later[r->nlater++];
+	l->year = sql_col_int(s, 0);
+	l->table = (enum s903_table)t;
+	for (int c = 0; c < CHILD_LATER_COLS; c++)
+		sql_col_text(s, c + 2, l->v[c], sizeof(l->v[c]));
 }
 
 /* Find la/ref: its id, and whether the viewer's scope holds it. */
@@ -777,7 +801,7 @@ static int child_record(struct sql *db, const struct viewer *v, const char *la,
 			const char *ref, bool *exists,
 			struct child_record *out, struct err *err)
 {
-	struct record_ctx x = { out, 0, 0, 0 };
+	struct record_ctx x = { out, 0, 0, 0, 0 };
 	bool in_scope = false;
 	int64_t id = 0;
 	struct sql_stmt *s;
@@ -814,6 +838,9 @@ static int child_record(struct sql *db, const struct viewer *v, const char *la,
 				 add_missing, &x, &out->truncated, err);
 	if (!rc && viewer_may(v, VF_OC2))
 		rc = record_rows(db, child_oc2_sql, v, id, add_oc2, &x,
+				 &out->truncated, err);
+	if (!rc && viewer_may(v, VF_OC2))
+		rc = record_rows(db, child_later_sql, v, id, add_later, &x,
 				 &out->truncated, err);
 	return rc;
 }

@@ -129,6 +129,7 @@ void child_record_release(struct child_record *r)
 	free(r->episodes);
 	free(r->missing);
 	free(r->oc2);
+	free(r->later);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -163,9 +164,9 @@ int store_child_record(struct store *s, const struct viewer *v,
 		return rc;
 	}
 	snprintf(detail, sizeof(detail),
-		 "as %s: %zu episodes, %zu missing periods, %zu OC2 rows",
+		 "as %s: %zu episodes, %zu missing periods, %zu OC2 rows%s",
 		 viewer_access_name(v->access), out->nepisodes, out->nmissing,
-		 out->noc2);
+		 out->noc2, out->nlater ? ", and rows of the other tables" : "");
 	rc = v->audit(s, v, "view", "child", subject, detail, err);
 	if (rc)
 		child_record_release(out);

@@ -136,6 +136,17 @@ struct child_oc2 {
 		intervention_offered;	/* 0/1, -1 blank */
 };
 
+/*
+ * A row of one of the eight later SSDA903 tables (Reviews .. DoLo), its
+ * columns after CHILD as the return wrote them (s903_tables[table]).
+ */
+#define CHILD_LATER_COLS 7
+struct child_later {
+	int year;			/* the return's */
+	enum s903_table table;
+	char v[CHILD_LATER_COLS][24];
+};
+
 /* A child's single chronology, filtered for the viewer. */
 struct child_record {
 	struct child_summary child;
@@ -145,6 +156,8 @@ struct child_record {
 	size_t nmissing;
 	struct child_oc2 *oc2;			/* by year */
 	size_t noc2;
+	struct child_later *later;		/* by year, table, order */
+	size_t nlater;
 	bool truncated;		/* over STORE_RECORD_ROWS_MAX rows */
 };
 

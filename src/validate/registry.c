@@ -82,8 +82,16 @@ const struct v_rule *const *v_registry(size_t *n)
 	return all;
 }
 
+/*
+ * A return older than the first rule set known (the peer's 2022 to 2023)
+ * is checked with that set: the nearest there is.
+ */
+#define V_FIRST_YEAR 2023
+
 static bool in_force(const struct v_rule *r, int year, enum v_nation nation)
 {
+	if (year < V_FIRST_YEAR)
+		year = V_FIRST_YEAR;
 	return (r->nations & nation) && year >= r->from &&
 	       (!r->to || year <= r->to);
 }

@@ -44,7 +44,7 @@ struct child_view {
 };
 
 /* One line of the chronology. */
-enum entry_kind { E_EPISODE, E_MISSING, E_LIVE, E_MEETING, E_OC2 };
+enum entry_kind { E_EPISODE, E_MISSING, E_LIVE, E_MEETING, E_OC2, E_LATER };
 
 struct entry {
 	int32_t day;
@@ -410,6 +410,94 @@ static void flag_item(struct request *req, struct response *res,
 	item_end(res);
 }
 
+/* The later SSDA903 tables in words: what a row is, and its columns. */
+static const struct later_words {
+	const char *what_en, *what_cy;
+	const char *col_en[CHILD_LATER_COLS], *col_cy[CHILD_LATER_COLS];
+} later_words[S903_NTABLES] = {
+	[S903_REVIEWS] = { "Review of the care plan",
+		"Adolygiad o" RQ "r cynllun gofal",
+		{ "Date of birth", "Review date", "Participation code" },
+		{ "Dyddiad geni", "Dyddiad yr adolygiad",
+		  "Cod cyfranogiad" } },
+	[S903_UASC] = { "Unaccompanied asylum-seeking child",
+		"Plentyn ar ei ben ei hun sy" RQ "n ceisio lloches",
+		{ "Sex", "Date of birth", "Date the status ceased" },
+		{ "Rhyw", "Dyddiad geni", "Dyddiad y daeth y statws i ben" } },
+	[S903_OC3] = { "Care leaver (OC3)", "Ymadawr gofal (OC3)",
+		{ "Date of birth", "In touch", "Activity", "Accommodation" },
+		{ "Dyddiad geni", "Mewn cysylltiad", "Gweithgaredd",
+		  "Llety" } },
+	[S903_AD1] = { "Adoption (AD1)", "Mabwysiadu (AD1)",
+		{ "Date of birth", "Decision that the child should be placed "
+		  "for adoption", "Matched with adopters", "Foster carer "
+		  "adoption", "Number of adopters", "Sex of adopters",
+		  "Legal status of adopters" },
+		{ "Dyddiad geni", "Penderfyniad y dylid lleoli" RQ "r plentyn "
+		  "i" RQ "w fabwysiadu", "Wedi" RQ "i baru â mabwysiadwyr",
+		  "Mabwysiadu gan ofalwr maeth", "Nifer y mabwysiadwyr",
+		  "Rhyw y mabwysiadwyr", "Statws cyfreithiol y "
+		  "mabwysiadwyr" } },
+	[S903_PLACED_ADOPTION] = { "Should be placed for adoption",
+		"Dylid ei leoli i" RQ "w fabwysiadu",
+		{ "Date of birth", "Date of the decision", "Date it ceased",
+		  "Reason it ceased" },
+		{ "Dyddiad geni", "Dyddiad y penderfyniad",
+		  "Dyddiad y daeth i ben", "Rheswm y daeth i ben" } },
+	[S903_PREV_PERM] = { "Previous permanence", "Sefydlogrwydd blaenorol",
+		{ "Date of birth", "Previous permanence option",
+		  "Council that made it", "Date" },
+		{ "Dyddiad geni", "Opsiwn sefydlogrwydd blaenorol",
+		  "Y cyngor a" RQ "i gwnaeth", "Dyddiad" } },
+	[S903_SW_EPISODES] = { "Social worker", "Gweithiwr cymdeithasol",
+		{ "Date of birth", "Social worker's ID", "From", "To",
+		  "Reason for the change" },
+		{ "Dyddiad geni", "Rhif y gweithiwr cymdeithasol", "O",
+		  "Hyd at", "Rheswm dros y newid" } },
+	[S903_DOLO] = { "Deprivation of liberty order",
+		"Gorchymyn amddifadu o ryddid",
+		{ "Date of birth", "From", "To" },
+		{ "Dyddiad geni", "O", "Hyd at" } },
+};
+
+/* The day a later row is about: its first date after DOB, else 31 March. */
+static int32_t later_day(const struct child_later *l)
+{
+	const struct s903_table_def *d = &s903_tables[l->table];
+	int32_t day;
+
+	for (size_t c = 2; c < d->ncols && c - 1 < CHILD_LATER_COLS; c++)
+		if (d->cols[c].kind == S903_DATE &&
+		    !parse_date_dmy(l->v[c - 1], &day))
+			return day;
+	return year_end(l->year);
+}
+
+static void later_row(struct request *req, struct response *res,
+		      const struct child_later *l)
+{
+	const struct s903_table_def *d = &s903_tables[l->table];
+	const struct later_words *w = &later_words[l->table];
+
+	res_markup(res, "<td class=\"govuk-table__cell\"></td>\n"
+		   "<td class=\"govuk-table__cell\">");
+	res_text(res, tr(req, w->what_en, w->what_cy));
+	res_markup(res, "</td>\n<td class=\"govuk-table__cell\">\n"
+		   "<ul class=\"govuk-list govuk-body-s\">\n");
+	/* the date of birth is in the heading already: from column 2 */
+	for (size_t c = 2; c < d->ncols && c - 1 < CHILD_LATER_COLS; c++) {
+		if (!w->col_en[c - 1])
+			continue;
+		item_start(res, tr(req, w->col_en[c - 1], w->col_cy[c - 1]));
+		if (l->v[c - 1][0])
+			res_text(res, l->v[c - 1]);
+		else
+			part_not_recorded(req, res);
+		item_end(res);
+	}
+	res_markup(res, "</ul>\n</td>\n");
+}
+
 static void oc2_row(struct request *req, struct response *res,
 		    const struct child_oc2 *o)
 {
@@ -550,8 +638,8 @@ static void chronology(struct request *req, struct response *res,
 {
 	const struct child_record *r = &cv->rec;
 	const struct mfc_chronology *l = &cv->live;
-	size_t n = r->nepisodes + r->nmissing + r->noc2 + l->nepisodes +
-		   l->nmeetings, k = 0;
+	size_t n = r->nepisodes + r->nmissing + r->noc2 + r->nlater +
+		   l->nepisodes + l->nmeetings, k = 0;
 	struct entry *v;
 
 	part_h2(res, tr(req, "Chronology", "Cronoleg"));
@@ -575,6 +663,8 @@ static void chronology(struct request *req, struct response *res,
 	}
 	for (size_t i = 0; i < r->noc2; i++)
 		v[k++] = (struct entry){ year_end(r->oc2[i].year), E_OC2, i };
+	for (size_t i = 0; i < r->nlater; i++)
+		v[k++] = (struct entry){ later_day(&r->later[i]), E_LATER, i };
 	for (size_t i = 0; i < l->nepisodes; i++)
 		v[k++] = (struct entry){ uk_day_of(l->episodes[i].started_at),
 					 E_LIVE, i };
@@ -624,6 +714,9 @@ static void chronology(struct request *req, struct response *res,
 			break;
 		case E_OC2:
 			oc2_row(req, res, &r->oc2[v[i].i]);
+			break;
+		case E_LATER:
+			later_row(req, res, &r->later[v[i].i]);
 			break;
 		}
 		res_markup(res, "</tr>\n");
