@@ -488,7 +488,8 @@ static void r436(struct v_run *run, const struct v_child *c)
 static void r437(struct v_run *run, const struct v_child *c)
 {
 	for (size_t i = 0; i + 1 < c->nep; i++)
-		if (v_in_list(c->ep[i].rec, "E2 E15"))
+		if (v_in_list(c->ep[i].rec, "E2 E15") &&
+		    c->ep[i].decom != DATE_NONE)
 			v_flag(run, S903_EPISODES, &c->ep[i]);
 }
 
@@ -955,7 +956,7 @@ const struct v_rule v_rules_placements[] = {
 	  .child = r434 },
 	{ .code = "435", .from = 2023, .nations = V_ALL, .tables = EP,
 	  .fields = "LS,PLACE,PL_POST,URN,PLACE_PROVIDER",
-	  .en = "Reason for new episode is that child\u2019s placement has "
+	  .en = "Reason for new episode is that child’s placement has "
 		"changed but not the legal status, but this is not reflected "
 		"in the episode data recorded.",
 	  .cy = "Y rheswm dros y bennod newydd yw bod lleoliad y plentyn "
@@ -964,7 +965,7 @@ const struct v_rule v_rules_placements[] = {
 	  .child = r435 },
 	{ .code = "436", .from = 2023, .nations = V_ALL, .tables = EP,
 	  .fields = "RNE,LS,PLACE,PL_POST,URN,PLACE_PROVIDER",
-	  .en = "Reason for new episode is that both child\u2019s placement "
+	  .en = "Reason for new episode is that both child’s placement "
 		"and legal status have changed, but this is not reflected in "
 		"the episode data.",
 	  .cy = "Y rheswm dros y bennod newydd yw bod lleoliad a statws "
@@ -1100,9 +1101,9 @@ const struct v_rule v_rules_placements[] = {
 	  .tables = V_TABLE(S903_EPISODES) | V_TABLE(S903_MISSING),
 	  .fields = "REC",
 	  .en = "Child is missing when cease being looked after but reason "
-		"episode ceased not \u2018E8\u2019.",
+		"episode ceased not ‘E8’.",
 	  .cy = "Mae'r plentyn ar goll pan fydd yn peidio â derbyn gofal ond "
-		"nid \u2018E8\u2019 yw'r rheswm y daeth y bennod i ben.",
+		"nid ‘E8’ yw'r rheswm y daeth y bennod i ben.",
 	  .child = r580 },
 	{ .code = "607", .from = 2023, .to = 2024, .nations = V_ALL,
 	  .tables = EP_H, .fields = "DEC,REC,MOTHER,LS,SEX",
