@@ -857,8 +857,9 @@ static size_t pocs_of(const struct v_child *c, struct poc **out)
 
 	for (size_t i = 0; i < c->nep; i++) {
 		const struct s903_episode *e = &c->ep[i];
+		int32_t prev_dec = i ? c->ep[i - 1].dec : DATE_NONE;
 
-		if (!n || (HAS(c->ep[i - 1].dec) && e->decom > c->ep[i - 1].dec))
+		if (!n || (HAS(prev_dec) && e->decom > prev_dec))
 			p[n++].start = e->decom;
 		p[n - 1].end = e->dec;
 	}
@@ -1538,7 +1539,8 @@ const struct v_rule v_rules_later[] = {
 		"fabwysiadu mwyach neu cyn hynny.",
 	  .child = r522 },
 	{ .code = "523", .from = 2023, .nations = V_ALL,
-	  .tables = T(PLACED_ADOPTION) | T(AD1), .fields = "DATE_PLACED,DATE_INT",
+	  .tables = T(PLACED_ADOPTION) | T(AD1),
+	  .fields = "DATE_PLACED,DATE_INT",
 	  .en = "Date of decision that the child should be placed for "
 		"adoption should be the same date as the decision that "
 		"adoption is in the best interest (date should be placed).",
@@ -1567,7 +1569,8 @@ const struct v_rule v_rules_later[] = {
 		"penderfyniad i'w leoli i'w fabwysiadu wedi'i wrthdroi.",
 	  .child = r525 },
 	{ .code = "551", .from = 2023, .nations = V_ALL,
-	  .tables = T(EPISODES) | T(PLACED_ADOPTION), .fields = "DATE_PLACED,PLACE",
+	  .tables = T(EPISODES) | T(PLACED_ADOPTION),
+	  .fields = "DATE_PLACED,PLACE",
 	  .en = "Child has been placed for adoption but there is no date of "
 		"the decision that the child should be placed for adoption.",
 	  .cy = "Mae'r plentyn wedi'i leoli i'w fabwysiadu ond nid oes "
@@ -1575,7 +1578,8 @@ const struct v_rule v_rules_later[] = {
 		"fabwysiadu.",
 	  .child = r551 },
 	{ .code = "552", .from = 2023, .nations = V_ALL,
-	  .tables = T(EPISODES) | T(PLACED_ADOPTION), .fields = "DATE_PLACED,DECOM",
+	  .tables = T(EPISODES) | T(PLACED_ADOPTION),
+	  .fields = "DATE_PLACED,DECOM",
 	  .en = "Date of Decision to place a child for adoption should be on "
 		"or prior to the date that the child was placed for adoption.",
 	  .cy = "Dylai dyddiad y penderfyniad i leoli plentyn i'w fabwysiadu "
