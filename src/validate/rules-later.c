@@ -1821,7 +1821,7 @@ const struct v_rule v_rules_later[] = {
 	  .en = "The episode data submitted for this child does not show that "
 		"he/she was adopted during the year.",
 	  .cy = "Nid yw data'r penodau a gyflwynwyd ar gyfer y plentyn hwn yn "
-		"dangos iddo/iddi gael ei (f)mabwysiadu yn ystod y flwyddyn.",
+		"dangos i'r plentyn gael ei fabwysiadu yn ystod y flwyddyn.",
 	  .child = r602 },
 	{ .code = "630", .from = 2023, .nations = V_ALL,
 	  .tables = T(EPISODES) | T(PREV_PERM), .fields = "RNE",
