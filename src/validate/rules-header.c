@@ -249,7 +249,7 @@ const struct v_rule v_rules_header[] = {
 	  .at_import = "code" },
 	{ .code = "101", .from = 2025, .nations = V_ALL,
 	  .tables = HEADER, .fields = "SEX",
-	  .en = "The child or young person's reported sex is not valid.",
+	  .en = "The child or young person’s reported sex is not valid.",
 	  .cy = "Nid yw rhyw'r plentyn neu'r person ifanc a nodwyd yn "
 		"ddilys.",
 	  .at_import = "code" },
@@ -397,7 +397,7 @@ const struct v_rule v_rules_header[] = {
 	  .child = r620 },
 	{ .code = "621", .from = 2023, .nations = V_ALL,
 	  .tables = HEADER, .fields = "DOB,MC_DOB",
-	  .en = "Mother's field has been completed but date of birth shows "
+	  .en = "Mother’s field has been completed but date of birth shows "
 		"that the mother is younger than her child.",
 	  .cy = "Mae maes y fam wedi'i gwblhau ond mae'r dyddiad geni yn "
 		"dangos bod y fam yn iau na'i phlentyn.",
