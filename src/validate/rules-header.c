@@ -175,21 +175,31 @@ static void r444(struct v_run *run)
 	free(v);
 }
 
-/* 611: a mother (MOTHER 1) with no date of birth for her child. */
+/*
+ * 611: a mother (MOTHER 1) with no date of birth for her child.  A row
+ * with a field the import refused (invalid) is skipped: its MC_DOB may
+ * have been given, just not as a date (171 reports that).
+ */
 static void r611(struct v_run *run, const struct v_child *c)
 {
 	for (size_t i = 0; i < c->nh; i++)
-		if (c->h[i].mother == 1 && c->h[i].mc_dob == DATE_NONE)
+		if (!c->h[i].invalid && c->h[i].mother == 1 &&
+		    c->h[i].mc_dob == DATE_NONE)
 			v_flag(run, S903_HEADER, &c->h[i]);
 }
 
-/* 612: a girl with MC_DOB whose MOTHER says she is not one (0 or blank). */
+/*
+ * 612: a girl with MC_DOB whose MOTHER says she is not one (0 or blank).
+ * A blank MOTHER on a row with a refused field (invalid) may have been a
+ * value the import refused: not reported as blank.
+ */
 static void r612(struct v_run *run, const struct v_child *c)
 {
 	for (size_t i = 0; i < c->nh; i++) {
 		const struct s903_header *h = &c->h[i];
 
-		if (h->mother != 1 && !strcmp(h->sex, "F") &&
+		if ((h->mother == 0 || (h->mother == -1 && !h->invalid)) &&
+		    !strcmp(h->sex, "F") &&
 		    h->mc_dob != DATE_NONE)
 			v_flag(run, S903_HEADER, h);
 	}

@@ -523,9 +523,12 @@ static void r1007(struct v_run *run, const struct v_child *c)
 		if (age != 17 && age != 18)
 			continue;
 		bday = add_years(o->dob, age);
-		for (size_t j = 0; j < c->nep; j++)
-			in_care |= c->ep[j].decom <= bday &&
-				   (!dated(c->ep[j].dec) || c->ep[j].dec > bday);
+		for (size_t j = 0; j < c->nep; j++) {
+			const struct s903_episode *e = &c->ep[j];
+
+			in_care |= e->decom <= bday &&
+				   (!dated(e->dec) || e->dec > bday);
+		}
 		if (in_care)
 			v_flag(run, S903_OC3, o);
 	}

@@ -210,7 +210,9 @@ static void test_611(void **state)
 		 "1,1,01/01/2021\n"	/* 2 */
 		 "2,,\n"		/* 3 */
 		 "3,0,\n"		/* 4 */
-		 "4,1,\n");		/* 5: flagged */
+		 "4,1,\n"		/* 5: flagged */
+		 "5,1,\n");		/* 6: MC_DOB refused, see below */
+	r.header[4].invalid = true;
 	assert_string_equal(fx_run(&r, NULL, 2026, V_WALES, "611"),
 			    "Header:5");
 	s903_return_release(&r);
@@ -228,7 +230,9 @@ static void test_612(void **state)
 		 "3,F,,\n"		/* 4 */
 		 "4,F,1,19/02/2019\n"	/* 5 */
 		 "5,M,0,\n"		/* 6 */
-		 "6,M,,12/10/2010\n");	/* 7: not a girl (174's) */
+		 "6,M,,12/10/2010\n"	/* 7: not a girl (174's) */
+		 "7,F,,19/02/2016\n");	/* 8: MOTHER refused, see below */
+	r.header[6].invalid = true;
 	assert_string_equal(fx_run(&r, NULL, 2026, V_WALES, "612"),
 			    "Header:2 Header:3");
 	assert_string_equal(fx_run(&r, NULL, 2023, V_WALES, "612"),

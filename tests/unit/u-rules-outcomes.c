@@ -47,7 +47,7 @@ static void test_157(void **state)
 		 "1,01/01/2015,,SDQ1,,,,,,,,\n"	/* 2: flagged */
 		 "2,01/01/2015,,SDQ2,,,,,,,,\n"	/* 3 */
 		 "3,01/01/2023,,SDQ1,,,,,,,,\n"	/* 4: under 4 */
-		 "4,31/03/2010,,SDQ1,,,,,,,,\n"	/* 5: flagged, 16 at end */
+		 "4,31/03/2010,,SDQ1,,,,,,,,\n"	/* 5: flagged, 16 */
 		 "6,30/03/2010,,SDQ1,,,,,,,,\n"	/* 6: 16 and a day */
 		 "9,01/01/2015,,SDQ1,,,,,,,,\n");	/* 7: not all year */
 	assert_string_equal(run26(&r, "157"), "OC2:2 OC2:5");
@@ -155,7 +155,7 @@ static void test_188(void **state)
 	fx_table(&r, S903_OC2, OC2_COLS
 		 "1,01/04/2022,5,,,,,,,,,\n"	/* 2: flagged, 3 at end */
 		 "2,01/04/2022,,,,,,,,,,\n"	/* 3 */
-		 "3,31/03/2022,,SDQ1,,,,,,,,\n"	/* 4: 4 on the last day */
+		 "3,31/03/2022,,SDQ1,,,,,,,,\n"	/* 4: 4 on the day */
 		 "4,01/01/2023,,SDQ1,,,,,,,,\n");	/* 5: flagged */
 	assert_string_equal(run26(&r, "188"), "OC2:2 OC2:5");
 	s903_return_release(&r);
@@ -405,9 +405,9 @@ static void test_134(void **state)
 		 "CHILD,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,"
 		 "SEX_ADOPTR,LS_ADOPTR\n"
 		 "A,,,,,,\n"					/* 2 */
-		 "B,,01/02/2025,,,,\n"				/* 3: flagged */
-		 "C,01/01/2025,01/02/2025,0,1,MM,L0\n"		/* 4: flagged */
-		 "D,,,,,,L0\n"					/* 5: flagged */
+		 "B,,01/02/2025,,,,\n"			/* 3: flagged */
+		 "C,01/01/2025,01/02/2025,0,1,MM,L0\n"	/* 4: flagged */
+		 "D,,,,,,L0\n"				/* 5: flagged */
 		 "E,01/01/2025,01/02/2025,0,1,MM,L0\n");	/* 6 */
 	assert_string_equal(run26(&r, "134"), "AD1:3 AD1:4 AD1:5");
 	s903_return_release(&r);
@@ -667,7 +667,7 @@ static void test_sw08(void **state)
 	(void)state;
 	fx_table(&r, S903_SW_EPISODES, SW_COLS
 		 "1,SW1,01/01/2025,,\n"			/* 2: flagged */
-		 "1,SW2,01/06/2025,,\n"			/* 3: the latest */
+		 "1,SW2,01/06/2025,,\n"			/* 3: latest */
 		 "2,SW1,01/01/2025,31/05/2025,\n"	/* 4 */
 		 "2,SW2,01/06/2025,,\n"			/* 5 */
 		 "3,SW1,01/01/2025,,\n");		/* 6 */
@@ -703,7 +703,7 @@ static void test_sw10(void **state)
 		 "4,SW1,01/01/2025,,\n"			/* 8 */
 		 "4,SW2,01/06/2025,,MANAGE\n"		/* 9: flagged */
 		 "5,SW1,01/01/2025,01/03/2025,\n"	/* 10 */
-		 "5,SW2,01/06/2025,,FCONTA\n");		/* 11: 2024 only */
+		 "5,SW2,01/06/2025,,FCONTA\n");		/* 11: 2024 */
 	assert_string_equal(run26(&r, "SW10STG2"),
 			    "SWEpisodes:5 SWEpisodes:7 SWEpisodes:9");
 	assert_string_equal(fx_run(&r, NULL, 2024, V_WALES, "SW10STG2"),
