@@ -27,6 +27,20 @@ static int32_t add_years(int32_t day, int years)
 	return date_from_ymd(y + years, m, d);
 }
 
+/*
+ * Whether a row of this child was dropped on import (a bad field): a
+ * rule about a row being absent must not report that absence.
+ */
+static bool dropped(const struct v_run *run, const struct v_child *c)
+{
+	const struct s903_return *r = v_in(run)->r;
+
+	for (size_t i = 0; i < r->ndropped; i++)
+		if (!strcmp(r->dropped[i], c->id))
+			return true;
+	return false;
+}
+
 /* 103: ETHNIC is one of the DfE's codes. */
 static void r103(struct v_run *run, const struct v_child *c)
 {
@@ -237,7 +251,8 @@ static void r628(struct v_run *run, const struct v_child *c)
 {
 	bool leaver = false;
 
-	if (c->nep || v_in(run)->r->incomplete[S903_EPISODES])
+	if (c->nep || v_in(run)->r->incomplete[S903_EPISODES] ||
+	    dropped(run, c))
 		return;
 	for (size_t i = 0; i < c->noc3; i++)
 		leaver |= oc3_any(&c->oc3[i]);

@@ -27,6 +27,20 @@ static int32_t add_years(int32_t day, int years)
 	return date_from_ymd(y + years, m, d);
 }
 
+/*
+ * Whether a row of this child was dropped on import (a bad field): a
+ * rule about a row being absent must not report that absence.
+ */
+static bool dropped(const struct v_run *run, const struct v_child *c)
+{
+	const struct s903_return *r = v_in(run)->r;
+
+	for (size_t i = 0; i < r->ndropped; i++)
+		if (!strcmp(r->dropped[i], c->id))
+			return true;
+	return false;
+}
+
 static bool set(int32_t v)
 {
 	return v != -1;
@@ -242,7 +256,8 @@ static void r190(struct v_run *run, const struct v_child *c)
 /*
  * 191: a child looked after all year must have the four OC2 items: an
  * OC2 row with one blank is flagged; a child with no OC2 row at all is
- * flagged on their first episode (unless OC2 lost rows on import).
+ * flagged on their first episode (unless OC2 or the child lost rows on
+ * import).
  */
 static void r191(struct v_run *run, const struct v_child *c)
 {
@@ -251,7 +266,8 @@ static void r191(struct v_run *run, const struct v_child *c)
 	for (size_t i = 0; i < c->noc2; i++)
 		if (oc2_core_blank(&c->oc2[i]))
 			v_flag(run, S903_OC2, &c->oc2[i]);
-	if (!c->noc2 && c->nep && !v_in(run)->r->incomplete[S903_OC2])
+	if (!c->noc2 && c->nep && !v_in(run)->r->incomplete[S903_OC2] &&
+	    !dropped(run, c))
 		v_flag(run, S903_EPISODES, &c->ep[0]);
 }
 

@@ -307,6 +307,10 @@ static void test_628(void **state)
 		 "5,YES,,\n");
 	assert_string_equal(fx_run(&r, NULL, 2026, V_WALES, "628"),
 			    "Header:2 Header:8");
+	/* 6's episode was dropped on import: not known to have none */
+	s903_note_dropped(&r, "6");
+	assert_string_equal(fx_run(&r, NULL, 2026, V_WALES, "628"),
+			    "Header:2");
 	s903_return_release(&r);
 }
 

@@ -204,6 +204,9 @@ static void test_191(void **state)
 	/* 3 and 6 have no OC2 row: their first episodes */
 	assert_string_equal(run26(&r, "191"),
 			    "Episodes:4 Episodes:6 OC2:3");
+	/* 6's OC2 row was dropped on import: its absence is not reported */
+	s903_note_dropped(&r, "6");
+	assert_string_equal(run26(&r, "191"), "Episodes:4 OC2:3");
 	s903_return_release(&r);
 }
 
