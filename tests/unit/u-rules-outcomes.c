@@ -210,6 +210,42 @@ static void test_191(void **state)
 	s903_return_release(&r);
 }
 
+/*
+ * The peer's case for 191 (its collection year 1980-81 moved on 45
+ * years): who counts as looked after for the whole year.
+ */
+static void test_191_peer(void **state)
+{
+	struct s903_return r = S903_RETURN_INIT;
+
+	(void)state;
+	fx_table(&r, S903_EPISODES,
+		 "CHILD,DECOM,DEC,LS,REC,RNE\n"
+		 "1,01/03/2025,31/03/2026,o,X1,o\n"	/* 2 */
+		 "2,01/03/2025,30/03/2026,o,X1,o\n"	/* 3 */
+		 "3333,01/03/2025,01/01/2026,V3,X1,o\n"	/* 4: V3 */
+		 "4,01/02/2015,,o,!!,o\n"		/* 5: flagged */
+		 "5,01/03/2024,01/01/2026,o,X1,o\n"	/* 6 */
+		 "5,01/01/2026,,o,,o\n"			/* 7 */
+		 "6666,01/03/2024,01/01/2026,o,!!,o\n"	/* 8: left */
+		 "6666,01/01/2026,,o,,o\n"		/* 9 */
+		 "7777,01/03/2024,01/01/2026,o,X1,o\n"	/* 10 */
+		 "7777,01/01/2026,01/07/2026,o,o,S\n"	/* 11: came in */
+		 "8888,01/01/2026,31/03/2044,o,o,S\n");	/* 12: came in */
+	fx_table(&r, S903_OC2,
+		 "CHILD,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,"
+		 "SUBSTANCE_MISUSE\n"
+		 "9999999999,1,1,1,1\n"	/* 2: no episodes */
+		 "1,,1,1,1\n"		/* 3: flagged */
+		 "2,1,1,1,1\n"		/* 4 */
+		 "3333,,1,1,1\n"		/* 5: not all year */
+		 "99999999,,1,1,1\n"	/* 6: no episodes */
+		 "8888,1,1,1,1\n"		/* 7 */
+		 "5,,1,1,1\n");		/* 8: flagged */
+	assert_string_equal(run26(&r, "191"), "Episodes:5 OC2:3 OC2:8");
+	s903_return_release(&r);
+}
+
 static void test_192(void **state)
 {
 	struct s903_return r = S903_RETURN_INIT;
@@ -838,6 +874,7 @@ int main(void)
 		cmocka_unit_test(test_189),
 		cmocka_unit_test(test_190),
 		cmocka_unit_test(test_191),
+		cmocka_unit_test(test_191_peer),
 		cmocka_unit_test(test_192),
 		cmocka_unit_test(test_193),
 		cmocka_unit_test(test_197b),
