@@ -8,6 +8,7 @@
  * old codes 1 (male) and 2 (female) are checked with M and F.
  */
 #include "base/compat.h"
+#include "base/xalloc.h"
 #include "validate/validate.h"
 
 #define ETHNIC_CODES "WBRI WIRI WOTH WIRT WROM MWBC MWBA MWAS MOTH AIND " \
@@ -169,9 +170,7 @@ static void r444(struct v_run *run)
 		cap += c[i].nh;
 	if (!cap)
 		return;
-	v = calloc(cap, sizeof(*v));
-	if (!v)
-		abort();
+	v = xcalloc(cap, sizeof(*v));
 	for (size_t i = 0; i < nc; i++)
 		for (size_t j = 0; j < c[i].nh; j++) {
 			const struct s903_header *h = &c[i].h[j];

@@ -5,6 +5,9 @@
  * registered.
  */
 #include "base/compat.h"
+
+#include <strings.h>
+
 #include "validate/validate.h"
 
 #define IN_TOUCH_CODES "YES NO DIED REFU NREQ RHOM"
