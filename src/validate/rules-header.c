@@ -3,6 +3,8 @@
  * identity: CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB and the UASC
  * table.  See validate.h for how a rule is written and registered.
  *
+ * SEX and ETHNIC are read against the DfE's code lists at import (an
+ * unknown code never loads), so 101 and 103 are registered at_import.
  * SEX is M, F or U in every year here: the import reads it against that
  * list, so the rules of 2022-23 and 2023-24 that the DfE wrote with the
  * old codes 1 (male) and 2 (female) are checked with M and F.
@@ -11,8 +13,6 @@
 #include "base/xalloc.h"
 #include "validate/validate.h"
 
-#define ETHNIC_CODES "WBRI WIRI WOTH WIRT WROM MWBC MWBA MWAS MOTH AIND " \
-		     "APKN ABAN AOTH BCRB BAFR BOTH CHNE OOTH REFU NOBT"
 #define UPN_UNKNOWN "UN1 UN2 UN3 UN4 UN5"
 
 /* day plus years, as a calendar: 29 February falls back to the 28th. */
@@ -40,14 +40,6 @@ static bool dropped(const struct v_run *run, const struct v_child *c)
 		if (!strcmp(r->dropped[i], c->id))
 			return true;
 	return false;
-}
-
-/* 103: ETHNIC is one of the DfE's codes. */
-static void r103(struct v_run *run, const struct v_child *c)
-{
-	for (size_t i = 0; i < c->nh; i++)
-		if (!v_in_list(c->h[i].ethnic, ETHNIC_CODES))
-			v_flag(run, S903_HEADER, &c->h[i]);
 }
 
 /*
@@ -288,7 +280,7 @@ const struct v_rule v_rules_header[] = {
 		"entered.",
 	  .cy = "Nid yw'r cod ethnigrwydd yn ddilys neu nid yw wedi'i "
 		"nodi.",
-	  .child = r103 },
+	  .at_import = "code" },
 	{ .code = "104", .from = 2023, .nations = V_ALL,
 	  .tables = UASC, .fields = "DUC",
 	  .en = "Date for Unaccompanied Asylum-Seeking Children (UASC) "
