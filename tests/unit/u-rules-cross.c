@@ -79,7 +79,8 @@ static void test_1001(void **state)
 		 "CHILD,DECOM,DEC,LS,REC\n"
 		 "1,01/01/2024,01/03/2024,C2,X1\n"	/* 60 days after 16 */
 		 "2,01/01/2021,01/02/2022,C2,X1\n"	/* 31 days after 14 */
-		 "7,01/01/2025,,C2,\n");		/* open: in both years */
+		 "7,01/01/2025,,C2,\n"		/* open: in both years */
+		 "8,01/02/2022,01/08/2022,C2,X1\n");	/* 181, none after 16 */
 	fx_table(&r, S903_EPISODES,
 		 "CHILD,DECOM,DEC,LS,REC\n"
 		 "1,01/04/2025,01/06/2025,C2,E4a\n"	/* + 61: passes */
@@ -92,12 +93,13 @@ static void test_1001(void **state)
 		 "1,1,01/01/2008\n2,1,01/01/2008\n3,1,01/01/2008\n"
 		 "4,1,01/01/2008\n5,1,01/01/2008\n"
 		 "6,1,01/01/2005\n"		/* 20 by the end: not checked */
-		 "7,1,01/01/2008\n");
+		 "7,1,01/01/2008\n8,1,01/01/2008\n");
 	fx_table(&r, S903_OC3,
 		 "CHILD,IN_TOUCH\n"
-		 "1,YES\n2,YES\n3,YES\n4,YES\n5,YES\n6,YES\n7,YES\n");
+		 "1,YES\n2,YES\n3,YES\n4,YES\n5,YES\n6,YES\n7,YES\n"
+		 "8,YES\n");
 	assert_string_equal(RUN(&r, &p, 2026, "1001"),
-			    "OC3:3 OC3:4 OC3:5 OC3:8");
+			    "OC3:3 OC3:4 OC3:5 OC3:8 OC3:9");
 	assert_string_equal(RUN(&r, NULL, 2026, "1001"), "");
 	release(&r, &p);
 }
@@ -414,7 +416,7 @@ static void test_208(void **state)
 	fx_table(&p, S903_HEADER, "CHILD,UPN\n"
 		 "101,UN5\n102,X888888888888\n103,UN1\n104,UN1\n105,\n"
 		 "106,UN4\n108,UN1\n109,\n110,a12345678901x\n111,UN2\n"
-		 "112,\n33333,UN5\n");
+		 "112,\n113,\n33333,UN5\n");
 	fx_table(&r, S903_HEADER, "CHILD,UPN\n"
 		 "101,H801200001001\n"	/* 2: becomes known */
 		 "102,Y999999999999\n"	/* 3: changed */
@@ -427,7 +429,8 @@ static void test_208(void **state)
 		 "110,A12345678901X\n"	/* 10: the same, in capitals */
 		 "111,H801200001111\n"	/* 11: becomes known */
 		 "112,UN1\n"		/* 12: blank to UN1 (DfE's test) */
-		 "55555,UN5\n");	/* 13: new this year */
+		 "113,A123456789012\n"	/* 13: blank to known */
+		 "55555,UN5\n");	/* 14: new this year */
 	assert_string_equal(RUN(&r, &p, 2026, "208"),
 			    "Header:3 Header:7 Header:8 Header:12");
 	release(&r, &p);
