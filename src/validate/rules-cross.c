@@ -471,7 +471,7 @@ static void r625(struct v_run *run, const struct v_child *c)
 		if (c->ep[i].dec != DATE_NONE && (!e || c->ep[i].dec > e->dec))
 			e = &c->ep[i];
 	if (!e)
-		return;		/* the DfE's check needs an episode ended */
+		return;	/* the DfE's check needs an episode that ended */
 	for (size_t i = 0; i < c->nh; i++) {
 		int32_t mc = c->h[i].mc_dob;
 
@@ -1249,7 +1249,8 @@ const struct v_rule v_rules_cross[] = {
 	  .fields = "PL_LOCATION",
 	  .en = "The placement location in first episode does not match "
 		"open episode at end of last year.",
-	  .cy = FIRST_EP_CY("Nid yw lleoliad daearyddol y lleoliad"),
+	  .cy = FIRST_EP_CY("Nid yw ardal y lleoliad (o fewn neu y tu "
+			    "allan i'r awdurdod)"),
 	  .child = r503j },
 	{ .code = "559", .from = 2023, .nations = V_ALL,
 	  .tables = T(PLACED_ADOPTION), .needs_prev = true,

@@ -80,19 +80,19 @@ static void test_1001(void **state)
 		 "1,01/01/2024,01/03/2024,C2,X1\n"	/* 60 days after 16 */
 		 "2,01/01/2021,01/02/2022,C2,X1\n"	/* 31 days after 14 */
 		 "7,01/01/2025,,C2,\n"		/* open: in both years */
-		 "8,01/02/2022,01/08/2022,C2,X1\n");	/* 181, none after 16 */
+		 "8,01/02/2022,01/08/2022,C2,X1\n");	/* 181, not at 16 */
 	fx_table(&r, S903_EPISODES,
 		 "CHILD,DECOM,DEC,LS,REC\n"
 		 "1,01/04/2025,01/06/2025,C2,E4a\n"	/* + 61: passes */
-		 "3,01/01/2025,01/12/2025,V3,E4a\n"	/* V3 does not count */
+		 "3,01/01/2025,01/12/2025,V3,E4a\n"	/* V3: not counted */
 		 "4,01/01/2025,01/10/2025,C2,E11\n"	/* ended adopted */
-		 "5,01/12/2025,,C2,\n"			/* open: 120 days */
+		 "5,01/12/2025,,C2,\n"		/* open: 120 days */
 		 "7,01/01/2025,15/03/2025,C2,E4a\n");	/* 73 days, once */
 	fx_table(&r, S903_HEADER,
 		 "CHILD,SEX,DOB\n"
 		 "1,1,01/01/2008\n2,1,01/01/2008\n3,1,01/01/2008\n"
 		 "4,1,01/01/2008\n5,1,01/01/2008\n"
-		 "6,1,01/01/2005\n"		/* 20 by the end: not checked */
+		 "6,1,01/01/2005\n"		/* 20 by the end: skipped */
 		 "7,1,01/01/2008\n8,1,01/01/2008\n");
 	fx_table(&r, S903_OC3,
 		 "CHILD,IN_TOUCH\n"
@@ -136,7 +136,7 @@ static void test_1010(void **state)
 		 "102,11/11/2024,14/03/2025\n"
 		 "103,01/01/2024,01/01/2024\n"
 		 "103,01/02/2024,01/05/2024\n"
-		 "103,11/11/2024,\n");		/* open and last: flagged */
+		 "103,11/11/2024,\n");		/* open and last */
 	fx_table(&r, S903_EPISODES, "CHILD,DECOM,DEC\n101,01/04/2025,\n");
 	fx_table(&r, S903_OC3, "CHILD,IN_TOUCH\n101,YES\n102,YES\n103,YES\n");
 	assert_string_equal(RUN(&r, &p, 2026, "1010"), "OC3:4");
@@ -154,7 +154,7 @@ static void test_1011(void **state)
 		 "111,05/06/2025,E11\n"
 		 "111,06/06/2025,E3\n"		/* final E3 */
 		 "123,08/06/2025,X1\n"
-		 "222,05/06/2025,E3\n"		/* final E3, no OC3 data */
+		 "222,05/06/2025,E3\n"		/* final E3, OC3 blank */
 		 "333,06/06/2025,X1\n"
 		 "333,07/06/2025,E3\n"		/* final E3 */
 		 "444,08/06/2025,E3\n"
@@ -240,10 +240,10 @@ static void test_392b(void **state)
 	(void)state;
 	fx_table(&r, S903_EPISODES,
 		 "CHILD,DECOM,LS,HOME_POST,PL_POST\n"
-		 "1,01/04/2025,C2,,CF10 1AA\n"		/* 2: no HOME_POST */
+		 "1,01/04/2025,C2,,CF10 1AA\n"	/* 2: no HOME_POST */
 		 "2,01/04/2025,C2,CF10 1AA,CF11 1AA\n"	/* 3 */
 		 "3,01/04/2025,V3,,\n"			/* 4: V3 */
-		 "4,01/04/2025,C2,,\n"			/* 5: UASC before */
+		 "4,01/04/2025,C2,,\n"		/* 5: UASC before */
 		 "5,01/04/2025,C2,CF10 1AA,\n");	/* 6: no PL_POST */
 	fx_table(&p, S903_UASC, "CHILD,DOB,DUC\n4,01/01/2008,01/01/2026\n");
 	assert_string_equal(RUN(&r, &p, 2026, "392b"),
@@ -268,7 +268,8 @@ static void test_406(void **state)
 	dist(&r, 3, 250);
 	dist(&r, 4, 250);
 	dist(&r, 5, -1);
-	fx_table(&r, S903_UASC, "CHILD,DOB,DUC\n1,01/01/2010,\n4,01/01/2010,\n");
+	fx_table(&r, S903_UASC,
+		 "CHILD,DOB,DUC\n1,01/01/2010,\n4,01/01/2010,\n");
 	fx_table(&p, S903_UASC, "CHILD,DOB,DUC\n2,01/01/2007,01/01/2025\n");
 	assert_string_equal(RUN(&r, &p, 2026, "406"),
 			    "Episodes:2 Episodes:3");
@@ -550,7 +551,7 @@ static void test_199(void **state)
 		 "104,26/11/2017,19/07/2020,E12\n"
 		 "107,26/11/2017,,E12\n");
 	fx_table(&r, S903_EPISODES, "CHILD,DECOM,DEC,REC\n"
-		 "103,16/04/2020,,\n"			/* 2: after 103's */
+		 "103,16/04/2020,,\n"		/* 2: after 103's */
 		 "103,16/04/2020,,X1\n"			/* 3 */
 		 "104,19/07/2020,02/03/2021,E13\n"	/* 4: after 104's */
 		 "105,02/12/2021,03/12/2021,X1\n"	/* 5 */
@@ -853,7 +854,8 @@ static void test_576(void **state)
 	release(&r, &p);
 }
 
-#define PA_COLS "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\n"
+#define PA_COLS \
+	"CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\n"
 
 static void test_559(void **state)
 {
