@@ -107,6 +107,14 @@ static const struct code place_codes[] = {
 	{ "U5", "Foster placement with other carer, approved adopter" },
 	{ "U6", "Foster placement with other carer, other" },
 	{ "Z1", "Other placement" },
+	/*
+	 * 2025-26 replaced Z1 with Z11 to Z14 (domain.md: their meanings
+	 * are not settled in what we have; labelled by code until they are)
+	 */
+	{ "Z11", "Other placement (Z11)" },
+	{ "Z12", "Other placement (Z12)" },
+	{ "Z13", "Other placement (Z13)" },
+	{ "Z14", "Other placement (Z14)" },
 };
 LIST(codes_place, "PLACE", "146", place_codes);
 

@@ -43,7 +43,7 @@ struct hist_episode {
 	int32_t dec;		/* DATE_NONE: open at the end of the data */
 	char rne;
 	char ls[3];
-	char place[3];
+	char place[4];
 	char place_provider[4];
 	char rec[4];
 	char reason_place_change[7];

@@ -95,7 +95,7 @@ struct s903_episode {
 	char rne[2];
 	char ls[3];
 	char cin[3];
-	char place[3];
+	char place[4];
 	char place_provider[4];
 	int32_t dec;		/* DATE_NONE: open */
 	char rec[4];

@@ -756,7 +756,11 @@ static const char m11_lease[] =
 ");\n"
 ;
 
-/* Migration 12: sqlite-schema.c's m12_return_rows says what they are. */
+/*
+ * Migration 12: sqlite-schema.c's m12_return_rows says what the tables
+ * are; and PLACE takes the 2025-26 codes Z11 to Z14 (its CHECK has the
+ * name PostgreSQL gives a column's constraint).
+ */
 static const char m12_return_rows[] =
 "CREATE TABLE return_row (\n"
 "  return_id BIGINT NOT NULL REFERENCES return903(id) ON DELETE CASCADE,\n"
@@ -767,6 +771,11 @@ static const char m12_return_rows[] =
 "  PRIMARY KEY (return_id, tbl, seq)\n"
 ");\n"
 "CREATE INDEX return_row_child ON return_row(child_id);\n"
+"ALTER TABLE episode DROP CONSTRAINT episode_place_check;\n"
+"ALTER TABLE episode ADD CONSTRAINT episode_place_check CHECK (place IN (\n"
+"  'A3', 'A4', 'A5', 'A6', 'H5', 'K1', 'K2', 'K3', 'P1', 'P2', 'P3', 'R1',\n"
+"  'R2', 'R3', 'R5', 'S1', 'T0', 'T1', 'T2', 'T3', 'T4', 'U1', 'U2', 'U3',\n"
+"  'U4', 'U5', 'U6', 'Z1', 'Z11', 'Z12', 'Z13', 'Z14'));\n"
 "CREATE TABLE return_tables (\n"
 "  return_id BIGINT PRIMARY KEY REFERENCES return903(id) ON DELETE CASCADE,\n"
 "  mask BIGINT NOT NULL CHECK (mask BETWEEN 0 AND 4095)\n"
@@ -775,7 +784,7 @@ static const char m12_return_rows[] =
 
 const struct pg_migration pg_migrations[] = {
 	{ 11, "leases: one scheduled run among several servers", m11_lease },
-	{ 12, "the eight later SSDA903 tables, and which tables a return had",
-	  m12_return_rows },
+	{ 12, "the eight later SSDA903 tables, which tables a return had, "
+	  "PLACE Z11 to Z14", m12_return_rows },
 };
 const size_t pg_nmigrations = ARRAY_SIZE(pg_migrations);

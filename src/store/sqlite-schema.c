@@ -444,6 +444,9 @@ static const char m3_scope[] =
 "LEFT JOIN la hl ON hl.id = h.la_id\n"
 "LEFT JOIN la dl ON dl.code = e.pl_la;\n"
 "\n"
+;
+/* (a string of its own so that migration 12 can make the views again) */
+static const char m3_missing_end[] =
 "CREATE INDEX missing_end ON missing(end);\n"
 ;
 
@@ -988,13 +991,70 @@ static const char m12_return_tables[] =
 ");\n"
 ;
 
+/*
+ * Migration 12, also: PLACE takes the 2025-26 codes Z11 to Z14.  SQLite
+ * cannot change a CHECK in place, so the table is rebuilt as its
+ * documentation says (ALTER TABLE, "other kinds of table schema
+ * changes"): the views that read it go first and come back as migration
+ * 3 made them, the rows are copied in their order, the indexes remade.
+ * Nothing references episode(id), so dropping it deletes nothing else.
+ */
+static const char m12_episode_views_out[] =
+"DROP VIEW IF EXISTS missing_placed;\n"
+"DROP VIEW IF EXISTS missing_merged;\n"
+"DROP VIEW IF EXISTS episode_merged;\n"
+"DROP TABLE IF EXISTS episode_z;\n"
+;
+static const char m12_episode_table[] =
+"CREATE TABLE episode_z (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  return_id INTEGER NOT NULL REFERENCES return903(id) ON DELETE CASCADE,\n"
+"  child_id INTEGER NOT NULL REFERENCES child(id),\n"
+"  decom TEXT NOT NULL CHECK (date(decom) = decom),\n"
+"  rne TEXT NOT NULL CHECK (instr(',S,L,P,T,B,U,',\n"
+"    ',' || rne || ',') > 0 AND instr(rne, ',') = 0),\n"
+"  ls TEXT NOT NULL CHECK (instr(',C1,C2,D1,E1,V2,V3,V4,L1,L2,L3,J1,J2,J3,',\n"
+"    ',' || ls || ',') > 0 AND instr(ls, ',') = 0),\n"
+"  cin TEXT NOT NULL CHECK (instr(',N1,N2,N3,N4,N5,N6,N7,N8,',\n"
+"    ',' || cin || ',') > 0 AND instr(cin, ',') = 0),\n"
+"  place TEXT NOT NULL CHECK (instr(',A3,A4,A5,A6,H5,K1,K2,K3,P1,P2,P3,"
+"R1,R2,R3,R5,S1,T0,T1,T2,T3,T4,U1,U2,U3,U4,U5,U6,Z1,Z11,Z12,Z13,Z14,',\n"
+"    ',' || place || ',') > 0 AND instr(place, ',') = 0),\n"
+"  place_provider TEXT CHECK (instr(',PR0,PR1,PR2,PR3,PR4,PR5,',\n"
+"    ',' || place_provider || ',') > 0 AND instr(place_provider, ',') = 0),\n"
+"  dec TEXT CHECK (dec IS NULL OR (date(dec) = dec AND dec >= decom)),\n"
+"  rec TEXT CHECK (instr(',X1,E11,E12,E13,E14,E15,E16,E17,E2,E3,E41,E45,"
+"E46,E47,E48,E4A,E4B,E5,E6,E7,E8,E9,',\n"
+"    ',' || rec || ',') > 0 AND instr(rec, ',') = 0),\n"
+"  reason_place_change TEXT CHECK (instr(',CARPL,CLOSE,ALLEG,STAND,"
+"APPRR,CREQB,CREQO,CHILD,LAREQ,PLACE,CUSTOD,OTHER,',\n"
+"    ',' || reason_place_change || ',') > 0\n"
+"    AND instr(reason_place_change, ',') = 0),\n"
+"  home_post TEXT,\n"
+"  pl_post TEXT,\n"
+"  urn TEXT,\n"
+"  -- derived at import, as DfE's extended episodes file: HOME_POST to\n"
+"  -- PL_POST in tenths of a mile, and the district PL_POST is in\n"
+"  pl_distance INTEGER CHECK (pl_distance >= 0),\n"
+"  pl_la TEXT\n"
+");\n"
+;
+static const char m12_episode_copy[] =
+"INSERT INTO episode_z SELECT * FROM episode ORDER BY id;\n"
+"DROP TABLE episode;\n"
+"ALTER TABLE episode_z RENAME TO episode;\n"
+"CREATE INDEX episode_return ON episode(return_id, child_id, decom);\n"
+"CREATE INDEX episode_child ON episode(child_id, decom);\n"
+"CREATE INDEX episode_urn ON episode(urn) WHERE urn IS NOT NULL;\n"
+;
+
 const struct sqlite_migration sqlite_migrations[] = {
 	{ 1, "base tables: geography, homes, SSDA903 returns",
 	  { m1_geo, m1_homes, m1_returns, m1_episodes, m1_outcomes } },
 	{ 2, "people, organisations, sessions, API tokens, audit trail",
 	  { m2_orgs, m2_sessions, m2_audit, m2_seed } },
 	{ 3, "scoped reads: merged episodes and missing periods",
-	  { m3_scope } },
+	  { m3_scope, m3_missing_end } },
 	{ 4, "data generation: moves when the review's input changes",
 	  { m4_generation } },
 	{ 5, "missing from care, recorded live",
@@ -1011,7 +1071,9 @@ const struct sqlite_migration sqlite_migrations[] = {
 	  { m10_audit_pending } },
 	{ 11, "leases: one scheduled run among several servers",
 	  { m11_lease } },
-	{ 12, "the eight later SSDA903 tables, and which tables a return had",
-	  { m12_return_rows, m12_return_tables } },
+	{ 12, "the eight later SSDA903 tables, which tables a return had, "
+	  "PLACE Z11 to Z14",
+	  { m12_return_rows, m12_return_tables, m12_episode_views_out,
+	    m12_episode_table, m12_episode_copy, m3_scope } },
 };
 const size_t sqlite_nmigrations = ARRAY_SIZE(sqlite_migrations);

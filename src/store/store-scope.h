@@ -46,7 +46,7 @@ struct child_placement {
 	int32_t dec;			/* DATE_NONE: no end date */
 	bool open;			/* still open in the latest return */
 	char rne[2];
-	char place[3];
+	char place[4];
 	char place_provider[4];
 	char ls[3];			/* VF_LEGAL_STATUS */
 	char cin[3];			/* VF_NEED */
@@ -120,7 +120,7 @@ struct child_missing {
 	bool open;			/* no end in the latest return */
 	int return_year;		/* the (latest) return that has it */
 	/* the placement it started from */
-	char place[3];
+	char place[4];
 	char urn[S903_URN_MAX + 1];
 	char home_name[HOME_NAME_MAX + 1];
 	char district[POSTCODE_MAX + 1];	/* VF_DISTRICT */

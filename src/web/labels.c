@@ -126,6 +126,10 @@ static const struct cy_label cy_labels[] = {
 	  "cymeradwy" },
 	{ &codes_place, "U6", "Lleoliad maeth gyda gofalwr arall, arall" },
 	{ &codes_place, "Z1", "Lleoliad arall" },
+	{ &codes_place, "Z11", "Lleoliad arall (Z11)" },
+	{ &codes_place, "Z12", "Lleoliad arall (Z12)" },
+	{ &codes_place, "Z13", "Lleoliad arall (Z13)" },
+	{ &codes_place, "Z14", "Lleoliad arall (Z14)" },
 
 	{ &codes_place_provider, "PR0", "Rhiant neu rieni, neu berson " CIRC_A
 	  " chyfrifoldeb rhiant" },
