@@ -124,13 +124,18 @@ static void here(struct xr *x, uint32_t *line, size_t *col)
 	xmlNodePtr n = xmlTextReaderCurrentNode(x->rd);
 	int pl = xmlTextReaderGetParserLineNumber(x->rd);
 	int pc = xmlTextReaderGetParserColumnNumber(x->rd);
-	long l = n && n->line > 0 && n->line < 65535 ? (long)n->line : pl;
+	/* only elements and text carry a line (an xmlDtd has none) */
+	bool own = n && (n->type == XML_ELEMENT_NODE ||
+			 n->type == XML_TEXT_NODE ||
+			 n->type == XML_CDATA_SECTION_NODE);
+	long l = own && n->line > 0 && n->line < 65535 ? (long)n->line : pl;
 
 	*line = l > 0 && l <= (long)UINT32_MAX ? (uint32_t)l : 0;
 	*col = l == pl && pc > 0 ? (size_t)pc : 0;
 }
 
-static void PRINTF_LIKE(2, 3) element_diag(struct xr *x, const char *fmt, ...)
+static void PRINTF_LIKE(3, 4) node_diag(struct xr *x, const char *rule,
+					const char *fmt, ...)
 {
 	struct buf b = BUF_INIT(1024);
 	uint32_t line;
@@ -141,8 +146,7 @@ static void PRINTF_LIKE(2, 3) element_diag(struct xr *x, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vaddf(&b, fmt, ap);
 	va_end(ap);
-	diags_add(x->d, x->path, line, col, S903_XML_RULE_ELEMENT, "%s",
-		  b.buf);
+	diags_add(x->d, x->path, line, col, rule, "%s", b.buf);
 	buf_release(&b);
 }
 
@@ -228,8 +232,9 @@ static void skip(struct xr *x)
 
 static void unknown(struct xr *x, const char *in)
 {
-	element_diag(x, "<%.64s> is not part of the SSDA903 layout inside "
-		     "<%s>", node_name(x), in);
+	node_diag(x, S903_XML_RULE_ELEMENT,
+		  "<%.64s> is not part of the SSDA903 layout inside <%s>",
+		  node_name(x), in);
 	skip(x);
 }
 
@@ -258,9 +263,9 @@ static void children(struct xr *x, const char *what, child_fn *fn,
 				(const char *)xmlTextReaderConstValue(x->rd);
 
 			if (v && !blank(v))
-				element_diag(x, "text directly inside <%s> is "
-					     "not part of the SSDA903 layout",
-					     what);
+				node_diag(x, S903_XML_RULE_ELEMENT,
+					  "text directly inside <%s> is not "
+					  "part of the SSDA903 layout", what);
 		}
 	}
 }
@@ -320,7 +325,7 @@ static void leaf(struct xr *x, struct xval *v, const char *in)
 
 	snprintf(name, sizeof(name), "%s", node_name(x));
 	if (v->text) {
-		element_diag(x, "a second <%s> inside <%s>", name, in);
+		node_diag(x, S903_XML_RULE_ELEMENT, "a second <%s> inside <%s>", name, in);
 		skip(x);
 		return;
 	}
@@ -332,7 +337,7 @@ static void leaf(struct xr *x, struct xval *v, const char *in)
 			    xmlTextReaderDepth(x->rd) == depth)
 				break;
 			if (t == XML_READER_TYPE_ELEMENT) {
-				element_diag(x, "<%.64s> inside <%s>, which "
+				node_diag(x, S903_XML_RULE_ELEMENT, "<%.64s> inside <%s>, which "
 					     "holds a value", node_name(x),
 					     name);
 				skip(x);
@@ -384,7 +389,7 @@ static void record(struct xr *x, enum s903_table t, const char *name)
 
 	if (x->nrecs >= S903_XML_MAX_RECORDS) {
 		if (!x->too_many)
-			element_diag(x, "more than %d records in one <CHILD>",
+			node_diag(x, S903_XML_RULE_SIZE, "more than %d records in one <CHILD>",
 				     S903_XML_MAX_RECORDS);
 		x->too_many = true;
 		skip(x);
@@ -421,7 +426,7 @@ static void child_child(struct xr *x, const char *name, void *arg)
 	(void)arg;
 	if (!strcmp(name, "HEADER")) {
 		if (x->have_header) {
-			element_diag(x, "a second <HEADER> inside <CHILD>");
+			node_diag(x, S903_XML_RULE_ELEMENT, "a second <HEADER> inside <CHILD>");
 			skip(x);
 			return;
 		}
