@@ -53,12 +53,14 @@ static const char import_usage[] =
 
 static const char export_usage[] =
 	"usage: cartref [--db FILE] export 903 --la CODE --year YYYY DIR\n"
+	"       cartref [--db FILE] export 903 --la CODE --year YYYY --format xml FILE\n"
 	"       cartref [--db FILE] export homes FILE\n"
 	"\n"
 	"export 903     Write a council's stored return for a year as header.csv,\n"
 	"               episodes.csv, missing.csv and oc2.csv in DIR (created if\n"
 	"               needed), in the canonical form import reads back\n"
-	"               byte for byte.\n"
+	"               byte for byte; with --format xml, as one DfE XML file\n"
+	"               (docs/validation.md \"Reading XML\").\n"
 	"export homes   Write the register of homes as CSV.\n";
 
 static const char stats_usage[] =

@@ -663,3 +663,276 @@ int s903_read_xml(const char *path, struct s903_return *r, struct diags *d,
 	fclose(fp);
 	return 0;
 }
+
+/* ---- writing ------------------------------------------------------------ */
+
+/* The order the DfE's files give a HEADER's and an EPISODE's values. */
+static const char *const episode_order[] = {
+	"DECOM", "RNE", "LS", "CIN", "PLACE", "PL_POST", "HOME_POST", "URN",
+	"PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE",
+};
+
+struct xw {
+	xmlTextWriterPtr w;
+	bool bad;		/* a write failed */
+};
+
+static int xw_write(void *ctx, const char *buf, int len)
+{
+	FILE *fp = ctx;
+
+	return fwrite(buf, 1, (size_t)len, fp) == (size_t)len ? len : -1;
+}
+
+static int xw_close(void *ctx)
+{
+	(void)ctx;
+	return 0;	/* file_out_commit() closes */
+}
+
+static void xw_start(struct xw *x, const char *name)
+{
+	if (xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
+		x->bad = true;
+}
+
+static void xw_end(struct xw *x)
+{
+	if (xmlTextWriterEndElement(x->w) < 0)
+		x->bad = true;
+}
+
+/* <name>value</name>, or <name/> for a blank. */
+static void xw_leaf(struct xw *x, const char *name, const char *value)
+{
+	xw_start(x, name);
+	if (*value && xmlTextWriterWriteString(x->w, BAD_CAST value) < 0)
+		x->bad = true;
+	xw_end(x);
+}
+
+static const struct s903_col *col_named(enum s903_table t, const char *name)
+{
+	const struct s903_table_def *def = &s903_tables[t];
+
+	for (size_t c = 0; c < def->ncols; c++)
+		if (!strcmp(def->cols[c].name, name))
+			return &def->cols[c];
+	BUG("table %s has no column %s", def->name, name);
+}
+
+static void xw_col(struct xw *x, enum s903_table t, const void *row,
+		   const char *name)
+{
+	char v[64];
+
+	s903_format_field(col_named(t, name), row, v, sizeof(v));
+	xw_leaf(x, elem_name(t, name), v);
+}
+
+/* A record element: the table's columns but those from the HEADER. */
+static void xw_record(struct xw *x, const char *elem, enum s903_table t,
+		      const void *row)
+{
+	const struct s903_table_def *def = &s903_tables[t];
+
+	xw_start(x, elem);
+	if (t == S903_EPISODES)
+		for (size_t i = 0; i < ARRAY_SIZE(episode_order); i++)
+			xw_col(x, t, row, episode_order[i]);
+	else
+		for (size_t c = 0; c < def->ncols; c++)
+			if (!from_header(t, def->cols[c].name))
+				xw_col(x, t, row, def->cols[c].name);
+	xw_end(x);
+}
+
+/* Cursor over one table's rows (sorted by CHILD). */
+struct cursor {
+	const char *rows;
+	size_t n, i, size;
+};
+
+static const void *cur_take(struct cursor *c, const char *child)
+{
+	const char *row;
+
+	if (c->i >= c->n)
+		return NULL;
+	row = c->rows + c->i * c->size;
+	if (strcmp(row, child))
+		return NULL;
+	c->i++;
+	return row;
+}
+
+static int cmp_child(const void *key, const void *row)
+{
+	return strcmp(key, row);
+}
+
+/*
+ * What the form cannot carry, checked before anything is written: each
+ * later row's child must be in Header with the same DOB (and SEX for
+ * UASC), since the XML takes them from the HEADER; a child has one UASC,
+ * OC3 and AD1 row at most, and OC3 and AD1 rows need the value that makes
+ * them rows on reading.
+ */
+static int xml_fits(const struct s903_return *r, struct err *err)
+{
+	if (r->nsw || r->ndolo)
+		return err_set(err, ERR_INVALID, "the return has SWEpisodes or "
+			       "DoLo rows, which the XML form cannot hold: "
+			       "export it as CSV");
+	for (int t = S903_EPISODES; t < S903_NTABLES; t++) {
+		const struct s903_table_def *def = &s903_tables[t];
+		size_t n;
+		const char *rows = s903_rows(r, (enum s903_table)t, &n);
+		const struct s903_col *dob = NULL;
+
+		for (size_t c = 0; c < def->ncols; c++)
+			if (!strcmp(def->cols[c].name, "DOB"))
+				dob = &def->cols[c];
+		for (size_t i = 0; i < n; i++) {
+			const char *row = rows + i * def->rowsize;
+			const struct s903_header *h;
+
+			h = bsearch(row, r->header, r->nheader,
+				    sizeof(*r->header), cmp_child);
+			if (!h)
+				return err_set(err, ERR_INVALID, "%s row of "
+					       "child %s, who is not in Header: "
+					       "the XML form cannot hold it",
+					       def->name, row);
+			if (dob && memcmp(row + dob->off, &h->dob,
+					  sizeof(h->dob)))
+				return err_set(err, ERR_INVALID, "%s row of "
+					       "child %s has a DOB other than "
+					       "Header's: the XML form holds "
+					       "one", def->name, row);
+			if (t != S903_UASC && t != S903_OC3 && t != S903_AD1)
+				continue;
+			if (i && !strcmp(row, row - def->rowsize))
+				return err_set(err, ERR_INVALID, "two %s rows "
+					       "of child %s: the XML form holds "
+					       "one", def->name, row);
+			if (t == S903_UASC &&
+			    strcmp(((const struct s903_uasc *)row)->sex,
+				   h->sex))
+				return err_set(err, ERR_INVALID, "UASC row of "
+					       "child %s has a SEX other than "
+					       "Header's", row);
+			if ((t == S903_OC3 &&
+			     !((const struct s903_oc3 *)row)->in_touch[0]) ||
+			    (t == S903_AD1 &&
+			     ((const struct s903_ad1 *)row)->date_int ==
+				     DATE_NONE))
+				return err_set(err, ERR_INVALID, "%s row of "
+					       "child %s has no %s, which the "
+					       "XML form needs to hold it",
+					       def->name, row,
+					       t == S903_OC3 ? "IN_TOUCH" :
+							       "DATE_INT");
+		}
+	}
+	return 0;
+}
+
+static void xw_child(struct xw *x, const struct s903_header *h,
+		     struct cursor *cur)
+{
+	static const char *const oc3[] = { "IN_TOUCH", "ACTIV", "ACCOM" };
+	static const char *const ad1[] = { "DATE_INT", "DATE_MATCH",
+		"FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR" };
+	static const struct {
+		const char *elem;
+		enum s903_table t;
+	} inner[] = {
+		{ "AMISSING", S903_MISSING }, { "AREVIEW", S903_REVIEWS },
+		{ NULL, S903_HEADER },	/* MOTHER and MC_DOB here */
+		{ "PERMANENCE", S903_PREV_PERM }, { "OC2", S903_OC2 },
+		{ "AD_PLACED", S903_PLACED_ADOPTION },
+	};
+	const void *row;
+
+	xw_start(x, "CHILD");
+	xw_start(x, "HEADER");
+	xw_col(x, S903_HEADER, h, "CHILD");
+	xw_col(x, S903_HEADER, h, "UPN");
+	xw_col(x, S903_HEADER, h, "SEX");
+	xw_col(x, S903_HEADER, h, "DOB");
+	xw_col(x, S903_HEADER, h, "ETHNIC");
+	if ((row = cur_take(&cur[S903_UASC], h->child))) {
+		xw_leaf(x, "UASC", "1");
+		xw_col(x, S903_UASC, row, "DUC");
+	} else {
+		xw_leaf(x, "UASC", "");
+	}
+	if ((row = cur_take(&cur[S903_OC3], h->child)))
+		for (size_t i = 0; i < ARRAY_SIZE(oc3); i++)
+			xw_col(x, S903_OC3, row, oc3[i]);
+	if ((row = cur_take(&cur[S903_AD1], h->child)))
+		for (size_t i = 0; i < ARRAY_SIZE(ad1); i++)
+			xw_col(x, S903_AD1, row, ad1[i]);
+	for (size_t g = 0; g < ARRAY_SIZE(inner); g++) {
+		if (!inner[g].elem) {
+			xw_col(x, S903_HEADER, h, "MOTHER");
+			xw_col(x, S903_HEADER, h, "MC_DOB");
+			continue;
+		}
+		while ((row = cur_take(&cur[inner[g].t], h->child)))
+			xw_record(x, inner[g].elem, inner[g].t, row);
+	}
+	xw_end(x);
+	while ((row = cur_take(&cur[S903_EPISODES], h->child)))
+		xw_record(x, "EPISODE", S903_EPISODES, row);
+	xw_end(x);
+}
+
+int s903_write_xml(const char *path, struct s903_return *r, struct err *err)
+{
+	struct file_out o = FILE_OUT_INIT;
+	struct cursor cur[S903_NTABLES];
+	xmlOutputBufferPtr out;
+	struct xw x = { NULL, false };
+	int rc;
+
+	s903_sort(r);
+	rc = xml_fits(r, err);
+	if (rc)
+		return rc;
+	for (int t = 0; t < S903_NTABLES; t++) {
+		cur[t].rows = s903_rows(r, (enum s903_table)t, &cur[t].n);
+		cur[t].i = 0;
+		cur[t].size = s903_tables[t].rowsize;
+	}
+	rc = file_out_open(&o, path, err);
+	if (rc)
+		return rc;
+	out = xmlOutputBufferCreateIO(xw_write, xw_close, o.fp, NULL);
+	x.w = out ? xmlNewTextWriter(out) : NULL;
+	if (!x.w) {
+		if (out)
+			xmlOutputBufferClose(out);
+		file_out_abort(&o);
+		return err_set(err, ERR_IO, "%s: cannot start the XML writer",
+			       path);
+	}
+	x.bad = xmlTextWriterSetIndent(x.w, 1) < 0 ||
+		xmlTextWriterSetIndentString(x.w, BAD_CAST "  ") < 0 ||
+		xmlTextWriterStartDocument(x.w, "1.0", "UTF-8", NULL) < 0;
+	xw_start(&x, "Message");
+	xw_start(&x, "EXPSSDA903");
+	for (size_t i = 0; i < r->nheader && !x.bad; i++)
+		xw_child(&x, &r->header[i], cur);
+	xw_end(&x);
+	xw_end(&x);
+	if (xmlTextWriterEndDocument(x.w) < 0 || xmlTextWriterFlush(x.w) < 0)
+		x.bad = true;
+	xmlFreeTextWriter(x.w);	/* flushes, and closes out */
+	if (x.bad) {
+		file_out_abort(&o);
+		return err_set(err, ERR_IO, "%s: cannot write the XML", path);
+	}
+	return file_out_commit(&o, err);
+}

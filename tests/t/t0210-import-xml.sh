@@ -74,4 +74,32 @@ mkdir -p "$WORK/tree/903/W06000015/2019"
 cp $X/valid.xml "$WORK/tree/903/W06000015/2019/return.xml"
 check "import dir takes an XML return" "$CARTREF" --db "$db3" import dir "$WORK/tree"
 check_eq "import dir stored it" "1/4/6/4/2" "$(counts "$db3")"
+
+# export --format xml: CSV -> import -> XML -> import -> CSV, byte for byte
+db4=$WORK/rt.db
+fresh_db "$db4"
+check "export --format xml" "$CARTREF" --db "$db2" export 903 --la W06000015 --year 2019 --format xml "$WORK/rt1.xml"
+check "the exported XML imports" "$CARTREF" --db "$db4" import 903 --la W06000015 "$WORK/rt1.xml"
+check "and exports as CSV" "$CARTREF" --db "$db4" export 903 --la W06000015 --year 2019 "$WORK/rt-csv"
+for f in header episodes missing oc2; do
+	check "$f.csv after CSV -> XML -> CSV is the fixture byte for byte" cmp "$V/$f.csv" "$WORK/rt-csv/$f.csv"
+done
+check "and as XML again, the same bytes" "$CARTREF" --db "$db4" export 903 --la W06000015 --year 2019 --format xml "$WORK/rt2.xml"
+check "XML export is stable" cmp "$WORK/rt1.xml" "$WORK/rt2.xml"
+
+# the messy fixture (its canonical CSV) round-trips through XML too; the
+# later tables (its reviews.csv) are not in the store yet, so the writer's
+# handling of them is tested in tests/unit/u-s903-xml.c
+db5=$WORK/messy.db
+db6=$WORK/messy2.db
+fresh_db "$db5"
+fresh_db "$db6"
+check "messy CSV imports" "$CARTREF" --db "$db5" import 903 --la W06000015 $DATA/903/messy/*.csv
+check "messy exports as CSV" "$CARTREF" --db "$db5" export 903 --la W06000015 --year 2019 "$WORK/m-csv"
+check "messy exports as XML" "$CARTREF" --db "$db5" export 903 --la W06000015 --year 2019 --format xml "$WORK/m.xml"
+check "messy XML imports" "$CARTREF" --db "$db6" import 903 --la W06000015 "$WORK/m.xml"
+check "and exports as CSV" "$CARTREF" --db "$db6" export 903 --la W06000015 --year 2019 "$WORK/m-csv2"
+check "messy CSV -> XML -> CSV the same" diff -r "$WORK/m-csv" "$WORK/m-csv2"
+
+check_status "an unknown --format" 2 "$CARTREF" --db "$db5" export 903 --la W06000015 --year 2019 --format json "$WORK/x"
 done_testing
