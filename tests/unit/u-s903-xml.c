@@ -495,6 +495,121 @@ static void test_missing_file(void **state)
 	s903_return_release(&r);
 }
 
+/* Every row of every table, formatted: to compare two returns. */
+static char *dump(struct s903_return *r)
+{
+	struct buf b = BUF_INIT(1 << 20);
+	char v[64];
+
+	s903_sort(r);
+	for (int t = 0; t < S903_NTABLES; t++) {
+		const struct s903_table_def *def = &s903_tables[t];
+		size_t n;
+		const char *rows = s903_rows(r, (enum s903_table)t, &n);
+
+		for (size_t i = 0; i < n; i++) {
+			buf_addf(&b, "%s:", def->name);
+			for (size_t c = 0; c < def->ncols; c++) {
+				s903_format_field(&def->cols[c],
+						  rows + i * def->rowsize, v,
+						  sizeof(v));
+				buf_addf(&b, "%s|", v);
+			}
+			buf_addch(&b, '\n');
+		}
+	}
+	return buf_detach(&b, NULL);
+}
+
+static char *slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	struct buf b = BUF_INIT(1 << 20);
+	char chunk[4096];
+	size_t n;
+
+	assert_non_null(fp);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)))
+		buf_add(&b, chunk, n);
+	fclose(fp);
+	return buf_detach(&b, NULL);
+}
+
+/* Read -> write -> read gives the same rows in every table it carries. */
+static void test_write_round_trip(void **state)
+{
+	char dir[] = "/tmp/u-s903-xml-w-XXXXXX";
+	char path[64], path2[64];
+	struct err err = ERR_INIT;
+	struct got g, g2;
+	char *a, *b, *xml, *xml2;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/a.xml", dir);
+	snprintf(path2, sizeof(path2), "%s/b.xml", dir);
+	read_str(&g, good);
+	assert_string_equal(g.problems, "");
+	assert_int_equal(s903_write_xml(path, &g.r, &err), 0);
+	xml = slurp(path);
+	read_str(&g2, xml);
+	assert_string_equal(g2.problems, "");
+	a = dump(&g.r);
+	b = dump(&g2.r);
+	assert_string_equal(a, b);
+	assert_non_null(strstr(a, "Reviews:C001|12/05/2005|01/03/2019|PN2|"));
+	assert_non_null(strstr(a, "AD1:C001|"));
+	assert_non_null(strstr(xml, "<UASC>1</UASC>"));
+	assert_non_null(strstr(xml, "<PL>U4</PL>"));
+	/* and writing what was read back gives the same bytes */
+	assert_int_equal(s903_write_xml(path2, &g2.r, &err), 0);
+	xml2 = slurp(path2);
+	assert_string_equal(xml, xml2);
+	free(a);
+	free(b);
+	free(xml);
+	free(xml2);
+	got_release(&g);
+	got_release(&g2);
+	unit_rm_tree(dir);
+}
+
+/* What the form cannot hold is refused, and no file is left. */
+static void test_write_refused(void **state)
+{
+	char dir[] = "/tmp/u-s903-xml-w-XXXXXX";
+	char path[64];
+	struct err err = ERR_INIT;
+	struct got g;
+	struct s903_sw_episode *sw;
+	struct s903_review *rv;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/a.xml", dir);
+	read_str(&g, good);
+	sw = s903_add_row(&g.r, S903_SW_EPISODES);
+	snprintf(sw->child, sizeof(sw->child), "C001");
+	assert_int_equal(s903_write_xml(path, &g.r, &err), ERR_INVALID);
+	assert_non_null(strstr(err.msg, "SWEpisodes"));
+	assert_int_not_equal(access(path, F_OK), 0);
+	g.r.nsw = 0;
+
+	err = (struct err)ERR_INIT;	/* an err keeps its first error */
+	rv = s903_add_row(&g.r, S903_REVIEWS);
+	snprintf(rv->child, sizeof(rv->child), "C404");
+	assert_int_equal(s903_write_xml(path, &g.r, &err), ERR_INVALID);
+	assert_non_null(strstr(err.msg, "not in Header"));
+	snprintf(rv->child, sizeof(rv->child), "C002");
+	rv->dob = unit_date("01/01/2001");
+	err = (struct err)ERR_INIT;
+	assert_int_equal(s903_write_xml(path, &g.r, &err), ERR_INVALID);
+	assert_non_null(strstr(err.msg, "DOB"));
+	assert_int_not_equal(access(path, F_OK), 0);
+	got_release(&g);
+	unit_rm_tree(dir);
+}
+
 static void test_is_xml_path(void **state)
 {
 	(void)state;
@@ -524,6 +639,8 @@ int main(void)
 		cmocka_unit_test(test_external_entity),
 		cmocka_unit_test(test_all_problems),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_write_round_trip),
+		cmocka_unit_test(test_write_refused),
 		cmocka_unit_test(test_is_xml_path),
 	};
 
