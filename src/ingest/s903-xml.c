@@ -82,7 +82,7 @@ struct xval {
 	char *text;		/* trimmed; NULL: the element is absent */
 	uint32_t line;
 	size_t col;
-	bool bad;		/* reported already (size, UTF-8): drop the row */
+	bool bad;		/* reported already (size, UTF-8): no row */
 };
 
 /* One record element (EPISODE, AREVIEW, ...): a row of table t. */
@@ -149,6 +149,9 @@ static void PRINTF_LIKE(3, 4) node_diag(struct xr *x, const char *rule,
 	diags_add(x->d, x->path, line, col, rule, "%s", b.buf);
 	buf_release(&b);
 }
+
+#define element_diag(x, ...) \
+	node_diag(x, S903_XML_RULE_ELEMENT, __VA_ARGS__)
 
 /* libxml2's first error ends the file: what follows would be cascades. */
 static void on_xml_error(void *ctx, xmlErrorPtr e)
@@ -232,9 +235,8 @@ static void skip(struct xr *x)
 
 static void unknown(struct xr *x, const char *in)
 {
-	node_diag(x, S903_XML_RULE_ELEMENT,
-		  "<%.64s> is not part of the SSDA903 layout inside <%s>",
-		  node_name(x), in);
+	element_diag(x, "<%.64s> is not part of the SSDA903 layout inside "
+		     "<%s>", node_name(x), in);
 	skip(x);
 }
 
@@ -263,9 +265,9 @@ static void children(struct xr *x, const char *what, child_fn *fn,
 				(const char *)xmlTextReaderConstValue(x->rd);
 
 			if (v && !blank(v))
-				node_diag(x, S903_XML_RULE_ELEMENT,
-					  "text directly inside <%s> is not "
-					  "part of the SSDA903 layout", what);
+				element_diag(x, "text directly inside <%s> is "
+					     "not part of the SSDA903 layout",
+					     what);
 		}
 	}
 }
@@ -325,7 +327,7 @@ static void leaf(struct xr *x, struct xval *v, const char *in)
 
 	snprintf(name, sizeof(name), "%s", node_name(x));
 	if (v->text) {
-		node_diag(x, S903_XML_RULE_ELEMENT, "a second <%s> inside <%s>", name, in);
+		element_diag(x, "a second <%s> inside <%s>", name, in);
 		skip(x);
 		return;
 	}
@@ -337,7 +339,7 @@ static void leaf(struct xr *x, struct xval *v, const char *in)
 			    xmlTextReaderDepth(x->rd) == depth)
 				break;
 			if (t == XML_READER_TYPE_ELEMENT) {
-				node_diag(x, S903_XML_RULE_ELEMENT, "<%.64s> inside <%s>, which "
+				element_diag(x, "<%.64s> inside <%s>, which "
 					     "holds a value", node_name(x),
 					     name);
 				skip(x);
@@ -389,8 +391,9 @@ static void record(struct xr *x, enum s903_table t, const char *name)
 
 	if (x->nrecs >= S903_XML_MAX_RECORDS) {
 		if (!x->too_many)
-			node_diag(x, S903_XML_RULE_SIZE, "more than %d records in one <CHILD>",
-				     S903_XML_MAX_RECORDS);
+			node_diag(x, S903_XML_RULE_SIZE,
+				  "more than %d records in one <CHILD>",
+				  S903_XML_MAX_RECORDS);
 		x->too_many = true;
 		skip(x);
 		return;
@@ -426,7 +429,7 @@ static void child_child(struct xr *x, const char *name, void *arg)
 	(void)arg;
 	if (!strcmp(name, "HEADER")) {
 		if (x->have_header) {
-			node_diag(x, S903_XML_RULE_ELEMENT, "a second <HEADER> inside <CHILD>");
+			element_diag(x, "a second <HEADER> inside <CHILD>");
 			skip(x);
 			return;
 		}
@@ -635,8 +638,11 @@ int s903_read_xml(const char *path, struct s903_return *r, struct diags *d,
 		const char *name;
 
 		if (t == XML_READER_TYPE_DOCUMENT_TYPE) {
-			here(&x, &x.child_line, &x.child_col);
-			diags_add(d, path, x.child_line, x.child_col,
+			uint32_t line;
+			size_t col;
+
+			here(&x, &line, &col);
+			diags_add(d, path, line, col,
 				  S903_XML_RULE_SYNTAX,
 				  "a <!DOCTYPE> is not allowed in a return "
 				  "(entities are never read)");
@@ -800,10 +806,10 @@ static int xml_fits(const struct s903_return *r, struct err *err)
 			h = bsearch(row, r->header, r->nheader,
 				    sizeof(*r->header), cmp_child);
 			if (!h)
-				return err_set(err, ERR_INVALID, "%s row of "
-					       "child %s, who is not in Header: "
-					       "the XML form cannot hold it",
-					       def->name, row);
+				return err_set(err, ERR_INVALID,
+					       "%s row of child %s, who is not "
+					       "in Header: the XML form cannot "
+					       "hold it", def->name, row);
 			if (dob && memcmp(row + dob->off, &h->dob,
 					  sizeof(h->dob)))
 				return err_set(err, ERR_INVALID, "%s row of "
@@ -813,9 +819,10 @@ static int xml_fits(const struct s903_return *r, struct err *err)
 			if (t != S903_UASC && t != S903_OC3 && t != S903_AD1)
 				continue;
 			if (i && !strcmp(row, row - def->rowsize))
-				return err_set(err, ERR_INVALID, "two %s rows "
-					       "of child %s: the XML form holds "
-					       "one", def->name, row);
+				return err_set(err, ERR_INVALID,
+					       "two %s rows of child %s: the "
+					       "XML form holds one", def->name,
+					       row);
 			if (t == S903_UASC &&
 			    strcmp(((const struct s903_uasc *)row)->sex,
 				   h->sex))
