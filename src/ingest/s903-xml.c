@@ -100,6 +100,7 @@ struct xr {
 	struct s903_return *r;
 	struct diags *d;
 	bool stop;		/* a syntax error or the row limit: no more */
+	uint64_t line;		/* of the current node (see here()) */
 	bool syntax;		/* the syntax error is reported */
 	uint64_t rows;
 	/* the CHILD being read */
@@ -113,22 +114,22 @@ struct xr {
 };
 
 /*
- * Where the current node is.  LINE is the element's own (libxml2 keeps it
- * on the node up to 65534; past that, the parser's).  libxml2 keeps no
- * column on nodes: COLUMN is the parser's, which reads ahead of the node
- * by up to a chunk, and only when the parser is still on that line (0,
- * "the whole line", otherwise).
+ * Where the current node is.  LINE is the element's own: libxml2 keeps it
+ * on the node up to 65534 (xmlGetLineNo()'s XML_PARSE_BIG_LINES lines are
+ * not there yet for a node the reader streams), and from there on step()
+ * counts the line breaks of the text between elements, which is exact
+ * unless a tag itself spans lines.  Lines never go down, so that rows keep
+ * the file's order (the episode-order check sorts by line).
+ * libxml2 keeps no column on nodes: COLUMN is the parser's, which reads
+ * ahead of the node by up to a chunk, and only when the parser is still on
+ * that line (0, "the whole line", otherwise).
  */
 static void here(struct xr *x, uint32_t *line, size_t *col)
 {
 	xmlNodePtr n = xmlTextReaderCurrentNode(x->rd);
 	int pl = xmlTextReaderGetParserLineNumber(x->rd);
 	int pc = xmlTextReaderGetParserColumnNumber(x->rd);
-	/* only elements and text carry a line (an xmlDtd has none) */
-	bool own = n && (n->type == XML_ELEMENT_NODE ||
-			 n->type == XML_TEXT_NODE ||
-			 n->type == XML_CDATA_SECTION_NODE);
-	long l = own && n->line > 0 && n->line < 65535 ? (long)n->line : pl;
+	long l = x->line && n && n->type != XML_DTD_NODE ? (long)x->line : pl;
 
 	*line = l > 0 && l <= (long)UINT32_MAX ? (uint32_t)l : 0;
 	*col = l == pl && pc > 0 ? (size_t)pc : 0;
@@ -173,10 +174,35 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 		  "not well-formed XML: %.*s", (int)(n > 200 ? 200 : n), m);
 }
 
+static bool is_text(int t)
+{
+	return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
+	       t == XML_READER_TYPE_WHITESPACE ||
+	       t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
+}
+
+/* Keep x->line on the current node (see here()). */
+static void track_line(struct xr *x, int t)
+{
+	if (t == XML_READER_TYPE_ELEMENT) {
+		xmlNodePtr n = xmlTextReaderCurrentNode(x->rd);
+
+		if (n && n->line > 0 && n->line < 65535 && n->line > x->line)
+			x->line = n->line;
+	} else if (is_text(t) || t == XML_READER_TYPE_COMMENT) {
+		const char *v = (const char *)xmlTextReaderConstValue(x->rd);
+
+		while (v && (v = strchr(v, '\n'))) {
+			x->line++;
+			v++;
+		}
+	}
+}
+
 /* Advance: the node type, 0 at the end, -1 after an error. */
 static int step(struct xr *x)
 {
-	int rc;
+	int rc, t;
 
 	if (x->stop)
 		return -1;
@@ -195,7 +221,11 @@ static int step(struct xr *x)
 		x->stop = true;
 		return -1;
 	}
-	return rc ? xmlTextReaderNodeType(x->rd) : 0;
+	if (!rc)
+		return 0;
+	t = xmlTextReaderNodeType(x->rd);
+	track_line(x, t);
+	return t;
 }
 
 static const char *node_name(struct xr *x)
@@ -205,12 +235,6 @@ static const char *node_name(struct xr *x)
 	return n ? n : "";
 }
 
-static bool is_text(int t)
-{
-	return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
-	       t == XML_READER_TYPE_WHITESPACE ||
-	       t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
-}
 
 static bool blank(const char *s)
 {

@@ -311,6 +311,32 @@ static void test_element(void **state)
 	got_release(&g);
 }
 
+/* Past line 65,534, where libxml2 stops keeping lines on nodes. */
+static void test_big_lines(void **state)
+{
+	struct buf b = BUF_INIT(1 << 20);
+	struct got g;
+
+	(void)state;
+	buf_adds(&b, "<EXPSSDA903>\n");
+	for (int i = 0; i < 70000; i++)
+		buf_adds(&b, "<!-- x -->\n");
+	/* line 70002 */
+	buf_adds(&b, "<CHILD><HEADER><CHILDID>C1</CHILDID><SEX>1</SEX>\n"
+		 "<DOB>01/01/2010</DOB><ETHNIC>WBRI</ETHNIC>\n"
+		 "<!-- two\nlines -->\n"
+		 "<MC_DOB>\n31/02/2019\n</MC_DOB>\n"
+		 "<AREVIEW><REVIEW>01/01/2019</REVIEW></AREVIEW>\n"
+		 "</HEADER>\n<EPISODE><DECOM>01/06/2018</DECOM></EPISODE>\n"
+		 "</CHILD></EXPSSDA903>\n");
+	read_str(&g, b.buf);
+	assert_string_equal(g.problems,
+			    "70006:date\n70011:required\n70011:required\n"
+			    "70011:required\n70011:required\n");
+	got_release(&g);
+	buf_release(&b);
+}
+
 /* Values longer than 1,024 bytes are errors, never truncated. */
 static void test_size(void **state)
 {
@@ -630,6 +656,7 @@ int main(void)
 		cmocka_unit_test(test_required),
 		cmocka_unit_test(test_header_value_once),
 		cmocka_unit_test(test_element),
+		cmocka_unit_test(test_big_lines),
 		cmocka_unit_test(test_size),
 		cmocka_unit_test(test_text_rule),
 		cmocka_unit_test(test_syntax),
