@@ -32,7 +32,8 @@ static const char import_usage[] =
 	"\n"
 	"import 903     Read one council's SSDA903 return: the Header, Episodes,\n"
 	"               Missing and OC2 tables as CSV files, each recognised by its\n"
-	"               header row (other SSDA903 tables are accepted and skipped).\n"
+	"               header row (other SSDA903 tables are accepted and skipped),\n"
+	"               or one DfE XML file (*.xml) holding them all.\n"
 	"               Every problem is reported as FILE:LINE:COLUMN: RULE: message\n"
 	"               (docs/validation.md lists the rules).  The import is one\n"
 	"               transaction: with any problem nothing is written.  It\n"
@@ -46,8 +47,9 @@ static const char import_usage[] =
 	"               homes are added or updated by URN, all or nothing.\n"
 	"\n"
 	"import dir     Read a directory laid out as `cartref demo-data` writes it:\n"
-	"               DIR/homes.csv and DIR/903/<CODE>/<YEAR>/*.csv, and the live\n"
-	"               missing episodes DIR/missing-live.csv and strategy meetings\n"
+	"               DIR/homes.csv and DIR/903/<CODE>/<YEAR>/*.csv (or one\n"
+	"               *.xml), and the live missing episodes\n"
+	"               DIR/missing-live.csv and strategy meetings\n"
 	"               DIR/strategy-meetings.csv if there (docs/missing.md), all\n"
 	"               in one transaction.\n";
 
