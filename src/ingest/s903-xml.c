@@ -952,11 +952,10 @@ int s903_write_xml(const char *path, struct s903_return *r, struct err *err)
 	x.bad = xmlTextWriterSetIndent(x.w, 1) < 0 ||
 		xmlTextWriterSetIndentString(x.w, BAD_CAST "  ") < 0 ||
 		xmlTextWriterStartDocument(x.w, "1.0", "UTF-8", NULL) < 0;
-	xw_start(&x, "Message");
+	/* the root the DfE's schema and its validator's fixture have */
 	xw_start(&x, "EXPSSDA903");
 	for (size_t i = 0; i < r->nheader && !x.bad; i++)
 		xw_child(&x, &r->header[i], cur);
-	xw_end(&x);
 	xw_end(&x);
 	if (xmlTextWriterEndDocument(x.w) < 0 || xmlTextWriterFlush(x.w) < 0)
 		x.bad = true;

@@ -53,7 +53,8 @@ int s903_read_xml(const char *path, struct s903_return *r, struct diags *d,
 		  struct err *err);
 
 /*
- * Write r (sorted) as one XML file at path in the layout above.  A return
+ * Write r (sorted) as one XML file at path in the layout above, with
+ * <EXPSSDA903> as the root as the DfE's schema has it (no <Message>).  A return
  * the form cannot carry (rows in SWEpisodes or DoLo, rows of a child not
  * in Header, two UASC, OC3 or AD1 rows for a child, or one without the
  * element that makes it a row) is refused with ERR_INVALID naming it.
