@@ -100,14 +100,17 @@ static int import_903_geo(struct store *s, const char *la, int year,
 		 */
 		for (size_t i = 0; i < nfiles; i++)
 			if (files[i] != xml)
-				diags_add(d, files[i], 0, 0, "xml-mixed",
+				diags_add(d, files[i], 0, 0,
+					  S903_XML_RULE_MIXED,
 					  "an XML return holds every table: "
 					  "give %s alone", xml);
 		rc = s903_read_xml(xml, &r, d, err);
 		if (rc)
 			goto out;
-		/* after a syntax error the return is cut short: the year
-		 * and cross-row checks would only report that again */
+		/*
+		 * After a syntax error the return is cut short: the year and
+		 * cross-row checks would only report that again.
+		 */
 		for (size_t i = before; i < d->n; i++)
 			if (!strcmp(d->v[i].rule, S903_XML_RULE_SYNTAX))
 				goto out;
@@ -139,8 +142,7 @@ static int import_903_geo(struct store *s, const char *la, int year,
 	}
 	for (int t = S903_HEADER; t <= S903_EPISODES; t++)
 		if (!pc.files[t] && (r.incomplete[t] = true))
-			diags_add(d, first, 0, 0,
-				  "table-missing",
+			diags_add(d, first, 0, 0, "table-missing",
 				  "no %s table among the files given",
 				  s903_tables[t].name);
 	r.year = year ? year : s903_infer_year(&r);
@@ -230,8 +232,10 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Entries of dir (not starting with '.'), sorted; dirs or *.csv and *.xml
- * files (an SSDA903 return in either form). */
+/*
+ * Entries of dir (not starting with '.'), sorted; dirs, or *.csv and
+ * *.xml files (an SSDA903 return in either form).
+ */
 static int list_dir(const char *dir, bool want_csv, struct names *out,
 		    struct err *err)
 {

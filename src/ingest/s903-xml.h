@@ -34,6 +34,7 @@
 #define S903_XML_RULE_SYNTAX "xml-syntax"	/* not well-formed, DOCTYPE */
 #define S903_XML_RULE_ELEMENT "xml-element"	/* outside the layout */
 #define S903_XML_RULE_SIZE "xml-size"		/* a value or file too big */
+#define S903_XML_RULE_MIXED "xml-mixed"		/* XML with other files */
 
 #define S903_XML_MAX_VALUE 1024		/* bytes in one element's text */
 #define S903_XML_MAX_ROWS 50000000	/* rows in one file, all tables */
