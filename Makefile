@@ -8,7 +8,7 @@
 # Output is quiet ("CC src/x.o"); `make V=1` shows the full commands.
 
 CC      ?= cc
-PKGS    := sqlite3 jansson xlsxwriter libsodium libmicrohttpd libcurl
+PKGS    := sqlite3 jansson xlsxwriter libsodium libmicrohttpd libcurl libxml-2.0
 WARN    := -Wall -Wextra -Werror -pedantic -Wmissing-prototypes \
            -Wstrict-prototypes -Wold-style-definition -Wvla \
            -Wwrite-strings -Wformat-security -Wshadow -fno-common
@@ -34,7 +34,7 @@ endif
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
-               echo -lsqlite3 -ljansson -lxlsxwriter -lsodium -lmicrohttpd -lcurl)
+               echo -lsqlite3 -ljansson -lxlsxwriter -lsodium -lmicrohttpd -lcurl -lxml2)
 
 # The PostgreSQL store driver (src/store/sql-pg.c, docs/store.md) when
 # libpq's development files are there (Debian: libpq-dev); without them

@@ -5,6 +5,7 @@
 #include "base/xalloc.h"
 #include "cli/cli.h"
 #include "ingest/s903-io.h"
+#include "ingest/s903-xml.h"
 
 struct homes_acc {
 	struct home *v;
@@ -110,6 +111,7 @@ int cmd_export(struct cli *cl, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "la", required_argument, NULL, 'l' },
 		{ "year", required_argument, NULL, 'y' },
+		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct s903_return r = S903_RETURN_INIT;
@@ -118,6 +120,7 @@ int cmd_export(struct cli *cl, int argc, char **argv)
 	struct store *s = NULL;
 	const char *what, *la = NULL;
 	int year = 0, opt, rc;
+	bool xml = false;
 
 	if (argc < 2)
 		return cli_usage(cli_usage_of("export"), true);
@@ -129,6 +132,14 @@ int cmd_export(struct cli *cl, int argc, char **argv)
 		switch (opt) {
 		case 'l':
 			la = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "csv") && strcmp(optarg, "xml")) {
+				fprintf(stderr, "cartref: --format %s is not "
+					"csv or xml\n", optarg);
+				return 2;
+			}
+			xml = !strcmp(optarg, "xml");
 			break;
 		case 'y':
 			if (parse_int(optarg, 2000, 2100, &year)) {
@@ -150,7 +161,8 @@ int cmd_export(struct cli *cl, int argc, char **argv)
 	}
 	if (argc != 1 || (what[0] == '9' && (!la || !year))) {
 		fprintf(stderr, "cartref: usage: export 903 --la CODE --year "
-			"YYYY DIR | export homes FILE\n");
+			"YYYY [--format csv|xml] DIR|FILE | export homes "
+			"FILE\n");
 		return 2;
 	}
 	rc = cli_open_store(cl, &s);
@@ -164,8 +176,10 @@ int cmd_export(struct cli *cl, int argc, char **argv)
 	rc = store_return_load(s, la, year, &r, &err);
 	if (!rc)
 		rc = add_live_episodes(s, &r, &live, &err);
+	/* XML: argv[0] is the file, one file for the whole return */
 	if (!rc)
-		rc = s903_write_dir(argv[0], &r, &err);
+		rc = xml ? s903_write_xml(argv[0], &r, &err) :
+			   s903_write_dir(argv[0], &r, &err);
 	if (!rc)
 		printf("wrote %s %d to %s: %zu children, %zu episodes, "
 		       "%zu missing periods, %zu OC2 rows\n", la, year,

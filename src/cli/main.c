@@ -32,9 +32,9 @@ static const char import_usage[] =
 	"       cartref [--db FILE] import dir [--check] DIR\n"
 	"\n"
 	"import 903     Read one council's SSDA903 return: any of its twelve tables\n"
-	"               as CSV files, each recognised by its header row.  Every\n"
-	"               problem is reported as FILE:LINE:COLUMN: RULE: message\n"
-	"               (docs/validation.md lists the rules).  The import is one\n"
+	"               as CSV files, each recognised by its header row, or one\n"
+	"               DfE XML file (*.xml) holding them all.  Every\n"
+	"               problem is reported as FILE:LINE:COLUMN: RULE: message\n"	"               (docs/validation.md lists the rules).  The import is one\n"
 	"               transaction: with any problem nothing is written.  It\n"
 	"               replaces the council's return for the same year.  Then\n"
 	"               the DfE's validation rules in force for the year run\n"
@@ -54,8 +54,9 @@ static const char import_usage[] =
 	"               homes are added or updated by URN, all or nothing.\n"
 	"\n"
 	"import dir     Read a directory laid out as `cartref demo-data` writes it:\n"
-	"               DIR/homes.csv and DIR/903/<CODE>/<YEAR>/*.csv, and the live\n"
-	"               missing episodes DIR/missing-live.csv and strategy meetings\n"
+	"               DIR/homes.csv and DIR/903/<CODE>/<YEAR>/*.csv (or one\n"
+	"               *.xml), and the live missing episodes\n"
+	"               DIR/missing-live.csv and strategy meetings\n"
 	"               DIR/strategy-meetings.csv if there (docs/missing.md), all\n"
 	"               in one transaction.\n";
 
@@ -77,12 +78,15 @@ static const char validate_usage[] =
 
 static const char export_usage[] =
 	"usage: cartref [--db FILE] export 903 --la CODE --year YYYY DIR\n"
+	"       cartref [--db FILE] export 903 --la CODE --year YYYY --format xml FILE\n"
 	"       cartref [--db FILE] export homes FILE\n"
 	"\n"
 	"export 903     Write a council's stored return for a year as header.csv,\n"
-	"               episodes.csv, missing.csv and oc2.csv in DIR (created if\n"
-	"               needed), in the canonical form import reads back\n"
-	"               byte for byte.\n"
+	"               episodes.csv, missing.csv, oc2.csv and each later table\n"
+	"               it had in DIR (created if needed), in the canonical form\n"
+	"               import reads back byte for byte; with --format xml, as\n"
+	"               one DfE XML file\n"
+	"               (docs/validation.md \"Reading XML\").\n"
 	"export homes   Write the register of homes as CSV.\n";
 
 static const char stats_usage[] =

@@ -16,6 +16,7 @@
 #include "ingest/geo-import.h"
 #include "ingest/import.h"
 #include "ingest/rules-run.h"
+#include "ingest/s903-xml.h"
 #include "store/store-missing.h"
 
 struct problem_ctx {
@@ -109,6 +110,7 @@ static int import_903_geo(struct store *s, const char *la, int year,
 	struct problem_ctx pc;
 	size_t before = d->n;
 	unsigned seen = 0;
+	const char *xml = NULL, *first;
 	int rc;
 
 	memset(&pc, 0, sizeof(pc));
@@ -117,6 +119,37 @@ static int import_903_geo(struct store *s, const char *la, int year,
 	if (rc)
 		return rc;
 	snprintf(r.la, sizeof(r.la), "%s", la);
+	for (size_t i = 0; i < nfiles && !xml; i++)
+		if (s903_is_xml_path(files[i]))
+			xml = files[i];
+	if (xml) {
+		/*
+		 * One XML file is the whole return: another file beside it
+		 * would be a second copy of some table, so none is read.
+		 */
+		for (size_t i = 0; i < nfiles; i++)
+			if (files[i] != xml)
+				diags_add(d, files[i], 0, 0,
+					  S903_XML_RULE_MIXED,
+					  "an XML return holds every table: "
+					  "give %s alone", xml);
+		rc = s903_read_xml(xml, &r, d, err);
+		if (rc)
+			goto out;
+		/*
+		 * After a syntax error the return is cut short: the year and
+		 * cross-row checks would only report that again.
+		 */
+		for (size_t i = before; i < d->n; i++)
+			if (!strcmp(d->v[i].rule, S903_XML_RULE_SYNTAX))
+				goto out;
+		/* every table the form carries, found even if empty */
+		for (int t = 0; t < S903_NTABLES; t++)
+			if (t != S903_SW_EPISODES && t != S903_DOLO)
+				pc.files[t] = xml;
+		nfiles = 0;
+	}
+	first = xml ? xml : nfiles ? files[0] : "-";
 	for (size_t i = 0; i < nfiles; i++) {
 		size_t colpos[S903_MAX_COLS] = { 0 };
 		int t;
@@ -138,16 +171,15 @@ static int import_903_geo(struct store *s, const char *la, int year,
 	}
 	for (int t = S903_HEADER; t <= S903_EPISODES; t++)
 		if (!pc.files[t] && (r.incomplete[t] = true))
-			diags_add(d, nfiles ? files[0] : "-", 0, 0,
-				  "table-missing",
+			diags_add(d, first, 0, 0, "table-missing",
 				  "no %s table among the files given",
 				  s903_tables[t].name);
 	r.year = year ? year : s903_infer_year(&r);
 	if (!r.year) {
-		diags_add(d, nfiles ? files[0] : "-", 0, 0, "year-range",
+		diags_add(d, first, 0, 0, "year-range",
 			  "cannot tell the return's year: give --year");
 	} else if (r.year < 2000 || r.year > 2100) {
-		diags_add(d, nfiles ? files[0] : "-", 0, 0, "year-range",
+		diags_add(d, first, 0, 0, "year-range",
 			  "year %d is out of range", r.year);
 		r.year = 0;
 	}
@@ -249,7 +281,10 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Entries of dir (not starting with '.'), sorted; dirs or *.csv files. */
+/*
+ * Entries of dir (not starting with '.'), sorted; dirs, or *.csv and
+ * *.xml files (an SSDA903 return in either form).
+ */
 static int list_dir(const char *dir, bool want_csv, struct names *out,
 		    struct err *err)
 {
@@ -264,7 +299,8 @@ static int list_dir(const char *dir, bool want_csv, struct names *out,
 		if (de->d_name[0] == '.')
 			continue;
 		if (want_csv &&
-		    (len < 5 || strcmp(de->d_name + len - 4, ".csv")))
+		    (len < 5 || strcmp(de->d_name + len - 4, ".csv")) &&
+		    !s903_is_xml_path(de->d_name))
 			continue;
 		ALLOC_GROW(out->v, out->n + 1, out->alloc);
 		out->v[out->n++] = xstrdup(de->d_name);
