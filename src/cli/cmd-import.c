@@ -47,6 +47,7 @@ static int report(const struct import_counts *c, struct diags *d,
 		diags_print(d, stderr, DIAGS_SHOWN);
 		fprintf(stderr, "cartref: %zu problem%s found; nothing was "
 			"written\n", d->n, d->n == 1 ? "" : "s");
+		rules_summary(c, rd, o->strict);
 		return 1;
 	}
 	if (o->check) {

@@ -190,7 +190,12 @@ static int import_903_geo(struct store *s, const char *la, int year,
 		s903_rows(&r, (enum s903_table)t, &n);
 		c->rows += (long)n;
 	}
-	if (d->n == before && o->rules_on) {
+	/*
+	 * The rules run over the rows that loaded even when the import's
+	 * own checks found problems (then nothing is written anyway): a
+	 * council fixing its file sees everything at once.
+	 */
+	if (r.year && o->rules_on) {
 		rc = check_rules(s, &r, &pc, o, d, c, err);
 		if (rc)
 			goto out;
