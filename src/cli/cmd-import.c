@@ -27,8 +27,13 @@ static void rules_summary(const struct import_counts *c, struct diags *rd,
 		printf("DfE rules: %ld in force, no problems\n", c->rules_run);
 		return;
 	}
-	if (!strict)
+	if (!strict) {
 		diags_print(rd, stderr, DIAGS_SHOWN);
+		if ((long)rd->n < c->rule_rows)
+			fprintf(stderr, "... and %ld more rows flagged by the "
+				"DfE rules (--report FILE lists them all)\n",
+				c->rule_rows - (long)rd->n);
+	}
 	printf("DfE rules: %ld in force; %ld row%s flagged%s%s\n",
 	       c->rules_run, c->rule_rows, c->rule_rows == 1 ? "" : "s",
 	       strict ? "" : " (they do not stop the import; --strict would)",
@@ -120,7 +125,8 @@ int cmd_import(struct cli *cl, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct diags rd = DIAGS_INIT;
-	struct import_opts o = { .rules_on = true, .rules = &rd };
+	struct import_opts o = { .rules_on = true, .rules = &rd,
+				 .rules_max = DIAGS_SHOWN };
 	bool json = false;
 	const char *what, *la = NULL;
 	struct import_counts counts = { 0 };
@@ -165,6 +171,8 @@ int cmd_import(struct cli *cl, int argc, char **argv)
 				return 2;
 			}
 			json = !strcmp(optarg, "json");
+			/* a document lists them all; a terminal the first */
+			o.rules_max = json ? 0 : DIAGS_SHOWN;
 			break;
 		default:
 			return 2;

@@ -300,6 +300,31 @@ void *s903_rows(const struct s903_return *r, enum s903_table t, size_t *n)
 	return rows;
 }
 
+#define SHRINK(arr, n, a)                                                 \
+	do {                                                              \
+		if (r->a > r->n && r->n) {                                \
+			r->arr = xreallocarray(r->arr, r->n, sizeof(*r->arr)); \
+			r->a = r->n;                                      \
+		}                                                         \
+	} while (0)
+
+void s903_shrink(struct s903_return *r)
+{
+	SHRINK(header, nheader, aheader);
+	SHRINK(episodes, nepisodes, aepisodes);
+	SHRINK(missing, nmissing, amissing);
+	SHRINK(oc2, noc2, aoc2);
+	SHRINK(reviews, nreviews, areviews);
+	SHRINK(uasc, nuasc, auasc);
+	SHRINK(oc3, noc3, aoc3);
+	SHRINK(ad1, nad1, aad1);
+	SHRINK(placed, nplaced, aplaced);
+	SHRINK(prev_perm, nprev_perm, aprev_perm);
+	SHRINK(sw, nsw, asw);
+	SHRINK(dolo, ndolo, adolo);
+}
+#undef SHRINK
+
 void s903_drop_row(struct s903_return *r, enum s903_table t)
 {
 	void *rows;
@@ -565,9 +590,28 @@ CMP_BY(cmp_sw, s903_sw_episode, sw_decom)
 CMP_BY(cmp_dolo, s903_dolo, dolo_start)
 #undef CMP_BY
 
+/*
+ * qsort unless already in order: a return is sorted by s903_check() and
+ * loaded sorted from the store, then sorted again by the DfE rules' run;
+ * checking is one pass, sorting 150,000 rows is not.
+ */
+static void sort_rows(void *rows, size_t n, size_t size,
+		      int (*cmp)(const void *, const void *))
+{
+	const char *p = rows;
+
+	for (size_t i = 1; i < n; i++)
+		if (cmp(p + (i - 1) * size, p + i * size) > 0) {
+			qsort(rows, n, size, cmp);
+			return;
+		}
+}
+
 void s903_sort(struct s903_return *r)
 {
-	static int (*const later[])(const void *, const void *) = {
+	static int (*const cmp[S903_NTABLES])(const void *, const void *) = {
+		[S903_HEADER] = cmp_header, [S903_EPISODES] = cmp_episode,
+		[S903_MISSING] = cmp_missing, [S903_OC2] = cmp_oc2,
 		[S903_REVIEWS] = cmp_review, [S903_UASC] = cmp_uasc,
 		[S903_OC3] = cmp_oc3, [S903_AD1] = cmp_ad1,
 		[S903_PLACED_ADOPTION] = cmp_placed,
@@ -575,23 +619,12 @@ void s903_sort(struct s903_return *r)
 		[S903_SW_EPISODES] = cmp_sw, [S903_DOLO] = cmp_dolo,
 	};
 
-	for (int t = S903_REVIEWS; t < S903_NTABLES; t++) {
+	for (int t = 0; t < S903_NTABLES; t++) {
 		size_t n;
 		void *rows = s903_rows(r, (enum s903_table)t, &n);
 
-		if (n)
-			qsort(rows, n, s903_tables[t].rowsize, later[t]);
+		sort_rows(rows, n, s903_tables[t].rowsize, cmp[t]);
 	}
-	if (r->nheader)
-		qsort(r->header, r->nheader, sizeof(*r->header), cmp_header);
-	if (r->nepisodes)
-		qsort(r->episodes, r->nepisodes, sizeof(*r->episodes),
-		      cmp_episode);
-	if (r->nmissing)
-		qsort(r->missing, r->nmissing, sizeof(*r->missing),
-		      cmp_missing);
-	if (r->noc2)
-		qsort(r->oc2, r->noc2, sizeof(*r->oc2), cmp_oc2);
 }
 
 int s903_infer_year(const struct s903_return *r)

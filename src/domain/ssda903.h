@@ -265,6 +265,8 @@ struct s903_oc2 *s903_add_oc2(struct s903_return *r);
 /* The same for any table, and its rows as an array of rowsize each. */
 void *s903_add_row(struct s903_return *r, enum s903_table t);
 void *s903_rows(const struct s903_return *r, enum s903_table t, size_t *n);
+/* Give back the arrays' unused room (after reading a whole return). */
+void s903_shrink(struct s903_return *r);
 /* Forget the last row of table t (it had a bad field). */
 void s903_drop_row(struct s903_return *r, enum s903_table t);
 

@@ -90,9 +90,10 @@ static int check_rules(struct store *s, struct s903_return *r,
 	c->rule_rows += (long)rr.res.n;
 	c->rules_run = (long)rr.res.rules_run;
 	if (o->strict)
-		rules_diags(&rr, pc->files, pc->colpos, false, d);
+		rules_diags(&rr, pc->files, pc->colpos, false, d, 0);
 	else if (o->rules)
-		rules_diags(&rr, pc->files, pc->colpos, false, o->rules);
+		rules_diags(&rr, pc->files, pc->colpos, false, o->rules,
+			    o->rules_max);
 	if (o->report)
 		rc = rules_report_write(o->report, &rr, err);
 	rules_run_release(&rr);
@@ -183,6 +184,7 @@ static int import_903_geo(struct store *s, const char *la, int year,
 			  "year %d is out of range", r.year);
 		r.year = 0;
 	}
+	s903_shrink(&r);
 	s903_check(&r, on_problem, &pc);
 	for (int t = 0; t < S903_NTABLES; t++) {
 		size_t n;
@@ -190,6 +192,8 @@ static int import_903_geo(struct store *s, const char *la, int year,
 		s903_rows(&r, (enum s903_table)t, &n);
 		c->rows += (long)n;
 	}
+	/* the derived fields first: the rules read PL_LA and PL_DISTANCE */
+	derive_episodes(&r, geo);
 	/*
 	 * The rules run over the rows that loaded even when the import's
 	 * own checks found problems (then nothing is written anyway): a
@@ -202,7 +206,6 @@ static int import_903_geo(struct store *s, const char *la, int year,
 	}
 	if (d->n > before || check)
 		goto out;
-	derive_episodes(&r, geo);
 	rc = store_return_replace(s, &r, err);
 	if (rc)
 		goto out;

@@ -38,6 +38,7 @@ struct import_opts {
 	bool rules_on;		/* run the DfE's rules */
 	bool strict;		/* their problems stop the import too */
 	struct diags *rules;	/* their problems, when not strict */
+	size_t rules_max;	/* at most so many of them there; 0 all */
 	const char *report;	/* the rule report file, or NULL */
 };
 

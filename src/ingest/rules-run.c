@@ -105,9 +105,10 @@ static size_t first_field(const struct v_rule *rule, enum s903_table t,
 }
 
 void rules_diags(const struct rules_run *rr, const char *const *files,
-		 size_t colpos[][S903_MAX_COLS], bool cy, struct diags *d)
+		 size_t colpos[][S903_MAX_COLS], bool cy, struct diags *d,
+		 size_t max)
 {
-	for (size_t i = 0; i < rr->res.n; i++) {
+	for (size_t i = 0; i < rr->res.n && (!max || i < max); i++) {
 		const struct v_hit *h = &rr->res.v[i];
 		const char *file = files && files[h->table] ?
 				   files[h->table] :

@@ -37,10 +37,12 @@ uint32_t rules_hit_line(const struct rules_run *rr, const struct v_hit *h);
  * Each hit as FILE:LINE:COLUMN: CODE: message (the English one; cy set:
  * the Welsh one), the file of table t being files[t] (NULL: the table's
  * export name) and COLUMN the position there of the rule's first field
- * (colpos[t][i] for the table's i-th column; 0 when not in the table).
+ * (colpos[t][i] for the table's i-th column; 0 when not in the table);
+ * the first max of them (0: all).
  */
 void rules_diags(const struct rules_run *rr, const char *const *files,
-		 size_t colpos[][S903_MAX_COLS], bool cy, struct diags *d);
+		 size_t colpos[][S903_MAX_COLS], bool cy, struct diags *d,
+		 size_t max);
 
 /*
  * The rule report the peer validator's users expect, by the name's end:

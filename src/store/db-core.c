@@ -1145,6 +1145,7 @@ int db_return_load(struct sql *db, const char *la, int year,
 		cb_rc_ = 0;
 	});
 
+	sql_release_memory(db);	/* each table's pages once read */
 	s = stmt(db, ST_LOAD_EPISODES, err);
 	if (!s)
 		return ERR_STORE;
@@ -1169,6 +1170,7 @@ int db_return_load(struct sql *db, const char *la, int year,
 		cb_rc_ = 0;
 	});
 
+	sql_release_memory(db);	/* each table's pages once read */
 	s = stmt(db, ST_LOAD_MISSING, err);
 	if (!s)
 		return ERR_STORE;
@@ -1184,6 +1186,7 @@ int db_return_load(struct sql *db, const char *la, int year,
 		cb_rc_ = 0;
 	});
 
+	sql_release_memory(db);	/* each table's pages once read */
 	s = stmt(db, ST_LOAD_OC2, err);
 	if (!s)
 		return ERR_STORE;
@@ -1206,6 +1209,7 @@ int db_return_load(struct sql *db, const char *la, int year,
 		cb_rc_ = 0;
 	});
 
+	sql_release_memory(db);	/* each table's pages once read */
 	s = stmt(db, ST_LOAD_ROWS, err);
 	if (!s)
 		return ERR_STORE;
@@ -1213,6 +1217,14 @@ int db_return_load(struct sql *db, const char *la, int year,
 	EACH_ROW(db, s, err, "load later tables", {
 		cb_rc_ = load_later_row(s, out, err);
 	});
+	/*
+	 * A whole return is read once (export, the DfE rules' last year):
+	 * the pages each table brought into the page cache (up to 64 MB)
+	 * were given back as it was read, since the caller now holds the
+	 * rows itself, and the arrays' spare room is given back too.
+	 */
+	sql_release_memory(db);
+	s903_shrink(out);
 	/* each row's line in the files `export 903` writes from this */
 	for (int t = 0; t < S903_NTABLES; t++) {
 		size_t n;

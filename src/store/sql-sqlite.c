@@ -129,6 +129,11 @@ static int64_t lt_last_insert_id(struct sql_conn *c)
 	return sqlite3_last_insert_rowid(c->db);
 }
 
+static void lt_release_memory(struct sql_conn *c)
+{
+	sqlite3_db_release_memory(c->db);
+}
+
 static int64_t lt_changes(struct sql_conn *c)
 {
 	return sqlite3_changes64(c->db);
@@ -577,6 +582,7 @@ const struct sql_driver sql_sqlite_driver = {
 	.in_transaction = lt_in_transaction,
 	.error = lt_error,
 	.audit_protected = lt_audit_protected,
+	.release_memory = lt_release_memory,
 	.hooks = {
 		[SQL_H_BEGIN] = "BEGIN IMMEDIATE",
 	},

@@ -286,6 +286,12 @@ void sql_finalize(struct sql *db, struct sql_stmt *st)
 		db->drv->finalize(st);
 }
 
+void sql_release_memory(struct sql *db)
+{
+	if (db->drv->release_memory)
+		db->drv->release_memory(db->conn);
+}
+
 int sql_exec(struct sql *db, const char *sql, struct err *err)
 {
 	if (err && sql_torture(err))	/* err NULL: a rollback */

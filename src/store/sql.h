@@ -103,6 +103,8 @@ struct sql_driver {
 	/* the audit table's guard triggers are exactly the schema's: none
 	 * missing, added or changed (say, given "WHEN 0") */
 	int (*audit_protected)(struct sql *db, bool *yes, struct err *err);
+	/* optional: give back the memory of caches (SQLite's page cache) */
+	void (*release_memory)(struct sql_conn *c);
 	/* a failed statement fails the whole transaction (PostgreSQL), not
 	 * only itself (SQLite): see sql_guard_begin() */
 	bool statement_fails_transaction;
@@ -119,6 +121,8 @@ extern const struct sql_driver sql_pg_driver;
 int sql_open(struct sql **out, const char *location, struct err *err);
 void sql_close(struct sql *db);
 const struct sql_driver *sql_driver(const struct sql *db);
+/* The driver's release_memory, if it has one. */
+void sql_release_memory(struct sql *db);
 const char *sql_location(const struct sql *db);
 /* Is location PostgreSQL's (postgres[ql]:// or libpq's "key=value ...")?
  * Anything else is a path (a file named "key=x" is given as ./key=x). */

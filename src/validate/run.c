@@ -32,35 +32,57 @@ static const char *cur_child(const struct cursor *c)
 		k->nfield = cur[t].i - from;                              \
 	} while (0)
 
-/* Group r's rows by child, in child order, into *kids. */
-static void gather(const struct s903_return *r, struct v_child **kids,
-		   size_t *nkids)
+/* The smallest CHILD at the cursors, or NULL when all are done. */
+static const char *next_child(const struct cursor *cur)
 {
-	struct cursor cur[S903_NTABLES];
-	size_t alloc = 0;
+	const char *min = NULL;
 
-	*kids = NULL;
-	*nkids = 0;
+	for (int t = 0; t < S903_NTABLES; t++) {
+		const char *c = cur_child(&cur[t]);
+
+		if (c && (!min || strcmp(c, min) < 0))
+			min = c;
+	}
+	return min;
+}
+
+static void cursors_start(const struct s903_return *r, struct cursor *cur)
+{
 	for (int t = 0; t < S903_NTABLES; t++) {
 		cur[t].rows = s903_rows(r, (enum s903_table)t, &cur[t].n);
 		cur[t].i = 0;
 		cur[t].size = s903_tables[t].rowsize;
 	}
-	for (;;) {
-		const char *min = NULL;
-		struct v_child *k;
+}
 
+/*
+ * Group r's rows by child, in child order, into *kids: counted first, so
+ * that the array is allocated once at its size (at 150,000 rows a
+ * growing array's slack is megabytes).
+ */
+static void gather(const struct s903_return *r, struct v_child **kids,
+		   size_t *nkids)
+{
+	struct cursor cur[S903_NTABLES];
+	const char *min;
+	size_t n = 0;
+
+	cursors_start(r, cur);
+	while ((min = next_child(cur))) {
 		for (int t = 0; t < S903_NTABLES; t++) {
-			const char *c = cur_child(&cur[t]);
+			const char *c;
 
-			if (c && (!min || strcmp(c, min) < 0))
-				min = c;
+			while ((c = cur_child(&cur[t])) && !strcmp(c, min))
+				cur[t].i++;
 		}
-		if (!min)
-			break;
-		ALLOC_GROW(*kids, *nkids + 1, alloc);
-		k = &(*kids)[(*nkids)++];
-		memset(k, 0, sizeof(*k));
+		n++;
+	}
+	*kids = xcalloc(n ? n : 1, sizeof(**kids));
+	*nkids = n;
+	cursors_start(r, cur);
+	for (size_t k_i = 0; (min = next_child(cur)); k_i++) {
+		struct v_child *k = &(*kids)[k_i];
+
 		k->id = min;
 		for (int t = 0; t < S903_NTABLES; t++) {
 			size_t from = cur[t].i;
