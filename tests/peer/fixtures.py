@@ -100,6 +100,14 @@ def peer(argv):
 	from lac_validator.rules.ruleset_utils import get_year_ruleset
 	from lac_validator.types import UploadedFile
 
+	if os.environ.get("PEER_DEEP_COPY"):
+		# Each rule its own deep copy of the tables: without the side
+		# effects of rules that write into the shared (shallow-copied)
+		# data store, e.g. 365 closing every open episode.
+		def deep(ds):
+			return {k: v if k == "metadata" else v.copy(deep=True)
+				for k, v in ds.items()}
+		lac_validator.copy_datastore = deep
 	up = []
 	for path in files:
 		with open(path, "rb") as f:
