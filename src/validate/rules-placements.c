@@ -120,6 +120,17 @@ static int32_t t3_end(const struct v_run *run, const struct s903_episode *e)
 	return e->dec != DATE_NONE ? e->dec : v_year_end(run);
 }
 
+static bool is_t3(const struct s903_episode *e)
+{
+	return !strcmp(e->place, "T3") && e->decom != DATE_NONE;
+}
+
+/*
+ * Taking each T3 in turn as the first of a group to end, the group is
+ * every T3 ending no sooner and starting within a year of that end: any
+ * three of it share 12 months, so with three or more all are flagged.
+ * Quadratic in the child's T3 episodes, not cubic.
+ */
 static void r377(struct v_run *run, const struct v_child *c)
 {
 	bool *hit;
@@ -127,27 +138,25 @@ static void r377(struct v_run *run, const struct v_child *c)
 	if (c->nep < 3)
 		return;
 	hit = xcalloc(c->nep, sizeof(*hit));
-	for (size_t i = 0; i < c->nep; i++)
-		for (size_t j = i + 1; j < c->nep; j++)
-			for (size_t k = j + 1; k < c->nep; k++) {
-				const struct s903_episode *t[3] = {
-					&c->ep[i], &c->ep[j], &c->ep[k] };
-				int32_t first_end = INT32_MAX, last_start = 0;
-				bool ok = true;
+	for (size_t i = 0; i < c->nep; i++) {
+		int32_t end, limit;
+		size_t n = 0;
 
-				for (int n = 0; n < 3 && ok; n++) {
-					ok = !strcmp(t[n]->place, "T3") &&
-					     t[n]->decom != DATE_NONE;
-					if (!ok)
-						break;
-					if (t3_end(run, t[n]) < first_end)
-						first_end = t3_end(run, t[n]);
-					if (t[n]->decom > last_start)
-						last_start = t[n]->decom;
-				}
-				if (ok && last_start < birthday(first_end, 1))
-					hit[i] = hit[j] = hit[k] = true;
-			}
+		if (!is_t3(&c->ep[i]))
+			continue;
+		end = t3_end(run, &c->ep[i]);
+		limit = birthday(end, 1);
+		for (size_t j = 0; j < c->nep; j++)
+			if (is_t3(&c->ep[j]) && t3_end(run, &c->ep[j]) >= end &&
+			    c->ep[j].decom < limit)
+				n++;
+		if (n < 3)
+			continue;
+		for (size_t j = 0; j < c->nep; j++)
+			if (is_t3(&c->ep[j]) && t3_end(run, &c->ep[j]) >= end &&
+			    c->ep[j].decom < limit)
+				hit[j] = true;
+	}
 	for (size_t i = 0; i < c->nep; i++)
 		if (hit[i])
 			v_flag(run, S903_EPISODES, &c->ep[i]);
