@@ -129,7 +129,7 @@ static bool is_t3(const struct s903_episode *e)
  * Taking each T3 in turn as the first of a group to end, the group is
  * every T3 ending no sooner and starting within a year of that end: any
  * three of it share 12 months, so with three or more all are flagged.
- * Quadratic in the child's T3 episodes, not cubic.
+ * Quadratic in the child's episodes, not cubic.
  */
 static void r377(struct v_run *run, const struct v_child *c)
 {

@@ -18,7 +18,8 @@ CARTREF=${CARTREF:-$top/build/rel/cartref}
 YEAR=${YEAR:-2018}		# the fixtures' dates run to March 2018
 LA=${LA:-E09000027}
 fake=$PEER/tests/fake_data
-export CARTREF_DATA=${CARTREF_DATA:-$top/data}
+CARTREF_DATA="${CARTREF_DATA:-$top/data}"
+export CARTREF_DATA
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
