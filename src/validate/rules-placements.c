@@ -5,6 +5,7 @@
  * rule is written and registered.
  */
 #include "base/compat.h"
+#include "base/xalloc.h"
 #include "validate/validate.h"
 
 #define TEMPORARY "T0 T1 T2 T3 T4"
@@ -107,31 +108,59 @@ static void r379(struct v_run *run, const struct v_child *c)
 
 /*
  * 377: at most two T3 placements (holiday of the usual foster carers) in
- * any 12 months: every T3 episode that is one of three or more starting
- * within a year of each other is flagged.
+ * any 12 months.  A placement is in a period while it lasts, not only
+ * when it starts: one that began before the year and ran into it counts
+ * in the year, as the DfE's single-year return sees it (the peer counts
+ * every T3 in the return).  Three T3 episodes share a 12-month period
+ * when the last to start starts within a year of the first to end, an
+ * open one ending with the year; each T3 of such a three is flagged.
+ */
+static int32_t t3_end(const struct v_run *run, const struct s903_episode *e)
+{
+	return e->dec != DATE_NONE ? e->dec : v_year_end(run);
+}
+
+static bool is_t3(const struct s903_episode *e)
+{
+	return !strcmp(e->place, "T3") && e->decom != DATE_NONE;
+}
+
+/*
+ * Taking each T3 in turn as the first of a group to end, the group is
+ * every T3 ending no sooner and starting within a year of that end: any
+ * three of it share 12 months, so with three or more all are flagged.
+ * Quadratic in the child's episodes, not cubic.
  */
 static void r377(struct v_run *run, const struct v_child *c)
 {
-	for (size_t i = 0; i < c->nep; i++) {
-		size_t n = 0, last = i;
+	bool *hit;
 
-		if (strcmp(c->ep[i].place, "T3") || c->ep[i].decom == DATE_NONE)
+	if (c->nep < 3)
+		return;
+	hit = xcalloc(c->nep, sizeof(*hit));
+	for (size_t i = 0; i < c->nep; i++) {
+		int32_t end, limit;
+		size_t n = 0;
+
+		if (!is_t3(&c->ep[i]))
 			continue;
-		/* the T3s starting in [DECOM of i, a year later) */
-		for (size_t j = i; j < c->nep; j++) {
-			if (strcmp(c->ep[j].place, "T3"))
-				continue;
-			if (c->ep[j].decom >= birthday(c->ep[i].decom, 1))
-				break;
-			n++;
-			last = j;
-		}
+		end = t3_end(run, &c->ep[i]);
+		limit = birthday(end, 1);
+		for (size_t j = 0; j < c->nep; j++)
+			if (is_t3(&c->ep[j]) && t3_end(run, &c->ep[j]) >= end &&
+			    c->ep[j].decom < limit)
+				n++;
 		if (n < 3)
 			continue;
-		for (size_t j = i; j <= last; j++)
-			if (!strcmp(c->ep[j].place, "T3"))
-				v_flag(run, S903_EPISODES, &c->ep[j]);
+		for (size_t j = 0; j < c->nep; j++)
+			if (is_t3(&c->ep[j]) && t3_end(run, &c->ep[j]) >= end &&
+			    c->ep[j].decom < limit)
+				hit[j] = true;
 	}
+	for (size_t i = 0; i < c->nep; i++)
+		if (hit[i])
+			v_flag(run, S903_EPISODES, &c->ep[i]);
+	free(hit);
 }
 
 /* Flag each episode whose PLACE is in places and LS in statuses. */
@@ -261,17 +290,25 @@ static void r388(struct v_run *run, const struct v_child *c)
 	}
 }
 
-/* 389: transferred to adult social care (E7) only at 16 or over. */
+/*
+ * 389: transferred to adult social care (E7) only at 16 or over.  An E7
+ * episode without DEC (148's to report) ended by the year's end at the
+ * latest: a child under 16 even then is flagged too.  (The peer flags
+ * every E7 without DEC, over 16 or not: its DOB16 <= NaT is False.)
+ */
 static void r389(struct v_run *run, const struct v_child *c)
 {
 	int32_t dob = dob_of(c);
 
 	if (dob == DATE_NONE)
 		return;
-	for (size_t i = 0; i < c->nep; i++)
-		if (!strcmp(c->ep[i].rec, "E7") && c->ep[i].dec != DATE_NONE &&
-		    c->ep[i].dec < birthday(dob, 16))
-			v_flag(run, S903_EPISODES, &c->ep[i]);
+	for (size_t i = 0; i < c->nep; i++) {
+		const struct s903_episode *e = &c->ep[i];
+		int32_t dec = e->dec != DATE_NONE ? e->dec : v_year_end(run);
+
+		if (!strcmp(e->rec, "E7") && dec < birthday(dob, 16))
+			v_flag(run, S903_EPISODES, e);
+	}
 }
 
 /* 390: adopted (E11, E12) only from an adoption placement (A3-A6). */

@@ -135,31 +135,40 @@ static void test_377(void **state)
 
 	(void)state;
 	fx_table(&r, S903_EPISODES,
-		 "CHILD,RNE,DECOM,PLACE\n"
-		 "111,P,01/06/2020,T3\n"	/* 2 flagged */
-		 "111,P,05/06/2020,P3\n"	/* 3 */
-		 "111,T,06/06/2020,T3\n"	/* 4 flagged */
-		 "111,B,08/06/2020,T3\n"	/* 5 flagged */
-		 "222,B,05/06/2020,T3\n"	/* 6 one */
-		 "333,B,06/06/2020,T3\n"	/* 7 two */
-		 "333,U,10/06/2020,T3\n"	/* 8 */
-		 "444,B,07/06/2020,T3\n"	/* 9 flagged */
-		 "444,B,08/06/2020,oo\n"	/* 10 */
-		 "444,T,09/06/2020,T3\n"	/* 11 flagged */
-		 "444,B,15/06/2020,T3\n"	/* 12 flagged */
-		 "6666,P,11/06/2020,oo\n"	/* 13 */
-		 "6666,P,12/06/2020,T3\n"	/* 14 flagged */
-		 "6666,P,13/06/2020,T3\n"	/* 15 flagged */
-		 "6666,P,14/06/2020,T3\n"	/* 16 flagged */
+		 "CHILD,RNE,DECOM,DEC,PLACE\n"
+		 "111,P,01/06/2020,05/06/2020,T3\n"	/* 2 flagged */
+		 "111,P,05/06/2020,06/06/2020,P3\n"	/* 3 */
+		 "111,T,06/06/2020,08/06/2020,T3\n"	/* 4 flagged */
+		 "111,B,08/06/2020,20/06/2020,T3\n"	/* 5 flagged */
+		 "222,B,05/06/2020,06/06/2020,T3\n"	/* 6 one */
+		 "333,B,06/06/2020,10/06/2020,T3\n"	/* 7 two */
+		 "333,U,10/06/2020,,T3\n"		/* 8 */
+		 "444,B,07/06/2020,08/06/2020,T3\n"	/* 9 flagged */
+		 "444,B,08/06/2020,09/06/2020,oo\n"	/* 10 */
+		 "444,T,09/06/2020,15/06/2020,T3\n"	/* 11 flagged */
+		 "444,B,15/06/2020,20/06/2020,T3\n"	/* 12 flagged */
+		 "6666,P,11/06/2020,12/06/2020,oo\n"	/* 13 */
+		 "6666,P,12/06/2020,13/06/2020,T3\n"	/* 14 flagged */
+		 "6666,P,13/06/2020,14/06/2020,T3\n"	/* 15 flagged */
+		 "6666,P,14/06/2020,,T3\n"		/* 16 flagged */
 		 /* three, but never three within 12 months */
-		 "888,P,01/01/2019,T3\n"	/* 17 */
-		 "888,P,01/12/2019,T3\n"	/* 18 */
-		 "888,P,01/01/2020,T3\n"	/* 19 */
+		 "888,P,01/01/2019,15/01/2019,T3\n"	/* 17 */
+		 "888,P,01/12/2019,15/12/2019,T3\n"	/* 18 */
+		 "888,P,01/02/2020,15/02/2020,T3\n"	/* 19 */
 		 /* three within 12 months */
-		 "999,P,01/01/2019,T3\n"	/* 20 flagged */
-		 "999,P,01/12/2019,T3\n"	/* 21 flagged */
-		 "999,P,31/12/2019,T3\n");	/* 22 flagged */
+		 "999,P,01/01/2019,02/01/2019,T3\n"	/* 20 flagged */
+		 "999,P,01/12/2019,02/12/2019,T3\n"	/* 21 flagged */
+		 "999,P,31/12/2019,01/01/2020,T3\n"	/* 22 flagged */
+		 /*
+		  * Starts 14 months apart, but the first placement lasted
+		  * into the year of the other two (the peer's fixture,
+		  * child 330904): three in the 12 months from 28/07/2017.
+		  */
+		 "1000,P,27/12/2016,28/07/2017,T3\n"	/* 23 flagged */
+		 "1000,L,28/07/2017,08/03/2018,T3\n"	/* 24 flagged */
+		 "1000,T,08/03/2018,,T3\n");		/* 25 flagged */
 	assert_string_equal(RUN(r, 2023, "377"),
+			    "Episodes:23 Episodes:24 Episodes:25 "
 			    "Episodes:2 Episodes:4 Episodes:5 Episodes:9 "
 			    "Episodes:11 Episodes:12 Episodes:14 Episodes:15 "
 			    "Episodes:16 Episodes:20 Episodes:21 Episodes:22");
@@ -400,15 +409,24 @@ static void test_389(void **state)
 		 "101,X1,20/03/2020\n"
 		 "102,,\n"
 		 "103,E7,23/08/2020\n"	/* 6: aged 5 */
-		 "104,E7,15/03/2021\n");	/* 7: day before 16 */
+		 "104,E7,15/03/2021\n"	/* 7: day before 16 */
+		 /*
+		  * No DEC: under 16 even at the year's end (the peer's
+		  * fixture, child 430147), and over 16 by then.
+		  */
+		 "105,E7,\n"		/* 8 */
+		 "106,E7,\n");		/* 9 */
 	fx_table(&r, S903_HEADER,
 		 "CHILD,DOB\n"
 		 "101,16/03/2005\n"
 		 "102,23/09/2002\n"
 		 "103,31/12/2014\n"
 		 "103,31/12/2014\n"
-		 "104,16/03/2005\n");
-	assert_string_equal(RUN(r, 2023, "389"), "Episodes:6 Episodes:7");
+		 "104,16/03/2005\n"
+		 "105,14/04/2010\n"
+		 "106,14/04/2006\n");
+	assert_string_equal(RUN(r, 2023, "389"),
+			    "Episodes:6 Episodes:7 Episodes:8");
 	s903_return_release(&r);
 }
 
