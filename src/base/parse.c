@@ -190,14 +190,21 @@ int date_age_years(int32_t dob, int32_t day)
 	return age;
 }
 
-int32_t date_born_by(int32_t day, int years)
+int32_t date_add_years(int32_t day, int years)
 {
 	int y, m, d;
 
+	if (day == DATE_NONE)
+		return DATE_NONE;
 	date_to_ymd(day, &y, &m, &d);
-	if (m == 2 && d == 29 && !date_valid_ymd(y - years, 2, 29))
+	if (m == 2 && d == 29 && !date_valid_ymd(y + years, 2, 29))
 		d = 28;
-	return date_from_ymd(y - years, m, d);
+	return date_from_ymd(y + years, m, d);
+}
+
+int32_t date_born_by(int32_t day, int years)
+{
+	return date_add_years(day, -years);
 }
 
 int32_t year_start(int year)

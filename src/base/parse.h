@@ -47,6 +47,11 @@ void date_fmt_iso(int32_t days, char out[DATE_STR_MAX]);
 
 /* Whole years between dob and day (age on that day). */
 int date_age_years(int32_t dob, int32_t day);
+/*
+ * day plus years, as birthdays count (29 February to 28 February in a
+ * year without one); DATE_NONE stays DATE_NONE.
+ */
+int32_t date_add_years(int32_t day, int years);
 /* The last date of birth of someone aged years or more on day (one born
  * on 29 February has a birthday on 1 March when there is no 29th). */
 int32_t date_born_by(int32_t day, int years);

@@ -186,7 +186,7 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(a, b);
 }
 
-static bool was_dropped(const struct s903_return *r, const char *child)
+bool s903_was_dropped(const struct s903_return *r, const char *child)
 {
 	return r->ndropped &&
 	       bsearch(child, r->dropped, r->ndropped, sizeof(*r->dropped),
@@ -724,7 +724,7 @@ static void check_episodes(struct checker *c, struct s903_return *r)
 		if (p && strcmp(p->child, e->child))
 			p = NULL;
 		if (!p && !r->incomplete[S903_HEADER] &&
-		    !find_child(r, e->child) && !was_dropped(r, e->child))
+		    !find_child(r, e->child) && !s903_was_dropped(r, e->child))
 			problem(c, S903_EPISODES, e->line, "CHILD",
 				"child-not-in-header",
 				"child %s has episodes but is not in Header",
@@ -788,7 +788,7 @@ static void check_episodes(struct checker *c, struct s903_return *r)
 		size_t lo = 0, hi = r->nepisodes;
 
 		if ((i && !strcmp(h->child, r->header[i - 1].child)) ||
-		    was_dropped(r, h->child))
+		    s903_was_dropped(r, h->child))
 			continue;
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
@@ -825,7 +825,7 @@ static void check_missing(struct checker *c, struct s903_return *r)
 		h = find_child(r, m->child);
 		if (!h) {
 			if (!p && !r->incomplete[S903_HEADER] &&
-			    !was_dropped(r, m->child))
+			    !s903_was_dropped(r, m->child))
 				problem(c, S903_MISSING, m->line, "CHILD",
 					"child-not-in-header",
 					"child %s has missing periods but is "
@@ -893,7 +893,7 @@ static void check_oc2(struct checker *c, struct s903_return *r)
 				o->child, r->oc2[i - 1].line);
 		if (!h) {
 			if (!r->incomplete[S903_HEADER] &&
-			    !was_dropped(r, o->child))
+			    !s903_was_dropped(r, o->child))
 				problem(c, S903_OC2, o->line, "CHILD",
 				"child-not-in-header",
 				"child %s has an OC2 row but is not in Header",
@@ -925,7 +925,7 @@ static void check_later(struct checker *c, struct s903_return *r)
 			const char *row = rows + i * d->rowsize;
 			uint32_t line;
 
-			if (find_child(r, row) || was_dropped(r, row))
+			if (find_child(r, row) || s903_was_dropped(r, row))
 				continue;
 			memcpy(&line, row + d->line_off, sizeof(line));
 			problem(c, (enum s903_table)t, line, "CHILD",

@@ -254,6 +254,8 @@ struct s903_return {
 
 /* Note that a row of child was dropped (see dropped above). */
 void s903_note_dropped(struct s903_return *r, const char *child);
+/* Was a row of child dropped?  (dropped sorted: after s903_check()) */
+bool s903_was_dropped(const struct s903_return *r, const char *child);
 
 void s903_return_release(struct s903_return *r);
 

@@ -22,19 +22,6 @@
 
 /* ---- helpers ----------------------------------------------------------- */
 
-/* day + n years; 29 February becomes 28 February, as pandas does. */
-static int32_t add_years(int32_t day, int n)
-{
-	int y, m, d;
-
-	if (day == DATE_NONE)
-		return DATE_NONE;
-	date_to_ymd(day, &y, &m, &d);
-	if (m == 2 && d == 29 && !date_valid_ymd(y + n, 2, 29))
-		d = 28;
-	return date_from_ymd(y + n, m, d);
-}
-
 /* Two dates both known and equal. */
 static bool date_eq(int32_t a, int32_t b)
 {
@@ -61,12 +48,7 @@ static bool has_table(const struct s903_return *r, enum s903_table t)
 static bool absence_known(const struct s903_return *r, enum s903_table t,
 			  const char *child)
 {
-	if (!r || r->incomplete[t])
-		return false;
-	for (size_t i = 0; i < r->ndropped; i++)
-		if (!strcmp(r->dropped[i], child))
-			return false;
-	return true;
+	return r && !r->incomplete[t] && !s903_was_dropped(r, child);
 }
 
 /* UASC this year or last (see the top of the file). */
@@ -183,7 +165,7 @@ static void r1001(struct v_run *run, const struct v_child *c)
 	if (!c->noc3 || !c->nh || c->h->dob == DATE_NONE)
 		return;
 	dob = c->h->dob;
-	if (add_years(dob, 20) <= end)
+	if (date_add_years(dob, 20) <= end)
 		return;
 	s = xcalloc(total ? total : 1, sizeof(*s));
 	for (size_t i = 0; i < c->nep; i++)
@@ -212,8 +194,8 @@ static void r1001(struct v_run *run, const struct v_child *c)
 	for (size_t i = 0; i < n; i++) {
 		if (s[i].voluntary)
 			continue;
-		t14 += days_after(s[i].decom, s[i].dec, add_years(dob, 14));
-		t16 += days_after(s[i].decom, s[i].dec, add_years(dob, 16));
+		t14 += days_after(s[i].decom, s[i].dec, date_add_years(dob, 14));
+		t16 += days_after(s[i].decom, s[i].dec, date_add_years(dob, 16));
 	}
 	adopted = n && s[n - 1].adopted;
 	free(s);
@@ -347,7 +329,7 @@ static void r205b(struct v_run *run, const struct v_child *c)
 			       duc <= v_year_end(run);
 
 		if ((!in_year && !date_eq(duc, l->duc)) ||
-		    !date_eq(l->duc, add_years(l->dob, 18))) {
+		    !date_eq(l->duc, date_add_years(l->dob, 18))) {
 			v_flag(run, S903_UASC, &c->uasc[i]);
 			bad = true;
 		}
@@ -542,7 +524,7 @@ static void r387(struct v_run *run, const struct v_child *c)
 		const struct s903_episode *e = &c->ep[i];
 
 		if (v_in_list(e->rec, "E5 E6") && e->dec != DATE_NONE &&
-		    e->dec < add_years(c->h->dob, 14))
+		    e->dec < date_add_years(c->h->dob, 14))
 			v_flag(run, S903_EPISODES, e);
 	}
 }

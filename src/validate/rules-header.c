@@ -15,33 +15,6 @@
 
 #define UPN_UNKNOWN "UN1 UN2 UN3 UN4 UN5"
 
-/* day plus years, as a calendar: 29 February falls back to the 28th. */
-static int32_t add_years(int32_t day, int years)
-{
-	int y, m, d;
-
-	if (day == DATE_NONE)
-		return DATE_NONE;
-	date_to_ymd(day, &y, &m, &d);
-	if (m == 2 && d == 29 && !date_valid_ymd(y + years, 2, 29))
-		d = 28;
-	return date_from_ymd(y + years, m, d);
-}
-
-/*
- * Whether a row of this child was dropped on import (a bad field): a
- * rule about a row being absent must not report that absence.
- */
-static bool dropped(const struct v_run *run, const struct v_child *c)
-{
-	const struct s903_return *r = v_in(run)->r;
-
-	for (size_t i = 0; i < r->ndropped; i++)
-		if (!strcmp(r->dropped[i], c->id))
-			return true;
-	return false;
-}
-
 /*
  * 104: DUC before the collection year began.  (A DUC that is not a date
  * never loads: the import refuses it.)
@@ -91,7 +64,7 @@ static void r209(struct v_run *run, const struct v_child *c)
 	ref = date_from_ymd(y - 1, 8, 31);
 	for (size_t i = 0; i < c->nh; i++)
 		if (!strcmp(c->h[i].upn, "UN1") && c->h[i].dob != DATE_NONE &&
-		    add_years(c->h[i].dob, 4) <= ref)
+		    date_add_years(c->h[i].dob, 4) <= ref)
 			v_flag(run, S903_HEADER, &c->h[i]);
 }
 
@@ -118,7 +91,7 @@ static void r304(struct v_run *run, const struct v_child *c)
 		const struct s903_uasc *u = &c->uasc[i];
 
 		if (u->duc != DATE_NONE && u->dob != DATE_NONE &&
-		    u->duc > add_years(u->dob, 18))
+		    u->duc > date_add_years(u->dob, 18))
 			v_flag(run, S903_UASC, u);
 	}
 }
@@ -128,7 +101,7 @@ static void r351(struct v_run *run, const struct v_child *c)
 {
 	for (size_t i = 0; i < c->nh; i++)
 		if (c->h[i].dob != DATE_NONE &&
-		    v_year_start(run) > add_years(c->h[i].dob, 25))
+		    v_year_start(run) > date_add_years(c->h[i].dob, 25))
 			v_flag(run, S903_HEADER, &c->h[i]);
 }
 
@@ -215,7 +188,7 @@ static void r620(struct v_run *run, const struct v_child *c)
 {
 	for (size_t i = 0; i < c->nh; i++)
 		if (c->h[i].mother == 1 && c->h[i].dob != DATE_NONE &&
-		    add_years(c->h[i].dob, 11) > v_year_start(run))
+		    date_add_years(c->h[i].dob, 11) > v_year_start(run))
 			v_flag(run, S903_HEADER, &c->h[i]);
 }
 
@@ -243,7 +216,7 @@ static void r628(struct v_run *run, const struct v_child *c)
 	bool leaver = false;
 
 	if (c->nep || v_in(run)->r->incomplete[S903_EPISODES] ||
-	    dropped(run, c))
+	    s903_was_dropped(v_in(run)->r, c->id))
 		return;
 	for (size_t i = 0; i < c->noc3; i++)
 		leaver |= oc3_any(&c->oc3[i]);

@@ -24,18 +24,6 @@ static bool eq(const char *a, const char *b)
 	return !strcmp(a, b);
 }
 
-/* d plus n years; 29 February becomes 28 February (as pandas does). */
-static int32_t add_years(int32_t d, int n)
-{
-	int y, m, day;
-
-	date_to_ymd(d, &y, &m, &day);
-	y += n;
-	if (!date_valid_ymd(y, m, day))
-		day = 28;
-	return date_from_ymd(y, m, day);
-}
-
 /* ---- Reviews ------------------------------------------------------------ */
 
 /* 166: REVIEW blank (a date that is not a date never loads). */
@@ -66,7 +54,7 @@ static void r440(struct v_run *run, const struct v_child *c)
 		const struct s903_review *r = &c->rev[i];
 
 		if (eq(r->review_code, "PN0") && HAS(r->review) &&
-		    HAS(r->dob) && r->review > add_years(r->dob, 4))
+		    HAS(r->dob) && r->review > date_add_years(r->dob, 4))
 			v_flag(run, S903_REVIEWS, r);
 	}
 }
@@ -78,7 +66,7 @@ static void r441(struct v_run *run, const struct v_child *c)
 		const struct s903_review *r = &c->rev[i];
 
 		if (v_in_list(r->review_code, PN_4UP) && HAS(r->review) &&
-		    HAS(r->dob) && r->review < add_years(r->dob, 4))
+		    HAS(r->dob) && r->review < date_add_years(r->dob, 4))
 			v_flag(run, S903_REVIEWS, r);
 	}
 }

@@ -17,33 +17,6 @@
 #define SW_REASONS "MANAGE FCONTA LEFTRL ORGRST TSPROC ABSENC CHCHAN " \
 		   "PCCHAN SWDIED OTHERS"
 
-/* day plus years, as a calendar: 29 February falls back to the 28th. */
-static int32_t add_years(int32_t day, int years)
-{
-	int y, m, d;
-
-	if (day == DATE_NONE)
-		return DATE_NONE;
-	date_to_ymd(day, &y, &m, &d);
-	if (m == 2 && d == 29 && !date_valid_ymd(y + years, 2, 29))
-		d = 28;
-	return date_from_ymd(y + years, m, d);
-}
-
-/*
- * Whether a row of this child was dropped on import (a bad field): a
- * rule about a row being absent must not report that absence.
- */
-static bool dropped(const struct v_run *run, const struct v_child *c)
-{
-	const struct s903_return *r = v_in(run)->r;
-
-	for (size_t i = 0; i < r->ndropped; i++)
-		if (!strcmp(r->dropped[i], c->id))
-			return true;
-	return false;
-}
-
 static bool set(int32_t v)
 {
 	return v != -1;
@@ -130,8 +103,8 @@ static void r157(struct v_run *run, const struct v_child *c)
 		const struct s903_oc2 *o = &c->oc2[i];
 
 		if (dated(o->dob) &&
-		    add_years(o->dob, 4) <= v_year_start(run) &&
-		    add_years(o->dob, 16) >= v_year_end(run) &&
+		    date_add_years(o->dob, 4) <= v_year_start(run) &&
+		    date_add_years(o->dob, 16) >= v_year_end(run) &&
 		    !set(o->sdq_score) && !strcmp(o->sdq_reason, "SDQ1"))
 			v_flag(run, S903_OC2, o);
 	}
@@ -195,8 +168,8 @@ static void r186(struct v_run *run, const struct v_child *c)
 		const struct s903_oc2 *o = &c->oc2[i];
 
 		if (dated(o->dob) &&
-		    add_years(o->dob, 4) <= v_year_start(run) &&
-		    add_years(o->dob, 17) > v_year_end(run) &&
+		    date_add_years(o->dob, 4) <= v_year_start(run) &&
+		    date_add_years(o->dob, 17) > v_year_end(run) &&
 		    !set(o->sdq_score) && v_blank(o->sdq_reason))
 			v_flag(run, S903_OC2, o);
 	}
@@ -224,7 +197,7 @@ static void r188(struct v_run *run, const struct v_child *c)
 	for (size_t i = 0; i < c->noc2; i++) {
 		const struct s903_oc2 *o = &c->oc2[i];
 
-		if (dated(o->dob) && add_years(o->dob, 4) > v_year_end(run) &&
+		if (dated(o->dob) && date_add_years(o->dob, 4) > v_year_end(run) &&
 		    (set(o->sdq_score) || !v_blank(o->sdq_reason)))
 			v_flag(run, S903_OC2, o);
 	}
@@ -240,7 +213,7 @@ static void r189(struct v_run *run, const struct v_child *c)
 		const struct s903_oc2 *o = &c->oc2[i];
 
 		if (dated(o->dob) &&
-		    add_years(o->dob, 17) < v_year_start(run) &&
+		    date_add_years(o->dob, 17) < v_year_start(run) &&
 		    (set(o->sdq_score) || !v_blank(o->sdq_reason)))
 			v_flag(run, S903_OC2, o);
 	}
@@ -270,7 +243,7 @@ static void r191(struct v_run *run, const struct v_child *c)
 		if (oc2_core_blank(&c->oc2[i]))
 			v_flag(run, S903_OC2, &c->oc2[i]);
 	if (!c->noc2 && c->nep && !v_in(run)->r->incomplete[S903_OC2] &&
-	    !dropped(run, c))
+	    !s903_was_dropped(v_in(run)->r, c->id))
 		v_flag(run, S903_EPISODES, &c->ep[0]);
 }
 
@@ -308,7 +281,7 @@ static void r197b(struct v_run *run, const struct v_child *c)
 		return;
 	for (size_t i = 0; i < c->noc2; i++) {
 		const struct s903_oc2 *o = &c->oc2[i];
-		int32_t d4 = add_years(o->dob, 4), d17 = add_years(o->dob, 17);
+		int32_t d4 = date_add_years(o->dob, 4), d17 = date_add_years(o->dob, 17);
 
 		if (!dated(o->dob) || set(o->sdq_score) ||
 		    !v_blank(o->sdq_reason))
@@ -366,7 +339,7 @@ static void r543(struct v_run *run, const struct v_child *c)
 	for (size_t i = 0; i < c->noc2; i++) {
 		const struct s903_oc2 *o = &c->oc2[i];
 
-		if (dated(o->dob) && v_year_end(run) > add_years(o->dob, 10) &&
+		if (dated(o->dob) && v_year_end(run) > date_add_years(o->dob, 10) &&
 		    !set(o->convicted))
 			v_flag(run, S903_OC2, o);
 	}
@@ -388,7 +361,7 @@ static void r545(struct v_run *run, const struct v_child *c)
 	for (size_t i = 0; i < c->noc2; i++) {
 		const struct s903_oc2 *o = &c->oc2[i];
 
-		if (dated(o->dob) && v_year_end(run) < add_years(o->dob, 5) &&
+		if (dated(o->dob) && v_year_end(run) < date_add_years(o->dob, 5) &&
 		    !set(o->health_check))
 			v_flag(run, S903_OC2, o);
 	}
@@ -402,7 +375,7 @@ static void r546(struct v_run *run, const struct v_child *c)
 	for (size_t i = 0; i < c->noc2; i++) {
 		const struct s903_oc2 *o = &c->oc2[i];
 
-		if (dated(o->dob) && v_year_end(run) >= add_years(o->dob, 5) &&
+		if (dated(o->dob) && v_year_end(run) >= date_add_years(o->dob, 5) &&
 		    set(o->health_check))
 			v_flag(run, S903_OC2, o);
 	}
@@ -504,7 +477,7 @@ static void r347(struct v_run *run, const struct v_child *c)
 		const struct s903_oc3 *o = &c->oc3[i];
 
 		if (o->accom[0] == 'T' && dated(o->dob) &&
-		    add_years(o->dob, 18) > v_year_start(run))
+		    date_add_years(o->dob, 18) > v_year_start(run))
 			v_flag(run, S903_OC3, o);
 	}
 }
@@ -515,7 +488,7 @@ static void r391(struct v_run *run, const struct v_child *c)
 	for (size_t i = 0; i < c->noc3; i++) {
 		const struct s903_oc3 *o = &c->oc3[i];
 
-		if (dated(o->dob) && add_years(o->dob, 17) > v_year_end(run) &&
+		if (dated(o->dob) && date_add_years(o->dob, 17) > v_year_end(run) &&
 		    oc3_any(o))
 			v_flag(run, S903_OC3, o);
 	}
@@ -541,7 +514,7 @@ static void r1007(struct v_run *run, const struct v_child *c)
 		age = date_age_years(o->dob, end);
 		if (age != 17 && age != 18)
 			continue;
-		bday = add_years(o->dob, age);
+		bday = date_add_years(o->dob, age);
 		for (size_t j = 0; j < c->nep; j++) {
 			const struct s903_episode *e = &c->ep[j];
 
@@ -600,7 +573,7 @@ static void r1016(struct v_run *run, const struct v_child *c)
 		age = date_age_years(o->dob, end);
 		if (age != 17 && age != 18)
 			continue;
-		bday = add_years(o->dob, age);
+		bday = date_add_years(o->dob, age);
 		for (size_t j = 0; j < c->nep; j++)
 			after |= dated(c->ep[j].dec) && c->ep[j].dec >= bday;
 		if (after)
@@ -618,7 +591,7 @@ static void r3001(struct v_run *run, const struct v_child *c)
 
 	if (!c->h || !dated(c->h->dob))
 		return;
-	d17 = add_years(c->h->dob, 17);
+	d17 = date_add_years(c->h->dob, 17);
 	if (d17 < v_year_start(run) || d17 > v_year_end(run))
 		return;
 	for (size_t i = 0; i < c->noc3; i++) {
@@ -707,7 +680,7 @@ static void rsw07_2024(struct v_run *run, const struct v_child *c)
 
 static void rsw07(struct v_run *run, const struct v_child *c)
 {
-	sw07(run, c, add_years(v_year_start(run), -1));
+	sw07(run, c, date_add_years(v_year_start(run), -1));
 }
 
 /*
@@ -816,7 +789,7 @@ static void rsw11b(struct v_run *run, const struct v_child *c)
  */
 static void sw12(struct v_run *run, const struct v_child *c, bool window)
 {
-	int32_t from = add_years(v_year_start(run), -1);
+	int32_t from = date_add_years(v_year_start(run), -1);
 
 	for (size_t i = 0; i < c->nep; i++) {
 		const struct s903_episode *e = &c->ep[i];

@@ -10,21 +10,6 @@
 
 #define TEMPORARY "T0 T1 T2 T3 T4"
 
-/*
- * The day a child born on dob turns years old, as the DfE's tools count
- * it (pandas DateOffset): 29 February plus a year is 28 February.
- */
-static int32_t birthday(int32_t dob, int years)
-{
-	int y, m, d;
-
-	date_to_ymd(dob, &y, &m, &d);
-	y += years;
-	while (d > 28 && !date_valid_ymd(y, m, d))
-		d--;
-	return date_from_ymd(y, m, d);
-}
-
 /* The child's date of birth from Header, DATE_NONE when unknown. */
 static int32_t dob_of(const struct v_child *c)
 {
@@ -55,7 +40,7 @@ static void too_young(struct v_run *run, const struct v_child *c,
 		if (strcmp(e->place, place) || e->decom == DATE_NONE ||
 		    e->dec == DATE_NONE)
 			continue;
-		if (e->decom < birthday(dob, years))
+		if (e->decom < date_add_years(dob, years))
 			v_flag(run, S903_EPISODES, e);
 	}
 }
@@ -145,7 +130,7 @@ static void r377(struct v_run *run, const struct v_child *c)
 		if (!is_t3(&c->ep[i]))
 			continue;
 		end = t3_end(run, &c->ep[i]);
-		limit = birthday(end, 1);
+		limit = date_add_years(end, 1);
 		for (size_t j = 0; j < c->nep; j++)
 			if (is_t3(&c->ep[j]) && t3_end(run, &c->ep[j]) >= end &&
 			    c->ep[j].decom < limit)
@@ -260,7 +245,7 @@ static void r386(struct v_run *run, const struct v_child *c)
 	for (size_t i = 0; i < c->nep; i++)
 		if (v_in_list(c->ep[i].rec, "E11 E12") &&
 		    c->ep[i].dec != DATE_NONE &&
-		    c->ep[i].dec >= birthday(dob, 18))
+		    c->ep[i].dec >= date_add_years(dob, 18))
 			v_flag(run, S903_EPISODES, &c->ep[i]);
 }
 
@@ -306,7 +291,7 @@ static void r389(struct v_run *run, const struct v_child *c)
 		const struct s903_episode *e = &c->ep[i];
 		int32_t dec = e->dec != DATE_NONE ? e->dec : v_year_end(run);
 
-		if (!strcmp(e->rec, "E7") && dec < birthday(dob, 16))
+		if (!strcmp(e->rec, "E7") && dec < date_add_years(dob, 16))
 			v_flag(run, S903_EPISODES, e);
 	}
 }
@@ -390,7 +375,7 @@ static void r407(struct v_run *run, const struct v_child *c)
 	for (size_t i = 0; i < c->nep; i++)
 		if (v_in_list(c->ep[i].rec, "E45 E46 E47 E48") &&
 		    c->ep[i].dec != DATE_NONE &&
-		    c->ep[i].dec > birthday(dob, 18)) {
+		    c->ep[i].dec > date_add_years(dob, 18)) {
 			v_flag(run, S903_EPISODES, &c->ep[i]);
 			any = true;
 		}
@@ -579,7 +564,7 @@ static void r460(struct v_run *run, const struct v_child *c)
 		return;
 	for (size_t i = 0; i < c->nep; i++)
 		if (!strcmp(c->ep[i].rec, "E17") && c->ep[i].dec != DATE_NONE &&
-		    c->ep[i].dec < birthday(dob, 18))
+		    c->ep[i].dec < date_add_years(dob, 18))
 			v_flag(run, S903_EPISODES, &c->ep[i]);
 }
 
@@ -680,7 +665,7 @@ static void r542(struct v_run *run, const struct v_child *c)
 
 	for (size_t i = 0; i < c->noc2; i++)
 		if (c->oc2[i].dob != DATE_NONE && c->oc2[i].convicted >= 0 &&
-		    birthday(c->oc2[i].dob, 10) > end)
+		    date_add_years(c->oc2[i].dob, 10) > end)
 			v_flag(run, S903_OC2, &c->oc2[i]);
 }
 
@@ -708,7 +693,7 @@ static void r580(struct v_run *run, const struct v_child *c)
 			const struct s903_missing *m = &c->mis[j];
 
 			if (m->dob != DATE_NONE && m->mis_end == e->dec &&
-			    birthday(m->dob, 18) == e->dec) {
+			    date_add_years(m->dob, 18) == e->dec) {
 				v_flag(run, S903_EPISODES, e);
 				break;
 			}
