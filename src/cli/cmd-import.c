@@ -29,6 +29,16 @@ static int report(const struct import_counts *c, struct diags *d, bool check,
 			"written\n", d->n, d->n == 1 ? "" : "s");
 		return 1;
 	}
+	if (c->returns || check) {
+		if (c->rpc_on_start)
+			printf("REASON_PLACE_CHANGE moved from the starting "
+			       "episode (--rpc-on-start): %ld moved, %ld "
+			       "dropped (no earlier episode in the return)\n",
+			       c->rpc_moved, c->rpc_dropped);
+		else
+			printf("REASON_PLACE_CHANGE read on the ending "
+			       "episode (DfE)\n");
+	}
 	if (check) {
 		printf("ok: %ld rows checked, no problems\n", c->rows);
 		return 0;
@@ -54,6 +64,7 @@ int cmd_import(struct cli *cl, int argc, char **argv)
 		{ "la", required_argument, NULL, 'l' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "check", no_argument, NULL, 'c' },
+		{ "rpc-on-start", no_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *what, *la = NULL;
@@ -86,6 +97,9 @@ int cmd_import(struct cli *cl, int argc, char **argv)
 		case 'c':
 			check = true;
 			break;
+		case 'r':
+			counts.rpc_on_start = true;
+			break;
 		default:
 			return 2;
 		}
@@ -99,6 +113,11 @@ int cmd_import(struct cli *cl, int argc, char **argv)
 			return 2;
 		}
 	} else if (!strcmp(what, "homes") || !strcmp(what, "dir")) {
+		if (what[0] == 'h' && counts.rpc_on_start) {
+			fprintf(stderr, "cartref: --rpc-on-start is for "
+				"returns, not homes\n");
+			return 2;
+		}
 		if (la || year || argc != 1) {
 			fprintf(stderr, "cartref: import %s takes one %s and "
 				"no --la or --year\n", what,

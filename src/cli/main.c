@@ -26,9 +26,10 @@ static const char migrate_usage[] =
 	"Every other command does this too when it opens the store.\n";
 
 static const char import_usage[] =
-	"usage: cartref [--db FILE] import 903 --la CODE [--year YYYY] [--check] FILE...\n"
+	"usage: cartref [--db FILE] import 903 --la CODE [--year YYYY] [--check]\n"
+	"                                      [--rpc-on-start] FILE...\n"
 	"       cartref [--db FILE] import homes [--check] FILE\n"
-	"       cartref [--db FILE] import dir [--check] DIR\n"
+	"       cartref [--db FILE] import dir [--check] [--rpc-on-start] DIR\n"
 	"\n"
 	"import 903     Read one council's SSDA903 return: the Header, Episodes,\n"
 	"               Missing and OC2 tables as CSV files, each recognised by its\n"
@@ -41,6 +42,10 @@ static const char import_usage[] =
 	"  --year YYYY  the reporting year (ending 31 March YYYY); by default the\n"
 	"               year of the latest date in the files\n"
 	"  --check      validate only; write nothing\n"
+	"  --rpc-on-start  the return has REASON_PLACE_CHANGE on the episode\n"
+	"               a change of placement starts (not the DfE's way, on the\n"
+	"               episode that ends): move each to the child's previous\n"
+	"               episode before checking and storing\n"
 	"\n"
 	"import homes   Read the register of children's homes (docs/homes-register.md);\n"
 	"               homes are added or updated by URN, all or nothing.\n"

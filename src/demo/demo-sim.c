@@ -923,7 +923,7 @@ static int32_t on_event(struct dm_sim *sm, uint32_t ci, int32_t day)
 	pl = st->next_pl == day;
 	prev.dec = day;
 	prev.rec = REC_X1;
-	ep_push(sm, &prev);
+	prev.reason = RS_NONE;
 	st->cur.decom = day;
 	st->cur.rec = REC_NONE;
 	st->cur.reason = RS_NONE;
@@ -931,6 +931,7 @@ static int32_t on_event(struct dm_sim *sm, uint32_t ci, int32_t day)
 	if (ls)
 		st->cur.ls = st->lsq_ls[st->ils++];
 	if (!pl) {
+		ep_push(sm, &prev);
 		st->cur.rne = RNE_L;
 		return next_day(st);
 	}
@@ -944,7 +945,8 @@ static int32_t on_event(struct dm_sim *sm, uint32_t ci, int32_t day)
 		st->cur.decom = day;
 		st->cur.ls = ls_now;
 		st->cur.temp_return = true;
-		st->cur.reason = RS_CARPL;
+		/* leaving a temporary placement needs no reason (rule 226) */
+		ep_push(sm, &prev);
 		st->cur.rne = rne_of(true, ls, false);
 		st->until = st->saved_until > day ? st->saved_until :
 			    day + rng_range(&st->rng, 7, 60);
@@ -966,7 +968,7 @@ static int32_t on_event(struct dm_sim *sm, uint32_t ci, int32_t day)
 		mv.place = (uint8_t)demo__pick(&st->rng, tw, PL_N);
 		place_into(sm, ci, day, mv);
 		st->cur.rne = rne_of(true, ls, false);
-		st->cur.reason = RS_NONE;
+		ep_push(sm, &prev);	/* into one: no reason either (226) */
 		st->until = day + rng_range(&st->rng, 3, 14);
 		st->next_pl = st->until;
 		st->temp_at = DAY_INF;
@@ -974,8 +976,16 @@ static int32_t on_event(struct dm_sim *sm, uint32_t ci, int32_t day)
 	}
 	mv = place_into(sm, ci, day, next_move(sm, ci, day));
 	st->cur.rne = rne_of(true, ls, mv.same_carer);
-	st->cur.reason = st->closing && !pl_temporary(mv.place) ? RS_CLOSE :
-			 reason_draw(&st->rng, &mv);
+	/*
+	 * The DfE's convention (rules 225, 226): the reason for a change
+	 * of placement is on the episode that ends (REC X1), not on the
+	 * one the change starts.
+	 */
+	prev.reason = st->closing && !pl_temporary(mv.place) ? RS_CLOSE :
+		      reason_draw(&st->rng, &mv);
+	if (pl_temporary(prev.place))
+		prev.reason = RS_NONE;
+	ep_push(sm, &prev);
 	schedule(sm, ci, day, &mv);
 	return next_day(st);
 }

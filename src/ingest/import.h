@@ -21,6 +21,14 @@ struct import_counts {
 	long returns, children, episodes, missing, oc2, homes;
 	long rows;	/* data rows read, all tables */
 	long live_episodes, meetings;	/* missing from care, live */
+	/*
+	 * In: the returns have REASON_PLACE_CHANGE on the episode a change
+	 * starts (`import 903 --rpc-on-start`), moved to the ending one
+	 * (s903_rpc_to_ending()) before they are checked and stored.
+	 * Out: the reasons moved, and those dropped (no earlier episode).
+	 */
+	bool rpc_on_start;
+	long rpc_moved, rpc_dropped;
 };
 
 /*
