@@ -211,7 +211,7 @@ static void child_draw(const struct plan_ctx *p, uint64_t *s,
 	c->upn_kind = c->uasc ? (rng_chance(s, 0.7) ? 2 : 0) :
 		      rng_chance(s, 0.91) ? 0 :
 		      (uint8_t)(2 + rng_below(s, 4));	/* UN2..UN5 */
-	c->mother_recorded = c->sex == 2 && rng_chance(s, 0.65);
+	(void)rng_chance(s, 0.65);	/* was MOTHER's: the later draws stay */
 	c->instab = (float)demo__lognormal(s, 1.0, 0.45);
 	if (rng_chance(s, age >= 11 ? 0.50 : age >= 6 ? 0.25 : 0.10))
 		c->miss_rate = (float)demo__lognormal(s, 4.0, 1.3);
