@@ -615,11 +615,17 @@ static struct move place_into(struct dm_sim *sm, uint32_t ci, int32_t day,
 	uint64_t *s = &st->rng;
 	int h = -1;
 
+	/* not placed with parents while accommodated under s20 (rule 378) */
+	if (mv.place == PL_P1 && e->ls == LS_V2)
+		mv.place = PL_U4;
 	if (mv.place == PL_K2) {
 		if (rng_chance(s, g->wales ? 0.06 : 0.01))
 			h = home_outside(sm, ci, false);
 		if (h < 0)
 			h = home_find(sm, ci, day, false);
+		/* a move into the home it leaves changes nothing (rule 435) */
+		if (h >= 0 && h == e->home && !mv.same_carer)
+			h = -1;
 		if (h < 0 && rng_chance(s, 0.5))
 			h = home_find(sm, ci, day, true);
 		if (h < 0 && rng_chance(s, g->wales ? 0.6 : 0.2))
@@ -716,8 +722,10 @@ static uint8_t ls_plan(struct dm_sim *sm, uint32_t ci, int32_t start)
 	int32_t t = start;
 
 	st->nls = st->ils = 0;
+	/* PACE detention (J2) lasts 21 days at most (rule 364) */
 	if (per->remand)
-		return rng_chance(s, 0.7) ? LS_J1 : LS_J2;
+		return rng_chance(s, 0.7) || per->end - start > 21 ? LS_J1 :
+								     LS_J2;
 	if (c->uasc)
 		return LS_V2;
 	if (per->route == RT_LONG && age_on(c, start) >= 14)
@@ -726,7 +734,8 @@ static uint8_t ls_plan(struct dm_sim *sm, uint32_t ci, int32_t start)
 	first = now;
 	if (per->emergency) {
 		first = rng_chance(s, 0.6) ? LS_L1 : LS_L2;
-		t += rng_range(s, 1, 8);
+		/* police protection 72 hours at most (rule 361), an EPO 8 days */
+		t += rng_range(s, 1, first == LS_L1 ? 3 : 8);
 		ls_push(st, t, now);
 	}
 	if (now == LS_V2 && per->route != RT_HOME_SHORT &&
@@ -969,7 +978,9 @@ static int32_t on_event(struct dm_sim *sm, uint32_t ci, int32_t day)
 		place_into(sm, ci, day, mv);
 		st->cur.rne = rne_of(true, ls, false);
 		ep_push(sm, &prev);	/* into one: no reason either (226) */
-		st->until = day + rng_range(&st->rng, 3, 14);
+		/* a T4 lasts a week at most (rule 379) */
+		st->until = day + rng_range(&st->rng, 3,
+					    st->cur.place == PL_T4 ? 7 : 14);
 		st->next_pl = st->until;
 		st->temp_at = DAY_INF;
 		return next_day(st);
