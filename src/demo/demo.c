@@ -209,7 +209,11 @@ static void header_add(struct dm_gen *g, struct s903_return *r,
 	bool mum = c->mc_dob != DATE_NONE && c->mc_dob <= ye;
 
 	child_id(c, h->child);
-	h->sex[0] = c->sex == 1 ? '1' : '2';
+	/* the DfE's codes changed from 1/2 to M/F in 2024-25 (rule 101) */
+	if (year >= 2025)
+		h->sex[0] = c->sex == 1 ? 'M' : 'F';
+	else
+		h->sex[0] = c->sex == 1 ? '1' : '2';
 	h->dob = c->dob;
 	str_copy(h->ethnic, sizeof(h->ethnic),
 		 codes_ethnic.codes[c->ethnic].code);
