@@ -168,6 +168,18 @@ static bool period_plan(const struct plan_ctx *p, uint64_t *s,
 	if (per->end >= cap) {
 		per->end = cap;
 		per->aged_out = true;
+	} else {
+		int y, m, d;
+
+		/*
+		 * Not on a 31 March: the DfE's rules count a child who
+		 * leaves that day as looked after at 31 March (DEC before
+		 * the year's end, rule 191), cartref as gone; the day
+		 * before is the same story without the ambiguity.
+		 */
+		date_to_ymd(per->end, &y, &m, &d);
+		if (m == 3 && d == 31 && per->end - 1 > start)
+			per->end--;
 	}
 	return true;
 }

@@ -618,6 +618,9 @@ static struct move place_into(struct dm_sim *sm, uint32_t ci, int32_t day,
 	/* not placed with parents while accommodated under s20 (rule 378) */
 	if (mv.place == PL_P1 && e->ls == LS_V2)
 		mv.place = PL_U4;
+	/* A5/A6 need the placement order (E1) in force (rule 408) */
+	if ((mv.place == PL_A5 || mv.place == PL_A6) && e->ls != LS_E1)
+		mv.place = mv.place == PL_A5 ? PL_A3 : PL_A4;
 	if (mv.place == PL_K2) {
 		if (rng_chance(s, g->wales ? 0.06 : 0.01))
 			h = home_outside(sm, ci, false);
@@ -930,6 +933,20 @@ static int32_t on_event(struct dm_sim *sm, uint32_t ci, int32_t day)
 	}
 	ls = st->ils < st->nls && st->lsq_day[st->ils] == day;
 	pl = st->next_pl == day;
+	/*
+	 * No change of legal status in a temporary placement (rules 380,
+	 * 383: the T episode starts with P or B, the return is a P to the
+	 * placement of before): it waits to the day after the return.
+	 */
+	if (ls && st->in_temp) {
+		st->lsq_day[st->ils] = st->next_pl + 1;
+		for (uint32_t k = st->ils + 1; k < st->nls; k++)
+			if (st->lsq_day[k] <= st->lsq_day[k - 1])
+				st->lsq_day[k] = st->lsq_day[k - 1] + 1;
+		if (!pl)
+			return next_day(st);
+		ls = false;
+	}
 	prev.dec = day;
 	prev.rec = REC_X1;
 	prev.reason = RS_NONE;
