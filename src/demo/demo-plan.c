@@ -223,7 +223,9 @@ static void child_draw(const struct plan_ctx *p, uint64_t *s,
 	c->upn_kind = c->uasc ? (rng_chance(s, 0.7) ? 2 : 0) :
 		      rng_chance(s, 0.91) ? 0 :
 		      (uint8_t)(2 + rng_below(s, 4));	/* UN2..UN5 */
-	(void)rng_chance(s, 0.65);	/* was MOTHER's: the later draws stay */
+	/* once whether MOTHER was given, for girls: the later draws stay */
+	if (c->sex == 2)
+		(void)rng_chance(s, 0.65);
 	c->instab = (float)demo__lognormal(s, 1.0, 0.45);
 	if (rng_chance(s, age >= 11 ? 0.50 : age >= 6 ? 0.25 : 0.10))
 		c->miss_rate = (float)demo__lognormal(s, 4.0, 1.3);

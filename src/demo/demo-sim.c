@@ -459,7 +459,8 @@ static struct move first_move(struct dm_sim *sm, uint32_t ci, int32_t day)
 		w[PL_U6] = 40, w[PL_K2] = 30, w[PL_K1] = 20;
 		w[PL_H5] = age >= 16 ? 10 : 0;
 	} else if (c->uasc) {
-		w[PL_U6] = age < 16 ? 60 : 30, w[PL_H5] = age < 16 ? 10 : 50;
+		/* semi-independent living (H5) from 16 only (rule 371) */
+		w[PL_U6] = age < 16 ? 70 : 30, w[PL_H5] = age < 16 ? 0 : 50;
 		w[PL_P2] = age < 16 ? 0 : 10, w[PL_K2] = 5;
 	} else if (per->route == RT_ADOPT) {
 		if (age < 1)
@@ -483,7 +484,7 @@ static struct move first_move(struct dm_sim *sm, uint32_t ci, int32_t day)
 	} else if (age < 16) {
 		w[PL_U6] = 48, w[PL_U3] = 22, w[PL_K2] = 15, w[PL_P1] = 6;
 		w[PL_K1] = age >= 12 ? 1 : 0, w[PL_S1] = 1, w[PL_R1] = 1;
-		w[PL_R2] = 2, w[PL_Z1] = 2, w[PL_H5] = age >= 15 ? 2 : 0;
+		w[PL_R2] = 2, w[PL_Z1] = 2;
 	} else {
 		w[PL_U6] = 27, w[PL_U3] = 14, w[PL_K2] = 14, w[PL_H5] = 35;
 		w[PL_P2] = 5, w[PL_P1] = 5, w[PL_R2] = 2, w[PL_Z1] = 2;
@@ -626,9 +627,6 @@ static struct move place_into(struct dm_sim *sm, uint32_t ci, int32_t day,
 			h = home_outside(sm, ci, false);
 		if (h < 0)
 			h = home_find(sm, ci, day, false);
-		/* a move into the home it leaves changes nothing (rule 435) */
-		if (h >= 0 && h == e->home && !mv.same_carer)
-			h = -1;
 		if (h < 0 && rng_chance(s, 0.5))
 			h = home_find(sm, ci, day, true);
 		if (h < 0 && rng_chance(s, g->wales ? 0.6 : 0.2))
@@ -757,7 +755,9 @@ static uint8_t ls_plan(struct dm_sim *sm, uint32_t ci, int32_t start)
 		int32_t e = rng_chance(s, 0.3) ? st->milestone :
 			st->milestone - rng_range(s, 1, 120);
 
-		while (st->nls && st->lsq_day[st->nls - 1] >= e)
+		/* an emergency status (L1/L2) keeps its end (rule 361) */
+		while (st->nls > (per->emergency ? 1 : 0) &&
+		       st->lsq_day[st->nls - 1] >= e)
 			st->nls--;
 		if (e > start + 1)
 			ls_push(st, e, LS_E1);
@@ -956,6 +956,19 @@ static int32_t on_event(struct dm_sim *sm, uint32_t ci, int32_t day)
 	st->cur.temp_return = false;
 	if (ls)
 		st->cur.ls = st->lsq_ls[st->ils++];
+	/* placed with parents: on an order, not under s20 (rule 378) */
+	if (ls && st->cur.ls == LS_V2 && st->cur.place == PL_P1 && !pl)
+		st->cur.ls = LS_C1;
+	/* a "change" to the status it has is none (rule 434) */
+	if (ls && st->cur.ls == prev.ls) {
+		ls = false;
+		if (!pl) {
+			st->cur = prev;
+			st->cur.dec = DATE_NONE;
+			st->cur.rec = REC_NONE;
+			return next_day(st);
+		}
+	}
 	if (!pl) {
 		ep_push(sm, &prev);
 		st->cur.rne = RNE_L;
@@ -1003,6 +1016,24 @@ static int32_t on_event(struct dm_sim *sm, uint32_t ci, int32_t day)
 		return next_day(st);
 	}
 	mv = place_into(sm, ci, day, next_move(sm, ci, day));
+	if (st->cur.home >= 0 && st->cur.home == prev.home) {
+		/*
+		 * The only home found is the one it is in: no move (a new
+		 * episode with nothing changed is rule 435's error), at
+		 * most a change of legal status.
+		 */
+		st->cur.carer = prev.carer;
+		if (ls) {
+			ep_push(sm, &prev);
+			st->cur.rne = RNE_L;
+		} else {
+			st->cur = prev;
+			st->cur.dec = DATE_NONE;
+			st->cur.rec = REC_NONE;
+		}
+		schedule(sm, ci, day, &mv);
+		return next_day(st);
+	}
 	st->cur.rne = rne_of(true, ls, mv.same_carer);
 	/*
 	 * The DfE's convention (rules 225, 226): the reason for a change

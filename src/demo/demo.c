@@ -180,10 +180,20 @@ static void upn_text(const struct dm_gen *g, const struct dm_child *c,
 	bool newly = false;
 	char t[32];
 
-	for (int k = 0; k < c->nper; k++)
-		if (c->per[k].start >= year_start(year) &&
-		    c->per[k].start <= ye)
-			newly = true;
+	/*
+	 * UN4 (not yet obtained) only in the year the child first comes
+	 * into care, never after a UPN (rule 208), and not for a child
+	 * with an episode starting in the year's last week (rule 210).
+	 */
+	if (c->nper && c->per[0].start >= year_start(year) &&
+	    c->per[0].start <= ye)
+		newly = true;
+	for (uint32_t k = 0; newly && k < c->ep_n; k++) {
+		int32_t d = g->eps[c->ep_first + k].decom;
+
+		if (d >= ye - 7 && d <= ye)
+			newly = false;
+	}
 	if (age < 4) {
 		snprintf(out, S903_UPN_MAX + 1, "UN1");
 		return;
