@@ -294,10 +294,16 @@ static void count_child(struct engine *en, struct acc *a, bool home_scope,
 		if (e->decom >= en->start && !home_scope) {
 			if (e->rne == 'P' || e->rne == 'B')
 				a->moves_carer++;
+			/*
+			 * The new episode says a placement ended; the DfE
+			 * (rules 225, 226) put the reason on the episode
+			 * that ended (REC X1), the child's previous one.
+			 */
 			if (e->rne && strchr("PBTU", e->rne)) {
 				a->endings++;
 				a->endings_by_reason[reason_index(
-					e->reason_place_change)]++;
+					i ? eps[i - 1].reason_place_change :
+					    "")]++;
 			}
 		}
 	}

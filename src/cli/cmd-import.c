@@ -55,6 +55,16 @@ static int report(const struct import_counts *c, struct diags *d,
 		rules_summary(c, rd, o->strict);
 		return 1;
 	}
+	if (c->returns || o->check) {
+		if (c->rpc_on_start)
+			printf("REASON_PLACE_CHANGE moved from the starting "
+			       "episode (--rpc-on-start): %ld moved, %ld "
+			       "dropped (no earlier episode in the return)\n",
+			       c->rpc_moved, c->rpc_dropped);
+		else
+			printf("REASON_PLACE_CHANGE read on the ending "
+			       "episode (DfE)\n");
+	}
 	if (o->check) {
 		printf("ok: %ld rows checked, no problems%s\n", c->rows,
 		       c->rule_rows ? " that stop the import" : "");
@@ -122,6 +132,7 @@ int cmd_import(struct cli *cl, int argc, char **argv)
 		{ "strict", no_argument, NULL, 's' },
 		{ "report", required_argument, NULL, 'r' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "rpc-on-start", no_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct diags rd = DIAGS_INIT;
@@ -174,6 +185,9 @@ int cmd_import(struct cli *cl, int argc, char **argv)
 			/* a document lists them all; a terminal the first */
 			o.rules_max = json ? 0 : DIAGS_SHOWN;
 			break;
+		case 'R':
+			counts.rpc_on_start = true;
+			break;
 		default:
 			return 2;
 		}
@@ -192,6 +206,11 @@ int cmd_import(struct cli *cl, int argc, char **argv)
 			return 2;
 		}
 	} else if (!strcmp(what, "homes") || !strcmp(what, "dir")) {
+		if (what[0] == 'h' && counts.rpc_on_start) {
+			fprintf(stderr, "cartref: --rpc-on-start is for "
+				"returns, not homes\n");
+			return 2;
+		}
 		if (la || year || argc != 1) {
 			fprintf(stderr, "cartref: import %s takes one %s and "
 				"no --la or --year\n", what,

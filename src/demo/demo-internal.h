@@ -212,7 +212,6 @@ struct dm_child {
 	uint8_t upn_kind;	/* 0: a UPN from school age, else UN2..UN5 */
 	uint8_t cin;		/* 1..8: N1..N8 */
 	bool uasc;
-	bool mother_recorded;	/* MOTHER filled in (girls of 12+) */
 	uint8_t nper;
 	struct dm_period per[2];
 	float miss_rate;	/* missing incidents a year at 14+ in a home */

@@ -168,6 +168,18 @@ static bool period_plan(const struct plan_ctx *p, uint64_t *s,
 	if (per->end >= cap) {
 		per->end = cap;
 		per->aged_out = true;
+	} else {
+		int y, m, d;
+
+		/*
+		 * Not on a 31 March: the DfE's rules count a child who
+		 * leaves that day as looked after at 31 March (DEC before
+		 * the year's end, rule 191), cartref as gone; the day
+		 * before is the same story without the ambiguity.
+		 */
+		date_to_ymd(per->end, &y, &m, &d);
+		if (m == 3 && d == 31 && per->end - 1 > start)
+			per->end--;
 	}
 	return true;
 }
@@ -211,7 +223,9 @@ static void child_draw(const struct plan_ctx *p, uint64_t *s,
 	c->upn_kind = c->uasc ? (rng_chance(s, 0.7) ? 2 : 0) :
 		      rng_chance(s, 0.91) ? 0 :
 		      (uint8_t)(2 + rng_below(s, 4));	/* UN2..UN5 */
-	c->mother_recorded = c->sex == 2 && rng_chance(s, 0.65);
+	/* once whether MOTHER was given, for girls: the later draws stay */
+	if (c->sex == 2)
+		(void)rng_chance(s, 0.65);
 	c->instab = (float)demo__lognormal(s, 1.0, 0.45);
 	if (rng_chance(s, age >= 11 ? 0.50 : age >= 6 ? 0.25 : 0.10))
 		c->miss_rate = (float)demo__lognormal(s, 4.0, 1.3);

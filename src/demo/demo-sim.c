@@ -459,7 +459,8 @@ static struct move first_move(struct dm_sim *sm, uint32_t ci, int32_t day)
 		w[PL_U6] = 40, w[PL_K2] = 30, w[PL_K1] = 20;
 		w[PL_H5] = age >= 16 ? 10 : 0;
 	} else if (c->uasc) {
-		w[PL_U6] = age < 16 ? 60 : 30, w[PL_H5] = age < 16 ? 10 : 50;
+		/* semi-independent living (H5) from 16 only (rule 371) */
+		w[PL_U6] = age < 16 ? 70 : 30, w[PL_H5] = age < 16 ? 0 : 50;
 		w[PL_P2] = age < 16 ? 0 : 10, w[PL_K2] = 5;
 	} else if (per->route == RT_ADOPT) {
 		if (age < 1)
@@ -483,7 +484,7 @@ static struct move first_move(struct dm_sim *sm, uint32_t ci, int32_t day)
 	} else if (age < 16) {
 		w[PL_U6] = 48, w[PL_U3] = 22, w[PL_K2] = 15, w[PL_P1] = 6;
 		w[PL_K1] = age >= 12 ? 1 : 0, w[PL_S1] = 1, w[PL_R1] = 1;
-		w[PL_R2] = 2, w[PL_Z1] = 2, w[PL_H5] = age >= 15 ? 2 : 0;
+		w[PL_R2] = 2, w[PL_Z1] = 2;
 	} else {
 		w[PL_U6] = 27, w[PL_U3] = 14, w[PL_K2] = 14, w[PL_H5] = 35;
 		w[PL_P2] = 5, w[PL_P1] = 5, w[PL_R2] = 2, w[PL_Z1] = 2;
@@ -615,6 +616,12 @@ static struct move place_into(struct dm_sim *sm, uint32_t ci, int32_t day,
 	uint64_t *s = &st->rng;
 	int h = -1;
 
+	/* not placed with parents while accommodated under s20 (rule 378) */
+	if (mv.place == PL_P1 && e->ls == LS_V2)
+		mv.place = PL_U4;
+	/* A5/A6 need the placement order (E1) in force (rule 408) */
+	if ((mv.place == PL_A5 || mv.place == PL_A6) && e->ls != LS_E1)
+		mv.place = mv.place == PL_A5 ? PL_A3 : PL_A4;
 	if (mv.place == PL_K2) {
 		if (rng_chance(s, g->wales ? 0.06 : 0.01))
 			h = home_outside(sm, ci, false);
@@ -716,8 +723,10 @@ static uint8_t ls_plan(struct dm_sim *sm, uint32_t ci, int32_t start)
 	int32_t t = start;
 
 	st->nls = st->ils = 0;
+	/* PACE detention (J2) lasts 21 days at most (rule 364) */
 	if (per->remand)
-		return rng_chance(s, 0.7) ? LS_J1 : LS_J2;
+		return rng_chance(s, 0.7) || per->end - start > 21 ? LS_J1 :
+								     LS_J2;
 	if (c->uasc)
 		return LS_V2;
 	if (per->route == RT_LONG && age_on(c, start) >= 14)
@@ -726,7 +735,8 @@ static uint8_t ls_plan(struct dm_sim *sm, uint32_t ci, int32_t start)
 	first = now;
 	if (per->emergency) {
 		first = rng_chance(s, 0.6) ? LS_L1 : LS_L2;
-		t += rng_range(s, 1, 8);
+		/* police protection 72 hours at most (rule 361), an EPO 8 days */
+		t += rng_range(s, 1, first == LS_L1 ? 3 : 8);
 		ls_push(st, t, now);
 	}
 	if (now == LS_V2 && per->route != RT_HOME_SHORT &&
@@ -745,7 +755,9 @@ static uint8_t ls_plan(struct dm_sim *sm, uint32_t ci, int32_t start)
 		int32_t e = rng_chance(s, 0.3) ? st->milestone :
 			st->milestone - rng_range(s, 1, 120);
 
-		while (st->nls && st->lsq_day[st->nls - 1] >= e)
+		/* an emergency status (L1/L2) keeps its end (rule 361) */
+		while (st->nls > (per->emergency ? 1 : 0) &&
+		       st->lsq_day[st->nls - 1] >= e)
 			st->nls--;
 		if (e > start + 1)
 			ls_push(st, e, LS_E1);
@@ -921,16 +933,44 @@ static int32_t on_event(struct dm_sim *sm, uint32_t ci, int32_t day)
 	}
 	ls = st->ils < st->nls && st->lsq_day[st->ils] == day;
 	pl = st->next_pl == day;
+	/*
+	 * No change of legal status in a temporary placement (rules 380,
+	 * 383: the T episode starts with P or B, the return is a P to the
+	 * placement of before): it waits to the day after the return.
+	 */
+	if (ls && st->in_temp) {
+		st->lsq_day[st->ils] = st->next_pl + 1;
+		for (uint32_t k = st->ils + 1; k < st->nls; k++)
+			if (st->lsq_day[k] <= st->lsq_day[k - 1])
+				st->lsq_day[k] = st->lsq_day[k - 1] + 1;
+		if (!pl)
+			return next_day(st);
+		ls = false;
+	}
 	prev.dec = day;
 	prev.rec = REC_X1;
-	ep_push(sm, &prev);
+	prev.reason = RS_NONE;
 	st->cur.decom = day;
 	st->cur.rec = REC_NONE;
 	st->cur.reason = RS_NONE;
 	st->cur.temp_return = false;
 	if (ls)
 		st->cur.ls = st->lsq_ls[st->ils++];
+	/* placed with parents: on an order, not under s20 (rule 378) */
+	if (ls && st->cur.ls == LS_V2 && st->cur.place == PL_P1 && !pl)
+		st->cur.ls = LS_C1;
+	/* a "change" to the status it has is none (rule 434) */
+	if (ls && st->cur.ls == prev.ls) {
+		ls = false;
+		if (!pl) {
+			st->cur = prev;
+			st->cur.dec = DATE_NONE;
+			st->cur.rec = REC_NONE;
+			return next_day(st);
+		}
+	}
 	if (!pl) {
+		ep_push(sm, &prev);
 		st->cur.rne = RNE_L;
 		return next_day(st);
 	}
@@ -944,7 +984,8 @@ static int32_t on_event(struct dm_sim *sm, uint32_t ci, int32_t day)
 		st->cur.decom = day;
 		st->cur.ls = ls_now;
 		st->cur.temp_return = true;
-		st->cur.reason = RS_CARPL;
+		/* leaving a temporary placement needs no reason (rule 226) */
+		ep_push(sm, &prev);
 		st->cur.rne = rne_of(true, ls, false);
 		st->until = st->saved_until > day ? st->saved_until :
 			    day + rng_range(&st->rng, 7, 60);
@@ -966,16 +1007,44 @@ static int32_t on_event(struct dm_sim *sm, uint32_t ci, int32_t day)
 		mv.place = (uint8_t)demo__pick(&st->rng, tw, PL_N);
 		place_into(sm, ci, day, mv);
 		st->cur.rne = rne_of(true, ls, false);
-		st->cur.reason = RS_NONE;
-		st->until = day + rng_range(&st->rng, 3, 14);
+		ep_push(sm, &prev);	/* into one: no reason either (226) */
+		/* a T4 lasts a week at most (rule 379) */
+		st->until = day + rng_range(&st->rng, 3,
+					    st->cur.place == PL_T4 ? 7 : 14);
 		st->next_pl = st->until;
 		st->temp_at = DAY_INF;
 		return next_day(st);
 	}
 	mv = place_into(sm, ci, day, next_move(sm, ci, day));
+	if (st->cur.home >= 0 && st->cur.home == prev.home) {
+		/*
+		 * The only home found is the one it is in: no move (a new
+		 * episode with nothing changed is rule 435's error), at
+		 * most a change of legal status.
+		 */
+		st->cur.carer = prev.carer;
+		if (ls) {
+			ep_push(sm, &prev);
+			st->cur.rne = RNE_L;
+		} else {
+			st->cur = prev;
+			st->cur.dec = DATE_NONE;
+			st->cur.rec = REC_NONE;
+		}
+		schedule(sm, ci, day, &mv);
+		return next_day(st);
+	}
 	st->cur.rne = rne_of(true, ls, mv.same_carer);
-	st->cur.reason = st->closing && !pl_temporary(mv.place) ? RS_CLOSE :
-			 reason_draw(&st->rng, &mv);
+	/*
+	 * The DfE's convention (rules 225, 226): the reason for a change
+	 * of placement is on the episode that ends (REC X1), not on the
+	 * one the change starts.
+	 */
+	prev.reason = st->closing && !pl_temporary(mv.place) ? RS_CLOSE :
+		      reason_draw(&st->rng, &mv);
+	if (pl_temporary(prev.place))
+		prev.reason = RS_NONE;
+	ep_push(sm, &prev);
 	schedule(sm, ci, day, &mv);
 	return next_day(st);
 }

@@ -180,10 +180,20 @@ static void upn_text(const struct dm_gen *g, const struct dm_child *c,
 	bool newly = false;
 	char t[32];
 
-	for (int k = 0; k < c->nper; k++)
-		if (c->per[k].start >= year_start(year) &&
-		    c->per[k].start <= ye)
-			newly = true;
+	/*
+	 * UN4 (not yet obtained) only in the year the child first comes
+	 * into care, never after a UPN (rule 208), and not for a child
+	 * with an episode starting in the year's last week (rule 210).
+	 */
+	if (c->nper && c->per[0].start >= year_start(year) &&
+	    c->per[0].start <= ye)
+		newly = true;
+	for (uint32_t k = 0; newly && k < c->ep_n; k++) {
+		int32_t d = g->eps[c->ep_first + k].decom;
+
+		if (d >= ye - 7 && d <= ye)
+			newly = false;
+	}
 	if (age < 4) {
 		snprintf(out, S903_UPN_MAX + 1, "UN1");
 		return;
@@ -209,13 +219,17 @@ static void header_add(struct dm_gen *g, struct s903_return *r,
 	bool mum = c->mc_dob != DATE_NONE && c->mc_dob <= ye;
 
 	child_id(c, h->child);
-	h->sex[0] = c->sex == 1 ? '1' : '2';
+	/* the DfE's codes changed from 1/2 to M/F in 2024-25 (rule 101) */
+	if (year >= 2025)
+		h->sex[0] = c->sex == 1 ? 'M' : 'F';
+	else
+		h->sex[0] = c->sex == 1 ? '1' : '2';
 	h->dob = c->dob;
 	str_copy(h->ethnic, sizeof(h->ethnic),
 		 codes_ethnic.codes[c->ethnic].code);
 	upn_text(g, c, year, h->upn);
-	if (c->sex == 2 && date_age_years(c->dob, ye) >= 12 &&
-	    (c->mother_recorded || mum)) {
+	/* every girl looked after has MOTHER 0 or 1 (DfE rules 393, 607) */
+	if (c->sex == 2) {
 		h->mother = mum;
 		h->mc_dob = mum ? c->mc_dob : DATE_NONE;
 	}
@@ -240,8 +254,9 @@ static void episode_add(struct dm_gen *g, struct s903_return *r,
 		 demo__prov[e->prov]);
 	x->dec = shown ? e->dec : DATE_NONE;
 	str_copy(x->rec, sizeof(x->rec), shown ? demo__rec[e->rec] : "");
+	/* on the episode that ended: not yet in a return that shows it open */
 	str_copy(x->reason_place_change, sizeof(x->reason_place_change),
-		 demo__reason[e->reason]);
+		 shown ? demo__reason[e->reason] : "");
 	demo__pc_text(g, c->home_pc, x->home_post);
 	demo__pc_text(g, e->pl_post, x->pl_post);
 	if (e->home >= 0 && (e->place == PL_K1 || e->place == PL_K2))
@@ -282,28 +297,35 @@ static void oc2_add(struct s903_return *r, const struct dm_child *c,
 
 	child_id(c, x->child);
 	x->dob = c->dob;
+	/* no SDQ at all before 4 (rule 188); SDQ1 is for 17 and over */
 	if (age >= 4 && age <= 16 && rng_chance(&s, 0.88)) {
 		x->sdq_score = rng_range(&s, 0, 10) + rng_range(&s, 0, 10) +
 			       rng_range(&s, 0, 10);
 		if (rng_chance(&s, 0.2))
 			x->sdq_score += rng_range(&s, 0, 10);
-	} else {
-		size_t k = age >= 4 && age <= 16 ? demo__pick(&s, why, 5) : 0;
+	} else if (age >= 4) {
+		size_t k = age <= 16 ? demo__pick(&s, why, 5) : 0;
 
 		snprintf(x->sdq_reason, sizeof(x->sdq_reason), "SDQ%zu",
 			 k + 1);
 	}
 	x->convicted = age >= 10 ? rng_chance(&s, age >= 14 ? 0.08 : 0.03) :
 				   -1;
+	/* the developmental check is for the under-fives only (rule 546) */
 	x->health_check = rng_chance(&s, 0.9);
+	if (age >= 5)
+		x->health_check = -1;
 	x->immunisations = rng_chance(&s, 0.86);
 	x->teeth_check = rng_chance(&s, 0.84);
 	x->health_assessment = rng_chance(&s, 0.9);
 	x->substance_misuse = age >= 10 && rng_chance(&s, 0.06);
+	/* OFFERED is asked only when RECEIVED is 0 (rule 158) */
 	if (x->substance_misuse) {
 		x->intervention_offered = rng_chance(&s, 0.9);
 		x->intervention_received = x->intervention_offered &&
 					   rng_chance(&s, 0.6);
+		if (x->intervention_received)
+			x->intervention_offered = -1;
 	}
 	x->line = (uint32_t)r->noc2 + 1;
 }

@@ -627,6 +627,50 @@ void s903_sort(struct s903_return *r)
 	}
 }
 
+static int cmp_episode_ptr(const void *a, const void *b)
+{
+	return cmp_episode(*(const struct s903_episode *const *)a,
+			   *(const struct s903_episode *const *)b);
+}
+
+size_t s903_rpc_to_ending(struct s903_return *r, size_t *dropped)
+{
+	struct s903_episode **by;
+	size_t n = r->nepisodes, moved = 0;
+
+	*dropped = 0;
+	if (!n)
+		return 0;
+	by = xcalloc(n, sizeof(*by));
+	for (size_t i = 0; i < n; i++)
+		by[i] = &r->episodes[i];
+	qsort(by, n, sizeof(*by), cmp_episode_ptr);
+	/*
+	 * Forwards, each episode takes its successor's reason before the
+	 * successor gives up its own: the reason for the change into episode
+	 * i+1 describes why episode i ended.  A child's first episode in the
+	 * return has no earlier one here to take its reason (that episode
+	 * ended in the previous year's return): it is dropped.
+	 */
+	for (size_t i = 0; i < n; i++) {
+		struct s903_episode *e = by[i];
+		bool last = i + 1 == n || strcmp(by[i + 1]->child, e->child);
+
+		if ((i == 0 || strcmp(by[i - 1]->child, e->child)) &&
+		    e->reason_place_change[0])
+			(*dropped)++;
+		if (last) {
+			e->reason_place_change[0] = '\0';
+			continue;
+		}
+		memcpy(e->reason_place_change, by[i + 1]->reason_place_change,
+		       sizeof(e->reason_place_change));
+		moved += e->reason_place_change[0] != '\0';
+	}
+	free(by);
+	return moved;
+}
+
 int s903_infer_year(const struct s903_return *r)
 {
 	int32_t last = DATE_NONE;

@@ -276,6 +276,16 @@ void s903_drop_row(struct s903_return *r, enum s903_table t);
 void s903_sort(struct s903_return *r);
 
 /*
+ * For a return written with REASON_PLACE_CHANGE on the episode a change
+ * of placement starts (not the DfE's convention: rules 225, 226 want it
+ * on the episode that ends, REC X1): move each reason to the child's
+ * previous episode (by DECOM).  Returns the reasons moved; *dropped gets
+ * those on a child's first episode in the return, which have nowhere to
+ * go.
+ */
+size_t s903_rpc_to_ending(struct s903_return *r, size_t *dropped);
+
+/*
  * Recognise a table from its header row: the table whose columns match
  * best (most shared names).  Returns the table or -1 when fewer than half
  * of a table's columns are present.

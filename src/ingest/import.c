@@ -184,6 +184,12 @@ static int import_903_geo(struct store *s, const char *la, int year,
 			  "year %d is out of range", r.year);
 		r.year = 0;
 	}
+	if (c->rpc_on_start) {
+		size_t dropped;
+
+		c->rpc_moved += (long)s903_rpc_to_ending(&r, &dropped);
+		c->rpc_dropped += (long)dropped;
+	}
 	s903_shrink(&r);
 	s903_check(&r, on_problem, &pc);
 	for (int t = 0; t < S903_NTABLES; t++) {

@@ -23,6 +23,14 @@ struct import_counts {
 	long live_episodes, meetings;	/* missing from care, live */
 	long rule_rows;	/* (rule, row) pairs the DfE's rules flagged */
 	long rules_run;	/* DfE rules in force for the last return */
+	/*
+	 * In: the returns have REASON_PLACE_CHANGE on the episode a change
+	 * starts (`import 903 --rpc-on-start`), moved to the ending one
+	 * (s903_rpc_to_ending()) before they are checked and stored.
+	 * Out: the reasons moved, and those dropped (no earlier episode).
+	 */
+	bool rpc_on_start;
+	long rpc_moved, rpc_dropped;
 };
 
 /*

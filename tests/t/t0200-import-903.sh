@@ -55,4 +55,27 @@ check_status "unknown council" 1 "$CARTREF" --db "$db" import 903 --la W06000099
 check_status "a district is not a council" 1 "$CARTREF" --db "$db" import 903 --la E07000008 $V/*.csv
 check_status "missing file" 1 "$CARTREF" --db "$db" import 903 --la W06000015 "$WORK/nope.csv"
 check_eq "store still unchanged" "$before" "$(counts)"
+# REASON_PLACE_CHANGE: on the ending episode (the DfE's way), or moved
+# there from the starting one with --rpc-on-start
+B=$DATA/review/boundaries
+mkdir -p "$WORK/rpc"
+cp $B/2019/*.csv "$WORK/rpc/"
+awk -F, -v OFS=, 'NR > 1 { r = $10; $10 = ($1 == child) ? prev : ""; prev = r; child = $1 } { print }' \
+	$B/2019/episodes.csv >"$WORK/rpc/episodes.csv"
+# C07's move was in 2017: its reason, on its only episode here, has nowhere to go
+sed -i 's|^\(C07,01/06/2017,P,C2,N1,U6,PR1,,,\),|\1CARPL,|' "$WORK/rpc/episodes.csv"
+reasons() {
+	sql "$1" "SELECT c.child_ref || ':' || coalesce(e.reason_place_change, '') FROM episode e JOIN child c ON c.id = e.child_id ORDER BY c.child_ref, e.decom" | tr '\n' ' '
+}
+fresh_db "$WORK/dfe.db"
+"$CARTREF" --db "$WORK/dfe.db" import homes $B/homes.csv >/dev/null
+"$CARTREF" --db "$WORK/dfe.db" import 903 --la W06000015 $B/2019/*.csv >"$WORK/dfe.out"
+check_grep "the summary says which convention it read" "REASON_PLACE_CHANGE read on the ending episode (DfE)" "$WORK/dfe.out"
+fresh_db "$WORK/start.db"
+"$CARTREF" --db "$WORK/start.db" import homes $B/homes.csv >/dev/null
+"$CARTREF" --db "$WORK/start.db" import 903 --rpc-on-start --la W06000015 "$WORK"/rpc/*.csv >"$WORK/start.out"
+check_grep "--rpc-on-start says it moved them" "REASON_PLACE_CHANGE moved from the starting episode (--rpc-on-start): 5 moved, 1 dropped" "$WORK/start.out"
+check_eq "and stores them where the DfE puts them" "$(reasons "$WORK/dfe.db")" "$(reasons "$WORK/start.db")"
+check_status "--rpc-on-start is not for homes" 2 "$CARTREF" --db "$db" import homes --rpc-on-start $B/homes.csv
+
 done_testing

@@ -422,7 +422,9 @@ static void test_fields_council(void **state)
 	assert_string_equal(e->provider, "The Meadow Trust");
 	assert_string_equal(e->cin, "N1");
 	assert_string_equal(e->ls, "C1");
-	assert_string_equal(e->reason_place_change, "CREQB");
+	/* the reason is on the episode that ended (DfE), the first */
+	assert_string_equal(e->reason_place_change, "");
+	assert_string_equal(r.episodes[0].reason_place_change, "CREQB");
 	assert_string_equal(e->home_post, "CF10 1AA");
 	assert_string_equal(e->pl_post, "SA1 1AA");
 	assert_string_equal(e->district, "SA1");
@@ -473,7 +475,7 @@ static void test_fields_inspector(void **state)
 	assert_int_equal(r.nepisodes, 3);
 	assert_int_equal(r.nmissing, 4);
 	assert_string_equal(r.episodes[1].ls, "C1");
-	assert_string_equal(r.episodes[1].reason_place_change, "CREQB");
+	assert_string_equal(r.episodes[0].reason_place_change, "CREQB");
 	assert_string_equal(r.episodes[1].district, "SA1");
 	assert_int_not_equal(r.episodes[1].band, DIST_HIDDEN);
 	child_record_release(&r);

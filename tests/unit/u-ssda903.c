@@ -1101,6 +1101,34 @@ static void test_infer_year(void **state)
 	s903_return_release(&r);
 }
 
+/*
+ * --rpc-on-start: each reason moves to the child's previous episode by
+ * DECOM, whatever the order of the rows; a first episode's is dropped.
+ */
+static void test_rpc_to_ending(void **state)
+{
+	struct s903_return r = S903_RETURN_INIT;
+	size_t dropped = 9;
+
+	(void)state;
+	add_e(&r, "C1", "10/06/2018", "P", "20/09/2018", 2);
+	add_e(&r, "C1", "01/04/2018", "S", "10/06/2018", 3);
+	add_e(&r, "C1", "20/09/2018", "P", "", 4);
+	add_e(&r, "C2", "01/05/2018", "P", "01/07/2018", 5);
+	add_e(&r, "C2", "01/07/2018", "L", "", 6);
+	snprintf(r.episodes[0].reason_place_change, 7, "CREQB");
+	snprintf(r.episodes[2].reason_place_change, 7, "ALLEG");
+	snprintf(r.episodes[3].reason_place_change, 7, "CARPL");
+	assert_int_equal(s903_rpc_to_ending(&r, &dropped), 2);
+	assert_int_equal(dropped, 1);
+	assert_string_equal(r.episodes[1].reason_place_change, "CREQB");
+	assert_string_equal(r.episodes[0].reason_place_change, "ALLEG");
+	assert_string_equal(r.episodes[2].reason_place_change, "");
+	assert_string_equal(r.episodes[3].reason_place_change, "");
+	assert_string_equal(r.episodes[4].reason_place_change, "");
+	s903_return_release(&r);
+}
+
 static void test_sort(void **state)
 {
 	struct s903_return r = S903_RETURN_INIT;
@@ -1177,6 +1205,7 @@ int main(void)
 		cmocka_unit_test(test_check_invalid_header),
 		cmocka_unit_test(test_infer_year),
 		cmocka_unit_test(test_sort),
+		cmocka_unit_test(test_rpc_to_ending),
 	};
 
 	return cmocka_run_group_tests(ssda903_tests, NULL, NULL);
