@@ -158,7 +158,8 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_LOAD_EPISODES] =
 	"SELECT c.child_ref, e.decom, e.rne, e.ls, e.cin, e.place,"
 	" e.place_provider, e.dec, e.rec, e.reason_place_change, e.home_post,"
-	" e.pl_post, e.urn FROM episode e JOIN child c ON c.id = e.child_id"
+	" e.pl_post, e.urn, e.pl_distance, e.pl_la"
+	" FROM episode e JOIN child c ON c.id = e.child_id"
 	" WHERE e.return_id = ?1 ORDER BY c.child_ref, e.decom, e.id",
 	[ST_LOAD_MISSING] =
 	"SELECT c.child_ref, rc.dob, m.kind, m.start, m.end FROM missing m"
@@ -1167,6 +1168,9 @@ int db_return_load(struct sql *db, const char *la, int year,
 		sql_col_text(s, 10, e->home_post, sizeof(e->home_post));
 		sql_col_text(s, 11, e->pl_post, sizeof(e->pl_post));
 		sql_col_text(s, 12, e->urn, sizeof(e->urn));
+		/* derived at import: the DfE rules compare them across years */
+		e->pl_distance = (int32_t)sql_col_opt_int(s, 13);
+		sql_col_text(s, 14, e->pl_la, sizeof(e->pl_la));
 		cb_rc_ = 0;
 	});
 
