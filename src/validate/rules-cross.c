@@ -359,12 +359,23 @@ static const struct s903_header *prev_header(const struct v_child *c)
 }
 
 /* 202: SEX as last year. */
+/*
+ * The DfE recoded SEX from 1/2 to M/F in 2024-25: a child recorded as 1
+ * last year and M this year has the same sex.  (The peer compares the
+ * codes as written and flags every returning child in the first M/F
+ * year.)
+ */
+static char sex_of(const char *code)
+{
+	return !strcmp(code, "1") ? 'M' : !strcmp(code, "2") ? 'F' : code[0];
+}
+
 static void r202(struct v_run *run, const struct v_child *c)
 {
 	const struct s903_header *p = prev_header(c);
 
 	for (size_t i = 0; p && i < c->nh; i++)
-		if (strcmp(c->h[i].sex, p->sex))
+		if (sex_of(c->h[i].sex) != sex_of(p->sex))
 			v_flag(run, S903_HEADER, &c->h[i]);
 }
 

@@ -556,7 +556,9 @@ static void r454(struct v_run *run, const struct v_child *c)
 }
 
 /* 460: staying put at 18 (E17) ends care on or after the 18th birthday. */
-static void r460(struct v_run *run, const struct v_child *c)
+/* E17 episodes that ended before the day "latest" of 18 years allows. */
+static void e17_before(struct v_run *run, const struct v_child *c,
+		       int days_before_18th)
 {
 	int32_t dob = dob_of(c);
 
@@ -564,8 +566,25 @@ static void r460(struct v_run *run, const struct v_child *c)
 		return;
 	for (size_t i = 0; i < c->nep; i++)
 		if (!strcmp(c->ep[i].rec, "E17") && c->ep[i].dec != DATE_NONE &&
-		    c->ep[i].dec < date_add_years(dob, 18))
+		    c->ep[i].dec < date_add_years(dob, 18) - days_before_18th)
 			v_flag(run, S903_EPISODES, &c->ep[i]);
+}
+
+/* 460, England: E17 (stayed with carers at 18) ends on or after the 18th
+ * birthday. */
+static void r460(struct v_run *run, const struct v_child *c)
+{
+	e17_before(run, c, 0);
+}
+
+/*
+ * 460, Wales: a child stops being looked after on the day before the
+ * 18th birthday (the young person is 18 the next day; When I am Ready
+ * arrangements start then), so DEC may be that day and no earlier.
+ */
+static void r460_wales(struct v_run *run, const struct v_child *c)
+{
+	e17_before(run, c, 1);
 }
 
 /* 501: an episode starts on or after the previous one ended. */
@@ -1023,14 +1042,25 @@ const struct v_rule v_rules_placements[] = {
 		"ar gyfer plant a oedd gynt yn UASC nad ydynt wedi'u nodi "
 		"felly yn y data a lwythwyd]",
 	  .child = r454 },
-	{ .code = "460", .from = 2023, .nations = V_ALL, .tables = EP_H,
+	{ .code = "460", .from = 2023, .nations = V_ENGLAND, .tables = EP_H,
 	  .fields = "DEC,REC",
 	  .en = "Reason episode ceased is that child stayed with current "
 		"carers at age 18 (or above), but child is aged under 18.",
 	  .cy = "Y rheswm y daeth y bennod i ben yw bod y plentyn wedi aros "
 		"gyda'i ofalwyr presennol yn 18 oed (neu'n hŷn), ond mae'r "
 		"plentyn o dan 18 oed.",
+	  .not_wales = "Wales has its own row: care there ends on the day "
+		       "before the 18th birthday, so DEC may be that day",
 	  .child = r460 },
+	{ .code = "460", .from = 2023, .nations = V_WALES, .tables = EP_H,
+	  .fields = "DEC,REC",
+	  .en = "Reason episode ceased is that child stayed with current "
+		"carers at 18, but the episode ended before the day before "
+		"the 18th birthday.",
+	  .cy = "Y rheswm y daeth y bennod i ben yw bod y plentyn wedi aros "
+		"gyda'i ofalwyr presennol yn 18 oed, ond daeth y bennod i "
+		"ben cyn y diwrnod cyn ei ben-blwydd yn 18 oed.",
+	  .child = r460_wales },
 	{ .code = "501", .from = 2023, .nations = V_ALL, .tables = EP,
 	  .fields = "DECOM,DEC",
 	  .en = "A new episode has started before the end date of the "

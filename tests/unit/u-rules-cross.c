@@ -356,6 +356,11 @@ static void test_202(void **state)
 			    "Header:3 Header:4 Header:8 Header:9");
 	assert_string_equal(RUN(&r, NULL, 2026, "202"), "");
 	release(&r, &p);
+	/* 1/2 last year and M/F this year (the DfE's recoding) agree */
+	fx_table(&r, S903_HEADER, "CHILD,SEX\n201,M\n202,F\n203,F\n204,M\n");
+	fx_table(&p, S903_HEADER, "CHILD,SEX\n201,1\n202,2\n203,1\n204,2\n");
+	assert_string_equal(RUN(&r, &p, 2025, "202"), "Header:4 Header:5");
+	release(&r, &p);
 }
 
 static void test_203(void **state)

@@ -886,14 +886,22 @@ static void test_460(void **state)
 		 "101,X1,20/03/2020\n"
 		 "102,,\n"
 		 "103,E17,23/08/2020\n"
-		 "104,E17,23/08/2020\n");	/* no DOB */
+		 "104,E17,23/08/2020\n"	/* no DOB */
+		 "105,E17,14/04/2023\n"	/* 8: the day before */
+		 "106,E17,13/04/2023\n");	/* 9: two days before */
 	fx_table(&r, S903_HEADER,
 		 "CHILD,DOB\n"
 		 "101,16/03/2005\n"
 		 "102,23/09/2002\n"
 		 "103,31/12/2000\n"
-		 "104,\n");
-	assert_string_equal(RUN(r, 2023, "460"), "Episodes:3");
+		 "104,\n"
+		 "105,15/04/2005\n"
+		 "106,15/04/2005\n");
+	/* Wales: care ends on the day before the 18th birthday */
+	assert_string_equal(RUN(r, 2023, "460"), "Episodes:3 Episodes:9");
+	/* England: on the birthday or later */
+	assert_string_equal(fx_run(&r, NULL, 2023, V_ENGLAND, "460"),
+			    "Episodes:3 Episodes:8 Episodes:9");
 	s903_return_release(&r);
 }
 
