@@ -196,6 +196,12 @@ static const char *status_of(const struct v_rule *r)
 	return "checked";
 }
 
+static const char *nations_of(const struct v_rule *r)
+{
+	return (r->nations & V_ALL) == V_ALL ? "England, Wales" :
+	       r->nations & V_WALES ? "Wales" : "England";
+}
+
 static void years_of(const struct v_rule *r, char *out, size_t n)
 {
 	if (r->to)
@@ -254,8 +260,9 @@ int cmd_rules(struct cli *cl, int argc, char **argv)
 	if (!strcmp(format, "json"))
 		a = json_array();
 	if (!strcmp(format, "md"))
-		printf("| rule | years | status | tables | fields | message | "
-		       "why |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+		printf("| rule | years | nations | status | tables | fields | "
+		       "message | why |\n"
+		       "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct v_rule *r = reg[i];
 		const char *why = r->todo ? r->todo :
@@ -275,15 +282,18 @@ int cmd_rules(struct cli *cl, int argc, char **argv)
 						       s903_tables[t].name);
 		if (a) {
 			json_array_append_new(a, json_pack(
-				"{s:s, s:i, s:o, s:s, s:s, s:s, s:s, s:s, s:s}",
+				"{s:s, s:i, s:o, s:s, s:s, s:s, s:s, s:s, s:s, "
+				"s:s}",
 				"rule", r->code, "from", r->from,
 				"to", r->to ? json_integer(r->to) : json_null(),
+				"nations", nations_of(r),
 				"status", status_of(r), "tables", tables,
 				"fields", r->fields, "message", r->en,
 				"message_cy", r->cy, "why", why));
 		} else if (!strcmp(format, "md")) {
-			printf("| %s | %s | %s | %s | %s | ", r->code, years,
-			       status_of(r), tables, r->fields);
+			printf("| %s | %s | %s | %s | %s | %s | ", r->code,
+			       years, nations_of(r), status_of(r), tables,
+			       r->fields);
 			md_cell(r->en);
 			fputs(" | ", stdout);
 			md_cell(why);

@@ -113,7 +113,7 @@ check "rules lists the registry" cr rules
 grep_out "each rule's code, years, status and message" \
 	"^226 *2026- *checked *Reason for placement change" cr rules
 grep_out "rules --format md is the table in docs/validation.md" \
-	"| 226 | 2026- | checked |" cr rules --format md
+	"| 226 | 2026- | England, Wales | checked |" cr rules --format md
 
 # ---- the child's record --------------------------------------------------
 check "the homes" cr import homes $DATA/review/boundaries/homes.csv
