@@ -29,7 +29,7 @@ static void rules_summary(const struct import_counts *c, struct diags *rd,
 	}
 	if (!strict) {
 		diags_print(rd, stderr, DIAGS_SHOWN);
-		if ((long)rd->n < c->rule_rows)
+		if (rd->n && (long)rd->n < c->rule_rows)
 			fprintf(stderr, "... and %ld more rows flagged by the "
 				"DfE rules (--report FILE lists them all)\n",
 				c->rule_rows - (long)rd->n);

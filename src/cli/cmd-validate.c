@@ -63,6 +63,7 @@ int cmd_validate(struct cli *cl, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct which w = { NULL, 0, 0, NULL, 0 };
+	struct rules_env env = { NULL, 0, false };
 	struct tally *t = NULL;
 	size_t nt = 0, at = 0;
 	const char *report = NULL;
@@ -125,7 +126,7 @@ int cmd_validate(struct cli *cl, int argc, char **argv)
 
 		rc = store_return_load(s, w.v[i].la, w.v[i].year, &r, &err);
 		if (!rc)
-			rc = rules_run(s, &r, &rr, &err);
+			rc = rules_run(s, &env, &r, NULL, &rr, &err);
 		if (rc) {
 			s903_return_release(&r);
 			break;
@@ -175,6 +176,7 @@ int cmd_validate(struct cli *cl, int argc, char **argv)
 	}
 	json_decref(doc);
 	json_decref(returns);
+	rules_env_release(&env);
 	free(t);
 	free(w.v);
 	store_close(s);

@@ -82,8 +82,10 @@ static int check_rules(struct store *s, struct s903_return *r,
 		       struct diags *d, struct import_counts *c,
 		       struct err *err)
 {
+	struct rules_env local = { NULL, 0, false };
 	struct rules_run rr;
-	int rc = rules_run(s, r, &rr, err);
+	int rc = rules_run(s, o->env ? o->env : &local, r, o->last, &rr,
+			   err);
 
 	if (rc)
 		return rc;
@@ -97,6 +99,7 @@ static int check_rules(struct store *s, struct s903_return *r,
 	if (o->report)
 		rc = rules_report_write(o->report, &rr, err);
 	rules_run_release(&rr);
+	rules_env_release(&local);
 	return rc;
 }
 
@@ -221,7 +224,12 @@ static int import_903_geo(struct store *s, const char *la, int year,
 	c->missing += (long)r.nmissing;
 	c->oc2 += (long)r.noc2;
 out:
-	s903_return_release(&r);
+	if (o->last && r.year) {
+		s903_return_release(o->last);
+		*o->last = r;	/* the next return's year before, maybe */
+	} else {
+		s903_return_release(&r);
+	}
 	return rc;
 }
 
@@ -343,7 +351,8 @@ static char *path_join(const char *a, const char *b)
 
 /* One DIR/903/<CODE>/<YEAR> directory. */
 static int import_year_dir(struct store *s, const char *la, const char *ydir,
-			   const char *yname, bool check,
+			   const char *yname, bool check, struct rules_env *env,
+			   struct s903_return *last,
 			   const struct geo_index *geo, struct diags *d,
 			   struct import_counts *c, struct err *err)
 {
@@ -363,7 +372,8 @@ static int import_year_dir(struct store *s, const char *la, const char *ydir,
 	for (size_t i = 0; i < files.n; i++)
 		paths[i] = path_join(ydir, files.v[i]);
 	{
-		struct import_opts o = { .check = check, .rules_on = true };
+		struct import_opts o = { .check = check, .rules_on = true,
+					 .env = env, .last = last };
 
 		rc = import_903_geo(s, la, year, (const char *const *)paths,
 				    files.n, &o, geo, d, c, err);
@@ -408,6 +418,8 @@ int import_dir(struct store *s, const char *dir, bool check, struct diags *d,
 {
 	struct names las = { 0 }, years = { 0 };
 	struct geo_index *geo = NULL;
+	struct rules_env env = { NULL, 0, false };	/* after homes.csv */
+	struct s903_return last = S903_RETURN_INIT;	/* years in order */
 	char *homes = path_join(dir, "homes.csv");
 	char *root = path_join(dir, "903");
 	size_t before = d->n;
@@ -432,8 +444,8 @@ int import_dir(struct store *s, const char *dir, bool check, struct diags *d,
 
 			/* after a problem, validate the rest but write none */
 			rc = import_year_dir(s, las.v[i], ydir, years.v[j],
-					     check || d->n > before, geo, d, c,
-					     err);
+					     check || d->n > before, &env,
+					     &last, geo, d, c, err);
 			free(ydir);
 		}
 		free(ladir);
@@ -447,6 +459,8 @@ int import_dir(struct store *s, const char *dir, bool check, struct diags *d,
 		rc = store_commit(s, err);
 out:
 	geo_index_free(geo);
+	rules_env_release(&env);
+	s903_return_release(&last);
 	names_release(&las);
 	names_release(&years);
 	free(homes);

@@ -15,6 +15,7 @@
 
 #include "base/compat.h"
 #include "ingest/s903-io.h"
+#include "ingest/rules-run.h"
 #include "store/store-core.h"
 
 struct import_counts {
@@ -48,6 +49,13 @@ struct import_opts {
 	struct diags *rules;	/* their problems, when not strict */
 	size_t rules_max;	/* at most so many of them there; 0 all */
 	const char *report;	/* the rule report file, or NULL */
+	/* the register kept for the rules over several returns, or NULL */
+	struct rules_env *env;
+	/*
+	 * In: the return read before this one (the rules' last year when it
+	 * is the council's year before); out: this one (NULL: not kept).
+	 */
+	struct s903_return *last;
 };
 
 /*

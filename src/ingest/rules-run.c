@@ -27,35 +27,52 @@ static int add_home(const struct home *h, void *ctx)
 	return 0;
 }
 
-int rules_run(struct store *s, struct s903_return *r, struct rules_run *rr,
+void rules_env_release(struct rules_env *env)
+{
+	free(env->homes);
+	memset(env, 0, sizeof(*env));
+}
+
+int rules_run(struct store *s, struct rules_env *env, struct s903_return *r,
+	      struct s903_return *last, struct rules_run *rr,
 	      struct err *err)
 {
-	struct homes_acc homes = { NULL, 0, 0 };
 	struct err quiet = ERR_INIT;
 	int rc;
 
 	memset(rr, 0, sizeof(*rr));
 	rr->prev = (struct s903_return)S903_RETURN_INIT;
 	rr->res = (struct v_result)V_RESULT_INIT;
-	rc = store_return_load(s, r->la, r->year - 1, &rr->prev, &quiet);
-	if (!rc)
-		rr->have_prev = true;
-	else if (rc != ERR_NOT_FOUND)
-		return err_set(err, rc, "last year's return: %s", quiet.msg);
-	/* the register, in URN order (store_homes_each() gives it so) */
-	rc = store_homes_each(s, add_home, &homes, err);
-	if (rc) {
-		free(homes.v);
-		return rc;
+	if (!env->loaded) {
+		struct homes_acc homes = { NULL, 0, 0 };
+
+		/* the register, in URN order (store_homes_each() gives it so) */
+		rc = store_homes_each(s, add_home, &homes, err);
+		if (rc) {
+			free(homes.v);
+			return rc;
+		}
+		env->homes = homes.v;
+		env->nhomes = homes.n;
+		env->loaded = true;
 	}
-	rr->homes = homes.v;
-	rr->nhomes = homes.n;
+	if (last && last->year == r->year - 1 && !strcmp(last->la, r->la)) {
+		rr->in.prev = last;
+	} else {
+		rc = store_return_load(s, r->la, r->year - 1, &rr->prev,
+				       &quiet);
+		if (!rc)
+			rr->have_prev = true;
+		else if (rc != ERR_NOT_FOUND)
+			return err_set(err, rc, "last year's return: %s",
+				       quiet.msg);
+		rr->in.prev = rr->have_prev ? &rr->prev : NULL;
+	}
 	rr->in.r = r;
-	rr->in.prev = rr->have_prev ? &rr->prev : NULL;
 	rr->in.year = r->year;
 	rr->in.nation = v_nation_of(r->la);
-	rr->in.homes = homes.n ? homes.v : NULL;
-	rr->in.nhomes = homes.n;
+	rr->in.homes = env->nhomes ? env->homes : NULL;
+	rr->in.nhomes = env->nhomes;
 	validate_return(&rr->in, NULL, &rr->res);
 	return 0;
 }
@@ -64,9 +81,6 @@ void rules_run_release(struct rules_run *rr)
 {
 	v_result_release(&rr->res);
 	s903_return_release(&rr->prev);
-	free(rr->homes);
-	rr->homes = NULL;
-	rr->nhomes = 0;
 }
 
 const void *rules_hit_row(const struct rules_run *rr, const struct v_hit *h)
