@@ -274,6 +274,8 @@ void demo__pc_grid(const struct dm_gen *g, uint32_t pc, struct grid_ref *out);
 /* A postcode in area; of `tries` random ones, the nearest to `to`. */
 uint32_t demo__pc_in(const struct dm_gen *g, uint64_t *s, size_t area,
 		     const struct grid_ref *to, int tries);
+/* The area a postcode is in (SIZE_MAX: none, which cannot happen). */
+size_t demo__pc_area(const struct dm_gen *g, uint32_t pc);
 double demo__miles(const struct grid_ref *a, const struct grid_ref *b);
 
 /* demo-homes.c */
