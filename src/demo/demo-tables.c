@@ -1,0 +1,219 @@
+/*
+ * demo-tables.c: the later SSDA903 tables of a generated return, each cut
+ * from the one history like the episodes (demo.c): Reviews, SWEpisodes,
+ * UASC and PrevPerm.
+ *
+ * Each child's draws come from streams derived from the child's seed and
+ * a label per table (and never the year), so that the years of a return
+ * agree: the same reviews, the same social workers, the same previous
+ * permanence in every year that shows them.
+ */
+#include "base/compat.h"
+#include "base/xalloc.h"
+#include "demo/demo-internal.h"
+
+static void child_id(const struct dm_child *c, char out[S903_CHILD_MAX + 1])
+{
+	snprintf(out, S903_CHILD_MAX + 1, "C%06u", c->id);
+}
+
+/* The last day of a period of care, or DAY_INF while still in care. */
+static int32_t period_last(const struct dm_gen *g, const struct dm_period *p)
+{
+	return p->end > g->sim_end ? DAY_INF : p->end;
+}
+
+/* Saturday and Sunday move to the Monday: reviews are on working days. */
+static int32_t working_day(int32_t d)
+{
+	int dow = (int)(((d - date_from_ymd(2024, 1, 1)) % 7 + 7) % 7);
+
+	return dow == 5 ? d + 2 : dow == 6 ? d + 1 : d;
+}
+
+/* ---- Reviews ------------------------------------------------------------ */
+
+/*
+ * The statutory timetable of looked-after reviews: the first within 20
+ * working days of coming into care (28 days), the second within three
+ * months of it, then every six months; most are held a little before
+ * they are due, a few late.  PN0 before the fourth birthday (rules 440,
+ * 441), else how the child took part.
+ */
+void demo__reviews_add(struct dm_gen *g, struct s903_return *r,
+		       const struct dm_child *c, int year)
+{
+	static const double pn[8] = { 0, 46, 12, 6, 6, 11, 9, 10 };
+	int32_t ys = year_start(year), ye = year_end(year);
+
+	for (int k = 0; k < c->nper; k++) {
+		const struct dm_period *p = &c->per[k];
+		int32_t last = period_last(g, p), due, d;
+		uint64_t s = rng_derive(c->seed, 0x726576000ULL + (uint64_t)k);
+
+		if (p->start > ye || last < ys)
+			continue;
+		for (int n = 0;; n++) {
+			due = n == 0 ? p->start + 28 :
+			      n == 1 ? due + 91 : due + 182;
+			if (due > ye || due >= last)
+				break;
+			d = due - rng_range(&s, 0, 12);
+			if (rng_chance(&s, 0.06))
+				d = due + rng_range(&s, 1, 30);
+			d = working_day(d);
+			if (d <= p->start || d >= last || d > ye)
+				break;
+			if (d < ys)
+				continue;
+			{
+				struct s903_review *x = s903_add_row(r, S903_REVIEWS);
+
+				child_id(c, x->child);
+				x->dob = c->dob;
+				x->review = d;
+				if (d < date_add_years(c->dob, 4))
+					str_copy(x->review_code,
+						 sizeof(x->review_code), "PN0");
+				else
+					snprintf(x->review_code,
+						 sizeof(x->review_code), "PN%zu",
+						 demo__pick(&s, pn, 8));
+				x->line = (uint32_t)r->nreviews + 1;
+			}
+			due = d > due ? due : d;
+		}
+	}
+}
+
+/* ---- SWEpisodes ----------------------------------------------------------- */
+
+/*
+ * The child's social workers from the first day in care, one after the
+ * other with no gap (SW08, SW10), the latest never closed (SW17), a new
+ * one at each return to care (FCONTA, SW12).  A return from 2024-25
+ * shows the two years to 31 March (SW07), 2023-24 the one.
+ */
+void demo__sw_add(struct dm_gen *g, struct s903_return *r,
+		  const struct dm_child *c, int year)
+{
+	static const char *const why[] = {
+		"LEFTRL", "ORGRST", "MANAGE", "ABSENC", "CHCHAN", "PCCHAN",
+		"TSPROC", "OTHERS",
+	};
+	static const double why_w[] = { 34, 14, 14, 7, 10, 10, 4, 7 };
+	int32_t ys = year_start(year), ye = year_end(year);
+	int32_t from = year >= 2025 ? date_add_years(ys, -1) : ys;
+	uint64_t s = rng_derive(c->seed, 0x7377ULL);	/* "sw" */
+	uint32_t pool = (uint32_t)(g->areas[c->area].nkids / 14) + 3;
+	int32_t start, next;
+	const char *reason = "FCONTA";
+	int k = 1;
+
+	if (year < 2024 || !c->nper)
+		return;
+	start = c->per[0].start;
+	while (start <= ye) {
+		uint32_t worker = rng_below(&s, pool);
+		const char *now = reason;
+
+		next = start + 14 + (int32_t)demo__lognormal(&s, 300, 0.6);
+		/* a new period of care: a new worker from its first day */
+		if (k < c->nper && c->per[k].start <= next &&
+		    c->per[k].start > start) {
+			next = c->per[k++].start;
+			reason = "FCONTA";
+		} else {
+			reason = why[demo__pick(&s, why_w, ARRAY_SIZE(why))];
+		}
+		if (next >= from) {
+			struct s903_sw_episode *x =
+				s903_add_row(r, S903_SW_EPISODES);
+
+			child_id(c, x->child);
+			x->dob = c->dob;
+			snprintf(x->sw_id, sizeof(x->sw_id), "SW%02u%05u",
+				 (unsigned)c->area, worker);
+			x->sw_decom = start;
+			x->sw_dec = next <= ye ? next : DATE_NONE;
+			str_copy(x->sw_reason, sizeof(x->sw_reason), now);
+			x->line = (uint32_t)r->nsw + 1;
+		}
+		start = next;
+	}
+}
+
+/* ---- UASC ----------------------------------------------------------------- */
+
+/*
+ * An unaccompanied asylum-seeking child has a row in every return that
+ * shows them, the date the status ceases being the 18th birthday (rules
+ * 205B, 304); the sex as in Header (INT21).
+ */
+void demo__uasc_add(struct s903_return *r, const struct dm_child *c,
+		    const char *sex)
+{
+	struct s903_uasc *x;
+
+	if (!c->uasc)
+		return;
+	x = s903_add_row(r, S903_UASC);
+	child_id(c, x->child);
+	str_copy(x->sex, sizeof(x->sex), sex);
+	x->dob = c->dob;
+	x->duc = demo__birthday(c->dob, 18);
+	x->line = (uint32_t)r->nuasc + 1;
+}
+
+/* ---- PrevPerm ------------------------------------------------------------- */
+
+/*
+ * A child starting care in the year (rule 630): whether an adoption,
+ * special guardianship or child arrangements order ended before (about
+ * one in twelve), when (before the first day in care, rule 632, the day
+ * sometimes unknown, ZZ) and where (WAL: a Welsh council, rule 633).
+ */
+void demo__prev_perm_add(struct dm_gen *g, struct s903_return *r,
+			 const struct dm_child *c, int year)
+{
+	static const double w[4] = { 92, 2, 4, 2 };	/* Z1 P1 P2 P3 */
+	int32_t ys = year_start(year), ye = year_end(year);
+	uint64_t s = rng_derive(c->seed, 0x7070ULL);	/* "pp" */
+	struct s903_prev_perm *x;
+	bool starts = false;
+	size_t k;
+
+	for (uint32_t i = 0; i < c->ep_n; i++) {
+		const struct dm_ep *e = &g->eps[c->ep_first + i];
+
+		if (e->rne == RNE_S && e->decom >= ys && e->decom <= ye)
+			starts = true;
+	}
+	if (!starts)
+		return;
+	k = demo__pick(&s, w, 4);
+	if (c->per[0].start - c->dob < 800)
+		k = 0;
+	x = s903_add_row(r, S903_PREV_PERM);
+	child_id(c, x->child);
+	x->dob = c->dob;
+	if (k == 0) {
+		str_copy(x->prev_perm, sizeof(x->prev_perm), "Z1");
+	} else {
+		int32_t d = rng_range(&s, c->dob + 365, c->per[0].start - 90);
+		int y, m, dd;
+
+		x->prev_perm[0] = 'P';
+		x->prev_perm[1] = (char)('0' + k);
+		str_copy(x->la_perm, sizeof(x->la_perm),
+			 g->wales ? "WAL" : "999");
+		date_to_ymd(d, &y, &m, &dd);
+		if (rng_chance(&s, 0.2))
+			snprintf(x->date_perm, sizeof(x->date_perm),
+				 "ZZ/%02d/%04d", m, y);
+		else
+			snprintf(x->date_perm, sizeof(x->date_perm),
+				 "%02d/%02d/%04d", dd, m, y);
+	}
+	x->line = (uint32_t)r->nprev_perm + 1;
+}
