@@ -299,6 +299,8 @@ void demo__sw_add(struct dm_gen *g, struct s903_return *r,
 		  const struct dm_child *c, int year);
 void demo__uasc_add(struct s903_return *r, const struct dm_child *c,
 		    const char *sex);
+void demo__adoption_add(struct dm_gen *g, struct s903_return *r,
+			const struct dm_child *c, int year);
 void demo__prev_perm_add(struct dm_gen *g, struct s903_return *r,
 			 const struct dm_child *c, int year);
 

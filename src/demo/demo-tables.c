@@ -217,3 +217,148 @@ void demo__prev_perm_add(struct dm_gen *g, struct s903_return *r,
 	}
 	x->line = (uint32_t)r->nprev_perm + 1;
 }
+
+/* ---- PlacedAdoption and AD1 --------------------------------------------- */
+
+/* A period of care's decision that the child should be placed for adoption. */
+struct adoption {
+	int32_t decided;	/* DATE_PLACED, AD1's DATE_INT */
+	int32_t placed;		/* first DECOM in A3-A6 (DAY_INF: none) */
+	int32_t ceased;		/* DATE_PLACED_CEASED, DATE_NONE */
+	const char *why;	/* REASON_PLACED_CEASED */
+	const struct dm_ep *adopted;	/* the episode ending E11/E12 */
+};
+
+/*
+ * Whether period k of c has a placement order (E1) or an adoption
+ * placement, and so a decision to place for adoption: made before both
+ * (rules 552, 554), not before the period began (1003, 334); ceased on
+ * the day the child left care other than by adoption (557, 558).
+ */
+static bool adoption_of(const struct dm_gen *g, const struct dm_child *c,
+			int k, struct adoption *ad)
+{
+	const struct dm_period *p = &c->per[k];
+	int32_t e1 = DAY_INF, first;
+	const struct dm_ep *last = NULL;
+	uint64_t s = rng_derive(c->seed, 0x616400ULL + (uint64_t)k);
+
+	memset(ad, 0, sizeof(*ad));
+	ad->placed = DAY_INF;
+	ad->ceased = DATE_NONE;
+	for (uint32_t i = 0; i < c->ep_n; i++) {
+		const struct dm_ep *e = &g->eps[c->ep_first + i];
+
+		if (e->decom < p->start || e->decom > p->end)
+			continue;
+		if (e->ls == LS_E1 && e->decom < e1)
+			e1 = e->decom;
+		if (pl_adoption(e->place) && e->decom < ad->placed)
+			ad->placed = e->decom;
+		if (e->rec == REC_E11 || e->rec == REC_E12)
+			ad->adopted = e;
+		last = e;
+	}
+	if (e1 == DAY_INF && ad->placed == DAY_INF)
+		return false;
+	first = e1 < ad->placed ? e1 : ad->placed;
+	ad->decided = first - rng_range(&s, 0, 90);
+	if (ad->decided < p->start)
+		ad->decided = p->start;
+	if (!ad->adopted && last && last->dec != DATE_NONE &&
+	    last->rec != REC_X1) {
+		ad->ceased = last->dec;
+		switch (last->rec) {
+		case REC_E4A:
+		case REC_E4B:
+		case REC_E13:
+			ad->why = "RD1";
+			break;
+		case REC_E45:
+		case REC_E46:
+		case REC_E47:
+		case REC_E48:
+		case REC_E41:
+			ad->why = "RD2";
+			break;
+		default:
+			ad->why = "RD4";
+			break;
+		}
+	}
+	return true;
+}
+
+/* The adopters: one in eight single, the rest couples of each kind. */
+static void adopters(uint64_t *s, struct s903_ad1 *x)
+{
+	static const struct {
+		const char *nb, *sex, *ls;
+		double w;
+	} k[] = {
+		{ "1", "F1", "L0", 10 }, { "1", "M1", "L0", 2 },
+		{ "2", "MF", "L11", 55 }, { "2", "MM", "L12", 3 },
+		{ "2", "FF", "L12", 4 }, { "2", "MF", "L3", 15 },
+		{ "2", "MM", "L4", 2 }, { "2", "FF", "L4", 2 },
+		{ "2", "FF", "L2", 4 }, { "2", "MM", "L2", 3 },
+	};
+	double w[ARRAY_SIZE(k)];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(k); i++)
+		w[i] = k[i].w;
+	i = demo__pick(s, w, ARRAY_SIZE(k));
+	str_copy(x->nb_adoptr, sizeof(x->nb_adoptr), k[i].nb);
+	str_copy(x->sex_adoptr, sizeof(x->sex_adoptr), k[i].sex);
+	str_copy(x->ls_adoptr, sizeof(x->ls_adoptr), k[i].ls);
+}
+
+/*
+ * PlacedAdoption: each decision in every return from the year it was
+ * made until the year it ceased (559, 583); AD1: the year the child is
+ * adopted, DATE_INT the decision (523), matched before the adoption
+ * placement (331, 333), FOSTER_CARE as the placement (335).
+ */
+void demo__adoption_add(struct dm_gen *g, struct s903_return *r,
+			const struct dm_child *c, int year)
+{
+	int32_t ys = year_start(year), ye = year_end(year);
+
+	for (int k = 0; k < c->nper; k++) {
+		struct adoption ad;
+		struct s903_placed_adoption *x;
+		const struct dm_ep *e;
+
+		if (!adoption_of(g, c, k, &ad) || ad.decided > ye ||
+		    (ad.ceased != DATE_NONE && ad.ceased < ys))
+			continue;
+		x = s903_add_row(r, S903_PLACED_ADOPTION);
+		child_id(c, x->child);
+		x->dob = c->dob;
+		x->date_placed = ad.decided;
+		if (ad.ceased != DATE_NONE && ad.ceased <= ye) {
+			x->date_placed_ceased = ad.ceased;
+			str_copy(x->reason_placed_ceased,
+				 sizeof(x->reason_placed_ceased), ad.why);
+		}
+		x->line = (uint32_t)r->nplaced + 1;
+		e = ad.adopted;
+		if (e && e->dec >= ys && e->dec <= ye) {
+			struct s903_ad1 *a = s903_add_row(r, S903_AD1);
+			uint64_t s = rng_derive(c->seed, 0x616431ULL);
+			int32_t bound = ad.placed < e->decom ? ad.placed :
+							       e->decom;
+
+			child_id(c, a->child);
+			a->dob = c->dob;
+			a->date_int = ad.decided;
+			a->date_match = bound - rng_range(&s, 7, 60);
+			if (a->date_match < ad.decided)
+				a->date_match = ad.decided;
+			a->foster_care[0] = e->place == PL_A3 ||
+					    e->place == PL_A5 ? '1' : '0';
+			adopters(&s, a);
+			a->line = (uint32_t)r->nad1 + 1;
+		}
+	}
+}

@@ -419,6 +419,7 @@ static void return_cut(struct dm_gen *g, const struct dm_area *a, int year,
 			demo__sw_add(g, r, c, year);
 		demo__uasc_add(r, c, r->header[r->nheader - 1].sex);
 		demo__prev_perm_add(g, r, c, year);
+		demo__adoption_add(g, r, c, year);
 	}
 }
 
