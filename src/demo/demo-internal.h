@@ -301,6 +301,9 @@ void demo__uasc_add(struct s903_return *r, const struct dm_child *c,
 		    const char *sex);
 void demo__adoption_add(struct dm_gen *g, struct s903_return *r,
 			const struct dm_child *c, int year);
+bool demo__oc3_due(const struct dm_gen *g, const struct dm_child *c,
+		   int year);
+void demo__oc3_add(struct s903_return *r, const struct dm_child *c, int year);
 void demo__prev_perm_add(struct dm_gen *g, struct s903_return *r,
 			 const struct dm_child *c, int year);
 

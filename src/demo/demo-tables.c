@@ -362,3 +362,105 @@ void demo__adoption_add(struct dm_gen *g, struct s903_return *r,
 		}
 	}
 }
+
+/* ---- OC3 ------------------------------------------------------------------ */
+
+static long days_after(int32_t from, int32_t to, int32_t start)
+{
+	if (start > from)
+		from = start;
+	return to > from ? (long)to - from : 0;
+}
+
+/*
+ * Whether c is in the year's care leaver cohort: a young person whose
+ * 17th, 18th or 19th birthday falls in the year, who left care before
+ * it (1007, 1016), not by adoption nor to another council (1001, 1011),
+ * having been looked after at least 13 weeks since 14 and some time
+ * since 16 (the relevant and former relevant children, 1001).  The
+ * DfE's checks see only this year's and last year's episodes (1001,
+ * 1002), so the time in care is counted in those alone, and the 20th
+ * and 21st birthdays, whose care is mostly older than that, are left out
+ * rather than reported as not care leavers.  A UASC young person is
+ * left out too when no longer looked after in the year (1014).
+ */
+bool demo__oc3_due(const struct dm_gen *g, const struct dm_child *c,
+		   int year)
+{
+	int32_t ys = year_start(year), ye = year_end(year);
+	int32_t from = year_start(year - 1), b = DATE_NONE;
+	/* birthdays as the rules count them (29 February: 28th) */
+	int32_t b14 = date_add_years(c->dob, 14), b16 = date_add_years(c->dob, 16);
+	const struct dm_ep *last = NULL;
+	long t14 = 0, t16 = 0;
+
+	for (int k = 17; k <= 19; k++) {
+		int32_t d = date_add_years(c->dob, k);
+
+		if (d >= ys && d <= ye)
+			b = d;
+	}
+	if (b == DATE_NONE || c->uasc)
+		return false;
+	for (uint32_t i = 0; i < c->ep_n; i++) {
+		const struct dm_ep *e = &g->eps[c->ep_first + i];
+		int32_t dec = e->dec == DATE_NONE || e->dec > ye ? ye : e->dec;
+
+		if (e->decom > ye)
+			break;
+		/* looked after on or after the birthday: not yet a leaver */
+		if (e->decom >= b || dec >= b)
+			return false;
+		if (e->dec != DATE_NONE && e->dec < from)
+			continue;
+		t14 += days_after(e->decom, dec, b14);
+		t16 += days_after(e->decom, dec, b16);
+		last = e;
+	}
+	return last && last->rec != REC_E11 && last->rec != REC_E12 &&
+	       last->rec != REC_E3 && t14 >= 91 && t16 >= 1;
+}
+
+/*
+ * What the council knows of a care leaver around the birthday: mostly
+ * in touch (some back home, some not), in education, training or work
+ * or not, and where they live and whether it suits them; no foyer before
+ * 18 (347), not with former foster carers at 17 (3001).
+ */
+void demo__oc3_add(struct s903_return *r, const struct dm_child *c, int year)
+{
+	static const char *const touch[] = { "YES", "NO", "REFU", "NREQ", "RHOM" };
+	static const double touch_w[] = { 86, 6, 3, 2, 3 };
+	static const char *const activ[] = {
+		"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6",
+	};
+	static const double activ_w[] = { 5, 1, 22, 4, 12, 6, 4, 3, 8, 27, 8 };
+	static const char accom[] = "BCDEKRUVWYZT";
+	static const double accom_w[] = { 14, 3, 20, 7, 4, 3, 28, 2, 1, 6, 10, 2 };
+	uint64_t s = rng_derive(c->seed, 0x6f6333000000ULL + (uint64_t)year);
+	struct s903_oc3 *x = s903_add_row(r, S903_OC3);
+	int age = date_age_years(c->dob, year_end(year));
+	const char *t = touch[demo__pick(&s, touch_w, ARRAY_SIZE(touch))];
+	double w[ARRAY_SIZE(accom_w)];
+	size_t k;
+
+	child_id(c, x->child);
+	x->dob = c->dob;
+	str_copy(x->in_touch, sizeof(x->in_touch), t);
+	x->line = (uint32_t)r->noc3 + 1;
+	if (strcmp(t, "YES")) {
+		str_copy(x->activ, sizeof(x->activ), "0");
+		str_copy(x->accom, sizeof(x->accom), "0");
+		return;
+	}
+	str_copy(x->activ, sizeof(x->activ),
+		 activ[demo__pick(&s, activ_w, ARRAY_SIZE(activ))]);
+	memcpy(w, accom_w, sizeof(w));
+	if (age <= 17)
+		w[10] = 0;	/* Z: former foster carers (3001) */
+	if (date_age_years(c->dob, year_start(year)) < 18)
+		w[11] = 0;	/* T: a foyer (347) */
+	k = demo__pick(&s, w, ARRAY_SIZE(w));
+	x->accom[0] = accom[k];
+	x->accom[1] = rng_chance(&s, 0.88) ? '1' : '2';
+}

@@ -402,8 +402,16 @@ static void return_cut(struct dm_gen *g, const struct dm_area *a, int year,
 			any = true;
 			episode_add(g, r, c, e, ye);
 		}
+		/*
+		 * A care leaver with no episode in the year would be in
+		 * Header and OC3 only (the DfE's rules INT06, 1012), which
+		 * s903_check() refuses (child-no-episode): only those who
+		 * left care during the year are written.
+		 */
 		if (!any)
 			continue;
+		if (demo__oc3_due(g, c, year))
+			demo__oc3_add(r, c, year);
 		for (uint32_t k = 0; k < c->ms_n; k++) {
 			const struct dm_miss *m = &g->miss[c->ms_first + k];
 
