@@ -142,6 +142,20 @@ uint32_t demo__pc_in(const struct dm_gen *g, uint64_t *s, size_t area,
 	return best;
 }
 
+size_t demo__pc_area(const struct dm_gen *g, uint32_t pc)
+{
+	uint32_t i = pc & PC_SYNTH ? (pc & ~PC_SYNTH) >> 12 : pc;
+
+	for (size_t k = 0; k < g->nareas; k++) {
+		const struct dm_area *a = &g->areas[k];
+
+		if (pc & PC_SYNTH ? i - a->ds_first < a->ds_n :
+				    i - a->pc_first < a->pc_n)
+			return k;
+	}
+	return SIZE_MAX;
+}
+
 /* ---- loading ------------------------------------------------------------- */
 
 static int add_council(const struct la *la, void *ctx)

@@ -21,6 +21,7 @@
 #include "demo/demo.h"
 #include "domain/geo.h"
 #include "domain/home.h"
+#include "domain/ssda903.h"
 #include "store/store-core.h"
 
 /* ---- random numbers ------------------------------------------------------ */
@@ -274,6 +275,8 @@ void demo__pc_grid(const struct dm_gen *g, uint32_t pc, struct grid_ref *out);
 /* A postcode in area; of `tries` random ones, the nearest to `to`. */
 uint32_t demo__pc_in(const struct dm_gen *g, uint64_t *s, size_t area,
 		     const struct grid_ref *to, int tries);
+/* The area a postcode is in (SIZE_MAX: none, which cannot happen). */
+size_t demo__pc_area(const struct dm_gen *g, uint32_t pc);
 double demo__miles(const struct grid_ref *a, const struct grid_ref *b);
 
 /* demo-homes.c */
@@ -288,6 +291,21 @@ int demo__simulate(struct dm_gen *g, struct err *err);
 /* demo-plan.c: the day of the `years`-th birthday of someone born on dob
  * (29 February: 1 March) */
 int32_t demo__birthday(int32_t dob, int years);
+
+/* demo-tables.c: the later tables of child c in the return r for year */
+void demo__reviews_add(struct dm_gen *g, struct s903_return *r,
+		       const struct dm_child *c, int year);
+void demo__sw_add(struct dm_gen *g, struct s903_return *r,
+		  const struct dm_child *c, int year);
+void demo__uasc_add(struct s903_return *r, const struct dm_child *c,
+		    const char *sex);
+void demo__adoption_add(struct dm_gen *g, struct s903_return *r,
+			const struct dm_child *c, int year);
+bool demo__oc3_due(const struct dm_gen *g, const struct dm_child *c,
+		   int year);
+void demo__oc3_add(struct s903_return *r, const struct dm_child *c, int year);
+void demo__prev_perm_add(struct dm_gen *g, struct s903_return *r,
+			 const struct dm_child *c, int year);
 
 /* demo-live.c: OUTDIR/missing-live.csv and strategy-meetings.csv */
 int demo__live_write(struct dm_gen *g, const char *outdir,

@@ -90,6 +90,7 @@ struct dm_sim {
 	size_t nheap;
 	int32_t origin;
 	uint32_t next_carer;
+	int32_t cut;		/* 1 April 2025: the 2025-26 placement types */
 };
 
 struct move {
@@ -640,6 +641,26 @@ static struct move place_into(struct dm_sim *sm, uint32_t ci, int32_t day,
 		if (h < 0)
 			mv.place = PL_U6;
 	}
+	/* a home at the child's own postcode is not a placement (392d) */
+	if (h >= 0 && g->homes[h].pc == c->home_pc) {
+		h = -1;
+		mv.place = age_on(c, day) >= 16 ? PL_H5 : PL_U6;
+		mv.same_carer = false;
+	}
+	/*
+	 * The placement types of the DfE's 2025-26 list (rule 146): no P2
+	 * (independent living, replaced by supported accommodation, H5
+	 * written K3) and no Z1 (written Z11-Z14 from 2025-26).  A P2 or
+	 * Z1 placement must not run over 1 April 2025, for the 2025-26
+	 * return cannot show it and may not recode it (rule 503D): none
+	 * starts shortly before, and schedule() ends those that would.
+	 */
+	if (mv.place == PL_P2 && day >= sm->cut - 420)
+		mv.place = PL_H5;
+	if (mv.place == PL_Z1 && day >= sm->cut - 30 && day < sm->cut) {
+		mv.place = PL_U6;
+		mv.same_carer = false;
+	}
 	e->place = mv.place;
 	e->home = h;
 	if (!mv.same_carer)
@@ -651,10 +672,19 @@ static struct move place_into(struct dm_sim *sm, uint32_t ci, int32_t day,
 			hm->occ++;
 		e->pl_post = hm->pc;
 		e->prov = prov_of_home(g, hm, c);
-	} else if (!mv.same_carer) {
+	} else if (!mv.same_carer || (mv.place != PL_P1 &&
+				      e->pl_post == c->home_pc)) {
 		e->pl_post = pl_post_draw(sm, ci, mv.place);
 		e->prov = prov_draw(s, mv.place, g->wales);
 	}
+	/*
+	 * The council's own provision (PR1) other than foster care and
+	 * adoption is in its own area (rule 1015): elsewhere it is the
+	 * other council's (PR2).
+	 */
+	if (e->prov == PV_PR1 && !pl_foster(mv.place) &&
+	    !pl_adoption(mv.place) && demo__pc_area(g, e->pl_post) != c->area)
+		e->prov = PV_PR2;
 	return mv;
 }
 
@@ -670,6 +700,10 @@ static void schedule(struct dm_sim *sm, uint32_t ci, int32_t day,
 	st->until = mv->final ? DAY_INF : pl_length(sm, ci, st->cur.place);
 	if (st->until != DAY_INF)
 		st->until += day;
+	/* a P2 or Z1 placement ends by 31 March 2025 (see place_into()) */
+	if ((st->cur.place == PL_P2 || st->cur.place == PL_Z1) &&
+	    day < sm->cut && st->until > sm->cut - 1)
+		st->until = sm->cut - 1 > day ? sm->cut - 1 : day + 1;
 	st->temp_at = DAY_INF;
 	st->closing = false;
 	next = st->until;
@@ -1261,6 +1295,7 @@ int demo__simulate(struct dm_gen *g, struct err *err)
 
 	(void)err;
 	sm.g = g;
+	sm.cut = year_start(2026);
 	sm.origin = g->ws - 20 * 366;
 	sm.st = xcalloc(g->nchildren ? g->nchildren : 1, sizeof(*sm.st));
 	sm.heap = xcalloc(g->nchildren ? g->nchildren : 1, sizeof(*sm.heap));

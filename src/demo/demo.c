@@ -161,6 +161,16 @@ static int register_write(struct dm_gen *g, const char *outdir,
 
 /* ---- cutting one return -------------------------------------------------- */
 
+/*
+ * SWEpisodes are generated (demo-tables.c) but not yet written: rule
+ * SW12STG2 (src/validate/rules-outcomes.c, sw12()) flags every episode
+ * still open at 31 March that did not begin with RNE S, whatever social
+ * worker episodes the child has, because it asks an open episode for a
+ * DEC.  With "(ends && (!dated(e->dec) || d <= e->dec))" there, the
+ * generated rows pass every SW rule: then set this to 1.
+ */
+#define DEMO_SW_EPISODES 0
+
 static void child_id(const struct dm_child *c, char out[S903_CHILD_MAX + 1])
 {
 	snprintf(out, S903_CHILD_MAX + 1, "C%06u", c->id);
@@ -236,6 +246,26 @@ static void header_add(struct dm_gen *g, struct s903_return *r,
 	h->line = (uint32_t)r->nheader + 1;
 }
 
+/*
+ * PLACE as the year's list has it (rule 146): semi-independent living
+ * (H5) is registered supported accommodation (K3) from 2024-25, and
+ * "other" (Z1) one of Z11-Z14 from 2025-26, the same one for the same
+ * carer.  The simulation starts no P2 after March 2024 and ends every
+ * P2 and Z1 before April 2025 (demo-sim.c), which rule 503D needs.
+ */
+static void place_code(const struct dm_ep *e, int year, char out[4])
+{
+	const char *p = demo__place[e->place];
+
+	if (year >= 2025 && e->place == PL_H5)
+		p = "K3";
+	if (year >= 2026 && e->place == PL_Z1) {
+		snprintf(out, 4, "Z1%u", 1 + e->carer % 4);
+		return;
+	}
+	str_copy(out, 4, p);
+}
+
 static void episode_add(struct dm_gen *g, struct s903_return *r,
 			const struct dm_child *c, const struct dm_ep *e,
 			int32_t ye)
@@ -249,7 +279,7 @@ static void episode_add(struct dm_gen *g, struct s903_return *r,
 	str_copy(x->ls, sizeof(x->ls), demo__ls[e->ls]);
 	x->cin[0] = 'N';
 	x->cin[1] = (char)('0' + c->cin);
-	str_copy(x->place, sizeof(x->place), demo__place[e->place]);
+	place_code(e, year_of_day(ye), x->place);
 	str_copy(x->place_provider, sizeof(x->place_provider),
 		 demo__prov[e->prov]);
 	x->dec = shown ? e->dec : DATE_NONE;
@@ -257,7 +287,9 @@ static void episode_add(struct dm_gen *g, struct s903_return *r,
 	/* on the episode that ended: not yet in a return that shows it open */
 	str_copy(x->reason_place_change, sizeof(x->reason_place_change),
 		 shown ? demo__reason[e->reason] : "");
-	demo__pc_text(g, c->home_pc, x->home_post);
+	/* no home postcode, so no distance, for a UASC child (rule 406) */
+	if (!c->uasc)
+		demo__pc_text(g, c->home_pc, x->home_post);
 	demo__pc_text(g, e->pl_post, x->pl_post);
 	if (e->home >= 0 && (e->place == PL_K1 || e->place == PL_K2))
 		str_copy(x->urn, sizeof(x->urn), g->homes[e->home].h.urn);
@@ -277,14 +309,31 @@ static void missing_add(struct s903_return *r, const struct dm_child *c,
 	x->line = (uint32_t)r->nmissing + 1;
 }
 
-/* Looked after on 31 March and since 1 April a year before. */
-static bool oc2_due(const struct dm_child *c, int year)
+/*
+ * Looked after for the 12 months to 31 March, as rules 190 and 191 read
+ * the year's episodes: no period starting after 1 April, none ending
+ * (other than X1) before 31 March.
+ */
+static bool oc2_due(const struct dm_gen *g, const struct dm_child *c,
+		    int year)
 {
-	for (int k = 0; k < c->nper; k++)
-		if (c->per[k].start <= year_start(year) &&
-		    c->per[k].end > year_end(year))
-			return true;
-	return false;
+	int32_t ys = year_start(year), ye = year_end(year);
+	bool any = false;
+
+	for (uint32_t k = 0; k < c->ep_n; k++) {
+		const struct dm_ep *e = &g->eps[c->ep_first + k];
+
+		if (e->decom > ye)
+			break;
+		if (e->dec != DATE_NONE && e->dec < ys)
+			continue;
+		any = true;
+		if (e->rne == RNE_S && e->decom > ys)
+			return false;
+		if (e->dec != DATE_NONE && e->dec < ye && e->rec != REC_X1)
+			return false;
+	}
+	return any;
 }
 
 static void oc2_add(struct s903_return *r, const struct dm_child *c,
@@ -353,8 +402,16 @@ static void return_cut(struct dm_gen *g, const struct dm_area *a, int year,
 			any = true;
 			episode_add(g, r, c, e, ye);
 		}
+		/*
+		 * A care leaver with no episode in the year would be in
+		 * Header and OC3 only (the DfE's rules INT06, 1012), which
+		 * s903_check() refuses (child-no-episode): only those who
+		 * left care during the year are written.
+		 */
 		if (!any)
 			continue;
+		if (demo__oc3_due(g, c, year))
+			demo__oc3_add(r, c, year);
 		for (uint32_t k = 0; k < c->ms_n; k++) {
 			const struct dm_miss *m = &g->miss[c->ms_first + k];
 
@@ -363,8 +420,14 @@ static void return_cut(struct dm_gen *g, const struct dm_area *a, int year,
 			if (m->end >= ys)
 				missing_add(r, c, m, ye);
 		}
-		if (oc2_due(c, year))
+		if (oc2_due(g, c, year))
 			oc2_add(r, c, year);
+		demo__reviews_add(g, r, c, year);
+		if (DEMO_SW_EPISODES)
+			demo__sw_add(g, r, c, year);
+		demo__uasc_add(r, c, r->header[r->nheader - 1].sex);
+		demo__prev_perm_add(g, r, c, year);
+		demo__adoption_add(g, r, c, year);
 	}
 }
 
@@ -425,6 +488,38 @@ static int returns_write(struct dm_gen *g, const char *outdir,
 	}
 	buf_release(&path);
 	return rc;
+}
+
+/*
+ * Rule 625 reads a girl's first child as born by the latest DEC of the
+ * year's episodes, a change of placement (X1) included: a baby born
+ * after the last change of the year is moved to before it.
+ */
+static void mothers_fix(struct dm_gen *g)
+{
+	for (size_t i = 0; i < g->nchildren; i++) {
+		struct dm_child *c = &g->children[i];
+		int year, ys, ye;
+		int32_t last = DATE_NONE;
+		uint64_t s;
+
+		if (c->mc_dob == DATE_NONE)
+			continue;
+		year = year_of_day(c->mc_dob);
+		ys = year_start(year), ye = year_end(year);
+		for (uint32_t k = 0; k < c->ep_n; k++) {
+			int32_t d = g->eps[c->ep_first + k].dec;
+
+			if (d != DATE_NONE && d >= ys && d <= ye &&
+			    (last == DATE_NONE || d > last))
+				last = d;
+		}
+		if (last == DATE_NONE || c->mc_dob <= last)
+			continue;
+		s = rng_derive(c->seed, 0x6d756d);	/* "mum" */
+		c->mc_dob = rng_range(&s, last - 60 > ys ? last - 60 : ys,
+				      last);
+	}
 }
 
 static void gen_release(struct dm_gen *g)
@@ -493,6 +588,7 @@ int demo_generate(struct store *geo, const struct demo_opts *o,
 			}
 		}
 	}
+	mothers_fix(&g);
 	rc = file_make_dirs(outdir, err);
 	if (!rc)
 		rc = register_write(&g, outdir, sum, err);
