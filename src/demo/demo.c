@@ -161,16 +161,6 @@ static int register_write(struct dm_gen *g, const char *outdir,
 
 /* ---- cutting one return -------------------------------------------------- */
 
-/*
- * SWEpisodes are generated (demo-tables.c) but not yet written: rule
- * SW12STG2 (src/validate/rules-outcomes.c, sw12()) flags every episode
- * still open at 31 March that did not begin with RNE S, whatever social
- * worker episodes the child has, because it asks an open episode for a
- * DEC.  With "(ends && (!dated(e->dec) || d <= e->dec))" there, the
- * generated rows pass every SW rule: then set this to 1.
- */
-#define DEMO_SW_EPISODES 0
-
 static void child_id(const struct dm_child *c, char out[S903_CHILD_MAX + 1])
 {
 	snprintf(out, S903_CHILD_MAX + 1, "C%06u", c->id);
@@ -423,8 +413,7 @@ static void return_cut(struct dm_gen *g, const struct dm_area *a, int year,
 		if (oc2_due(g, c, year))
 			oc2_add(r, c, year);
 		demo__reviews_add(g, r, c, year);
-		if (DEMO_SW_EPISODES)
-			demo__sw_add(g, r, c, year);
+		demo__sw_add(g, r, c, year);
 		demo__uasc_add(r, c, r->header[r->nheader - 1].sex);
 		demo__prev_perm_add(g, r, c, year);
 		demo__adoption_add(g, r, c, year);

@@ -801,11 +801,19 @@ static void sw12(struct v_run *run, const struct v_child *c, bool window)
 		if (window && dated(e->dec) &&
 		    (e->dec < from || e->dec > v_year_end(run)))
 			continue;
+		/*
+		 * An episode still open at 31 March (REC blank) is looked
+		 * after then: any social worker episode begun by then covers
+		 * it.  (The peer compares SW_DECOM with the blank DEC, which
+		 * is always false, and so flags every open episode that did
+		 * not start care, whatever the child's social workers.)
+		 */
 		for (size_t j = 0; j < c->nsw && !ok; j++) {
 			int32_t d = c->sw[j].sw_decom;
 
 			ok = dated(d) &&
-			     ((ends && dated(e->dec) && d <= e->dec) ||
+			     ((ends && (dated(e->dec) ? d <= e->dec :
+					d <= v_year_end(run))) ||
 			      (starts && d >= e->decom));
 		}
 		if (!ok)

@@ -804,6 +804,25 @@ static void test_sw12(void **state)
 			    "Episodes:12 Episodes:13 Episodes:3 Episodes:6 "
 			    "Episodes:11");
 	s903_return_release(&r);
+
+	/*
+	 * Looked after at 31 March in an episode that did not start care:
+	 * a social worker from before then covers it (the peer flags it
+	 * whatever); one begun after the year's end does not.
+	 */
+	fx_table(&r, S903_EPISODES,
+		 "CHILD,DECOM,DEC,REC,RNE,LS\n"
+		 "8,01/01/2023,10/04/2024,X1,S,C1\n"	/* 2 */
+		 "8,10/04/2024,,,P,C1\n"			/* 3: covered */
+		 "9,01/01/2023,10/04/2024,X1,S,C1\n"	/* 4 */
+		 "9,10/04/2024,,,P,C1\n");		/* 5: flagged */
+	fx_table(&r, S903_SW_EPISODES,
+		 "CHILD,SW_DECOM\n"
+		 "8,01/02/2023\n"
+		 "9,01/05/2025\n");
+	assert_string_equal(fx_run(&r, NULL, 2025, V_WALES, "SW12STG2"),
+			    "Episodes:5");
+	s903_return_release(&r);
 }
 
 static void test_sw13(void **state)
