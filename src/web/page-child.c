@@ -460,6 +460,63 @@ static const struct later_words {
 		{ "Dyddiad geni", "O", "Hyd at" } },
 };
 
+/*
+ * The later tables' codes in words, where the DfE's guidance says what
+ * they mean (../shared/reference/domain.md, 4.3); a code not here is
+ * shown as written.
+ */
+static const struct later_code {
+	const char *column, *code, *en, *cy;
+} later_codes[] = {
+	{ "REVIEW_CODE", "PN0", "Child under 4 at the review",
+	  "Plentyn o dan 4 oed adeg yr adolygiad" },
+	{ "REVIEW_CODE", "PN1", "Attended and spoke for themselves",
+	  "Wedi mynychu a siarad drosto'i hun" },
+	{ "REVIEW_CODE", "PN2", "Attended, an advocate spoke for them",
+	  "Wedi mynychu, eiriolwr yn siarad drosto" },
+	{ "REVIEW_CODE", "PN3", "Attended and conveyed their views "
+	  "symbolically", "Wedi mynychu a chyfleu ei farn yn symbolaidd" },
+	{ "REVIEW_CODE", "PN4", "Attended without contributing",
+	  "Wedi mynychu heb gyfrannu" },
+	{ "REVIEW_CODE", "PN5", "Not there, briefed an advocate",
+	  "Ddim yno, wedi briffio eiriolwr" },
+	{ "REVIEW_CODE", "PN6", "Not there, conveyed their views another way",
+	  "Ddim yno, wedi cyfleu ei farn mewn ffordd arall" },
+	{ "REVIEW_CODE", "PN7", "Not there and views not conveyed",
+	  "Ddim yno a'i farn heb ei chyfleu" },
+	{ "PREV_PERM", "P1", "Adoption", "Mabwysiadu" },
+	{ "PREV_PERM", "P2", "Special guardianship order",
+	  "Gorchymyn gwarcheidiaeth arbennig" },
+	{ "PREV_PERM", "P3", "Residence or child arrangements order",
+	  "Gorchymyn preswylio neu drefniadau plant" },
+	{ "PREV_PERM", "P4", "Unknown", "Anhysbys" },
+	{ "PREV_PERM", "Z1", "None", "Dim" },
+	{ "IN_TOUCH", "YES", "Yes", "Ydy" },
+	{ "IN_TOUCH", "NO", "No", "Nac ydy" },
+	{ "IN_TOUCH", "DIED", "Died", "Wedi marw" },
+	{ "IN_TOUCH", "REFU", "Refuses contact", "Yn gwrthod cysylltiad" },
+	{ "IN_TOUCH", "NREQ", "No longer needs services",
+	  "Nid oes angen gwasanaethau mwyach" },
+	{ "IN_TOUCH", "RHOM", "Returned home", "Wedi dychwelyd adref" },
+	{ "FOSTER_CARE", "0", "No", "Na" },
+	{ "FOSTER_CARE", "1", "Yes", "Ie" },
+	{ "SEX_ADOPTR", "M1", "A man alone", "Dyn ar ei ben ei hun" },
+	{ "SEX_ADOPTR", "F1", "A woman alone", "Menyw ar ei phen ei hun" },
+	{ "SEX_ADOPTR", "MM", "Two men", "Dau ddyn" },
+	{ "SEX_ADOPTR", "FF", "Two women", "Dwy fenyw" },
+	{ "SEX_ADOPTR", "MF", "A man and a woman", "Dyn a menyw" },
+};
+
+static const char *later_word(struct request *req, const char *column,
+			      const char *code)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(later_codes); i++)
+		if (!strcmp(later_codes[i].column, column) &&
+		    !strcmp(later_codes[i].code, code))
+			return tr(req, later_codes[i].en, later_codes[i].cy);
+	return NULL;
+}
+
 /* The day a later row is about: its first date after DOB, else 31 March. */
 static int32_t later_day(const struct child_later *l)
 {
@@ -471,6 +528,28 @@ static int32_t later_day(const struct child_later *l)
 		    !parse_date_dmy(l->v[c - 1], &day))
 			return day;
 	return year_end(l->year);
+}
+
+/*
+ * A row that a later return repeats as it was (a social worker or an
+ * adoption decision carried into the next year's return) is one event:
+ * shown once, from the latest return that has it.
+ */
+static bool later_seen(const struct child_record *r, size_t i)
+{
+	const struct child_later *a = &r->later[i];
+
+	for (size_t j = i + 1; j < r->nlater; j++) {
+		const struct child_later *b = &r->later[j];
+
+		bool same = b->table == a->table && b->year != a->year;
+
+		for (int c = 0; same && c < CHILD_LATER_COLS; c++)
+			same = !strcmp(a->v[c], b->v[c]);
+		if (same)
+			return true;
+	}
+	return false;
 }
 
 static void later_row(struct request *req, struct response *res,
@@ -489,10 +568,20 @@ static void later_row(struct request *req, struct response *res,
 		if (!w->col_en[c - 1])
 			continue;
 		item_start(res, tr(req, w->col_en[c - 1], w->col_cy[c - 1]));
-		if (l->v[c - 1][0])
-			res_text(res, l->v[c - 1]);
-		else
+		if (!l->v[c - 1][0]) {
 			part_not_recorded(req, res);
+		} else {
+			const char *word = later_word(req, d->cols[c].name,
+						      l->v[c - 1]);
+
+			if (word) {
+				res_text(res, word);
+				res_text(res, " (");
+			}
+			res_text(res, l->v[c - 1]);
+			if (word)
+				res_text(res, ")");
+		}
 		item_end(res);
 	}
 	res_markup(res, "</ul>\n</td>\n");
@@ -664,7 +753,9 @@ static void chronology(struct request *req, struct response *res,
 	for (size_t i = 0; i < r->noc2; i++)
 		v[k++] = (struct entry){ year_end(r->oc2[i].year), E_OC2, i };
 	for (size_t i = 0; i < r->nlater; i++)
-		v[k++] = (struct entry){ later_day(&r->later[i]), E_LATER, i };
+		if (!later_seen(r, i))
+			v[k++] = (struct entry){ later_day(&r->later[i]),
+						 E_LATER, i };
 	for (size_t i = 0; i < l->nepisodes; i++)
 		v[k++] = (struct entry){ uk_day_of(l->episodes[i].started_at),
 					 E_LIVE, i };
