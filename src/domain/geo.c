@@ -88,6 +88,7 @@ int32_t geo_distance_tenths(const struct grid_ref *a, const struct grid_ref *b)
 /* ---- the index ---------------------------------------------------------- */
 
 struct geo_slot {
+	uint64_t hash;			/* key_hash(key): most misses end here */
 	char key[POSTCODE_MAX + 1];	/* "" empty */
 	char la[10];
 	struct grid_ref ref;
@@ -100,7 +101,7 @@ struct geo_index {
 };
 
 /* FNV-1a: short keys, no adversary (the keys are our own data). */
-static size_t key_hash(const char *s)
+static uint64_t key_hash(const char *s)
 {
 	uint64_t h = 1469598103934665603ULL;
 
@@ -108,7 +109,7 @@ static size_t key_hash(const char *s)
 		h ^= (unsigned char)*s;
 		h *= 1099511628211ULL;
 	}
-	return (size_t)h;
+	return h;
 }
 
 struct geo_index *geo_index_new(size_t expected)
@@ -131,13 +132,25 @@ void geo_index_free(struct geo_index *g)
 	free(g);
 }
 
-static struct geo_slot *slot_for(const struct geo_index *g, const char *key)
+/*
+ * The slot of key, or the empty one where it would go.  The full hash is
+ * compared before the key: on a 126,000-entry index the string compares
+ * of a probe's misses were a tenth of an import's time.
+ */
+static struct geo_slot *slot_for_hash(const struct geo_index *g,
+				      const char *key, uint64_t h)
 {
-	size_t i = key_hash(key) & g->mask;
+	size_t i = (size_t)h & g->mask;
 
-	while (g->slots[i].key[0] && strcmp(g->slots[i].key, key))
+	while (g->slots[i].key[0] &&
+	       (g->slots[i].hash != h || strcmp(g->slots[i].key, key)))
 		i = (i + 1) & g->mask;
 	return &g->slots[i];
+}
+
+static struct geo_slot *slot_for(const struct geo_index *g, const char *key)
+{
+	return slot_for_hash(g, key, key_hash(key));
 }
 
 static void grow(struct geo_index *g)
@@ -149,7 +162,7 @@ static void grow(struct geo_index *g)
 	g->mask = cap - 1;
 	for (size_t i = 0; i < cap / 2; i++)
 		if (old[i].key[0])
-			*slot_for(g, old[i].key) = old[i];
+			*slot_for_hash(g, old[i].key, old[i].hash) = old[i];
 	free(old);
 }
 
@@ -157,18 +170,26 @@ void geo_index_put(struct geo_index *g, const char *key,
 		   const struct grid_ref *ref, const char *la)
 {
 	struct geo_slot *sl;
+	size_t klen = strlen(key), llen = la ? strlen(la) : 0;
+	uint64_t h;
 
-	if (!*key || strlen(key) > POSTCODE_MAX)
+	if (!klen || klen > POSTCODE_MAX)
 		return;
 	if ((g->n + 1) * 2 > g->mask + 1)
 		grow(g);
-	sl = slot_for(g, key);
+	h = key_hash(key);
+	sl = slot_for_hash(g, key, h);
 	if (!sl->key[0]) {
-		snprintf(sl->key, sizeof(sl->key), "%s", key);
+		/* memcpy, not snprintf: 126,000 of these per import */
+		memcpy(sl->key, key, klen + 1);
+		sl->hash = h;
 		g->n++;
 	}
 	sl->ref = *ref;
-	snprintf(sl->la, sizeof(sl->la), "%s", la ? la : "");
+	if (llen >= sizeof(sl->la))
+		llen = sizeof(sl->la) - 1;	/* a GSS code is 9 */
+	memcpy(sl->la, la ? la : "", llen);
+	sl->la[llen] = '\0';
 }
 
 static const struct geo_slot *find(const struct geo_index *g, const char *key)

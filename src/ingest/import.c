@@ -203,6 +203,11 @@ static int import_903_geo(struct store *s, const char *la, int year,
 	}
 	/* the derived fields first: the rules read PL_LA and PL_DISTANCE */
 	derive_episodes(&r, geo);
+	if (o->drop_geo) {
+		geo_index_free(*o->drop_geo);
+		*o->drop_geo = NULL;
+		geo = NULL;
+	}
 	/*
 	 * The rules run over the rows that loaded even when the import's
 	 * own checks found problems (then nothing is written anyway): a
@@ -239,11 +244,13 @@ int import_903_opts(struct store *s, const char *la, int year,
 		    struct import_counts *c, struct err *err)
 {
 	struct geo_index *geo = NULL;
+	struct import_opts own = *o;
 	int rc = geo_index_load(s, &geo, err);
 
+	own.drop_geo = &geo;
 	if (!rc)
-		rc = import_903_geo(s, la, year, files, nfiles, o, geo, d, c,
-				    err);
+		rc = import_903_geo(s, la, year, files, nfiles, &own, geo, d,
+				    c, err);
 	geo_index_free(geo);
 	return rc;
 }

@@ -59,8 +59,9 @@ int rules_run(struct store *s, struct rules_env *env, struct s903_return *r,
 	if (last && last->year == r->year - 1 && !strcmp(last->la, r->la)) {
 		rr->in.prev = last;
 	} else {
-		rc = store_return_load(s, r->la, r->year - 1, &rr->prev,
-				       &quiet);
+		rc = store_return_load_tables(s, r->la, r->year - 1,
+					      V_PREV_TABLES, &rr->prev,
+					      &quiet);
 		if (!rc)
 			rr->have_prev = true;
 		else if (rc != ERR_NOT_FOUND)

@@ -46,7 +46,7 @@ int db_homes_each(struct sql *db, store_home_fn *fn, void *ctx,
 	struct err *err);
 int db_return_replace(struct sql *db, const struct s903_return *r,
 	struct err *err);
-int db_return_load(struct sql *db, const char *la, int year,
+int db_return_load(struct sql *db, const char *la, int year, unsigned tables,
 	struct s903_return *out, struct err *err);
 int db_returns_each(struct sql *db, store_return_fn *fn, void *ctx,
 	struct err *err);

@@ -152,6 +152,13 @@ int store_return_replace(struct store *s, const struct s903_return *r,
 /* Load a return as stored, in canonical order.  ERR_NOT_FOUND if none. */
 int store_return_load(struct store *s, const char *la, int year,
 		      struct s903_return *out, struct err *err);
+/*
+ * The same with only the tables whose bit (1 << enum s903_table) is set
+ * in tables; the others are empty, not present and incomplete[].
+ */
+int store_return_load_tables(struct store *s, const char *la, int year,
+			     unsigned tables, struct s903_return *out,
+			     struct err *err);
 struct return_info {
 	char la[LA_CODE_MAX + 1];
 	int year;

@@ -264,7 +264,14 @@ int store_return_replace(struct store *s, const struct s903_return *r,
 int store_return_load(struct store *s, const char *la, int year,
 		      struct s903_return *out, struct err *err)
 {
-	return db_return_load(s->db, la, year, out, err);
+	return db_return_load(s->db, la, year, ~0u, out, err);
+}
+
+int store_return_load_tables(struct store *s, const char *la, int year,
+			     unsigned tables, struct s903_return *out,
+			     struct err *err)
+{
+	return db_return_load(s->db, la, year, tables, out, err);
 }
 
 int store_returns_each(struct store *s, store_return_fn *fn, void *ctx,

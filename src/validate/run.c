@@ -29,7 +29,7 @@ static const char *cur_child(const struct cursor *c)
 #define SET(field, nfield, type)                                          \
 	do {                                                              \
 		k->field = (const type *)(cur[t].rows + from * cur[t].size); \
-		k->nfield = cur[t].i - from;                              \
+		k->nfield = (uint32_t)(cur[t].i - from);                  \
 	} while (0)
 
 /* The smallest CHILD at the cursors, or NULL when all are done. */

@@ -36,35 +36,30 @@ enum v_nation {
 };
 #define V_ALL (V_ENGLAND | V_WALES)
 
-/* One child's rows in every table of one return (pointers into it). */
+/*
+ * One child's rows in every table of one return (pointers into it; the
+ * counts are 32 bits, as a return's rows are: two returns of 150,000 rows
+ * gather some 80,000 of these).
+ */
 struct v_child {
 	const char *id;
-	const struct s903_header *h;	/* first Header row, or NULL */
-	size_t nh;			/* Header rows (2+: duplicated) */
-	const struct s903_episode *ep;
-	size_t nep;
-	const struct s903_missing *mis;
-	size_t nmis;
-	const struct s903_oc2 *oc2;
-	size_t noc2;
-	const struct s903_review *rev;
-	size_t nrev;
-	const struct s903_uasc *uasc;
-	size_t nuasc;
-	const struct s903_oc3 *oc3;
-	size_t noc3;
-	const struct s903_ad1 *ad1;
-	size_t nad1;
-	const struct s903_placed_adoption *pa;
-	size_t npa;
-	const struct s903_prev_perm *pp;
-	size_t npp;
-	const struct s903_sw_episode *sw;
-	size_t nsw;
-	const struct s903_dolo *dolo;
-	size_t ndolo;
 	/* the same child in the previous year's return, or NULL */
 	const struct v_child *last;
+	const struct s903_header *h;	/* first Header row, or NULL */
+	const struct s903_episode *ep;
+	const struct s903_missing *mis;
+	const struct s903_oc2 *oc2;
+	const struct s903_review *rev;
+	const struct s903_uasc *uasc;
+	const struct s903_oc3 *oc3;
+	const struct s903_ad1 *ad1;
+	const struct s903_placed_adoption *pa;
+	const struct s903_prev_perm *pp;
+	const struct s903_sw_episode *sw;
+	const struct s903_dolo *dolo;
+	/* how many rows each of those has (nh 2+: Header duplicated) */
+	uint32_t nh, nep, nmis, noc2, nrev, nuasc, noc3, nad1, npa, npp, nsw,
+		 ndolo;
 };
 
 /* What a run is checking. */
@@ -76,6 +71,18 @@ struct v_input {
 	const struct home *homes;	/* the register, by URN, or NULL */
 	size_t nhomes;
 };
+
+/*
+ * The tables of last year's return that rules read (c->last->..., and
+ * in->prev): rules-run.c loads only these from the store (the others,
+ * Reviews and SWEpisodes the largest, would be a quarter of a run).  A
+ * rule that reads another adds it here; tests/t/t0306 checks the rule
+ * files against this list.
+ */
+#define V_PREV_TABLES (V_TABLE(S903_HEADER) | V_TABLE(S903_EPISODES) |     \
+		       V_TABLE(S903_MISSING) | V_TABLE(S903_UASC) |         \
+		       V_TABLE(S903_OC3) | V_TABLE(S903_PLACED_ADOPTION) |   \
+		       V_TABLE(S903_DOLO))
 
 struct v_run;	/* opaque: the state of one validate_return() */
 
