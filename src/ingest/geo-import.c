@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "base/buf.h"
 #include "base/parse.h"
+#include "base/xalloc.h"
 #include "ingest/csv.h"
 #include "ingest/geo-import.h"
 
@@ -288,6 +289,54 @@ int geo_index_load(struct store *s, struct geo_index **out, struct err *err)
 	struct geo_index *g = geo_index_new(130000);
 	int rc = store_geo_each(s, index_put, g, err);
 
+	if (rc) {
+		geo_index_free(g);
+		return rc;
+	}
+	*out = g;
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int geo_index_load_for(struct store *s, const struct s903_return *r,
+		       struct geo_index **out, struct err *err)
+{
+	/* districts: the part before the space, 2 to 4 characters */
+	char (*d)[POSTCODE_MAX + 1] = xcalloc(2 * r->nepisodes + 1,
+					      sizeof(*d));
+	const char **v = xcalloc(2 * r->nepisodes + 1, sizeof(*v));
+	size_t n = 0, k = 0;
+	struct geo_index *g;
+	int rc;
+
+	for (size_t i = 0; i < r->nepisodes; i++) {
+		const char *pc[2] = { r->episodes[i].home_post,
+				      r->episodes[i].pl_post };
+
+		for (int j = 0; j < 2; j++) {
+			size_t len = strcspn(pc[j], " ");
+
+			if (!len || len > POSTCODE_MAX)
+				continue;
+			memcpy(d[n], pc[j], len);
+			d[n][len] = '\0';
+			v[n] = d[n];
+			n++;
+		}
+	}
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_str);
+	for (size_t i = 0; i < n; i++)
+		if (!k || strcmp(v[i], v[k - 1]))
+			v[k++] = v[i];
+	g = geo_index_new(4096 + k * 64);
+	rc = store_geo_each_in(s, v, k, index_put, g, err);
+	free(v);
+	free(d);
 	if (rc) {
 		geo_index_free(g);
 		return rc;

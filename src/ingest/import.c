@@ -201,12 +201,21 @@ static int import_903_geo(struct store *s, const char *la, int year,
 		s903_rows(&r, (enum s903_table)t, &n);
 		c->rows += (long)n;
 	}
-	/* the derived fields first: the rules read PL_LA and PL_DISTANCE */
-	derive_episodes(&r, geo);
-	if (o->drop_geo) {
-		geo_index_free(*o->drop_geo);
-		*o->drop_geo = NULL;
-		geo = NULL;
+	/*
+	 * The derived fields first: the rules read PL_LA and PL_DISTANCE.
+	 * Without the caller's index (one return), one of this return's
+	 * districts only, dropped once used.
+	 */
+	if (geo) {
+		derive_episodes(&r, geo);
+	} else {
+		struct geo_index *own = NULL;
+
+		rc = geo_index_load_for(s, &r, &own, err);
+		if (rc)
+			goto out;
+		derive_episodes(&r, own);
+		geo_index_free(own);
 	}
 	/*
 	 * The rules run over the rows that loaded even when the import's
@@ -243,16 +252,9 @@ int import_903_opts(struct store *s, const char *la, int year,
 		    const struct import_opts *o, struct diags *d,
 		    struct import_counts *c, struct err *err)
 {
-	struct geo_index *geo = NULL;
-	struct import_opts own = *o;
-	int rc = geo_index_load(s, &geo, err);
-
-	own.drop_geo = &geo;
-	if (!rc)
-		rc = import_903_geo(s, la, year, files, nfiles, &own, geo, d,
-				    c, err);
-	geo_index_free(geo);
-	return rc;
+	/* no index: import_903_geo() loads its return's districts only */
+	return import_903_geo(s, la, year, files, nfiles, o, NULL, d, c,
+			      err);
 }
 
 int import_903(struct store *s, const char *la, int year,

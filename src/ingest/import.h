@@ -56,12 +56,6 @@ struct import_opts {
 	 * is the council's year before); out: this one (NULL: not kept).
 	 */
 	struct s903_return *last;
-	/*
-	 * The postcode index, to free once the return's fields are derived
-	 * from it (import_903_opts(): 7 MB less at the rules' peak), or
-	 * NULL when the caller keeps it for other returns.
-	 */
-	struct geo_index **drop_geo;
 };
 
 /*

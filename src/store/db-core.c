@@ -31,6 +31,8 @@ enum stmt_id {
 	ST_POSTCODES_IN_LA,
 	ST_OUTCODES_IN_LA,
 	ST_GEO_ALL,
+	ST_GEO_OUTCODES,
+	ST_GEO_DISTRICT,
 	ST_META_PUT,
 	ST_META_GET,
 	ST_PROVIDER_PUT,
@@ -93,6 +95,12 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_GEO_ALL] =
 	"SELECT outcode, easting, northing, la_code FROM outcode"
 	" UNION ALL SELECT postcode, easting, northing, la_code FROM postcode",
+	[ST_GEO_OUTCODES] =
+	"SELECT outcode, easting, northing, la_code FROM outcode",
+	/* the postcodes of one district, "CF1 " <= p < "CF1!" (the key) */
+	[ST_GEO_DISTRICT] =
+	"SELECT postcode, easting, northing, la_code FROM postcode"
+	" WHERE postcode >= ?1 AND postcode < ?2",
 	[ST_META_PUT] =
 	"INSERT INTO meta (key, value) VALUES (?1, ?2)"
 	" ON CONFLICT (key) DO UPDATE SET value = ?2",
@@ -415,6 +423,50 @@ int db_geo_each(struct sql *db, store_geo_fn *fn, void *ctx,
 		cb_rc_ = fn(key, &g, la, ctx);
 	});
 	return 0;
+}
+
+/* Every row of statement s (bound) as (key, grid ref, la) to fn. */
+static int geo_rows(struct sql *db, struct sql_stmt *s, store_geo_fn *fn,
+		    void *ctx, struct err *err)
+{
+	char key[POSTCODE_MAX + 1], la[LA_CODE_MAX + 1];
+	struct grid_ref g;
+
+	EACH_ROW(db, s, err, "geography", {
+		sql_col_text(s, 0, key, sizeof(key));
+		g.easting = sql_col_int(s, 1);
+		g.northing = sql_col_int(s, 2);
+		sql_col_text(s, 3, la, sizeof(la));
+		cb_rc_ = fn(key, &g, la, ctx);
+	});
+	return 0;
+}
+
+int db_geo_each_in(struct sql *db, const char *const *districts, size_t n,
+		   store_geo_fn *fn, void *ctx, struct err *err)
+{
+	struct sql_stmt *s = stmt(db, ST_GEO_OUTCODES, err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	rc = geo_rows(db, s, fn, ctx, err);
+	for (size_t i = 0; !rc && i < n; i++) {
+		char lo[POSTCODE_MAX + 2], hi[POSTCODE_MAX + 2];
+
+		/* a space sorts before every postcode character, '!' after
+		 * it and before them: the district's postcodes lie between */
+		if (snprintf(lo, sizeof(lo), "%s ", districts[i]) >=
+		    (int)sizeof(lo))
+			continue;
+		snprintf(hi, sizeof(hi), "%s!", districts[i]);
+		if (!(s = stmt(db, ST_GEO_DISTRICT, err)))
+			return ERR_STORE;
+		sql_bind_text(s, 1, lo);
+		sql_bind_text(s, 2, hi);
+		rc = geo_rows(db, s, fn, ctx, err);
+	}
+	return rc;
 }
 
 int db_outcodes_in_la(struct sql *db, const char *la,

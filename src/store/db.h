@@ -39,6 +39,8 @@ int db_postcode_locate(struct sql *db, const char *postcode,
 int db_postcodes_in_la(struct sql *db, const char *la, store_postcode_fn *fn,
 	void *ctx, struct err *err);
 int db_geo_each(struct sql *db, store_geo_fn *fn, void *ctx, struct err *err);
+int db_geo_each_in(struct sql *db, const char *const *districts, size_t n,
+	store_geo_fn *fn, void *ctx, struct err *err);
 int db_outcodes_in_la(struct sql *db, const char *la, store_postcode_fn *fn,
 	void *ctx, struct err *err);
 int db_home_put(struct sql *db, const struct home *h, struct err *err);

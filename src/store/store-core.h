@@ -127,6 +127,9 @@ typedef int store_geo_fn(const char *key, const struct grid_ref *g,
 			 const char *la_code, void *ctx);
 int store_geo_each(struct store *s, store_geo_fn *fn, void *ctx,
 		   struct err *err);
+/* Every district, and the full postcodes of the districts given only. */
+int store_geo_each_in(struct store *s, const char *const *districts,
+		      size_t n, store_geo_fn *fn, void *ctx, struct err *err);
 /* District centroids whose majority authority is la_code. */
 int store_outcodes_in_la(struct store *s, const char *la_code,
 			 store_postcode_fn *fn, void *ctx, struct err *err);

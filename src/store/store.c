@@ -232,6 +232,12 @@ int store_geo_each(struct store *s, store_geo_fn *fn, void *ctx,
 	return db_geo_each(s->db, fn, ctx, err);
 }
 
+int store_geo_each_in(struct store *s, const char *const *districts,
+		      size_t n, store_geo_fn *fn, void *ctx, struct err *err)
+{
+	return db_geo_each_in(s->db, districts, n, fn, ctx, err);
+}
+
 int store_outcodes_in_la(struct store *s, const char *la_code,
 			 store_postcode_fn *fn, void *ctx, struct err *err)
 {
