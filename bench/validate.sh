@@ -16,7 +16,10 @@
 #            the CSV files, every rule of the year's rule set)
 #
 # and prints each run, the medians, the ratios, and each side's rule
-# count.  Needs PEER=/path/to/csc-validator-be-903 (a checkout) and a
+# count.  The ratio is of CPU time (user + system; both are single
+# threaded), as bench/import-ref.sh's, so that a run of the one right
+# after a minute of the other's full load does not count the machine's
+# state; the elapsed times are printed beside it.  Needs PEER=/path/to/csc-validator-be-903 (a checkout) and a
 # Python with pandas (PYTHON, default /usr/bin/python3).  Run from the
 # repository root after `make`.
 set -eu
@@ -51,26 +54,31 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 : >"$dir/v-peer.t"
 i=1
 while [ "$i" -le "$RUNS" ]; do
-	/usr/bin/time -f "%e %M" -o "$dir/t" "$bin" --db "$db" import 903 \
+	sleep 2		# the machine settles after the peer's minute
+	/usr/bin/time -f "%e %U %S %M" -o "$dir/t" "$bin" --db "$db" import 903 \
 		--la "$la" --year "$year" --check --format json \
 		"$in"/this/*.csv >"$dir/v-cartref.json" || true
 	cat "$dir/t" >>"$dir/v-cartref.t"
-	echo "run $i: cartref $(cat "$dir/t") (s, KB)"
-	/usr/bin/time -f "%e %M" -o "$dir/t" "$PYTHON" bench/peer-validate.py \
+	echo "run $i: cartref $(cat "$dir/t") (elapsed, user, system s; KB)"
+	sleep 2
+	/usr/bin/time -f "%e %U %S %M" -o "$dir/t" "$PYTHON" bench/peer-validate.py \
 		"$PEER" "$in/this" "$in/last" "$year" "$la" >"$dir/v-peer.out"
 	cat "$dir/t" >>"$dir/v-peer.t"
-	echo "run $i: peer    $(cat "$dir/t") (s, KB)"
+	echo "run $i: peer    $(cat "$dir/t") (elapsed, user, system s; KB)"
 	i=$((i + 1))
 done
-cs=$(cut -d' ' -f1 "$dir/v-cartref.t" | median)
-cm=$(cut -d' ' -f2 "$dir/v-cartref.t" | median)
-ps=$(cut -d' ' -f1 "$dir/v-peer.t" | median)
-pm=$(cut -d' ' -f2 "$dir/v-peer.t" | median)
+cpu() { awk '{ print $2 + $3 }' "$1" | median; }
+ce=$(cut -d' ' -f1 "$dir/v-cartref.t" | median)
+cs=$(cpu "$dir/v-cartref.t")
+cm=$(cut -d' ' -f4 "$dir/v-cartref.t" | median)
+pe=$(cut -d' ' -f1 "$dir/v-peer.t" | median)
+ps=$(cpu "$dir/v-peer.t")
+pm=$(cut -d' ' -f4 "$dir/v-peer.t" | median)
 crules=$("$PYTHON" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["rules_run"], "rules in force;", d["rule_rows"], "(rule, row) pairs flagged")' "$dir/v-cartref.json")
 echo "input: $rows rows this year (year $year), as of $AS_OF"
-echo "cartref: median $cs s, $cm KB; $crules"
+echo "cartref: median CPU $cs s (elapsed $ce s), peak $cm KB; $crules"
 echo "$(cat "$dir/v-peer.out")"
-echo "peer:    median $ps s, $pm KB"
-awk -v c="$cs" -v p="$ps" -v cm="$cm" -v pm="$pm" 'BEGIN {
-	printf "cartref is %.0fx faster and uses %.1f%% of the peer'"'"'s memory\n",
-	       p / c, 100 * cm / pm }'
+echo "peer:    median CPU $ps s (elapsed $pe s), peak $pm KB"
+awk -v c="$cs" -v p="$ps" -v ce="$ce" -v pe="$pe" -v cm="$cm" -v pm="$pm" 'BEGIN {
+	printf "cartref is %.0fx faster in CPU time (%.0fx elapsed) and uses %.1f%% of the peer'"'"'s memory\n",
+	       p / c, pe / ce, 100 * cm / pm }'
