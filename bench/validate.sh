@@ -54,7 +54,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 : >"$dir/v-peer.t"
 i=1
 while [ "$i" -le "$RUNS" ]; do
-	sleep 2		# the machine settles after the peer's minute
+	sleep 10	# the machine settles after the peer's minute
 	/usr/bin/time -f "%e %U %S %M" -o "$dir/t" "$bin" --db "$db" import 903 \
 		--la "$la" --year "$year" --check --format json \
 		"$in"/this/*.csv >"$dir/v-cartref.json" || true
