@@ -986,7 +986,7 @@ static bool date_perm(const char *s, int32_t *out)
 	size_t len[3], k = 0;
 	int add = 0;	/* 1: a month less a day, 2: a year less a day */
 	const char *p = s;
-	char buf[16];
+	char buf[3 * sizeof(part[0]) + 3];	/* room for every part */
 	int y, m, d;
 
 	for (k = 0; k < 3; k++) {
