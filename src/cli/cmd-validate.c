@@ -216,8 +216,10 @@ static void years_of(const struct v_rule *r, char *out, size_t n)
 static void md_cell(const char *s)
 {
 	for (; *s; s++)
-		fputs(*s == '|' ? "\\|" : *s == '\n' ? " " : (char[2]){ *s, 0 },
-		      stdout);
+		if (*s == '|')
+			fputs("\\|", stdout);
+		else
+			putchar(*s == '\n' ? ' ' : *s);
 }
 
 int cmd_rules(struct cli *cl, int argc, char **argv)

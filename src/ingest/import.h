@@ -37,7 +37,8 @@ struct import_counts {
 /*
  * How to import a return.  The import's own checks (docs/validation.md:
  * reading, fields, across rows) always stop it.  The DfE's rules
- * (src/validate/) run when rules_on and the return passed those: their
+ * (src/validate/) run when rules_on and the year is known, over the
+ * rows that loaded even when those checks found problems: their
  * problems are counted, listed in rules (if not NULL) and written to
  * report (.csv, .xlsx or .json, by its name), and stop the import only
  * under strict, where they go to d like the others.
