@@ -305,7 +305,7 @@ static int cmp_str(const void *a, const void *b)
 int geo_index_load_for(struct store *s, const struct s903_return *r,
 		       struct geo_index **out, struct err *err)
 {
-	/* districts: the part before the space, 2 to 4 characters */
+	/* the districts of the episodes' postcodes, each once */
 	char (*d)[POSTCODE_MAX + 1] = xcalloc(2 * r->nepisodes + 1,
 					      sizeof(*d));
 	const char **v = xcalloc(2 * r->nepisodes + 1, sizeof(*v));
@@ -318,14 +318,11 @@ int geo_index_load_for(struct store *s, const struct s903_return *r,
 				      r->episodes[i].pl_post };
 
 		for (int j = 0; j < 2; j++) {
-			size_t len = strcspn(pc[j], " ");
-
-			if (!len || len > POSTCODE_MAX)
-				continue;
-			memcpy(d[n], pc[j], len);
-			d[n][len] = '\0';
-			v[n] = d[n];
-			n++;
+			postcode_district(pc[j], d[n]);
+			if (d[n][0]) {
+				v[n] = d[n];
+				n++;
+			}
 		}
 	}
 	if (n)
