@@ -48,7 +48,7 @@ endif
 LIB_SRC  := $(sort $(wildcard src/base/*.c src/domain/*.c src/store/*.c \
               src/ingest/*.c src/demo/*.c src/analytics/*.c src/report/*.c \
               src/auth/*.c src/web/*.c src/api/*.c \
-              src/alerts/*.c src/validate/*.c))
+              src/alerts/*.c src/validate/*.c src/quality/*.c))
 ifneq ($(HAVE_PG),1)
 LIB_SRC  := $(filter-out src/store/sql-pg.c src/store/pg-schema.c,$(LIB_SRC))
 endif
