@@ -76,8 +76,8 @@ static const char import_usage[] =
 	"               day and type is replaced with its findings.  All or\n"
 	"               nothing; problems as FILE:LINE:COLUMN: RULE: message.\n"
 	"import notifications  Read reg 60 notifications; one of the same\n"
-	"               home, category and time already stored is not added\n"
-	"               again.\n";
+	"               home, category, time and child already stored is not\n"
+	"               added again.\n";
 
 static const char validate_usage[] =
 	"usage: cartref [--db FILE] validate [--la CODE] [--year YYYY] [--report FILE]\n"

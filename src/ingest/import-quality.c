@@ -87,14 +87,16 @@ out:
 	return rc;
 }
 
-/* Is a notification of the same home, category and time stored? */
+/* Is a notification of the same home, category, time and child stored? */
 static bool notif_stored(const struct quality_set *qs,
 			 const struct q_notification *n)
 {
 	for (size_t k = 0; k < qs->nnotifs; k++)
 		if (qs->notifs[k].occurred_at == n->occurred_at &&
 		    !strcmp(qs->notifs[k].urn, n->urn) &&
-		    !strcmp(qs->notifs[k].category, n->category))
+		    !strcmp(qs->notifs[k].category, n->category) &&
+		    !strcmp(qs->notifs[k].la, n->la) &&
+		    !strcmp(qs->notifs[k].ref, n->ref))
 			return true;
 	return false;
 }

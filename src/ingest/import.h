@@ -34,7 +34,7 @@ struct import_counts {
 	long rpc_moved, rpc_dropped;
 	/* the quality of care (issue 13): inspections added and replaced
 	 * (with their findings), notifications added and those already
-	 * stored (same home, category and time: not added twice) */
+	 * stored (same home, category, time and child: not added twice) */
 	long inspections, insp_replaced, findings;
 	long notifications, notif_kept;
 };
@@ -104,7 +104,7 @@ int import_missing(struct store *s, const char *const *files, size_t nfiles,
  * store_inspections_import() (an inspection of the same home, day and
  * type is replaced with its findings).  Reg 60 notifications from path,
  * each added with store_notification_add() unless one of the same home,
- * category and time is stored; a CHILD not in the store is a problem
+ * category, time and child is stored; a CHILD not in the store is a problem
  * (q-child-unknown).  All or nothing (a savepoint inside the caller's
  * transaction).  store false: check the rows only, not against the store
  * (`import dir --check`: its homes were not written).

@@ -3,6 +3,7 @@
  * and written (docs/inspections.md).  See quality-io.h.
  */
 #include "base/compat.h"
+#include "base/csv-cell.h"
 #include "base/file.h"
 #include "base/parse.h"
 #include "base/xalloc.h"
@@ -214,11 +215,21 @@ static int read_rows(struct csv_reader *cr, struct qio_file *qf,
 
 /* ---- fields ----------------------------------------------------------------- */
 
-/* Text of column c into dst[cap]: too long is a problem, never cut. */
+/*
+ * Text of column c into dst[cap]: too long is a problem, never cut.  An
+ * apostrophe before what a spreadsheet would run is the export's
+ * defusing (base/csv-cell.h), or a spreadsheet's own mark of text: the
+ * value is what follows it, so that an export reads back as it was and
+ * writes out the same bytes.
+ */
 static void get_text(struct qio_file *qf, size_t c, char *dst, size_t cap)
 {
 	const char *f = field(qf, c);
-	size_t len = strlen(f);
+	size_t len;
+
+	if (f[0] == '\'' && csv_cell_formula_like(f + 1))
+		f++;
+	len = strlen(f);
 
 	if (len >= cap) {
 		row_diag(qf, c, QIO_RULE_LENGTH, "%s is longer than %zu bytes",
