@@ -503,6 +503,12 @@ static int find_row(struct qio_file *qf, void *ctx, struct err *err)
 		problem_diag(qf, &p);
 		return 0;
 	}
+	/* the file's rule: a form's response is stamped with its time */
+	if (f->status == Q_RESPONDED && !f->responded_at) {
+		row_diag(qf, FC_RESPONDED_AT, "required", "RESPONDED_AT is "
+			 "required: when the provider responded");
+		return 0;
+	}
 	a->n++;
 	return 0;
 }
