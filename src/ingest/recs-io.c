@@ -969,12 +969,8 @@ static int load(struct store *s, const char *recs_path,
 			pr->action.recorded_at = pr->at;
 			snprintf(pr->action.recorded_by,
 				 sizeof(pr->action.recorded_by), "%s", pr->by);
+			/* done_on goes in with it */
 			rc = store_rec_action_add(s, NULL, &pr->action, &e);
-			if (!rc && pr->action.done_on != DATE_NONE)
-				rc = store_rec_action_done(s, NULL,
-							   pr->action.id,
-							   pr->action.done_on,
-							   &e);
 			break;
 		case RECS_UPDATE:
 			pr->update.addressee_id = id;
