@@ -462,6 +462,10 @@ int import_dir(struct store *s, const char *dir, bool check, struct diags *d,
 	if (!rc)
 		rc = import_dir_missing(s, dir, check || d->n > before, d, c,
 					err);
+	/* the quality of care (issue 13): its homes are in now */
+	if (!rc)
+		rc = import_dir_quality(s, dir, check || d->n > before,
+					clock_now_ms(), d, c, err);
 	if (rc || d->n > before)
 		store_rollback(s);
 	else
