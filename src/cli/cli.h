@@ -54,6 +54,8 @@ int cmd_missing(struct cli *c, int argc, char **argv);
 int cmd_alerts(struct cli *c, int argc, char **argv);
 int cmd_webhook(struct cli *c, int argc, char **argv);
 int cmd_outbox(struct cli *c, int argc, char **argv);
+/* the recommendations register (cmd-quality.c) */
+int cmd_recommendations(struct cli *c, int argc, char **argv);
 
 extern const struct command commands[];
 extern const size_t ncommands;

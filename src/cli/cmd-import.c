@@ -85,6 +85,9 @@ static int report(const struct import_counts *c, struct diags *d,
 	if (c->notifications || c->notif_kept)
 		printf("imported notifications: %ld added, %ld already "
 		       "stored\n", c->notifications, c->notif_kept);
+	if (c->recs || c->rec_progress)
+		printf("imported %ld recommendations, %ld progress rows\n",
+		       c->recs, c->rec_progress);
 	if (c->live_episodes || c->meetings)
 		printf("imported %ld live missing episodes, %ld strategy "
 		       "meetings\n", c->live_episodes, c->meetings);

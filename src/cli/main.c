@@ -68,7 +68,8 @@ static const char import_usage[] =
 	"               DIR/missing-live.csv and strategy meetings\n"
 	"               DIR/strategy-meetings.csv if there (docs/missing.md), and\n"
 	"               DIR/inspections.csv, DIR/findings.csv and\n"
-	"               DIR/notifications.csv if there (docs/inspections.md), all\n"
+	"               DIR/notifications.csv, then DIR/recommendations.csv and\n"
+	"               DIR/rec-progress.csv, if there (docs/inspections.md), all\n"
 	"               in one transaction.\n"
 	"\n"
 	"import inspections  Read the inspections register and its findings\n"
@@ -422,6 +423,26 @@ static const char outbox_usage[] =
 	"minutes (at most an hour) and given up after 8 attempts.  Every\n"
 	"attempt is recorded.  Run it from cron, like `alerts run`.\n";
 
+static const char recommendations_usage[] =
+	"usage: cartref [--db FILE] recommendations import [--check] RECS.csv\n"
+	"                 [PROGRESS.csv]\n"
+	"       cartref [--db FILE] recommendations export DIR\n"
+	"       cartref [--db FILE] recommendations list [--lang en|cy]\n"
+	"\n"
+	"The register of recommendations and their follow-up (docs/inspections.md).\n"
+	"import   Read recommendations.csv and rec-progress.csv (actions, updates,\n"
+	"         verdicts): all or nothing, problems as FILE:LINE:COLUMN: RULE:\n"
+	"         message.  KIND:* addresses every organisation of the kind\n"
+	"         (council:* the Welsh councils, health_board:*, police:*,\n"
+	"         provider:* the providers of the homes register).  A\n"
+	"         recommendation or progress row already stored is not added\n"
+	"         again; one stored with other content is a problem.\n"
+	"export   Write DIR/recommendations.csv and DIR/rec-progress.csv\n"
+	"         (DIR made if needed), as import reads them back byte for byte.\n"
+	"list     Each recommendation: code, theme, addressees, how many say\n"
+	"         they are done and how many of those the inspectorate accepted\n"
+	"         (tab-separated; --lang cy: in Welsh).\n";
+
 const struct command commands[] = {
 	{ "help", cmd_help, "show commands or one command's help", help_usage, 0 },
 	{ "version", cmd_version, "print the version", version_usage, 0 },
@@ -458,6 +479,9 @@ const struct command commands[] = {
 	  webhook_usage, 0 },
 	{ "outbox", cmd_outbox, "send due alert messages to webhooks",
 	  outbox_usage, 0 },
+	{ "recommendations", cmd_recommendations,
+	  "the recommendations register: import, export, list",
+	  recommendations_usage, 0 },
 };
 const size_t ncommands = ARRAY_SIZE(commands);
 

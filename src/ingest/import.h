@@ -37,6 +37,9 @@ struct import_counts {
 	 * stored (same home, category, time and child: not added twice) */
 	long inspections, insp_replaced, findings;
 	long notifications, notif_kept;
+	/* the recommendations register (ingest/recs-io.h): recommendations
+	 * and progress rows added (those already stored are not) */
+	long recs, rec_progress;
 };
 
 /*
@@ -80,8 +83,10 @@ int import_homes(struct store *s, const char *path, bool check,
 		 struct diags *d, struct import_counts *c, struct err *err);
 
 /* DIR/homes.csv (if present) and the CSV files of DIR/903/CODE/YEAR,
- * then the live missing files and the quality of care's files
- * (import_dir_quality()) DIR holds. */
+ * then the live missing files, the quality of care's files
+ * (import_dir_quality()) and last the recommendations register
+ * (DIR/recommendations.csv, DIR/rec-progress.csv: recs_import()) DIR
+ * holds. */
 int import_dir(struct store *s, const char *dir, bool check,
 	       struct diags *d, struct import_counts *c, struct err *err);
 
