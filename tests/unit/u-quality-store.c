@@ -780,6 +780,36 @@ static void test_council_ties(void **state)
 	assert_int_equal(c.n, 0);	/* now only, not the window */
 }
 
+static void test_home_child_at(void **state)
+{
+	struct fixture *f = fx(state);
+	struct err err = ERR_INIT;
+	char provider[PROVIDER_NAME_MAX + 1], la[LA_CODE_MAX + 1];
+	bool yes = false;
+
+	assert_int_equal(store_quality_home(f->s, W2, provider, la, &err), 0);
+	assert_string_equal(provider, "The Meadow Trust");
+	assert_string_equal(la, SWANSEA);
+	assert_int_equal(store_quality_home(f->s, "W9999999", provider, la,
+					    &err), ERR_NOT_FOUND);
+	err_clear(&err);
+	assert_int_equal(store_quality_child_at(f->s, CARDIFF, "C04", W1,
+						f->d90, &yes, &err), 0);
+	assert_true(yes);
+	assert_int_equal(store_quality_child_at(f->s, CARDIFF, "C04", W1,
+						f->d91, &yes, &err), 0);
+	assert_false(yes);
+	assert_int_equal(store_quality_child_at(f->s, CARDIFF, "C04", W2,
+						f->d90, &yes, &err), 0);
+	assert_false(yes);
+	assert_int_equal(store_quality_child_at(f->s, CARDIFF, "C01", W2,
+						f->d91, &yes, &err), 0);
+	assert_true(yes);
+	assert_int_equal(store_quality_child_at(f->s, CARDIFF, "C99", W2,
+						f->d90, &yes, &err),
+			 ERR_NOT_FOUND);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -790,6 +820,7 @@ int main(void)
 		cmocka_unit_test(test_recs),
 		cmocka_unit_test(test_home_views),
 		cmocka_unit_test(test_council_ties),
+		cmocka_unit_test(test_home_child_at),
 	};
 	int rc = cmocka_run_group_tests_name("sqlite", tests, lite_setup,
 					     teardown);
