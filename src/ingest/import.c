@@ -15,6 +15,7 @@
 #include "ingest/csv.h"
 #include "ingest/geo-import.h"
 #include "ingest/import.h"
+#include "ingest/recs-io.h"
 #include "ingest/rules-run.h"
 #include "ingest/s903-xml.h"
 #include "store/store-missing.h"
@@ -422,6 +423,28 @@ static int import_dir_missing(struct store *s, const char *dir, bool check,
 	return rc;
 }
 
+/* DIR/recommendations.csv and DIR/rec-progress.csv, those there. */
+static int import_dir_recs(struct store *s, const char *dir, bool check,
+			   struct diags *d, struct import_counts *c,
+			   struct err *err)
+{
+	char *recs = path_join(dir, "recommendations.csv");
+	char *prog = path_join(dir, "rec-progress.csv");
+	bool has_recs = !access(recs, R_OK), has_prog = !access(prog, R_OK);
+	long nr = 0, np = 0;
+	int rc = 0;
+
+	if (has_recs || has_prog)
+		rc = recs_import(s, has_recs ? recs : NULL,
+				 has_prog ? prog : NULL, check, d, &nr, &np,
+				 err);
+	c->recs += nr;
+	c->rec_progress += np;
+	free(recs);
+	free(prog);
+	return rc;
+}
+
 int import_dir(struct store *s, const char *dir, bool check, struct diags *d,
 	       struct import_counts *c, struct err *err)
 {
@@ -462,6 +485,15 @@ int import_dir(struct store *s, const char *dir, bool check, struct diags *d,
 	if (!rc)
 		rc = import_dir_missing(s, dir, check || d->n > before, d, c,
 					err);
+	/* the quality of care (issue 13): its homes are in now */
+	if (!rc)
+		rc = import_dir_quality(s, dir, check || d->n > before,
+					clock_now_ms(), d, c, err);
+	/* the recommendations register last: provider:* names the
+	 * providers of the homes just read */
+	if (!rc)
+		rc = import_dir_recs(s, dir, check || d->n > before, d, c,
+				     err);
 	if (rc || d->n > before)
 		store_rollback(s);
 	else
