@@ -82,6 +82,8 @@ mkdir -p "$dir/903"
 cp $Q/homes.csv "$in/recommendations.csv" "$in/rec-progress.csv" "$dir/"
 db3=$WORK/r3.db
 fresh_db "$db3"
+check "import dir --check: provider:* sees homes.csv's providers" sh -c "$CARTREF --db $db3 import dir --check $dir >$WORK/dir.out"
+check_eq "import dir --check writes nothing" "0 0 0 0 0 0" "$(counts "$db3")"
 check "import dir loads them" sh -c "$CARTREF --db $db3 import dir $dir >$WORK/dir.out"
 check_grep "import dir counts them" "imported 4 recommendations, 9 progress rows" "$WORK/dir.out"
 check_eq "import dir: the same rows" "$before" "$(counts "$db3")"
