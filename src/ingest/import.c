@@ -423,25 +423,44 @@ static int import_dir_missing(struct store *s, const char *dir, bool check,
 	return rc;
 }
 
-/* DIR/recommendations.csv and DIR/rec-progress.csv, those there. */
+/*
+ * DIR/recommendations.csv and DIR/rec-progress.csv, those there.  When
+ * checking, DIR/homes.csv was read but not written: its providers are
+ * named to the check (provider:*) all the same.
+ */
 static int import_dir_recs(struct store *s, const char *dir, bool check,
 			   struct diags *d, struct import_counts *c,
 			   struct err *err)
 {
 	char *recs = path_join(dir, "recommendations.csv");
 	char *prog = path_join(dir, "rec-progress.csv");
+	char *homes = path_join(dir, "homes.csv");
 	bool has_recs = !access(recs, R_OK), has_prog = !access(prog, R_OK);
+	struct diags hd = DIAGS_INIT;	/* reported by import_homes() */
+	struct recs_orgs more;
+	struct home *h = NULL;
+	size_t nh = 0;
 	long nr = 0, np = 0;
 	int rc = 0;
 
+	memset(&more, 0, sizeof(more));
+	if ((has_recs || has_prog) && check && !access(homes, R_OK) &&
+	    !homes_read_file(homes, &h, &nh, NULL, NULL, &hd, err))
+		for (size_t i = 0; i < nh; i++)
+			recs_orgs_add(&more, ORG_PROVIDER, h[i].provider);
+	err_clear(err);
 	if (has_recs || has_prog)
-		rc = recs_import(s, has_recs ? recs : NULL,
-				 has_prog ? prog : NULL, check, d, &nr, &np,
-				 err);
+		rc = recs_import_more(s, has_recs ? recs : NULL,
+				      has_prog ? prog : NULL, &more, check, d,
+				      &nr, &np, err);
 	c->recs += nr;
 	c->rec_progress += np;
+	recs_orgs_release(&more);
+	diags_release(&hd);
+	free(h);
 	free(recs);
 	free(prog);
+	free(homes);
 	return rc;
 }
 

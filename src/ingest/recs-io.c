@@ -8,6 +8,7 @@
  */
 #include "base/compat.h"
 #include <strings.h>
+#include "base/csv-cell.h"
 #include "base/file.h"
 #include "base/parse.h"
 #include "base/uktime.h"
@@ -208,7 +209,13 @@ static void problem_diag(struct reader *r, const struct q_problem *p)
 static void text(struct reader *r, int col, char *dst, size_t cap)
 {
 	const char *f = field(r, col);
-	size_t n = strlen(f);
+	size_t n;
+
+	/* "'=..." is the export's defusing of a formula (base/csv-cell.h):
+	 * the text is what follows, so that an export round-trips */
+	if (f[0] == '\'' && csv_cell_formula_like(f + 1))
+		f++;
+	n = strlen(f);
 
 	dst[0] = '\0';
 	if (n >= cap) {
@@ -998,6 +1005,15 @@ int recs_import(struct store *s, const char *recs_path,
 		const char *progress_path, bool check, struct diags *d,
 		long *nrecs, long *nprogress, struct err *err)
 {
+	return recs_import_more(s, recs_path, progress_path, NULL, check, d,
+				nrecs, nprogress, err);
+}
+
+int recs_import_more(struct store *s, const char *recs_path,
+		     const char *progress_path, const struct recs_orgs *more,
+		     bool check, struct diags *d, long *nrecs,
+		     long *nprogress, struct err *err)
+{
 	struct quality_set q = QUALITY_SET_INIT;
 	struct recs_file f = RECS_FILE_INIT;
 	struct recs_orgs orgs;
@@ -1007,6 +1023,9 @@ int recs_import(struct store *s, const char *recs_path,
 
 	memset(&orgs, 0, sizeof(orgs));
 	rc = recs_orgs_load(s, &orgs, err);
+	for (int k = 0; more && k < ORG_NKINDS; k++)
+		for (size_t i = 0; i < more->n[k]; i++)
+			recs_orgs_add(&orgs, (enum org_kind)k, more->code[k][i]);
 	if (!rc)
 		rc = store_quality_load(s, QP_RECS, NULL, &q, err);
 	if (!rc)

@@ -98,6 +98,14 @@ int recs_import(struct store *s, const char *recs_path,
 		const char *progress_path, bool check, struct diags *d,
 		long *nrecs, long *nprogress, struct err *err);
 
+/* As recs_import(), with more organisations than the store's (may be
+ * NULL): those of files read in the same import but not written, as the
+ * homes register of `import dir --check`. */
+int recs_import_more(struct store *s, const char *recs_path,
+		     const char *progress_path, const struct recs_orgs *more,
+		     bool check, struct diags *d, long *nrecs,
+		     long *nprogress, struct err *err);
+
 /* Both files' text from the register q (QP_RECS), canonical: rows by
  * id, addressees by kind then code ("council:*" for all councils),
  * REPEATS by code; per addressee its actions, updates, then verdict. */
