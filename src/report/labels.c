@@ -552,6 +552,47 @@ static const struct label figs[FIG_N] = {
 		L("missing_response.alerts_unacknowledged",
 		  "Alerts not acknowledged",
 		  "Rhybuddion heb eu cydnabod"),
+	[FIG_QUAL_HOMES_RATED] =
+		L("quality.homes_rated",
+		  "Homes open at 31 March with a rating from an inspection",
+		  "Cartrefi ar agor ar 31 Mawrth \xc3\xa2 sg\xc3\xb4r o "
+		  "arolygiad"),
+	[FIG_QUAL_HOMES_OPEN_NOTICE] =
+		L("quality.homes_with_open_notice",
+		  "Homes with a Priority Action Notice not yet met at 31 March",
+		  "Cartrefi \xc3\xa2 Hysbysiad Camau Blaenoriaeth heb ei "
+		  "fodloni ar 31 Mawrth"),
+	[FIG_QUAL_NOTICE_MEDIAN_DAYS] =
+		L("quality.median_days_to_meet_notice",
+		  "Median days from inspection to a Priority Action Notice "
+		  "judged met",
+		  "Diwrnodau canolrifol o'r arolygiad i fodloni Hysbysiad "
+		  "Camau Blaenoriaeth"),
+	[FIG_QUAL_MISSING_PER_PLACE_GOOD] =
+		L("quality.missing_per_place_good_homes",
+		  "Periods missing per place, homes rated Excellent or Good",
+		  "Cyfnodau ar goll fesul lle, cartrefi \xc3\xa2 sg\xc3\xb4r "
+		  "Rhagorol neu Da"),
+	[FIG_QUAL_MISSING_PER_PLACE_POOR] =
+		L("quality.missing_per_place_poor_homes",
+		  "Periods missing per place, homes rated Needs improvement or "
+		  "Poor",
+		  "Cyfnodau ar goll fesul lle, cartrefi \xc3\xa2 sg\xc3\xb4r "
+		  "Angen gwella neu Gwael"),
+	[FIG_QUAL_PLACEMENTS3_GOOD] =
+		L("quality.three_or_more_placements_good_homes",
+		  "Children with three or more placements in the year, of "
+		  "those placed in homes rated Excellent or Good",
+		  "Plant \xc3\xa2 thri lleoliad neu fwy yn y flwyddyn, o'r "
+		  "rhai a leolwyd mewn cartrefi \xc3\xa2 sg\xc3\xb4r "
+		  "Rhagorol neu Da"),
+	[FIG_QUAL_PLACEMENTS3_POOR] =
+		L("quality.three_or_more_placements_poor_homes",
+		  "Children with three or more placements in the year, of "
+		  "those placed in homes rated Needs improvement or Poor",
+		  "Plant \xc3\xa2 thri lleoliad neu fwy yn y flwyddyn, o'r "
+		  "rhai a leolwyd mewn cartrefi \xc3\xa2 sg\xc3\xb4r Angen "
+		  "gwella neu Gwael"),
 };
 
 static const struct label groups[GROUP_NGROUPS] = {
@@ -568,6 +609,7 @@ static const struct label groups[GROUP_NGROUPS] = {
 	[GROUP_RESPONSE] = L("missing_response",
 			     "The response to children who go missing",
 			     "Yr ymateb i blant sy'n mynd ar goll"),
+	[GROUP_QUALITY] = L("quality", "Quality of care", "Ansawdd gofal"),
 };
 
 static const struct label sheets[SHEET_N] = {
@@ -797,6 +839,21 @@ static const struct label tables[TAB_N] = {
 		  "Outcomes for children looked after for at least 12 months",
 		  "Canlyniadau i blant a fu'n derbyn gofal am o leiaf 12 "
 		  "mis"),
+	[TAB_QUALITY_RATINGS] =
+		L("quality_ratings",
+		  "Children's homes by latest rating of each theme at 31 March",
+		  "Cartrefi plant yn \xc3\xb4l sg\xc3\xb4r diweddaraf pob "
+		  "thema ar 31 Mawrth"),
+	[TAB_QUALITY_REGULATIONS] =
+		L("quality_regulations",
+		  "Findings of inspections during the year, by regulation",
+		  "Canfyddiadau arolygiadau yn ystod y flwyddyn, yn "
+		  "\xc3\xb4l rheoliad"),
+	[TAB_QUALITY_BANDS] =
+		L("quality_bands",
+		  "Going missing and placement moves by the home's rating",
+		  "Mynd ar goll a symud lleoliad yn \xc3\xb4l sg\xc3\xb4r y "
+		  "cartref"),
 };
 
 /* The heading of each table's first column. */
@@ -817,6 +874,13 @@ static const struct label row_heads[TAB_N] = {
 	[TAB_DISTANCE] = L("distance", "Distance from home",
 			   "Pellter o'r cartref"),
 	[TAB_OUTCOMES] = L("outcomes", "Measure", "Mesur"),
+	[TAB_QUALITY_RATINGS] = L("quality_ratings", "Area and theme",
+				  "Ardal a thema"),
+	[TAB_QUALITY_REGULATIONS] = L("quality_regulations", "Regulation",
+				      "Rheoliad"),
+	[TAB_QUALITY_BANDS] = L("quality_bands",
+				"Home's worst theme rating",
+				"Sg\xc3\xb4r thema waethaf y cartref"),
 };
 
 static const struct label charts[CHART_N] = {
@@ -876,6 +940,45 @@ static const struct label cols_councils[] = {
 static const struct label cols_homes[] = {
 	L("moves_out", "Moves out", "Symudiadau allan"),
 	L("last_inspection", "Last inspection", "Arolygiad diwethaf"),
+};
+
+static const struct label cols_quality_ratings[] = {
+	L("homes", "Homes open", "Cartrefi ar agor"),
+	L("rated", "Homes rated", "Cartrefi \xc3\xa2 sg\xc3\xb4r"),
+	L("excellent", "Excellent", "Rhagorol"),
+	L("excellent_percent", "Excellent (%)", "Rhagorol (%)"),
+	L("good", "Good", "Da"),
+	L("good_percent", "Good (%)", "Da (%)"),
+	L("needs_improvement", "Needs improvement", "Angen gwella"),
+	L("needs_improvement_percent", "Needs improvement (%)",
+	  "Angen gwella (%)"),
+	L("poor", "Poor", "Gwael"),
+	L("poor_percent", "Poor (%)", "Gwael (%)"),
+};
+
+static const struct label cols_quality_regulations[] = {
+	L("areas_for_improvement", "Areas for improvement",
+	  "Meysydd i'w gwella"),
+	L("priority_action_notices", "Priority Action Notices",
+	  "Hysbysiadau Camau Blaenoriaeth"),
+	L("findings", "All findings", "Pob canfyddiad"),
+	L("outstanding", "Not met at 31 March",
+	  "Heb eu bodloni ar 31 Mawrth"),
+};
+
+static const struct label cols_quality_bands[] = {
+	L("homes", "Homes", "Cartrefi"),
+	L("three_or_more_placements",
+	  "Children placed with three or more placements in the year (%)",
+	  "Plant a leolwyd \xc3\xa2 thri lleoliad neu fwy yn y flwyddyn "
+	  "(%)"),
+};
+
+static const struct label rows_quality_bands[] = {
+	L("excellent_good", "Excellent or Good", "Rhagorol neu Da"),
+	L("needs_improvement_poor", "Needs improvement or Poor",
+	  "Angen gwella neu Gwael"),
+	L("not_rated", "Not yet rated", "Heb gael sg\xc3\xb4r eto"),
 };
 
 static const struct label cols_placements[] = {
@@ -1025,6 +1128,11 @@ static const struct label_set col_sets[TAB_N] = {
 		SET("cols.missing_duration", cols_missing_duration),
 	[TAB_DISTANCE] = SET("cols.distance", cols_distance),
 	[TAB_OUTCOMES] = SET("cols.outcomes", cols_outcomes),
+	[TAB_QUALITY_RATINGS] =
+		SET("cols.quality_ratings", cols_quality_ratings),
+	[TAB_QUALITY_REGULATIONS] =
+		SET("cols.quality_regulations", cols_quality_regulations),
+	[TAB_QUALITY_BANDS] = SET("cols.quality_bands", cols_quality_bands),
 };
 
 static const struct label_set row_sets[TAB_N] = {
@@ -1038,6 +1146,9 @@ static const struct label_set row_sets[TAB_N] = {
 		SET("rows.missing_duration", rows_missing_duration),
 	[TAB_DISTANCE] = SET("rows.distance", rows_distance),
 	[TAB_OUTCOMES] = SET("rows.outcomes", rows_outcomes),
+	[TAB_QUALITY_RATINGS] = NOSET,
+	[TAB_QUALITY_REGULATIONS] = NOSET,
+	[TAB_QUALITY_BANDS] = SET("rows.quality_bands", rows_quality_bands),
 };
 
 static const struct label_set all_sets[] = {
@@ -1063,12 +1174,16 @@ static const struct label_set all_sets[] = {
 	SET("cols.missing_duration", cols_missing_duration),
 	SET("cols.distance", cols_distance),
 	SET("cols.outcomes", cols_outcomes),
+	SET("cols.quality_ratings", cols_quality_ratings),
+	SET("cols.quality_regulations", cols_quality_regulations),
+	SET("cols.quality_bands", cols_quality_bands),
 	SET("rows.provider_types", rows_provider_types),
 	SET("rows.placements", rows_placements),
 	SET("rows.endings", rows_endings),
 	SET("rows.missing_duration", rows_missing_duration),
 	SET("rows.distance", rows_distance),
 	SET("rows.outcomes", rows_outcomes),
+	SET("rows.quality_bands", rows_quality_bands),
 	SET("months", months),
 };
 
