@@ -160,8 +160,10 @@ static const char review_usage[] =
 	"named by the year it ends; default: the latest year imported), for Wales\n"
 	"(or every council in the store), one council (--la) or one home\n"
 	"(--home): places and sufficiency, placement stability, missing from\n"
-	"care, distance from home, outcomes, and tables by council, provider type\n"
-	"and home.  Definitions: docs/indicators.md; JSON: docs/review-json.md.\n"
+	"care, distance from home, outcomes, the quality of care (the homes'\n"
+	"latest inspection ratings, notices and findings, and going missing and\n"
+	"placement moves by rating), and tables by council, provider type and\n"
+	"home.  Definitions: docs/indicators.md; JSON: docs/review-json.md.\n"
 	"  --publish   disclosure control: counts 1-4 shown as *, others rounded\n"
 	"              to the nearest 5, rates suppressed on small numbers.\n"
 	"              Without it figures are exact: for staff only.\n"
@@ -181,6 +183,22 @@ static const char review_usage[] =
 	"  --producer, --producer-cy, --contact-name, --contact-name-cy,\n"
 	"  --contact-email, --contact-phone   who produced it, whom to contact\n"
 	"The year before is compared in the key points when it is stored.\n";
+
+static const char recommendations_usage[] =
+	"usage: cartref [--db FILE] recommendations report [--format html|md|xlsx|json]\n"
+	"                      [--lang en|cy] [-o FILE] [--as-of DATE]\n"
+	"\n"
+	"The recommendations progress report, for publication (docs/inspections.md,\n"
+	"\"Reports\"): each recommendation (code, theme, source, text), how many\n"
+	"times it has been made and since when, and each organisation it was made\n"
+	"to: its own status, the inspectorate's verdict, its last update, its\n"
+	"actions and those past their target date.  No child's data.\n"
+	"  --format F  md (default), html (one self-contained file), json or xlsx\n"
+	"              (needs -o)\n"
+	"  --lang L    en (default) or cy (Cymraeg)\n"
+	"  -o FILE     write to FILE (default: standard output)\n"
+	"  --as-of D   the day of the position, yyyy-mm-dd (default: today, UK\n"
+	"              time): an action is overdue when its target is before it\n";
 
 static const char user_usage[] =
 	"usage: cartref [--db FILE] user add --email E --name N --role R --org KIND:CODE\n"
@@ -431,6 +449,9 @@ const struct command commands[] = {
 	  demo_child_usage, 0 },
 	{ "missing", cmd_missing, "record missing episodes live (issue 5)",
 	  missing_usage, 0 },
+	{ "recommendations", cmd_recommendations,
+	  "the recommendations register's progress report",
+	  recommendations_usage, 0 },
 	{ "alerts", cmd_alerts, "run, list and answer proactive alerts",
 	  alerts_usage, 0 },
 	{ "webhook", cmd_webhook, "deliver alerts to an organisation's system",

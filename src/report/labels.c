@@ -320,6 +320,109 @@ static const struct label ui[UI_N] = {
 		  "ef yn rhoi'r un ffigurau."),
 };
 
+static const struct label recs_ui[RS_N] = {
+	[RS_TITLE] = L("recs.title", "Recommendations: progress report",
+		       "Argymhellion: adroddiad cynnydd"),
+	[RS_AS_OF] = L("recs.as_of", "Position at", "Y sefyllfa ar"),
+	[RS_INTRO] =
+		L("recs.intro",
+		  "What each organisation a recommendation was made to says it "
+		  "has done, and whether the inspectorate accepts that it is "
+		  "done.",
+		  "Yr hyn y mae pob sefydliad y gwnaed argymhelliad iddo yn "
+		  "dweud ei fod wedi'i wneud, ac a yw'r arolygiaeth yn derbyn "
+		  "ei fod wedi'i gwblhau."),
+	[RS_SUMMARY] = L("recs.summary", "Summary", "Crynodeb"),
+	[RS_RECS] = L("recs.recs", "Recommendations", "Argymhellion"),
+	[RS_ADDRESSEES] = L("recs.addressees",
+			    "Organisations responding (one row each)",
+			    "Sefydliadau sy'n ymateb (un rhes yr un)"),
+	[RS_DONE] = L("recs.done", "Say they are done",
+		      "Yn dweud eu bod wedi'u cwblhau"),
+	[RS_ACCEPTED] = L("recs.accepted", "Done, accepted by the inspectorate",
+			  "Wedi'u cwblhau, wedi'u derbyn gan yr arolygiaeth"),
+	[RS_WITH_OVERDUE] = L("recs.with_overdue",
+			      "With an action past its target date",
+			      "Gyda cham gweithredu wedi mynd heibio i'w "
+			      "ddyddiad targed"),
+	[RS_OVERDUE_ACTIONS] = L("recs.overdue_actions",
+				 "Actions past their target date",
+				 "Camau gweithredu wedi mynd heibio i'w "
+				 "dyddiad targed"),
+	[RS_OLDEST_OVERDUE_ALL] = L("recs.oldest_overdue_all",
+				    "Oldest target date missed",
+				    "Y dyddiad targed hynaf a fethwyd"),
+	[RS_CODE] = L("recs.code", "Recommendation", "Argymhelliad"),
+	[RS_THEME] = L("recs.theme", "Theme", "Thema"),
+	[RS_SOURCE] = L("recs.source", "Source", "Ffynhonnell"),
+	[RS_MADE_ON] = L("recs.made_on", "Made on", "Fe'i gwnaed ar"),
+	[RS_TEXT] = L("recs.text", "Recommendation text",
+		      "Testun yr argymhelliad"),
+	[RS_MADE_TIMES] = L("recs.made_times", "Made {s} times since {p}",
+			    "Wedi'i wneud {s} gwaith ers {p}"),
+	[RS_MADE_ONCE] = L("recs.made_once", "Made once", "Wedi'i wneud unwaith"),
+	[RS_ALL_COUNCILS] = L("recs.all_councils", "Made to every council",
+			      "Wedi'i wneud i bob cyngor"),
+	[RS_ADDRESSEE] = L("recs.addressee", "Organisation", "Sefydliad"),
+	[RS_KIND] = L("recs.kind", "Kind", "Math"),
+	[RS_STATUS] = L("recs.status", "Its own status", "Ei statws ei hun"),
+	[RS_VERDICT] = L("recs.verdict", "Inspectorate's verdict",
+			 "Dyfarniad yr arolygiaeth"),
+	[RS_LAST_UPDATE] = L("recs.last_update", "Last update",
+			     "Diweddariad diwethaf"),
+	[RS_ACTIONS] = L("recs.actions", "Actions", "Camau gweithredu"),
+	[RS_OVERDUE] = L("recs.overdue", "Overdue actions",
+			 "Camau gweithredu hwyr"),
+	[RS_OLDEST_OVERDUE] = L("recs.oldest_overdue",
+				"Oldest overdue target date",
+				"Dyddiad targed hwyr hynaf"),
+	[RS_NO_UPDATE] = L("recs.no_update", "No update yet",
+			   "Dim diweddariad eto"),
+	[RS_NONE] = L("recs.none", "None", "Dim"),
+	[RS_NO_RECS] = L("recs.no_recs", "No recommendations are recorded.",
+			 "Nid oes argymhellion wedi'u cofnodi."),
+	[RS_NOTES] = L("recs.notes", "Notes", "Nodiadau"),
+	[RS_NOTE_STATUS] =
+		L("recs.note_status",
+		  "Each organisation rates its own progress (not started, in "
+		  "progress, done); the inspectorate then accepts or rejects "
+		  "\"done\".",
+		  "Mae pob sefydliad yn graddio ei gynnydd ei hun (heb "
+		  "ddechrau, ar y gweill, wedi'i gwblhau); yna mae'r "
+		  "arolygiaeth yn derbyn neu'n gwrthod \"wedi'i gwblhau\"."),
+	[RS_NOTE_OVERDUE] =
+		L("recs.note_overdue",
+		  "An action is overdue when it is not done and its target "
+		  "date is before the date of this position.",
+		  "Mae cam gweithredu yn hwyr pan nad yw wedi'i wneud a bod "
+		  "ei ddyddiad targed cyn dyddiad y sefyllfa hon."),
+	[RS_NOTE_REPEATS] =
+		L("recs.note_repeats",
+		  "A recommendation made before, in an earlier review or "
+		  "inspection, is counted with each earlier one it repeats.",
+		  "Mae argymhelliad a wnaed o'r blaen, mewn adolygiad neu "
+		  "arolygiad cynharach, yn cael ei gyfrif gyda phob un "
+		  "cynharach y mae'n ei ailadrodd."),
+	[RS_NOTE_DATA] =
+		L("recs.note_data",
+		  "This report holds organisations, dates and counts only: no "
+		  "information about any child.",
+		  "Mae'r adroddiad hwn yn cynnwys sefydliadau, dyddiadau a "
+		  "chyfrifon yn unig: dim gwybodaeth am unrhyw blentyn."),
+	[RS_KIND_INSPECTORATE] = L("recs.kind_inspectorate", "Inspectorate",
+				   "Arolygiaeth"),
+	[RS_KIND_COUNCIL] = L("recs.kind_council", "Council", "Cyngor"),
+	[RS_KIND_PROVIDER] = L("recs.kind_provider", "Provider", "Darparwr"),
+	[RS_KIND_POLICE] = L("recs.kind_police", "Police force", "Heddlu"),
+	[RS_KIND_HEALTH_BOARD] = L("recs.kind_health_board", "Health board",
+				   "Bwrdd iechyd"),
+	[RS_SHEET_SUMMARY] = L("recs.sheet_summary", "Summary", "Crynodeb"),
+	[RS_SHEET_RECS] = L("recs.sheet_recs", "Recommendations",
+			    "Argymhellion"),
+	[RS_SHEET_ADDRESSEES] = L("recs.sheet_addressees", "Progress",
+				  "Cynnydd"),
+};
+
 static const struct label figs[FIG_N] = {
 	[FIG_HOMES_OPEN] = L("places.homes_open",
 			     "Children's homes open at 31 March",
@@ -1153,6 +1256,7 @@ static const struct label_set row_sets[TAB_N] = {
 
 static const struct label_set all_sets[] = {
 	SET("ui", ui),
+	SET("recs", recs_ui),
 	SET("figures", figs),
 	SET("groups", groups),
 	SET("sheets", sheets),
@@ -1209,6 +1313,13 @@ const char *report__ui(enum ui_str id, enum report_lang lang)
 	if ((unsigned)id >= UI_N)
 		BUG("ui string %d", (int)id);
 	return text(&ui[id], lang);
+}
+
+const char *report__recs_ui(enum recs_str id, enum report_lang lang)
+{
+	if ((unsigned)id >= RS_N)
+		BUG("recs string %d", (int)id);
+	return text(&recs_ui[id], lang);
 }
 
 const char *report__fig_label(enum review_fig f, enum report_lang lang)
