@@ -167,6 +167,12 @@ check_grep "Welsh review: the section" '^## Ansawdd gofal' "$WORK/rv-cy.md"
 check_grep "Welsh review: a theme" 'Gofal a chymorth\|Llesiant' "$WORK/rv-cy.md"
 check "review html" "$CARTREF" --db "$db" review --year 2019 --format html -o "$WORK/rv.html"
 check_grep "review html: the ratings table" 'latest rating of each theme' "$WORK/rv.html"
+check "review html is well-formed XML" xmllint --noout "$WORK/rv.html"
+check_eq "review: W0000002's last inspection" 2018-07-02 \
+	"$(v '.tables.homes.rows[] | select(.key == "W0000002") | .cells.last_inspection.value')"
+check "review of one home" "$CARTREF" --db "$db" review --year 2019 --home W0000002 --format json -o "$WORK/rvh.json"
+check_eq "one home: its own row, its notice" "W0000002.wellbeing 1" \
+	"$(jq -r '"\(.tables.quality_ratings.rows[0].key) \(.indicators["quality.homes_with_open_notice"].value)"' "$WORK/rvh.json")"
 check "review xlsx" "$CARTREF" --db "$db" review --year 2019 --format xlsx -o "$WORK/rv.xlsx"
 check "published review" "$CARTREF" --db "$db" review --year 2019 --publish --format json -o "$WORK/rvp.json"
 # the children's figures by band: few children here, so suppressed
