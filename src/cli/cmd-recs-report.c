@@ -133,19 +133,3 @@ int cmd_recs_report(struct cli *cl, int argc, char **argv)
 		fprintf(stderr, "wrote %s\n", out);
 	return 0;
 }
-
-/*
- * `cartref recommendations SUB`: only "report" here; the register's
- * other subcommands (cmd-quality.c) dispatch "report" to
- * cmd_recs_report() when they come.
- */
-int cmd_recommendations(struct cli *cl, int argc, char **argv)
-{
-	if (argc < 2 || cli_wants_help(argc, argv))
-		return cli_usage(cli_usage_of("recommendations"), argc < 2);
-	if (!strcmp(argv[1], "report"))
-		return cmd_recs_report(cl, argc - 1, argv + 1);
-	fprintf(stderr, "cartref: no recommendations command \"%s\"\n",
-		argv[1]);
-	return 2;
-}

@@ -204,22 +204,6 @@ static const char review_usage[] =
 	"  --contact-email, --contact-phone   who produced it, whom to contact\n"
 	"The year before is compared in the key points when it is stored.\n";
 
-static const char recommendations_usage[] =
-	"usage: cartref [--db FILE] recommendations report [--format html|md|xlsx|json]\n"
-	"                      [--lang en|cy] [-o FILE] [--as-of DATE]\n"
-	"\n"
-	"The recommendations progress report, for publication (docs/inspections.md,\n"
-	"\"Reports\"): each recommendation (code, theme, source, text), how many\n"
-	"times it has been made and since when, and each organisation it was made\n"
-	"to: its own status, the inspectorate's verdict, its last update, its\n"
-	"actions and those past their target date.  No child's data.\n"
-	"  --format F  md (default), html (one self-contained file), json or xlsx\n"
-	"              (needs -o)\n"
-	"  --lang L    en (default) or cy (Cymraeg)\n"
-	"  -o FILE     write to FILE (default: standard output)\n"
-	"  --as-of D   the day of the position, yyyy-mm-dd (default: today, UK\n"
-	"              time): an action is overdue when its target is before it\n";
-
 static const char user_usage[] =
 	"usage: cartref [--db FILE] user add --email E --name N --role R --org KIND:CODE\n"
 	"                                    [--password-stdin]\n"
@@ -446,6 +430,8 @@ static const char recommendations_usage[] =
 	"                 [PROGRESS.csv]\n"
 	"       cartref [--db FILE] recommendations export DIR\n"
 	"       cartref [--db FILE] recommendations list [--lang en|cy]\n"
+	"       cartref [--db FILE] recommendations report [--format html|md|xlsx|json]\n"
+	"                 [--lang en|cy] [-o FILE] [--as-of DATE]\n"
 	"\n"
 	"The register of recommendations and their follow-up (docs/inspections.md).\n"
 	"import   Read recommendations.csv and rec-progress.csv (actions, updates,\n"
@@ -459,7 +445,16 @@ static const char recommendations_usage[] =
 	"         (DIR made if needed), as import reads them back byte for byte.\n"
 	"list     Each recommendation: code, theme, addressees, how many say\n"
 	"         they are done and how many of those the inspectorate accepted\n"
-	"         (tab-separated; --lang cy: in Welsh).\n";
+	"         (tab-separated; --lang cy: in Welsh).\n"
+	"report   The progress report, for publication (docs/inspections.md,\n"
+	"         \"Reports\"): each recommendation (code, theme, source, text),\n"
+	"         how many times it has been made and since when, and each\n"
+	"         organisation it was made to: its own status, the inspectorate's\n"
+	"         verdict, its last update, its actions and those past their\n"
+	"         target date.  No child's data.  --format md (default), html\n"
+	"         (one self-contained file), json or xlsx (needs -o); --lang cy:\n"
+	"         in Welsh; -o FILE (default: standard output); --as-of\n"
+	"         yyyy-mm-dd: the day of the position (default: today, UK time).\n";
 
 const struct command commands[] = {
 	{ "help", cmd_help, "show commands or one command's help", help_usage, 0 },
@@ -491,9 +486,6 @@ const struct command commands[] = {
 	  demo_child_usage, 0 },
 	{ "missing", cmd_missing, "record missing episodes live (issue 5)",
 	  missing_usage, 0 },
-	{ "recommendations", cmd_recommendations,
-	  "the recommendations register's progress report",
-	  recommendations_usage, 0 },
 	{ "alerts", cmd_alerts, "run, list and answer proactive alerts",
 	  alerts_usage, 0 },
 	{ "webhook", cmd_webhook, "deliver alerts to an organisation's system",
