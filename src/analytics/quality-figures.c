@@ -52,11 +52,16 @@ static struct review_cell cell_public(long n)
 				     CELL_PUBLIC };
 }
 
+/*
+ * Its percentage, to the 1 decimal every report shows, half away from
+ * zero in one division: left exact when published, it must read the same
+ * in the workbook (which rounds the number it holds) as in the text.
+ */
 static struct review_cell cell_public_pct(long num, long den)
 {
 	return (struct review_cell){ FIG_PERCENT,
-				     den > 0 ? 100.0 * (double)num /
-						       (double)den
+				     den > 0 ? round(1000.0 * (double)num /
+						     (double)den) / 10
 					     : NAN,
 				     num, den, CELL_PUBLIC };
 }
