@@ -423,6 +423,45 @@ static void test_empty(void **state)
 	review_free(r);
 }
 
+/* The homes' percentages come to 1 decimal: one Excellent of three
+ * rated homes is 33.3%. */
+static void test_percent_decimals(void **state)
+{
+	static const struct qf_home three[] = {
+		{ "W0000001", CARDIFF, "private", true, 4, 0 },
+		{ "W0000002", CARDIFF, "la", true, 4, 0 },
+		{ "W0000003", CARDIFF, "la", true, 4, 0 },
+	};
+	struct review *r = review_new();
+	struct qf_input in = {
+		.start = year_start(2019),
+		.end = year_end(2019),
+		.scope_key = "W92000004",
+		.scope_en = "Wales",
+		.scope_cy = "Cymru",
+		.homes = three,
+		.nhomes = 3,
+		.insp = insp,
+		.ninsp = 4,	/* inspections 1 to 4 */
+	};
+
+	(void)state;
+	fixture();
+	insp[2].urn[7] = '3';	/* inspection 3 of "W0000003": N */
+	quality_figures(r, &in);
+	/* wellbeing: H0 E, H1 G (inspection 4), H2 N (inspection 3) */
+	assert_float_equal(VAL(r, TAB_QUALITY_RATINGS, "W92000004.wellbeing",
+			       "excellent_percent"), 33.3, 1e-9);
+	assert_float_equal(VAL(r, TAB_QUALITY_RATINGS, "W92000004.wellbeing",
+			       "needs_improvement_percent"), 33.3, 1e-9);
+	/* care and support: H1's focused inspection did not rate it, so
+	 * two of two rated homes are Good */
+	assert_float_equal(VAL(r, TAB_QUALITY_RATINGS,
+			       "W92000004.care_support", "good_percent"),
+			   100.0, 1e-9);
+	review_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -432,6 +471,7 @@ int main(void)
 		cmocka_unit_test(test_bands),
 		cmocka_unit_test(test_published),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_percent_decimals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
