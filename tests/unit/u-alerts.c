@@ -1498,7 +1498,7 @@ static void test_rules_table(void **state)
 #define SWANSEA "W06000011"
 
 enum who { INSPECTOR, ANALYST, CARDIFF_SW, SWANSEA_SW, MEADOW, SOUTH_WALES,
-	   GWENT, NWHO };
+	   GWENT, HEALTH, NWHO };
 
 struct fixture {
 	struct store *s;
@@ -1558,6 +1558,9 @@ static int setup(void **state)
 	add_user(&f, GWENT, "mc@gwent.example",
 		 ROLE_POLICE_MISSING_COORDINATOR,
 		 unit_org(f.s, ORG_POLICE, "gwent", NULL));
+	/* a health board's analyst: the board's alerts on recommendations */
+	add_user(&f, HEALTH, "analyst@cav.example", ROLE_ANALYST,
+		 unit_org(f.s, ORG_HEALTH_BOARD, "7A4", NULL));
 	*state = &f;
 	return 0;
 }
@@ -1642,7 +1645,7 @@ static int64_t alert_id(struct fixture *f, const char *rule, const char *key,
 	struct alert_row *r = xmalloc(sizeof(*r));
 	int64_t found = 0;
 
-	for (int64_t id = 1; id < 200; id++) {
+	for (int64_t id = 1; id < 2000; id++) {
 		if (store_alert_get(f->s, id, r, &err)) {
 			err_clear(&err);
 			continue;
@@ -2286,6 +2289,243 @@ static void test_naming(void **state)
 	free(page);
 }
 
+/* ---- the quality of care over a store ------------------------------------------ */
+
+/* Does w see the alert of rule and key in its live list (alerts_list())?
+ * ERR_DENIED: -1. */
+static int sees(struct fixture *f, enum who w, int64_t now, const char *rule,
+		const char *key)
+{
+	struct alert_page *pg = xcalloc(1, sizeof(*pg));
+	struct alert_filter fl;
+	struct err err = ERR_INIT;
+	struct viewer v = view(f, w, now);
+	int found = 0, rc;
+
+	memset(&fl, 0, sizeof(fl));
+	fl.state = -1;
+	fl.rule = rule;
+	fl.page_size = STORE_PAGE_MAX;
+	rc = alerts_list(f->s, &v, &fl, pg, &err);
+	if (rc == ERR_DENIED)
+		found = -1;
+	else if (rc)
+		fail_msg("list: %s", err_text(&err));
+	for (size_t i = 0; i < pg->n; i++)
+		if (!strcmp(pg->rows[i].key, key))
+			found = 1;
+	free(pg);
+	return found;
+}
+
+/* The item w's list makes of alert id (about neither a child nor a
+ * home: an item alone); false if none. */
+static bool item_alone(struct fixture *f, enum who w, int64_t now, int64_t id)
+{
+	struct alert_item_page *pg = xcalloc(1, sizeof(*pg));
+	struct alert_filter fl;
+	struct err err = ERR_INIT;
+	struct viewer v = view(f, w, now);
+	bool found = false;
+
+	memset(&fl, 0, sizeof(fl));
+	fl.state = -1;
+	fl.page_size = STORE_PAGE_MAX;
+	if (alerts_items_list(f->s, &v, &fl, pg, &err))
+		fail_msg("items: %s", err_text(&err));
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct alert_item *it = &pg->items[i];
+
+		if (it->alert_id == id && !it->child_id && !it->urn[0] &&
+		    it->n == 1 && pg->reasons[it->first].id == id)
+			found = true;
+	}
+	alert_item_page_release(pg);
+	free(pg);
+	return found;
+}
+
+/* The id of Cardiff's child ref. */
+static int64_t child_of_ref(struct fixture *f, const char *ref)
+{
+	struct alert_snapshot snap = ALERT_SNAPSHOT_INIT;
+	struct err err = ERR_INIT;
+	int64_t child = 0;
+
+	assert_int_equal(store_alert_snapshot_load(f->s, NULL, 0, &snap,
+						   &err), 0);
+	for (size_t i = 0; i < snap.nchildren; i++)
+		if (!strcmp(snap.children[i].ref, ref))
+			child = snap.children[i].id;
+	alert_snapshot_release(&snap);
+	assert_true(child > 0);
+	return child;
+}
+
+static void test_quality_engine(void **state)
+{
+	struct fixture *f = *state;
+	int64_t now = at("2019-06-10T12:00"), id, pan, poor, act, hb_upd;
+	struct err err = ERR_INIT;
+	struct q_inspection in;
+	struct q_finding fd;
+	struct rec r;
+	struct rec_addressee ad[3];
+	struct rec_action ac;
+	struct alerts_summary sum;
+	enum alert_state st;
+	char key[ALERT_KEY_MAX + 1];
+
+	/* Bryn Dau (W0000002, Swansea, The Meadow Trust), where Cardiff
+	 * places C01: inspected on 1 March, Care and support Poor, with a
+	 * notice due by 1 May */
+	q_inspection_init(&in);
+	snprintf(in.urn, sizeof(in.urn), "W0000002");
+	in.start_on = in.end_on = day("01/03/2019");
+	in.type = Q_FULL;
+	snprintf(in.inspectors, sizeof(in.inspectors), "A Inspector");
+	for (int t = 0; t < Q_NTHEMES; t++)
+		in.rating[t] = Q_GOOD;
+	in.rating[Q_CARE_SUPPORT] = Q_POOR;
+	snprintf(in.summary, sizeof(in.summary), "Care plans not followed.");
+	in.recorded_at = at("2019-03-05T10:00");
+	snprintf(in.recorded_by, sizeof(in.recorded_by), "insp@example.org");
+	q_finding_init(&fd);
+	fd.kind = Q_PRIORITY_ACTION_NOTICE;
+	snprintf(fd.regulation, sizeof(fd.regulation), "reg 21");
+	snprintf(fd.text, sizeof(fd.text), "Follow the care plans.");
+	fd.due_on = day("01/05/2019");
+	assert_int_equal(store_inspection_add(f->s, NULL, &in, &fd, 1, &err),
+			 0);
+	/* a recommendation made on 1 January to the Cardiff and Vale health
+	 * board, Cardiff and The Meadow Trust's organisation */
+	rec_init(&r);
+	snprintf(r.code, sizeof(r.code), "NR2019-9");
+	r.source = REC_NATIONAL_REVIEW;
+	snprintf(r.source_title, sizeof(r.source_title), "The review");
+	r.made_on = day("01/01/2019");
+	snprintf(r.theme, sizeof(r.theme), "%s", rec_themes[0].code);
+	snprintf(r.text_en, sizeof(r.text_en), "Work together.");
+	snprintf(r.text_cy, sizeof(r.text_cy), "Cydweithio.");
+	memset(ad, 0, sizeof(ad));
+	ad[0].kind = ORG_HEALTH_BOARD;
+	snprintf(ad[0].code, sizeof(ad[0].code), "7A4");
+	ad[1].kind = ORG_COUNCIL;
+	snprintf(ad[1].code, sizeof(ad[1].code), CARDIFF);
+	ad[2].kind = ORG_PROVIDER;
+	snprintf(ad[2].code, sizeof(ad[2].code), "meadow");
+	for (int k = 0; k < 3; k++)
+		ad[k].verdict_on = DATE_NONE;
+	assert_int_equal(store_rec_add(f->s, NULL, &r, ad, 3, NULL, 0, &err),
+			 0);
+	assert_true(ad[0].id > 0 && ad[2].id > 0);
+	rec_action_init(&ac);
+	ac.addressee_id = ad[0].id;
+	snprintf(ac.what, sizeof(ac.what), "A joint protocol");
+	snprintf(ac.who, sizeof(ac.who), "Director of nursing");
+	ac.target_on = day("31/05/2019");
+	ac.recorded_at = at("2019-02-01T10:00");
+	snprintf(ac.recorded_by, sizeof(ac.recorded_by), "a@cav.example");
+	assert_int_equal(store_rec_action_add(f->s, NULL, &ac, &err), 0);
+
+	sum = run(f, now);
+	assert_true(sum.raised >= 6);
+	/* the notice: the provider and the inspectorate */
+	snprintf(key, sizeof(key), "finding:%lld", (long long)fd.id);
+	pan = alert_id(f, "pan-overdue", key, &st);
+	assert_true(pan > 0);
+	assert_int_equal(st, ALERT_OPEN);
+	assert_int_equal(recipients(f, pan), 2);
+	assert_int_equal(sees(f, MEADOW, now, "pan-overdue", key), 1);
+	assert_int_equal(sees(f, INSPECTOR, now, "pan-overdue", key), 1);
+	assert_int_equal(sees(f, CARDIFF_SW, now, "pan-overdue", key), 0);
+	assert_true(outbox_count(f, ORG_PROVIDER, "The Meadow Trust", "raised")
+		    >= 1);
+	/* the Poor rating: Cardiff, which places C01 there, only */
+	poor = alert_id(f, "poor-home-unviewed", "home-poor:W0000002:"
+			CARDIFF, &st);
+	assert_true(poor > 0);
+	assert_int_equal(recipients(f, poor), 1);
+	assert_int_equal(sees(f, CARDIFF_SW, now, "poor-home-unviewed",
+			      "home-poor:W0000002:" CARDIFF), 1);
+	assert_int_equal(sees(f, SWANSEA_SW, now, "poor-home-unviewed",
+			      "home-poor:W0000002:" CARDIFF), 0);
+	assert_int_equal(sees(f, MEADOW, now, "poor-home-unviewed",
+			      "home-poor:W0000002:" CARDIFF), 0);
+	/* the action past its date: the health board, whose analysts see
+	 * it (and no other alert: its list is the board's) */
+	snprintf(key, sizeof(key), "rec-action:%lld", (long long)ac.id);
+	act = alert_id(f, "rec-action-overdue", key, &st);
+	assert_true(act > 0);
+	assert_int_equal(recipients(f, act), 1);
+	assert_int_equal(sees(f, HEALTH, now, "rec-action-overdue", key), 1);
+	assert_int_equal(sees(f, CARDIFF_SW, now, "rec-action-overdue", key),
+			 0);
+	assert_int_equal(sees(f, HEALTH, now, "ri-72h", "episode:1"), 0);
+	assert_true(outbox_count(f, ORG_HEALTH_BOARD, "7A4", "raised") >= 1);
+	assert_true(item_alone(f, HEALTH, now, act));
+	/* no update since 1 January, each addressee to itself: the
+	 * provider's organisation as the register provider it names */
+	snprintf(key, sizeof(key), "rec-addressee:%lld", (long long)ad[0].id);
+	hb_upd = alert_id(f, "rec-no-update", key, NULL);
+	assert_true(hb_upd > 0);
+	assert_int_equal(sees(f, HEALTH, now, "rec-no-update", key), 1);
+	snprintf(key, sizeof(key), "rec-addressee:%lld", (long long)ad[2].id);
+	assert_int_equal(sees(f, MEADOW, now, "rec-no-update", key), 1);
+	assert_int_equal(sees(f, CARDIFF_SW, now, "rec-no-update", key), 0);
+	snprintf(key, sizeof(key), "rec-addressee:%lld", (long long)ad[1].id);
+	assert_int_equal(sees(f, CARDIFF_SW, now, "rec-no-update", key), 1);
+	/* other analysts still see none */
+	assert_int_equal(sees(f, ANALYST, now, "rec-no-update", key), -1);
+
+	/* idempotent */
+	sum = run(f, now);
+	assert_int_equal(sum.raised, 0);
+	assert_int_equal(sum.messages, 0);
+	/* a one-child run leaves them be (C01 is placed at Bryn Dau) */
+	id = child_of_ref(f, "C01");
+	assert_int_equal(alerts_evaluate_child(f->s, id, now + 1, &err), 0);
+	assert_int_equal(alert_id(f, "pan-overdue", "finding:0", NULL), 0);
+	alert_id(f, "poor-home-unviewed", "home-poor:W0000002:" CARDIFF, &st);
+	assert_int_equal(st, ALERT_OPEN);
+	snprintf(key, sizeof(key), "finding:%lld", (long long)fd.id);
+	alert_id(f, "pan-overdue", key, &st);
+	assert_int_equal(st, ALERT_OPEN);
+
+	/* Cardiff views the record: cleared at the next run */
+	assert_int_equal(store_home_viewed(f->s, ORG_COUNCIL, CARDIFF,
+					   "W0000002", now + 2, &err), 0);
+	sum = run(f, now + 3);
+	alert_id(f, "poor-home-unviewed", "home-poor:W0000002:" CARDIFF, &st);
+	assert_int_equal(st, ALERT_CLEARED);
+	assert_true(outbox_count(f, ORG_COUNCIL, CARDIFF, "cleared") >= 1);
+
+	/* a week unanswered: the notice escalates to the inspectorate */
+	sum = run(f, now + 168 * MS_PER_HOUR);
+	assert_true(sum.escalated >= 1);
+	snprintf(key, sizeof(key), "finding:%lld", (long long)fd.id);
+	assert_int_equal(sees(f, INSPECTOR, now, "pan-overdue", key), 1);
+	assert_true(outbox_count(f, ORG_INSPECTORATE, "CIW", "escalated") >=
+		    1);
+
+	/* the notice met at a re-inspection: cleared */
+	assert_int_equal(store_finding_judge(f->s, NULL, fd.id, Q_MET,
+					     day("20/06/2019"), 0, &err), 0);
+	run(f, at("2019-06-21T12:00"));
+	alert_id(f, "pan-overdue", key, &st);
+	assert_int_equal(st, ALERT_CLEARED);
+	/* the action done: cleared */
+	assert_int_equal(store_rec_action_done(f->s, NULL, ac.id,
+					       day("20/06/2019"), &err), 0);
+	run(f, at("2019-06-21T12:00"));
+	assert_true(alert_id(f, "rec-action-overdue", "rec-action:0", NULL) ==
+		    0);
+	snprintf(key, sizeof(key), "rec-action:%lld", (long long)ac.id);
+	alert_id(f, "rec-action-overdue", key, &st);
+	assert_int_equal(st, ALERT_CLEARED);
+	(void)hb_upd;
+}
+
 int main(void)
 {
 	const struct CMUnitTest pure[] = {
@@ -2317,6 +2557,7 @@ int main(void)
 		cmocka_unit_test(test_historical),
 		cmocka_unit_test(test_items),
 		cmocka_unit_test(test_naming),
+		cmocka_unit_test(test_quality_engine),
 	};
 	int rc = cmocka_run_group_tests_name("alert rules", pure, NULL, NULL);
 
