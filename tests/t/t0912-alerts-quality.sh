@@ -155,6 +155,11 @@ check "one notice alert: its home, what happened" has mgr-one 'href="/homes/W000
 	"A priority action notice from the inspection of 1 March 2019 has not been met."
 get mgr-hb -b "$WORK/mgr.jar" "$U/alerts/$act"
 check_eq "not the board's alert: 404" 404 "$(status mgr-hb)"
+check "the inspector signs in" session_start in insp@example.org "$PW"
+get in-home -b "$WORK/in.jar" "$U/home"
+check "the inspector's home page: the notice and the escalated recommendation" has in-home \
+	"Priority action notice past its date: Bryn Dau" \
+	"No progress update on a recommendation: NR2019-9"
 cr user token analyst@cav.example --label t0912 2>&1 | grep '^cartref_' >"$WORK/hb.tok"
 get api-items -H "Authorization: Bearer $(cat "$WORK/hb.tok")" "$U/api/v1/alert-items"
 check "API items: an item of its own, with its recommendation" has api-items \
