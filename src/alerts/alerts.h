@@ -1,6 +1,8 @@
 /*
  * alerts.h: proactive alerts on missing from care and placement
- * stability (issue 5; docs/alerts.md).
+ * stability (issue 5; docs/alerts.md), and on the quality of care
+ * (issue 13): notices past their date, recommendations not followed up,
+ * homes rated Poor that a placing council has not looked at.
  *
  * Rules are data: a const table (rules.c) of descriptors, each with an
  * id, descriptions in English and Welsh, parameters with defaults, whom
