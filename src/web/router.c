@@ -157,6 +157,33 @@ const struct route web_routes[] = {
 	{ HTTP_POST, "/api/v1/alerts/{id}/resolve", api_alert_resolve,
 	  ROUTE_AUTH | ROUTE_API },
 	{ HTTP_GET, "/api/v1/outbox", api_outbox, ROUTE_AUTH | ROUTE_API },
+	/* the quality of care (issue 13): api-quality.c */
+	{ HTTP_GET, "/api/v1/homes/{urn}/inspections", api_home_inspections,
+	  ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/homes/{urn}/inspections",
+	  api_home_inspection_add, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_GET, "/api/v1/inspections/{id}", api_inspection,
+	  ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/findings/{id}/response", api_finding_respond,
+	  ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/findings/{id}/judge", api_finding_judge,
+	  ROUTE_AUTH | ROUTE_API },
+	{ HTTP_GET, "/api/v1/homes/{urn}/notifications",
+	  api_home_notifications, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/homes/{urn}/notifications",
+	  api_home_notification_add, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_GET, "/api/v1/recommendations", api_recs,
+	  ROUTE_AUTH | ROUTE_API },
+	{ HTTP_GET, "/api/v1/recommendations/{id}", api_rec,
+	  ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/recommendations/{id}/addressees/{aid}/actions",
+	  api_rec_action_add, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/recommendations/{id}/addressees/{aid}/actions/"
+	  "{action}/done", api_rec_action_done, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/recommendations/{id}/addressees/{aid}/updates",
+	  api_rec_update_add, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/recommendations/{id}/addressees/{aid}/verdict",
+	  api_rec_verdict, ROUTE_AUTH | ROUTE_API },
 };
 const size_t web_nroutes = ARRAY_SIZE(web_routes);
 
