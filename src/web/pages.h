@@ -93,6 +93,20 @@ void page_alert_ack_all(struct request *req, struct response *res);
 void page_alert_resolve(struct request *req, struct response *res);
 
 /*
+ * The recommendations register (issue 13; page-recs.c): GET
+ * /recommendations (?theme=&source=), GET /recommendations/{id}, and the
+ * POSTs of an addressee's follow-up under
+ * /recommendations/{id}/addressees/{aid}/: actions,
+ * actions/{action}/done, updates, verdict.
+ */
+void page_recs(struct request *req, struct response *res);
+void page_rec(struct request *req, struct response *res);
+void page_rec_action(struct request *req, struct response *res);
+void page_rec_action_done(struct request *req, struct response *res);
+void page_rec_update(struct request *req, struct response *res);
+void page_rec_verdict(struct request *req, struct response *res);
+
+/*
  * Managing users and their API tokens, for administrators only; anyone
  * else gets the 404 page and an audited refusal (page-admin.c):
  * GET /admin/users (?org=&role=&status=&page=), GET/POST

@@ -92,6 +92,18 @@ const struct route web_routes[] = {
 	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
 	/* managing users, administrators only (issue 9): page-admin.c;
 	 * /admin/users/new before /admin/users/{id} */
+	/* the recommendations register (issue 13): page-recs.c */
+	{ HTTP_GET, "/recommendations", page_recs, ROUTE_AUTH },
+	{ HTTP_GET, "/recommendations/{id}", page_rec, ROUTE_AUTH },
+	{ HTTP_POST, "/recommendations/{id}/addressees/{aid}/actions",
+	  page_rec_action, ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_POST, "/recommendations/{id}/addressees/{aid}/actions/"
+	  "{action}/done", page_rec_action_done,
+	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_POST, "/recommendations/{id}/addressees/{aid}/updates",
+	  page_rec_update, ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_POST, "/recommendations/{id}/addressees/{aid}/verdict",
+	  page_rec_verdict, ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
 	{ HTTP_GET, "/admin/users", page_admin_users, ROUTE_AUTH },
 	{ HTTP_GET, "/admin/users/new", page_admin_user_new, ROUTE_AUTH },
 	{ HTTP_POST, "/admin/users/new", page_admin_user_new_post,
