@@ -12,7 +12,7 @@
  *   GET  /api/v1/recommendations                  the register
  *   GET  /api/v1/recommendations/{id}             one, in full
  *   POST /api/v1/recommendations/{id}/addressees/{aid}/actions
- *   POST /api/v1/recommendations/{id}/addressees/{aid}/actions/{action}/done
+ *   POST /api/v1/recommendations/{id}/actions/{action}/done
  *   POST /api/v1/recommendations/{id}/addressees/{aid}/updates
  *   POST /api/v1/recommendations/{id}/addressees/{aid}/verdict
  *
@@ -937,34 +937,50 @@ void api_rec_action_done(struct request *req, struct response *res)
 	struct audit_writer *w;
 	struct store *s;
 	struct viewer v;
-	int64_t aid, action;
+	int64_t action;
+	long ri, ai = -1;
 	size_t k;
 	int rc;
 
 	if (api_path_id(req, res, "action", &action) ||
-	    addressee_target(req, res, &s, &v, &aid))
-		return;
-	/* the action must be the addressee's: else it does not exist here */
-	rc = quality_recs(s, &v, &q, &err);
-	if (rc) {
-		read_error(req, res, rc, &err, "the recommendations");
+	    api_viewer(req, res, &s, &v) ||
+	    load_rec(req, res, s, &v, &q, NULL, &ri, NULL))
 		goto out;
-	}
+	/* the action must be one of the recommendation's: else it does not
+	 * exist here */
 	for (k = 0; k < q.nactions; k++)
-		if (q.actions[k].id == action &&
-		    q.actions[k].addressee_id == aid)
+		if (q.actions[k].id == action)
 			break;
-	if (k == q.nactions) {
+	if (k < q.nactions)
+		ai = rec_view_addressee(&q, q.actions[k].addressee_id);
+	if (ai < 0 || q.addressees[ai].rec_id != q.recs[ri].id) {
 		res_error(req, res, 404);
 		goto out;
 	}
 	w = api_write_begin(s);
 	rc = quality_rec_action_done(s, &v, action, &err);
 	api_write_end(s, w);
-	if (rc)
+	if (rc) {
 		api_write_error(req, res, rc, &err, "marking an action done");
-	else
-		reply_addressee(req, res, s, &v, 200);
+	} else {
+		/* {"addressee"}: the action's, as the register now holds it */
+		struct api_json j = { false };
+		int64_t aid = q.addressees[ai].id;
+		json_t *root;
+
+		quality_set_release(&q);
+		rc = quality_recs(s, &v, &q, &err);
+		ai = rc ? -1 : rec_view_addressee(&q, aid);
+		if (ai < 0) {
+			read_error(req, res, rc ? rc : ERR_NOT_FOUND, &err,
+				   "the recommendations");
+			goto out;
+		}
+		root = json_object();
+		api_set(&j, root, "addressee",
+			addressee_json(&j, &v, &q, &q.addressees[ai], true));
+		api_reply(req, res, &j, root);
+	}
 out:
 	quality_set_release(&q);
 }

@@ -121,8 +121,9 @@ void api_outbox(struct request *req, struct response *res);
  * POST /api/v1/homes/{urn}/notifications: 201 {"notification"}
  * GET  /api/v1/recommendations?theme=&source=: {"recommendations"}
  * GET  /api/v1/recommendations/{id}: {"recommendation"}
- * POST /api/v1/recommendations/{id}/addressees/{aid}/actions,
- *	/actions/{action}/done, /updates, /verdict: {"addressee"}
+ * POST /api/v1/recommendations/{id}/addressees/{aid}/actions, /updates,
+ *	/verdict, and /api/v1/recommendations/{id}/actions/{action}/done:
+ *	{"addressee"}
  */
 void api_home_inspections(struct request *req, struct response *res);
 void api_home_inspection_add(struct request *req, struct response *res);

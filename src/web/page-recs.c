@@ -16,7 +16,7 @@
  *                                    own addressee row and, for an
  *                                    inspector, the verdict on "done"
  *   POST /recommendations/{id}/addressees/{aid}/actions
- *   POST /recommendations/{id}/addressees/{aid}/actions/{action}/done
+ *   POST /recommendations/{id}/actions/{action}/done
  *   POST /recommendations/{id}/addressees/{aid}/updates
  *   POST /recommendations/{id}/addressees/{aid}/verdict
  *
@@ -550,9 +550,8 @@ static void actions_table(struct request *req, struct response *res,
 			part_date(req, res, ac->done_on);
 		} else if (forms) {
 			snprintf(action, sizeof(action), "/recommendations/"
-				 "%lld/addressees/%lld/actions/%lld/done",
-				 (long long)a->rec_id, (long long)a->id,
-				 (long long)ac->id);
+				 "%lld/actions/%lld/done",
+				 (long long)a->rec_id, (long long)ac->id);
 			part_form_start(req, res, action);
 			part_button(res, tr(req, "Mark done",
 					    "Marcio wedi" RQ "i wneud"), true);
@@ -1136,31 +1135,32 @@ static void rec_post(struct request *req, struct response *res,
 	const struct rec_addressee *a;
 	struct store *s = NULL;
 	char title[160], to[96];
-	int64_t id, aid, action = 0;
+	int64_t id, aid = 0, action = 0;
 	long ai;
 	int rc;
 
 	if (req_param_int(req, res, "id", 1, INT64_MAX, &id) ||
-	    req_param_int(req, res, "aid", 1, INT64_MAX, &aid) ||
+	    (what != POST_DONE &&
+	     req_param_int(req, res, "aid", 1, INT64_MAX, &aid)) ||
 	    (what == POST_DONE &&
 	     req_param_int(req, res, "action", 1, INT64_MAX, &action)))
 		goto out;
 	rc = view_load(req, rv, &s, &err);
 	if (!rc)
 		rc = find_rec(req, res, rv);
-	ai = rc ? -1 : rec_view_addressee(&rv->q, aid);
-	if (!rc && (ai < 0 || rv->q.addressees[ai].rec_id != id))
-		rc = ERR_NOT_FOUND;
 	if (!rc && what == POST_DONE) {
+		/* the action's addressee; an action not of this
+		 * recommendation does not exist here */
 		size_t k;
 
 		for (k = 0; k < rv->q.nactions; k++)
-			if (rv->q.actions[k].id == action &&
-			    rv->q.actions[k].addressee_id == aid)
+			if (rv->q.actions[k].id == action)
 				break;
-		if (k == rv->q.nactions)
-			rc = ERR_NOT_FOUND;
+		aid = k < rv->q.nactions ? rv->q.actions[k].addressee_id : 0;
 	}
+	ai = rc ? -1 : rec_view_addressee(&rv->q, aid);
+	if (!rc && (ai < 0 || rv->q.addressees[ai].rec_id != id))
+		rc = ERR_NOT_FOUND;
 	if (rc) {
 		fail(req, res, rc, &err);
 		goto out;

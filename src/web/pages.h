@@ -96,8 +96,8 @@ void page_alert_resolve(struct request *req, struct response *res);
  * The recommendations register (issue 13; page-recs.c): GET
  * /recommendations (?theme=&source=), GET /recommendations/{id}, and the
  * POSTs of an addressee's follow-up under
- * /recommendations/{id}/addressees/{aid}/: actions,
- * actions/{action}/done, updates, verdict.
+ * /recommendations/{id}/addressees/{aid}/: actions, updates, verdict, and
+ * /recommendations/{id}/actions/{action}/done.
  */
 void page_recs(struct request *req, struct response *res);
 void page_rec(struct request *req, struct response *res);

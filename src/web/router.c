@@ -97,9 +97,8 @@ const struct route web_routes[] = {
 	{ HTTP_GET, "/recommendations/{id}", page_rec, ROUTE_AUTH },
 	{ HTTP_POST, "/recommendations/{id}/addressees/{aid}/actions",
 	  page_rec_action, ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
-	{ HTTP_POST, "/recommendations/{id}/addressees/{aid}/actions/"
-	  "{action}/done", page_rec_action_done,
-	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_POST, "/recommendations/{id}/actions/{action}/done",
+	  page_rec_action_done, ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
 	{ HTTP_POST, "/recommendations/{id}/addressees/{aid}/updates",
 	  page_rec_update, ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
 	{ HTTP_POST, "/recommendations/{id}/addressees/{aid}/verdict",
@@ -190,8 +189,8 @@ const struct route web_routes[] = {
 	  ROUTE_AUTH | ROUTE_API },
 	{ HTTP_POST, "/api/v1/recommendations/{id}/addressees/{aid}/actions",
 	  api_rec_action_add, ROUTE_AUTH | ROUTE_API },
-	{ HTTP_POST, "/api/v1/recommendations/{id}/addressees/{aid}/actions/"
-	  "{action}/done", api_rec_action_done, ROUTE_AUTH | ROUTE_API },
+	{ HTTP_POST, "/api/v1/recommendations/{id}/actions/{action}/done",
+	  api_rec_action_done, ROUTE_AUTH | ROUTE_API },
 	{ HTTP_POST, "/api/v1/recommendations/{id}/addressees/{aid}/updates",
 	  api_rec_update_add, ROUTE_AUTH | ROUTE_API },
 	{ HTTP_POST, "/api/v1/recommendations/{id}/addressees/{aid}/verdict",
