@@ -330,6 +330,7 @@ static int bad_code(struct response *res, const char *name)
 
 /* ---- inspections ------------------------------------------------------------ */
 
+/* No query parameter, or (a body) no member: {}. */
 static const char *const no_params[] = { NULL };
 
 void api_home_inspections(struct request *req, struct response *res)
@@ -937,12 +938,14 @@ void api_rec_action_done(struct request *req, struct response *res)
 	struct audit_writer *w;
 	struct store *s;
 	struct viewer v;
+	json_t *body = NULL;
 	int64_t action;
 	long ri, ai = -1;
 	size_t k;
 	int rc;
 
 	if (api_path_id(req, res, "action", &action) ||
+	    api_body(req, res, no_params, &body) ||
 	    api_viewer(req, res, &s, &v) ||
 	    load_rec(req, res, s, &v, &q, NULL, &ri, NULL))
 		goto out;
@@ -982,6 +985,7 @@ void api_rec_action_done(struct request *req, struct response *res)
 		api_reply(req, res, &j, root);
 	}
 out:
+	json_decref(body);
 	quality_set_release(&q);
 }
 
