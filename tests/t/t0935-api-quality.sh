@@ -205,7 +205,10 @@ check "the earlier one is repeated by the later" has one-r1 '"repeated_by":[2]' 
 subject_re() {
 	echo '^(home-record|inspection|finding|notifications?|recommendations?|rec-addressee|rec-action)(:|$)'
 }
+# run_matrix AUDITED: the table on standard input; AUDITED "no" for the
+# register, which names no child and is not audited
 run_matrix() {
+	audited=$1
 	while read -r meth path body want; do
 		[ -n "$path" ] || continue
 		[ "$body" = - ] && body=""
@@ -219,31 +222,37 @@ run_matrix() {
 				call m "$r" "$meth" "$path"
 			fi
 			got="$got $(status m)"
-			unaudited="$unaudited$(audited_refusal "$r" "$meth" "$(status m)" "$(subject_re)" "$since")"
+			[ "$audited" = no ] ||
+				unaudited="$unaudited$(audited_refusal "$r" "$meth" "$(status m)" "$(subject_re)" "$since")"
 		done
 		check_eq "$meth $path by role" "$want" "$(echo $got)"
-		check_eq "$meth $path: every refusal audited" "" "$unaudited"
+		[ "$audited" = no ] ||
+			check_eq "$meth $path: every refusal audited" "" "$unaudited"
 	done
 }
 # columns: inspector analyst sw placements orchard meadow police dyfed
 # swansea admin, then no token
-run_matrix <<EOF
+run_matrix yes <<EOF
 GET /api/v1/homes/$H/inspections          - 200 403 200 200 404 200 403 403 200 403 401
 GET /api/v1/homes/W9999999/inspections    - 404 403 404 404 404 404 403 403 404 403 401
 GET /api/v1/inspections/$iid              - 200 403 200 200 404 200 403 403 200 403 401
 GET /api/v1/inspections/99999             - 404 403 404 404 404 404 403 403 404 403 401
 GET /api/v1/homes/$H/notifications        - 200 403 200 200 404 200 403 403 200 403 401
-GET /api/v1/recommendations               - 200 200 200 200 200 200 200 200 200 403 401
-GET /api/v1/recommendations/2             - 200 200 200 200 200 200 200 200 200 403 401
-GET /api/v1/recommendations/99999         - 404 404 404 404 404 404 404 404 404 403 401
 POST /api/v1/homes/$H/inspections {"start_on":"$START","type":"focused"} 201 403 403 403 403 403 403 403 403 403 401
 POST /api/v1/findings/$fid/response {"response":"Plan."} 403 403 403 403 404 200 403 403 403 403 401
 POST /api/v1/findings/$fid/judge {"status":"not_met"} 200 403 403 403 403 403 403 403 403 403 401
-POST /api/v1/homes/$H/notifications {"category":"other","occurred_at":"$START","summary":"Fire-alarm."} 403 403 403 403 404 201 403 403 403 403 401
+POST /api/v1/homes/$H/notifications {"category":"other","occurred_at":"${START}T10:00:00Z","summary":"Fire-alarm."} 403 403 403 403 404 201 403 403 403 403 401
 POST /api/v1/recommendations/2/addressees/10/actions {"what":"x","who":"y","target_on":"$DUE"} 403 403 201 201 403 403 403 403 403 403 401
 POST /api/v1/recommendations/2/addressees/12/updates {"note":"Started.","status":"in_progress"} 403 403 403 403 403 403 201 403 403 403 401
-POST /api/v1/recommendations/2/addressees/10/verdict {"verdict":"accepted"} 400 403 403 403 403 403 403 403 403 403 401
+POST /api/v1/recommendations/2/actions/$acid/done {} 403 403 200 200 403 403 403 403 403 403 401
+POST /api/v1/recommendations/2/addressees/10/verdict {"verdict":"accepted"} 200 403 403 403 403 403 403 403 403 403 401
+EOF
+run_matrix no <<EOF
+GET /api/v1/recommendations               - 200 200 200 200 200 200 200 200 200 403 401
+GET /api/v1/recommendations/2             - 200 200 200 200 200 200 200 200 200 403 401
+GET /api/v1/recommendations/99999         - 404 404 404 404 404 404 404 404 404 403 401
 POST /api/v1/recommendations/2/addressees/14/actions {"what":"x","who":"y","target_on":"$DUE"} 404 404 404 404 404 404 404 404 404 403 401
+POST /api/v1/recommendations/2/actions/99999/done {} 404 404 404 404 404 404 404 404 404 403 401
 EOF
 call x1 orchard GET /api/v1/homes/$H/inspections
 call x2 orchard GET /api/v1/homes/W9999999/inspections
