@@ -1221,6 +1221,36 @@ void part_radios(struct request *req, struct response *res,
 	fieldset_end(res);
 }
 
+void part_select(struct request *req, struct response *res,
+		 const struct web_form *f, const char *form, const char *id,
+		 const char *label, const char *hint,
+		 const struct web_choice *c, size_t n, const char *value)
+{
+	const char *err = web_form_msg(f, id);
+	const char *now = shown(req, f, form, id, value);
+
+	group_start(req, res, id, label, hint, err);
+	res_markup(res, "<select class=\"govuk-select");
+	if (err)
+		res_markup(res, " govuk-select--error");
+	res_markup(res, "\" id=\"");
+	res_attr(res, id);
+	res_markup(res, "\" name=\"");
+	res_attr(res, id);
+	res_markup(res, "\"");
+	described_by(res, id, hint != NULL, err != NULL);
+	res_markup(res, ">\n");
+	for (size_t i = 0; i < n; i++) {
+		res_markup(res, "<option value=\"");
+		res_attr(res, c[i].value);
+		res_markup(res, strcmp(now, c[i].value) ? "\">" :
+			   "\" selected>");
+		res_text(res, c[i].label);
+		res_markup(res, "</option>\n");
+	}
+	res_markup(res, "</select>\n</div>\n");
+}
+
 void part_checkbox(struct request *req, struct response *res,
 		   const struct web_form *f, const char *form, const char *id,
 		   const char *label, const char *hint, bool checked)

@@ -377,6 +377,12 @@ void part_radios(struct request *req, struct response *res,
 		 const char *legend, const char *hint,
 		 const struct web_choice *c, size_t n, const char *value,
 		 bool inline_);
+/* A select (govuk-select) of c[0..n) with value selected; a first
+ * choice of value "" reads as "choose one". */
+void part_select(struct request *req, struct response *res,
+		 const struct web_form *f, const char *form, const char *id,
+		 const char *label, const char *hint,
+		 const struct web_choice *c, size_t n, const char *value);
 /* One checkbox, value "yes". */
 void part_checkbox(struct request *req, struct response *res,
 		   const struct web_form *f, const char *form, const char *id,
