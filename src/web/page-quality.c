@@ -232,48 +232,54 @@ struct qfield {
 	const char *id;
 	const char *en, *cy;
 	bool date;
+	bool choice;		/* a select or radios: "Choose ..." */
 };
 
 static const struct qfield insp_fields[] = {
 	{ "START", "start", "First day of the inspection",
-	  "Diwrnod cyntaf yr arolygiad", true },
+	  "Diwrnod cyntaf yr arolygiad", true, false },
 	{ "END", "end", "Last day of the inspection",
-	  "Diwrnod olaf yr arolygiad", true },
-	{ "TYPE", "type", "Type of inspection", "Math o arolygiad", false },
-	{ "INSPECTORS", "inspectors", "Inspectors", "Arolygwyr", false },
+	  "Diwrnod olaf yr arolygiad", true, false },
+	{ "TYPE", "type", "Type of inspection", "Math o arolygiad", false,
+	  true },
+	{ "INSPECTORS", "inspectors", "Inspectors" RQ " names",
+	  "Enwau" RQ "r arolygwyr",
+	  false, false },
 	{ "WELLBEING", "r-wellbeing", "Rating for well-being",
-	  "Sg\xc3\xb4r ar gyfer llesiant", false },
+	  "Sg\xc3\xb4r ar gyfer llesiant", false, true },
 	{ "CARE_SUPPORT", "r-care_support", "Rating for care and support",
-	  "Sg\xc3\xb4r ar gyfer gofal a chymorth", false },
+	  "Sg\xc3\xb4r ar gyfer gofal a chymorth", false, true },
 	{ "ENVIRONMENT", "r-environment", "Rating for environment",
-	  "Sg\xc3\xb4r ar gyfer yr amgylchedd", false },
+	  "Sg\xc3\xb4r ar gyfer yr amgylchedd", false, true },
 	{ "LEADERSHIP", "r-leadership",
 	  "Rating for leadership and management",
-	  "Sg\xc3\xb4r ar gyfer arweinyddiaeth a rheolaeth", false },
-	{ "SUMMARY", "summary", "Summary", "Crynodeb", false },
+	  "Sg\xc3\xb4r ar gyfer arweinyddiaeth a rheolaeth", false, true },
+	{ "SUMMARY", "summary", "Summary", "Crynodeb", false, false },
 };
 
 static const struct qfield finding_fields[] = {
-	{ "KIND", "kind", "kind of finding", "math o ganfyddiad", false },
-	{ "REGULATION", "reg", "regulation", "rheoliad", false },
+	{ "KIND", "kind", "kind of finding", "math o ganfyddiad", false,
+	  true },
+	{ "REGULATION", "reg", "regulation", "rheoliad", false, false },
 	{ "TEXT", "text", "what must change", "beth sy" RQ "n rhaid ei newid",
-	  false },
+	  false, false },
 	{ "DUE", "due", "date the notice must be met by",
-	  "dyddiad y mae" RQ "n rhaid bodloni" RQ "r hysbysiad", true },
+	  "dyddiad y mae" RQ "n rhaid bodloni" RQ "r hysbysiad", true, false },
 	{ "REPEATS", "repeats", "earlier finding it repeats",
-	  "canfyddiad cynharach y mae" RQ "n ei ailadrodd", false },
+	  "canfyddiad cynharach y mae" RQ "n ei ailadrodd", false, true },
 };
 
 static const struct qfield notif_fields[] = {
 	{ "CATEGORY", "category", "What the notification is about",
-	  "Am beth mae" RQ "r hysbysiad", false },
+	  "Am beth mae" RQ "r hysbysiad", false, true },
 	{ "OCCURRED_AT", "occurred", "When it happened", "Pryd y digwyddodd",
-	  true },
-	{ "LA", "child", "Child", "Plentyn", false },
-	{ "CHILD", "child", "Child", "Plentyn", false },
-	{ "SUMMARY", "summary", "What happened", "Beth ddigwyddodd", false },
-	{ "ACTION", "action", "What the home did", "Beth wnaeth y cartref",
+	  true, false },
+	{ "LA", "child", "Child", "Plentyn", false, true },
+	{ "CHILD", "child", "Child", "Plentyn", false, true },
+	{ "SUMMARY", "summary", "What happened", "Beth ddigwyddodd", false,
 	  false },
+	{ "ACTION", "action", "What the home did", "Beth wnaeth y cartref",
+	  false, false },
 };
 
 static const struct qfield *qfield_find(const struct qfield *t, size_t n,
@@ -315,30 +321,61 @@ static void q_fail(struct request *req, struct web_form *f,
 	}
 	snprintf(id, sizeof(id), "%s%s%s", prefix, fd->id, fd->date ? "-day" :
 		 "");
-	snprintf(name, sizeof(name), "%s%s", lead, tr(req, fd->en, fd->cy));
-	if (!strcmp(rule, "required"))
+	/* the label in the middle of a sentence */
+	snprintf(name, sizeof(name), "%s", tr(req, fd->en, fd->cy));
+	if (name[0] >= 'A' && name[0] <= 'Z')
+		name[0] = (char)(name[0] - 'A' + 'a');
+	if ((!strcmp(rule, "required") || !strcmp(rule, "unknown")) &&
+	    fd->choice)
+		snprintf(msg, sizeof(msg), WEB_TRF(req, "Choose %s",
+						   "Dewiswch %s"), name);
+	else if (!strcmp(rule, "required"))
 		snprintf(msg, sizeof(msg), WEB_TRF(req, "Enter %s",
 						   "Rhowch %s"), name);
 	else if (!strcmp(rule, "too-long"))
-		snprintf(msg, sizeof(msg), WEB_TRF(req, "%s is too long",
-						   "Mae %s yn rhy hir"), name);
+		snprintf(msg, sizeof(msg), WEB_TRF(req, "The %s is too long",
+						   "Mae" RQ "r %s yn rhy hir"),
+			 name);
+	else if (!strcmp(rule, "text"))
+		snprintf(msg, sizeof(msg), WEB_TRF(req,
+			 "The %s contains characters that are not allowed",
+			 "Mae" RQ "r %s yn cynnwys nodau nad ydynt yn cael eu "
+			 "caniat" "\xc3\xa1" "u"), name);
 	else if (!strcmp(rule, "future"))
 		snprintf(msg, sizeof(msg), WEB_TRF(req,
-			 "%s must not be in the future",
-			 "Ni all %s fod yn y dyfodol"), name);
+			 "The %s must not be in the future",
+			 "Ni all y %s fod yn y dyfodol"), name);
+	else if (!strcmp(rule, "not-allowed") && !strcmp(fd->id, "due"))
+		snprintf(msg, sizeof(msg), WEB_TRF(req,
+			 "Leave the date empty: only a priority action "
+			 "notice has one",
+			 "Gadewch y dyddiad yn wag: dim ond hysbysiad "
+			 "gweithredu blaenoriaeth sydd ag un"));
+	else if (!strcmp(rule, "date-order") && !strcmp(fd->id, "due"))
+		snprintf(msg, sizeof(msg), WEB_TRF(req,
+			 "The %s must not be before the inspection",
+			 "Ni all y %s fod cyn yr arolygiad"), name);
 	else if (!strcmp(rule, "date-order"))
 		snprintf(msg, sizeof(msg), WEB_TRF(req,
-			 "%s must not be before the first day",
-			 "Ni all %s fod cyn y diwrnod cyntaf"), name);
-	else if (req->lang[0] != 'c' && p->msg[0])
-		snprintf(msg, sizeof(msg), "%s: %s", name, p->msg);
+			 "The %s must not be before the first day",
+			 "Ni all y %s fod cyn y diwrnod cyntaf"), name);
 	else
 		snprintf(msg, sizeof(msg), WEB_TRF(req, "Check %s",
 						   "Gwiriwch %s"), name);
+	/* a finding row's: "Finding 2: enter the regulation" */
+	if (lead[0]) {
+		char whole[WEB_FORM_MSG_MAX];
+
+		if (msg[0] >= 'A' && msg[0] <= 'Z')
+			msg[0] = (char)(msg[0] - 'A' + 'a');
+		snprintf(whole, sizeof(whole), "%s%.200s", lead, msg);
+		web_form_fail(f, id, whole);
+		return;
+	}
 	web_form_fail(f, id, msg);
 }
 
-/* ---- recording an inspection ---------------------------------------------- */
+/* ---- recording an inspection ----------------------------------------- */
 
 struct insp_form {
 	struct viewer v;
@@ -407,8 +444,8 @@ static void finding_row(struct request *req, struct response *res,
 	kinds[0] = (struct web_choice){ "", tr(req, "Choose the kind",
 					       "Dewiswch y math") };
 	for (int i = 0; i < Q_NKINDS; i++)
-		kinds[i + 1] = (struct web_choice){ q_finding_kind_code(i),
-						    q_finding_kind_name(i, cy) };
+		kinds[i + 1] = (struct web_choice){
+			q_finding_kind_code(i), q_finding_kind_name(i, cy) };
 	snprintf(legend, sizeof(legend), WEB_TRF(req, "Finding %d",
 						 "Canfyddiad %d"), k);
 	res_markup(res, "<fieldset class=\"govuk-fieldset cartref-section\">\n"
@@ -864,8 +901,10 @@ void page_inspection_new_post(struct request *req, struct response *res)
 			if (!j || !q_finding_outstanding(fd->status) ||
 			    (strcmp(j, "met") && strcmp(j, "not_met")))
 				continue;
-			if (quality_finding_judge(s, &nf->v, fd->id,
-						  j[0] == 'm' ? Q_MET : Q_NOT_MET,
+			enum q_finding_status st = j[0] == 'm' ? Q_MET :
+							  Q_NOT_MET;
+
+			if (quality_finding_judge(s, &nf->v, fd->id, st,
 						  nf->i.id, &err)) {
 				web_log_err("judging a finding", &err);
 				err_clear(&err);
@@ -887,7 +926,7 @@ out:
 	free(nf);
 }
 
-/* ---- one inspection -------------------------------------------------------- */
+/* ---- one inspection ------------------------------------------------- */
 
 struct insp_view {
 	struct viewer v;
@@ -960,8 +999,8 @@ static void finding_block(struct request *req, struct response *res,
 	res_markup(res, "</span>");
 	part_summary_key_end(res);
 	if (fd->kind == Q_PRIORITY_ACTION_NOTICE) {
-		part_summary_key(res, tr(req, "To be met by", "I" RQ "w fodloni "
-					 "erbyn"));
+		part_summary_key(res, tr(req, "To be met by",
+					 "I" RQ "w fodloni erbyn"));
 		due_cell(req, res, fd, iv->v.today);
 		part_summary_key_end(res);
 	}
@@ -1213,7 +1252,7 @@ out:
 	free(iv);
 }
 
-/* ---- filing a notification -------------------------------------------------- */
+/* ---- filing a notification ------------------------------------------- */
 
 struct notif_form {
 	struct viewer v;
@@ -1314,7 +1353,8 @@ static void notif_form_body(struct request *req, struct response *res,
 		  qlabel(req, notif_fields, ARRAY_SIZE(notif_fields),
 			 "occurred"), hint, n->occurred_at, true);
 	part_select(req, res, &nf->f, "notification", "child",
-		    qlabel(req, notif_fields, ARRAY_SIZE(notif_fields), "child"),
+		    qlabel(req, notif_fields, ARRAY_SIZE(notif_fields),
+			   "child"),
 		    tr(req, "Only for a category about a child: the children "
 		       "placed here now.",
 		       "Dim ond ar gyfer categori am blentyn: y plant sydd "
@@ -1518,7 +1558,8 @@ void page_notification_new_post(struct request *req, struct response *res)
 		      nf->n.summary, sizeof(nf->n.summary));
 	if (!nf->n.summary[0] && !web_form_msg(&nf->f, "summary"))
 		web_form_fail(&nf->f, "summary", tr(req,
-			      "Enter what happened", "Rhowch beth ddigwyddodd"));
+			      "Enter what happened",
+			      "Rhowch beth ddigwyddodd"));
 	web_form_text(req, &nf->f, "action", qlabel(req, notif_fields, nfl,
 						    "action"),
 		      nf->n.action, sizeof(nf->n.action));
@@ -1550,7 +1591,7 @@ out:
 	free(nf);
 }
 
-/* ---- a home's notifications ------------------------------------------------- */
+/* ---- a home's notifications ------------------------------------------ */
 
 struct notif_list {
 	struct viewer v;
