@@ -133,35 +133,6 @@ static int64_t day_ms(int32_t day)
 	return day == DATE_NONE ? 0 : (int64_t)day * DAY_MS;
 }
 
-static const char *rating_colour(enum q_rating r)
-{
-	switch (r) {
-	case Q_EXCELLENT:
-	case Q_GOOD:
-		return "green";
-	case Q_NEEDS_IMPROVEMENT:
-		return "yellow";
-	case Q_POOR:
-		return "red";
-	default:
-		return "grey";
-	}
-}
-
-static const char *status_colour(enum q_finding_status s)
-{
-	switch (s) {
-	case Q_OPEN:
-		return "orange";
-	case Q_RESPONDED:
-		return "blue";
-	case Q_MET:
-		return "green";
-	default:
-		return "red";
-	}
-}
-
 /* "Full inspection, 3 March 2026" or "..., 3 to 4 March 2026". */
 static void insp_title(const struct request *req, const struct q_inspection *i,
 		       char *out, size_t cap)
@@ -186,41 +157,6 @@ static void finding_title(const struct request *req, const struct q_finding *f,
 	snprintf(out, cap, "%s: %s",
 		 q_finding_kind_name(f->kind, req->lang[0] == 'c'),
 		 f->regulation);
-}
-
-/* Days a notice is past its date (0: not due yet, or not a notice). */
-static long days_overdue(const struct q_finding *f, int32_t today)
-{
-	if (f->kind != Q_PRIORITY_ACTION_NOTICE || f->due_on == DATE_NONE ||
-	    !q_finding_outstanding(f->status) || today <= f->due_on)
-		return 0;
-	return (long)(today - f->due_on);
-}
-
-/* "Due 14 December 2026", "Overdue by 3 days (due ...)". */
-static void due_cell(struct request *req, struct response *res,
-		     const struct q_finding *f, int32_t today)
-{
-	char d[UK_TEXT_MAX], n[64], s[200];
-	long late = days_overdue(f, today);
-
-	if (f->due_on == DATE_NONE) {
-		res_text(res, "\xe2\x80\x93");
-		return;
-	}
-	date_text(req, f->due_on, d, sizeof(d));
-	if (late) {
-		web_days_text(late, req->lang[0] == 'c', n, sizeof(n));
-		snprintf(s, sizeof(s), WEB_TRF(req, "Overdue by %s",
-					       "%s yn hwyr"), n);
-		part_tag(res, "red", s);
-		res_text(res, " ");
-		snprintf(s, sizeof(s), WEB_TRF(req, "(due %s)",
-					       "(erbyn %s)"), d);
-		res_text(res, s);
-	} else {
-		res_text(res, d);
-	}
 }
 
 /* ---- problems as messages ----------------------------------------------- */
@@ -982,7 +918,7 @@ static void finding_block(struct request *req, struct response *res,
 	res_markup(res, "\">\n<h3 class=\"govuk-heading-s\">");
 	res_text(res, t);
 	res_markup(res, "</h3>\n<p class=\"govuk-body\">");
-	part_tag(res, status_colour(fd->status),
+	part_tag(res, web_finding_colour(fd->status),
 		 q_finding_status_name(fd->status, cy));
 	if (fd->repeats_id) {
 		res_text(res, " ");
@@ -1001,7 +937,7 @@ static void finding_block(struct request *req, struct response *res,
 	if (fd->kind == Q_PRIORITY_ACTION_NOTICE) {
 		part_summary_key(res, tr(req, "To be met by",
 					 "I" RQ "w fodloni erbyn"));
-		due_cell(req, res, fd, iv->v.today);
+		part_finding_due(req, res, fd, iv->v.today);
 		part_summary_key_end(res);
 	}
 	if (fd->judged_on != DATE_NONE) {
@@ -1068,7 +1004,7 @@ static void insp_body(struct request *req, struct response *res, void *ctx)
 	part_summary_start(res);
 	for (int th = 0; th < Q_NTHEMES; th++) {
 		part_summary_key(res, q_theme_name(th, cy));
-		part_tag(res, rating_colour(i->rating[th]),
+		part_tag(res, web_rating_colour(i->rating[th]),
 			 q_rating_name(i->rating[th], cy));
 		part_summary_key_end(res);
 	}
