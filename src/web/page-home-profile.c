@@ -69,7 +69,7 @@ static void inspection_link(struct request *req, struct response *res,
 
 	uk_date_text(i->start_on, req->lang[0] == 'c', d, sizeof(d));
 	snprintf(s, sizeof(s), "%s, %s",
-		 q_insp_type_name(i->type, req->lang[0] == 'c'), d);
+		 web_inspection_kind(req, i->type), d);
 	res_markup(res, "<a class=\"govuk-link\" href=\"/inspections/");
 	res_int(res, i->id);
 	res_markup(res, "\">");

@@ -143,10 +143,10 @@ static void insp_title(const struct request *req, const struct q_inspection *i,
 	if (i->end_on != DATE_NONE && i->end_on != i->start_on) {
 		date_text(req, i->end_on, b, sizeof(b));
 		snprintf(out, cap, WEB_TRF(req, "%s, %s to %s", "%s, %s i %s"),
-			 q_insp_type_name(i->type, req->lang[0] == 'c'), a, b);
+			 web_inspection_kind(req, i->type), a, b);
 	} else {
 		snprintf(out, cap, "%s, %s",
-			 q_insp_type_name(i->type, req->lang[0] == 'c'), a);
+			 web_inspection_kind(req, i->type), a);
 	}
 }
 

@@ -1358,3 +1358,18 @@ void part_finding_due(struct request *req, struct response *res,
 	}
 }
 
+
+const char *web_inspection_kind(const struct request *req,
+				enum q_insp_type t)
+{
+	switch (t) {
+	case Q_FOCUSED:
+		return tr(req, "Focused inspection",
+			  "Arolygiad \xc3\xa2 ffocws");
+	case Q_POST_REGISTRATION:
+		return tr(req, "Post-registration inspection",
+			  "Arolygiad ar \xc3\xb4l cofrestru");
+	default:
+		return tr(req, "Full inspection", "Arolygiad llawn");
+	}
+}

@@ -270,6 +270,9 @@ const char *web_rating_colour(enum q_rating r);
 /* A finding's status as a tag colour: open orange, responded blue, met
  * green, not met red. */
 const char *web_finding_colour(enum q_finding_status s);
+/* "Full inspection" / "Arolygiad llawn": an inspection of type t. */
+const char *web_inspection_kind(const struct request *req,
+				enum q_insp_type t);
 /* Days a priority action notice still to be met is past its date on
  * today (0: not due yet, met, or an area for improvement). */
 long web_days_overdue(const struct q_finding *f, int32_t today);

@@ -435,7 +435,8 @@ PARGS="--data-urlencode plan-$pan=Two\ more\ night\ staff. --data-urlencode targ
 	--data-urlencode target-$pan-month=8 --data-urlencode target-$pan-year=2019"
 post_matrix "/findings/$pan/response" "^finding:$pan\$" \
 	403 403 403 403 303 403 403
-PARGS="--data-urlencode category=police --data-urlencode occurred-day=14
+PARGS="--data-urlencode category=police --data-urlencode child=W06000011/S01
+	--data-urlencode occurred-day=14
 	--data-urlencode occurred-month=8 --data-urlencode occurred-year=2019
 	--data-urlencode occurred-hour=22 --data-urlencode occurred-minute=10
 	--data-urlencode summary=Police\ called\ to\ a\ fight."
