@@ -64,6 +64,23 @@ static void fail(struct request *req, struct response *res, int rc,
 	}
 }
 
+/*
+ * A page or change v may not have, refused: audited ("view-denied", or
+ * "change-denied" for a write) naming what was asked for, then rc.  An
+ * unknown home is refused the same way as one out of scope.
+ */
+static int refuse(struct store *s, const struct viewer *v, bool write,
+		  const char *kind, const char *subject, const char *why,
+		  int rc, struct err *err)
+{
+	int arc;
+
+	err_clear(err);
+	arc = v->audit ? v->audit(s, v, write ? "change-denied" :
+				  "view-denied", kind, subject, why, err) : 0;
+	return arc ? arc : err_set(err, rc, "%s", why);
+}
+
 struct name_ctx {
 	const char *urn;
 	char *out;
@@ -585,16 +602,12 @@ static int insp_form_load(struct request *req, struct store *s,
 	rc = web_viewer(req, s, &nf->v, err);
 	if (!rc)
 		rc = quality_ties(s, &nf->v, urn, &ties, err);
-	if (!rc && !quality_may(&nf->v, Q_RECORD_INSPECTION, &ties)) {
-		rc = nf->v.audit ? nf->v.audit(s, &nf->v, write ?
-					       "change-denied" : "view-denied",
-					       "home-record", urn,
-					       "may not record an inspection",
-					       err) : 0;
-		if (!rc)
-			rc = err_set(err, ERR_DENIED, "may not record an "
-				     "inspection");
-	}
+	if (rc == ERR_NOT_FOUND)
+		return refuse(s, &nf->v, write, "home-record", urn,
+			      "no such home", ERR_NOT_FOUND, err);
+	if (!rc && !quality_may(&nf->v, Q_RECORD_INSPECTION, &ties))
+		return refuse(s, &nf->v, write, "home-record", urn,
+			      "may not record an inspection", ERR_DENIED, err);
 	if (!rc)
 		rc = home_name(s, urn, nf->home, sizeof(nf->home), err);
 	if (!rc)
@@ -1336,16 +1349,12 @@ static int notif_form_load(struct request *req, struct store *s,
 	rc = web_viewer(req, s, &nf->v, err);
 	if (!rc)
 		rc = quality_ties(s, &nf->v, urn, &ties, err);
-	if (!rc && !quality_may(&nf->v, Q_FILE_NOTIFICATION, &ties)) {
-		rc = nf->v.audit ? nf->v.audit(s, &nf->v, write ?
-					       "change-denied" : "view-denied",
-					       "notifications", urn,
-					       "may not file a notification",
-					       err) : 0;
-		if (!rc)
-			rc = err_set(err, ERR_DENIED, "may not file a "
-				     "notification");
-	}
+	if (rc == ERR_NOT_FOUND)
+		return refuse(s, &nf->v, write, "notifications", urn,
+			      "no such home", ERR_NOT_FOUND, err);
+	if (!rc && !quality_may(&nf->v, Q_FILE_NOTIFICATION, &ties))
+		return refuse(s, &nf->v, write, "notifications", urn,
+			      "may not file a notification", ERR_DENIED, err);
 	if (!rc)
 		rc = store_home_profile(s, &nf->v, urn, &nf->prof, err);
 	if (!rc)
@@ -1692,6 +1701,9 @@ void page_notifications(struct request *req, struct response *res)
 		rc = err_set(&err, ERR_NOT_FOUND, "no such home");
 	if (!rc)
 		rc = quality_ties(s, &nl->v, urn, &ties, &err);
+	if (rc == ERR_NOT_FOUND)
+		rc = refuse(s, &nl->v, false, "notifications", urn,
+			    "no such home", ERR_NOT_FOUND, &err);
 	if (!rc)
 		rc = quality_notifications(s, &nl->v, urn, 0, &nl->n, &nl->nn,
 					   &err);
