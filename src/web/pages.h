@@ -71,6 +71,23 @@ void page_missing_meeting(struct request *req, struct response *res);
 void page_missing_report(struct request *req, struct response *res);
 
 /*
+ * The quality of care of a home (issue 13; page-quality.c): GET/POST
+ * /homes/{urn}/inspections/new (an inspector records an inspection),
+ * GET /inspections/{id} (its ratings and findings), POST
+ * /findings/{id}/response (the provider's action plan), GET/POST
+ * /homes/{urn}/notifications/new (the home files a reg 60 notification;
+ * ?episode= fills it from a missing episode) and GET
+ * /homes/{urn}/notifications (the home's timeline).
+ */
+void page_inspection_new(struct request *req, struct response *res);
+void page_inspection_new_post(struct request *req, struct response *res);
+void page_inspection(struct request *req, struct response *res);
+void page_finding_response(struct request *req, struct response *res);
+void page_notification_new(struct request *req, struct response *res);
+void page_notification_new_post(struct request *req, struct response *res);
+void page_notifications(struct request *req, struct response *res);
+
+/*
  * GET /data-quality: what to check in the returns (page-data-quality.c):
  * periods missing a return left open, placements left open for someone
  * who has turned 18, live episodes open for weeks.

@@ -90,6 +90,20 @@ const struct route web_routes[] = {
 	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
 	{ HTTP_POST, "/alerts/{id}/resolve", page_alert_resolve,
 	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	/* the quality of care (issue 13): page-quality.c */
+	{ HTTP_GET, "/homes/{urn}/inspections/new", page_inspection_new,
+	  ROUTE_AUTH },
+	{ HTTP_POST, "/homes/{urn}/inspections/new", page_inspection_new_post,
+	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_GET, "/inspections/{id}", page_inspection, ROUTE_AUTH },
+	{ HTTP_POST, "/findings/{id}/response", page_finding_response,
+	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_GET, "/homes/{urn}/notifications/new", page_notification_new,
+	  ROUTE_AUTH },
+	{ HTTP_POST, "/homes/{urn}/notifications/new",
+	  page_notification_new_post, ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
+	{ HTTP_GET, "/homes/{urn}/notifications", page_notifications,
+	  ROUTE_AUTH },
 	/* managing users, administrators only (issue 9): page-admin.c;
 	 * /admin/users/new before /admin/users/{id} */
 	/* the recommendations register (issue 13): page-recs.c */

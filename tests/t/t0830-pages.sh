@@ -94,6 +94,9 @@ D=demo.cartref.wales
 . tests/t/lib-audit.sh
 subject_re() {
 	case $1 in
+	/homes/*/inspections/new) echo "^home-record:$(echo "$1" | sed 's,^/homes/,,; s,/.*,,')\$" ;;
+	/homes/*/notifications*) echo "^(notifications|home-record):$(echo "$1" | sed 's,^/homes/,,; s,/.*,,')\$" ;;
+	/inspections/*) echo "^inspection:$(echo "$1" | sed 's,^/inspections/,,')\$" ;;
 	/children/*) echo "^child:$(echo "$1" | sed 's,^/children/,,')\$" ;;
 	/children*) echo "^children(:|\$)" ;;
 	/homes/*) echo "^home:$(echo "$1" | sed 's,^/homes/,,')\$" ;;
@@ -343,6 +346,117 @@ check "home manager: its homes' figures, one table, beside Wales" has dash-hm "D
 check "home manager: not other providers' homes" hasnt dash-hm "Bryn Dau" "Old Three"
 get dash-2018 -b "$WORK/j-inspector" "$U/dashboard?year=2018"
 check "a year from the select" has dash-2018 "Reporting year 2017-18" '<option value="2018" selected>'
+
+# --- the quality of care (issue 13): inspections, findings, notifications ---
+# The inspector records an inspection of Tŷ Un (Orchard's home, in
+# Cardiff's area) with a priority action notice and an area for
+# improvement; then every new page and POST as every role.
+tok() {
+	get "tok-$1" -b "$WORK/j-$1" "$U/home"
+	form_token "tok-$1"
+}
+# post_as ROLE NAME PATH ARGS...: a form POST with the role's session
+post_as() {
+	pr=$1
+	pn=$2
+	pp=$3
+	shift 3
+	get "$pn" -b "$WORK/j-$pr" -H "Origin: $U" \
+		--data-urlencode "csrf=$(tok "$pr")" "$@" "$U$pp"
+}
+INSP_FORM="--data-urlencode start-day=12 --data-urlencode start-month=8
+	--data-urlencode start-year=2019 --data-urlencode type=full
+	--data-urlencode inspectors=Ann\ Inspector --data-urlencode r-wellbeing=good
+	--data-urlencode r-care_support=needs_improvement
+	--data-urlencode r-environment=good --data-urlencode r-leadership=poor
+	--data-urlencode summary=Staffing\ is\ thin\ at\ night.
+	--data-urlencode f1-kind=pan --data-urlencode f1-reg=reg\ 21
+	--data-urlencode f1-text=Keep\ enough\ staff\ on\ duty\ at\ night.
+	--data-urlencode f1-due-day=10 --data-urlencode f1-due-month=8
+	--data-urlencode f1-due-year=2019 --data-urlencode f2-kind=afi
+	--data-urlencode f2-reg=reg\ 34 --data-urlencode f2-text=Keep\ the\ records."
+# (a notice due before today: overdue by 5 days on the fixture's clock)
+# shellcheck disable=SC2086
+post_as inspector q-insp /homes/W0000001/inspections/new $INSP_FORM
+check_eq "the inspector records an inspection: 303 to it" 303 "$(status q-insp)"
+insp=$(header q-insp Location | sed -n 's|^/inspections/\([0-9]*\)?saved=recorded$|\1|p')
+check "and the redirect names it" test -n "$insp"
+get q-view -b "$WORK/j-inspector" "$U/inspections/$insp"
+# the notice is listed first
+pan=$(grep -o 'id="finding-[0-9]*"' "$WORK/q-view.b" | head -1 | tr -dc 0-9)
+check "the inspection: ratings, the notice first, overdue" has q-view \
+	"Full inspection, 12 August 2019" "Needs improvement" "Poor" \
+	"Priority action notice: reg 21" "Overdue by 5 days" \
+	"Area for improvement: reg 34" "No response yet"
+check "an inspector gets no response form" hasnt q-view "Your action plan"
+get q-prof -b "$WORK/j-inspector" "$U/homes/W0000001"
+check "the home's profile: the quality of care, the notice first" has q-prof \
+	"Quality of care" 'href="/homes/W0000001/inspections/new">Record an inspection' \
+	"Findings still to be put right" "Overdue by 5 days" "Latest notifications"
+check "the overdue notice is the first finding listed" sh -c \
+	"grep -o 'href=\"/inspections/$insp#finding-[0-9]*\">[^<]*' '$WORK/q-prof.b' | head -1 | grep -q 'Priority action notice'"
+get q-prof-hm -b "$WORK/j-home-manager" "$U/homes/W0000001"
+check "the home manager: File a notification, no Record an inspection" has q-prof-hm \
+	'href="/homes/W0000001/notifications/new">File a notification'
+check "(not the inspector's button)" hasnt q-prof-hm "/inspections/new"
+
+# columns: inspector analyst social-worker placements home-manager police admin
+matrix /homes/W0000001/inspections/new		200 404 404 404 404 404 404
+matrix /homes/W9999999/inspections/new		404 404 404 404 404 404 404
+matrix "/inspections/$insp"			200 404 200 200 200 404 404
+matrix /inspections/999999			404 404 404 404 404 404 404
+matrix /homes/W0000001/notifications/new	404 404 404 404 200 404 404
+matrix /homes/W0000002/notifications/new	404 404 404 404 404 404 404
+matrix /homes/W0000001/notifications		200 404 200 200 200 404 404
+matrix "/homes/W0000001/notifications?page=2"	200 404 200 200 200 404 404
+
+# every new POST x every role: the exact status, and each refusal audited
+# post_matrix PATH SUBJECT_RE STATUS... (ARGS from $PARGS)
+post_matrix() {
+	ppath=$1
+	psub=$2
+	shift 2
+	unaudited=""
+	got=""
+	for r in $ROLES; do
+		since=$(audit_head)
+		# shellcheck disable=SC2086
+		post_as "$r" "pm-$r" "$ppath" $PARGS
+		got="$got $(status "pm-$r")"
+		unaudited="$unaudited$(audited_refusal "$r" POST "$(status "pm-$r")" "$psub" "$since")"
+	done
+	check_eq "POST $ppath: by role" " $*" "$got"
+	check_eq "POST $ppath: every refusal audited" "" "$unaudited"
+}
+PARGS=$INSP_FORM
+post_matrix /homes/W0000001/inspections/new '^home-record:W0000001$' \
+	303 403 403 403 403 403 403
+PARGS="--data-urlencode plan-$pan=Two\ more\ night\ staff. --data-urlencode target-$pan-day=31
+	--data-urlencode target-$pan-month=8 --data-urlencode target-$pan-year=2019"
+post_matrix "/findings/$pan/response" "^finding:$pan\$" \
+	403 403 403 403 303 403 403
+PARGS="--data-urlencode category=police --data-urlencode child=W06000011/S01
+	--data-urlencode occurred-day=14
+	--data-urlencode occurred-month=8 --data-urlencode occurred-year=2019
+	--data-urlencode occurred-hour=22 --data-urlencode occurred-minute=10
+	--data-urlencode summary=Police\ called\ to\ a\ fight."
+post_matrix /homes/W0000001/notifications/new '^notifications:W0000001$' \
+	403 403 403 403 303 403 403
+
+get q-resp -b "$WORK/j-inspector" "$U/inspections/$insp"
+check "the inspector sees who responded and when" has q-resp \
+	"Two more night staff." "home-manager@demo.cartref.wales" "Responded"
+get q-notifs -b "$WORK/j-inspector" "$U/homes/W0000001/notifications"
+check "the home's notifications: the one filed" has q-notifs \
+	"Police called to a fight." "14 August 2019 at 22:10"
+post_as home-manager q-bad /homes/W0000001/notifications/new \
+	--data-urlencode category=missing --data-urlencode summary=
+check_eq "a notification with nothing filled in: 400" 400 "$(status q-bad)"
+check "with an error summary naming the fields" has q-bad "There is a problem" \
+	'href="#occurred-day"' 'href="#child"' 'href="#summary"'
+get q-cy -b "$WORK/j-inspector" "$U/inspections/$insp?lang=cy"
+check "the inspection in Welsh" has q-cy 'lang="cy"' "Canfyddiadau"
+check "the quality pages parse" sh -c "html_ok q-view && html_ok q-prof && html_ok q-bad"
 
 # --- Welsh ---
 get cy-dash -b "$WORK/j-inspector" "$U/dashboard?lang=cy"
