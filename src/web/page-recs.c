@@ -186,11 +186,15 @@ static int view_load(struct request *req, struct recs_view *rv,
 	return rc;
 }
 
+/* 404 for out of scope, unknown and no access (page-quality.c's rule);
+ * 403 ERR_DENIED on a write; else 500 with the cause in the log. */
 static void fail(struct request *req, struct response *res, int rc,
-		 const struct err *err)
+		 const struct err *err, bool write)
 {
-	if (rc == ERR_NOT_FOUND || rc == ERR_DENIED) {
+	if (rc == ERR_NOT_FOUND || (rc == ERR_DENIED && !write)) {
 		res_error(req, res, 404);
+	} else if (rc == ERR_DENIED) {
+		res_error(req, res, 403);
 	} else {
 		web_log_err("the recommendations", err);
 		res_error(req, res, 500);
@@ -492,7 +496,7 @@ void page_recs(struct request *req, struct response *res)
 		rv->source = "";
 	rc = view_load(req, rv, &s, &err);
 	if (rc)
-		fail(req, res, rc, &err);
+		fail(req, res, rc, &err, false);
 	else
 		res_html_page(req, res, tr(req, "Recommendations",
 					   "Argymhellion"), list_body, rv);
@@ -966,7 +970,7 @@ void page_rec(struct request *req, struct response *res)
 	if (!rc)
 		rc = find_rec(req, res, rv);
 	if (rc) {
-		fail(req, res, rc, &err);
+		fail(req, res, rc, &err, false);
 	} else {
 		const char *saved = req_param_get(req, "saved");
 
@@ -1162,7 +1166,7 @@ static void rec_post(struct request *req, struct response *res,
 	if (!rc && (ai < 0 || rv->q.addressees[ai].rec_id != id))
 		rc = ERR_NOT_FOUND;
 	if (rc) {
-		fail(req, res, rc, &err);
+		fail(req, res, rc, &err, true);
 		goto out;
 	}
 	a = &rv->q.addressees[ai];
@@ -1173,7 +1177,7 @@ static void rec_post(struct request *req, struct response *res,
 	rc = post_change(req, s, rv, what, a, action, &err);
 	web_write_end(s, w);
 	if (rc && rc != ERR_INVALID) {
-		fail(req, res, rc, &err);
+		fail(req, res, rc, &err, true);
 		goto out;
 	}
 	if (!rc) {
