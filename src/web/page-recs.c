@@ -990,18 +990,60 @@ out:
 
 enum rec_post { POST_ACTION, POST_DONE, POST_UPDATE, POST_VERDICT };
 
-/* A check's problem of the service, on the form's field (its own words
- * when the field is not one of the form's). */
-static void service_problem(struct request *req, struct recs_view *rv,
-			    const char *field, const struct q_problem *p)
-{
-	char msg[WEB_FORM_MSG_MAX];
+/* The form's fields by the name a check gives them (q_problem.field):
+ * the id's stem (with the addressee's id after it) and the label in the
+ * middle of a sentence. */
+static const struct {
+	const char *field, *stem, *en, *cy;
+} rec_fields[] = {
+	{ "what", "what", "what will be done", "beth fydd yn cael ei wneud" },
+	{ "who", "who", "who will do it", "pwy fydd yn ei wneud" },
+	{ "target_on", "target", "target date", "dyddiad targed" },
+	{ "note", "note", "update", "diweddariad" },
+	{ "status", "status", "status", "statws" },
+	{ "verdict", "decision", "verdict", "dyfarniad" },
+	{ "reason", "reason", "reason", "rheswm" },
+};
 
-	/* the checks' sentences are English; the Welsh page says so */
-	snprintf(msg, sizeof(msg), "%s%s", tr(req, "", "Nid yw" RQ "r "
-					      "ffurflen yn ddilys: "),
-		 p->msg[0] ? p->msg : "The form is not valid");
-	web_form_fail(&rv->f, field, msg);
+/*
+ * A problem the service's checks found (struct q_problem) as the form's
+ * error, on the field it names, in the page's language (the check's own
+ * sentence is English: the Welsh page says what is wrong in Welsh).
+ */
+static void service_problem(struct request *req, struct recs_view *rv,
+			    int64_t aid, const struct q_problem *p)
+{
+	const char *rule = p->rule ? p->rule : "";
+	char id[WEB_FIELD_ID_MAX], msg[WEB_FORM_MSG_MAX];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(rec_fields); i++)
+		if (p->field && !strcmp(p->field, rec_fields[i].field))
+			break;
+	if (i == ARRAY_SIZE(rec_fields)) {
+		web_form_fail(&rv->f, "", p->msg[0] && !is_cy(req) ? p->msg :
+			      tr(req, "Check what you entered",
+				 "Gwiriwch yr hyn a roesoch"));
+		return;
+	}
+	snprintf(id, sizeof(id), "%s-%lld%s", rec_fields[i].stem,
+		 (long long)aid, !strcmp(rec_fields[i].stem, "target") ?
+		 "-day" : "");
+	if (!strcmp(rule, "required"))
+		snprintf(msg, sizeof(msg), WEB_TRF(req, "Enter the %s",
+						   "Rhowch y %s"),
+			 tr(req, rec_fields[i].en, rec_fields[i].cy));
+	else if (!strcmp(rule, "too-long"))
+		snprintf(msg, sizeof(msg), WEB_TRF(req, "The %s is too long",
+						   "Mae" RQ "r %s yn rhy hir"),
+			 tr(req, rec_fields[i].en, rec_fields[i].cy));
+	else if (!is_cy(req) && p->msg[0])
+		snprintf(msg, sizeof(msg), "%s", p->msg);
+	else
+		snprintf(msg, sizeof(msg), WEB_TRF(req, "Check the %s",
+						   "Gwiriwch y %s"),
+			 tr(req, rec_fields[i].en, rec_fields[i].cy));
+	web_form_fail(&rv->f, id, msg);
 }
 
 /* The fields of the form sent, and the service's change: 0, ERR_INVALID
@@ -1054,7 +1096,7 @@ static int post_change(struct request *req, struct store *s,
 		if (!rv->f.n) {
 			rc = quality_rec_action_add(s, &rv->v, ac, &p, err);
 			if (rc == ERR_INVALID)
-				service_problem(req, rv, id1, &p);
+				service_problem(req, rv, a->id, &p);
 		}
 		free(ac);
 		return rv->f.n ? ERR_INVALID : rc;
@@ -1084,7 +1126,7 @@ static int post_change(struct request *req, struct store *s,
 		if (!rv->f.n) {
 			rc = quality_rec_update_add(s, &rv->v, u, &p, err);
 			if (rc == ERR_INVALID)
-				service_problem(req, rv, id1, &p);
+				service_problem(req, rv, a->id, &p);
 		}
 		free(u);
 		return rv->f.n ? ERR_INVALID : rc;
@@ -1119,7 +1161,7 @@ static int post_change(struct request *req, struct store *s,
 			rc = quality_rec_judge(s, &rv->v, a->id, vd, reason,
 					       &p, err);
 			if (rc == ERR_INVALID)
-				service_problem(req, rv, id1, &p);
+				service_problem(req, rv, a->id, &p);
 		}
 		free(reason);
 		return rv->f.n ? ERR_INVALID : rc;
