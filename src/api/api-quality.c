@@ -269,13 +269,42 @@ static void read_error(struct request *req, struct response *res, int rc,
 	}
 }
 
-/* A write's error: a check's problem names its field. */
+/* The JSON member of a check's field: the checks name the CSV columns
+ * of docs/inspections.md (or the service its own words). */
+static const struct {
+	const char *field, *member;
+} members[] = {
+	{ "START", "start_on" }, { "END", "end_on" }, { "TYPE", "type" },
+	{ "INSPECTORS", "inspectors" }, { "WELLBEING", "rating_wellbeing" },
+	{ "CARE_SUPPORT", "rating_care_support" },
+	{ "ENVIRONMENT", "rating_environment" },
+	{ "LEADERSHIP", "rating_leadership" }, { "SUMMARY", "summary" },
+	{ "KIND", "kind" }, { "REGULATION", "regulation" }, { "TEXT", "text" },
+	{ "DUE", "due_on" }, { "REPEATS", "repeats_id" },
+	{ "RESPONSE", "response" }, { "RESPONSE_TARGET", "target_on" },
+	{ "target", "target_on" }, { "CATEGORY", "category" },
+	{ "OCCURRED_AT", "occurred_at" }, { "LA", "council" },
+	{ "CHILD", "ref" }, { "child", "ref" }, { "episode", "episode_id" },
+	{ "ACTION", "action" }, { "WHAT", "what" }, { "WHO", "who" },
+	{ "TARGET", "target_on" }, { "NOTE", "note" }, { "STATUS", "status" },
+};
+
+static const char *member_of(const char *field)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(members); i++)
+		if (!strcmp(field, members[i].field))
+			return members[i].member;
+	return field;
+}
+
+/* A write's error: a check's problem names its member. */
 static void write_error(struct request *req, struct response *res, int rc,
 			const struct q_problem *p, const struct err *err,
 			const char *what)
 {
 	if (rc == ERR_INVALID && p->field && p->field[0])
-		api_field_error(res, p->field, p->rule ? p->rule : "invalid",
+		api_field_error(res, member_of(p->field),
+				p->rule ? p->rule : "invalid",
 				p->msg[0] ? p->msg : err_text(err));
 	else
 		api_write_error(req, res, rc, err, what);
@@ -635,7 +664,12 @@ void api_finding_judge(struct request *req, struct response *res)
 	w = api_write_begin(s);
 	rc = quality_finding_judge(s, &v, id, st, insp, &err);
 	api_write_end(s, w);
-	if (rc)
+	if (rc == ERR_INVALID)
+		/* the one thing the body can have wrong past its types: an
+		 * inspection that is not a later one of the same home */
+		api_field_error(res, insp ? "inspection_id" : "status",
+				"invalid", err_text(&err));
+	else if (rc)
 		api_write_error(req, res, rc, &err, "judging a finding");
 	else
 		reply_finding(req, res, s, &v, id);
@@ -879,11 +913,17 @@ static int addressee_target(struct request *req, struct response *res,
 			    struct store **s, struct viewer *v, int64_t *aid)
 {
 	struct quality_set q = QUALITY_SET_INIT;
+	int64_t id;
 	long ri, ai;
 	int rc;
 
 	if (api_viewer(req, res, s, v))
 		return 500;
+	/* a role that may not read the register may not change it either:
+	 * the service refuses the write itself, and audits it as one */
+	if (!quality_may(v, Q_READ_RECS, NULL))
+		return api_path_id(req, res, "id", &id) ||
+		       api_path_id(req, res, "aid", aid);
 	rc = load_rec(req, res, *s, v, &q, "aid", &ri, &ai);
 	if (!rc)
 		*aid = q.addressees[ai].id;
@@ -946,8 +986,16 @@ void api_rec_action_done(struct request *req, struct response *res)
 
 	if (api_path_id(req, res, "action", &action) ||
 	    api_body(req, res, no_params, &body) ||
-	    api_viewer(req, res, &s, &v) ||
-	    load_rec(req, res, s, &v, &q, NULL, &ri, NULL))
+	    api_viewer(req, res, &s, &v))
+		goto out;
+	if (!quality_may(&v, Q_READ_RECS, NULL)) {
+		/* the service refuses the write, and audits it as one */
+		rc = quality_rec_action_done(s, &v, action, &err);
+		api_write_error(req, res, rc ? rc : ERR_DENIED, &err,
+				"marking an action done");
+		goto out;
+	}
+	if (load_rec(req, res, s, &v, &q, NULL, &ri, NULL))
 		goto out;
 	/* the action must be one of the recommendation's: else it does not
 	 * exist here */

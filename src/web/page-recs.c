@@ -29,6 +29,7 @@
  * service would accept.
  */
 #include "base/compat.h"
+#include <strings.h>
 #include "base/parse.h"
 #include "base/xalloc.h"
 #include "quality/rec-view.h"
@@ -990,7 +991,8 @@ out:
 
 enum rec_post { POST_ACTION, POST_DONE, POST_UPDATE, POST_VERDICT };
 
-/* The form's fields by the name a check gives them (q_problem.field):
+/* The form's fields by the name a check gives them (q_problem.field,
+ * the CSV column's in any case):
  * the id's stem (with the addressee's id after it) and the label in the
  * middle of a sentence. */
 static const struct {
@@ -998,7 +1000,7 @@ static const struct {
 } rec_fields[] = {
 	{ "what", "what", "what will be done", "beth fydd yn cael ei wneud" },
 	{ "who", "who", "who will do it", "pwy fydd yn ei wneud" },
-	{ "target_on", "target", "target date", "dyddiad targed" },
+	{ "target", "target", "target date", "dyddiad targed" },
 	{ "note", "note", "update", "diweddariad" },
 	{ "status", "status", "status", "statws" },
 	{ "verdict", "decision", "verdict", "dyfarniad" },
@@ -1018,7 +1020,7 @@ static void service_problem(struct request *req, struct recs_view *rv,
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(rec_fields); i++)
-		if (p->field && !strcmp(p->field, rec_fields[i].field))
+		if (p->field && !strcasecmp(p->field, rec_fields[i].field))
 			break;
 	if (i == ARRAY_SIZE(rec_fields)) {
 		web_form_fail(&rv->f, "", p->msg[0] && !is_cy(req) ? p->msg :
@@ -1168,6 +1170,41 @@ static int post_change(struct request *req, struct store *s,
 	}
 }
 
+/* The service's answer to a write by a role that may not read the
+ * register (ERR_DENIED, audited "change-denied"). */
+static int refused_write(struct store *s, struct recs_view *rv,
+			 enum rec_post what, int64_t id, int64_t aid,
+			 int64_t action, struct err *err)
+{
+	struct rec_action *ac;
+	struct rec_update *u;
+	struct q_problem p;
+	int rc;
+
+	(void)id;
+	memset(&p, 0, sizeof(p));
+	switch (what) {
+	case POST_DONE:
+		return quality_rec_action_done(s, &rv->v, action, err);
+	case POST_VERDICT:
+		return quality_rec_judge(s, &rv->v, aid, REC_ACCEPTED, "", &p,
+					 err);
+	case POST_UPDATE:
+		u = xcalloc(1, sizeof(*u));
+		u->addressee_id = aid;
+		rc = quality_rec_update_add(s, &rv->v, u, &p, err);
+		free(u);
+		return rc;
+	default:
+		ac = xcalloc(1, sizeof(*ac));
+		rec_action_init(ac);
+		ac->addressee_id = aid;
+		rc = quality_rec_action_add(s, &rv->v, ac, &p, err);
+		free(ac);
+		return rc;
+	}
+}
+
 static void rec_post(struct request *req, struct response *res,
 		     enum rec_post what)
 {
@@ -1192,6 +1229,13 @@ static void rec_post(struct request *req, struct response *res,
 	     req_param_int(req, res, "action", 1, INT64_MAX, &action)))
 		goto out;
 	rc = view_load(req, rv, &s, &err);
+	if (rc == ERR_DENIED && !quality_may(&rv->v, Q_READ_RECS, NULL)) {
+		/* a role that may not read the register may not change it:
+		 * the service refuses the write itself, and audits it */
+		rc = refused_write(s, rv, what, id, aid, action, &err);
+		fail(req, res, rc ? rc : ERR_DENIED, &err, true);
+		goto out;
+	}
 	if (!rc)
 		rc = find_rec(req, res, rv);
 	if (!rc && what == POST_DONE) {

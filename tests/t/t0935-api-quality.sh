@@ -156,7 +156,9 @@ call rsp meadow POST /api/v1/findings/$fid/response \
 check_eq "the provider responds: 200" 200 "$(status rsp)"
 check "the notice is responded, with the plan" has rsp '"status":"responded"' \
 	'"response":"Training booked for every member of staff."' '"responded_by":"meadow@example.org"'
-call jdg inspector POST /api/v1/findings/$fid/judge "{\"status\":\"met\",\"inspection_id\":$iid}"
+call jdg0 inspector POST /api/v1/findings/$fid/judge "{\"status\":\"met\",\"inspection_id\":$iid}"
+check_eq "judged at its own inspection: 400 naming it" "400 inspection_id" "$(field jdg0)"
+call jdg inspector POST /api/v1/findings/$fid/judge '{"status":"met"}'
 check "the inspector judges it met" has jdg '"status":"met"' "\"judged_on\":\"$(day now)\"" '"outstanding":false'
 call nf meadow POST /api/v1/homes/$H/notifications \
 	"{\"category\":\"police\",\"occurred_at\":\"$(date -u -d "$(fnow) 2 hours ago" +%Y-%m-%dT%H:%M:%SZ)\",\"council\":\"W06000015\",\"ref\":\"C01\",\"summary\":\"Police called to the home.\",\"action\":\"Manager on site.\"}"
@@ -196,7 +198,8 @@ call vd2 inspector POST /api/v1/recommendations/2/addressees/11/verdict '{"verdi
 check_eq "a verdict on a row not done: 400" 400 "$(status vd2)"
 call one-r analyst GET /api/v1/recommendations/2
 check "one recommendation in full: every addressee, actions and updates" has one-r \
-	'"addressees":[{"id":10,' '"actions":[{' '"updates":[{' '"repeated_by":[]'
+	'"addressees":[{"id":' '"id":10,"recommendation_id":2,"kind":"council","code":"W06000015","yours":false' \
+	'"actions":[{' '"updates":[{' '"repeated_by":[]'
 call one-r1 analyst GET /api/v1/recommendations/1
 check "the earlier one is repeated by the later" has one-r1 '"repeated_by":[2]' '"times_made":1'
 
@@ -238,13 +241,13 @@ GET /api/v1/homes/W9999999/inspections    - 404 403 404 404 404 404 403 403 404 
 GET /api/v1/inspections/$iid              - 200 403 200 200 404 200 403 403 200 403 401
 GET /api/v1/inspections/99999             - 404 403 404 404 404 404 403 403 404 403 401
 GET /api/v1/homes/$H/notifications        - 200 403 200 200 404 200 403 403 200 403 401
-POST /api/v1/homes/$H/inspections {"start_on":"$START","type":"focused"} 201 403 403 403 403 403 403 403 403 403 401
-POST /api/v1/findings/$fid/response {"response":"Plan."} 403 403 403 403 404 200 403 403 403 403 401
+POST /api/v1/homes/$H/inspections {"start_on":"$START","type":"focused","inspectors":"B.Evans"} 201 403 403 403 403 403 403 403 403 403 401
 POST /api/v1/findings/$fid/judge {"status":"not_met"} 200 403 403 403 403 403 403 403 403 403 401
+POST /api/v1/findings/$fid/response {"response":"Plan."} 403 403 403 403 404 200 403 403 403 403 401
 POST /api/v1/homes/$H/notifications {"category":"other","occurred_at":"${START}T10:00:00Z","summary":"Fire-alarm."} 403 403 403 403 404 201 403 403 403 403 401
-POST /api/v1/recommendations/2/addressees/10/actions {"what":"x","who":"y","target_on":"$DUE"} 403 403 201 201 403 403 403 403 403 403 401
-POST /api/v1/recommendations/2/addressees/12/updates {"note":"Started.","status":"in_progress"} 403 403 403 403 403 403 201 403 403 403 401
-POST /api/v1/recommendations/2/actions/$acid/done {} 403 403 200 200 403 403 403 403 403 403 401
+POST /api/v1/recommendations/2/addressees/10/actions {"what":"x","who":"y","target_on":"$DUE"} 403 403 201 201 404 404 404 404 404 403 401
+POST /api/v1/recommendations/2/addressees/12/updates {"note":"Started.","status":"in_progress"} 403 403 404 404 404 404 201 404 404 403 401
+POST /api/v1/recommendations/2/actions/$acid/done {} 403 403 200 200 404 404 404 404 404 403 401
 POST /api/v1/recommendations/2/addressees/10/verdict {"verdict":"accepted"} 200 403 403 403 403 403 403 403 403 403 401
 EOF
 run_matrix no <<EOF
@@ -254,6 +257,11 @@ GET /api/v1/recommendations/99999         - 404 404 404 404 404 404 404 404 404 
 POST /api/v1/recommendations/2/addressees/14/actions {"what":"x","who":"y","target_on":"$DUE"} 404 404 404 404 404 404 404 404 404 403 401
 POST /api/v1/recommendations/2/actions/99999/done {} 404 404 404 404 404 404 404 404 404 403 401
 EOF
+call rsp2 meadow POST /api/v1/findings/$fid/response '{"response":"Again."}'
+check_eq "judged not met it can be answered again, met no more" 200 "$(status rsp2)"
+call jdg2 inspector POST /api/v1/findings/$fid/judge '{"status":"met"}'
+call rsp3 meadow POST /api/v1/findings/$fid/response '{"response":"Again."}'
+check_eq "a response to a finding met: 400 naming it" "400 response" "$(field rsp3)"
 call x1 orchard GET /api/v1/homes/$H/inspections
 call x2 orchard GET /api/v1/homes/W9999999/inspections
 check "a home out of scope reads exactly as one that does not exist" cmp "$WORK/x1.b" "$WORK/x2.b"
