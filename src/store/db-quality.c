@@ -174,6 +174,21 @@ static const char council_places_sql[] =
 	" WHERE e.urn = :urn AND cl.code = :c_la"
 	" AND (e.returned_at IS NULL OR e.returned_at >= :cutoff))"
 	" THEN 1 ELSE 0 END";
+/* The same for child la/ref (NULL id: no such child). */
+static const char child_at_sql[] =
+	"SELECT c.id, CASE WHEN EXISTS (SELECT 1 FROM episode_merged x"
+	" WHERE x.child_id = c.id AND x.urn = :urn AND x.decom <= :today"
+	" AND (x.end_eff >= :cutoff OR (x.end_eff IS NULL"
+	" AND c.dob > :cutoff_adult_born)))"
+	" OR EXISTS (SELECT 1 FROM mfc_episode e WHERE e.child_id = c.id"
+	" AND e.urn = :urn AND (e.returned_at IS NULL"
+	" OR e.returned_at >= :cutoff)) THEN 1 ELSE 0 END"
+	" FROM (SELECT 1) AS one LEFT JOIN (child c JOIN la cl"
+	" ON cl.id = c.la_id) ON cl.code = :c_la AND c.child_ref = :c_ref";
+static const char home_of_sql[] =
+	"SELECT p.name, l.council_code FROM home h"
+	" JOIN provider p ON p.id = h.provider_id JOIN la l ON l.id = h.la_id"
+	" WHERE h.urn = :urn";
 static const char placing_councils_sql[] =
 	"SELECT cl.code, count(DISTINCT c.id) FROM episode_merged x"
 	" JOIN child c ON c.id = x.child_id JOIN la cl ON cl.id = c.la_id"
@@ -976,6 +991,57 @@ int db_quality_council_places(struct sql *db, const char *la,
 	rc = sql_step_id(db, s, &n, err, "placements");
 	sql_reset(s);
 	*yes = !rc && n;
+	return rc;
+}
+
+int db_quality_home(struct sql *db, const char *urn, char *provider, char *la,
+		    struct err *err)
+{
+	struct sql_stmt *s = prep(db, home_of_sql, err);
+	int rc;
+
+	if (!s)
+		return ERR_STORE;
+	sql_bind_name_str(s, ":urn", urn);
+	rc = sql_step(s);
+	if (rc == SQL_ROW) {
+		sql_col_text(s, 0, provider, PROVIDER_NAME_MAX + 1);
+		sql_col_text(s, 1, la, LA_CODE_MAX + 1);
+		rc = 0;
+	} else {
+		rc = rc == SQL_DONE ? ERR_NOT_FOUND : sql_fail(db, err, "home");
+	}
+	sql_reset(s);
+	return rc;
+}
+
+int db_quality_child_at(struct sql *db, const char *la, const char *ref,
+			const char *urn, int32_t today, bool *yes,
+			struct err *err)
+{
+	struct sql_stmt *s = prep(db, child_at_sql, err);
+	int rc;
+
+	*yes = false;
+	if (!s)
+		return ERR_STORE;
+	sql_bind_name_str(s, ":urn", urn);
+	sql_bind_name_str(s, ":c_la", la);
+	sql_bind_name_str(s, ":c_ref", ref);
+	sql_bind_name_date(s, ":today", today);
+	sql_bind_name_date(s, ":cutoff", today - VIEWER_WINDOW_DAYS);
+	sql_bind_name_date(s, ":cutoff_adult_born",
+			   date_born_by(today - VIEWER_WINDOW_DAYS - 1, 18));
+	rc = sql_step(s);
+	if (rc == SQL_ROW && sql_col_null(s, 0)) {
+		rc = ERR_NOT_FOUND;
+	} else if (rc == SQL_ROW) {
+		*yes = sql_col_int(s, 1) != 0;
+		rc = 0;
+	} else {
+		rc = rc == SQL_DONE ? ERR_NOT_FOUND : sql_fail(db, err, "child");
+	}
+	sql_reset(s);
 	return rc;
 }
 

@@ -306,6 +306,11 @@ int db_home_viewed(struct sql *db, enum org_kind kind, const char *code,
 int db_quality_council_places(struct sql *db, const char *la,
 			      const char *urn, int32_t today, bool *yes,
 			      struct err *err);
+int db_quality_home(struct sql *db, const char *urn, char *provider, char *la,
+		    struct err *err);
+int db_quality_child_at(struct sql *db, const char *la, const char *ref,
+			const char *urn, int32_t today, bool *yes,
+			struct err *err);
 int db_quality_placing_councils(struct sql *db, const char *urn,
 				int32_t today, store_council_count_fn *fn,
 				void *ctx, struct err *err);

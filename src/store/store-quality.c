@@ -703,3 +703,34 @@ int store_quality_placing_councils(struct store *s, const char *urn,
 		return 0;
 	return db_quality_placing_councils(s->db, urn, today, fn, ctx, err);
 }
+
+int store_quality_home(struct store *s, const char *urn,
+		       char provider[PROVIDER_NAME_MAX + 1],
+		       char la[LA_CODE_MAX + 1], struct err *err)
+{
+	int rc;
+
+	provider[0] = la[0] = '\0';
+	if (!urn_ok(urn))
+		return err_set(err, ERR_NOT_FOUND, "no such home");
+	rc = db_quality_home(s->db, urn, provider, la, err);
+	return rc == ERR_NOT_FOUND ? err_set(err, rc, "no home %s in the "
+					     "register", urn) : rc;
+}
+
+int store_quality_child_at(struct store *s, const char *la, const char *ref,
+			   const char *urn, int32_t today, bool *yes,
+			   struct err *err)
+{
+	int rc;
+
+	*yes = false;
+	if (!la_ok(la) || !ref || !ref[0] ||
+	    strnlen(ref, S903_CHILD_MAX + 1) > S903_CHILD_MAX)
+		return err_set(err, ERR_NOT_FOUND, "no such child");
+	if (!urn_ok(urn) || today == DATE_NONE)
+		return 0;
+	rc = db_quality_child_at(s->db, la, ref, urn, today, yes, err);
+	return rc == ERR_NOT_FOUND ? err_set(err, rc, "no child %s/%s", la,
+					     ref) : rc;
+}
