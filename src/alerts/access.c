@@ -46,6 +46,15 @@ int alerts_viewer_org(const struct viewer *v, enum org_kind *kind,
 		snprintf(code, ORG_CODE_MAX + 1, "%s", v->org_code);
 		break;
 	case VIEWER_NONE:
+		/* a health board's users (analysts: no child's record) see
+		 * the alerts addressed to the board, which name no child:
+		 * the rules on recommendations are its only alerts */
+		if (!strcmp(v->org_kind, org_kind_name(ORG_HEALTH_BOARD))) {
+			*kind = ORG_HEALTH_BOARD;
+			snprintf(code, ORG_CODE_MAX + 1, "%s", v->org_code);
+			break;
+		}
+		return err_set(err, ERR_DENIED, "this role sees no alerts");
 	case VIEWER_NACCESS:
 	default:
 		return err_set(err, ERR_DENIED, "this role sees no alerts");
@@ -478,15 +487,18 @@ int alerts_homes_each(struct store *s, const struct viewer *v,
 	return rc;
 }
 
-/* An alert's audit subject: "12 W06000015/C01", "12 home W0000002". */
+/* An alert's audit subject: "12 W06000015/C01", "12 home W0000002",
+ * "12 rec-action:5" (about neither a child nor a home). */
 static void subject_of(const struct alert_row *r, char *out, size_t cap)
 {
 	if (r->ref[0])
 		snprintf(out, cap, "%" PRId64 " %s/%s", r->id, r->la, r->ref);
 	else if (r->child_id)
 		snprintf(out, cap, "%" PRId64 " %s", r->id, r->la);
-	else
+	else if (r->urn[0])
 		snprintf(out, cap, "%" PRId64 " home %s", r->id, r->urn);
+	else
+		snprintf(out, cap, "%" PRId64 " %s", r->id, r->key);
 }
 
 /*
@@ -651,6 +663,14 @@ int alerts_ack_item(struct store *s, const struct viewer *v, int64_t id,
 	rc = alerts_get(s, v, id, r, err);
 	if (rc)
 		goto out;
+	if (!r->child_id && !r->urn[0]) {
+		/* about neither a child nor a home (a recommendation's): an
+		 * item of its own */
+		rc = r->state == ALERT_OPEN ? alerts_ack(s, v, id, note, err) :
+					      0;
+		*n = !rc && r->state == ALERT_OPEN;
+		goto out;
+	}
 	/* the item's open alerts the viewer's organisation receives: the
 	 * same child's, or the same home's (the home rule's) */
 	memset(&f, 0, sizeof(f));

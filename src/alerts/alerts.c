@@ -8,7 +8,11 @@
  * run that finds nothing new writes nothing.  Recipients are worked out
  * when an alert is raised: the child's council, the police force whose
  * area holds the home (the council of the home's area, else the child's
- * own council), the home's register provider, the inspectorate.
+ * own council), the home's register provider, the inspectorate, and the
+ * organisation an alert names (a recommendation's addressee, a placing
+ * council).  A full run also loads the quality of care for the rules
+ * on it (issue 13); a one-child run neither evaluates them nor touches
+ * their alerts.
  */
 #include "base/compat.h"
 #include <inttypes.h>
@@ -18,6 +22,7 @@
 #include "base/parse.h"
 #include "base/uktime.h"
 #include "base/xalloc.h"
+#include "store/store-people.h"
 
 #define MS_PER_HOUR 3600000LL
 
@@ -180,9 +185,51 @@ struct rcpt {
 	const char *code;
 };
 
-/* The recipients of a new alert of rule r (at most four). */
+#define RCPT_MAX 5
+
+/* Add (kind, code) to out[0..*n) unless it is there. */
+static void rcpt_add(struct rcpt out[RCPT_MAX], size_t *n, enum org_kind kind,
+		     const char *code)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (out[i].kind == kind && !strcmp(out[i].code, code))
+			return;
+	if (*n < RCPT_MAX)
+		out[(*n)++] = (struct rcpt){ kind, code };
+}
+
+/*
+ * The organisation an alert names (ALERT_TO_NAMED) as a recipient: a
+ * provider as alerts know providers, by the register provider its
+ * organisation is linked to (alerts_viewer_org()), else by its code.
+ */
+static int named_of(struct run *run, const struct alert_found *a,
+		    char out[ORG_CODE_MAX + 1])
+{
+	struct err nf = ERR_INIT;
+	struct org o;
+	int rc;
+
+	snprintf(out, ORG_CODE_MAX + 1, "%s", a->to_code);
+	if (a->to_kind != ORG_PROVIDER)
+		return 0;
+	rc = store_org_get(run->s, ORG_PROVIDER, a->to_code, &o, &nf);
+	if (rc == ERR_NOT_FOUND)
+		return 0;
+	if (rc) {
+		*run->err = nf;
+		return rc;
+	}
+	if (o.provider[0])
+		snprintf(out, ORG_CODE_MAX + 1, "%s", o.provider);
+	return 0;
+}
+
+/* The recipients of a new alert of rule r (at most RCPT_MAX); named
+ * holds the code of the one it names. */
 static int recipients_of(struct run *run, size_t r, const struct alert_found *a,
-			 struct rcpt out[4], size_t *n)
+			 struct rcpt out[RCPT_MAX], size_t *n,
+			 char named[ORG_CODE_MAX + 1])
 {
 	const struct alert_child *c = a->child_id ?
 		child_of(run->snap, a->child_id) : NULL;
@@ -195,20 +242,27 @@ static int recipients_of(struct run *run, size_t r, const struct alert_found *a,
 
 	*n = 0;
 	if ((to & ALERT_TO_COUNCIL) && c && c->la[0])
-		out[(*n)++] = (struct rcpt){ ORG_COUNCIL, c->la };
+		rcpt_add(out, n, ORG_COUNCIL, c->la);
 	if (to & ALERT_TO_POLICE) {
 		area = a->area[0] ? a->area : c ? c->la : "";
 		rc = police_of(run, area, &force);
 		if (rc)
 			return rc;
 		if (force[0])
-			out[(*n)++] = (struct rcpt){ ORG_POLICE, force };
+			rcpt_add(out, n, ORG_POLICE, force);
 	}
 	if ((to & ALERT_TO_PROVIDER) && h && h->provider[0])
-		out[(*n)++] = (struct rcpt){ ORG_PROVIDER, h->provider };
+		rcpt_add(out, n, ORG_PROVIDER, h->provider);
+	if ((to & ALERT_TO_NAMED) && a->to_code[0] &&
+	    (unsigned)a->to_kind < ORG_NKINDS) {
+		rc = named_of(run, a, named);
+		if (rc)
+			return rc;
+		if (named[0])
+			rcpt_add(out, n, a->to_kind, named);
+	}
 	if (to & ALERT_TO_INSPECTORATE)
-		out[(*n)++] = (struct rcpt){ ORG_INSPECTORATE,
-					     ALERT_INSPECTORATE_CODE };
+		rcpt_add(out, n, ORG_INSPECTORATE, ALERT_INSPECTORATE_CODE);
 	return 0;
 }
 
@@ -330,11 +384,12 @@ static int tell_raised(struct run *run, const struct found_ref *f,
 	struct alert_msg m = { id, n->rule, "raised", run->now, n->key,
 			       c ? c->la : NULL, c ? c->ref : NULL,
 			       n->episode_id, n->urn, NULL, NULL };
-	struct rcpt to[4];
+	struct rcpt to[RCPT_MAX];
+	char named[ORG_CODE_MAX + 1];
 	size_t nto;
 	int rc;
 
-	rc = recipients_of(run, f->rule, f->a, to, &nto);
+	rc = recipients_of(run, f->rule, f->a, to, &nto, named);
 	if (rc)
 		return rc;
 	for (size_t i = 0; !rc && i < nto; i++) {
@@ -545,6 +600,67 @@ out:
 	return rc;
 }
 
+/* ---- the quality of care ------------------------------------------------------- */
+
+struct placing_load {
+	struct store *s;
+	struct alert_snapshot *snap;
+	int32_t today, home;
+	size_t alloc;
+	int rc;
+	struct err *err;
+};
+
+static int placing_one(const char *la, long children, void *ctx)
+{
+	struct placing_load *pl = ctx;
+	struct alert_snapshot *snap = pl->snap;
+	struct alert_placing *p;
+
+	ALLOC_GROW(snap->placing, snap->nplacing + 1, pl->alloc);
+	p = &snap->placing[snap->nplacing++];
+	memset(p, 0, sizeof(*p));
+	p->home = pl->home;
+	snprintf(p->la, sizeof(p->la), "%s", la);
+	p->children = children;
+	return 0;
+}
+
+static void placing_home(const struct q_inspection *i, void *ctx)
+{
+	struct placing_load *pl = ctx;
+
+	if (pl->rc)
+		return;
+	pl->home = alert_home_index(pl->snap, i->urn);
+	if (pl->home >= 0)
+		pl->rc = store_quality_placing_councils(pl->s, i->urn,
+							pl->today, placing_one,
+							pl, pl->err);
+}
+
+/*
+ * What the rules on the quality of care read (a full run's): the
+ * inspections with their findings, the recommendations with their
+ * follow-up, the views of homes' records, and the councils placing
+ * children today at each home whose latest inspection rated a theme
+ * Poor (few homes: one indexed query each).
+ */
+static int quality_load(struct store *s, int64_t now,
+			struct alert_snapshot *snap, struct err *err)
+{
+	struct placing_load pl = { s, snap, uk_day_of(now), -1, 0, 0, err };
+	int rc;
+
+	rc = store_quality_load(s, QP_INSPECTIONS | QP_RECS | QP_VIEWS, NULL,
+				&snap->q, err);
+	if (rc)
+		return rc;
+	alert_poor_homes(&snap->q, pl.today, placing_home, &pl);
+	snap->quality = !pl.rc;
+	return pl.rc;
+}
+
 int alerts_run(struct store *s, int64_t now_ms, struct alerts_summary *out,
 	       struct err *err)
 {
@@ -562,6 +678,8 @@ int alerts_run(struct store *s, int64_t now_ms, struct alerts_summary *out,
 	rc = alerts_params_load(s, &p, err);
 	if (!rc)
 		rc = store_alert_snapshot_load(s, NULL, 0, &snap, err);
+	if (!rc)
+		rc = quality_load(s, now_ms, &snap, err);
 	if (!rc)
 		rc = store_alert_keys_each(s, 0, NULL, keep_stored, &st, err);
 	if (rc)
@@ -585,6 +703,15 @@ out:
 }
 
 /* ---- one child ------------------------------------------------------------------ */
+
+/* A one-child run evaluates no rule on the quality of care (it loads
+ * none): it leaves their alerts, loaded with a home's, as they are. */
+static int keep_stored_child(const struct alert_key_row *r, void *ctx)
+{
+	const struct alert_rule *rule = alert_rule_find(r->rule);
+
+	return rule && rule->quality ? 0 : keep_stored(r, ctx);
+}
 
 struct ids {
 	int64_t *v;
@@ -663,12 +790,13 @@ int alerts_run_child(struct store *s, int64_t child_id, int64_t now_ms,
 	if (!rc && ids.n > 1)
 		rc = store_alert_snapshot_load(s, ids.v, ids.n, &snap, err);
 	if (!rc)
-		rc = store_alert_keys_each(s, child_id, NULL, keep_stored, &st,
-					   err);
+		rc = store_alert_keys_each(s, child_id, NULL,
+					   keep_stored_child, &st, err);
 	for (size_t h = 0; !rc && h < snap.nhomes; h++)
 		if (mark[h])
 			rc = store_alert_keys_each(s, 0, snap.homes[h].urn,
-						   keep_stored, &st, err);
+						   keep_stored_child, &st,
+						   err);
 	if (!rc) {
 		rc = store_alert_run_get(s, &top.top_periods, &top.top_places,
 					 err);

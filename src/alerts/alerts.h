@@ -49,6 +49,9 @@ enum alert_to {
 	ALERT_TO_POLICE = 1 << 1,	/* the force of the home's area */
 	ALERT_TO_PROVIDER = 1 << 2,	/* the provider of the home */
 	ALERT_TO_INSPECTORATE = 1 << 3,
+	/* the organisation the alert itself names (alert_found's to_kind,
+	 * to_code): a recommendation's addressee, a placing council */
+	ALERT_TO_NAMED = 1 << 4,
 };
 
 #define ALERT_PARAMS_MAX 8
@@ -87,6 +90,12 @@ struct alert_found {
 	int64_t trigger_at;
 	int32_t trigger_day;		/* DATE_NONE with trigger_at */
 	bool ongoing;			/* going on now (a child missing now) */
+	/* the recipient it names (ALERT_TO_NAMED), to_code "" for none: an
+	 * organisation by kind and code as recommendations name them (a
+	 * provider by its organisation's code; the engine tells the
+	 * register provider it is linked to) */
+	enum org_kind to_kind;
+	char to_code[ORG_CODE_MAX + 1];
 	char facts[ALERT_FACTS_MAX + 1];
 };
 
@@ -157,6 +166,9 @@ struct alert_rule {
 	void (*child)(struct alert_eval *e, const struct alert_facts *f,
 		      struct alert_found_set *out);
 	void (*finish)(struct alert_eval *e, struct alert_found_set *out);
+	/* reads the quality of care (the snapshot's quality): evaluated
+	 * by a full run only, and a one-child run leaves its alerts be */
+	bool quality;
 };
 
 extern const struct alert_rule alert_rules[];
@@ -165,6 +177,18 @@ extern const size_t alert_nrules;
 const struct alert_rule *alert_rule_find(const char *id);
 /* The index of parameter name in r, or -1. */
 int alert_rule_param_index(const struct alert_rule *r, const char *name);
+/*
+ * The latest inspection of each home in q that started on or before
+ * today and rated any theme Poor: fn(inspection) for each, by URN.  The
+ * "Poor rating" rule and the engine (which loads the councils placing
+ * children at those homes) agree through this one function.
+ */
+void alert_poor_homes(const struct quality_set *q, int32_t today,
+		      void (*fn)(const struct q_inspection *i, void *ctx),
+		      void *ctx);
+/* The index of home urn in snap's homes, or -1. */
+int32_t alert_home_index(const struct alert_snapshot *snap, const char *urn);
+
 /* Every rule has one: the hours after raising that an unanswered alert
  * escalates (0: never). */
 #define ALERT_PARAM_ESCALATE "escalate_hours"
@@ -353,6 +377,14 @@ struct alert_text {
 };
 void alert_text(const struct alert_row *r, int64_t now, bool cy,
 		struct alert_text *out);
+/*
+ * The recommendation an alert is about (the rules on recommendations:
+ * their facts' "rec" and "code"), for a link to /recommendations/{id}:
+ * its id and code, or 0 and "".
+ */
+#define ALERT_REC_CODE_MAX 24		/* == Q_CODE_MAX */
+int64_t alert_rec_of(const struct alert_row *r,
+		     char code[ALERT_REC_CODE_MAX + 1]);
 /* The rule's title ("Return interview not held in time"). */
 const char *alert_title(const char *rule, bool cy);
 /* Who an unnamed alert is about: "A child looked after by Cardiff

@@ -799,6 +799,468 @@ static void home_finish(struct alert_eval *e, struct alert_found_set *out)
 	}
 }
 
+/* ---- the quality of care (issue 13; docs/inspections.md) -----------------------
+ *
+ * The four rules below read the snapshot's quality (a full run loads it;
+ * a one-child run does not, and they find nothing).  As the rules
+ * above, they see nothing after now: an inspection that starts after
+ * today, a judgement, a verdict or an action done on a later day, an
+ * update or view at a later time count as not recorded yet.
+ */
+
+/* A text fact, JSON-escaped, of at most max bytes as written (cut at a
+ * character's start: a name is for reading, never a key). */
+static void facts_str(struct facts *fa, const char *name, const char *s,
+		      size_t max)
+{
+	char buf[256];
+	size_t n = 0;
+
+	if (max > sizeof(buf) - 1)
+		max = sizeof(buf) - 1;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		char esc[8];
+		size_t k;
+
+		if (*p == '"' || *p == '\\')
+			k = (size_t)snprintf(esc, sizeof(esc), "\\%c", *p);
+		else if (*p < 0x20)
+			k = (size_t)snprintf(esc, sizeof(esc), "\\u%04x", *p);
+		else
+			k = (size_t)snprintf(esc, sizeof(esc), "%c", *p);
+		/* a character's first byte that does not fit ends it */
+		if (n + k > max && (*p & 0xc0) != 0x80)
+			break;
+		if (n + k > max) {
+			/* inside a character cut short: drop its start */
+			while (n > 0 && ((unsigned char)buf[n - 1] & 0xc0) ==
+						0x80)
+				n--;
+			if (n > 0)
+				n--;
+			break;
+		}
+		memcpy(buf + n, esc, k);
+		n += k;
+	}
+	buf[n] = '\0';
+	facts_put(fa, name, "\"%s\"", buf);
+}
+
+int32_t alert_home_index(const struct alert_snapshot *snap, const char *urn)
+{
+	size_t lo = 0, hi = snap->nhomes;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(snap->homes[mid].urn, urn);
+
+		if (!c)
+			return (int32_t)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static bool rated_poor(const struct q_inspection *i)
+{
+	for (int t = 0; t < Q_NTHEMES; t++)
+		if (i->rating[t] == Q_POOR)
+			return true;
+	return false;
+}
+
+void alert_poor_homes(const struct quality_set *q, int32_t today,
+		      void (*fn)(const struct q_inspection *i, void *ctx),
+		      void *ctx)
+{
+	const struct q_inspection *latest = NULL;
+
+	/* by urn, start_on, id: each home's latest by today is the last of
+	 * its run that started on or before today */
+	for (size_t k = 0; k < q->ninsp; k++) {
+		const struct q_inspection *i = &q->insp[k];
+
+		if (latest && strcmp(latest->urn, i->urn)) {
+			if (rated_poor(latest))
+				fn(latest, ctx);
+			latest = NULL;
+		}
+		if (i->start_on != DATE_NONE && i->start_on <= today)
+			latest = i;
+	}
+	if (latest && rated_poor(latest))
+		fn(latest, ctx);
+}
+
+static const struct q_inspection *inspection_by_id(const struct quality_set *q,
+						   int64_t id)
+{
+	for (size_t k = 0; k < q->ninsp; k++)
+		if (q->insp[k].id == id)
+			return &q->insp[k];
+	return NULL;
+}
+
+/* ---- 8: a Priority Action Notice past its date and not met ----------------------
+ *
+ * A finding that is a Priority Action Notice with a due date, of an
+ * inspection that started by today, not met by today (its status open,
+ * responded or not met; met on a later day counts as not met yet), when
+ * today is after its due date: on the due date itself it is in time.
+ *
+ * To the inspectorate and the home's provider (its responsible
+ * individual); escalates to the inspectorate.  Due by the end of the
+ * due date, which is the trigger; not going on (an old notice found for
+ * the first time, in imported history, is history).  Severity high.
+ */
+static const struct alert_param_desc pan_params[] = {
+	{ ALERT_PARAM_ESCALATE, 168, 0, 8760, "hours", ESCALATE_HELP },
+	{ ALERT_PARAM_HORIZON, 365, 0, 3650, "days", HORIZON_HELP },
+};
+
+static void pan_finish(struct alert_eval *e, struct alert_found_set *out)
+{
+	const struct quality_set *q = &e->snap->q;
+
+	if (!e->snap->quality)
+		return;
+	for (size_t k = 0; k < q->nfindings; k++) {
+		const struct q_finding *fd = &q->findings[k];
+		const struct q_inspection *in;
+		bool judged = fd->judged_on == DATE_NONE ||
+			      fd->judged_on <= e->today;
+		struct alert_found *a;
+		struct facts fa;
+
+		if (fd->kind != Q_PRIORITY_ACTION_NOTICE ||
+		    fd->due_on == DATE_NONE || e->today <= fd->due_on ||
+		    (fd->status == Q_MET && judged))
+			continue;
+		in = inspection_by_id(q, fd->inspection_id);
+		if (in && (in->start_on == DATE_NONE || in->start_on > e->today))
+			continue;
+		a = found_add(out, 0, 0, alert_home_index(e->snap, fd->urn));
+		snprintf(a->key, sizeof(a->key), "finding:%" PRId64, fd->id);
+		a->severity = ALERT_SEV_HIGH;
+		a->due_at = due_by_day(e, fd->due_on);
+		a->trigger_day = fd->due_on;
+		facts_start(&fa, a->facts);
+		facts_int(&fa, "finding", fd->id);
+		if (in)
+			facts_day(&fa, "inspected_on", in->start_on);
+		facts_day(&fa, "due_day", fd->due_on);
+		facts_bool(&fa, "responded", fd->responded_at &&
+						    fd->responded_at <= e->now);
+		facts_bool(&fa, "not_met", fd->status == Q_NOT_MET && judged);
+		facts_end(&fa);
+	}
+}
+
+/* ---- recommendations: each addressee's state at now --------------------------- */
+
+struct addr_now {
+	const struct rec_addressee *ad;
+	const struct rec *rec;		/* NULL: made after today */
+	enum rec_status status;		/* its last update's by now */
+	int64_t last_at;		/* that update's time, 0: none */
+	bool closed;			/* done and accepted by today */
+};
+
+static const struct rec *rec_by_id(const struct quality_set *q, int64_t id)
+{
+	size_t lo = 0, hi = q->nrecs;
+
+	/* recs are by id */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (q->recs[mid].id == id)
+			return &q->recs[mid];
+		if (q->recs[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static int cmp_addr_id(const void *a, const void *b)
+{
+	const struct addr_now *x = a, *y = b;
+
+	return (x->ad->id > y->ad->id) - (x->ad->id < y->ad->id);
+}
+
+/* Every addressee's state at now, by addressee id (*n of them; free). */
+static struct addr_now *addressees_now(const struct alert_eval *e, size_t *n)
+{
+	const struct quality_set *q = &e->snap->q;
+	struct addr_now *v = xcalloc(q->naddressees + 1, sizeof(*v));
+
+	for (size_t k = 0; k < q->naddressees; k++) {
+		const struct rec *r = rec_by_id(q, q->addressees[k].rec_id);
+
+		v[k].ad = &q->addressees[k];
+		v[k].rec = r && r->made_on != DATE_NONE &&
+			   r->made_on <= e->today ? r : NULL;
+		v[k].status = REC_NOT_STARTED;
+	}
+	if (q->naddressees)
+		qsort(v, q->naddressees, sizeof(*v), cmp_addr_id);
+	*n = q->naddressees;
+	/* updates are by addressee, at: the last by now of each */
+	for (size_t k = 0; k < q->nupdates; k++) {
+		const struct rec_update *u = &q->updates[k];
+		struct addr_now key, *hit;
+		struct rec_addressee ad;
+
+		if (!u->at || u->at > e->now)
+			continue;
+		ad.id = u->addressee_id;
+		key.ad = &ad;
+		hit = bsearch(&key, v, *n, sizeof(*v), cmp_addr_id);
+		if (hit && u->at >= hit->last_at) {
+			hit->last_at = u->at;
+			hit->status = u->status;
+		}
+	}
+	for (size_t k = 0; k < *n; k++)
+		v[k].closed = v[k].status == REC_DONE &&
+			      v[k].ad->verdict == REC_ACCEPTED &&
+			      (v[k].ad->verdict_on == DATE_NONE ||
+			       v[k].ad->verdict_on <= e->today);
+	return v;
+}
+
+static void found_addressee(struct alert_found *a, const struct addr_now *an)
+{
+	a->to_kind = an->ad->kind;
+	snprintf(a->to_code, sizeof(a->to_code), "%s", an->ad->code);
+}
+
+/* The facts every recommendation alert has: the recommendation (id and
+ * code, for its link) and the addressee. */
+static void facts_rec(struct facts *fa, const struct addr_now *an)
+{
+	facts_int(fa, "rec", an->rec->id);
+	facts_str(fa, "code", an->rec->code, 48);
+	facts_put(fa, "to_kind", "\"%s\"", org_kind_name(an->ad->kind));
+	facts_str(fa, "to_code", an->ad->code, 120);
+}
+
+/* ---- 9: a recommendation's action past its target date ------------------------
+ *
+ * An action recorded by now of an addressee of a recommendation made by
+ * today, not done by today (done on a later day counts as not done yet),
+ * when today is after its target date (on the target date it is in
+ * time), unless the addressee's "done" was accepted by today (the
+ * recommendation is closed for it).
+ *
+ * To the addressee; escalates to the inspectorate.  Due by the end of
+ * the target date, the trigger; not going on.  Severity medium.
+ */
+static const struct alert_param_desc action_params[] = {
+	{ ALERT_PARAM_ESCALATE, 336, 0, 8760, "hours", ESCALATE_HELP },
+	{ ALERT_PARAM_HORIZON, 365, 0, 3650, "days", HORIZON_HELP },
+};
+
+static void action_finish(struct alert_eval *e, struct alert_found_set *out)
+{
+	const struct quality_set *q = &e->snap->q;
+	struct addr_now *v, key, *an;
+	struct rec_addressee ad;
+	size_t n;
+
+	if (!e->snap->quality)
+		return;
+	v = addressees_now(e, &n);
+	for (size_t k = 0; k < q->nactions; k++) {
+		const struct rec_action *ac = &q->actions[k];
+		struct alert_found *a;
+		struct facts fa;
+
+		if ((ac->recorded_at && ac->recorded_at > e->now) ||
+		    ac->target_on == DATE_NONE || e->today <= ac->target_on ||
+		    (ac->done_on != DATE_NONE && ac->done_on <= e->today))
+			continue;
+		ad.id = ac->addressee_id;
+		key.ad = &ad;
+		an = bsearch(&key, v, n, sizeof(*v), cmp_addr_id);
+		if (!an || !an->rec || an->closed)
+			continue;
+		a = found_add(out, 0, 0, -1);
+		snprintf(a->key, sizeof(a->key), "rec-action:%" PRId64, ac->id);
+		found_addressee(a, an);
+		a->severity = ALERT_SEV_MEDIUM;
+		a->due_at = due_by_day(e, ac->target_on);
+		a->trigger_day = ac->target_on;
+		facts_start(&fa, a->facts);
+		facts_rec(&fa, an);
+		facts_int(&fa, "action", ac->id);
+		facts_day(&fa, "target_day", ac->target_on);
+		facts_end(&fa);
+	}
+	free(v);
+}
+
+/* ---- 10: an addressee with no update for 90 days --------------------------------
+ *
+ * An addressee of a recommendation made by today, not done and accepted
+ * by today, whose last update by now (else the day the recommendation
+ * was made) is on a UK day more than `days` days before today: with an
+ * update on day D, D + days is in time and D + days + 1 is not.
+ *
+ * To the addressee; escalates to the inspectorate.  Due by the end of
+ * day D + days, the trigger; not going on.  Severity low.
+ */
+static const struct alert_param_desc noupd_params[] = {
+	{ "days", 90, 7, 730, "days", "no update for more than this" },
+	{ ALERT_PARAM_ESCALATE, 336, 0, 8760, "hours", ESCALATE_HELP },
+	{ ALERT_PARAM_HORIZON, 365, 0, 3650, "days", HORIZON_HELP },
+};
+
+static void noupd_finish(struct alert_eval *e, struct alert_found_set *out)
+{
+	struct addr_now *v;
+	size_t n;
+
+	if (!e->snap->quality)
+		return;
+	v = addressees_now(e, &n);
+	for (size_t k = 0; k < n; k++) {
+		const struct addr_now *an = &v[k];
+		int32_t from, due;
+		struct alert_found *a;
+		struct facts fa;
+
+		if (!an->rec || an->closed)
+			continue;
+		from = an->last_at ? uk_day_of(an->last_at) : an->rec->made_on;
+		due = from + (int32_t)e->p[0];
+		if (e->today <= due)
+			continue;
+		a = found_add(out, 0, 0, -1);
+		snprintf(a->key, sizeof(a->key), "rec-addressee:%" PRId64,
+			 an->ad->id);
+		found_addressee(a, an);
+		a->severity = ALERT_SEV_LOW;
+		a->due_at = due_by_day(e, due);
+		a->trigger_day = due;
+		facts_start(&fa, a->facts);
+		facts_rec(&fa, an);
+		facts_int(&fa, "days", e->p[0]);
+		if (an->last_at)
+			facts_int(&fa, "last_update_at", an->last_at);
+		else
+			facts_day(&fa, "made_day", an->rec->made_on);
+		facts_put(&fa, "status", "\"%s\"", rec_status_code(an->status));
+		facts_end(&fa);
+	}
+	free(v);
+}
+
+/* ---- 11: a home rated Poor, its record not viewed by a placing council ----------
+ *
+ * A home whose latest inspection that started by today rated any theme
+ * Poor, and each council placing children there today (the store's
+ * store_quality_placing_councils(), loaded with the snapshot) none of
+ * whose users viewed the home's record at or after that inspection was
+ * recorded (at or after the start of its last day when its recording
+ * time is not known) and by now: one alert per home and council,
+ * cleared once the council has viewed the record.
+ *
+ * To that council; escalates to the inspectorate (never, by default).
+ * Due by the end of the day `due_days` after it is raised.  Going on
+ * (children are placed there now): never history.  Severity high.
+ */
+static const struct alert_param_desc poor_params[] = {
+	{ ALERT_PARAM_ESCALATE, 0, 0, 8760, "hours", ESCALATE_HELP },
+	{ ALERT_PARAM_HORIZON, 0, 0, 3650, "days", HORIZON_HELP },
+	{ "due_days", 7, 0, 365, "days", DUE_DAYS_HELP " it was raised" },
+};
+
+struct poor_ctx {
+	struct alert_eval *e;
+	struct alert_found_set *out;
+};
+
+/* Did council la view home urn's record in [since, now]? */
+static bool viewed_since(const struct alert_eval *e, const char *urn,
+			 const char *la, int64_t since)
+{
+	const struct quality_set *q = &e->snap->q;
+
+	for (size_t k = 0; k < q->nviews; k++) {
+		const struct home_view *w = &q->views[k];
+
+		if (w->kind == ORG_COUNCIL && !strcmp(w->urn, urn) &&
+		    !strcmp(w->code, la) && w->at >= since && w->at <= e->now)
+			return true;
+	}
+	return false;
+}
+
+static void poor_home(const struct q_inspection *in, void *ctx)
+{
+	struct poor_ctx *pc = ctx;
+	struct alert_eval *e = pc->e;
+	const struct alert_snapshot *snap = e->snap;
+	int32_t h = alert_home_index(snap, in->urn);
+	int32_t last = in->end_on != DATE_NONE ? in->end_on : in->start_on;
+	int64_t since = in->recorded_at ? in->recorded_at :
+					  uk_day_start(last);
+
+	if (h < 0)
+		return;
+	for (size_t k = 0; k < snap->nplacing; k++) {
+		const struct alert_placing *pl = &snap->placing[k];
+		struct alert_found *a;
+		struct facts fa;
+		char themes[96];
+		size_t len = 0;
+
+		if (pl->home != h || viewed_since(e, in->urn, pl->la, since))
+			continue;
+		a = found_add(pc->out, 0, 0, h);
+		snprintf(a->key, sizeof(a->key), "home-poor:%s:%s", in->urn,
+			 pl->la);
+		a->to_kind = ORG_COUNCIL;
+		snprintf(a->to_code, sizeof(a->to_code), "%s", pl->la);
+		a->severity = ALERT_SEV_HIGH;
+		a->due_from_raise = true;
+		a->due_days_after = (int32_t)e->p[2];
+		a->trigger_day = last;
+		a->ongoing = true;
+		themes[0] = '\0';
+		for (int t = 0; t < Q_NTHEMES; t++)
+			if (in->rating[t] == Q_POOR)
+				len += (size_t)snprintf(
+					themes + len, sizeof(themes) - len,
+					"%s\"%s\"", len ? "," : "",
+					q_theme_code((enum q_theme)t));
+		facts_start(&fa, a->facts);
+		facts_int(&fa, "inspection", in->id);
+		facts_day(&fa, "inspected_on", in->start_on);
+		facts_put(&fa, "poor", "[%s]", themes);
+		facts_str(&fa, "council", pl->la, LA_CODE_MAX);
+		facts_int(&fa, "children", pl->children);
+		facts_end(&fa);
+	}
+}
+
+static void poor_finish(struct alert_eval *e, struct alert_found_set *out)
+{
+	struct poor_ctx pc = { e, out };
+
+	if (!e->snap->quality)
+		return;
+	alert_poor_homes(&e->snap->q, e->today, poor_home, &pc);
+}
+
 /* ---- the table --------------------------------------------------------------------- */
 
 const struct alert_rule alert_rules[] = {
@@ -811,7 +1273,7 @@ const struct alert_rule alert_rules[] = {
 	  "dychwelyd o fewn y terfyn (72 awr yn ddiofyn), neu fe'i "
 	  "cynhaliwyd yn hwyr.",
 	  false, ri_params, ARRAY_SIZE(ri_params), ALERT_TO_COUNCIL,
-	  ALERT_TO_INSPECTORATE, ri_child, NULL },
+	  ALERT_TO_INSPECTORATE, ri_child, NULL, false },
 	{ "repeat-missing", "Repeatedly missing, no strategy meeting",
 	  "Ar goll dro ar ôl tro, dim cyfarfod strategaeth",
 	  "A child went missing 3 or more times within 90 days (by default) "
@@ -820,7 +1282,7 @@ const struct alert_rule alert_rules[] = {
 	  "ddiofyn) ac ni chynhaliwyd cyfarfod strategaeth ers y cyntaf.",
 	  true, repeat_params, ARRAY_SIZE(repeat_params),
 	  ALERT_TO_COUNCIL | ALERT_TO_POLICE, ALERT_TO_INSPECTORATE,
-	  repeat_child, NULL },
+	  repeat_child, NULL, false },
 	{ "long-or-high-risk", "Missing over 24 hours or high risk, no "
 	  "strategy meeting",
 	  "Ar goll dros 24 awr neu risg uchel, dim cyfarfod strategaeth",
@@ -832,7 +1294,7 @@ const struct alert_rule alert_rules[] = {
 	  "strategaeth ers i'r cyfnod ddechrau.",
 	  false, long_params, ARRAY_SIZE(long_params),
 	  ALERT_TO_COUNCIL | ALERT_TO_POLICE | ALERT_TO_PROVIDER,
-	  ALERT_TO_INSPECTORATE, long_child, NULL },
+	  ALERT_TO_INSPECTORATE, long_child, NULL, false },
 	{ "exploitation", "Exploitation concern, no safety plan review",
 	  "Pryder am gamfanteisio, dim adolygiad o'r cynllun diogelwch",
 	  "An exploitation concern was recorded on 2 or more missing "
@@ -843,7 +1305,7 @@ const struct alert_rule alert_rules[] = {
 	  "adolygiad o'r cynllun diogelwch.",
 	  true, exploit_params, ARRAY_SIZE(exploit_params),
 	  ALERT_TO_COUNCIL | ALERT_TO_POLICE, ALERT_TO_INSPECTORATE,
-	  exploit_child, NULL },
+	  exploit_child, NULL, false },
 	{ "criminalisation", "Arrested or charged during a missing episode",
 	  "Arestiwyd neu cyhuddwyd yn ystod cyfnod ar goll",
 	  "A child was arrested or charged in connection with a missing "
@@ -853,7 +1315,7 @@ const struct alert_rule alert_rules[] = {
 	  "chyfnod ar goll: rhoddir gwybod i'r cyngor a'r arolygiaeth "
 	  "(troseddoli plant mewn gofal).",
 	  true, crim_params, ARRAY_SIZE(crim_params),
-	  ALERT_TO_COUNCIL | ALERT_TO_INSPECTORATE, 0, crim_child, NULL },
+	  ALERT_TO_COUNCIL | ALERT_TO_INSPECTORATE, 0, crim_child, NULL, false },
 	{ "placement-stability", "Placement moves or a distant placement",
 	  "Symud lleoliad neu leoliad pell",
 	  "A child moved placement 3 or more times in the last 12 months, "
@@ -863,7 +1325,7 @@ const struct alert_rule alert_rules[] = {
 	  "neu mae lleoliad newydd fwy nag 20 milltir o'r cartref heb reswm "
 	  "wedi'i gofnodi (yn ddiofyn).",
 	  true, stab_params, ARRAY_SIZE(stab_params), ALERT_TO_COUNCIL,
-	  ALERT_TO_INSPECTORATE, stab_child, NULL },
+	  ALERT_TO_INSPECTORATE, stab_child, NULL, false },
 	{ "home-missing-rate", "Home with many missing periods",
 	  "Cartref â llawer o gyfnodau ar goll",
 	  "A home's missing periods per place over the last 90 days are in "
@@ -873,7 +1335,46 @@ const struct alert_rule alert_rules[] = {
 	  "yn y degfed uchaf o gartrefi, neu wedi codi mwy na 50% ar y 90 "
 	  "diwrnod cyn hynny (yn ddiofyn).",
 	  true, home_params, ARRAY_SIZE(home_params), ALERT_TO_INSPECTORATE, 0,
-	  home_child, home_finish },
+	  home_child, home_finish, false },
+	{ "pan-overdue", "Priority action notice past its date",
+	  "Hysbysiad gweithredu blaenoriaethol wedi pasio'i ddyddiad",
+	  "A priority action notice from an inspection of a home is past its "
+	  "due date and has not been met: the home's provider and the "
+	  "inspectorate are told.",
+	  "Mae hysbysiad gweithredu blaenoriaethol o arolygiad cartref wedi "
+	  "pasio'i ddyddiad ac nid yw wedi'i fodloni: rhoddir gwybod i "
+	  "ddarparwr y cartref a'r arolygiaeth.",
+	  true, pan_params, ARRAY_SIZE(pan_params),
+	  ALERT_TO_PROVIDER | ALERT_TO_INSPECTORATE, ALERT_TO_INSPECTORATE,
+	  NULL, pan_finish, true },
+	{ "rec-action-overdue", "Recommendation action past its target date",
+	  "Cam gweithredu ar argymhelliad wedi pasio'i ddyddiad targed",
+	  "An action an organisation recorded for a recommendation addressed "
+	  "to it is past its target date and not marked done.",
+	  "Mae cam gweithredu a gofnododd sefydliad ar gyfer argymhelliad a "
+	  "gyfeiriwyd ato wedi pasio'i ddyddiad targed ac nid yw wedi'i nodi'n "
+	  "gyflawn.",
+	  true, action_params, ARRAY_SIZE(action_params), ALERT_TO_NAMED,
+	  ALERT_TO_INSPECTORATE, NULL, action_finish, true },
+	{ "rec-no-update", "No progress update on a recommendation",
+	  "Dim diweddariad ar gynnydd argymhelliad",
+	  "An organisation has recorded no progress update on a "
+	  "recommendation addressed to it for more than 90 days (by default), "
+	  "and its work on it is not done and accepted.",
+	  "Nid yw sefydliad wedi cofnodi diweddariad ar gynnydd argymhelliad a "
+	  "gyfeiriwyd ato ers mwy na 90 diwrnod (yn ddiofyn), ac nid yw ei "
+	  "waith arno wedi'i gyflawni a'i dderbyn.",
+	  true, noupd_params, ARRAY_SIZE(noupd_params), ALERT_TO_NAMED,
+	  ALERT_TO_INSPECTORATE, NULL, noupd_finish, true },
+	{ "poor-home-unviewed", "Home rated Poor, record not viewed",
+	  "Cartref wedi'i raddio'n Wael, cofnod heb ei weld",
+	  "A home's latest inspection rated a theme Poor, and a council that "
+	  "places children there has not viewed the home's record since.",
+	  "Graddiodd arolygiad diweddaraf cartref thema'n Wael, ac nid yw "
+	  "cyngor sy'n lleoli plant yno wedi gweld cofnod y cartref ers "
+	  "hynny.",
+	  true, poor_params, ARRAY_SIZE(poor_params), ALERT_TO_NAMED,
+	  ALERT_TO_INSPECTORATE, NULL, poor_finish, true },
 };
 const size_t alert_nrules = ARRAY_SIZE(alert_rules);
 
@@ -978,7 +1479,9 @@ void alerts_evaluate(const struct alert_snapshot *snap, int64_t now,
 	for (size_t r = 0; r < alert_nrules; r++)
 		if (alert_rules[r].finish) {
 			alert_rules[r].finish(&e[r], &out[r]);
-			if (e_top && !home_only) {
+			/* the home rule's threshold, for one-child runs */
+			if (e_top && !home_only &&
+			    alert_rules[r].finish == home_finish) {
 				e_top->top_known = e[r].top_known;
 				e_top->top_periods = e[r].top_periods;
 				e_top->top_places = e[r].top_places;

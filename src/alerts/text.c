@@ -24,6 +24,7 @@
 #include "alerts/alerts.h"
 #include "base/parse.h"
 #include "base/uktime.h"
+#include "domain/quality.h"
 
 #define MS_PER_DAY 86400000LL
 #define DASH " \xe2\x80\x94 "	/* an em dash between spaces */
@@ -357,6 +358,157 @@ static void what_home(struct out *o, const json_t *f, bool cy)
 		    f_int(f, "rise_pct"));
 }
 
+/* ---- the quality of care (issue 13) ------------------------------------------ */
+
+/* An organisation a recommendation is addressed to, in words: its kind
+ * and code ("council W06000015"); the kind alone for the inspectorate. */
+static void addressee_text(struct out *o, const json_t *f, bool cy)
+{
+	static const struct { const char *kind, *en, *cy; } kinds[] = {
+		{ "inspectorate", "the inspectorate", "yr arolygiaeth" },
+		{ "council", "council", "cyngor" },
+		{ "provider", "provider", "darparwr" },
+		{ "police", "police force", "heddlu" },
+		{ "health_board", "health board", "bwrdd iechyd" },
+	};
+	const char *kind = json_string_value(json_object_get(f, "to_kind"));
+	const char *code = json_string_value(json_object_get(f, "to_code"));
+
+	for (size_t i = 0; kind && i < ARRAY_SIZE(kinds); i++)
+		if (!strcmp(kind, kinds[i].kind)) {
+			put(o, "%s", cy ? kinds[i].cy : kinds[i].en);
+			if (strcmp(kind, "inspectorate") && code)
+				put(o, " %s", code);
+			return;
+		}
+	put(o, "%s", code ? code : "");
+}
+
+static const char *f_str(const json_t *f, const char *name)
+{
+	const char *s = json_string_value(json_object_get(f, name));
+
+	return s ? s : "";
+}
+
+static void what_pan(struct out *o, const json_t *f, bool cy)
+{
+	char a[UK_TEXT_MAX];
+	int32_t insp = f_day(f, "inspected_on");
+
+	if (insp != DATE_NONE)
+		put(o, cy ? "Nid yw hysbysiad gweithredu blaenoriaethol o "
+			    "arolygiad %s wedi" RQ "i fodloni." :
+			    "A priority action notice from the inspection of "
+			    "%s has not been met.", on_day(insp, cy, a));
+	else
+		put(o, cy ? "Nid yw hysbysiad gweithredu blaenoriaethol wedi" RQ
+			    "i fodloni." :
+			    "A priority action notice has not been met.");
+	if (f_bool(f, "not_met"))
+		put(o, cy ? " Barnwyd nad oedd wedi" RQ "i fodloni mewn "
+			    "arolygiad diweddarach." :
+			    " A later inspection judged it not met.");
+	else if (f_bool(f, "responded"))
+		put(o, cy ? " Mae" RQ "r darparwr wedi anfon cynllun "
+			    "gweithredu." :
+			    " The provider has sent an action plan.");
+	else
+		put(o, cy ? " Nid yw" RQ "r darparwr wedi ymateb." :
+			    " The provider has not responded.");
+}
+
+static void what_rec_action(struct out *o, const json_t *f, bool cy)
+{
+	char a[UK_TEXT_MAX];
+
+	put(o, cy ? "Roedd gan gam gweithredu ar argymhelliad %s ddyddiad "
+		    "targed o %s, ac nid yw wedi" RQ "i nodi" RQ "n gyflawn." :
+		    "An action on recommendation %s had a target date of %s "
+		    "and is not marked done.",
+	    f_str(f, "code"), on_day(f_day(f, "target_day"), cy, a));
+}
+
+static void what_rec_update(struct out *o, const json_t *f, bool cy)
+{
+	const char *code = f_str(f, "status");
+	const char *status = "";
+	int64_t last = f_int(f, "last_update_at"), days = f_int(f, "days");
+	char a[UK_TEXT_MAX];
+
+	for (int s = 0; s < REC_NSTATUSES; s++)
+		if (!strcmp(code, rec_status_code((enum rec_status)s)))
+			status = rec_status_name((enum rec_status)s, cy);
+	put(o, cy ? "Dim diweddariad ar gynnydd argymhelliad %s ers mwy na %"
+		    PRId64 " diwrnod: " :
+		    "No progress update on recommendation %s for more than %"
+		    PRId64 " days: ", f_str(f, "code"), days);
+	if (last)
+		put(o, cy ? "roedd yr olaf ar %s." : "the last was on %s.",
+		    when(last, cy, a));
+	else
+		put(o, cy ? "dim un ers ei wneud ar %s." :
+			    "none since it was made on %s.",
+		    on_day(f_day(f, "made_day"), cy, a));
+	if (status[0])
+		put(o, cy ? " Statws: %s." : " Status: %s.", status);
+}
+
+static void what_poor(struct out *o, const json_t *f, bool cy)
+{
+	const json_t *poor = json_object_get(f, "poor");
+	size_t n = json_array_size(poor), k = 0;
+	int64_t children = f_int(f, "children");
+	char a[UK_TEXT_MAX];
+
+	put(o, cy ? "Graddiodd arolygiad %s " : "The inspection of %s rated ",
+	    on_day(f_day(f, "inspected_on"), cy, a));
+	for (size_t i = 0; i < n; i++) {
+		const char *c = json_string_value(json_array_get(poor, i));
+
+		for (int t = 0; c && t < Q_NTHEMES; t++) {
+			if (strcmp(c, q_theme_code((enum q_theme)t)))
+				continue;
+			put(o, "%s%s", !k ? "" : i + 1 == n ?
+				    (cy ? " a " : " and ") : ", ",
+			    q_theme_name((enum q_theme)t, cy));
+			k++;
+		}
+	}
+	put(o, cy ? " yn Wael. " : " Poor. ");
+	if (cy)
+		put(o, "Mae %" PRId64 " o blant yng ngofal cyngor %s wedi" RQ
+		    "u lleoli yno heddiw, ac nid oes neb o" RQ "r cyngor wedi "
+		    "gweld cofnod y cartref ers yr arolygiad.", children,
+		    f_str(f, "council"));
+	else
+		put(o, "%" PRId64 " %s looked after by council %s %s placed "
+		    "there today, and nobody from the council has viewed the "
+		    "home" RQ "s record since the inspection.", children,
+		    children == 1 ? "child" : "children", f_str(f, "council"),
+		    children == 1 ? "is" : "are");
+}
+
+int64_t alert_rec_of(const struct alert_row *r,
+		     char code[ALERT_REC_CODE_MAX + 1])
+{
+	json_t *f = r->facts[0] ? json_loads(r->facts, 0, NULL) : NULL;
+	const struct alert_rule *rule = alert_rule_find(r->rule);
+	int64_t id = 0;
+
+	code[0] = '\0';
+	if (json_is_object(f) && rule && rule->quality) {
+		id = f_int(f, "rec");
+		snprintf(code, ALERT_REC_CODE_MAX + 1, "%s", f_str(f, "code"));
+	}
+	if (id <= 0) {
+		id = 0;
+		code[0] = '\0';
+	}
+	json_decref(f);
+	return id;
+}
+
 /* ---- what to do ------------------------------------------------------------- */
 
 static const char *todo_of(const struct alert_row *r, const json_t *f,
@@ -428,6 +580,34 @@ static const char *todo_of(const struct alert_row *r, const json_t *f,
 			    "n ymateb iddynt; ystyriwch arolygiad." :
 			    "Look at the home" RQ "s missing episodes and how it "
 			    "responds to them; consider an inspection.";
+	if (!strcmp(rule, "pan-overdue"))
+		return cy ? "Darparwr: unionwch yr hyn y mae" RQ "r hysbysiad yn "
+			    "ei ofyn a rhowch wybod i" RQ "r arolygiaeth. "
+			    "Arolygiaeth: gwiriwch a yw wedi" RQ "i fodloni a "
+			    "chofnodwch y dyfarniad." :
+			    "Provider: put right what the notice requires and "
+			    "tell the inspectorate. Inspectorate: check whether "
+			    "it is met and record the judgement.";
+	if (!strcmp(rule, "rec-action-overdue"))
+		return cy ? "Cwblhewch y cam gweithredu a" RQ "i nodi" RQ "n "
+			    "gyflawn, neu cofnodwch ddiweddariad sy" RQ "n "
+			    "dweud pam mae" RQ "n hwyr a beth yw" RQ "r targed "
+			    "newydd." :
+			    "Complete the action and mark it done, or record an "
+			    "update saying why it is late and what the new "
+			    "target is.";
+	if (!strcmp(rule, "rec-no-update"))
+		return cy ? "Cofnodwch ddiweddariad ar y cynnydd gyda" RQ "i "
+			    "dystiolaeth, a" RQ "ch statws." :
+			    "Record a progress update with its evidence, and "
+			    "your status.";
+	if (!strcmp(rule, "poor-home-unviewed"))
+		return cy ? "Edrychwch ar gofnod y cartref a" RQ "i arolygiad, ac "
+			    "adolygwch a yw lleoliadau eich plant yno" RQ "n "
+			    "ddiogel." :
+			    "View the home" RQ "s record and its inspection, and "
+			    "review whether your children" RQ "s placements "
+			    "there are safe.";
 	return cy ? "Darllenwch y rhybudd a phenderfynwch beth i" RQ "w wneud." :
 		    "Read the alert and decide what to do.";
 }
@@ -465,7 +645,8 @@ void alert_unnamed_text(const struct alert_row *r, bool cy, char *out,
 		 "A child looked after by %s Council", la);
 }
 
-static void where_of(struct out *o, const struct alert_row *r, bool cy)
+static void where_of(struct out *o, const struct alert_row *r,
+		     const json_t *f, bool cy)
 {
 	if (r->unnamed) {
 		/* no home: with the times, it could point at the child */
@@ -484,6 +665,14 @@ static void where_of(struct out *o, const struct alert_row *r, bool cy)
 		put(o, "%s", r->home_name);
 		if (area[0])
 			put(o, ", %s", area);
+	}
+	if (f && json_is_string(json_object_get(f, "to_kind")) &&
+	    json_is_integer(json_object_get(f, "rec"))) {
+		/* a recommendation's: which, and to whom */
+		put(o, cy ? "Argymhelliad %s, a gyfeiriwyd at " :
+			    "Recommendation %s, addressed to ",
+		    f_str(f, "code"));
+		addressee_text(o, f, cy);
 	}
 	if (!r->ref[0])
 		return;
@@ -568,11 +757,19 @@ void alert_text(const struct alert_row *r, int64_t now, bool cy,
 		what_stab(&o, f, cy);
 	} else if (!strcmp(r->rule, "home-missing-rate")) {
 		what_home(&o, f, cy);
+	} else if (!strcmp(r->rule, "pan-overdue")) {
+		what_pan(&o, f, cy);
+	} else if (!strcmp(r->rule, "rec-action-overdue")) {
+		what_rec_action(&o, f, cy);
+	} else if (!strcmp(r->rule, "rec-no-update")) {
+		what_rec_update(&o, f, cy);
+	} else if (!strcmp(r->rule, "poor-home-unviewed")) {
+		what_poor(&o, f, cy);
 	} else if (rule) {
 		put(&o, "%s", cy ? rule->desc_cy : rule->desc_en);
 	}
 	out_init(&o, out->where, sizeof(out->where));
-	where_of(&o, r, cy);
+	where_of(&o, r, json_is_object(f) ? f : NULL, cy);
 	out_init(&o, out->due, sizeof(out->due));
 	due_of(&o, r, now, cy);
 	if (r->unnamed && alert_is_live(r->state))

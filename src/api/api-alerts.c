@@ -45,6 +45,21 @@ static json_t *words_json(struct api_json *j, const struct alert_row *r,
 	return o;
 }
 
+/* The recommendation an alert is about, {"id", "code"}, or null. */
+static json_t *rec_json(struct api_json *j, const struct alert_row *r)
+{
+	char code[ALERT_REC_CODE_MAX + 1];
+	int64_t id = alert_rec_of(r, code);
+	json_t *o;
+
+	if (!id)
+		return json_null();
+	o = json_object();
+	api_set(j, o, "id", json_integer(id));
+	api_set(j, o, "code", api_str(code));
+	return o;
+}
+
 static json_t *alert_json(struct api_json *j, const struct alert_row *r,
 			  int64_t now)
 {
@@ -77,6 +92,7 @@ static json_t *alert_json(struct api_json *j, const struct alert_row *r,
 		home = json_null();
 	}
 	api_set(j, o, "home", home);
+	api_set(j, o, "recommendation", rec_json(j, r));
 	facts = r->facts[0] ? json_loads(r->facts, 0, NULL) : NULL;
 	if (!json_is_object(facts)) {
 		json_decref(facts);
@@ -195,7 +211,7 @@ static json_t *item_json(struct api_json *j, const struct alert_item_page *pg,
 		x = json_null();
 	}
 	api_set(j, o, "child", x);
-	if (!it->ref[0] && !it->unnamed) {
+	if (!it->ref[0] && !it->unnamed && it->urn[0]) {
 		x = json_object();
 		api_set(j, x, "urn", api_str(it->urn));
 		api_set(j, x, "name", api_str(lead->home_name));
@@ -203,6 +219,7 @@ static json_t *item_json(struct api_json *j, const struct alert_item_page *pg,
 		x = json_null();
 	}
 	api_set(j, o, "home", x);
+	api_set(j, o, "recommendation", rec_json(j, lead));
 	api_set(j, o, "severity", json_string(alert_severity_name(
 						  it->severity)));
 	api_set(j, o, "due_at", api_time(it->due_at));

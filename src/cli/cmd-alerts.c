@@ -194,6 +194,7 @@ static const char *to_names(unsigned to, char *out, size_t cap)
 		{ ALERT_TO_POLICE, "police" },
 		{ ALERT_TO_PROVIDER, "provider" },
 		{ ALERT_TO_INSPECTORATE, "inspectorate" },
+		{ ALERT_TO_NAMED, "named" },
 	};
 	size_t len = 0;
 
@@ -321,10 +322,18 @@ static void print_item(const struct alert_item_page *pg, size_t i, int64_t now,
 
 		alert_unnamed_text(lead, cy, who, sizeof(who));
 		printf("%ld. %s", pg->page * pg->page_size + (long)i + 1, who);
-	} else {
+	} else if (it->urn[0]) {
 		printf("%ld. %s %s (%s)", pg->page * pg->page_size +
 		       (long)i + 1, cy ? "Cartref" : "Home",
 		       lead->home_name[0] ? lead->home_name : it->urn, it->urn);
+	} else {
+		/* about a recommendation (an item alone) */
+		char code[ALERT_REC_CODE_MAX + 1];
+
+		alert_rec_of(lead, code);
+		printf("%ld. %s %s", pg->page * pg->page_size + (long)i + 1,
+		       cy ? "Argymhelliad" : "Recommendation",
+		       code[0] ? code : lead->key);
 	}
 	printf(" \xe2\x80\x94 %s", alert_severity_label(it->severity, cy));
 	if (alert_is_overdue(lead, now))

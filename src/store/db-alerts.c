@@ -1001,10 +1001,11 @@ static const char sql_list_count[] = "SELECT count(*)" LIST_FROM;
  * then the newest. */
 #define URGENCY "a.severity DESC, a.due_at IS NULL, a.due_at," \
 	" a.raised_at DESC, a.id DESC"
-/* An item: the child, else the home. */
-#define ITEM "coalesce('c' || a.child_id, 'h' || a.urn)"
+/* An item: the child, else the home, else the alert alone (about a
+ * recommendation). */
+#define ITEM "coalesce('c' || a.child_id, 'h' || a.urn, 'a' || a.id)"
 static const char sql_items[] =
-	"SELECT item, child_id, urn, severity, due_at, newest, nall FROM ("
+	"SELECT item, child_id, urn, severity, due_at, newest, nall, id FROM ("
 	"SELECT " ITEM " AS item, a.child_id AS child_id, a.urn AS urn,"
 	" a.severity AS severity, a.due_at AS due_at, a.id AS id,"
 	" row_number() OVER (PARTITION BY " ITEM " ORDER BY " URGENCY ") AS rn,"
@@ -1020,6 +1021,9 @@ static const char sql_item_child[] =
 static const char sql_item_home[] =
 	ALERT_COLS LIST_WHERE " AND a.child_id IS NULL AND a.urn = ?10"
 	" ORDER BY " URGENCY " LIMIT ?8";
+static const char sql_item_alone[] =
+	ALERT_COLS LIST_WHERE " AND a.child_id IS NULL AND a.urn IS NULL"
+	" AND a.id = ?10 ORDER BY " URGENCY " LIMIT ?8";
 static const char sql_alert_homes[] =
 	"SELECT DISTINCT a.home_urn, h.name FROM alert a"
 	" JOIN alert_recipient ar ON ar.alert_id = a.id"
@@ -1155,7 +1159,8 @@ static int item_reasons(struct sql *db, const char *kind, const char *code,
 			struct err *err)
 {
 	struct sql_stmt *st = sql_cached(db, it->child_id ? sql_item_child :
-					   sql_item_home, err);
+					   it->urn[0] ? sql_item_home :
+					   sql_item_alone, err);
 	int rc;
 
 	if (!st)
@@ -1164,8 +1169,10 @@ static int item_reasons(struct sql *db, const char *kind, const char *code,
 	sql_bind_int(st, 8, ALERT_ITEM_REASONS_MAX);
 	if (it->child_id)
 		sql_bind_int(st, 10, it->child_id);
-	else
+	else if (it->urn[0])
 		sql_bind_text(st, 10, it->urn);
+	else
+		sql_bind_int(st, 10, it->alert_id);
 	it->first = out->nreasons;
 	while ((rc = sql_step(st)) == SQL_ROW) {
 		ALLOC_GROW(out->reasons, out->nreasons + 1, out->areasons);
@@ -1212,6 +1219,8 @@ int db_alert_items_list(struct sql *db, const char *kind, const char *code,
 		it->due_at = sql_col_time(st, 4);
 		it->newest_at = sql_col_time(st, 5);
 		it->nall = (long)sql_col_int(st, 6);
+		if (!it->child_id && !it->urn[0])
+			it->alert_id = sql_col_int(st, 7);
 	}
 	sql_reset(st);
 	if (rc != SQL_DONE && rc != SQL_ROW)

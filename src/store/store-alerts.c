@@ -15,6 +15,8 @@ void alert_snapshot_release(struct alert_snapshot *snap)
 	free(snap->periods);
 	free(snap->placements);
 	free(snap->homes);
+	quality_set_release(&snap->q);
+	free(snap->placing);
 	memset(snap, 0, sizeof(*snap));
 }
 

@@ -17,6 +17,7 @@
 #include "domain/alert.h"
 #include "domain/people.h"
 #include "store/store-core.h"
+#include "store/store-quality.h"
 #include "store/store-scope.h"
 
 #define ALERT_DETAIL_MAX 200
@@ -81,6 +82,13 @@ struct alert_home {
 	int32_t registered, closed;	/* closed DATE_NONE: open */
 };
 
+/* A council placing children at a home (the "Poor rating" rule). */
+struct alert_placing {
+	int32_t home;			/* index in homes */
+	char la[LA_CODE_MAX + 1];
+	long children;			/* its children placed there today */
+};
+
 struct alert_snapshot {
 	struct alert_child *children;	/* by id */
 	size_t nchildren;
@@ -94,6 +102,18 @@ struct alert_snapshot {
 	size_t nplacements;
 	struct alert_home *homes;	/* by URN: every home */
 	size_t nhomes;
+	/*
+	 * The quality of care (issue 13): inspections with their findings,
+	 * the recommendations register with its follow-up, and the views
+	 * of homes' records, and the councils placing children today at
+	 * each home whose latest inspection rated a theme Poor.  Loaded by
+	 * a full run only (alerts_run()); quality false: not loaded, and
+	 * the rules that read it find nothing.
+	 */
+	bool quality;
+	struct quality_set q;
+	struct alert_placing *placing;	/* by home, la */
+	size_t nplacing;
 };
 
 #define ALERT_SNAPSHOT_INIT { .children = NULL }
@@ -267,7 +287,8 @@ int store_alerts_list(struct store *s, enum org_kind kind, const char *code,
 
 /*
  * Items: the same alerts grouped, one item per child (its alerts about
- * it) or per home (the home rule's), each with its reasons.  Items are
+ * it) or per home (the home rules'), each with its reasons; an alert
+ * about neither (a recommendation's) is an item alone.  Items are
  * ordered by urgency: the most urgent reason of each (highest severity,
  * then earliest due, no due last, then newest), then the newest alert
  * of the item; reasons within an item in the same order.
@@ -278,6 +299,8 @@ struct alert_item {
 	char la[LA_CODE_MAX + 1];	/* the child's council, or "" */
 	char ref[S903_CHILD_MAX + 1];	/* the child, or "" */
 	char urn[S903_URN_MAX + 1];	/* a home item's home, or "" */
+	/* an item about neither (a recommendation's alert): that alert */
+	int64_t alert_id;
 	bool unnamed;			/* as alert_row's (src/alerts/) */
 	int severity;			/* of its most urgent reason */
 	int64_t due_at;			/* of its most urgent reason; 0 */

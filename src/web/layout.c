@@ -164,8 +164,11 @@ static void nav_items(struct request *req, struct response *res,
 	if (r != ROLE_ANALYST && r != ROLE_ADMIN)
 		nav_item(req, res, "/children", "/children", "Children",
 			 "Plant");
-	/* the roles whose organisations receive alerts (docs/alerts.md) */
-	if (r != ROLE_ANALYST && r != ROLE_ADMIN)
+	/* the roles whose organisations receive alerts (docs/alerts.md);
+	 * a health board's analysts, those on recommendations addressed to
+	 * the board */
+	if ((r != ROLE_ANALYST && r != ROLE_ADMIN) ||
+	    (r == ROLE_ANALYST && ws->org.kind == ORG_HEALTH_BOARD))
 		nav_item(req, res, "/alerts", "/alerts", "Alerts",
 			 "Rhybuddion");
 	/* the register names no child: every role but admin reads it

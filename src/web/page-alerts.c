@@ -231,6 +231,26 @@ static void filters(struct request *req, struct response *res,
 	res_markup(res, "</button>\n</form>\n");
 }
 
+/* "Recommendation NR2019-1", linked to it: what an alert on a
+ * recommendation is about (alert_rec_of()). */
+static void rec_link(struct request *req, struct response *res,
+		     const struct alert_row *r)
+{
+	char code[ALERT_REC_CODE_MAX + 1];
+	int64_t id = alert_rec_of(r, code);
+
+	if (!id) {
+		res_text(res, alert_title(r->rule, is_cy(req)));
+		return;
+	}
+	res_markup(res, "<a class=\"govuk-link\" href=\"/recommendations/");
+	res_int(res, id);
+	res_markup(res, "\">");
+	res_text(res, tr(req, "Recommendation ", "Argymhelliad "));
+	res_text(res, code);
+	res_markup(res, "</a>");
+}
+
 static void item_row(struct request *req, struct response *res,
 		     const struct list_view *lv, const struct alert_item *it)
 {
@@ -250,8 +270,10 @@ static void item_row(struct request *req, struct response *res,
 
 		alert_unnamed_text(lead, cy, who, sizeof(who));
 		res_text(res, who);
-	} else {
+	} else if (it->urn[0]) {
 		part_home_link(res, it->urn, lead->home_name);
+	} else {
+		rec_link(req, res, lead);
 	}
 	res_markup(res, "<br>");
 	urgency_tags(req, res, it->severity,
@@ -499,7 +521,7 @@ static void alert_body(struct request *req, struct response *res,
 	const struct alert_row *r = &av->r;
 	bool cy = is_cy(req);
 	struct alert_text t;
-	char s[160];
+	char s[160], code[ALERT_REC_CODE_MAX + 1];
 
 	alert_text(r, av->v.now_ms, cy, &t);
 	res_markup(res, "<div class=\"govuk-grid-row\">\n"
@@ -532,8 +554,11 @@ static void alert_body(struct request *req, struct response *res,
 
 		alert_unnamed_text(r, cy, who, sizeof(who));
 		res_text(res, who);
-	} else {
+	} else if (r->urn[0] || r->home_name[0]) {
 		res_text(res, r->home_name[0] ? r->home_name : r->urn);
+	} else if (alert_rec_of(r, code)) {
+		res_text(res, tr(req, "Recommendation ", "Argymhelliad "));
+		res_text(res, code);
 	}
 	res_markup(res, "</span>\n<h1 class=\"govuk-heading-l\">");
 	res_text(res, alert_title(r->rule, cy));
@@ -581,6 +606,12 @@ static void alert_body(struct request *req, struct response *res,
 		part_summary_key(res, tr(req, "Children" RQ "s home",
 					 "Cartref plant"));
 		part_home_link(res, r->home_urn, r->home_name);
+		part_summary_key_end(res);
+	}
+	if (alert_rec_of(r, code)) {
+		part_summary_key(res, tr(req, "Recommendation",
+					 "Argymhelliad"));
+		rec_link(req, res, r);
 		part_summary_key_end(res);
 	}
 	part_summary_key(res, r->state == ALERT_HISTORICAL ?

@@ -826,7 +826,14 @@ void page_inspection_new_post(struct request *req, struct response *res)
 	if (!nf->f.n) {
 		rc = quality_inspection_record(s, &nf->v, &nf->i, found, nfound,
 					       &p, &err);
-		if (rc == ERR_INVALID) {
+		if (rc == ERR_EXISTS) {
+			web_form_fail(&nf->f, "start-day", tr(req,
+				      "This home already has an inspection of "
+				      "this type that started on that day",
+				      "Mae gan y cartref hwn arolygiad o" RQ "r "
+				      "math hwn a ddechreuodd ar y diwrnod "
+				      "hwnnw eisoes"));
+		} else if (rc == ERR_INVALID) {
 			q_fail(req, &nf->f, &p, insp_fields,
 			       ARRAY_SIZE(insp_fields), "", "");
 		} else if (rc) {

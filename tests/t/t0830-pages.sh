@@ -364,17 +364,15 @@ post_as() {
 	get "$pn" -b "$WORK/j-$pr" -H "Origin: $U" \
 		--data-urlencode "csrf=$(tok "$pr")" "$@" "$U$pp"
 }
-INSP_FORM="--data-urlencode start-day=12 --data-urlencode start-month=8
-	--data-urlencode start-year=2019 --data-urlencode type=full
-	--data-urlencode inspectors=Ann\ Inspector --data-urlencode r-wellbeing=good
-	--data-urlencode r-care_support=needs_improvement
-	--data-urlencode r-environment=good --data-urlencode r-leadership=poor
-	--data-urlencode summary=Staffing\ is\ thin\ at\ night.
-	--data-urlencode f1-kind=pan --data-urlencode f1-reg=reg\ 21
-	--data-urlencode f1-text=Keep\ enough\ staff\ on\ duty\ at\ night.
-	--data-urlencode f1-due-day=10 --data-urlencode f1-due-month=8
-	--data-urlencode f1-due-year=2019 --data-urlencode f2-kind=afi
-	--data-urlencode f2-reg=reg\ 34 --data-urlencode f2-text=Keep\ the\ records."
+# (values without spaces or "&": "+" is a space in a form)
+INSP_FORM="-d start-day=1 -d start-month=8 -d start-year=2019 -d type=full
+	-d inspectors=Ann+Inspector -d r-wellbeing=good
+	-d r-care_support=needs_improvement -d r-environment=good
+	-d r-leadership=poor -d summary=Staffing+is+thin+at+night.
+	-d f1-kind=pan -d f1-reg=reg+21
+	-d f1-text=Keep+enough+staff+on+duty+at+night.
+	-d f1-due-day=10 -d f1-due-month=8 -d f1-due-year=2019
+	-d f2-kind=afi -d f2-reg=reg+34 -d f2-text=Keep+the+records."
 # (a notice due before today: overdue by 5 days on the fixture's clock)
 # shellcheck disable=SC2086
 post_as inspector q-insp /homes/W0000001/inspections/new $INSP_FORM
@@ -385,7 +383,7 @@ get q-view -b "$WORK/j-inspector" "$U/inspections/$insp"
 # the notice is listed first
 pan=$(grep -o 'id="finding-[0-9]*"' "$WORK/q-view.b" | head -1 | tr -dc 0-9)
 check "the inspection: ratings, the notice first, overdue" has q-view \
-	"Full inspection, 12 August 2019" "Needs improvement" "Poor" \
+	"Full inspection, 1 August 2019" "Needs improvement" "Poor" \
 	"Priority action notice: reg 21" "Overdue by 5 days" \
 	"Area for improvement: reg 34" "No response yet"
 check "an inspector gets no response form" hasnt q-view "Your action plan"
@@ -428,18 +426,20 @@ post_matrix() {
 	check_eq "POST $ppath: by role" " $*" "$got"
 	check_eq "POST $ppath: every refusal audited" "" "$unaudited"
 }
-PARGS=$INSP_FORM
+post_as inspector q-dup /homes/W0000001/inspections/new $INSP_FORM
+check_eq "the same inspection again: 400" 400 "$(status q-dup)"
+check "saying why, on the first day" has q-dup 'href="#start-day"' \
+	"already has an inspection of this type that started on that day"
+PARGS=$(echo "$INSP_FORM" | sed 's/start-day=1 /start-day=2 /')
 post_matrix /homes/W0000001/inspections/new '^home-record:W0000001$' \
 	303 403 403 403 403 403 403
-PARGS="--data-urlencode plan-$pan=Two\ more\ night\ staff. --data-urlencode target-$pan-day=31
-	--data-urlencode target-$pan-month=8 --data-urlencode target-$pan-year=2019"
+PARGS="-d plan-$pan=Two+more+night+staff. -d target-$pan-day=31
+	-d target-$pan-month=8 -d target-$pan-year=2019"
 post_matrix "/findings/$pan/response" "^finding:$pan\$" \
 	403 403 403 403 303 403 403
-PARGS="--data-urlencode category=police --data-urlencode child=W06000011/S01
-	--data-urlencode occurred-day=14
-	--data-urlencode occurred-month=8 --data-urlencode occurred-year=2019
-	--data-urlencode occurred-hour=22 --data-urlencode occurred-minute=10
-	--data-urlencode summary=Police\ called\ to\ a\ fight."
+PARGS="-d category=police -d child=W06000011/S01 -d occurred-day=14
+	-d occurred-month=8 -d occurred-year=2019 -d occurred-hour=22
+	-d occurred-minute=10 -d summary=Police+called+to+a+fight."
 post_matrix /homes/W0000001/notifications/new '^notifications:W0000001$' \
 	403 403 403 403 303 403 403
 
@@ -456,7 +456,9 @@ check "with an error summary naming the fields" has q-bad "There is a problem" \
 	'href="#occurred-day"' 'href="#child"' 'href="#summary"'
 get q-cy -b "$WORK/j-inspector" "$U/inspections/$insp?lang=cy"
 check "the inspection in Welsh" has q-cy 'lang="cy"' "Canfyddiadau"
-check "the quality pages parse" sh -c "html_ok q-view && html_ok q-prof && html_ok q-bad"
+for f in q-view q-prof q-bad q-resp q-notifs; do
+	check "$f parses" html_ok "$f"
+done
 
 # --- the recommendations register (issue 13): page-recs.c ---
 # Two recommendations, the second repeating the first, seeded with SQL
@@ -538,7 +540,7 @@ check "a record in Welsh" has cy-rec '<html lang="cy"' "Plentyn C01" "Am y plent
 get cy-homes -b "$WORK/j-analyst" "$U/homes?lang=cy"
 check "homes in Welsh" has cy-homes '<html lang="cy"' "Cartrefi plant</h1>" "Preifat" "Gwirfoddol" "Ar agor"
 get cy-prof -b "$WORK/j-inspector" "$U/homes/W0000001?lang=cy"
-check "a profile in Welsh" has cy-prof '<html lang="cy"' "Yn y gofrestr" "Arolygiad diwethaf" "Nid oes arolygiad" \
+check "a profile in Welsh" has cy-prof '<html lang="cy"' "Yn y gofrestr" "Arolygiad diwethaf" "Ansawdd y gofal" \
 	"Beth i edrych arno yn gyntaf"
 get cy-home -b "$WORK/j-police" "$U/home?lang=cy"
 check "what to do first in Welsh" has cy-home "I’w wneud gyntaf" "Graddio’r risg: S01, 14" "Yn derbyn gofal gan Abertawe"

@@ -41,7 +41,7 @@ ep=$(sql "$db" "SELECT id FROM mfc_episode WHERE started_at LIKE '2019-04-01%'")
 
 # ---- the rules ---------------------------------------------------------
 cr alerts rules >"$WORK/rules.out"
-check_eq "seven rules at least" 7 "$(grep -c '^[a-z0-9-]*	' "$WORK/rules.out")"
+check_eq "eleven rules" 11 "$(grep -c '^[a-z0-9-]*	' "$WORK/rules.out")"
 check_grep "rule 1 with its parameter" "^  hours = 72 hours (default 72" "$WORK/rules.out"
 check_grep "Welsh descriptions" "cy: Daeth plentyn yn" "$WORK/rules.out"
 check_grep "recipients shown" "alerts: council+inspectorate" "$WORK/rules.out"

@@ -167,7 +167,7 @@ check "and in Welsh" has al-sw '"cy":{"title":"Cyfweliad dychwelyd heb ei gynnal
 check "no machine string left" hasnt al-sw '"detail"' 'UTC'
 call it-sw sw GET "/api/v1/alert-items"
 check_eq "alert items: 200" 200 "$(status it-sw)"
-check "one item for C01 with its reasons" has it-sw '"items":[{"child":{"council":"W06000015","ref":"C01"},"home":null,"severity":"' \
+check "one item for C01 with its reasons" has it-sw '"items":[{"child":{"council":"W06000015","ref":"C01"},"home":null,"recommendation":null,"severity":"' \
 	'"reasons":[{' "\"id\":$aid,"
 check_eq "C01 once" 1 "$(grep -o '"child":{"council":"W06000015","ref":"C01"}' "$WORK/it-sw.b" | wc -l)"
 check_eq "the total counts items" "$(grep -o '"child":{' "$WORK/it-sw.b" | wc -l)" "$(num it-sw total)"

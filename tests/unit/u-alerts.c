@@ -942,13 +942,541 @@ static void test_words(void **state)
 	free(row);
 }
 
+/* ---- the quality of care (issue 13) ---------------------------------------------- */
+
+/* The snapshot's quality, by hand: each array in the store's order. */
+struct qb {
+	size_t ai, af, ar, aa, ac, au, av, ap;
+};
+
+static struct q_inspection *qb_insp(struct snapb *b, struct qb *q, int64_t id,
+				    const char *urn, int32_t on)
+{
+	struct quality_set *s = &b->s.q;
+	struct q_inspection *i;
+
+	b->s.quality = true;
+	ALLOC_GROW(s->insp, s->ninsp + 1, q->ai);
+	i = &s->insp[s->ninsp++];
+	memset(i, 0, sizeof(*i));
+	i->id = id;
+	snprintf(i->urn, sizeof(i->urn), "%s", urn);
+	i->start_on = i->end_on = on;
+	for (int t = 0; t < Q_NTHEMES; t++)
+		i->rating[t] = Q_GOOD;
+	return i;
+}
+
+/* An inspection every theme of which is rated r. */
+static struct q_inspection *qb_inspection_rated(struct snapb *b, struct qb *q,
+						int64_t id, const char *urn,
+						int32_t on, enum q_rating r)
+{
+	struct q_inspection *i = qb_insp(b, q, id, urn, on);
+
+	for (int t = 0; t < Q_NTHEMES; t++)
+		i->rating[t] = r;
+	return i;
+}
+
+static struct q_finding *qb_finding(struct snapb *b, struct qb *q, int64_t id,
+				    const struct q_inspection *in,
+				    enum q_finding_kind kind, int32_t due)
+{
+	struct quality_set *s = &b->s.q;
+	struct q_finding *f;
+
+	ALLOC_GROW(s->findings, s->nfindings + 1, q->af);
+	f = &s->findings[s->nfindings++];
+	memset(f, 0, sizeof(*f));
+	f->id = id;
+	f->inspection_id = in->id;
+	snprintf(f->urn, sizeof(f->urn), "%s", in->urn);
+	snprintf(f->regulation, sizeof(f->regulation), "reg 21");
+	f->kind = kind;
+	f->due_on = due;
+	f->status = Q_OPEN;
+	f->judged_on = DATE_NONE;
+	f->response_target_on = DATE_NONE;
+	return f;
+}
+
+static struct rec *qb_rec(struct snapb *b, struct qb *q, int64_t id,
+			  const char *code, int32_t made)
+{
+	struct quality_set *s = &b->s.q;
+	struct rec *r;
+
+	b->s.quality = true;
+	ALLOC_GROW(s->recs, s->nrecs + 1, q->ar);
+	r = &s->recs[s->nrecs++];
+	memset(r, 0, sizeof(*r));
+	r->id = id;
+	snprintf(r->code, sizeof(r->code), "%s", code);
+	r->made_on = made;
+	return r;
+}
+
+static struct rec_addressee *qb_addressee(struct snapb *b, struct qb *q,
+					  int64_t id, int64_t rec,
+					  enum org_kind kind, const char *code)
+{
+	struct quality_set *s = &b->s.q;
+	struct rec_addressee *a;
+
+	ALLOC_GROW(s->addressees, s->naddressees + 1, q->aa);
+	a = &s->addressees[s->naddressees++];
+	memset(a, 0, sizeof(*a));
+	a->id = id;
+	a->rec_id = rec;
+	a->kind = kind;
+	snprintf(a->code, sizeof(a->code), "%s", code);
+	a->verdict_on = DATE_NONE;
+	return a;
+}
+
+static struct rec_action *qb_action(struct snapb *b, struct qb *q, int64_t id,
+				    int64_t addressee, int32_t target)
+{
+	struct quality_set *s = &b->s.q;
+	struct rec_action *a;
+
+	ALLOC_GROW(s->actions, s->nactions + 1, q->ac);
+	a = &s->actions[s->nactions++];
+	memset(a, 0, sizeof(*a));
+	a->id = id;
+	a->addressee_id = addressee;
+	snprintf(a->what, sizeof(a->what), "Review the protocol");
+	snprintf(a->who, sizeof(a->who), "Head of service");
+	a->target_on = target;
+	a->done_on = DATE_NONE;
+	return a;
+}
+
+static struct rec_update *qb_update(struct snapb *b, struct qb *q, int64_t id,
+				    int64_t addressee, int64_t when,
+				    enum rec_status st)
+{
+	struct quality_set *s = &b->s.q;
+	struct rec_update *u;
+
+	ALLOC_GROW(s->updates, s->nupdates + 1, q->au);
+	u = &s->updates[s->nupdates++];
+	memset(u, 0, sizeof(*u));
+	u->id = id;
+	u->addressee_id = addressee;
+	u->at = when;
+	u->status = st;
+	snprintf(u->note, sizeof(u->note), "Progress");
+	return u;
+}
+
+static void qb_view(struct snapb *b, struct qb *q, const char *urn,
+		    const char *la, int64_t when)
+{
+	struct quality_set *s = &b->s.q;
+	struct home_view *w;
+
+	ALLOC_GROW(s->views, s->nviews + 1, q->av);
+	w = &s->views[s->nviews++];
+	memset(w, 0, sizeof(*w));
+	w->kind = ORG_COUNCIL;
+	snprintf(w->code, sizeof(w->code), "%s", la);
+	snprintf(w->urn, sizeof(w->urn), "%s", urn);
+	w->at = when;
+}
+
+static void qb_placing(struct snapb *b, struct qb *q, int32_t home,
+		       const char *la, long children)
+{
+	struct alert_placing *p;
+
+	ALLOC_GROW(b->s.placing, b->s.nplacing + 1, q->ap);
+	p = &b->s.placing[b->s.nplacing++];
+	memset(p, 0, sizeof(*p));
+	p->home = home;
+	snprintf(p->la, sizeof(p->la), "%s", la);
+	p->children = children;
+}
+
+/* Noon UTC of a day: any time of the day, for the day rules. */
+static int64_t noon(int32_t d)
+{
+	return uk_day_start(d) + 12 * MS_PER_HOUR;
+}
+
+static void test_pan_overdue(void **state)
+{
+	int32_t insp = day("02/03/2026"), due = day("30/04/2026");
+	const struct alert_rule *rule = alert_rule_find("pan-overdue");
+	struct q_inspection *in;
+	struct q_finding *f;
+	struct alert_found a;
+	struct snapb b;
+	struct qb q;
+
+	(void)state;
+	sb_init(&b);
+	memset(&q, 0, sizeof(q));
+	sb_home(&b, "W0000002", 4);
+	snprintf(b.s.homes[0].provider, sizeof(b.s.homes[0].provider),
+		 "The Meadow Trust");
+	in = qb_inspection_rated(&b, &q, 1, "W0000002", insp, Q_GOOD);
+	f = qb_finding(&b, &q, 5, in, Q_PRIORITY_ACTION_NOTICE, due);
+	qb_finding(&b, &q, 6, in, Q_AREA_FOR_IMPROVEMENT, DATE_NONE);
+	/* on its date it is in time; the day after, not */
+	assert_string_equal(keys_at(&b, "pan-overdue", noon(due), NULL, 0),
+			    "");
+	assert_string_equal(keys_at(&b, "pan-overdue", uk_day_start(due + 1),
+				    NULL, 0), "finding:5");
+	assert_true(found_at(&b, "pan-overdue", noon(due + 3), "finding:5",
+			     &a));
+	assert_int_equal(a.severity, ALERT_SEV_HIGH);
+	assert_int_equal(a.due_at, uk_day_start(due + 1));
+	assert_int_equal(a.trigger_day, due);
+	assert_int_equal(a.home, 0);
+	assert_int_equal(a.child_id, 0);
+	assert_false(a.ongoing);
+	/* responded, or judged not met: still outstanding */
+	f->status = Q_RESPONDED;
+	f->responded_at = noon(due - 5);
+	assert_string_equal(keys_at(&b, "pan-overdue", noon(due + 3), NULL, 0),
+			    "finding:5");
+	f->status = Q_NOT_MET;
+	f->judged_on = due + 2;
+	assert_string_equal(keys_at(&b, "pan-overdue", noon(due + 3), NULL, 0),
+			    "finding:5");
+	/* met: cleared; met on a later day counts from that day */
+	f->status = Q_MET;
+	assert_string_equal(keys_at(&b, "pan-overdue", noon(due + 3), NULL, 0),
+			    "");
+	assert_string_equal(keys_at(&b, "pan-overdue", noon(due + 1), NULL, 0),
+			    "finding:5");
+	f->status = Q_OPEN;
+	f->judged_on = DATE_NONE;
+	/* an inspection after now is not recorded yet */
+	in->start_on = in->end_on = due + 10;
+	assert_string_equal(keys_at(&b, "pan-overdue", noon(due + 3), NULL, 0),
+			    "");
+	in->start_on = in->end_on = insp;
+	/* a one-child run loads no quality: nothing */
+	b.s.quality = false;
+	assert_string_equal(keys_at(&b, "pan-overdue", noon(due + 3), NULL, 0),
+			    "");
+	b.s.quality = true;
+	/* the horizon: a notice past its date by more than 365 days, found
+	 * for the first time, is history */
+	assert_int_equal(horizon_of("pan-overdue"), 365);
+	assert_true(found_at(&b, "pan-overdue", noon(due + 365), "finding:5",
+			     &a));
+	assert_false(alert_found_historical(&a, noon(due + 365), 365));
+	assert_true(alert_found_historical(&a, noon(due + 366), 365));
+	/* to the provider and the inspectorate; escalates to it */
+	assert_int_equal(rule->to, ALERT_TO_PROVIDER | ALERT_TO_INSPECTORATE);
+	assert_int_equal(rule->escalate_to, ALERT_TO_INSPECTORATE);
+	assert_true(rule->quality && rule->due_by_day);
+	sb_free(&b);
+}
+
+static void test_rec_action_overdue(void **state)
+{
+	int32_t made = day("01/02/2026"), target = day("30/06/2026");
+	struct rec_addressee *ad;
+	struct rec_action *ac;
+	struct alert_found a;
+	struct snapb b;
+	struct qb q;
+
+	(void)state;
+	sb_init(&b);
+	memset(&q, 0, sizeof(q));
+	qb_rec(&b, &q, 1, "NR2026-1", made);
+	ad = qb_addressee(&b, &q, 10, 1, ORG_HEALTH_BOARD, "7A4");
+	ac = qb_action(&b, &q, 100, 10, target);
+	ac->recorded_at = noon(made + 5);
+	assert_string_equal(keys_at(&b, "rec-action-overdue", noon(target),
+				    NULL, 0), "");
+	assert_string_equal(keys_at(&b, "rec-action-overdue",
+				    uk_day_start(target + 1), NULL, 0),
+			    "rec-action:100");
+	assert_true(found_at(&b, "rec-action-overdue", noon(target + 2),
+			     "rec-action:100", &a));
+	assert_int_equal(a.to_kind, ORG_HEALTH_BOARD);
+	assert_string_equal(a.to_code, "7A4");
+	assert_int_equal(a.home, -1);
+	assert_int_equal(a.severity, ALERT_SEV_MEDIUM);
+	assert_int_equal(a.due_at, uk_day_start(target + 1));
+	assert_non_null(strstr(a.facts, "\"rec\":1,\"code\":\"NR2026-1\","
+			       "\"to_kind\":\"health_board\","
+			       "\"to_code\":\"7A4\""));
+	/* done: cleared; done on a later day is not done yet */
+	ac->done_on = target + 5;
+	assert_string_equal(keys_at(&b, "rec-action-overdue", noon(target + 5),
+				    NULL, 0), "");
+	assert_string_equal(keys_at(&b, "rec-action-overdue", noon(target + 4),
+				    NULL, 0), "rec-action:100");
+	ac->done_on = DATE_NONE;
+	/* recorded after now: not yet */
+	ac->recorded_at = noon(target + 9);
+	assert_string_equal(keys_at(&b, "rec-action-overdue", noon(target + 4),
+				    NULL, 0), "");
+	ac->recorded_at = noon(made + 5);
+	/* the addressee's "done" accepted: closed for it */
+	qb_update(&b, &q, 1000, 10, noon(target + 1), REC_DONE);
+	ad->status = REC_DONE;
+	ad->verdict = REC_ACCEPTED;
+	ad->verdict_on = target + 3;
+	assert_string_equal(keys_at(&b, "rec-action-overdue", noon(target + 3),
+				    NULL, 0), "");
+	assert_string_equal(keys_at(&b, "rec-action-overdue", noon(target + 2),
+				    NULL, 0), "rec-action:100");
+	/* rejected: still to do */
+	ad->verdict = REC_REJECTED;
+	assert_string_equal(keys_at(&b, "rec-action-overdue", noon(target + 3),
+				    NULL, 0), "rec-action:100");
+	/* the horizon */
+	assert_int_equal(horizon_of("rec-action-overdue"), 365);
+	assert_true(found_at(&b, "rec-action-overdue", noon(target + 400),
+			     "rec-action:100", &a));
+	assert_true(alert_found_historical(&a, noon(target + 400), 365));
+	assert_int_equal(alert_rule_find("rec-action-overdue")->to,
+			 ALERT_TO_NAMED);
+	assert_int_equal(alert_rule_find("rec-action-overdue")->escalate_to,
+			 ALERT_TO_INSPECTORATE);
+	sb_free(&b);
+}
+
+static void test_rec_no_update(void **state)
+{
+	int32_t made = day("01/02/2026");
+	struct rec_addressee *ad;
+	struct rec_update *u;
+	struct alert_found a;
+	struct snapb b;
+	struct qb q;
+
+	(void)state;
+	sb_init(&b);
+	memset(&q, 0, sizeof(q));
+	qb_rec(&b, &q, 1, "NR2026-1", made);
+	qb_rec(&b, &q, 2, "NR2026-2", made + 400);	/* made later */
+	ad = qb_addressee(&b, &q, 10, 1, ORG_COUNCIL, "W06000015");
+	qb_addressee(&b, &q, 11, 2, ORG_COUNCIL, "W06000015");
+	/* 90 days after it was made: in time; 91: not */
+	assert_string_equal(keys_at(&b, "rec-no-update", noon(made + 90),
+				    NULL, 0), "");
+	assert_string_equal(keys_at(&b, "rec-no-update", noon(made + 91),
+				    NULL, 0), "rec-addressee:10");
+	assert_true(found_at(&b, "rec-no-update", noon(made + 91),
+			     "rec-addressee:10", &a));
+	assert_int_equal(a.to_kind, ORG_COUNCIL);
+	assert_string_equal(a.to_code, "W06000015");
+	assert_int_equal(a.severity, ALERT_SEV_LOW);
+	assert_int_equal(a.due_at, uk_day_start(made + 91));
+	assert_int_equal(a.trigger_day, made + 90);
+	/* the parameter */
+	assert_string_equal(keys_at(&b, "rec-no-update", noon(made + 31),
+				    "days", 30), "rec-addressee:10");
+	/* an update counts from its day; one after now does not yet */
+	u = qb_update(&b, &q, 1000, 10, noon(made + 60), REC_IN_PROGRESS);
+	assert_string_equal(keys_at(&b, "rec-no-update", noon(made + 150),
+				    NULL, 0), "");
+	assert_string_equal(keys_at(&b, "rec-no-update", noon(made + 151),
+				    NULL, 0), "rec-addressee:10");
+	assert_true(found_at(&b, "rec-no-update", noon(made + 151),
+			     "rec-addressee:10", &a));
+	assert_non_null(strstr(a.facts, "\"status\":\"in_progress\""));
+	assert_string_equal(keys_at(&b, "rec-no-update", noon(made + 91) -
+				    1, NULL, 0), "");
+	u->at = noon(made + 200);
+	assert_string_equal(keys_at(&b, "rec-no-update", noon(made + 91),
+				    NULL, 0), "rec-addressee:10");
+	/* done and accepted: closed; done only, or rejected: not */
+	u->at = noon(made + 10);
+	u->status = REC_DONE;
+	ad->status = REC_DONE;
+	assert_string_equal(keys_at(&b, "rec-no-update", noon(made + 120),
+				    NULL, 0), "rec-addressee:10");
+	ad->verdict = REC_ACCEPTED;
+	ad->verdict_on = made + 20;
+	assert_string_equal(keys_at(&b, "rec-no-update", noon(made + 120),
+				    NULL, 0), "");
+	ad->verdict = REC_REJECTED;
+	assert_string_equal(keys_at(&b, "rec-no-update", noon(made + 120),
+				    NULL, 0), "rec-addressee:10");
+	/* the horizon */
+	assert_true(found_at(&b, "rec-no-update", noon(made + 476),
+			     "rec-addressee:10", &a));
+	assert_false(alert_found_historical(&a, noon(made + 465), 365));
+	assert_true(alert_found_historical(&a, noon(made + 466), 365));
+	sb_free(&b);
+}
+
+static void test_poor_home(void **state)
+{
+	int32_t insp = day("02/03/2026");
+	int64_t rec_at = noon(insp + 7), now = noon(insp + 30);
+	struct q_inspection *in;
+	struct alert_found a;
+	struct snapb b;
+	struct qb q;
+
+	(void)state;
+	sb_init(&b);
+	memset(&q, 0, sizeof(q));
+	sb_home(&b, "W0000002", 4);
+	sb_home(&b, "W0000003", 4);
+	in = qb_inspection_rated(&b, &q, 1, "W0000002", insp, Q_GOOD);
+	in->rating[Q_CARE_SUPPORT] = Q_POOR;
+	in->recorded_at = rec_at;
+	qb_inspection_rated(&b, &q, 2, "W0000003", insp, Q_GOOD);
+	qb_placing(&b, &q, 0, "W06000011", 1);
+	qb_placing(&b, &q, 0, "W06000015", 2);
+	qb_placing(&b, &q, 1, "W06000015", 3);	/* rated Good */
+	assert_string_equal(keys_at(&b, "poor-home-unviewed", now, NULL, 0),
+			    "home-poor:W0000002:W06000011 "
+			    "home-poor:W0000002:W06000015");
+	assert_true(found_at(&b, "poor-home-unviewed", now,
+			     "home-poor:W0000002:W06000015", &a));
+	assert_int_equal(a.to_kind, ORG_COUNCIL);
+	assert_string_equal(a.to_code, "W06000015");
+	assert_int_equal(a.home, 0);
+	assert_int_equal(a.severity, ALERT_SEV_HIGH);
+	assert_true(a.due_from_raise);
+	assert_int_equal(a.due_days_after, 7);
+	assert_non_null(strstr(a.facts, "\"poor\":[\"care_support\"]"));
+	assert_non_null(strstr(a.facts, "\"children\":2"));
+	/* going on: never history, whatever the horizon */
+	assert_true(a.ongoing);
+	assert_false(alert_found_historical(&a, now + 9999 * MS_PER_DAY, 1));
+	/* a view before the inspection was recorded does not count; one
+	 * since does; one after now is not yet */
+	qb_view(&b, &q, "W0000002", "W06000015", rec_at - 1);
+	assert_string_equal(keys_at(&b, "poor-home-unviewed", now, NULL, 0),
+			    "home-poor:W0000002:W06000011 "
+			    "home-poor:W0000002:W06000015");
+	b.s.q.views[0].at = rec_at;
+	assert_string_equal(keys_at(&b, "poor-home-unviewed", now, NULL, 0),
+			    "home-poor:W0000002:W06000011");
+	assert_string_equal(keys_at(&b, "poor-home-unviewed", rec_at - 1,
+				    NULL, 0),
+			    "home-poor:W0000002:W06000011 "
+			    "home-poor:W0000002:W06000015");
+	/* another council's view, or a provider's, is not this one's */
+	b.s.q.views[0].kind = ORG_PROVIDER;
+	assert_string_equal(keys_at(&b, "poor-home-unviewed", now, NULL, 0),
+			    "home-poor:W0000002:W06000011 "
+			    "home-poor:W0000002:W06000015");
+	b.s.q.views[0].kind = ORG_COUNCIL;
+	/* a later inspection rated Good: not Poor from its day */
+	in = qb_inspection_rated(&b, &q, 3, "W0000002", insp + 20, Q_GOOD);
+	/* (by urn, start_on: W0000002's come before W0000003's) */
+	{
+		struct q_inspection t = b.s.q.insp[1];
+
+		b.s.q.insp[1] = b.s.q.insp[2];
+		b.s.q.insp[2] = t;
+	}
+	assert_string_equal(keys_at(&b, "poor-home-unviewed", now, NULL, 0),
+			    "");
+	assert_string_equal(keys_at(&b, "poor-home-unviewed",
+				    noon(insp + 19), NULL, 0),
+			    "home-poor:W0000002:W06000011");
+	assert_int_equal(alert_rule_find("poor-home-unviewed")->to,
+			 ALERT_TO_NAMED);
+	sb_free(&b);
+}
+
+/* The rules on the quality of care in words, both languages. */
+static void test_quality_words(void **state)
+{
+	int32_t insp = day("02/03/2026"), due = day("30/04/2026");
+	int64_t now = noon(due + 3);
+	struct alert_row *row = xmalloc(sizeof(*row));
+	struct q_inspection *in;
+	struct alert_found a;
+	struct alert_text t;
+	char code[ALERT_REC_CODE_MAX + 1];
+	struct snapb b;
+	struct qb q;
+
+	(void)state;
+	sb_init(&b);
+	memset(&q, 0, sizeof(q));
+	sb_home(&b, "W2356000", 4);
+	in = qb_inspection_rated(&b, &q, 1, "W2356000", insp, Q_GOOD);
+	in->rating[Q_WELLBEING] = in->rating[Q_LEADERSHIP] = Q_POOR;
+	qb_finding(&b, &q, 5, in, Q_PRIORITY_ACTION_NOTICE, due);
+	qb_placing(&b, &q, 0, "W06000015", 2);
+	assert_int_equal(words_of_rule(&b, "pan-overdue", now), 1);
+	assert_int_equal(words_of_rule(&b, "poor-home-unviewed", now), 1);
+	assert_true(found_at(&b, "pan-overdue", now, "finding:5", &a));
+	row_of(&a, "pan-overdue", ALERT_OPEN, row);
+	alert_text(row, now, false, &t);
+	assert_string_equal(t.what, "A priority action notice from the "
+			    "inspection of 2 March 2026 has not been met. The "
+			    "provider has not responded.");
+	assert_string_equal(t.due, "Due by 30 April 2026 \xe2\x80\x94 3 days "
+			    "overdue.");
+	assert_int_equal(alert_rec_of(row, code), 0);
+	alert_text(row, now, true, &t);
+	assert_string_equal(t.what, "Nid yw hysbysiad gweithredu "
+			    "blaenoriaethol o arolygiad 2 Mawrth 2026 "
+			    "wedi\xe2\x80\x99i fodloni. Nid yw\xe2\x80\x99r "
+			    "darparwr wedi ymateb.");
+	assert_true(found_at(&b, "poor-home-unviewed", now,
+			     "home-poor:W2356000:W06000015", &a));
+	row_of(&a, "poor-home-unviewed", ALERT_OPEN, row);
+	alert_text(row, now, false, &t);
+	assert_string_equal(t.what, "The inspection of 2 March 2026 rated "
+			    "Well-being and Leadership and management Poor. 2 "
+			    "children looked after by council W06000015 are "
+			    "placed there today, and nobody from the council "
+			    "has viewed the home\xe2\x80\x99s record since the "
+			    "inspection.");
+	/* a recommendation's: which, to whom, and a link */
+	qb_rec(&b, &q, 1, "NR2026-1", insp);
+	qb_addressee(&b, &q, 10, 1, ORG_HEALTH_BOARD, "7A4");
+	qb_action(&b, &q, 100, 10, due);
+	assert_true(found_at(&b, "rec-action-overdue", now, "rec-action:100",
+			     &a));
+	row_of(&a, "rec-action-overdue", ALERT_OPEN, row);
+	row->urn[0] = row->home_urn[0] = row->home_name[0] = '\0';
+	row->home_area_en[0] = row->home_area_cy[0] = '\0';
+	assert_int_equal(alert_rec_of(row, code), 1);
+	assert_string_equal(code, "NR2026-1");
+	alert_text(row, now, false, &t);
+	assert_string_equal(t.what, "An action on recommendation NR2026-1 "
+			    "had a target date of 30 April 2026 and is not "
+			    "marked done.");
+	assert_string_equal(t.where, "Recommendation NR2026-1, addressed to "
+			    "health board 7A4");
+	plain_words(t.what);
+	plain_words(t.todo);
+	alert_text(row, now, true, &t);
+	assert_string_equal(t.where, "Argymhelliad NR2026-1, a gyfeiriwyd at "
+			    "bwrdd iechyd 7A4");
+	assert_true(found_at(&b, "rec-no-update", noon(insp + 100),
+			     "rec-addressee:10", &a));
+	row_of(&a, "rec-no-update", ALERT_OPEN, row);
+	alert_text(row, noon(insp + 100), false, &t);
+	assert_string_equal(t.what, "No progress update on recommendation "
+			    "NR2026-1 for more than 90 days: none since it was "
+			    "made on 2 March 2026. Status: Not started.");
+	alert_text(row, noon(insp + 100), true, &t);
+	assert_non_null(strstr(t.what, "NR2026-1"));
+	assert_null(strstr(t.what, "Not started"));
+	sb_free(&b);
+	free(row);
+}
+
 static void test_rules_table(void **state)
 {
 	struct alert_params p;
 
 	(void)state;
 	alert_params_defaults(&p);	/* BUG()s on a malformed table */
-	assert_true(alert_nrules >= 7);
+	assert_true(alert_nrules >= 11);
 	for (size_t i = 0; i < alert_nrules; i++) {
 		const struct alert_rule *r = &alert_rules[i];
 
@@ -970,7 +1498,7 @@ static void test_rules_table(void **state)
 #define SWANSEA "W06000011"
 
 enum who { INSPECTOR, ANALYST, CARDIFF_SW, SWANSEA_SW, MEADOW, SOUTH_WALES,
-	   GWENT, NWHO };
+	   GWENT, HEALTH, NWHO };
 
 struct fixture {
 	struct store *s;
@@ -1030,6 +1558,9 @@ static int setup(void **state)
 	add_user(&f, GWENT, "mc@gwent.example",
 		 ROLE_POLICE_MISSING_COORDINATOR,
 		 unit_org(f.s, ORG_POLICE, "gwent", NULL));
+	/* a health board's analyst: the board's alerts on recommendations */
+	add_user(&f, HEALTH, "analyst@cav.example", ROLE_ANALYST,
+		 unit_org(f.s, ORG_HEALTH_BOARD, "7A4", NULL));
 	*state = &f;
 	return 0;
 }
@@ -1114,7 +1645,7 @@ static int64_t alert_id(struct fixture *f, const char *rule, const char *key,
 	struct alert_row *r = xmalloc(sizeof(*r));
 	int64_t found = 0;
 
-	for (int64_t id = 1; id < 200; id++) {
+	for (int64_t id = 1; id < 2000; id++) {
 		if (store_alert_get(f->s, id, r, &err)) {
 			err_clear(&err);
 			continue;
@@ -1758,6 +2289,243 @@ static void test_naming(void **state)
 	free(page);
 }
 
+/* ---- the quality of care over a store ------------------------------------------ */
+
+/* Does w see the alert of rule and key in its live list (alerts_list())?
+ * ERR_DENIED: -1. */
+static int sees(struct fixture *f, enum who w, int64_t now, const char *rule,
+		const char *key)
+{
+	struct alert_page *pg = xcalloc(1, sizeof(*pg));
+	struct alert_filter fl;
+	struct err err = ERR_INIT;
+	struct viewer v = view(f, w, now);
+	int found = 0, rc;
+
+	memset(&fl, 0, sizeof(fl));
+	fl.state = -1;
+	fl.rule = rule;
+	fl.page_size = STORE_PAGE_MAX;
+	rc = alerts_list(f->s, &v, &fl, pg, &err);
+	if (rc == ERR_DENIED)
+		found = -1;
+	else if (rc)
+		fail_msg("list: %s", err_text(&err));
+	for (size_t i = 0; i < pg->n; i++)
+		if (!strcmp(pg->rows[i].key, key))
+			found = 1;
+	free(pg);
+	return found;
+}
+
+/* The item w's list makes of alert id (about neither a child nor a
+ * home: an item alone); false if none. */
+static bool item_alone(struct fixture *f, enum who w, int64_t now, int64_t id)
+{
+	struct alert_item_page *pg = xcalloc(1, sizeof(*pg));
+	struct alert_filter fl;
+	struct err err = ERR_INIT;
+	struct viewer v = view(f, w, now);
+	bool found = false;
+
+	memset(&fl, 0, sizeof(fl));
+	fl.state = -1;
+	fl.page_size = STORE_PAGE_MAX;
+	if (alerts_items_list(f->s, &v, &fl, pg, &err))
+		fail_msg("items: %s", err_text(&err));
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct alert_item *it = &pg->items[i];
+
+		if (it->alert_id == id && !it->child_id && !it->urn[0] &&
+		    it->n == 1 && pg->reasons[it->first].id == id)
+			found = true;
+	}
+	alert_item_page_release(pg);
+	free(pg);
+	return found;
+}
+
+/* The id of Cardiff's child ref. */
+static int64_t child_of_ref(struct fixture *f, const char *ref)
+{
+	struct alert_snapshot snap = ALERT_SNAPSHOT_INIT;
+	struct err err = ERR_INIT;
+	int64_t child = 0;
+
+	assert_int_equal(store_alert_snapshot_load(f->s, NULL, 0, &snap,
+						   &err), 0);
+	for (size_t i = 0; i < snap.nchildren; i++)
+		if (!strcmp(snap.children[i].ref, ref))
+			child = snap.children[i].id;
+	alert_snapshot_release(&snap);
+	assert_true(child > 0);
+	return child;
+}
+
+static void test_quality_engine(void **state)
+{
+	struct fixture *f = *state;
+	int64_t now = at("2019-06-10T12:00"), id, pan, poor, act, hb_upd;
+	struct err err = ERR_INIT;
+	struct q_inspection in;
+	struct q_finding fd;
+	struct rec r;
+	struct rec_addressee ad[3];
+	struct rec_action ac;
+	struct alerts_summary sum;
+	enum alert_state st;
+	char key[ALERT_KEY_MAX + 1];
+
+	/* Bryn Dau (W0000002, Swansea, The Meadow Trust), where Cardiff
+	 * places C01: inspected on 1 March, Care and support Poor, with a
+	 * notice due by 1 May */
+	q_inspection_init(&in);
+	snprintf(in.urn, sizeof(in.urn), "W0000002");
+	in.start_on = in.end_on = day("01/03/2019");
+	in.type = Q_FULL;
+	snprintf(in.inspectors, sizeof(in.inspectors), "A Inspector");
+	for (int t = 0; t < Q_NTHEMES; t++)
+		in.rating[t] = Q_GOOD;
+	in.rating[Q_CARE_SUPPORT] = Q_POOR;
+	snprintf(in.summary, sizeof(in.summary), "Care plans not followed.");
+	in.recorded_at = at("2019-03-05T10:00");
+	snprintf(in.recorded_by, sizeof(in.recorded_by), "insp@example.org");
+	q_finding_init(&fd);
+	fd.kind = Q_PRIORITY_ACTION_NOTICE;
+	snprintf(fd.regulation, sizeof(fd.regulation), "reg 21");
+	snprintf(fd.text, sizeof(fd.text), "Follow the care plans.");
+	fd.due_on = day("01/05/2019");
+	assert_int_equal(store_inspection_add(f->s, NULL, &in, &fd, 1, &err),
+			 0);
+	/* a recommendation made on 1 January to the Cardiff and Vale health
+	 * board, Cardiff and The Meadow Trust's organisation */
+	rec_init(&r);
+	snprintf(r.code, sizeof(r.code), "NR2019-9");
+	r.source = REC_NATIONAL_REVIEW;
+	snprintf(r.source_title, sizeof(r.source_title), "The review");
+	r.made_on = day("01/01/2019");
+	snprintf(r.theme, sizeof(r.theme), "%s", rec_themes[0].code);
+	snprintf(r.text_en, sizeof(r.text_en), "Work together.");
+	snprintf(r.text_cy, sizeof(r.text_cy), "Cydweithio.");
+	memset(ad, 0, sizeof(ad));
+	ad[0].kind = ORG_HEALTH_BOARD;
+	snprintf(ad[0].code, sizeof(ad[0].code), "7A4");
+	ad[1].kind = ORG_COUNCIL;
+	snprintf(ad[1].code, sizeof(ad[1].code), CARDIFF);
+	ad[2].kind = ORG_PROVIDER;
+	snprintf(ad[2].code, sizeof(ad[2].code), "meadow");
+	for (int k = 0; k < 3; k++)
+		ad[k].verdict_on = DATE_NONE;
+	assert_int_equal(store_rec_add(f->s, NULL, &r, ad, 3, NULL, 0, &err),
+			 0);
+	assert_true(ad[0].id > 0 && ad[2].id > 0);
+	rec_action_init(&ac);
+	ac.addressee_id = ad[0].id;
+	snprintf(ac.what, sizeof(ac.what), "A joint protocol");
+	snprintf(ac.who, sizeof(ac.who), "Director of nursing");
+	ac.target_on = day("31/05/2019");
+	ac.recorded_at = at("2019-02-01T10:00");
+	snprintf(ac.recorded_by, sizeof(ac.recorded_by), "a@cav.example");
+	assert_int_equal(store_rec_action_add(f->s, NULL, &ac, &err), 0);
+
+	sum = run(f, now);
+	assert_true(sum.raised >= 6);
+	/* the notice: the provider and the inspectorate */
+	snprintf(key, sizeof(key), "finding:%lld", (long long)fd.id);
+	pan = alert_id(f, "pan-overdue", key, &st);
+	assert_true(pan > 0);
+	assert_int_equal(st, ALERT_OPEN);
+	assert_int_equal(recipients(f, pan), 2);
+	assert_int_equal(sees(f, MEADOW, now, "pan-overdue", key), 1);
+	assert_int_equal(sees(f, INSPECTOR, now, "pan-overdue", key), 1);
+	assert_int_equal(sees(f, CARDIFF_SW, now, "pan-overdue", key), 0);
+	assert_true(outbox_count(f, ORG_PROVIDER, "The Meadow Trust", "raised")
+		    >= 1);
+	/* the Poor rating: Cardiff, which places C01 there, only */
+	poor = alert_id(f, "poor-home-unviewed", "home-poor:W0000002:"
+			CARDIFF, &st);
+	assert_true(poor > 0);
+	assert_int_equal(recipients(f, poor), 1);
+	assert_int_equal(sees(f, CARDIFF_SW, now, "poor-home-unviewed",
+			      "home-poor:W0000002:" CARDIFF), 1);
+	assert_int_equal(sees(f, SWANSEA_SW, now, "poor-home-unviewed",
+			      "home-poor:W0000002:" CARDIFF), 0);
+	assert_int_equal(sees(f, MEADOW, now, "poor-home-unviewed",
+			      "home-poor:W0000002:" CARDIFF), 0);
+	/* the action past its date: the health board, whose analysts see
+	 * it (and no other alert: its list is the board's) */
+	snprintf(key, sizeof(key), "rec-action:%lld", (long long)ac.id);
+	act = alert_id(f, "rec-action-overdue", key, &st);
+	assert_true(act > 0);
+	assert_int_equal(recipients(f, act), 1);
+	assert_int_equal(sees(f, HEALTH, now, "rec-action-overdue", key), 1);
+	assert_int_equal(sees(f, CARDIFF_SW, now, "rec-action-overdue", key),
+			 0);
+	assert_int_equal(sees(f, HEALTH, now, "ri-72h", "episode:1"), 0);
+	assert_true(outbox_count(f, ORG_HEALTH_BOARD, "7A4", "raised") >= 1);
+	assert_true(item_alone(f, HEALTH, now, act));
+	/* no update since 1 January, each addressee to itself: the
+	 * provider's organisation as the register provider it names */
+	snprintf(key, sizeof(key), "rec-addressee:%lld", (long long)ad[0].id);
+	hb_upd = alert_id(f, "rec-no-update", key, NULL);
+	assert_true(hb_upd > 0);
+	assert_int_equal(sees(f, HEALTH, now, "rec-no-update", key), 1);
+	snprintf(key, sizeof(key), "rec-addressee:%lld", (long long)ad[2].id);
+	assert_int_equal(sees(f, MEADOW, now, "rec-no-update", key), 1);
+	assert_int_equal(sees(f, CARDIFF_SW, now, "rec-no-update", key), 0);
+	snprintf(key, sizeof(key), "rec-addressee:%lld", (long long)ad[1].id);
+	assert_int_equal(sees(f, CARDIFF_SW, now, "rec-no-update", key), 1);
+	/* other analysts still see none */
+	assert_int_equal(sees(f, ANALYST, now, "rec-no-update", key), -1);
+
+	/* idempotent */
+	sum = run(f, now);
+	assert_int_equal(sum.raised, 0);
+	assert_int_equal(sum.messages, 0);
+	/* a one-child run leaves them be (C01 is placed at Bryn Dau) */
+	id = child_of_ref(f, "C01");
+	assert_int_equal(alerts_evaluate_child(f->s, id, now + 1, &err), 0);
+	assert_int_equal(alert_id(f, "pan-overdue", "finding:0", NULL), 0);
+	alert_id(f, "poor-home-unviewed", "home-poor:W0000002:" CARDIFF, &st);
+	assert_int_equal(st, ALERT_OPEN);
+	snprintf(key, sizeof(key), "finding:%lld", (long long)fd.id);
+	alert_id(f, "pan-overdue", key, &st);
+	assert_int_equal(st, ALERT_OPEN);
+
+	/* Cardiff views the record: cleared at the next run */
+	assert_int_equal(store_home_viewed(f->s, ORG_COUNCIL, CARDIFF,
+					   "W0000002", now + 2, &err), 0);
+	sum = run(f, now + 3);
+	alert_id(f, "poor-home-unviewed", "home-poor:W0000002:" CARDIFF, &st);
+	assert_int_equal(st, ALERT_CLEARED);
+	assert_true(outbox_count(f, ORG_COUNCIL, CARDIFF, "cleared") >= 1);
+
+	/* a week unanswered: the notice escalates to the inspectorate */
+	sum = run(f, now + 168 * MS_PER_HOUR);
+	assert_true(sum.escalated >= 1);
+	snprintf(key, sizeof(key), "finding:%lld", (long long)fd.id);
+	assert_int_equal(sees(f, INSPECTOR, now, "pan-overdue", key), 1);
+	assert_true(outbox_count(f, ORG_INSPECTORATE, "CIW", "escalated") >=
+		    1);
+
+	/* the notice met at a re-inspection: cleared */
+	assert_int_equal(store_finding_judge(f->s, NULL, fd.id, Q_MET,
+					     day("20/06/2019"), 0, &err), 0);
+	run(f, at("2019-06-21T12:00"));
+	alert_id(f, "pan-overdue", key, &st);
+	assert_int_equal(st, ALERT_CLEARED);
+	/* the action done: cleared */
+	assert_int_equal(store_rec_action_done(f->s, NULL, ac.id,
+					       day("20/06/2019"), &err), 0);
+	run(f, at("2019-06-21T12:00"));
+	assert_true(alert_id(f, "rec-action-overdue", "rec-action:0", NULL) ==
+		    0);
+	snprintf(key, sizeof(key), "rec-action:%lld", (long long)ac.id);
+	alert_id(f, "rec-action-overdue", key, &st);
+	assert_int_equal(st, ALERT_CLEARED);
+	(void)hb_upd;
+}
+
 int main(void)
 {
 	const struct CMUnitTest pure[] = {
@@ -1769,6 +2537,11 @@ int main(void)
 		cmocka_unit_test(test_criminalisation),
 		cmocka_unit_test(test_stability),
 		cmocka_unit_test(test_home_rate),
+		cmocka_unit_test(test_pan_overdue),
+		cmocka_unit_test(test_rec_action_overdue),
+		cmocka_unit_test(test_rec_no_update),
+		cmocka_unit_test(test_poor_home),
+		cmocka_unit_test(test_quality_words),
 		cmocka_unit_test(test_horizon),
 		cmocka_unit_test(test_severity_due),
 		cmocka_unit_test(test_words),
@@ -1784,6 +2557,7 @@ int main(void)
 		cmocka_unit_test(test_historical),
 		cmocka_unit_test(test_items),
 		cmocka_unit_test(test_naming),
+		cmocka_unit_test(test_quality_engine),
 	};
 	int rc = cmocka_run_group_tests_name("alert rules", pure, NULL, NULL);
 
