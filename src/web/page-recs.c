@@ -340,13 +340,34 @@ static bool shown(const struct recs_view *rv, const struct rec *r)
 	       (!rv->source[0] || r->source == rv->src);
 }
 
+/* Addressee a's overdue actions: what, and the target date missed. */
+static void overdue_list(struct request *req, struct response *res,
+			 const struct recs_view *rv,
+			 const struct rec_addressee *a)
+{
+	res_markup(res, "<ul class=\"govuk-list govuk-!-margin-bottom-0\">\n");
+	for (size_t k = 0; k < rv->q.nactions; k++) {
+		const struct rec_action *ac = &rv->q.actions[k];
+
+		if (ac->addressee_id != a->id ||
+		    !rec_view_action_overdue(ac, rv->v.today))
+			continue;
+		res_markup(res, "<li><strong>");
+		res_text(res, ac->what);
+		res_markup(res, "</strong><br><span class=\"govuk-body-s\">");
+		res_text(res, tr(req, "due ", "erbyn "));
+		part_date(req, res, ac->target_on);
+		res_markup(res, "</span></li>\n");
+	}
+	res_markup(res, "</ul>\n");
+}
+
 /* The viewer's own addressee rows, first: status, what is overdue. */
 static void yours(struct request *req, struct response *res,
 		  const struct recs_view *rv)
 {
 	const struct quality_set *q = &rv->q;
 	bool any = false;
-	char s[80];
 
 	for (size_t k = 0; k < q->naddressees; k++) {
 		const struct rec_addressee *a = &q->addressees[k];
@@ -369,7 +390,7 @@ static void yours(struct request *req, struct response *res,
 			part_th(res, tr(req, "Your status", "Eich statws"),
 				false);
 			part_th(res, tr(req, "Overdue actions",
-					"Camau gweithredu hwyr"), true);
+					"Camau gweithredu hwyr"), false);
 			res_markup(res, "</tr>\n</thead>\n"
 				   "<tbody class=\"govuk-table__body\">\n");
 			any = true;
@@ -386,14 +407,18 @@ static void yours(struct request *req, struct response *res,
 			res_text(res, " ");
 			verdict_tag(req, res, a->verdict);
 		}
-		res_markup(res, "</td>\n<td class=\"govuk-table__cell "
-			   "govuk-table__cell--numeric\">");
-		snprintf(s, sizeof(s), "%ld", od);
-		if (od)
-			res_markup(res, "<strong>");
-		res_text(res, s);
-		if (od)
-			res_markup(res, "</strong>");
+		if (a->verdict == REC_REJECTED && a->verdict_reason[0]) {
+			res_markup(res, "<br><span class=\"govuk-body-s "
+				   "cartref-pre\">");
+			res_text(res, a->verdict_reason);
+			res_markup(res, "</span>");
+		}
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
+		if (!od)
+			res_text(res, tr(req, "Nothing overdue",
+					 "Dim byd yn hwyr"));
+		else
+			overdue_list(req, res, rv, a);
 		res_markup(res, "</td>\n</tr>\n");
 	}
 	if (any)

@@ -494,6 +494,9 @@ check "the recommendation: its action overdue, its update, the forms" has r-one 
 	"Recommendation NR-B" "Commission a return interview service." "Overdue" \
 	"Service live; minutes of the board." "Add an action" "Add a progress update" \
 	'href="/recommendations/1">NR-A'
+get r-list2 -b "$WORK/j-social-worker" "$U/recommendations"
+check "the register: what is overdue of Cardiff's own" has r-list2 \
+	"Commission a return interview service." "due 1 August 2019"
 act=$(grep -o 'action="/recommendations/2/actions/[0-9]*/done"' "$WORK/r-one.b" | head -1 | tr -dc 0-9 | sed 's/^2//')
 check "an action can be marked done" test -n "$act"
 get r-ins -b "$WORK/j-inspector" "$U/recommendations/2"
