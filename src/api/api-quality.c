@@ -37,7 +37,7 @@
 
 #define FINDINGS_MAX 100	/* findings in one inspection's body */
 
-/* ---- shapes --------------------------------------------------------------- */
+/* ---- shapes -------------------------------------------------------------- */
 
 static json_t *code_or_null(const char *code)
 {
@@ -227,7 +227,8 @@ static json_t *rec_json(struct api_json *j, const struct viewer *v,
 	api_set(j, o, "all_councils", json_boolean(r->all_councils));
 	for (size_t k = 0; k < q->nrepeats; k++) {
 		if (q->repeats[k].rec_id == r->id)
-			api_push(j, reps, json_integer(q->repeats[k].earlier_id));
+			api_push(j, reps,
+				 json_integer(q->repeats[k].earlier_id));
 		if (q->repeats[k].earlier_id == r->id)
 			api_push(j, later, json_integer(q->repeats[k].rec_id));
 	}
@@ -254,7 +255,7 @@ static json_t *rec_json(struct api_json *j, const struct viewer *v,
 	return o;
 }
 
-/* ---- errors ---------------------------------------------------------------- */
+/* ---- errors -------------------------------------------------------------- */
 
 /* A read's error: ERR_DENIED is the role (403), as for the alerts. */
 static void read_error(struct request *req, struct response *res, int rc,
@@ -357,7 +358,7 @@ static int bad_code(struct response *res, const char *name)
 	return api_field_error(res, name, "code", msg);
 }
 
-/* ---- inspections ------------------------------------------------------------ */
+/* ---- inspections --------------------------------------------------------- */
 
 /* No query parameter, or (a body) no member: {}. */
 static const char *const no_params[] = { NULL };
@@ -508,8 +509,8 @@ void api_home_inspection_add(struct request *req, struct response *res)
 		goto out;
 	list = json_object_get(body, "findings");
 	if (list && json_array_size(list) > FINDINGS_MAX) {
-		api_field_error(res, "findings", "too-many", "findings: at most "
-				"100 in one inspection");
+		api_field_error(res, "findings", "too-many",
+				"findings: at most 100 in one inspection");
 		goto out;
 	}
 	if (list && json_array_size(list)) {
@@ -780,7 +781,7 @@ out:
 	free(n);
 }
 
-/* ---- recommendations ------------------------------------------------------- */
+/* ---- recommendations ----------------------------------------------------- */
 
 static const char *const recs_params[] = { "theme", "source", NULL };
 

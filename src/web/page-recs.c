@@ -43,7 +43,7 @@
 #define RQ "\xe2\x80\x99"	/* right single quotation mark */
 #define DAY_MS 86400000LL
 
-/* ---- words -------------------------------------------------------------- */
+/* ---- words --------------------------------------------------------------- */
 
 static bool is_cy(const struct request *req)
 {
@@ -225,10 +225,11 @@ static void addressee_summary(struct request *req, struct response *res,
 		if (!c->n)
 			continue;
 		if (k == ORG_COUNCIL && r->all_councils)
-			snprintf(s, sizeof(s), cy ? "Pob un o" RQ "r %ld cyngor" :
-				 "All %ld councils", c->n);
+			snprintf(s, sizeof(s), cy ? "Pob un o" RQ "r %ld "
+				 "cyngor" : "All %ld councils", c->n);
 		else if (cy)
-			snprintf(s, sizeof(s), "%ld %s", c->n, kind_words[k].cy);
+			snprintf(s, sizeof(s), "%ld %s", c->n,
+				 kind_words[k].cy);
 		else
 			snprintf(s, sizeof(s), "%ld %s", c->n, c->n == 1 ?
 				 kind_words[k].one : kind_words[k].many);
@@ -318,7 +319,8 @@ static void filters(struct request *req, struct response *res,
 	option(res, "", tr(req, "All themes", "Pob thema"), !rv->theme[0]);
 	for (size_t i = 0; i < rec_nthemes; i++)
 		option(res, rec_themes[i].code, cy ? rec_themes[i].cy :
-		       rec_themes[i].en, !strcmp(rv->theme, rec_themes[i].code));
+		       rec_themes[i].en,
+		       !strcmp(rv->theme, rec_themes[i].code));
 	res_markup(res, "</select>\n</div>\n");
 	select_start(res, "source", tr(req, "Source", "Ffynhonnell"));
 	option(res, "", tr(req, "All sources", "Pob ffynhonnell"),
@@ -401,7 +403,8 @@ static void yours(struct request *req, struct response *res,
 		rec_link(res, &q->recs[ri]);
 		res_markup(res, "<br><span class=\"govuk-body-s\">");
 		res_text(res, theme_name(req, q->recs[ri].theme));
-		res_markup(res, "</span></th>\n<td class=\"govuk-table__cell\">");
+		res_markup(res, "</span></th>\n"
+			   "<td class=\"govuk-table__cell\">");
 		status_tag(req, res, a->status);
 		if (a->verdict != REC_VERDICT_NONE) {
 			res_text(res, " ");
@@ -479,7 +482,8 @@ static void list_body(struct request *req, struct response *res, void *ctx)
 	part_th(res, tr(req, "Made", "Fe" RQ "i gwnaed"), false);
 	part_th(res, tr(req, "Addressed to", "Wedi" RQ "i gyfeirio at"),
 		false);
-	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
+	res_markup(res, "</tr>\n</thead>\n"
+		   "<tbody class=\"govuk-table__body\">\n");
 	for (size_t i = 0; i < q->nrecs; i++) {
 		const struct rec *r = &q->recs[i];
 
@@ -667,7 +671,8 @@ static void own_forms(struct request *req, struct response *res,
 	res_markup(res, "</h4>\n");
 	part_form_start(req, res, action);
 	part_textarea(req, res, &rv->f, form, what,
-		      tr(req, "What will be done", "Beth fydd yn cael ei wneud"),
+		      tr(req, "What will be done",
+			 "Beth fydd yn cael ei wneud"),
 		      NULL, "");
 	part_input(req, res, &rv->f, form, who,
 		   tr(req, "Who will do it (a role or team)",
@@ -763,7 +768,8 @@ static void addressee_row(struct request *req, struct response *res,
 	res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
 	verdict_tag(req, res, a->verdict);
 	if (a->verdict == REC_REJECTED && a->verdict_reason[0]) {
-		res_markup(res, "<br><span class=\"govuk-body-s cartref-pre\">");
+		res_markup(res, "<br><span class=\"govuk-body-s "
+			   "cartref-pre\">");
 		res_text(res, a->verdict_reason);
 		res_markup(res, "</span>");
 	}
@@ -913,13 +919,15 @@ static void rec_body(struct request *req, struct response *res, void *ctx)
 	res_markup(res, "</h2>\n");
 	part_table_scroll_start(req, res, tr(req, "Addressees", "Derbynwyr"));
 	res_markup(res, "<table class=\"govuk-table\">\n<thead "
-		   "class=\"govuk-table__head\">\n<tr class=\"govuk-table__row\">\n");
+		   "class=\"govuk-table__head\">\n"
+		   "<tr class=\"govuk-table__row\">\n");
 	part_th(res, tr(req, "Organisation", "Sefydliad"), false);
 	part_th(res, tr(req, "Status", "Statws"), false);
 	part_th(res, tr(req, "Verdict", "Dyfarniad"), false);
 	part_th(res, tr(req, "Last update", "Diweddariad olaf"), false);
 	part_th(res, tr(req, "Actions", "Camau gweithredu"), true);
-	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
+	res_markup(res, "</tr>\n</thead>\n"
+		   "<tbody class=\"govuk-table__body\">\n");
 	for (size_t k = 0; k < q->naddressees; k++)
 		if (q->addressees[k].rec_id == r->id)
 			addressee_row(req, res, rv, &q->addressees[k]);
