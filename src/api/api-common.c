@@ -379,6 +379,22 @@ static int field_problem(struct response *res, const char *field,
 int api_body(struct request *req, struct response *res,
 	     const char *const *allowed, json_t **out)
 {
+	return api_body_lists(req, res, allowed, NULL, out);
+}
+
+/* Is key one of names (NULL-terminated; NULL: none)? */
+static bool named(const char *const *names, const char *key)
+{
+	for (size_t k = 0; names && names[k]; k++)
+		if (!strcmp(key, names[k]))
+			return true;
+	return false;
+}
+
+int api_body_lists(struct request *req, struct response *res,
+		   const char *const *allowed, const char *const *lists,
+		   json_t **out)
+{
 	json_error_t jerr;
 	const char *key;
 	json_t *root, *v;
@@ -412,6 +428,14 @@ int api_body(struct request *req, struct response *res,
 				"member this operation does not take.",
 				"field", "", "rule", "unknown"));
 			return 400;
+		}
+		if (named(lists, key)) {
+			if (!json_is_array(v)) {
+				json_decref(root);
+				return field_problem(res, allowed[k], "type",
+						     "must be an array");
+			}
+			continue;
 		}
 		if (json_is_object(v) || json_is_array(v)) {
 			json_decref(root);

@@ -114,6 +114,14 @@ json_t *api_home(struct api_json *j, const struct home_row *h);
  */
 int api_body(struct request *req, struct response *res,
 	     const char *const *allowed, json_t **out);
+/*
+ * The same, but the members named in lists[] (NULL-terminated) must be
+ * arrays (of objects the handler reads itself: an inspection's
+ * findings); the others scalars.
+ */
+int api_body_lists(struct request *req, struct response *res,
+		   const char *const *allowed, const char *const *lists,
+		   json_t **out);
 
 /*
  * 400 {"error": {"code": "invalid_field", "message", "field", "rule"}}:

@@ -108,4 +108,35 @@ void api_alert_acknowledge(struct request *req, struct response *res);
 void api_alert_resolve(struct request *req, struct response *res);
 void api_outbox(struct request *req, struct response *res);
 
+/*
+ * The quality of care (api-quality.c; docs/api.md "Quality of care"):
+ * inspections, findings, notifications and the recommendations register,
+ * through quality/service.h.
+ *
+ * GET  /api/v1/homes/{urn}/inspections: {"urn", "inspections"}
+ * POST /api/v1/homes/{urn}/inspections: 201 {"inspection"}
+ * GET  /api/v1/inspections/{id}: {"inspection"}
+ * POST /api/v1/findings/{id}/response, /judge: {"finding"}
+ * GET  /api/v1/homes/{urn}/notifications?since=: {"urn", "notifications"}
+ * POST /api/v1/homes/{urn}/notifications: 201 {"notification"}
+ * GET  /api/v1/recommendations?theme=&source=: {"recommendations"}
+ * GET  /api/v1/recommendations/{id}: {"recommendation"}
+ * POST /api/v1/recommendations/{id}/addressees/{aid}/actions, /updates,
+ *	/verdict, and /api/v1/recommendations/{id}/actions/{action}/done:
+ *	{"addressee"}
+ */
+void api_home_inspections(struct request *req, struct response *res);
+void api_home_inspection_add(struct request *req, struct response *res);
+void api_inspection(struct request *req, struct response *res);
+void api_finding_respond(struct request *req, struct response *res);
+void api_finding_judge(struct request *req, struct response *res);
+void api_home_notifications(struct request *req, struct response *res);
+void api_home_notification_add(struct request *req, struct response *res);
+void api_recs(struct request *req, struct response *res);
+void api_rec(struct request *req, struct response *res);
+void api_rec_action_add(struct request *req, struct response *res);
+void api_rec_action_done(struct request *req, struct response *res);
+void api_rec_update_add(struct request *req, struct response *res);
+void api_rec_verdict(struct request *req, struct response *res);
+
 #endif

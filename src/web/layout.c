@@ -171,6 +171,11 @@ static void nav_items(struct request *req, struct response *res,
 	    (r == ROLE_ANALYST && ws->org.kind == ORG_HEALTH_BOARD))
 		nav_item(req, res, "/alerts", "/alerts", "Alerts",
 			 "Rhybuddion");
+	/* the register names no child: every role but admin reads it
+	 * (quality_may(), Q_READ_RECS) */
+	if (r != ROLE_ADMIN)
+		nav_item(req, res, "/recommendations", "/recommendations",
+			 "Recommendations", "Argymhellion");
 	if (r == ROLE_ADMIN)
 		nav_item(req, res, "/admin/users", "/admin", "Users",
 			 "Defnyddwyr");

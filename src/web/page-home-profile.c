@@ -18,7 +18,9 @@
  * the store refuses profiles (they name children).
  */
 #include "base/compat.h"
+#include "base/uktime.h"
 #include "base/xalloc.h"
+#include "quality/service.h"
 #include "web/layout.h"
 #include "web/pages.h"
 #include "web/parts.h"
@@ -27,6 +29,8 @@
 #define RQ "\xe2\x80\x99"	/* right single quotation mark */
 
 #define RECENT_DAYS 90
+#define LATEST_NOTIFS 5		/* notifications the profile lists */
+#define FINDING_CHARS 120	/* a finding's text in the list */
 
 struct profile_view {
 	struct viewer v;
@@ -38,6 +42,12 @@ struct profile_view {
 	struct home_now here;
 	long all_episodes, all_places;
 	size_t all_homes;
+	/* the quality of care (quality/service.h): the home's record, for
+	 * viewers who may read it */
+	bool quality;
+	struct quality_set qs;
+	const struct q_inspection *latest;	/* in qs, or NULL */
+	bool may_record, may_file, may_notifs;
 };
 
 /* "2.3 a place" */
@@ -49,6 +59,22 @@ static void per_place(struct request *req, long episodes, long places,
 	else
 		snprintf(out, cap, WEB_TRF(req, "%.1f a place", "%.1f y lle"),
 			 (double)episodes / (double)places);
+}
+
+/* "Full inspection, 3 March 2026" linking to the inspection. */
+static void inspection_link(struct request *req, struct response *res,
+			    const struct q_inspection *i)
+{
+	char d[UK_TEXT_MAX], s[UK_TEXT_MAX + 64];
+
+	uk_date_text(i->start_on, req->lang[0] == 'c', d, sizeof(d));
+	snprintf(s, sizeof(s), "%s, %s",
+		 web_inspection_kind(req, i->type), d);
+	res_markup(res, "<a class=\"govuk-link\" href=\"/inspections/");
+	res_int(res, i->id);
+	res_markup(res, "\">");
+	res_text(res, s);
+	res_markup(res, "</a>");
 }
 
 /* What to look at first: a summary of now and of the latest year. */
@@ -108,11 +134,18 @@ static void look_first(struct request *req, struct response *res,
 		res_text(res, s);
 		part_summary_key_end(res);
 	}
-	part_summary_key(res, tr(req, "Last inspection", "Arolygiad diwethaf"));
-	res_text(res, tr(req, "No inspection is recorded in cartref yet.",
-			 "Nid oes arolygiad wedi" RQ "i gofnodi yn cartref "
-			 "eto."));
-	part_summary_key_end(res);
+	if (pv->quality) {
+		part_summary_key(res, tr(req, "Last inspection",
+					 "Arolygiad diwethaf"));
+		if (pv->latest)
+			inspection_link(req, res, pv->latest);
+		else
+			res_text(res, tr(req, "No inspection is recorded in "
+					 "cartref yet.",
+					 "Nid oes arolygiad wedi" RQ "i gofnodi "
+					 "yn cartref eto."));
+		part_summary_key_end(res);
+	}
 	part_summary_end(res);
 }
 
@@ -325,6 +358,244 @@ static void figures(struct request *req, struct response *res,
 	buf_release(&year);
 }
 
+/* ---- the quality of care ------------------------------------------------- */
+
+static const struct q_inspection *insp_by_id(const struct quality_set *qs,
+					     int64_t id)
+{
+	for (size_t i = 0; i < qs->ninsp; i++)
+		if (qs->insp[i].id == id)
+			return &qs->insp[i];
+	return NULL;
+}
+
+/* The order to look at findings in: overdue notices (most overdue
+ * first), other notices (soonest due first), areas for improvement
+ * (oldest first). */
+struct open_finding {
+	const struct q_finding *f;
+	long late;		/* days overdue on the viewer's today */
+};
+
+static int finding_order(const void *a, const void *b)
+{
+	const struct open_finding *oa = a, *ob = b;
+	const struct q_finding *x = oa->f, *y = ob->f;
+	long lx = oa->late, ly = ob->late;
+	bool px = x->kind == Q_PRIORITY_ACTION_NOTICE;
+	bool py = y->kind == Q_PRIORITY_ACTION_NOTICE;
+
+	if ((lx > 0) != (ly > 0))
+		return lx > 0 ? -1 : 1;
+	if (lx != ly)
+		return lx > ly ? -1 : 1;
+	if (px != py)
+		return px ? -1 : 1;
+	if (px && x->due_on != y->due_on)
+		return x->due_on < y->due_on ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void open_findings(struct request *req, struct response *res,
+			  const struct profile_view *pv)
+{
+	const struct quality_set *qs = &pv->qs;
+	struct open_finding *of = xcalloc(qs->nfindings + 1, sizeof(*of));
+	bool cy = req->lang[0] == 'c';
+	size_t n = 0;
+
+	for (size_t i = 0; i < qs->nfindings; i++)
+		if (q_finding_outstanding(qs->findings[i].status)) {
+			of[n].f = &qs->findings[i];
+			of[n++].late = web_days_overdue(&qs->findings[i],
+							pv->v.today);
+		}
+	res_markup(res, "<h3 class=\"govuk-heading-s\">");
+	res_text(res, tr(req, "Findings still to be put right",
+			 "Canfyddiadau sydd angen eu hunioni o hyd"));
+	res_markup(res, "</h3>\n");
+	if (!n) {
+		part_para(res, tr(req, "None.", "Dim."));
+		free(of);
+		return;
+	}
+	qsort(of, n, sizeof(*of), finding_order);
+	part_table_scroll_start(req, res, tr(req, "Findings still to be put "
+					     "right",
+					     "Canfyddiadau sydd angen eu "
+					     "hunioni o hyd"));
+	res_markup(res, "<table class=\"govuk-table\">\n<caption "
+		   "class=\"govuk-table__caption govuk-visually-hidden\">");
+	res_text(res, tr(req, "Findings still to be put right, overdue "
+			 "notices first",
+			 "Canfyddiadau sydd angen eu hunioni o hyd, "
+			 "hysbysiadau hwyr yn gyntaf"));
+	res_markup(res, "</caption>\n<thead class=\"govuk-table__head\">\n"
+		   "<tr class=\"govuk-table__row\">\n");
+	part_th(res, tr(req, "Finding", "Canfyddiad"), false);
+	part_th(res, tr(req, "What must change", "Beth sy" RQ "n rhaid ei "
+			"newid"), false);
+	part_th(res, tr(req, "Open for", "Ar agor ers"), false);
+	part_th(res, tr(req, "To be met by", "I" RQ "w fodloni erbyn"), false);
+	part_th(res, tr(req, "Status", "Statws"), false);
+	res_markup(res, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
+	for (size_t k = 0; k < n; k++) {
+		const struct q_finding *f = of[k].f;
+		const struct q_inspection *in = insp_by_id(qs,
+							   f->inspection_id);
+		char t[Q_REG_MAX + 80], text[FINDING_CHARS + 8], age[64];
+		size_t max = FINDING_CHARS;
+
+		snprintf(t, sizeof(t), "%s: %s",
+			 q_finding_kind_name(f->kind, cy), f->regulation);
+		if (strlen(f->text) > max) {
+			while (max && ((unsigned char)f->text[max] & 0xc0) ==
+			       0x80)
+				max--;	/* a whole UTF-8 character */
+			snprintf(text, sizeof(text), "%.*s\xe2\x80\xa6",
+				 (int)max, f->text);
+		} else {
+			snprintf(text, sizeof(text), "%s", f->text);
+		}
+		res_markup(res, "<tr class=\"govuk-table__row\">\n"
+			   "<th scope=\"row\" class=\"govuk-table__header\">"
+			   "<a class=\"govuk-link\" href=\"/inspections/");
+		res_int(res, f->inspection_id);
+		res_markup(res, "#finding-");
+		res_int(res, f->id);
+		res_markup(res, "\">");
+		res_text(res, t);
+		res_markup(res, "</a></th>\n<td class=\"govuk-table__cell\">");
+		res_text(res, text);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
+		if (in) {
+			web_days_text(pv->v.today - (in->end_on != DATE_NONE ?
+						     in->end_on : in->start_on),
+				      cy, age, sizeof(age));
+			res_text(res, age);
+		}
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
+		part_finding_due(req, res, f, pv->v.today);
+		res_markup(res, "</td>\n<td class=\"govuk-table__cell\">");
+		part_tag(res, web_finding_colour(f->status),
+			 q_finding_status_name(f->status, cy));
+		res_markup(res, "</td>\n</tr>\n");
+	}
+	res_markup(res, "</tbody>\n</table>\n");
+	part_table_scroll_end(res);
+	free(of);
+}
+
+static void latest_notifications(struct request *req, struct response *res,
+				 const struct profile_view *pv)
+{
+	const struct quality_set *qs = &pv->qs;
+	bool cy = req->lang[0] == 'c';
+	char s[64];
+
+	res_markup(res, "<h3 class=\"govuk-heading-s\">");
+	res_text(res, tr(req, "Latest notifications",
+			 "Hysbysiadau diweddaraf"));
+	res_markup(res, "</h3>\n");
+	if (!qs->nnotifs) {
+		part_para(res, tr(req, "None you may see.",
+				  "Dim y cewch eu gweld."));
+	} else {
+		res_markup(res, "<ul class=\"govuk-list\">\n");
+		/* the set is oldest first */
+		for (size_t k = qs->nnotifs; k-- > 0 &&
+		     k + LATEST_NOTIFS >= qs->nnotifs;) {
+			const struct q_notification *n = &qs->notifs[k];
+			const struct notif_category *c =
+				notif_category_find(n->category);
+
+			res_markup(res, "<li>");
+			part_time(req, res, n->occurred_at);
+			res_text(res, ": ");
+			res_text(res, c ? (cy ? c->cy : c->en) : n->category);
+			if (n->ref[0]) {
+				res_text(res, " (");
+				part_child_link(res, n->la, n->ref);
+				res_text(res, ")");
+			}
+			res_markup(res, "</li>\n");
+		}
+		res_markup(res, "</ul>\n");
+	}
+	res_markup(res, "<p class=\"govuk-body\"><a class=\"govuk-link\" "
+		   "href=\"/homes/");
+	res_url_arg(res, pv->prof.home.urn);
+	res_markup(res, "/notifications\">");
+	snprintf(s, sizeof(s), WEB_TRF(req, "All notifications (%zu)",
+				       "Pob hysbysiad (%zu)"), qs->nnotifs);
+	res_text(res, s);
+	res_markup(res, "</a></p>\n");
+}
+
+/*
+ * The quality of care beside the missing and stability figures: the
+ * latest ratings, what is still to be put right (overdue notices
+ * first) and the latest notifications; the inspector's and the home
+ * manager's next step first.
+ */
+static void quality_part(struct request *req, struct response *res,
+			 const struct profile_view *pv)
+{
+	const struct q_inspection *i = pv->latest;
+	bool cy = req->lang[0] == 'c';
+
+	if (!pv->quality)
+		return;
+	res_markup(res, "<h2 class=\"govuk-heading-m\" id=\"quality\">");
+	res_text(res, tr(req, "Quality of care", "Ansawdd y gofal"));
+	res_markup(res, "</h2>\n");
+	if (pv->may_record || pv->may_file) {
+		res_markup(res, "<div class=\"govuk-button-group\">\n");
+		if (pv->may_record) {
+			res_markup(res, "<a class=\"govuk-button\" "
+				   "href=\"/homes/");
+			res_url_arg(res, pv->prof.home.urn);
+			res_markup(res, "/inspections/new\">");
+			res_text(res, tr(req, "Record an inspection",
+					 "Cofnodi arolygiad"));
+			res_markup(res, "</a>\n");
+		}
+		if (pv->may_file) {
+			res_markup(res, "<a class=\"govuk-button "
+				   "govuk-button--secondary\" href=\"/homes/");
+			res_url_arg(res, pv->prof.home.urn);
+			res_markup(res, "/notifications/new\">");
+			res_text(res, tr(req, "File a notification",
+					 "Cyflwyno hysbysiad"));
+			res_markup(res, "</a>\n");
+		}
+		res_markup(res, "</div>\n");
+	}
+	if (i) {
+		res_markup(res, "<p class=\"govuk-body\">");
+		res_text(res, tr(req, "Latest inspection: ",
+				 "Arolygiad diweddaraf: "));
+		inspection_link(req, res, i);
+		res_markup(res, "</p>\n");
+		part_summary_start(res);
+		for (int t = 0; t < Q_NTHEMES; t++) {
+			part_summary_key(res, q_theme_name(t, cy));
+			part_tag(res, web_rating_colour(i->rating[t]),
+				 q_rating_name(i->rating[t], cy));
+			part_summary_key_end(res);
+		}
+		part_summary_end(res);
+	} else {
+		part_para(res, tr(req, "No inspection is recorded in cartref "
+				  "yet.",
+				  "Nid oes arolygiad wedi" RQ "i gofnodi yn "
+				  "cartref eto."));
+	}
+	open_findings(req, res, pv);
+	if (pv->may_notifs)
+		latest_notifications(req, res, pv);
+}
+
 static void profile_body(struct request *req, struct response *res,
 			 void *ctx)
 {
@@ -336,10 +607,45 @@ static void profile_body(struct request *req, struct response *res,
 	res_text(res, pv->prof.home.name);
 	res_markup(res, "</h1>\n");
 	look_first(req, res, pv);
+	quality_part(req, res, pv);
 	children_placed(req, res, pv);
 	part_h2(res, tr(req, "In the register", "Yn y gofrestr"));
 	register_entry(req, res, pv);
 	figures(req, res, pv);
+}
+
+/* The home's quality record, for a viewer who may read it (none for
+ * one who may not: the profile stays as it was). */
+static int load_quality(struct store *s, struct profile_view *pv,
+			const char *urn, struct err *err)
+{
+	struct q_home_ties ties;
+	int rc = quality_ties(s, &pv->v, urn, &ties, err);
+
+	if (rc)
+		return rc;
+	if (!quality_may(&pv->v, Q_READ_RECORD, &ties))
+		return 0;
+	rc = quality_home_record(s, &pv->v, urn, &pv->qs, err);
+	if (rc == ERR_DENIED || rc == ERR_NOT_FOUND) {
+		err_clear(err);
+		return 0;
+	}
+	if (rc)
+		return rc;
+	pv->quality = true;
+	pv->may_record = quality_may(&pv->v, Q_RECORD_INSPECTION, &ties);
+	pv->may_file = quality_may(&pv->v, Q_FILE_NOTIFICATION, &ties);
+	pv->may_notifs = quality_may(&pv->v, Q_READ_NOTIFICATIONS, &ties);
+	for (size_t i = 0; i < pv->qs.ninsp; i++) {
+		const struct q_inspection *in = &pv->qs.insp[i];
+
+		if (!pv->latest || in->start_on > pv->latest->start_on ||
+		    (in->start_on == pv->latest->start_on &&
+		     in->id > pv->latest->id))
+			pv->latest = in;
+	}
+	return 0;
 }
 
 /* This home now, and the totals of the open homes the viewer sees. */
@@ -389,6 +695,8 @@ void page_home_profile(struct request *req, struct response *res)
 					pv->v.access == VIEWER_COUNCIL ||
 					pv->v.access == VIEWER_INSPECTORATE))
 		rc = load_now(s, pv, urn, &err);
+	if (!rc)
+		rc = load_quality(s, pv, urn, &err);
 	if (rc == ERR_NOT_FOUND || rc == ERR_DENIED) {
 		res_error(req, res, 404);
 	} else if (rc) {
@@ -397,5 +705,6 @@ void page_home_profile(struct request *req, struct response *res)
 	} else {
 		res_html_page(req, res, pv->prof.home.name, profile_body, pv);
 	}
+	quality_set_release(&pv->qs);
 	free(pv);
 }

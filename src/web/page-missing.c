@@ -804,7 +804,20 @@ static void episode_body(struct request *req, struct response *res,
 	part_child_path(res, e->la, e->ref);
 	res_markup(res, "/grab-pack\">");
 	res_text(res, tr(req, "The grab pack", "Y pecyn cydio"));
-	res_markup(res, "</a></li>\n</ul>\n<div class=\"govuk-inset-text\">");
+	res_markup(res, "</a></li>\n");
+	/* the home's manager tells the inspectorate (reg 60), its form
+	 * filled in from the episode (page-quality.c) */
+	if (ev->v.access == VIEWER_PROVIDER && e->urn[0]) {
+		res_markup(res, "<li><a class=\"govuk-link\" href=\"/homes/");
+		res_url_arg(res, e->urn);
+		res_markup(res, "/notifications/new?episode=");
+		res_int(res, e->id);
+		res_markup(res, "\">");
+		res_text(res, tr(req, "File the reg 60 notification",
+				 "Cyflwyno" RQ "r hysbysiad rheoliad 60"));
+		res_markup(res, "</a></li>\n");
+	}
+	res_markup(res, "</ul>\n<div class=\"govuk-inset-text\">");
 	res_text(res, tr(req, "Each agency records its own part. Your viewing "
 			 "and every change are recorded in the audit trail. "
 			 "Times are UK time.",

@@ -71,6 +71,23 @@ void page_missing_meeting(struct request *req, struct response *res);
 void page_missing_report(struct request *req, struct response *res);
 
 /*
+ * The quality of care of a home (issue 13; page-quality.c): GET/POST
+ * /homes/{urn}/inspections/new (an inspector records an inspection),
+ * GET /inspections/{id} (its ratings and findings), POST
+ * /findings/{id}/response (the provider's action plan), GET/POST
+ * /homes/{urn}/notifications/new (the home files a reg 60 notification;
+ * ?episode= fills it from a missing episode) and GET
+ * /homes/{urn}/notifications (the home's timeline).
+ */
+void page_inspection_new(struct request *req, struct response *res);
+void page_inspection_new_post(struct request *req, struct response *res);
+void page_inspection(struct request *req, struct response *res);
+void page_finding_response(struct request *req, struct response *res);
+void page_notification_new(struct request *req, struct response *res);
+void page_notification_new_post(struct request *req, struct response *res);
+void page_notifications(struct request *req, struct response *res);
+
+/*
  * GET /data-quality: what to check in the returns (page-data-quality.c):
  * periods missing a return left open, placements left open for someone
  * who has turned 18, live episodes open for weeks.
@@ -91,6 +108,20 @@ void page_alert(struct request *req, struct response *res);
 void page_alert_ack(struct request *req, struct response *res);
 void page_alert_ack_all(struct request *req, struct response *res);
 void page_alert_resolve(struct request *req, struct response *res);
+
+/*
+ * The recommendations register (issue 13; page-recs.c): GET
+ * /recommendations (?theme=&source=), GET /recommendations/{id}, and the
+ * POSTs of an addressee's follow-up under
+ * /recommendations/{id}/addressees/{aid}/: actions, updates, verdict, and
+ * /recommendations/{id}/actions/{action}/done.
+ */
+void page_recs(struct request *req, struct response *res);
+void page_rec(struct request *req, struct response *res);
+void page_rec_action(struct request *req, struct response *res);
+void page_rec_action_done(struct request *req, struct response *res);
+void page_rec_update(struct request *req, struct response *res);
+void page_rec_verdict(struct request *req, struct response *res);
 
 /*
  * Managing users and their API tokens, for administrators only; anyone

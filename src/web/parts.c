@@ -1221,6 +1221,38 @@ void part_radios(struct request *req, struct response *res,
 	fieldset_end(res);
 }
 
+void part_select(struct request *req, struct response *res,
+		 const struct web_form *f, const char *form, const char *id,
+		 const char *label, const char *hint,
+		 const struct web_choice *c, size_t n, const char *value)
+{
+	const char *err = web_form_msg(f, id);
+	const char *now = shown(req, f, form, id, value);
+
+	group_start(req, res, id, label, hint, err);
+	res_markup(res, "<select class=\"govuk-select");
+	if (err)
+		res_markup(res, " govuk-select--error");
+	res_markup(res, "\" id=\"");
+	res_attr(res, id);
+	res_markup(res, "\" name=\"");
+	res_attr(res, id);
+	res_markup(res, "\"");
+	described_by(res, id, hint != NULL, err != NULL);
+	res_markup(res, ">\n");
+	for (size_t i = 0; i < n; i++) {
+		res_markup(res, "<option value=\"");
+		res_attr(res, c[i].value);
+		if (strcmp(now, c[i].value))
+			res_markup(res, "\">");
+		else
+			res_markup(res, "\" selected>");
+		res_text(res, c[i].label);
+		res_markup(res, "</option>\n");
+	}
+	res_markup(res, "</select>\n</div>\n");
+}
+
 void part_checkbox(struct request *req, struct response *res,
 		   const struct web_form *f, const char *form, const char *id,
 		   const char *label, const char *hint, bool checked)
@@ -1258,4 +1290,86 @@ void part_checkbox(struct request *req, struct response *res,
 		res_markup(res, "</div>\n");
 	}
 	res_markup(res, "</div>\n</div>\n</div>\n");
+}
+
+/* ---- the quality of care (issue 13) --------------------------------------- */
+
+const char *web_rating_colour(enum q_rating r)
+{
+	switch (r) {
+	case Q_EXCELLENT:
+	case Q_GOOD:
+		return "green";
+	case Q_NEEDS_IMPROVEMENT:
+		return "yellow";
+	case Q_POOR:
+		return "red";
+	default:
+		return "grey";
+	}
+}
+
+const char *web_finding_colour(enum q_finding_status s)
+{
+	switch (s) {
+	case Q_OPEN:
+		return "orange";
+	case Q_RESPONDED:
+		return "blue";
+	case Q_MET:
+		return "green";
+	default:
+		return "red";
+	}
+}
+
+/* Days a notice is past its date (0: not due yet, or not a notice). */
+long web_days_overdue(const struct q_finding *f, int32_t today)
+{
+	if (f->kind != Q_PRIORITY_ACTION_NOTICE || f->due_on == DATE_NONE ||
+	    !q_finding_outstanding(f->status) || today <= f->due_on)
+		return 0;
+	return (long)(today - f->due_on);
+}
+
+/* "Due 14 December 2026", "Overdue by 3 days (due ...)". */
+void part_finding_due(struct request *req, struct response *res,
+		     const struct q_finding *f, int32_t today)
+{
+	char d[UK_TEXT_MAX], n[64], s[200];
+	long late = web_days_overdue(f, today);
+
+	if (f->due_on == DATE_NONE) {
+		res_text(res, "\xe2\x80\x93");
+		return;
+	}
+	uk_date_text(f->due_on, req->lang[0] == 'c', d, sizeof(d));
+	if (late) {
+		web_days_text(late, req->lang[0] == 'c', n, sizeof(n));
+		snprintf(s, sizeof(s), WEB_TRF(req, "Overdue by %s",
+					       "%s yn hwyr"), n);
+		part_tag(res, "red", s);
+		res_text(res, " ");
+		snprintf(s, sizeof(s), WEB_TRF(req, "(due %s)",
+					       "(erbyn %s)"), d);
+		res_text(res, s);
+	} else {
+		res_text(res, d);
+	}
+}
+
+
+const char *web_inspection_kind(const struct request *req,
+				enum q_insp_type t)
+{
+	switch (t) {
+	case Q_FOCUSED:
+		return tr(req, "Focused inspection",
+			  "Arolygiad \xc3\xa2 ffocws");
+	case Q_POST_REGISTRATION:
+		return tr(req, "Post-registration inspection",
+			  "Arolygiad ar \xc3\xb4l cofrestru");
+	default:
+		return tr(req, "Full inspection", "Arolygiad llawn");
+	}
 }

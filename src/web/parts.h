@@ -24,6 +24,7 @@
 #include "domain/codes.h"
 #include "domain/missing.h"
 #include "domain/people.h"
+#include "domain/quality.h"
 #include "report/report.h"
 #include "store/store-scope.h"
 #include "web/http.h"
@@ -261,6 +262,25 @@ struct audit_writer;
 struct audit_writer *web_write_begin(struct store *s);
 void web_write_end(struct store *s, struct audit_writer *w);
 
+/* ---- the quality of care (issue 13): shared by the pages ------------- */
+
+/* A rating as a tag colour: excellent and good green, needs improvement
+ * yellow, poor red, not rated grey. */
+const char *web_rating_colour(enum q_rating r);
+/* A finding's status as a tag colour: open orange, responded blue, met
+ * green, not met red. */
+const char *web_finding_colour(enum q_finding_status s);
+/* "Full inspection" / "Arolygiad llawn": an inspection of type t. */
+const char *web_inspection_kind(const struct request *req,
+				enum q_insp_type t);
+/* Days a priority action notice still to be met is past its date on
+ * today (0: not due yet, met, or an area for improvement). */
+long web_days_overdue(const struct q_finding *f, int32_t today);
+/* A finding's date: "14 December 2026", a red "Overdue by 3 days" tag
+ * with the date, or a dash for none. */
+void part_finding_due(struct request *req, struct response *res,
+		      const struct q_finding *f, int32_t today);
+
 /* ---- forms (GOV.UK Frontend components) -------------------------------- */
 
 #define WEB_FORM_ERRORS_MAX 16
@@ -377,6 +397,12 @@ void part_radios(struct request *req, struct response *res,
 		 const char *legend, const char *hint,
 		 const struct web_choice *c, size_t n, const char *value,
 		 bool inline_);
+/* A select (govuk-select) of c[0..n) with value selected; a first
+ * choice of value "" reads as "choose one". */
+void part_select(struct request *req, struct response *res,
+		 const struct web_form *f, const char *form, const char *id,
+		 const char *label, const char *hint,
+		 const struct web_choice *c, size_t n, const char *value);
 /* One checkbox, value "yes". */
 void part_checkbox(struct request *req, struct response *res,
 		   const struct web_form *f, const char *form, const char *id,

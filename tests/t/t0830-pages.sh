@@ -94,6 +94,9 @@ D=demo.cartref.wales
 . tests/t/lib-audit.sh
 subject_re() {
 	case $1 in
+	/homes/*/inspections/new) echo "^home-record:$(echo "$1" | sed 's,^/homes/,,; s,/.*,,')\$" ;;
+	/homes/*/notifications*) echo "^(notifications|home-record):$(echo "$1" | sed 's,^/homes/,,; s,/.*,,')\$" ;;
+	/inspections/*) echo "^inspection:$(echo "$1" | sed 's,^/inspections/,,')\$" ;;
 	/children/*) echo "^child:$(echo "$1" | sed 's,^/children/,,')\$" ;;
 	/children*) echo "^children(:|\$)" ;;
 	/homes/*) echo "^home:$(echo "$1" | sed 's,^/homes/,,')\$" ;;
@@ -107,13 +110,13 @@ matrix() {
 		since=$(audit_head)
 		expect "$r" "$path" "$1"
 		case $path in
-		/dashboard*) ;;
+		/dashboard*|/recommendations*) ;;	# the register names no child
 		*) unaudited="$unaudited$(audited_refusal "$r" GET "$(status "$name")" "$(subject_re "$path")" "$since")" ;;
 		esac
 		shift
 	done
 	case $path in
-	/dashboard*) ;;
+	/dashboard*|/recommendations*) ;;
 	*) check_eq "$path: every refusal audited" "" "$unaudited" ;;
 	esac
 }
@@ -344,6 +347,189 @@ check "home manager: not other providers' homes" hasnt dash-hm "Bryn Dau" "Old T
 get dash-2018 -b "$WORK/j-inspector" "$U/dashboard?year=2018"
 check "a year from the select" has dash-2018 "Reporting year 2017-18" '<option value="2018" selected>'
 
+# --- the quality of care (issue 13): inspections, findings, notifications ---
+# The inspector records an inspection of Tŷ Un (Orchard's home, in
+# Cardiff's area) with a priority action notice and an area for
+# improvement; then every new page and POST as every role.
+tok() {
+	get "tok-$1" -b "$WORK/j-$1" "$U/home"
+	form_token "tok-$1"
+}
+# post_as ROLE NAME PATH ARGS...: a form POST with the role's session
+post_as() {
+	pr=$1
+	pn=$2
+	pp=$3
+	shift 3
+	get "$pn" -b "$WORK/j-$pr" -H "Origin: $U" \
+		--data-urlencode "csrf=$(tok "$pr")" "$@" "$U$pp"
+}
+# (values without spaces or "&": "+" is a space in a form)
+INSP_FORM="-d start-day=1 -d start-month=8 -d start-year=2019 -d type=full
+	-d inspectors=Ann+Inspector -d r-wellbeing=good
+	-d r-care_support=needs_improvement -d r-environment=good
+	-d r-leadership=poor -d summary=Staffing+is+thin+at+night.
+	-d f1-kind=pan -d f1-reg=reg+21
+	-d f1-text=Keep+enough+staff+on+duty+at+night.
+	-d f1-due-day=10 -d f1-due-month=8 -d f1-due-year=2019
+	-d f2-kind=afi -d f2-reg=reg+34 -d f2-text=Keep+the+records."
+# (a notice due before today: overdue by 5 days on the fixture's clock)
+# shellcheck disable=SC2086
+post_as inspector q-insp /homes/W0000001/inspections/new $INSP_FORM
+check_eq "the inspector records an inspection: 303 to it" 303 "$(status q-insp)"
+insp=$(header q-insp Location | sed -n 's|^/inspections/\([0-9]*\)?saved=recorded$|\1|p')
+check "and the redirect names it" test -n "$insp"
+get q-view -b "$WORK/j-inspector" "$U/inspections/$insp"
+# the notice is listed first
+pan=$(grep -o 'id="finding-[0-9]*"' "$WORK/q-view.b" | head -1 | tr -dc 0-9)
+check "the inspection: ratings, the notice first, overdue" has q-view \
+	"Full inspection, 1 August 2019" "Needs improvement" "Poor" \
+	"Priority action notice: reg 21" "Overdue by 5 days" \
+	"Area for improvement: reg 34" "No response yet"
+check "an inspector gets no response form" hasnt q-view "Your action plan"
+get q-prof -b "$WORK/j-inspector" "$U/homes/W0000001"
+check "the home's profile: the quality of care, the notice first" has q-prof \
+	"Quality of care" 'href="/homes/W0000001/inspections/new">Record an inspection' \
+	"Findings still to be put right" "Overdue by 5 days" "Latest notifications"
+check "the overdue notice is the first finding listed" sh -c \
+	"grep -o 'href=\"/inspections/$insp#finding-[0-9]*\">[^<]*' '$WORK/q-prof.b' | head -1 | grep -q 'Priority action notice'"
+get q-prof-hm -b "$WORK/j-home-manager" "$U/homes/W0000001"
+check "the home manager: File a notification, no Record an inspection" has q-prof-hm \
+	'href="/homes/W0000001/notifications/new">File a notification'
+check "(not the inspector's button)" hasnt q-prof-hm "/inspections/new"
+
+# columns: inspector analyst social-worker placements home-manager police admin
+matrix /homes/W0000001/inspections/new		200 404 404 404 404 404 404
+matrix /homes/W9999999/inspections/new		404 404 404 404 404 404 404
+matrix "/inspections/$insp"			200 404 200 200 200 404 404
+matrix /inspections/999999			404 404 404 404 404 404 404
+matrix /homes/W0000001/notifications/new	404 404 404 404 200 404 404
+matrix /homes/W0000002/notifications/new	404 404 404 404 404 404 404
+matrix /homes/W0000001/notifications		200 404 200 200 200 404 404
+matrix "/homes/W0000001/notifications?page=2"	200 404 200 200 200 404 404
+
+# every new POST x every role: the exact status, and each refusal audited
+# post_matrix PATH SUBJECT_RE STATUS... (ARGS from $PARGS)
+post_matrix() {
+	ppath=$1
+	psub=$2
+	shift 2
+	unaudited=""
+	got=""
+	for r in $ROLES; do
+		since=$(audit_head)
+		# shellcheck disable=SC2086
+		post_as "$r" "pm-$r" "$ppath" $PARGS
+		got="$got $(status "pm-$r")"
+		unaudited="$unaudited$(audited_refusal "$r" POST "$(status "pm-$r")" "$psub" "$since")"
+	done
+	check_eq "POST $ppath: by role" " $*" "$got"
+	check_eq "POST $ppath: every refusal audited" "" "$unaudited"
+}
+post_as inspector q-dup /homes/W0000001/inspections/new $INSP_FORM
+check_eq "the same inspection again: 400" 400 "$(status q-dup)"
+check "saying why, on the first day" has q-dup 'href="#start-day"' \
+	"already has an inspection of this type that started on that day"
+PARGS=$(echo "$INSP_FORM" | sed 's/start-day=1 /start-day=2 /')
+post_matrix /homes/W0000001/inspections/new '^home-record:W0000001$' \
+	303 403 403 403 403 403 403
+PARGS="-d plan-$pan=Two+more+night+staff. -d target-$pan-day=31
+	-d target-$pan-month=8 -d target-$pan-year=2019"
+post_matrix "/findings/$pan/response" "^finding:$pan\$" \
+	403 403 403 403 303 403 403
+PARGS="-d category=police -d child=W06000011/S01 -d occurred-day=14
+	-d occurred-month=8 -d occurred-year=2019 -d occurred-hour=22
+	-d occurred-minute=10 -d summary=Police+called+to+a+fight."
+post_matrix /homes/W0000001/notifications/new '^notifications:W0000001$' \
+	403 403 403 403 303 403 403
+
+get q-resp -b "$WORK/j-inspector" "$U/inspections/$insp"
+check "the inspector sees who responded and when" has q-resp \
+	"Two more night staff." "home-manager@demo.cartref.wales" "Responded"
+get q-notifs -b "$WORK/j-inspector" "$U/homes/W0000001/notifications"
+check "the home's notifications: the one filed" has q-notifs \
+	"Police called to a fight." "14 August 2019 at 22:10"
+post_as home-manager q-bad /homes/W0000001/notifications/new \
+	--data-urlencode category=missing --data-urlencode summary=
+check_eq "a notification with nothing filled in: 400" 400 "$(status q-bad)"
+check "with an error summary naming the fields" has q-bad "There is a problem" \
+	'href="#occurred-day"' 'href="#child"' 'href="#summary"'
+get q-cy -b "$WORK/j-inspector" "$U/inspections/$insp?lang=cy"
+check "the inspection in Welsh" has q-cy 'lang="cy"' "Canfyddiadau"
+for f in q-view q-prof q-bad q-resp q-notifs; do
+	check "$f parses" html_ok "$f"
+done
+
+# --- the recommendations register (issue 13): page-recs.c ---
+# Two recommendations, the second repeating the first, seeded with SQL
+# (the demo data and the import add them; no page does): the second to
+# Cardiff (row 10) and South Wales Police (row 11).
+sql "$db" "INSERT INTO recommendation (id, code, source, source_title, made_on, theme, text_en, text_cy, all_councils) VALUES
+ (1, 'NR-A', 'national_review', 'Review A', '2017-05-01', 'missing', 'Offer every child a return interview.', 'Cynnig cyfweliad dychwelyd i bob plentyn.', 0),
+ (2, 'NR-B', 'thematic_review', 'Review B', '2019-06-01', 'missing', 'Offer every child a return interview <b>within 72 hours</b>.', 'Cynnig cyfweliad dychwelyd o fewn 72 awr.', 0)" >/dev/null
+sql "$db" "INSERT INTO rec_repeat (rec_id, earlier_id) VALUES (2, 1)" >/dev/null
+sql "$db" "INSERT INTO rec_addressee (id, rec_id, kind, code) VALUES
+ (10, 2, 'council', 'W06000015'), (11, 2, 'police', 'south-wales')" >/dev/null
+get r-list -b "$WORK/j-social-worker" "$U/recommendations"
+check "the register: Cardiff's own row first, times made since the first" has r-list \
+	'id="yours"' 'href="/recommendations/2">NR-B' '2 times since 1 May 2017' \
+	'1 council: 0 done, 0 accepted' '1 police force: 0 done, 0 accepted'
+check "its text escaped" has r-list 'return interview &lt;b&gt;within 72 hours&lt;/b&gt;'
+check "the service navigation links /recommendations" has r-list \
+	'class="govuk-service-navigation__link" href="/recommendations"'
+get r-f -b "$WORK/j-inspector" "$U/recommendations?theme=education"
+check "a theme filter" has r-f "There are no recommendations to show."
+post_as social-worker r-act /recommendations/2/addressees/10/actions \
+	--data-urlencode what-10=Commission\ a\ return\ interview\ service. \
+	--data-urlencode who-10=Head\ of\ service --data-urlencode target-10-day=1 \
+	--data-urlencode target-10-month=8 --data-urlencode target-10-year=2019
+check_eq "Cardiff adds an action: 303" "303 /recommendations/2?saved=action" \
+	"$(status r-act) $(header r-act Location)"
+post_as social-worker r-upd /recommendations/2/addressees/10/updates \
+	--data-urlencode "note-10=Service live; minutes of the board." \
+	--data-urlencode status-10=done
+check_eq "and an update: done" 303 "$(status r-upd)"
+get r-one -b "$WORK/j-social-worker" "$U/recommendations/2"
+check "the recommendation: its action overdue, its update, the forms" has r-one \
+	"Recommendation NR-B" "Commission a return interview service." "Overdue" \
+	"Service live; minutes of the board." "Add an action" "Add a progress update" \
+	'href="/recommendations/1">NR-A'
+get r-list2 -b "$WORK/j-social-worker" "$U/recommendations"
+check "the register: what is overdue of Cardiff's own" has r-list2 \
+	"Commission a return interview service." "due 1 August 2019"
+act=$(grep -o 'action="/recommendations/2/actions/[0-9]*/done"' "$WORK/r-one.b" | head -1 | tr -dc 0-9 | sed 's/^2//')
+check "an action can be marked done" test -n "$act"
+get r-ins -b "$WORK/j-inspector" "$U/recommendations/2"
+check "the inspector: the verdict form, no follow-up forms" has r-ins 'action="/recommendations/2/addressees/10/verdict"'
+check "(not Cardiff's forms)" hasnt r-ins "Add a progress update"
+post_as inspector r-bad /recommendations/2/addressees/10/verdict --data-urlencode decision-10=rejected
+check_eq "a rejection without a reason: 400" 400 "$(status r-bad)"
+check "with an error summary naming the reason" has r-bad "There is a problem" 'href="#reason-10"'
+get r-cy -b "$WORK/j-police" "$U/recommendations/2?lang=cy"
+check "in Welsh" has r-cy 'lang="cy"' "Argymhelliad NR-B" "Cynnig cyfweliad dychwelyd o fewn 72 awr."
+for p in r-list r-one r-ins r-bad r-cy; do
+	check "the register's page $p parses" html_ok "$p"
+done
+# columns: inspector analyst social-worker placements home-manager police admin
+matrix /recommendations				200 200 200 200 200 200 404
+matrix "/recommendations?source=national_review"	200 200 200 200 200 200 404
+matrix /recommendations/2			200 200 200 200 200 200 404
+matrix /recommendations/99			404 404 404 404 404 404 404
+PARGS="--data-urlencode what-10=x --data-urlencode who-10=y --data-urlencode target-10-day=1
+	--data-urlencode target-10-month=9 --data-urlencode target-10-year=2019"
+# (another organisation's row is 404, as one that does not exist)
+post_matrix /recommendations/2/addressees/10/actions '^rec-addressee:10$' \
+	403 403 303 303 404 404 403
+PARGS="--data-urlencode note-11=Started. --data-urlencode status-11=in_progress"
+post_matrix /recommendations/2/addressees/11/updates '^rec-addressee:11$' \
+	403 403 404 404 404 303 403
+PARGS=""
+post_matrix "/recommendations/2/actions/$act/done" '^rec-(addressee|action):' \
+	403 403 303 303 404 404 403
+PARGS="--data-urlencode decision-10=accepted"
+post_matrix /recommendations/2/addressees/10/verdict '^rec-addressee:10$' \
+	303 403 403 403 403 403 403
+
 # --- Welsh ---
 get cy-dash -b "$WORK/j-inspector" "$U/dashboard?lang=cy"
 check "dashboard in Welsh" has cy-dash '<html lang="cy"' "Dangosfwrdd: Cymru" "Ffigurau union" \
@@ -357,7 +543,7 @@ check "a record in Welsh" has cy-rec '<html lang="cy"' "Plentyn C01" "Am y plent
 get cy-homes -b "$WORK/j-analyst" "$U/homes?lang=cy"
 check "homes in Welsh" has cy-homes '<html lang="cy"' "Cartrefi plant</h1>" "Preifat" "Gwirfoddol" "Ar agor"
 get cy-prof -b "$WORK/j-inspector" "$U/homes/W0000001?lang=cy"
-check "a profile in Welsh" has cy-prof '<html lang="cy"' "Yn y gofrestr" "Arolygiad diwethaf" "Nid oes arolygiad" \
+check "a profile in Welsh" has cy-prof '<html lang="cy"' "Yn y gofrestr" "Arolygiad diwethaf" "Ansawdd y gofal" \
 	"Beth i edrych arno yn gyntaf"
 get cy-home -b "$WORK/j-police" "$U/home?lang=cy"
 check "what to do first in Welsh" has cy-home "I’w wneud gyntaf" "Graddio’r risg: S01, 14" "Yn derbyn gofal gan Abertawe"
