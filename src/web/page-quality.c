@@ -119,7 +119,7 @@ static void clip(const char *s, size_t max, char *out, size_t cap)
 	size_t n = strlen(s);
 
 	if (n <= max) {
-		snprintf(out, cap, "%s", s);
+		snprintf(out, cap, "%.*s", (int)n, s);
 		return;
 	}
 	while (max && ((unsigned char)s[max] & 0xc0) == 0x80)
