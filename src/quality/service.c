@@ -123,26 +123,43 @@ static int notifs_visible(struct store *s, const struct viewer *v,
 			  const struct q_home_ties *t, int64_t since_ms,
 			  struct quality_set *q, struct err *err)
 {
-	struct q_home_ties each;
-	size_t n = 0;
+	/* each home's ties once: a few hundred homes, many notifications */
+	struct home_ties {
+		char urn[S903_URN_MAX + 1];
+		struct q_home_ties t;
+	} *seen = NULL;
+	size_t nseen = 0, alloc = 0, n = 0;
 	int rc = 0;
 
 	for (size_t k = 0; k < q->nnotifs; k++) {
 		const struct q_notification *x = &q->notifs[k];
 		const struct q_home_ties *tk = t;
+		size_t h;
 
 		if (x->occurred_at < since_ms)
 			continue;
 		if (!tk && v->access != VIEWER_INSPECTORATE) {
-			rc = quality_ties(s, v, x->urn, &each, err);
-			if (rc == ERR_NOT_FOUND) {
-				err_clear(err);
-				rc = 0;
-				continue;
+			for (h = 0; h < nseen && strcmp(seen[h].urn, x->urn);
+			     h++)
+				;
+			if (h == nseen) {
+				ALLOC_GROW(seen, nseen + 1, alloc);
+				memcpy(seen[h].urn, x->urn,
+				       sizeof(seen[h].urn));
+				rc = quality_ties(s, v, x->urn, &seen[h].t,
+						  err);
+				if (rc == ERR_NOT_FOUND) {
+					/* not in the register: nobody's */
+					err_clear(err);
+					memset(&seen[h].t, 0,
+					       sizeof(seen[h].t));
+					rc = 0;
+				}
+				if (rc)
+					break;
+				nseen++;
 			}
-			if (rc)
-				return rc;
-			tk = &each;
+			tk = &seen[h].t;
 		}
 		if (quality_notification_visible(v, x, tk)) {
 			if (n != k)
@@ -150,6 +167,9 @@ static int notifs_visible(struct store *s, const struct viewer *v,
 			n++;
 		}
 	}
+	free(seen);
+	if (rc)
+		return rc;
 	/* loaded oldest first: newest first */
 	for (size_t i = 0, j = n; i + 1 < j; i++, j--) {
 		struct q_notification x = q->notifs[i];

@@ -696,10 +696,17 @@ static void alert_tasks(struct request *req, struct response *res,
 			alert_unnamed_text(r, cy, who, sizeof(who));
 			snprintf(name, sizeof(name), "%s: %s",
 				 alert_title(r->rule, cy), who);
-		} else {
+		} else if (r->home_name[0] || r->urn[0]) {
 			snprintf(name, sizeof(name), "%s: %s",
 				 alert_title(r->rule, cy),
 				 r->home_name[0] ? r->home_name : r->urn);
+		} else {
+			/* about a recommendation (issue 13): its code */
+			char code[ALERT_REC_CODE_MAX + 1];
+
+			alert_rec_of(r, code);
+			snprintf(name, sizeof(name), "%s: %s",
+				 alert_title(r->rule, cy), code);
 		}
 		if (it->n > 1) {
 			size_t len = strlen(name);

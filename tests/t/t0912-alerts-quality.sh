@@ -5,8 +5,11 @@
 # update for 90 days and a home rated Poor that a placing council has not
 # viewed, each raised by `alerts run --now`, listed to its organisation
 # only (a provider, a health board's analyst, a council), in English and
-# Welsh, cleared when done, met or viewed, and escalated.  The quality
-# rows are written with SQL (migration 13's tables), as an import would.
+# Welsh, cleared when done, met or viewed, and escalated; the pages and
+# the API show a recommendation's alert as the recommendation (linked to
+# /recommendations/ID) and a notice's as its home (/homes/URN), as
+# documented.  The quality rows are written with SQL (migration 13's
+# tables), as an import would.
 . tests/t/lib.sh
 
 db=$WORK/alerts.db
@@ -114,6 +117,59 @@ check_grep "the inspectorate: the escalated no-update alerts" "No progress updat
 check_eq "not the action, not escalated yet" 0 "$(grep -c 'An action on recommendation' "$WORK/insp.out")"
 check_status "other analysts see no alerts" 1 cr alerts list --as analyst@example.org
 act=$(sql "$db" "SELECT id FROM alert WHERE subject_key = 'rec-action:100'")
+# ---- the pages and the API, as of that afternoon ---------------------------
+clock_at "2019-06-03 13:00Z"
+log=$WORK/server.log
+out=$WORK/server.out
+SPEC=docs/openapi.json
+CHECK=$(dirname "${CARTREF_REAL:-$CARTREF}")/tools/openapi-check
+SERVER_PORT_BASE=25000
+. tests/t/lib-server.sh
+server_up
+check "the board's analyst signs in" session_start hb analyst@cav.example "$PW"
+check "the home manager signs in" session_start mgr mgr@meadow.example "$PW"
+get hb-home -b "$WORK/hb.jar" "$U/home"
+check "the board's analyst has an Alerts link" has hb-home 'href="/alerts"'
+get hb-list -b "$WORK/hb.jar" "$U/alerts"
+check_eq "its alerts page" 200 "$(status hb-list)"
+check "a recommendation's alert links to the recommendation" has hb-list \
+	'<a class="govuk-link" href="/recommendations/1">Recommendation NR2019-9</a>' \
+	"Recommendation NR2019-9, addressed to health board 7A4" \
+	"Complete the action and mark it done"
+check "no home link, no child" hasnt hb-list 'href="/homes/' 'href="/children/'
+check "the page parses" html_ok hb-list
+get hb-one -b "$WORK/hb.jar" "$U/alerts/$act"
+check "one alert: the recommendation, linked" has hb-one \
+	'<span class="govuk-caption-l">Recommendation NR2019-9</span>' \
+	'href="/recommendations/1"' "Recommendation action past its target date"
+check "it parses" html_ok hb-one
+get hb-cy -b "$WORK/hb.jar" "$U/alerts?lang=cy"
+check "in Welsh" has hb-cy 'Argymhelliad NR2019-9</a>'
+get mgr-list -b "$WORK/mgr.jar" "$U/alerts"
+check "the notice: the home, linked" has mgr-list \
+	'<a class="govuk-link" href="/homes/W0000002">Bryn Dau</a>' \
+	"Provider: put right what the notice requires"
+pan=$(sql "$db" "SELECT id FROM alert WHERE subject_key = 'finding:5'")
+get mgr-one -b "$WORK/mgr.jar" "$U/alerts/$pan"
+check "one notice alert: its home, what happened" has mgr-one 'href="/homes/W0000002"' "Priority action notice past its date" \
+	"A priority action notice from the inspection of 1 March 2019 has not been met."
+get mgr-hb -b "$WORK/mgr.jar" "$U/alerts/$act"
+check_eq "not the board's alert: 404" 404 "$(status mgr-hb)"
+check "the inspector signs in" session_start in insp@example.org "$PW"
+get in-home -b "$WORK/in.jar" "$U/home"
+check "the inspector's home page: the notice and the escalated recommendation" has in-home \
+	"Priority action notice past its date: Bryn Dau" \
+	"No progress update on a recommendation: NR2019-9"
+cr user token analyst@cav.example --label t0912 2>&1 | grep '^cartref_' >"$WORK/hb.tok"
+get api-items -H "Authorization: Bearer $(cat "$WORK/hb.tok")" "$U/api/v1/alert-items"
+check "API items: an item of its own, with its recommendation" has api-items \
+	'"child":null,"home":null,"recommendation":{"id":1,"code":"NR2019-9"}'
+check "API items as documented" "$CHECK" "$SPEC" response GET /api/v1/alert-items 200 "$WORK/api-items.b"
+get api-one -H "Authorization: Bearer $(cat "$WORK/hb.tok")" "$U/api/v1/alerts/$act"
+check "API: one alert with its recommendation" has api-one '"recommendation":{"id":1,"code":"NR2019-9"}' '"to_kind":"health_board"'
+check "API alert as documented" "$CHECK" "$SPEC" response GET /api/v1/alerts/{id} 200 "$WORK/api-one.b"
+stop_server
+unset CARTREF_CLOCK_OFFSET
 check_status "Cardiff cannot open the board's alert" 1 cr alerts show "$act" --as sw@cardiff.example
 check "the board acknowledges it" cr alerts ack "$act" --as analyst@cav.example --note "protocol at the board in June" --now 2019-06-03T14:00Z
 check_eq "acknowledged" acknowledged "$(state rec-action-overdue rec-action:100)"

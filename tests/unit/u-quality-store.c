@@ -810,6 +810,93 @@ static void test_home_child_at(void **state)
 			 ERR_NOT_FOUND);
 }
 
+/* Every code of the domain's lists is one the schema's CHECKs take, and
+ * reads back as itself (the lists are written twice: quality.c and
+ * migration 13). */
+static void test_codes_round_trip(void **state)
+{
+	struct fixture *f = fx(state);
+	struct err err = ERR_INIT;
+	struct q_inspection i, got;
+	struct q_finding fs[Q_NSTATUSES * Q_NKINDS], *gf = NULL;
+	struct rec r;
+	struct rec_addressee a, ga;
+	struct rec_update u;
+	size_t ngf = 0, nf = 0;
+	char code[Q_CODE_MAX + 1];
+
+	for (int t = 0; t < Q_NTYPES; t++) {
+		for (int k = 0; k < Q_NRATINGS; k++) {
+			inspection(&i, W3, f->d90 - 2000 + t * 100 + k,
+				   (enum q_insp_type)t, (enum q_rating)k);
+			assert_int_equal(store_inspection_add(f->s, NULL, &i,
+							      NULL, 0, &err),
+					 0);
+			assert_int_equal(store_inspection_get(f->s, i.id, &got,
+							      &gf, &ngf, &err),
+					 0);
+			free(gf);
+			assert_int_equal(got.type, t);
+			assert_int_equal(got.rating[Q_LEADERSHIP], k);
+		}
+	}
+	inspection(&i, W3, f->d90 - 2500, Q_FULL, Q_GOOD);
+	for (int k = 0; k < Q_NKINDS; k++) {
+		for (int st = 0; st < Q_NSTATUSES; st++) {
+			struct q_finding *x = &fs[nf++];
+
+			finding(x, (enum q_finding_kind)k, "reg 1",
+				k == Q_PRIORITY_ACTION_NOTICE ? f->d90 :
+				DATE_NONE);
+			x->status = (enum q_finding_status)st;
+			if (st == Q_MET || st == Q_NOT_MET)
+				x->judged_on = f->d90 - 10;
+		}
+	}
+	assert_int_equal(store_inspection_add(f->s, NULL, &i, fs, nf, &err), 0);
+	assert_int_equal(store_inspection_get(f->s, i.id, &got, &gf, &ngf,
+					      &err), 0);
+	assert_int_equal(ngf, nf);
+	for (size_t k = 0; k < nf; k++) {
+		assert_int_equal(gf[k].kind, fs[k].kind);
+		assert_int_equal(gf[k].status, fs[k].status);
+	}
+	free(gf);
+
+	for (int src = 0; src < REC_NSOURCES; src++) {
+		snprintf(code, sizeof(code), "SRC-%d", src);
+		rec(&r, code, f->d90 - 50);
+		r.source = (enum rec_source)src;
+		snprintf(r.theme, sizeof(r.theme), "%s",
+			 rec_themes[(size_t)src % rec_nthemes].code);
+		addressee(&a, (enum org_kind)(src % ORG_NKINDS), "X1");
+		assert_int_equal(store_rec_add(f->s, NULL, &r, &a, 1, NULL, 0,
+					       &err), 0);
+	}
+	memset(&u, 0, sizeof(u));
+	u.addressee_id = a.id;
+	snprintf(u.note, sizeof(u.note), "n");
+	for (int st = REC_NSTATUSES; st-- > 0;) {
+		u.status = (enum rec_status)st;
+		u.at = (int64_t)(f->d90 - 10 + st) * MS_PER_DAY;
+		assert_int_equal(store_rec_update_add(f->s, NULL, &u, &err), 0);
+		assert_int_equal(store_rec_addressee_get(f->s, a.id, &ga, &err),
+				 0);
+		assert_int_equal(ga.status, st);
+	}
+	u.status = REC_DONE;
+	assert_int_equal(store_rec_update_add(f->s, NULL, &u, &err), 0);
+	for (int vd = 0; vd < REC_NVERDICTS; vd++) {
+		assert_int_equal(store_rec_verdict(f->s, NULL, a.id,
+						   (enum rec_verdict)vd, "why",
+						   f->d90, "i@x.org", &err), 0);
+		assert_int_equal(store_rec_addressee_get(f->s, a.id, &ga, &err),
+				 0);
+		assert_int_equal(ga.verdict, vd);
+		assert_int_equal(ga.kind, a.kind);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -821,6 +908,7 @@ int main(void)
 		cmocka_unit_test(test_home_views),
 		cmocka_unit_test(test_council_ties),
 		cmocka_unit_test(test_home_child_at),
+		cmocka_unit_test(test_codes_round_trip),
 	};
 	int rc = cmocka_run_group_tests_name("sqlite", tests, lite_setup,
 					     teardown);
