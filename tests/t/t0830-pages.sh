@@ -443,6 +443,21 @@ PARGS="-d category=police -d child=W06000011/S01 -d occurred-day=14
 post_matrix /homes/W0000001/notifications/new '^notifications:W0000001$' \
 	403 403 403 403 303 403 403
 
+# the next inspection judges the notice met and repeats the other
+get q-form2 -b "$WORK/j-inspector" "$U/homes/W0000001/inspections/new"
+check "the form asks about the findings still to be put right" has q-form2 \
+	"Findings of earlier inspections" "name=\"judge-$pan\"" "Not judged at this inspection" \
+	'id="f1-repeats"'
+afi=$(grep -o 'id="finding-[0-9]*"' "$WORK/q-view.b" | sed -n 2p | tr -dc 0-9)
+post_as inspector q-insp3 /homes/W0000001/inspections/new \
+	$(echo "$INSP_FORM" | sed 's/start-day=1 /start-day=9 /; s/f1-due-day=10 /f1-due-day=30 /') \
+	-d "judge-$pan=met" -d "f2-repeats=$afi"
+check_eq "the next inspection, judging the notice: 303" 303 "$(status q-insp3)"
+get q-judged -b "$WORK/j-inspector" "$U/inspections/$insp"
+check "the notice is met, judged on today" has q-judged ">Met<" "15 August 2019"
+insp3=$(header q-insp3 Location | sed -n 's|^/inspections/\([0-9]*\)?saved=recorded$|\1|p')
+get q-rep -b "$WORK/j-inspector" "$U/inspections/$insp3"
+check "a new finding repeats the earlier one" has q-rep "Repeats an earlier finding"
 get q-resp -b "$WORK/j-inspector" "$U/inspections/$insp"
 check "the inspector sees who responded and when" has q-resp \
 	"Two more night staff." "home-manager@demo.cartref.wales" "Responded"
