@@ -455,7 +455,8 @@ static void open_findings(struct request *req, struct response *res,
 			snprintf(text, sizeof(text), "%.*s\xe2\x80\xa6",
 				 (int)max, f->text);
 		} else {
-			snprintf(text, sizeof(text), "%s", f->text);
+			snprintf(text, sizeof(text), "%.*s",
+				 (int)FINDING_CHARS, f->text);
 		}
 		res_markup(res, "<tr class=\"govuk-table__row\">\n"
 			   "<th scope=\"row\" class=\"govuk-table__header\">"

@@ -119,7 +119,7 @@ static void clip(const char *s, size_t max, char *out, size_t cap)
 	size_t n = strlen(s);
 
 	if (n <= max) {
-		snprintf(out, cap, "%s", s);
+		snprintf(out, cap, "%.*s", (int)n, s);
 		return;
 	}
 	while (max && ((unsigned char)s[max] & 0xc0) == 0x80)
@@ -158,9 +158,21 @@ static void insp_title(const struct request *req, const struct q_inspection *i,
 
 	date_text(req, i->start_on, a, sizeof(a));
 	if (i->end_on != DATE_NONE && i->end_on != i->start_on) {
+		const char *sa, *sb;
+
 		date_text(req, i->end_on, b, sizeof(b));
-		snprintf(out, cap, WEB_TRF(req, "%s, %s to %s", "%s, %s i %s"),
-			 web_inspection_kind(req, i->type), a, b);
+		sa = strchr(a, ' ');
+		sb = strchr(b, ' ');
+		/* "13 to 14 August 2019" in the same month */
+		if (sa && sb && !strcmp(sa, sb))
+			snprintf(out, cap, WEB_TRF(req, "%s, %.*s to %s",
+						   "%s, %.*s i %s"),
+				 web_inspection_kind(req, i->type),
+				 (int)(sa - a), a, b);
+		else
+			snprintf(out, cap, WEB_TRF(req, "%s, %s to %s",
+						   "%s, %s i %s"),
+				 web_inspection_kind(req, i->type), a, b);
 	} else {
 		snprintf(out, cap, "%s, %s",
 			 web_inspection_kind(req, i->type), a);
@@ -326,6 +338,15 @@ static void q_fail(struct request *req, struct web_form *f,
 		return;
 	}
 	web_form_fail(f, id, msg);
+}
+
+/* A theme's name in the middle of a sentence: "well-being". */
+static void theme_low(const struct request *req, enum q_theme t, char *out,
+		      size_t cap)
+{
+	snprintf(out, cap, "%s", q_theme_name(t, req->lang[0] == 'c'));
+	if (out[0] >= 'A' && out[0] <= 'Z')
+		out[0] = (char)(out[0] - 'A' + 'a');
 }
 
 /* ---- recording an inspection ----------------------------------------- */
@@ -676,8 +697,9 @@ static void insp_fields_in(struct request *req, struct insp_form *nf)
 			      "Rhowch enwau" RQ "r arolygwyr"));
 	for (int t = 0; t < Q_NTHEMES; t++) {
 		const char *r = req_form_get(req, theme_ids[t]);
-		char msg[WEB_FORM_MSG_MAX];
+		char msg[WEB_FORM_MSG_MAX], name[80];
 
+		theme_low(req, t, name, sizeof(name));
 		if (r && *r && !q_rating_parse(r, &i->rating[t])) {
 			if (i->rating[t] == Q_NOT_RATED && i->type == Q_FULL &&
 			    type && !strcmp(type, "full")) {
@@ -685,15 +707,14 @@ static void insp_fields_in(struct request *req, struct insp_form *nf)
 					 "A full inspection rates %s: choose "
 					 "a rating",
 					 "Mae arolygiad llawn yn rhoi sg\xc3\xb4r "
-					 "i %s: dewiswch sg\xc3\xb4r"),
-					 q_theme_name(t, req->lang[0] == 'c'));
+					 "i %s: dewiswch sg\xc3\xb4r"), name);
 				web_form_fail(f, theme_ids[t], msg);
 			}
 			continue;
 		}
 		snprintf(msg, sizeof(msg), WEB_TRF(req,
 			 "Choose a rating for %s", "Dewiswch sg\xc3\xb4r ar "
-			 "gyfer %s"), q_theme_name(t, req->lang[0] == 'c'));
+			 "gyfer %s"), name);
 		web_form_fail(f, theme_ids[t], msg);
 	}
 	web_form_text(req, f, "summary", qlabel(req, insp_fields, nfl,
@@ -901,6 +922,7 @@ static void response_form(struct request *req, struct response *res,
 			  const struct q_finding *fd)
 {
 	char action[64], form[32], plan[32], target[32], hint[300];
+	char lab[Q_REG_MAX + 64];
 
 	snprintf(action, sizeof(action), "/findings/%lld/response",
 		 (long long)fd->id);
@@ -908,8 +930,10 @@ static void response_form(struct request *req, struct response *res,
 	snprintf(plan, sizeof(plan), "plan-%lld", (long long)fd->id);
 	snprintf(target, sizeof(target), "target-%lld", (long long)fd->id);
 	part_form_start(req, res, action);
-	part_textarea(req, res, &iv->form, form, plan,
-		      tr(req, "Your action plan", "Eich cynllun gweithredu"),
+	snprintf(lab, sizeof(lab), WEB_TRF(req, "Your action plan for %s",
+					   "Eich cynllun gweithredu ar gyfer "
+					   "%s"), fd->regulation);
+	part_textarea(req, res, &iv->form, form, plan, lab,
 		      tr(req, "What the home will do to put this right, and "
 			 "who will do it.",
 			 "Beth fydd y cartref yn ei wneud i unioni hyn, a "
@@ -918,9 +942,16 @@ static void response_form(struct request *req, struct response *res,
 	part_when(req, res, &iv->form, form, target,
 		  tr(req, "Target date", "Dyddiad targed"), hint,
 		  day_ms(fd->response_target_on), false);
-	part_button(res, fd->responded_at ?
-		    tr(req, "Update the response", "Diweddaru" RQ "r ymateb") :
-		    tr(req, "Send the response", "Anfon yr ymateb"), false);
+	/* the button names its finding for a screen reader's list */
+	res_markup(res, "<button type=\"submit\" class=\"govuk-button\" "
+		   "data-module=\"govuk-button\">");
+	res_text(res, fd->responded_at ?
+		 tr(req, "Update the response", "Diweddaru" RQ "r ymateb") :
+		 tr(req, "Send the response", "Anfon yr ymateb"));
+	res_markup(res, "<span class=\"govuk-visually-hidden\"> ");
+	res_text(res, tr(req, "for ", "ar gyfer "));
+	res_text(res, fd->regulation);
+	res_markup(res, "</span></button>\n");
 	part_form_end(res);
 }
 

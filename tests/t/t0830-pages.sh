@@ -443,6 +443,21 @@ PARGS="-d category=police -d child=W06000011/S01 -d occurred-day=14
 post_matrix /homes/W0000001/notifications/new '^notifications:W0000001$' \
 	403 403 403 403 303 403 403
 
+# the next inspection judges the notice met and repeats the other
+get q-form2 -b "$WORK/j-inspector" "$U/homes/W0000001/inspections/new"
+check "the form asks about the findings still to be put right" has q-form2 \
+	"Findings of earlier inspections" "name=\"judge-$pan\"" "Not judged at this inspection" \
+	'id="f1-repeats"'
+afi=$(grep -o 'id="finding-[0-9]*"' "$WORK/q-view.b" | sed -n 2p | tr -dc 0-9)
+post_as inspector q-insp3 /homes/W0000001/inspections/new \
+	$(echo "$INSP_FORM" | sed 's/start-day=1 /start-day=9 /; s/f1-due-day=10 /f1-due-day=30 /') \
+	-d "judge-$pan=met" -d "f2-repeats=$afi"
+check_eq "the next inspection, judging the notice: 303" 303 "$(status q-insp3)"
+get q-judged -b "$WORK/j-inspector" "$U/inspections/$insp"
+check "the notice is met, judged on today" has q-judged ">Met<" "15 August 2019"
+insp3=$(header q-insp3 Location | sed -n 's|^/inspections/\([0-9]*\)?saved=recorded$|\1|p')
+get q-rep -b "$WORK/j-inspector" "$U/inspections/$insp3"
+check "a new finding repeats the earlier one" has q-rep "Repeats an earlier finding"
 get q-resp -b "$WORK/j-inspector" "$U/inspections/$insp"
 check "the inspector sees who responded and when" has q-resp \
 	"Two more night staff." "home-manager@demo.cartref.wales" "Responded"
@@ -454,6 +469,28 @@ post_as home-manager q-bad /homes/W0000001/notifications/new \
 check_eq "a notification with nothing filled in: 400" 400 "$(status q-bad)"
 check "with an error summary naming the fields" has q-bad "There is a problem" \
 	'href="#occurred-day"' 'href="#child"' 'href="#summary"'
+# a missing episode offers its home manager the reg 60 notification,
+# filled in from the episode
+get q-mp -b "$WORK/j-home-manager" "$U/missing/$ep_s01"
+check "the episode offers the home manager the reg 60 notification" has q-mp \
+	"href=\"/homes/W0000001/notifications/new?episode=$ep_s01\">File the reg 60 notification"
+get q-mp-police -b "$WORK/j-police" "$U/missing/$ep_s01"
+check "(not the police)" hasnt q-mp-police "notifications/new"
+get q-ep -b "$WORK/j-home-manager" "$U/homes/W0000001/notifications/new?episode=$ep_s01"
+check_eq "the form from the episode: 200" 200 "$(status q-ep)"
+check "filled in: missing, the child, when" has q-ep '<option value="missing" selected>' \
+	'<option value="W06000011/S01" selected>' "name=\"episode\" value=\"$ep_s01\"" \
+	'id="occurred-day" name="occurred-day" type="text" inputmode="numeric" value="13"'
+get q-ep-sw -b "$WORK/j-social-worker" "$U/homes/W0000001/notifications/new?episode=$ep_s01"
+check_eq "not for a council: 404" 404 "$(status q-ep-sw)"
+post_as home-manager q-epf /homes/W0000001/notifications/new -d episode="$ep_s01" \
+	-d category=missing -d child=W06000011/S01 -d occurred-day=13 -d occurred-month=8 \
+	-d occurred-year=2019 -d occurred-hour=18 -d occurred-minute=30 \
+	-d summary=Did+not+come+back+from+town. -d action=Called+the+police.
+check_eq "filed from the episode: 303" 303 "$(status q-epf)"
+get q-notifs2 -b "$WORK/j-inspector" "$U/homes/W0000001/notifications"
+check "the timeline links the episode, newest first" sh -c \
+	"grep -o 'Police called to a fight\|href=\"/missing/$ep_s01\"' '$WORK/q-notifs2.b' | tr '\n' ' ' | grep -q '^Police called to a fight href'"
 get q-cy -b "$WORK/j-inspector" "$U/inspections/$insp?lang=cy"
 check "the inspection in Welsh" has q-cy 'lang="cy"' "Canfyddiadau"
 for f in q-view q-prof q-bad q-resp q-notifs; do

@@ -6,7 +6,7 @@
 # action notice due in 7 days and sees it on the home's profile; the home
 # manager responds with an action plan and files a reg 60 notification.
 # Then the alerts run 8 days later (`cartref alerts run --now`), when the
-# notice is past its date.  Phase "after": the inspector and the home
+# notice is past its date, and the server starts again on that day.  Phase "after": the inspector and the home
 # manager see the alert (skipped, saying so, where the rule "pan-overdue"
 # is not in this build), and Cardiff's placements officer reads the
 # home's record.  Every page in English and Welsh, axe-core clean;
@@ -51,9 +51,14 @@ browser_tap quality-record 200 node tests/browser/quality.mjs "$U" "$shots" reco
 check_eq "the inspection was recorded, with its notice" 1 \
 	"$(sql "$db" "SELECT COUNT(*) FROM finding WHERE kind = 'pan'")"
 
-# the notice's date passes: the alerts 8 days later
+# the notice's date passes: 8 days later, the alerts run and the server
+# starts again on that day
+stop_server
+check_eq "the server stops cleanly" 0 "$?"
 later=$(date -u -d "$(fnow) 8 days" +%Y-%m-%dT%H:%M:%SZ)
 check "the alerts run 8 days later" cr alerts run --now "$later"
+clock_at "$later"
+server_up
 if [ "$(sql "$db" "SELECT COUNT(*) FROM alert WHERE rule_id = 'pan-overdue'")" -gt 0 ] 2>/dev/null; then
 	ALERTS=1
 else
