@@ -639,6 +639,48 @@ static void placing_home(const struct q_inspection *i, void *ctx)
 							pl, pl->err);
 }
 
+struct names_load {
+	struct alert_snapshot *snap;
+	size_t alloc;
+};
+
+static struct alert_org_name *name_add(struct names_load *nl,
+				       enum org_kind kind, const char *code)
+{
+	struct alert_snapshot *snap = nl->snap;
+	struct alert_org_name *n;
+
+	ALLOC_GROW(snap->names, snap->nnames + 1, nl->alloc);
+	n = &snap->names[snap->nnames++];
+	memset(n, 0, sizeof(*n));
+	n->kind = kind;
+	snprintf(n->code, sizeof(n->code), "%s", code);
+	return n;
+}
+
+static int name_council(const struct la *la, void *ctx)
+{
+	struct alert_org_name *n = name_add(ctx, ORG_COUNCIL, la->code);
+
+	snprintf(n->en, sizeof(n->en), "%s", la->name_en);
+	snprintf(n->cy, sizeof(n->cy), "%s", la->name_cy);
+	return 0;
+}
+
+static int name_org(const struct org *o, void *ctx)
+{
+	struct alert_org_name *n;
+
+	/* councils come from the geography, providers are named by
+	 * their name already */
+	if (o->kind == ORG_COUNCIL || o->kind == ORG_PROVIDER)
+		return 0;
+	n = name_add(ctx, o->kind, o->code);
+	snprintf(n->en, sizeof(n->en), "%s", o->name_en);
+	snprintf(n->cy, sizeof(n->cy), "%s", o->name_cy);
+	return 0;
+}
+
 /*
  * What the rules on the quality of care read (a full run's): the
  * inspections with their findings, the recommendations with their
@@ -652,8 +694,15 @@ static int quality_load(struct store *s, int64_t now,
 	struct placing_load pl = { s, snap, uk_day_of(now), -1, 0, 0, err };
 	int rc;
 
+	struct names_load nl = { snap, 0 };
+
 	rc = store_quality_load(s, QP_INSPECTIONS | QP_RECS | QP_VIEWS, NULL,
 				&snap->q, err);
+	if (!rc)
+		rc = store_councils_each(s, GEO_WALES, name_council, &nl,
+					 err);
+	if (!rc)
+		rc = store_orgs_each(s, name_org, &nl, err);
 	if (rc)
 		return rc;
 	alert_poor_homes(&snap->q, pl.today, placing_home, &pl);

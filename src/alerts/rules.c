@@ -1042,14 +1042,44 @@ static void found_addressee(struct alert_found *a, const struct addr_now *an)
 	snprintf(a->to_code, sizeof(a->to_code), "%s", an->ad->code);
 }
 
+/* The name of organisation (kind, code) in the snapshot, or NULL. */
+static const struct alert_org_name *org_name(const struct alert_snapshot *s,
+					     enum org_kind kind,
+					     const char *code)
+{
+	for (size_t i = 0; i < s->nnames; i++)
+		if (s->names[i].kind == kind && !strcmp(s->names[i].code, code))
+			return &s->names[i];
+	return NULL;
+}
+
+/* Its names in English and Welsh as facts name_en and name_cy (a
+ * person reads "Cardiff", not "W06000015"). */
+static void facts_org_name(struct facts *fa, const struct alert_eval *e,
+			   const char *prefix, enum org_kind kind,
+			   const char *code)
+{
+	const struct alert_org_name *n = org_name(e->snap, kind, code);
+	char name[32];
+
+	if (!n || !n->en[0])
+		return;
+	snprintf(name, sizeof(name), "%s_en", prefix);
+	facts_str(fa, name, n->en, 80);
+	snprintf(name, sizeof(name), "%s_cy", prefix);
+	facts_str(fa, name, n->cy[0] ? n->cy : n->en, 80);
+}
+
 /* The facts every recommendation alert has: the recommendation (id and
- * code, for its link) and the addressee. */
-static void facts_rec(struct facts *fa, const struct addr_now *an)
+ * code, for its link) and the addressee (its code and names). */
+static void facts_rec(struct facts *fa, const struct alert_eval *e,
+		      const struct addr_now *an)
 {
 	facts_int(fa, "rec", an->rec->id);
 	facts_str(fa, "code", an->rec->code, 48);
 	facts_put(fa, "to_kind", "\"%s\"", org_kind_name(an->ad->kind));
 	facts_str(fa, "to_code", an->ad->code, 120);
+	facts_org_name(fa, e, "to", an->ad->kind, an->ad->code);
 }
 
 /* ---- 9: a recommendation's action past its target date ------------------------
@@ -1099,7 +1129,7 @@ static void action_finish(struct alert_eval *e, struct alert_found_set *out)
 		a->due_at = due_by_day(e, ac->target_on);
 		a->trigger_day = ac->target_on;
 		facts_start(&fa, a->facts);
-		facts_rec(&fa, an);
+		facts_rec(&fa, e, an);
 		facts_int(&fa, "action", ac->id);
 		facts_day(&fa, "target_day", ac->target_on);
 		facts_end(&fa);
@@ -1151,7 +1181,7 @@ static void noupd_finish(struct alert_eval *e, struct alert_found_set *out)
 		a->due_at = due_by_day(e, due);
 		a->trigger_day = due;
 		facts_start(&fa, a->facts);
-		facts_rec(&fa, an);
+		facts_rec(&fa, e, an);
 		facts_int(&fa, "days", e->p[0]);
 		if (an->last_at)
 			facts_int(&fa, "last_update_at", an->last_at);
@@ -1247,6 +1277,7 @@ static void poor_home(const struct q_inspection *in, void *ctx)
 		facts_day(&fa, "inspected_on", in->start_on);
 		facts_put(&fa, "poor", "[%s]", themes);
 		facts_str(&fa, "council", pl->la, LA_CODE_MAX);
+		facts_org_name(&fa, e, "council", ORG_COUNCIL, pl->la);
 		facts_int(&fa, "children", pl->children);
 		facts_end(&fa);
 	}

@@ -373,7 +373,17 @@ static void addressee_text(struct out *o, const json_t *f, bool cy)
 	};
 	const char *kind = json_string_value(json_object_get(f, "to_kind"));
 	const char *code = json_string_value(json_object_get(f, "to_code"));
+	const char *name = json_string_value(json_object_get(f,
+					cy ? "to_cy" : "to_en"));
 
+	if (name && name[0] && kind && !strcmp(kind, "council")) {
+		put(o, cy ? "Cyngor %s" : "%s Council", name);
+		return;
+	}
+	if (name && name[0]) {
+		put(o, "%s", name);	/* "South Wales Police" */
+		return;
+	}
 	for (size_t i = 0; kind && i < ARRAY_SIZE(kinds); i++)
 		if (!strcmp(kind, kinds[i].kind)) {
 			put(o, "%s", cy ? kinds[i].cy : kinds[i].en);
@@ -459,6 +469,7 @@ static void what_poor(struct out *o, const json_t *f, bool cy)
 	const json_t *poor = json_object_get(f, "poor");
 	size_t n = json_array_size(poor), k = 0;
 	int64_t children = f_int(f, "children");
+	const char *name;
 	char a[UK_TEXT_MAX];
 
 	put(o, cy ? "Graddiodd arolygiad %s " : "The inspection of %s rated ",
@@ -476,16 +487,23 @@ static void what_poor(struct out *o, const json_t *f, bool cy)
 		}
 	}
 	put(o, cy ? " yn Wael. " : " Poor. ");
+	/* the council by name ("Cardiff Council"), its code only when the
+	 * geography has no name for it */
+	name = f_str(f, cy ? "council_cy" : "council_en");
 	if (cy)
-		put(o, "Mae %" PRId64 " o blant yng ngofal cyngor %s wedi" RQ
+		put(o, "Mae %" PRId64 " o blant yng ngofal %s%s wedi" RQ
 		    "u lleoli yno heddiw, ac nid oes neb o" RQ "r cyngor wedi "
 		    "gweld cofnod y cartref ers yr arolygiad.", children,
-		    f_str(f, "council"));
+		    name[0] ? "Cyngor " : "cyngor ",
+		    name[0] ? name : f_str(f, "council"));
 	else
-		put(o, "%" PRId64 " %s looked after by council %s %s placed "
+		put(o, "%" PRId64 " %s looked after by %s%s%s %s placed "
 		    "there today, and nobody from the council has viewed the "
 		    "home" RQ "s record since the inspection.", children,
-		    children == 1 ? "child" : "children", f_str(f, "council"),
+		    children == 1 ? "child" : "children",
+		    name[0] ? "" : "council ",
+		    name[0] ? name : f_str(f, "council"),
+		    name[0] ? " Council" : "",
 		    children == 1 ? "is" : "are");
 }
 

@@ -9,6 +9,9 @@
 
 #include "base/compat.h"
 
+/* Wales's GSS country code: store_councils_each(s, GEO_WALES, ...). */
+#define GEO_WALES "W92000004"
+
 /* "AA9A 9AA" is the longest postcode: 8 characters. */
 #define POSTCODE_MAX 8
 

@@ -98,7 +98,7 @@ static int org_provider(const struct home *h, void *ctx)
 
 int recs_orgs_load(struct store *s, struct recs_orgs *out, struct err *err)
 {
-	int rc = store_councils_each(s, "W92000004", org_council, out, err);
+	int rc = store_councils_each(s, GEO_WALES, org_council, out, err);
 
 	if (!rc)
 		rc = store_orgs_each(s, org_each, out, err);

@@ -17,6 +17,7 @@ void alert_snapshot_release(struct alert_snapshot *snap)
 	free(snap->homes);
 	quality_set_release(&snap->q);
 	free(snap->placing);
+	free(snap->names);
 	memset(snap, 0, sizeof(*snap));
 }
 

@@ -89,6 +89,16 @@ struct alert_placing {
 	long children;			/* its children placed there today */
 };
 
+/* An organisation's name, for what an alert says (its code is no name
+ * to a person): Welsh councils from the geography, the others from the
+ * organisations. */
+struct alert_org_name {
+	enum org_kind kind;
+	char code[ORG_CODE_MAX + 1];
+	char en[ORG_NAME_MAX + 1];
+	char cy[ORG_NAME_MAX + 1];
+};
+
 struct alert_snapshot {
 	struct alert_child *children;	/* by id */
 	size_t nchildren;
@@ -114,6 +124,8 @@ struct alert_snapshot {
 	struct quality_set q;
 	struct alert_placing *placing;	/* by home, la */
 	size_t nplacing;
+	struct alert_org_name *names;	/* in load order: few dozen */
+	size_t nnames;
 };
 
 #define ALERT_SNAPSHOT_INIT { .children = NULL }

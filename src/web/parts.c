@@ -160,7 +160,7 @@ int web_councils_load(struct store *s, struct web_councils *c,
 		      struct err *err)
 {
 	c->n = 0;
-	return store_councils_each(s, "W92000004", add_council, c, err);
+	return store_councils_each(s, GEO_WALES, add_council, c, err);
 }
 
 const char *web_council_name(const struct request *req,

@@ -92,21 +92,21 @@ check_eq "no new outbox rows" "$msgs" "$(sql "$db" "SELECT count(*) FROM outbox"
 L() { cr alerts list --as "$1" --now 2019-06-03T13:00Z ${2:+--lang "$2"}; }
 L analyst@cav.example >"$WORK/hb.out"
 check_grep "the board's analyst: its action, an item alone" "^[0-9]*\. Recommendation NR2019-9 — Medium, overdue$" "$WORK/hb.out"
-check_grep "where: the recommendation and the addressee" "^   Recommendation NR2019-9, addressed to health board 7A4$" "$WORK/hb.out"
+check_grep "where: the recommendation and the addressee" "^   Recommendation NR2019-9, addressed to Cardiff and Vale University Health Board$" "$WORK/hb.out"
 check_grep "what happened" "An action on recommendation NR2019-9 had a target date of 31 May 2019 and is not marked done." "$WORK/hb.out"
 check_grep "the board's no-update alert too" "No progress update on recommendation NR2019-9 for more than 90 days: none since it was made on 1 January 2019." "$WORK/hb.out"
 check_eq "the board sees no other alert" 0 "$(grep -c 'Home\|Child' "$WORK/hb.out")"
 check_grep "two items" "^# 2 of 2 items" "$WORK/hb.out"
 L analyst@cav.example cy >"$WORK/hb-cy.out"
 check_grep "in Welsh" "^[0-9]*\. Argymhelliad NR2019-9 — Canolig, yn hwyr$" "$WORK/hb-cy.out"
-check_grep "where, in Welsh" "Argymhelliad NR2019-9, a gyfeiriwyd at bwrdd iechyd 7A4" "$WORK/hb-cy.out"
+check_grep "where, in Welsh" "Argymhelliad NR2019-9, a gyfeiriwyd at Bwrdd Iechyd Prifysgol Caerdydd a'r Fro" "$WORK/hb-cy.out"
 L mgr@meadow.example >"$WORK/mgr.out"
 check_grep "the provider: its home's notice" "^[0-9]*\. Home Bryn Dau (W0000002) — High, overdue$" "$WORK/mgr.out"
 check_grep "what the notice is" "A priority action notice from the inspection of 1 March 2019 has not been met. The provider has not responded." "$WORK/mgr.out"
 check_grep "the provider's recommendation" "Recommendation NR2019-9, addressed to provider meadow" "$WORK/mgr.out"
 check_eq "not the Poor-rating alert (Cardiff's)" 0 "$(grep -c 'rated Care and support Poor' "$WORK/mgr.out")"
 L sw@cardiff.example >"$WORK/cardiff.out"
-check_grep "Cardiff: the Poor rating" "The inspection of 1 March 2019 rated Care and support Poor. 1 child looked after by council W06000015 is placed there today" "$WORK/cardiff.out"
+check_grep "Cardiff: the Poor rating" "The inspection of 1 March 2019 rated Care and support Poor. 1 child looked after by Cardiff Council is placed there today" "$WORK/cardiff.out"
 check_grep "what Cardiff is to do" "To do: View the home’s record and its inspection" "$WORK/cardiff.out"
 check_eq "Cardiff: not the notice, not the board's" 0 "$(grep -c 'priority action\|health board' "$WORK/cardiff.out")"
 L sw@swansea.example >"$WORK/swansea.out"
@@ -134,7 +134,7 @@ get hb-list -b "$WORK/hb.jar" "$U/alerts"
 check_eq "its alerts page" 200 "$(status hb-list)"
 check "a recommendation's alert links to the recommendation" has hb-list \
 	'<a class="govuk-link" href="/recommendations/1">Recommendation NR2019-9</a>' \
-	"Recommendation NR2019-9, addressed to health board 7A4" \
+	"Recommendation NR2019-9, addressed to Cardiff and Vale University Health Board" \
 	"Complete the action and mark it done"
 check "no home link, no child" hasnt hb-list 'href="/homes/' 'href="/children/'
 check "the page parses" html_ok hb-list
@@ -181,7 +181,7 @@ check_eq "two weeks less a minute: the action not escalated" "health_board:7A4" 
 cr alerts run --now 2019-06-17T12:00Z >/dev/null
 check_eq "two weeks: the action escalates to the inspectorate" "health_board:7A4 inspectorate:CIW" "$(rcpts rec-action-overdue rec-action:100)"
 L insp@example.org >"$WORK/insp2.out"
-check_grep "and it lists it" "Recommendation NR2019-9, addressed to health board 7A4" "$WORK/insp2.out"
+check_grep "and it lists it" "Recommendation NR2019-9, addressed to Cardiff and Vale University Health Board" "$WORK/insp2.out"
 sql "$db" "INSERT INTO home_view (urn, kind, code, at) VALUES ('W0000002', 'council', 'W06000015', '2019-06-18T09:00:00.000Z')" >/dev/null
 sql "$db" "UPDATE finding SET status = 'met', judged_on = '2019-06-18' WHERE id = 5" >/dev/null
 sql "$db" "UPDATE rec_action SET done_on = '2019-06-18' WHERE id = 100" >/dev/null
