@@ -54,6 +54,7 @@
 #include "base/xalloc.h"
 #include "demo/demo-internal.h"
 #include "domain/missing.h"
+#include "domain/quality.h"
 #include "ingest/csv.h"
 
 #define MIN_MS 60000LL
@@ -288,11 +289,11 @@ static double rng_normal(uint64_t *s)
 
 static enum q_rating rating_of(double x)
 {
-	if (x > 1.45)
+	if (x > 1.15)
 		return Q_EXCELLENT;
-	if (x > -0.75)
+	if (x > -0.95)
 		return Q_GOOD;
-	if (x > -1.9)
+	if (x > -1.85)
 		return Q_NEEDS_IMPROVEMENT;
 	return Q_POOR;
 }
@@ -419,7 +420,7 @@ static void inspect(struct dq_home *d, uint64_t *s, double score,
 		if (!q_finding_outstanding(f->status) ||
 		    (type == Q_FOCUSED && !f->pan))
 			continue;
-		met = rng_chance(s, (f->pan ? 0.78 : 0.72) - 0.2 * risk);
+		met = rng_chance(s, (f->pan ? 0.88 : 0.82) - 0.15 * risk);
 		f->status = met ? Q_MET : Q_NOT_MET;
 		f->judged = start;
 		if (met)
@@ -448,7 +449,7 @@ static void inspect(struct dq_home *d, uint64_t *s, double score,
 			continue;
 		/* missing children weigh on the care and its leadership */
 		if (t != Q_ENVIRONMENT)
-			x -= 0.5 * risk;
+			x -= 0.3 * risk;
 		in->r[t] = rating_of(x);
 		worst = (int)in->r[t] > worst ? (int)in->r[t] : worst;
 		best = (int)in->r[t] < best ? (int)in->r[t] : best;
@@ -488,12 +489,12 @@ static void inspect(struct dq_home *d, uint64_t *s, double score,
 		}
 	}
 	/* where children go missing most, how the home keeps them safe */
-	if (rate[Q_CARE_SUPPORT] && risk > 0.6 &&
-	    rng_chance(s, 0.9 * (risk - 0.6) / 0.4 *
+	if (rate[Q_CARE_SUPPORT] && risk > 0.75 &&
+	    rng_chance(s, 0.6 * (risk - 0.75) / 0.25 *
 		       (in->r[Q_CARE_SUPPORT] >= Q_NEEDS_IMPROVEMENT ? 1.0 :
-			0.4)))
+			0.3)))
 		find_add(d, k, REG_MISSING, true, start, s);
-	else if (rate[Q_CARE_SUPPORT] && risk > 0.4 && rng_chance(s, 0.3))
+	else if (rate[Q_CARE_SUPPORT] && risk > 0.5 && rng_chance(s, 0.3))
 		find_add(d, k, REG_MISSING, false, start, s);
 }
 
@@ -504,7 +505,7 @@ static void home_plan(const struct dm_gen *g, const struct dm_home *h,
 {
 	uint64_t s = stream_of(g->seed, h->h.urn);
 	/* the home's own quality, worse where children go missing */
-	double score = 0.55 * rng_normal(&s) - 0.5 * risk;
+	double score = 0.2 + 0.55 * rng_normal(&s) - 0.35 * risk;
 	int32_t t, next_full;
 	enum q_insp_type type;
 
@@ -720,14 +721,16 @@ static const struct {
 	  "meet; concern of exploitation.",
 	  "Referral to the local authority safeguarding team; phone "
 	  "checked with the child; police informed." },
-	{ "illness", 0.25,
-	  "Taken to hospital with a high temperature; kept in overnight.",
-	  "Staff stayed with the child; parents and social worker told." },
+	{ "outbreak", 0.04,
+	  "Sickness and diarrhoea in the home: the child and two members of "
+	  "staff ill.",
+	  "Public health advice followed; visits paused for two days; "
+	  "social workers told." },
 	{ "serious_injury", 0.08,
 	  "Broken wrist after a fall in the garden.",
 	  "Taken to the emergency department; accident reviewed; "
 	  "social worker and parents told." },
-	{ "allegation_staff", 0.06,
+	{ "allegation", 0.06,
 	  "The child alleged that a member of staff pushed them.",
 	  "Staff member suspended pending investigation; referral to the "
 	  "local authority designated officer." },
@@ -864,10 +867,10 @@ static const struct rec_src {
 	const char *repeats;
 } recs[] = {
 	{ "1", false, NR_TITLE ": headline recommendation 1, the review's "
-	  "own words", "missing",
+	  "own words", "criminalisation",
 	  "Review policies and practice to ensure children are not placed at "
 	  "unnecessary and increased risk of harm, including criminalisation.",
-	  "Adolygu polis\xc3\xafau ac arferion i sicrhau nad yw plant yn cael "
+	  "Adolygu polis\xc3\xaf" "au ac arferion i sicrhau nad yw plant yn cael "
 	  "eu rhoi mewn perygl diangen a chynyddol o niwed, gan gynnwys cael "
 	  "eu troseddoli.",
 	  "council:*;police:*;provider:*", NULL },
@@ -881,7 +884,7 @@ static const struct rec_src {
 	  "at adref.",
 	  "council:*;provider:*", NULL },
 	{ "3", false, NR_TITLE ": headline recommendation 3, the review's "
-	  "own words", "stability",
+	  "own words", "quality_of_care",
 	  "Residential care should be considered a positive choice for "
 	  "children, not the last option.",
 	  "Dylid ystyried gofal preswyl yn ddewis cadarnhaol i blant, nid "
@@ -979,6 +982,28 @@ static const struct {
 	    "Protocol signed by all agencies; audit shows interviews offered "
 	    "within 72 hours in nine episodes out of ten (evidence: audit "
 	    "report and board minutes)." } },
+	{ "criminalisation",
+	  { "Adopt the all-Wales protocol on reducing the criminalisation "
+	    "of care-experienced children", "Agree with the police how "
+	    "incidents in homes are handled without arrest" },
+	  { "Head of children's services", "Chief inspector, public "
+	    "protection" },
+	  { "Not started: the protocol is to go to the next partnership "
+	    "meeting.",
+	    "Protocol adopted; staff briefed in most homes (evidence: "
+	    "briefing records).",
+	    "Protocol in use; arrests of children in homes fell over the "
+	    "year (evidence: police data and audit)." } },
+	{ "quality_of_care",
+	  { "Plan for residential care as a positive choice in the "
+	    "placement strategy", "Involve children in choosing and "
+	    "reviewing their home" },
+	  { "Director of social services", "Participation officer" },
+	  { "Not started.",
+	    "Strategy drafted with care-experienced young people "
+	    "(evidence: consultation report).",
+	    "Strategy published and children's views gathered at every "
+	    "review (evidence: strategy, review audit)." } },
 	{ "sufficiency",
 	  { "Publish a placement sufficiency assessment", "Open local "
 	    "places in the council's area" },
