@@ -1216,6 +1216,11 @@ static int recs_write(struct dm_gen *g, struct q_out *o,
 	int32_t thematic = as_of - rng_range(&s, 300, 420);
 	int rc = 0;
 
+	/* the review is of Wales: England's demo has no register */
+	if (!g->wales) {
+		free(prov);
+		return 0;
+	}
 	review = date_from_ymd(REVIEW_Y, REVIEW_M, REVIEW_D);
 	if (review > as_of - 540)
 		review = as_of - 540;
@@ -1238,7 +1243,7 @@ static int recs_write(struct dm_gen *g, struct q_out *o,
 	}
 	for (size_t i = 0; !rc && i < ARRAY_SIZE(recs); i++) {
 		const struct rec_src *r = &recs[i];
-		int32_t made = r->thematic ? thematic + 30 * (int32_t)i :
+		int32_t made = r->thematic ? thematic + 45 * (r->code[0] - '1') :
 					     review;
 		char code[Q_CODE_MAX + 1], reps[64] = "";
 		int y, m, d;
