@@ -417,8 +417,8 @@ static void inspect(struct dq_home *d, uint64_t *s, double score,
 		struct dq_find *f = &d->f[i], *r;
 		bool met;
 
-		if (!q_finding_outstanding(f->status) ||
-		    (type == Q_FOCUSED && !f->pan))
+		/* judged once: a not-met finding lives on in its repeat */
+		if (f->judged != DATE_NONE || (type == Q_FOCUSED && !f->pan))
 			continue;
 		met = rng_chance(s, (f->pan ? 0.88 : 0.82) - 0.15 * risk);
 		f->status = met ? Q_MET : Q_NOT_MET;
@@ -662,8 +662,8 @@ static int home_write(struct q_out *o, const struct dm_home *h,
 		sum->findings++;
 		if (f->pan) {
 			sum->notices++;
-			sum->notices_overdue += q_finding_outstanding(f->status)
-						&& f->due < as_of;
+			sum->notices_overdue += f->judged == DATE_NONE &&
+						f->due < as_of;
 		}
 	}
 	return rc;
@@ -1162,7 +1162,7 @@ static int addressee_write(struct dm_gen *g, struct q_out *o,
 		size_t status = is_last ? final : final == 0 ? 0 : 1;
 
 		prog_start(o, code, to, "update", office_at(&s, day), by);
-		for (int c = 0; c < 5; c++)
+		for (int c = 0; c < 4; c++)
 			csv_put(&o->row, "", false);
 		csv_put(&o->row, rec_work[w].note[status], false);
 		csv_put(&o->row, rec_status_code((enum rec_status)status),
@@ -1186,7 +1186,7 @@ static int addressee_write(struct dm_gen *g, struct q_out *o,
 		st->rejected |= reject;
 		prog_start(o, code, to, "verdict", office_at(&s, vd),
 			   INSPECTOR_MAIL);
-		for (int c = 0; c < 7; c++)
+		for (int c = 0; c < 6; c++)
 			csv_put(&o->row, "", false);
 		csv_put(&o->row, reject ? "rejected" : "accepted", false);
 		csv_put(&o->row, reject ? "The evidence is a new policy, not "

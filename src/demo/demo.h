@@ -53,7 +53,7 @@ struct demo_summary {
 	/* the quality of care (issue 13; docs/inspections.md) */
 	long inspections, findings;	/* inspections.csv, findings.csv rows */
 	long notices;		/* of the findings, priority action notices */
-	long notices_overdue;	/* of them, outstanding past due on as-of */
+	long notices_overdue;	/* of them, open past due on as-of */
 	long notifications;	/* notifications.csv rows */
 	long recs, rec_progress;	/* recommendations.csv, rec-progress.csv */
 };
