@@ -315,7 +315,8 @@ int demo__live_write(struct dm_gen *g, const char *outdir,
 	o.limit = uk_day_start(g->o->as_of);
 	rc = demo__open_out(&o.fep, outdir, "missing-live.csv", err);
 	if (!rc)
-		rc = demo__open_out(&o.fmt, outdir, "strategy-meetings.csv", err);
+		rc = demo__open_out(&o.fmt, outdir, "strategy-meetings.csv",
+				    err);
 	if (rc)
 		goto out;
 	o.ep = o.fep.fp;

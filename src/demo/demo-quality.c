@@ -118,7 +118,7 @@ static uint64_t stream_of(uint64_t seed, const char *label)
 	return rng_derive(seed, h);
 }
 
-/* ---- inspections ---------------------------------------------------------- */
+/* ---- inspections -------------------------------------------------------- */
 
 /* The inspectors (invented names). */
 static const char *const inspectors[] = {
@@ -699,7 +699,7 @@ static int inspections_write(struct dm_gen *g, struct q_out *o,
 	return rc;
 }
 
-/* ---- notifications (reg 60) ----------------------------------------------- */
+/* ---- notifications (reg 60) --------------------------------------------- */
 
 static const struct {
 	const char *code;
@@ -848,7 +848,7 @@ static int notifications_write(struct dm_gen *g, struct q_out *o,
 	return rc;
 }
 
-/* ---- recommendations ------------------------------------------------------ */
+/* ---- recommendations ---------------------------------------------------- */
 
 #define NR_TITLE "National review of care homes for children in Wales " \
 		 "(CIW, 2019)"
@@ -870,7 +870,8 @@ static const struct rec_src {
 	  "own words", "criminalisation",
 	  "Review policies and practice to ensure children are not placed at "
 	  "unnecessary and increased risk of harm, including criminalisation.",
-	  "Adolygu polis\xc3\xaf" "au ac arferion i sicrhau nad yw plant yn cael "
+	  "Adolygu polis\xc3\xaf" "au ac arferion i sicrhau nad yw plant yn "
+	  "cael "
 	  "eu rhoi mewn perygl diangen a chynyddol o niwed, gan gynnwys cael "
 	  "eu troseddoli.",
 	  "council:*;police:*;provider:*", NULL },
@@ -1243,8 +1244,8 @@ static int recs_write(struct dm_gen *g, struct q_out *o,
 	}
 	for (size_t i = 0; !rc && i < ARRAY_SIZE(recs); i++) {
 		const struct rec_src *r = &recs[i];
-		int32_t made = r->thematic ? thematic + 45 * (r->code[0] - '1') :
-					     review;
+		int32_t made = r->thematic ?
+			thematic + 45 * (r->code[0] - '1') : review;
 		char code[Q_CODE_MAX + 1], reps[64] = "";
 		int y, m, d;
 
@@ -1315,7 +1316,7 @@ static int recs_write(struct dm_gen *g, struct q_out *o,
 	return rc;
 }
 
-/* ---- the files ------------------------------------------------------------ */
+/* ---- the files ---------------------------------------------------------- */
 
 int demo__quality_write(struct dm_gen *g, const char *outdir,
 			struct demo_summary *sum, struct err *err)

@@ -55,7 +55,8 @@ struct demo_summary {
 	long notices;		/* of the findings, priority action notices */
 	long notices_overdue;	/* of them, open past due on as-of */
 	long notifications;	/* notifications.csv rows */
-	long recs, rec_progress;	/* recommendations.csv, rec-progress.csv */
+	long recs;		/* recommendations.csv rows */
+	long rec_progress;	/* rec-progress.csv rows */
 };
 
 /*

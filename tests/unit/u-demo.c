@@ -1212,8 +1212,8 @@ static void test_quality_findings(void **state)
 				if (strcmp(cell(&q.find, k, "URN"), urn) ||
 				    strcmp(cell(&q.find, k, "START"), day) ||
 				    strcmp(cell(&q.find, k, "TYPE"), type) ||
-				    strtoul(cell(&q.find, k, "SEQ"), NULL, 10) !=
-				    seq)
+				    strtoul(cell(&q.find, k, "SEQ"), NULL,
+					    10) != seq)
 					continue;
 				found = true;
 				assert_string_equal(cell(&q.find, k,
