@@ -47,8 +47,10 @@ if [ -z "${CARTREF_PG_URL:-}" ] && [ "${CARTREF_HAVE_PG:-}" = 1 ] &&
 		trap 'exit 130' INT TERM
 		CARTREF_PG_URL=$(cat "$pg_dir/url")
 		export CARTREF_PG_URL
-		# the end-to-end round's: one database per store (pg-wrap)
+		# the end-to-end round's: one database per store (pg-wrap);
+		# u-quality-store makes one of its own there too
 		CARTREF_PG=$(cat "$pg_dir/base")
+		export CARTREF_PG
 	else
 		pg_dir=""
 		echo "note: no PostgreSQL for the store contract test" \

@@ -249,4 +249,70 @@ int db_webhook_put(struct sql *db, const char *kind, const char *code,
 int db_webhooks_each(struct sql *db, store_webhook_fn *fn, void *ctx,
 	struct err *err);
 
+
+/* db-quality.c: the quality of care (issue 13; store-quality.h) */
+int db_quality_load(struct sql *db, unsigned parts, const char *urn,
+		    struct quality_set *out, struct err *err);
+int db_inspection_insert(struct sql *db, const struct q_inspection *i,
+			 int64_t *id, struct err *err);
+int db_inspection_update(struct sql *db, const struct q_inspection *i,
+			 struct err *err);
+int db_inspection_key(struct sql *db, const char *urn, int32_t start_on,
+		      enum q_insp_type type, int64_t *id, struct err *err);
+int db_inspection_get(struct sql *db, int64_t id, struct q_inspection *out,
+		      struct err *err);
+int db_findings_of(struct sql *db, int64_t inspection_id,
+		   struct q_finding **f, size_t *nf, struct err *err);
+int db_findings_delete(struct sql *db, int64_t inspection_id,
+		       struct err *err);
+int db_finding_insert(struct sql *db, const struct q_finding *f, int64_t *id,
+		      struct err *err);
+int db_finding_set_repeats(struct sql *db, int64_t id, int64_t repeats_id,
+			   struct err *err);
+int db_finding_get(struct sql *db, int64_t id, struct q_finding *out,
+		   struct err *err);
+int db_finding_respond(struct sql *db, int64_t id, const char *response,
+		       int32_t target_on, int64_t at, const char *by,
+		       struct err *err);
+int db_finding_judge(struct sql *db, int64_t id, enum q_finding_status status,
+		     int32_t on, int64_t inspection_id, struct err *err);
+int db_notification_insert(struct sql *db, const struct q_notification *n,
+			   int64_t child_id, int64_t *id, struct err *err);
+int db_notification_get(struct sql *db, int64_t id, struct q_notification *out,
+			struct err *err);
+int db_rec_insert(struct sql *db, const struct rec *r, int64_t *id,
+		  struct err *err);
+int db_rec_known(struct sql *db, int64_t id, struct err *err);
+int db_rec_repeat_insert(struct sql *db, int64_t rec_id, int64_t earlier_id,
+			 struct err *err);
+int db_rec_addressee_insert(struct sql *db, int64_t rec_id,
+			    enum org_kind kind, const char *code, int64_t *id,
+			    struct err *err);
+int db_rec_addressee_get(struct sql *db, int64_t id,
+			 struct rec_addressee *out, struct err *err);
+int db_rec_action_insert(struct sql *db, const struct rec_action *a,
+			 int64_t *id, struct err *err);
+int db_rec_action_done(struct sql *db, int64_t id, int32_t on,
+		       struct err *err);
+int db_rec_action_get(struct sql *db, int64_t id, struct rec_action *out,
+		      struct err *err);
+int db_rec_update_insert(struct sql *db, const struct rec_update *u,
+			 int64_t *id, struct err *err);
+int db_rec_verdict(struct sql *db, int64_t id, enum rec_verdict verdict,
+		   const char *reason, int32_t on, const char *by,
+		   struct err *err);
+int db_home_viewed(struct sql *db, enum org_kind kind, const char *code,
+		   const char *urn, int64_t at, struct err *err);
+int db_quality_council_places(struct sql *db, const char *la,
+			      const char *urn, int32_t today, bool *yes,
+			      struct err *err);
+int db_quality_home(struct sql *db, const char *urn, char *provider, char *la,
+		    struct err *err);
+int db_quality_child_at(struct sql *db, const char *la, const char *ref,
+			const char *urn, int32_t today, bool *yes,
+			struct err *err);
+int db_quality_placing_councils(struct sql *db, const char *urn,
+				int32_t today, store_council_count_fn *fn,
+				void *ctx, struct err *err);
+
 #endif

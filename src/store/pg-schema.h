@@ -12,7 +12,7 @@
  * PG_SCHEMA_VERSION, one version at a time.
  */
 #define PG_SCHEMA_BASE 10
-#define PG_SCHEMA_VERSION 12
+#define PG_SCHEMA_VERSION 13
 
 /* The statements that make the base schema, in order (ISO C caps one
  * string literal at 4095 bytes, hence several). */

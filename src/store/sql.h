@@ -25,7 +25,7 @@
 
 /* The schema version every driver's migrations reach (sqlite-schema.c,
  * pg-schema.c): a new migration is written for each driver. */
-#define SQL_SCHEMA_LATEST 12
+#define SQL_SCHEMA_LATEST 13
 
 struct sql;		/* a connection (sql.c) */
 struct sql_stmt;	/* a driver's prepared statement */

@@ -1048,6 +1048,225 @@ static const char m12_episode_copy[] =
 "CREATE INDEX episode_urn ON episode(urn) WHERE urn IS NOT NULL;\n"
 ;
 
+/*
+ * Migration 13: the quality of care (issue 13; docs/inspections.md,
+ * src/domain/quality.h).
+ *
+ * An inspection of a home, its four theme ratings ("" not rated) and
+ * its findings; a finding carries the provider's response and the later
+ * judgement (met / not met, the day, the inspection).  An inspection is
+ * known by (urn, start_on, type): an import replaces it in place, so
+ * its id, and what other rows say of it, stay.  Notifications (reg 60)
+ * name the home, the child (child_id) and the live missing episode when
+ * there is one.  The register of recommendations: addressees are
+ * organisations by kind and code, not org ids, as alert recipients are
+ * (a council's organisation is made when its first user is); each has
+ * actions and updates, its own status and the inspectorate's verdict.
+ * home_view keeps when an organisation last looked at a home's record.
+ * The category and theme codes are data (notif_categories[],
+ * rec_themes[]) and are not listed here; the others repeat
+ * src/domain/quality.c.  Everything IF NOT EXISTS or OR IGNORE, like
+ * migration 8's, so that a store set back by hand runs it again.
+ */
+static const char m13_inspections[] =
+"CREATE TABLE IF NOT EXISTS inspection (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  urn TEXT NOT NULL REFERENCES home(urn),\n"
+"  start_on TEXT NOT NULL CHECK (date(start_on) = start_on),\n"
+"  end_on TEXT NOT NULL CHECK (date(end_on) = end_on AND end_on >= start_on),\n"
+"  type TEXT NOT NULL CHECK (instr(',full,focused,post_registration,',\n"
+"    ',' || type || ',') > 0 AND instr(type, ',') = 0),\n"
+"  inspectors TEXT NOT NULL DEFAULT '',\n"
+"  r_wellbeing TEXT NOT NULL DEFAULT '' CHECK (instr(\n"
+"    ',,excellent,good,needs_improvement,poor,', ',' || r_wellbeing || ',')\n"
+"    > 0 AND instr(r_wellbeing, ',') = 0),\n"
+"  r_care_support TEXT NOT NULL DEFAULT '' CHECK (instr(\n"
+"    ',,excellent,good,needs_improvement,poor,', ',' || r_care_support || ',')\n"
+"    > 0 AND instr(r_care_support, ',') = 0),\n"
+"  r_environment TEXT NOT NULL DEFAULT '' CHECK (instr(\n"
+"    ',,excellent,good,needs_improvement,poor,', ',' || r_environment || ',')\n"
+"    > 0 AND instr(r_environment, ',') = 0),\n"
+"  r_leadership TEXT NOT NULL DEFAULT '' CHECK (instr(\n"
+"    ',,excellent,good,needs_improvement,poor,', ',' || r_leadership || ',')\n"
+"    > 0 AND instr(r_leadership, ',') = 0),\n"
+"  summary TEXT NOT NULL DEFAULT '',\n"
+"  recorded_at TEXT NOT NULL,\n"
+"  recorded_by TEXT NOT NULL DEFAULT '',\n"
+"  UNIQUE (urn, start_on, type)\n"
+");\n"
+"\n"
+"CREATE TABLE IF NOT EXISTS finding (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  inspection_id INTEGER NOT NULL REFERENCES inspection(id),\n"
+"  kind TEXT NOT NULL CHECK (kind IN ('afi', 'pan')),\n"
+"  regulation TEXT NOT NULL CHECK (length(regulation) BETWEEN 1 AND 40),\n"
+"  text TEXT NOT NULL,\n"
+"  -- a notice's date (an area for improvement has none)\n"
+"  due_on TEXT CHECK (due_on IS NULL OR date(due_on) = due_on),\n"
+"  status TEXT NOT NULL DEFAULT 'open' CHECK (instr(\n"
+"    ',open,responded,met,not_met,', ',' || status || ',') > 0\n"
+"    AND instr(status, ',') = 0),\n"
+"  judged_on TEXT CHECK (judged_on IS NULL OR date(judged_on) = judged_on),\n"
+"  judged_inspection_id INTEGER REFERENCES inspection(id),\n"
+"  repeats_id INTEGER REFERENCES finding(id),\n"
+"  -- the provider's response: its action plan\n"
+"  response TEXT NOT NULL DEFAULT '',\n"
+"  response_target_on TEXT CHECK (response_target_on IS NULL OR\n"
+"    date(response_target_on) = response_target_on),\n"
+"  responded_at TEXT,\n"
+"  responded_by TEXT NOT NULL DEFAULT '',\n"
+"  CHECK (kind = 'afi' OR due_on IS NOT NULL),\n"
+"  CHECK ((status IN ('met', 'not_met')) = (judged_on IS NOT NULL))\n"
+");\n"
+"CREATE INDEX IF NOT EXISTS finding_inspection ON finding(inspection_id);\n"
+"CREATE INDEX IF NOT EXISTS finding_repeats ON finding(repeats_id)\n"
+"  WHERE repeats_id IS NOT NULL;\n"
+"CREATE INDEX IF NOT EXISTS finding_judged ON finding(judged_inspection_id)\n"
+"  WHERE judged_inspection_id IS NOT NULL;\n"
+"CREATE INDEX IF NOT EXISTS finding_open_pan ON finding(due_on)\n"
+"  WHERE kind = 'pan' AND status IN ('open', 'responded', 'not_met');\n"
+;
+
+static const char m13_notifications[] =
+"CREATE TABLE IF NOT EXISTS notification (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  urn TEXT NOT NULL REFERENCES home(urn),\n"
+"  category TEXT NOT NULL CHECK (length(category) BETWEEN 1 AND 24),\n"
+"  occurred_at TEXT NOT NULL CHECK (length(occurred_at) = 24),\n"
+"  child_id INTEGER REFERENCES child(id),\n"
+"  episode_id INTEGER REFERENCES mfc_episode(id),\n"
+"  summary TEXT NOT NULL,\n"
+"  action TEXT NOT NULL DEFAULT '',\n"
+"  filed_at TEXT NOT NULL CHECK (length(filed_at) = 24),\n"
+"  filed_by TEXT NOT NULL DEFAULT ''\n"
+");\n"
+"CREATE INDEX IF NOT EXISTS notification_urn\n"
+"  ON notification(urn, occurred_at);\n"
+"CREATE INDEX IF NOT EXISTS notification_child ON notification(child_id)\n"
+"  WHERE child_id IS NOT NULL;\n"
+"\n"
+"CREATE TABLE IF NOT EXISTS home_view (\n"
+"  urn TEXT NOT NULL REFERENCES home(urn),\n"
+"  kind TEXT NOT NULL CHECK (kind IN\n"
+"    ('inspectorate', 'council', 'provider', 'police', 'health_board')),\n"
+"  code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 120),\n"
+"  at TEXT NOT NULL,\n"
+"  PRIMARY KEY (urn, kind, code)\n"
+") WITHOUT ROWID;\n"
+;
+
+static const char m13_recs[] =
+"CREATE TABLE IF NOT EXISTS recommendation (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 24),\n"
+"  source TEXT NOT NULL CHECK (instr(',national_review,thematic_review,"
+"council_inspection,child_practice_review,', ',' || source || ',') > 0\n"
+"    AND instr(source, ',') = 0),\n"
+"  source_title TEXT NOT NULL DEFAULT '',\n"
+"  made_on TEXT NOT NULL CHECK (date(made_on) = made_on),\n"
+"  theme TEXT NOT NULL CHECK (length(theme) BETWEEN 1 AND 24),\n"
+"  text_en TEXT NOT NULL,\n"
+"  text_cy TEXT NOT NULL,\n"
+"  all_councils INTEGER NOT NULL DEFAULT 0 CHECK (all_councils IN (0, 1))\n"
+");\n"
+"\n"
+"CREATE TABLE IF NOT EXISTS rec_repeat (\n"
+"  rec_id INTEGER NOT NULL REFERENCES recommendation(id),\n"
+"  earlier_id INTEGER NOT NULL REFERENCES recommendation(id),\n"
+"  PRIMARY KEY (rec_id, earlier_id),\n"
+"  CHECK (rec_id <> earlier_id)\n"
+") WITHOUT ROWID;\n"
+"CREATE INDEX IF NOT EXISTS rec_repeat_earlier ON rec_repeat(earlier_id);\n"
+"\n"
+"CREATE TABLE IF NOT EXISTS rec_addressee (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  rec_id INTEGER NOT NULL REFERENCES recommendation(id),\n"
+"  kind TEXT NOT NULL CHECK (kind IN\n"
+"    ('inspectorate', 'council', 'provider', 'police', 'health_board')),\n"
+"  code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 120),\n"
+"  status TEXT NOT NULL DEFAULT 'not_started' CHECK (instr(\n"
+"    ',not_started,in_progress,done,', ',' || status || ',') > 0\n"
+"    AND instr(status, ',') = 0),\n"
+"  verdict TEXT NOT NULL DEFAULT '' CHECK (verdict IN\n"
+"    ('', 'accepted', 'rejected')),\n"
+"  verdict_reason TEXT NOT NULL DEFAULT '',\n"
+"  verdict_on TEXT CHECK (verdict_on IS NULL OR date(verdict_on) = verdict_on),\n"
+"  verdict_by TEXT NOT NULL DEFAULT '',\n"
+"  last_update_at TEXT,\n"
+"  UNIQUE (rec_id, kind, code),\n"
+"  CHECK (verdict = '' OR status = 'done')\n"
+");\n"
+"CREATE INDEX IF NOT EXISTS rec_addressee_org ON rec_addressee(kind, code);\n"
+"\n"
+"CREATE TABLE IF NOT EXISTS rec_action (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  addressee_id INTEGER NOT NULL REFERENCES rec_addressee(id),\n"
+"  what TEXT NOT NULL,\n"
+"  who TEXT NOT NULL DEFAULT '',\n"
+"  target_on TEXT NOT NULL CHECK (date(target_on) = target_on),\n"
+"  done_on TEXT CHECK (done_on IS NULL OR date(done_on) = done_on),\n"
+"  recorded_at TEXT NOT NULL,\n"
+"  recorded_by TEXT NOT NULL DEFAULT ''\n"
+");\n"
+"CREATE INDEX IF NOT EXISTS rec_action_addressee\n"
+"  ON rec_action(addressee_id, id);\n"
+"\n"
+"CREATE TABLE IF NOT EXISTS rec_update (\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  addressee_id INTEGER NOT NULL REFERENCES rec_addressee(id),\n"
+"  at TEXT NOT NULL,\n"
+"  author TEXT NOT NULL DEFAULT '',\n"
+"  note TEXT NOT NULL,\n"
+"  status TEXT NOT NULL CHECK (instr(',not_started,in_progress,done,',\n"
+"    ',' || status || ',') > 0 AND instr(status, ',') = 0)\n"
+");\n"
+"CREATE INDEX IF NOT EXISTS rec_update_addressee\n"
+"  ON rec_update(addressee_id, at);\n"
+;
+
+/*
+ * The seven Welsh health boards, addressees of the review's
+ * recommendations, with their NHS organisation codes; and the
+ * inspections and findings feed the review's figures, so a change moves
+ * migration 4's data generation, as a new return does.
+ */
+static const char m13_seed[] =
+"INSERT OR IGNORE INTO org (kind, code, name_en, name_cy) VALUES\n"
+"  ('health_board', '7A1', 'Betsi Cadwaladr University Health Board',\n"
+"   'Bwrdd Iechyd Prifysgol Betsi Cadwaladr'),\n"
+"  ('health_board', '7A2', 'Hywel Dda University Health Board',\n"
+"   'Bwrdd Iechyd Prifysgol Hywel Dda'),\n"
+"  ('health_board', '7A3', 'Swansea Bay University Health Board',\n"
+"   'Bwrdd Iechyd Prifysgol Bae Abertawe'),\n"
+"  ('health_board', '7A4', 'Cardiff and Vale University Health Board',\n"
+"   'Bwrdd Iechyd Prifysgol Caerdydd a''r Fro'),\n"
+"  ('health_board', '7A5', 'Cwm Taf Morgannwg University Health Board',\n"
+"   'Bwrdd Iechyd Prifysgol Cwm Taf Morgannwg'),\n"
+"  ('health_board', '7A6', 'Aneurin Bevan University Health Board',\n"
+"   'Bwrdd Iechyd Prifysgol Aneurin Bevan'),\n"
+"  ('health_board', '7A7', 'Powys Teaching Health Board',\n"
+"   'Bwrdd Iechyd Addysgu Powys');\n"
+"\n"
+"CREATE TRIGGER IF NOT EXISTS data_generation_inspection_insert\n"
+"  AFTER INSERT ON inspection\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER IF NOT EXISTS data_generation_inspection_update\n"
+"  AFTER UPDATE ON inspection\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER IF NOT EXISTS data_generation_inspection_delete\n"
+"  AFTER DELETE ON inspection\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER IF NOT EXISTS data_generation_finding_insert\n"
+"  AFTER INSERT ON finding\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER IF NOT EXISTS data_generation_finding_update\n"
+"  AFTER UPDATE ON finding\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+"CREATE TRIGGER IF NOT EXISTS data_generation_finding_delete\n"
+"  AFTER DELETE ON finding\n"
+"BEGIN UPDATE data_generation SET n = n + 1 WHERE id = 1; END;\n"
+;
+
 const struct sqlite_migration sqlite_migrations[] = {
 	{ 1, "base tables: geography, homes, SSDA903 returns",
 	  { m1_geo, m1_homes, m1_returns, m1_episodes, m1_outcomes } },
@@ -1075,5 +1294,8 @@ const struct sqlite_migration sqlite_migrations[] = {
 	  "PLACE Z11 to Z14",
 	  { m12_return_rows, m12_return_tables, m12_episode_views_out,
 	    m12_episode_table, m12_episode_copy, m3_scope } },
+	{ 13, "the quality of care: inspections, findings, notifications, "
+	  "recommendations and their follow-up, health boards",
+	  { m13_inspections, m13_notifications, m13_recs, m13_seed } },
 };
 const size_t sqlite_nmigrations = ARRAY_SIZE(sqlite_migrations);

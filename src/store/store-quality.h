@@ -184,4 +184,18 @@ int store_quality_placing_councils(struct store *s, const char *urn,
 				   int32_t today, store_council_count_fn *fn,
 				   void *ctx, struct err *err);
 
+
+/* Home urn's provider (its name in the register) and the council whose
+ * area it is in, for quality_ties().  ERR_NOT_FOUND: no such home. */
+int store_quality_home(struct store *s, const char *urn,
+		       char provider[PROVIDER_NAME_MAX + 1],
+		       char la[LA_CODE_MAX + 1], struct err *err);
+/* Is child la/ref placed at home urn: an SSDA903 episode there open on
+ * `today` or ended at most VIEWER_WINDOW_DAYS before it, or a live
+ * missing episode from it open or returned since then?  (A notification
+ * names such a child.)  ERR_NOT_FOUND: no such child. */
+int store_quality_child_at(struct store *s, const char *la, const char *ref,
+			   const char *urn, int32_t today, bool *yes,
+			   struct err *err);
+
 #endif

@@ -11,6 +11,8 @@
  *                    periods (docs/access.md)
  *   store-missing.h  missing from care, recorded live (docs/missing.md)
  *   store-alerts.h   alerts, the outbox, webhooks (docs/alerts.md)
+ *   store-quality.h  inspections, notifications, recommendations
+ *                    (docs/inspections.md)
  *
  * How the store keeps data, and its drivers, are in docs/store.md.
  */
@@ -22,5 +24,6 @@
 #include "store/store-scope.h"
 #include "store/store-missing.h"
 #include "store/store-alerts.h"
+#include "store/store-quality.h"
 
 #endif

@@ -13,6 +13,7 @@ latest=$("$CARTREF" version | sed -n 's/.*store schema \([0-9]*\).*/\1/p')
 check_eq "schema version is the latest ($latest)" "$latest" "$(schema_version "$db")"
 check_eq "inspectorate seeded" "Care Inspectorate Wales" "$(sql "$db" "SELECT name_en FROM org WHERE kind = 'inspectorate' AND code = 'CIW'")"
 check_eq "four police forces seeded" 4 "$(sql "$db" "SELECT count(*) FROM org WHERE kind = 'police'")"
+check_eq "the seven Welsh health boards seeded" "7 Bwrdd Iechyd Prifysgol Caerdydd a'r Fro" "$(sql "$db" "SELECT count(*) FROM org WHERE kind = 'health_board'") $(sql "$db" "SELECT name_cy FROM org WHERE kind = 'health_board' AND code = '7A4'")"
 check_eq "their areas cover the 22 councils once" "22 22" "$(sql "$db" "SELECT count(*), count(DISTINCT la_code) FROM police_area" | tr '|' ' ')"
 check_eq "Cardiff is South Wales Police's" south-wales "$(sql "$db" "SELECT o.code FROM police_area a JOIN org o ON o.id = a.org_id WHERE a.la_code = 'W06000015'")"
 check "user --help" sh -c "$CARTREF user --help | grep -q 'user add --email'"
