@@ -36,6 +36,10 @@ int cmd_version(struct cli *c, int argc, char **argv);
 int cmd_migrate(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
+/* import / export inspections|notifications (cmd-inspections.c): argv[0]
+ * is the word after import or export. */
+int cmd_import_quality(struct cli *c, int argc, char **argv);
+int cmd_export_quality(struct cli *c, int argc, char **argv);
 int cmd_validate(struct cli *c, int argc, char **argv);
 int cmd_rules(struct cli *c, int argc, char **argv);
 int cmd_stats(struct cli *c, int argc, char **argv);
@@ -50,6 +54,8 @@ int cmd_missing(struct cli *c, int argc, char **argv);
 int cmd_alerts(struct cli *c, int argc, char **argv);
 int cmd_webhook(struct cli *c, int argc, char **argv);
 int cmd_outbox(struct cli *c, int argc, char **argv);
+/* the recommendations register (cmd-quality.c) */
+int cmd_recommendations(struct cli *c, int argc, char **argv);
 
 extern const struct command commands[];
 extern const size_t ncommands;

@@ -127,6 +127,8 @@ int cmd_export(struct cli *cl, int argc, char **argv)
 	what = argv[1];
 	argc--;
 	argv++;
+	if (!strcmp(what, "inspections") || !strcmp(what, "notifications"))
+		return cmd_export_quality(cl, argc, argv);
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (opt) {
@@ -155,8 +157,8 @@ int cmd_export(struct cli *cl, int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (strcmp(what, "903") && strcmp(what, "homes")) {
-		fprintf(stderr, "cartref: export what? \"%s\" is not 903 or "
-			"homes\n", what);
+		fprintf(stderr, "cartref: export what? \"%s\" is not 903, "
+			"homes, inspections or notifications\n", what);
 		return 2;
 	}
 	if (argc != 1 || (what[0] == '9' && (!la || !year))) {

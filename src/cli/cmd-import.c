@@ -78,6 +78,16 @@ static int report(const struct import_counts *c, struct diags *d,
 		       "%ld missing periods, %ld OC2 rows\n",
 		       c->returns, c->returns == 1 ? "" : "s", c->children,
 		       c->episodes, c->missing, c->oc2);
+	if (c->inspections || c->insp_replaced)
+		printf("imported inspections: %ld added, %ld replaced; %ld "
+		       "findings\n", c->inspections, c->insp_replaced,
+		       c->findings);
+	if (c->notifications || c->notif_kept)
+		printf("imported notifications: %ld added, %ld already "
+		       "stored\n", c->notifications, c->notif_kept);
+	if (c->recs || c->rec_progress)
+		printf("imported %ld recommendations, %ld progress rows\n",
+		       c->recs, c->rec_progress);
 	if (c->live_episodes || c->meetings)
 		printf("imported %ld live missing episodes, %ld strategy "
 		       "meetings\n", c->live_episodes, c->meetings);
@@ -153,6 +163,8 @@ int cmd_import(struct cli *cl, int argc, char **argv)
 	what = argv[1];
 	argc--;
 	argv++;
+	if (!strcmp(what, "inspections") || !strcmp(what, "notifications"))
+		return cmd_import_quality(cl, argc, argv);
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (opt) {
@@ -219,7 +231,7 @@ int cmd_import(struct cli *cl, int argc, char **argv)
 		}
 	} else {
 		fprintf(stderr, "cartref: import what? \"%s\" is not 903, "
-			"homes or dir\n", what);
+			"homes, dir, inspections or notifications\n", what);
 		return 2;
 	}
 	rc = cli_open_store(cl, &s);

@@ -31,6 +31,9 @@ static const char import_usage[] =
 	"                 [--rpc-on-start] FILE...\n"
 	"       cartref [--db FILE] import homes [--check] FILE\n"
 	"       cartref [--db FILE] import dir [--check] [--rpc-on-start] DIR\n"
+	"       cartref [--db FILE] import inspections [--check] INSPECTIONS.csv\n"
+	"                 [FINDINGS.csv]\n"
+	"       cartref [--db FILE] import notifications [--check] FILE\n"
 	"\n"
 	"import 903     Read one council's SSDA903 return: any of its twelve tables\n"
 	"               as CSV files, each recognised by its header row, or one\n"
@@ -63,8 +66,19 @@ static const char import_usage[] =
 	"               DIR/homes.csv and DIR/903/<CODE>/<YEAR>/*.csv (or one\n"
 	"               *.xml), and the live missing episodes\n"
 	"               DIR/missing-live.csv and strategy meetings\n"
-	"               DIR/strategy-meetings.csv if there (docs/missing.md), all\n"
-	"               in one transaction.\n";
+	"               DIR/strategy-meetings.csv if there (docs/missing.md), and\n"
+	"               DIR/inspections.csv, DIR/findings.csv and\n"
+	"               DIR/notifications.csv, then DIR/recommendations.csv and\n"
+	"               DIR/rec-progress.csv, if there (docs/inspections.md), all\n"
+	"               in one transaction.\n"
+	"\n"
+	"import inspections  Read the inspections register and its findings\n"
+	"               (docs/inspections.md); an inspection of the same home,\n"
+	"               day and type is replaced with its findings.  All or\n"
+	"               nothing; problems as FILE:LINE:COLUMN: RULE: message.\n"
+	"import notifications  Read reg 60 notifications; one of the same\n"
+	"               home, category, time and child already stored is not\n"
+	"               added again.\n";
 
 static const char validate_usage[] =
 	"usage: cartref [--db FILE] validate [--la CODE] [--year YYYY] [--report FILE]\n"
@@ -86,6 +100,8 @@ static const char export_usage[] =
 	"usage: cartref [--db FILE] export 903 --la CODE --year YYYY DIR\n"
 	"       cartref [--db FILE] export 903 --la CODE --year YYYY --format xml FILE\n"
 	"       cartref [--db FILE] export homes FILE\n"
+	"       cartref [--db FILE] export inspections DIR\n"
+	"       cartref [--db FILE] export notifications FILE\n"
 	"\n"
 	"export 903     Write a council's stored return for a year as header.csv,\n"
 	"               episodes.csv, missing.csv, oc2.csv and each later table\n"
@@ -93,7 +109,11 @@ static const char export_usage[] =
 	"               import reads back byte for byte; with --format xml, as\n"
 	"               one DfE XML file\n"
 	"               (docs/validation.md \"Reading XML\").\n"
-	"export homes   Write the register of homes as CSV.\n";
+	"export homes   Write the register of homes as CSV.\n"
+	"export inspections  Write DIR/inspections.csv and DIR/findings.csv\n"
+	"               (created if needed) as import inspections reads them\n"
+	"               back byte for byte (docs/inspections.md).\n"
+	"export notifications  Write the reg 60 notifications as CSV.\n";
 
 static const char stats_usage[] =
 	"usage: cartref [--db FILE] stats\n"
@@ -403,17 +423,39 @@ static const char outbox_usage[] =
 	"minutes (at most an hour) and given up after 8 attempts.  Every\n"
 	"attempt is recorded.  Run it from cron, like `alerts run`.\n";
 
+static const char recommendations_usage[] =
+	"usage: cartref [--db FILE] recommendations import [--check] RECS.csv\n"
+	"                 [PROGRESS.csv]\n"
+	"       cartref [--db FILE] recommendations export DIR\n"
+	"       cartref [--db FILE] recommendations list [--lang en|cy]\n"
+	"\n"
+	"The register of recommendations and their follow-up (docs/inspections.md).\n"
+	"import   Read recommendations.csv and rec-progress.csv (actions, updates,\n"
+	"         verdicts): all or nothing, problems as FILE:LINE:COLUMN: RULE:\n"
+	"         message.  KIND:* addresses every organisation of the kind\n"
+	"         (council:* the Welsh councils, health_board:*, police:*,\n"
+	"         provider:* the providers of the homes register).  A\n"
+	"         recommendation or progress row already stored is not added\n"
+	"         again; one stored with other content is a problem.\n"
+	"export   Write DIR/recommendations.csv and DIR/rec-progress.csv\n"
+	"         (DIR made if needed), as import reads them back byte for byte.\n"
+	"list     Each recommendation: code, theme, addressees, how many say\n"
+	"         they are done and how many of those the inspectorate accepted\n"
+	"         (tab-separated; --lang cy: in Welsh).\n";
+
 const struct command commands[] = {
 	{ "help", cmd_help, "show commands or one command's help", help_usage, 0 },
 	{ "version", cmd_version, "print the version", version_usage, 0 },
 	{ "migrate", cmd_migrate, "create or upgrade the store", migrate_usage, 0 },
-	{ "import", cmd_import, "import SSDA903 returns or the homes register",
+	{ "import", cmd_import, "import SSDA903 returns, the homes register, "
+	  "inspections or notifications",
 	  import_usage, 0 },
 	{ "validate", cmd_validate, "the DfE's rules over stored returns",
 	  validate_usage, 0 },
 	{ "rules", cmd_rules, "list the DfE validation rules cartref knows",
 	  validate_usage, 0 },
-	{ "export", cmd_export, "export a return or the homes register",
+	{ "export", cmd_export, "export a return, the homes register, "
+	  "inspections or notifications",
 	  export_usage, 0 },
 	{ "stats", cmd_stats, "print the store's counts", stats_usage, 0 },
 	{ "distance", cmd_distance, "miles between two postcodes",
@@ -437,6 +479,9 @@ const struct command commands[] = {
 	  webhook_usage, 0 },
 	{ "outbox", cmd_outbox, "send due alert messages to webhooks",
 	  outbox_usage, 0 },
+	{ "recommendations", cmd_recommendations,
+	  "the recommendations register: import, export, list",
+	  recommendations_usage, 0 },
 };
 const size_t ncommands = ARRAY_SIZE(commands);
 

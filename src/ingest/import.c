@@ -15,6 +15,7 @@
 #include "ingest/csv.h"
 #include "ingest/geo-import.h"
 #include "ingest/import.h"
+#include "ingest/recs-io.h"
 #include "ingest/rules-run.h"
 #include "ingest/s903-xml.h"
 #include "store/store-missing.h"
@@ -422,6 +423,47 @@ static int import_dir_missing(struct store *s, const char *dir, bool check,
 	return rc;
 }
 
+/*
+ * DIR/recommendations.csv and DIR/rec-progress.csv, those there.  When
+ * checking, DIR/homes.csv was read but not written: its providers are
+ * named to the check (provider:*) all the same.
+ */
+static int import_dir_recs(struct store *s, const char *dir, bool check,
+			   struct diags *d, struct import_counts *c,
+			   struct err *err)
+{
+	char *recs = path_join(dir, "recommendations.csv");
+	char *prog = path_join(dir, "rec-progress.csv");
+	char *homes = path_join(dir, "homes.csv");
+	bool has_recs = !access(recs, R_OK), has_prog = !access(prog, R_OK);
+	struct diags hd = DIAGS_INIT;	/* reported by import_homes() */
+	struct recs_orgs more;
+	struct home *h = NULL;
+	size_t nh = 0;
+	long nr = 0, np = 0;
+	int rc = 0;
+
+	memset(&more, 0, sizeof(more));
+	if ((has_recs || has_prog) && check && !access(homes, R_OK) &&
+	    !homes_read_file(homes, &h, &nh, NULL, NULL, &hd, err))
+		for (size_t i = 0; i < nh; i++)
+			recs_orgs_add(&more, ORG_PROVIDER, h[i].provider);
+	err_clear(err);
+	if (has_recs || has_prog)
+		rc = recs_import_more(s, has_recs ? recs : NULL,
+				      has_prog ? prog : NULL, &more, check, d,
+				      &nr, &np, err);
+	c->recs += nr;
+	c->rec_progress += np;
+	recs_orgs_release(&more);
+	diags_release(&hd);
+	free(h);
+	free(recs);
+	free(prog);
+	free(homes);
+	return rc;
+}
+
 int import_dir(struct store *s, const char *dir, bool check, struct diags *d,
 	       struct import_counts *c, struct err *err)
 {
@@ -462,6 +504,15 @@ int import_dir(struct store *s, const char *dir, bool check, struct diags *d,
 	if (!rc)
 		rc = import_dir_missing(s, dir, check || d->n > before, d, c,
 					err);
+	/* the quality of care (issue 13): its homes are in now */
+	if (!rc)
+		rc = import_dir_quality(s, dir, check || d->n > before,
+					clock_now_ms(), d, c, err);
+	/* the recommendations register last: provider:* names the
+	 * providers of the homes just read */
+	if (!rc)
+		rc = import_dir_recs(s, dir, check || d->n > before, d, c,
+				     err);
 	if (rc || d->n > before)
 		store_rollback(s);
 	else

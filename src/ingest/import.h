@@ -32,6 +32,14 @@ struct import_counts {
 	 */
 	bool rpc_on_start;
 	long rpc_moved, rpc_dropped;
+	/* the quality of care (issue 13): inspections added and replaced
+	 * (with their findings), notifications added and those already
+	 * stored (same home, category, time and child: not added twice) */
+	long inspections, insp_replaced, findings;
+	long notifications, notif_kept;
+	/* the recommendations register (ingest/recs-io.h): recommendations
+	 * and progress rows added (those already stored are not) */
+	long recs, rec_progress;
 };
 
 /*
@@ -74,7 +82,11 @@ int import_903(struct store *s, const char *la, int year,
 int import_homes(struct store *s, const char *path, bool check,
 		 struct diags *d, struct import_counts *c, struct err *err);
 
-/* DIR/homes.csv (if present) and the CSV files of DIR/903/CODE/YEAR. */
+/* DIR/homes.csv (if present) and the CSV files of DIR/903/CODE/YEAR,
+ * then the live missing files, the quality of care's files
+ * (import_dir_quality()) and last the recommendations register
+ * (DIR/recommendations.csv, DIR/rec-progress.csv: recs_import()) DIR
+ * holds. */
 int import_dir(struct store *s, const char *dir, bool check,
 	       struct diags *d, struct import_counts *c, struct err *err);
 
@@ -89,5 +101,29 @@ int import_dir(struct store *s, const char *dir, bool check,
 int import_missing(struct store *s, const char *const *files, size_t nfiles,
 		   bool check, int64_t now_ms, struct diags *d,
 		   struct import_counts *c, struct err *err);
+
+/*
+ * The inspections register (docs/inspections.md): inspections.csv at
+ * ipath and findings.csv at fpath (NULL: none), read and checked with
+ * ingest/quality-io.h at now_ms and imported with
+ * store_inspections_import() (an inspection of the same home, day and
+ * type is replaced with its findings).  Reg 60 notifications from path,
+ * each added with store_notification_add() unless one of the same home,
+ * category, time and child is stored; a CHILD not in the store is a problem
+ * (q-child-unknown).  All or nothing (a savepoint inside the caller's
+ * transaction).  store false: check the rows only, not against the store
+ * (`import dir --check`: its homes were not written).
+ */
+int import_inspections(struct store *s, const char *ipath, const char *fpath,
+		       bool check, bool store, int64_t now_ms, struct diags *d,
+		       struct import_counts *c, struct err *err);
+int import_notifications(struct store *s, const char *path, bool check,
+			 bool store, int64_t now_ms, struct diags *d,
+			 struct import_counts *c, struct err *err);
+/* DIR/inspections.csv (with DIR/findings.csv) and DIR/notifications.csv,
+ * those DIR holds: import_dir() calls it after the homes and returns. */
+int import_dir_quality(struct store *s, const char *dir, bool check,
+		       int64_t now_ms, struct diags *d,
+		       struct import_counts *c, struct err *err);
 
 #endif
