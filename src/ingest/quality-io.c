@@ -66,6 +66,7 @@ struct qio_file {
 	const struct csv_record *rec;
 	struct diags *d;
 	size_t before;			/* problems before this row */
+	bool rows;			/* the header row was good */
 };
 
 static const char *field(const struct qio_file *qf, size_t c)
@@ -184,6 +185,7 @@ static int read_rows(struct csv_reader *cr, struct qio_file *qf,
 	}
 	if (!read_header(qf, &rec, required))
 		return 0;
+	qf->rows = true;
 	while ((rc = csv_next(cr, &rec, &ce, err)) != CSV_EOF) {
 		if (rc < 0)
 			return rc;
@@ -503,6 +505,12 @@ static int find_row(struct qio_file *qf, void *ctx, struct err *err)
 		problem_diag(qf, &p);
 		return 0;
 	}
+	/* the file's rule: a form's response is stamped with its time */
+	if (f->status == Q_RESPONDED && !f->responded_at) {
+		row_diag(qf, FC_RESPONDED_AT, "required", "RESPONDED_AT is "
+			 "required: when the provider responded");
+		return 0;
+	}
 	a->n++;
 	return 0;
 }
@@ -592,9 +600,9 @@ static int read_inspections(struct csv_reader *icr, const char *iname,
 			    struct err *err)
 {
 	struct qio_file qi = { iname, "inspections", insp_cols, IC_N, { 0 },
-			       0, NULL, d, 0 };
+			       0, NULL, d, 0, false };
 	struct qio_file qf = { fname, "findings", find_cols, FC_N, { 0 }, 0,
-			       NULL, d, 0 };
+			       NULL, d, 0, false };
 	struct insp_acc ia = { env, NULL, 0, 0 };
 	struct find_acc fa = { env, NULL, NULL, 0, NULL, 0, 0 };
 	size_t *ord = NULL;
@@ -612,7 +620,8 @@ static int read_inspections(struct csv_reader *icr, const char *iname,
 				  QIO_RULE_INSP_DUP, "an inspection of %s on "
 				  "this day of this type is already on line %u",
 				  ia.v[ord[k]].urn, ia.v[ord[k - 1]].line);
-	if (fcr) {
+	/* without inspections every finding would be "not in the file" */
+	if (fcr && qi.rows) {
 		fa.insp = ia.v;
 		fa.ord = ord;
 		fa.ninsp = ia.n;
@@ -729,7 +738,7 @@ static int read_notifications(struct csv_reader *cr, const char *name,
 			      struct err *err)
 {
 	struct qio_file qf = { name, "notifications", notif_cols, NC_N,
-			       { 0 }, 0, NULL, d, 0 };
+			       { 0 }, 0, NULL, d, 0, false };
 	struct notif_acc a = { env, NULL, 0, 0 };
 	int rc = read_rows(cr, &qf, notif_required, notif_row, &a, err);
 

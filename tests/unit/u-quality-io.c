@@ -344,6 +344,8 @@ static void test_bad_findings(void **state)
 		    ",,,,\r\n", "findings.csv:2:8: required");
 	expect_insp(insp_csv, FHEAD "W1,2024-03-04,full,1,afi,reg 1,T,,met,"
 		    ",,,,\r\n", "findings.csv:2:10: required");
+	expect_insp(insp_csv, FHEAD "W1,2024-03-04,full,1,afi,reg 1,T,,"
+		    "responded,,,Plan,,\r\n", "findings.csv:2:14: required");
 	/* REPEATS naming nothing; badly written; not earlier */
 	expect_insp(insp_csv, FHEAD "W1,2024-11-12,focused,1,afi,reg 1,T,,"
 		    "open,,2024-03-04/full/9,,,\r\n",
