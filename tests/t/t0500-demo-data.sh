@@ -37,8 +37,8 @@ for f in "inspections.csv:URN,START,END,TYPE,INSPECTORS,WELLBEING,CARE_SUPPORT,E
 	"rec-progress.csv:CODE,ADDRESSEE,RECORD,AT,BY,WHAT,WHO,TARGET,DONE_ON,NOTE,STATUS,VERDICT,REASON"; do
 	check_eq "${f%%:*} with its columns" "${f#*:}" "$(head -1 "$d1/${f%%:*}" | tr -d '\r')"
 done
-n=$(($(wc -l <"$d1/inspections.csv") - 1))
-check_grep "as many inspections as it says" "quality of care: $n inspections" "$WORK/w1c.out"
+ninsp=$(($(wc -l <"$d1/inspections.csv") - 1))
+check_grep "as many inspections as it says" "quality of care: $ninsp inspections" "$WORK/w1c.out"
 check_eq "every inspection before the as-of day" 0 "$(awk -F, -v d=$AS_OF 'NR > 1 && ($2 >= d || $3 >= d)' "$d1/inspections.csv" | wc -l)"
 "$CARTREF" demo-data --seed 2 --scale wales --as-of $AS_OF "$WORK/w2" >/dev/null
 check_status "seed 2 differs from seed 1" 1 cmp -s "$d1/homes.csv" "$WORK/w2/homes.csv"
@@ -138,7 +138,7 @@ check_grep "every rule in force ran on every return" \
 	"W06000015 $LAST: [0-9][0-9]* rules in force" "$WORK/validate.err"
 # the quality of care loaded, where this build's import reads it
 if grep -q "^imported inspections" "$WORK/import.out"; then
-	check_eq "every inspection loaded" "$n" "$(sql "$db" "SELECT count(*) FROM inspection")"
+	check_eq "every inspection loaded" "$ninsp" "$(sql "$db" "SELECT count(*) FROM inspection")"
 	check_eq "every finding loaded" "$(($(wc -l <"$d1/findings.csv") - 1))" "$(sql "$db" "SELECT count(*) FROM finding")"
 	check_eq "every home open all year inspected" 0 "$(sql "$db" "
 		SELECT count(*) FROM home h WHERE h.closed IS NULL

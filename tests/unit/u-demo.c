@@ -22,6 +22,8 @@
 #include "domain/quality.h"
 #include "ingest/csv.h"
 #include "ingest/geo-import.h"
+#include "ingest/quality-io.h"
+#include "ingest/recs-io.h"
 #include "ingest/s903-io.h"
 
 #define AS_OF "2026-07-14"		/* a Tuesday, BST */
@@ -1463,6 +1465,78 @@ static void test_quality_recs(void **state)
 	quality_free(&q);
 }
 
+/*
+ * The import's readers (ingest/quality-io.h, recs-io.h) take every file
+ * without a problem: the homes of the register, the organisations a
+ * Welsh store has (councils, health boards, police forces, the
+ * register's providers).
+ */
+static bool urn_listed(const char *urn, void *ctx)
+{
+	return home_of(ctx, urn);
+}
+
+static void test_quality_reads_back(void **state)
+{
+	static const char *const boards[] = {
+		"7A1", "7A2", "7A3", "7A4", "7A5", "7A6", "7A7",
+	};
+	static const char *const forces[] = {
+		"dyfed-powys", "gwent", "north-wales", "south-wales",
+	};
+	struct fixture *f = *state;
+	struct quality q;
+	struct qio_env env = { urn_listed, &q, f->as_of,
+			       uk_day_start(f->as_of) };
+	struct qio_inspections in = QIO_INSPECTIONS_INIT;
+	struct q_notification *n = NULL;
+	struct recs_orgs orgs;
+	struct recs_file rf = RECS_FILE_INIT;
+	struct quality_set none = QUALITY_SET_INIT;
+	struct diags d = DIAGS_INIT;
+	struct err err = ERR_INIT;
+	struct councils cs;
+	char a[512], b[512];
+	size_t nn = 0, col = 0;
+
+	quality_load(f->a, &q);
+	snprintf(a, sizeof(a), "%s/inspections.csv", f->a);
+	snprintf(b, sizeof(b), "%s/findings.csv", f->a);
+	assert_int_equal(qio_read_inspections(a, b, &env, &in, &d, &err), 0);
+	assert_int_equal((long)in.ninsp, f->sum.inspections);
+	assert_int_equal((long)in.nf, f->sum.findings);
+	snprintf(a, sizeof(a), "%s/notifications.csv", f->a);
+	assert_int_equal(qio_read_notifications(a, &env, &n, &nn, &col, &d,
+						&err), 0);
+	assert_int_equal((long)nn, f->sum.notifications);
+	memset(&orgs, 0, sizeof(orgs));
+	wales_councils(f, &cs);
+	for (size_t i = 0; i < cs.n; i++)
+		recs_orgs_add(&orgs, ORG_COUNCIL, cs.code[i]);
+	for (size_t i = 0; i < ARRAY_SIZE(boards); i++)
+		recs_orgs_add(&orgs, ORG_HEALTH_BOARD, boards[i]);
+	for (size_t i = 0; i < ARRAY_SIZE(forces); i++)
+		recs_orgs_add(&orgs, ORG_POLICE, forces[i]);
+	for (size_t i = 0; i < q.homes.nrows; i++)
+		recs_orgs_add(&orgs, ORG_PROVIDER,
+			      cell(&q.homes, i, "PROVIDER"));
+	snprintf(a, sizeof(a), "%s/recommendations.csv", f->a);
+	snprintf(b, sizeof(b), "%s/rec-progress.csv", f->a);
+	assert_int_equal(recs_read(a, b, &orgs, &none, &rf, &d, &err), 0);
+	assert_int_equal((long)rf.nrows, f->sum.recs);
+	assert_int_equal((long)rf.nprog, f->sum.rec_progress);
+	if (d.n) {
+		diags_print(&d, stderr, 10);
+		fail_msg("%zu problems reading the quality of care", d.n);
+	}
+	recs_file_release(&rf);
+	recs_orgs_release(&orgs);
+	free(n);
+	qio_inspections_release(&in);
+	diags_release(&d);
+	quality_free(&q);
+}
+
 static void test_bad_input(void **state)
 {
 	struct fixture *f = *state;
@@ -1512,6 +1586,7 @@ int main(void)
 		cmocka_unit_test(test_quality_notices_where_missing),
 		cmocka_unit_test(test_quality_notifications),
 		cmocka_unit_test(test_quality_recs),
+		cmocka_unit_test(test_quality_reads_back),
 		cmocka_unit_test(test_bad_input),
 	};
 
