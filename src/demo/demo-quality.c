@@ -420,7 +420,7 @@ static void inspect(struct dq_home *d, uint64_t *s, double score,
 		/* judged once: a not-met finding lives on in its repeat */
 		if (f->judged != DATE_NONE || (type == Q_FOCUSED && !f->pan))
 			continue;
-		met = rng_chance(s, (f->pan ? 0.88 : 0.82) - 0.15 * risk);
+		met = rng_chance(s, (f->pan ? 0.92 : 0.82) - 0.15 * risk);
 		f->status = met ? Q_MET : Q_NOT_MET;
 		f->judged = start;
 		if (met)
