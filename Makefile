@@ -150,8 +150,9 @@ demo: deps
 # libFuzzer targets (needs clang; not part of `make test`): the CSV
 # reader, the request-target and query decoder, the form parser, the
 # API's JSON body readers, the SSDA903 readers with the DfE rules and
-# the inspections register's reader and writer (tests/fuzz/fuzz-*.c).  The library is built
-# again with clang, libFuzzer's coverage and ASan+UBSan into build/fuzz;
+# the inspections register's reader and writer (tests/fuzz/fuzz-*.c).
+# The library is built again with clang, libFuzzer's coverage and
+# ASan+UBSan into build/fuzz;
 # `make fuzz` runs each target for FUZZ_SECONDS (default 60) from its
 # seeds in tests/fuzz/corpus-NAME, what it finds kept in
 # build/fuzz/corpus-NAME, and stops at the first crash.

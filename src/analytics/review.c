@@ -1377,6 +1377,11 @@ static void build_figures(struct engine *en, struct review *r)
 		f[FIG_PLACEMENT_ENDINGS] =
 			cell_count(en->homes[en->scope_home].moves_out);
 	}
+	/* the quality of care comes from the inspections, which the
+	 * history does not hold: review_add_quality() fills it in */
+	for (size_t i = 0; i < FIG_N; i++)
+		if (review_figs[i].group == GROUP_QUALITY)
+			f[i] = cell_na(review_figs[i].kind);
 }
 
 /* ---- entry points ------------------------------------------------------- */
@@ -1507,6 +1512,13 @@ static int compute(const struct history *h, int year,
 		build_scope_tables(&en, r);
 		build_councils(&en, r);
 		build_homes(&en, r);
+		/* empty, not absent: review_add_quality() fills them */
+		table_init(&r->tab[TAB_QUALITY_RATINGS], "quality_ratings", 0,
+			   NULL, 0);
+		table_init(&r->tab[TAB_QUALITY_REGULATIONS],
+			   "quality_regulations", 0, NULL, 0);
+		table_init(&r->tab[TAB_QUALITY_BANDS], "quality_bands", 0,
+			   NULL, 0);
 	}
 	r->children_in_store = (long)h->nchildren;
 	r->episodes_in_store = (long)h->nepisodes;

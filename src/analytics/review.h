@@ -42,6 +42,7 @@ enum fig_group {
 	GROUP_DISTANCE,
 	GROUP_OUTCOMES,
 	GROUP_RESPONSE,		/* the response to going missing (live) */
+	GROUP_QUALITY,		/* the quality of care (inspections) */
 	GROUP_NGROUPS
 };
 
@@ -143,7 +144,22 @@ enum fig_group {
 	X(RESP_ACK_MEDIAN, "missing_response.median_hours_to_acknowledge",  \
 	  FIG_MEDIAN, GROUP_RESPONSE)                                       \
 	X(RESP_UNACKED, "missing_response.alerts_unacknowledged", FIG_COUNT,\
-	  GROUP_RESPONSE)
+	  GROUP_RESPONSE)                                                   \
+	X(QUAL_HOMES_RATED, "quality.homes_rated", FIG_COUNT, GROUP_QUALITY)\
+	X(QUAL_HOMES_OPEN_NOTICE, "quality.homes_with_open_notice",         \
+	  FIG_COUNT, GROUP_QUALITY)                                         \
+	X(QUAL_NOTICE_MEDIAN_DAYS, "quality.median_days_to_meet_notice",    \
+	  FIG_MEDIAN, GROUP_QUALITY)                                        \
+	X(QUAL_MISSING_PER_PLACE_GOOD,                                      \
+	  "quality.missing_per_place_good_homes", FIG_RATIO, GROUP_QUALITY) \
+	X(QUAL_MISSING_PER_PLACE_POOR,                                      \
+	  "quality.missing_per_place_poor_homes", FIG_RATIO, GROUP_QUALITY) \
+	X(QUAL_PLACEMENTS3_GOOD,                                            \
+	  "quality.three_or_more_placements_good_homes", FIG_PERCENT,       \
+	  GROUP_QUALITY)                                                    \
+	X(QUAL_PLACEMENTS3_POOR,                                            \
+	  "quality.three_or_more_placements_poor_homes", FIG_PERCENT,       \
+	  GROUP_QUALITY)
 
 enum review_fig {
 #define REVIEW_FIG_ENUM_(id, key, kind, group) FIG_##id,
@@ -229,6 +245,11 @@ enum review_table_id {
 	TAB_DISTANCE,		/* distance bands x (all, children's homes),
 				 * as counts and as % of each column */
 	TAB_OUTCOMES,		/* measures x (all, children's homes, other) */
+	/* the quality of care: empty unless review_add_quality() filled
+	 * them (analytics/quality-figures.h) */
+	TAB_QUALITY_RATINGS,	/* (area, theme) x homes by latest rating */
+	TAB_QUALITY_REGULATIONS,/* regulation x findings made in the year */
+	TAB_QUALITY_BANDS,	/* rating band x homes, missing, moves */
 	TAB_N
 };
 

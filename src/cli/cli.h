@@ -51,6 +51,8 @@ int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_missing(struct cli *c, int argc, char **argv);
+/* `recommendations report` (argv[0] "report"): cmd-recs-report.c */
+int cmd_recs_report(struct cli *c, int argc, char **argv);
 int cmd_alerts(struct cli *c, int argc, char **argv);
 int cmd_webhook(struct cli *c, int argc, char **argv);
 int cmd_outbox(struct cli *c, int argc, char **argv);

@@ -120,10 +120,13 @@ int cmd_recommendations(struct cli *cl, int argc, char **argv)
 	if (argc < 2)
 		return cli_usage(cli_usage_of("recommendations"), true);
 	sub = argv[1];
+	/* the progress report opens the store itself: cmd-recs-report.c */
+	if (!strcmp(sub, "report"))
+		return cmd_recs_report(cl, argc - 1, argv + 1);
 	if (strcmp(sub, "import") && strcmp(sub, "export") &&
 	    strcmp(sub, "list"))
-		return usage_fail("recommendations what? import, export or "
-				  "list");
+		return usage_fail("recommendations what? import, export, list "
+				  "or report");
 	rc = cli_open_store(cl, &s);
 	if (rc)
 		return rc;

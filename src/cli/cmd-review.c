@@ -7,10 +7,12 @@
 #include "base/compat.h"
 #include <getopt.h>
 #include <time.h>
+#include "analytics/quality-figures.h"
 #include "analytics/review.h"
 #include "base/parse.h"
 #include "cli/cli.h"
 #include "report/report.h"
+#include "store/store-quality.h"
 
 static double seconds(void)
 {
@@ -96,6 +98,7 @@ int cmd_review(struct cli *cl, int argc, char **argv)
 	enum report_format format = REPORT_MD;
 	enum report_lang lang = LANG_EN;
 	struct history h = HISTORY_INIT;
+	struct quality_set q = QUALITY_SET_INIT;
 	struct review *r = NULL;
 	struct err err = ERR_INIT;
 	struct store *s = NULL;
@@ -186,13 +189,20 @@ int cmd_review(struct cli *cl, int argc, char **argv)
 		return rc;
 	t0 = seconds();
 	rc = store_history_load(s, &h, &err);
+	/* the inspections, for the quality of care figures */
+	if (!rc)
+		rc = store_quality_load(s, QP_INSPECTIONS, NULL, &q, &err);
 	store_close(s);
-	if (rc)
+	if (rc) {
+		history_release(&h);
+		quality_set_release(&q);
 		return cli_fail(&err);
+	}
 	if (!year)
 		year = h.last_year;
 	if (!year) {
 		history_release(&h);
+		quality_set_release(&q);
 		fprintf(stderr, "cartref: no SSDA903 returns in %s: import some "
 			"first\n", cl->db);
 		return 1;
@@ -201,6 +211,9 @@ int cmd_review(struct cli *cl, int argc, char **argv)
 	rc = review_compute(&h, year, &scope, &r, &err);
 	if (!rc)
 		rc = review_add_previous(&h, r, &err);
+	if (!rc)
+		review_add_quality(r, &h, q.insp, q.ninsp, q.findings,
+				   q.nfindings);
 	if (!rc && publish)
 		review_publish(r);
 	t2 = seconds();
@@ -214,6 +227,7 @@ int cmd_review(struct cli *cl, int argc, char **argv)
 			h.nchildren, h.nepisodes, h.nmissing);
 	review_free(r);
 	history_release(&h);
+	quality_set_release(&q);
 	if (rc)
 		return cli_fail(&err);
 	if (out && strcmp(out, "-"))

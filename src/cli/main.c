@@ -180,8 +180,10 @@ static const char review_usage[] =
 	"named by the year it ends; default: the latest year imported), for Wales\n"
 	"(or every council in the store), one council (--la) or one home\n"
 	"(--home): places and sufficiency, placement stability, missing from\n"
-	"care, distance from home, outcomes, and tables by council, provider type\n"
-	"and home.  Definitions: docs/indicators.md; JSON: docs/review-json.md.\n"
+	"care, distance from home, outcomes, the quality of care (the homes'\n"
+	"latest inspection ratings, notices and findings, and going missing and\n"
+	"placement moves by rating), and tables by council, provider type and\n"
+	"home.  Definitions: docs/indicators.md; JSON: docs/review-json.md.\n"
 	"  --publish   disclosure control: counts 1-4 shown as *, others rounded\n"
 	"              to the nearest 5, rates suppressed on small numbers.\n"
 	"              Without it figures are exact: for staff only.\n"
@@ -428,6 +430,8 @@ static const char recommendations_usage[] =
 	"                 [PROGRESS.csv]\n"
 	"       cartref [--db FILE] recommendations export DIR\n"
 	"       cartref [--db FILE] recommendations list [--lang en|cy]\n"
+	"       cartref [--db FILE] recommendations report [--format html|md|xlsx|json]\n"
+	"                 [--lang en|cy] [-o FILE] [--as-of DATE]\n"
 	"\n"
 	"The register of recommendations and their follow-up (docs/inspections.md).\n"
 	"import   Read recommendations.csv and rec-progress.csv (actions, updates,\n"
@@ -441,7 +445,16 @@ static const char recommendations_usage[] =
 	"         (DIR made if needed), as import reads them back byte for byte.\n"
 	"list     Each recommendation: code, theme, addressees, how many say\n"
 	"         they are done and how many of those the inspectorate accepted\n"
-	"         (tab-separated; --lang cy: in Welsh).\n";
+	"         (tab-separated; --lang cy: in Welsh).\n"
+	"report   The progress report, for publication (docs/inspections.md,\n"
+	"         \"Reports\"): each recommendation (code, theme, source, text),\n"
+	"         how many times it has been made and since when, and each\n"
+	"         organisation it was made to: its own status, the inspectorate's\n"
+	"         verdict, its last update, its actions and those past their\n"
+	"         target date.  No child's data.  --format md (default), html\n"
+	"         (one self-contained file), json or xlsx (needs -o); --lang cy:\n"
+	"         in Welsh; -o FILE (default: standard output); --as-of\n"
+	"         yyyy-mm-dd: the day of the position (default: today, UK time).\n";
 
 const struct command commands[] = {
 	{ "help", cmd_help, "show commands or one command's help", help_usage, 0 },

@@ -699,10 +699,13 @@ bool quality_notification_visible(const struct viewer *v,
 	case VIEWER_PROVIDER:
 		return ties->provider;
 	case VIEWER_COUNCIL:
-		/* about its child wherever it lives, or from a home it
-		 * places in or that is in its area */
-		return (n->la[0] && v->la[0] && !strcmp(n->la, v->la)) ||
-		       ties->council_places || ties->council_area;
+		/* about its child wherever it lives; one naming another
+		 * council's child is that council's (docs/access.md: a
+		 * council sees its own children), so from a home it places
+		 * in or that is in its area only one naming no child */
+		if (n->la[0])
+			return v->la[0] && !strcmp(n->la, v->la);
+		return ties->council_places || ties->council_area;
 	default:
 		return false;
 	}

@@ -8,6 +8,7 @@
  */
 #include "base/compat.h"
 #include <strings.h>
+#include "base/csv-cell.h"
 #include "base/file.h"
 #include "base/parse.h"
 #include "base/uktime.h"
@@ -208,7 +209,13 @@ static void problem_diag(struct reader *r, const struct q_problem *p)
 static void text(struct reader *r, int col, char *dst, size_t cap)
 {
 	const char *f = field(r, col);
-	size_t n = strlen(f);
+	size_t n;
+
+	/* "'=..." is the export's defusing of a formula (base/csv-cell.h):
+	 * the text is what follows, so that an export round-trips */
+	if (f[0] == '\'' && csv_cell_formula_like(f + 1))
+		f++;
+	n = strlen(f);
 
 	dst[0] = '\0';
 	if (n >= cap) {

@@ -30,6 +30,9 @@ static const char *const table_keys[TAB_N] = {
 	[TAB_MISSING_DURATION] = "missing_duration",
 	[TAB_DISTANCE] = "distance",
 	[TAB_OUTCOMES] = "outcomes",
+	[TAB_QUALITY_RATINGS] = "quality_ratings",
+	[TAB_QUALITY_REGULATIONS] = "quality_regulations",
+	[TAB_QUALITY_BANDS] = "quality_bands",
 };
 
 static const int table_groups[TAB_N] = {
@@ -42,6 +45,9 @@ static const int table_groups[TAB_N] = {
 	[TAB_MISSING_DURATION] = GROUP_MISSING,
 	[TAB_DISTANCE] = GROUP_DISTANCE,
 	[TAB_OUTCOMES] = GROUP_OUTCOMES,
+	[TAB_QUALITY_RATINGS] = GROUP_QUALITY,
+	[TAB_QUALITY_REGULATIONS] = GROUP_QUALITY,
+	[TAB_QUALITY_BANDS] = GROUP_QUALITY,
 };
 
 static const char *const group_keys[GROUP_NGROUPS] = {
@@ -51,6 +57,7 @@ static const char *const group_keys[GROUP_NGROUPS] = {
 	[GROUP_DISTANCE] = "distance",
 	[GROUP_OUTCOMES] = "outcomes",
 	[GROUP_RESPONSE] = "missing_response",
+	[GROUP_QUALITY] = "quality",
 };
 
 const char *report__table_key(enum review_table_id t)

@@ -320,6 +320,109 @@ static const struct label ui[UI_N] = {
 		  "ef yn rhoi'r un ffigurau."),
 };
 
+static const struct label recs_ui[RS_N] = {
+	[RS_TITLE] = L("recs.title", "Recommendations: progress report",
+		       "Argymhellion: adroddiad cynnydd"),
+	[RS_AS_OF] = L("recs.as_of", "Position at", "Y sefyllfa ar"),
+	[RS_INTRO] =
+		L("recs.intro",
+		  "What each organisation a recommendation was made to says it "
+		  "has done, and whether the inspectorate accepts that it is "
+		  "done.",
+		  "Yr hyn y mae pob sefydliad y gwnaed argymhelliad iddo yn "
+		  "dweud ei fod wedi'i wneud, ac a yw'r arolygiaeth yn derbyn "
+		  "ei fod wedi'i gwblhau."),
+	[RS_SUMMARY] = L("recs.summary", "Summary", "Crynodeb"),
+	[RS_RECS] = L("recs.recs", "Recommendations", "Argymhellion"),
+	[RS_ADDRESSEES] = L("recs.addressees",
+			    "Organisations responding (one row each)",
+			    "Sefydliadau sy'n ymateb (un rhes yr un)"),
+	[RS_DONE] = L("recs.done", "Say they are done",
+		      "Yn dweud eu bod wedi'u cwblhau"),
+	[RS_ACCEPTED] = L("recs.accepted", "Done, accepted by the inspectorate",
+			  "Wedi'u cwblhau, wedi'u derbyn gan yr arolygiaeth"),
+	[RS_WITH_OVERDUE] = L("recs.with_overdue",
+			      "With an action past its target date",
+			      "Gyda cham gweithredu wedi mynd heibio i'w "
+			      "ddyddiad targed"),
+	[RS_OVERDUE_ACTIONS] = L("recs.overdue_actions",
+				 "Actions past their target date",
+				 "Camau gweithredu wedi mynd heibio i'w "
+				 "dyddiad targed"),
+	[RS_OLDEST_OVERDUE_ALL] = L("recs.oldest_overdue_all",
+				    "Oldest target date missed",
+				    "Y dyddiad targed hynaf a fethwyd"),
+	[RS_CODE] = L("recs.code", "Recommendation", "Argymhelliad"),
+	[RS_THEME] = L("recs.theme", "Theme", "Thema"),
+	[RS_SOURCE] = L("recs.source", "Source", "Ffynhonnell"),
+	[RS_MADE_ON] = L("recs.made_on", "Made on", "Fe'i gwnaed ar"),
+	[RS_TEXT] = L("recs.text", "Recommendation text",
+		      "Testun yr argymhelliad"),
+	[RS_MADE_TIMES] = L("recs.made_times", "Made {s} times since {p}",
+			    "Wedi'i wneud {s} gwaith ers {p}"),
+	[RS_MADE_ONCE] = L("recs.made_once", "Made once", "Wedi'i wneud unwaith"),
+	[RS_ALL_COUNCILS] = L("recs.all_councils", "Made to every council",
+			      "Wedi'i wneud i bob cyngor"),
+	[RS_ADDRESSEE] = L("recs.addressee", "Organisation", "Sefydliad"),
+	[RS_KIND] = L("recs.kind", "Kind", "Math"),
+	[RS_STATUS] = L("recs.status", "Its own status", "Ei statws ei hun"),
+	[RS_VERDICT] = L("recs.verdict", "Inspectorate's verdict",
+			 "Dyfarniad yr arolygiaeth"),
+	[RS_LAST_UPDATE] = L("recs.last_update", "Last update",
+			     "Diweddariad diwethaf"),
+	[RS_ACTIONS] = L("recs.actions", "Actions", "Camau gweithredu"),
+	[RS_OVERDUE] = L("recs.overdue", "Overdue actions",
+			 "Camau gweithredu hwyr"),
+	[RS_OLDEST_OVERDUE] = L("recs.oldest_overdue",
+				"Oldest overdue target date",
+				"Dyddiad targed hwyr hynaf"),
+	[RS_NO_UPDATE] = L("recs.no_update", "No update yet",
+			   "Dim diweddariad eto"),
+	[RS_NONE] = L("recs.none", "None", "Dim"),
+	[RS_NO_RECS] = L("recs.no_recs", "No recommendations are recorded.",
+			 "Nid oes argymhellion wedi'u cofnodi."),
+	[RS_NOTES] = L("recs.notes", "Notes", "Nodiadau"),
+	[RS_NOTE_STATUS] =
+		L("recs.note_status",
+		  "Each organisation rates its own progress (not started, in "
+		  "progress, done); the inspectorate then accepts or rejects "
+		  "\"done\".",
+		  "Mae pob sefydliad yn graddio ei gynnydd ei hun (heb "
+		  "ddechrau, ar y gweill, wedi'i gwblhau); yna mae'r "
+		  "arolygiaeth yn derbyn neu'n gwrthod \"wedi'i gwblhau\"."),
+	[RS_NOTE_OVERDUE] =
+		L("recs.note_overdue",
+		  "An action is overdue when it is not done and its target "
+		  "date is before the date of this position.",
+		  "Mae cam gweithredu yn hwyr pan nad yw wedi'i wneud a bod "
+		  "ei ddyddiad targed cyn dyddiad y sefyllfa hon."),
+	[RS_NOTE_REPEATS] =
+		L("recs.note_repeats",
+		  "A recommendation made before, in an earlier review or "
+		  "inspection, is counted with each earlier one it repeats.",
+		  "Mae argymhelliad a wnaed o'r blaen, mewn adolygiad neu "
+		  "arolygiad cynharach, yn cael ei gyfrif gyda phob un "
+		  "cynharach y mae'n ei ailadrodd."),
+	[RS_NOTE_DATA] =
+		L("recs.note_data",
+		  "This report holds organisations, dates and counts only: no "
+		  "information about any child.",
+		  "Mae'r adroddiad hwn yn cynnwys sefydliadau, dyddiadau a "
+		  "chyfrifon yn unig: dim gwybodaeth am unrhyw blentyn."),
+	[RS_KIND_INSPECTORATE] = L("recs.kind_inspectorate", "Inspectorate",
+				   "Arolygiaeth"),
+	[RS_KIND_COUNCIL] = L("recs.kind_council", "Council", "Cyngor"),
+	[RS_KIND_PROVIDER] = L("recs.kind_provider", "Provider", "Darparwr"),
+	[RS_KIND_POLICE] = L("recs.kind_police", "Police force", "Heddlu"),
+	[RS_KIND_HEALTH_BOARD] = L("recs.kind_health_board", "Health board",
+				   "Bwrdd iechyd"),
+	[RS_SHEET_SUMMARY] = L("recs.sheet_summary", "Summary", "Crynodeb"),
+	[RS_SHEET_RECS] = L("recs.sheet_recs", "Recommendations",
+			    "Argymhellion"),
+	[RS_SHEET_ADDRESSEES] = L("recs.sheet_addressees", "Progress",
+				  "Cynnydd"),
+};
+
 static const struct label figs[FIG_N] = {
 	[FIG_HOMES_OPEN] = L("places.homes_open",
 			     "Children's homes open at 31 March",
@@ -552,6 +655,47 @@ static const struct label figs[FIG_N] = {
 		L("missing_response.alerts_unacknowledged",
 		  "Alerts not acknowledged",
 		  "Rhybuddion heb eu cydnabod"),
+	[FIG_QUAL_HOMES_RATED] =
+		L("quality.homes_rated",
+		  "Homes open at 31 March with a rating from an inspection",
+		  "Cartrefi ar agor ar 31 Mawrth \xc3\xa2 sg\xc3\xb4r o "
+		  "arolygiad"),
+	[FIG_QUAL_HOMES_OPEN_NOTICE] =
+		L("quality.homes_with_open_notice",
+		  "Homes with a Priority Action Notice not yet met at 31 March",
+		  "Cartrefi \xc3\xa2 Hysbysiad Camau Blaenoriaeth heb ei "
+		  "fodloni ar 31 Mawrth"),
+	[FIG_QUAL_NOTICE_MEDIAN_DAYS] =
+		L("quality.median_days_to_meet_notice",
+		  "Median days from inspection to a Priority Action Notice "
+		  "judged met",
+		  "Diwrnodau canolrifol o'r arolygiad i fodloni Hysbysiad "
+		  "Camau Blaenoriaeth"),
+	[FIG_QUAL_MISSING_PER_PLACE_GOOD] =
+		L("quality.missing_per_place_good_homes",
+		  "Periods missing per place, homes rated Excellent or Good",
+		  "Cyfnodau ar goll fesul lle, cartrefi \xc3\xa2 sg\xc3\xb4r "
+		  "Rhagorol neu Da"),
+	[FIG_QUAL_MISSING_PER_PLACE_POOR] =
+		L("quality.missing_per_place_poor_homes",
+		  "Periods missing per place, homes rated Needs improvement or "
+		  "Poor",
+		  "Cyfnodau ar goll fesul lle, cartrefi \xc3\xa2 sg\xc3\xb4r "
+		  "Angen gwella neu Gwael"),
+	[FIG_QUAL_PLACEMENTS3_GOOD] =
+		L("quality.three_or_more_placements_good_homes",
+		  "Children with three or more placements in the year, of "
+		  "those placed in homes rated Excellent or Good",
+		  "Plant \xc3\xa2 thri lleoliad neu fwy yn y flwyddyn, o'r "
+		  "rhai a leolwyd mewn cartrefi \xc3\xa2 sg\xc3\xb4r "
+		  "Rhagorol neu Da"),
+	[FIG_QUAL_PLACEMENTS3_POOR] =
+		L("quality.three_or_more_placements_poor_homes",
+		  "Children with three or more placements in the year, of "
+		  "those placed in homes rated Needs improvement or Poor",
+		  "Plant \xc3\xa2 thri lleoliad neu fwy yn y flwyddyn, o'r "
+		  "rhai a leolwyd mewn cartrefi \xc3\xa2 sg\xc3\xb4r Angen "
+		  "gwella neu Gwael"),
 };
 
 static const struct label groups[GROUP_NGROUPS] = {
@@ -568,6 +712,7 @@ static const struct label groups[GROUP_NGROUPS] = {
 	[GROUP_RESPONSE] = L("missing_response",
 			     "The response to children who go missing",
 			     "Yr ymateb i blant sy'n mynd ar goll"),
+	[GROUP_QUALITY] = L("quality", "Quality of care", "Ansawdd gofal"),
 };
 
 static const struct label sheets[SHEET_N] = {
@@ -797,6 +942,21 @@ static const struct label tables[TAB_N] = {
 		  "Outcomes for children looked after for at least 12 months",
 		  "Canlyniadau i blant a fu'n derbyn gofal am o leiaf 12 "
 		  "mis"),
+	[TAB_QUALITY_RATINGS] =
+		L("quality_ratings",
+		  "Children's homes by latest rating of each theme at 31 March",
+		  "Cartrefi plant yn \xc3\xb4l sg\xc3\xb4r diweddaraf pob "
+		  "thema ar 31 Mawrth"),
+	[TAB_QUALITY_REGULATIONS] =
+		L("quality_regulations",
+		  "Findings of inspections during the year, by regulation",
+		  "Canfyddiadau arolygiadau yn ystod y flwyddyn, yn "
+		  "\xc3\xb4l rheoliad"),
+	[TAB_QUALITY_BANDS] =
+		L("quality_bands",
+		  "Going missing and placement moves by the home's rating",
+		  "Mynd ar goll a symud lleoliad yn \xc3\xb4l sg\xc3\xb4r y "
+		  "cartref"),
 };
 
 /* The heading of each table's first column. */
@@ -817,6 +977,13 @@ static const struct label row_heads[TAB_N] = {
 	[TAB_DISTANCE] = L("distance", "Distance from home",
 			   "Pellter o'r cartref"),
 	[TAB_OUTCOMES] = L("outcomes", "Measure", "Mesur"),
+	[TAB_QUALITY_RATINGS] = L("quality_ratings", "Area and theme",
+				  "Ardal a thema"),
+	[TAB_QUALITY_REGULATIONS] = L("quality_regulations", "Regulation",
+				      "Rheoliad"),
+	[TAB_QUALITY_BANDS] = L("quality_bands",
+				"Home's worst theme rating",
+				"Sg\xc3\xb4r thema waethaf y cartref"),
 };
 
 static const struct label charts[CHART_N] = {
@@ -876,6 +1043,45 @@ static const struct label cols_councils[] = {
 static const struct label cols_homes[] = {
 	L("moves_out", "Moves out", "Symudiadau allan"),
 	L("last_inspection", "Last inspection", "Arolygiad diwethaf"),
+};
+
+static const struct label cols_quality_ratings[] = {
+	L("homes", "Homes open", "Cartrefi ar agor"),
+	L("rated", "Homes rated", "Cartrefi \xc3\xa2 sg\xc3\xb4r"),
+	L("excellent", "Excellent", "Rhagorol"),
+	L("excellent_percent", "Excellent (%)", "Rhagorol (%)"),
+	L("good", "Good", "Da"),
+	L("good_percent", "Good (%)", "Da (%)"),
+	L("needs_improvement", "Needs improvement", "Angen gwella"),
+	L("needs_improvement_percent", "Needs improvement (%)",
+	  "Angen gwella (%)"),
+	L("poor", "Poor", "Gwael"),
+	L("poor_percent", "Poor (%)", "Gwael (%)"),
+};
+
+static const struct label cols_quality_regulations[] = {
+	L("areas_for_improvement", "Areas for improvement",
+	  "Meysydd i'w gwella"),
+	L("priority_action_notices", "Priority Action Notices",
+	  "Hysbysiadau Camau Blaenoriaeth"),
+	L("findings", "All findings", "Pob canfyddiad"),
+	L("outstanding", "Not met at 31 March",
+	  "Heb eu bodloni ar 31 Mawrth"),
+};
+
+static const struct label cols_quality_bands[] = {
+	L("homes", "Homes", "Cartrefi"),
+	L("three_or_more_placements",
+	  "Children placed with three or more placements in the year (%)",
+	  "Plant a leolwyd \xc3\xa2 thri lleoliad neu fwy yn y flwyddyn "
+	  "(%)"),
+};
+
+static const struct label rows_quality_bands[] = {
+	L("excellent_good", "Excellent or Good", "Rhagorol neu Da"),
+	L("needs_improvement_poor", "Needs improvement or Poor",
+	  "Angen gwella neu Gwael"),
+	L("not_rated", "Not yet rated", "Heb gael sg\xc3\xb4r eto"),
 };
 
 static const struct label cols_placements[] = {
@@ -1025,6 +1231,11 @@ static const struct label_set col_sets[TAB_N] = {
 		SET("cols.missing_duration", cols_missing_duration),
 	[TAB_DISTANCE] = SET("cols.distance", cols_distance),
 	[TAB_OUTCOMES] = SET("cols.outcomes", cols_outcomes),
+	[TAB_QUALITY_RATINGS] =
+		SET("cols.quality_ratings", cols_quality_ratings),
+	[TAB_QUALITY_REGULATIONS] =
+		SET("cols.quality_regulations", cols_quality_regulations),
+	[TAB_QUALITY_BANDS] = SET("cols.quality_bands", cols_quality_bands),
 };
 
 static const struct label_set row_sets[TAB_N] = {
@@ -1038,10 +1249,14 @@ static const struct label_set row_sets[TAB_N] = {
 		SET("rows.missing_duration", rows_missing_duration),
 	[TAB_DISTANCE] = SET("rows.distance", rows_distance),
 	[TAB_OUTCOMES] = SET("rows.outcomes", rows_outcomes),
+	[TAB_QUALITY_RATINGS] = NOSET,
+	[TAB_QUALITY_REGULATIONS] = NOSET,
+	[TAB_QUALITY_BANDS] = SET("rows.quality_bands", rows_quality_bands),
 };
 
 static const struct label_set all_sets[] = {
 	SET("ui", ui),
+	SET("recs", recs_ui),
 	SET("figures", figs),
 	SET("groups", groups),
 	SET("sheets", sheets),
@@ -1063,12 +1278,16 @@ static const struct label_set all_sets[] = {
 	SET("cols.missing_duration", cols_missing_duration),
 	SET("cols.distance", cols_distance),
 	SET("cols.outcomes", cols_outcomes),
+	SET("cols.quality_ratings", cols_quality_ratings),
+	SET("cols.quality_regulations", cols_quality_regulations),
+	SET("cols.quality_bands", cols_quality_bands),
 	SET("rows.provider_types", rows_provider_types),
 	SET("rows.placements", rows_placements),
 	SET("rows.endings", rows_endings),
 	SET("rows.missing_duration", rows_missing_duration),
 	SET("rows.distance", rows_distance),
 	SET("rows.outcomes", rows_outcomes),
+	SET("rows.quality_bands", rows_quality_bands),
 	SET("months", months),
 };
 
@@ -1094,6 +1313,13 @@ const char *report__ui(enum ui_str id, enum report_lang lang)
 	if ((unsigned)id >= UI_N)
 		BUG("ui string %d", (int)id);
 	return text(&ui[id], lang);
+}
+
+const char *report__recs_ui(enum recs_str id, enum report_lang lang)
+{
+	if ((unsigned)id >= RS_N)
+		BUG("recs string %d", (int)id);
+	return text(&recs_ui[id], lang);
 }
 
 const char *report__fig_label(enum review_fig f, enum report_lang lang)

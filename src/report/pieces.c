@@ -76,6 +76,12 @@ static const struct report_block outcomes_blocks[] = {
 	{ "outcomes", TAB_OUTCOMES, NULL, -1 },
 };
 
+static const struct report_block quality_blocks[] = {
+	{ "quality-ratings", TAB_QUALITY_RATINGS, NULL, -1 },
+	{ "quality-regulations", TAB_QUALITY_REGULATIONS, NULL, -1 },
+	{ "quality-bands", TAB_QUALITY_BANDS, NULL, -1 },
+};
+
 static const struct {
 	const struct report_block *v;
 	size_t n;
@@ -87,6 +93,7 @@ static const struct {
 	[GROUP_OUTCOMES] = { outcomes_blocks, ARRAY_SIZE(outcomes_blocks) },
 	/* the response: figures only; its columns in councils and homes */
 	[GROUP_RESPONSE] = { NULL, 0 },
+	[GROUP_QUALITY] = { quality_blocks, ARRAY_SIZE(quality_blocks) },
 };
 
 const struct report_block *report_group_blocks(enum fig_group g, size_t *n)

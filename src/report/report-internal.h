@@ -168,7 +168,56 @@ enum sheet_label {
 	SHEET_N
 };
 
+/* The recommendations progress report's strings (recs-report.c). */
+enum recs_str {
+	RS_TITLE,
+	RS_AS_OF,
+	RS_INTRO,
+	RS_SUMMARY,
+	RS_RECS,
+	RS_ADDRESSEES,
+	RS_DONE,
+	RS_ACCEPTED,
+	RS_WITH_OVERDUE,
+	RS_OVERDUE_ACTIONS,
+	RS_OLDEST_OVERDUE_ALL,
+	RS_CODE,
+	RS_THEME,
+	RS_SOURCE,
+	RS_MADE_ON,
+	RS_TEXT,
+	RS_MADE_TIMES,		/* "Made {s} times since {p}" */
+	RS_MADE_ONCE,
+	RS_ALL_COUNCILS,
+	RS_ADDRESSEE,
+	RS_KIND,
+	RS_STATUS,
+	RS_VERDICT,
+	RS_LAST_UPDATE,
+	RS_ACTIONS,
+	RS_OVERDUE,
+	RS_OLDEST_OVERDUE,
+	RS_NO_UPDATE,
+	RS_NONE,
+	RS_NO_RECS,
+	RS_NOTES,
+	RS_NOTE_STATUS,
+	RS_NOTE_OVERDUE,
+	RS_NOTE_REPEATS,
+	RS_NOTE_DATA,
+	RS_KIND_INSPECTORATE,
+	RS_KIND_COUNCIL,
+	RS_KIND_PROVIDER,
+	RS_KIND_POLICE,
+	RS_KIND_HEALTH_BOARD,
+	RS_SHEET_SUMMARY,
+	RS_SHEET_RECS,
+	RS_SHEET_ADDRESSEES,
+	RS_N
+};
+
 const char *report__ui(enum ui_str id, enum report_lang lang);
+const char *report__recs_ui(enum recs_str id, enum report_lang lang);
 const char *report__def_term(enum def_label d, enum report_lang lang);
 const char *report__def_text(enum def_label d, enum report_lang lang);
 /* "Management information" and a sentence on what that status means. */

@@ -621,6 +621,10 @@ static void contents(struct request *req, struct response *res)
 	res_text(res, tr(req, "Contents", "Cynnwys"));
 	res_markup(res, "</h2>\n<ul class=\"govuk-list\">\n");
 	for (int g = 0; g < GROUP_NGROUPS; g++) {
+		/* the cached review has no inspections: `cartref review`
+		 * and the home profile show the quality of care */
+		if (g == GROUP_QUALITY)
+			continue;
 		res_markup(res, "<li><a class=\"govuk-link\" href=\"#group-");
 		res_int(res, g);
 		res_markup(res, "\">");
@@ -701,7 +705,8 @@ static void review_body(struct request *req, struct response *res,
 	}
 	contents(req, res);
 	for (int g = 0; g < GROUP_NGROUPS; g++)
-		group_section(req, res, d, g);
+		if (g != GROUP_QUALITY)	/* not in the cache: contents() */
+			group_section(req, res, d, g);
 	res_markup(res, "<h2 class=\"govuk-heading-l\" id=\"councils\">");
 	res_text(res, tr(req, "Councils", "Cynghorau"));
 	res_markup(res, "</h2>\n");

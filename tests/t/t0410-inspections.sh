@@ -41,6 +41,9 @@ load_base() {
 load_base "$db"
 check_eq "fixture loaded" 0 $?
 
+check "import inspections --check" sh -c "$CARTREF --db $db import inspections --check $in/inspections.csv $in/findings.csv >$WORK/imp.out"
+check_grep "checks the rows" "ok: 8 rows checked, no problems" "$WORK/imp.out"
+check_eq "--check writes nothing" 0 "$(sql "$db" "SELECT count(*) FROM inspection")"
 check "import inspections" sh -c "$CARTREF --db $db import inspections $in/inspections.csv $in/findings.csv >$WORK/imp.out"
 check_grep "prints the counts" "imported inspections: 4 added, 0 replaced; 4 findings" "$WORK/imp.out"
 check_eq "four inspections" 4 "$(sql "$db" "SELECT count(*) FROM inspection")"

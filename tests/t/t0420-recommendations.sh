@@ -66,11 +66,13 @@ check "export" sh -c "$CARTREF --db $db recommendations export $WORK/out1 >$WORK
 check_grep "export counts" "exported 4 recommendations, 9 progress rows" "$WORK/exp.out"
 check_grep "council:* written as such" ",council:\*;police:dyfed-powys;police:gwent;police:north-wales;police:south-wales,TR-1" "$WORK/out1/recommendations.csv"
 check_grep "REPEATS by code" ",NR-2;TR-1" "$WORK/out1/recommendations.csv"
+check_grep "a formula cell is defused" ",\"'=Open a second home in Cardiff\"," "$WORK/out1/rec-progress.csv"
 check_grep "an instant is written in UTC" ",update,20[0-9-]*T[0-9:]*\.000Z," "$WORK/out1/rec-progress.csv"
 db2=$WORK/r2.db
 load_base "$db2"
 check "the export imports into a fresh store" sh -c "$CARTREF --db $db2 recommendations import $WORK/out1/recommendations.csv $WORK/out1/rec-progress.csv >/dev/null"
 check_eq "the same rows" "$before" "$(counts "$db2")"
+check_eq "a defused cell reads back as its text" "=Open a second home in Cardiff" "$(sql "$db2" "SELECT what FROM rec_action WHERE what LIKE '%second home%'")"
 check "export again" sh -c "$CARTREF --db $db2 recommendations export $WORK/out2 >/dev/null"
 for f in recommendations rec-progress; do
 	check "$f.csv round-trips byte for byte" cmp "$WORK/out1/$f.csv" "$WORK/out2/$f.csv"

@@ -784,21 +784,26 @@ static void test_notification_visible(void **state)
 	assert_false(quality_notification_visible(&v, &n,
 						  &ties_of[T_PLACES]));
 
-	/* a council: about its child anywhere, or from a home it places in
-	 * or in its area */
+	/* a council: about its child anywhere; never another council's
+	 * child, even from a home it places in or in its area */
 	viewer_of(COUNCIL_SW, &v);
 	assert_true(quality_notification_visible(&v, &n, &ties_of[T_NONE]));
 	assert_true(quality_notification_visible(&v, &n, NULL));
 	assert_false(quality_notification_visible(&v, &other,
 						  &ties_of[T_NONE]));
+	assert_false(quality_notification_visible(&v, &other,
+						  &ties_of[T_PLACES]));
+	assert_false(quality_notification_visible(&v, &other,
+						  &ties_of[T_AREA]));
+	assert_false(quality_notification_visible(&v, &other,
+						  &ties_of[T_PROVIDER]));
+	/* one naming no child: from a home it places in or in its area,
+	 * not every council's */
+	other.la[0] = other.ref[0] = '\0';
 	assert_true(quality_notification_visible(&v, &other,
 						 &ties_of[T_PLACES]));
 	assert_true(quality_notification_visible(&v, &other,
 						 &ties_of[T_AREA]));
-	assert_false(quality_notification_visible(&v, &other,
-						  &ties_of[T_PROVIDER]));
-	/* a notification naming no child is not every council's */
-	other.la[0] = other.ref[0] = '\0';
 	assert_false(quality_notification_visible(&v, &other,
 						  &ties_of[T_NONE]));
 

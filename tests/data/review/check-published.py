@@ -23,7 +23,9 @@ fact's denominator exact):
     (which EXACT.json gives).
 
 Counts must be rounded to 5 or suppressed unless they are facts of the
-public register (homes open, places); every cell of the CSV, Markdown,
+public register (homes open, places) or of the inspectorate's published
+reports (ratings, findings, notices: the quality of care's homes' cells,
+every kind); every cell of the CSV, Markdown,
 HTML and the workbook must show what the JSON holds.  Prints one line per
 format checked; exits 1, naming each problem, if any.
 """
@@ -38,10 +40,16 @@ from fractions import Fraction
 from xml.etree import ElementTree as ET
 
 CHANGE_KEY = "missing.periods_change_on_2_years_ago"
-PUBLIC_COLS = {"places", "homes_open"}
+PUBLIC_COLS = {"places", "homes_open", "homes"}
 PUBLIC_FIGS = {"places.homes_open", "places.places", "places.places_la",
-               "places.places_private", "places.places_voluntary"}
+               "places.places_private", "places.places_voluntary",
+               "quality.homes_rated", "quality.homes_with_open_notice",
+               "quality.median_days_to_meet_notice"}
+# homes' ratings and inspection findings: CIW publishes every report
+PUBLIC_TABLES = {"quality_ratings", "quality_regulations"}
 DEN_PUBLIC_COLS = {"missing_per_place"}
+DEN_PUBLIC_FIGS = {"quality.missing_per_place_good_homes",
+                   "quality.missing_per_place_poor_homes"}
 NA = {"en": "n/a", "cy": "amh."}
 NOT_RECORDED = {"en": "not recorded", "cy": "heb ei gofnodi"}
 INDICATOR = {"en": "Indicator", "cy": "Dangosydd"}
@@ -141,11 +149,17 @@ class Review:
                         row["cells"].get(col)
 
 
+def is_public(key):
+    """A fact about homes the public already has: shown exact."""
+    return key[0] in PUBLIC_TABLES or key[2] in PUBLIC_COLS or \
+        key[1] in PUBLIC_FIGS
+
+
 def singled_out(fmt, where, key, shown, n, d, kind, exact):
     """The brute force of one shown percentage or ratio."""
     table, _, col = key
     change = key[1] == CHANGE_KEY
-    den_public = col in DEN_PUBLIC_COLS
+    den_public = col in DEN_PUBLIC_COLS or key[1] in DEN_PUBLIC_FIGS
     want = rounded(n, d, kind, change) if d > 0 else None
     if want is None or Fraction(shown).limit_denominator(10 ** 6) != want:
         problem(fmt, f"{where}: shows {shown}, but {n} / {d} published "
@@ -179,6 +193,8 @@ class Checker:
         if c is None or c.get("suppressed") or shown is None:
             return
         kind = c["kind"]
+        if is_public(key):
+            return
         if kind in ("percent", "ratio"):
             n, d = c.get("numerator"), c.get("denominator")
             if n is None or d is None:
@@ -191,7 +207,7 @@ class Checker:
             if Fraction(shown).limit_denominator(10 ** 6) * 10 % 1:
                 problem(fmt, f"{where}: {shown} finer than 1 decimal")
         elif kind == "count":
-            public = key[2] in PUBLIC_COLS or key[1] in PUBLIC_FIGS
+            public = is_public(key)
             if shown % 5 and not public:
                 problem(fmt, f"{where}: count {shown} not rounded to 5")
             if 1 <= shown <= 4 and not public:
@@ -229,7 +245,8 @@ def check_json(ch):
         ch.value("json", where, key, c["value"])
         if c["kind"] in ("percent", "ratio", "mean", "median") and \
                 c.get("denominator") is not None and \
-                c["denominator"] % 5 and key[2] not in DEN_PUBLIC_COLS:
+                c["denominator"] % 5 and key[2] not in DEN_PUBLIC_COLS \
+                and key[1] not in DEN_PUBLIC_FIGS and not is_public(key):
             problem("json", f"{where}: denominator {c['denominator']} "
                             "not rounded")
     if not ch.pub.doc.get("published"):
