@@ -1122,7 +1122,7 @@ static int addressee_write(struct dm_gen *g, struct q_out *o,
 	snprintf(label, sizeof(label), "%s/%s", code, to);
 	s = stream_of(g->seed, label);
 	/* a few never reply: not started, no update ever */
-	if (rng_chance(&s, 0.1))
+	if (rng_chance(&s, 0.05))
 		return 0;
 	lead_mail(org, by, sizeof(by));
 	first = made + rng_range(&s, 20, 80);
@@ -1136,7 +1136,7 @@ static int addressee_write(struct dm_gen *g, struct q_out *o,
 
 		if (at >= as_of)
 			break;
-		if (target < as_of - 10 && rng_chance(&s, 0.6))
+		if (target < as_of - 10 && rng_chance(&s, 0.75))
 			done = rng_range(&s, at + 30, target + 30 < as_of - 1 ?
 					 target + 30 : as_of - 1);
 		prog_start(o, code, to, "action", office_at(&s, at), by);
@@ -1151,7 +1151,7 @@ static int addressee_write(struct dm_gen *g, struct q_out *o,
 	}
 	/* updates every two to four months; some stop for over 90 days */
 	final = demo__pick(&s, fw, 3);
-	last = rng_chance(&s, 0.22) ? as_of - rng_range(&s, 95, 300) :
+	last = rng_chance(&s, 0.12) ? as_of - rng_range(&s, 95, 300) :
 				      as_of - rng_range(&s, 3, 80);
 	day = first + rng_range(&s, 10, 40);
 	if (day > last)
@@ -1159,8 +1159,12 @@ static int addressee_write(struct dm_gen *g, struct q_out *o,
 	nup = 0;
 	while (!rc && day <= last && day > first) {
 		int32_t next = day + rng_range(&s, 60, 130);
-		bool is_last = next > last;
+		bool is_last = day >= last;
 		size_t status = is_last ? final : final == 0 ? 0 : 1;
+
+		/* the last update on the day drawn for it */
+		if (next > last)
+			next = last;
 
 		prog_start(o, code, to, "update", office_at(&s, day), by);
 		for (int c = 0; c < 4; c++)
@@ -1225,14 +1229,10 @@ static int recs_write(struct dm_gen *g, struct q_out *o,
 	review = date_from_ymd(REVIEW_Y, REVIEW_M, REVIEW_D);
 	if (review > as_of - 540)
 		review = as_of - 540;
-	/* the independent providers of the homes open now */
-	for (size_t i = 0; i < g->nhomes; i++) {
-		const struct home *h = &g->homes[i].h;
-
-		if (g->homes[i].listed && h->provider_type != PROVIDER_LA &&
-		    home_open_on(h, as_of - 1))
-			prov[nprov++] = h->provider;
-	}
+	/* every provider of the register, as provider:* is (recs-io.h) */
+	for (size_t i = 0; i < g->nhomes; i++)
+		if (g->homes[i].listed)
+			prov[nprov++] = g->homes[i].h.provider;
 	qsort(prov, nprov, sizeof(*prov), cmp_str);
 	{
 		size_t n = 0;
@@ -1302,10 +1302,10 @@ static int recs_write(struct dm_gen *g, struct q_out *o,
 						     "police",
 						     police_forces[k], sum,
 						     err);
-		/* providers: the larger part of them reply */
+		/* providers: most of them reply */
 		if (strstr(r->addressees, "provider:*"))
 			for (size_t k = 0; !rc && k < nprov; k++)
-				if (rng_chance(&s, 0.6))
+				if (rng_chance(&s, 0.9))
 					rc = addressee_write(g, o, &st, code,
 							     r, made,
 							     "provider",
