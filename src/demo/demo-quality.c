@@ -40,7 +40,8 @@
  * Each addressee (but a few that never replied) records actions with
  * target dates, some passed and not done, and updates with evidence;
  * some have not updated for more than 90 days; the inspectorate accepts
- * most "done" and rejects one with a reason.
+ * most "done" and rejects one with a reason.  The review is of Wales:
+ * the England scale writes the two files with their header row only.
  *
  * Deterministic per seed and as-of: each home, child and addressee draws
  * from its own stream, and nothing reads the clock.  All times are
