@@ -141,6 +141,13 @@ int cmd_demo_data(struct cli *cl, int argc, char **argv)
 	       sum.cla_31mar_last, sum.last_year, sum.episodes, sum.missing,
 	       sum.oc2, sum.first_year, sum.last_year, we, sum.live_episodes,
 	       sum.live_open, sum.meetings);
+	printf("quality of care: %ld inspections with %ld findings (%ld "
+	       "priority action notices, %ld open past their date), "
+	       "%ld notifications, %ld recommendations with %ld progress "
+	       "records\n",
+	       sum.inspections, sum.findings, sum.notices,
+	       sum.notices_overdue, sum.notifications, sum.recs,
+	       sum.rec_progress);
 	return 0;
 }
 

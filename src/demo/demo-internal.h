@@ -17,6 +17,7 @@
 
 #include "base/compat.h"
 #include "base/err.h"
+#include "base/file.h"
 #include "base/parse.h"
 #include "demo/demo.h"
 #include "domain/geo.h"
@@ -239,6 +240,15 @@ struct dm_miss {
 	bool away;		/* A, else M */
 };
 
+/* A live missing episode as demo-live.c wrote it: demo-quality.c files
+ * its reg 60 notification. */
+struct dm_live {
+	uint32_t child;		/* index into dm_gen.children */
+	int32_t home;		/* index into dm_gen.homes */
+	int64_t started;	/* STARTED_AT, an instant */
+	bool missing;		/* M, else A */
+};
+
 struct dm_gen {
 	const struct demo_opts *o;
 	struct store *geo;
@@ -265,6 +275,8 @@ struct dm_gen {
 	struct dm_miss *miss;
 	size_t nmiss, amiss;
 	uint32_t *kid_index;	/* backing store of every area's kids */
+	struct dm_live *live;	/* demo-live.c's episodes, in its order */
+	size_t nlive, alive;
 };
 
 /* demo-geo.c */
@@ -310,5 +322,19 @@ void demo__prev_perm_add(struct dm_gen *g, struct s903_return *r,
 /* demo-live.c: OUTDIR/missing-live.csv and strategy-meetings.csv */
 int demo__live_write(struct dm_gen *g, const char *outdir,
 		     struct demo_summary *sum, struct err *err);
+/* The episode of child c open on day (NULL: none). */
+const struct dm_ep *demo__ep_on(const struct dm_gen *g,
+				const struct dm_child *c, int32_t day);
+/* The instant of UK wall-clock minute (0-1439) of day; in the hour the
+ * clocks skip, an hour later. */
+int64_t demo__uk_at(int32_t day, int minute);
+int demo__open_out(struct file_out *f, const char *outdir,
+		   const char *name, struct err *err);
+
+/* demo-quality.c: OUTDIR/inspections.csv, findings.csv,
+ * notifications.csv, recommendations.csv and rec-progress.csv (after
+ * demo__live_write(), whose episodes it notifies) */
+int demo__quality_write(struct dm_gen *g, const char *outdir,
+			struct demo_summary *sum, struct err *err);
 
 #endif

@@ -37,6 +37,7 @@
 #include "base/file.h"
 #include "base/parse.h"
 #include "base/uktime.h"
+#include "base/xalloc.h"
 #include "demo/demo-internal.h"
 #include "domain/missing.h"
 #include "ingest/csv.h"
@@ -63,9 +64,8 @@ struct live_out {
 	int64_t limit;		/* the start of the as-of day, UK time */
 };
 
-/* The instant of UK wall-clock minute `minute` (0-1439) of day `day`
- * (base/uktime.h); in the hour the clocks skip, an hour later. */
-static int64_t uk_at(int32_t day, int minute)
+/* (base/uktime.h) */
+int64_t demo__uk_at(int32_t day, int minute)
 {
 	int y, m, d;
 	int64_t ms = 0;
@@ -101,9 +101,8 @@ static int row_end(struct live_out *o, FILE *f, struct err *err)
 	return 0;
 }
 
-/* The episode open at the last 31 March: the last return shows it open. */
-static const struct dm_ep *open_at(const struct dm_gen *g,
-				   const struct dm_child *c, int32_t day)
+const struct dm_ep *demo__ep_on(const struct dm_gen *g,
+				const struct dm_child *c, int32_t day)
 {
 	for (uint32_t k = 0; k < c->ep_n; k++) {
 		const struct dm_ep *e = &g->eps[c->ep_first + k];
@@ -145,11 +144,12 @@ static void interview_put(struct live_out *o, uint64_t *rs, int64_t returned)
 		"been" : "", false);
 }
 
-static int child_live(const struct dm_gen *g, const struct dm_area *a,
+static int child_live(struct dm_gen *g, const struct dm_area *a,
 		      const struct dm_child *c, struct live_out *o,
 		      struct err *err)
 {
-	const struct dm_ep *at = open_at(g, c, g->we);
+	/* the episode the last return shows open at 31 March */
+	const struct dm_ep *at = demo__ep_on(g, c, g->we);
 	const struct dm_home *h;
 	uint64_t cs = rng_derive(c->seed, 0x6c697665);	/* "live" */
 	bool exploited = rng_chance(&cs, 0.15);
@@ -181,7 +181,7 @@ static int child_live(const struct dm_gen *g, const struct dm_area *a,
 			break;
 		/* found missing in the afternoon or evening of the first
 		 * day, after coming back from the one before */
-		started = uk_at(m->start,
+		started = demo__uk_at(m->start,
 					rng_range(&rs, 14 * 60, 23 * 60 + 30));
 		if (prev_ret && started < prev_ret + 30 * MIN_MS)
 			started = prev_ret + rng_range(&rs, 30, 180) * MIN_MS;
@@ -194,7 +194,7 @@ static int child_live(const struct dm_gen *g, const struct dm_area *a,
 		if (!open) {
 			int64_t hi = uk_day_start(m->end + 1) - MIN_MS;
 
-			returned = uk_at(m->end, rng_range(&rs, 6 * 60,
+			returned = demo__uk_at(m->end, rng_range(&rs, 6 * 60,
 							23 * 60 + 50));
 			if (returned < started + 30 * MIN_MS)
 				returned = started + 30 * MIN_MS;
@@ -249,6 +249,10 @@ static int child_live(const struct dm_gen *g, const struct dm_area *a,
 		else
 			interview_put(o, &rs, returned);
 		rc = row_end(o, o->ep, err);
+		ALLOC_GROW(g->live, g->nlive + 1, g->alive);
+		g->live[g->nlive++] = (struct dm_live){
+			(uint32_t)(c - g->children), at->home, started,
+			missing };
 		o->episodes++;
 		o->open += open;
 		if (missing && ++nm == 3)
@@ -277,8 +281,8 @@ static int child_live(const struct dm_gen *g, const struct dm_area *a,
 	return rc;
 }
 
-static int open_out(struct file_out *f, const char *outdir,
-		    const char *name, struct err *err)
+int demo__open_out(struct file_out *f, const char *outdir,
+		   const char *name, struct err *err)
 {
 	struct buf path = BUF_INIT(4096);
 	int rc;
@@ -309,9 +313,10 @@ int demo__live_write(struct dm_gen *g, const char *outdir,
 	int rc = 0;
 
 	o.limit = uk_day_start(g->o->as_of);
-	rc = open_out(&o.fep, outdir, "missing-live.csv", err);
+	rc = demo__open_out(&o.fep, outdir, "missing-live.csv", err);
 	if (!rc)
-		rc = open_out(&o.fmt, outdir, "strategy-meetings.csv", err);
+		rc = demo__open_out(&o.fmt, outdir, "strategy-meetings.csv",
+				    err);
 	if (rc)
 		goto out;
 	o.ep = o.fep.fp;

@@ -26,6 +26,11 @@
  *     is written; a problem is a bug in the generator and fails the run.
  *  6. demo-live.c: the months after the last 31 March, not yet returned,
  *     as the live records of missing episodes and strategy meetings.
+ *  7. demo-quality.c: the quality of care: three years of inspections of
+ *     every home with their findings (notices where children go missing
+ *     most), the homes' reg 60 notifications (one for every live missing
+ *     episode), and the national review's recommendations with the
+ *     addressees' progress.
  *
  * The reporting years are the last three complete ones before as-of
  * (demo_years()).  Same seed, same scale, same as-of: byte-identical
@@ -523,6 +528,7 @@ static void gen_release(struct dm_gen *g)
 	free(g->eps);
 	free(g->miss);
 	free(g->kid_index);
+	free(g->live);
 	memset(g, 0, sizeof(*g));
 }
 
@@ -585,6 +591,8 @@ int demo_generate(struct store *geo, const struct demo_opts *o,
 		rc = returns_write(&g, outdir, sum, err);
 	if (!rc)
 		rc = demo__live_write(&g, outdir, sum, err);
+	if (!rc)
+		rc = demo__quality_write(&g, outdir, sum, err);
 out:
 	gen_release(&g);
 	return rc;

@@ -18,6 +18,9 @@
  *	episodes since the last 31 March of children still in the placement
  *	the last return shows open, in a home of the register, and strategy
  *	meetings (issue 5; docs/missing.md, src/demo/demo-live.c)
+ *	OUTDIR/inspections.csv, findings.csv, notifications.csv,
+ *	recommendations.csv, rec-progress.csv: the quality of care (issue
+ *	13; docs/inspections.md, src/demo/demo-quality.c)
  */
 #ifndef CARTREF_DEMO_H
 #define CARTREF_DEMO_H
@@ -47,6 +50,13 @@ struct demo_summary {
 	long live_episodes;	/* missing-live.csv rows */
 	long live_open;		/* of them, not returned by the as-of day */
 	long meetings;		/* strategy-meetings.csv rows */
+	/* the quality of care (issue 13; docs/inspections.md) */
+	long inspections, findings;	/* inspections.csv, findings.csv rows */
+	long notices;		/* of the findings, priority action notices */
+	long notices_overdue;	/* of them, open past due on as-of */
+	long notifications;	/* notifications.csv rows */
+	long recs;		/* recommendations.csv rows */
+	long rec_progress;	/* rec-progress.csv rows */
 };
 
 /*

@@ -19,8 +19,11 @@
 #include "base/uktime.h"
 #include "demo/demo.h"
 #include "domain/missing.h"
+#include "domain/quality.h"
 #include "ingest/csv.h"
 #include "ingest/geo-import.h"
+#include "ingest/quality-io.h"
+#include "ingest/recs-io.h"
 #include "ingest/s903-io.h"
 
 #define AS_OF "2026-07-14"		/* a Tuesday, BST */
@@ -460,6 +463,13 @@ static void test_summary(void **state)
 	assert_true(s->oc2 > 0 && s->oc2 < s->children);
 	assert_true(s->live_episodes > 0);
 	assert_true(s->meetings > 0);
+	assert_true(s->inspections >= 178 * 2);
+	assert_true(s->findings > 0 && s->notices > 0);
+	assert_true(s->notices < s->findings / 4);
+	assert_true(s->notices_overdue > 0 && s->notices_overdue < 40);
+	assert_true(s->notifications >= s->live_episodes);
+	assert_int_equal(s->recs, 10);
+	assert_true(s->rec_progress > 0);
 }
 
 /* The register reads back clean, with the review's 178 homes open. */
@@ -560,6 +570,8 @@ static void test_same_seed_same_bytes(void **state)
 {
 	static const char *const top[] = {
 		"homes.csv", "missing-live.csv", "strategy-meetings.csv",
+		"inspections.csv", "findings.csv", "notifications.csv",
+		"recommendations.csv", "rec-progress.csv",
 	};
 	struct fixture *f = *state;
 	struct demo_summary sum;
@@ -907,6 +919,624 @@ static void test_meetings(void **state)
 	world_free(&w);
 }
 
+/* ---- the quality of care ------------------------------------------------- */
+
+struct quality {
+	struct table insp, find, notif, recs, prog, homes, live;
+};
+
+static void quality_load(const char *dir, struct quality *q)
+{
+	static const char *const names[] = {
+		"inspections.csv", "findings.csv", "notifications.csv",
+		"recommendations.csv", "rec-progress.csv", "homes.csv",
+		"missing-live.csv",
+	};
+	struct table *t[] = { &q->insp, &q->find, &q->notif, &q->recs,
+			       &q->prog, &q->homes, &q->live };
+	char path[512];
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		table_load(path, t[i]);
+	}
+}
+
+static void quality_free(struct quality *q)
+{
+	table_free(&q->insp);
+	table_free(&q->find);
+	table_free(&q->notif);
+	table_free(&q->recs);
+	table_free(&q->prog);
+	table_free(&q->homes);
+	table_free(&q->live);
+}
+
+/* The register's dates are DD/MM/YYYY. */
+static int32_t home_date(const struct table *t, size_t row, const char *col)
+{
+	const char *s = cell(t, row, col);
+	int32_t d;
+
+	if (!*s)
+		return DATE_NONE;
+	if (parse_date_dmy(s, &d))
+		fail_msg("%s %s is not a date", col, s);
+	return d;
+}
+
+static bool home_of(const struct quality *q, const char *urn)
+{
+	for (size_t i = 0; i < q->homes.nrows; i++)
+		if (!strcmp(cell(&q->homes, i, "URN"), urn))
+			return true;
+	return false;
+}
+
+/* The row of the inspection (urn, start, type), or fail. */
+static size_t insp_row(const struct quality *q, const char *urn,
+		       const char *start, const char *type)
+{
+	for (size_t i = 0; i < q->insp.nrows; i++)
+		if (!strcmp(cell(&q->insp, i, "URN"), urn) &&
+		    !strcmp(cell(&q->insp, i, "START"), start) &&
+		    !strcmp(cell(&q->insp, i, "TYPE"), type))
+			return i;
+	fail_msg("no inspection %s %s %s", urn, start, type);
+	return 0;
+}
+
+/*
+ * Dates relative to the reference date: every inspection within the
+ * three years before as-of, while its home is open, START <= END, before
+ * as-of; every home open for the last eight months inspected, those open
+ * all three years at least twice in full; a post-registration inspection
+ * only of a home registered in that time, about six months after.
+ */
+static void quality_dates(const char *dir, int32_t as_of)
+{
+	struct quality q;
+	int32_t from = as_of - 3 * 366;
+
+	quality_load(dir, &q);
+	assert_true(q.insp.nrows > 0);
+	for (size_t i = 0; i < q.insp.nrows; i++) {
+		int32_t start = cell_date(&q.insp, i, "START");
+		int32_t end = cell_date(&q.insp, i, "END");
+		const char *type = cell(&q.insp, i, "TYPE");
+		bool found = false;
+
+		if (start < from || start >= as_of || end < start ||
+		    end >= as_of)
+			fail_msg("inspection %s %s: not within the three years "
+				 "before as-of", cell(&q.insp, i, "URN"),
+				 cell(&q.insp, i, "START"));
+		for (size_t h = 0; h < q.homes.nrows; h++) {
+			int32_t reg, closed;
+
+			if (strcmp(cell(&q.homes, h, "URN"),
+				   cell(&q.insp, i, "URN")))
+				continue;
+			found = true;
+			reg = home_date(&q.homes, h, "REGISTERED");
+			closed = home_date(&q.homes, h, "CLOSED");
+			assert_true(start > reg);
+			assert_true(closed == DATE_NONE || end < closed);
+			if (!strcmp(type, "post_registration") &&
+			    (reg < from || start < reg + 140 ||
+			     start > reg + 220))
+				fail_msg("%s: post-registration inspection %s "
+					 "of a home registered on %s",
+					 cell(&q.insp, i, "URN"),
+					 cell(&q.insp, i, "START"),
+					 cell(&q.homes, h, "REGISTERED"));
+		}
+		assert_true(found);
+	}
+	for (size_t h = 0; h < q.homes.nrows; h++) {
+		int32_t reg = home_date(&q.homes, h, "REGISTERED");
+		int32_t closed = home_date(&q.homes, h, "CLOSED");
+		const char *urn = cell(&q.homes, h, "URN");
+		size_t n = 0, full = 0;
+
+		for (size_t i = 0; i < q.insp.nrows; i++)
+			if (!strcmp(cell(&q.insp, i, "URN"), urn)) {
+				n++;
+				full += !strcmp(cell(&q.insp, i, "TYPE"),
+						"full");
+			}
+		if (closed == DATE_NONE && reg < as_of - 240 && !n)
+			fail_msg("home %s (registered %s) never inspected", urn,
+				 cell(&q.homes, h, "REGISTERED"));
+		if (closed == DATE_NONE && reg < from && full < 2)
+			fail_msg("home %s: %zu full inspections in three years",
+				 urn, full);
+	}
+	quality_free(&q);
+}
+
+static void test_quality_dates(void **state)
+{
+	struct fixture *f = *state;
+	char c[128];
+
+	quality_dates(f->a, f->as_of);
+	/* another reference date: the dates move with it */
+	snprintf(c, sizeof(c), "%s/q-later", f->root);
+	{
+		struct demo_summary sum;
+		int32_t later = iso("2031-02-11");
+
+		assert_int_equal(generate(f->geo, 1, later, c, &sum), 0);
+		quality_dates(c, later);
+	}
+}
+
+static int rating_rank(const char *code)
+{
+	enum q_rating r;
+
+	if (q_rating_parse(code, &r))
+		fail_msg("rating \"%s\" is not a code", code);
+	return (int)r;
+}
+
+/* Most themes Good, some Needs improvement, a few Poor and Excellent;
+ * Well-being between the best and the worst of the others. */
+static void test_quality_ratings(void **state)
+{
+	static const char *const themes[] = {
+		"CARE_SUPPORT", "ENVIRONMENT", "LEADERSHIP",
+	};
+	struct fixture *f = *state;
+	struct quality q;
+	long n[Q_NRATINGS] = { 0 }, total = 0;
+
+	quality_load(f->a, &q);
+	for (size_t i = 0; i < q.insp.nrows; i++) {
+		bool full = !strcmp(cell(&q.insp, i, "TYPE"), "full");
+		int wb = rating_rank(cell(&q.insp, i, "WELLBEING"));
+		int best = Q_POOR, worst = Q_EXCELLENT;
+
+		for (size_t k = 0; k < ARRAY_SIZE(themes); k++) {
+			int r = rating_rank(cell(&q.insp, i, themes[k]));
+
+			if (full && r == Q_NOT_RATED)
+				fail_msg("a full inspection leaves %s not "
+					 "rated", themes[k]);
+			if (r == Q_NOT_RATED)
+				continue;
+			best = r < best ? r : best;
+			worst = r > worst ? r : worst;
+		}
+		if (full)
+			assert_true(wb != Q_NOT_RATED);
+		if (wb != Q_NOT_RATED && (wb < best || wb > worst))
+			fail_msg("%s %s: well-being %s outside the other "
+				 "themes", cell(&q.insp, i, "URN"),
+				 cell(&q.insp, i, "START"),
+				 cell(&q.insp, i, "WELLBEING"));
+		for (size_t k = 0; k < ARRAY_SIZE(themes); k++) {
+			int r = rating_rank(cell(&q.insp, i, themes[k]));
+
+			n[r] += r != Q_NOT_RATED;
+			total += r != Q_NOT_RATED;
+		}
+	}
+	assert_true(total > 0);
+	if (n[Q_GOOD] * 100 < total * 60 || n[Q_GOOD] * 100 > total * 90 ||
+	    n[Q_NEEDS_IMPROVEMENT] * 100 < total * 5 ||
+	    n[Q_NEEDS_IMPROVEMENT] * 100 > total * 30 ||
+	    n[Q_POOR] == 0 || n[Q_POOR] * 100 > total * 6 ||
+	    n[Q_EXCELLENT] == 0 || n[Q_EXCELLENT] * 100 > total * 15)
+		fail_msg("ratings of %ld themes: %ld excellent, %ld good, %ld "
+			 "needs improvement, %ld poor", total, n[Q_EXCELLENT],
+			 n[Q_GOOD], n[Q_NEEDS_IMPROVEMENT], n[Q_POOR]);
+	quality_free(&q);
+}
+
+/*
+ * Findings: codes, a date on every notice, each judged on the day of a
+ * later inspection of its home, each repeat of an earlier not-met
+ * finding of the same home and regulation, responses on most, notices
+ * far rarer than areas for improvement and some of them open past due
+ * and not yet due.
+ */
+static void test_quality_findings(void **state)
+{
+	struct fixture *f = *state;
+	struct quality q;
+	int64_t limit = uk_day_start(f->as_of);
+	long pans = 0, responded = 0, overdue = 0, not_due = 0, repeats = 0;
+
+	quality_load(f->a, &q);
+	for (size_t i = 0; i < q.find.nrows; i++) {
+		const char *urn = cell(&q.find, i, "URN");
+		size_t in = insp_row(&q, urn, cell(&q.find, i, "START"),
+				     cell(&q.find, i, "TYPE"));
+		int32_t start = cell_date(&q.insp, in, "START");
+		int32_t due = cell_date(&q.find, i, "DUE");
+		int32_t judged = cell_date(&q.find, i, "JUDGED_ON");
+		const char *rep = cell(&q.find, i, "REPEATS");
+		enum q_finding_kind kind;
+		enum q_finding_status st;
+		int64_t at = cell_time(&q.find, i, "RESPONDED_AT");
+
+		assert_int_equal(q_finding_kind_parse(cell(&q.find, i, "KIND"),
+						      &kind), 0);
+		assert_int_equal(q_finding_status_parse(cell(&q.find, i,
+							     "STATUS"), &st),
+				 0);
+		assert_true(!strncmp(cell(&q.find, i, "REGULATION"), "reg ",
+				     4));
+		assert_true(*cell(&q.find, i, "TEXT"));
+		if (kind == Q_PRIORITY_ACTION_NOTICE) {
+			pans++;
+			assert_true(due > start);
+			if (q_finding_outstanding(st) && st != Q_NOT_MET)
+				due < f->as_of ? overdue++ : not_due++;
+		} else {
+			assert_true(due == DATE_NONE);
+		}
+		if (st == Q_MET || st == Q_NOT_MET) {
+			size_t later = SIZE_MAX;
+
+			for (size_t k = 0; k < q.insp.nrows; k++)
+				if (!strcmp(cell(&q.insp, k, "URN"), urn) &&
+				    cell_date(&q.insp, k, "START") == judged)
+					later = k;
+			if (later == SIZE_MAX || judged <= start)
+				fail_msg("%s %s: judged on %s, not at a later "
+					 "inspection", urn,
+					 cell(&q.find, i, "START"),
+					 cell(&q.find, i, "JUDGED_ON"));
+		} else {
+			assert_true(judged == DATE_NONE);
+		}
+		if (at) {
+			responded++;
+			assert_true(at < limit);
+			assert_true(uk_day_of(at) >= start);
+			assert_true(*cell(&q.find, i, "RESPONSE"));
+		} else {
+			assert_true(st != Q_RESPONDED);
+		}
+		if (*rep) {
+			char day[DATE_STR_MAX + 1], type[32];
+			unsigned seq;
+			bool found = false;
+
+			repeats++;
+			assert_int_equal(sscanf(rep, "%10[0-9-]/%31[a-z_]/%u",
+						day, type, &seq), 3);
+			for (size_t k = 0; k < q.find.nrows; k++) {
+				if (strcmp(cell(&q.find, k, "URN"), urn) ||
+				    strcmp(cell(&q.find, k, "START"), day) ||
+				    strcmp(cell(&q.find, k, "TYPE"), type) ||
+				    strtoul(cell(&q.find, k, "SEQ"), NULL,
+					    10) != seq)
+					continue;
+				found = true;
+				assert_string_equal(cell(&q.find, k,
+							 "STATUS"), "not_met");
+				assert_string_equal(cell(&q.find, k,
+							 "REGULATION"),
+						    cell(&q.find, i,
+							 "REGULATION"));
+				assert_true(cell_date(&q.find, k,
+						      "JUDGED_ON") == start);
+			}
+			if (!found)
+				fail_msg("%s %s: repeats unknown %s", urn,
+					 cell(&q.find, i, "START"), rep);
+		}
+	}
+	assert_int_equal((long)q.find.nrows, f->sum.findings);
+	assert_int_equal(pans, f->sum.notices);
+	assert_true(pans * 4 < (long)q.find.nrows);
+	assert_true(responded * 10 > (long)q.find.nrows * 6);
+	assert_true(repeats > 0);
+	if (overdue < 1 || overdue > 30 || not_due < 1)
+		fail_msg("notices outstanding: %ld past due, %ld not yet due",
+			 overdue, not_due);
+	quality_free(&q);
+}
+
+/*
+ * Notices concentrate where children go missing: per home, more of them
+ * in homes with three or more live missing episodes than in homes with
+ * none.
+ */
+static void test_quality_notices_where_missing(void **state)
+{
+	struct fixture *f = *state;
+	struct quality q;
+	long hi_homes = 0, hi_pans = 0, lo_homes = 0, lo_pans = 0;
+
+	quality_load(f->a, &q);
+	for (size_t h = 0; h < q.homes.nrows; h++) {
+		const char *urn = cell(&q.homes, h, "URN");
+		long m = 0, p = 0;
+
+		for (size_t i = 0; i < q.live.nrows; i++)
+			m += !strcmp(cell(&q.live, i, "URN"), urn) &&
+			     !strcmp(cell(&q.live, i, "KIND"), "M");
+		for (size_t i = 0; i < q.find.nrows; i++)
+			p += !strcmp(cell(&q.find, i, "URN"), urn) &&
+			     !strcmp(cell(&q.find, i, "KIND"), "pan");
+		if (m >= 3) {
+			hi_homes++;
+			hi_pans += p;
+		} else if (!m) {
+			lo_homes++;
+			lo_pans += p;
+		}
+	}
+	assert_true(hi_homes >= 10 && lo_homes >= 10);
+	/* at least twice the rate: hi/hh >= 2 lo/lh */
+	if (hi_pans * lo_homes < 2 * lo_pans * hi_homes)
+		fail_msg("notices: %ld in %ld homes with 3+ missing, %ld in "
+			 "%ld with none", hi_pans, hi_homes, lo_pans,
+			 lo_homes);
+	quality_free(&q);
+}
+
+/* Every live missing episode notified by its home within hours; every
+ * category a code; nothing at or after the start of the as-of day. */
+static void test_quality_notifications(void **state)
+{
+	struct fixture *f = *state;
+	struct quality q;
+	int64_t limit = uk_day_start(f->as_of);
+	size_t missing = 0, other = 0;
+
+	quality_load(f->a, &q);
+	for (size_t i = 0; i < q.notif.nrows; i++) {
+		int64_t at = cell_time(&q.notif, i, "OCCURRED_AT");
+		int64_t filed = cell_time(&q.notif, i, "FILED_AT");
+		const char *cat = cell(&q.notif, i, "CATEGORY");
+
+		if (!notif_category_find(cat))
+			fail_msg("category %s is not a code", cat);
+		assert_true(at > 0 && filed >= at && filed < limit);
+		assert_true(*cell(&q.notif, i, "SUMMARY"));
+		assert_true(home_of(&q, cell(&q.notif, i, "URN")));
+		if (strcmp(cat, "missing"))
+			other++;
+	}
+	for (size_t i = 0; i < q.live.nrows; i++) {
+		int64_t started = cell_time(&q.live, i, "STARTED_AT");
+		bool found = false;
+
+		for (size_t k = 0; !found && k < q.notif.nrows; k++)
+			found = !strcmp(cell(&q.notif, k, "CATEGORY"),
+					"missing") &&
+				!strcmp(cell(&q.notif, k, "URN"),
+					cell(&q.live, i, "URN")) &&
+				!strcmp(cell(&q.notif, k, "LA"),
+					cell(&q.live, i, "LA")) &&
+				!strcmp(cell(&q.notif, k, "CHILD"),
+					cell(&q.live, i, "CHILD")) &&
+				cell_time(&q.notif, k, "OCCURRED_AT") ==
+					started &&
+				cell_time(&q.notif, k, "FILED_AT") <=
+					started + 4 * 60 * MIN_MS;
+		if (!found)
+			fail_msg("live episode %s/%s at %s: no notification",
+				 cell(&q.live, i, "LA"),
+				 cell(&q.live, i, "CHILD"),
+				 cell(&q.live, i, "STARTED_AT"));
+		missing++;
+	}
+	assert_true(missing > 0 && other > 0);
+	assert_int_equal((long)q.notif.nrows, f->sum.notifications);
+	quality_free(&q);
+}
+
+/* The addressee kinds a recommendation names ("council:*;police:*"):
+ * is "kind:code" one of them? */
+static bool addressed(const char *list, const char *to)
+{
+	const char *colon = strchr(to, ':');
+	char want[64];
+
+	if (!colon)
+		return false;
+	snprintf(want, sizeof(want), "%.*s:*", (int)(colon - to), to);
+	return strstr(list, want) || strstr(list, to);
+}
+
+/*
+ * The register: the review's three headline recommendations in its own
+ * words, good codes and Welsh text, repeats of earlier rows; the
+ * progress of addressees it names, before as-of, with actions past their
+ * target and not done, addressees silent for more than 90 days, "done"
+ * accepted and exactly one rejected with a reason.
+ */
+static void test_quality_recs(void **state)
+{
+	static const char *const headline[] = {
+		"Review policies and practice to ensure children are not "
+		"placed at unnecessary and increased risk of harm, including "
+		"criminalisation.",
+		"Providers and local authorities need to ensure sufficiency of "
+		"placements to meet children's needs and enable them to live "
+		"close to home.",
+		"Residential care should be considered a positive choice for "
+		"children, not the last option.",
+	};
+	struct fixture *f = *state;
+	struct quality q;
+	int64_t limit = uk_day_start(f->as_of);
+	long late = 0, accepted = 0, rejected = 0, silent = 0, repeats = 0;
+
+	quality_load(f->a, &q);
+	assert_int_equal((long)q.recs.nrows, f->sum.recs);
+	for (size_t i = 0; i < ARRAY_SIZE(headline); i++) {
+		assert_string_equal(cell(&q.recs, i, "TEXT_EN"), headline[i]);
+		assert_string_equal(cell(&q.recs, i, "SOURCE"),
+				    "national_review");
+		assert_non_null(strstr(cell(&q.recs, i, "SOURCE_TITLE"),
+				       "own words"));
+	}
+	for (size_t i = 0; i < q.recs.nrows; i++) {
+		const char *rep = cell(&q.recs, i, "REPEATS");
+
+		assert_non_null(rec_theme_find(cell(&q.recs, i, "THEME")));
+		assert_true(strlen(cell(&q.recs, i, "TEXT_CY")) > 20);
+		assert_true(strcmp(cell(&q.recs, i, "TEXT_CY"),
+				   cell(&q.recs, i, "TEXT_EN")));
+		assert_true(cell_date(&q.recs, i, "MADE_ON") < f->as_of);
+		assert_non_null(strstr(cell(&q.recs, i, "ADDRESSEES"),
+				       "council:*"));
+		if (*rep) {
+			size_t n = 1, found = 0;
+
+			repeats++;
+			for (const char *p = rep; *p; p++)
+				n += *p == ';';
+			/* each code it repeats is an earlier row */
+			for (size_t k = 0; k < i; k++)
+				found += strstr(rep, cell(&q.recs, k,
+							  "CODE")) != NULL;
+			assert_int_equal(found, n);
+		}
+	}
+	assert_true(repeats >= 2);
+	for (size_t i = 0; i < q.prog.nrows; i++) {
+		const char *code = cell(&q.prog, i, "CODE");
+		const char *rec = cell(&q.prog, i, "RECORD");
+		bool known = false;
+
+		for (size_t k = 0; k < q.recs.nrows; k++)
+			if (!strcmp(cell(&q.recs, k, "CODE"), code)) {
+				known = true;
+				assert_true(addressed(cell(&q.recs, k,
+							   "ADDRESSEES"),
+						      cell(&q.prog, i,
+							   "ADDRESSEE")));
+				assert_true(uk_day_of(cell_time(&q.prog, i,
+								"AT")) >
+					    cell_date(&q.recs, k, "MADE_ON"));
+			}
+		assert_true(known);
+		assert_true(cell_time(&q.prog, i, "AT") < limit);
+		assert_non_null(strchr(cell(&q.prog, i, "BY"), '@'));
+		if (!strcmp(rec, "action")) {
+			late += cell_date(&q.prog, i, "TARGET") < f->as_of &&
+				!*cell(&q.prog, i, "DONE_ON");
+		} else if (!strcmp(rec, "update")) {
+			enum rec_status st;
+
+			assert_int_equal(rec_status_parse(cell(&q.prog, i,
+							       "STATUS"), &st),
+					 0);
+			assert_true(*cell(&q.prog, i, "NOTE"));
+			/* the addressee's last update, over 90 days ago */
+			if ((i + 1 == q.prog.nrows ||
+			     strcmp(cell(&q.prog, i + 1, "ADDRESSEE"),
+				    cell(&q.prog, i, "ADDRESSEE")) ||
+			     strcmp(cell(&q.prog, i + 1, "CODE"), code)) &&
+			    uk_day_of(cell_time(&q.prog, i, "AT")) <
+			    f->as_of - 90)
+				silent++;
+		} else {
+			const char *v = cell(&q.prog, i, "VERDICT");
+
+			assert_string_equal(rec, "verdict");
+			/* of a "done" just before it */
+			assert_true(i > 0);
+			assert_string_equal(cell(&q.prog, i - 1, "STATUS"),
+					    "done");
+			if (!strcmp(v, "rejected")) {
+				rejected++;
+				assert_true(*cell(&q.prog, i, "REASON"));
+			} else {
+				assert_string_equal(v, "accepted");
+				accepted++;
+			}
+		}
+	}
+	if (late < 1 || silent < 1 || accepted < 1 || rejected != 1)
+		fail_msg("progress: %ld actions late, %ld addressees silent "
+			 "90 days, %ld accepted, %ld rejected", late, silent,
+			 accepted, rejected);
+	quality_free(&q);
+}
+
+/*
+ * The import's readers (ingest/quality-io.h, recs-io.h) take every file
+ * without a problem: the homes of the register, the organisations a
+ * Welsh store has (councils, health boards, police forces, the
+ * register's providers).
+ */
+static bool urn_listed(const char *urn, void *ctx)
+{
+	return home_of(ctx, urn);
+}
+
+static void test_quality_reads_back(void **state)
+{
+	static const char *const boards[] = {
+		"7A1", "7A2", "7A3", "7A4", "7A5", "7A6", "7A7",
+	};
+	static const char *const forces[] = {
+		"dyfed-powys", "gwent", "north-wales", "south-wales",
+	};
+	struct fixture *f = *state;
+	struct quality q;
+	struct qio_env env = { urn_listed, &q, f->as_of,
+			       uk_day_start(f->as_of) };
+	struct qio_inspections in = QIO_INSPECTIONS_INIT;
+	struct q_notification *n = NULL;
+	struct recs_orgs orgs;
+	struct recs_file rf = RECS_FILE_INIT;
+	struct quality_set none = QUALITY_SET_INIT;
+	struct diags d = DIAGS_INIT;
+	struct err err = ERR_INIT;
+	struct councils cs;
+	char a[512], b[512];
+	size_t nn = 0, col = 0;
+
+	quality_load(f->a, &q);
+	snprintf(a, sizeof(a), "%s/inspections.csv", f->a);
+	snprintf(b, sizeof(b), "%s/findings.csv", f->a);
+	assert_int_equal(qio_read_inspections(a, b, &env, &in, &d, &err), 0);
+	assert_int_equal((long)in.ninsp, f->sum.inspections);
+	assert_int_equal((long)in.nf, f->sum.findings);
+	snprintf(a, sizeof(a), "%s/notifications.csv", f->a);
+	assert_int_equal(qio_read_notifications(a, &env, &n, &nn, &col, &d,
+						&err), 0);
+	assert_int_equal((long)nn, f->sum.notifications);
+	memset(&orgs, 0, sizeof(orgs));
+	wales_councils(f, &cs);
+	for (size_t i = 0; i < cs.n; i++)
+		recs_orgs_add(&orgs, ORG_COUNCIL, cs.code[i]);
+	for (size_t i = 0; i < ARRAY_SIZE(boards); i++)
+		recs_orgs_add(&orgs, ORG_HEALTH_BOARD, boards[i]);
+	for (size_t i = 0; i < ARRAY_SIZE(forces); i++)
+		recs_orgs_add(&orgs, ORG_POLICE, forces[i]);
+	for (size_t i = 0; i < q.homes.nrows; i++)
+		recs_orgs_add(&orgs, ORG_PROVIDER,
+			      cell(&q.homes, i, "PROVIDER"));
+	snprintf(a, sizeof(a), "%s/recommendations.csv", f->a);
+	snprintf(b, sizeof(b), "%s/rec-progress.csv", f->a);
+	assert_int_equal(recs_read(a, b, &orgs, &none, &rf, &d, &err), 0);
+	assert_int_equal((long)rf.nrows, f->sum.recs);
+	assert_int_equal((long)rf.nprog, f->sum.rec_progress);
+	if (d.n) {
+		diags_print(&d, stderr, 10);
+		fail_msg("%zu problems reading the quality of care", d.n);
+	}
+	recs_file_release(&rf);
+	recs_orgs_release(&orgs);
+	free(n);
+	qio_inspections_release(&in);
+	diags_release(&d);
+	quality_free(&q);
+}
+
 static void test_bad_input(void **state)
 {
 	struct fixture *f = *state;
@@ -950,6 +1580,13 @@ int main(void)
 		cmocka_unit_test(test_live_states),
 		cmocka_unit_test(test_live_reconciled),
 		cmocka_unit_test(test_meetings),
+		cmocka_unit_test(test_quality_dates),
+		cmocka_unit_test(test_quality_ratings),
+		cmocka_unit_test(test_quality_findings),
+		cmocka_unit_test(test_quality_notices_where_missing),
+		cmocka_unit_test(test_quality_notifications),
+		cmocka_unit_test(test_quality_recs),
+		cmocka_unit_test(test_quality_reads_back),
 		cmocka_unit_test(test_bad_input),
 	};
 
