@@ -922,6 +922,22 @@ static const struct alert_param_desc pan_params[] = {
 	{ ALERT_PARAM_HORIZON, 365, 0, 3650, "days", HORIZON_HELP },
 };
 
+/* Has a later inspection held by today repeated fd?  Then the finding
+ * that repeats it carries it on (its own date, its own alert). */
+static bool repeated_by_today(const struct alert_eval *e,
+			      const struct quality_set *q,
+			      const struct q_finding *fd)
+{
+	const struct q_finding *later =
+		q_finding_repeated_by(fd, q->findings, q->nfindings);
+	const struct q_inspection *in;
+
+	if (!later)
+		return false;
+	in = inspection_by_id(q, later->inspection_id);
+	return in && in->start_on != DATE_NONE && in->start_on <= e->today;
+}
+
 static void pan_finish(struct alert_eval *e, struct alert_found_set *out)
 {
 	const struct quality_set *q = &e->snap->q;
@@ -942,6 +958,8 @@ static void pan_finish(struct alert_eval *e, struct alert_found_set *out)
 			continue;
 		in = inspection_by_id(q, fd->inspection_id);
 		if (in && (in->start_on == DATE_NONE || in->start_on > e->today))
+			continue;
+		if (repeated_by_today(e, q, fd))
 			continue;
 		a = found_add(out, 0, 0, alert_home_index(e->snap, fd->urn));
 		snprintf(a->key, sizeof(a->key), "finding:%" PRId64, fd->id);

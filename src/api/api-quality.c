@@ -166,6 +166,8 @@ static json_t *addressee_json(struct api_json *j, const struct viewer *v,
 	api_set(j, o, "recommendation_id", json_integer(a->rec_id));
 	api_set(j, o, "kind", json_string(org_kind_name(a->kind)));
 	api_set(j, o, "code", api_str(a->code));
+	api_set(j, o, "name_en", api_str(a->name_en));
+	api_set(j, o, "name_cy", api_str(a->name_cy));
 	api_set(j, o, "yours", json_boolean(quality_addressee_is(v, a->kind,
 								 a->code)));
 	api_set(j, o, "status", json_string(rec_status_code(a->status)));

@@ -214,6 +214,16 @@ bool q_finding_outstanding(enum q_finding_status s)
 	return s == Q_OPEN || s == Q_RESPONDED || s == Q_NOT_MET;
 }
 
+const struct q_finding *q_finding_repeated_by(const struct q_finding *f,
+					      const struct q_finding *all,
+					      size_t n)
+{
+	for (size_t i = 0; f && f->id && i < n; i++)
+		if (all[i].repeats_id == f->id && all[i].id != f->id)
+			return &all[i];
+	return NULL;
+}
+
 const char *rec_source_code(enum rec_source s)
 {
 	return word_code(rec_sources, NWORDS(rec_sources), (unsigned)s);

@@ -129,6 +129,15 @@ const char *q_finding_status_name(enum q_finding_status s, bool cy);
 int q_finding_status_parse(const char *s, enum q_finding_status *out);
 /* Still to be put right (open, responded or not met)? */
 bool q_finding_outstanding(enum q_finding_status s);
+/*
+ * The finding of all[0..n) that repeats f (a later inspection found it
+ * again), or NULL.  A finding repeated is carried on by the one that
+ * repeats it: lists of what is still to be put right and the alerts show
+ * only the latest of a chain.
+ */
+const struct q_finding *q_finding_repeated_by(const struct q_finding *f,
+					      const struct q_finding *all,
+					      size_t n);
 
 struct q_finding {
 	int64_t id;
@@ -245,6 +254,10 @@ struct rec_addressee {
 	int64_t rec_id;
 	enum org_kind kind;
 	char code[ORG_CODE_MAX + 1];	/* the organisation's code */
+	/* read only: its name (a council's from the geography, the others'
+	 * from the organisations; a provider's is its code); "" unknown */
+	char name_en[ORG_NAME_MAX + 1];
+	char name_cy[ORG_NAME_MAX + 1];
 	enum rec_status status;		/* its own rating (the last update's) */
 	enum rec_verdict verdict;	/* on "done" */
 	char verdict_reason[Q_TEXT_MAX + 1];

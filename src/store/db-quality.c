@@ -108,11 +108,21 @@ static const char repeat_load_sql[] =
 static const char repeat_insert_sql[] =
 	"INSERT INTO rec_repeat (rec_id, earlier_id) VALUES (:rec, :earlier)";
 
+/* The organisation's name: a council's from the geography (its
+ * organisation is made only when its first user is), another's from
+ * its organisation, a provider's is its code. */
 #define ADDR_COLS                                                        \
-	"SELECT id, rec_id, kind, code, status, verdict, verdict_reason,"  \
-	" verdict_on, verdict_by, last_update_at FROM rec_addressee"
-static const char addr_load_sql[] = ADDR_COLS " ORDER BY rec_id, kind, code";
-static const char addr_get_sql[] = ADDR_COLS " WHERE id = :id";
+	"SELECT a.id, a.rec_id, a.kind, a.code, a.status, a.verdict,"      \
+	" a.verdict_reason, a.verdict_on, a.verdict_by, a.last_update_at," \
+	" COALESCE(la.name_en, o.name_en, ''),"                            \
+	" COALESCE(NULLIF(la.name_cy, ''), la.name_en, NULLIF(o.name_cy,"  \
+	" ''), o.name_en, '') FROM rec_addressee a"                        \
+	" LEFT JOIN la ON a.kind = 'council' AND la.code = a.code"          \
+	" LEFT JOIN org o ON a.kind NOT IN ('council', 'provider')"        \
+	" AND o.kind = a.kind AND o.code = a.code"
+static const char addr_load_sql[] =
+	ADDR_COLS " ORDER BY a.rec_id, a.kind, a.code";
+static const char addr_get_sql[] = ADDR_COLS " WHERE a.id = :id";
 static const char addr_insert_sql[] =
 	"INSERT INTO rec_addressee (rec_id, kind, code) VALUES (:rec, :kind,"
 	" :code) RETURNING id";
@@ -384,6 +394,12 @@ static void addr_from_row(struct sql_stmt *s, struct rec_addressee *a)
 	a->verdict_on = sql_col_date(s, 7);
 	sql_col_text(s, 8, a->verdict_by, sizeof(a->verdict_by));
 	a->last_update_at = sql_col_time(s, 9);
+	sql_col_text(s, 10, a->name_en, sizeof(a->name_en));
+	sql_col_text(s, 11, a->name_cy, sizeof(a->name_cy));
+	if (a->kind == ORG_PROVIDER) {
+		snprintf(a->name_en, sizeof(a->name_en), "%s", a->code);
+		snprintf(a->name_cy, sizeof(a->name_cy), "%s", a->code);
+	}
 }
 
 static void action_from_row(struct sql_stmt *s, struct rec_action *a)

@@ -404,8 +404,12 @@ static void open_findings(struct request *req, struct response *res,
 	bool cy = req->lang[0] == 'c';
 	size_t n = 0;
 
+	/* the latest of each chain of repeats: the earlier ones are
+	 * carried on by the finding that repeats them */
 	for (size_t i = 0; i < qs->nfindings; i++)
-		if (q_finding_outstanding(qs->findings[i].status)) {
+		if (q_finding_outstanding(qs->findings[i].status) &&
+		    !q_finding_repeated_by(&qs->findings[i], qs->findings,
+					   qs->nfindings)) {
 			of[n].f = &qs->findings[i];
 			of[n++].late = web_days_overdue(&qs->findings[i],
 							pv->v.today);

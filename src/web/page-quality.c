@@ -480,7 +480,8 @@ static void judge_rows(struct request *req, struct response *res,
 		char id[WEB_FIELD_ID_MAX], legend[300], hint[300], d[64];
 		const struct q_inspection *i;
 
-		if (!q_finding_outstanding(fd->status))
+		if (!q_finding_outstanding(fd->status) ||
+		    q_finding_repeated_by(fd, qs->findings, qs->nfindings))
 			continue;
 		if (!any) {
 			part_h2(res, tr(req, "Findings of earlier inspections",
@@ -1011,8 +1012,13 @@ static void finding_block(struct request *req, struct response *res,
 		part_summary_key_end(res);
 		part_summary_key(res, tr(req, "Responded", "Ymatebwyd"));
 		uk_time_text(fd->responded_at, cy, at, sizeof(at));
-		snprintf(s, sizeof(s), WEB_TRF(req, "%s by %s", "%s gan %s"),
-			 at, fd->responded_by);
+		/* an imported response names no one */
+		if (fd->responded_by[0])
+			snprintf(s, sizeof(s), WEB_TRF(req, "%s by %s",
+						       "%s gan %s"),
+				 at, fd->responded_by);
+		else
+			snprintf(s, sizeof(s), "%s", at);
 		res_text(res, s);
 	} else {
 		res_text(res, tr(req, "No response yet", "Dim ymateb eto"));

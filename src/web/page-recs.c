@@ -105,18 +105,9 @@ static const char *theme_name(struct request *req, const char *code)
 
 /* ---- the view ------------------------------------------------------------ */
 
-struct org_name {
-	enum org_kind kind;
-	char code[ORG_CODE_MAX + 1];
-	char provider[PROVIDER_NAME_MAX + 1];
-	char en[ORG_NAME_MAX + 1], cy[ORG_NAME_MAX + 1];
-};
-
 struct recs_view {
 	struct viewer v;
 	struct quality_set q;
-	struct org_name *orgs;
-	size_t norgs, aorgs;
 	/* the list's filters ("" none) */
 	const char *theme, *source;
 	enum rec_source src;
@@ -128,49 +119,24 @@ struct recs_view {
 	const char *saved;
 };
 
-static int keep_org(const struct org *o, void *ctx)
-{
-	struct recs_view *rv = ctx;
-	struct org_name *n;
-
-	if (rv->norgs == rv->aorgs) {
-		rv->aorgs = rv->aorgs ? 2 * rv->aorgs : 64;
-		rv->orgs = xrealloc(rv->orgs, rv->aorgs * sizeof(*rv->orgs));
-	}
-	n = &rv->orgs[rv->norgs++];
-	n->kind = o->kind;
-	snprintf(n->code, sizeof(n->code), "%s", o->code);
-	snprintf(n->provider, sizeof(n->provider), "%s", o->provider);
-	snprintf(n->en, sizeof(n->en), "%s", o->name_en);
-	snprintf(n->cy, sizeof(n->cy), "%s", o->name_cy[0] ? o->name_cy :
-		 o->name_en);
-	return 0;
-}
-
-/* An addressee's organisation by name (its code when none is known: a
- * provider is addressed by its name in the homes register). */
+/* An addressee's organisation by name (the store's; its code when none
+ * is known). */
 static const char *org_label(struct request *req, const struct recs_view *rv,
 			     const struct rec_addressee *a)
 {
-	for (size_t i = 0; i < rv->norgs; i++) {
-		const struct org_name *n = &rv->orgs[i];
-
-		if (n->kind == a->kind && (!strcmp(n->code, a->code) ||
-					   (a->kind == ORG_PROVIDER &&
-					    !strcmp(n->provider, a->code))))
-			return is_cy(req) ? n->cy : n->en;
-	}
+	(void)rv;
+	if (a->name_en[0])
+		return is_cy(req) && a->name_cy[0] ? a->name_cy : a->name_en;
 	return a->code;
 }
 
 static void view_release(struct recs_view *rv)
 {
 	quality_set_release(&rv->q);
-	free(rv->orgs);
 	free(rv);
 }
 
-/* The store, the viewer, the register and the organisations' names. */
+/* The store, the viewer and the register. */
 static int view_load(struct request *req, struct recs_view *rv,
 		     struct store **s, struct err *err)
 {
@@ -182,8 +148,6 @@ static int view_load(struct request *req, struct recs_view *rv,
 	rc = web_viewer(req, *s, &rv->v, err);
 	if (!rc)
 		rc = quality_recs(*s, &rv->v, &rv->q, err);
-	if (!rc)
-		rc = store_orgs_each(*s, keep_org, rv, err);
 	return rc;
 }
 
@@ -800,6 +764,132 @@ static void addressee_row(struct request *req, struct response *res,
 	res_markup(res, "</td>\n</tr>\n");
 }
 
+/* How soon an addressee needs someone to look: overdue actions first,
+ * then (for an inspector) a "done" waiting for a verdict, then the
+ * longest without an update. */
+struct addr_rank {
+	const struct rec_addressee *a;
+	long overdue;
+	bool waiting;
+	int64_t last;
+};
+
+static int cmp_rank(const void *x, const void *y)
+{
+	const struct addr_rank *a = x, *b = y;
+
+	if (a->overdue != b->overdue)
+		return a->overdue > b->overdue ? -1 : 1;
+	if (a->waiting != b->waiting)
+		return a->waiting ? -1 : 1;
+	if (a->last != b->last)
+		return a->last < b->last ? -1 : 1;
+	return a->a->id < b->a->id ? -1 : a->a->id > b->a->id;
+}
+
+/* Rows the table shows before the rest are folded away. */
+#define ADDR_ROWS_SHOWN 10
+
+static void addressee_rows(struct request *req, struct response *res,
+			   const struct recs_view *rv,
+			   const struct addr_rank *rk, size_t n,
+			   const char *label)
+{
+	part_table_scroll_start(req, res, label);
+	res_markup(res, "<table class=\"govuk-table\">\n<thead "
+		   "class=\"govuk-table__head\">\n"
+		   "<tr class=\"govuk-table__row\">\n");
+	part_th(res, tr(req, "Organisation", "Sefydliad"), false);
+	part_th(res, tr(req, "Status", "Statws"), false);
+	part_th(res, tr(req, "Verdict", "Dyfarniad"), false);
+	part_th(res, tr(req, "Last update", "Diweddariad olaf"), false);
+	part_th(res, tr(req, "Actions", "Camau gweithredu"), true);
+	res_markup(res, "</tr>\n</thead>\n"
+		   "<tbody class=\"govuk-table__body\">\n");
+	for (size_t k = 0; k < n; k++)
+		addressee_row(req, res, rv, rk[k].a);
+	res_markup(res, "</tbody>\n</table>\n");
+	part_table_scroll_end(res);
+}
+
+/* The addressees, most in need of attention first; past
+ * ADDR_ROWS_SHOWN the rest fold into "All N organisations". */
+static void addressee_table(struct request *req, struct response *res,
+			    const struct recs_view *rv, const struct rec *r,
+			    bool judge)
+{
+	const struct quality_set *q = &rv->q;
+	struct addr_rank *rk = xcalloc(q->naddressees + 1, sizeof(*rk));
+	size_t n = 0, shown;
+	char s[120];
+
+	for (size_t k = 0; k < q->naddressees; k++) {
+		const struct rec_addressee *a = &q->addressees[k];
+
+		if (a->rec_id != r->id)
+			continue;
+		rk[n].a = a;
+		rk[n].overdue = rec_view_overdue(q, a->id, rv->v.today);
+		rk[n].waiting = judge && a->status == REC_DONE &&
+				a->verdict == REC_VERDICT_NONE;
+		rk[n].last = a->last_update_at;
+		n++;
+	}
+	qsort(rk, n, sizeof(*rk), cmp_rank);
+	shown = n > ADDR_ROWS_SHOWN + 5 ? ADDR_ROWS_SHOWN : n;
+	if (shown < n) {
+		res_markup(res, "<p class=\"govuk-body\">");
+		res_text(res, tr(req, "Those that need attention first: overdue "
+				 "actions, then the longest without an update.",
+				 "Y rhai sydd angen sylw yn gyntaf: camau "
+				 "gweithredu hwyr, yna" RQ "r rhai heb "
+				 "ddiweddariad ers yr amser hiraf."));
+		res_markup(res, "</p>\n");
+	}
+	addressee_rows(req, res, rv, rk, shown,
+		       tr(req, "Addressees", "Derbynwyr"));
+	if (shown < n) {
+		snprintf(s, sizeof(s), WEB_TRF(req, "The other %zu organisations",
+					       "Y %zu sefydliad arall"),
+			 n - shown);
+		res_markup(res, "<details class=\"govuk-details\">\n<summary "
+			   "class=\"govuk-details__summary\"><span "
+			   "class=\"govuk-details__summary-text\">");
+		res_text(res, s);
+		res_markup(res, "</span></summary>\n<div "
+			   "class=\"govuk-details__text\">\n");
+		addressee_rows(req, res, rv, rk + shown, n - shown,
+			       tr(req, "Other addressees",
+				  "Derbynwyr eraill"));
+		res_markup(res, "</div>\n</details>\n");
+	}
+	free(rk);
+}
+
+/* One addressee's actions and updates (and the verdict form, open). */
+static void addressee_details(struct request *req, struct response *res,
+			      const struct recs_view *rv,
+			      const struct rec_addressee *a, bool open)
+{
+	char fid[48];
+
+	field_id(fid, sizeof(fid), "verdict", a->id);
+	res_markup(res, "<details class=\"govuk-details\"");
+	if (open && (a->verdict == REC_VERDICT_NONE ||
+		     web_form_posted(&rv->f, fid)))
+		res_markup(res, " open");
+	res_markup(res, ">\n<summary class=\"govuk-details__summary\">"
+		   "<span class=\"govuk-details__summary-text\">");
+	res_text(res, org_label(req, rv, a));
+	res_markup(res, "</span></summary>\n<div "
+		   "class=\"govuk-details__text\">\n");
+	actions_table(req, res, rv, a, false);
+	updates_list(req, res, rv, a);
+	if (open)
+		verdict_form(req, res, rv, a);
+	res_markup(res, "</div>\n</details>\n");
+}
+
 static void rec_body(struct request *req, struct response *res, void *ctx)
 {
 	struct recs_view *rv = ctx;
@@ -917,49 +1007,51 @@ static void rec_body(struct request *req, struct response *res, void *ctx)
 	res_text(res, tr(req, "Who it is addressed to",
 			 "At bwy y mae wedi" RQ "i gyfeirio"));
 	res_markup(res, "</h2>\n");
-	part_table_scroll_start(req, res, tr(req, "Addressees", "Derbynwyr"));
-	res_markup(res, "<table class=\"govuk-table\">\n<thead "
-		   "class=\"govuk-table__head\">\n"
-		   "<tr class=\"govuk-table__row\">\n");
-	part_th(res, tr(req, "Organisation", "Sefydliad"), false);
-	part_th(res, tr(req, "Status", "Statws"), false);
-	part_th(res, tr(req, "Verdict", "Dyfarniad"), false);
-	part_th(res, tr(req, "Last update", "Diweddariad olaf"), false);
-	part_th(res, tr(req, "Actions", "Camau gweithredu"), true);
-	res_markup(res, "</tr>\n</thead>\n"
-		   "<tbody class=\"govuk-table__body\">\n");
-	for (size_t k = 0; k < q->naddressees; k++)
-		if (q->addressees[k].rec_id == r->id)
-			addressee_row(req, res, rv, &q->addressees[k]);
-	res_markup(res, "</tbody>\n</table>\n");
-	part_table_scroll_end(res);
+	addressee_summary(req, res, rv, r);
+	addressee_table(req, res, rv, r, judge);
 
-	/* every addressee's actions and updates, and the verdict forms */
-	for (size_t k = 0; k < q->naddressees; k++) {
-		const struct rec_addressee *a = &q->addressees[k];
-		bool open = judge && a->status == REC_DONE;
-		char fid[48];
+	/* each addressee's actions and updates, and the verdict forms:
+	 * first those waiting for a verdict or with overdue actions, then
+	 * the rest folded into one */
+	for (int pass = 0; pass < 2; pass++) {
+		bool any = false;
 
-		if (a->rec_id != r->id)
-			continue;
-		field_id(fid, sizeof(fid), "verdict", a->id);
-		if (!open && !rec_view_overdue(q, a->id, rv->v.today) &&
-		    !a->last_update_at)
-			continue;
-		res_markup(res, "<details class=\"govuk-details\"");
-		if (open && (a->verdict == REC_VERDICT_NONE ||
-			     web_form_posted(&rv->f, fid)))
-			res_markup(res, " open");
-		res_markup(res, ">\n<summary class=\"govuk-details__summary\">"
-			   "<span class=\"govuk-details__summary-text\">");
-		res_text(res, org_label(req, rv, a));
-		res_markup(res, "</span></summary>\n<div "
-			   "class=\"govuk-details__text\">\n");
-		actions_table(req, res, rv, a, false);
-		updates_list(req, res, rv, a);
-		if (open)
-			verdict_form(req, res, rv, a);
-		res_markup(res, "</div>\n</details>\n");
+		for (size_t k = 0; k < q->naddressees; k++) {
+			const struct rec_addressee *a = &q->addressees[k];
+			bool open = judge && a->status == REC_DONE;
+			bool urgent = (open && a->verdict == REC_VERDICT_NONE) ||
+				      rec_view_overdue(q, a->id, rv->v.today);
+
+			if (a->rec_id != r->id || (pass == 0) != urgent ||
+			    (!open && !urgent && !a->last_update_at))
+				continue;
+			if (!any && pass == 0) {
+				res_markup(res, "<h3 class=\"govuk-heading-s\">");
+				res_text(res, judge ?
+					 tr(req, "Waiting for a verdict, or with "
+					    "overdue actions", "Yn aros am "
+					    "ddyfarniad, neu â chamau "
+					    "gweithredu hwyr") :
+					 tr(req, "With overdue actions",
+					    "Â chamau gweithredu hwyr"));
+				res_markup(res, "</h3>\n");
+			} else if (!any) {
+				res_markup(res, "<details class=\"govuk-details\">"
+					   "\n<summary class=\"govuk-details__"
+					   "summary\"><span class=\"govuk-"
+					   "details__summary-text\">");
+				res_text(res, tr(req, "What every other "
+						 "organisation has done",
+						 "Beth mae pob sefydliad arall "
+						 "wedi" RQ "i wneud"));
+				res_markup(res, "</span></summary>\n<div "
+					   "class=\"govuk-details__text\">\n");
+			}
+			any = true;
+			addressee_details(req, res, rv, a, open);
+		}
+		if (any && pass == 1)
+			res_markup(res, "</div>\n</details>\n");
 	}
 	res_markup(res, "<p class=\"govuk-body\"><a class=\"govuk-link\" "
 		   "href=\"/recommendations\">");

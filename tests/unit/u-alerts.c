@@ -1175,6 +1175,21 @@ static void test_pan_overdue(void **state)
 	assert_int_equal(rule->to, ALERT_TO_PROVIDER | ALERT_TO_INSPECTORATE);
 	assert_int_equal(rule->escalate_to, ALERT_TO_INSPECTORATE);
 	assert_true(rule->quality && rule->due_by_day);
+	/* judged not met and repeated at a later inspection: the notice
+	 * that repeats it carries it on, with its own date (one alert of
+	 * the chain, not two); before that inspection the first still
+	 * alerts */
+	f->status = Q_NOT_MET;
+	f->judged_on = due + 20;
+	in = qb_inspection_rated(&b, &q, 2, "W0000002", due + 20, Q_GOOD);
+	f = qb_finding(&b, &q, 7, in, Q_PRIORITY_ACTION_NOTICE, due + 50);
+	f->repeats_id = 5;
+	assert_string_equal(keys_at(&b, "pan-overdue", noon(due + 19), NULL, 0),
+			    "finding:5");
+	assert_string_equal(keys_at(&b, "pan-overdue", noon(due + 30), NULL, 0),
+			    "");
+	assert_string_equal(keys_at(&b, "pan-overdue", noon(due + 51), NULL, 0),
+			    "finding:7");
 	sb_free(&b);
 }
 

@@ -818,10 +818,33 @@ static void test_notification_visible(void **state)
 	assert_false(quality_notification_visible(NULL, &n, NULL));
 }
 
+/* A repeated finding is carried on by the one that repeats it. */
+static void test_repeated_by(void **state)
+{
+	struct q_finding f[3];
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		q_finding_init(&f[i]);
+		f[i].id = (int64_t)i + 1;
+	}
+	f[1].repeats_id = 1;
+	f[2].repeats_id = 2;
+	assert_ptr_equal(q_finding_repeated_by(&f[0], f, 3), &f[1]);
+	assert_ptr_equal(q_finding_repeated_by(&f[1], f, 3), &f[2]);
+	assert_null(q_finding_repeated_by(&f[2], f, 3));
+	/* not stored yet (id 0): nothing repeats it */
+	f[0].id = 0;
+	f[1].repeats_id = 0;
+	assert_null(q_finding_repeated_by(&f[0], f, 3));
+	assert_null(q_finding_repeated_by(NULL, f, 3));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_codes),
+		cmocka_unit_test(test_repeated_by),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_text_check),
 		cmocka_unit_test(test_inspection_check),
