@@ -241,6 +241,8 @@ struct hp_page {
 	size_t nareas;
 	/* open alerts to the organisation, one item per child or home */
 	struct alert_item_page *items;	/* NULL: the role receives none */
+	/* the rules whose items its "do first" list shows (NULL: all) */
+	const char *const *task_rules;
 	long nitems;			/* as /alerts counts them */
 	/* admin */
 	long users_active, users_disabled;
@@ -379,6 +381,11 @@ static int load_alerts(struct store *s, struct hp_page *p, const char *rule,
 	return rc ? err_set(err, rc, "%s", err_text(&inner)) : 0;
 }
 
+static const char *const placements_rules[] = {
+	"placement-stability", "poor-home-unviewed", "rec-action-overdue",
+	"rec-no-update", NULL
+};
+
 static int gather(struct request *req, struct hp_page *p, struct err *err)
 {
 	struct store *s = web_store(req, err);
@@ -441,9 +448,13 @@ static int gather(struct request *req, struct hp_page *p, struct err *err)
 	case ROLE_N:
 		break;
 	}
+	/* placements: its children's moves, and the quality of the homes
+	 * where they live and its recommendations (the missing alerts are
+	 * the social workers') */
+	if (role == ROLE_COUNCIL_PLACEMENTS)
+		p->task_rules = placements_rules;
 	if (!rc && p->v.access != VIEWER_NONE)
-		rc = load_alerts(s, p, role == ROLE_COUNCIL_PLACEMENTS ?
-				 "placement-stability" : NULL, err);
+		rc = load_alerts(s, p, NULL, err);
 	return rc;
 }
 
@@ -648,8 +659,28 @@ static bool item_only(const struct alert_item_page *ip,
 	return it->n > 0;
 }
 
-/* The alert items a "do first" list shows (skipping those of skip_rule
- * alone: another task on the list is the same thing). */
+/* Has item it a reason of one of rules (NULL-terminated)? */
+static bool item_any(const struct alert_item_page *ip,
+		     const struct alert_item *it, const char *const *rules)
+{
+	for (size_t k = 0; k < it->n; k++)
+		for (size_t r = 0; rules[r]; r++)
+			if (!strcmp(ip->reasons[it->first + k].rule, rules[r]))
+				return true;
+	return false;
+}
+
+/* Does a "do first" list show item it: not of skip_rule alone (another
+ * task on the list is the same thing), and of the role's rules? */
+static bool task_shown(const struct hp_page *p, const struct alert_item *it,
+		       const char *skip_rule)
+{
+	if (skip_rule && item_only(p->items, it, skip_rule))
+		return false;
+	return !p->task_rules || item_any(p->items, it, p->task_rules);
+}
+
+/* The alert items a "do first" list shows. */
 static long alert_tasks_count(const struct hp_page *p, const char *skip_rule)
 {
 	long n = 0;
@@ -657,10 +688,10 @@ static long alert_tasks_count(const struct hp_page *p, const char *skip_rule)
 	if (!p->items)
 		return 0;
 	for (size_t i = 0; i < p->items->n; i++)
-		if (!skip_rule || !item_only(p->items, &p->items->items[i],
-					     skip_rule))
+		if (task_shown(p, &p->items->items[i], skip_rule))
 			n++;
-	return n + (p->items->total - (long)p->items->n);
+	/* items past the page: counted only when every rule's show */
+	return n + (p->task_rules ? 0 : p->items->total - (long)p->items->n);
 }
 
 /*
@@ -682,7 +713,7 @@ static void alert_tasks(struct request *req, struct response *res,
 		char name[300], hint[2 * ALERT_TEXT_MAX + 4], how[UK_TEXT_MAX];
 		char status[96];
 
-		if (!it->n || (skip_rule && item_only(ip, it, skip_rule)))
+		if (!it->n || !task_shown(p, it, skip_rule))
 			continue;
 		r = &ip->reasons[it->first];
 		alert_text(r, p->v.now_ms, cy, &t);
@@ -1445,12 +1476,18 @@ static void home_body(struct request *req, struct response *res, void *ctx)
 					     "children has moved placement so "
 					     "often, or so far from home with no "
 					     "reason recorded, that an alert is "
-					     "open.",
+					     "open; no home where they live is "
+					     "rated Poor unseen, and no action "
+					     "on a recommendation is overdue.",
 					     "Nid oes yr un o blant eich cyngor "
 					     "wedi symud lleoliad mor aml, neu "
 					     "mor bell o" RQ "r cartref heb reswm "
 					     "wedi" RQ "i gofnodi, fel bod "
-					     "rhybudd ar agor."));
+					     "rhybudd ar agor; nid oes cartref "
+					     "lle maen nhw" RQ "n byw wedi" RQ "i "
+					     "raddio" RQ "n Wael heb ei weld, ac "
+					     "nid oes cam gweithredu ar "
+					     "argymhelliad yn hwyr."));
 		missing_now(req, res, p);
 		break;
 	case ROLE_HOME_MANAGER:
