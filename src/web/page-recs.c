@@ -348,7 +348,11 @@ static void yours(struct request *req, struct response *res,
 			res_text(res, tr(req, "Addressed to your organisation",
 					 "Wedi" RQ "u cyfeirio at eich "
 					 "sefydliad"));
-			res_markup(res, "</h2>\n<table class=\"govuk-table\">\n"
+			res_markup(res, "</h2>\n");
+			part_table_scroll_start(req, res,
+				tr(req, "Addressed to your organisation",
+				   "Wedi" RQ "u cyfeirio at eich sefydliad"));
+			res_markup(res, "<table class=\"govuk-table\">\n"
 				   "<thead class=\"govuk-table__head\">\n"
 				   "<tr class=\"govuk-table__row\">\n");
 			part_th(res, tr(req, "Recommendation", "Argymhelliad"),
@@ -388,8 +392,10 @@ static void yours(struct request *req, struct response *res,
 			overdue_list(req, res, rv, a);
 		res_markup(res, "</td>\n</tr>\n");
 	}
-	if (any)
+	if (any) {
 		res_markup(res, "</tbody>\n</table>\n");
+		part_table_scroll_end(res);
+	}
 }
 
 static void list_body(struct request *req, struct response *res, void *ctx)

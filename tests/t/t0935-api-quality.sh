@@ -198,7 +198,7 @@ call vd2 inspector POST /api/v1/recommendations/2/addressees/11/verdict '{"verdi
 check_eq "a verdict on a row not done: 400" 400 "$(status vd2)"
 call one-r analyst GET /api/v1/recommendations/2
 check "one recommendation in full: every addressee, actions and updates" has one-r \
-	'"addressees":[{"id":' '"id":10,"recommendation_id":2,"kind":"council","code":"W06000015","yours":false' \
+	'"addressees":[{"id":' '"id":10,"recommendation_id":2,"kind":"council","code":"W06000015","name_en":"Cardiff","name_cy":"Caerdydd","yours":false' \
 	'"actions":[{' '"updates":[{' '"repeated_by":[]'
 call one-r1 analyst GET /api/v1/recommendations/1
 check "the earlier one is repeated by the later" has one-r1 '"repeated_by":[2]' '"times_made":1'
