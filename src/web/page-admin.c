@@ -533,14 +533,7 @@ static void list_href(struct request *req, struct response *res, long page,
 static void option(struct response *res, const char *value, const char *text,
 		   const char *selected)
 {
-	res_markup(res, "<option value=\"");
-	res_attr(res, value);
-	if (!strcmp(value, selected))
-		res_markup(res, "\" selected>");
-	else
-		res_markup(res, "\">");
-	res_text(res, text);
-	res_markup(res, "</option>\n");
+	part_option(res, value, text, !strcmp(value, selected));
 }
 
 static void list_filters(struct request *req, struct response *res,

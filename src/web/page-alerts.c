@@ -157,34 +157,6 @@ static void list_href(struct request *req, struct response *res, long page,
 	res_int(res, page);
 }
 
-static void option(struct response *res, const char *value, const char *label,
-		   bool selected)
-{
-	res_markup(res, "<option value=\"");
-	res_attr(res, value);
-	if (selected)
-		res_markup(res, "\" selected>");
-	else
-		res_markup(res, "\">");
-	res_text(res, label);
-	res_markup(res, "</option>\n");
-}
-
-static void select_start(struct response *res, const char *id,
-			 const char *label)
-{
-	res_markup(res, "<div class=\"govuk-form-group\">\n<label "
-		   "class=\"govuk-label\" for=\"");
-	res_attr(res, id);
-	res_markup(res, "\">");
-	res_text(res, label);
-	res_markup(res, "</label>\n<select class=\"govuk-select\" id=\"");
-	res_attr(res, id);
-	res_markup(res, "\" name=\"");
-	res_attr(res, id);
-	res_markup(res, "\">\n");
-}
-
 static void filters(struct request *req, struct response *res,
 		    const struct list_view *lv)
 {
@@ -192,23 +164,23 @@ static void filters(struct request *req, struct response *res,
 
 	res_markup(res, "<form method=\"get\" action=\"/alerts\" "
 		   "class=\"cartref-filter\" novalidate>\n");
-	select_start(res, "state", tr(req, "Show", "Dangos"));
+	part_filter_select(res, "state", tr(req, "Show", "Dangos"));
 	for (size_t i = 0; i < ARRAY_SIZE(states); i++)
-		option(res, states[i].word, tr(req, states[i].en, states[i].cy),
+		part_option(res, states[i].word, tr(req, states[i].en, states[i].cy),
 		       i == lv->st);
 	res_markup(res, "</select>\n</div>\n");
-	select_start(res, "rule", tr(req, "Rule", "Rheol"));
-	option(res, "", tr(req, "All rules", "Pob rheol"), !lv->rule[0]);
+	part_filter_select(res, "rule", tr(req, "Rule", "Rheol"));
+	part_option(res, "", tr(req, "All rules", "Pob rheol"), !lv->rule[0]);
 	for (size_t i = 0; i < alert_nrules; i++)
-		option(res, alert_rules[i].id,
+		part_option(res, alert_rules[i].id,
 		       alert_title(alert_rules[i].id, cy),
 		       !strcmp(lv->rule, alert_rules[i].id));
 	res_markup(res, "</select>\n</div>\n");
-	select_start(res, "home", tr(req, "Children" RQ "s home",
+	part_filter_select(res, "home", tr(req, "Children" RQ "s home",
 				     "Cartref plant"));
-	option(res, "", tr(req, "All homes", "Pob cartref"), !lv->home[0]);
+	part_option(res, "", tr(req, "All homes", "Pob cartref"), !lv->home[0]);
 	for (size_t i = 0; i < lv->nhomes; i++)
-		option(res, lv->homes[i].urn, lv->homes[i].name,
+		part_option(res, lv->homes[i].urn, lv->homes[i].name,
 		       !strcmp(lv->home, lv->homes[i].urn));
 	res_markup(res, "</select>\n</div>\n");
 	res_markup(res, "<div class=\"govuk-form-group\">\n<label "

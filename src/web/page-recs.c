@@ -244,34 +244,6 @@ static void rec_link(struct response *res, const struct rec *r)
 
 /* ---- the register -------------------------------------------------------- */
 
-static void option(struct response *res, const char *value, const char *label,
-		   bool selected)
-{
-	res_markup(res, "<option value=\"");
-	res_attr(res, value);
-	if (selected)
-		res_markup(res, "\" selected>");
-	else
-		res_markup(res, "\">");
-	res_text(res, label);
-	res_markup(res, "</option>\n");
-}
-
-static void select_start(struct response *res, const char *id,
-			 const char *label)
-{
-	res_markup(res, "<div class=\"govuk-form-group\">\n<label "
-		   "class=\"govuk-label\" for=\"");
-	res_attr(res, id);
-	res_markup(res, "\">");
-	res_text(res, label);
-	res_markup(res, "</label>\n<select class=\"govuk-select\" id=\"");
-	res_attr(res, id);
-	res_markup(res, "\" name=\"");
-	res_attr(res, id);
-	res_markup(res, "\">\n");
-}
-
 static void filters(struct request *req, struct response *res,
 		    const struct recs_view *rv)
 {
@@ -279,18 +251,18 @@ static void filters(struct request *req, struct response *res,
 
 	res_markup(res, "<form method=\"get\" action=\"/recommendations\" "
 		   "class=\"cartref-filter\" novalidate>\n");
-	select_start(res, "theme", tr(req, "Theme", "Thema"));
-	option(res, "", tr(req, "All themes", "Pob thema"), !rv->theme[0]);
+	part_filter_select(res, "theme", tr(req, "Theme", "Thema"));
+	part_option(res, "", tr(req, "All themes", "Pob thema"), !rv->theme[0]);
 	for (size_t i = 0; i < rec_nthemes; i++)
-		option(res, rec_themes[i].code, cy ? rec_themes[i].cy :
+		part_option(res, rec_themes[i].code, cy ? rec_themes[i].cy :
 		       rec_themes[i].en,
 		       !strcmp(rv->theme, rec_themes[i].code));
 	res_markup(res, "</select>\n</div>\n");
-	select_start(res, "source", tr(req, "Source", "Ffynhonnell"));
-	option(res, "", tr(req, "All sources", "Pob ffynhonnell"),
+	part_filter_select(res, "source", tr(req, "Source", "Ffynhonnell"));
+	part_option(res, "", tr(req, "All sources", "Pob ffynhonnell"),
 	       !rv->source[0]);
 	for (int k = 0; k < REC_NSOURCES; k++)
-		option(res, rec_source_code((enum rec_source)k),
+		part_option(res, rec_source_code((enum rec_source)k),
 		       rec_source_name((enum rec_source)k, cy),
 		       rv->source[0] && rv->src == (enum rec_source)k);
 	res_markup(res, "</select>\n</div>\n<button type=\"submit\" "

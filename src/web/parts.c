@@ -1373,3 +1373,31 @@ const char *web_inspection_kind(const struct request *req,
 		return tr(req, "Full inspection", "Arolygiad llawn");
 	}
 }
+
+void part_option(struct response *res, const char *value, const char *label,
+		 bool selected)
+{
+	res_markup(res, "<option value=\"");
+	res_attr(res, value);
+	if (selected)
+		res_markup(res, "\" selected>");
+	else
+		res_markup(res, "\">");
+	res_text(res, label);
+	res_markup(res, "</option>\n");
+}
+
+void part_filter_select(struct response *res, const char *id,
+			const char *label)
+{
+	res_markup(res, "<div class=\"govuk-form-group\">\n<label "
+		   "class=\"govuk-label\" for=\"");
+	res_attr(res, id);
+	res_markup(res, "\">");
+	res_text(res, label);
+	res_markup(res, "</label>\n<select class=\"govuk-select\" id=\"");
+	res_attr(res, id);
+	res_markup(res, "\" name=\"");
+	res_attr(res, id);
+	res_markup(res, "\">\n");
+}

@@ -403,6 +403,13 @@ void part_select(struct request *req, struct response *res,
 		 const struct web_form *f, const char *form, const char *id,
 		 const char *label, const char *hint,
 		 const struct web_choice *c, size_t n, const char *value);
+/* One <option> of a select, selected or not. */
+void part_option(struct response *res, const char *value, const char *label,
+		 bool selected);
+/* A list's filter: the form group, label and opening <select> named id
+ * (the options follow with part_option(); close with "</select>\n</div>"). */
+void part_filter_select(struct response *res, const char *id,
+			const char *label);
 /* One checkbox, value "yes". */
 void part_checkbox(struct request *req, struct response *res,
 		   const struct web_form *f, const char *form, const char *id,
