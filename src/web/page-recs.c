@@ -391,6 +391,14 @@ static void list_body(struct request *req, struct response *res, void *ctx)
 			 "sawl gwaith y gofynnwyd, a pha mor bell y mae pob "
 			 "un wedi mynd."));
 	res_markup(res, "</p>\n");
+	if (quality_may(&rv->v, Q_JUDGE_REC, NULL)) {
+		res_markup(res, "<p class=\"govuk-body\"><a class=\"govuk-"
+			   "button govuk-button--secondary\" "
+			   "href=\"/recommendations/new\">");
+		res_text(res, tr(req, "Add a recommendation",
+				 "Ychwanegu argymhelliad"));
+		res_markup(res, "</a></p>\n");
+	}
 	yours(req, res, rv);
 	res_markup(res, "<h2 class=\"govuk-heading-m\">");
 	res_text(res, tr(req, "The register", "Y gofrestr"));

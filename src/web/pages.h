@@ -122,6 +122,9 @@ void page_rec_action(struct request *req, struct response *res);
 void page_rec_action_done(struct request *req, struct response *res);
 void page_rec_update(struct request *req, struct response *res);
 void page_rec_verdict(struct request *req, struct response *res);
+/* page-rec-new.c: an inspector adds a recommendation */
+void page_rec_new(struct request *req, struct response *res);
+void page_rec_new_post(struct request *req, struct response *res);
 
 /*
  * Managing users and their API tokens, for administrators only; anyone

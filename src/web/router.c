@@ -108,6 +108,9 @@ const struct route web_routes[] = {
 	 * /admin/users/new before /admin/users/{id} */
 	/* the recommendations register (issue 13): page-recs.c */
 	{ HTTP_GET, "/recommendations", page_recs, ROUTE_AUTH },
+	{ HTTP_GET, "/recommendations/new", page_rec_new, ROUTE_AUTH },
+	{ HTTP_POST, "/recommendations/new", page_rec_new_post,
+	  ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },
 	{ HTTP_GET, "/recommendations/{id}", page_rec, ROUTE_AUTH },
 	{ HTTP_POST, "/recommendations/{id}/addressees/{aid}/actions",
 	  page_rec_action, ROUTE_AUTH | ROUTE_CSRF | ROUTE_FORM },

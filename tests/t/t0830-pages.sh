@@ -567,6 +567,39 @@ PARGS="--data-urlencode decision-10=accepted"
 post_matrix /recommendations/2/addressees/10/verdict '^rec-addressee:10$' \
 	303 403 403 403 403 403 403
 
+# adding a recommendation: inspectors alone (page-rec-new.c)
+matrix /recommendations/new			200 404 404 404 404 404 404
+get rn-list -b "$WORK/j-inspector" "$U/recommendations"
+check "the register offers the inspector to add one" has rn-list 'href="/recommendations/new"'
+check "(not the others)" hasnt r-list 'href="/recommendations/new"'
+get rn-form -b "$WORK/j-inspector" "$U/recommendations/new?lang=cy"
+check "the form, in Welsh, offers the earlier ones to repeat" has rn-form \
+	'Ychwanegu argymhelliad' 'name="repeats-1"' 'name="to-councils"'
+post_as inspector rn-bad /recommendations/new --data-urlencode code=NR-C
+check_eq "an empty form: 400" 400 "$(status rn-bad)"
+check "naming each missing field" has rn-bad 'href="#source"' 'href="#made"' \
+	'href="#theme"' 'href="#text-en"' 'href="#text-cy"' 'href="#to-councils"' 'value="NR-C"'
+RN_FORM="--data-urlencode code=NR-C --data-urlencode source=thematic_review
+	--data-urlencode title=Review+C --data-urlencode made-day=2
+	--data-urlencode made-month=8 --data-urlencode made-year=2019
+	--data-urlencode theme=missing --data-urlencode text-en=Hold+strategy+meetings.
+	--data-urlencode text-cy=Cynnal+cyfarfodydd+strategaeth.
+	--data-urlencode to-councils=yes --data-urlencode to-police=yes
+	--data-urlencode repeats-2=yes"
+# shellcheck disable=SC2086
+post_as inspector rn-ok /recommendations/new $RN_FORM
+check_eq "added: 303 to it" "303 /recommendations/3" "$(status rn-ok) $(location rn-ok)"
+check_eq "addressed to every Welsh council and the four forces" \
+	"$(sql "$db" "SELECT count(*) FROM la WHERE country = 'W92000004' AND is_council = 1") + 4" \
+	"$(sql "$db" "SELECT count(*) FROM rec_addressee WHERE rec_id = 3 AND kind = 'council'") + $(sql "$db" "SELECT count(*) FROM rec_addressee WHERE rec_id = 3 AND kind = 'police'")"
+check_eq "repeating NR-B" "2" "$(sql "$db" "SELECT earlier_id FROM rec_repeat WHERE rec_id = 3")"
+# shellcheck disable=SC2086
+post_as inspector rn-dup /recommendations/new $RN_FORM
+check "the same code again: said on the code" has rn-dup 'href="#code"' "A recommendation has that code"
+PARGS=$(echo "$RN_FORM" | sed 's/code=NR-C/code=NR-D/')
+post_matrix /recommendations/new '^recommendation:' \
+	303 403 403 403 403 403 403
+
 # --- Welsh ---
 get cy-dash -b "$WORK/j-inspector" "$U/dashboard?lang=cy"
 check "dashboard in Welsh" has cy-dash '<html lang="cy"' "Dangosfwrdd: Cymru" "Ffigurau union" \
