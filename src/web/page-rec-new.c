@@ -274,7 +274,9 @@ static void problem(struct request *req, struct new_view *nv,
 			web_form_fail(&nv->f, fields[k].id, msg);
 			return;
 		}
-	web_form_fail(&nv->f, "", p->msg);
+	web_form_fail(&nv->f, "", p->msg[0] ? p->msg :
+		      tr(req, "The recommendation could not be added",
+			 "Nid oedd modd ychwanegu" RQ "r argymhelliad"));
 }
 
 /* Read the form into nv; problems into nv->f. */

@@ -140,9 +140,11 @@ check_grep "every rule in force ran on every return" \
 if grep -q "^imported inspections" "$WORK/import.out"; then
 	check_eq "every inspection loaded" "$ninsp" "$(sql "$db" "SELECT count(*) FROM inspection")"
 	check_eq "every finding loaded" "$(($(wc -l <"$d1/findings.csv") - 1))" "$(sql "$db" "SELECT count(*) FROM finding")"
+	# (the day 240 days before, as text both stores compare with a date)
+	cutoff=$(date -u -d "$AS_OF - 240 days" +%Y-%m-%d)
 	check_eq "every home open all year inspected" 0 "$(sql "$db" "
 		SELECT count(*) FROM home h WHERE h.closed IS NULL
-		  AND h.registered <= date('$AS_OF', '-240 days')
+		  AND h.registered <= '$cutoff'
 		  AND NOT EXISTS (SELECT 1 FROM inspection i WHERE i.urn = h.urn)")"
 	od=$(sql "$db" "SELECT count(*) FROM finding WHERE kind = 'pan' AND status IN ('open', 'responded') AND due_on < '$AS_OF'")
 	if [ "$od" -ge 1 ] && [ "$od" -le 30 ]; then ok "a few notices open past their date ($od)"; else not_ok "a few notices open past their date" "$od"; fi

@@ -507,6 +507,11 @@ sql "$db" "INSERT INTO recommendation (id, code, source, source_title, made_on, 
 sql "$db" "INSERT INTO rec_repeat (rec_id, earlier_id) VALUES (2, 1)" >/dev/null
 sql "$db" "INSERT INTO rec_addressee (id, rec_id, kind, code) VALUES
  (10, 2, 'council', 'W06000015'), (11, 2, 'police', 'south-wales')" >/dev/null
+# (PostgreSQL's sequences do not move for rows given their ids)
+if on_pg; then
+	sql "$db" "SELECT setval(pg_get_serial_sequence('recommendation', 'id'), 2)" >/dev/null
+	sql "$db" "SELECT setval(pg_get_serial_sequence('rec_addressee', 'id'), 11)" >/dev/null
+fi
 get r-list -b "$WORK/j-social-worker" "$U/recommendations"
 check "the register: Cardiff's own row first, times made since the first" has r-list \
 	'id="yours"' 'href="/recommendations/2">NR-B' '2 times since 1 May 2017' \

@@ -193,7 +193,7 @@ check_eq "Cardiff told it cleared" 1 "$(sql "$db" "SELECT count(*) FROM outbox o
 check_eq "a replay before: the notice open again" open "$(cr alerts run --now 2019-06-17T12:00Z >/dev/null; state pan-overdue finding:5)"
 
 # ---- the horizon: a notice more than a year past its date, found first ----
-cp "$db" "$WORK/old.db"
+copy_store "$db" "$WORK/old.db"
 sql "$WORK/old.db" "DELETE FROM outbox; DELETE FROM alert_recipient; DELETE FROM alert; UPDATE finding SET status = 'open', judged_on = NULL WHERE id = 5" >/dev/null
 "$CARTREF" --db "$WORK/old.db" alerts run --now 2020-04-30T12:00Z >/dev/null
 check_eq "365 days after its date: news" open "$(sql "$WORK/old.db" "SELECT state FROM alert WHERE subject_key = 'finding:5'")"
