@@ -208,6 +208,29 @@ static void md_text(struct buf *b, const char *s)
 	}
 }
 
+/* The summary's counted rows, as every format writes them (then the
+ * oldest target missed, a day). */
+struct summary_row {
+	enum recs_str label;
+	long n;
+};
+#define SUMMARY_ROWS 6
+
+static void summary_of(const struct recs_report *rr,
+		       struct summary_row out[SUMMARY_ROWS])
+{
+	const struct summary_row rows[SUMMARY_ROWS] = {
+		{ RS_RECS, (long)rr->nrecs },
+		{ RS_ADDRESSEES, (long)rr->naddrs },
+		{ RS_DONE, rr->done },
+		{ RS_ACCEPTED, rr->accepted },
+		{ RS_WITH_OVERDUE, rr->overdue_addr },
+		{ RS_OVERDUE_ACTIONS, rr->overdue_actions },
+	};
+
+	memcpy(out, rows, sizeof(rows));
+}
+
 /* A day (or none) for people, escaped. */
 static void md_day(struct buf *b, int32_t day, const char *none,
 		   enum report_lang lang)
@@ -222,19 +245,10 @@ static void md_day(struct buf *b, int32_t day, const char *none,
 static int render_md(const struct recs_report *rr, enum report_lang lang,
 		     struct buf *b)
 {
-	const struct {
-		enum recs_str label;
-		long n;
-	} sum[] = {
-		{ RS_RECS, (long)rr->nrecs },
-		{ RS_ADDRESSEES, (long)rr->naddrs },
-		{ RS_DONE, rr->done },
-		{ RS_ACCEPTED, rr->accepted },
-		{ RS_WITH_OVERDUE, rr->overdue_addr },
-		{ RS_OVERDUE_ACTIONS, rr->overdue_actions },
-	};
+	struct summary_row sum[SUMMARY_ROWS];
 	struct buf s = BUF_INIT(256);
 
+	summary_of(rr, sum);
 	buf_adds(b, "# ");
 	md_text(b, rs(RS_TITLE, lang));
 	buf_adds(b, "\n\n**");
@@ -246,7 +260,7 @@ static int render_md(const struct recs_report *rr, enum report_lang lang,
 	buf_adds(b, "\n\n## ");
 	md_text(b, rs(RS_SUMMARY, lang));
 	buf_adds(b, "\n\n| | |\n| --- | ---: |\n");
-	for (size_t i = 0; i < ARRAY_SIZE(sum); i++) {
+	for (size_t i = 0; i < SUMMARY_ROWS; i++) {
 		buf_adds(b, "| ");
 		md_text(b, rs(sum[i].label, lang));
 		buf_adds(b, " | ");
@@ -383,23 +397,14 @@ static void html_day(struct buf *b, int32_t day, const char *none,
 static int render_html(const struct recs_report *rr, enum report_lang lang,
 		       struct buf *b)
 {
-	const struct {
-		enum recs_str label;
-		long n;
-	} sum[] = {
-		{ RS_RECS, (long)rr->nrecs },
-		{ RS_ADDRESSEES, (long)rr->naddrs },
-		{ RS_DONE, rr->done },
-		{ RS_ACCEPTED, rr->accepted },
-		{ RS_WITH_OVERDUE, rr->overdue_addr },
-		{ RS_OVERDUE_ACTIONS, rr->overdue_actions },
-	};
+	struct summary_row sum[SUMMARY_ROWS];
 	static const enum recs_str heads[] = {
 		RS_ADDRESSEE, RS_KIND, RS_STATUS, RS_VERDICT, RS_LAST_UPDATE,
 		RS_ACTIONS, RS_OVERDUE, RS_OLDEST_OVERDUE,
 	};
 	struct buf s = BUF_INIT(256);
 
+	summary_of(rr, sum);
 	buf_addf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 		    "<meta charset=\"utf-8\" />\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, "
@@ -416,7 +421,7 @@ static int render_html(const struct recs_report *rr, enum report_lang lang,
 	el(b, "<p>", rs(RS_INTRO, lang), "</p>\n");
 	el(b, "<section id=\"summary\">\n<h2>", rs(RS_SUMMARY, lang),
 	   "</h2>\n<table>\n");
-	for (size_t i = 0; i < ARRAY_SIZE(sum); i++) {
+	for (size_t i = 0; i < SUMMARY_ROWS; i++) {
 		el(b, "<tr><th scope=\"row\">", rs(sum[i].label, lang),
 		   "</th><td class=\"n\">");
 		report__fmt_int(b, sum[i].n);
@@ -691,6 +696,7 @@ static int render_xlsx(const struct recs_report *rr, enum report_lang lang,
 {
 	struct book bk;
 	lxw_worksheet *ws;
+	struct summary_row sum[SUMMARY_ROWS];
 	lxw_row_t row;
 	lxw_error close_err;
 	struct buf s = BUF_INIT(256);
@@ -744,18 +750,11 @@ static int render_xlsx(const struct recs_report *rr, enum report_lang lang,
 	xday(&bk, ws, 1, 1, rr->as_of);
 	xstr(&bk, ws, 2, 0, rs(RS_INTRO, L), NULL);
 	row = 4;
-	xstr(&bk, ws, row, 0, rs(RS_RECS, L), NULL);
-	xnum(&bk, ws, row++, 1, (double)rr->nrecs);
-	xstr(&bk, ws, row, 0, rs(RS_ADDRESSEES, L), NULL);
-	xnum(&bk, ws, row++, 1, (double)rr->naddrs);
-	xstr(&bk, ws, row, 0, rs(RS_DONE, L), NULL);
-	xnum(&bk, ws, row++, 1, (double)rr->done);
-	xstr(&bk, ws, row, 0, rs(RS_ACCEPTED, L), NULL);
-	xnum(&bk, ws, row++, 1, (double)rr->accepted);
-	xstr(&bk, ws, row, 0, rs(RS_WITH_OVERDUE, L), NULL);
-	xnum(&bk, ws, row++, 1, (double)rr->overdue_addr);
-	xstr(&bk, ws, row, 0, rs(RS_OVERDUE_ACTIONS, L), NULL);
-	xnum(&bk, ws, row++, 1, (double)rr->overdue_actions);
+	summary_of(rr, sum);
+	for (size_t i = 0; i < SUMMARY_ROWS; i++) {
+		xstr(&bk, ws, row, 0, rs(sum[i].label, L), NULL);
+		xnum(&bk, ws, row++, 1, (double)sum[i].n);
+	}
 	xstr(&bk, ws, row, 0, rs(RS_OLDEST_OVERDUE_ALL, L), NULL);
 	xday(&bk, ws, row++, 1, rr->oldest_overdue);
 	row++;
